@@ -1,0 +1,127 @@
+"""Composition root: paths, database, QApplication, main window. No globals."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.paths import AppPaths, resolve_data_dir
+from desktop.profile import Profile, open_profile
+from desktop.store.health import DatabaseProblem, move_aside
+from desktop.ui.context import AppContext
+from desktop.ui.icons import app_icon
+from desktop.ui.single_instance import Claim, SingleInstanceGuard
+from desktop.ui.theme import Scheme, apply_theme, follow_system_scheme
+
+
+def create_application(argv: list[str] | None = None, scheme: Scheme | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Loopwise")
+    app.setApplicationDisplayName("Loopwise")
+    app.setOrganizationName("Loopwise")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("loopwise")
+    app.setWindowIcon(app_icon())
+    apply_theme(app, scheme)
+    if scheme is None:
+        follow_system_scheme(app)
+    return app
+
+
+def open_profile_or_explain(
+    app_paths: AppPaths, *, start_fresh: bool, interactive: bool
+) -> Profile | None:
+    """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
+    try:
+        return open_profile(app_paths)
+    except DatabaseProblem as problem:
+        print(f"{problem}\nThe file has not been changed.", file=sys.stderr)
+        wants_fresh = start_fresh
+        if not wants_fresh and interactive:
+            from desktop.ui.startup import ask_about_database_problem
+
+            wants_fresh = ask_about_database_problem(problem)
+        if not wants_fresh:
+            print(
+                "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
+                file=sys.stderr,
+            )
+            return None
+        kept = move_aside(app_paths.database)
+        print(f"Your old database was kept as {kept}. Starting a fresh profile.", file=sys.stderr)
+        return open_profile(app_paths)
+    except OSError as error:
+        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}."
+        print(message, file=sys.stderr)
+        if interactive:
+            from desktop.ui.startup import tell_cannot_start
+
+            tell_cannot_start(message)
+        return None
+
+
+class _FirstPaintQuitter(QObject):
+    """Quits the app once the window has painted: the end of start-up, for the benchmark."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool) -> int:
+    app_paths = AppPaths(resolve_data_dir(data_dir))
+    app = create_application()
+    interactive = not exit_after_startup and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+    try:
+        app_paths.ensure()
+    except OSError as error:
+        print(
+            f"Loopwise cannot create its data folder {app_paths.data_dir}: {error}", file=sys.stderr
+        )
+        return 1
+    guard = SingleInstanceGuard(app_paths)
+    claim = guard.claim()
+    if claim is Claim.RAISED_OTHER:
+        print("Loopwise is already open with this data folder; its window was brought forward.")
+        return 0
+    if claim is Claim.HELD_ELSEWHERE:
+        owner = f" (process {guard.other_pid})" if guard.other_pid else ""
+        message = (
+            f"Loopwise is already running with the data folder {app_paths.data_dir}{owner}, "
+            "and did not answer. Close that window first, or use --data-dir to open another "
+            "profile."
+        )
+        print(message, file=sys.stderr)
+        if interactive:
+            from desktop.ui.startup import tell_already_running
+
+            tell_already_running(message)
+        return 1
+    try:
+        profile = open_profile_or_explain(
+            app_paths, start_fresh=start_fresh, interactive=interactive
+        )
+        if profile is None:
+            return 2
+        from desktop.ui.pages import build_main_window
+
+        context = AppContext.for_profile(profile)
+        window = build_main_window(context)
+        guard.raise_requested.connect(window.bring_to_front)
+        for problem in profile.library.errors:
+            print(f"Skipped a path file: {problem}", file=sys.stderr)
+        if exit_after_startup:
+            quitter = _FirstPaintQuitter(window)
+            window.installEventFilter(quitter)
+        window.show()
+        code = app.exec()
+        profile.close()
+        return code
+    finally:
+        guard.release()

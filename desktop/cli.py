@@ -1,0 +1,99 @@
+"""Command line: the app by default, plus subcommands for work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the database and settings in DIR (default: your user data folder; "
+        "the LOOPWISE_DATA_DIR environment variable works too)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="loopwise",
+        description="Loopwise: a practice journal and planner for senior backend interview loops.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Loopwise {__version__}")
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="quit as soon as the main window has painted (used to measure start-up)",
+    )
+    parser.add_argument(
+        "--start-fresh",
+        action="store_true",
+        help="if the database cannot be opened, move it aside (it is kept) and start a new one",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    shot = commands.add_parser(
+        "screenshot", parents=[common], help="render every page to a PNG file, without a screen"
+    )
+    shot.add_argument("outdir", metavar="OUTDIR", help="folder for the PNG files")
+    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--size", default="1280x800", metavar="WxH", type=_size)
+    shot.add_argument(
+        "--demo", action="store_true", help="use a generated demo profile (a few months of use)"
+    )
+
+    importer = commands.add_parser(
+        "import-path", parents=[common], help="add a learning-path file of your own"
+    )
+    importer.add_argument("file", metavar="FILE", help="a path file in the same TOML format")
+
+    commands.add_parser(
+        "paths", parents=[common], help="list the learning paths and report invalid path files"
+    )
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("use WIDTHxHEIGHT, for example 1280x800") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError("the size must be between 320x240 and 8000x8000")
+    return width, height
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "import-path":
+        from desktop.commands import import_path_command
+
+        return import_path_command(args.data_dir, args.file)
+    if args.command == "paths":
+        from desktop.commands import list_paths_command
+
+        return list_paths_command(args.data_dir)
+    if args.command == "screenshot":
+        from desktop.screenshots import screenshot_command
+
+        return screenshot_command(
+            data_dir=args.data_dir,
+            outdir=args.outdir,
+            theme=args.theme,
+            size=args.size,
+            demo=args.demo,
+        )
+    from desktop.app import run_gui
+
+    return run_gui(
+        data_dir=args.data_dir,
+        exit_after_startup=args.exit_after_startup,
+        start_fresh=args.start_fresh,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

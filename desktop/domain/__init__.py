@@ -1,0 +1,1 @@
+"""Pure Python: the product's rules, with no Qt and no SQL."""

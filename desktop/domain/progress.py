@@ -1,0 +1,212 @@
+"""The checklist as a user sees it: a path's items merged with their saved progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem
+
+
+class ItemStatus(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NEEDS_REVIEW = "needs_review"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    ItemStatus.TODO: "To do",
+    ItemStatus.IN_PROGRESS: "In progress",
+    ItemStatus.DONE: "Done",
+    ItemStatus.NEEDS_REVIEW: "Needs review",
+}
+
+
+@dataclass(frozen=True)
+class SavedProgress:
+    """What the database remembers about one item, keyed by the item's stable id."""
+
+    item_id: str
+    stage_id: str
+    title: str
+    status: ItemStatus
+    status_changed_at: datetime | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class CustomItemRecord:
+    """An item the user added to a stage of a shipped or imported path."""
+
+    item: PathItem
+    stage_id: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: PathItem
+    stage_id: str
+    status: ItemStatus = ItemStatus.TODO
+    status_changed_at: datetime | None = None
+    notes: str = ""
+    is_custom: bool = False
+    is_retired: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+
+@dataclass(frozen=True)
+class StageProgressCounts:
+    total: int
+    done: int
+    in_progress: int
+    needs_review: int
+
+    @property
+    def fraction_done(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class ChecklistStage:
+    id: str
+    title: str
+    summary: str | None
+    items: tuple[ChecklistItem, ...] = field(default=())
+
+    @property
+    def counts(self) -> StageProgressCounts:
+        return count_progress(self.items)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    path: LearningPath
+    stages: tuple[ChecklistStage, ...]
+
+    @property
+    def counts(self) -> StageProgressCounts:
+        return count_progress(item for stage in self.stages for item in stage.items)
+
+    def find(self, item_id: str) -> ChecklistItem | None:
+        for stage in self.stages:
+            for item in stage.items:
+                if item.id == item_id:
+                    return item
+        return None
+
+
+def count_progress(items: Iterable[ChecklistItem]) -> StageProgressCounts:
+    """Retired items keep their history but no longer count towards progress."""
+    active = [item for item in items if not item.is_retired]
+    statuses = [item.status for item in active]
+    return StageProgressCounts(
+        total=len(active),
+        done=statuses.count(ItemStatus.DONE),
+        in_progress=statuses.count(ItemStatus.IN_PROGRESS),
+        needs_review=statuses.count(ItemStatus.NEEDS_REVIEW),
+    )
+
+
+def build_checklist(
+    path: LearningPath,
+    saved: Mapping[str, SavedProgress],
+    custom: Iterable[CustomItemRecord] = (),
+) -> Checklist:
+    """Merge the path file with saved progress and custom items.
+
+    Saved progress for an item the file no longer has is kept and shown as retired, in the
+    stage it used to belong to (or the last stage if that stage is gone too).
+    """
+    custom_by_stage: dict[str, list[CustomItemRecord]] = {}
+    for record in sorted(custom, key=lambda r: r.created_at):
+        custom_by_stage.setdefault(record.stage_id, []).append(record)
+    shipped_ids = {item.id for stage in path.stages for item in stage.items}
+    custom_ids = {record.item.id for records in custom_by_stage.values() for record in records}
+    known_stages = {stage.id for stage in path.stages}
+    fallback_stage = path.stages[-1].id
+    retired_by_stage: dict[str, list[SavedProgress]] = {}
+    for progress in saved.values():
+        if progress.item_id in shipped_ids or progress.item_id in custom_ids:
+            continue
+        stage_id = progress.stage_id if progress.stage_id in known_stages else fallback_stage
+        retired_by_stage.setdefault(stage_id, []).append(progress)
+
+    stages = []
+    for stage in path.stages:
+        items = [_merge(item, stage.id, saved.get(item.id)) for item in stage.items]
+        items += [
+            _merge(record.item, stage.id, saved.get(record.item.id), is_custom=True)
+            for record in custom_by_stage.get(stage.id, [])
+        ]
+        items += [_retired(progress, stage.id) for progress in retired_by_stage.get(stage.id, [])]
+        stages.append(ChecklistStage(stage.id, stage.title, stage.summary, tuple(items)))
+    return Checklist(path, tuple(stages))
+
+
+def _merge(
+    item: PathItem, stage_id: str, progress: SavedProgress | None, *, is_custom: bool = False
+) -> ChecklistItem:
+    if progress is None:
+        return ChecklistItem(item, stage_id, is_custom=is_custom)
+    return ChecklistItem(
+        item,
+        stage_id,
+        progress.status,
+        progress.status_changed_at,
+        progress.notes,
+        is_custom=is_custom,
+    )
+
+
+def _retired(progress: SavedProgress, stage_id: str) -> ChecklistItem:
+    placeholder = PathItem(
+        id=progress.item_id,
+        title=progress.title,
+        kind=ItemKind.READING,
+        difficulty=Difficulty.MEDIUM,
+        target_minutes=30,
+        description="This item is no longer part of the path. Your progress and notes are kept.",
+    )
+    return ChecklistItem(
+        placeholder,
+        stage_id,
+        progress.status,
+        progress.status_changed_at,
+        progress.notes,
+        is_retired=True,
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistFilter:
+    """What the user chose to see. Empty sets mean 'everything'."""
+
+    statuses: frozenset[ItemStatus] = frozenset()
+    kinds: frozenset[ItemKind] = frozenset()
+    text: str = ""
+
+    def accepts(self, entry: ChecklistItem) -> bool:
+        if self.statuses and entry.status not in self.statuses:
+            return False
+        if self.kinds and (entry.is_retired or entry.item.kind not in self.kinds):
+            return False
+        needle = self.text.strip().casefold()
+        if needle:
+            haystack = " ".join((entry.item.title, *entry.item.topics)).casefold()
+            return needle in haystack
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.statuses or self.kinds or self.text.strip())

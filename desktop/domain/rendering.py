@@ -1,0 +1,37 @@
+"""Markdown to safe HTML for previews: rendered by Python-Markdown, then sanitised by nh3."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
+_TASK = re.compile(r"<li>\s*(<p>)?\s*\[([ xX])\]\s+")
+
+
+def render_markdown(text: str) -> str:
+    """HTML that is safe to show: no scripts, no styles, no images, only web and mail links."""
+    html = markdown.markdown(
+        text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
+    )
+    html = _TASK.sub(_task_box, html)
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def _task_box(match: re.Match[str]) -> str:
+    """'- [x] done' list items are drawn as ticked or empty boxes."""
+    box = "\u2611" if match.group(2).lower() == "x" else "\u2610"
+    return f"<li>{match.group(1) or ''}{box} "

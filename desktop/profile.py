@@ -1,0 +1,42 @@
+"""Opening a user's profile: check the database, migrate it, and load the learning paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from desktop.domain.path_file import LoadedPaths
+from desktop.paths import AppPaths, shipped_data_dir
+from desktop.store.database import make_engine
+from desktop.store.health import check_database
+from desktop.store.migrate import upgrade_database
+from desktop.store.path_library import load_paths
+
+
+@dataclass
+class Profile:
+    paths: AppPaths
+    engine: Engine
+    library: LoadedPaths
+    upgrade_backup: Path | None = None
+
+    def reload_library(self) -> LoadedPaths:
+        self.library = load_library(self.paths)
+        return self.library
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def load_library(app_paths: AppPaths) -> LoadedPaths:
+    return load_paths(shipped_data_dir() / "paths", app_paths.user_paths_dir)
+
+
+def open_profile(app_paths: AppPaths) -> Profile:
+    """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable."""
+    app_paths.ensure()
+    check_database(app_paths.database)
+    backup = upgrade_database(app_paths.database, app_paths.backups_dir)
+    return Profile(app_paths, make_engine(app_paths.database), load_library(app_paths), backup)

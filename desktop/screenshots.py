@@ -1,0 +1,88 @@
+"""`loopwise screenshot`: render every page offscreen to one PNG per page."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.paths import AppPaths, resolve_data_dir
+from desktop.profile import Profile
+from desktop.store.database import session_scope
+from desktop.ui.theme import Scheme
+
+
+def screenshot_command(
+    *, data_dir: str | None, outdir: str, theme: str, size: tuple[int, int], demo: bool
+) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import create_application, open_profile_or_explain
+
+    with tempfile.TemporaryDirectory(prefix="loopwise-shots-") as scratch:
+        if demo and not data_dir:
+            data_dir = str(Path(scratch) / "demo-profile")
+        app_paths = AppPaths(resolve_data_dir(data_dir))
+        create_application(scheme=Scheme(theme))
+        profile = open_profile_or_explain(app_paths, start_fresh=False, interactive=False)
+        if profile is None:
+            return 2
+        if demo:
+            fill_with_demo_if_empty(profile)
+        settings = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
+        written = render_pages(profile, settings, Path(outdir), size)
+        profile.close()
+    for file in written:
+        print(file)
+    return 0
+
+
+def fill_with_demo_if_empty(profile: Profile) -> None:
+    from sqlmodel import select
+
+    from desktop.store.demo import populate_demo_profile
+    from desktop.store.models import ItemProgress
+
+    with session_scope(profile.engine) as session:
+        if session.exec(select(ItemProgress).limit(1)).first() is None:
+            today = datetime.now(UTC)
+            populate_demo_profile(session=session, paths=profile.library.paths, today=today)
+
+
+def render_pages(
+    profile: Profile, settings: QSettings, outdir: Path, size: tuple[int, int]
+) -> list[Path]:
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages import build_main_window
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    context = AppContext(profile, settings)
+    window = build_main_window(context)
+    window.resize(*size)
+    window.show()
+    written = []
+    for page in window.pages:
+        window.show_page(page.page_key)
+        prepare = getattr(page, "prepare_for_screenshot", None)
+        if callable(prepare):
+            prepare()
+        written.append(_grab(window, outdir / f"{slug(page.title)}.png"))
+    window.close()
+    return written
+
+
+def _grab(widget: QWidget, target: Path) -> Path:
+    for _ in range(3):
+        QApplication.processEvents()
+    if not widget.grab().save(str(target)):
+        print(f"Could not write {target}", file=sys.stderr)
+    return target
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

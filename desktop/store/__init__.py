@@ -1,0 +1,1 @@
+"""Persistence: tables, migrations, queries and backups. No Qt here."""

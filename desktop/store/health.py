@@ -1,0 +1,72 @@
+"""Checks run on the database file before the app trusts it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class DatabaseProblem(Exception):
+    """The database file cannot be used as it is. The file is left untouched."""
+
+    database: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
+
+
+def check_database(database: Path) -> None:
+    """Raise DatabaseProblem if the file exists but is unreadable, not SQLite, or damaged.
+
+    A missing or empty file is fine: the migrations create the schema.
+    """
+    if not database.exists():
+        return
+    try:
+        with database.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseProblem(database, f"the file cannot be read ({error.strerror}).") from None
+    if not header:
+        return
+    if header != SQLITE_HEADER:
+        raise DatabaseProblem(database, "the file is not a SQLite database.")
+    if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
+        raise DatabaseProblem(database, "the file or its folder is read-only.")
+    try:
+        with closing(sqlite3.connect(database, timeout=2)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+    findings = [str(row[0]) for row in rows]
+    if findings != ["ok"]:
+        summary = "; ".join(findings[:3])
+        more = f" (and {len(findings) - 3} more)" if len(findings) > 3 else ""
+        raise DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
+
+
+def move_aside(database: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) so a fresh one can start beside it.
+
+    Nothing is deleted or overwritten; the returned path is where the old file now lives.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = database.with_name(f"{database.stem}.damaged-{stamp}-{counter}{database.suffix}")
+    for suffix in ("-wal", "-shm"):
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    database.rename(target)
+    return target

@@ -1,0 +1,88 @@
+"""Bringing a database file up to the current schema, always after a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from desktop.store.backup import backup_database
+from desktop.store.health import DatabaseProblem
+
+# The newest migration. Comparing against it lets a normal start skip loading Alembic;
+# a test keeps it equal to the head of desktop/store/migrations.
+SCHEMA_HEAD = "0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def current_revision(database: Path) -> str | None:
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    with closing(sqlite3.connect(database)) as connection:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def has_user_tables(database: Path) -> bool:
+    if not database.exists() or database.stat().st_size == 0:
+        return False
+    with closing(sqlite3.connect(database)) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
+    """Run pending migrations; return the backup made first, if there was anything to back up."""
+    revision = current_revision(database)
+    if revision == SCHEMA_HEAD:
+        return None
+    known = known_revisions()
+    if revision is not None and revision not in known:
+        raise DatabaseProblem(
+            database,
+            "it was written by a newer version of Loopwise. Please update the app to open it.",
+        )
+    backup = (
+        backup_database(database, backups_dir, "before-upgrade")
+        if has_user_tables(database)
+        else None
+    )
+    _run_alembic_upgrade(database)
+    return backup
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def alembic_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+
+
+def _run_alembic_upgrade(database: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from desktop.store.database import make_engine
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(database)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()

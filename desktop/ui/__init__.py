@@ -1,0 +1,1 @@
+"""Qt widgets. Everything that touches Qt lives under here."""

@@ -1,0 +1,10 @@
+"""Change signals: after a commit, views that show the changed data re-read it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class ChangeBus(QObject):
+    progress_changed = Signal(str)  # path id
+    paths_changed = Signal()

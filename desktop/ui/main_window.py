@@ -1,0 +1,159 @@
+"""The main window: a navigation frame that hosts pages owned by their own subpackages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.context import AppContext
+from desktop.ui.icons import app_icon, tinted_icon
+from desktop.ui.page import Page
+from desktop.ui.theme import colours, current_scheme
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, pages: Sequence[Page]) -> None:
+        super().__init__()
+        self.context = context
+        self.pages = list(pages)
+        self.setWindowTitle("Loopwise")
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("Loopwise main window")
+        self.setMinimumSize(QSize(860, 560))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(18, 18))
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Current section")
+        for page in self.pages:
+            self.navigation.addItem(QListWidgetItem(page.title))
+            self.stack.addWidget(page)
+        self._tint_navigation_icons()
+        self.navigation.currentRowChanged.connect(self._show_page)
+
+        frame = QWidget()
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(frame)
+        self._build_menus()
+        self.statusBar().setAccessibleName("Status")
+        self._restore_state()
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def show_page(self, key: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.page_key == key:
+                self.navigation.setCurrentRow(row)
+                return
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.current_page().flush()
+            self.stack.setCurrentIndex(row)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        find_action = QAction("&Find…", self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(lambda: self.current_page().focus_search())
+        edit_menu.addAction(find_action)
+
+        view_menu = menu_bar.addMenu("&View")
+        for row, page in enumerate(self.pages):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        full_screen = QAction("&Full Screen", self)
+        full_screen.setShortcut(QKeySequence.StandardKey.FullScreen)
+        full_screen.triggered.connect(self._toggle_full_screen)
+        view_menu.addAction(full_screen)
+
+        help_menu = menu_bar.addMenu("&Help")
+        about = QAction("&About Loopwise", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def add_file_actions(self, actions: Sequence[QAction]) -> None:
+        for action in actions:
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+    def show_about(self) -> None:
+        AboutDialog(self.context.profile.paths, self).exec()
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def _tint_navigation_icons(self) -> None:
+        palette = colours(current_scheme())
+        for row, page in enumerate(self.pages):
+            item = self.navigation.item(row)
+            item.setIcon(tinted_icon(page.icon_name, palette["muted"], palette["highlighted_text"]))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        for page in self.pages:
+            page.restore_state(settings)
+        last = str(settings.value("window/page", self.pages[0].page_key))
+        keys = [page.page_key for page in self.pages]
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.current_page().page_key)
+        for page in self.pages:
+            page.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages:
+            page.flush()
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,31 @@
+"""What the main window expects of a page it hosts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+
+class Page(QWidget):
+    """A top-level area of the app (checklist, journal, ...), owned by its own subpackage."""
+
+    page_key = "page"
+    title = "Page"
+    icon_name = "path"
+
+    def file_actions(self) -> list[QAction]:
+        """Actions the page adds to the File menu (importers and the like)."""
+        return []
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the page's search or filter box (Ctrl+F)."""
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember view choices (splitters, filters) in the profile's UI state."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Bring back what save_state wrote."""
+
+    def flush(self) -> None:
+        """Save anything the user is still typing. Called before the window closes."""

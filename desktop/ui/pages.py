@@ -1,0 +1,19 @@
+"""The pages of the app, in navigation order."""
+
+from __future__ import annotations
+
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.page import Page
+from desktop.ui.path.page import PathPage
+
+
+def build_pages(context: AppContext) -> list[Page]:
+    return [PathPage(context)]
+
+
+def build_main_window(context: AppContext) -> MainWindow:
+    pages = build_pages(context)
+    window = MainWindow(context, pages)
+    window.add_file_actions([action for page in pages for action in page.file_actions()])
+    return window

@@ -1,0 +1,1 @@
+"""The learning-path checklist page."""

@@ -1,0 +1,136 @@
+"""The dialog for adding an item of one's own to a stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.progress import ChecklistStage
+from desktop.store.progress import new_custom_item_id
+
+
+class AddItemDialog(QDialog):
+    def __init__(
+        self,
+        stages: Sequence[ChecklistStage],
+        preselected_stage: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add an item")
+        self.setAccessibleName("Add an item")
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+
+        self.stage = QComboBox()
+        self.stage.setAccessibleName("Stage")
+        for stage in stages:
+            self.stage.addItem(stage.title, stage.id)
+        if preselected_stage:
+            self.stage.setCurrentIndex(max(0, self.stage.findData(preselected_stage)))
+        form.addRow("Stage", self.stage)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("For example: LRU Cache")
+        self.title.setMaxLength(200)
+        form.addRow("Title", self.title)
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind")
+        for kind in ItemKind:
+            self.kind.addItem(kind.label, kind.value)
+        form.addRow("Kind", self.kind)
+
+        self.difficulty = QComboBox()
+        self.difficulty.setAccessibleName("Difficulty")
+        for level in Difficulty:
+            self.difficulty.addItem(level.label, level.value)
+        self.difficulty.setCurrentIndex(1)
+        form.addRow("Difficulty", self.difficulty)
+
+        self.target = QSpinBox()
+        self.target.setAccessibleName("Target minutes")
+        self.target.setRange(5, 240)
+        self.target.setValue(25)
+        self.target.setSuffix(" min")
+        form.addRow("Target time", self.target)
+
+        self.topics = QLineEdit()
+        self.topics.setAccessibleName("Patterns and topics")
+        self.topics.setPlaceholderText("Comma separated, for example: hash map, linked list")
+        form.addRow("Practises", self.topics)
+
+        self.link = QLineEdit()
+        self.link.setAccessibleName("Reference link")
+        self.link.setPlaceholderText("https://… (optional)")
+        form.addRow("Link", self.link)
+
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Description")
+        self.description.setFixedHeight(80)
+        form.addRow("Description", self.description)
+
+        self.problem = QLabel()
+        self.problem.setProperty("role", "muted")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with the form")
+        form.addRow(self.problem)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add item")
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.result_item: tuple[str, PathItem] | None = None
+
+    def _try_accept(self) -> None:
+        try:
+            item = self.build_item()
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"]) or "form"
+            self.problem.setText(f"Please check the {field.replace('_', ' ')}: {first['msg']}.")
+            return
+        self.result_item = (str(self.stage.currentData()), item)
+        self.accept()
+
+    def build_item(self) -> PathItem:
+        topics = tuple(t.strip().lower() for t in self.topics.text().split(",") if t.strip())
+        return PathItem(
+            id=new_custom_item_id(),
+            title=self.title.text(),
+            kind=ItemKind(self.kind.currentData()),
+            difficulty=Difficulty(self.difficulty.currentData()),
+            target_minutes=self.target.value(),
+            topics=topics,
+            link=self.link.text().strip() or None,
+            description=self.description.toPlainText().strip() or None,
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        stages: Sequence[ChecklistStage],
+        preselected_stage: str | None,
+        parent: QWidget | None = None,
+    ) -> tuple[str, PathItem] | None:
+        """The stage id and new item, or None if the user cancelled."""
+        dialog = cls(stages, preselected_stage, parent)
+        dialog.exec()
+        return dialog.result_item

@@ -1,0 +1,269 @@
+"""The right-hand panel: one item's details, its status, its history and its Markdown notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.progress import ChecklistItem, ItemStatus
+from desktop.ui.formatting import short_date
+from desktop.ui.widgets.markdown_view import SafeMarkdownView
+
+NOTES_SAVE_DELAY_MS = 600
+
+
+class ItemPanel(QWidget):
+    status_chosen = Signal(str, str)  # item id, status value
+    notes_changed = Signal(str, str)  # item id, notes
+    remove_requested = Signal(str)  # item id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Item details")
+        self._entry: ChecklistItem | None = None
+        self._notes_owner: str | None = None
+        self._hide_difficulty = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(NOTES_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush_notes)
+
+        self._pages = QStackedWidget()
+        self._empty = QLabel("Choose an item on the left to see its details and write notes.")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setProperty("role", "muted")
+        self._pages.addWidget(self._empty)
+        self._pages.addWidget(self._build_details())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._pages)
+
+    def _build_details(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 6, 6, 6)
+        layout.setSpacing(8)
+
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Item title")
+        layout.addWidget(self.title)
+
+        self.facts = QLabel()
+        self.facts.setProperty("role", "muted")
+        self.facts.setAccessibleName("Kind, difficulty and target time")
+        layout.addWidget(self.facts)
+
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName("Description")
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.description)
+
+        self.link = QLabel()
+        self.link.setOpenExternalLinks(True)
+        self.link.setAccessibleName("Reference link")
+        self.link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        layout.addWidget(self.link)
+
+        status_title = QLabel("Status")
+        status_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(status_title)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(4)
+        self.status_buttons = QButtonGroup(self)
+        self.status_buttons.setExclusive(True)
+        for status in ItemStatus:
+            button = QPushButton(status.label)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Mark as {status.label.lower()}")
+            button.setProperty("status", status.value)
+            self.status_buttons.addButton(button)
+            status_row.addWidget(button)
+        status_row.addStretch(1)
+        self.status_buttons.buttonClicked.connect(self._on_status_clicked)
+        layout.addLayout(status_row)
+
+        self.history = QLabel()
+        self.history.setProperty("role", "muted")
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName("Status history")
+        layout.addWidget(self.history)
+
+        notes_header = QHBoxLayout()
+        notes_title = QLabel("Notes")
+        notes_title.setStyleSheet("font-weight: 600;")
+        notes_header.addWidget(notes_title)
+        notes_header.addStretch(1)
+        self.save_state = QLabel("")
+        self.save_state.setProperty("role", "muted")
+        self.save_state.setAccessibleName("Notes save state")
+        notes_header.addWidget(self.save_state)
+        layout.addLayout(notes_header)
+
+        self.notes_tabs = QTabWidget()
+        self.notes_tabs.setAccessibleName("Notes")
+        self.notes_editor = QPlainTextEdit()
+        self.notes_editor.setAccessibleName("Notes editor (Markdown)")
+        self.notes_editor.setPlaceholderText(
+            "Write anything worth remembering: the approach that worked, the trap you fell "
+            "into, what to try next time. Markdown works here."
+        )
+        self.notes_editor.textChanged.connect(self._on_notes_typed)
+        self.notes_preview = SafeMarkdownView()
+        self.notes_preview.setAccessibleName("Notes preview")
+        self.notes_tabs.addTab(self.notes_editor, "Write")
+        self.notes_tabs.addTab(self.notes_preview, "Preview")
+        self.notes_tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.notes_tabs, 1)
+
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        self.remove_button = QPushButton("Remove this item…")
+        self.remove_button.setAccessibleName("Remove this item")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        footer.addWidget(self.remove_button)
+        layout.addLayout(footer)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(body.minimumSizeHint().width() + 8)
+        return scroll
+
+    # Showing an item -----------------------------------------------------------------------
+
+    @property
+    def entry(self) -> ChecklistItem | None:
+        return self._entry
+
+    def set_hide_difficulty(self, hidden: bool) -> None:
+        self._hide_difficulty = hidden
+        if self._entry is not None:
+            self.facts.setText(self._facts_text(self._entry))
+
+    def show_entry(
+        self, entry: ChecklistItem | None, history: list[tuple[ItemStatus, datetime]]
+    ) -> None:
+        """Show `entry`; typed notes for a different item are saved first."""
+        switching = entry is None or entry.id != self._notes_owner
+        if switching:
+            self.flush_notes()
+        self._entry = entry
+        if entry is None:
+            self._notes_owner = None
+            self._pages.setCurrentIndex(0)
+            return
+        self._pages.setCurrentIndex(1)
+        item = entry.item
+        self.title.setText(item.title)
+        self.facts.setText(self._facts_text(entry))
+        self.description.setText(item.description or "")
+        self.description.setVisible(bool(item.description))
+        if item.link and not entry.is_retired:
+            self.link.setText(f'<a href="{escape(item.link)}">Open the reference ↗</a>')
+            self.link.setToolTip(item.link)
+            self.link.show()
+        else:
+            self.link.hide()
+        for button in self.status_buttons.buttons():
+            button.setChecked(button.property("status") == entry.status.value)
+            button.setEnabled(not entry.is_retired)
+        self.history.setText(_history_text(entry, history))
+        self.remove_button.setVisible(entry.is_custom)
+        if switching:
+            self._notes_owner = entry.id
+            self.notes_editor.blockSignals(True)
+            self.notes_editor.setPlainText(entry.notes)
+            self.notes_editor.blockSignals(False)
+            self.save_state.setText("")
+            if self.notes_tabs.currentIndex() == 1:
+                self._refresh_preview()
+
+    def _facts_text(self, entry: ChecklistItem) -> str:
+        if entry.is_retired:
+            return "Retired: no longer part of this path"
+        item = entry.item
+        parts = [item.kind.label]
+        if not self._hide_difficulty:
+            parts.append(item.difficulty.label)
+        parts.append(f"about {item.target_minutes} min")
+        if entry.is_custom:
+            parts.append("added by you")
+        text = " · ".join(parts)
+        if item.topics:
+            text += "\nPractises: " + ", ".join(item.topics)
+        return text
+
+    # Notes autosave -------------------------------------------------------------------------
+
+    def _on_notes_typed(self) -> None:
+        self.save_state.setText("Editing…")
+        self._save_timer.start()
+
+    def flush_notes(self) -> None:
+        """Hand pending notes to the page to save now (on a pause, a switch, or closing)."""
+        self._save_timer.stop()
+        if self._notes_owner is None or self._entry is None:
+            return
+        text = self.notes_editor.toPlainText()
+        if text == self._entry.notes:
+            return
+        self.notes_changed.emit(self._notes_owner, text)
+
+    def mark_notes_saved(self, item_id: str, text: str) -> None:
+        if self._entry is not None and self._entry.id == item_id:
+            self._entry = replace(self._entry, notes=text)
+            self.save_state.setText("Saved")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        self.notes_preview.show_markdown(
+            self.notes_editor.toPlainText(), "No notes yet. Switch to Write to add some."
+        )
+
+    # Actions ------------------------------------------------------------------------------
+
+    def _on_status_clicked(self, button: QPushButton) -> None:
+        if self._entry is not None:
+            self.status_chosen.emit(self._entry.id, str(button.property("status")))
+
+    def _on_remove_clicked(self) -> None:
+        if self._entry is not None and self._entry.is_custom:
+            self.remove_requested.emit(self._entry.id)
+
+
+def _history_text(entry: ChecklistItem, history: list[tuple[ItemStatus, datetime]]) -> str:
+    if not history:
+        return "Not started yet." if entry.status is ItemStatus.TODO else ""
+    latest_status, latest_when = history[0]
+    text = f"{latest_status.label} since {short_date(latest_when)}"
+    earlier = [f"{status.label} {short_date(when)}" for status, when in history[1:5]]
+    if earlier:
+        text += ". Before that: " + ", ".join(earlier)
+    return text + "."

@@ -1,0 +1,84 @@
+"""One running app per data folder: a second start raises the first window instead."""
+
+from __future__ import annotations
+
+import hashlib
+from enum import Enum
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.paths import AppPaths
+
+_RAISE_MESSAGE = b"raise\n"
+_CONNECT_TIMEOUT_MS = 800
+
+
+class Claim(Enum):
+    OWNER = "owner"
+    RAISED_OTHER = "raised-other"
+    HELD_ELSEWHERE = "held-elsewhere"
+
+
+class SingleInstanceGuard(QObject):
+    """Holds a lock file in the data folder and listens for 'raise your window' requests."""
+
+    raise_requested = Signal()
+
+    def __init__(self, app_paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = QLockFile(str(app_paths.lock_file))
+        self._lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+        digest = hashlib.sha1(str(app_paths.data_dir).encode("utf-8")).hexdigest()[:16]
+        self.server_name = f"loopwise-{digest}"
+        self._server: QLocalServer | None = None
+        self.other_pid: int | None = None
+
+    def claim(self) -> Claim:
+        if self._lock.tryLock(100):
+            self._listen()
+            return Claim.OWNER
+        if self._ask_owner_to_raise():
+            return Claim.RAISED_OTHER
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            info = self._lock.getLockInfo()  # (pid, host, app name); pid 0 when unknown
+            self.other_pid = int(info[0]) or None if info else None
+        return Claim.HELD_ELSEWHERE
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def _listen(self) -> None:
+        QLocalServer.removeServer(self.server_name)  # left over from a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        server.listen(self.server_name)
+        self._server = server
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        socket = self._server.nextPendingConnection()
+        if socket is None:
+            return
+        socket.readyRead.connect(lambda: self._on_message(socket))
+        socket.disconnected.connect(socket.deleteLater)
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(_RAISE_MESSAGE.strip()):
+            self.raise_requested.emit()
+        socket.disconnectFromServer()
+
+    def _ask_owner_to_raise(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(_RAISE_MESSAGE)
+        sent = socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return sent

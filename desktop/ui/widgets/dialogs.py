@@ -1,0 +1,27 @@
+"""Small questions asked of the user, kept in one place so tests can answer them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) -> str | None:
+    path, _selected = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return path or None
+
+
+def tell_problem(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def tell(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
