@@ -38,6 +38,10 @@ def parse_path_text(text: str, file_name: str) -> LearningPath:
         line = _line_from_toml_error(str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(error))
         raise PathFileError(file_name, line, None, f"this is not valid TOML: {message}") from None
+    duplicate = _first_duplicate_id(raw)
+    if duplicate is not None:
+        location, problem = duplicate
+        raise PathFileError(file_name, locate_line(text, location), _dotted(location, raw), problem)
     try:
         return LearningPath.model_validate(raw)
     except ValidationError as error:
@@ -48,18 +52,25 @@ def parse_path_text(text: str, file_name: str) -> LearningPath:
         raise PathFileError(file_name, line, field or None, _friendly(first)) from None
 
 
-def read_path_file(path: Path) -> LearningPath:
+def read_path_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise PathFileError(str(path), None, None, "the file is larger than 2 MB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise PathFileError(str(path), None, None, f"cannot be read ({error.strerror})") from None
+
+
+def parse_path_bytes(data: bytes, file_name: str) -> LearningPath:
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # editors on Windows often start files with a BOM
     except UnicodeDecodeError:
-        raise PathFileError(str(path), None, None, "the file is not UTF-8 text") from None
-    return parse_path_text(text, str(path))
+        raise PathFileError(file_name, None, None, "the file is not UTF-8 text") from None
+    return parse_path_text(text, file_name)
+
+
+def read_path_file(path: Path) -> LearningPath:
+    return parse_path_bytes(read_path_bytes(path), str(path))
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,30 @@ def _toml_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
 
+def _first_duplicate_id(raw: object) -> tuple[tuple[object, ...], str] | None:
+    """Ids must be unique (progress is keyed by them); point at the second use of one."""
+    stages = raw.get("stages") if isinstance(raw, dict) else None
+    if not isinstance(stages, list):
+        return None
+    stage_ids: set[object] = set()
+    item_ids: set[object] = set()
+    for stage_index, stage in enumerate(stages):
+        if not isinstance(stage, dict):
+            continue
+        stage_id = stage.get("id")
+        if stage_id is not None and stage_id in stage_ids:
+            return ("stages", stage_index, "id"), f"the stage id '{stage_id}' is used twice"
+        stage_ids.add(stage_id)
+        items = stage.get("items")
+        for item_index, item in enumerate(items if isinstance(items, list) else []):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if item_id is not None and item_id in item_ids:
+                location = ("stages", stage_index, "items", item_index, "id")
+                return location, f"the item id '{item_id}' is used twice"
+            item_ids.add(item_id)
+    return None
+
+
 def _line_from_toml_error(message: str) -> int | None:
     match = re.search(r"at line (\d+)", message)
     return int(match.group(1)) if match else None
@@ -104,7 +139,7 @@ def _line_from_toml_error(message: str) -> int | None:
 def _friendly(error: object) -> str:
     details = error if isinstance(error, dict) else {}
     kind = str(details.get("type", ""))
-    message = str(details.get("msg", "is not valid"))
+    message = str(details.get("msg", "is not valid")).removeprefix("Value error, ")
     if kind == "missing":
         return "this field is required but missing"
     if kind == "extra_forbidden":
@@ -163,10 +198,16 @@ def locate_line(text: str, location: tuple[object, ...]) -> int | None:
     return best
 
 
+def _is_header(line: str, header: str) -> bool:
+    """'[[stages.items]]', also written '[[ stages.items ]]  # comment'."""
+    name = header.strip("[]")
+    return re.match(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]\s*(#.*)?$", line) is not None
+
+
 def _nth_header(lines: list[str], start: int, end: int, header: str, n: int) -> int | None:
     count = -1
     for number in range(start, end):
-        if lines[number].strip() == header:
+        if _is_header(lines[number], header):
             count += 1
             if count == n:
                 return number
@@ -175,7 +216,7 @@ def _nth_header(lines: list[str], start: int, end: int, header: str, n: int) -> 
 
 def _next_header(lines: list[str], start: int, end: int, header: str) -> int:
     for number in range(start, end):
-        if lines[number].strip() == header:
+        if _is_header(lines[number], header):
             return number
     return end
 

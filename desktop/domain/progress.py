@@ -128,13 +128,15 @@ def build_checklist(
     Saved progress for an item the file no longer has is kept and shown as retired, in the
     stage it used to belong to (or the last stage if that stage is gone too).
     """
-    custom_by_stage: dict[str, list[CustomItemRecord]] = {}
-    for record in sorted(custom, key=lambda r: r.created_at):
-        custom_by_stage.setdefault(record.stage_id, []).append(record)
-    shipped_ids = {item.id for stage in path.stages for item in stage.items}
-    custom_ids = {record.item.id for records in custom_by_stage.values() for record in records}
     known_stages = {stage.id for stage in path.stages}
     fallback_stage = path.stages[-1].id
+    custom_by_stage: dict[str, list[CustomItemRecord]] = {}
+    for record in sorted(custom, key=lambda r: r.created_at):
+        # A custom item whose stage left the file stays visible (and removable) in the last one.
+        stage_id = record.stage_id if record.stage_id in known_stages else fallback_stage
+        custom_by_stage.setdefault(stage_id, []).append(record)
+    shipped_ids = {item.id for stage in path.stages for item in stage.items}
+    custom_ids = {record.item.id for records in custom_by_stage.values() for record in records}
     retired_by_stage: dict[str, list[SavedProgress]] = {}
     for progress in saved.values():
         if progress.item_id in shipped_ids or progress.item_id in custom_ids:

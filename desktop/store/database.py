@@ -20,10 +20,19 @@ def make_engine(database: Path) -> Engine:
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
+def _begin(connection: Any) -> None:
+    """Start transactions ourselves, so schema changes roll back too (SQLAlchemy's recipe)."""
+    connection.exec_driver_sql("BEGIN")
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 module would commit before every CREATE/ALTER on its own; turn that
+    # off and let _begin open each transaction, so a failed migration leaves nothing behind.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")

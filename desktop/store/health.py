@@ -59,9 +59,9 @@ def move_aside(database: Path, now: datetime | None = None) -> Path:
     Nothing is deleted or overwritten; the returned path is where the old file now lives.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
     counter = 1
-    while target.exists():
+    target = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+    while any(target.with_name(target.name + end).exists() for end in ("", "-wal", "-shm")):
         counter += 1
         target = database.with_name(f"{database.stem}.damaged-{stamp}-{counter}{database.suffix}")
     for suffix in ("-wal", "-shm"):

@@ -54,7 +54,13 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
         if has_user_tables(database)
         else None
     )
-    _run_alembic_upgrade(database)
+    try:
+        _run_alembic_upgrade(database)
+    except Exception as error:
+        kept = f" A copy from before the upgrade is in {backup}." if backup else ""
+        raise DatabaseProblem(
+            database, f"upgrading it to this version of Loopwise failed ({error}).{kept}"
+        ) from error
     return backup
 
 

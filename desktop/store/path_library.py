@@ -7,7 +7,13 @@ import tempfile
 from pathlib import Path
 
 from desktop.domain.curriculum import LearningPath
-from desktop.domain.path_file import LoadedPaths, PathFileError, load_path_dirs, read_path_file
+from desktop.domain.path_file import (
+    LoadedPaths,
+    PathFileError,
+    load_path_dirs,
+    parse_path_bytes,
+    read_path_bytes,
+)
 
 
 def load_paths(shipped_dir: Path, user_dir: Path) -> LoadedPaths:
@@ -22,11 +28,11 @@ def import_path_file(source: Path, user_dir: Path) -> tuple[LearningPath, Path]:
     The copy is written to a temporary file and renamed into place, so a crash never
     leaves half a file behind.
     """
-    path = read_path_file(source)
-    user_dir.mkdir(parents=True, exist_ok=True)
+    data = read_path_bytes(source)
+    path = parse_path_bytes(data, str(source))  # the bytes checked are the bytes written
     target = user_dir / f"{path.id}.toml"
     try:
-        data = source.read_bytes()
+        user_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=user_dir, prefix=".import-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from functools import cache
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -40,7 +41,30 @@ _HEADERS = {
     Column.CHANGED: "Changed",
 }
 
+_COLUMNS = tuple(Column)
 _TOP = 0  # internal id of stage rows; item rows carry their stage row + 1
+
+# Views ask for many roles per cell; answering only these keeps painting cheap.
+_ROLES_SHOWN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        ITEM_ID_ROLE,
+        STAGE_ID_ROLE,
+    }
+)
+
+
+@cache
+def _font(*, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
 
 
 class ChecklistModel(QAbstractItemModel):
@@ -157,12 +181,12 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES_SHOWN:
             return None
         entry = self.item_at(index)
         if entry is None:
-            return self._stage_data(self._stages[index.row()], Column(index.column()), role)
-        return self._item_data(entry, Column(index.column()), role)
+            return self._stage_data(self._stages[index.row()], _COLUMNS[index.column()], role)
+        return self._item_data(entry, _COLUMNS[index.column()], role)
 
     def _stage_data(self, stage: ChecklistStage, column: Column, role: int) -> object:
         counts = stage.counts
@@ -176,9 +200,7 @@ class ChecklistModel(QAbstractItemModel):
                 )
             return None
         if role == Qt.ItemDataRole.FontRole and column is Column.TITLE:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _font(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             return stage.summary
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.TITLE:
@@ -196,9 +218,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and entry.is_retired:
             return QBrush(QColor(STATUS_COLOURS[current_scheme()]["retired"]))
         if role == Qt.ItemDataRole.FontRole and entry.is_retired and column is Column.TITLE:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return _font(italic=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.description
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.TITLE:

@@ -1,0 +1,258 @@
+"""Database checks before the app trusts a file: a bad file is refused and never changed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.progress import ItemStatus
+from desktop.paths import AppPaths
+from desktop.profile import Profile, open_profile
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
+from desktop.store.health import DatabaseProblem, check_database, move_aside
+
+T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {entry.name: entry.read_bytes() for entry in folder.iterdir() if entry.is_file()}
+
+
+def _expect_problem(database: Path) -> DatabaseProblem:
+    """check_database must refuse the file and leave the folder exactly as it was."""
+    before = _files(database.parent)
+    with pytest.raises(DatabaseProblem) as caught:
+        check_database(database)
+    assert _files(database.parent) == before
+    assert caught.value.database == database
+    assert str(caught.value).startswith(f"The Loopwise database at {database} cannot be opened: ")
+    return caught.value
+
+
+def _profile_with_progress(app_paths: AppPaths) -> None:
+    """A real Loopwise database with a handful of rows, closed so everything is in the file."""
+    profile = open_profile(app_paths)
+    try:
+        path = profile.library.paths[0]
+        stage = path.stages[0]
+        with session_scope(profile.engine) as session:
+            for minute, item in enumerate(stage.items):
+                progress_store.set_status(
+                    session=session, path_id=path.id, stage_id=stage.id, item=item,
+                    status=ItemStatus.DONE, now=T0 + timedelta(minutes=minute),
+                )  # fmt: skip
+                progress_store.set_notes(
+                    session=session, path_id=path.id, stage_id=stage.id, item=item,
+                    notes=f"Notes on {item.title}. " * 3, now=T0,
+                )  # fmt: skip
+    finally:
+        profile.close()
+
+
+# --- files that are fine ----------------------------------------------------------------------
+
+
+def test_missing_file_is_fine(app_paths: AppPaths) -> None:
+    check_database(app_paths.database)
+
+    assert not app_paths.database.exists(), "the check must not create the file"
+
+
+def test_empty_file_is_fine(app_paths: AppPaths) -> None:
+    app_paths.database.write_bytes(b"")
+
+    check_database(app_paths.database)
+
+    assert app_paths.database.read_bytes() == b""
+
+
+def test_good_database_passes(profile: Profile) -> None:
+    database = profile.paths.database
+    profile.close()
+
+    check_database(database)
+
+
+def test_good_database_with_data_passes_and_is_unchanged(app_paths: AppPaths) -> None:
+    _profile_with_progress(app_paths)
+    before = app_paths.database.read_bytes()
+
+    check_database(app_paths.database)
+
+    assert app_paths.database.read_bytes() == before
+
+
+# --- files that are not databases -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        bytes(range(256)) * 40,
+        b"Dear diary,\nToday I practised two pointers.\n",
+        b"SQLite format 2\x00" + b"\x00" * 200,
+        b"\x00" * 4096,
+    ],
+    ids=["random-bytes", "text-file", "wrong-header", "zeros"],
+)
+def test_not_a_sqlite_file_is_refused_and_unchanged(app_paths: AppPaths, content: bytes) -> None:
+    app_paths.database.write_bytes(content)
+
+    problem = _expect_problem(app_paths.database)
+
+    assert problem.reason == "the file is not a SQLite database."
+    assert app_paths.database.read_bytes() == content
+
+
+def test_random_bytes_file_is_refused(app_paths: AppPaths) -> None:
+    content = os.urandom(8192)
+    app_paths.database.write_bytes(content)
+
+    problem = _expect_problem(app_paths.database)
+
+    assert "not a SQLite database" in problem.reason
+    assert app_paths.database.read_bytes() == content
+
+
+# --- damaged databases ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.25], ids=["half", "quarter"])
+def test_truncated_database_is_refused_and_unchanged(app_paths: AppPaths, keep: float) -> None:
+    _profile_with_progress(app_paths)
+    whole = app_paths.database.read_bytes()
+    truncated = whole[: int(len(whole) * keep)]
+    app_paths.database.write_bytes(truncated)
+
+    problem = _expect_problem(app_paths.database)
+
+    assert "malformed" in problem.reason or "integrity check failed" in problem.reason
+    assert app_paths.database.read_bytes() == truncated
+
+
+def test_overwritten_table_page_is_refused_and_unchanged(app_paths: AppPaths) -> None:
+    _profile_with_progress(app_paths)
+    database = app_paths.database
+    with closing(sqlite3.connect(database)) as connection:
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'item_progress'"
+        ).fetchone()[0]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(database.read_bytes())
+    start = (root - 1) * page_size
+    assert data[start] == 0x0D, "item_progress should fit in a single leaf page here"
+    # Scribble over the middle of the page's cell content area, where the rows live.
+    content_start = int.from_bytes(data[start + 5 : start + 7], "big")
+    middle = start + (content_start + page_size) // 2
+    data[middle - 100 : middle + 100] = b"\xff" * 200
+    damaged = bytes(data)
+    database.write_bytes(damaged)
+
+    problem = _expect_problem(database)
+
+    assert "integrity check failed" in problem.reason or "malformed" in problem.reason
+    assert database.read_bytes() == damaged
+
+
+def test_damaged_header_is_refused(app_paths: AppPaths) -> None:
+    _profile_with_progress(app_paths)
+    data = bytearray(app_paths.database.read_bytes())
+    data[28:32] = b"\xff\xff\xff\xff"  # the page count
+    data[16:18] = b"\x00\x03"  # an impossible page size
+    app_paths.database.write_bytes(bytes(data))
+
+    problem = _expect_problem(app_paths.database)
+
+    assert problem.reason.startswith("SQLite reports: ")
+
+
+def test_open_profile_refuses_a_damaged_database_without_touching_it(app_paths: AppPaths) -> None:
+    _profile_with_progress(app_paths)
+    whole = app_paths.database.read_bytes()
+    truncated = whole[: len(whole) // 2]
+    app_paths.database.write_bytes(truncated)
+
+    with pytest.raises(DatabaseProblem):
+        open_profile(app_paths)
+
+    assert app_paths.database.read_bytes() == truncated
+    assert not app_paths.backups_dir.exists()
+
+
+# --- moving a damaged file aside --------------------------------------------------------------
+
+NOW = datetime(2026, 3, 1, 12, 30, 5)
+STAMP = "20260301-123005"
+
+
+def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths) -> None:
+    database = app_paths.database
+    database.write_bytes(b"main")
+    database.with_name(database.name + "-wal").write_bytes(b"wal")
+    database.with_name(database.name + "-shm").write_bytes(b"shm")
+
+    kept = move_aside(database, NOW)
+
+    assert kept == database.with_name(f"loopwise.damaged-{STAMP}.sqlite3")
+    assert _files(app_paths.data_dir) == {
+        f"loopwise.damaged-{STAMP}.sqlite3": b"main",
+        f"loopwise.damaged-{STAMP}.sqlite3-wal": b"wal",
+        f"loopwise.damaged-{STAMP}.sqlite3-shm": b"shm",
+    }
+    assert not database.exists()
+
+
+def test_move_aside_without_companions(app_paths: AppPaths) -> None:
+    app_paths.database.write_bytes(b"main")
+
+    kept = move_aside(app_paths.database, NOW)
+
+    assert _files(app_paths.data_dir) == {kept.name: b"main"}
+
+
+def test_move_aside_never_overwrites_an_earlier_damaged_copy(app_paths: AppPaths) -> None:
+    database = app_paths.database
+    first = database.with_name(f"loopwise.damaged-{STAMP}.sqlite3")
+    second = database.with_name(f"loopwise.damaged-{STAMP}-2.sqlite3")
+    first.write_bytes(b"first damaged copy")
+    second.write_bytes(b"second damaged copy")
+    database.write_bytes(b"third")
+    database.with_name(database.name + "-wal").write_bytes(b"third wal")
+
+    kept = move_aside(database, NOW)
+
+    assert kept == database.with_name(f"loopwise.damaged-{STAMP}-3.sqlite3")
+    assert first.read_bytes() == b"first damaged copy"
+    assert second.read_bytes() == b"second damaged copy"
+    assert kept.read_bytes() == b"third"
+    assert kept.with_name(kept.name + "-wal").read_bytes() == b"third wal"
+    assert not database.exists()
+
+
+def test_move_aside_never_overwrites_a_leftover_companion(app_paths: AppPaths) -> None:
+    database = app_paths.database
+    leftover = database.with_name(f"loopwise.damaged-{STAMP}.sqlite3-wal")
+    leftover.write_bytes(b"leftover wal")
+    database.write_bytes(b"main")
+    database.with_name(database.name + "-wal").write_bytes(b"new wal")
+
+    move_aside(database, NOW)
+
+    assert leftover.read_bytes() == b"leftover wal"
+
+
+def test_fresh_profile_can_start_after_moving_a_damaged_file_aside(app_paths: AppPaths) -> None:
+    app_paths.database.write_bytes(b"Dear diary,\n")
+
+    kept = move_aside(app_paths.database)
+    profile = open_profile(app_paths)
+    profile.close()
+
+    assert kept.read_bytes() == b"Dear diary,\n"
+    check_database(app_paths.database)

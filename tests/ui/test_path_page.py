@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.progress import ItemStatus
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.path.add_item_dialog import AddItemDialog
+from desktop.ui.path.checklist_model import Column
+from desktop.ui.path.page import PathPage
+from desktop.ui.widgets import dialogs
+
+SMALL_PATH = """format = 1
+id = "mine"
+title = "My path"
+role = "Me"
+
+[[stages]]
+id = "s"
+title = "Warm-up"
+
+[[stages.items]]
+id = "a"
+title = "Drill A"
+kind = "reading"
+difficulty = "easy"
+target_minutes = 10
+topics = ["x"]
+"""
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> PathPage:
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    widget.restore_state(context.settings)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _statuses(context: AppContext, path_id: str = "backend-senior") -> dict[str, ItemStatus]:
+    with session_scope(context.profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id=path_id)
+    return {item_id: progress.status for item_id, progress in saved.items()}
+
+
+def test_shows_backend_path_first_with_its_stages(page: PathPage) -> None:
+    assert page.current_path_id() == "backend-senior"
+    stage_titles = [
+        page.model.stage_at(page.model.index(row, 0)).title  # type: ignore[union-attr]
+        for row in range(page.model.rowCount())
+    ]
+    assert stage_titles[0] == "Foundations: Algorithms and Data Structures"
+    assert stage_titles[-1] == "Behavioral: Ownership evidence"
+    assert page.overall_label.text().startswith("0 of ")
+    picker_ids = [page.path_picker.itemData(i) for i in range(page.path_picker.count())]
+    assert picker_ids == ["backend-senior", "ml-engineer", "sre-devops"]
+
+
+def test_status_buttons_save_and_update_progress(page: PathPage, context: AppContext) -> None:
+    assert page.select_item("3sum")
+    done = next(b for b in page.panel.status_buttons.buttons() if b.property("status") == "done")
+    done.click()
+    assert _statuses(context)["3sum"] is ItemStatus.DONE
+    index = page.model.index_of_item("3sum").siblingAtColumn(Column.STATUS)
+    assert page.model.data(index) == "Done"
+    assert page.overall_label.text().startswith("1 of ")
+    assert "Done since" in page.panel.history.text()
+
+
+def test_keyboard_shortcut_actions_change_status(page: PathPage, context: AppContext) -> None:
+    page.select_item("group-anagrams")
+    page.status_actions[ItemStatus.NEEDS_REVIEW].trigger()
+    assert _statuses(context)["group-anagrams"] is ItemStatus.NEEDS_REVIEW
+    assert "to review" in page.overall_label.text()
+
+
+def test_notes_autosave_after_a_pause_and_on_switch(
+    qtbot, page: PathPage, context: AppContext
+) -> None:
+    page.select_item("3sum")
+    page.panel.notes_editor.setPlainText("Sort first, then **two pointers**.")
+    qtbot.waitUntil(lambda: page.panel.save_state.text() == "Saved", timeout=3000)
+    page.panel.notes_editor.setPlainText("Sort first.\n\n- dedupe")
+    page.select_item("group-anagrams")  # switching saves at once, without waiting
+    with session_scope(context.profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+    assert saved["3sum"].notes == "Sort first.\n\n- dedupe"
+
+
+def test_notes_preview_is_rendered_safely(page: PathPage) -> None:
+    page.select_item("3sum")
+    page.panel.notes_editor.setPlainText("# Plan\n\n<script>alert(1)</script>\n\n- [x] sorted")
+    page.panel.notes_tabs.setCurrentIndex(1)
+    html = page.panel.notes_preview.toHtml()
+    text = page.panel.notes_preview.toPlainText()
+    assert "Plan" in text and "\u2611" in text
+    assert "alert(1)" not in html.replace("&lt;", "<") or "<script>" not in html
+
+
+def test_filters_by_status_kind_and_text(page: PathPage) -> None:
+    page.set_status("3sum", ItemStatus.DONE)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("done"))
+    visible = [
+        page.model.item_at(page.model.index(0, 0, page.model.index(r, 0)))
+        for r in range(page.model.rowCount())
+    ]
+    assert [entry.id for entry in visible if entry] == ["3sum"]
+    page.status_filter.setCurrentIndex(0)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("design"))
+    kinds = {
+        page.model.item_at(page.model.index(i, 0, page.model.index(r, 0))).item.kind.value  # type: ignore[union-attr]
+        for r in range(page.model.rowCount())
+        for i in range(page.model.rowCount(page.model.index(r, 0)))
+    }
+    assert kinds == {"design"}
+    page.kind_filter.setCurrentIndex(0)
+    page.search.setText("islands")
+    assert page.model.rowCount() == 1
+
+
+def test_hide_difficulty_hides_column_and_label(page: PathPage) -> None:
+    page.select_item("3sum")
+    assert "Medium" in page.panel.facts.text()
+    page.hide_difficulty.setChecked(True)
+    assert page.tree.isColumnHidden(Column.DIFFICULTY)
+    assert "Medium" not in page.panel.facts.text()
+
+
+def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monkeypatch) -> None:
+    def answer(stages, preselected, parent=None):
+        dialog = AddItemDialog(stages, "coding-medium", parent)
+        dialog.stage.setCurrentIndex(dialog.stage.findData(stages[2].id))
+        dialog.title.setText("LRU Cache")
+        dialog.topics.setText("Hash map, Linked list")
+        return stages[2].id, dialog.build_item()
+
+    monkeypatch.setattr(AddItemDialog, "ask", staticmethod(answer))
+    page.add_custom_item_from_dialog()
+    entry = page.panel.entry
+    assert entry is not None and entry.is_custom and entry.item.title == "LRU Cache"
+    assert entry.item.topics == ("hash map", "linked list")
+    assert page.panel.remove_button.isVisibleTo(page)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    page.panel.remove_button.click()
+    assert page.checklist is not None and page.checklist.find(entry.id) is None
+
+
+def test_add_item_dialog_refuses_an_empty_title(qtbot, page: PathPage) -> None:
+    assert page.checklist is not None
+    dialog = AddItemDialog(page.checklist.stages, None)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("   ")
+    dialog._try_accept()
+    assert dialog.result_item is None
+    assert "title" in dialog.problem.text()
+
+
+def test_importing_a_malformed_path_file_changes_nothing(
+    page: PathPage, tmp_path: Path, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+    bad = tmp_path / "mine.toml"
+    bad.write_text(SMALL_PATH.replace('kind = "reading"', 'kind = "puzzle"'))
+    before = sorted(page.context.profile.paths.user_paths_dir.iterdir())
+    assert page.import_path(bad) is False
+    assert "line 13" in told[0] and "kind" in told[0]
+    assert sorted(page.context.profile.paths.user_paths_dir.iterdir()) == before
+    assert page.path_picker.findData("mine") == -1
+
+
+def test_importing_a_good_path_file_adds_and_selects_it(
+    page: PathPage, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(dialogs, "tell", lambda *args: None)
+    good = tmp_path / "mine.toml"
+    good.write_text(SMALL_PATH)
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *args: str(good))
+    page.import_action.trigger()
+    assert page.current_path_id() == "mine"
+    assert page.select_item("a")
+
+
+def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> None:
+    (context.profile.paths.user_paths_dir / "broken.toml").write_text("id = [unclosed\n")
+    context.profile.reload_library()
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    assert widget.banner.isVisibleTo(widget)
+    assert "broken.toml, line 1" in widget.banner_text.text()
+    assert widget.path_picker.count() == 3
+
+
+def test_every_control_has_an_accessible_name(page: PathPage) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTreeView,
+    )
+
+    unnamed = [
+        type(widget).__name__ + ":" + (getattr(widget, "text", lambda: "")() or "")
+        for kind in (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTreeView)
+        for widget in page.findChildren(kind)
+        if not widget.accessibleName() and widget.parent() is not None
+        and not type(widget).__name__.startswith("QTab")
+        and widget.objectName() not in {"qt_spinbox_lineedit"}
+        and not isinstance(widget.parent(), QComboBox | QLineEdit)  # Qt's own parts
+    ]  # fmt: skip
+    assert unnamed == []
+
+
+def test_page_remembers_path_and_difficulty_choice(qtbot, context: AppContext) -> None:
+    first = PathPage(context)
+    qtbot.addWidget(first)
+    first.restore_state(context.settings)
+    first.select_path("sre-devops")
+    first.hide_difficulty.setChecked(True)
+    first.save_state(context.settings)
+    second = PathPage(context)
+    qtbot.addWidget(second)
+    second.restore_state(context.settings)
+    assert second.current_path_id() == "sre-devops"
+    assert second.hide_difficulty.isChecked()
+
+
+def test_context_menu_offers_status_actions(page: PathPage) -> None:
+    page.select_item("3sum")
+    page.set_status("3sum", ItemStatus.IN_PROGRESS)
+    menu = page.build_context_menu()
+    labels = [action.text() for action in menu.actions() if action.text()]
+    assert labels[:4] == ["Mark as to do", "Mark as in progress", "Mark as done",
+                          "Mark as needs review"]  # fmt: skip
+    assert "Add item…" in labels
+    checked = [action.text() for action in menu.actions() if action.isChecked()]
+    assert checked == ["Mark as in progress"]
