@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-import markdown
-import nh3
-
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "i", "kbd", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
@@ -18,6 +15,11 @@ _TASK = re.compile(r"<li>\s*(<p>)?\s*\[([ xX])\]\s+")
 
 def render_markdown(text: str) -> str:
     """HTML that is safe to show: no scripts, no styles, no images, only web and mail links."""
+    # Imported on first use: Markdown compiles dozens of patterns at import, and start-up
+    # should not wait for a preview nobody has opened yet.
+    import markdown
+    import nh3
+
     html = markdown.markdown(
         text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
     )

@@ -30,7 +30,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Loopwise")
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Loopwise main window")
-        self.setMinimumSize(QSize(860, 560))
+        self.setMinimumSize(QSize(760, 520))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -83,14 +83,15 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(_standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         self.quit_action = quit_action
 
         edit_menu = menu_bar.addMenu("&Edit")
         find_action = QAction("&Find…", self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.setShortcuts(_standard_or(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.find_action = find_action
         find_action.triggered.connect(lambda: self.current_page().focus_search())
         edit_menu.addAction(find_action)
 
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         full_screen = QAction("&Full Screen", self)
-        full_screen.setShortcut(QKeySequence.StandardKey.FullScreen)
+        full_screen.setShortcuts(_standard_or(QKeySequence.StandardKey.FullScreen, "F11"))
         full_screen.triggered.connect(self._toggle_full_screen)
         view_menu.addAction(full_screen)
 
@@ -157,3 +158,8 @@ class MainWindow(QMainWindow):
             page.flush()
         self.save_state()
         super().closeEvent(event)
+
+
+def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's own shortcut, or a common one where the platform defines none."""
+    return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 from enum import Enum
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.paths import AppPaths
 
@@ -36,7 +40,8 @@ class SingleInstanceGuard(QObject):
 
     def claim(self) -> Claim:
         if self._lock.tryLock(100):
-            self._listen()
+            # Listening can wait until the window is up; the lock already keeps others out.
+            QTimer.singleShot(0, self._listen)
             return Claim.OWNER
         if self._ask_owner_to_raise():
             return Claim.RAISED_OTHER
@@ -53,6 +58,10 @@ class SingleInstanceGuard(QObject):
             self._lock.unlock()
 
     def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self._lock.isLocked():
+            return
         QLocalServer.removeServer(self.server_name)  # left over from a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -74,6 +83,8 @@ class SingleInstanceGuard(QObject):
         socket.disconnectFromServer()
 
     def _ask_owner_to_raise(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):

@@ -1,0 +1,208 @@
+"""The command line, run as a user would run it: a real process on a real data folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from desktop import __version__
+from desktop.store.migrate import SCHEMA_HEAD
+
+SMALL_PATH = """format = 1
+id = "mine"
+title = "My path"
+role = "Me"
+
+[[stages]]
+id = "s"
+title = "Warm-up"
+
+[[stages.items]]
+id = "a"
+title = "Drill A"
+kind = "reading"
+difficulty = "easy"
+target_minutes = 10
+topics = ["x"]
+"""
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "LOOPWISE_DATA_DIR"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def loopwise(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_env(),
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = loopwise("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Loopwise {__version__}"
+
+
+def test_first_start_creates_a_migrated_wal_database(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    result = loopwise("--data-dir", str(data), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(data / "loopwise.sqlite3") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_HEAD,
+        )
+
+
+def test_data_dir_from_the_environment(tmp_path: Path) -> None:
+    data = tmp_path / "from-env"
+    env = _env() | {"LOOPWISE_DATA_DIR": str(data)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--exit-after-startup"],
+        capture_output=True, text=True, timeout=60, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (data / "loopwise.sqlite3").exists()
+
+
+def test_a_damaged_database_is_explained_and_never_overwritten(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    data.mkdir()
+    database = data / "loopwise.sqlite3"
+    database.write_bytes(b"this is not a database at all" * 100)
+    before = database.read_bytes()
+
+    result = loopwise("--data-dir", str(data), "--exit-after-startup")
+    assert result.returncode == 2
+    assert "not a SQLite database" in result.stderr
+    assert "--start-fresh" in result.stderr
+    assert database.read_bytes() == before
+
+    fresh = loopwise("--data-dir", str(data), "--exit-after-startup", "--start-fresh")
+    assert fresh.returncode == 0, fresh.stderr
+    kept = list(data.glob("loopwise.damaged-*.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_paths_lists_shipped_paths_and_reports_bad_files(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    (data / "paths").mkdir(parents=True)
+    good = loopwise("--data-dir", str(data), "paths")
+    assert good.returncode == 0
+    assert "backend-senior: Junior Backend to Senior Backend (7 stages" in good.stdout
+    assert "sre-devops" in good.stdout and "ml-engineer" in good.stdout
+
+    (data / "paths" / "broken.toml").write_text(
+        SMALL_PATH.replace("target_minutes = 10", "target_minutes = 0")
+    )
+    bad = loopwise("--data-dir", str(data), "paths")
+    assert bad.returncode == 1
+    assert "broken.toml, line 15 (field 'stages[1].items[1].target_minutes')" in bad.stderr
+    assert "backend-senior" in bad.stdout
+
+
+def test_import_path_accepts_a_good_file_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    good = tmp_path / "good.toml"
+    good.write_text(SMALL_PATH)
+    result = loopwise("--data-dir", str(data), "import-path", str(good))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 'My path' (1 stages, 1 items)" in result.stdout
+    imported = (data / "paths" / "mine.toml").read_bytes()
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        SMALL_PATH.replace('title = "My path"', 'title = "Changed"').replace(
+            'kind = "reading"', "kind = reading"
+        )
+    )
+    refused = loopwise("--data-dir", str(data), "import-path", str(bad))
+    assert refused.returncode == 1
+    assert "Nothing was imported" in refused.stderr and "bad.toml, line 13" in refused.stderr
+    assert sorted(p.name for p in (data / "paths").iterdir()) == ["mine.toml"]
+    assert (data / "paths" / "mine.toml").read_bytes() == imported
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshot_renders_every_page(tmp_path: Path, theme: str) -> None:
+    out = tmp_path / "shots"
+    result = loopwise("screenshot", str(out), "--demo", "--theme", theme, "--size", "1024x700")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out / "learning-path.png"))
+    assert (image.width(), image.height()) == (1024, 700)
+    background = image.pixelColor(image.width() - 5, image.height() // 2)
+    assert (background.lightness() < 100) == (theme == "dark")
+
+
+def test_screenshot_rejects_a_bad_size(tmp_path: Path) -> None:
+    result = loopwise("screenshot", str(tmp_path), "--size", "huge")
+    assert result.returncode == 2
+    assert "WIDTHxHEIGHT" in result.stderr
+
+
+def _start_app(data: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data)],
+        env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _wait_for_lock(data: Path) -> None:
+    deadline = time.monotonic() + 30
+    while not (data / "loopwise.lock").exists():
+        assert time.monotonic() < deadline, "the first instance never started"
+        time.sleep(0.1)
+
+
+def _second_start_until_settled(data: Path) -> subprocess.CompletedProcess[str]:
+    """Ask until the first instance answers (it starts listening once its window is up)."""
+    _wait_for_lock(data)
+    deadline = time.monotonic() + 30
+    while True:
+        result = loopwise("--data-dir", str(data), "--exit-after-startup")
+        if "already open" in result.stdout or time.monotonic() > deadline:
+            return result
+        assert result.returncode == 1, result.stderr  # held, not yet answering
+        time.sleep(0.3)
+
+
+def test_a_second_instance_raises_the_first_instead_of_opening_the_database(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "profile"
+    first = _start_app(data)
+    try:
+        result = _second_start_until_settled(data)
+        assert result.returncode == 0, result.stderr
+        assert "already open" in result.stdout
+        assert first.poll() is None  # the first one is still running
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
+
+
+def test_a_killed_instance_does_not_lock_the_profile_forever(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    first = _start_app(data)
+    _wait_for_lock(data)
+    first.send_signal(signal.SIGKILL)
+    first.communicate(timeout=30)
+    result = loopwise("--data-dir", str(data), "--exit-after-startup")
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from desktop import __version__
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.context import AppContext
+from desktop.ui.pages import build_main_window
+
+
+def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(780, 540)  # the offscreen screen is only 800x600
+    window.show_page("path")
+    window.close()
+
+    reopened_settings = QSettings(
+        str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat
+    )
+    again = build_main_window(AppContext(context.profile, reopened_settings, now=context.now))
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (780, 540)
+    assert again.current_page().page_key == "path"
+
+
+def test_menus_offer_the_standard_actions(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    labels = {
+        action.text().replace("&", "")
+        for menu in window.menuBar().findChildren(type(window.file_menu))
+        for action in menu.actions()
+    }
+    assert {"Import Path File…", "Quit", "Find…", "About Loopwise", "Full Screen"} <= labels
+    quit_action = window.quit_action
+    assert not quit_action.shortcut().isEmpty()
+
+
+def test_find_shortcut_focuses_the_filter(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.find_action.trigger()
+    page = window.current_page()
+    assert window.focusWidget() is page.search  # type: ignore[attr-defined]
+
+
+def test_about_dialog_names_version_and_data_folder(qtbot, context: AppContext) -> None:
+    dialog = AboutDialog(context.profile.paths)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in texts
+    assert str(context.profile.paths.data_dir) in texts
+    assert all(
+        button.accessibleName() or button.text() for button in dialog.findChildren(QAbstractButton)
+    )
+
+
+def test_closing_saves_notes_being_typed(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page()
+    assert page.select_item("3sum")  # type: ignore[attr-defined]
+    page.panel.notes_editor.setPlainText("typed just before closing")  # type: ignore[attr-defined]
+    window.close()  # no pause for the autosave timer
+
+    from desktop.store import progress as progress_store
+    from desktop.store.database import session_scope
+
+    with session_scope(context.profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+    assert saved["3sum"].notes == "typed just before closing"
