@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from desktop import __version__
 
-
 DATA_DIR_HELP = (
     "keep the database and settings in DIR (default: your user data folder; "
     "the LOOPWISE_DATA_DIR environment variable works too)"

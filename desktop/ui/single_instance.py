@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from enum import Enum
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
