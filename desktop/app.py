@@ -41,6 +41,12 @@ def open_profile_or_explain(
         return open_profile(app_paths)
     except DatabaseProblem as problem:
         print(f"{problem}\nThe file has not been changed.", file=sys.stderr)
+        if not problem.can_start_fresh:
+            if interactive:
+                from desktop.ui.startup import tell_cannot_start
+
+                tell_cannot_start(f"{problem}\n\nThe file has not been changed.")
+            return None
         wants_fresh = start_fresh
         if not wants_fresh and interactive:
             from desktop.ui.startup import ask_about_database_problem
@@ -111,6 +117,10 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             return 2
         from desktop.ui.pages import build_main_window
 
+        if interactive:
+            from desktop.ui.startup import report_unexpected_errors
+
+            report_unexpected_errors()
         context = AppContext.for_profile(profile)
         window = build_main_window(context)
         guard.raise_requested.connect(window.bring_to_front)

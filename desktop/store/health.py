@@ -18,6 +18,9 @@ class DatabaseProblem(Exception):
 
     database: Path
     reason: str
+    # False when the file is fine but unusable right now (locked, read-only, too new):
+    # starting a fresh profile would not help and would only hide the user's data.
+    can_start_fresh: bool = True
 
     def __str__(self) -> str:
         return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
@@ -34,16 +37,31 @@ def check_database(database: Path) -> None:
         with database.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseProblem(database, f"the file cannot be read ({error.strerror}).") from None
+        raise DatabaseProblem(
+            database, f"the file cannot be read ({error.strerror}).", can_start_fresh=False
+        ) from None
     if not header:
         return
     if header != SQLITE_HEADER:
         raise DatabaseProblem(database, "the file is not a SQLite database.")
     if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
-        raise DatabaseProblem(database, "the file or its folder is read-only.")
+        raise DatabaseProblem(
+            database,
+            "the file or its folder is read-only. Loopwise needs to save your work there.",
+            can_start_fresh=False,
+        )
     try:
         with closing(sqlite3.connect(database, timeout=2)) as connection:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseProblem(
+                database,
+                "another program is using it right now (it is locked). Close that program "
+                "and start Loopwise again.",
+                can_start_fresh=False,
+            ) from None
+        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
     findings = [str(row[0]) for row in rows]

@@ -48,6 +48,7 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
         raise DatabaseProblem(
             database,
             "it was written by a newer version of Loopwise. Please update the app to open it.",
+            can_start_fresh=False,
         )
     backup = (
         backup_database(database, backups_dir, "before-upgrade")

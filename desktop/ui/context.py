@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings
+from sqlmodel import Session
 
 from desktop.profile import Profile
+from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, WriteFailed, explain
 from desktop.ui.events import ChangeBus
 
 
@@ -28,3 +32,12 @@ class AppContext:
     def for_profile(profile: Profile) -> AppContext:
         settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
         return AppContext(profile, settings)
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One session for one user action; a failure becomes WriteFailed with a plain reason."""
+        try:
+            with session_scope(self.profile.engine) as session:
+                yield session
+        except SAVE_ERRORS as error:
+            raise WriteFailed(explain(error)) from error

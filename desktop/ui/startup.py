@@ -27,3 +27,21 @@ def tell_already_running(message: str) -> None:
 
 def tell_cannot_start(message: str) -> None:
     QMessageBox.critical(None, "Loopwise cannot start", message)
+
+
+def report_unexpected_errors() -> None:
+    """A bug should not vanish silently or take the window down: say so, keep running."""
+    import sys
+    import traceback
+    from types import TracebackType
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, trace)
+        QMessageBox.critical(
+            None,
+            "Something went wrong",
+            f"Loopwise ran into an unexpected problem: {error}\n\n"
+            "Everything you saved is safe. The details were printed to the terminal.",
+        )
+
+    sys.excepthook = hook

@@ -256,3 +256,19 @@ def test_fresh_profile_can_start_after_moving_a_damaged_file_aside(app_paths: Ap
 
     assert kept.read_bytes() == b"Dear diary,\n"
     check_database(app_paths.database)
+
+
+def test_a_locked_database_is_not_offered_a_fresh_start(profile: Profile) -> None:
+    database = profile.paths.database
+    profile.close()
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("PRAGMA journal_mode=DELETE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseProblem) as raised:
+            check_database(database)
+        assert "locked" in str(raised.value)
+        assert raised.value.can_start_fresh is False
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -241,3 +241,44 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
     assert "Add item…" in labels
     checked = [action.text() for action in menu.actions() if action.isChecked()]
     assert checked == ["Mark as in progress"]
+
+
+def test_notes_that_cannot_be_saved_stay_on_screen_and_are_retried(
+    qtbot, page: PathPage, context: AppContext, monkeypatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def disk_full(**_kwargs: object) -> None:
+        raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
+
+    page.select_item("3sum")
+    with monkeypatch.context() as patched:
+        patched.setattr(progress_store, "set_notes", disk_full)
+        page.panel.notes_editor.setPlainText("an insight worth keeping")
+        page.panel.flush_notes()
+        assert "Not saved yet: the disk is full" in page.panel.save_state.text()
+        assert page.panel.notes_editor.toPlainText() == "an insight worth keeping"
+    # Space was freed: the retry saves it without the user doing anything.
+    qtbot.waitUntil(lambda: page.panel.save_state.text() == "Saved", timeout=8000)
+    with session_scope(context.profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+    assert saved["3sum"].notes == "an insight worth keeping"
+
+
+def test_a_status_change_that_cannot_be_saved_is_reported(
+    page: PathPage, context: AppContext, monkeypatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+
+    def read_only(**_kwargs: object) -> bool:
+        raise OperationalError("UPDATE", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(progress_store, "set_status", read_only)
+    page.select_item("3sum")
+    page.set_current_status(ItemStatus.DONE)
+    assert told and "read-only" in told[0]
+    checked = [b for b in page.panel.status_buttons.buttons() if b.isChecked()]
+    assert [b.property("status") for b in checked] == ["todo"]

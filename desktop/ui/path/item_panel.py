@@ -25,6 +25,7 @@ from desktop.ui.formatting import short_date
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
 NOTES_SAVE_DELAY_MS = 600
+NOTES_RETRY_DELAY_MS = 5000
 
 
 class ItemPanel(QWidget):
@@ -221,7 +222,7 @@ class ItemPanel(QWidget):
 
     def _on_notes_typed(self) -> None:
         self.save_state.setText("Editing…")
-        self._save_timer.start()
+        self._save_timer.start(NOTES_SAVE_DELAY_MS)
 
     def flush_notes(self) -> None:
         """Hand pending notes to the page to save now (on a pause, a switch, or closing)."""
@@ -237,6 +238,10 @@ class ItemPanel(QWidget):
         if self._entry is not None and self._entry.id == item_id:
             self._entry = replace(self._entry, notes=text)
             self.save_state.setText("Saved")
+
+    def mark_notes_unsaved(self, reason: str) -> None:
+        self.save_state.setText(f"Not saved yet: {reason}. Trying again…")
+        self._save_timer.start(NOTES_RETRY_DELAY_MS)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == 1:

@@ -28,6 +28,7 @@ from desktop.domain.path_file import PathFileError
 from desktop.domain.progress import Checklist, ChecklistFilter, ItemStatus, build_checklist
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
 from desktop.store.path_library import import_path_file
 from desktop.ui.context import AppContext
 from desktop.ui.page import Page
@@ -420,15 +421,20 @@ class PathPage(Page):
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None or entry.is_retired:
             return
-        with session_scope(self.context.profile.engine) as session:
-            changed = progress_store.set_status(
-                session=session,
-                path_id=path_id,
-                stage_id=entry.stage_id,
-                item=entry.item,
-                status=status,
-                now=self.context.now(),
-            )
+        try:
+            with self.context.writing() as session:
+                changed = progress_store.set_status(
+                    session=session,
+                    path_id=path_id,
+                    stage_id=entry.stage_id,
+                    item=entry.item,
+                    status=status,
+                    now=self.context.now(),
+                )
+        except WriteFailed as failure:
+            self._report_not_saved("The new status", failure)
+            self._show_selected()  # put the buttons back to what is saved
+            return
         if changed:
             self.context.events.progress_changed.emit(path_id)
 
@@ -437,15 +443,20 @@ class PathPage(Page):
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None:
             return
-        with session_scope(self.context.profile.engine) as session:
-            progress_store.set_notes(
-                session=session,
-                path_id=path_id,
-                stage_id=entry.stage_id,
-                item=entry.item,
-                notes=notes,
-                now=self.context.now(),
-            )
+        try:
+            with self.context.writing() as session:
+                progress_store.set_notes(
+                    session=session,
+                    path_id=path_id,
+                    stage_id=entry.stage_id,
+                    item=entry.item,
+                    notes=notes,
+                    now=self.context.now(),
+                )
+        except WriteFailed as failure:
+            # The text stays in the editor and is saved on the next pause, switch or close.
+            self.panel.mark_notes_unsaved(failure.reason)
+            return
         self.panel.mark_notes_saved(item_id, notes)
         self.context.events.progress_changed.emit(path_id)
 
@@ -458,11 +469,18 @@ class PathPage(Page):
         if answer is None:
             return
         stage_id, item = answer
-        with session_scope(self.context.profile.engine) as session:
-            progress_store.add_custom_item(
-                session=session, path_id=path_id, stage_id=stage_id, item=item,
-                now=self.context.now(),
-            )  # fmt: skip
+        try:
+            with self.context.writing() as session:
+                progress_store.add_custom_item(
+                    session=session,
+                    path_id=path_id,
+                    stage_id=stage_id,
+                    item=item,
+                    now=self.context.now(),
+                )
+        except WriteFailed as failure:
+            self._report_not_saved("The new item", failure)
+            return
         self.context.events.progress_changed.emit(path_id)
         self.select_item(item.id)
 
@@ -477,10 +495,19 @@ class PathPage(Page):
         )
         if not dialogs.confirm(self, "Remove item", question, "Remove"):
             return
-        with session_scope(self.context.profile.engine) as session:
-            progress_store.remove_custom_item(session=session, path_id=path_id, item_id=item_id)
+        try:
+            with self.context.writing() as session:
+                progress_store.remove_custom_item(session=session, path_id=path_id, item_id=item_id)
+        except WriteFailed as failure:
+            self._report_not_saved("Removing the item", failure)
+            return
         self.panel.show_entry(None, [])
         self.context.events.progress_changed.emit(path_id)
+
+    def _report_not_saved(self, what: str, failure: WriteFailed) -> None:
+        dialogs.tell_problem(
+            self, "Not saved", f"{what} could not be saved: {failure.reason}. Nothing was lost."
+        )
 
     def import_path_from_dialog(self) -> None:
         chosen = dialogs.choose_file_to_open(
