@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -152,6 +152,12 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.save_state(settings)
         settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: redraw the icons in the new colours.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tint_navigation_icons()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages:

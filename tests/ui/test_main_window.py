@@ -76,3 +76,17 @@ def test_closing_saves_notes_being_typed(qtbot, context: AppContext) -> None:
     with session_scope(context.profile.engine) as session:
         saved = progress_store.saved_progress(session=session, path_id="backend-senior")
     assert saved["3sum"].notes == "typed just before closing"
+
+
+def test_switching_to_dark_recolours_the_window(qtbot, context: AppContext, themed_app) -> None:
+    from desktop.ui.theme import Scheme, apply_theme
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    before = window.navigation.item(0).icon().pixmap(18, 18).toImage()
+    apply_theme(themed_app, Scheme.DARK)
+    assert window.palette().window().color().lightness() < 80
+    after = window.navigation.item(0).icon().pixmap(18, 18).toImage()
+    assert before != after
+    apply_theme(themed_app, Scheme.LIGHT)
