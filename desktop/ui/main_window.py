@@ -20,6 +20,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon, tinted_icon
 from desktop.ui.page import Page
 from desktop.ui.theme import colours, current_scheme
+from desktop.ui.widgets import dialogs
 
 
 class MainWindow(QMainWindow):
@@ -162,6 +163,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages:
             page.flush()
+        unsaved = [page.title for page in self.pages if page.has_unsaved_work()]
+        if unsaved and not dialogs.confirm(
+            self,
+            "Quit without saving?",
+            "Some of what you typed could not be saved ("
+            + ", ".join(unsaved)
+            + "). If you quit now it will be lost. Keep Loopwise open to try again.",
+            "Quit anyway",
+        ):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -24,6 +24,10 @@ class Page(QWidget):
     def save_state(self, settings: QSettings) -> None:
         """Remember view choices (splitters, filters) in the profile's UI state."""
 
+    def has_unsaved_work(self) -> bool:
+        """True if something typed could not be saved (asked before the window closes)."""
+        return False
+
     def restore_state(self, settings: QSettings) -> None:
         """Bring back what save_state wrote."""
 

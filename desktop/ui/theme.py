@@ -117,6 +117,11 @@ def style_sheet(scheme: Scheme) -> str:
     QListWidget#navigation::item {{ padding: 8px 12px; margin: 1px 6px; border-radius: 6px; }}
     QListWidget#navigation::item:selected {{ background: {c["highlight"]}; color: #ffffff; }}
     QLabel[role="muted"] {{ color: {c["muted"]}; }}
+    QLabel[role="warning"] {{
+        color: {"#f0b34a" if scheme is Scheme.DARK else "#8a5300"};
+        background: {"#3a2f14" if scheme is Scheme.DARK else "#fff4d6"};
+        border-radius: 4px; padding: 6px;
+    }}
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 600; }}
     QLabel[role="chip"] {{
         border: 1px solid {c["border"]}; border-radius: 9px; padding: 1px 8px;

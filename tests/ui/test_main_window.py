@@ -90,3 +90,32 @@ def test_switching_to_dark_recolours_the_window(qtbot, context: AppContext, them
     after = window.navigation.item(0).icon().pixmap(18, 18).toImage()
     assert before != after
     apply_theme(themed_app, Scheme.LIGHT)
+
+
+def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.store import progress as progress_store
+    from desktop.ui.widgets import dialogs
+
+    def disk_full(**_kwargs: object) -> None:
+        raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
+
+    asked: list[str] = []
+
+    def keep_open(_parent, _title, question, _action) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(progress_store, "set_notes", disk_full)
+    monkeypatch.setattr(dialogs, "confirm", keep_open)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page()
+    page.select_item("3sum")  # type: ignore[attr-defined]
+    page.panel.notes_editor.setPlainText("precious")  # type: ignore[attr-defined]
+    assert window.close() is False
+    assert window.isVisible() and asked and "Learning path" in asked[0]
+    monkeypatch.undo()
+    assert window.close() is True

@@ -243,26 +243,47 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
     assert checked == ["Mark as in progress"]
 
 
+def _disk_full(**_kwargs: object) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
+
+
 def test_notes_that_cannot_be_saved_stay_on_screen_and_are_retried(
     qtbot, page: PathPage, context: AppContext, monkeypatch
 ) -> None:
-    from sqlalchemy.exc import OperationalError
-
-    def disk_full(**_kwargs: object) -> None:
-        raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
-
     page.select_item("3sum")
     with monkeypatch.context() as patched:
-        patched.setattr(progress_store, "set_notes", disk_full)
+        patched.setattr(progress_store, "set_notes", _disk_full)
         page.panel.notes_editor.setPlainText("an insight worth keeping")
         page.panel.flush_notes()
-        assert "Not saved yet: the disk is full" in page.panel.save_state.text()
+        assert "the disk is full" in page.panel.notes_warning.text()
+        assert page.panel.notes_warning.isVisibleTo(page)
+        # Moving to another item and back must not lose the unsaved text.
+        page.select_item("group-anagrams")
+        assert page.panel.notes_editor.toPlainText() == ""
+        page.select_item("3sum")
         assert page.panel.notes_editor.toPlainText() == "an insight worth keeping"
+        assert page.has_unsaved_work()
     # Space was freed: the retry saves it without the user doing anything.
     qtbot.waitUntil(lambda: page.panel.save_state.text() == "Saved", timeout=8000)
+    assert not page.panel.notes_warning.isVisibleTo(page)
+    assert not page.has_unsaved_work()
     with session_scope(context.profile.engine) as session:
         saved = progress_store.saved_progress(session=session, path_id="backend-senior")
     assert saved["3sum"].notes == "an insight worth keeping"
+
+
+def test_switching_path_with_unsaved_notes_stays_put(page: PathPage, monkeypatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(progress_store, "set_notes", _disk_full)
+    page.select_item("3sum")
+    page.panel.notes_editor.setPlainText("not on disk yet")
+    page.select_path("sre-devops")
+    assert page.current_path_id() == "backend-senior"
+    assert told and "could not be saved" in told[0]
+    assert page.panel.notes_editor.toPlainText() == "not on disk yet"
 
 
 def test_a_status_change_that_cannot_be_saved_is_reported(

@@ -38,6 +38,8 @@ class ItemPanel(QWidget):
         self.setAccessibleName("Item details")
         self._entry: ChecklistItem | None = None
         self._notes_owner: str | None = None
+        # Notes the database does not have yet (a save failed): kept until one succeeds.
+        self._unsaved: dict[str, str] = {}
         self._hide_difficulty = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -122,6 +124,13 @@ class ItemPanel(QWidget):
         notes_header.addWidget(self.save_state)
         layout.addLayout(notes_header)
 
+        self.notes_warning = QLabel()
+        self.notes_warning.setWordWrap(True)
+        self.notes_warning.setProperty("role", "warning")
+        self.notes_warning.setAccessibleName("Notes not saved")
+        self.notes_warning.hide()
+        layout.addWidget(self.notes_warning)
+
         self.notes_tabs = QTabWidget()
         self.notes_tabs.setAccessibleName("Notes")
         self.notes_editor = QPlainTextEdit()
@@ -197,9 +206,9 @@ class ItemPanel(QWidget):
         if switching:
             self._notes_owner = entry.id
             self.notes_editor.blockSignals(True)
-            self.notes_editor.setPlainText(entry.notes)
+            self.notes_editor.setPlainText(self._unsaved.get(entry.id, entry.notes))
             self.notes_editor.blockSignals(False)
-            self.save_state.setText("")
+            self.save_state.setText("Not saved yet" if entry.id in self._unsaved else "")
             if self.notes_tabs.currentIndex() == 1:
                 self._refresh_preview()
 
@@ -225,22 +234,35 @@ class ItemPanel(QWidget):
         self._save_timer.start(NOTES_SAVE_DELAY_MS)
 
     def flush_notes(self) -> None:
-        """Hand pending notes to the page to save now (on a pause, a switch, or closing)."""
+        """Hand unsaved notes to the page to save now (on a pause, a switch, or closing)."""
         self._save_timer.stop()
-        if self._notes_owner is None or self._entry is None:
-            return
-        text = self.notes_editor.toPlainText()
-        if text == self._entry.notes:
-            return
-        self.notes_changed.emit(self._notes_owner, text)
+        if self._notes_owner is not None and self._entry is not None:
+            text = self.notes_editor.toPlainText()
+            if text != self._entry.notes:
+                self._unsaved[self._notes_owner] = text
+        for item_id, text in list(self._unsaved.items()):
+            self.notes_changed.emit(item_id, text)
+
+    def has_unsaved_notes(self) -> bool:
+        self.flush_notes()
+        return bool(self._unsaved)
 
     def mark_notes_saved(self, item_id: str, text: str) -> None:
+        if self._unsaved.get(item_id) == text:
+            del self._unsaved[item_id]
         if self._entry is not None and self._entry.id == item_id:
             self._entry = replace(self._entry, notes=text)
             self.save_state.setText("Saved")
+        if not self._unsaved:
+            self.notes_warning.hide()
 
     def mark_notes_unsaved(self, reason: str) -> None:
-        self.save_state.setText(f"Not saved yet: {reason}. Trying again…")
+        self.save_state.setText("Not saved yet")
+        self.notes_warning.setText(
+            f"Your notes could not be saved: {reason}. They are kept here and saved as soon "
+            "as that is possible."
+        )
+        self.notes_warning.show()
         self._save_timer.start(NOTES_RETRY_DELAY_MS)
 
     def _on_tab_changed(self, index: int) -> None:

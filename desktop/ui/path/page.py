@@ -55,6 +55,7 @@ class PathPage(Page):
         self.context = context
         self.setAccessibleName("Learning path checklist")
         self.checklist: Checklist | None = None
+        self._showing_path_id: str | None = None
         self.model = ChecklistModel(self)
 
         layout = QVBoxLayout(self)
@@ -228,6 +229,9 @@ class PathPage(Page):
     def flush(self) -> None:
         self.panel.flush_notes()
 
+    def has_unsaved_work(self) -> bool:
+        return self.panel.has_unsaved_notes()
+
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("path/current", self.current_path_id() or "")
         settings.setValue("path/hide_difficulty", self.hide_difficulty.isChecked())
@@ -280,7 +284,19 @@ class PathPage(Page):
         self._on_path_picked()
 
     def _on_path_picked(self) -> None:
-        self.panel.flush_notes()
+        if self.panel.has_unsaved_notes() and self._showing_path_id:
+            # Notes for this path could not be saved; stay here rather than risk them.
+            self.path_picker.blockSignals(True)
+            self.select_path(self._showing_path_id)
+            self.path_picker.blockSignals(False)
+            dialogs.tell_problem(
+                self,
+                "Notes not saved yet",
+                "Some notes on this path could not be saved yet, so Loopwise stays on it. "
+                "Free some space or check the data folder, then try again.",
+            )
+            return
+        self._showing_path_id = self.current_path_id()
         self._reload_checklist(keep_selection=False)
 
     # Reading -----------------------------------------------------------------------------
@@ -454,7 +470,7 @@ class PathPage(Page):
                     now=self.context.now(),
                 )
         except WriteFailed as failure:
-            # The text stays in the editor and is saved on the next pause, switch or close.
+            # The panel keeps the text and tries again on the next pause, switch or close.
             self.panel.mark_notes_unsaved(failure.reason)
             return
         self.panel.mark_notes_saved(item_id, notes)
