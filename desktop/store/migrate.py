@@ -28,14 +28,14 @@ def current_revision(database: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def has_user_tables(database: Path) -> bool:
+def _table_names(database: Path) -> set[str]:
     if not database.exists() or database.stat().st_size == 0:
-        return False
+        return set()
     with closing(sqlite3.connect(database)) as connection:
-        row = connection.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchone()
-    return bool(row and row[0])
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    return {str(row[0]) for row in rows}
 
 
 def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
@@ -43,6 +43,13 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
     revision = current_revision(database)
     if revision == SCHEMA_HEAD:
         return None
+    tables = _table_names(database)
+    if tables and "alembic_version" not in tables:
+        # Someone else's SQLite file: adding our tables to it would change their data.
+        raise DatabaseProblem(
+            database,
+            "it is a SQLite database, but not one Loopwise made, so Loopwise will not write to it.",
+        )
     known = known_revisions()
     if revision is not None and revision not in known:
         raise DatabaseProblem(

@@ -25,6 +25,7 @@ from desktop.store.migrate import (
 )
 
 APP_TABLES = {"item_progress", "status_change", "custom_item"}
+_VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 
 
 def _tables(database: Path) -> set[str]:
@@ -108,9 +109,7 @@ def test_up_to_date_database_is_left_alone(profile: Profile) -> None:
     assert current_revision(database) == SCHEMA_HEAD
 
 
-def test_existing_tables_without_a_revision_are_backed_up_before_migrating(
-    app_paths: AppPaths,
-) -> None:
+def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(app_paths: AppPaths) -> None:
     database = app_paths.database
     _execute(
         database,
@@ -119,22 +118,26 @@ def test_existing_tables_without_a_revision_are_backed_up_before_migrating(
     )
     before = database.read_bytes()
 
+    with pytest.raises(DatabaseProblem) as raised:
+        upgrade_database(database, app_paths.backups_dir)
+
+    assert "not one Loopwise made" in str(raised.value)
+    assert raised.value.can_start_fresh
+    assert database.read_bytes() == before
+    assert _tables(database) == {"journal"}
+
+
+def test_an_interrupted_first_migration_is_backed_up_and_completed(app_paths: AppPaths) -> None:
+    database = app_paths.database
+    _execute(database, _VERSION_TABLE)  # a first start that stopped before any table
+
     backup = upgrade_database(database, app_paths.backups_dir)
 
-    assert backup is not None
-    assert _backups(app_paths) == [backup]
-    assert backup.parent == app_paths.backups_dir
+    assert backup is not None and _backups(app_paths) == [backup]
     assert "before-upgrade" in backup.name
-    # The backup is the database as it was before any migration ran.
-    assert _tables(backup) == {"journal"}
-    with closing(sqlite3.connect(backup)) as connection:
-        assert connection.execute("SELECT body FROM journal").fetchall() == [("first entry",)]
-    assert before[:16] == backup.read_bytes()[:16] == b"SQLite format 3\x00"
-    # The original now has the schema and still holds its own data.
+    assert _tables(backup) == {"alembic_version"}
     assert current_revision(database) == SCHEMA_HEAD
-    assert _tables(database) == APP_TABLES | {"alembic_version", "journal"}
-    with closing(sqlite3.connect(database)) as connection:
-        assert connection.execute("SELECT body FROM journal").fetchall() == [("first entry",)]
+    assert _tables(database) == APP_TABLES | {"alembic_version"}
 
 
 def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPaths) -> None:
@@ -142,15 +145,16 @@ def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPa
     # A table the migration is about to create already exists, so the migration cannot run.
     _execute(
         database,
+        _VERSION_TABLE,
         "CREATE TABLE item_progress (legacy TEXT)",
         "INSERT INTO item_progress VALUES ('x')",
     )
 
-    with pytest.raises(Exception):  # noqa: B017  (its type is a known gap, see below)
+    with pytest.raises(DatabaseProblem):
         upgrade_database(database, app_paths.backups_dir)
 
     (backup,) = _backups(app_paths)
-    assert _tables(backup) == {"item_progress"}
+    assert _tables(backup) == {"alembic_version", "item_progress"}
     with closing(sqlite3.connect(backup)) as connection:
         assert connection.execute("SELECT legacy FROM item_progress").fetchall() == [("x",)]
 
@@ -158,16 +162,16 @@ def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPa
 def test_a_failed_migration_leaves_the_schema_as_it_was(app_paths: AppPaths) -> None:
     database = app_paths.database
     # The migration creates item_progress and status_change, then fails on custom_item.
-    _execute(database, "CREATE TABLE custom_item (legacy TEXT)")
+    _execute(database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
-    with pytest.raises(Exception):  # noqa: B017  (the type is checked in the next test)
+    with pytest.raises(DatabaseProblem):
         upgrade_database(database, app_paths.backups_dir)
 
-    assert _tables(database) == {"custom_item"}
+    assert _tables(database) == {"alembic_version", "custom_item"}
 
 
 def test_a_failed_migration_is_reported_as_a_database_problem(app_paths: AppPaths) -> None:
-    _execute(app_paths.database, "CREATE TABLE custom_item (legacy TEXT)")
+    _execute(app_paths.database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
     with pytest.raises(DatabaseProblem):
         open_profile(app_paths)
