@@ -57,11 +57,7 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
             "it was written by a newer version of Loopwise. Please update the app to open it.",
             can_start_fresh=False,
         )
-    backup = (
-        backup_database(database, backups_dir, "before-upgrade")
-        if has_user_tables(database)
-        else None
-    )
+    backup = backup_database(database, backups_dir, "before-upgrade") if tables else None
     try:
         _run_alembic_upgrade(database)
     except Exception as error:
