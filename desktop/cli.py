@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         "import-path", parents=[after], help="add a learning-path file of your own"
     )
     importer.add_argument("file", metavar="FILE", help="a path file in the same TOML format")
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a path that has the same id (your progress on it is kept)",
+    )
 
     commands.add_parser(
         "paths", parents=[after], help="list the learning paths and report invalid path files"
@@ -75,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import-path":
         from desktop.commands import import_path_command
 
-        return import_path_command(args.data_dir, args.file)
+        return import_path_command(args.data_dir, args.file, replace=args.replace)
     if args.command == "paths":
         from desktop.commands import list_paths_command
 

@@ -6,15 +6,28 @@ import sys
 from pathlib import Path
 
 from desktop.domain.path_file import PathFileError
-from desktop.paths import AppPaths, resolve_data_dir, shipped_data_dir
-from desktop.store.path_library import import_path_file, load_paths
+from desktop.paths import AppPaths, resolve_data_dir
+from desktop.profile import load_library
+from desktop.store.path_library import PathClash, import_path_file
 
 
-def import_path_command(data_dir: str | None, file: str) -> int:
+def import_path_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
     app_paths = AppPaths(resolve_data_dir(data_dir))
     try:
         app_paths.ensure()
-        path, target = import_path_file(Path(file), app_paths.user_paths_dir)
+        existing = load_library(app_paths).paths
+        path, target = import_path_file(
+            Path(file), app_paths.user_paths_dir, existing, replace=replace
+        )
+    except PathClash as clash:
+        print(
+            f"Nothing was imported: a path with the id '{clash.incoming.id}' "
+            f"(“{clash.existing.title}”) is already here. Run again with --replace to "
+            f"replace it; your progress is kept, and {clash.items_to_retire} items the new "
+            "file no longer has would be shown as retired.",
+            file=sys.stderr,
+        )
+        return 1
     except PathFileError as error:
         print(f"Nothing was imported. {error}", file=sys.stderr)
         return 1
@@ -28,7 +41,7 @@ def import_path_command(data_dir: str | None, file: str) -> int:
 
 def list_paths_command(data_dir: str | None) -> int:
     app_paths = AppPaths(resolve_data_dir(data_dir))
-    loaded = load_paths(shipped_data_dir() / "paths", app_paths.user_paths_dir)
+    loaded = load_library(app_paths)
     for path in loaded.paths:
         print(f"{path.id}: {path.title} ({len(path.stages)} stages, {path.item_count()} items)")
     for error in loaded.errors:

@@ -206,3 +206,18 @@ def test_a_killed_instance_does_not_lock_the_profile_forever(tmp_path: Path) -> 
     first.communicate(timeout=30)
     result = loopwise("--data-dir", str(data), "--exit-after-startup")
     assert result.returncode == 0, result.stderr
+
+
+def test_import_path_will_not_replace_a_path_unless_asked(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    clash = tmp_path / "clash.toml"
+    clash.write_text(SMALL_PATH.replace('id = "mine"', 'id = "backend-senior"'))
+    refused = loopwise("--data-dir", str(data), "import-path", str(clash))
+    assert refused.returncode == 1
+    assert "already here" in refused.stderr and "--replace" in refused.stderr
+    assert not (data / "paths" / "backend-senior.toml").exists()
+
+    replaced = loopwise("--data-dir", str(data), "import-path", str(clash), "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    listing = loopwise("--data-dir", str(data), "paths")
+    assert "backend-senior: My path (1 stages, 1 items)" in listing.stdout

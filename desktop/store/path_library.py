@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.curriculum import LearningPath
@@ -21,15 +22,41 @@ def load_paths(shipped_dir: Path, user_dir: Path) -> LoadedPaths:
     return load_path_dirs([shipped_dir, user_dir])
 
 
-def import_path_file(source: Path, user_dir: Path) -> tuple[LearningPath, Path]:
+class PathClash(Exception):
+    """The file's path id is already in use; replacing it needs the user's say-so."""
+
+    def __init__(self, incoming: LearningPath, existing: LearningPath) -> None:
+        super().__init__(incoming.id)
+        self.incoming = incoming
+        self.existing = existing
+
+    @property
+    def items_to_retire(self) -> int:
+        """Items of the current path that the new file no longer has (their history is kept)."""
+        new_ids = {item.id for stage in self.incoming.stages for item in stage.items}
+        old_ids = {item.id for stage in self.existing.stages for item in stage.items}
+        return len(old_ids - new_ids)
+
+
+def import_path_file(
+    source: Path,
+    user_dir: Path,
+    existing: Sequence[LearningPath] = (),
+    *,
+    replace: bool = False,
+) -> tuple[LearningPath, Path]:
     """Validate `source` and copy it into the user's path folder, all or nothing.
 
-    Raises PathFileError (naming file, line and field) and then changes nothing on disk.
+    Raises PathFileError (naming file, line and field), or PathClash when a path with the
+    same id is already loaded and `replace` is not set; either way nothing on disk changes.
     The copy is written to a temporary file and renamed into place, so a crash never
     leaves half a file behind.
     """
     data = read_path_bytes(source)
     path = parse_path_bytes(data, str(source))  # the bytes checked are the bytes written
+    clash = next((known for known in existing if known.id == path.id), None)
+    if clash is not None and not replace:
+        raise PathClash(path, clash)
     target = user_dir / f"{path.id}.toml"
     try:
         user_dir.mkdir(parents=True, exist_ok=True)

@@ -303,3 +303,30 @@ def test_a_status_change_that_cannot_be_saved_is_reported(
     assert told and "read-only" in told[0]
     checked = [b for b in page.panel.status_buttons.buttons() if b.isChecked()]
     assert [b.property("status") for b in checked] == ["todo"]
+
+
+def test_importing_a_path_with_an_existing_id_asks_before_replacing(
+    page: PathPage, tmp_path: Path, monkeypatch
+) -> None:
+    questions: list[str] = []
+    answers = iter([False, True])
+
+    def answer(_parent, _title, question, _action) -> bool:
+        questions.append(question)
+        return next(answers)
+
+    monkeypatch.setattr(dialogs, "confirm", answer)
+    monkeypatch.setattr(dialogs, "tell", lambda *args: None)
+    mine = tmp_path / "sre.toml"
+    mine.write_text(SMALL_PATH.replace('id = "mine"', 'id = "sre-devops"'))
+    user_dir = page.context.profile.paths.user_paths_dir
+
+    assert page.import_path(mine) is False  # the user said no
+    assert not (user_dir / "sre-devops.toml").exists()
+    assert "“SRE / DevOps” is already here" in questions[0]
+    assert "will be shown as retired" in questions[0]
+
+    assert page.import_path(mine) is True
+    assert (user_dir / "sre-devops.toml").exists()
+    assert page.current_path_id() == "sre-devops"
+    assert page.path_picker.currentText() == "My path"

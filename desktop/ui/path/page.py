@@ -29,7 +29,7 @@ from desktop.domain.progress import Checklist, ChecklistFilter, ItemStatus, buil
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
-from desktop.store.path_library import import_path_file
+from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui.context import AppContext
 from desktop.ui.page import Page
 from desktop.ui.path.add_item_dialog import AddItemDialog
@@ -533,11 +533,21 @@ class PathPage(Page):
             self.import_path(Path(chosen))
 
     def import_path(self, file: Path) -> bool:
+        user_dir = self.context.profile.paths.user_paths_dir
+        replaced = False
         try:
-            path, _target = import_path_file(file, self.context.profile.paths.user_paths_dir)
+            try:
+                path, _target = import_path_file(file, user_dir, self.library_paths)
+            except PathClash as clash:
+                if not self._confirm_replace(clash):
+                    return False
+                path, _target = import_path_file(file, user_dir, self.library_paths, replace=True)
+                replaced = True
         except PathFileError as error:
             dialogs.tell_problem(
-                self, "This path file was not imported", f"Nothing was changed.\n\n{error}"
+                self,
+                "This path file was not imported",
+                f"{error}\n\nFix the file and import it again. Nothing was changed.",
             )
             return False
         self.context.profile.reload_library()
@@ -546,10 +556,27 @@ class PathPage(Page):
         dialogs.tell(
             self,
             "Path imported",
-            f"“{path.title}” was added with {len(path.stages)} stages and "
-            f"{path.item_count()} items.",
+            f"“{path.title}” was {'replaced' if replaced else 'added'}: "
+            f"{len(path.stages)} stages, {path.item_count()} items.",
         )
         return True
+
+    def _confirm_replace(self, clash: PathClash) -> bool:
+        retire = clash.items_to_retire
+        retired_note = (
+            f" {retire} of its items are not in the new file; they will be shown as retired, "
+            "with your progress and notes kept."
+            if retire
+            else ""
+        )
+        return dialogs.confirm(
+            self,
+            "Replace a learning path?",
+            f"“{clash.existing.title}” is already here with the same id "
+            f"('{clash.incoming.id}'). Replace it with “{clash.incoming.title}” from this file? "
+            f"Your progress is kept.{retired_note}",
+            "Replace",
+        )
 
     def _show_context_menu(self, position: QPoint) -> None:
         self.build_context_menu().exec(self.tree.viewport().mapToGlobal(position))
