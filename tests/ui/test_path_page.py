@@ -132,32 +132,59 @@ def test_hide_difficulty_hides_column_and_label(page: PathPage) -> None:
 
 
 def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monkeypatch) -> None:
-    def answer(stages, preselected, parent=None):
-        dialog = AddItemDialog(stages, "coding-medium", parent)
+    def answer(stages, preselected, save, parent=None):
+        dialog = AddItemDialog(stages, preselected, save, parent)
         dialog.stage.setCurrentIndex(dialog.stage.findData(stages[2].id))
         dialog.title.setText("LRU Cache")
-        dialog.topics.setText("Hash map, Linked list")
-        return stages[2].id, dialog.build_item()
+        dialog.topics.setText("Hash map, Linked list, hash map")
+        dialog._try_accept()
+        return dialog.added
 
     monkeypatch.setattr(AddItemDialog, "ask", staticmethod(answer))
     page.add_custom_item_from_dialog()
     entry = page.panel.entry
     assert entry is not None and entry.is_custom and entry.item.title == "LRU Cache"
     assert entry.item.topics == ("hash map", "linked list")
+    assert entry.stage_id == "coding-medium"
     assert page.panel.remove_button.isVisibleTo(page)
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     page.panel.remove_button.click()
     assert page.checklist is not None and page.checklist.find(entry.id) is None
 
 
-def test_add_item_dialog_refuses_an_empty_title(qtbot, page: PathPage) -> None:
+def _never_saved(_stage_id: str, _item: object) -> None:
+    raise AssertionError("an invalid item must not be saved")
+
+
+def test_add_item_dialog_refuses_an_empty_or_invisible_title(qtbot, page: PathPage) -> None:
     assert page.checklist is not None
-    dialog = AddItemDialog(page.checklist.stages, None)
+    dialog = AddItemDialog(page.checklist.stages, None, _never_saved)
     qtbot.addWidget(dialog)
-    dialog.title.setText("   ")
+    dialog.title.setText("\u200b  \u200b")
     dialog._try_accept()
-    assert dialog.result_item is None
-    assert "title" in dialog.problem.text()
+    assert dialog.added is None
+    assert dialog.problem.text() == "Give the item a title."
+    dialog.title.setText("Fine title")
+    dialog.link.setText("ftp://example.com")
+    dialog._try_accept()
+    assert dialog.added is None and "http://" in dialog.problem.text()
+
+
+def test_add_item_dialog_stays_open_when_saving_fails(qtbot, page: PathPage) -> None:
+    from desktop.store.errors import WriteFailed
+
+    def disk_full(_stage_id: str, _item: object) -> None:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    assert page.checklist is not None
+    dialog = AddItemDialog(page.checklist.stages, None, disk_full)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Design a parking lot")
+    dialog._try_accept()
+    assert dialog.isVisible() and dialog.added is None
+    assert "could not be saved: the disk is full" in dialog.problem.text()
+    assert dialog.title.text() == "Design a parking lot"
 
 
 def test_importing_a_malformed_path_file_changes_nothing(

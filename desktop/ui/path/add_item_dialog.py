@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.progress import ChecklistStage
+from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
+
+SaveItem = Callable[[str, PathItem], None]
 
 
 class AddItemDialog(QDialog):
@@ -27,9 +31,11 @@ class AddItemDialog(QDialog):
         self,
         stages: Sequence[ChecklistStage],
         preselected_stage: str | None,
+        save: SaveItem,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle("Add an item")
         self.setAccessibleName("Add an item")
         self.setMinimumWidth(460)
@@ -85,7 +91,8 @@ class AddItemDialog(QDialog):
         form.addRow("Description", self.description)
 
         self.problem = QLabel()
-        self.problem.setProperty("role", "muted")
+        self.problem.setProperty("role", "warning")
+        self.problem.hide()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with the form")
         form.addRow(self.problem)
@@ -97,28 +104,36 @@ class AddItemDialog(QDialog):
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.result_item: tuple[str, PathItem] | None = None
+        self.added: PathItem | None = None
 
     def _try_accept(self) -> None:
         try:
             item = self.build_item()
         except ValidationError as error:
-            first = error.errors()[0]
-            field = ".".join(str(part) for part in first["loc"]) or "form"
-            self.problem.setText(f"Please check the {field.replace('_', ' ')}: {first['msg']}.")
+            self._show_problem(_friendly_problem(error))
             return
-        self.result_item = (str(self.stage.currentData()), item)
+        try:
+            self._save(str(self.stage.currentData()), item)
+        except WriteFailed as failure:
+            # Keep the dialog and what was typed, so the user can try again.
+            self._show_problem(f"The item could not be saved: {failure.reason}.")
+            return
+        self.added = item
         self.accept()
 
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
     def build_item(self) -> PathItem:
-        topics = tuple(t.strip().lower() for t in self.topics.text().split(",") if t.strip())
+        topics = [t.strip().lower() for t in self.topics.text().split(",") if t.strip()]
         return PathItem(
             id=new_custom_item_id(),
-            title=self.title.text(),
+            title=_visible_text(self.title.text()),
             kind=ItemKind(self.kind.currentData()),
             difficulty=Difficulty(self.difficulty.currentData()),
             target_minutes=self.target.value(),
-            topics=topics,
+            topics=tuple(dict.fromkeys(topics)),  # once each, in the order typed
             link=self.link.text().strip() or None,
             description=self.description.toPlainText().strip() or None,
         )
@@ -128,9 +143,28 @@ class AddItemDialog(QDialog):
         cls,
         stages: Sequence[ChecklistStage],
         preselected_stage: str | None,
+        save: SaveItem,
         parent: QWidget | None = None,
-    ) -> tuple[str, PathItem] | None:
-        """The stage id and new item, or None if the user cancelled."""
-        dialog = cls(stages, preselected_stage, parent)
+    ) -> PathItem | None:
+        """The item added (already saved through `save`), or None if the user cancelled."""
+        dialog = cls(stages, preselected_stage, save, parent)
         dialog.exec()
-        return dialog.result_item
+        return dialog.added
+
+
+_FIELD_HINTS = {
+    "title": "Give the item a title.",
+    "link": "A link must be a web address starting with http:// or https://.",
+    "topics": "Keep each topic under 60 characters, and at most 12 topics.",
+    "description": "The description is too long (4,000 characters at most).",
+}
+
+
+def _friendly_problem(error: ValidationError) -> str:
+    field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else ""
+    return _FIELD_HINTS.get(field, f"Please check the {field.replace('_', ' ')}.")
+
+
+def _visible_text(text: str) -> str:
+    """Drop invisible characters (zero-width spaces and the like) so a title can't look empty."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()

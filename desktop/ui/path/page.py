@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.curriculum import ItemKind, LearningPath
+from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
 from desktop.domain.path_file import PathFileError
 from desktop.domain.progress import Checklist, ChecklistFilter, ItemStatus, build_checklist
 from desktop.store import progress as progress_store
@@ -480,12 +480,8 @@ class PathPage(Page):
         path_id = self.current_path_id()
         if path_id is None or self.checklist is None:
             return
-        stage = self.model.stage_at(self.tree.currentIndex())
-        answer = AddItemDialog.ask(self.checklist.stages, stage.id if stage else None, self)
-        if answer is None:
-            return
-        stage_id, item = answer
-        try:
+
+        def save(stage_id: str, item: PathItem) -> None:
             with self.context.writing() as session:
                 progress_store.add_custom_item(
                     session=session,
@@ -494,11 +490,12 @@ class PathPage(Page):
                     item=item,
                     now=self.context.now(),
                 )
-        except WriteFailed as failure:
-            self._report_not_saved("The new item", failure)
-            return
-        self.context.events.progress_changed.emit(path_id)
-        self.select_item(item.id)
+
+        stage = self.model.stage_at(self.tree.currentIndex())
+        added = AddItemDialog.ask(self.checklist.stages, stage.id if stage else None, save, self)
+        if added is not None:
+            self.context.events.progress_changed.emit(path_id)
+            self.select_item(added.id)
 
     def _remove_custom_item(self, item_id: str) -> None:
         path_id = self.current_path_id()
