@@ -198,14 +198,14 @@ class ChecklistFilter:
     kinds: frozenset[ItemKind] = frozenset()
     text: str = ""
 
-    def accepts(self, entry: ChecklistItem) -> bool:
+    def accepts(self, entry: ChecklistItem, stage_title: str = "") -> bool:
         if self.statuses and entry.status not in self.statuses:
             return False
         if self.kinds and (entry.is_retired or entry.item.kind not in self.kinds):
             return False
         needle = self.text.strip().casefold()
         if needle:
-            haystack = " ".join((entry.item.title, *entry.item.topics)).casefold()
+            haystack = " ".join((entry.item.title, stage_title, *entry.item.topics)).casefold()
             return needle in haystack
         return True
 

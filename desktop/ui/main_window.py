@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.pages):
             self.current_page().flush()
             self.stack.setCurrentIndex(row)
+            for index, page in enumerate(self.pages):
+                page.set_active(index == row)
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -103,10 +105,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
             view_menu.addAction(action)
         view_menu.addSeparator()
-        full_screen = QAction("&Full Screen", self)
+        full_screen = QAction("&Full screen", self)
         full_screen.setShortcuts(_standard_or(QKeySequence.StandardKey.FullScreen, "F11"))
         full_screen.triggered.connect(self._toggle_full_screen)
         view_menu.addAction(full_screen)
+
+        for page in self.pages:
+            for menu in page.menus():
+                menu_bar.addMenu(menu)
 
         help_menu = menu_bar.addMenu("&Help")
         about = QAction("&About Loopwise", self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 
 class Page(QWidget):
@@ -17,6 +17,13 @@ class Page(QWidget):
     def file_actions(self) -> list[QAction]:
         """Actions the page adds to the File menu (importers and the like)."""
         return []
+
+    def menus(self) -> list[QMenu]:
+        """Menus of the page's own, shown in the menu bar while the page is on show."""
+        return []
+
+    def set_active(self, active: bool) -> None:
+        """The page is shown (True) or hidden (False): enable or disable its shortcuts."""
 
     def focus_search(self) -> None:
         """Put the keyboard in the page's search or filter box (Ctrl+F)."""

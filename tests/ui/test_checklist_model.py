@@ -78,7 +78,7 @@ def test_retired_and_custom_items_are_labelled() -> None:
     model.set_checklist(build_checklist(_path(), saved, custom))
     stage = model.index(0, 0)
     titles = [model.data(model.index(row, 0, stage)) for row in range(model.rowCount(stage))]
-    assert titles == ["Two Sum", "Three Sum", "Custom Lru  (yours)", "gone  (retired)"]
+    assert titles == ["Two Sum", "Three Sum", "Custom Lru (yours)", "gone (retired)"]
     # Retired items keep their history but do not count toward the stage's progress.
     assert model.data(stage) == "Stage one    0/3"
 

@@ -35,7 +35,7 @@ def test_menus_offer_the_standard_actions(qtbot, context: AppContext) -> None:
         for menu in window.menuBar().findChildren(type(window.file_menu))
         for action in menu.actions()
     }
-    assert {"Import Path File…", "Quit", "Find…", "About Loopwise", "Full Screen"} <= labels
+    assert {"Import path file…", "Quit", "Find…", "About Loopwise", "Full screen"} <= labels
     quit_action = window.quit_action
     assert not quit_action.shortcut().isEmpty()
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from desktop.domain.progress import ItemStatus
 from desktop.store import progress as progress_store
@@ -219,8 +220,94 @@ def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> 
     widget = PathPage(context)
     qtbot.addWidget(widget)
     assert widget.banner.isVisibleTo(widget)
-    assert "broken.toml, line 1" in widget.banner_text.text()
+    assert "One path file could not be loaded" in widget.banner.text.text()
+    assert "broken.toml, line 1" in widget.banner.text.text()
     assert widget.path_picker.count() == 3
+
+
+def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: AppContext) -> None:
+    for number in range(5):
+        (context.profile.paths.user_paths_dir / f"broken-{number}.toml").write_text("x = [\n")
+    context.profile.reload_library()
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    text = widget.banner.text.text()
+    assert "5 path files could not be loaded" in text and "…and 2 more." in text
+    widget.banner.details_button.click()
+    assert all(f"broken-{n}.toml" in widget.banner.text.text() for n in range(5))
+
+
+def test_a_filter_matching_nothing_says_so_and_can_be_cleared(page: PathPage) -> None:
+    page.search.setText("zzzz-no-such-item")
+    assert page.list_area.currentIndex() == 1
+    clear = next(
+        b for b in page.list_area.widget(1).findChildren(QPushButton) if b.text() == "Clear filters"
+    )
+    clear.click()
+    assert page.search.text() == ""
+    assert page.list_area.currentIndex() == 0
+    assert page.model.rowCount() == 7
+
+
+def test_filter_text_matches_stage_titles(page: PathPage) -> None:
+    page.search.setText("database fundamentals")
+    assert page.model.rowCount() == 1
+    stage = page.model.index(0, 0)
+    assert page.model.rowCount(stage) >= 6
+
+
+def test_changing_status_under_a_filter_keeps_the_users_place(page: PathPage) -> None:
+    page.status_filter.setCurrentIndex(page.status_filter.findData("todo"))
+    page.select_item("3sum")
+    page.set_current_status(ItemStatus.DONE)
+    # 3Sum left the filtered list; the item that took its row is selected instead.
+    entry = page.panel.entry
+    assert entry is not None and entry.id == "group-anagrams"
+
+
+def test_stage_or_path_overview_shows_when_no_item_is_chosen(page: PathPage) -> None:
+    page.tree.setCurrentIndex(page.model.index(4, 0))
+    assert page.panel.overview_title.text() == "Database fundamentals"
+    assert "of" in page.panel.overview_facts.text() and page.panel.overview_text.text()
+    page.tree.setCurrentIndex(page.model.index(0, 0).parent())
+    assert page.panel.overview_title.text() == "Junior Backend to Senior Backend"
+
+
+def test_titles_and_descriptions_never_render_as_markup(page: PathPage) -> None:
+    from PySide6.QtCore import Qt
+
+    page.select_item("3sum")
+    assert page.panel.title.textFormat() == Qt.TextFormat.PlainText
+    index = page.model.index_of_item("3sum")
+    tooltip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("<p><b>3Sum</b></p>")
+
+
+def test_delete_key_removes_only_custom_items(
+    page: PathPage, context: AppContext, monkeypatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+
+    page.select_item("3sum")
+    assert not page.item_actions.remove.isEnabled()
+    assert page.item_actions.remove.shortcut().toString() == "Del"
+    with session_scope(context.profile.engine) as session:
+        progress_store.add_custom_item(
+            session=session,
+            path_id="backend-senior",
+            stage_id="coding-medium",
+            item=PathItem(id="custom-x", title="Mine", kind=ItemKind.CODE,
+                          difficulty=Difficulty.EASY, target_minutes=10),
+            now=datetime(2026, 11, 1, tzinfo=UTC),
+        )  # fmt: skip
+    context.events.progress_changed.emit("backend-senior")
+    page.select_item("custom-x")
+    assert page.item_actions.remove.isEnabled()
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    page.item_actions.remove.trigger()
+    assert page.checklist is not None and page.checklist.find("custom-x") is None
 
 
 def test_every_control_has_an_accessible_name(page: PathPage) -> None:
@@ -263,11 +350,12 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
     page.set_status("3sum", ItemStatus.IN_PROGRESS)
     menu = page.build_context_menu()
     labels = [action.text() for action in menu.actions() if action.text()]
-    assert labels[:4] == ["Mark as to do", "Mark as in progress", "Mark as done",
-                          "Mark as needs review"]  # fmt: skip
-    assert "Add item…" in labels
-    checked = [action.text() for action in menu.actions() if action.isChecked()]
-    assert checked == ["Mark as in progress"]
+    assert labels == ["Set status", "Add item…", "Remove item…"]
+    status_menu = menu.actions()[0].menu()
+    statuses = [action.text() for action in status_menu.actions()]
+    assert statuses == ["To do", "In progress", "Done", "Needs review"]
+    checked = [action.text() for action in status_menu.actions() if action.isChecked()]
+    assert checked == ["In progress"]
 
 
 def _disk_full(**_kwargs: object) -> None:

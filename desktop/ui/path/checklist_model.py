@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 from functools import cache
+from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -92,7 +93,7 @@ class ChecklistModel(QAbstractItemModel):
             return list(self._checklist.stages)
         visible = []
         for stage in self._checklist.stages:
-            items = tuple(item for item in stage.items if self._filter.accepts(item))
+            items = tuple(item for item in stage.items if self._filter.accepts(item, stage.title))
             if items:
                 visible.append(ChecklistStage(stage.id, stage.title, stage.summary, items))
         return visible
@@ -202,7 +203,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole and column is Column.TITLE:
             return _font(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return stage.summary
+            return _tooltip(stage.title, stage.summary)
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.TITLE:
             return f"Stage {stage.title}, {counts.done} of {counts.total} done"
         if role == STAGE_ID_ROLE:
@@ -220,7 +221,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole and entry.is_retired and column is Column.TITLE:
             return _font(italic=True)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.description
+            return _tooltip(item.title, item.description)
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.TITLE:
             return f"{item.title}, {entry.status.label}"
         if role == ITEM_ID_ROLE:
@@ -233,7 +234,7 @@ class ChecklistModel(QAbstractItemModel):
 def _item_text(entry: ChecklistItem, column: Column) -> str | None:
     item = entry.item
     if column is Column.TITLE:
-        suffix = "  (retired)" if entry.is_retired else "  (yours)" if entry.is_custom else ""
+        suffix = " (retired)" if entry.is_retired else " (yours)" if entry.is_custom else ""
         return item.title + suffix
     if entry.is_retired:
         return (
@@ -250,6 +251,12 @@ def _item_text(entry: ChecklistItem, column: Column) -> str | None:
     if column is Column.STATUS:
         return entry.status.label
     return short_date(entry.status_changed_at)
+
+
+def _tooltip(title: str, body: str | None) -> str:
+    """Escaped rich text: a title or description can never turn into markup (or an image)."""
+    text = f"<p><b>{escape(title)}</b></p>"
+    return text + (f"<p>{escape(body)}</p>" if body else "")
 
 
 def _status_colour(entry: ChecklistItem) -> str:

@@ -47,15 +47,42 @@ class ItemPanel(QWidget):
         self._save_timer.timeout.connect(self.flush_notes)
 
         self._pages = QStackedWidget()
-        self._empty = QLabel("Choose an item on the left to see its details and write notes.")
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
-        self._empty.setProperty("role", "muted")
-        self._pages.addWidget(self._empty)
+        self._pages.addWidget(self._build_overview())
         self._pages.addWidget(self._build_details())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._pages)
+
+    def _build_overview(self) -> QWidget:
+        """What the panel shows with no item chosen: the stage's or the path's summary."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(14, 6, 6, 6)
+        layout.setSpacing(8)
+        self.overview_title = QLabel()
+        self.overview_title.setProperty("role", "heading")
+        self.overview_title.setWordWrap(True)
+        self.overview_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.overview_title.setAccessibleName("Overview title")
+        layout.addWidget(self.overview_title)
+        self.overview_facts = QLabel()
+        self.overview_facts.setProperty("role", "muted")
+        self.overview_facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.overview_facts.setAccessibleName("Overview facts")
+        layout.addWidget(self.overview_facts)
+        self.overview_text = QLabel()
+        self.overview_text.setWordWrap(True)
+        self.overview_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.overview_text.setAccessibleName("Overview")
+        layout.addWidget(self.overview_text)
+        layout.addStretch(1)
+        return box
+
+    def show_overview(self, title: str, facts: str, text: str) -> None:
+        self.overview_title.setText(title)
+        self.overview_facts.setText(facts)
+        self.overview_text.setText(text)
+        self._pages.setCurrentIndex(0)
 
     def _build_details(self) -> QWidget:
         body = QWidget()
@@ -67,11 +94,13 @@ class ItemPanel(QWidget):
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Item title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.title)
 
         self.facts = QLabel()
         self.facts.setProperty("role", "muted")
         self.facts.setAccessibleName("Kind, difficulty and target time")
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.facts)
 
         self.description = QLabel()
@@ -111,6 +140,7 @@ class ItemPanel(QWidget):
         self.history.setProperty("role", "muted")
         self.history.setWordWrap(True)
         self.history.setAccessibleName("Status history")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.history)
 
         notes_header = QHBoxLayout()
@@ -121,12 +151,14 @@ class ItemPanel(QWidget):
         self.save_state = QLabel("")
         self.save_state.setProperty("role", "muted")
         self.save_state.setAccessibleName("Notes save state")
+        self.save_state.setTextFormat(Qt.TextFormat.PlainText)
         notes_header.addWidget(self.save_state)
         layout.addLayout(notes_header)
 
         self.notes_warning = QLabel()
         self.notes_warning.setWordWrap(True)
         self.notes_warning.setProperty("role", "warning")
+        self.notes_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.notes_warning.setAccessibleName("Notes not saved")
         self.notes_warning.hide()
         layout.addWidget(self.notes_warning)
@@ -140,6 +172,7 @@ class ItemPanel(QWidget):
             "into, what to try next time. Markdown works here."
         )
         self.notes_editor.textChanged.connect(self._on_notes_typed)
+        self.notes_editor.setTabChangesFocus(True)  # keyboard users can leave with Tab
         self.notes_preview = SafeMarkdownView()
         self.notes_preview.setAccessibleName("Notes preview")
         self.notes_tabs.addTab(self.notes_editor, "Write")
@@ -149,7 +182,7 @@ class ItemPanel(QWidget):
 
         footer = QHBoxLayout()
         footer.addStretch(1)
-        self.remove_button = QPushButton("Remove this item…")
+        self.remove_button = QPushButton("Remove item…")
         self.remove_button.setAccessibleName("Remove this item")
         self.remove_button.clicked.connect(self._on_remove_clicked)
         footer.addWidget(self.remove_button)
@@ -160,6 +193,7 @@ class ItemPanel(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumWidth(body.minimumSizeHint().width() + 8)
         return scroll
 

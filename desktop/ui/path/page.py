@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
 from desktop.domain.path_file import PathFileError
-from desktop.domain.progress import Checklist, ChecklistFilter, ItemStatus, build_checklist
+from desktop.domain.progress import Checklist, ChecklistStage, ItemStatus, build_checklist
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
@@ -34,15 +32,14 @@ from desktop.ui.context import AppContext
 from desktop.ui.page import Page
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel, Column
+from desktop.ui.path.filter_bar import FilterBar
+from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
+from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.widgets import dialogs
 
-_STATUS_SHORTCUTS = {
-    ItemStatus.TODO: "Ctrl+Shift+T",
-    ItemStatus.IN_PROGRESS: "Ctrl+Shift+P",
-    ItemStatus.DONE: "Ctrl+Shift+D",
-    ItemStatus.NEEDS_REVIEW: "Ctrl+Shift+R",
-}
+# Below this width the details panel moves under the list instead of beside it.
+STACK_BELOW_WIDTH = 980
 
 
 class PathPage(Page):
@@ -62,23 +59,21 @@ class PathPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(self._build_header())
-        self.banner = self._build_banner()
+        self.banner = PathProblemsBanner()
         layout.addWidget(self.banner)
-        layout.addLayout(self._build_filters())
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._apply_filter)
+        self.filters.hide_difficulty_toggled.connect(self._on_hide_difficulty)
+        self.search = self.filters.search
+        self.status_filter = self.filters.status_filter
+        self.kind_filter = self.filters.kind_filter
+        self.hide_difficulty = self.filters.hide_difficulty
+        layout.addWidget(self.filters)
 
-        self.tree = QTreeView()
-        self.tree.setAccessibleName("Stages and items")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._show_context_menu)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        self._size_fixed_columns(header)
-        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._after_reset)
+        self.tree = self._build_tree()
+        self.list_area = QStackedWidget()
+        self.list_area.addWidget(self.tree)
+        self.list_area.addWidget(self._build_no_matches())
 
         self.panel = ItemPanel()
         self.panel.status_chosen.connect(self._on_status_chosen)
@@ -86,17 +81,22 @@ class PathPage(Page):
         self.panel.remove_requested.connect(self._remove_custom_item)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.list_area)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 
-        self._build_status_actions()
-        self.import_action = QAction("&Import Path File…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_path_from_dialog)
+        self.item_actions = ItemActions(self, self.tree)
+        for status, action in self.item_actions.status.items():
+            action.triggered.connect(lambda _c=False, s=status: self.set_current_status(s))
+        self.item_actions.add.triggered.connect(self.add_custom_item_from_dialog)
+        self.item_actions.remove.triggered.connect(self._remove_current_custom_item)
+        self.item_actions.import_path.triggered.connect(self.import_path_from_dialog)
+        self.status_actions = self.item_actions.status
+        self.import_action = self.item_actions.import_path
+        self.item_menu = self.item_actions.build_menu("&Item", self)
 
         context.events.progress_changed.connect(self._on_progress_changed)
         context.events.paths_changed.connect(self._reload_path_list)
@@ -108,93 +108,72 @@ class PathPage(Page):
         row = QHBoxLayout()
         self.path_picker = QComboBox()
         self.path_picker.setAccessibleName("Learning path")
-        self.path_picker.setMinimumContentsLength(28)
+        self.path_picker.setMinimumContentsLength(22)
         self.path_picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.path_picker.currentIndexChanged.connect(self._on_path_picked)
-        row.addWidget(self.path_picker)
+        row.addWidget(self.path_picker, 2)
         row.addSpacing(12)
         self.overall_bar = QProgressBar()
         self.overall_bar.setAccessibleName("Overall progress")
         self.overall_bar.setTextVisible(False)
-        self.overall_bar.setFixedWidth(180)
-        row.addWidget(self.overall_bar)
+        self.overall_bar.setMinimumWidth(80)
+        self.overall_bar.setMaximumWidth(180)
+        row.addWidget(self.overall_bar, 1)
         self.overall_label = QLabel()
         self.overall_label.setAccessibleName("Overall progress summary")
+        self.overall_label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.overall_label)
         row.addStretch(1)
         self.add_button = QPushButton("Add item…")
         self.add_button.setAccessibleName("Add an item of your own")
-        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_button.setToolTip("Add an item of your own to a stage (Ctrl+Shift+N)")
         self.add_button.clicked.connect(self.add_custom_item_from_dialog)
         row.addWidget(self.add_button)
         return row
 
-    def _build_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("banner")
-        banner.setAccessibleName("Problems with path files")
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.banner_text, 1)
-        dismiss = QPushButton("Dismiss")
-        dismiss.setAccessibleName("Dismiss the path file problems")
-        dismiss.clicked.connect(banner.hide)
-        layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        banner.hide()
-        return banner
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setAccessibleName("Stages and items")
+        tree.setModel(self.model)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setMinimumWidth(320)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_context_menu)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self._size_fixed_columns(tree, header)
+        tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        return tree
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Filter items by title or topic")
-        self.search.setPlaceholderText("Filter by title or topic  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._apply_filter)
-        row.addWidget(self.search, 2)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Show items with status")
-        self.status_filter.addItem("All statuses", None)
-        for status in ItemStatus:
-            self.status_filter.addItem(status.label, status.value)
-        self.status_filter.currentIndexChanged.connect(self._apply_filter)
-        row.addWidget(self.status_filter)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show items of kind")
-        self.kind_filter.addItem("All kinds", None)
-        for kind in ItemKind:
-            self.kind_filter.addItem(kind.label, kind.value)
-        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
-        row.addWidget(self.kind_filter)
-        self.hide_difficulty = QCheckBox("Hide difficulty")
-        self.hide_difficulty.setAccessibleName("Hide difficulty labels")
-        self.hide_difficulty.setToolTip("Practise without knowing how hard an item is rated")
-        self.hide_difficulty.toggled.connect(self._on_hide_difficulty)
-        row.addWidget(self.hide_difficulty)
-        return row
+    def _build_no_matches(self) -> QWidget:
+        """Shown instead of an empty list when the filters match nothing."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        message = QLabel("No items match these filters.")
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setProperty("role", "muted")
+        layout.addWidget(message)
+        clear = QPushButton("Clear filters")
+        clear.setAccessibleName("Clear filters")
+        clear.clicked.connect(self.filters.clear)
+        layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return box
 
-    def _build_status_actions(self) -> None:
-        self.status_actions: dict[ItemStatus, QAction] = {}
-        for status, keys in _STATUS_SHORTCUTS.items():
-            action = QAction(f"Mark as {status.label.lower()}", self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, s=status: self.set_current_status(s))
-            self.addAction(action)
-            self.status_actions[status] = action
-
-    def _size_fixed_columns(self, header: QHeaderView) -> None:
+    @staticmethod
+    def _size_fixed_columns(tree: QTreeView, header: QHeaderView) -> None:
         """Size the short columns once from their longest label.
 
         Sizing to contents would measure every cell again on each change, which made
         start-up and every refresh noticeably slower.
         """
-        metrics = self.tree.fontMetrics()
+        metrics = tree.fontMetrics()
         widest = {
             Column.KIND: [kind.label for kind in ItemKind],
             Column.DIFFICULTY: ["Difficulty", "Medium"],
@@ -207,6 +186,13 @@ class PathPage(Page):
             text_width = max(metrics.horizontalAdvance(label) for label in labels)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, text_width + 24 + icon_room.get(column, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < STACK_BELOW_WIDTH
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)
 
     # Page protocol -----------------------------------------------------------------------
 
@@ -221,6 +207,13 @@ class PathPage(Page):
 
     def file_actions(self) -> list[QAction]:
         return [self.import_action]
+
+    def menus(self) -> list[QMenu]:
+        return [self.item_menu]
+
+    def set_active(self, active: bool) -> None:
+        self.item_actions.set_active(active)
+        self.item_menu.menuAction().setVisible(active)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -242,8 +235,10 @@ class PathPage(Page):
     def restore_state(self, settings: QSettings) -> None:
         self.hide_difficulty.setChecked(_as_bool(settings.value("path/hide_difficulty", False)))
         splitter = settings.value("path/splitter")
+        orientation = self.splitter.orientation()
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+            self.splitter.setOrientation(orientation)  # the width decides, not the last run
         else:
             self.splitter.setSizes([700, 380])
         self.select_path(str(settings.value("path/current", "")))
@@ -269,22 +264,20 @@ class PathPage(Page):
         self.path_picker.clear()
         for path in self.library_paths:
             self.path_picker.addItem(path.title, path.id)
-        self.path_picker.blockSignals(False)
-        errors = self.context.profile.library.errors
-        if errors:
-            lines = "<br>".join(f"• {_html(str(error))}" for error in errors)
-            self.banner_text.setText(
-                f"<b>Some path files could not be loaded and were skipped.</b><br>{lines}"
+            self.path_picker.setItemData(
+                self.path_picker.count() - 1, path.summary, Qt.ItemDataRole.ToolTipRole
             )
-            self.banner.show()
-        else:
-            self.banner.hide()
         if previous and self.path_picker.findData(previous) >= 0:
-            self.select_path(previous)
+            self.path_picker.setCurrentIndex(self.path_picker.findData(previous))
+        self.path_picker.blockSignals(False)
+        self.banner.show_errors(
+            self.context.profile.library.errors, self.context.profile.paths.user_paths_dir
+        )
+        self._showing_path_id = None
         self._on_path_picked()
 
     def _on_path_picked(self) -> None:
-        if self.panel.has_unsaved_notes() and self._showing_path_id:
+        if self._showing_path_id and self.panel.has_unsaved_notes():
             # Notes for this path could not be saved; stay here rather than risk them.
             self.path_picker.blockSignals(True)
             self.select_path(self._showing_path_id)
@@ -308,6 +301,7 @@ class PathPage(Page):
     def _reload_checklist(self, keep_selection: bool = True) -> None:
         path = self._current_path()
         selected = self._selected_item_id() if keep_selection else None
+        position = self._selected_position()
         if path is None:
             self.checklist = None
         else:
@@ -316,10 +310,8 @@ class PathPage(Page):
                 custom = progress_store.custom_items(session=session, path_id=path.id)
             self.checklist = build_checklist(path, saved, custom)
         self.model.set_checklist(self.checklist)
+        self._after_rows_changed(selected, position)
         self._update_overall()
-        if selected:
-            self.select_item(selected)
-        self._show_selected()
 
     def _on_progress_changed(self, path_id: str) -> None:
         if path_id == self.current_path_id():
@@ -338,63 +330,113 @@ class PathPage(Page):
         if counts.needs_review:
             text += f" · {counts.needs_review} to review"
         self.overall_label.setText(text)
+        self.overall_bar.setToolTip(text)
 
     def _selected_item_id(self) -> str | None:
         entry = self.model.item_at(self.tree.currentIndex())
         return entry.id if entry else None
 
+    def _selected_position(self) -> tuple[int, int] | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        if index.parent().isValid():
+            return index.parent().row(), index.row()
+        return index.row(), -1
+
     def select_item(self, item_id: str) -> bool:
         index = self.model.index_of_item(item_id)
         if not index.isValid():
             return False
-        self.tree.expand(index.parent())
+        self._select_index(index)
+        return True
+
+    def _select_index(self, index: QModelIndex) -> None:
+        if index.parent().isValid():
+            self.tree.expand(index.parent())
         self.tree.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.tree.scrollTo(index)
-        return True
+
+    def _after_rows_changed(self, selected: str | None, position: tuple[int, int] | None) -> None:
+        """Keep the user's place: the same item, or the row that took its place."""
+        self.list_area.setCurrentIndex(1 if self.model.rowCount() == 0 else 0)
+        if selected and self.select_item(selected):
+            pass
+        elif selected and position is not None:
+            self._select_index(self._nearest_row(position))
+        self._show_selected()
+
+    def _nearest_row(self, position: tuple[int, int]) -> QModelIndex:
+        stage_row, item_row = position
+        stages = self.model.rowCount()
+        if stages == 0:
+            return QModelIndex()
+        stage = self.model.index(min(stage_row, stages - 1), 0)
+        items = self.model.rowCount(stage)
+        if item_row < 0 or items == 0:
+            return stage
+        return self.model.index(min(item_row, items - 1), 0, stage)
 
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_selected()
 
     def _show_selected(self) -> None:
-        entry = self.model.item_at(self.tree.currentIndex())
+        index = self.tree.currentIndex()
+        entry = self.model.item_at(index)
+        self.item_actions.update_for(entry)
+        if entry is None:
+            self.panel.show_entry(None, [])
+            self._show_overview(self.model.stage_at(index) if index.isValid() else None)
+            return
         history = []
         path_id = self.current_path_id()
-        if entry is not None and path_id:
+        if path_id:
             with session_scope(self.context.profile.engine) as session:
                 history = progress_store.status_history(
                     session=session, path_id=path_id, item_id=entry.id
                 )
         self.panel.show_entry(entry, history)
-        for action in self.status_actions.values():
-            action.setEnabled(entry is not None and not entry.is_retired)
+
+    def _show_overview(self, stage: ChecklistStage | None) -> None:
+        """With no item chosen, the panel describes the stage or the path instead."""
+        if isinstance(stage, ChecklistStage):
+            counts = stage.counts
+            facts = f"{counts.done} of {counts.total} done"
+            if counts.in_progress:
+                facts += f" · {counts.in_progress} in progress"
+            self.panel.show_overview(stage.title, facts, stage.summary or "")
+            return
+        path = self._current_path()
+        if path is not None:
+            self.panel.show_overview(
+                path.title,
+                f"{path.role} · {len(path.stages)} stages · {path.item_count()} items",
+                (path.summary or "")
+                + "\n\nChoose an item on the left to see its details and write notes.",
+            )
 
     def _after_reset(self) -> None:
         root = QModelIndex()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, root, True)
-        self._restore_collapsed()
+        if self.filters.current().is_active:
+            self.tree.expandAll()
+        else:
+            self._restore_collapsed()
 
     # Filters -----------------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
-        status = self.status_filter.currentData()
-        kind = self.kind_filter.currentData()
-        checklist_filter = ChecklistFilter(
-            statuses=frozenset({ItemStatus(status)}) if status else frozenset(),
-            kinds=frozenset({ItemKind(kind)}) if kind else frozenset(),
-            text=self.search.text(),
-        )
         selected = self._selected_item_id()
-        self.model.set_filter(checklist_filter)
-        if checklist_filter.is_active:
-            self.tree.expandAll()
-        if selected:
-            self.select_item(selected)
-        self._show_selected()
+        self.model.set_filter(self.filters.current())
+        self.tree.expandAll()
+        if not self.filters.current().is_active:
+            self._restore_collapsed()
+        self._after_rows_changed(selected, None)
 
     def _on_hide_difficulty(self, hidden: bool) -> None:
         self.tree.setColumnHidden(Column.DIFFICULTY, hidden)
@@ -412,11 +454,11 @@ class PathPage(Page):
 
     def _restore_collapsed(self) -> None:
         path_id = self.current_path_id()
+        self.tree.expandAll()
         if not path_id:
             return
         stored = self.context.settings.value(f"path/{path_id}/collapsed", [])
         collapsed = [stored] if isinstance(stored, str) else list(stored or [])  # type: ignore[call-overload]
-        self.tree.expandAll()
         for stage_id in collapsed:
             index = self.model.index_of_stage(str(stage_id))
             if index.isValid():
@@ -497,6 +539,11 @@ class PathPage(Page):
             self.context.events.progress_changed.emit(path_id)
             self.select_item(added.id)
 
+    def _remove_current_custom_item(self) -> None:
+        entry = self.model.item_at(self.tree.currentIndex())
+        if entry is not None and entry.is_custom:
+            self._remove_custom_item(entry.id)
+
     def _remove_custom_item(self, item_id: str) -> None:
         path_id = self.current_path_id()
         entry = self.checklist.find(item_id) if self.checklist else None
@@ -514,7 +561,6 @@ class PathPage(Page):
         except WriteFailed as failure:
             self._report_not_saved("Removing the item", failure)
             return
-        self.panel.show_entry(None, [])
         self.context.events.progress_changed.emit(path_id)
 
     def _report_not_saved(self, what: str, failure: WriteFailed) -> None:
@@ -579,23 +625,8 @@ class PathPage(Page):
         self.build_context_menu().exec(self.tree.viewport().mapToGlobal(position))
 
     def build_context_menu(self) -> QMenu:
-        entry = self.model.item_at(self.tree.currentIndex())
-        menu = QMenu(self)
-        if entry is not None and not entry.is_retired:
-            for status, action in self.status_actions.items():
-                action.setCheckable(True)
-                action.setChecked(status is entry.status)
-                menu.addAction(action)
-            menu.addSeparator()
-        menu.addAction("Add item…", self.add_custom_item_from_dialog)
-        return menu
+        return self.item_actions.build_menu("Item", self)
 
 
 def _as_bool(value: object) -> bool:
     return value is True or str(value).lower() == "true"
-
-
-def _html(text: str) -> str:
-    from html import escape
-
-    return escape(text)

@@ -1,0 +1,68 @@
+"""The commands a user can give about checklist items: in the Item menu and the context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop.domain.progress import ChecklistItem, ItemStatus
+
+_STATUS_SHORTCUTS = {
+    ItemStatus.TODO: "Ctrl+Shift+T",
+    ItemStatus.IN_PROGRESS: "Ctrl+Shift+P",
+    ItemStatus.DONE: "Ctrl+Shift+D",
+    ItemStatus.NEEDS_REVIEW: "Ctrl+Shift+R",
+}
+
+
+class ItemActions(QObject):
+    def __init__(self, parent: QWidget, tree: QWidget) -> None:
+        super().__init__(parent)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.status: dict[ItemStatus, QAction] = {}
+        for status, keys in _STATUS_SHORTCUTS.items():
+            action = QAction(status.label, parent)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(keys))
+            group.addAction(action)
+            parent.addAction(action)
+            self.status[status] = action
+
+        self.add = QAction("Add item…", parent)
+        self.add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        parent.addAction(self.add)
+
+        # Delete removes only while the list has the focus, never text in the notes editor.
+        self.remove = QAction("Remove item…", parent)
+        self.remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        tree.addAction(self.remove)
+
+        self.import_path = QAction("Import path file…", parent)
+        self.import_path.setShortcut(QKeySequence("Ctrl+I"))
+        parent.addAction(self.import_path)
+
+    def update_for(self, entry: ChecklistItem | None) -> None:
+        usable = entry is not None and not entry.is_retired
+        for status, action in self.status.items():
+            action.setEnabled(usable)
+            action.setChecked(usable and entry is not None and entry.status is status)
+        self.remove.setEnabled(entry is not None and entry.is_custom)
+
+    def set_active(self, active: bool) -> None:
+        """Only the page on show answers its shortcuts."""
+        for action in (*self.status.values(), self.add, self.import_path):
+            action.setVisible(active)
+
+    def build_menu(self, title: str, parent: QWidget) -> QMenu:
+        menu = QMenu(title, parent)
+        menu.setAccessibleName(title.replace("&", ""))
+        status_menu = menu.addMenu("Set status")
+        for action in self.status.values():
+            status_menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.add)
+        menu.addAction(self.remove)
+        return menu
