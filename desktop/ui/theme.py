@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.paths import resources_dir
+
 
 class Scheme(StrEnum):
     LIGHT = "light"
@@ -25,7 +27,9 @@ _LIGHT = {
     "highlighted_text": "#ffffff",
     "link": "#1f5fcc",
     "border": "#d5d9e0",
+    "input_border": "#b9c0cc",
     "tooltip": "#ffffff",
+    "code": "#eef1f5",
 }
 _DARK = {
     "window": "#1e2128",
@@ -38,7 +42,9 @@ _DARK = {
     "highlighted_text": "#ffffff",
     "link": "#7eb0ff",
     "border": "#363b46",
+    "input_border": "#566072",
     "tooltip": "#2a2e37",
+    "code": "#252932",
 }
 
 STATUS_COLOURS = {
@@ -132,17 +138,47 @@ def style_sheet(scheme: Scheme) -> str:
         border: 1px solid {"#6b5420" if scheme is Scheme.DARK else "#f0d48a"};
         border-radius: 6px;
     }}
+    QPushButton[status] {{
+        background: {c["button"]}; border: 1px solid {c["input_border"]};
+        border-radius: 4px; padding: 4px 6px;
+    }}
+    QPushButton[status]:hover {{ border-color: {c["highlight"]}; }}
     QPushButton[status]:checked {{
         background: {c["highlight"]}; color: {c["highlighted_text"]};
-        border: 1px solid {c["highlight"]}; border-radius: 4px; padding: 4px 10px;
+        border-color: {c["highlight"]};
+    }}
+    QPushButton[status]:disabled {{ color: {c["muted"]}; }}
+    QLineEdit, QPlainTextEdit, QTextBrowser {{
+        border: 1px solid {c["input_border"]}; border-radius: 4px; background: {c["base"]};
+    }}
+    QLineEdit {{ padding: 3px 6px; }}
+    QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {c["highlight"]}; }}
+    QCheckBox::indicator {{
+        width: 14px; height: 14px; border-radius: 3px;
+        border: 1px solid {c["input_border"]}; background: {c["base"]};
+    }}
+    QCheckBox::indicator:checked {{
+        background: {c["highlight"]}; border-color: {c["highlight"]};
+        image: url("{(resources_dir() / "icons" / "check.svg").as_posix()}");
     }}
     QTreeView {{ border: 1px solid {c["border"]}; border-radius: 4px; }}
     QTreeView::item {{ padding: 3px 2px; }}
-    QPlainTextEdit, QTextBrowser {{ border: 1px solid {c["border"]}; border-radius: 4px; }}
     QProgressBar {{
         border: none; border-radius: 4px; background: {c["button"]}; max-height: 8px;
     }}
     QProgressBar::chunk {{ border-radius: 4px; background: {STATUS_COLOURS[scheme]["done"]}; }}
+    """
+
+
+def preview_style_sheet(scheme: Scheme) -> str:
+    """CSS for Markdown previews (QTextDocument understands a subset of CSS)."""
+    c = colours(scheme)
+    return f"""
+    pre {{ background-color: {c["code"]}; padding: 6px; }}
+    code {{ background-color: {c["code"]}; }}
+    blockquote {{ color: {c["muted"]}; margin-left: 12px; }}
+    th {{ background-color: {c["alternate"]}; }}
+    a {{ color: {c["link"]}; }}
     """
 
 

@@ -76,7 +76,7 @@ class ItemPanel(QWidget):
         self.overview_text.setAccessibleName("Overview")
         layout.addWidget(self.overview_text)
         layout.addStretch(1)
-        return box
+        return _scrolling(box)
 
     def show_overview(self, title: str, facts: str, text: str) -> None:
         self.overview_title.setText(title)
@@ -130,6 +130,8 @@ class ItemPanel(QWidget):
             button.setCheckable(True)
             button.setAccessibleName(f"Mark as {status.label.lower()}")
             button.setProperty("status", status.value)
+            # Style-sheet padding is not always counted in a button's size hint: size it here.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(status.label) + 26)
             self.status_buttons.addButton(button)
             status_row.addWidget(button)
         status_row.addStretch(1)
@@ -188,14 +190,8 @@ class ItemPanel(QWidget):
         footer.addWidget(self.remove_button)
         layout.addLayout(footer)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumWidth(body.minimumSizeHint().width() + 8)
-        return scroll
+        return _scrolling(body)
 
     # Showing an item -----------------------------------------------------------------------
 
@@ -328,3 +324,14 @@ def _history_text(entry: ChecklistItem, history: list[tuple[ItemStatus, datetime
     if earlier:
         text += ". Before that: " + ", ".join(earlier)
     return text + "."
+
+
+def _scrolling(body: QWidget) -> QScrollArea:
+    """Vertical scrolling only: the panel may be short, but its text wraps to its width."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(body)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll

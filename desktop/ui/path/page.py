@@ -53,6 +53,7 @@ class PathPage(Page):
         self.setAccessibleName("Learning path checklist")
         self.checklist: Checklist | None = None
         self._showing_path_id: str | None = None
+        self._narrow = False
         self.model = ChecklistModel(self)
 
         layout = QVBoxLayout(self)
@@ -185,13 +186,18 @@ class PathPage(Page):
         for column, labels in widest.items():
             text_width = max(metrics.horizontalAdvance(label) for label in labels)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, text_width + 24 + icon_room.get(column, 0))
+            header.resizeSection(column, text_width + 18 + icon_room.get(column, 0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < STACK_BELOW_WIDTH
-        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != wanted:
+        if narrow != self._narrow:
+            self._narrow = narrow
+            wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
             self.splitter.setOrientation(wanted)
+            # Room for the titles matters more than the kind and the date of change.
+            self.tree.setColumnHidden(Column.KIND, narrow)
+            self.tree.setColumnHidden(Column.CHANGED, narrow)
+            self._update_overall()
         super().resizeEvent(event)
 
     # Page protocol -----------------------------------------------------------------------
@@ -240,7 +246,7 @@ class PathPage(Page):
             self.splitter.restoreState(splitter)
             self.splitter.setOrientation(orientation)  # the width decides, not the last run
         else:
-            self.splitter.setSizes([700, 380])
+            self.splitter.setSizes([720, 360])
         self.select_path(str(settings.value("path/current", "")))
 
     # Paths -------------------------------------------------------------------------------
@@ -329,7 +335,8 @@ class PathPage(Page):
         text = f"{counts.done} of {counts.total} done ({percent}%)"
         if counts.needs_review:
             text += f" · {counts.needs_review} to review"
-        self.overall_label.setText(text)
+        self.overall_label.setText(f"{counts.done}/{counts.total} done" if self._narrow else text)
+        self.overall_label.setToolTip(text)
         self.overall_bar.setToolTip(text)
 
     def _selected_item_id(self) -> str | None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.domain.rendering import render_markdown
+from desktop.ui.theme import current_scheme, preview_style_sheet
 
 _OPENABLE_SCHEMES = {"http", "https", "mailto"}
 
@@ -20,8 +21,13 @@ class SafeMarkdownView(QTextBrowser):
         self.setReadOnly(True)
 
     def show_markdown(self, text: str, empty_hint: str = "") -> None:
+        self.document().setDefaultStyleSheet(preview_style_sheet(current_scheme()))
         if text.strip():
-            self.setHtml(render_markdown(text))
+            # QTextDocument draws table borders from attributes, not from CSS.
+            html = render_markdown(text).replace(
+                "<table>", '<table border="1" cellspacing="0" cellpadding="5">'
+            )
+            self.setHtml(html)
         else:
             self.setHtml(f"<p><i>{empty_hint}</i></p>" if empty_hint else "")
 
