@@ -35,8 +35,13 @@ def screenshot_command(
         if demo:
             fill_with_demo_if_empty(profile)
         settings = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
-        written = render_pages(profile, settings, Path(outdir), size)
-        profile.close()
+        try:
+            written = render_pages(profile, settings, Path(outdir), size)
+        except OSError as error:
+            print(f"Cannot write screenshots to {outdir}: {error.strerror}.", file=sys.stderr)
+            return 1
+        finally:
+            profile.close()
     for file in written:
         print(file)
     return 0
@@ -80,7 +85,7 @@ def _grab(widget: QWidget, target: Path) -> Path:
     for _ in range(3):
         QApplication.processEvents()
     if not widget.grab().save(str(target)):
-        print(f"Could not write {target}", file=sys.stderr)
+        raise OSError(13, "the file could not be written", str(target))
     return target
 
 

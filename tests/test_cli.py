@@ -221,3 +221,11 @@ def test_import_path_will_not_replace_a_path_unless_asked(tmp_path: Path) -> Non
     assert replaced.returncode == 0, replaced.stderr
     listing = loopwise("--data-dir", str(data), "paths")
     assert "backend-senior: My path (1 stages, 1 items)" in listing.stdout
+
+
+def test_screenshot_into_a_file_instead_of_a_folder_says_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    result = loopwise("screenshot", str(blocker), "--demo")
+    assert result.returncode == 1
+    assert "Cannot write screenshots" in result.stderr and "Traceback" not in result.stderr

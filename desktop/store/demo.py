@@ -14,15 +14,29 @@ from desktop.store import progress as progress_store
 # Share of each stage's items that a user a few months in has finished, in stage order.
 _STAGE_COMPLETION = (1.0, 0.9, 0.72, 0.3, 0.45, 0.35, 0.2)
 
-_NOTES = (
-    "Reached for a hash map first; the two-pointer version needs **no extra memory**.\n\n"
-    "- Sort first, then move the pointers inward\n- Watch for duplicates when skipping\n",
-    "Stuck for ten minutes on the visited set. Next time: write the BFS template before "
-    "thinking about the problem.\n\n- [x] Redo from scratch\n- [ ] Explain it out loud",
-    "Solved in 22 minutes. Talked through time and space before coding, which helped.",
-    "Forgot the capacity estimate again. Start every design with users, QPS and storage.",
-    "Good story, but the result needs a number: latency went from 900 ms to 120 ms.",
-)
+# Notes a user might write, by the kind of item they are about.
+_NOTES: dict[ItemKind, tuple[str, ...]] = {
+    ItemKind.CODE: (
+        "Reached for a hash map first; the two-pointer version needs **no extra memory**."
+        "\n\n- Sort first, then move the pointers inward\n- Watch for duplicates when skipping",
+        "Stuck for ten minutes on the visited set. Next time: write the BFS template before "
+        "thinking about the problem.\n\n- [x] Redo from scratch\n- [ ] Explain it out loud",
+        "Solved in 22 minutes. Talked through time and space before coding, which helped.",
+    ),
+    ItemKind.READING: (
+        "Made flash cards for the ones I hesitated on.\n\n| operation | cost |\n|---|---|\n"
+        "| heap push | O(log n) |\n| dict lookup | O(1) average |",
+        "Re-read the chapter on B-tree indexes; composite index order finally makes sense.",
+    ),
+    ItemKind.DESIGN: (
+        "Forgot the capacity estimate again. Start every design with users, QPS and storage.",
+        "Spent too long on the schema; the deep dive on caching was rushed. Time-box each step.",
+    ),
+    ItemKind.BEHAVIORAL: (
+        "Good story, but the result needs a number: latency went from 900 ms to 120 ms.",
+    ),
+    ItemKind.QUIZ: ("Missed two questions on consistency models. Review quorum reads.",),
+}
 
 
 def populate_demo_profile(
@@ -57,7 +71,7 @@ def populate_demo_profile(
             if rng.random() < 0.35:
                 progress_store.set_notes(
                     session=session, path_id=backend.id, stage_id=stage.id, item=item,
-                    notes=rng.choice(_NOTES), now=began + timedelta(hours=1),
+                    notes=rng.choice(_NOTES[item.kind]), now=began + timedelta(hours=1),
                 )  # fmt: skip
     medium = next((s for s in backend.stages if s.title.startswith("Coding: Medium")), None)
     if medium is not None:

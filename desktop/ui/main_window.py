@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -55,6 +55,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(frame)
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
+        # Layout is saved shortly after it changes too, so even a crash keeps the last one.
+        self._save_soon = QTimer(self)
+        self._save_soon.setSingleShot(True)
+        self._save_soon.setInterval(1500)
+        self._save_soon.timeout.connect(self.save_state)
         self._restore_state()
 
     def current_page(self) -> Page:
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             for index, page in enumerate(self.pages):
                 page.set_active(index == row)
+            self._save_soon.start()
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -159,6 +165,14 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.save_state(settings)
         settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._save_soon.start()
+        super().resizeEvent(event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        self._save_soon.start()
+        super().moveEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: redraw the icons in the new colours.
