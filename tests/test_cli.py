@@ -15,24 +15,7 @@ from PySide6.QtGui import QImage
 
 from desktop import __version__
 from desktop.store.migrate import SCHEMA_HEAD
-
-SMALL_PATH = """format = 1
-id = "mine"
-title = "My path"
-role = "Me"
-
-[[stages]]
-id = "s"
-title = "Warm-up"
-
-[[stages.items]]
-id = "a"
-title = "Drill A"
-kind = "reading"
-difficulty = "easy"
-target_minutes = 10
-topics = ["x"]
-"""
+from tests.samples import SMALL_PATH
 
 
 def _env() -> dict[str, str]:

@@ -14,6 +14,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.theme import Scheme, apply_theme
+from tests.samples import SMALL_PATH
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, PathPage]:
@@ -75,23 +76,7 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     apply_theme(qapp, Scheme.LIGHT)
     app_paths = AppPaths(tmp_path / "retired")
     app_paths.ensure()
-    mine = """format = 1
-id = "mine"
-title = "My path"
-role = "Me"
-
-[[stages]]
-id = "s"
-title = "Warm-up"
-
-[[stages.items]]
-id = "a"
-title = "Drill A"
-kind = "reading"
-difficulty = "easy"
-target_minutes = 10
-topics = ["x"]
-"""
+    mine = SMALL_PATH
     extra = '\n[[stages.items]]\nid = "b"\ntitle = "Drill B"\nkind = "code"\n'
     extra += 'difficulty = "easy"\ntarget_minutes = 15\ntopics = ["y"]\n'
     (app_paths.user_paths_dir / "mine.toml").write_text(mine + extra)

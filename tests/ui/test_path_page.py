@@ -13,24 +13,7 @@ from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
 from desktop.ui.widgets import dialogs
-
-SMALL_PATH = """format = 1
-id = "mine"
-title = "My path"
-role = "Me"
-
-[[stages]]
-id = "s"
-title = "Warm-up"
-
-[[stages.items]]
-id = "a"
-title = "Drill A"
-kind = "reading"
-difficulty = "easy"
-target_minutes = 10
-topics = ["x"]
-"""
+from tests.samples import SMALL_PATH
 
 
 @pytest.fixture

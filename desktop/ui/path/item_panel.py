@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.progress import ChecklistItem, ItemStatus
 from desktop.ui.formatting import short_date
+from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
 NOTES_SAVE_DELAY_MS = 600
@@ -59,21 +60,11 @@ class ItemPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(14, 6, 6, 6)
         layout.setSpacing(8)
-        self.overview_title = QLabel()
-        self.overview_title.setProperty("role", "heading")
-        self.overview_title.setWordWrap(True)
-        self.overview_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.overview_title.setAccessibleName("Overview title")
+        self.overview_title = text_label("Overview title", "heading")
         layout.addWidget(self.overview_title)
-        self.overview_facts = QLabel()
-        self.overview_facts.setProperty("role", "muted")
-        self.overview_facts.setTextFormat(Qt.TextFormat.PlainText)
-        self.overview_facts.setAccessibleName("Overview facts")
+        self.overview_facts = text_label("Overview facts", "muted", wrap=False)
         layout.addWidget(self.overview_facts)
-        self.overview_text = QLabel()
-        self.overview_text.setWordWrap(True)
-        self.overview_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.overview_text.setAccessibleName("Overview")
+        self.overview_text = text_label("Overview")
         layout.addWidget(self.overview_text)
         layout.addStretch(1)
         return _scrolling(box)
@@ -90,23 +81,13 @@ class ItemPanel(QWidget):
         layout.setContentsMargins(14, 6, 6, 6)
         layout.setSpacing(8)
 
-        self.title = QLabel()
-        self.title.setProperty("role", "heading")
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName("Item title")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = text_label("Item title", "heading")
         layout.addWidget(self.title)
 
-        self.facts = QLabel()
-        self.facts.setProperty("role", "muted")
-        self.facts.setAccessibleName("Kind, difficulty and target time")
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = text_label("Kind, difficulty and target time", "muted", wrap=False)
         layout.addWidget(self.facts)
 
-        self.description = QLabel()
-        self.description.setWordWrap(True)
-        self.description.setAccessibleName("Description")
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description = text_label("Description")
         layout.addWidget(self.description)
 
         self.link = QLabel()
@@ -138,11 +119,7 @@ class ItemPanel(QWidget):
         self.status_buttons.buttonClicked.connect(self._on_status_clicked)
         layout.addLayout(status_row)
 
-        self.history = QLabel()
-        self.history.setProperty("role", "muted")
-        self.history.setWordWrap(True)
-        self.history.setAccessibleName("Status history")
-        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history = text_label("Status history", "muted")
         layout.addWidget(self.history)
 
         notes_header = QHBoxLayout()
@@ -157,11 +134,7 @@ class ItemPanel(QWidget):
         notes_header.addWidget(self.save_state)
         layout.addLayout(notes_header)
 
-        self.notes_warning = QLabel()
-        self.notes_warning.setWordWrap(True)
-        self.notes_warning.setProperty("role", "warning")
-        self.notes_warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes_warning.setAccessibleName("Notes not saved")
+        self.notes_warning = text_label("Notes not saved", "warning")
         self.notes_warning.hide()
         layout.addWidget(self.notes_warning)
 

@@ -1,0 +1,17 @@
+"""Labels for text that comes from files or from the user: always plain text, never markup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def text_label(accessible_name: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """A plain-text label; `role` picks a look from the style sheet (heading, muted, warning)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a title like "<img src=...>" stays text
+    label.setWordWrap(wrap)
+    label.setAccessibleName(accessible_name)
+    if role:
+        label.setProperty("role", role)
+    return label
