@@ -65,6 +65,10 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("LOOPWISE_DATA_DIR", None)
+    # A user's install has bytecode caches (pip writes them, and Python writes them on the
+    # first run); without them every start would compile Loopwise's modules from source,
+    # which the floor (one tiny script) never pays. The warm-up run writes the caches.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
