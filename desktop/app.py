@@ -87,9 +87,15 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     try:
         app_paths.ensure()
     except OSError as error:
-        print(
-            f"Loopwise cannot create its data folder {app_paths.data_dir}: {error}", file=sys.stderr
+        message = (
+            f"Loopwise cannot use its data folder {app_paths.data_dir}: "
+            f"{(error.strerror or str(error)).lower()}. Choose another folder with --data-dir."
         )
+        print(message, file=sys.stderr)
+        if interactive:
+            from desktop.ui.startup import tell_cannot_start
+
+            tell_cannot_start(message)
         return 1
     guard = SingleInstanceGuard(app_paths)
     claim = guard.claim()

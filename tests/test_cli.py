@@ -212,3 +212,12 @@ def test_screenshot_into_a_file_instead_of_a_folder_says_so(tmp_path: Path) -> N
     result = loopwise("screenshot", str(blocker), "--demo")
     assert result.returncode == 1
     assert "Cannot write screenshots" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_data_folder_that_cannot_be_created_is_explained(tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file where the folder should be")
+    result = loopwise("--data-dir", str(blocker), "--exit-after-startup")
+    assert result.returncode == 1
+    assert "cannot use its data folder" in result.stderr and "Traceback" not in result.stderr
+    assert blocker.read_text() == "a file where the folder should be"

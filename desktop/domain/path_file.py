@@ -148,7 +148,10 @@ def _friendly(error: object) -> str:
         expected = details.get("ctx", {}).get("expected", "")
         return f"must be one of {expected}"
     if kind == "string_pattern_mismatch":
-        return "must use lowercase letters, digits and hyphens only (for ids) or be a web link"
+        last = details.get("loc", ("",))[-1] if details.get("loc") else ""
+        if last == "link":
+            return "must be a web address starting with http:// or https://"
+        return "must use only lowercase letters, digits and hyphens, for example 'two-sum'"
     return message[0].lower() + message[1:] if message else "is not valid"
 
 

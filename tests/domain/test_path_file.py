@@ -245,7 +245,7 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
             'link = "ftp://example.com/two-sum"',
             1,
             "stages[1].items[1].link",
-            "web link",
+            "web address",
         ),
         (
             'id = "warm-up"',
