@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -53,3 +53,57 @@ class CustomItem(SQLModel, table=True):
     link: str | None = None
     description: str | None = None
     created_at: datetime
+
+
+class PracticeSession(SQLModel, table=True):
+    """One timed attempt. The log only grows; a deleted attempt is marked, so undo can bring it
+    back. What was practised is copied in, so the log stays readable if a path file changes."""
+
+    __tablename__ = "practice_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(index=True)
+    active_seconds: int
+    outcome: str
+    confidence: int
+    title: str
+    path_id: str | None = Field(default=None, index=True)
+    item_id: str | None = None
+    routine_id: str | None = None
+    kind: str | None = None
+    difficulty: str | None = None
+    target_minutes: int | None = None
+    quiz_correct: int | None = None
+    quiz_total: int | None = None
+    logged_at: datetime
+    deleted_at: datetime | None = None
+
+
+class SessionTag(SQLModel, table=True):
+    """A taxonomy entry attached to an attempt: a pattern applied, a struggle, a step covered."""
+
+    __tablename__ = "session_tag"
+
+    session_id: int = Field(foreign_key="practice_session.id", primary_key=True)
+    role: str = Field(primary_key=True)
+    tag: str = Field(primary_key=True, index=True)
+
+
+class JournalEntry(SQLModel, table=True):
+    """A Markdown entry: a retrospective, a free note, a weekly review or mock-interview notes."""
+
+    __tablename__ = "journal_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_date: date = Field(index=True)
+    title: str = Field(default="")
+    body: str = Field(default="")
+    kind: str = Field(default="note")
+    tags: str = Field(default="")  # one per line; kept in the text index too
+    template_id: str | None = None
+    session_id: int | None = Field(default=None, foreign_key="practice_session.id")
+    path_id: str | None = None
+    item_id: str | None = None
+    word_count: int = Field(default=0)
+    created_at: datetime
+    updated_at: datetime

@@ -24,7 +24,16 @@ from desktop.store.migrate import (
     upgrade_database,
 )
 
-APP_TABLES = {"item_progress", "status_change", "custom_item"}
+# The model tables, plus the full-text index of the journal and the tables SQLite keeps for it.
+FTS_TABLES = {f"journal_search{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config")}
+APP_TABLES = {
+    "item_progress",
+    "status_change",
+    "custom_item",
+    "practice_session",
+    "session_tag",
+    "journal_entry",
+} | FTS_TABLES
 _VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 
 
@@ -84,7 +93,9 @@ def test_migrated_schema_matches_the_models(profile: Profile) -> None:
     finally:
         engine.dispose()
 
-    assert differences == []
+    # The full-text index is SQLite's own virtual table; the models do not describe it.
+    unrelated = [d for d in differences if d[0] == "remove_table" and d[1].name in FTS_TABLES]
+    assert [d for d in differences if d not in unrelated] == []
 
 
 def test_empty_file_is_migrated_without_a_backup(app_paths: AppPaths) -> None:

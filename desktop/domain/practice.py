@@ -1,0 +1,114 @@
+"""Practice sessions: the timed attempt a user logs after working on an item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    SOLVED = "solved"
+    PARTIAL = "partial"
+    STUCK = "stuck"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class TagRole(StrEnum):
+    """How a taxonomy entry relates to an attempt."""
+
+    PATTERN = "pattern"  # a pattern the user applied
+    STRUGGLE = "struggle"  # something the user struggled with
+    STEP_COVERED = "step_covered"  # a design-interview step the user covered
+
+
+CONFIDENCE_RANGE = range(1, 6)
+
+
+@dataclass(frozen=True)
+class AttemptSubject:
+    """What was practised: a path item, a routine, or something free-form."""
+
+    title: str
+    path_id: str | None = None
+    item_id: str | None = None
+    routine_id: str | None = None
+    kind: str | None = None
+    difficulty: str | None = None
+    target_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    subject: AttemptSubject
+    started_at: datetime
+    active_seconds: int
+    outcome: Outcome
+    confidence: int
+    patterns: tuple[str, ...] = ()
+    struggles: tuple[str, ...] = ()
+    steps_covered: tuple[str, ...] = ()
+    quiz_correct: int | None = None
+    quiz_total: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.confidence not in CONFIDENCE_RANGE:
+            raise ValueError("confidence must be from 1 to 5")
+        if self.active_seconds < 0:
+            raise ValueError("a session cannot last less than no time")
+
+    @property
+    def minutes(self) -> int:
+        return round(self.active_seconds / 60)
+
+
+def outcome_from_quiz(correct: int, total: int) -> Outcome:
+    """A quiz score as an attempt outcome: 80% or more solved, under half stuck."""
+    share = correct / total if total else 0.0
+    if share >= 0.8:
+        return Outcome.SOLVED
+    return Outcome.PARTIAL if share >= 0.5 else Outcome.STUCK
+
+
+@dataclass
+class SessionClock:
+    """Time spent on a session, not counting pauses. Pure: the caller passes the time."""
+
+    started_at: datetime
+    _running_since: datetime | None = None
+    _banked_seconds: float = 0.0
+    _pauses: list[tuple[datetime, datetime | None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self._running_since is None and not self._pauses:
+            self._running_since = self.started_at
+
+    @property
+    def running(self) -> bool:
+        return self._running_since is not None
+
+    def pause(self, now: datetime) -> None:
+        if self._running_since is None:
+            return
+        self._banked_seconds += max(0.0, (now - self._running_since).total_seconds())
+        self._running_since = None
+        self._pauses.append((now, None))
+
+    def resume(self, now: datetime) -> None:
+        if self._running_since is not None:
+            return
+        self._running_since = now
+        if self._pauses:
+            began, _ = self._pauses[-1]
+            self._pauses[-1] = (began, now)
+
+    def elapsed_seconds(self, now: datetime) -> int:
+        running = (now - self._running_since).total_seconds() if self._running_since else 0.0
+        return int(self._banked_seconds + max(0.0, running))
+
+    def over_target(self, now: datetime, target_minutes: int | None) -> bool:
+        return target_minutes is not None and self.elapsed_seconds(now) > target_minutes * 60

@@ -1,0 +1,108 @@
+"""Multiple-choice quizzes that run inside the app, one question at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from desktop.domain.curriculum import Slug, Text, Title, Topic
+from desktop.domain.data_file import read_model
+
+Choice = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    prompt: Text
+    choices: tuple[Choice, ...] = Field(min_length=2, max_length=6)
+    answer: int = Field(ge=1, description="1-based position of the right choice")
+    explanation: Text
+    topics: tuple[Topic, ...] = ()
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> Question:
+        if self.answer > len(self.choices):
+            raise ValueError(f"answer {self.answer} points past the {len(self.choices)} choices")
+        return self
+
+
+class Quiz(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: int = Field(ge=1, le=1)
+    id: Slug
+    title: Title
+    summary: Text | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> Quiz:
+        ids = [question.id for question in self.questions]
+        for question_id in ids:
+            if ids.count(question_id) > 1:
+                raise ValueError(f"the question id '{question_id}' is used twice")
+        return self
+
+
+def load_quiz(path: Path) -> Quiz:
+    return read_model(path, Quiz)
+
+
+@dataclass
+class QuizRun:
+    """One pass through a quiz: which question is up, what was answered, the score so far."""
+
+    quiz: Quiz
+    answers: dict[str, int] = field(default_factory=dict)
+    position: int = 0
+
+    @property
+    def current(self) -> Question | None:
+        return (
+            self.quiz.questions[self.position] if self.position < len(self.quiz.questions) else None
+        )
+
+    def answer(self, choice: int) -> bool:
+        """Record the 1-based `choice` for the current question; True if it was right."""
+        question = self.current
+        if question is None:
+            raise ValueError("the quiz is already finished")
+        if not 1 <= choice <= len(question.choices):
+            raise ValueError(f"choice {choice} is not one of the {len(question.choices)}")
+        self.answers[question.id] = choice
+        return choice == question.answer
+
+    def next(self) -> Question | None:
+        self.position += 1
+        return self.current
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    @property
+    def correct(self) -> int:
+        return sum(1 for q in self.quiz.questions if self.answers.get(q.id) == q.answer)
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+    @property
+    def total(self) -> int:
+        return len(self.quiz.questions)
+
+    def missed_topics(self) -> tuple[str, ...]:
+        """Topics of the questions answered wrongly, most frequent first (struggles to log)."""
+        counts: dict[str, int] = {}
+        for question in self.quiz.questions:
+            chosen = self.answers.get(question.id)
+            if chosen is not None and chosen != question.answer:
+                for topic in question.topics:
+                    counts[topic] = counts.get(topic, 0) + 1
+        return tuple(sorted(counts, key=lambda topic: (-counts[topic], topic)))

@@ -1,0 +1,126 @@
+"""Journal entries and full-text search over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from desktop.domain.journal import EntryKind, fts_query, word_count
+from desktop.store.models import JournalEntry
+
+# Marks around matched words in snippets; private-use characters never typed by a user.
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the editor hands over to be saved."""
+
+    entry_date: date
+    title: str
+    body: str
+    kind: EntryKind = EntryKind.NOTE
+    tags: tuple[str, ...] = ()
+    template_id: str | None = None
+    session_id: int | None = None
+    path_id: str | None = None
+    item_id: str | None = None
+
+
+def create_entry(*, session: Session, draft: EntryDraft, now: datetime) -> int:
+    row = JournalEntry(created_at=now, updated_at=now, **_columns(draft))
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def save_entry(*, session: Session, entry_id: int, draft: EntryDraft, now: datetime) -> bool:
+    """Write the draft over the entry; False (and nothing written) if nothing changed."""
+    row = session.get(JournalEntry, entry_id)
+    if row is None:
+        raise LookupError(f"journal entry {entry_id} does not exist")
+    columns = _columns(draft)
+    if all(getattr(row, name) == value for name, value in columns.items()):
+        return False
+    for name, value in columns.items():
+        setattr(row, name, value)
+    row.updated_at = now
+    return True
+
+
+def delete_entry(*, session: Session, entry_id: int) -> None:
+    row = session.get(JournalEntry, entry_id)
+    if row is not None:
+        session.delete(row)
+
+
+def get_entry(*, session: Session, entry_id: int) -> JournalEntry | None:
+    return session.get(JournalEntry, entry_id)
+
+
+def entries_between(*, session: Session, first: date, last: date) -> list[JournalEntry]:
+    """Entries dated first..last (inclusive), newest first."""
+    return list(
+        session.exec(
+            select(JournalEntry)
+            .where(col(JournalEntry.entry_date) >= first, col(JournalEntry.entry_date) <= last)
+            .order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
+        ).all()
+    )
+
+
+def entry_for_session(*, session: Session, session_id: int) -> JournalEntry | None:
+    return session.exec(select(JournalEntry).where(JournalEntry.session_id == session_id)).first()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: int
+    entry_date: date
+    title: str
+    snippet: str  # matched words wrapped in MATCH_START / MATCH_END
+
+
+def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[SearchHit]:
+    """Best matches first. Whatever was typed is made safe first, so this never raises on it."""
+    query = fts_query(typed)
+    if query is None:
+        return []
+    rows = session.connection().execute(
+        text(
+            "SELECT e.id, e.entry_date, e.title, "
+            "snippet(journal_search, 1, :start, :end, ' … ', 12) "
+            "FROM journal_search JOIN journal_entry AS e ON e.id = journal_search.rowid "
+            "WHERE journal_search MATCH :query ORDER BY bm25(journal_search, 5.0, 1.0, 2.0) "
+            "LIMIT :limit"
+        ),
+        {"query": query, "start": MATCH_START, "end": MATCH_END, "limit": limit},
+    )
+    return [
+        SearchHit(int(row[0]), _as_date(row[1]), str(row[2]), str(row[3] or "")) for row in rows
+    ]
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _columns(draft: EntryDraft) -> dict[str, Any]:
+    return {
+        "entry_date": draft.entry_date,
+        "title": draft.title,
+        "body": draft.body,
+        "kind": draft.kind.value,
+        "tags": "\n".join(dict.fromkeys(t.strip() for t in draft.tags if t.strip())),
+        "template_id": draft.template_id,
+        "session_id": draft.session_id,
+        "path_id": draft.path_id,
+        "item_id": draft.item_id,
+        "word_count": word_count(draft.body),
+    }

@@ -1,0 +1,149 @@
+"""The practice-session log: add, edit, delete (undoably) and read attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
+from desktop.store.models import PracticeSession, SessionTag
+
+
+def log_attempt(*, session: Session, attempt: Attempt, now: datetime) -> int:
+    row = PracticeSession(logged_at=now, **_columns(attempt))
+    session.add(row)
+    session.flush()  # assigns the id the tags point at
+    assert row.id is not None
+    _write_tags(session, row.id, attempt)
+    return row.id
+
+
+def update_attempt(*, session: Session, attempt: Attempt) -> None:
+    if attempt.id is None:
+        raise ValueError("only a logged attempt can be edited")
+    row = session.get(PracticeSession, attempt.id)
+    if row is None or row.deleted_at is not None:
+        raise LookupError(f"attempt {attempt.id} is not in the log")
+    for name, value in _columns(attempt).items():
+        setattr(row, name, value)
+    session.exec(delete(SessionTag).where(col(SessionTag.session_id) == attempt.id))
+    _write_tags(session, attempt.id, attempt)
+
+
+def delete_attempt(*, session: Session, attempt_id: int, now: datetime) -> None:
+    """Hide an attempt from every view; restore_attempt undoes it."""
+    row = session.get(PracticeSession, attempt_id)
+    if row is not None:
+        row.deleted_at = now
+
+
+def restore_attempt(*, session: Session, attempt_id: int) -> None:
+    row = session.get(PracticeSession, attempt_id)
+    if row is not None:
+        row.deleted_at = None
+
+
+def get_attempt(*, session: Session, attempt_id: int) -> Attempt | None:
+    row = session.get(PracticeSession, attempt_id)
+    if row is None or row.deleted_at is not None:
+        return None
+    return _attempts(session, [row])[0]
+
+
+def attempts_between(
+    *, session: Session, start: datetime, end: datetime, path_id: str | None = None
+) -> list[Attempt]:
+    """Attempts started in [start, end), oldest first, without deleted ones."""
+    query = select(PracticeSession).where(
+        col(PracticeSession.started_at) >= start,
+        col(PracticeSession.started_at) < end,
+        col(PracticeSession.deleted_at).is_(None),
+    )
+    if path_id is not None:
+        query = query.where(PracticeSession.path_id == path_id)
+    rows = session.exec(query.order_by(col(PracticeSession.started_at))).all()
+    return _attempts(session, list(rows))
+
+
+def attempts_for_item(*, session: Session, path_id: str, item_id: str) -> list[Attempt]:
+    rows = session.exec(
+        select(PracticeSession)
+        .where(
+            PracticeSession.path_id == path_id,
+            PracticeSession.item_id == item_id,
+            col(PracticeSession.deleted_at).is_(None),
+        )
+        .order_by(col(PracticeSession.started_at).desc())
+    ).all()
+    return _attempts(session, list(rows))
+
+
+def _columns(attempt: Attempt) -> dict[str, Any]:
+    subject = attempt.subject
+    return {
+        "started_at": attempt.started_at,
+        "active_seconds": attempt.active_seconds,
+        "outcome": attempt.outcome.value,
+        "confidence": attempt.confidence,
+        "title": subject.title,
+        "path_id": subject.path_id,
+        "item_id": subject.item_id,
+        "routine_id": subject.routine_id,
+        "kind": subject.kind,
+        "difficulty": subject.difficulty,
+        "target_minutes": subject.target_minutes,
+        "quiz_correct": attempt.quiz_correct,
+        "quiz_total": attempt.quiz_total,
+    }
+
+
+def _write_tags(session: Session, session_id: int, attempt: Attempt) -> None:
+    roles = (
+        (TagRole.PATTERN, attempt.patterns),
+        (TagRole.STRUGGLE, attempt.struggles),
+        (TagRole.STEP_COVERED, attempt.steps_covered),
+    )
+    for role, tags in roles:
+        for tag in dict.fromkeys(tags):  # once each
+            session.add(SessionTag(session_id=session_id, role=role.value, tag=tag))
+
+
+def _attempts(session: Session, rows: list[PracticeSession]) -> list[Attempt]:
+    ids = [row.id for row in rows if row.id is not None]
+    tags: dict[tuple[int, str], list[str]] = {}
+    if ids:
+        for tag in session.exec(select(SessionTag).where(col(SessionTag.session_id).in_(ids))):
+            tags.setdefault((tag.session_id, tag.role), []).append(tag.tag)
+    result = []
+    for row in rows:
+        assert row.id is not None
+
+        def tagged(role: TagRole, row_id: int = row.id) -> tuple[str, ...]:
+            return tuple(sorted(tags.get((row_id, role.value), [])))
+
+        result.append(
+            Attempt(
+                id=row.id,
+                subject=AttemptSubject(
+                    title=row.title,
+                    path_id=row.path_id,
+                    item_id=row.item_id,
+                    routine_id=row.routine_id,
+                    kind=row.kind,
+                    difficulty=row.difficulty,
+                    target_minutes=row.target_minutes,
+                ),
+                started_at=row.started_at,
+                active_seconds=row.active_seconds,
+                outcome=Outcome(row.outcome),
+                confidence=row.confidence,
+                patterns=tagged(TagRole.PATTERN),
+                struggles=tagged(TagRole.STRUGGLE),
+                steps_covered=tagged(TagRole.STEP_COVERED),
+                quiz_correct=row.quiz_correct,
+                quiz_total=row.quiz_total,
+            )
+        )
+    return result
