@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from desktop.domain.data_file import DataFileError
+from desktop.domain.journal import Template, load_templates
 from desktop.domain.path_file import LoadedPaths
 from desktop.paths import AppPaths, shipped_data_dir
 from desktop.store.database import make_engine
@@ -21,6 +24,14 @@ class Profile:
     engine: Engine
     library: LoadedPaths
     upgrade_backup: Path | None = None
+
+    @cached_property
+    def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
+        """Journal templates, read on first use (not at start-up)."""
+        return load_templates(shipped_data_dir() / "templates")
+
+    def template(self, template_id: str) -> Template | None:
+        return next((t for t in self.templates[0] if t.id == template_id), None)
 
     def reload_library(self) -> LoadedPaths:
         self.library = load_library(self.paths)

@@ -8,7 +8,11 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem
+from desktop.domain.journal import EntryKind
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 
 # Share of each stage's items that a user a few months in has finished, in stage order.
@@ -39,6 +43,62 @@ _NOTES: dict[ItemKind, tuple[str, ...]] = {
 }
 
 
+_STRUGGLES = ("edge-cases", "off-by-one", "complexity-analysis", "communication")
+_RETRO_LINES = (
+    "Sorting first made the duplicates easy to skip. I talked through the complexity "
+    "before coding, which the interviewer would want to hear.",
+    "I froze on the recursion. Writing the base case first got me unstuck; next time I will "
+    "say that out loud sooner.",
+    "The design went well until the deep dive: I had not thought about cache invalidation.",
+)
+
+
+def _log_demo_session(
+    session: Session,
+    path_id: str,
+    item: PathItem,
+    began: datetime,
+    minutes: int,
+    status: ItemStatus,
+    rng: random.Random,
+) -> None:
+    solved = status is ItemStatus.DONE
+    attempt = Attempt(
+        subject=AttemptSubject(
+            title=item.title,
+            path_id=path_id,
+            item_id=item.id,
+            kind=item.kind.value,
+            difficulty=item.difficulty.value,
+            target_minutes=item.target_minutes,
+        ),
+        started_at=began,
+        active_seconds=minutes * 60,
+        outcome=Outcome.SOLVED if solved else rng.choice((Outcome.PARTIAL, Outcome.STUCK)),
+        confidence=rng.randint(3, 5) if solved else rng.randint(1, 3),
+        patterns=tuple(t.replace(" ", "-") for t in item.topics[:2]),
+        struggles=() if solved else (rng.choice(_STRUGGLES),),
+    )
+    attempt_id = practice_store.log_attempt(session=session, attempt=attempt, now=began)
+    if rng.random() < 0.4:
+        journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(
+                entry_date=began.date(),
+                title=f"{item.title}: retrospective",
+                body=f"## What I learned\n\n{rng.choice(_RETRO_LINES)}\n\n"
+                f"## What I will do next time\n\n- Time-box the first approach\n",
+                kind=EntryKind.RETROSPECTIVE,
+                tags=(item.kind.value,),
+                template_id="retrospective",
+                session_id=attempt_id,
+                path_id=path_id,
+                item_id=item.id,
+            ),
+            now=began,
+        )
+
+
 def populate_demo_profile(
     *, session: Session, paths: tuple[LearningPath, ...], today: datetime, seed: int = 7
 ) -> None:
@@ -64,6 +124,8 @@ def populate_demo_profile(
             if position == finished:
                 continue  # the one the user is working on now
             final = ItemStatus.NEEDS_REVIEW if rng.random() < 0.15 else ItemStatus.DONE
+            minutes = max(5, round(item.target_minutes * rng.uniform(0.7, 1.6)))
+            _log_demo_session(session, backend.id, item, began, minutes, final, rng)
             progress_store.set_status(
                 session=session, path_id=backend.id, stage_id=stage.id, item=item,
                 status=final, now=began + timedelta(minutes=rng.randint(20, 60)),

@@ -75,6 +75,14 @@ def entries_between(*, session: Session, first: date, last: date) -> list[Journa
     )
 
 
+def newest_entry(*, session: Session) -> JournalEntry | None:
+    return session.exec(
+        select(JournalEntry).order_by(
+            col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc()
+        )
+    ).first()
+
+
 def entry_for_session(*, session: Session, session_id: int) -> JournalEntry | None:
     return session.exec(select(JournalEntry).where(JournalEntry.session_id == session_id)).first()
 

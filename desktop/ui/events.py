@@ -8,3 +8,5 @@ from PySide6.QtCore import QObject, Signal
 class ChangeBus(QObject):
     progress_changed = Signal(str)  # path id
     paths_changed = Signal()
+    journal_changed = Signal()
+    sessions_changed = Signal()

@@ -41,7 +41,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current section")
         for page in self.pages:
-            self.navigation.addItem(QListWidgetItem(page.title))
+            entry = QListWidgetItem(page.title)
+            entry.setSizeHint(QSize(0, 38))  # style-sheet padding is not counted otherwise
+            self.navigation.addItem(entry)
             self.stack.addWidget(page)
         self._tint_navigation_icons()
         self.navigation.currentRowChanged.connect(self._show_page)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    return [PathPage(context)]
+    return [PathPage(context), JournalPage(context)]
 
 
 def build_main_window(context: AppContext) -> MainWindow:

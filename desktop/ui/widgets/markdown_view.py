@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -21,15 +23,20 @@ class SafeMarkdownView(QTextBrowser):
         self.setReadOnly(True)
 
     def show_markdown(self, text: str, empty_hint: str = "") -> None:
-        self.document().setDefaultStyleSheet(preview_style_sheet(current_scheme()))
         if text.strip():
-            # QTextDocument draws table borders from attributes, not from CSS.
-            html = render_markdown(text).replace(
-                "<table>", '<table border="1" cellspacing="0" cellpadding="5">'
-            )
-            self.setHtml(html)
+            self.show_html(render_markdown(text))
         else:
-            self.setHtml(f"<p><i>{empty_hint}</i></p>" if empty_hint else "")
+            self.show_html(f"<p><i>{escape(empty_hint)}</i></p>" if empty_hint else "")
+
+    def show_html(self, safe_html: str) -> None:
+        """Show HTML that render_markdown produced (already sanitised), keeping the scroll."""
+        scroll = self.verticalScrollBar().value()
+        self.document().setDefaultStyleSheet(preview_style_sheet(current_scheme()))
+        # QTextDocument draws table borders from attributes, not from CSS.
+        self.setHtml(
+            safe_html.replace("<table>", '<table border="1" cellspacing="0" cellpadding="5">')
+        )
+        self.verticalScrollBar().setValue(scroll)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Refuse every resource (images, style sheets) whether on disk or on the web."""

@@ -1,0 +1,1 @@
+"""The journal: retrospectives and free notes in Markdown, by day, with search."""

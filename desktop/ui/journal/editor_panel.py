@@ -1,0 +1,205 @@
+"""One journal entry being written: title, date, tags, the Markdown text, saved as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.journal import EntryKind, word_count
+from desktop.store.journal import EntryDraft
+from desktop.store.models import JournalEntry
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.markdown_editor import MarkdownEditor
+
+# Typing is saved this long after it pauses; a crash loses at most this much.
+AUTOSAVE_DELAY_MS = 700
+RETRY_DELAY_MS = 5000
+
+
+class EntryEditor(QWidget):
+    save_requested = Signal(int, object)  # entry id, EntryDraft
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Journal entry")
+        self.entry_id: int | None = None
+        self._saved_draft: EntryDraft | None = None
+        self._kind = EntryKind.NOTE
+        self._links: dict[str, object] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Entry title")
+        self.title.setPlaceholderText("Title")
+        self.title.setMaxLength(300)
+        self.title.textEdited.connect(self._changed)
+        top.addWidget(self.title, 1)
+        self.date = QDateEdit()
+        self.date.setAccessibleName("Entry date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setMaximumDate(QDate.currentDate().addYears(1))
+        self.date.dateChanged.connect(self._changed)
+        top.addWidget(self.date)
+        layout.addLayout(top)
+
+        second = QHBoxLayout()
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("Tags, comma separated")
+        self.tags.textEdited.connect(self._changed)
+        second.addWidget(self.tags, 1)
+        self.show_preview = QCheckBox("Preview")
+        self.show_preview.setAccessibleName("Show the preview")
+        self.show_preview.setChecked(True)
+        self.show_preview.toggled.connect(self._on_preview_toggled)
+        second.addWidget(self.show_preview)
+        layout.addLayout(second)
+
+        self.links = text_label("What this entry is about", "muted")
+        layout.addWidget(self.links)
+
+        self.markdown = MarkdownEditor()
+        self.markdown.text_edited.connect(self._changed)
+        layout.addWidget(self.markdown, 1)
+
+        self.warning = text_label("Entry not saved", "warning")
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+        bottom = QHBoxLayout()
+        self.words = text_label("Word count", "muted", wrap=False)
+        bottom.addWidget(self.words)
+        bottom.addStretch(1)
+        self.save_state = text_label("Save state", "muted", wrap=False)
+        bottom.addWidget(self.save_state)
+        self.delete_button = QPushButton("Delete entry…")
+        self.delete_button.setAccessibleName("Delete this entry")
+        self.delete_button.clicked.connect(self._on_delete)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+
+    def _on_preview_toggled(self, visible: bool) -> None:
+        self.markdown.set_preview_visible(visible)
+
+    # Loading -------------------------------------------------------------------------------
+
+    def load(self, entry: JournalEntry, links: str = "") -> None:
+        """Show a saved entry (any unsaved typing for the previous one is saved first)."""
+        self.flush()
+        assert entry.id is not None
+        self.entry_id = entry.id
+        self._kind = EntryKind(entry.kind)
+        self._links = {
+            "template_id": entry.template_id,
+            "session_id": entry.session_id,
+            "path_id": entry.path_id,
+            "item_id": entry.item_id,
+        }
+        for widget in (self.title, self.date, self.tags):
+            widget.blockSignals(True)
+        self.title.setText(entry.title)
+        self.date.setDate(
+            QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
+        )
+        self.tags.setText(", ".join(t for t in entry.tags.split("\n") if t))
+        for widget in (self.title, self.date, self.tags):
+            widget.blockSignals(False)
+        self.markdown.set_text(entry.body)
+        self.links.setText(links)
+        self.links.setVisible(bool(links))
+        self._saved_draft = self.draft()
+        self.save_state.setText("")
+        self.warning.hide()
+        self._update_words()
+
+    def draft(self) -> EntryDraft:
+        chosen = self.date.date()
+        return EntryDraft(
+            entry_date=date(chosen.year(), chosen.month(), chosen.day()),
+            title=self.title.text().strip(),
+            body=self.markdown.text(),
+            kind=self._kind,
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            template_id=_text_or_none(self._links.get("template_id")),
+            session_id=_int_or_none(self._links.get("session_id")),
+            path_id=_text_or_none(self._links.get("path_id")),
+            item_id=_text_or_none(self._links.get("item_id")),
+        )
+
+    # Saving --------------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.entry_id is not None and self.draft() != self._saved_draft
+
+    def flush(self) -> None:
+        """Save now if anything changed (called on a pause, a switch, or closing)."""
+        self._timer.stop()
+        if self.has_unsaved_changes():
+            assert self.entry_id is not None
+            self.save_requested.emit(self.entry_id, self.draft())
+
+    def mark_saved(self, draft: EntryDraft) -> None:
+        self._saved_draft = draft
+        self.save_state.setText("Saved" if draft == self.draft() else "Editing…")
+        self.warning.hide()
+
+    def mark_unsaved(self, reason: str) -> None:
+        self.save_state.setText("Not saved yet")
+        self.warning.setText(
+            f"This entry could not be saved: {reason}. It stays here and is saved as soon as "
+            "that is possible."
+        )
+        self.warning.show()
+        self._timer.start(RETRY_DELAY_MS)
+
+    def _changed(self) -> None:
+        self.save_state.setText("Editing…")
+        self._update_words()
+        self._timer.start(AUTOSAVE_DELAY_MS)
+
+    def _update_words(self) -> None:
+        count = word_count(self.markdown.text())
+        self.words.setText("1 word" if count == 1 else f"{count:,} words")
+
+    def _on_delete(self) -> None:
+        if self.entry_id is not None:
+            self.delete_requested.emit(self.entry_id)
+
+    def focus_text(self) -> None:
+        self.markdown.editor.setFocus()
+        cursor = self.markdown.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.markdown.editor.setTextCursor(cursor)
+
+    def clear(self) -> None:
+        """Forget the entry without saving (it was deleted)."""
+        self._timer.stop()
+        self.entry_id = None
+        self._saved_draft = None
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _int_or_none(value: object) -> int | None:
+    return int(value) if isinstance(value, int) else None

@@ -1,0 +1,399 @@
+"""The journal page: a month calendar and list on the left, the entry being written on the right."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.journal import EntryKind, Template
+from desktop.store import journal as journal_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.store.journal import EntryDraft
+from desktop.ui.context import AppContext
+from desktop.ui.journal.editor_panel import EntryEditor
+from desktop.ui.journal.entry_list import EntryListModel, EntryRow
+from desktop.ui.page import Page
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+from desktop.ui.widgets.waiting import wait_until
+
+SEARCH_DELAY_MS = 150
+
+
+class JournalPage(Page):
+    page_key = "journal"
+    title = "Journal"
+    icon_name = "journal"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Journal")
+        self._searching = False
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._build_sidebar())
+        self.editor = EntryEditor()
+        self.editor.save_requested.connect(self._save)
+        self.editor.delete_requested.connect(self._delete)
+        self.right = QStackedWidget()
+        self.right.addWidget(self._build_empty_state())
+        self.right.addWidget(self.editor)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+
+        self.new_action = QAction("New journal entry", self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(lambda: self.new_entry())
+        self.addAction(self.new_action)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        context.events.journal_changed.connect(self._reload_list)
+        self._show_month(date.today())
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_sidebar(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 8, 0)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search the journal")
+        self.search.setPlaceholderText("Search all entries  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        top.addWidget(self.search, 1)
+        self.new_button = QToolButton()
+        self.new_button.setText("New entry")
+        self.new_button.setAccessibleName("New journal entry")
+        self.new_button.setToolTip("Write a new entry for the chosen day (Ctrl+N)")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.template_menu = QMenu(self.new_button)
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.new_button.setMenu(self.template_menu)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName("Journal calendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMaximumDate(QDate.currentDate().addYears(1))
+        self.calendar.currentPageChanged.connect(
+            lambda year, month: self._show_month(date(year, month, 1), keep_day=True)
+        )
+        self.calendar.clicked.connect(self._on_day_clicked)
+        layout.addWidget(self.calendar)
+
+        self.list_heading = text_label("List heading", "muted", wrap=False)
+        layout.addWidget(self.list_heading)
+        self.model = EntryListModel(self)
+        self.list = QListView()
+        self.list.setAccessibleName("Journal entries")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap rows when resized
+        self.list.selectionModel().currentChanged.connect(
+            lambda current, _: self._open_row(current.row())
+        )
+        self.list_empty = text_label("No entries", "muted")
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.list_area = QStackedWidget()
+        self.list_area.addWidget(self.list)
+        self.list_area.addWidget(self.list_empty)
+        layout.addWidget(self.list_area, 1)
+        box.setMinimumWidth(300)
+        return box
+
+    def _build_empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        message = text_label("Journal empty state")
+        message.setText(
+            "Write down what you practised, what worked and what tripped you up. "
+            "A few lines after each session add up to your own study guide."
+        )
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setProperty("role", "muted")
+        layout.addWidget(message)
+        start = QPushButton("Write an entry for today")
+        start.setAccessibleName("Write an entry for today")
+        start.clicked.connect(lambda: self.new_entry(entry_date=date.today()))
+        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return box
+
+    # Page protocol -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def has_unsaved_work(self) -> bool:
+        self.editor.flush()
+        return self.editor.has_unsaved_changes()
+
+    def set_active(self, active: bool) -> None:
+        self.new_action.setEnabled(active)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("journal/splitter", self.splitter.saveState())
+        settings.setValue("journal/preview", self.editor.show_preview.isChecked())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("journal/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([340, 900])
+        self.editor.show_preview.setChecked(
+            str(settings.value("journal/preview", "true")) == "true"
+        )
+
+    def prepare_for_screenshot(self) -> None:
+        """Open the newest entry, as a user coming back to the journal would see it."""
+        with session_scope(self.context.profile.engine) as session:
+            newest = journal_store.newest_entry(session=session)
+        if newest is not None and newest.id is not None:
+            self.open_entry(newest.id)
+            wait_until(self.editor.markdown.wait_for_preview)
+
+    # Listing -----------------------------------------------------------------------------
+
+    def _show_month(self, day: date, keep_day: bool = False) -> None:
+        self._month = date(day.year, day.month, 1)
+        if not keep_day:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self._reload_list()
+
+    def _reload_list(self) -> None:
+        if self._searching:
+            self._run_search()
+            return
+        first = self._month
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        with session_scope(self.context.profile.engine) as session:
+            entries = journal_store.entries_between(session=session, first=first, last=last)
+        rows = [
+            EntryRow(e.id or 0, e.entry_date, e.title, EntryKind(e.kind), e.word_count)
+            for e in entries
+        ]
+        self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
+        self._mark_days({row.entry_date for row in rows})
+
+    def _set_rows(self, rows: list[EntryRow], heading: str, when_empty: str) -> None:
+        current = self.editor.entry_id
+        self.model.set_rows(rows)
+        count = len(rows)
+        self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
+        self.list_empty.setText(when_empty)
+        self.list_area.setCurrentIndex(0 if rows else 1)
+        if current is not None and self.model.row_of(current) >= 0:
+            self._select_row(self.model.row_of(current), open_it=False)
+        if self.editor.entry_id is None:
+            self.right.setCurrentIndex(0)
+
+    def _mark_days(self, days: set[date]) -> None:
+        """Days with entries are bold in the calendar."""
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
+        bold = QTextCharFormat()
+        bold.setFontWeight(700)
+        for day in days:
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), bold)
+
+    def _on_day_clicked(self, clicked: QDate) -> None:
+        day = date(clicked.year(), clicked.month(), clicked.day())
+        for row in range(self.model.rowCount()):
+            entry = self.model.entry_at(row)
+            if entry is not None and entry.entry_date == day:
+                self._select_row(row)
+                return
+
+    def _select_row(self, row: int, open_it: bool = True) -> None:
+        index = self.model.index(row, 0)
+        selection = self.list.selectionModel()
+        if not open_it:
+            selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not open_it:
+            selection.blockSignals(False)
+        self.list.scrollTo(index)
+
+    def _open_row(self, row: int) -> None:
+        entry = self.model.entry_at(row)
+        if entry is not None:
+            self.open_entry(entry.id)
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show an entry, switching the calendar to its month if needed."""
+        with session_scope(self.context.profile.engine) as session:
+            entry = journal_store.get_entry(session=session, entry_id=entry_id)
+        if entry is None:
+            return False
+        self.editor.load(
+            entry, self._describe_links(entry.session_id, entry.path_id, entry.item_id)
+        )
+        self.right.setCurrentIndex(1)
+        month = date(entry.entry_date.year, entry.entry_date.month, 1)
+        if not self._searching and month != self._month:
+            self._show_month(entry.entry_date)
+        row = self.model.row_of(entry_id)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self._select_row(row, open_it=False)
+        return True
+
+    def _describe_links(
+        self, session_id: int | None, path_id: str | None, item_id: str | None
+    ) -> str:
+        if not item_id:
+            return "Linked to a practice session." if session_id else ""
+        path = next((p for p in self.context.profile.library.paths if p.id == path_id), None)
+        title = item_id
+        if path is not None:
+            title = next(
+                (i.title for s in path.stages for i in s.items if i.id == item_id), item_id
+            )
+        about = f"About “{title}”" + (f" in {path.title}" if path else "")
+        return about + (", written after a practice session." if session_id else ".")
+
+    # Search --------------------------------------------------------------------------------
+
+    def _run_search(self) -> None:
+        typed = self.search.text()
+        self._searching = bool(typed.strip())
+        if not self._searching:
+            self._reload_list()
+            return
+        with session_scope(self.context.profile.engine) as session:
+            hits = journal_store.search_entries(session=session, typed=typed)
+            rows = []
+            for hit in hits:
+                entry = journal_store.get_entry(session=session, entry_id=hit.entry_id)
+                if entry is not None:
+                    rows.append(
+                        EntryRow(hit.entry_id, hit.entry_date, hit.title, EntryKind(entry.kind),
+                                 entry.word_count, hit.snippet)
+                    )  # fmt: skip
+        when_empty = (
+            "Nothing matches. Try fewer or shorter words."
+            if any(ch.isalnum() for ch in typed)
+            else "Type a word to search for."
+        )
+        self._set_rows(rows, "Search results", when_empty)
+
+    # Writing -----------------------------------------------------------------------------
+
+    def _fill_template_menu(self) -> None:
+        self.template_menu.clear()
+        templates, _errors = self.context.profile.templates
+        for template in templates:
+            action = self.template_menu.addAction(template.header.title)
+            action.setToolTip(template.header.description or "")
+            action.triggered.connect(lambda _c=False, t=template: self.new_entry(template=t))
+
+    def new_entry(
+        self,
+        *,
+        entry_date: date | None = None,
+        template: Template | None = None,
+        facts: dict[str, str] | None = None,
+        links: dict[str, object] | None = None,
+    ) -> int | None:
+        """Create an entry (from a template if given), show it, and put the cursor in it."""
+        chosen = self.calendar.selectedDate()
+        day = entry_date or date(chosen.year(), chosen.month(), chosen.day())
+        template = template or self.context.profile.template("free-note")
+        all_facts = {"date": f"{day.day} {day:%B %Y}", **(facts or {})}
+        link = links or {}
+        draft = EntryDraft(
+            entry_date=day,
+            title=str(link.get("title", "")),
+            body=template.fill(all_facts) if template else "",
+            kind=template.header.kind if template else EntryKind.NOTE,
+            template_id=template.id if template else None,
+            session_id=link.get("session_id") if isinstance(link.get("session_id"), int) else None,  # type: ignore[arg-type]
+            path_id=str(link["path_id"]) if link.get("path_id") else None,
+            item_id=str(link["item_id"]) if link.get("item_id") else None,
+        )
+        self.editor.flush()
+        try:
+            with self.context.writing() as session:
+                entry_id = journal_store.create_entry(
+                    session=session, draft=draft, now=self.context.now()
+                )
+        except WriteFailed as failure:
+            dialogs.tell_problem(
+                self, "Not saved", f"The new entry could not be created: {failure.reason}."
+            )
+            return None
+        self.search.clear()
+        self._searching = False
+        self._show_month(day)
+        self.open_entry(entry_id)
+        self.editor.focus_text()
+        self.context.events.journal_changed.emit()
+        return entry_id
+
+    def _save(self, entry_id: int, draft: EntryDraft) -> None:
+        try:
+            with self.context.writing() as session:
+                changed = journal_store.save_entry(
+                    session=session, entry_id=entry_id, draft=draft, now=self.context.now()
+                )
+        except (WriteFailed, LookupError) as failure:
+            reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
+            self.editor.mark_unsaved(reason)
+            return
+        self.editor.mark_saved(draft)
+        if changed and not self._searching:
+            self._reload_list()  # titles, dates and word counts in the list follow the edit
+
+    def _delete(self, entry_id: int) -> None:
+        title = self.editor.title.text().strip() or "this entry"
+        if not dialogs.confirm(
+            self, "Delete entry", f"Delete “{title}”? This cannot be undone.", "Delete"
+        ):
+            return
+        try:
+            with self.context.writing() as session:
+                journal_store.delete_entry(session=session, entry_id=entry_id)
+        except WriteFailed as failure:
+            dialogs.tell_problem(
+                self, "Not deleted", f"The entry could not be deleted: {failure.reason}."
+            )
+            return
+        self.editor.clear()
+        self.right.setCurrentIndex(0)
+        self.context.events.journal_changed.emit()

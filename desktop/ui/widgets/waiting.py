@@ -1,0 +1,18 @@
+"""Waiting for background work while keeping the event loop turning (screenshots, tests)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
+
+
+def wait_until(done: Callable[[], bool], timeout_seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout_seconds
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        QThreadPool.globalInstance().waitForDone(20)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return True

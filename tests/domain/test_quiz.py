@@ -1,0 +1,279 @@
+"""Quizzes: running one question by question, and a mistyped quiz file named by file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.data_file import DataFileError, parse_toml, read_model, validate
+from desktop.domain.quiz import Quiz, QuizRun, load_quiz
+from desktop.paths import shipped_data_dir
+
+QUIZ = """\
+# A small quiz used by the tests.
+format = 1
+id = "tiny-quiz"
+title = "Tiny quiz"
+
+[[questions]]
+id = "cache"
+prompt = "Where does a read-through cache fetch a missing key from?"
+choices = ["The client", "The backing store", "Another cache"]
+answer = 2
+explanation = "On a miss the cache itself loads the key from the store."
+topics = ["caching"]
+
+[[questions]]
+id = "shard"
+prompt = "What spreads keys evenly when shards are added?"
+choices = ["Modulo hashing", "Consistent hashing"]
+answer = 2
+explanation = "Consistent hashing moves only about 1/n of the keys."
+topics = ["partitioning", "caching"]
+
+[[questions]]
+id = "queue"
+prompt = "What absorbs a burst of writes?"
+choices = ["A queue", "A bigger CPU", "A CDN", "DNS"]
+answer = 1
+explanation = "A queue lets consumers work through the burst at their own pace."
+topics = ["queues", "partitioning"]
+"""
+
+
+def _edit(old: str, new: str, text: str = QUIZ) -> str:
+    assert text.count(old) == 1, f"{old!r} must occur exactly once"
+    return text.replace(old, new)
+
+
+def _line_of(text: str, line: str, occurrence: int = 1) -> int:
+    numbers = [n for n, content in enumerate(text.splitlines(), start=1) if content == line]
+    return numbers[occurrence - 1]
+
+
+def _quiz(text: str = QUIZ) -> Quiz:
+    return validate(parse_toml(text, "tiny.toml"), text, "tiny.toml", Quiz)
+
+
+def _error(text: str) -> DataFileError:
+    with pytest.raises(DataFileError) as caught:
+        _quiz(text)
+    return caught.value
+
+
+# --- running a quiz ---------------------------------------------------------------------------
+
+
+def test_a_run_starts_at_the_first_question_with_no_score() -> None:
+    run = QuizRun(_quiz())
+
+    assert run.current is not None and run.current.id == "cache"
+    assert (run.correct, run.answered, run.total) == (0, 0, 3)
+    assert not run.finished
+
+
+def test_answers_are_scored_against_the_one_based_answer() -> None:
+    run = QuizRun(_quiz())
+
+    assert run.answer(2) is True  # "The backing store"
+    run.next()
+    assert run.answer(1) is False  # "Modulo hashing"
+    run.next()
+    assert run.answer(1) is True  # "A queue"
+
+    assert (run.correct, run.answered, run.total) == (2, 3, 3)
+
+
+def test_changing_an_answer_before_moving_on_keeps_only_the_last_one() -> None:
+    run = QuizRun(_quiz())
+
+    assert run.answer(1) is False
+    assert run.answer(2) is True
+
+    assert (run.correct, run.answered) == (1, 1)
+
+
+@pytest.mark.parametrize("choice", [0, -1, 4, 99])
+def test_a_choice_that_is_not_offered_is_refused_and_not_recorded(choice: int) -> None:
+    run = QuizRun(_quiz())  # the first question has three choices
+
+    with pytest.raises(ValueError, match="not one of the 3"):
+        run.answer(choice)
+
+    assert run.answered == 0
+    assert run.current is not None and run.current.id == "cache"
+
+
+def test_next_walks_through_the_questions_and_then_finishes() -> None:
+    run = QuizRun(_quiz())
+
+    second = run.next()
+    assert second is not None and second.id == "shard"
+    third = run.next()
+    assert third is not None and third.id == "queue"
+    assert not run.finished
+
+    assert run.next() is None
+    assert run.finished
+    assert run.current is None
+
+
+def test_answering_after_the_last_question_is_refused() -> None:
+    run = QuizRun(_quiz())
+    for _ in range(run.total):
+        run.next()
+
+    with pytest.raises(ValueError, match="already finished"):
+        run.answer(1)
+
+
+def test_missed_topics_are_most_frequent_first_then_alphabetical() -> None:
+    run = QuizRun(_quiz())
+    run.answer(1)  # wrong: caching
+    run.next()
+    run.answer(1)  # wrong: partitioning, caching
+    run.next()
+    run.answer(2)  # wrong: queues, partitioning
+
+    assert run.missed_topics() == ("caching", "partitioning", "queues")
+
+
+def test_missed_topics_leave_out_right_and_unanswered_questions() -> None:
+    run = QuizRun(_quiz())
+    run.answer(2)  # right: caching is not a struggle
+    run.next()
+    run.next()
+    run.answer(3)  # wrong: queues, partitioning; "shard" was skipped
+
+    assert run.missed_topics() == ("partitioning", "queues")
+
+
+def test_a_perfect_run_has_no_missed_topics() -> None:
+    run = QuizRun(_quiz())
+    for choice in (2, 2, 1):
+        assert run.answer(choice)
+        run.next()
+
+    assert run.finished
+    assert run.correct == run.total == 3
+    assert run.missed_topics() == ()
+
+
+# --- reading quiz files -----------------------------------------------------------------------
+
+
+def test_load_quiz_reads_a_file(tmp_path: Path) -> None:
+    file = tmp_path / "tiny.toml"
+    file.write_text(QUIZ, encoding="utf-8")
+
+    quiz = load_quiz(file)
+
+    assert quiz.id == "tiny-quiz"
+    assert [question.id for question in quiz.questions] == ["cache", "shard", "queue"]
+    assert quiz.questions[1].choices == ("Modulo hashing", "Consistent hashing")
+    assert quiz.questions[1].topics == ("partitioning", "caching")
+
+
+def test_an_answer_past_the_choices_is_reported_at_that_question(tmp_path: Path) -> None:
+    text = _edit('answer = 2\nexplanation = "Consistent', 'answer = 3\nexplanation = "Consistent')
+    file = tmp_path / "broken.toml"
+    file.write_text(text, encoding="utf-8")
+
+    with pytest.raises(DataFileError) as caught:
+        read_model(file, Quiz)
+    error = caught.value
+
+    assert error.file == str(file)
+    assert "answer 3 points past the 2 choices" in error.problem
+    assert error.field == "questions[2]"
+    second = _line_of(text, "[[questions]]", 2)
+    third = _line_of(text, "[[questions]]", 3)
+    assert error.line is not None and second <= error.line < third
+    assert f"line {error.line}" in str(error)
+
+
+def test_an_answer_of_zero_is_reported_on_its_line() -> None:
+    text = _edit("answer = 1\n", "answer = 0\n")
+
+    error = _error(text)
+
+    assert error.field == "questions[3].answer"
+    assert error.line == _line_of(text, "answer = 0")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: Quiz._ids_are_unique raises from the Quiz-level validator, so the error has "
+    "no location and validate() reports line=None, field=None",
+)
+def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
+    text = _edit('id = "queue"', 'id = "cache"')
+
+    error = _error(text)
+
+    assert "'cache' is used twice" in error.problem
+    assert error.line == _line_of(text, 'id = "cache"', 2)
+
+
+def test_a_question_id_used_twice_is_refused() -> None:
+    error = _error(_edit('id = "queue"', 'id = "cache"'))
+
+    assert "the question id 'cache' is used twice" in error.problem
+
+
+def test_an_unknown_field_in_a_question_is_reported_on_its_line() -> None:
+    text = _edit("answer = 2\nexplanation = \"Consistent", "anwser = 2\nexplanation = \"Consistent")
+
+    error = _error(text)
+
+    assert error.field is not None and error.field.startswith("questions[2]")
+    second = _line_of(text, "[[questions]]", 2)
+    third = _line_of(text, "[[questions]]", 3)
+    assert error.line is not None and second <= error.line < third
+
+
+def test_a_question_with_a_single_choice_is_refused() -> None:
+    text = _edit('choices = ["Modulo hashing", "Consistent hashing"]', 'choices = ["Only one"]')
+
+    error = _error(text)
+
+    assert error.field == "questions[2].choices"
+    assert error.line == _line_of(text, 'choices = ["Only one"]')
+
+
+def test_the_shipped_quiz_loads() -> None:
+    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml")
+
+    assert len(quiz.questions) >= 1
+    assert all(1 <= q.answer <= len(q.choices) for q in quiz.questions)
+
+
+@contextmanager
+def _step(log: list[str]) -> Iterator[None]:
+    """A with-block helper such as session_scope: it does its clean-up and re-raises."""
+    try:
+        yield
+    except Exception:
+        log.append("cleaned up")
+        raise
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: DataFileError is a frozen dataclass, so contextlib cannot set its "
+    "__traceback__ and the error turns into FrozenInstanceError in any @contextmanager block",
+)
+def test_a_quiz_error_keeps_its_file_and_line_through_a_with_block(tmp_path: Path) -> None:
+    file = tmp_path / "broken.toml"
+    file.write_text(_edit("answer = 1\n", "answer = 0\n"), encoding="utf-8")
+    log: list[str] = []
+
+    with pytest.raises(DataFileError) as caught, _step(log):
+        load_quiz(file)
+
+    assert log == ["cleaned up"]
+    assert caught.value.file == str(file)
+    assert caught.value.line is not None

@@ -1,0 +1,338 @@
+"""The practice-session log in the real database: log, edit, delete with undo, and read back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.paths import AppPaths
+from desktop.profile import Profile, open_profile
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+
+T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
+TWO_SUM = AttemptSubject(
+    title="Two Sum",
+    path_id="backend-senior",
+    item_id="two-sum",
+    kind="code",
+    difficulty="easy",
+    target_minutes=15,
+)
+
+
+def _attempt(
+    started_at: datetime = T0,
+    subject: AttemptSubject = TWO_SUM,
+    *,
+    patterns: tuple[str, ...] = (),
+    struggles: tuple[str, ...] = (),
+    steps_covered: tuple[str, ...] = (),
+) -> Attempt:
+    return Attempt(
+        subject=subject,
+        started_at=started_at,
+        active_seconds=17 * 60,
+        outcome=Outcome.PARTIAL,
+        confidence=3,
+        patterns=patterns,
+        struggles=struggles,
+        steps_covered=steps_covered,
+    )
+
+
+def _log(profile: Profile, attempt: Attempt) -> int:
+    with session_scope(profile.engine) as session:
+        return practice_store.log_attempt(
+            session=session, attempt=attempt, now=attempt.started_at + timedelta(hours=1)
+        )
+
+
+def _get(profile: Profile, attempt_id: int) -> Attempt | None:
+    with session_scope(profile.engine) as session:
+        return practice_store.get_attempt(session=session, attempt_id=attempt_id)
+
+
+def _between(
+    profile: Profile, start: datetime, end: datetime, path_id: str | None = None
+) -> list[Attempt]:
+    with session_scope(profile.engine) as session:
+        return practice_store.attempts_between(
+            session=session, start=start, end=end, path_id=path_id
+        )
+
+
+def _for_item(
+    profile: Profile, path_id: str = "backend-senior", item_id: str = "two-sum"
+) -> list[Attempt]:
+    with session_scope(profile.engine) as session:
+        return practice_store.attempts_for_item(session=session, path_id=path_id, item_id=item_id)
+
+
+def _delete(profile: Profile, attempt_id: int) -> None:
+    with session_scope(profile.engine) as session:
+        practice_store.delete_attempt(session=session, attempt_id=attempt_id, now=T0)
+
+
+def _restore(profile: Profile, attempt_id: int) -> None:
+    with session_scope(profile.engine) as session:
+        practice_store.restore_attempt(session=session, attempt_id=attempt_id)
+
+
+# --- logging and reading back -----------------------------------------------------------------
+
+
+def test_a_logged_attempt_reads_back_with_everything_the_user_entered(profile: Profile) -> None:
+    quiz = Attempt(
+        subject=AttemptSubject(
+            title="System design questions",
+            path_id="backend-senior",
+            item_id="design-quiz",
+            routine_id="weekly-mock",
+            kind="quiz",
+            difficulty="medium",
+            target_minutes=30,
+        ),
+        started_at=T0,
+        active_seconds=1234,
+        outcome=Outcome.SOLVED,
+        confidence=5,
+        patterns=("caching", "sharding"),
+        struggles=("capacity-estimation",),
+        steps_covered=("api", "requirements"),
+        quiz_correct=21,
+        quiz_total=25,
+    )
+
+    attempt_id = _log(profile, quiz)
+
+    assert _get(profile, attempt_id) == replace(quiz, id=attempt_id)
+
+
+def test_tags_of_each_role_are_kept_apart_and_duplicates_stored_once(profile: Profile) -> None:
+    attempt_id = _log(
+        profile,
+        _attempt(
+            patterns=("two-pointers", "hash-map", "two-pointers"),
+            struggles=("off-by-one", "off-by-one"),
+            steps_covered=("requirements",),
+        ),
+    )
+
+    got = _get(profile, attempt_id)
+
+    assert got is not None
+    assert sorted(got.patterns) == ["hash-map", "two-pointers"]
+    assert got.struggles == ("off-by-one",)
+    assert got.steps_covered == ("requirements",)
+
+
+def test_the_same_tag_can_be_both_a_pattern_and_a_struggle(profile: Profile) -> None:
+    attempt_id = _log(profile, _attempt(patterns=("dp",), struggles=("dp",)))
+
+    got = _get(profile, attempt_id)
+
+    assert got is not None and got.patterns == ("dp",) and got.struggles == ("dp",)
+
+
+def test_a_free_form_attempt_needs_no_path(profile: Profile) -> None:
+    free = _attempt(subject=AttemptSubject(title="Read about B-trees"))
+
+    attempt_id = _log(profile, free)
+
+    assert _get(profile, attempt_id) == replace(free, id=attempt_id)
+    assert _for_item(profile) == []
+
+
+def test_getting_an_attempt_that_was_never_logged_gives_none(profile: Profile) -> None:
+    assert _get(profile, 4242) is None
+
+
+# --- editing ----------------------------------------------------------------------------------
+
+
+def test_update_attempt_replaces_the_fields_and_the_tags(profile: Profile) -> None:
+    attempt_id = _log(
+        profile, _attempt(patterns=("two-pointers", "hash-map"), struggles=("off-by-one",))
+    )
+    edited = replace(
+        _attempt(patterns=("sliding-window",), steps_covered=("api",)),
+        id=attempt_id,
+        outcome=Outcome.SOLVED,
+        confidence=4,
+        active_seconds=600,
+    )
+
+    with session_scope(profile.engine) as session:
+        practice_store.update_attempt(session=session, attempt=edited)
+
+    got = _get(profile, attempt_id)
+    assert got == edited
+    assert got is not None and got.struggles == (), "a tag removed in the editor is gone"
+
+
+def test_updating_with_duplicate_tags_stores_them_once(profile: Profile) -> None:
+    attempt_id = _log(profile, _attempt(patterns=("dp",)))
+    edited = replace(_attempt(patterns=("dp", "greedy", "dp")), id=attempt_id)
+
+    with session_scope(profile.engine) as session:
+        practice_store.update_attempt(session=session, attempt=edited)
+
+    got = _get(profile, attempt_id)
+    assert got is not None and sorted(got.patterns) == ["dp", "greedy"]
+
+
+def test_updating_an_attempt_that_was_never_logged_is_refused(profile: Profile) -> None:
+    with (
+        pytest.raises(ValueError, match="only a logged attempt"),
+        session_scope(profile.engine) as session,
+    ):
+        practice_store.update_attempt(session=session, attempt=_attempt())
+
+    with pytest.raises(LookupError), session_scope(profile.engine) as session:
+        practice_store.update_attempt(session=session, attempt=replace(_attempt(), id=999))
+
+
+def test_updating_a_deleted_attempt_raises_lookup_error_and_changes_nothing(
+    profile: Profile,
+) -> None:
+    original = _attempt(patterns=("dp",))
+    attempt_id = _log(profile, original)
+    _delete(profile, attempt_id)
+
+    with pytest.raises(LookupError), session_scope(profile.engine) as session:
+        practice_store.update_attempt(
+            session=session, attempt=replace(original, id=attempt_id, confidence=1)
+        )
+
+    _restore(profile, attempt_id)
+    assert _get(profile, attempt_id) == replace(original, id=attempt_id)
+
+
+# --- delete and undo --------------------------------------------------------------------------
+
+
+def test_a_deleted_attempt_is_hidden_everywhere_and_restore_brings_it_back(
+    profile: Profile,
+) -> None:
+    kept = _log(profile, _attempt(T0))
+    deleted = _log(profile, _attempt(T0 + timedelta(hours=2), patterns=("dp",)))
+    day = (T0 - timedelta(hours=1), T0 + timedelta(days=1))
+
+    _delete(profile, deleted)
+
+    assert _get(profile, deleted) is None
+    assert [a.id for a in _between(profile, *day)] == [kept]
+    assert [a.id for a in _for_item(profile)] == [kept]
+
+    _restore(profile, deleted)
+
+    restored = _get(profile, deleted)
+    assert restored is not None and restored.patterns == ("dp",), "tags come back too"
+    assert [a.id for a in _between(profile, *day)] == [kept, deleted]
+    assert [a.id for a in _for_item(profile)] == [deleted, kept]
+
+
+def test_deleting_or_restoring_an_unknown_attempt_does_nothing(profile: Profile) -> None:
+    attempt_id = _log(profile, _attempt())
+
+    _delete(profile, attempt_id + 100)
+    _restore(profile, attempt_id + 100)
+
+    assert _get(profile, attempt_id) is not None
+
+
+# --- reading a period -------------------------------------------------------------------------
+
+
+def test_attempts_between_includes_the_start_and_excludes_the_end(profile: Profile) -> None:
+    start, end = T0, T0 + timedelta(days=7)
+    before = _log(profile, _attempt(start - timedelta(seconds=1)))
+    at_start = _log(profile, _attempt(start))
+    inside = _log(profile, _attempt(start + timedelta(days=3)))
+    last_second = _log(profile, _attempt(end - timedelta(seconds=1)))
+    at_end = _log(profile, _attempt(end))
+
+    ids = [a.id for a in _between(profile, start, end)]
+
+    assert ids == [at_start, inside, last_second], "oldest first, [start, end)"
+    assert before not in ids and at_end not in ids
+
+
+def test_attempts_between_can_be_limited_to_one_path(profile: Profile) -> None:
+    backend = _log(profile, _attempt(T0))
+    ml = _log(
+        profile,
+        _attempt(
+            T0 + timedelta(hours=1),
+            AttemptSubject(title="Bias and variance", path_id="ml-engineer", item_id="bias"),
+        ),
+    )
+    free = _log(profile, _attempt(T0 + timedelta(hours=2), AttemptSubject(title="Reading")))
+    week = (T0, T0 + timedelta(days=7))
+
+    assert [a.id for a in _between(profile, *week)] == [backend, ml, free]
+    assert [a.id for a in _between(profile, *week, path_id="backend-senior")] == [backend]
+    assert [a.id for a in _between(profile, *week, path_id="ml-engineer")] == [ml]
+    assert _between(profile, *week, path_id="sre-devops") == []
+
+
+def test_attempts_between_compares_moments_not_clock_readings(profile: Profile) -> None:
+    attempt_id = _log(profile, _attempt(T0))  # 18:00 UTC
+    berlin = timezone(timedelta(hours=2))
+
+    # 19:30+02:00 is 17:30 UTC, so the attempt is inside; 20:30+02:00 is 18:30 UTC.
+    inside = _between(profile, datetime(2026, 3, 1, 19, 30, tzinfo=berlin), T0 + timedelta(1))
+    after = _between(profile, datetime(2026, 3, 1, 20, 30, tzinfo=berlin), T0 + timedelta(1))
+
+    assert [a.id for a in inside] == [attempt_id]
+    assert after == []
+
+
+def test_attempts_for_item_are_newest_first_and_only_that_item(profile: Profile) -> None:
+    first = _log(profile, _attempt(T0))
+    second = _log(profile, _attempt(T0 + timedelta(days=2)))
+    _log(
+        profile,
+        _attempt(
+            T0 + timedelta(days=1),
+            AttemptSubject(title="3Sum", path_id="backend-senior", item_id="three-sum"),
+        ),
+    )
+    _log(
+        profile,
+        _attempt(
+            T0 + timedelta(days=1),
+            AttemptSubject(title="Two Sum", path_id="ml-engineer", item_id="two-sum"),
+        ),
+    )
+
+    assert [a.id for a in _for_item(profile)] == [second, first]
+
+
+# --- restart ----------------------------------------------------------------------------------
+
+
+def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths) -> None:
+    first_run = open_profile(app_paths)
+    try:
+        kept = _log(first_run, _attempt(T0, patterns=("hash-map",), struggles=("off-by-one",)))
+        gone = _log(first_run, _attempt(T0 + timedelta(hours=1)))
+        _delete(first_run, gone)
+    finally:
+        first_run.close()
+
+    second_run = open_profile(app_paths)
+    try:
+        assert second_run.upgrade_backup is None, "an up-to-date database is not migrated"
+        assert _get(second_run, kept) == replace(
+            _attempt(T0, patterns=("hash-map",), struggles=("off-by-one",)), id=kept
+        )
+        assert _get(second_run, gone) is None, "a deletion is saved too"
+        _restore(second_run, gone)
+        assert _get(second_run, gone) is not None
+    finally:
+        second_run.close()
