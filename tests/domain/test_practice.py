@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.practice import Attempt, AttemptSubject, Outcome, SessionClock, outcome_from_quiz
+from desktop.domain.practice import (
+    Attempt,
+    AttemptSubject,
+    Outcome,
+    SessionClock,
+    outcome_from_quiz,
+)
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 

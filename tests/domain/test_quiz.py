@@ -225,7 +225,7 @@ def test_a_question_id_used_twice_is_refused() -> None:
 
 
 def test_an_unknown_field_in_a_question_is_reported_on_its_line() -> None:
-    text = _edit("answer = 2\nexplanation = \"Consistent", "anwser = 2\nexplanation = \"Consistent")
+    text = _edit('answer = 2\nexplanation = "Consistent', 'anwser = 2\nexplanation = "Consistent')
 
     error = _error(text)
 

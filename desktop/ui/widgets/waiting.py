@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEventLoop
 
 
 def wait_until(done: Callable[[], bool], timeout_seconds: float = 5.0) -> bool:
@@ -13,6 +13,6 @@ def wait_until(done: Callable[[], bool], timeout_seconds: float = 5.0) -> bool:
     while not done():
         if time.monotonic() > deadline:
             return False
-        QThreadPool.globalInstance().waitForDone(20)
+        time.sleep(0.005)
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     return True

@@ -1,0 +1,155 @@
+"""A database from the first release (revision 0001) is backed up, then upgraded to 0002."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.paths import AppPaths
+from desktop.profile import open_profile
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store import progress as progress_store
+from desktop.store.database import make_engine, session_scope
+from desktop.store.journal import EntryDraft
+from desktop.store.migrate import (
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    current_revision,
+    upgrade_database,
+)
+
+T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
+NEW_TABLES = {"practice_session", "session_tag", "journal_entry", "journal_search"}
+OLD_ROW = (
+    "backend-senior",
+    "two-sum",
+    "foundations",
+    "Two Sum",
+    "done",
+    "2026-02-01 09:30:00.000000",
+    "Remember the complement trick.",
+    "2026-02-01 09:45:00.000000",
+)
+
+
+def _build_release_one_database(database: Path) -> None:
+    """What the first release left on disk: schema 0001 and some progress."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(database)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute(
+            "INSERT INTO item_progress (path_id, item_id, stage_id, title, status, "
+            "status_changed_at, notes, notes_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            OLD_ROW,
+        )
+        connection.commit()
+
+
+def _tables(database: Path) -> set[str]:
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(row[0]) for row in rows}
+
+
+def _progress_rows(database: Path) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(database)) as connection:
+        return connection.execute(
+            "SELECT path_id, item_id, stage_id, title, status, status_changed_at, notes, "
+            "notes_updated_at FROM item_progress"
+        ).fetchall()
+
+
+def test_the_release_one_database_is_really_at_0001(app_paths: AppPaths) -> None:
+    _build_release_one_database(app_paths.database)
+
+    assert current_revision(app_paths.database) == "0001"
+    assert not NEW_TABLES & _tables(app_paths.database)
+    assert _progress_rows(app_paths.database) == [OLD_ROW]
+
+
+def test_upgrade_backs_up_first_then_moves_to_the_head(app_paths: AppPaths) -> None:
+    database = app_paths.database
+    _build_release_one_database(database)
+
+    backup = upgrade_database(database, app_paths.backups_dir)
+
+    assert backup is not None
+    assert backup.parent == app_paths.backups_dir
+    assert "before-upgrade" in backup.name
+    assert list(app_paths.backups_dir.iterdir()) == [backup], "no half-written copy is left"
+    # The backup is the database as it was: old revision, old data, none of the new tables.
+    assert current_revision(backup) == "0001"
+    assert _progress_rows(backup) == [OLD_ROW]
+    assert not NEW_TABLES & _tables(backup)
+    # The database itself is upgraded and keeps the user's progress exactly.
+    assert current_revision(database) == SCHEMA_HEAD
+    assert _tables(database) >= NEW_TABLES
+    assert _progress_rows(database) == [OLD_ROW]
+
+
+def test_upgrading_twice_makes_no_second_backup(app_paths: AppPaths) -> None:
+    _build_release_one_database(app_paths.database)
+    upgrade_database(app_paths.database, app_paths.backups_dir)
+
+    assert upgrade_database(app_paths.database, app_paths.backups_dir) is None
+    assert len(list(app_paths.backups_dir.iterdir())) == 1
+
+
+def test_after_the_upgrade_the_old_progress_and_the_new_features_work(
+    app_paths: AppPaths,
+) -> None:
+    _build_release_one_database(app_paths.database)
+
+    profile = open_profile(app_paths)
+    try:
+        assert profile.upgrade_backup is not None and profile.upgrade_backup.is_file()
+        with session_scope(profile.engine) as session:
+            saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+            attempt_id = practice_store.log_attempt(
+                session=session,
+                attempt=Attempt(
+                    subject=AttemptSubject("Two Sum", "backend-senior", "two-sum"),
+                    started_at=T0,
+                    active_seconds=900,
+                    outcome=Outcome.SOLVED,
+                    confidence=4,
+                    patterns=("hash-map",),
+                ),
+                now=T0,
+            )
+            entry_id = journal_store.create_entry(
+                session=session,
+                draft=EntryDraft(
+                    entry_date=date(2026, 3, 1),
+                    title="Two Sum again",
+                    body="Complement lookup in one pass.",
+                    session_id=attempt_id,
+                ),
+                now=T0,
+            )
+        with session_scope(profile.engine) as session:
+            attempt = practice_store.get_attempt(session=session, attempt_id=attempt_id)
+            hits = journal_store.search_entries(session=session, typed="complement")
+    finally:
+        profile.close()
+
+    progress = saved["two-sum"]
+    assert progress.status.value == "done"
+    assert progress.notes == "Remember the complement trick."
+    assert progress.status_changed_at == datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+    assert attempt is not None and attempt.patterns == ("hash-map",)
+    assert [hit.entry_id for hit in hits] == [entry_id]

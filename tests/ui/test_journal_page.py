@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.store import journal as journal_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
+from desktop.ui.widgets.waiting import wait_until
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> JournalPage:
+    widget = JournalPage(context)
+    qtbot.addWidget(widget)
+    widget.restore_state(context.settings)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _saved_body(context: AppContext, entry_id: int) -> str:
+    with session_scope(context.profile.engine) as session:
+        entry = journal_store.get_entry(session=session, entry_id=entry_id)
+    assert entry is not None
+    return entry.body
+
+
+def test_a_new_user_sees_a_friendly_empty_state(page: JournalPage) -> None:
+    assert page.right.currentIndex() == 0
+    assert page.list_area.currentIndex() == 1
+    assert "No entries this month" in page.list_empty.text()
+
+
+def test_new_entry_is_saved_after_a_pause_in_typing(
+    qtbot, page: JournalPage, context: AppContext
+) -> None:
+    entry_id = page.new_entry(entry_date=date.today())
+    assert entry_id is not None and page.right.currentIndex() == 1
+    page.editor.title.setText("Two pointers, again")
+    page.editor.title.textEdited.emit("Two pointers, again")
+    page.editor.markdown.editor.setPlainText("Sorted input means **two pointers**.")
+    qtbot.waitUntil(lambda: page.editor.save_state.text() == "Saved", timeout=3000)
+    assert _saved_body(context, entry_id) == "Sorted input means **two pointers**."
+    assert page.model.rowCount() == 1
+    assert "Two pointers, again" in str(page.model.index(0, 0).data())
+    assert page.editor.words.text() == "5 words"
+
+
+def test_switching_entries_saves_without_waiting(page: JournalPage, context: AppContext) -> None:
+    first = page.new_entry(entry_date=date.today())
+    assert first is not None
+    page.editor.markdown.editor.setPlainText("first thoughts")
+    second = page.new_entry(entry_date=date.today())  # no pause for the autosave timer
+    assert second is not None
+    assert _saved_body(context, first) == "first thoughts"
+
+
+def test_templates_fill_the_new_entry(page: JournalPage) -> None:
+    template = page.context.profile.template("retrospective")
+    assert template is not None
+    page.new_entry(template=template, facts={"item_title": "3Sum", "duration_minutes": "31"})
+    body = page.editor.markdown.text()
+    assert "3Sum" in body and "31" in body and "What I learned" in body
+    assert "{" not in body
+
+
+def test_back_dated_entry_moves_to_its_day(page: JournalPage, context: AppContext) -> None:
+    entry_id = page.new_entry(entry_date=date(2026, 3, 14))
+    assert entry_id is not None
+    assert page.calendar.selectedDate().month() == 3
+    with session_scope(context.profile.engine) as session:
+        entry = journal_store.get_entry(session=session, entry_id=entry_id)
+    assert entry is not None and entry.entry_date == date(2026, 3, 14)
+
+
+def test_the_preview_is_rendered_safely_in_the_background(page: JournalPage) -> None:
+    page.new_entry(entry_date=date.today())
+    page.editor.markdown.editor.setPlainText(
+        "# Plan\n\n<script>alert('x')</script><img src='file:///etc/passwd'>\n\n- [x] done"
+    )
+    assert wait_until(page.editor.markdown.wait_for_preview)
+    html = page.editor.markdown.preview.toHtml()
+    text = page.editor.markdown.preview.toPlainText()
+    assert "Plan" in text and "\u2611" in text
+    assert "<script" not in html and "passwd" not in html
+
+
+@pytest.mark.parametrize(
+    "typed", ['"', "AND", "OR NOT", "NEAR(a b)", "*", "col:val", "🙂", "'; DROP TABLE x; --"]
+)
+def test_search_never_fails_on_odd_input(qtbot, page: JournalPage, typed: str) -> None:
+    page.new_entry(entry_date=date.today())
+    page.editor.markdown.editor.setPlainText("Binary search on the answer")
+    page.editor.flush()
+    page.search.setText(typed)
+    qtbot.waitUntil(lambda: page._searching or not typed.strip(), timeout=2000)
+    page._run_search()
+    assert page.list_heading.text().startswith("Search results")
+
+
+def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> None:
+    first = page.new_entry(entry_date=date(2026, 2, 3))
+    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
+    page.new_entry(entry_date=date.today())
+    page.editor.markdown.editor.setPlainText("Nothing special today")
+    page.editor.flush()
+    page.search.setText("monoton")
+    page._run_search()
+    assert page.model.rowCount() == 1
+    html = str(page.model.index(0, 0).data(HTML_ROLE))
+    assert "<span class='match'>monotonic</span>" in html
+    page.list.setCurrentIndex(page.model.index(0, 0))
+    assert page.editor.entry_id == first
+    page.search.setText("zzzz")
+    page._run_search()
+    assert page.list_area.currentIndex() == 1 and "Nothing matches" in page.list_empty.text()
+
+
+def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, monkeypatch) -> None:
+    entry_id = page.new_entry(entry_date=date.today())
+    assert entry_id is not None
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
+    page.editor.delete_button.click()
+    assert "Write whatever is on your mind" in _saved_body(context, entry_id)  # still there
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    page.editor.delete_button.click()
+    with session_scope(context.profile.engine) as session:
+        assert journal_store.get_entry(session=session, entry_id=entry_id) is None
+    assert page.right.currentIndex() == 0
+
+
+def test_an_entry_of_a_megabyte_opens_edits_and_saves(
+    page: JournalPage, context: AppContext
+) -> None:
+    big = ("All work and no play makes a long entry. " * 26_000)[:1_000_000]
+    entry_id = page.new_entry(entry_date=date.today())
+    assert entry_id is not None
+    page.editor.markdown.editor.setPlainText(big)
+    page.editor.flush()
+    assert _saved_body(context, entry_id) == big
+    page.editor.markdown.editor.appendPlainText("The end.")
+    page.editor.flush()
+    assert _saved_body(context, entry_id).endswith("The end.")
