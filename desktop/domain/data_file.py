@@ -18,7 +18,7 @@ MAX_FILE_BYTES = 2_000_000
 Model = TypeVar("Model", bound=BaseModel)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they travel
 class DataFileError(Exception):
     """A data file that cannot be used, described so a person can fix it."""
 
@@ -77,9 +77,53 @@ def problem_at(
     return DataFileError(file_name, locate_line(text, location), dotted(location), problem)
 
 
-def read_model(path: Path, model: type[Model]) -> Model:
+# Where ids must be unique: the table path (such as ("groups", "entries")) and what they name.
+UniqueIds = tuple[tuple[tuple[str, ...], str], ...]
+
+
+def read_model(path: Path, model: type[Model], unique_ids: UniqueIds = ()) -> Model:
+    """Read, check that ids are unique where `unique_ids` says, and validate."""
     text = decode_text(read_data_bytes(path), str(path))
-    return validate(parse_toml(text, str(path)), text, str(path), model)
+    return check_and_validate(parse_toml(text, str(path)), text, str(path), model, unique_ids)
+
+
+def check_and_validate(
+    raw: dict[str, Any], text: str, file_name: str, model: type[Model], unique_ids: UniqueIds
+) -> Model:
+    for tables, what in unique_ids:
+        duplicate = first_duplicate_id(raw, tables, what)
+        if duplicate is not None:
+            location, problem = duplicate
+            raise problem_at(text, file_name, location, problem)
+    return validate(raw, text, file_name, model)
+
+
+def first_duplicate_id(
+    raw: dict[str, Any], tables: tuple[str, ...], what: str
+) -> tuple[tuple[object, ...], str] | None:
+    """The second use of an `id` among the tables at `tables` (such as ("groups", "entries")),
+    counted across all parents, as a location for problem_at()."""
+    seen: set[object] = set()
+
+    def walk(
+        node: object, rest: tuple[str, ...], where: tuple[object, ...]
+    ) -> tuple[tuple[object, ...], str] | None:
+        if not rest or not isinstance(node, dict) or not isinstance(node.get(rest[0]), list):
+            return None
+        for index, child in enumerate(node[rest[0]]):
+            here = (*where, rest[0], index)
+            if len(rest) > 1:
+                found = walk(child, rest[1:], here)
+                if found:
+                    return found
+                continue
+            ident = child.get("id") if isinstance(child, dict) else None
+            if ident is not None and ident in seen:
+                return (*here, "id"), f"the {what} id '{ident}' is used twice"
+            seen.add(ident)
+        return None
+
+    return walk(raw, tables, ())
 
 
 def _line_from_toml_error(message: str) -> int | None:

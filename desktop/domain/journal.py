@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -67,7 +68,6 @@ class Template:
 
 
 _FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?\n?(.*)\Z", re.DOTALL)
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def parse_template(text: str, file_name: str) -> Template:
@@ -80,18 +80,36 @@ def parse_template(text: str, file_name: str) -> Template:
     try:
         raw = tomllib.loads(header_text)
     except tomllib.TOMLDecodeError as error:
-        raise DataFileError(
-            file_name, None, None, f"the +++ block is not valid TOML: {error}"
-        ) from None
+        inner = re.search(r"at line (\d+)", str(error))
+        line = int(inner.group(1)) + 1 if inner else None  # the block starts on line 2
+        message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(error))
+        problem = f"the +++ block is not valid TOML: {message}"
+        raise DataFileError(file_name, line, None, problem) from None
     header = validate(raw, text, file_name, TemplateHeader)
     body_start = text[: match.start(2)].count("\n") + 1
-    for number, line in enumerate(body.splitlines(), start=body_start):
-        for name in _PLACEHOLDER.findall(line):
-            if name not in TEMPLATE_FIELDS:
-                raise DataFileError(
-                    file_name, number, None, f"'{{{name}}}' is not a fact a template can use"
-                )
+    _check_placeholders(body, body_start, file_name)
     return Template(header, body)
+
+
+# "{{" and "}}" are literal braces; "{name}" is a placeholder; anything else is a stray brace.
+_BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def _check_placeholders(body: str, first_line: int, file_name: str) -> None:
+    """Every placeholder must be a known fact, so fill() can never fail on a shipped file."""
+    for match in _BRACES.finditer(body):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        line = first_line + body.count("\n", 0, match.start())
+        name = match.group(1)
+        if name is None:
+            problem = "a lone brace: write {{ or }} to show a brace in the text"
+            raise DataFileError(file_name, line, None, problem)
+        if name not in TEMPLATE_FIELDS:
+            shown = name if "\n" not in name else name.split("\n")[0] + "…"
+            problem = f"'{{{shown}}}' is not a fact a template can use"
+            raise DataFileError(file_name, line, None, problem)
 
 
 def load_templates(folder: Path) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
@@ -111,7 +129,8 @@ _WORD = re.compile("\\w[\\w'\u2019-]*", re.UNICODE)  # "don't" is one word, with
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    # NFC first: an accent typed as a separate mark (as macOS pastes it) stays in its word.
+    return len(_WORD.findall(unicodedata.normalize("NFC", text)))
 
 
 _TERM = re.compile(r"[\w]+", re.UNICODE)
@@ -123,9 +142,61 @@ def fts_query(typed: str) -> str | None:
     Every word is quoted, so FTS operators, unbalanced quotes and punctuation are just text;
     the last word matches as a prefix, so results appear while typing.
     """
-    words = _TERM.findall(typed)
+    words = _TERM.findall(unicodedata.normalize("NFC", typed))
     if not words:
         return None
     quoted = [f'"{word}"' for word in words[:32]]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def search_words(typed: str) -> list[str]:
+    """The words a search looks for, as fts_query sees them."""
+    return _TERM.findall(unicodedata.normalize("NFC", typed))[:32]
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, the way the full-text index compares words."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Folding a huge entry to find an accented word costs more than it is worth for a snippet.
+_FOLD_LIMIT = 200_000
+
+
+def make_snippet(
+    text: str, words: list[str], start_mark: str, end_mark: str, width: int = 180
+) -> str:
+    """A short excerpt around the first matching word, with the words marked.
+
+    Python does this for the few hits shown: SQLite's snippet() walks every match in a
+    document, which took seconds on a long entry full of a common word.
+    """
+    if not words:
+        return text[:width]
+    position = _first_position(text, words)
+    begin = max(0, position - width // 3)
+    excerpt = " ".join(text[begin : begin + width].split())
+    if begin > 0:
+        excerpt = "… " + excerpt
+    if begin + width < len(text):
+        excerpt += " …"
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
+    )
+    return pattern.sub(lambda match: f"{start_mark}{match.group(0)}{end_mark}", excerpt)
+
+
+def _first_position(text: str, words: list[str]) -> int:
+    lowered = text.casefold()
+    found = [lowered.find(word.casefold()) for word in words]
+    hits = [position for position in found if position >= 0]
+    if hits:
+        return min(hits)
+    if len(text) <= _FOLD_LIMIT:
+        folded = _fold(text)  # same length as the text only without accents: close enough
+        hits = [p for p in (folded.find(_fold(word)) for word in words) if p >= 0]
+        if hits:
+            return min(hits)
+    return 0

@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.data_file import (
     MAX_FILE_BYTES,
     DataFileError,
+    check_and_validate,
     decode_text,
     locate_line,
     parse_toml,
-    problem_at,
     read_data_bytes,
-    validate,
 )
 
 # A path file's problems are data-file problems; the name reads better where paths are handled.
@@ -37,12 +35,9 @@ __all__ = [
 
 def parse_path_text(text: str, file_name: str) -> LearningPath:
     """Parse and validate one path file's text; raise PathFileError on the first problem found."""
-    raw = parse_toml(text, file_name)
-    duplicate = _first_duplicate_id(raw)
-    if duplicate is not None:
-        location, problem = duplicate
-        raise problem_at(text, file_name, location, problem)
-    return validate(raw, text, file_name, LearningPath)
+    # Ids must be unique: progress is stored by them.
+    unique = ((("stages",), "stage"), (("stages", "items"), "item"))
+    return check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
 
 
 def read_path_bytes(path: Path) -> bytes:
@@ -89,27 +84,3 @@ def _toml_files(folder: Path) -> Iterable[Path]:
     if not folder.is_dir():
         return ()
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
-
-
-def _first_duplicate_id(raw: dict[str, Any]) -> tuple[tuple[object, ...], str] | None:
-    """Ids must be unique (progress is keyed by them); point at the second use of one."""
-    stages = raw.get("stages")
-    if not isinstance(stages, list):
-        return None
-    stage_ids: set[object] = set()
-    item_ids: set[object] = set()
-    for stage_index, stage in enumerate(stages):
-        if not isinstance(stage, dict):
-            continue
-        stage_id = stage.get("id")
-        if stage_id is not None and stage_id in stage_ids:
-            return ("stages", stage_index, "id"), f"the stage id '{stage_id}' is used twice"
-        stage_ids.add(stage_id)
-        items = stage.get("items")
-        for item_index, item in enumerate(items if isinstance(items, list) else []):
-            item_id = item.get("id") if isinstance(item, dict) else None
-            if item_id is not None and item_id in item_ids:
-                location = ("stages", stage_index, "items", item_index, "id")
-                return location, f"the item id '{item_id}' is used twice"
-            item_ids.add(item_id)
-    return None

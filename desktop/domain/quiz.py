@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from desktop.domain.curriculum import Slug, Text, Title, Topic
-from desktop.domain.data_file import read_model
+from desktop.domain.data_file import check_and_validate, parse_toml, read_model
 
 Choice = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -40,17 +40,17 @@ class Quiz(BaseModel):
     summary: Text | None = None
     questions: tuple[Question, ...] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> Quiz:
-        ids = [question.id for question in self.questions]
-        for question_id in ids:
-            if ids.count(question_id) > 1:
-                raise ValueError(f"the question id '{question_id}' is used twice")
-        return self
+
+# Question ids must be unique: answers are recorded by them.
+_UNIQUE_IDS = ((("questions",), "question"),)
 
 
 def load_quiz(path: Path) -> Quiz:
-    return read_model(path, Quiz)
+    return read_model(path, Quiz, unique_ids=_UNIQUE_IDS)
+
+
+def parse_quiz(text: str, file_name: str) -> Quiz:
+    return check_and_validate(parse_toml(text, file_name), text, file_name, Quiz, _UNIQUE_IDS)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import read_model
@@ -41,16 +41,6 @@ class Taxonomy(BaseModel):
     format: int = Field(ge=1, le=1)
     groups: tuple[TaxonomyGroup, ...] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> Taxonomy:
-        seen: set[str] = set()
-        for group in self.groups:
-            for entry in group.entries:
-                if entry.id in seen:
-                    raise ValueError(f"the id '{entry.id}' is used twice")
-                seen.add(entry.id)
-        return self
-
     def of_kind(self, kind: TagKind) -> tuple[TaxonomyEntry, ...]:
         return tuple(
             entry for group in self.groups if group.kind is kind for entry in group.entries
@@ -70,4 +60,5 @@ class Taxonomy(BaseModel):
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
-    return read_model(path, Taxonomy)
+    """Entry ids must be unique across groups: attempts are tagged with them."""
+    return read_model(path, Taxonomy, unique_ids=((("groups", "entries"), "entry"),))

@@ -12,7 +12,7 @@ from pathlib import Path
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they travel
 class DatabaseProblem(Exception):
     """The database file cannot be used as it is. The file is left untouched."""
 

@@ -9,7 +9,13 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from desktop.domain.journal import EntryKind, fts_query, word_count
+from desktop.domain.journal import (
+    EntryKind,
+    fts_query,
+    make_snippet,
+    search_words,
+    word_count,
+)
 from desktop.store.models import JournalEntry
 
 # Marks around matched words in snippets; private-use characters never typed by a user.
@@ -102,16 +108,22 @@ def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[Sea
         return []
     rows = session.connection().execute(
         text(
-            "SELECT e.id, e.entry_date, e.title, "
-            "snippet(journal_search, 1, :start, :end, ' … ', 12) "
+            "SELECT e.id, e.entry_date, e.title, e.body "
             "FROM journal_search JOIN journal_entry AS e ON e.id = journal_search.rowid "
             "WHERE journal_search MATCH :query ORDER BY bm25(journal_search, 5.0, 1.0, 2.0) "
             "LIMIT :limit"
         ),
-        {"query": query, "start": MATCH_START, "end": MATCH_END, "limit": limit},
+        {"query": query, "limit": limit},
     )
+    words = search_words(typed)
     return [
-        SearchHit(int(row[0]), _as_date(row[1]), str(row[2]), str(row[3] or "")) for row in rows
+        SearchHit(
+            int(row[0]),
+            _as_date(row[1]),
+            str(row[2]),
+            make_snippet(str(row[3] or ""), words, MATCH_START, MATCH_END),
+        )
+        for row in rows
     ]
 
 

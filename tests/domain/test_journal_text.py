@@ -42,11 +42,6 @@ def test_word_count(text: str, words: int) -> None:
     assert word_count(text) == words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _WORD in desktop/domain/journal.py does not accept combining marks, so text in "
-    "decomposed form (NFD, as pasted from macOS) splits 'naïve' into 'nai' and 've'",
-)
 def test_word_count_does_not_depend_on_how_accents_are_encoded() -> None:
     text = "a naïve cache of cafés"
 
@@ -208,12 +203,6 @@ def test_a_missing_title_in_the_front_matter_is_reported() -> None:
     assert "required" in error.problem
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_template (desktop/domain/journal.py) reports invalid TOML in the +++ "
-    "block with line=None and tomllib's line counted from inside the block, one less than "
-    "the file's line",
-)
 def test_invalid_toml_in_the_front_matter_is_reported_on_the_files_line() -> None:
     text = TEMPLATE.replace('title = "Retrospective"', "title = Retrospective")
 
@@ -254,11 +243,6 @@ def test_every_known_fact_can_be_used() -> None:
         assert f"{name}: {name.upper()}" in filled
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_template checks placeholders one line at a time, so a '{' and '}' on "
-    "different lines pass, and Template.fill then raises KeyError from str.format",
-)
 def test_a_template_that_loads_can_be_filled_even_with_a_code_block() -> None:
     text = TEMPLATE + '\n```json\n{\n  "status": "done"\n}\n```\n'
 
@@ -271,11 +255,6 @@ def test_a_template_that_loads_can_be_filled_even_with_a_code_block() -> None:
     assert '"status": "done"' in filled
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _PLACEHOLDER in desktop/domain/journal.py finds '{braces}' inside the "
-    "format escape '{{braces}}' and rejects it, so a template cannot show a literal brace",
-)
 def test_doubled_braces_give_literal_braces() -> None:
     text = TEMPLATE + "\nUse a set like {{1, 2, 3}} or {{name}}.\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.data_file import DataFileError, parse_toml, read_model, validate
-from desktop.domain.quiz import Quiz, QuizRun, load_quiz
+from desktop.domain.data_file import DataFileError, read_model
+from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
 from desktop.paths import shipped_data_dir
 
 QUIZ = """\
@@ -55,7 +55,7 @@ def _line_of(text: str, line: str, occurrence: int = 1) -> int:
 
 
 def _quiz(text: str = QUIZ) -> Quiz:
-    return validate(parse_toml(text, "tiny.toml"), text, "tiny.toml", Quiz)
+    return parse_quiz(text, "tiny.toml")
 
 
 def _error(text: str) -> DataFileError:
@@ -204,11 +204,6 @@ def test_an_answer_of_zero_is_reported_on_its_line() -> None:
     assert error.line == _line_of(text, "answer = 0")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Quiz._ids_are_unique raises from the Quiz-level validator, so the error has "
-    "no location and validate() reports line=None, field=None",
-)
 def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
     text = _edit('id = "queue"', 'id = "cache"')
 
@@ -261,11 +256,6 @@ def _step(log: list[str]) -> Iterator[None]:
         raise
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: DataFileError is a frozen dataclass, so contextlib cannot set its "
-    "__traceback__ and the error turns into FrozenInstanceError in any @contextmanager block",
-)
 def test_a_quiz_error_keeps_its_file_and_line_through_a_with_block(tmp_path: Path) -> None:
     file = tmp_path / "broken.toml"
     file.write_text(_edit("answer = 1\n", "answer = 0\n"), encoding="utf-8")

@@ -210,11 +210,6 @@ def test_search_ignores_accents_both_ways(profile: Profile) -> None:
     assert _found(profile, "cafe") == [accented]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: fts_query (desktop/domain/journal.py) splits words at combining marks, so "
-    "'naïve' typed or pasted in decomposed form (NFD) becomes '\"nai\" \"ve\"*' and finds nothing",
-)
 def test_search_finds_a_word_typed_with_decomposed_accents(profile: Profile) -> None:
     entry_id = _create(profile, _draft(body="A naïve solution first."))
 
