@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from desktop.domain.data_file import DataFileError
 from desktop.domain.journal import Template, load_templates
 from desktop.domain.path_file import LoadedPaths
+from desktop.domain.quiz import Quiz, load_quiz
+from desktop.domain.taxonomy import Taxonomy, load_taxonomy
 from desktop.paths import AppPaths, shipped_data_dir
 from desktop.store.database import make_engine
 from desktop.store.health import check_database
@@ -29,6 +31,19 @@ class Profile:
     def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
         """Journal templates, read on first use (not at start-up)."""
         return load_templates(shipped_data_dir() / "templates")
+
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        """Patterns, mistakes, topics and design steps, read on first use."""
+        return load_taxonomy(shipped_data_dir() / "patterns.toml")
+
+    def quiz(self, quiz_id: str) -> Quiz | None:
+        """The quiz for a quiz item (its file's id matches the item's id), read when asked."""
+        for file in sorted((shipped_data_dir() / "quizzes").glob("*.toml")):
+            quiz = load_quiz(file)
+            if quiz.id == quiz_id:
+                return quiz
+        return None
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates[0] if t.id == template_id), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -112,3 +113,36 @@ class SessionClock:
 
     def over_target(self, now: datetime, target_minutes: int | None) -> bool:
         return target_minutes is not None and self.elapsed_seconds(now) > target_minutes * 60
+
+
+def retrospective_facts(
+    attempt: Attempt,
+    *,
+    label: Callable[[str], str],
+    design_steps: Sequence[str] = (),
+    path_title: str = "",
+) -> dict[str, str]:
+    """The session's facts, ready to fill a retrospective template."""
+    subject = attempt.subject
+    covered = [label(step) for step in design_steps if step in attempt.steps_covered]
+    missed = [label(step) for step in design_steps if step not in attempt.steps_covered]
+    is_design = subject.kind == "design"
+    return {
+        "date": f"{attempt.started_at.day} {attempt.started_at:%B %Y}",
+        "item_title": subject.title,
+        "path_title": path_title,
+        "duration_minutes": str(attempt.minutes),
+        "target_minutes": str(subject.target_minutes) if subject.target_minutes else "none",
+        "outcome": _outcome_text(attempt),
+        "confidence": f"{attempt.confidence} of 5",
+        "patterns": ", ".join(label(tag) for tag in attempt.patterns) or "none noted",
+        "struggles": ", ".join(label(tag) for tag in attempt.struggles) or "none noted",
+        "design_steps_covered": ", ".join(covered) if is_design else "",
+        "design_steps_missed": ", ".join(missed) if is_design else "",
+    }
+
+
+def _outcome_text(attempt: Attempt) -> str:
+    if attempt.quiz_total:
+        return f"{attempt.outcome.label} ({attempt.quiz_correct} of {attempt.quiz_total} right)"
+    return attempt.outcome.label

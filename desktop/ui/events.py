@@ -10,3 +10,4 @@ class ChangeBus(QObject):
     paths_changed = Signal()
     journal_changed = Signal()
     sessions_changed = Signal()
+    open_journal_entry = Signal(int)  # entry id: show it on the journal page

@@ -17,4 +17,12 @@ def build_main_window(context: AppContext) -> MainWindow:
     pages = build_pages(context)
     window = MainWindow(context, pages)
     window.add_file_actions([action for page in pages for action in page.file_actions()])
+    journal = next(page for page in pages if isinstance(page, JournalPage))
+
+    def show_entry(entry_id: int) -> None:
+        window.show_page(journal.page_key)
+        journal.open_entry(entry_id)
+        journal.editor.focus_text()
+
+    context.events.open_journal_entry.connect(show_entry)
     return window

@@ -33,6 +33,7 @@ class ItemPanel(QWidget):
     status_chosen = Signal(str, str)  # item id, status value
     notes_changed = Signal(str, str)  # item id, notes
     remove_requested = Signal(str)  # item id
+    practice_requested = Signal(str)  # item id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,12 @@ class ItemPanel(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         layout.addWidget(self.link)
+
+        self.practice_button = QPushButton("Start a practice session")
+        self.practice_button.setAccessibleName("Start a timed practice session on this item")
+        self.practice_button.setToolTip("Time yourself against the target, then log how it went")
+        self.practice_button.clicked.connect(self._on_practice_clicked)
+        layout.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         status_title = QLabel("Status")
         status_title.setStyleSheet("font-weight: 600;")
@@ -206,6 +213,9 @@ class ItemPanel(QWidget):
             button.setEnabled(not entry.is_retired)
         self.history.setText(_history_text(entry, history))
         self.remove_button.setVisible(entry.is_custom)
+        self.practice_button.setVisible(not entry.is_retired)
+        is_quiz = entry.item.kind.value == "quiz"
+        self.practice_button.setText("Take the quiz" if is_quiz else "Start a practice session")
         if switching:
             self._notes_owner = entry.id
             self.notes_editor.blockSignals(True)
@@ -282,6 +292,10 @@ class ItemPanel(QWidget):
     def _on_status_clicked(self, button: QPushButton) -> None:
         if self._entry is not None:
             self.status_chosen.emit(self._entry.id, str(button.property("status")))
+
+    def _on_practice_clicked(self) -> None:
+        if self._entry is not None and not self._entry.is_retired:
+            self.practice_requested.emit(self._entry.id)
 
     def _on_remove_clicked(self) -> None:
         if self._entry is not None and self._entry.is_custom:

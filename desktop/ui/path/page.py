@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
 from desktop.domain.path_file import PathFileError
+from desktop.domain.practice import AttemptSubject
 from desktop.domain.progress import Checklist, ChecklistStage, ItemStatus, build_checklist
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -36,6 +37,8 @@ from desktop.ui.path.filter_bar import FilterBar
 from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
+from desktop.ui.practice.quiz_dialog import QuizDialog
+from desktop.ui.practice.session_window import start_session
 from desktop.ui.widgets import dialogs
 
 # Below this width the details panel moves under the list instead of beside it.
@@ -80,6 +83,7 @@ class PathPage(Page):
         self.panel.status_chosen.connect(self._on_status_chosen)
         self.panel.notes_changed.connect(self._save_notes)
         self.panel.remove_requested.connect(self._remove_custom_item)
+        self.panel.practice_requested.connect(self.start_practice)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_area)
@@ -545,6 +549,28 @@ class PathPage(Page):
         if added is not None:
             self.context.events.progress_changed.emit(path_id)
             self.select_item(added.id)
+
+    def start_practice(self, item_id: str) -> QWidget | None:
+        """Open the timer for the item, or the quiz for a quiz item that has one."""
+        path = self._current_path()
+        entry = self.checklist.find(item_id) if self.checklist else None
+        if path is None or entry is None or entry.is_retired:
+            return None
+        item = entry.item
+        subject = AttemptSubject(
+            title=item.title,
+            path_id=path.id,
+            item_id=item.id,
+            kind=item.kind.value,
+            difficulty=item.difficulty.value,
+            target_minutes=item.target_minutes,
+        )
+        quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
+        if quiz is not None:
+            dialog = QuizDialog(self.context, quiz, subject, self.window())
+            dialog.open()
+            return dialog
+        return start_session(self.context, subject, self.window())
 
     def _remove_current_custom_item(self) -> None:
         entry = self.model.item_at(self.tree.currentIndex())

@@ -1,0 +1,1 @@
+"""Practice sessions: the timer, logging the outcome, the in-app quiz, and the log itself."""

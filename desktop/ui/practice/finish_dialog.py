@@ -1,0 +1,184 @@
+"""How the session went: outcome, confidence, patterns, struggles and design steps covered."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.taxonomy import TagKind, Taxonomy
+from desktop.ui.practice.tag_picker import TagPicker
+from desktop.ui.widgets.labels import text_label
+
+CONFIDENCE_WORDS = {1: "Lost", 2: "Shaky", 3: "Okay", 4: "Solid", 5: "Could teach it"}
+
+
+class FinishSessionDialog(QDialog):
+    def __init__(
+        self,
+        subject: AttemptSubject,
+        started_at: datetime,
+        active_seconds: int,
+        taxonomy: Taxonomy,
+        parent: QWidget | None = None,
+        existing: Attempt | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("How did it go?" if existing is None else "Edit attempt")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(560)
+        self._subject = subject
+        self._started_at = started_at
+        self.result_attempt: Attempt | None = None
+        self._existing = existing
+
+        layout = QVBoxLayout(self)
+        heading = text_label("Session", "heading")
+        heading.setText(subject.title)
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        self.minutes = QSpinBox()
+        self.minutes.setAccessibleName("Minutes spent")
+        self.minutes.setRange(1, 600)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(max(1, round(active_seconds / 60)))
+        target = f"  (target {subject.target_minutes} min)" if subject.target_minutes else ""
+        minutes_row = QHBoxLayout()
+        minutes_row.addWidget(self.minutes)
+        minutes_row.addWidget(QLabel(target))
+        minutes_row.addStretch(1)
+        form.addRow("Time", minutes_row)
+
+        self.outcomes = QButtonGroup(self)
+        outcome_row = QHBoxLayout()
+        for outcome, hint in (
+            (Outcome.SOLVED, "Solved"),
+            (Outcome.PARTIAL, "Partly solved"),
+            (Outcome.STUCK, "Stuck"),
+        ):
+            button = QRadioButton(hint)
+            button.setAccessibleName(f"Outcome: {hint}")
+            button.setProperty("outcome", outcome.value)
+            self.outcomes.addButton(button)
+            outcome_row.addWidget(button)
+        outcome_row.addStretch(1)
+        form.addRow("Outcome", outcome_row)
+
+        self.confidences = QButtonGroup(self)
+        confidence_row = QHBoxLayout()
+        for value, word in CONFIDENCE_WORDS.items():
+            button = QRadioButton(f"{value} {word}")
+            button.setAccessibleName(f"Confidence {value}: {word}")
+            button.setProperty("confidence", value)
+            self.confidences.addButton(button, value)
+            confidence_row.addWidget(button)
+        confidence_row.addStretch(1)
+        form.addRow("Confidence", confidence_row)
+        layout.addLayout(form)
+
+        tabs = QTabWidget()
+        tabs.setAccessibleName("Patterns and struggles")
+        applied = taxonomy.of_kind(TagKind.PATTERN) + taxonomy.of_kind(TagKind.TOPIC)
+        self.patterns = TagPicker("Patterns applied", applied)
+        tabs.addTab(self.patterns, "Patterns applied")
+        struggled = taxonomy.of_kind(TagKind.MISTAKE) + applied
+        self.struggles = TagPicker("What I struggled with", struggled)
+        tabs.addTab(self.struggles, "Struggled with")
+        self.steps: list[QCheckBox] = []
+        if subject.kind == "design":
+            steps_box = QWidget()
+            grid = QGridLayout(steps_box)
+            for number, step in enumerate(taxonomy.design_steps):
+                box = QCheckBox(step.label)
+                box.setAccessibleName(f"Covered: {step.label}")
+                box.setToolTip(step.description or "")
+                box.setProperty("step", step.id)
+                grid.addWidget(box, number // 2, number % 2)
+                self.steps.append(box)
+            tabs.insertTab(0, steps_box, "Design steps covered")
+            tabs.setCurrentIndex(0)
+        layout.addWidget(tabs, 1)
+
+        self.problem = text_label("Problem", "warning")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Log session" if existing is None else "Save changes")
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if existing is not None:
+            self._fill_from(existing)
+
+    def _fill_from(self, attempt: Attempt) -> None:
+        for button in self.outcomes.buttons():
+            button.setChecked(button.property("outcome") == attempt.outcome.value)
+        checked = self.confidences.button(attempt.confidence)
+        if checked is not None:
+            checked.setChecked(True)
+        self.minutes.setValue(max(1, attempt.minutes))
+        self.patterns.set_chosen(attempt.patterns)
+        self.struggles.set_chosen(attempt.struggles)
+        for box in self.steps:
+            box.setChecked(box.property("step") in attempt.steps_covered)
+
+    def choose(self, outcome: Outcome, confidence: int) -> None:
+        """Pick an outcome and a confidence (keyboard users and tests)."""
+        for button in self.outcomes.buttons():
+            button.setChecked(button.property("outcome") == outcome.value)
+        button = self.confidences.button(confidence)
+        if button is not None:
+            button.setChecked(True)
+
+    def build_attempt(self) -> Attempt | None:
+        outcome = self.outcomes.checkedButton()
+        confidence = self.confidences.checkedButton()
+        if outcome is None or confidence is None:
+            return None
+        attempt = Attempt(
+            subject=self._subject,
+            started_at=self._started_at,
+            active_seconds=self.minutes.value() * 60,
+            outcome=Outcome(str(outcome.property("outcome"))),
+            confidence=int(confidence.property("confidence")),
+            patterns=self.patterns.chosen(),
+            struggles=self.struggles.chosen(),
+            steps_covered=tuple(str(b.property("step")) for b in self.steps if b.isChecked()),
+        )
+        if self._existing is not None:
+            attempt = replace(
+                attempt,
+                id=self._existing.id,
+                quiz_correct=self._existing.quiz_correct,
+                quiz_total=self._existing.quiz_total,
+            )
+        return attempt
+
+    def _try_accept(self) -> None:
+        attempt = self.build_attempt()
+        if attempt is None:
+            self.problem.setText("Choose how it went and how confident you feel.")
+            self.problem.show()
+            return
+        self.result_attempt = attempt
+        self.accept()

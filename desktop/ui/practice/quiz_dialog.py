@@ -1,0 +1,181 @@
+"""The multiple-choice quiz, one question at a time, with the explanation after each answer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.practice import Attempt, AttemptSubject, outcome_from_quiz
+from desktop.domain.quiz import Quiz, QuizRun
+from desktop.ui.context import AppContext
+from desktop.ui.practice.finish_dialog import CONFIDENCE_WORDS
+from desktop.ui.practice.recording import record_attempt
+from desktop.ui.widgets.labels import text_label
+
+
+class QuizDialog(QDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        quiz: Quiz,
+        subject: AttemptSubject,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.subject = subject
+        self.run = QuizRun(quiz)
+        self.started_at = context.now()
+        self.logged_entry: int | None = None
+        self.setWindowTitle(quiz.title)
+        self.setAccessibleName(quiz.title)
+        self.setMinimumSize(620, 460)
+
+        layout = QVBoxLayout(self)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Questions answered")
+        self.progress.setRange(0, self.run.total)
+        self.progress.setTextVisible(False)
+        layout.addWidget(self.progress)
+        self.counter = text_label("Question number", "muted", wrap=False)
+        layout.addWidget(self.counter)
+        self.prompt = text_label("Question")
+        self.prompt.setProperty("role", "heading")
+        layout.addWidget(self.prompt)
+        self.choice_group = QButtonGroup(self)
+        self.choices: list[QRadioButton] = []
+        for number in range(6):
+            button = QRadioButton()
+            button.setAccessibleName(f"Choice {number + 1}")
+            self.choice_group.addButton(button, number + 1)
+            self.choices.append(button)
+            layout.addWidget(button)
+        self.feedback = text_label("Explanation")
+        layout.addWidget(self.feedback)
+        self.confidence_group = QButtonGroup(self)
+        self.confidence_row = QWidget()
+        row = QHBoxLayout(self.confidence_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        ask = text_label("Confidence question", wrap=False)
+        ask.setText("How confident do you feel now?")
+        row.addWidget(ask)
+        for value, word in CONFIDENCE_WORDS.items():
+            button = QRadioButton(f"{value} {word}")
+            button.setAccessibleName(f"Confidence {value}: {word}")
+            self.confidence_group.addButton(button, value)
+            row.addWidget(button)
+        self.confidence_group.button(3).setChecked(True)
+        layout.addWidget(self.confidence_row)
+        layout.addStretch(1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.check_button = QPushButton("Check answer")
+        self.check_button.setAccessibleName("Check the answer")
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        buttons.addWidget(self.check_button)
+        self.next_button = QPushButton("Next question")
+        self.next_button.setAccessibleName("Next question")
+        self.next_button.clicked.connect(self.advance)
+        buttons.addWidget(self.next_button)
+        self.log_button = QPushButton("Log score and write retrospective")
+        self.log_button.setAccessibleName("Log the score and write a retrospective")
+        self.log_button.clicked.connect(self.log)
+        buttons.addWidget(self.log_button)
+        layout.addLayout(buttons)
+        self._show_question()
+
+    def _show_question(self) -> None:
+        question = self.run.current
+        self.progress.setValue(self.run.answered)
+        self.feedback.setText("")
+        if question is None:
+            self._show_summary()
+            return
+        self.counter.setText(f"Question {self.run.position + 1} of {self.run.total}")
+        self.prompt.setText(question.prompt)
+        self.choice_group.setExclusive(False)
+        for number, button in enumerate(self.choices):
+            visible = number < len(question.choices)
+            button.setVisible(visible)
+            button.setEnabled(True)
+            button.setChecked(False)
+            if visible:
+                button.setText(question.choices[number])
+        self.choice_group.setExclusive(True)
+        self.check_button.show()
+        self.next_button.hide()
+        self.log_button.hide()
+        self.confidence_row.hide()
+
+    def choose(self, choice: int) -> None:
+        self.choices[choice - 1].setChecked(True)
+
+    def check(self) -> None:
+        question = self.run.current
+        chosen = self.choice_group.checkedId()
+        if question is None or chosen < 1:
+            self.feedback.setText("Pick an answer first.")
+            return
+        right = self.run.answer(chosen)
+        verdict = (
+            "Right."
+            if right
+            else f"Not quite. The answer is: {question.choices[question.answer - 1]}."
+        )
+        self.feedback.setText(f"{verdict}\n\n{question.explanation}")
+        for button in self.choices:
+            button.setEnabled(False)
+        self.check_button.hide()
+        self.next_button.show()
+        self.next_button.setText(
+            "See your score" if self.run.position + 1 == self.run.total else "Next question"
+        )
+        self.next_button.setFocus()
+
+    def advance(self) -> None:
+        self.run.next()
+        self._show_question()
+
+    def _show_summary(self) -> None:
+        self.counter.setText("Finished")
+        self.prompt.setText(f"You got {self.run.correct} of {self.run.total} right.")
+        missed = self.run.missed_topics()
+        self.feedback.setText(
+            "Worth revisiting: " + ", ".join(missed[:6]) + "." if missed else "Nothing missed."
+        )
+        for button in self.choices:
+            button.hide()
+        self.check_button.hide()
+        self.next_button.hide()
+        self.confidence_row.show()
+        self.log_button.show()
+        self.log_button.setFocus()
+
+    def build_attempt(self) -> Attempt:
+        seconds = int((self.context.now() - self.started_at).total_seconds())
+        return Attempt(
+            subject=self.subject,
+            started_at=self.started_at,
+            active_seconds=max(seconds, 0),
+            outcome=outcome_from_quiz(self.run.correct, self.run.answered or self.run.total),
+            confidence=max(1, self.confidence_group.checkedId()),
+            struggles=self.run.missed_topics(),
+            quiz_correct=self.run.correct,
+            quiz_total=self.run.answered,
+        )
+
+    def log(self) -> None:
+        entry = record_attempt(self.context, self.build_attempt(), self)
+        if entry is not None:
+            self.logged_entry = entry
+            self.accept()

@@ -1,0 +1,162 @@
+"""The timer that runs while the user practises: elapsed time against the target, pause, finish."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.practice import Attempt, AttemptSubject, SessionClock
+from desktop.ui.context import AppContext
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.recording import record_attempt
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+REFRESH_MS = 500
+
+
+def clock_text(seconds: int) -> str:
+    minutes, rest = divmod(max(0, seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes:02d}:{rest:02d}"
+
+
+class PracticeSessionWindow(QDialog):
+    def __init__(
+        self, context: AppContext, subject: AttemptSubject, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.subject = subject
+        self.clock = SessionClock(started_at=context.now())
+        self.logged_entry: int | None = None
+        self._finished = False
+        self.setWindowTitle(f"Practising: {subject.title}")
+        self.setAccessibleName("Practice session")
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(380)
+
+        layout = QVBoxLayout(self)
+        title = text_label("What you are practising", "heading")
+        title.setText(subject.title)
+        layout.addWidget(title)
+        self.elapsed = text_label("Time spent", wrap=False)
+        font = QFont(self.elapsed.font())
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.elapsed.setFont(font)
+        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.elapsed)
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Time against target")
+        self.bar.setTextVisible(False)
+        self.bar.setVisible(bool(subject.target_minutes))
+        layout.addWidget(self.bar)
+        self.target = text_label("Target", "muted", wrap=False)
+        self.target.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.target)
+
+        buttons = QHBoxLayout()
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setAccessibleName("Pause or resume the timer")
+        self.pause_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        buttons.addWidget(self.pause_button)
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setAccessibleName("Discard this session")
+        self.discard_button.clicked.connect(self.close)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        self.finish_button = QPushButton("Finish…")
+        self.finish_button.setAccessibleName("Finish and log this session")
+        self.finish_button.setDefault(True)
+        self.finish_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.finish_button.clicked.connect(self.finish)
+        buttons.addWidget(self.finish_button)
+        layout.addLayout(buttons)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(REFRESH_MS)
+        self._ticker.timeout.connect(self.refresh)
+        self._ticker.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self.context.now()
+        seconds = self.clock.elapsed_seconds(now)
+        self.elapsed.setText(clock_text(seconds))
+        target = self.subject.target_minutes
+        paused = "" if self.clock.running else "Paused · "
+        if target:
+            self.bar.setRange(0, target * 60)
+            self.bar.setValue(min(seconds, target * 60))
+            over = seconds - target * 60
+            if over > 0:
+                self.target.setText(f"{paused}Over the {target} min target by {clock_text(over)}")
+                self.target.setProperty("role", "warning")
+            else:
+                self.target.setText(f"{paused}Target {target} min")
+                self.target.setProperty("role", "muted")
+            self.target.style().unpolish(self.target)
+            self.target.style().polish(self.target)
+        else:
+            self.target.setText(f"{paused}No target time")
+
+    def toggle_pause(self) -> None:
+        now = self.context.now()
+        if self.clock.running:
+            self.clock.pause(now)
+            self.pause_button.setText("Resume")
+        else:
+            self.clock.resume(now)
+            self.pause_button.setText("Pause")
+        self.refresh()
+
+    def finish(self) -> None:
+        was_running = self.clock.running
+        if was_running:
+            self.toggle_pause()
+        attempt = self.ask_outcome()
+        if attempt is None:
+            if was_running:
+                self.toggle_pause()  # changed their mind: keep timing
+            return
+        entry = record_attempt(self.context, attempt, self)
+        if entry is not None:
+            self.logged_entry = entry
+            self._finished = True
+            self.close()
+
+    def ask_outcome(self) -> Attempt | None:
+        dialog = FinishSessionDialog(
+            self.subject,
+            self.clock.started_at,
+            self.clock.elapsed_seconds(self.context.now()),
+            self.context.profile.taxonomy,
+            self,
+        )
+        dialog.exec()
+        return dialog.result_attempt
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._finished and not dialogs.confirm(
+            self,
+            "Discard this session?",
+            "The time on this session will not be logged.",
+            "Discard",
+        ):
+            event.ignore()
+            return
+        self._ticker.stop()
+        super().closeEvent(event)
+
+
+def start_session(
+    context: AppContext, subject: AttemptSubject, parent: QWidget | None
+) -> PracticeSessionWindow:
+    window = PracticeSessionWindow(context, subject, parent)
+    window.show()
+    window.raise_()
+    return window

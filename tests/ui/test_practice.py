@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.domain.practice import AttemptSubject, Outcome
+from desktop.domain.progress import ItemStatus
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.pages import build_main_window
+from desktop.ui.path.page import PathPage
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.quiz_dialog import QuizDialog
+from desktop.ui.practice.session_window import PracticeSessionWindow, clock_text
+from desktop.ui.widgets import dialogs
+
+SUBJECT = AttemptSubject(
+    "Design a Rate Limiter (API Throttling)",
+    path_id="backend-senior",
+    item_id="design-rate-limiter",
+    kind="design",
+    difficulty="medium",
+    target_minutes=40,
+)
+
+
+class ManualClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.now = context.now()
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(context: AppContext) -> ManualClock:
+    manual = ManualClock(context)
+    context.now = manual
+    return manual
+
+
+def test_timer_counts_active_time_against_the_target(
+    qtbot, context: AppContext, clock: ManualClock
+) -> None:
+    window = PracticeSessionWindow(context, SUBJECT)
+    qtbot.addWidget(window)
+    clock.advance(minutes=12, seconds=5)
+    window.refresh()
+    assert window.elapsed.text() == "12:05"
+    assert window.target.text() == "Target 40 min"
+    window.toggle_pause()
+    clock.advance(minutes=30)  # a coffee break is not practice
+    window.refresh()
+    assert window.elapsed.text() == "12:05" and window.target.text().startswith("Paused")
+    window.toggle_pause()
+    clock.advance(minutes=30)
+    window.refresh()
+    assert window.elapsed.text() == "42:05"
+    assert window.target.text() == "Over the 40 min target by 02:05"
+    assert clock_text(3725) == "1:02:05"
+
+
+def test_finishing_logs_the_attempt_and_opens_a_retrospective(
+    qtbot, context: AppContext, clock: ManualClock, monkeypatch
+) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page()
+    assert isinstance(page, PathPage)
+    page.select_item("design-rate-limiter")
+    session_window = page.start_practice("design-rate-limiter")
+    assert isinstance(session_window, PracticeSessionWindow)
+    clock.advance(minutes=37)
+
+    def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
+        dialog = FinishSessionDialog(
+            self.subject, self.clock.started_at, self.clock.elapsed_seconds(clock.now),
+            context.profile.taxonomy,
+        )  # fmt: skip
+        dialog.choose(Outcome.PARTIAL, 2)
+        for box in dialog.steps:
+            box.setChecked(box.property("step") in {"requirements", "api", "data-model"})
+        dialog.struggles.set_chosen(["communication"])
+        return dialog.build_attempt()
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
+    session_window.finish()
+    entry_id = session_window.logged_entry
+    assert entry_id is not None
+
+    with session_scope(context.profile.engine) as session:
+        (attempt,) = practice_store.attempts_for_item(
+            session=session, path_id="backend-senior", item_id="design-rate-limiter"
+        )
+        entry = journal_store.get_entry(session=session, entry_id=entry_id)
+        saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+    assert attempt.outcome is Outcome.PARTIAL and attempt.minutes == 37
+    assert attempt.steps_covered == ("api", "data-model", "requirements")
+    assert attempt.struggles == ("communication",)
+    assert entry is not None and entry.session_id == attempt.id
+    assert "Capacity estimation" in entry.body  # a design step that was missed
+    assert saved["design-rate-limiter"].status is ItemStatus.IN_PROGRESS
+    assert window.current_page().page_key == "journal"
+
+
+def test_discarding_a_session_asks_first(qtbot, context: AppContext, monkeypatch) -> None:
+    window = PracticeSessionWindow(context, SUBJECT)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
+    assert window.close() is False
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    assert window.close() is True
+
+
+def test_the_quiz_runs_question_by_question_and_logs_the_score(qtbot, context: AppContext) -> None:
+    quiz = context.profile.quiz("system-design-quiz")
+    assert quiz is not None and len(quiz.questions) == 25
+    subject = AttemptSubject("System design questions", "backend-senior", "system-design-quiz",
+                             kind="quiz", target_minutes=30)  # fmt: skip
+    dialog = QuizDialog(context, quiz, subject)
+    qtbot.addWidget(dialog)
+    for number, question in enumerate(quiz.questions):
+        right = question.answer if number < 20 else (question.answer % len(question.choices)) + 1
+        dialog.choose(right)
+        dialog.check()
+        assert question.explanation in dialog.feedback.text()
+        dialog.advance()
+    assert dialog.prompt.text() == "You got 20 of 25 right."
+    dialog.log()
+    with session_scope(context.profile.engine) as session:
+        (attempt,) = practice_store.attempts_for_item(
+            session=session, path_id="backend-senior", item_id="system-design-quiz"
+        )
+    assert (attempt.quiz_correct, attempt.quiz_total) == (20, 25)
+    assert attempt.outcome is Outcome.SOLVED
+    assert attempt.struggles  # the topics of the five missed questions
+
+
+def test_checking_without_an_answer_asks_for_one(qtbot, context: AppContext) -> None:
+    quiz = context.profile.quiz("system-design-quiz")
+    assert quiz is not None
+    dialog = QuizDialog(context, quiz, SUBJECT)
+    qtbot.addWidget(dialog)
+    dialog.check()
+    assert dialog.feedback.text() == "Pick an answer first."
+    assert dialog.run.answered == 0
