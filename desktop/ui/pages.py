@@ -7,10 +7,11 @@ from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
+from desktop.ui.practice.log_page import PracticeLogPage
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    return [PathPage(context), JournalPage(context)]
+    return [PathPage(context), PracticeLogPage(context), JournalPage(context)]
 
 
 def build_main_window(context: AppContext) -> MainWindow:

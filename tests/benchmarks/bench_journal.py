@@ -215,7 +215,7 @@ class EntryWriter:
         return "\n\n".join(block for block in blocks if block.strip("-#[]x1. \n"))
 
     def title(self, kind: str) -> str:
-        topic = " ".join(self._words(2)[:1] + [self.rng.choice(TOPIC_WORDS)])
+        topic = f"{self._words(1)[0]} {self.rng.choice(TOPIC_WORDS)}"
         if kind == EntryKind.WEEKLY_REVIEW.value:
             return f"Weekly review: {topic}"
         if kind == EntryKind.MOCK_INTERVIEW.value:

@@ -390,7 +390,7 @@ def test_a_status_change_that_cannot_be_saved_is_reported(
     from sqlalchemy.exc import OperationalError
 
     told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(dialogs, "tell_not_saved", lambda _p, what, why: told.append(why))
 
     def read_only(**_kwargs: object) -> bool:
         raise OperationalError("UPDATE", {}, Exception("attempt to write a readonly database"))

@@ -354,9 +354,7 @@ class JournalPage(Page):
                     session=session, draft=draft, now=self.context.now()
                 )
         except WriteFailed as failure:
-            dialogs.tell_problem(
-                self, "Not saved", f"The new entry could not be created: {failure.reason}."
-            )
+            dialogs.tell_not_saved(self, "The new entry", failure.reason)
             return None
         self.search.clear()
         self._searching = False
@@ -390,9 +388,7 @@ class JournalPage(Page):
             with self.context.writing() as session:
                 journal_store.delete_entry(session=session, entry_id=entry_id)
         except WriteFailed as failure:
-            dialogs.tell_problem(
-                self, "Not deleted", f"The entry could not be deleted: {failure.reason}."
-            )
+            dialogs.tell_not_saved(self, "Deleting the entry", failure.reason)
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)

@@ -501,7 +501,7 @@ class PathPage(Page):
                     now=self.context.now(),
                 )
         except WriteFailed as failure:
-            self._report_not_saved("The new status", failure)
+            dialogs.tell_not_saved(self, "The new status", failure.reason)
             self._show_selected()  # put the buttons back to what is saved
             return
         if changed:
@@ -592,14 +592,9 @@ class PathPage(Page):
             with self.context.writing() as session:
                 progress_store.remove_custom_item(session=session, path_id=path_id, item_id=item_id)
         except WriteFailed as failure:
-            self._report_not_saved("Removing the item", failure)
+            dialogs.tell_not_saved(self, "Removing the item", failure.reason)
             return
         self.context.events.progress_changed.emit(path_id)
-
-    def _report_not_saved(self, what: str, failure: WriteFailed) -> None:
-        dialogs.tell_problem(
-            self, "Not saved", f"{what} could not be saved: {failure.reason}. Nothing was lost."
-        )
 
     def import_path_from_dialog(self) -> None:
         chosen = dialogs.choose_file_to_open(

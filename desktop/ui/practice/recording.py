@@ -38,11 +38,7 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
             )  # fmt: skip
             started = _mark_started(session, attempt, path)
     except WriteFailed as failure:
-        dialogs.tell_problem(
-            parent,
-            "Session not saved",
-            f"The session could not be saved: {failure.reason}. Please try again.",
-        )
+        dialogs.tell_not_saved(parent, "The session", failure.reason)
         return None
     context.events.sessions_changed.emit()
     context.events.journal_changed.emit()

@@ -25,3 +25,10 @@ def tell_problem(parent: QWidget | None, title: str, message: str) -> None:
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def tell_not_saved(parent: QWidget | None, what: str, reason: str) -> None:
+    """The one way to say a change failed to save: what it was and why, in plain words."""
+    QMessageBox.warning(
+        parent, "Not saved", f"{what} could not be saved: {reason}. Nothing you had was lost."
+    )

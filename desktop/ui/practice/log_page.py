@@ -1,0 +1,268 @@
+"""The practice log: every attempt, to look back on, correct, or remove (with undo)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.practice import Attempt, AttemptSubject
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.ui.context import AppContext
+from desktop.ui.page import Page
+from desktop.ui.practice.attempt_table import AttemptTableModel
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.session_window import start_session
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
+          ("Everything", None))  # fmt: skip
+
+
+class PracticeLogPage(Page):
+    page_key = "practice"
+    title = "Practice log"
+    icon_name = "timer"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Practice log")
+        self._deleted: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+
+        top = QHBoxLayout()
+        self.range = QComboBox()
+        self.range.setAccessibleName("Show attempts from")
+        for label, days in RANGES:
+            self.range.addItem(label, days)
+        self.range.setCurrentIndex(1)
+        self.range.currentIndexChanged.connect(self.reload)
+        top.addWidget(self.range)
+        self.path_filter = QComboBox()
+        self.path_filter.setAccessibleName("Show attempts on path")
+        self.path_filter.addItem("All paths and free sessions", None)
+        for path in context.profile.library.paths:
+            self.path_filter.addItem(path.title, path.id)
+        self.path_filter.currentIndexChanged.connect(self.reload)
+        top.addWidget(self.path_filter)
+        self.summary = text_label("Summary", "muted", wrap=False)
+        top.addWidget(self.summary, 1)
+        self.free_button = QPushButton("Start a free session…")
+        self.free_button.setAccessibleName("Start a free practice session")
+        self.free_button.setToolTip("Time anything you practise, such as a mock problem")
+        self.free_button.clicked.connect(self.start_free_session)
+        top.addWidget(self.free_button)
+        layout.addLayout(top)
+
+        self.undo_bar = self._build_undo_bar()
+        layout.addWidget(self.undo_bar)
+
+        self.model = AttemptTableModel(context.profile.taxonomy.label, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Logged attempts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (2, 90), (3, 130), (4, 90), (5, 170), (6, 170)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.area = QStackedWidget()
+        self.area.addWidget(self.table)
+        empty = text_label("No attempts", "muted")
+        empty.setText(
+            "No practice logged in this period. Start a session from an item on your "
+            "learning path, or time anything with “Start a free session”."
+        )
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.area.addWidget(empty)
+        layout.addWidget(self.area, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.retro_button = QPushButton("Open retrospective")
+        self.retro_button.setAccessibleName("Open the retrospective of this attempt")
+        self.retro_button.clicked.connect(self.open_retrospective)
+        bottom.addWidget(self.retro_button)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit this attempt")
+        self.edit_button.clicked.connect(self.edit_selected)
+        bottom.addWidget(self.edit_button)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete this attempt")
+        self.delete_button.clicked.connect(self.delete_selected)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+
+        self.undo_action = QAction("Undo delete", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.addAction(self.undo_action)
+        delete_key = QAction("Delete attempt", self.table)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_key)
+
+        context.events.sessions_changed.connect(self.reload)
+        self.reload()
+
+    def _build_undo_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("banner")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.undo_text = QLabel()
+        row.addWidget(self.undo_text, 1)
+        undo = QPushButton("Undo")
+        undo.setAccessibleName("Undo the delete")
+        undo.clicked.connect(self.undo_delete)
+        row.addWidget(undo)
+        bar.hide()
+        return bar
+
+    # Page protocol -----------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("practice/columns", self.table.horizontalHeader().saveState())
+        settings.setValue("practice/range", self.range.currentIndex())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("practice/columns")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        chosen = int(str(settings.value("practice/range", 1)))
+        self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else 1)
+
+    def prepare_for_screenshot(self) -> None:
+        self.range.setCurrentIndex(len(RANGES) - 1)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    # Reading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        days = self.range.currentData()
+        end = self.context.now() + timedelta(days=1)
+        start = end - timedelta(days=days + 1) if days else datetime.min.replace(tzinfo=end.tzinfo)
+        with session_scope(self.context.profile.engine) as session:
+            attempts = practice_store.attempts_between(
+                session=session, start=start, end=end, path_id=self.path_filter.currentData()
+            )
+        attempts.reverse()  # newest first
+        self.model.set_attempts(attempts)
+        self.area.setCurrentIndex(0 if attempts else 1)
+        minutes = sum(attempt.minutes for attempt in attempts)
+        count = len(attempts)
+        sessions = "1 session" if count == 1 else f"{count} sessions"
+        self.summary.setText(f"{sessions} · {minutes // 60} h {minutes % 60} min")
+        self._update_buttons()
+
+    def selected(self) -> Attempt | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.attempt_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.edit_button, self.delete_button, self.retro_button):
+            button.setEnabled(has)
+
+    # Writing -----------------------------------------------------------------------------
+
+    def start_free_session(self) -> None:
+        title, accepted = QInputDialog.getText(
+            self, "Free practice session", "What are you practising?"
+        )
+        if accepted and title.strip():
+            start_session(self.context, AttemptSubject(title=title.strip()), self.window())
+
+    def edit_selected(self) -> None:
+        attempt = self.selected()
+        if attempt is None:
+            return
+        dialog = FinishSessionDialog(
+            attempt.subject,
+            attempt.started_at,
+            attempt.active_seconds,
+            self.context.profile.taxonomy,
+            self,
+            existing=attempt,
+        )
+        if not dialog.exec() or dialog.result_attempt is None:
+            return
+        try:
+            with self.context.writing() as session:
+                practice_store.update_attempt(session=session, attempt=dialog.result_attempt)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "The change", failure.reason)
+            return
+        self.context.events.sessions_changed.emit()
+
+    def delete_selected(self) -> None:
+        attempt = self.selected()
+        if attempt is None or attempt.id is None:
+            return
+        try:
+            with self.context.writing() as session:
+                practice_store.delete_attempt(
+                    session=session, attempt_id=attempt.id, now=self.context.now()
+                )
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "Deleting the attempt", failure.reason)
+            return
+        self._deleted = attempt.id
+        self.undo_text.setText(f"Deleted the attempt on “{attempt.subject.title}”.")
+        self.undo_bar.show()
+        self.context.events.sessions_changed.emit()
+
+    def undo_delete(self) -> None:
+        if self._deleted is None:
+            return
+        try:
+            with self.context.writing() as session:
+                practice_store.restore_attempt(session=session, attempt_id=self._deleted)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "Bringing the attempt back", failure.reason)
+            return
+        self._deleted = None
+        self.undo_bar.hide()
+        self.context.events.sessions_changed.emit()
+
+    def open_retrospective(self) -> None:
+        attempt = self.selected()
+        if attempt is None or attempt.id is None:
+            return
+        with session_scope(self.context.profile.engine) as session:
+            entry = journal_store.entry_for_session(session=session, session_id=attempt.id)
+        if entry is not None and entry.id is not None:
+            self.context.events.open_journal_entry.emit(entry.id)
+        else:
+            dialogs.tell(self, "No retrospective", "This attempt has no retrospective entry.")
