@@ -56,7 +56,12 @@ def fill_with_demo_if_empty(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         if session.exec(select(ItemProgress).limit(1)).first() is None:
             today = datetime.now(UTC)
-            populate_demo_profile(session=session, paths=profile.library.paths, today=today)
+            tags = frozenset(
+                entry.id for group in profile.taxonomy.groups for entry in group.entries
+            )
+            populate_demo_profile(
+                session=session, paths=profile.library.paths, today=today, known_tags=tags
+            )
 
 
 def render_pages(

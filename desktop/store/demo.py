@@ -61,6 +61,7 @@ def _log_demo_session(
     minutes: int,
     status: ItemStatus,
     rng: random.Random,
+    known_tags: frozenset[str],
 ) -> None:
     solved = status is ItemStatus.DONE
     attempt = Attempt(
@@ -76,7 +77,7 @@ def _log_demo_session(
         active_seconds=minutes * 60,
         outcome=Outcome.SOLVED if solved else rng.choice((Outcome.PARTIAL, Outcome.STUCK)),
         confidence=rng.randint(3, 5) if solved else rng.randint(1, 3),
-        patterns=tuple(t.replace(" ", "-") for t in item.topics[:2]),
+        patterns=tuple(t for t in (x.replace(" ", "-") for x in item.topics) if t in known_tags),
         struggles=() if solved else (rng.choice(_STRUGGLES),),
     )
     attempt_id = practice_store.log_attempt(session=session, attempt=attempt, now=began)
@@ -100,7 +101,12 @@ def _log_demo_session(
 
 
 def populate_demo_profile(
-    *, session: Session, paths: tuple[LearningPath, ...], today: datetime, seed: int = 7
+    *,
+    session: Session,
+    paths: tuple[LearningPath, ...],
+    today: datetime,
+    known_tags: frozenset[str] = frozenset(),
+    seed: int = 7,
 ) -> None:
     """Progress, history and notes as if the user had practised for about three months."""
     rng = random.Random(seed)
@@ -125,7 +131,7 @@ def populate_demo_profile(
                 continue  # the one the user is working on now
             final = ItemStatus.NEEDS_REVIEW if rng.random() < 0.15 else ItemStatus.DONE
             minutes = max(5, round(item.target_minutes * rng.uniform(0.7, 1.6)))
-            _log_demo_session(session, backend.id, item, began, minutes, final, rng)
+            _log_demo_session(session, backend.id, item, began, minutes, final, rng, known_tags)
             progress_store.set_status(
                 session=session, path_id=backend.id, stage_id=stage.id, item=item,
                 status=final, now=began + timedelta(minutes=rng.randint(20, 60)),

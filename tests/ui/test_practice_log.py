@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.log_page import PracticeLogPage
+
+
+def _log(context: AppContext, title: str, minutes: int) -> int:
+    attempt = Attempt(
+        subject=AttemptSubject(title, "backend-senior", "3sum", kind="code", target_minutes=25),
+        started_at=context.now(),
+        active_seconds=minutes * 60,
+        outcome=Outcome.PARTIAL,
+        confidence=2,
+        patterns=("two-pointers",),
+        struggles=("off-by-one",),
+    )
+    with session_scope(context.profile.engine) as session:
+        return practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> PracticeLogPage:
+    widget = PracticeLogPage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_empty_log_says_how_to_start(page: PracticeLogPage) -> None:
+    assert page.area.currentIndex() == 1
+    assert page.summary.text() == "0 sessions · 0 h 0 min"
+    assert not page.edit_button.isEnabled()
+
+
+def test_attempts_are_listed_with_labels(qtbot, page: PracticeLogPage, context: AppContext) -> None:
+    _log(context, "3Sum", 31)
+    context.events.sessions_changed.emit()
+    assert page.model.rowCount() == 1
+    row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert row[1:] == ["3Sum", "31 / 25 min", "Partial", "2 / 5", "Two pointers", "Off-by-one"]
+    assert page.summary.text() == "1 session · 0 h 31 min"
+
+
+def test_delete_then_undo_brings_the_attempt_back(
+    page: PracticeLogPage, context: AppContext
+) -> None:
+    attempt_id = _log(context, "3Sum", 31)
+    context.events.sessions_changed.emit()
+    page.table.selectRow(0)
+    page.delete_button.click()
+    assert page.model.rowCount() == 0 and page.undo_bar.isVisibleTo(page)
+    page.undo_action.trigger()
+    assert page.model.rowCount() == 1 and not page.undo_bar.isVisibleTo(page)
+    with session_scope(context.profile.engine) as session:
+        assert practice_store.get_attempt(session=session, attempt_id=attempt_id) is not None
+
+
+def test_editing_an_attempt_keeps_its_identity(
+    page: PracticeLogPage, context: AppContext, monkeypatch
+) -> None:
+    attempt_id = _log(context, "3Sum", 31)
+    context.events.sessions_changed.emit()
+    page.table.selectRow(0)
+
+    def exec_and_change(self: FinishSessionDialog) -> int:
+        self.choose(Outcome.SOLVED, 4)
+        self.minutes.setValue(28)
+        self._try_accept()
+        return 1
+
+    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
+    page.edit_selected()
+    with session_scope(context.profile.engine) as session:
+        attempt = practice_store.get_attempt(session=session, attempt_id=attempt_id)
+    assert attempt is not None
+    assert (attempt.outcome, attempt.confidence, attempt.minutes) == (Outcome.SOLVED, 4, 28)
+    assert attempt.patterns == ("two-pointers",)
+
+
+def test_range_filter_hides_old_attempts(page: PracticeLogPage, context: AppContext) -> None:
+    old = Attempt(
+        subject=AttemptSubject("Old drill"),
+        started_at=datetime(2020, 1, 1, tzinfo=UTC),
+        active_seconds=600,
+        outcome=Outcome.SOLVED,
+        confidence=4,
+    )
+    with session_scope(context.profile.engine) as session:
+        practice_store.log_attempt(session=session, attempt=old, now=context.now())
+    page.reload()
+    assert page.model.rowCount() == 0
+    page.range.setCurrentIndex(page.range.count() - 1)  # everything
+    assert page.model.rowCount() == 1
