@@ -480,6 +480,18 @@ def _settle(app: Any, milliseconds: float = 0.0) -> None:
         time.sleep(0.002)
 
 
+def _dispose(app: Any, *widgets: Any) -> None:
+    """Close and delete widgets now: a MarkdownEditor still alive when Python shuts down
+    takes the interpreter down with it ("none_dealloc") after its previews have run."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _settle(app)
+
+
 # b. Preview refresh -----------------------------------------------------------------------------
 
 
@@ -538,8 +550,7 @@ def bench_preview(app: Any, runs: int) -> dict[str, Any]:
         _settle(app)
     if "Revision" not in view.toPlainText() or "Revision" not in floor_view.toPlainText():
         raise BenchmarkFailed("the preview does not show the text it was given")
-    view.close()
-    floor_view.close()
+    _dispose(app, view, floor_view)
 
     app_ms = [r + s for r, s in zip(render, show, strict=True)]
     floor_ms = floor_set
@@ -668,9 +679,7 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
             raise BenchmarkFailed("the keystrokes did not reach the editors")
     finally:
         editor_module.render_markdown = original_render  # type: ignore[attr-defined]
-        editor.close()
-        floor_edit.close()
-        _settle(app)
+        _dispose(app, editor, floor_edit)
 
     app_median = statistics.median(app_key)
     floor_median = statistics.median(floor_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.journal import EntryKind, word_count
 from desktop.store.journal import EntryDraft
 from desktop.store.models import JournalEntry
+from desktop.ui.widgets.autosave import Autosave
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
-# Typing is saved this long after it pauses; a crash loses at most this much.
-AUTOSAVE_DELAY_MS = 700
-RETRY_DELAY_MS = 5000
+RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
 
 
 class EntryEditor(QWidget):
@@ -37,10 +36,7 @@ class EntryEditor(QWidget):
         self._saved_draft: EntryDraft | None = None
         self._kind = EntryKind.NOTE
         self._links: dict[str, object] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._autosave = Autosave(self.flush, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,7 +148,7 @@ class EntryEditor(QWidget):
 
     def flush(self) -> None:
         """Save now if anything changed (called on a pause, a switch, or closing)."""
-        self._timer.stop()
+        self._autosave.stop()
         if self.has_unsaved_changes():
             assert self.entry_id is not None
             self.save_requested.emit(self.entry_id, self.draft())
@@ -169,12 +165,12 @@ class EntryEditor(QWidget):
             "that is possible."
         )
         self.warning.show()
-        self._timer.start(RETRY_DELAY_MS)
+        self._autosave.retry_in(RETRY_DELAY_MS)
 
     def _changed(self) -> None:
         self.save_state.setText("Editing…")
         self._update_words()
-        self._timer.start(AUTOSAVE_DELAY_MS)
+        self._autosave.changed()
 
     def _update_words(self) -> None:
         count = word_count(self.markdown.text())
@@ -192,7 +188,7 @@ class EntryEditor(QWidget):
 
     def clear(self) -> None:
         """Forget the entry without saving (it was deleted)."""
-        self._timer.stop()
+        self._autosave.stop()
         self.entry_id = None
         self._saved_draft = None
 

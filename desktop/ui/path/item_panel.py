@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.progress import ChecklistItem, ItemStatus
 from desktop.ui.formatting import short_date
+from desktop.ui.widgets.autosave import Autosave
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
-NOTES_SAVE_DELAY_MS = 600
 NOTES_RETRY_DELAY_MS = 5000
 
 
@@ -43,10 +43,7 @@ class ItemPanel(QWidget):
         # Notes the database does not have yet (a save failed): kept until one succeeds.
         self._unsaved: dict[str, str] = {}
         self._hide_difficulty = False
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(NOTES_SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush_notes)
+        self._autosave = Autosave(self.flush_notes, self)
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_overview())
@@ -244,11 +241,11 @@ class ItemPanel(QWidget):
 
     def _on_notes_typed(self) -> None:
         self.save_state.setText("Editing…")
-        self._save_timer.start(NOTES_SAVE_DELAY_MS)
+        self._autosave.changed()
 
     def flush_notes(self) -> None:
         """Hand unsaved notes to the page to save now (on a pause, a switch, or closing)."""
-        self._save_timer.stop()
+        self._autosave.stop()
         if self._notes_owner is not None and self._entry is not None:
             text = self.notes_editor.toPlainText()
             if text != self._entry.notes:
@@ -276,7 +273,7 @@ class ItemPanel(QWidget):
             "as that is possible."
         )
         self.notes_warning.show()
-        self._save_timer.start(NOTES_RETRY_DELAY_MS)
+        self._autosave.retry_in(NOTES_RETRY_DELAY_MS)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == 1:
