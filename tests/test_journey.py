@@ -22,8 +22,7 @@ def _start(app_paths: AppPaths) -> tuple[MainWindow, PathPage]:
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
-    page = window.current_page()
-    assert isinstance(page, PathPage)
+    page = next(page for page in window.pages if isinstance(page, PathPage))
     return window, page
 
 
@@ -97,4 +96,59 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     assert retired is not None and retired.is_retired
     assert retired.status is ItemStatus.DONE and retired.notes == "keep me"
     assert page.overall_label.toolTip().startswith("0 of 1 done")
+    _stop(window)
+
+
+def test_practice_retrospective_and_search_survive_a_restart(
+    qtbot, qapp, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop.domain.practice import Outcome
+    from desktop.ui.journal.page import JournalPage
+    from desktop.ui.practice.finish_dialog import FinishSessionDialog
+    from desktop.ui.practice.session_window import PracticeSessionWindow
+
+    apply_theme(qapp, Scheme.LIGHT)
+    app_paths = AppPaths(tmp_path / "practice")
+
+    def how_it_went(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
+        dialog = FinishSessionDialog(
+            self.subject, self.clock.started_at, 26 * 60, self.context.profile.taxonomy
+        )
+        dialog.choose(Outcome.PARTIAL, 3)
+        dialog.patterns.set_chosen(["two-pointers"])
+        dialog.struggles.set_chosen(["edge-cases"])
+        return dialog.build_attempt()
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", how_it_went)
+
+    window, page = _start(app_paths)
+    page.select_item("3sum")
+    session_window = page.start_practice("3sum")
+    assert isinstance(session_window, PracticeSessionWindow)
+    session_window.finish()
+    journal = window.current_page()
+    assert isinstance(journal, JournalPage)  # the retrospective opened by itself
+    body = journal.editor.markdown.text()
+    assert "3Sum" in body and "Two pointers" in body and "Edge cases" in body
+    journal.editor.markdown.editor.appendPlainText(
+        "Skipping duplicates after sorting was the trick: a zebra of a bug."
+    )
+    _stop(window)  # closing saves what was typed, without waiting
+
+    window, page = _start(app_paths)
+    assert window.current_page().page_key == "journal"  # where the user left off
+    journal = window.current_page()
+    assert isinstance(journal, JournalPage)
+    journal.search.setText("zebra")
+    journal._run_search()
+    assert journal.model.rowCount() == 1
+    journal.list.setCurrentIndex(journal.model.index(0, 0))
+    assert "a zebra of a bug" in journal.editor.markdown.text()
+    assert "written after a practice session" in journal.editor.links.text()
+    window.show_page("practice")
+    log = window.current_page()
+    assert log.model.rowCount() == 1  # type: ignore[attr-defined]
+    assert page.checklist is not None
+    three_sum = page.checklist.find("3sum")
+    assert three_sum is not None and three_sum.status.value == "in_progress"
     _stop(window)
