@@ -157,6 +157,18 @@ def style_sheet(scheme: Scheme) -> str:
         width: 14px; height: 14px; border-radius: 3px;
         border: 1px solid {c["input_border"]}; background: {c["base"]};
     }}
+    QRadioButton::indicator {{
+        width: 14px; height: 14px; border-radius: 8px;
+        border: 1px solid {c["input_border"]}; background: {c["base"]};
+    }}
+    QRadioButton::indicator:checked {{
+        width: 8px; height: 8px; border: 4px solid {c["highlight"]};
+    }}
+    QRadioButton::indicator:disabled {{ border-color: {c["border"]}; }}
+    QRadioButton::indicator:checked:disabled {{
+        width: 8px; height: 8px; border: 4px solid {c["muted"]};
+    }}
+    QProgressBar[over="true"]::chunk {{ background: {STATUS_COLOURS[scheme]["needs_review"]}; }}
     QCheckBox::indicator:checked {{
         background: {c["highlight"]}; border-color: {c["highlight"]};
         image: url("{(resources_dir() / "icons" / "check.svg").as_posix()}");

@@ -133,8 +133,12 @@ class QuizDialog(QDialog):
             else f"Not quite. The answer is: {question.choices[question.answer - 1]}."
         )
         self.feedback.setText(f"{verdict}\n\n{question.explanation}")
-        for button in self.choices:
+        for number, button in enumerate(self.choices, start=1):
             button.setEnabled(False)
+            if number == question.answer:
+                button.setText(f"{button.text()}   ✓ right answer")
+            elif number == chosen:
+                button.setText(f"{button.text()}   ✗ your answer")
         self.check_button.hide()
         self.next_button.show()
         self.next_button.setText(

@@ -93,6 +93,10 @@ class PracticeSessionWindow(QDialog):
             self.bar.setRange(0, target * 60)
             self.bar.setValue(min(seconds, target * 60))
             over = seconds - target * 60
+            if self.bar.property("over") != (over > 0):
+                self.bar.setProperty("over", over > 0)
+                self.bar.style().unpolish(self.bar)
+                self.bar.style().polish(self.bar)
             if over > 0:
                 self.target.setText(f"{paused}Over the {target} min target by {clock_text(over)}")
                 self.target.setProperty("role", "warning")
