@@ -59,7 +59,7 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
         )
     backup = backup_database(database, backups_dir, "before-upgrade") if tables else None
     try:
-        _run_alembic_upgrade(database)
+        run_migrations(database)
     except Exception as error:
         kept = f" A copy from before the upgrade is in {backup}." if backup else ""
         raise DatabaseProblem(
@@ -81,7 +81,8 @@ def alembic_head() -> str | None:
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
 
-def _run_alembic_upgrade(database: Path) -> None:
+def run_migrations(database: Path, target: str = "head") -> None:
+    """Alembic's upgrade to `target` on this file, in one transaction (no backup: see above)."""
     from alembic import command
     from alembic.config import Config
 
@@ -93,6 +94,6 @@ def _run_alembic_upgrade(database: Path) -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, target)
     finally:
         engine.dispose()

@@ -7,21 +7,18 @@ from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.paths import AppPaths
 from desktop.profile import open_profile
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
-from desktop.store.database import make_engine, session_scope
+from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft
 from desktop.store.migrate import (
-    MIGRATIONS_DIR,
     SCHEMA_HEAD,
     current_revision,
+    run_migrations,
     upgrade_database,
 )
 
@@ -41,15 +38,7 @@ OLD_ROW = (
 
 def _build_release_one_database(database: Path) -> None:
     """What the first release left on disk: schema 0001 and some progress."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = make_engine(database)
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
-    finally:
-        engine.dispose()
+    run_migrations(database, "0001")
     with closing(sqlite3.connect(database)) as connection:
         connection.execute(
             "INSERT INTO item_progress (path_id, item_id, stage_id, title, status, "
