@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -72,8 +72,9 @@ class JournalPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
-        context.events.journal_changed.connect(self._reload_list)
-        self._show_month(date.today())
+        self._stale = True
+        self._month = date.today().replace(day=1)
+        context.events.journal_changed.connect(self._on_journal_changed)
 
     # Building ----------------------------------------------------------------------------
 
@@ -190,6 +191,17 @@ class JournalPage(Page):
             self.open_entry(newest.id)
             wait_until(self.editor.markdown.wait_for_preview)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._reload_list()  # first shown: not read while the app starts
+        super().showEvent(event)
+
+    def _on_journal_changed(self) -> None:
+        if self.isVisible():
+            self._reload_list()
+        else:
+            self._stale = True
+
     # Listing -----------------------------------------------------------------------------
 
     def _show_month(self, day: date, keep_day: bool = False) -> None:
@@ -199,6 +211,7 @@ class JournalPage(Page):
         self._reload_list()
 
     def _reload_list(self) -> None:
+        self._stale = False
         if self._searching:
             self._run_search()
             return

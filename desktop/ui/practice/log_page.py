@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -78,7 +78,8 @@ class PracticeLogPage(Page):
         self.undo_bar = self._build_undo_bar()
         layout.addWidget(self.undo_bar)
 
-        self.model = AttemptTableModel(context.profile.taxonomy.label, self)
+        # The taxonomy is read when a row is first drawn, not while the app starts.
+        self.model = AttemptTableModel(lambda tag: context.profile.taxonomy.label(tag), self)
         self.table = QTableView()
         self.table.setAccessibleName("Logged attempts")
         self.table.setModel(self.model)
@@ -132,8 +133,8 @@ class PracticeLogPage(Page):
         delete_key.triggered.connect(self.delete_selected)
         self.table.addAction(delete_key)
 
-        context.events.sessions_changed.connect(self.reload)
-        self.reload()
+        self._stale = True
+        context.events.sessions_changed.connect(self._on_sessions_changed)
 
     def _build_undo_bar(self) -> QFrame:
         bar = QFrame()
@@ -167,9 +168,21 @@ class PracticeLogPage(Page):
         if self.model.rowCount():
             self.table.selectRow(0)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()  # first shown, or the log changed while another page was on show
+        super().showEvent(event)
+
+    def _on_sessions_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
     # Reading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._stale = False
         days = self.range.currentData()
         end = self.context.now() + timedelta(days=1)
         start = end - timedelta(days=days + 1) if days else datetime.min.replace(tzinfo=end.tzinfo)
