@@ -5,19 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from desktop.domain.data_file import DataFileError
-from desktop.domain.journal import Template, load_templates
 from desktop.domain.path_file import LoadedPaths
-from desktop.domain.quiz import Quiz, load_quiz
-from desktop.domain.taxonomy import Taxonomy, load_taxonomy
 from desktop.paths import AppPaths, shipped_data_dir
 from desktop.store.database import make_engine
 from desktop.store.health import check_database
 from desktop.store.migrate import upgrade_database
 from desktop.store.path_library import load_paths
+
+if TYPE_CHECKING:  # read on first use, after start-up
+    from desktop.domain.data_file import DataFileError
+    from desktop.domain.journal import Template
+    from desktop.domain.quiz import Quiz
+    from desktop.domain.taxonomy import Taxonomy
 
 
 @dataclass
@@ -30,15 +33,21 @@ class Profile:
     @cached_property
     def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
         """Journal templates, read on first use (not at start-up)."""
+        from desktop.domain.journal import load_templates
+
         return load_templates(shipped_data_dir() / "templates")
 
     @cached_property
     def taxonomy(self) -> Taxonomy:
         """Patterns, mistakes, topics and design steps, read on first use."""
+        from desktop.domain.taxonomy import load_taxonomy
+
         return load_taxonomy(shipped_data_dir() / "patterns.toml")
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""
+        from desktop.domain.quiz import load_quiz
+
         for file in sorted((shipped_data_dir() / "quizzes").glob("*.toml")):
             quiz = load_quiz(file)
             if quiz.id == quiz_id:

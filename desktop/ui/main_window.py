@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon, tinted_icon
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.page import Page
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets import dialogs
@@ -67,7 +68,12 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         page = self.stack.currentWidget()
         assert isinstance(page, Page)
-        return page
+        return page.real if isinstance(page, LazyPage) else page
+
+    def page(self, key: str) -> Page:
+        """The page with this key (built now if it was waiting to be shown)."""
+        page = next(page for page in self.pages if page.page_key == key)
+        return page.real if isinstance(page, LazyPage) else page
 
     def show_page(self, key: str) -> None:
         for row, page in enumerate(self.pages):

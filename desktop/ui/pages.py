@@ -3,25 +3,44 @@
 from __future__ import annotations
 
 from desktop.ui.context import AppContext
-from desktop.ui.journal.page import JournalPage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
-from desktop.ui.practice.log_page import PracticeLogPage
+
+
+def _practice_log(context: AppContext) -> Page:
+    from desktop.ui.practice.log_page import PracticeLogPage
+
+    return PracticeLogPage(context)
+
+
+def _journal(context: AppContext) -> Page:
+    from desktop.ui.journal.page import JournalPage
+
+    return JournalPage(context)
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    return [PathPage(context), PracticeLogPage(context), JournalPage(context)]
+    """The first page is built now; the others when first shown (start-up stays quick)."""
+    return [
+        PathPage(context),
+        LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
+        LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
+    ]
 
 
 def build_main_window(context: AppContext) -> MainWindow:
     pages = build_pages(context)
     window = MainWindow(context, pages)
     window.add_file_actions([action for page in pages for action in page.file_actions()])
-    journal = next(page for page in pages if isinstance(page, JournalPage))
 
     def show_entry(entry_id: int) -> None:
-        window.show_page(journal.page_key)
+        from desktop.ui.journal.page import JournalPage
+
+        window.show_page("journal")
+        journal = window.page("journal")
+        assert isinstance(journal, JournalPage)
         journal.open_entry(entry_id)
         journal.editor.focus_text()
 

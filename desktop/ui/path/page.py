@@ -37,8 +37,6 @@ from desktop.ui.path.filter_bar import FilterBar
 from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
-from desktop.ui.practice.quiz_dialog import QuizDialog
-from desktop.ui.practice.session_window import start_session
 from desktop.ui.widgets import dialogs
 
 # Below this width the details panel moves under the list instead of beside it.
@@ -552,6 +550,9 @@ class PathPage(Page):
 
     def start_practice(self, item_id: str) -> QWidget | None:
         """Open the timer for the item, or the quiz for a quiz item that has one."""
+        from desktop.ui.practice.quiz_dialog import QuizDialog  # loaded when first needed
+        from desktop.ui.practice.session_window import start_session
+
         path = self._current_path()
         entry = self.checklist.find(item_id) if self.checklist else None
         if path is None or entry is None or entry.is_retired:

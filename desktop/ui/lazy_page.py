@@ -1,0 +1,81 @@
+"""A page that is built the first time it is needed, so the app opens without waiting for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.ui.page import Page
+
+
+class LazyPage(Page):
+    """Stands in the navigation for a page until it is shown or asked for."""
+
+    def __init__(
+        self,
+        page_key: str,
+        title: str,
+        icon_name: str,
+        build: Callable[[], Page],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.page_key, self.title, self.icon_name = page_key, title, icon_name
+        self._build = build
+        self._page: Page | None = None
+        self._settings: QSettings | None = None
+        self._active = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    @property
+    def real(self) -> Page:
+        if self._page is None:
+            self._page = self._build()
+            self._layout.addWidget(self._page)
+            if self._settings is not None:
+                self._page.restore_state(self._settings)
+            self._page.set_active(self._active)
+            if self.isVisible():
+                self._page.show()  # now, not on the next turn of the event loop
+        return self._page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.real  # noqa: B018 (building is the point)
+        super().showEvent(event)
+
+    def restore_state(self, settings: QSettings) -> None:
+        self._settings = settings
+        if self._page is not None:
+            self._page.restore_state(settings)
+
+    def save_state(self, settings: QSettings) -> None:
+        if self._page is not None:
+            self._page.save_state(settings)
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if self._page is not None:
+            self._page.set_active(active)
+
+    def flush(self) -> None:
+        if self._page is not None:
+            self._page.flush()
+
+    def has_unsaved_work(self) -> bool:
+        return self._page is not None and self._page.has_unsaved_work()
+
+    def focus_search(self) -> None:
+        self.real.focus_search()
+
+    def prepare_for_screenshot(self) -> None:
+        prepare = getattr(self.real, "prepare_for_screenshot", None)
+        if callable(prepare):
+            prepare()
