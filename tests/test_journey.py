@@ -139,8 +139,10 @@ def test_practice_retrospective_and_search_survive_a_restart(
     assert window.current_page().page_key == "journal"  # where the user left off
     journal = window.current_page()
     assert isinstance(journal, JournalPage)
+    shown = journal.searches_shown
     journal.search.setText("zebra")
     journal._run_search()
+    qtbot.waitUntil(lambda: journal.searches_shown > shown, timeout=5000)
     assert journal.model.rowCount() == 1
     journal.list.setCurrentIndex(journal.model.index(0, 0))
     assert "a zebra of a bug" in journal.editor.markdown.text()

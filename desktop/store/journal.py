@@ -99,6 +99,8 @@ class SearchHit:
     entry_date: date
     title: str
     snippet: str  # matched words wrapped in MATCH_START / MATCH_END
+    kind: EntryKind = EntryKind.NOTE
+    word_count: int = 0
 
 
 def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[SearchHit]:
@@ -106,12 +108,14 @@ def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[Sea
     query = fts_query(typed)
     if query is None:
         return []
+    # Rank inside the index first and fetch only the hits shown: joining every match to its
+    # entry before sorting read (and sorted) far more text than needed.
     rows = session.connection().execute(
         text(
-            "SELECT e.id, e.entry_date, e.title, e.body "
-            "FROM journal_search JOIN journal_entry AS e ON e.id = journal_search.rowid "
-            "WHERE journal_search MATCH :query ORDER BY bm25(journal_search, 5.0, 1.0, 2.0) "
-            "LIMIT :limit"
+            "SELECT e.id, e.entry_date, e.title, e.body, e.kind, e.word_count FROM ("
+            "  SELECT rowid, bm25(journal_search, 5.0, 1.0, 2.0) AS score FROM journal_search"
+            "  WHERE journal_search MATCH :query ORDER BY score LIMIT :limit"
+            ") AS hits JOIN journal_entry AS e ON e.id = hits.rowid ORDER BY hits.score"
         ),
         {"query": query, "limit": limit},
     )
@@ -122,6 +126,8 @@ def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[Sea
             _as_date(row[1]),
             str(row[2]),
             make_snippet(str(row[3] or ""), words, MATCH_START, MATCH_END),
+            EntryKind(str(row[4])),
+            int(row[5] or 0),
         )
         for row in rows
     ]

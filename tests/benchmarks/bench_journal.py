@@ -34,6 +34,7 @@ import statistics
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -156,15 +157,6 @@ class BenchmarkFailed(RuntimeError):
     pass
 
 
-# PySide6 6.12.0 on CPython 3.11 drops one reference to None on every call of a Qt method that
-# returns nothing (setFormat, processEvents, setFocus, ...); None is immortal only from 3.12.
-# This script makes tens of thousands of such calls, enough to take None's count to zero and
-# abort the interpreter ("Fatal Python error: none_dealloc"). Spare references keep None alive
-# for the run (they change nothing that is timed), and the script leaves with os._exit, since
-# releasing them at shutdown would take the count to zero all the same.
-NONE_BALLAST: list[None] = [None] * 2_000_000 if sys.version_info < (3, 12) else []
-
-
 # Building the stress profile ----------------------------------------------------------------
 
 
@@ -203,7 +195,7 @@ class EntryWriter:
             tokens[rng.randrange(len(tokens))] = rng.choice(RARE_TERMS).capitalize()
         if rng.random() < 0.0002:
             tokens[rng.randrange(len(tokens))] = rng.choice(VERY_RARE_TERMS)
-        blocks = []
+        blocks: list[str] = []
         at = 0
         while at < len(tokens):
             roll = rng.random()
@@ -213,6 +205,8 @@ class EntryWriter:
                 items = []
                 marker = rng.choice(("- ", "- ", "1. ", "- [ ] ", "- [x] "))
                 for _ in range(rng.randint(2, 5)):
+                    if at >= len(tokens):
+                        break
                     take = rng.randint(3, 9)
                     items.append(marker + " ".join(tokens[at : at + take]))
                     at += take
@@ -221,7 +215,7 @@ class EntryWriter:
                 take = rng.randint(15, 60)
                 blocks.append(self._sentences(tokens[at : at + take]))
                 at += take
-        return "\n\n".join(block for block in blocks if block.strip("-#[]x1. \n"))
+        return "\n\n".join(blocks)
 
     def title(self, kind: str) -> str:
         topic = f"{self._words(1)[0]} {self.rng.choice(TOPIC_WORDS)}"
@@ -490,8 +484,8 @@ def _settle(app: Any, milliseconds: float = 0.0) -> None:
 
 
 def _dispose(app: Any, *widgets: Any) -> None:
-    """Close and delete widgets now: a MarkdownEditor still alive when Python shuts down
-    takes the interpreter down with it ("none_dealloc") after its previews have run."""
+    """Close and delete the widgets now, so they neither paint nor take late callbacks while
+    the next measurement runs."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     for widget in widgets:
@@ -591,19 +585,25 @@ def bench_preview(app: Any, runs: int) -> dict[str, Any]:
 # c. Typing ------------------------------------------------------------------------------------
 
 
-def _timed_calls(owner: Any, name: str, log: list[float]) -> Callable[..., Any]:
-    """Replace owner.name by a wrapper that logs each call's duration (ms); return the original."""
-    original = getattr(owner, name)
+class _RenderProbe:
+    """Wraps the editor's render_markdown: how long each render takes on the worker thread,
+    and whether one is running at a given moment."""
 
-    def timed(*args: Any, **kwargs: Any) -> Any:
+    def __init__(self, render: Callable[[str], str]) -> None:
+        self.render = render
+        self.running = 0
+        self.started = 0
+        self.ms: list[float] = []
+
+    def __call__(self, text: str) -> str:
+        self.running += 1
+        self.started += 1
         start = time.perf_counter()
         try:
-            return original(*args, **kwargs)
+            return self.render(text)
         finally:
-            log.append(_ms(time.perf_counter() - start))
-
-    setattr(owner, name, timed)
-    return original
+            self.ms.append(_ms(time.perf_counter() - start))
+            self.running -= 1
 
 
 def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
@@ -615,15 +615,37 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
     from desktop.ui.widgets.markdown_editor import PREVIEW_DELAY_MS, MarkdownEditor
 
     text = sample_entry()
-    show_html_ms: list[float] = []  # on the UI thread, when a render is handed back
-    render_ms: list[float] = []  # on the worker thread
-    original_render = _timed_calls(editor_module, "render_markdown", render_ms)
+    original_render = editor_module.render_markdown
+    probe = _RenderProbe(original_render)
+    editor_module.render_markdown = probe
+    show_html_ms: list[float] = []  # each show_html call, on the UI thread
+    refresh_pass_ms: list[float] = []  # each event-loop pass that showed a preview
     editor = MarkdownEditor()
     floor_edit = QPlainTextEdit()
     floor_edit.setFont(editor.editor.font())
     floor_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    show_html = editor.preview.show_html
+
+    def timed_show_html(html: str) -> None:
+        start = time.perf_counter()
+        show_html(html)
+        show_html_ms.append(_ms(time.perf_counter() - start))
+
+    def pump(milliseconds: float) -> None:
+        """_settle, noting how long each pass that showed a preview kept the UI thread."""
+        deadline = time.perf_counter() + milliseconds / 1000.0
+        while True:
+            shown = len(show_html_ms)
+            start = time.perf_counter()
+            app.processEvents()
+            if len(show_html_ms) > shown:
+                refresh_pass_ms.append(_ms(time.perf_counter() - start))
+            if time.perf_counter() >= deadline:
+                return
+            time.sleep(0.002)
+
     try:
-        _timed_calls(editor.preview, "show_html", show_html_ms)
+        editor.preview.show_html = timed_show_html  # type: ignore[assignment]
         editor.resize(1200, 800)
         floor_edit.resize(600, 800)
         editor.show()
@@ -641,45 +663,55 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
             edit.setFocus()
         _settle(app, 50)
         show_html_ms.clear()
-        render_ms.clear()
+        probe.ms.clear()
 
         typed = itertools.cycle("practise graphs daily ")
         floor_key: list[float] = []
         floor_painted: list[float] = []
         app_key: list[float] = []
         app_painted: list[float] = []
-        refreshes_during_typing = 0
+        app_key_during_render: list[float] = []
+        app_key_idle: list[float] = []
 
-        def keystroke(widget: Any, char: str) -> tuple[float, float]:
-            before = len(show_html_ms)
+        def keystroke(widget: Any, char: str) -> tuple[float, float | None, bool]:
+            """The key's own handling; then the event-loop pass with the repaint it asked for
+            (None if that pass also showed a preview); and whether a render was running on
+            the worker meanwhile."""
+            shown = len(show_html_ms)
+            rendering = probe.running > 0
             start = time.perf_counter()
-            QTest.keyClick(widget, char)
+            QTest.keyClicks(widget, char)  # one character: one key press and release
             handled = time.perf_counter()
-            app.processEvents()  # the repaint the keystroke asked for (and any pending preview)
+            rendering = rendering or probe.running > 0
+            app.processEvents()
             painted = time.perf_counter()
-            preview_ms = sum(show_html_ms[before:])
-            return _ms(handled - start), _ms(painted - handled) - preview_ms
+            if len(show_html_ms) > shown:
+                refresh_pass_ms.append(_ms(painted - handled))
+                return _ms(handled - start), None, rendering
+            return _ms(handled - start), _ms(painted - handled), rendering
 
         for number in range(1, keystrokes + 1):
             char = next(typed)
-            key, after = keystroke(floor_edit, char)
+            key, after, _ = keystroke(floor_edit, char)
             floor_key.append(key)
-            floor_painted.append(key + after)
-            before = len(show_html_ms)
-            key, after = keystroke(editor.editor, char)
+            if after is not None:
+                floor_painted.append(key + after)
+            key, after, rendering = keystroke(editor.editor, char)
             app_key.append(key)
-            app_painted.append(key + after)
-            refreshes_during_typing += len(show_html_ms) > before
+            if after is not None:
+                app_painted.append(key + after)
+            (app_key_during_render if rendering else app_key_idle).append(key)
             if number % PAUSE_EVERY == 0:
                 # A pause: the debounce timer fires and the worker starts rendering; typing
-                # resumes at once, so the next keystrokes overlap the render.
+                # resumes as soon as it has, so the next keystrokes overlap the render.
                 deadline = time.perf_counter() + PREVIEW_TIMEOUT_S
-                while editor._timer.isActive():  # the debounce timer
+                started = probe.started
+                while probe.started == started:
                     if time.perf_counter() > deadline:
-                        raise BenchmarkFailed("the preview's debounce timer never fired")
-                    _settle(app, 5)
+                        raise BenchmarkFailed("the debounced preview never started rendering")
+                    pump(1)
             else:
-                _settle(app, TYPING_GAP_MS)
+                pump(TYPING_GAP_MS)
         _wait_for_preview(app, editor)
         if (
             editor.text() != floor_edit.toPlainText()
@@ -687,7 +719,7 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
         ):
             raise BenchmarkFailed("the keystrokes did not reach the editors")
     finally:
-        editor_module.render_markdown = original_render  # type: ignore[attr-defined]
+        editor_module.render_markdown = original_render
         _dispose(app, editor, floor_edit)
 
     app_median = statistics.median(app_key)
@@ -700,27 +732,37 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
         "typing_gap_ms": TYPING_GAP_MS,
         "floor_key_ms": floor_key,
         "app_key_ms": app_key,
+        "app_key_during_render_ms": app_key_during_render,
         "floor_key_to_paint_ms": floor_painted,
         "app_key_to_paint_ms": app_painted,
         "show_html_ms": show_html_ms,
-        "render_ms": render_ms,
+        "refresh_pass_ms": refresh_pass_ms,
+        "render_ms": probe.ms,
         "floor_median_ms": floor_median,
         "app_median_ms": app_median,
         "ratio": app_median / floor_median,
         "floor_worst_ms": max(floor_key),
         "app_worst_ms": worst,
+        "app_worst_idle_ms": max(app_key_idle, default=0.0),
+        "keystrokes_during_render": len(app_key_during_render),
+        "app_median_during_render_ms": _median_or_zero(app_key_during_render),
+        "app_worst_during_render_ms": max(app_key_during_render, default=0.0),
         "app_key_to_paint_median_ms": statistics.median(app_painted),
         "app_key_to_paint_worst_ms": max(app_painted),
         "floor_key_to_paint_median_ms": statistics.median(floor_painted),
         "floor_key_to_paint_worst_ms": max(floor_painted),
         "previews_shown": len(show_html_ms),
-        "previews_shown_right_after_a_keystroke": refreshes_during_typing,
-        "longest_preview_block_ms": max(show_html_ms, default=0.0),
-        "median_preview_block_ms": statistics.median(show_html_ms) if show_html_ms else 0.0,
-        "worker_render_median_ms": statistics.median(render_ms) if render_ms else 0.0,
+        "longest_show_html_ms": max(show_html_ms, default=0.0),
+        "median_show_html_ms": _median_or_zero(show_html_ms),
+        "longest_refresh_pass_ms": max(refresh_pass_ms, default=0.0),
+        "worker_render_median_ms": _median_or_zero(probe.ms),
         "frame_budget_ms": FRAME_BUDGET_MS,
         "verdict": _verdict(worst <= FRAME_BUDGET_MS),
     }
+
+
+def _median_or_zero(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else 0.0
 
 
 def _wait_for_preview(app: Any, editor: Any) -> None:
@@ -813,24 +855,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"c. typing, {typing['keystrokes']} keystrokes into a {typing['text_bytes']:,d}-byte entry"
     )
     print(
-        f"   keystroke     floor median {typing['floor_median_ms']:.2f} ms, worst "
-        f"{typing['floor_worst_ms']:.2f} ms   (bare QPlainTextEdit)"
+        f"   floor         keystroke median {typing['floor_median_ms']:5.2f} ms, worst "
+        f"{typing['floor_worst_ms']:5.2f} ms   (bare QPlainTextEdit)"
     )
     print(
-        f"   keystroke     app median {typing['app_median_ms']:.2f} ms, worst "
-        f"{typing['app_worst_ms']:.2f} ms   ({typing['ratio']:.2f} x floor median)"
+        f"   app           keystroke median {typing['app_median_ms']:5.2f} ms, worst "
+        f"{typing['app_worst_ms']:5.2f} ms   ({typing['ratio']:.2f} x the floor's median)"
+    )
+    print(
+        f"   {typing['keystrokes_during_render']:3d} of them while the worker rendered: median "
+        f"{typing['app_median_during_render_ms']:.2f} ms, worst "
+        f"{typing['app_worst_during_render_ms']:.2f} ms (otherwise worst "
+        f"{typing['app_worst_idle_ms']:.2f} ms)"
     )
     print(
         f"   key to paint  app median {typing['app_key_to_paint_median_ms']:.2f} ms, worst "
         f"{typing['app_key_to_paint_worst_ms']:.2f} ms   (floor "
-        f"{typing['floor_key_to_paint_median_ms']:.2f} / "
+        f"{typing['floor_key_to_paint_median_ms']:.2f} ms, worst "
         f"{typing['floor_key_to_paint_worst_ms']:.2f} ms)"
     )
     print(
-        f"   preview       {typing['previews_shown']} refreshes shown; UI thread blocked by "
-        f"show_html at most {typing['longest_preview_block_ms']:.2f} ms (median "
-        f"{typing['median_preview_block_ms']:.2f}); render on the worker median "
-        f"{typing['worker_render_median_ms']:.2f} ms"
+        f"   preview       {typing['previews_shown']} refreshes shown; render on the worker "
+        f"median {typing['worker_render_median_ms']:.2f} ms; show_html on the UI thread median "
+        f"{typing['median_show_html_ms']:.2f} ms, longest {typing['longest_show_html_ms']:.2f} ms"
+        f" (longest event-loop pass showing one: {typing['longest_refresh_pass_ms']:.2f} ms)"
     )
     print(
         f"   worst keystroke {typing['app_worst_ms']:.2f} ms against a "
@@ -858,7 +906,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    exit_code = main()
+    try:
+        exit_code = main()
+    except Exception:
+        traceback.print_exc()
+        exit_code = 1
     sys.stdout.flush()
     sys.stderr.flush()
-    os._exit(exit_code)  # skip interpreter shutdown: see NONE_BALLAST
+    sys.exit(exit_code)

@@ -25,6 +25,7 @@ from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.store.journal import EntryDraft
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryListModel, EntryRow
@@ -47,6 +48,7 @@ class JournalPage(Page):
         self.context = context
         self.setAccessibleName("Journal")
         self._searching = False
+        self.searches_shown = 0  # counts finished searches (tests wait on it)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -309,22 +311,29 @@ class JournalPage(Page):
         if not self._searching:
             self._reload_list()
             return
-        with session_scope(self.context.profile.engine) as session:
-            hits = journal_store.search_entries(session=session, typed=typed)
-            rows = []
-            for hit in hits:
-                entry = journal_store.get_entry(session=session, entry_id=hit.entry_id)
-                if entry is not None:
-                    rows.append(
-                        EntryRow(hit.entry_id, hit.entry_date, hit.title, EntryKind(entry.kind),
-                                 entry.word_count, hit.snippet)
-                    )  # fmt: skip
+        engine = self.context.profile.engine
+
+        def search() -> list[journal_store.SearchHit]:
+            with session_scope(engine) as session:
+                return journal_store.search_entries(session=session, typed=typed)
+
+        # Off the UI thread: a search over years of entries must not stall typing.
+        run_in_background(search, lambda hits: self._show_hits(typed, hits), owner=self)
+
+    def _show_hits(self, typed: str, hits: list[journal_store.SearchHit]) -> None:
+        if typed != self.search.text() or not self._searching:
+            return  # the user typed on; a newer search is on its way
+        rows = [
+            EntryRow(hit.entry_id, hit.entry_date, hit.title, hit.kind, hit.word_count, hit.snippet)
+            for hit in hits
+        ]
         when_empty = (
             "Nothing matches. Try fewer or shorter words."
             if any(ch.isalnum() for ch in typed)
             else "Type a word to search for."
         )
         self._set_rows(rows, "Search results", when_empty)
+        self.searches_shown += 1
 
     # Writing -----------------------------------------------------------------------------
 
