@@ -161,6 +161,9 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Markdown punctuation that means nothing in a one-line excerpt.
+_MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|[*_`~]{1,3}|\[[ xX]\]")
+
 # Folding a huge entry to find an accented word costs more than it is worth for a snippet.
 _FOLD_LIMIT = 200_000
 
@@ -177,7 +180,9 @@ def make_snippet(
         return text[:width]
     position = _first_position(text, words)
     begin = max(0, position - width // 3)
-    excerpt = " ".join(text[begin : begin + width].split())
+    while 0 < begin < position and not text[begin - 1].isspace():
+        begin += 1  # start on a whole word
+    excerpt = " ".join(_MARKUP.sub(" ", text[begin : begin + width]).split())
     if begin > 0:
         excerpt = "… " + excerpt
     if begin + width < len(text):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -192,6 +193,12 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.flush()
         unsaved = [page.title for page in self.pages if page.has_unsaved_work()]
+        running = [
+            dialog for dialog in self.findChildren(QDialog)
+            if dialog.isVisible() and dialog.property("holds_unsaved_work")
+        ]  # fmt: skip
+        if running:
+            unsaved.append("a practice session that is still running")
         if unsaved and not dialogs.confirm(
             self,
             "Quit without saving?",
@@ -202,6 +209,10 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        for dialog in running:
+            dialog.setProperty("holds_unsaved_work", False)
+            discard = getattr(dialog, "discard_without_asking", dialog.close)
+            discard()
         self.save_state()
         super().closeEvent(event)
 

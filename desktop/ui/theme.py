@@ -128,6 +128,11 @@ def style_sheet(scheme: Scheme) -> str:
         background: {"#3a2f14" if scheme is Scheme.DARK else "#fff4d6"};
         border-radius: 4px; padding: 6px;
     }}
+    QLabel[role="success"] {{
+        color: {"#7fdca8" if scheme is Scheme.DARK else "#17653a"};
+        background: {"#17311f" if scheme is Scheme.DARK else "#e3f6ea"};
+        border-radius: 4px; padding: 6px;
+    }}
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 600; }}
     QLabel[role="chip"] {{
         border: 1px solid {c["border"]}; border-radius: 9px; padding: 1px 8px;
@@ -153,7 +158,7 @@ def style_sheet(scheme: Scheme) -> str:
     }}
     QLineEdit {{ padding: 3px 6px; }}
     QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {c["highlight"]}; }}
-    QCheckBox::indicator {{
+    QAbstractItemView::indicator, QCheckBox::indicator {{
         width: 14px; height: 14px; border-radius: 3px;
         border: 1px solid {c["input_border"]}; background: {c["base"]};
     }}
@@ -169,7 +174,7 @@ def style_sheet(scheme: Scheme) -> str:
         width: 8px; height: 8px; border: 4px solid {c["muted"]};
     }}
     QProgressBar[over="true"]::chunk {{ background: {STATUS_COLOURS[scheme]["needs_review"]}; }}
-    QCheckBox::indicator:checked {{
+    QAbstractItemView::indicator:checked, QCheckBox::indicator:checked {{
         background: {c["highlight"]}; border-color: {c["highlight"]};
         image: url("{(resources_dir() / "icons" / "check.svg").as_posix()}");
     }}

@@ -151,3 +151,27 @@ def test_an_entry_of_a_megabyte_opens_edits_and_saves(
     page.editor.markdown.editor.appendPlainText("The end.")
     page.editor.flush()
     assert _saved_body(context, entry_id).endswith("The end.")
+
+
+def test_highlighting_lines_up_after_an_emoji(qtbot) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from desktop.ui.widgets.markdown_highlighter import MarkdownHighlighter
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    MarkdownHighlighter(editor.document())
+    editor.setPlainText("😀 **bold** rest")
+    layout = editor.document().firstBlock().layout()
+    bold = [r for r in layout.formats() if r.format.fontWeight() >= 600]
+    assert [(r.start, r.length) for r in bold] == [(3, 8)]  # "**bold**" in UTF-16 units
+
+
+def test_back_dating_moves_the_calendar_to_the_entry(page: JournalPage) -> None:
+    from PySide6.QtCore import QDate
+
+    entry_id = page.new_entry(entry_date=date(2026, 11, 20))
+    page.editor.date.setDate(QDate(2015, 3, 4))
+    page.editor.flush()
+    assert page.calendar.selectedDate() == QDate(2015, 3, 4)
+    assert page.model.row_of(entry_id or -1) == 0

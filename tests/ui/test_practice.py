@@ -155,3 +155,32 @@ def test_checking_without_an_answer_asks_for_one(qtbot, context: AppContext) -> 
     dialog.check()
     assert dialog.feedback.text() == "Pick an answer first."
     assert dialog.run.answered == 0
+
+
+def test_escape_asks_before_dropping_a_running_session(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    window = PracticeSessionWindow(context, SUBJECT)
+    qtbot.addWidget(window)
+    window.show()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, *_: asked.append(title) or False)
+    window.reject()  # what Esc does
+    assert window.isVisible() and asked == ["Discard this session?"]
+
+
+def test_quitting_the_app_asks_while_a_session_runs(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    main = build_main_window(context)
+    qtbot.addWidget(main)
+    main.show()
+    session_window = PracticeSessionWindow(context, SUBJECT, main)
+    session_window.show()
+    questions: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _t, text, _a: questions.append(text) or False
+    )
+    assert main.close() is False
+    assert "practice session that is still running" in questions[0]
+    assert session_window.isVisible()

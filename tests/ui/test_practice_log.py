@@ -99,3 +99,17 @@ def test_range_filter_hides_old_attempts(page: PracticeLogPage, context: AppCont
     assert page.model.rowCount() == 0
     page.range.setCurrentIndex(page.range.count() - 1)  # everything
     assert page.model.rowCount() == 1
+
+
+def test_each_delete_can_be_undone_in_turn(page: PracticeLogPage, context: AppContext) -> None:
+    for title in ("First", "Second", "Third"):
+        _log(context, title, 20)
+    context.events.sessions_changed.emit()
+    page.table.selectRow(0)
+    page.delete_button.click()
+    assert page.delete_button.isEnabled()  # the next row is selected: keep deleting
+    page.delete_button.click()
+    assert page.model.rowCount() == 1
+    page.undo_action.trigger()
+    page.undo_action.trigger()
+    assert page.model.rowCount() == 3 and not page.undo_bar.isVisibleTo(page)

@@ -113,6 +113,7 @@ class EntryEditor(QWidget):
         for widget in (self.title, self.date, self.tags):
             widget.blockSignals(True)
         self.title.setText(entry.title)
+        self.title.setCursorPosition(0)  # show the start of a long title
         self.date.setDate(
             QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
         )

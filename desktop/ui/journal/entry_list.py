@@ -62,7 +62,8 @@ class EntryListModel(QAbstractListModel):
 
 
 def _title(row: EntryRow) -> str:
-    return row.title.strip() or "Untitled entry"
+    title = row.title.strip() or "Untitled entry"
+    return title if len(title) <= 110 else title[:109].rstrip() + "…"
 
 
 def _facts(row: EntryRow) -> str:

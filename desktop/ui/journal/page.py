@@ -112,6 +112,10 @@ class JournalPage(Page):
             lambda year, month: self._show_month(date(year, month, 1), keep_day=True)
         )
         self.calendar.clicked.connect(self._on_day_clicked)
+        plain = QTextCharFormat()
+        plain.setForeground(self.palette().text())
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(weekend, plain)  # weekends are not warnings
         layout.addWidget(self.calendar)
 
         self.list_heading = text_label("List heading", "muted", wrap=False)
@@ -359,9 +363,10 @@ class JournalPage(Page):
         template = template or self.context.profile.template("free-note")
         all_facts = {"date": f"{day.day} {day:%B %Y}", **(facts or {})}
         link = links or {}
+        default_title = f"{template.header.title}, {day.day} {day:%b %Y}" if template else ""
         draft = EntryDraft(
             entry_date=day,
-            title=str(link.get("title", "")),
+            title=str(link.get("title", default_title)),
             body=template.fill(all_facts) if template else "",
             kind=template.header.kind if template else EntryKind.NOTE,
             template_id=template.id if template else None,
@@ -398,7 +403,14 @@ class JournalPage(Page):
             return
         self.editor.mark_saved(draft)
         if changed and not self._searching:
-            self._reload_list()  # titles, dates and word counts in the list follow the edit
+            moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
+            if moved:  # back-dated into another month: the calendar follows the entry
+                self._show_month(draft.entry_date)
+            else:
+                self._reload_list()  # titles, dates and word counts follow the edit
+            row = self.model.row_of(entry_id)
+            if row >= 0:
+                self._select_row(row, open_it=False)
 
     def _delete(self, entry_id: int) -> None:
         title = self.editor.title.text().strip() or "this entry"

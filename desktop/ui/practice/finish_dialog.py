@@ -56,7 +56,7 @@ class FinishSessionDialog(QDialog):
         form = QFormLayout()
         self.minutes = QSpinBox()
         self.minutes.setAccessibleName("Minutes spent")
-        self.minutes.setRange(1, 600)
+        self.minutes.setRange(1, 24 * 60)
         self.minutes.setSuffix(" min")
         self.minutes.setValue(max(1, round(active_seconds / 60)))
         target = f"  (target {subject.target_minutes} min)" if subject.target_minutes else ""
@@ -129,6 +129,13 @@ class FinishSessionDialog(QDialog):
         layout.addWidget(buttons)
         if existing is not None:
             self._fill_from(existing)
+        if active_seconds > 4 * 3600 and existing is None:
+            self.problem.setText(
+                "The timer ran for over four hours. If it was left running, set the time you "
+                "actually spent."
+            )
+            self.problem.show()
+        self.outcomes.buttons()[0].setFocus()  # keyboard users start with how it went
 
     def _fill_from(self, attempt: Attempt) -> None:
         for button in self.outcomes.buttons():

@@ -46,7 +46,7 @@ class PracticeLogPage(Page):
         super().__init__(parent)
         self.context = context
         self.setAccessibleName("Practice log")
-        self._deleted: int | None = None
+        self._deleted: list[tuple[int, str]] = []  # newest last: what Undo brings back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -251,22 +251,33 @@ class PracticeLogPage(Page):
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Deleting the attempt", failure.reason)
             return
-        self._deleted = attempt.id
-        self.undo_text.setText(f"Deleted the attempt on “{attempt.subject.title}”.")
-        self.undo_bar.show()
+        row = self.table.selectionModel().selectedRows()[0].row()
+        self._deleted.append((attempt.id, attempt.subject.title))
+        self._show_undo()
         self.context.events.sessions_changed.emit()
+        self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
+
+    def _show_undo(self) -> None:
+        if not self._deleted:
+            self.undo_bar.hide()
+            return
+        _attempt_id, title = self._deleted[-1]
+        more = f" ({len(self._deleted)} can be brought back)" if len(self._deleted) > 1 else ""
+        self.undo_text.setText(f"Deleted the attempt on “{title}”.{more}")
+        self.undo_bar.show()
 
     def undo_delete(self) -> None:
-        if self._deleted is None:
+        if not self._deleted:
             return
+        attempt_id, _title = self._deleted[-1]
         try:
             with self.context.writing() as session:
-                practice_store.restore_attempt(session=session, attempt_id=self._deleted)
+                practice_store.restore_attempt(session=session, attempt_id=attempt_id)
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Bringing the attempt back", failure.reason)
             return
-        self._deleted = None
-        self.undo_bar.hide()
+        self._deleted.pop()
+        self._show_undo()
         self.context.events.sessions_changed.emit()
 
     def open_retrospective(self) -> None:

@@ -18,6 +18,7 @@ from desktop.domain.quiz import Quiz, QuizRun
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import CONFIDENCE_WORDS
 from desktop.ui.practice.recording import record_attempt
+from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
 
@@ -98,6 +99,7 @@ class QuizDialog(QDialog):
         question = self.run.current
         self.progress.setValue(self.run.answered)
         self.feedback.setText("")
+        _set_role(self.feedback, None)
         if question is None:
             self._show_summary()
             return
@@ -124,9 +126,12 @@ class QuizDialog(QDialog):
         question = self.run.current
         chosen = self.choice_group.checkedId()
         if question is None or chosen < 1:
+            _set_role(self.feedback, "warning")
             self.feedback.setText("Pick an answer first.")
             return
         right = self.run.answer(chosen)
+        self.progress.setValue(self.run.answered)
+        _set_role(self.feedback, "success" if right else "warning")
         verdict = (
             "Right."
             if right
@@ -178,8 +183,31 @@ class QuizDialog(QDialog):
             quiz_total=self.run.answered,
         )
 
+    def reject(self) -> None:
+        """Esc or Close: ask first once answers would be lost."""
+        if (
+            self.logged_entry is None
+            and self.run.answered
+            and not dialogs.confirm(
+                self,
+                "Leave the quiz?",
+                f"You have answered {self.run.answered} of {self.run.total} questions. "
+                "Leaving now does not log your score.",
+                "Leave",
+            )
+        ):
+            return
+        super().reject()
+
     def log(self) -> None:
         entry = record_attempt(self.context, self.build_attempt(), self)
         if entry is not None:
             self.logged_entry = entry
             self.accept()
+
+
+def _set_role(label: QWidget, role: str | None) -> None:
+    """Switch the style-sheet look of a label (success, warning, or plain)."""
+    label.setProperty("role", role)
+    label.style().unpolish(label)
+    label.style().polish(label)

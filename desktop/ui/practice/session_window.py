@@ -37,10 +37,14 @@ class PracticeSessionWindow(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(380)
+        self.setMaximumWidth(560)
+        # The main window asks before quitting while this is open (see MainWindow.closeEvent).
+        self.setProperty("holds_unsaved_work", True)
 
         layout = QVBoxLayout(self)
         title = text_label("What you are practising", "heading")
-        title.setText(subject.title)
+        title.setText(_shortened(subject.title, 90))
+        title.setToolTip(subject.title)
         layout.addWidget(title)
         self.elapsed = text_label("Time spent", wrap=False)
         font = QFont(self.elapsed.font())
@@ -87,6 +91,9 @@ class PracticeSessionWindow(QDialog):
         now = self.context.now()
         seconds = self.clock.elapsed_seconds(now)
         self.elapsed.setText(clock_text(seconds))
+        self.elapsed.setProperty("role", None if self.clock.running else "muted")
+        self.elapsed.style().unpolish(self.elapsed)
+        self.elapsed.style().polish(self.elapsed)
         target = self.subject.target_minutes
         paused = "" if self.clock.running else "Paused · "
         if target:
@@ -144,16 +151,33 @@ class PracticeSessionWindow(QDialog):
         dialog.exec()
         return dialog.result_attempt
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _may_leave(self) -> bool:
+        """True once logged, or once the user agrees to drop the session."""
         if not self._finished and not dialogs.confirm(
             self,
             "Discard this session?",
             "The time on this session will not be logged.",
             "Discard",
         ):
+            return False
+        self._finished = True
+        self._ticker.stop()
+        self.setProperty("holds_unsaved_work", False)
+        return True
+
+    def reject(self) -> None:
+        """Esc asks too, like the close button: a running session is never dropped silently."""
+        if self._may_leave():
+            super().reject()
+
+    def discard_without_asking(self) -> None:
+        self._finished = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
             event.ignore()
             return
-        self._ticker.stop()
         super().closeEvent(event)
 
 
@@ -164,3 +188,7 @@ def start_session(
     window.show()
     window.raise_()
     return window
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

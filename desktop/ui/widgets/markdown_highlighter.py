@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -55,16 +56,29 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         in_fence = self.previousBlockState() == _IN_FENCE
         if _FENCE.match(text):
-            self.setFormat(0, len(text), self._formats["code"])
+            self.setFormat(0, len(text.encode("utf-16-le")) // 2, self._formats["code"])
             self.setCurrentBlockState(0 if in_fence else _IN_FENCE)
             return
         if in_fence:
-            self.setFormat(0, len(text), self._formats["code"])
+            self.setFormat(0, len(text.encode("utf-16-le")) // 2, self._formats["code"])
             self.setCurrentBlockState(_IN_FENCE)
             return
         self.setCurrentBlockState(0)
         if len(text) > 2000:
             return  # one huge line (a pasted blob): skip the patterns, keep typing quick
+        to_qt = _utf16_positions(text)
         for pattern, name in _RULES:
             for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
+                start, end = to_qt(match.start()), to_qt(match.end())
+                self.setFormat(start, end - start, self._formats[name])
+
+
+def _utf16_positions(text: str) -> Callable[[int], int]:
+    """Qt counts positions in UTF-16 units: an emoji is two of them, one Python character."""
+    if text.isascii():
+        return lambda position: position
+    widths = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
+    offsets = [0]
+    for width in widths:
+        offsets.append(offsets[-1] + width)
+    return lambda position: offsets[position]
