@@ -21,6 +21,7 @@ from desktop.store.models import JournalEntry
 # Marks around matched words in snippets; private-use characters never typed by a user.
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
+RANKED_MATCHES = 5000
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,19 @@ def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[Sea
     query = fts_query(typed)
     if query is None:
         return []
-    # Rank inside the index first and fetch only the hits shown: joining every match to its
-    # entry before sorting read (and sorted) far more text than needed.
+    # Rank inside the index and fetch only the hits shown. Ranking is limited to the newest
+    # RANKED_MATCHES matches (years of daily entries), so a common word in a huge journal
+    # still answers while typing.
     rows = session.connection().execute(
         text(
             "SELECT e.id, e.entry_date, e.title, e.body, e.kind, e.word_count FROM ("
-            "  SELECT rowid, bm25(journal_search, 5.0, 1.0, 2.0) AS score FROM journal_search"
-            "  WHERE journal_search MATCH :query ORDER BY score LIMIT :limit"
+            "  SELECT rowid, score FROM ("
+            "    SELECT rowid, bm25(journal_search, 5.0, 1.0, 2.0) AS score FROM journal_search"
+            "    WHERE journal_search MATCH :query ORDER BY rowid DESC LIMIT :ranked"
+            "  ) ORDER BY score LIMIT :limit"
             ") AS hits JOIN journal_entry AS e ON e.id = hits.rowid ORDER BY hits.score"
         ),
-        {"query": query, "limit": limit},
+        {"query": query, "limit": limit, "ranked": RANKED_MATCHES},
     )
     words = search_words(typed)
     return [
