@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             for menu in page.menus():
                 menu_bar.addMenu(menu)
 
+        self.practice_menu = menu_bar.addMenu("&Practice")
         help_menu = menu_bar.addMenu("&Help")
         about = QAction("&About Loopwise", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)

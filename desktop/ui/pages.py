@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QKeySequence
+
 from desktop.ui.context import AppContext
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
@@ -33,7 +35,9 @@ def build_pages(context: AppContext) -> list[Page]:
 def build_main_window(context: AppContext) -> MainWindow:
     pages = build_pages(context)
     window = MainWindow(context, pages)
-    window.add_file_actions([action for page in pages for action in page.file_actions()])
+    file_actions = [_new_entry_action(window)]
+    file_actions += [action for page in pages for action in page.file_actions()]
+    window.add_file_actions(file_actions)
 
     def show_entry(entry_id: int) -> None:
         from desktop.ui.journal.page import JournalPage
@@ -45,4 +49,34 @@ def build_main_window(context: AppContext) -> MainWindow:
         journal.editor.focus_text()
 
     context.events.open_journal_entry.connect(show_entry)
+    window.practice_menu.addAction(_free_session_action(window))
     return window
+
+
+def _new_entry_action(window: MainWindow) -> QAction:
+    def new_entry() -> None:
+        from desktop.ui.journal.page import JournalPage
+
+        window.show_page("journal")
+        journal = window.page("journal")
+        assert isinstance(journal, JournalPage)
+        journal.new_entry()
+
+    action = QAction("&New journal entry", window)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+    action.triggered.connect(new_entry)
+    return action
+
+
+def _free_session_action(window: MainWindow) -> QAction:
+    def free_session() -> None:
+        from desktop.ui.practice.log_page import PracticeLogPage
+
+        log = window.page("practice")
+        assert isinstance(log, PracticeLogPage)
+        log.start_free_session()
+
+    action = QAction("Start a &free session…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    action.triggered.connect(free_session)
+    return action

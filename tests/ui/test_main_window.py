@@ -119,3 +119,18 @@ def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monke
     assert window.isVisible() and asked and "Learning path" in asked[0]
     monkeypatch.undo()
     assert window.close() is True
+
+
+def test_new_journal_entry_works_from_any_page(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_page().page_key == "path"
+    new_entry = next(
+        a for a in window.file_menu.actions() if a.text().replace("&", "") == "New journal entry"
+    )
+    assert new_entry.shortcut().toString() == "Ctrl+N"
+    new_entry.trigger()
+    journal = window.current_page()
+    assert journal.page_key == "journal"
+    assert journal.editor.entry_id is not None  # type: ignore[attr-defined]

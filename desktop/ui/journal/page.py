@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -64,11 +64,6 @@ class JournalPage(Page):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter)
-
-        self.new_action = QAction("New journal entry", self)
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.triggered.connect(lambda: self.new_entry())
-        self.addAction(self.new_action)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -171,9 +166,6 @@ class JournalPage(Page):
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
         return self.editor.has_unsaved_changes()
-
-    def set_active(self, active: bool) -> None:
-        self.new_action.setEnabled(active)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("journal/splitter", self.splitter.saveState())
