@@ -111,6 +111,8 @@ def test_finishing_logs_the_attempt_and_opens_a_retrospective(
     assert "Capacity estimation" in entry.body  # a design step that was missed
     assert saved["design-rate-limiter"].status is ItemStatus.IN_PROGRESS
     assert window.current_page().page_key == "journal"
+    assert page.panel.practice_summary.text().startswith("Practised once. Last: ")
+    assert "partial, 37 of 40 min" in page.panel.practice_summary.text()
 
 
 def test_discarding_a_session_asks_first(qtbot, context: AppContext, monkeypatch) -> None:

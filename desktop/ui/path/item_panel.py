@@ -102,6 +102,8 @@ class ItemPanel(QWidget):
         self.practice_button.setToolTip("Time yourself against the target, then log how it went")
         self.practice_button.clicked.connect(self._on_practice_clicked)
         layout.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.practice_summary = text_label("Practice so far", "muted")
+        layout.addWidget(self.practice_summary)
 
         status_title = QLabel("Status")
         status_title.setStyleSheet("font-weight: 600;")
@@ -182,7 +184,10 @@ class ItemPanel(QWidget):
             self.facts.setText(self._facts_text(self._entry))
 
     def show_entry(
-        self, entry: ChecklistItem | None, history: list[tuple[ItemStatus, datetime]]
+        self,
+        entry: ChecklistItem | None,
+        history: list[tuple[ItemStatus, datetime]],
+        practice: str = "",
     ) -> None:
         """Show `entry`; typed notes for a different item are saved first."""
         switching = entry is None or entry.id != self._notes_owner
@@ -209,6 +214,8 @@ class ItemPanel(QWidget):
             button.setChecked(button.property("status") == entry.status.value)
             button.setEnabled(not entry.is_retired)
         self.history.setText(_history_text(entry, history))
+        self.practice_summary.setText(practice)
+        self.practice_summary.setVisible(bool(practice))
         self.remove_button.setVisible(entry.is_custom)
         self.practice_button.setVisible(not entry.is_retired)
         is_quiz = entry.item.kind.value == "quiz"

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
 from desktop.domain.path_file import PathFileError
-from desktop.domain.practice import AttemptSubject
+from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.domain.progress import Checklist, ChecklistStage, ItemStatus, build_checklist
+from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel, Column
@@ -103,6 +105,7 @@ class PathPage(Page):
 
         context.events.progress_changed.connect(self._on_progress_changed)
         context.events.paths_changed.connect(self._reload_path_list)
+        context.events.sessions_changed.connect(self._show_selected)
         self._reload_path_list()
 
     # Building ----------------------------------------------------------------------------
@@ -408,7 +411,10 @@ class PathPage(Page):
                 history = progress_store.status_history(
                     session=session, path_id=path_id, item_id=entry.id
                 )
-        self.panel.show_entry(entry, history)
+                attempts = practice_store.attempts_for_item(
+                    session=session, path_id=path_id, item_id=entry.id
+                )
+        self.panel.show_entry(entry, history, _practice_summary(attempts))
 
     def _show_overview(self, stage: ChecklistStage | None) -> None:
         """With no item chosen, the panel describes the stage or the path instead."""
@@ -659,3 +665,16 @@ class PathPage(Page):
 
 def _as_bool(value: object) -> bool:
     return value is True or str(value).lower() == "true"
+
+
+def _practice_summary(attempts: list[Attempt]) -> str:
+    """'Practised 3 times. Last: 12 Sep 2026, partial, 34 of 25 min.' (newest first in)"""
+    if not attempts:
+        return ""
+    last = attempts[0]
+    times = "once" if len(attempts) == 1 else f"{len(attempts)} times"
+    target = f" of {last.subject.target_minutes}" if last.subject.target_minutes else ""
+    return (
+        f"Practised {times}. Last: {short_date(last.started_at)}, "
+        f"{last.outcome.label.lower()}, {last.minutes}{target} min."
+    )
