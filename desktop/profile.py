@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.data_file import DataFileError
     from desktop.domain.journal import Template
     from desktop.domain.quiz import Quiz
+    from desktop.domain.routines import Routines
     from desktop.domain.taxonomy import Taxonomy
 
 
@@ -43,6 +44,13 @@ class Profile:
         from desktop.domain.taxonomy import load_taxonomy
 
         return load_taxonomy(shipped_data_dir() / "patterns.toml")
+
+    @cached_property
+    def routines(self) -> Routines:
+        """The practice routines (data/routines.toml), read on first use."""
+        from desktop.domain.routines import load_routines
+
+        return load_routines(shipped_data_dir() / "routines.toml")
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""

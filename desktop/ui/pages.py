@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from desktop.ui.context import AppContext
 from desktop.ui.lazy_page import LazyPage
@@ -50,7 +51,35 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     context.events.open_journal_entry.connect(show_entry)
     window.practice_menu.addAction(_free_session_action(window))
+    window.practice_menu.addMenu(_routine_menu(window))
     return window
+
+
+def _routine_menu(window: MainWindow) -> QMenu:
+    """Practice > Start a routine: one entry per routine, read when the menu first opens."""
+    menu = QMenu("Start a &routine", window)
+    menu.setAccessibleName("Start a routine")
+
+    def fill() -> None:
+        from desktop.domain.practice import AttemptSubject
+        from desktop.ui.practice.session_window import start_session
+
+        menu.clear()
+        for routine in window.context.profile.routines.routines:
+            action = menu.addAction(f"{routine.title}  ({routine.cadence_text})")
+            action.setToolTip(routine.description)
+            subject = AttemptSubject(
+                title=routine.title,
+                routine_id=routine.id,
+                kind=routine.kind.value,
+                target_minutes=routine.target_minutes,
+            )
+            action.triggered.connect(
+                lambda _c=False, s=subject: start_session(window.context, s, window)
+            )
+
+    menu.aboutToShow.connect(fill)
+    return menu
 
 
 def _new_entry_action(window: MainWindow) -> QAction:

@@ -186,3 +186,20 @@ def test_quitting_the_app_asks_while_a_session_runs(
     assert main.close() is False
     assert "practice session that is still running" in questions[0]
     assert session_window.isVisible()
+
+
+def test_a_session_can_start_from_a_routine(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    routine_menu = next(
+        a.menu() for a in window.practice_menu.actions() if a.text() == "Start a &routine"
+    )
+    routine_menu.aboutToShow.emit()
+    labels = [action.text() for action in routine_menu.actions()]
+    assert "System-design scenario  (once a week)" in labels
+    routine_menu.actions()[0].trigger()
+    session_window = window.findChild(PracticeSessionWindow)
+    assert session_window is not None
+    assert session_window.subject.routine_id == "weekly-system-design"
+    assert session_window.subject.target_minutes == 45
+    session_window.discard_without_asking()

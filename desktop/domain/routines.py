@@ -1,0 +1,69 @@
+"""Practice routines: what to practise regularly, how often and for how long."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from desktop.domain.curriculum import ItemKind, Slug, Text, Title
+from desktop.domain.data_file import read_model
+
+
+class Cadence(StrEnum):
+    AFTER_EACH_SESSION = "after-each-session"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+
+
+Range = Annotated[tuple[int, int], Field(description="low and high, inclusive")]
+
+
+class Routine(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    title: Title
+    kind: ItemKind
+    cadence: Cadence
+    per_period: Range
+    minutes: Range
+    description: Text
+    examples: tuple[Title, ...] = ()
+
+    @model_validator(mode="after")
+    def _ranges_make_sense(self) -> Routine:
+        for name, (low, high) in (("per_period", self.per_period), ("minutes", self.minutes)):
+            if not 1 <= low <= high:
+                raise ValueError(f"{name} must be [low, high] with 1 <= low <= high")
+        if self.minutes[1] > 240:
+            raise ValueError("minutes cannot go above 240")
+        return self
+
+    @property
+    def target_minutes(self) -> int:
+        """The time a session on this routine aims for: the top of its range."""
+        return self.minutes[1]
+
+    @property
+    def cadence_text(self) -> str:
+        low, high = self.per_period
+        times = "once" if high == 1 else f"{low} to {high} times" if low != high else f"{low} times"
+        if self.cadence is Cadence.AFTER_EACH_SESSION:
+            return "after every session"
+        period = {"weekly": "a week", "fortnightly": "every two weeks", "monthly": "a month"}
+        return f"{times} {period[self.cadence.value]}"
+
+
+class Routines(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: int = Field(ge=1, le=1)
+    routines: tuple[Routine, ...] = Field(min_length=1)
+
+
+def load_routines(path: Path) -> Routines:
+    return read_model(path, Routines, unique_ids=((("routines",), "routine"),))
