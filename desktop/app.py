@@ -58,9 +58,19 @@ def open_profile_or_explain(
                 file=sys.stderr,
             )
             return None
-        kept = move_aside(app_paths.database)
-        print(f"Your old database was kept as {kept}. Starting a fresh profile.", file=sys.stderr)
-        return open_profile(app_paths)
+        try:
+            kept = move_aside(app_paths.database)
+            print(
+                f"Your old database was kept as {kept}. Starting a fresh profile.", file=sys.stderr
+            )
+            return open_profile(app_paths)
+        except (OSError, DatabaseProblem) as second:
+            print(f"A fresh profile could not be started either: {second}", file=sys.stderr)
+            if interactive:
+                from desktop.ui.startup import tell_cannot_start
+
+                tell_cannot_start(f"A fresh profile could not be started: {second}")
+            return None
     except OSError as error:
         message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}."
         print(message, file=sys.stderr)

@@ -54,13 +54,14 @@ class Profile:
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""
+        return self._quizzes.get(quiz_id)
+
+    @cached_property
+    def _quizzes(self) -> dict[str, Quiz]:
         from desktop.domain.quiz import load_quiz
 
-        for file in sorted((shipped_data_dir() / "quizzes").glob("*.toml")):
-            quiz = load_quiz(file)
-            if quiz.id == quiz_id:
-                return quiz
-        return None
+        quizzes = (load_quiz(f) for f in sorted((shipped_data_dir() / "quizzes").glob("*.toml")))
+        return {quiz.id: quiz for quiz in quizzes}
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates[0] if t.id == template_id), None)

@@ -128,7 +128,7 @@ def retrospective_facts(
     missed = [label(step) for step in design_steps if step not in attempt.steps_covered]
     is_design = subject.kind == "design"
     return {
-        "date": f"{attempt.started_at.day} {attempt.started_at:%B %Y}",
+        "date": _long_date(attempt.started_at.astimezone()),
         "item_title": subject.title,
         "path_title": path_title,
         "duration_minutes": str(attempt.minutes),
@@ -146,3 +146,7 @@ def _outcome_text(attempt: Attempt) -> str:
     if attempt.quiz_total:
         return f"{attempt.outcome.label} ({attempt.quiz_correct} of {attempt.quiz_total} right)"
     return attempt.outcome.label
+
+
+def _long_date(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"

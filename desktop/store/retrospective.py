@@ -6,9 +6,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from desktop.domain.curriculum import LearningPath
 from desktop.domain.journal import EntryKind, Template
 from desktop.domain.practice import Attempt
+from desktop.domain.progress import ItemStatus
+from desktop.store import progress as progress_store
 from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.models import ItemProgress
 from desktop.store.practice import log_attempt
 
 
@@ -35,3 +39,30 @@ def log_with_retrospective(
         item_id=subject.item_id,
     )
     return attempt_id, create_entry(session=session, draft=draft, now=now)
+
+
+def start_item_if_new(
+    *, session: Session, path: LearningPath | None, item_id: str | None, now: datetime
+) -> bool:
+    """A first session on a to-do item (shipped or the user's own) moves it to In progress.
+
+    The user decides when it is Done. Returns True if the status changed.
+    """
+    if path is None or not item_id:
+        return False
+    row = session.get(ItemProgress, (path.id, item_id))
+    if row is not None and row.status != ItemStatus.TODO.value:
+        return False
+    stage_items = [(stage.id, item) for stage in path.stages for item in stage.items]
+    stage_items += [
+        (record.stage_id, record.item)
+        for record in progress_store.custom_items(session=session, path_id=path.id)
+    ]
+    for stage_id, item in stage_items:
+        if item.id == item_id:
+            progress_store.set_status(
+                session=session, path_id=path.id, stage_id=stage_id, item=item,
+                status=ItemStatus.IN_PROGRESS, now=now,
+            )  # fmt: skip
+            return True
+    return False

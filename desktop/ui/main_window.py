@@ -143,7 +143,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
     def show_about(self) -> None:
-        AboutDialog(self.context.profile.paths, self).exec()
+        dialog = AboutDialog(self.context.profile.paths, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -336,3 +336,28 @@ def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths)
         assert _get(second_run, gone) is not None
     finally:
         second_run.close()
+
+
+def test_a_first_session_on_a_custom_item_starts_it(profile) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+    from desktop.domain.progress import ItemStatus
+    from desktop.store import progress as progress_store
+    from desktop.store.database import session_scope
+    from desktop.store.retrospective import start_item_if_new
+
+    path = next(p for p in profile.library.paths if p.id == "backend-senior")
+    mine = PathItem(id="custom-lru", title="LRU Cache", kind=ItemKind.CODE,
+                    difficulty=Difficulty.MEDIUM, target_minutes=25)  # fmt: skip
+    now = datetime(2026, 11, 3, tzinfo=UTC)
+    with session_scope(profile.engine) as session:
+        progress_store.add_custom_item(
+            session=session, path_id=path.id, stage_id="coding-medium", item=mine, now=now
+        )
+    with session_scope(profile.engine) as session:
+        assert start_item_if_new(session=session, path=path, item_id="custom-lru", now=now)
+        assert not start_item_if_new(session=session, path=path, item_id="custom-lru", now=now)
+    with session_scope(profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id=path.id)
+    assert saved["custom-lru"].status is ItemStatus.IN_PROGRESS

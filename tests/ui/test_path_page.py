@@ -428,3 +428,34 @@ def test_importing_a_path_with_an_existing_id_asks_before_replacing(
     assert (user_dir / "sre-devops.toml").exists()
     assert page.current_path_id() == "sre-devops"
     assert page.path_picker.currentText() == "My path"
+
+
+def test_notes_typed_just_before_switching_path_stay_with_their_item(
+    page: PathPage, context: AppContext
+) -> None:
+    page.select_item("3sum")
+    page.panel.notes_editor.setPlainText("sort, then two pointers")
+    page.select_path("ml-engineer")  # no pause for the autosave
+    with session_scope(context.profile.engine) as session:
+        backend = progress_store.saved_progress(session=session, path_id="backend-senior")
+        ml = progress_store.saved_progress(session=session, path_id="ml-engineer")
+    assert backend["3sum"].notes == "sort, then two pointers"
+    assert "3sum" not in ml
+
+
+def test_typing_back_to_the_saved_notes_forgets_a_failed_save(
+    page: PathPage, context: AppContext, monkeypatch
+) -> None:
+    page.select_item("3sum")
+    page.panel.notes_editor.setPlainText("kept")
+    page.panel.flush_notes()
+    with monkeypatch.context() as patched:
+        patched.setattr(progress_store, "set_notes", _disk_full)
+        page.panel.notes_editor.setPlainText("never saved")
+        page.panel.flush_notes()
+        page.panel.notes_editor.setPlainText("kept")  # the user undid it
+        page.panel.flush_notes()
+    assert not page.has_unsaved_work()
+    with session_scope(context.profile.engine) as session:
+        saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+    assert saved["3sum"].notes == "kept"

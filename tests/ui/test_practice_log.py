@@ -113,3 +113,33 @@ def test_each_delete_can_be_undone_in_turn(page: PracticeLogPage, context: AppCo
     page.undo_action.trigger()
     page.undo_action.trigger()
     assert page.model.rowCount() == 3 and not page.undo_bar.isVisibleTo(page)
+
+
+def test_editing_a_quiz_attempt_keeps_its_missed_topics(
+    page: PracticeLogPage, context: AppContext, monkeypatch
+) -> None:
+    quiz_attempt = Attempt(
+        subject=AttemptSubject("System design questions", "backend-senior", "system-design-quiz",
+                               kind="quiz"),
+        started_at=context.now(), active_seconds=1200, outcome=Outcome.PARTIAL, confidence=3,
+        struggles=("capacity estimation", "sharding"), quiz_correct=15, quiz_total=25,
+    )  # fmt: skip
+    with session_scope(context.profile.engine) as session:
+        attempt_id = practice_store.log_attempt(
+            session=session, attempt=quiz_attempt, now=context.now()
+        )
+    context.events.sessions_changed.emit()
+    page.table.selectRow(0)
+
+    def exec_and_change(self: FinishSessionDialog) -> int:
+        self.minutes.setValue(18)
+        self._try_accept()
+        return 1
+
+    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
+    page.edit_selected()
+    with session_scope(context.profile.engine) as session:
+        edited = practice_store.get_attempt(session=session, attempt_id=attempt_id)
+    assert edited is not None and edited.minutes == 18
+    assert edited.struggles == ("capacity estimation", "sharding")
+    assert (edited.quiz_correct, edited.quiz_total) == (15, 25)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.journal import EntryKind, Template
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
+from desktop.store.errors import WriteFailed, explain
 from desktop.store.journal import EntryDraft
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
@@ -314,7 +314,12 @@ class JournalPage(Page):
                 return journal_store.search_entries(session=session, typed=typed)
 
         # Off the UI thread: a search over years of entries must not stall typing.
-        run_in_background(search, lambda hits: self._show_hits(typed, hits), owner=self)
+        run_in_background(
+            search,
+            lambda hits: self._show_hits(typed, hits),
+            lambda error: self._set_rows([], "Search results", f"Search failed: {explain(error)}."),
+            owner=self,
+        )
 
     def _show_hits(self, typed: str, hits: list[journal_store.SearchHit]) -> None:
         if typed != self.search.text() or not self._searching:

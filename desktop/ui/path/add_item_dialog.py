@@ -149,6 +149,7 @@ class AddItemDialog(QDialog):
         """The item added (already saved through `save`), or None if the user cancelled."""
         dialog = cls(stages, preselected_stage, save, parent)
         dialog.exec()
+        dialog.deleteLater()
         return dialog.added
 
 

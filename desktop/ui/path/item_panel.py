@@ -257,6 +257,8 @@ class ItemPanel(QWidget):
             text = self.notes_editor.toPlainText()
             if text != self._entry.notes:
                 self._unsaved[self._notes_owner] = text
+            else:  # typed back to what is saved: an older failed text must not come back
+                self._unsaved.pop(self._notes_owner, None)
         for item_id, text in list(self._unsaved.items()):
             self.notes_changed.emit(item_id, text)
 

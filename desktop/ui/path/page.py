@@ -481,6 +481,11 @@ class PathPage(Page):
 
     # Writing -----------------------------------------------------------------------------
 
+    def _checklist_path_id(self) -> str | None:
+        """The path of the items on show. While the picker is changing it already names the
+        next path, but a last save (notes typed a moment ago) belongs to this one."""
+        return self.checklist.path.id if self.checklist else None
+
     def set_current_status(self, status: ItemStatus) -> None:
         entry = self.model.item_at(self.tree.currentIndex())
         if entry is not None:
@@ -490,7 +495,7 @@ class PathPage(Page):
         self.set_status(item_id, ItemStatus(status))
 
     def set_status(self, item_id: str, status: ItemStatus) -> None:
-        path_id = self.current_path_id()
+        path_id = self._checklist_path_id()
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None or entry.is_retired:
             return
@@ -512,7 +517,7 @@ class PathPage(Page):
             self.context.events.progress_changed.emit(path_id)
 
     def _save_notes(self, item_id: str, notes: str) -> None:
-        path_id = self.current_path_id()
+        path_id = self._checklist_path_id()
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None:
             return
@@ -572,7 +577,11 @@ class PathPage(Page):
             difficulty=item.difficulty.value,
             target_minutes=item.target_minutes,
         )
-        quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
+        try:
+            quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
+        except PathFileError as problem:  # a data file: same error type as path files
+            dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
+            return None
         if quiz is not None:
             dialog = QuizDialog(self.context, quiz, subject, self.window())
             dialog.open()
@@ -585,7 +594,7 @@ class PathPage(Page):
             self._remove_custom_item(entry.id)
 
     def _remove_custom_item(self, item_id: str) -> None:
-        path_id = self.current_path_id()
+        path_id = self._checklist_path_id()
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None or not entry.is_custom:
             return
@@ -657,7 +666,9 @@ class PathPage(Page):
         )
 
     def _show_context_menu(self, position: QPoint) -> None:
-        self.build_context_menu().exec(self.tree.viewport().mapToGlobal(position))
+        menu = self.build_context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per right-click
+        menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def build_context_menu(self) -> QMenu:
         return self.item_actions.build_menu("Item", self)

@@ -173,8 +173,14 @@ class FinishSessionDialog(QDialog):
             steps_covered=tuple(str(b.property("step")) for b in self.steps if b.isChecked()),
         )
         if self._existing is not None:
+            old = self._existing
+            # Tags the pickers do not list (a quiz's topics) stay as they were.
+            kept_patterns = tuple(t for t in old.patterns if t not in self.patterns.offered())
+            kept_struggles = tuple(t for t in old.struggles if t not in self.struggles.offered())
             attempt = replace(
                 attempt,
+                patterns=attempt.patterns + kept_patterns,
+                struggles=attempt.struggles + kept_struggles,
                 id=self._existing.id,
                 quiz_correct=self._existing.quiz_correct,
                 quiz_total=self._existing.quiz_total,

@@ -61,10 +61,9 @@ class PracticeLogPage(Page):
         top.addWidget(self.range)
         self.path_filter = QComboBox()
         self.path_filter.setAccessibleName("Show attempts on path")
-        self.path_filter.addItem("All paths and free sessions", None)
-        for path in context.profile.library.paths:
-            self.path_filter.addItem(path.title, path.id)
+        self._fill_path_filter()
         self.path_filter.currentIndexChanged.connect(self.reload)
+        context.events.paths_changed.connect(self._fill_path_filter)
         top.addWidget(self.path_filter)
         self.summary = text_label("Summary", "muted", wrap=False)
         top.addWidget(self.summary, 1)
@@ -135,6 +134,16 @@ class PracticeLogPage(Page):
 
         self._stale = True
         context.events.sessions_changed.connect(self._on_sessions_changed)
+
+    def _fill_path_filter(self) -> None:
+        chosen = self.path_filter.currentData()
+        self.path_filter.blockSignals(True)
+        self.path_filter.clear()
+        self.path_filter.addItem("All paths and free sessions", None)
+        for path in self.context.profile.library.paths:
+            self.path_filter.addItem(path.title, path.id)
+        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
+        self.path_filter.blockSignals(False)
 
     def _build_undo_bar(self) -> QFrame:
         bar = QFrame()
@@ -229,7 +238,9 @@ class PracticeLogPage(Page):
             self,
             existing=attempt,
         )
-        if not dialog.exec() or dialog.result_attempt is None:
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if not accepted or dialog.result_attempt is None:
             return
         try:
             with self.context.writing() as session:

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
-from sqlmodel import Session
 
-from desktop.domain.curriculum import LearningPath
 from desktop.domain.practice import Attempt, retrospective_facts
-from desktop.domain.progress import ItemStatus
-from desktop.store import progress as progress_store
 from desktop.store.errors import WriteFailed
-from desktop.store.models import ItemProgress
-from desktop.store.retrospective import log_with_retrospective
+from desktop.store.retrospective import log_with_retrospective, start_item_if_new
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
 
@@ -36,7 +31,9 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
                 session=session, attempt=attempt, template=template, facts=facts,
                 now=context.now(),
             )  # fmt: skip
-            started = _mark_started(session, attempt, path)
+            started = start_item_if_new(
+                session=session, path=path, item_id=subject.item_id, now=attempt.started_at
+            )
     except WriteFailed as failure:
         dialogs.tell_not_saved(parent, "The session", failure.reason)
         return None
@@ -46,22 +43,3 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
         context.events.progress_changed.emit(subject.path_id)
     context.events.open_journal_entry.emit(entry_id)
     return entry_id
-
-
-def _mark_started(session: Session, attempt: Attempt, path: LearningPath | None) -> bool:
-    """A first session on a to-do item moves it to In progress (the user decides on Done)."""
-    subject = attempt.subject
-    if path is None or not subject.item_id:
-        return False
-    row = session.get(ItemProgress, (path.id, subject.item_id))
-    if row is not None and row.status != ItemStatus.TODO.value:
-        return False
-    for stage in path.stages:
-        for item in stage.items:
-            if item.id == subject.item_id:
-                progress_store.set_status(
-                    session=session, path_id=path.id, stage_id=stage.id, item=item,
-                    status=ItemStatus.IN_PROGRESS, now=attempt.started_at,
-                )  # fmt: skip
-                return True
-    return False

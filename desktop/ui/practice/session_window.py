@@ -149,6 +149,7 @@ class PracticeSessionWindow(QDialog):
             self,
         )
         dialog.exec()
+        dialog.deleteLater()
         return dialog.result_attempt
 
     def _may_leave(self) -> bool:

@@ -34,6 +34,12 @@ class TagPicker(QWidget):
             self.list.addItem(item)
         layout.addWidget(self.list)
 
+    def offered(self) -> set[str]:
+        return {
+            str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.list.count())
+        }
+
     def chosen(self) -> tuple[str, ...]:
         return tuple(
             str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
