@@ -143,3 +143,19 @@ def test_editing_a_quiz_attempt_keeps_its_missed_topics(
     assert edited is not None and edited.minutes == 18
     assert edited.struggles == ("capacity estimation", "sharding")
     assert (edited.quiz_correct, edited.quiz_total) == (15, 25)
+
+
+def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.ui.widgets import dialogs
+
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+
+    def locked(**_kwargs: object) -> list[Attempt]:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(practice_store, "attempts_between", locked)
+    page.reload()
+    assert told and "another program is using the database" in told[0]

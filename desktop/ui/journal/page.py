@@ -30,6 +30,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryListModel, EntryRow
 from desktop.ui.page import Page
+from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
@@ -181,6 +182,7 @@ class JournalPage(Page):
             str(settings.value("journal/preview", "true")) == "true"
         )
 
+    @reports_read_failures
     def prepare_for_screenshot(self) -> None:
         """Open the newest entry, as a user coming back to the journal would see it."""
         with session_scope(self.context.profile.engine) as session:
@@ -208,6 +210,7 @@ class JournalPage(Page):
             self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         self._reload_list()
 
+    @reports_read_failures
     def _reload_list(self) -> None:
         self._stale = False
         if self._searching:
@@ -267,6 +270,7 @@ class JournalPage(Page):
         if entry is not None:
             self.open_entry(entry.id)
 
+    @reports_read_failures
     def open_entry(self, entry_id: int) -> bool:
         """Show an entry, switching the calendar to its month if needed."""
         with session_scope(self.context.profile.engine) as session:

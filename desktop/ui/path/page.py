@@ -39,6 +39,7 @@ from desktop.ui.path.filter_bar import FilterBar
 from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
+from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
 
 # Below this width the details panel moves under the list instead of beside it.
@@ -309,6 +310,7 @@ class PathPage(Page):
         path_id = self.current_path_id()
         return next((p for p in self.library_paths if p.id == path_id), None)
 
+    @reports_read_failures
     def _reload_checklist(self, keep_selection: bool = True) -> None:
         path = self._current_path()
         selected = self._selected_item_id() if keep_selection else None
@@ -396,6 +398,7 @@ class PathPage(Page):
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_selected()
 
+    @reports_read_failures
     def _show_selected(self) -> None:
         index = self.tree.currentIndex()
         entry = self.model.item_at(index)

@@ -30,6 +30,7 @@ from desktop.ui.page import Page
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.session_window import start_session
+from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
@@ -190,6 +191,7 @@ class PracticeLogPage(Page):
 
     # Reading -----------------------------------------------------------------------------
 
+    @reports_read_failures
     def reload(self) -> None:
         self._stale = False
         days = self.range.currentData()
@@ -291,6 +293,7 @@ class PracticeLogPage(Page):
         self._show_undo()
         self.context.events.sessions_changed.emit()
 
+    @reports_read_failures
     def open_retrospective(self) -> None:
         attempt = self.selected()
         if attempt is None or attempt.id is None:

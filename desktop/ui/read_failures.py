@@ -1,0 +1,37 @@
+"""Reading the database can fail too (locked by another program, a disk error): say so plainly."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.ui.widgets import dialogs
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+Widget = TypeVar("Widget", bound=QWidget)
+
+
+def reports_read_failures(
+    method: Callable[Concatenate[Widget, Params], Result],
+) -> Callable[Concatenate[Widget, Params], Result | None]:
+    """For slots that read: on a database error, explain it and leave the view as it was."""
+
+    @functools.wraps(method)
+    def wrapper(self: Widget, *args: Params.args, **kwargs: Params.kwargs) -> Result | None:
+        try:
+            return method(self, *args, **kwargs)
+        except SAVE_ERRORS as error:
+            dialogs.tell_problem(
+                self,
+                "Could not read your data",
+                f"Loopwise could not read from its database: {explain(error)}. "
+                "Nothing was changed; try again in a moment.",
+            )
+            return None
+
+    return wrapper
