@@ -19,7 +19,11 @@ Widget = TypeVar("Widget", bound=QWidget)
 def reports_read_failures(
     method: Callable[Concatenate[Widget, Params], Result],
 ) -> Callable[Concatenate[Widget, Params], Result | None]:
-    """For slots that read: on a database error, explain it and leave the view as it was."""
+    """For slots that read: on a database error, explain it and leave the view as it was.
+
+    Connect decorated methods through a lambda: Qt passes a signal's arguments to a slot
+    that looks like it accepts any (*args), and these methods take none.
+    """
 
     @functools.wraps(method)
     def wrapper(self: Widget, *args: Params.args, **kwargs: Params.kwargs) -> Result | None:

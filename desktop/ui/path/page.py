@@ -106,7 +106,7 @@ class PathPage(Page):
 
         context.events.progress_changed.connect(self._on_progress_changed)
         context.events.paths_changed.connect(self._reload_path_list)
-        context.events.sessions_changed.connect(self._show_selected)
+        context.events.sessions_changed.connect(lambda: self._show_selected())
         self._reload_path_list()
 
     # Building ----------------------------------------------------------------------------
