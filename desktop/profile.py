@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.journal import Template
     from desktop.domain.quiz import Quiz
     from desktop.domain.routines import Routines
+    from desktop.domain.story_themes import ThemeCatalog
     from desktop.domain.taxonomy import Taxonomy
 
 
@@ -51,6 +52,13 @@ class Profile:
         from desktop.domain.routines import load_routines
 
         return load_routines(shipped_data_dir() / "routines.toml")
+
+    @cached_property
+    def story_themes(self) -> ThemeCatalog:
+        """The shipped behavioral themes and theme sets (data/themes.toml), read on first use."""
+        from desktop.domain.story_themes import load_themes
+
+        return load_themes(shipped_data_dir() / "themes.toml")
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""

@@ -33,6 +33,11 @@ APP_TABLES = {
     "practice_session",
     "session_tag",
     "journal_entry",
+    "story",
+    "story_theme",
+    "story_journal_link",
+    "story_rehearsal",
+    "custom_story_theme",
 } | FTS_TABLES
 _VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 
