@@ -11,3 +11,4 @@ class ChangeBus(QObject):
     journal_changed = Signal()
     sessions_changed = Signal()
     open_journal_entry = Signal(int)  # entry id: show it on the journal page
+    stories_changed = Signal()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -10,6 +12,9 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
+
+if TYPE_CHECKING:
+    from desktop.ui.stories.page import StoriesPage
 
 
 def _practice_log(context: AppContext) -> Page:
@@ -24,12 +29,19 @@ def _journal(context: AppContext) -> Page:
     return JournalPage(context)
 
 
+def _stories(context: AppContext) -> Page:
+    from desktop.ui.stories.page import StoriesPage
+
+    return StoriesPage(context)
+
+
 def build_pages(context: AppContext) -> list[Page]:
     """The first page is built now; the others when first shown (start-up stays quick)."""
     return [
         PathPage(context),
         LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
         LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
+        LazyPage("stories", "Stories", "stories", lambda: _stories(context)),
     ]
 
 
@@ -38,6 +50,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     window = MainWindow(context, pages)
     file_actions = [_new_entry_action(window)]
     file_actions += [action for page in pages for action in page.file_actions()]
+    file_actions += _story_export_actions(window)
     window.add_file_actions(file_actions)
 
     def show_entry(entry_id: int) -> None:
@@ -109,3 +122,21 @@ def _free_session_action(window: MainWindow) -> QAction:
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     action.triggered.connect(free_session)
     return action
+
+
+def _story_export_actions(window: MainWindow) -> list[QAction]:
+    """File > Export stories as Markdown / loop sheet as PDF (the page is built when used)."""
+
+    def stories_page() -> StoriesPage:
+        from desktop.ui.stories.page import StoriesPage
+
+        window.show_page("stories")
+        page = window.page("stories")
+        assert isinstance(page, StoriesPage)
+        return page
+
+    markdown = QAction("Export stories as &Markdown…", window)
+    markdown.triggered.connect(lambda: stories_page().export_markdown())
+    pdf = QAction("Export &loop sheet as PDF…", window)
+    pdf.triggered.connect(lambda: stories_page().export_loop_sheet())
+    return [markdown, pdf]

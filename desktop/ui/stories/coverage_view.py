@@ -1,0 +1,195 @@
+"""The coverage matrix: themes down the side, stories across, gaps and overused stories marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
+from desktop.domain.story_themes import Theme, ThemeCatalog
+from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
+from desktop.ui.widgets.labels import text_label
+
+ALL_THEMES = "all"
+COVERED_MARK = "●"
+
+
+class CoverageModel(QAbstractTableModel):
+    """Rows are themes, columns are stories; a cell is marked when the story answers it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.coverage = Coverage((), ())
+
+    def set_coverage(self, coverage: Coverage) -> None:
+        self.beginResetModel()
+        self.coverage = coverage
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.coverage.themes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.coverage.stories)
+
+    def theme_at(self, row: int) -> Theme | None:
+        themes = self.coverage.themes
+        return themes[row] if 0 <= row < len(themes) else None
+
+    def story_at(self, column: int) -> Story | None:
+        stories = self.coverage.stories
+        return stories[column] if 0 <= column < len(stories) else None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        theme = self.coverage.themes[index.row()]
+        story = self.coverage.stories[index.column()]
+        covered = self.coverage.covers(theme.id, story.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COVERED_MARK if covered else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            answers = "answers" if covered else "does not answer"
+            return f"{story.title} {answers} {theme.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"“{story.title}” {'answers' if covered else 'does not answer'} {theme.title}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and not self.coverage.stories_for(theme.id):
+            return QBrush(_gap_colour())
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Vertical:
+            theme = self.theme_at(section)
+            if theme is None:
+                return None
+            gap = not self.coverage.stories_for(theme.id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{theme.title}  (no story)" if gap else theme.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return theme.description or theme.title
+            if role == Qt.ItemDataRole.ForegroundRole and gap:
+                return QBrush(QColor(STATUS_COLOURS[current_scheme()]["needs_review"]))
+            return None
+        story = self.story_at(section)
+        if story is None:
+            return None
+        count = self.coverage.theme_count(story.id)
+        overloaded = count > OVERLOADED_AFTER
+        if role == Qt.ItemDataRole.DisplayRole:
+            title = story.title if len(story.title) <= 22 else story.title[:21].rstrip() + "…"
+            return f"{title}\n{count} ⚠" if overloaded else f"{title}\n{count}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            extra = " That is a lot for one story to carry." if overloaded else ""
+            return f"{story.title}: answers {count} of these themes.{extra}"
+        if role == Qt.ItemDataRole.ForegroundRole and overloaded:
+            return QBrush(QColor(STATUS_COLOURS[current_scheme()]["needs_review"]))
+        return None
+
+
+def _gap_colour() -> QColor:
+    return QColor("#3a2f14") if current_scheme() is Scheme.DARK else QColor("#fff4d6")
+
+
+class CoverageView(QWidget):
+    """The matrix with a choice of theme set and a plain summary of what is missing."""
+
+    open_story = Signal(int)
+    theme_set_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Theme coverage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        top = QHBoxLayout()
+        label = QLabel("&Themes")
+        self.theme_set = QComboBox()
+        self.theme_set.setAccessibleName("Themes to show")
+        label.setBuddy(self.theme_set)
+        self.theme_set.currentIndexChanged.connect(lambda _i: self.theme_set_changed.emit())
+        top.addWidget(label)
+        top.addWidget(self.theme_set)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.summary = text_label("Coverage summary")
+        layout.addWidget(self.summary)
+        self.gaps = text_label("Themes without a story", "warning")
+        layout.addWidget(self.gaps)
+        self.model = CoverageModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Themes against stories")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.doubleClicked.connect(self._on_double_click)
+        layout.addWidget(self.table, 1)
+        self.empty = text_label("No stories yet", "muted")
+        self.empty.setText(
+            "Write a story and tag its themes; this grid then shows what is covered."
+        )
+        layout.addWidget(self.empty)
+
+    def set_catalog(self, catalog: ThemeCatalog) -> None:
+        current = self.chosen_set()
+        self.theme_set.blockSignals(True)
+        self.theme_set.clear()
+        self.theme_set.addItem("All themes", ALL_THEMES)
+        for theme_set in catalog.sets:
+            self.theme_set.addItem(theme_set.title, theme_set.id)
+        index = self.theme_set.findData(current)
+        self.theme_set.setCurrentIndex(max(0, index))
+        self.theme_set.blockSignals(False)
+
+    def chosen_set(self) -> str:
+        return str(self.theme_set.currentData() or ALL_THEMES)
+
+    def choose_set(self, set_id: str) -> None:
+        index = self.theme_set.findData(set_id)
+        if index >= 0:
+            self.theme_set.setCurrentIndex(index)
+
+    def show_coverage(self, coverage: Coverage) -> None:
+        self.model.set_coverage(coverage)
+        covered = len(coverage.themes) - len(coverage.uncovered)
+        total = len(coverage.themes)
+        self.summary.setText(
+            f"{covered} of {total} themes have a story." + _overloaded_text(coverage)
+        )
+        self.gaps.setText(
+            "No story yet for: " + ", ".join(t.title for t in coverage.uncovered) + "."
+        )
+        self.gaps.setVisible(bool(coverage.uncovered))
+        self.empty.setVisible(not coverage.stories)
+        self.table.resizeColumnsToContents()
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        story = self.model.story_at(index.column())
+        if story is not None:
+            self.open_story.emit(story.id)
+
+
+def _overloaded_text(coverage: Coverage) -> str:
+    busy = coverage.overloaded
+    if not busy:
+        return ""
+    names = ", ".join(f"“{s.title}” ({coverage.theme_count(s.id)})" for s in busy)
+    return (
+        f" Leaned on for more than {OVERLOADED_AFTER} themes: {names}. "
+        "An interviewer who hears it twice will notice; spread the load."
+    )

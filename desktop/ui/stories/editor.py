@@ -1,0 +1,345 @@
+"""One story being written: STAR sections with word counts, the coach's notes, themes and links.
+Saved as you type, like the journal; a failed save keeps the text on screen and says so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.stories import (
+    TARGET_SECONDS,
+    Scope,
+    Section,
+    Story,
+    StoryDraft,
+    coach_notes,
+    duration_text,
+    story_timing,
+)
+from desktop.domain.story_themes import ThemeCatalog
+from desktop.ui.stories.theme_picker import ThemePicker
+from desktop.ui.widgets.autosave import Autosave
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.markdown_editor import MarkdownEditor
+
+RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
+
+_PROMPTS = {
+    Section.SITUATION: "Where and when: the context the interviewer needs, in a few sentences.",
+    Section.TASK: "What you were responsible for, or the problem you set out to solve.",
+    Section.ACTION: "What you did yourself, step by step: say “I”.",
+    Section.RESULT: "What changed, with numbers, and what you learned.",
+}
+
+
+class StoryEditor(QWidget):
+    save_requested = Signal(int, object)  # story id, StoryDraft
+    delete_requested = Signal(int)
+    rehearse_requested = Signal(int)
+    link_requested = Signal()
+    open_entry_requested = Signal(int)  # journal entry id
+    add_theme_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Story")
+        self.story_id: int | None = None
+        self._saved_draft: StoryDraft | None = None
+        self._autosave = Autosave(self.flush, self)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Story title")
+        self.title.setPlaceholderText(
+            "A short title you will recognise, e.g. “The Black Friday outage”"
+        )
+        self.title.setMaxLength(300)
+        self.title.textEdited.connect(self._changed)
+        outer.addWidget(self.title)
+
+        self.timing = text_label("Speaking time", "muted")
+        outer.addWidget(self.timing)
+        self.coach = text_label("Coach's notes", "warning")
+        outer.addWidget(self.coach)
+
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self._build_form())
+        outer.addWidget(self.form_scroll, 1)
+
+        self.warning = text_label("Story not saved", "warning")
+        self.warning.hide()
+        outer.addWidget(self.warning)
+        bottom = QHBoxLayout()
+        self.rehearsals = text_label("Rehearsals", "muted")
+        bottom.addWidget(self.rehearsals, 1)
+        self.save_state = text_label("Save state", "muted", wrap=False)
+        bottom.addWidget(self.save_state)
+        self.rehearse_button = QPushButton("Rehearse…")
+        self.rehearse_button.setAccessibleName("Rehearse this story with a timer")
+        self.rehearse_button.setToolTip("Say the story out loud against the clock (Ctrl+R)")
+        self.rehearse_button.clicked.connect(self._on_rehearse)
+        bottom.addWidget(self.rehearse_button)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete this story")
+        self.delete_button.clicked.connect(self._on_delete)
+        bottom.addWidget(self.delete_button)
+        outer.addLayout(bottom)
+
+    def _build_form(self) -> QWidget:
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(6)
+
+        facts = QFormLayout()
+        facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Scope of impact")
+        self.scope.setToolTip("Senior answers are expected to show impact beyond yourself.")
+        for scope in Scope:
+            self.scope.addItem(scope.label, scope.value)
+        self.scope.currentIndexChanged.connect(self._changed)
+        facts.addRow("Impact reached", self.scope)
+        self.companies = QLineEdit()
+        self.companies.setAccessibleName("Companies this story is for")
+        self.companies.setPlaceholderText("Companies, comma separated")
+        self.companies.textEdited.connect(self._changed)
+        facts.addRow("Meant for", self.companies)
+        layout.addLayout(facts)
+
+        preview_row = QHBoxLayout()
+        preview_row.addStretch(1)
+        self.show_preview = QCheckBox("Preview")
+        self.show_preview.setAccessibleName("Show the Markdown previews")
+        self.show_preview.toggled.connect(self._on_preview_toggled)
+        preview_row.addWidget(self.show_preview)
+        layout.addLayout(preview_row)
+
+        self.section_labels: dict[Section, QLabel] = {}
+        self.sections: dict[Section, MarkdownEditor] = {}
+        for section in Section:
+            label = _heading(f"{section.label} heading")
+            self.section_labels[section] = label
+            layout.addWidget(label)
+            editor = MarkdownEditor()
+            editor.editor.setAccessibleName(f"{section.label} (Markdown)")
+            editor.editor.setPlaceholderText(_PROMPTS[section])
+            editor.setMinimumHeight(110)
+            editor.set_preview_visible(False)
+            editor.text_edited.connect(self._changed)
+            self.sections[section] = editor
+            layout.addWidget(editor)
+
+        layout.addWidget(_heading("Themes this story answers"))
+        self.themes = ThemePicker("Themes")
+        self.themes.setMinimumHeight(240)
+        self.themes.changed.connect(self._changed)
+        self.themes.add_requested.connect(self.add_theme_requested)
+        layout.addWidget(self.themes)
+
+        layout.addWidget(_heading("Notes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("Follow-up questions to expect, details to have ready…")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(80)
+        self.notes.textChanged.connect(self._changed)
+        layout.addWidget(self.notes)
+
+        layout.addWidget(_heading("Journal entries"))
+        self.links = QListWidget()
+        self.links.setAccessibleName("Linked journal entries")
+        self.links.setMaximumHeight(90)
+        self.links.itemActivated.connect(
+            lambda item: self.open_entry_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        layout.addWidget(self.links)
+        link_row = QHBoxLayout()
+        link = QPushButton("Link a journal entry…")
+        link.setAccessibleName("Link a journal entry")
+        link.clicked.connect(self.link_requested)
+        link_row.addWidget(link)
+        unlink = QPushButton("Remove link")
+        unlink.setAccessibleName("Remove the chosen journal link")
+        unlink.clicked.connect(self._remove_link)
+        link_row.addWidget(unlink)
+        link_row.addStretch(1)
+        layout.addLayout(link_row)
+        layout.addStretch(1)
+        return form
+
+    # Loading -------------------------------------------------------------------------------
+
+    def set_catalog(self, catalog: ThemeCatalog) -> None:
+        self.themes.set_catalog(catalog)
+
+    def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> None:
+        """Show a saved story (any unsaved typing for the previous one is saved first)."""
+        self.flush()
+        self.story_id = story.id
+        draft = story.draft
+        for widget in (self.title, self.scope, self.companies, self.notes):
+            widget.blockSignals(True)
+        self.title.setText(draft.title)
+        self.title.setCursorPosition(0)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(draft.scope.value)))
+        self.companies.setText(", ".join(draft.companies))
+        self.notes.setPlainText(draft.notes)
+        for widget in (self.title, self.scope, self.companies, self.notes):
+            widget.blockSignals(False)
+        for section, editor in self.sections.items():
+            editor.set_text(draft.section(section))
+        self.themes.set_chosen(draft.themes)
+        self.links.clear()
+        for entry_id in draft.journal_entry_ids:
+            self._add_link_item(entry_id, link_titles.get(entry_id, f"Journal entry {entry_id}"))
+        self.rehearsals.setText(rehearsals)
+        self._saved_draft = self.draft()
+        self.save_state.setText("")
+        self.warning.hide()
+        self._update_guidance()
+        self.form_scroll.verticalScrollBar().setValue(0)
+
+    def show_rehearsals(self, text: str) -> None:
+        self.rehearsals.setText(text)
+
+    def draft(self) -> StoryDraft:
+        scope = self.scope.currentData()
+        return StoryDraft(
+            title=self.title.text().strip(),
+            situation=self.sections[Section.SITUATION].text(),
+            task=self.sections[Section.TASK].text(),
+            action=self.sections[Section.ACTION].text(),
+            result=self.sections[Section.RESULT].text(),
+            themes=self.themes.chosen(),
+            scope=Scope(scope) if scope else Scope.TEAM,
+            companies=tuple(c.strip() for c in self.companies.text().split(",") if c.strip()),
+            notes=self.notes.toPlainText(),
+            journal_entry_ids=tuple(
+                int(self.links.item(row).data(Qt.ItemDataRole.UserRole))
+                for row in range(self.links.count())
+            ),
+        )
+
+    def add_link(self, entry_id: int, label: str) -> None:
+        if entry_id not in self.draft().journal_entry_ids:
+            self._add_link_item(entry_id, label)
+            self._changed()
+
+    def _add_link_item(self, entry_id: int, label: str) -> None:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, entry_id)
+        item.setToolTip("Double-click to open it in the journal")
+        self.links.addItem(item)
+
+    def _remove_link(self) -> None:
+        row = self.links.currentRow()
+        if row >= 0:
+            self.links.takeItem(row)
+            self._changed()
+
+    # Saving --------------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.story_id is not None and self.draft() != self._saved_draft
+
+    def flush(self) -> None:
+        """Save now if anything changed (called on a pause, a switch, or closing)."""
+        self._autosave.stop()
+        if self.has_unsaved_changes():
+            assert self.story_id is not None
+            self.save_requested.emit(self.story_id, self.draft())
+
+    def mark_saved(self, draft: StoryDraft) -> None:
+        self._saved_draft = draft
+        self.save_state.setText("Saved" if draft == self.draft() else "Editing…")
+        self.warning.hide()
+
+    def mark_unsaved(self, reason: str) -> None:
+        self.save_state.setText("Not saved yet")
+        self.warning.setText(
+            f"This story could not be saved: {reason}. It stays here and is saved as soon as "
+            "that is possible."
+        )
+        self.warning.show()
+        self._autosave.retry_in(RETRY_DELAY_MS)
+
+    def clear(self) -> None:
+        """Forget the story without saving (it was deleted)."""
+        self._autosave.stop()
+        self.story_id = None
+        self._saved_draft = None
+
+    def _changed(self) -> None:
+        if self.story_id is None:
+            return
+        self.save_state.setText("Editing…")
+        self._update_guidance()
+        self._autosave.changed()
+
+    # Guidance ------------------------------------------------------------------------------
+
+    def _update_guidance(self) -> None:
+        draft = self.draft()
+        timing = story_timing(draft)
+        for section, label in self.section_labels.items():
+            words = timing.words[section]
+            label.setText(
+                f"{section.label}  ·  {words} {'word' if words == 1 else 'words'}"
+                f"  ·  {duration_text(timing.seconds(section))}"
+            )
+        low, high = (s // 60 for s in TARGET_SECONDS)
+        self.timing.setText(
+            f"About {duration_text(timing.total_seconds)} spoken ({timing.total_words} words "
+            f"at 150 a minute); aim for {low} to {high} minutes."
+        )
+        notes = coach_notes(draft)
+        self.coach.setText("\n".join(f"• {note.message}" for note in notes))
+        self.coach.setVisible(bool(notes))
+
+    def _on_preview_toggled(self, visible: bool) -> None:
+        for editor in self.sections.values():
+            editor.set_preview_visible(visible)
+
+    def _on_delete(self) -> None:
+        if self.story_id is not None:
+            self.delete_requested.emit(self.story_id)
+
+    def _on_rehearse(self) -> None:
+        if self.story_id is not None:
+            self.flush()
+            self.rehearse_requested.emit(self.story_id)
+
+    def focus_title(self) -> None:
+        self.title.setFocus()
+        self.title.selectAll()
+
+
+def _heading(text: str) -> QLabel:
+    label = text_label(text, wrap=False)
+    label.setText(text.removesuffix(" heading"))
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 6, 0, 0)
+    return label

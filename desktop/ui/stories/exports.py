@@ -1,0 +1,79 @@
+"""Writing the story bank as Markdown and the loop sheet as a printable PDF."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+LOOP_SHEET_CSS = """
+h1 { font-size: 18pt; margin-bottom: 2pt; }
+h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 2pt; }
+p { margin-top: 2pt; margin-bottom: 2pt; }
+.muted { color: #555b66; }
+.gap { color: #8a5300; }
+table.star td { padding: 1pt 4pt; vertical-align: top; }
+td.label { font-weight: bold; color: #2f6fde; }
+"""
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, name_filter: str
+) -> Path | None:
+    """Ask where to save (kept separate so tests can answer it)."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), name_filter
+    )
+    return Path(chosen) if chosen else None
+
+
+def write_text_file(target: Path, text: str) -> None:
+    """Write the whole file or nothing: a half-written export never replaces a good one."""
+    _replace_with(target, lambda scratch: scratch.write_text(text, encoding="utf-8"))
+
+
+def write_pdf(target: Path, html: str) -> None:
+    """An A4 PDF of the HTML with real, searchable text, paginated by Qt."""
+
+    def render(scratch: Path) -> None:
+        writer = QPdfWriter(str(scratch))
+        writer.setTitle("Loop sheet")
+        writer.setCreator("Loopwise")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(16, 16, 16, 16),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        writer.setResolution(300)
+        document = QTextDocument()
+        font = QFont("Sans Serif")
+        font.setPointSizeF(10.5)
+        document.setDefaultFont(font)
+        document.setDefaultStyleSheet(LOOP_SHEET_CSS)
+        document.setHtml(html)
+        document.print_(writer)
+        del writer  # finishes the file
+        if not scratch.exists() or scratch.stat().st_size == 0:
+            raise OSError(5, "the PDF could not be written", str(scratch))
+
+    _replace_with(target, render)
+
+
+def _replace_with(target: Path, write: Callable[[Path], object]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".loopwise-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    scratch = Path(name)
+    try:
+        write(scratch)
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)

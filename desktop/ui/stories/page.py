@@ -1,0 +1,612 @@
+"""The Stories page: the story bank and editor, the coverage matrix, and loop preparation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.stories import (
+    Rehearsal,
+    Story,
+    StoryDraft,
+    coverage,
+    due_for_rehearsal,
+    plan_loop,
+)
+from desktop.domain.story_export import loop_sheet_html, stories_markdown
+from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, WriteFailed, explain
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import short_date
+from desktop.ui.page import Page
+from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.stories import exports
+from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
+from desktop.ui.stories.editor import StoryEditor
+from desktop.ui.stories.loop_prep import LoopPrepView
+from desktop.ui.stories.story_list import StoryListModel, story_rows
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+
+SORT_RECENT = "recent"
+SORT_DUE = "due"
+TAB_STORIES, TAB_COVERAGE, TAB_LOOP = range(3)
+
+
+class StoriesPage(Page):
+    page_key = "stories"
+    title = "Stories"
+    icon_name = "stories"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Stories")
+        self._stories: list[Story] = []
+        self._catalog: ThemeCatalog = context.profile.story_themes
+        self._deleted: list[tuple[int, str]] = []  # newest last: what Undo brings back
+        self._stale = True
+        self._catalog_shown = False
+        self._restored: dict[str, str] = {}  # view choices read before the page first loads
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.undo_bar = self._build_undo_bar()
+        layout.addWidget(self.undo_bar)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Story views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_bank(), "Story bank")
+        self.coverage_view = CoverageView()
+        self.coverage_view.theme_set_changed.connect(self._show_coverage)
+        self.coverage_view.open_story.connect(self.open_story)
+        self.tabs.addTab(self.coverage_view, "Coverage")
+        self.loop_view = LoopPrepView()
+        self.loop_view.changed.connect(self._show_loop_plan)
+        self.loop_view.open_story.connect(self.open_story)
+        self.loop_view.export_requested.connect(self.export_loop_sheet)
+        self.tabs.addTab(self.loop_view, "Loop preparation")
+        layout.addWidget(self.tabs, 1)
+        self._build_actions()
+        context.events.stories_changed.connect(self._on_stories_changed)
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_bank(self) -> QWidget:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._build_sidebar())
+        self.editor = StoryEditor()
+        self.editor.save_requested.connect(self._save)
+        self.editor.delete_requested.connect(self._delete)
+        self.editor.rehearse_requested.connect(lambda story_id: self.rehearse(story_id))
+        self.editor.link_requested.connect(self.link_journal_entry)
+        self.editor.open_entry_requested.connect(self.context.events.open_journal_entry)
+        self.editor.add_theme_requested.connect(self.add_custom_theme)
+        self.right = QStackedWidget()
+        self.right.addWidget(self._build_empty_state())
+        self.right.addWidget(self.editor)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    def _build_sidebar(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 8, 0)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setAccessibleName("Filter stories")
+        self.filter.setPlaceholderText("Filter stories  (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _text: self._show_list())
+        top.addWidget(self.filter, 1)
+        self.new_button = QPushButton("New story")
+        self.new_button.setAccessibleName("New story")
+        self.new_button.setToolTip("Start a new STAR story (Ctrl+Shift+N)")
+        self.new_button.clicked.connect(lambda: self.new_story())
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        second = QHBoxLayout()
+        self.sort = QComboBox()
+        self.sort.setAccessibleName("Order of the stories")
+        self.sort.addItem("Recently changed", SORT_RECENT)
+        self.sort.addItem("Due for rehearsal first", SORT_DUE)
+        self.sort.currentIndexChanged.connect(lambda _i: self._show_list())
+        second.addWidget(self.sort, 1)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setAccessibleName("Export stories")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        second.addWidget(self.export_button)
+        layout.addLayout(second)
+
+        self.list_heading = text_label("List heading", "muted")
+        layout.addWidget(self.list_heading)
+        self.model = StoryListModel(self)
+        self.list = QListView()
+        self.list.setAccessibleName("Stories")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._open_row(current.row())
+        )
+        self.list_empty = text_label("No stories", "muted")
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.list_area = QStackedWidget()
+        self.list_area.addWidget(self.list)
+        self.list_area.addWidget(self.list_empty)
+        layout.addWidget(self.list_area, 1)
+        box.setMinimumWidth(220)
+        return box
+
+    def _build_empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        message = text_label("Story bank empty state")
+        message.setText(
+            "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
+            "Situation, Task, Action and Result, tag the themes it answers, and rehearse it "
+            "out loud until it fits in two to three minutes."
+        )
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setProperty("role", "muted")
+        layout.addWidget(message)
+        start = QPushButton("Write your first story")
+        start.setAccessibleName("Write your first story")
+        start.clicked.connect(lambda: self.new_story())
+        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.empty_message = message
+        return box
+
+    def _build_undo_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("banner")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.undo_text = QLabel()
+        self.undo_text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.undo_text, 1)
+        undo = QPushButton("Undo")
+        undo.setAccessibleName("Undo the delete")
+        undo.clicked.connect(self.undo_delete)
+        row.addWidget(undo)
+        bar.hide()
+        return bar
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction("New story", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(lambda: self.new_story())
+        self.rehearse_action = QAction("Rehearse this story", self)
+        self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.rehearse_action.triggered.connect(lambda: self.rehearse())
+        for action in (self.new_action, self.rehearse_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        menu = QMenu(self.export_button)
+        markdown = menu.addAction("Story bank as Markdown…")
+        markdown.triggered.connect(lambda: self.export_markdown())
+        pdf = menu.addAction("Loop sheet as PDF…")
+        pdf.triggered.connect(lambda: self.export_loop_sheet())
+        self.export_button.setMenu(menu)
+
+    # Page protocol -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_STORIES)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def has_unsaved_work(self) -> bool:
+        self.editor.flush()
+        return self.editor.has_unsaved_changes()
+
+    def set_active(self, active: bool) -> None:
+        for action in (self.new_action, self.rehearse_action):
+            action.setEnabled(active)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("stories/splitter", self.splitter.saveState())
+        settings.setValue("stories/tab", self.tabs.currentIndex())
+        settings.setValue("stories/sort", self.sort.currentData())
+        settings.setValue("stories/coverage_set", self.coverage_view.chosen_set())
+        settings.setValue("stories/loop_set", self.loop_view.chosen_set())
+        settings.setValue("stories/custom_set", ",".join(self.loop_view.custom_ids()))
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("stories/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([300, 900])
+        self.sort.setCurrentIndex(max(0, self.sort.findData(settings.value("stories/sort"))))
+        self._restored = {
+            "coverage": str(settings.value("stories/coverage_set", ALL_THEMES)),
+            "loop": str(settings.value("stories/loop_set", "backend-path")),
+            "custom": str(settings.value("stories/custom_set", "")),
+        }
+        tab = settings.value("stories/tab", TAB_STORIES)
+        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else TAB_STORIES)
+
+    @reports_read_failures
+    def prepare_for_screenshot(self) -> None:
+        """Open the story most in need of rehearsal, as a user preparing for a loop would."""
+        self._reload()
+        due = due_for_rehearsal(self._stories, self.context.now())
+        chosen = due[0] if due else (self._stories[0] if self._stories else None)
+        if chosen is not None:
+            self.open_story(chosen.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._reload()  # first shown: not read while the app starts
+        super().showEvent(event)
+
+    def _on_stories_changed(self) -> None:
+        if self.isVisible():
+            self._reload()
+        else:
+            self._stale = True
+
+    # Reading -----------------------------------------------------------------------------
+
+    @reports_read_failures
+    def _reload(self) -> None:
+        self._stale = False
+        shown = self.editor.story_id
+        with session_scope(self.context.profile.engine) as session:
+            self._stories = story_store.all_stories(session=session)
+            custom = story_store.custom_themes(session=session)
+            rehearsals = (
+                story_store.rehearsals_of(session=session, story_id=shown)
+                if shown is not None
+                else []
+            )
+        if shown is not None:
+            self.editor.show_rehearsals(_rehearsal_text(rehearsals))
+        catalog = self.context.profile.story_themes.with_custom(custom)
+        if catalog != self._catalog or not self._catalog_shown:
+            self._show_catalog(catalog)
+        self._show_list()
+        self._show_coverage()
+        self._show_loop_plan()
+
+    def _show_catalog(self, catalog: ThemeCatalog) -> None:
+        self._catalog = catalog
+        self._catalog_shown = True
+        restored, self._restored = self._restored, {}
+        self.editor.set_catalog(catalog)
+        self.coverage_view.set_catalog(catalog)
+        custom_ids = [i for i in restored.get("custom", "").split(",") if i]
+        self.loop_view.set_catalog(catalog, custom_ids)
+        if restored:
+            self.coverage_view.choose_set(restored["coverage"])
+            self.loop_view.choose_set(restored["loop"])
+
+    def _show_list(self) -> None:
+        now = self.context.now()
+        needle = self.filter.text().strip().casefold()
+        stories = [s for s in self._stories if not needle or needle in _haystack(s, self._catalog)]
+        if self.sort.currentData() == SORT_DUE:
+            due = due_for_rehearsal(stories, now)
+            due_ids = {s.id for s in due}
+            stories = [*due, *(s for s in stories if s.id not in due_ids)]
+        current = self.editor.story_id
+        self.model.set_rows(story_rows(stories, now))
+        due_count = len(due_for_rehearsal(self._stories, now))
+        total = len(self._stories)
+        heading = f"{total} {'story' if total == 1 else 'stories'}"
+        if due_count:
+            heading += f" · {due_count} not rehearsed in the last week"
+        self.list_heading.setText(heading)
+        self.list_empty.setText(
+            "No story matches the filter." if self._stories else "No stories yet."
+        )
+        self.list_area.setCurrentIndex(0 if stories else 1)
+        if current is not None and self.model.row_of(current) >= 0:
+            self._select_row(self.model.row_of(current), open_it=False)
+        if self.editor.story_id is None:
+            self.right.setCurrentIndex(0)
+
+    def _coverage_themes(self) -> list[Theme]:
+        chosen = self.coverage_view.chosen_set()
+        theme_set = self._catalog.theme_set(chosen)
+        if chosen == ALL_THEMES or theme_set is None:
+            return list(self._catalog.themes)
+        return [t for t in (self._catalog.theme(i) for i in theme_set.themes) if t is not None]
+
+    def _show_coverage(self) -> None:
+        self.coverage_view.show_coverage(coverage(self._coverage_themes(), self._stories))
+
+    def _show_loop_plan(self) -> None:
+        self.loop_view.show_plan(plan_loop(self.loop_view.themes(), self._stories))
+
+    def _select_row(self, row: int, open_it: bool = True) -> None:
+        index = self.model.index(row, 0)
+        selection = self.list.selectionModel()
+        if not open_it:
+            selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not open_it:
+            selection.blockSignals(False)
+        self.list.scrollTo(index)
+
+    def _open_row(self, row: int) -> None:
+        found = self.model.row_at(row)
+        if found is not None:
+            self.open_story(found.id)
+
+    @reports_read_failures
+    def open_story(self, story_id: int) -> bool:
+        """Show a story in the editor (switching to the story bank)."""
+        with session_scope(self.context.profile.engine) as session:
+            story = story_store.get_story(session=session, story_id=story_id)
+            if story is None:
+                return False
+            titles = story_store.journal_titles(
+                session=session, entry_ids=story.draft.journal_entry_ids
+            )
+            rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
+        self.tabs.setCurrentIndex(TAB_STORIES)
+        if self.editor.story_id != story_id:
+            self.editor.load(story, titles, _rehearsal_text(rehearsals))
+        else:
+            self.editor.show_rehearsals(_rehearsal_text(rehearsals))
+        self.right.setCurrentIndex(1)
+        row = self.model.row_of(story_id)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self._select_row(row, open_it=False)
+        return True
+
+    # Writing -----------------------------------------------------------------------------
+
+    def new_story(self, draft: StoryDraft | None = None) -> int | None:
+        self.editor.flush()
+        try:
+            with self.context.writing() as session:
+                story_id = story_store.create_story(
+                    session=session, draft=draft or StoryDraft(), now=self.context.now()
+                )
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "The new story", failure.reason)
+            return None
+        self.filter.clear()
+        self.context.events.stories_changed.emit()
+        if self._stale:
+            self._reload()
+        self.open_story(story_id)
+        self.editor.focus_title()
+        return story_id
+
+    def _save(self, story_id: int, draft: StoryDraft) -> None:
+        try:
+            with self.context.writing() as session:
+                changed = story_store.save_story(
+                    session=session, story_id=story_id, draft=draft, now=self.context.now()
+                )
+        except (WriteFailed, LookupError) as failure:
+            reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
+            self.editor.mark_unsaved(reason)
+            return
+        self.editor.mark_saved(draft)
+        if changed:
+            self.context.events.stories_changed.emit()
+
+    def _delete(self, story_id: int) -> None:
+        title = self.editor.title.text().strip() or "Untitled story"
+        self.editor.flush()
+        try:
+            with self.context.writing() as session:
+                story_store.delete_story(session=session, story_id=story_id, now=self.context.now())
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "Deleting the story", failure.reason)
+            return
+        self.editor.clear()
+        self.right.setCurrentIndex(0)
+        self._deleted.append((story_id, title))
+        self._show_undo()
+        self.context.events.stories_changed.emit()
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        story_id, _title = self._deleted[-1]
+        try:
+            with self.context.writing() as session:
+                story_store.restore_story(session=session, story_id=story_id)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "Bringing the story back", failure.reason)
+            return
+        self._deleted.pop()
+        self._show_undo()
+        self.context.events.stories_changed.emit()
+        self.open_story(story_id)
+
+    def _show_undo(self) -> None:
+        if not self._deleted:
+            self.undo_bar.hide()
+            return
+        _story_id, title = self._deleted[-1]
+        more = f" ({len(self._deleted)} deleted)" if len(self._deleted) > 1 else ""
+        self.undo_text.setText(f"Deleted the story “{title}”.{more}")
+        self.undo_bar.show()
+
+    def add_custom_theme(self) -> str | None:
+        title = self.ask_theme_title()
+        if not title:
+            return None
+        taken = [t.id for t in self._catalog.themes]
+        existing = next(
+            (t for t in self._catalog.themes if t.title.casefold() == title.casefold()), None
+        )
+        if existing is not None:
+            theme_id = existing.id
+        else:
+            theme_id = custom_theme_id(title, taken)
+            try:
+                with self.context.writing() as session:
+                    story_store.add_custom_theme(
+                        session=session, theme=CustomTheme(theme_id, title), now=self.context.now()
+                    )
+            except WriteFailed as failure:
+                dialogs.tell_not_saved(self, "The new theme", failure.reason)
+                return None
+            self.context.events.stories_changed.emit()
+            if self._stale:
+                self._reload()
+        if self.editor.story_id is not None:
+            self.editor.themes.set_checked(theme_id, True)
+        return theme_id
+
+    def ask_theme_title(self) -> str:
+        text, accepted = QInputDialog.getText(
+            self, "Add a theme", "A theme interviewers might ask about:"
+        )
+        return " ".join(text.split())[:120] if accepted else ""
+
+    @reports_read_failures
+    def link_journal_entry(self) -> None:
+        with session_scope(self.context.profile.engine) as session:
+            entries = story_store.recent_journal_entries(session=session)
+        if not entries:
+            dialogs.tell(self, "No journal entries", "Your journal has no entries to link yet.")
+            return
+        chosen = self.ask_journal_entry(entries)
+        if chosen is not None:
+            label = dict(entries)[chosen]
+            self.editor.add_link(chosen, label)
+
+    def ask_journal_entry(self, entries: list[tuple[int, str]]) -> int | None:
+        labels = [label for _id, label in entries]
+        label, accepted = QInputDialog.getItem(
+            self, "Link a journal entry", "Journal entry:", labels, 0, False
+        )
+        if not accepted:
+            return None
+        return next((entry_id for entry_id, text in entries if text == label), None)
+
+    # Rehearsal ---------------------------------------------------------------------------
+
+    def rehearse(self, story_id: int | None = None) -> int | None:
+        """Open the rehearsal timer for the story; the id of the logged rehearsal, if any."""
+        story_id = story_id if story_id is not None else self.editor.story_id
+        story = next((s for s in self._stories if s.id == story_id), None)
+        if story is None:
+            return None
+        self.editor.flush()
+        return self.run_rehearsal(story)
+
+    def run_rehearsal(self, story: Story) -> int | None:
+        from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
+
+        dialog = RehearsalDialog(self.context, story, self)
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog.logged_id
+
+    # Exports -----------------------------------------------------------------------------
+
+    def export_markdown(self) -> bool:
+        self.editor.flush()
+        target = exports.ask_save_path(
+            self, "Export the story bank", "story-bank.md", "Markdown (*.md)"
+        )
+        if target is None:
+            return False
+        if target.suffix.lower() != ".md":
+            target = target.with_name(target.name + ".md")
+        try:
+            with session_scope(self.context.profile.engine) as session:
+                stories = story_store.all_stories(session=session)
+            text = stories_markdown(stories, self._catalog, self.context.now().astimezone())
+            exports.write_text_file(target, text)
+        except SAVE_ERRORS as error:
+            dialogs.tell_problem(
+                self, "Export failed", f"The stories were not exported: {explain(error)}."
+            )
+            return False
+        self._tell_status(f"Saved {len(stories)} stories to {target}")
+        return True
+
+    def export_loop_sheet(self) -> bool:
+        self.editor.flush()
+        themes = self.loop_view.themes()
+        if not themes:
+            dialogs.tell(
+                self,
+                "Choose the themes first",
+                "Pick a theme set on the Loop preparation tab (or tick themes for your own set).",
+            )
+            self.tabs.setCurrentIndex(TAB_LOOP)
+            return False
+        target = exports.ask_save_path(
+            self, "Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"
+        )
+        if target is None:
+            return False
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        plan = plan_loop(themes, self._stories)
+        html = loop_sheet_html(plan, self.loop_view.set_title(), self.context.now().astimezone())
+        try:
+            exports.write_pdf(target, html)
+        except OSError as error:
+            dialogs.tell_problem(
+                self, "Export failed", f"The loop sheet was not saved: {explain(error)}."
+            )
+            return False
+        self._tell_status(f"Saved the loop sheet to {target}")
+        return True
+
+    def _tell_status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
+
+
+def _haystack(story: Story, catalog: ThemeCatalog) -> str:
+    draft = story.draft
+    themes = " ".join(catalog.title_of(t) for t in draft.themes)
+    return " ".join((story.title, themes, " ".join(draft.companies))).casefold()
+
+
+def _rehearsal_text(rehearsals: list[Rehearsal]) -> str:
+    if not rehearsals:
+        return "Not rehearsed yet."
+    last = rehearsals[0]
+    times = "once" if len(rehearsals) == 1 else f"{len(rehearsals)} times"
+    return (
+        f"Rehearsed {times}; last on {short_date(last.rehearsed_at)}, "
+        f"{last.seconds // 60}:{last.seconds % 60:02d} long, rated {last.rating} of 5."
+    )

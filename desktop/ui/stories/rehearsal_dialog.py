@@ -1,0 +1,216 @@
+"""Rehearse a story out loud against the clock, then rate how it went; each one is logged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.practice import SessionClock
+from desktop.domain.stories import RATINGS, TARGET_SECONDS, Rehearsal, Section, Story, brief
+from desktop.store import stories as story_store
+from desktop.store.errors import WriteFailed
+from desktop.ui.context import AppContext
+from desktop.ui.practice.session_window import clock_text
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+REFRESH_MS = 250
+_RATING_WORDS = {1: "Lost my way", 2: "Shaky", 3: "Fine", 4: "Good", 5: "Nailed it"}
+
+
+class RehearsalDialog(QDialog):
+    def __init__(self, context: AppContext, story: Story, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.story = story
+        self.clock = SessionClock(started_at=context.now())
+        self.logged_id: int | None = None
+        self._seconds = 0
+        self.setWindowTitle(f"Rehearsing: {story.title}")
+        self.setAccessibleName("Rehearse a story")
+        self.setMinimumWidth(440)
+        self.setMaximumWidth(640)
+
+        layout = QVBoxLayout(self)
+        title = text_label("Story being rehearsed", "heading")
+        title.setText(story.title)
+        layout.addWidget(title)
+        cues = text_label("Cues")
+        cues.setText(
+            "\n".join(f"{s.label[0]}  {brief(story.draft.section(s), 110) or '—'}" for s in Section)
+        )
+        cues.setProperty("role", "muted")
+        layout.addWidget(cues)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_timer_page())
+        self.pages.addWidget(self._build_rating_page())
+        layout.addWidget(self.pages)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(REFRESH_MS)
+        self._ticker.timeout.connect(self.refresh)
+        self._ticker.start()
+        self.refresh()
+
+    def _build_timer_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.elapsed = text_label("Time spoken", wrap=False)
+        font = QFont(self.elapsed.font())
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.elapsed.setFont(font)
+        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.elapsed)
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Time against three minutes")
+        self.bar.setTextVisible(False)
+        self.bar.setRange(0, TARGET_SECONDS[1])
+        layout.addWidget(self.bar)
+        self.target = text_label("Aim", "muted", wrap=False)
+        self.target.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.target)
+        buttons = QHBoxLayout()
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setAccessibleName("Pause or resume the timer")
+        self.pause_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        buttons.addWidget(self.pause_button)
+        discard = QPushButton("Discard")
+        discard.setAccessibleName("Stop without logging")
+        discard.clicked.connect(self.reject)
+        buttons.addWidget(discard)
+        buttons.addStretch(1)
+        self.done_button = QPushButton("Done")
+        self.done_button.setAccessibleName("Stop the timer and rate the rehearsal")
+        self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.done_button.setDefault(True)
+        self.done_button.clicked.connect(self.finish)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_rating_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.spoken = text_label("How long it took")
+        layout.addWidget(self.spoken)
+        layout.addWidget(text_label("How did it go?", "muted"))
+        row = QHBoxLayout()
+        self.ratings = QButtonGroup(self)
+        for value in RATINGS:
+            button = QRadioButton(f"{value} · {_RATING_WORDS[value]}")
+            button.setAccessibleName(f"Rate {value} of 5: {_RATING_WORDS[value]}")
+            self.ratings.addButton(button, value)
+            row.addWidget(button)
+        self.ratings.idToggled.connect(lambda _id, _on: self._update_log_button())
+        layout.addLayout(row)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note on this rehearsal")
+        self.note.setPlaceholderText("What to tighten next time (optional)")
+        layout.addWidget(self.note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        again = QPushButton("Go again")
+        again.setAccessibleName("Start the timer again without logging")
+        again.clicked.connect(self.restart)
+        buttons.addWidget(again)
+        self.log_button = QPushButton("Log rehearsal")
+        self.log_button.setAccessibleName("Log this rehearsal")
+        self.log_button.setEnabled(False)
+        self.log_button.clicked.connect(self.log)
+        buttons.addWidget(self.log_button)
+        layout.addLayout(buttons)
+        return page
+
+    # Timing --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        seconds = self.clock.elapsed_seconds(self.context.now())
+        low, high = TARGET_SECONDS
+        self.elapsed.setText(clock_text(seconds))
+        self.bar.setValue(min(seconds, high))
+        over = seconds > high
+        if self.bar.property("over") != over:
+            self.bar.setProperty("over", over)
+            self.bar.style().unpolish(self.bar)
+            self.bar.style().polish(self.bar)
+        paused = "" if self.clock.running else "Paused · "
+        if over:
+            self.target.setText(f"{paused}Over three minutes by {clock_text(seconds - high)}")
+        elif seconds >= low:
+            self.target.setText(f"{paused}In the two-to-three-minute range")
+        else:
+            self.target.setText(f"{paused}Aim for two to three minutes")
+
+    def toggle_pause(self) -> None:
+        now = self.context.now()
+        if self.clock.running:
+            self.clock.pause(now)
+            self.pause_button.setText("Resume")
+        else:
+            self.clock.resume(now)
+            self.pause_button.setText("Pause")
+        self.refresh()
+
+    def finish(self) -> None:
+        """Stop the clock and ask how it went."""
+        if self.clock.running:
+            self.toggle_pause()
+        self._seconds = self.clock.elapsed_seconds(self.context.now())
+        self._ticker.stop()
+        self.spoken.setText(f"You spoke for {clock_text(self._seconds)}.")
+        self.pages.setCurrentIndex(1)
+
+    def restart(self) -> None:
+        self.clock = SessionClock(started_at=self.context.now())
+        self.pause_button.setText("Pause")
+        self.pages.setCurrentIndex(0)
+        self._ticker.start()
+        self.refresh()
+
+    def choose_rating(self, value: int) -> None:
+        self.ratings.button(value).setChecked(True)
+
+    def _update_log_button(self) -> None:
+        self.log_button.setEnabled(self.ratings.checkedId() in RATINGS)
+
+    def log(self) -> None:
+        rating = self.ratings.checkedId()
+        if rating not in RATINGS:
+            return
+        rehearsal = Rehearsal(
+            self.story.id, self.clock.started_at, self._seconds, rating, self.note.text()
+        )
+        try:
+            with self.context.writing() as session:
+                self.logged_id = story_store.log_rehearsal(session=session, rehearsal=rehearsal)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "The rehearsal", failure.reason)
+            return
+        self.context.events.stories_changed.emit()
+        self.accept()
+
+    # Leaving -------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc or Discard: drop the rehearsal without logging it (a few minutes at most)."""
+        self._ticker.stop()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        super().closeEvent(event)

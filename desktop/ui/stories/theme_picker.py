@@ -1,0 +1,135 @@
+"""Themes to tick for a story (or a custom loop set), grouped and filterable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.story_themes import ThemeCatalog
+from desktop.ui.widgets.labels import text_label
+
+THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ThemePicker(QWidget):
+    changed = Signal()
+    add_requested = Signal()
+
+    def __init__(self, name: str, *, can_add: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kept: set[str] = set()  # chosen ids the catalog no longer has: never dropped
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.summary = text_label(f"{name}: how many chosen", "muted", wrap=False)
+        top.addWidget(self.summary, 1)
+        self.filter = QLineEdit()
+        self.filter.setAccessibleName(f"Filter {name.lower()}")
+        self.filter.setPlaceholderText("Filter themes…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        top.addWidget(self.filter, 1)
+        if can_add:
+            add = QPushButton("Add your own…")
+            add.setAccessibleName("Add a theme of your own")
+            add.clicked.connect(self.add_requested)
+            top.addWidget(add)
+        layout.addLayout(top)
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.itemChanged.connect(self._on_item_changed)
+        layout.addWidget(self.list, 1)
+
+    def set_catalog(self, catalog: ThemeCatalog) -> None:
+        chosen = self.chosen()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for group in catalog.groups:
+            themes = catalog.in_group(group.id)
+            if not themes:
+                continue
+            heading = QListWidgetItem(group.title)
+            font = QFont(heading.font())
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(heading)
+            for theme in themes:
+                item = QListWidgetItem(theme.title)
+                item.setData(THEME_ID_ROLE, theme.id)
+                item.setToolTip(theme.description or "")
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.set_chosen(chosen)
+        self._apply_filter(self.filter.text())
+
+    def offered(self) -> list[str]:
+        return [i for i in (self._id(row) for row in range(self.list.count())) if i]
+
+    def chosen(self) -> tuple[str, ...]:
+        ticked = [
+            self._id(row)
+            for row in range(self.list.count())
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        return tuple(i for i in ticked if i) + tuple(sorted(self._kept))
+
+    def set_chosen(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        offered = set(self.offered())
+        self._kept = wanted - offered
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            theme_id = self._id(row)
+            if theme_id:
+                state = Qt.CheckState.Checked if theme_id in wanted else Qt.CheckState.Unchecked
+                self.list.item(row).setCheckState(state)
+        self.list.blockSignals(False)
+        self._show_summary()
+
+    def set_checked(self, theme_id: str, checked: bool) -> None:
+        """Tick or untick one theme, as a click would."""
+        for row in range(self.list.count()):
+            if self._id(row) == theme_id:
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                self.list.item(row).setCheckState(state)
+                return
+        raise LookupError(theme_id)
+
+    def _id(self, row: int) -> str | None:
+        value = self.list.item(row).data(THEME_ID_ROLE)
+        return str(value) if value else None
+
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        self._show_summary()
+        self.changed.emit()
+
+    def _show_summary(self) -> None:
+        count = len(self.chosen())
+        self.summary.setText(
+            "No theme chosen" if not count else "1 theme" if count == 1 else f"{count} themes"
+        )
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            is_theme = self._id(row) is not None
+            item.setHidden(bool(needle) and (not is_theme or needle not in item.text().casefold()))

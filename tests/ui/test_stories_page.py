@@ -1,0 +1,304 @@
+"""The Stories page: writing with autosave and coaching, coverage, loop preparation, rehearsal."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.stories import Scope, Section, StoryDraft
+from desktop.store import journal as journal_store
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.ui.context import AppContext
+from desktop.ui.stories import exports
+from desktop.ui.stories.coverage_view import COVERED_MARK
+from desktop.ui.stories.page import TAB_COVERAGE, StoriesPage
+from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> StoriesPage:
+    widget = StoriesPage(context)
+    qtbot.addWidget(widget)
+    widget.restore_state(context.settings)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _stored(context: AppContext, story_id: int) -> StoryDraft:
+    with session_scope(context.profile.engine) as session:
+        story = story_store.get_story(session=session, story_id=story_id)
+    assert story is not None
+    return story.draft
+
+
+def _type(page: StoriesPage, section: Section, text: str) -> None:
+    page.editor.sections[section].editor.setPlainText(text)
+
+
+def test_a_new_user_sees_what_to_do(page: StoriesPage) -> None:
+    assert page.right.currentIndex() == 0
+    assert page.list_area.currentIndex() == 1
+    assert "Situation, Task, Action and Result" in page.empty_message.text()
+    assert "0 of" in page.coverage_view.summary.text()
+    assert page.coverage_view.empty.isVisibleTo(page.coverage_view)
+
+
+def test_writing_a_story_is_saved_as_you_type_and_coached(
+    qtbot, page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story()
+    assert story_id is not None and page.right.currentIndex() == 1
+    page.editor.title.setText("Sale-day outage")
+    page.editor.title.textEdited.emit("Sale-day outage")
+    _type(page, Section.SITUATION, "Checkout errors jumped during the sale.")
+    _type(page, Section.TASK, "I was on call.")
+    _type(page, Section.ACTION, "We rolled back, we paged the team and we fixed the pool.")
+    _type(page, Section.RESULT, "Customers were happy again.")
+    coach = page.editor.coach.text()
+    assert "The Result has no number in it" in coach
+    assert "“we” 3 times and “I” 0 times" in coach
+    assert "No theme yet" in coach
+    assert page.editor.section_labels[Section.ACTION].text() == "Action  ·  12 words  ·  5 s"
+    assert page.editor.timing.text().startswith("About 10 s spoken (26 words")
+
+    _type(page, Section.RESULT, "Errors fell from 18% to 0.4% within 6 minutes.")
+    page.editor.themes.set_checked("production-incident", True)
+    page.editor.scope.setCurrentIndex(page.editor.scope.findData(Scope.TEAMS.value))
+    page.editor.companies.setText("Amazon, Stripe")
+    page.editor.companies.textEdited.emit("Amazon, Stripe")
+    assert "number" not in page.editor.coach.text()
+    qtbot.waitUntil(lambda: page.editor.save_state.text() == "Saved", timeout=3000)
+    saved = _stored(context, story_id)
+    assert saved.title == "Sale-day outage"
+    assert saved.result.startswith("Errors fell")
+    assert saved.themes == ("production-incident",)
+    assert saved.scope is Scope.TEAMS and saved.companies == ("Amazon", "Stripe")
+    assert "Sale-day outage" in str(page.model.index(0, 0).data())
+
+
+def test_a_failed_save_keeps_the_text_and_says_so(
+    page: StoriesPage, context: AppContext, monkeypatch
+) -> None:
+    story_id = page.new_story()
+    assert story_id is not None
+
+    def disk_full(**_kwargs: object) -> bool:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    monkeypatch.setattr(story_store, "save_story", disk_full)
+    _type(page, Section.ACTION, "I profiled the request path.")
+    page.editor.flush()
+    assert page.editor.warning.isVisibleTo(page)
+    assert "the disk is full" in page.editor.warning.text()
+    assert page.editor.sections[Section.ACTION].text() == "I profiled the request path."
+    assert page.has_unsaved_work()
+
+    monkeypatch.undo()
+    page.editor.flush()
+    assert not page.editor.warning.isVisibleTo(page)
+    assert _stored(context, story_id).action == "I profiled the request path."
+    assert not page.has_unsaved_work()
+
+
+def test_switching_stories_saves_without_waiting(page: StoriesPage, context: AppContext) -> None:
+    first = page.new_story(StoryDraft(title="First"))
+    second = page.new_story(StoryDraft(title="Second"))
+    assert first is not None and second is not None
+    page.open_story(first)
+    _type(page, Section.TASK, "Typed just before switching.")
+    page.open_story(second)
+    assert _stored(context, first).task == "Typed just before switching."
+    assert page.editor.title.text() == "Second"
+
+
+def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppContext) -> None:
+    story_id = page.new_story(StoryDraft(title="Keep me", themes=("conflict",)))
+    assert story_id is not None
+    page.editor.delete_button.click()
+    assert page.model.rowCount() == 0 and page.right.currentIndex() == 0
+    assert page.undo_bar.isVisibleTo(page)
+    assert "Keep me" in page.undo_text.text()
+    page.undo_delete()
+    assert page.model.rowCount() == 1
+    assert page.editor.story_id == story_id and page.editor.title.text() == "Keep me"
+    assert not page.undo_bar.isVisibleTo(page)
+
+
+def test_the_list_models_are_sound(qtmodeltester, page: StoriesPage) -> None:
+    page.new_story(StoryDraft(title="One", themes=("conflict", "ownership")))
+    page.new_story(StoryDraft(title="Two", themes=("conflict",)))
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.coverage_view.model)
+    html = page.model.index(0, 0).data(HTML_ROLE)
+    assert "Never rehearsed" in html
+
+
+def test_the_coverage_matrix_follows_the_tags(page: StoriesPage) -> None:
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    page.coverage_view.choose_set("backend-path")
+    model = page.coverage_view.model
+    assert model.rowCount() == 5 and model.columnCount() == 0
+    assert "0 of 5 themes have a story" in page.coverage_view.summary.text()
+
+    story_id = page.new_story(StoryDraft(title="Outage", themes=("production-incident",)))
+    assert story_id is not None
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    assert model.columnCount() == 1
+    row = [t.id for t in model.coverage.themes].index("missed-deadline-or-incident")
+    assert model.index(row, 0).data() == COVERED_MARK
+    assert "1 of 5 themes have a story" in page.coverage_view.summary.text()
+    assert "Ownership" in page.coverage_view.gaps.text()
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Ownership  (no story)"
+    assert (
+        model.headerData(row, Qt.Orientation.Vertical) == "Missed deadline or production incident"
+    )
+
+
+def test_a_story_carrying_too_many_themes_stands_out(page: StoriesPage) -> None:
+    busy = ("ownership", "dive-deep", "frugality", "think-big", "earn-trust")
+    page.new_story(StoryDraft(title="Everything story", themes=busy))
+    page.coverage_view.choose_set("amazon")
+    assert "Leaned on for more than 4 themes: “Everything story” (5)" in (
+        page.coverage_view.summary.text()
+    )
+
+
+def test_loop_preparation_lists_a_story_per_theme_and_the_gaps(page: StoriesPage) -> None:
+    page.new_story(StoryDraft(title="Schema", themes=("leadership-without-authority",)))
+    page.new_story(StoryDraft(title="N+1", themes=("dive-deep",)))
+    page.loop_view.choose_set("backend-path")
+    table = page.loop_view.table
+    assert table.rowCount() == 5
+    told = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(5)}
+    assert told["Dive Deep"] == "N+1"
+    assert told["Influence without authority"] == "Schema"
+    assert told["Ownership"] == "No story yet"
+    assert "3 of 5 themes have no story yet" in page.loop_view.gaps.text()
+
+    page.loop_view.choose_set("custom")
+    assert table.rowCount() == 0
+    page.loop_view.custom.set_checked("dive-deep", True)
+    assert table.rowCount() == 1 and not page.loop_view.ready.isHidden()
+
+
+def test_users_add_their_own_themes(page: StoriesPage, monkeypatch) -> None:
+    story_id = page.new_story(StoryDraft(title="On call"))
+    assert story_id is not None
+    monkeypatch.setattr(StoriesPage, "ask_theme_title", lambda self: "On-call heroics")
+    theme_id = page.add_custom_theme()
+    assert theme_id == "my-on-call-heroics"
+    assert "my-on-call-heroics" in page.editor.themes.chosen()
+    assert "On-call heroics" in [
+        page.coverage_view.model.theme_at(r).title  # type: ignore[union-attr]
+        for r in range(page.coverage_view.model.rowCount())
+    ]
+    assert page.add_custom_theme() == theme_id  # the same name twice is one theme
+
+
+def test_a_journal_entry_is_linked_and_opened(
+    page: StoriesPage, context: AppContext, monkeypatch
+) -> None:
+    with context.writing() as session:
+        entry_id = journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(date(2026, 11, 1), "Outage notes", "Pool exhausted."),
+            now=context.now(),
+        )
+    story_id = page.new_story(StoryDraft(title="Outage"))
+    assert story_id is not None
+    monkeypatch.setattr(StoriesPage, "ask_journal_entry", lambda self, entries: entries[0][0])
+    page.link_journal_entry()
+    assert page.editor.links.count() == 1
+    assert "Outage notes" in page.editor.links.item(0).text()
+    page.editor.flush()
+    assert _stored(context, story_id).journal_entry_ids == (entry_id,)
+    opened: list[int] = []
+    context.events.open_journal_entry.connect(opened.append)
+    page.editor.links.itemActivated.emit(page.editor.links.item(0))
+    assert opened == [entry_id]
+
+
+def test_a_rehearsal_is_timed_rated_and_logged(
+    page: StoriesPage, context: AppContext, monkeypatch
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Outage", themes=("ownership",)))
+    assert story_id is not None
+    assert "Never rehearsed" in str(page.model.index(0, 0).data())
+
+    def speak(self: StoriesPage, story):  # type: ignore[no-untyped-def]
+        dialog = RehearsalDialog(context, story, self)
+        dialog.refresh()  # each reading of the test clock is a minute later
+        dialog.refresh()
+        dialog.finish()
+        assert "You spoke for 0" in dialog.spoken.text()
+        assert not dialog.log_button.isEnabled()
+        dialog.choose_rating(4)
+        dialog.note.setText("Shorter situation")
+        dialog.log()
+        return dialog.logged_id
+
+    monkeypatch.setattr(StoriesPage, "run_rehearsal", speak)
+    assert page.rehearse(story_id) is not None
+    with session_scope(context.profile.engine) as session:
+        logged = story_store.rehearsals_of(session=session, story_id=story_id)
+    assert len(logged) == 1 and logged[0].rating == 4 and logged[0].note == "Shorter situation"
+    assert logged[0].seconds >= 60
+    assert "Rehearsed today" in str(page.model.index(0, 0).data())
+    assert "Rehearsed once" in page.editor.rehearsals.text()
+    assert "rated 4 of 5" in page.editor.rehearsals.text()
+
+
+def test_the_rehearsal_timer_pauses_and_warns_past_three_minutes(
+    qtbot, context: AppContext
+) -> None:
+    with context.writing() as session:
+        story_id = story_store.create_story(
+            session=session, draft=StoryDraft(title="T"), now=context.now()
+        )
+    with session_scope(context.profile.engine) as session:
+        story = story_store.get_story(session=session, story_id=story_id)
+    assert story is not None
+    dialog = RehearsalDialog(context, story)
+    qtbot.addWidget(dialog)
+    for _ in range(3):
+        dialog.refresh()
+    assert "Over three minutes" in dialog.target.text()
+    dialog.toggle_pause()
+    assert dialog.target.text().startswith("Paused")
+    dialog.reject()
+    with session_scope(context.profile.engine) as session:
+        assert story_store.rehearsals_of(session=session, story_id=story_id) == []
+
+
+def test_the_story_bank_exports_to_markdown(page: StoriesPage, tmp_path: Path, monkeypatch) -> None:
+    page.new_story(
+        StoryDraft(
+            title="Outage", action="I **fixed** it.", result="Down 40%", themes=("ownership",)
+        )
+    )
+    target = tmp_path / "bank"
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
+    assert page.export_markdown()
+    text = (tmp_path / "bank.md").read_text(encoding="utf-8")
+    assert "## Outage" in text and "- Themes: Ownership" in text
+    assert "### Action\n\nI **fixed** it." in text
+
+
+def test_an_export_that_cannot_be_written_is_explained(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    problems: list[str] = []
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: blocker / "bank.md")
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: problems.append(message))
+    assert not page.export_markdown()
+    assert problems and problems[0].startswith("The stories were not exported")
