@@ -12,8 +12,8 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 LOOP_SHEET_CSS = """
-h1 { font-size: 18pt; margin-bottom: 2pt; }
-h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 2pt; }
+h1 { font-size: 14pt; margin-bottom: 2pt; }
+h2 { font-size: 11pt; margin-top: 9pt; margin-bottom: 1pt; }
 p { margin-top: 2pt; margin-bottom: 2pt; }
 .muted { color: #555b66; }
 .gap { color: #8a5300; }
@@ -48,14 +48,14 @@ def write_pdf(target: Path, html: str) -> None:
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
                 QPageLayout.Orientation.Portrait,
-                QMarginsF(16, 16, 16, 16),
+                QMarginsF(8, 8, 8, 8),
                 QPageLayout.Unit.Millimeter,
             )
         )
         writer.setResolution(300)
         document = QTextDocument()
         font = QFont("Sans Serif")
-        font.setPointSizeF(10.5)
+        font.setPointSizeF(9)
         document.setDefaultFont(font)
         document.setDefaultStyleSheet(LOOP_SHEET_CSS)
         document.setHtml(html)
