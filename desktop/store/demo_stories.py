@@ -17,11 +17,14 @@ _STORIES: tuple[tuple[StoryDraft, tuple[tuple[int, int, int], ...]], ...] = (
             situation=(
                 "On the first morning of our autumn sale, checkout error rates jumped to 18% "
                 "within ten minutes of the marketing email going out. I was the on-call engineer "
-                "for the payments service."
+                "for the payments service, which handles about 1,200 orders a minute at peak. "
+                "The sale was the biggest revenue day of the quarter, and the business had "
+                "promised partners a smooth launch."
             ),
             task=(
                 "I had to stop the bleeding fast, keep the business informed, and make sure the "
-                "same failure could not happen at the next sale."
+                "same failure could not happen at the next sale. I also wanted the business to "
+                "hear one calm, clear voice during the incident instead of five people guessing."
             ),
             action=(
                 "I opened an incident channel and asked a colleague to handle updates to the "
@@ -31,12 +34,17 @@ _STORIES: tuple[tuple[StoryDraft, tuple[tuple[int, int, int], ...]], ...] = (
                 "exactly this. Errors dropped within six minutes. Afterwards I led the "
                 "blameless review, found that our load test used last year's traffic shape, and "
                 "wrote a load-test plan based on the email send schedule. I also added an alert "
-                "on pool saturation at 70% so we would see it coming."
+                "on pool saturation at 70% so we would see it coming. Before the next sale I "
+                "ran the new load test twice with the fraud team, which showed that their "
+                "service needed two more replicas, and I wrote the runbook entry for turning "
+                "the cached decisions on, so that whoever was on call could do it in one step "
+                "without waiting for me."
             ),
             result=(
                 "We lost about 25 minutes of degraded checkout instead of the whole morning. "
                 "At the next sale, with 40% more traffic, error rates stayed under 0.5% and the "
-                "saturation alert fired once, early, with time to act."
+                "saturation alert fired once, early, with time to act. The runbook step has "
+                "since been used by two other on-call engineers."
             ),
             themes=("production-incident", "ownership", "deliver-results", "bias-for-action"),
             scope=Scope.TEAMS,

@@ -137,6 +137,7 @@ class CoverageView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(110)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setMaximumWidth(300)  # long theme titles are elided
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
         self.empty = text_label("No stories yet", "muted")

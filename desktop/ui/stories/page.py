@@ -135,6 +135,10 @@ class StoriesPage(Page):
         self.sort.addItem("Recently changed", SORT_RECENT)
         self.sort.addItem("Due for rehearsal first", SORT_DUE)
         self.sort.currentIndexChanged.connect(lambda _i: self._show_list())
+        self.sort.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort.setMinimumContentsLength(8)
         second.addWidget(self.sort, 1)
         self.export_button = QToolButton()
         self.export_button.setText("Export")
@@ -162,7 +166,7 @@ class StoriesPage(Page):
         self.list_area.addWidget(self.list)
         self.list_area.addWidget(self.list_empty)
         layout.addWidget(self.list_area, 1)
-        box.setMinimumWidth(220)
+        box.setMinimumWidth(200)
         return box
 
     def _build_empty_state(self) -> QWidget:
@@ -249,7 +253,7 @@ class StoriesPage(Page):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([300, 900])
+            self.splitter.setSizes([260, 940])
         self.sort.setCurrentIndex(max(0, self.sort.findData(settings.value("stories/sort"))))
         self._restored = {
             "coverage": str(settings.value("stories/coverage_set", ALL_THEMES)),
