@@ -212,7 +212,11 @@ class StoriesPage(Page):
         self.rehearse_action = QAction("Rehearse this story", self)
         self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearse_action.triggered.connect(lambda: self.rehearse())
-        for action in (self.new_action, self.rehearse_action):
+        # Ctrl+Z in a text box still undoes typing: the box claims the key before the page.
+        self.undo_action = QAction("Undo delete", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.triggered.connect(self.undo_delete)
+        for action in (self.new_action, self.rehearse_action, self.undo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         menu = QMenu(self.export_button)
@@ -237,7 +241,7 @@ class StoriesPage(Page):
         return self.editor.has_unsaved_changes()
 
     def set_active(self, active: bool) -> None:
-        for action in (self.new_action, self.rehearse_action):
+        for action in (self.new_action, self.rehearse_action, self.undo_action):
             action.setEnabled(active)
 
     def save_state(self, settings: QSettings) -> None:

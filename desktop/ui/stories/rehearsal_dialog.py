@@ -108,7 +108,9 @@ class RehearsalDialog(QDialog):
         layout = QVBoxLayout(page)
         self.spoken = text_label("How long it took")
         layout.addWidget(self.spoken)
-        layout.addWidget(text_label("How did it go?", "muted"))
+        question = text_label("How did it go?", "muted")
+        question.setText("How did it go?")
+        layout.addWidget(question)
         row = QHBoxLayout()
         self.ratings = QButtonGroup(self)
         for value in RATINGS:
