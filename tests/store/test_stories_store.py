@@ -140,3 +140,18 @@ def test_saving_a_deleted_story_is_refused(profile: Profile) -> None:
         store.delete_story(session=session, story_id=story_id, now=NOW)
     with pytest.raises(LookupError), session_scope(profile.engine) as session:
         store.save_story(session=session, story_id=story_id, draft=DRAFT, now=NOW)
+
+
+def test_the_demo_stories_use_real_themes_and_have_rehearsals(profile: Profile) -> None:
+    from desktop.store.demo_stories import populate_demo_stories
+
+    with session_scope(profile.engine) as session:
+        populate_demo_stories(session=session, today=NOW)
+    with session_scope(profile.engine) as session:
+        stories = store.all_stories(session=session)
+        catalog = profile.story_themes.with_custom(store.custom_themes(session=session))
+    assert len(stories) == 5
+    known = {theme.id for theme in catalog.themes}
+    assert all(set(s.draft.themes) <= known for s in stories)
+    assert sum(s.rehearsals for s in stories) == 4
+    assert any(s.last_rehearsed is None for s in stories)
