@@ -302,3 +302,18 @@ def test_an_export_that_cannot_be_written_is_explained(
     monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: problems.append(message))
     assert not page.export_markdown()
     assert problems and problems[0].startswith("The stories were not exported")
+
+
+def test_double_clicking_in_coverage_or_loop_prep_opens_the_story(page: StoriesPage) -> None:
+    first = page.new_story(StoryDraft(title="First", themes=("ownership",)))
+    page.new_story(StoryDraft(title="Second", themes=("dive-deep",)))
+    page.coverage_view.choose_set("backend-path")
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    model = page.coverage_view.model
+    column = next(c for c in range(model.columnCount()) if model.story_at(c).id == first)  # type: ignore[union-attr]
+    page.coverage_view.table.doubleClicked.emit(model.index(0, column))
+    assert page.tabs.currentIndex() == 0 and page.editor.title.text() == "First"
+
+    page.loop_view.choose_set("backend-path")
+    page.loop_view.table.cellDoubleClicked.emit(1, 1)  # Dive Deep
+    assert page.editor.title.text() == "Second"
