@@ -76,6 +76,7 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
         ["dive-deep"],
     )
     page.flush()
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "3 of 5 themes have a story" in page.coverage_view.summary.text()
     assert "Influence without authority" in page.coverage_view.gaps.text()
 
@@ -98,6 +99,7 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
     assert told["Dive Deep"] == "Finding the N+1 query"
     assert told["Missed deadline or production incident"] == "The checkout outage on sale day"
     assert page.coverage_view.chosen_set() == "backend-path"
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "3 of 5 themes have a story" in page.coverage_view.summary.text()
     assert page.model.rowCount() == 2
     page.filter.setText("checkout")

@@ -16,7 +16,7 @@ from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.stories import exports
 from desktop.ui.stories.coverage_view import COVERED_MARK
-from desktop.ui.stories.page import TAB_COVERAGE, StoriesPage
+from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
@@ -47,6 +47,7 @@ def test_a_new_user_sees_what_to_do(page: StoriesPage) -> None:
     assert page.right.currentIndex() == 0
     assert page.list_area.currentIndex() == 1
     assert "Situation, Task, Action and Result" in page.empty_message.text()
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "0 of" in page.coverage_view.summary.text()
     assert page.coverage_view.empty.isVisibleTo(page.coverage_view)
 
@@ -174,6 +175,7 @@ def test_a_story_carrying_too_many_themes_stands_out(page: StoriesPage) -> None:
 def test_loop_preparation_lists_a_story_per_theme_and_the_gaps(page: StoriesPage) -> None:
     page.new_story(StoryDraft(title="Schema", themes=("leadership-without-authority",)))
     page.new_story(StoryDraft(title="N+1", themes=("dive-deep",)))
+    page.tabs.setCurrentIndex(TAB_LOOP)
     page.loop_view.choose_set("backend-path")
     table = page.loop_view.table
     assert table.rowCount() == 5
@@ -196,6 +198,7 @@ def test_users_add_their_own_themes(page: StoriesPage, monkeypatch) -> None:
     theme_id = page.add_custom_theme()
     assert theme_id == "my-on-call-heroics"
     assert "my-on-call-heroics" in page.editor.themes.chosen()
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "On-call heroics" in [
         page.coverage_view.model.theme_at(r).title  # type: ignore[union-attr]
         for r in range(page.coverage_view.model.rowCount())
@@ -314,6 +317,7 @@ def test_double_clicking_in_coverage_or_loop_prep_opens_the_story(page: StoriesP
     page.coverage_view.table.doubleClicked.emit(model.index(0, column))
     assert page.tabs.currentIndex() == 0 and page.editor.title.text() == "First"
 
+    page.tabs.setCurrentIndex(TAB_LOOP)
     page.loop_view.choose_set("backend-path")
     page.loop_view.table.cellDoubleClicked.emit(1, 1)  # Dive Deep
     assert page.editor.title.text() == "Second"

@@ -28,10 +28,15 @@ class CoverageModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.coverage = Coverage((), ())
+        self._gaps: set[str] = set()
+        self._counts: dict[int, int] = {}
 
     def set_coverage(self, coverage: Coverage) -> None:
         self.beginResetModel()
         self.coverage = coverage
+        # Worked out once: the view asks for every cell's colour on every paint.
+        self._gaps = {theme.id for theme in coverage.uncovered}
+        self._counts = {story.id: coverage.theme_count(story.id) for story in coverage.stories}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -65,7 +70,7 @@ class CoverageModel(QAbstractTableModel):
             return f"“{story.title}” {'answers' if covered else 'does not answer'} {theme.title}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.BackgroundRole and not self.coverage.stories_for(theme.id):
+        if role == Qt.ItemDataRole.BackgroundRole and theme.id in self._gaps:
             return QBrush(_gap_colour())
         return None
 
@@ -76,7 +81,7 @@ class CoverageModel(QAbstractTableModel):
             theme = self.theme_at(section)
             if theme is None:
                 return None
-            gap = not self.coverage.stories_for(theme.id)
+            gap = theme.id in self._gaps
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{theme.title}  (no story)" if gap else theme.title
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -87,7 +92,7 @@ class CoverageModel(QAbstractTableModel):
         story = self.story_at(section)
         if story is None:
             return None
-        count = self.coverage.theme_count(story.id)
+        count = self._counts.get(story.id, 0)
         overloaded = count > OVERLOADED_AFTER
         if role == Qt.ItemDataRole.DisplayRole:
             title = story.title if len(story.title) <= 22 else story.title[:21].rstrip() + "…"
@@ -134,7 +139,7 @@ class CoverageView(QWidget):
         self.table.setAccessibleName("Themes against stories")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.horizontalHeader().setDefaultSectionSize(150)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setMaximumWidth(300)  # long theme titles are elided
@@ -177,7 +182,6 @@ class CoverageView(QWidget):
         )
         self.gaps.setVisible(bool(coverage.uncovered))
         self.empty.setVisible(not coverage.stories)
-        self.table.resizeColumnsToContents()
 
     def _on_double_click(self, index: QModelIndex) -> None:
         story = self.model.story_at(index.column())

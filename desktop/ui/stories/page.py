@@ -87,6 +87,7 @@ class StoriesPage(Page):
         self.loop_view.open_story.connect(self.open_story)
         self.loop_view.export_requested.connect(self.export_loop_sheet)
         self.tabs.addTab(self.loop_view, "Loop preparation")
+        self.tabs.currentChanged.connect(lambda _tab: self._show_current_tab())
         layout.addWidget(self.tabs, 1)
         self._build_actions()
         context.events.stories_changed.connect(self._on_stories_changed)
@@ -307,8 +308,15 @@ class StoriesPage(Page):
         if catalog != self._catalog or not self._catalog_shown:
             self._show_catalog(catalog)
         self._show_list()
-        self._show_coverage()
-        self._show_loop_plan()
+        self._show_current_tab()
+
+    def _show_current_tab(self) -> None:
+        """Coverage and loop plans are worked out only while on show (not on every save)."""
+        tab = self.tabs.currentIndex()
+        if tab == TAB_COVERAGE:
+            self._show_coverage()
+        elif tab == TAB_LOOP:
+            self._show_loop_plan()
 
     def _show_catalog(self, catalog: ThemeCatalog) -> None:
         self._catalog = catalog
@@ -343,7 +351,7 @@ class StoriesPage(Page):
         )
         self.list_area.setCurrentIndex(0 if stories else 1)
         if current is not None and self.model.row_of(current) >= 0:
-            self._select_row(self.model.row_of(current), open_it=False)
+            self._select_row(self.model.row_of(current), open_it=False, scroll=False)
         if self.editor.story_id is None:
             self.right.setCurrentIndex(0)
 
@@ -360,7 +368,7 @@ class StoriesPage(Page):
     def _show_loop_plan(self) -> None:
         self.loop_view.show_plan(plan_loop(self.loop_view.themes(), self._stories))
 
-    def _select_row(self, row: int, open_it: bool = True) -> None:
+    def _select_row(self, row: int, open_it: bool = True, scroll: bool = True) -> None:
         index = self.model.index(row, 0)
         selection = self.list.selectionModel()
         if not open_it:
@@ -368,7 +376,8 @@ class StoriesPage(Page):
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if not open_it:
             selection.blockSignals(False)
-        self.list.scrollTo(index)
+        if scroll:  # laying out every row to find this one is slow: only when asked
+            self.list.scrollTo(index)
 
     def _open_row(self, row: int) -> None:
         found = self.model.row_at(row)

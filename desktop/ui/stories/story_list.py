@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from html import escape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -11,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from desktop.domain.stories import (
     RehearsalState,
     Story,
+    StoryDraft,
     duration_text,
     rehearsal_state,
     rehearsed_text,
@@ -26,6 +28,7 @@ class StoryRow:
     story: Story
     rehearsed: str  # "Never rehearsed", "Rehearsed 3 days ago", ...
     due: bool  # not rehearsed lately
+    length: str = ""  # "3 themes · about 2 min spoken", worked out once
 
     @property
     def id(self) -> int:
@@ -38,6 +41,7 @@ def story_rows(stories: list[Story], now: datetime) -> list[StoryRow]:
             s,
             rehearsed_text(s.last_rehearsed, now),
             rehearsal_state(s.last_rehearsed, now) is not RehearsalState.RECENT,
+            _length(s.draft),
         )
         for s in stories
     ]
@@ -78,7 +82,7 @@ class StoryListModel(QAbstractListModel):
                 rehearsed = f"<b>{rehearsed}</b>"
             return (
                 f"<b>{escape(_title(row))}</b><br>"
-                f"<span class='muted'>{escape(_length(row))}</span><br>{rehearsed}"
+                f"<span class='muted'>{escape(row.length)}</span><br>{rehearsed}"
             )
         if role == STORY_ID_ROLE:
             return row.id
@@ -90,12 +94,13 @@ def _title(row: StoryRow) -> str:
     return title if len(title) <= 90 else title[:89].rstrip() + "…"
 
 
-def _length(row: StoryRow) -> str:
-    themes = len(row.story.draft.themes)
-    timing = story_timing(row.story.draft)
+@lru_cache(maxsize=1024)  # the list is rebuilt after every save; most stories did not change
+def _length(draft: StoryDraft) -> str:
+    themes = len(draft.themes)
+    timing = story_timing(draft)
     theme_text = "no theme" if not themes else "1 theme" if themes == 1 else f"{themes} themes"
     return f"{theme_text} · about {duration_text(timing.total_seconds)} spoken"
 
 
 def _facts(row: StoryRow) -> str:
-    return f"{_length(row)} · {row.rehearsed}"
+    return f"{row.length} · {row.rehearsed}"
