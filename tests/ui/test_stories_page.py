@@ -15,7 +15,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.stories import exports
-from desktop.ui.stories.coverage_view import COVERED_MARK
+from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
 from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
@@ -157,7 +157,7 @@ def test_the_coverage_matrix_follows_the_tags(page: StoriesPage) -> None:
     assert model.index(row, 0).data() == COVERED_MARK
     assert "1 of 5 themes have a story" in page.coverage_view.summary.text()
     assert "Ownership" in page.coverage_view.gaps.text()
-    assert model.headerData(0, Qt.Orientation.Vertical) == "Ownership  (no story)"
+    assert model.headerData(0, Qt.Orientation.Vertical) == f"{GAP_MARK} Ownership"
     assert (
         model.headerData(row, Qt.Orientation.Vertical) == "Missed deadline or production incident"
     )

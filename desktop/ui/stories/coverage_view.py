@@ -20,6 +20,7 @@ from desktop.ui.widgets.labels import text_label
 
 ALL_THEMES = "all"
 COVERED_MARK = "●"
+GAP_MARK = "○"
 
 
 class CoverageModel(QAbstractTableModel):
@@ -83,9 +84,13 @@ class CoverageModel(QAbstractTableModel):
                 return None
             gap = theme.id in self._gaps
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{theme.title}  (no story)" if gap else theme.title
+                # The mark goes first so that a long title cut short still shows it.
+                return f"{GAP_MARK} {theme.title}" if gap else theme.title
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{theme.title}, no story yet" if gap else theme.title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return theme.description or theme.title
+                description = theme.description or theme.title
+                return f"No story yet. {description}" if gap else description
             if role == Qt.ItemDataRole.ForegroundRole and gap:
                 return QBrush(QColor(STATUS_COLOURS[current_scheme()]["needs_review"]))
             return None
@@ -142,9 +147,16 @@ class CoverageView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(150)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setMaximumWidth(300)  # long theme titles are elided
+        self.table.verticalHeader().setMaximumWidth(340)  # long theme titles are elided
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
+        legend = text_label("Legend", "muted")
+        legend.setText(
+            f"{COVERED_MARK} the story answers the theme   {GAP_MARK} no story yet   "
+            f"⚠ a story answering more than {OVERLOADED_AFTER} themes   "
+            "Double-click a story's column to open it."
+        )
+        layout.addWidget(legend)
         self.empty = text_label("No stories yet", "muted")
         self.empty.setText(
             "Write a story and tag its themes; this grid then shows what is covered."
