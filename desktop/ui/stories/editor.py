@@ -165,6 +165,7 @@ class StoryEditor(QWidget):
         self.notes.setPlaceholderText("Follow-up questions to expect, details to have ready…")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(80)
+        self.notes.setMaximumHeight(160)
         self.notes.textChanged.connect(self._changed)
         layout.addWidget(self.notes)
 

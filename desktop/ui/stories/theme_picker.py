@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.widgets.labels import text_label
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_HEIGHT = 24
 
 
 class ThemePicker(QWidget):
@@ -42,7 +43,7 @@ class ThemePicker(QWidget):
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list, 1)
         bottom = QHBoxLayout()
-        self.summary = text_label(f"{name}: how many chosen", "muted", wrap=False)
+        self.summary = text_label(f"{name} chosen", "muted")
         bottom.addWidget(self.summary, 1)
         if can_add:
             add = QPushButton("Add your own…")
@@ -65,6 +66,7 @@ class ThemePicker(QWidget):
             font.setBold(True)
             heading.setFont(font)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            heading.setSizeHint(QSize(0, ROW_HEIGHT + 4))
             self.list.addItem(heading)
             for theme in themes:
                 item = QListWidgetItem(theme.title)
@@ -76,6 +78,7 @@ class ThemePicker(QWidget):
                     | Qt.ItemFlag.ItemIsSelectable
                 )
                 item.setCheckState(Qt.CheckState.Unchecked)
+                item.setSizeHint(QSize(0, ROW_HEIGHT))
                 self.list.addItem(item)
         self.list.blockSignals(False)
         self.set_chosen(chosen)
@@ -123,9 +126,14 @@ class ThemePicker(QWidget):
         self.changed.emit()
 
     def _show_summary(self) -> None:
-        count = len(self.chosen())
+        titles = [
+            self.list.item(row).text()
+            for row in range(self.list.count())
+            if self._id(row) and self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        titles += sorted(self._kept)
         self.summary.setText(
-            "No theme chosen" if not count else "1 theme" if count == 1 else f"{count} themes"
+            "No theme chosen yet" if not titles else "Chosen: " + ", ".join(titles)
         )
 
     def _apply_filter(self, text: str) -> None:
