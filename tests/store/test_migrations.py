@@ -33,6 +33,11 @@ APP_TABLES = {
     "practice_session",
     "session_tag",
     "journal_entry",
+    "plan_item",
+    "mock_interview",
+    "mock_score",
+    "mock_exposed",
+    "planner_setting",
 } | FTS_TABLES
 _VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 
