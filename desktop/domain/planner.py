@@ -9,7 +9,7 @@ week than planned counts. Each attempt fills one planned item, earliest planned 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -470,3 +470,35 @@ def hours_text(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+@dataclass(frozen=True)
+class SimpleWeakSpot:
+    """A weak spot as the planner works it out on its own (see recent_weak_spots)."""
+
+    tag: str
+    label: str
+    explanation: str
+
+
+def recent_weak_spots(
+    attempts: Sequence[Attempt],
+    exposed_by_mocks: Sequence[str],
+    label: Callable[[str], str],
+    limit: int = 3,
+) -> list[SimpleWeakSpot]:
+    """Until the Trends ranking is wired in: the struggles logged most often lately, with
+    each weak spot a mock interview exposed counting twice (an interviewer saw it)."""
+    struggles = Counter(tag for attempt in attempts for tag in attempt.struggles)
+    mocks = Counter(exposed_by_mocks)
+    score = struggles + mocks + mocks
+    spots = []
+    for tag, _weight in sorted(score.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]:
+        parts = []
+        if struggles[tag]:
+            times = "once" if struggles[tag] == 1 else f"{struggles[tag]} times"
+            parts.append(f"noted as a struggle {times} lately")
+        if mocks[tag]:
+            parts.append("exposed in a mock interview")
+        spots.append(SimpleWeakSpot(tag, label(tag), " and ".join(parts).capitalize() + "."))
+    return spots

@@ -14,6 +14,7 @@ from desktop.domain.progress import ItemStatus
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
+from desktop.store.demo_plan import populate_demo_plan
 
 # Share of each stage's items that a user a few months in has finished, in stage order.
 _STAGE_COMPLETION = (1.0, 0.9, 0.72, 0.3, 0.45, 0.35, 0.2)
@@ -159,3 +160,4 @@ def populate_demo_profile(
             ),
             now=start + timedelta(days=40),
         )
+    populate_demo_plan(session=session, paths=paths, today=today)

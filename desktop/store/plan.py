@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desktop.domain.curriculum import LearningPath
+from desktop.domain.journal import EntryKind
 from desktop.domain.planner import (
     DEFAULT_HOURS_PER_WEEK,
     PathCandidate,
@@ -17,8 +18,15 @@ from desktop.domain.planner import (
     week_of,
 )
 from desktop.domain.progress import ItemStatus, build_checklist
+from desktop.domain.revisits import first_moment
 from desktop.store import progress as progress_store
-from desktop.store.models import ItemProgress, PlanEntry, PlannerSetting
+from desktop.store.models import (
+    ItemProgress,
+    JournalEntry,
+    PlanEntry,
+    PlannerSetting,
+    PracticeSession,
+)
 
 HOURS_KEY = "hours_per_week"
 REVIEW_OFFERED_KEY = "review_offered_week"
@@ -187,3 +195,43 @@ def review_offered_week(*, session: Session) -> date | None:
 
 def set_review_offered_week(*, session: Session, week: date) -> None:
     _set_setting(session, REVIEW_OFFERED_KEY, week.isoformat())
+
+
+# The weekly review ------------------------------------------------------------------------
+
+
+def review_due(*, session: Session, today: date) -> date | None:
+    """The week that waits for a review: last week, if anything was planned or practised in
+    it and no weekly review was written since its Friday. None otherwise."""
+    this_week = week_of(today)
+    last_week = this_week - timedelta(days=7)
+    written = session.exec(
+        select(JournalEntry.id).where(
+            JournalEntry.kind == EntryKind.WEEKLY_REVIEW.value,
+            col(JournalEntry.entry_date) >= last_week + timedelta(days=4),
+        )
+    ).first()
+    if written is not None:
+        return None
+    start, end = first_moment(last_week), first_moment(this_week)
+    practised = session.exec(
+        select(PracticeSession.id).where(
+            col(PracticeSession.started_at) >= start,
+            col(PracticeSession.started_at) < end,
+            col(PracticeSession.deleted_at).is_(None),
+        )
+    ).first()
+    planned = session.exec(
+        select(PlanEntry.id).where(col(PlanEntry.day) >= last_week, col(PlanEntry.day) < this_week)
+    ).first()
+    return last_week if practised is not None or planned is not None else None
+
+
+def claim_review_announcement(*, session: Session, today: date) -> date | None:
+    """The week to announce a review for, once per new week: None if there is nothing to
+    review or it was already announced this week (remembered in the profile)."""
+    this_week = week_of(today)
+    if review_offered_week(session=session) == this_week:
+        return None
+    set_review_offered_week(session=session, week=this_week)
+    return review_due(session=session, today=today)

@@ -11,3 +11,6 @@ class ChangeBus(QObject):
     journal_changed = Signal()
     sessions_changed = Signal()
     open_journal_entry = Signal(int)  # entry id: show it on the journal page
+    plan_changed = Signal()
+    mocks_changed = Signal()
+    plan_focus_requested = Signal(str, str)  # taxonomy tag, label: plan practice on a weak spot

@@ -1,0 +1,214 @@
+"""Seven day columns of planned items; items move between days by keys, buttons or dragging."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.planner import Activity, PlanItem, hours_text
+from desktop.ui.icons import status_dot
+from desktop.ui.theme import STATUS_COLOURS, current_scheme
+from desktop.ui.widgets.labels import text_label
+
+MIME_TYPE = "application/x-loopwise-plan-item"
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DayList(QListWidget):
+    """One day's items. A drop from another day asks the page to move the item; the list
+    itself never changes until the plan is read again."""
+
+    dropped = Signal(int, object)  # plan item id, the day it was dropped on
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = day
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setSpacing(2)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(MIME_TYPE, str(items[0].data(ITEM_ID_ROLE)).encode())
+        return data
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        raw = bytes(event.mimeData().data(MIME_TYPE).data()).decode()
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the page re-reads the plan instead
+        event.accept()
+        if raw.isdigit():
+            self.dropped.emit(int(raw), self.day)
+
+
+class DayColumn(QFrame):
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayColumn")
+        self.day = day
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 4)
+        layout.setSpacing(4)
+        self.header = text_label(f"{day:%A}", wrap=False)
+        self.header.setObjectName("dayHeader")
+        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.header)
+        self.total = text_label(f"Planned on {day:%A}", "muted", wrap=False)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.total)
+        self.list = DayList(day)
+        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
+        layout.addWidget(self.list, 1)
+
+
+class WeekGrid(QWidget):
+    """The week: one column a day, today highlighted. One item is selected across all days."""
+
+    selection_changed = Signal()
+    moved = Signal(int, object)  # plan item id, new day
+    activated = Signal(int)  # plan item id (Enter or double-click)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Week plan")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.columns: list[DayColumn] = []
+        self._items: dict[int, PlanItem] = {}
+
+    def show_week(
+        self,
+        days: Sequence[date],
+        items: Sequence[PlanItem],
+        done: Mapping[int, Activity],
+        today: date,
+    ) -> None:
+        keep = self.selected_id()
+        if [column.day for column in self.columns] != list(days):
+            self._build_columns(days)
+        self._items = {item.id: item for item in items}
+        colours = STATUS_COLOURS[current_scheme()]
+        for column in self.columns:
+            column.setProperty("today", column.day == today)
+            column.style().unpolish(column)
+            column.style().polish(column)
+            prefix = "Today · " if column.day == today else ""
+            column.header.setText(f"{prefix}{column.day:%a} {column.day.day}")
+            column.list.blockSignals(True)
+            column.list.clear()
+            minutes = 0
+            for item in (i for i in items if i.day == column.day):
+                column.list.addItem(_row(item, item.id in done, colours))
+                minutes += item.minutes if item.counts else 0
+            column.list.blockSignals(False)
+            column.total.setText(hours_text(minutes) if minutes else "free")
+        if keep is not None:
+            self.select(keep)
+
+    def _build_columns(self, days: Sequence[date]) -> None:
+        for column in self.columns:
+            column.setParent(None)
+            column.deleteLater()
+        self.columns = []
+        for day in days:
+            column = DayColumn(day)
+            column.list.itemSelectionChanged.connect(
+                lambda list_=column.list: self._on_selected(list_)
+            )
+            column.list.dropped.connect(self.moved)
+            column.list.itemActivated.connect(
+                lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
+            )
+            self._layout.addWidget(column, 1)
+            self.columns.append(column)
+
+    def _on_selected(self, chosen: QListWidget) -> None:
+        if chosen.selectedItems():
+            for column in self.columns:
+                if column.list is not chosen:
+                    column.list.blockSignals(True)
+                    column.list.clearSelection()
+                    column.list.setCurrentRow(-1)
+                    column.list.blockSignals(False)
+        self.selection_changed.emit()
+
+    def selected_id(self) -> int | None:
+        for column in self.columns:
+            chosen = column.list.selectedItems()
+            if chosen:
+                return int(chosen[0].data(ITEM_ID_ROLE))
+        return None
+
+    def selected(self) -> PlanItem | None:
+        chosen = self.selected_id()
+        return self._items.get(chosen) if chosen is not None else None
+
+    def select(self, item_id: int) -> bool:
+        for column in self.columns:
+            for row in range(column.list.count()):
+                if column.list.item(row).data(ITEM_ID_ROLE) == item_id:
+                    column.list.setCurrentRow(row)
+                    column.list.setFocus()
+                    return True
+        return False
+
+    def shown_titles(self, day: date) -> list[str]:
+        column = next(column for column in self.columns if column.day == day)
+        return [column.list.item(row).text() for row in range(column.list.count())]
+
+
+def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidgetItem:
+    if is_done:
+        state, colour = "done", colours["done"]
+    elif item.skipped:
+        state, colour = "skipped", colours["retired"]
+    elif item.carried_over:
+        state, colour = "carried to next week", colours["retired"]
+    else:
+        state, colour = item.source.label.lower(), colours["in_progress"]
+    entry = QListWidgetItem(
+        status_dot(colour), f"{item.target.title}\n{item.minutes} min · {state}"
+    )
+    entry.setData(ITEM_ID_ROLE, item.id)
+    origin = item.carried_from
+    carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
+    entry.setToolTip(f"{item.reason}{carried}".strip())
+    entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
+    if not item.counts:
+        font = QFont(entry.font())
+        font.setStrikeOut(True)
+        entry.setFont(font)
+    return entry
