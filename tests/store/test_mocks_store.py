@@ -35,9 +35,12 @@ def test_a_logged_mock_reads_back_with_scores_and_weak_spots(profile: Profile) -
         (mock,) = mocks_store.mock_interviews_between(
             session=session, start=HELD - timedelta(days=1), end=HELD + timedelta(days=1)
         )
-        assert mocks_store.mock_interviews_between(
-            session=session, start=HELD + timedelta(seconds=1), end=HELD + timedelta(days=1)
-        ) == []
+        assert (
+            mocks_store.mock_interviews_between(
+                session=session, start=HELD + timedelta(seconds=1), end=HELD + timedelta(days=1)
+            )
+            == []
+        )
     assert mock.id == mock_id and mock.held_at == HELD
     assert dict(mock.scores) == {"requirements": 2, "trade-offs": 3}
     assert mock.exposed == ("capacity-estimation", "trade-offs")
@@ -65,9 +68,7 @@ def test_correcting_and_deleting_a_mock(profile: Profile) -> None:
         mock_id = mocks_store.log_mock(
             session=session, mock=_mock(), now=NOW, label=profile.taxonomy.label
         )
-    fixed = _mock(
-        id=mock_id, kind=MockKind.CODING, scores={"coding": 4}, exposed=("edge-cases",)
-    )
+    fixed = _mock(id=mock_id, kind=MockKind.CODING, scores={"coding": 4}, exposed=("edge-cases",))
     with session_scope(profile.engine) as session:
         mocks_store.update_mock(session=session, mock=fixed, now=NOW)
     with session_scope(profile.engine) as session:

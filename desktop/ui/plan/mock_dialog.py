@@ -181,7 +181,7 @@ class MockInterviewDialog(QDialog):
         try:
             self.result_mock = self.build_mock()
         except ValueError as problem:
-            self.problem.setText(f"Not saved yet: {str(problem)[0].upper()}{str(problem)[1:]}.")
+            self.problem.setText(f"Not saved yet: {problem}.")
             self.problem.show()
             return
         self.accept()
