@@ -482,16 +482,17 @@ class PlanPage(Page):
             lambda session: plan_store.carry_over(session=session, items=left, now=now),
         )
 
-    def start_selected(self) -> None:
+    def start_selected(self) -> QWidget | None:
+        """Time a session on the selected item (the mock checkpoint is logged instead)."""
         from desktop.ui.practice.session_window import start_session
 
         item = self.grid.selected()
         if item is None:
-            return
+            return None
         target = item.target
         if target.routine_id == MOCK_ROUTINE_ID:
             self.log_mock()
-            return
+            return None
         subject = AttemptSubject(
             title=target.title,
             path_id=target.path_id,
@@ -500,7 +501,7 @@ class PlanPage(Page):
             kind=target.kind,
             target_minutes=item.minutes,
         )
-        start_session(self.context, subject, self.window())
+        return start_session(self.context, subject, self.window())
 
     # Weak spots from Trends -------------------------------------------------------------
 
