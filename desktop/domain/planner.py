@@ -41,10 +41,10 @@ def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def week_label(week: date) -> str:
+def week_label(week: date, *, short: bool = False) -> str:
     last = week + timedelta(days=6)
     if week.month == last.month:
-        return f"{week.day}\u2013{last.day} {last:%B %Y}"
+        return f"{week.day}\u2013{last.day} {last:{'%b' if short else '%B'} %Y}"
     return f"{week.day} {week:%b} \u2013 {last.day} {last:%b %Y}"
 
 

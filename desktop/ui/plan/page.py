@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -51,6 +52,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
 MOCK_HISTORY_DAYS = 180
+NARROW_WIDTH = 780
 
 
 class PlanPage(Page):
@@ -84,7 +86,11 @@ class PlanPage(Page):
         week_area = QWidget()
         week_layout = QVBoxLayout(week_area)
         week_layout.setContentsMargins(0, 0, 0, 0)
-        week_layout.addWidget(self.grid, 1)
+        self.grid_scroll = QScrollArea()
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid_scroll.setWidget(self.grid)
+        week_layout.addWidget(self.grid_scroll, 1)
         week_layout.addLayout(self._build_item_buttons())
 
         self.suggestions = SuggestionsPanel()
@@ -135,13 +141,6 @@ class PlanPage(Page):
         top.addWidget(self.next_button)
         self.week_heading = text_label("Week shown", "heading", wrap=False)
         top.addWidget(self.week_heading, 1)
-        self.budget = QSpinBox()
-        self.budget.setAccessibleName("Hours a week to practise")
-        self.budget.setRange(1, 80)
-        self.budget.setSuffix(" h a week")
-        self.budget.setToolTip("Your practice budget: how much the plan should fit in a week")
-        self.budget.editingFinished.connect(self._save_budget)
-        top.addWidget(self.budget)
         self.review_button = QPushButton("Weekly review…")
         self.review_button.setAccessibleName("Review the week shown")
         self.review_button.setToolTip("Ctrl+Shift+R")
@@ -160,10 +159,10 @@ class PlanPage(Page):
         start.setAccessibleName("Start the weekly review of last week")
         start.clicked.connect(lambda: self.start_review(self.week - timedelta(days=7)))
         row.addWidget(start)
-        later = QPushButton("Not now")
-        later.setAccessibleName("Hide the weekly review offer")
-        later.clicked.connect(self._dismiss_review)
-        row.addWidget(later)
+        self.review_later_button = QPushButton("Not now")
+        self.review_later_button.setAccessibleName("Hide the weekly review offer")
+        self.review_later_button.clicked.connect(self._dismiss_review)
+        row.addWidget(self.review_later_button)
         bar.hide()
         return bar
 
@@ -183,6 +182,15 @@ class PlanPage(Page):
 
     def _build_budget_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.budget = QSpinBox()
+        self.budget.setAccessibleName("Hours a week to practise")
+        self.budget.setRange(1, 80)
+        self.budget.setPrefix("Budget ")
+        self.budget.setSuffix(" h a week")
+        self.budget.setToolTip("How many hours of practice the plan should fit in a week")
+        self.budget.editingFinished.connect(self._save_budget)
+        self.budget.setMaximumWidth(170)
+        row.addWidget(self.budget)
         self.budget_bar = QProgressBar()
         self.budget_bar.setAccessibleName("Planned time against the weekly budget")
         self.budget_bar.setTextVisible(False)
@@ -226,8 +234,7 @@ class PlanPage(Page):
 
         def add(text: str, keys: str | QKeySequence.StandardKey, slot) -> QAction:  # type: ignore[no-untyped-def]
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcut(QKeySequence(keys))  # only while the page is on show
             action.triggered.connect(lambda _checked=False: slot())
             self.addAction(action)
             self.page_actions.append(action)
@@ -257,11 +264,16 @@ class PlanPage(Page):
             QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
             QListWidget {{ background: transparent; border: none; outline: 0; }}
             QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
-                                 border-radius: 4px; padding: 4px 2px; }}
+                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
             QListWidget::item:selected {{ background: {c["highlight"]};
                                           color: {c["highlighted_text"]}; }}
             """
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Below about 105 px a day, columns get too narrow to read: show the days as rows.
+        self.grid.set_as_rows(self.width() < NARROW_WIDTH)
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -322,7 +334,7 @@ class PlanPage(Page):
             )
             review_week = plan_store.review_due(session=session, today=now_day)
             last_week = plan_store.plan_for_week(session=session, week=self.week - timedelta(7))
-        self.week_heading.setText(week_label(self.week))
+        self.week_heading.setText(week_label(self.week, short=True))
         self.this_week_button.setEnabled(self.week != week_of(now_day))
         self.grid.show_week(week_days(self.week), snapshot.items, snapshot.done, now_day)
         self._show_budget(snapshot)
@@ -336,7 +348,8 @@ class PlanPage(Page):
                 "and choose what to practise next."
             )
         self.review_banner.setVisible(offer)
-        self._show_carry_offer(last_week, is_this_week)
+        # The review carries unfinished items over itself: one banner at a time.
+        self._show_carry_offer(last_week, is_this_week and not offer)
         self._update_item_buttons()
 
     def _show_budget(self, snapshot: WeekSnapshot) -> None:
@@ -356,9 +369,10 @@ class PlanPage(Page):
         )
         self.budget_text.setText(
             f"{hours_text(n.planned_minutes)} planned of {hours_text(n.budget_minutes)}{over} · "
-            f"{n.done} of {n.planned} done · {hours_text(n.minutes)} practised "
-            f"in {n.sessions} sessions"
+            f"{n.done} of {n.planned} done"
         )
+        sessions = "1 session" if n.sessions == 1 else f"{n.sessions} sessions"
+        self.budget_text.setToolTip(f"{hours_text(n.minutes)} practised in {sessions} this week")
         self.budget_bar.setToolTip(self.budget_text.text())
 
     def _show_suggestions(self, snapshot: WeekSnapshot, now_day: date) -> None:

@@ -9,11 +9,11 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +22,7 @@ from desktop.ui.icons import status_dot
 from desktop.ui.theme import STATUS_COLOURS, current_scheme
 from desktop.ui.widgets.labels import text_label
 
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
 MIME_TYPE = "application/x-loopwise-plan-item"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -74,23 +75,49 @@ class DayList(QListWidget):
 
 
 class DayColumn(QFrame):
+    """One day: a column in a wide window, a row when the window is narrow."""
+
+    ROW_HEIGHT = 58
+
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dayColumn")
         self.day = day
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 6, 4, 4)
-        layout.setSpacing(4)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(4, 6, 4, 4)
+        self._layout.setSpacing(4)
         self.header = text_label(f"{day:%A}", wrap=False)
         self.header.setObjectName("dayHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.header)
+        self._layout.addWidget(self.header)
         self.total = text_label(f"Planned on {day:%A}", "muted", wrap=False)
         self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.total)
+        self._layout.addWidget(self.total)
         self.list = DayList(day)
         self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
-        layout.addWidget(self.list, 1)
+        self._layout.addWidget(self.list, 1)
+
+    def set_as_row(self, as_row: bool) -> None:
+        direction = QBoxLayout.Direction.LeftToRight if as_row else QBoxLayout.Direction.TopToBottom
+        self._layout.setDirection(direction)
+        flow = QListView.Flow.LeftToRight if as_row else QListView.Flow.TopToBottom
+        self.list.setFlow(flow)
+        self.list.setWrapping(False)
+        bars = Qt.ScrollBarPolicy
+        self.list.setHorizontalScrollBarPolicy(
+            bars.ScrollBarAsNeeded if as_row else bars.ScrollBarAlwaysOff
+        )
+        self.list.setVerticalScrollBarPolicy(
+            bars.ScrollBarAlwaysOff if as_row else bars.ScrollBarAsNeeded
+        )
+        for label, width in ((self.header, 86), (self.total, 54)):
+            label.setFixedWidth(width if as_row else QWIDGETSIZE_MAX)
+            label.setMinimumWidth(0 if not as_row else width)
+        if as_row:
+            self.list.setFixedHeight(self.ROW_HEIGHT)
+        else:
+            self.list.setMinimumHeight(0)
+            self.list.setMaximumHeight(QWIDGETSIZE_MAX)
 
 
 class WeekGrid(QWidget):
@@ -103,11 +130,24 @@ class WeekGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Week plan")
-        self._layout = QHBoxLayout(self)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.columns: list[DayColumn] = []
         self._items: dict[int, PlanItem] = {}
+        self.as_rows = False
+
+    def set_as_rows(self, as_rows: bool) -> None:
+        """Seven rows for a narrow window, seven columns otherwise."""
+        if as_rows == self.as_rows:
+            return
+        self.as_rows = as_rows
+        direction = (
+            QBoxLayout.Direction.TopToBottom if as_rows else QBoxLayout.Direction.LeftToRight
+        )
+        self._layout.setDirection(direction)
+        for column in self.columns:
+            column.set_as_row(as_rows)
 
     def show_week(
         self,
@@ -145,6 +185,7 @@ class WeekGrid(QWidget):
         self.columns = []
         for day in days:
             column = DayColumn(day)
+            column.set_as_row(self.as_rows)
             column.list.itemSelectionChanged.connect(
                 lambda list_=column.list: self._on_selected(list_)
             )
