@@ -168,3 +168,17 @@ def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppCon
     assert not announce_weekly_review(window)  # once a week, even after a restart
     with session_scope(context.profile.engine) as session:
         assert plan_store.review_offered_week(session=session) == week_of(local_day(context.now()))
+
+
+def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: AppContext) -> None:
+    from desktop.ui.pages import build_main_window
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    context.events.plan_focus_requested.emit("union-find", "Union-find")
+    page = window.current_page()
+    assert isinstance(page, PlanPage)
+    chosen = page.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == "union-find"
+    assert chosen.reason.startswith("Weak spot: Union-find")

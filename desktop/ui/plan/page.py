@@ -403,7 +403,12 @@ class PlanPage(Page):
                        self.remove_button, self.start_button):  # fmt: skip
             button.setEnabled(item is not None)
         if item is None:
-            self.item_hint.setText("Select a planned item to move, skip or start it.")
+            empty = self.snapshot is not None and not self.snapshot.items
+            self.item_hint.setText(
+                "Nothing planned this week yet: add suggestions from the list below."
+                if empty
+                else "Select a planned item to move, skip or start it."
+            )
             return
         self.skip_button.setText("Unskip" if item.skipped else "Skip")
         self.earlier_button.setEnabled(item.day > self.week)

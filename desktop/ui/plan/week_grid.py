@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from html import escape
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -14,13 +15,14 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 from desktop.domain.planner import Activity, PlanItem, hours_text
-from desktop.ui.icons import status_dot
 from desktop.ui.theme import STATUS_COLOURS, current_scheme
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
 MIME_TYPE = "application/x-loopwise-plan-item"
@@ -44,6 +46,8 @@ class DayList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setSpacing(2)
+        self.delegate = _DayItemDelegate(self)
+        self.setItemDelegate(self.delegate)
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
@@ -102,6 +106,7 @@ class DayColumn(QFrame):
         self._layout.setDirection(direction)
         flow = QListView.Flow.LeftToRight if as_row else QListView.Flow.TopToBottom
         self.list.setFlow(flow)
+        self.list.delegate.as_row = as_row
         self.list.setWrapping(False)
         bars = Qt.ScrollBarPolicy
         self.list.setHorizontalScrollBarPolicy(
@@ -240,16 +245,46 @@ def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidg
         state, colour = "carried to next week", colours["retired"]
     else:
         state, colour = item.source.label.lower(), colours["in_progress"]
-    entry = QListWidgetItem(
-        status_dot(colour), f"{item.target.title}\n{item.minutes} min · {state}"
-    )
+    entry = QListWidgetItem(f"{item.target.title}\n{item.minutes} min · {state}")
     entry.setData(ITEM_ID_ROLE, item.id)
+    title = f"<b>{escape(item.target.title)}</b>"
+    if not item.counts:
+        title = f"<s>{title}</s>"
+    entry.setData(
+        HTML_ROLE,
+        f"<span style='color:{colour}'>●</span> {title}"
+        f"<br><span class='muted'>{item.minutes} min · {escape(state)}</span>",
+    )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
     entry.setToolTip(f"{item.reason}{carried}".strip())
     entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
-    if not item.counts:
-        font = QFont(entry.font())
-        font.setStrikeOut(True)
-        entry.setFont(font)
     return entry
+
+
+class _DayItemDelegate(RichTextDelegate):
+    """Rows as wide as the column, or a fixed width when the day is a row of its own."""
+
+    ROW_ITEM_WIDTH = 200
+
+    def __init__(self, parent: DayList) -> None:
+        super().__init__(parent)
+        self.as_row = False
+
+    def _document(
+        self, option: QStyleOptionViewItem, html: str, selected: bool = False
+    ) -> QTextDocument:
+        document = super()._document(option, html, selected)
+        if self.as_row:
+            document.setTextWidth(self.ROW_ITEM_WIDTH)
+        else:
+            view = self.parent()
+            width = view.viewport().width() if isinstance(view, QListWidget) else 120
+            document.setTextWidth(max(60, width - 8))  # the item's border and margin
+        return document
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 4, size.height() + 4)
