@@ -20,6 +20,7 @@ from desktop.domain.planner import (
     match_done,
     recent_weak_spots,
     suggest,
+    unfinished,
     week_numbers,
 )
 from desktop.domain.practice import Attempt
@@ -119,3 +120,16 @@ def _stand_in_weak_spots(
     recent = [attempt for attempt in history if attempt.started_at >= since]
     exposed = [tag for mock in mocks if mock.held_at >= since for tag in mock.exposed]
     return list(recent_weak_spots(recent, exposed, label))
+
+
+def read_left_over(*, session: Session, week: date) -> list[PlanItem]:
+    """The week's planned items that were neither done, skipped nor carried over (a cheaper
+    read than read_week: only that week's log is needed)."""
+    start, end = first_moment(week), first_moment(week + timedelta(days=7))
+    items = plan_store.plan_for_week(session=session, week=week)
+    if not items:
+        return []
+    attempts = practice_store.attempts_between(session=session, start=start, end=end)
+    mocks = mocks_store.mock_interviews_between(session=session, start=start, end=end)
+    logged = activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks])
+    return unfinished(items, match_done(items, logged))

@@ -28,7 +28,6 @@ from desktop.domain.planner import (
     Suggestion,
     emptiest_day,
     hours_text,
-    unfinished,
     week_days,
     week_label,
     week_of,
@@ -39,7 +38,7 @@ from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
-from desktop.store.week_snapshot import WeekSnapshot
+from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
 from desktop.ui.page import Page
 from desktop.ui.plan import mock_dialog
@@ -69,6 +68,7 @@ class PlanPage(Page):
         self._focus: SimpleWeakSpot | None = None
         self._review_dismissed = False
         self._stale = True
+        self._left_over: list[PlanItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -333,7 +333,7 @@ class PlanPage(Page):
                 end=first_moment(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
             )
             review_week = plan_store.review_due(session=session, today=now_day)
-            last_week = plan_store.plan_for_week(session=session, week=self.week - timedelta(7))
+            left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
         self.week_heading.setText(week_label(self.week, short=True))
         self.this_week_button.setEnabled(self.week != week_of(now_day))
         self.grid.show_week(week_days(self.week), snapshot.items, snapshot.done, now_day)
@@ -349,7 +349,7 @@ class PlanPage(Page):
             )
         self.review_banner.setVisible(offer)
         # The review carries unfinished items over itself: one banner at a time.
-        self._show_carry_offer(last_week, is_this_week and not offer)
+        self._show_carry_offer(left_over, is_this_week and not offer)
         self._update_item_buttons()
 
     def _show_budget(self, snapshot: WeekSnapshot) -> None:
@@ -385,12 +385,8 @@ class PlanPage(Page):
         if self._focus is not None:
             self.suggestions.select_weak_spot(self._focus.tag)
 
-    def _show_carry_offer(self, last_week: Sequence[PlanItem], is_this_week: bool) -> None:
-        if not is_this_week or not last_week:
-            self.carry_banner.hide()
-            return
-        previous = load_week(self.context, self.week - timedelta(days=7))
-        self._left_over = unfinished(previous.items, previous.done)
+    def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
+        self._left_over = list(left_over) if offer else []
         count = len(self._left_over)
         if count:
             items = "1 item" if count == 1 else f"{count} items"
@@ -494,7 +490,7 @@ class PlanPage(Page):
             )
 
     def carry_over_last_week(self) -> None:
-        left = list(getattr(self, "_left_over", []))
+        left = list(self._left_over)
         now = self.context.now()
         self._write(
             "Carrying items over",
