@@ -240,3 +240,20 @@ def test_the_window_state_is_kept(page: PlanPage, context: AppContext) -> None:
     again.restore_state(context.settings)
     assert again.tabs.currentIndex() == 1
     again.deleteLater()
+
+
+def test_the_arrow_keys_walk_the_days_that_have_items(
+    qtbot, page: PlanPage, context: AppContext
+) -> None:
+    from PySide6.QtCore import Qt
+
+    monday = _plan(context, page.week)
+    thursday = _plan(context, page.week + timedelta(days=3))
+    context.events.plan_changed.emit()
+    page.grid.select(monday)
+    qtbot.keyClick(page.grid.columns[0].list, Qt.Key.Key_Right)
+    assert page.grid.selected_id() == thursday  # the empty days in between are passed over
+    qtbot.keyClick(page.grid.columns[3].list, Qt.Key.Key_Right)
+    assert page.grid.selected_id() == thursday  # nothing later in the week
+    qtbot.keyClick(page.grid.columns[3].list, Qt.Key.Key_Left)
+    assert page.grid.selected_id() == monday

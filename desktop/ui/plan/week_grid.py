@@ -7,7 +7,13 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextDocument
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -34,6 +40,7 @@ class DayList(QListWidget):
     itself never changes until the plan is read again."""
 
     dropped = Signal(int, object)  # plan item id, the day it was dropped on
+    step = Signal(int)  # -1 or +1: the arrow keys ask for the day before or after
 
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +55,14 @@ class DayList(QListWidget):
         self.setSpacing(2)
         self.delegate = _DayItemDelegate(self)
         self.setItemDelegate(self.delegate)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Up and Down walk a day's items; Left and Right (no modifier) walk the days.
+        keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if event.key() in keys and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.step.emit(keys[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
@@ -195,6 +210,7 @@ class WeekGrid(QWidget):
                 lambda list_=column.list: self._on_selected(list_)
             )
             column.list.dropped.connect(self.moved)
+            column.list.step.connect(lambda step, day=day: self.focus_day(day, step))
             column.list.itemActivated.connect(
                 lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
             )
@@ -210,6 +226,18 @@ class WeekGrid(QWidget):
                     column.list.setCurrentRow(-1)
                     column.list.blockSignals(False)
         self.selection_changed.emit()
+
+    def focus_day(self, day: date, step: int) -> None:
+        """Move the keyboard to the next day in that direction that has items."""
+        days = [column.day for column in self.columns]
+        position = days.index(day) + step
+        while 0 <= position < len(self.columns):
+            target = self.columns[position].list
+            if target.count():
+                target.setCurrentRow(min(max(0, target.currentRow()), target.count() - 1))
+                target.setFocus()
+                return
+            position += step
 
     def selected_id(self) -> int | None:
         for column in self.columns:
