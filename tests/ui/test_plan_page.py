@@ -257,3 +257,19 @@ def test_the_arrow_keys_walk_the_days_that_have_items(
     assert page.grid.selected_id() == thursday  # nothing later in the week
     qtbot.keyClick(page.grid.columns[3].list, Qt.Key.Key_Left)
     assert page.grid.selected_id() == monday
+
+
+def test_a_routine_can_be_added_to_the_selected_day(page: PlanPage, context: AppContext) -> None:
+    page.routine_menu.aboutToShow.emit()
+    titles = [action.text() for action in page.routine_menu.actions()]
+    assert any(title.startswith("API-design exercise") for title in titles)
+    assert not any(title.startswith("Retrospective") for title in titles)
+    friday = _plan(context, page.week + timedelta(days=4))
+    context.events.plan_changed.emit()
+    page.grid.select(friday)
+    api = next(a for a in page.routine_menu.actions() if a.text().startswith("API-design"))
+    api.trigger()
+    assert page.snapshot is not None
+    added = next(i for i in page.snapshot.items if i.target.routine_id == "api-design-exercise")
+    assert added.day == page.week + timedelta(days=4) and added.minutes == 45
+    assert added.reason == "Added by you: 1 to 2 times a month."

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -23,17 +24,21 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
+    PERIOD_WEEKS,
     PlanItem,
+    PlanSource,
     SimpleWeakSpot,
     Suggestion,
     emptiest_day,
     hours_text,
+    routine_target,
     week_days,
     week_label,
     week_of,
 )
 from desktop.domain.practice import AttemptSubject
 from desktop.domain.revisits import first_moment
+from desktop.domain.routines import Routine
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
@@ -141,6 +146,13 @@ class PlanPage(Page):
         top.addWidget(self.next_button)
         self.week_heading = text_label("Week shown", "heading", wrap=False)
         top.addWidget(self.week_heading, 1)
+        self.add_routine_button = QPushButton("Add a routine")
+        self.add_routine_button.setAccessibleName("Add a routine to the plan")
+        self.add_routine_button.setToolTip("Plan a routine on the selected day, or the emptiest")
+        self.routine_menu = QMenu(self.add_routine_button)
+        self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
+        self.add_routine_button.setMenu(self.routine_menu)
+        top.addWidget(self.add_routine_button)
         self.review_button = QPushButton("Weekly review…")
         self.review_button.setAccessibleName("Review the week shown")
         self.review_button.setToolTip("Ctrl+Shift+R")
@@ -453,6 +465,38 @@ class PlanPage(Page):
 
         if self._write("The plan", add) and any(s.weak_spot for s in chosen):
             self._focus = None
+
+    def _fill_routine_menu(self) -> None:
+        self.routine_menu.clear()
+        for routine in self.context.profile.routines.routines:
+            if routine.cadence not in PERIOD_WEEKS:
+                continue  # the retrospective goes with every session
+            action = self.routine_menu.addAction(f"{routine.title}  ({routine.minutes[1]} min)")
+            action.setToolTip(routine.description)
+            action.triggered.connect(lambda _c=False, r=routine: self.add_routine(r))
+
+    def add_routine(self, routine: Routine) -> None:
+        """Plan a routine on the selected item's day, or on the emptiest day from today."""
+        if self.snapshot is None:
+            return
+        chosen = self.grid.selected()
+        day = (
+            chosen.day
+            if chosen is not None
+            else emptiest_day(self.week, self.snapshot.items, max(today(self.context), self.week))
+        )
+        reason = f"Added by you: {routine.cadence_text}."
+        suggestion = Suggestion(
+            routine_target(routine), routine.target_minutes, PlanSource.ROUTINE, reason
+        )
+        now = self.context.now()
+        self._write(
+            "The plan",
+            lambda session: plan_store.add_plan_item(
+                session=session, day=day, target=suggestion.target, minutes=suggestion.minutes,
+                source=suggestion.source, reason=suggestion.reason, now=now,
+            ),
+        )  # fmt: skip
 
     def move_item(self, item_id: int, day: date) -> None:
         if self._write(
