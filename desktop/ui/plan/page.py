@@ -285,7 +285,14 @@ class PlanPage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Below about 105 px a day, columns get too narrow to read: show the days as rows.
         self.grid.set_as_rows(self.width() < NARROW_WIDTH)
+        self._show_heading()
         super().resizeEvent(event)
+
+    def _show_heading(self) -> None:
+        label = week_label(self.week, short=True)
+        # A narrow window keeps the days and drops the year.
+        self.week_heading.setText(label.rsplit(" ", 1)[0] if self.grid.as_rows else label)
+        self.week_heading.setToolTip(week_label(self.week))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -346,7 +353,7 @@ class PlanPage(Page):
             )
             review_week = plan_store.review_due(session=session, today=now_day)
             left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
-        self.week_heading.setText(week_label(self.week, short=True))
+        self._show_heading()
         self.this_week_button.setEnabled(self.week != week_of(now_day))
         self.grid.show_week(week_days(self.week), snapshot.items, snapshot.done, now_day)
         self._show_budget(snapshot)
