@@ -306,3 +306,21 @@ def test_the_review_entry_holds_numbers_moves_and_answers() -> None:
 def test_a_target_is_either_a_path_item_or_a_routine(bad: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="either a path item or a routine"):
         Target("x", **bad)
+
+
+def test_stand_in_weak_spots_rank_struggles_and_mock_findings() -> None:
+    from desktop.domain.planner import recent_weak_spots
+
+    attempts = [
+        _attempt(WEEK, struggles=("edge-cases",)),
+        _attempt(WEEK, struggles=("edge-cases", "off-by-one")),
+        _attempt(WEEK, struggles=("off-by-one",)),
+    ]
+    spots = recent_weak_spots(attempts, ["capacity-estimation", "off-by-one"], str.upper)
+    assert [spot.tag for spot in spots] == ["off-by-one", "capacity-estimation", "edge-cases"]
+    assert spots[0].label == "OFF-BY-ONE"
+    assert spots[0].explanation == (
+        "Noted as a struggle 2 times lately and exposed in a mock interview."
+    )
+    assert spots[1].explanation == "Exposed in a mock interview."
+    assert recent_weak_spots([], [], str) == []

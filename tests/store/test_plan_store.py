@@ -108,3 +108,49 @@ def test_path_candidates_follow_stage_order_of_the_path_in_use(profile: Profile)
     assert {c.path_id for c in candidates} == {"sre-devops"}
     assert candidates[0].item.id == stage.items[0].id and candidates[0].finished
     assert not candidates[1].finished and candidates[1].stage_title == stage.title
+
+
+def test_a_review_is_due_after_a_week_with_practice_until_one_is_written(
+    profile: Profile,
+) -> None:
+    from desktop.domain.journal import EntryKind
+    from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+    from desktop.store import journal as journal_store
+    from desktop.store import practice as practice_store
+
+    today = WEEK + timedelta(days=9)  # Wednesday of the next week
+    with session_scope(profile.engine) as session:
+        assert plan_store.review_due(session=session, today=today) is None  # nothing to review
+        began = datetime(2026, 11, 4, 18).astimezone()
+        attempt = Attempt(AttemptSubject("3Sum", "p", "3sum"), began, 600, Outcome.SOLVED, 4)
+        practice_store.log_attempt(session=session, attempt=attempt, now=began)
+        assert plan_store.review_due(session=session, today=today) == WEEK
+        assert plan_store.claim_review_announcement(session=session, today=today) == WEEK
+        assert plan_store.claim_review_announcement(session=session, today=today) is None
+        journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(
+                entry_date=WEEK + timedelta(days=6), title="Review", body="",
+                kind=EntryKind.WEEKLY_REVIEW,
+            ),
+            now=NOW,
+        )  # fmt: skip
+        assert plan_store.review_due(session=session, today=today) is None  # written on Sunday
+
+
+def test_left_over_items_are_those_not_done_skipped_or_carried(profile: Profile) -> None:
+    from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+    from desktop.store import practice as practice_store
+    from desktop.store.week_snapshot import read_left_over
+
+    with session_scope(profile.engine) as session:
+        _add(session, WEEK)
+        skipped = _add(session, WEEK + timedelta(days=1), DESIGN)
+        plan_store.set_skipped(session=session, item_id=skipped, skipped=True)
+        left = _add(session, WEEK + timedelta(days=2), DESIGN)
+        began = datetime(2026, 11, 6, 18).astimezone()  # Friday: 3Sum done late in the week
+        attempt = Attempt(AttemptSubject("3Sum", "backend-senior", "3sum"), began, 600,
+                          Outcome.PARTIAL, 2)  # fmt: skip
+        practice_store.log_attempt(session=session, attempt=attempt, now=began)
+        assert [item.id for item in read_left_over(session=session, week=WEEK)] == [left]
+        assert read_left_over(session=session, week=WEEK + timedelta(days=7)) == []
