@@ -139,14 +139,20 @@ def activities(
 
 def match_done(items: Sequence[PlanItem], logged: Sequence[Activity]) -> dict[int, Activity]:
     """Which planned items are done, and by what (see the module's docstring for the rule)."""
-    unused = sorted(logged, key=lambda activity: activity.at)
+    weeks = {item.week for item in items if item.counts}
+    # Only what was logged in the plan's weeks can fill it (history can be years long).
+    unused = [
+        (activity, week_of(local_day(activity.at)))
+        for activity in sorted(logged, key=lambda activity: activity.at)
+    ]
+    unused = [(activity, week) for activity, week in unused if week in weeks]
     done: dict[int, Activity] = {}
     for item in sorted(items, key=lambda i: (i.day, i.id)):
         if not item.counts:
             continue
-        for position, activity in enumerate(unused):
-            if activity.key == item.target.key and week_of(local_day(activity.at)) == item.week:
-                done[item.id] = unused.pop(position)
+        for position, (activity, week) in enumerate(unused):
+            if activity.key == item.target.key and week == item.week:
+                done[item.id] = unused.pop(position)[0]
                 break
     return done
 
@@ -304,14 +310,18 @@ def routines_due(
     """
     due = []
     week_end = week + timedelta(days=7)
+    days_by_key: dict[tuple[str, ...], list[date]] = {}
+    for activity in logged:
+        if activity.key[0] == "routine":
+            days_by_key.setdefault(activity.key, []).append(local_day(activity.at))
     for routine in routines:
         weeks = PERIOD_WEEKS.get(routine.cadence)
         if weeks is None:
             continue
         window_start = week - timedelta(days=7 * (weeks - 1))
         key = ("routine", routine.id)
-        ours = [activity for activity in logged if activity.key == key]
-        in_window = [a for a in ours if window_start <= local_day(a.at) < week_end]
+        ours = days_by_key.get(key, [])
+        in_window = [day for day in ours if window_start <= day < week_end]
         pending = [
             item
             for item in planned
@@ -320,7 +330,7 @@ def routines_due(
         missing = routine.per_period[0] - len(in_window) - len(pending)
         if missing <= 0:
             continue
-        last = max((local_day(a.at) for a in ours if local_day(a.at) < week_end), default=None)
+        last = max((day for day in ours if day < week_end), default=None)
         since = f"last done {short_date(last)}" if last else "not done yet"
         due.append((routine, missing, f"Routine, {routine.cadence_text}: {since}."))
     return due
