@@ -137,6 +137,8 @@ def test_a_logged_session_fills_in_the_plan(page: PlanPage, context: AppContext)
     context.events.sessions_changed.emit()
     assert len(page.snapshot.done) == 1
     assert page.grid.shown_titles(page.week + timedelta(days=3))[0].endswith("done")
+    page.grid.select(page.snapshot.items[0].id)
+    assert page.item_hint.text().endswith(": 40 min logged.")
     assert "1 of 1 done" in page.budget_text.text()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QMainWindow,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -428,7 +429,12 @@ class PlanPage(Page):
         self.skip_button.setText("Unskip" if item.skipped else "Skip")
         self.earlier_button.setEnabled(item.day > self.week)
         self.later_button.setEnabled(item.day < self.week + timedelta(days=6))
-        self.item_hint.setText(item.reason or item.target.title)
+        done = self.snapshot.done.get(item.id) if self.snapshot else None
+        if done is not None:
+            held = done.at.astimezone()
+            self.item_hint.setText(f"Done on {held:%A}: {done.minutes} min logged.")
+        else:
+            self.item_hint.setText(item.reason or item.target.title)
 
     # Writing -----------------------------------------------------------------------------
 
@@ -590,7 +596,11 @@ class PlanPage(Page):
 
         dialog = WeeklyReviewDialog(self.context, week, self)
         dialog.exec()
+        saved = dialog.saved_entry_id is not None
         dialog.deleteLater()
+        window = self.window()
+        if saved and isinstance(window, QMainWindow):
+            window.statusBar().showMessage("Weekly review saved in the journal.", 8000)
 
     def log_mock(self) -> None:
         label = self.context.profile.taxonomy.label
