@@ -275,3 +275,15 @@ def test_a_routine_can_be_added_to_the_selected_day(page: PlanPage, context: App
     added = next(i for i in page.snapshot.items if i.target.routine_id == "api-design-exercise")
     assert added.day == page.week + timedelta(days=4) and added.minutes == 45
     assert added.reason == "Added by you: 1 to 2 times a month."
+
+
+def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext) -> None:
+    from desktop.ui.practice.quiz_dialog import QuizDialog
+
+    quiz = Target("System-design quiz", "backend-senior", "system-design-quiz", kind="quiz")
+    item_id = _plan(context, page.week, quiz)
+    context.events.plan_changed.emit()
+    page.grid.select(item_id)
+    opened = page.start_selected()
+    assert isinstance(opened, QuizDialog)
+    opened.reject()

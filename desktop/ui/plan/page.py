@@ -573,6 +573,20 @@ class PlanPage(Page):
             kind=target.kind,
             target_minutes=item.minutes,
         )
+        if target.kind == "quiz" and target.item_id is not None:
+            # A quiz item runs its quiz, as it does from the learning path.
+            from desktop.domain.path_file import PathFileError
+            from desktop.ui.practice.quiz_dialog import QuizDialog
+
+            try:
+                quiz = self.context.profile.quiz(target.item_id)
+            except PathFileError as problem:
+                dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
+                return None
+            if quiz is not None:
+                dialog = QuizDialog(self.context, quiz, subject, self.window())
+                dialog.open()
+                return dialog
         return start_session(self.context, subject, self.window())
 
     # Weak spots from Trends -------------------------------------------------------------
