@@ -138,6 +138,7 @@ class WeeklyReviewDialog(QDialog):
         self.suggestion_list = QListWidget()
         self.suggestion_list.setAccessibleName("Suggestions for next week")
         self.suggestion_list.setWordWrap(True)
+        self.suggestion_list.setSpacing(3)
         budget = n.budget_minutes - sum(i.minutes for i in self.left_over)
         budget -= sum(item.minutes for item in upcoming.items if item.counts)
         for suggestion in self.suggestions:
