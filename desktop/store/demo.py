@@ -14,6 +14,7 @@ from desktop.domain.progress import ItemStatus
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
+from desktop.store.demo_plan import populate_demo_plan
 from desktop.store.demo_stories import populate_demo_stories
 
 # Share of each stage's items that a user a few months in has finished, in stage order.
@@ -161,3 +162,4 @@ def populate_demo_profile(
             ),
             now=start + timedelta(days=40),
         )
+    populate_demo_plan(session=session, paths=paths, today=today)

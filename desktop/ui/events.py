@@ -12,3 +12,6 @@ class ChangeBus(QObject):
     sessions_changed = Signal()
     open_journal_entry = Signal(int)  # entry id: show it on the journal page
     stories_changed = Signal()
+    plan_changed = Signal()
+    mocks_changed = Signal()
+    plan_focus_requested = Signal(str, str)  # taxonomy tag, label: plan practice on a weak spot

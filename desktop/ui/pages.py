@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -15,6 +16,8 @@ from desktop.ui.path.page import PathPage
 
 if TYPE_CHECKING:
     from desktop.ui.stories.page import StoriesPage
+
+REVIEW_OFFER_DELAY_MS = 1500
 
 
 def _practice_log(context: AppContext) -> Page:
@@ -35,6 +38,12 @@ def _stories(context: AppContext) -> Page:
     return StoriesPage(context)
 
 
+def _plan(context: AppContext) -> Page:
+    from desktop.ui.plan.page import PlanPage
+
+    return PlanPage(context)
+
+
 def build_pages(context: AppContext) -> list[Page]:
     """The first page is built now; the others when first shown (start-up stays quick)."""
     return [
@@ -42,6 +51,7 @@ def build_pages(context: AppContext) -> list[Page]:
         LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
         LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
         LazyPage("stories", "Stories", "stories", lambda: _stories(context)),
+        LazyPage("plan", "Plan", "plan", lambda: _plan(context)),
     ]
 
 
@@ -63,6 +73,18 @@ def build_main_window(context: AppContext) -> MainWindow:
         journal.editor.focus_text()
 
     context.events.open_journal_entry.connect(show_entry)
+
+    def plan_weak_spot(tag: str, label: str) -> None:
+        from desktop.ui.plan.page import PlanPage
+
+        window.show_page("plan")
+        plan = window.page("plan")
+        assert isinstance(plan, PlanPage)
+        plan.focus_weak_spot(tag, label)
+
+    context.events.plan_focus_requested.connect(plan_weak_spot)
+    # After the window has painted: offer the weekly review on the first start in a new week.
+    QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
     return window
@@ -93,6 +115,12 @@ def _routine_menu(window: MainWindow) -> QMenu:
 
     menu.aboutToShow.connect(fill)
     return menu
+
+
+def _announce_weekly_review(window: MainWindow) -> None:
+    from desktop.ui.plan.review_offer import announce_weekly_review
+
+    announce_weekly_review(window)
 
 
 def _new_entry_action(window: MainWindow) -> QAction:

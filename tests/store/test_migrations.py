@@ -38,6 +38,11 @@ APP_TABLES = {
     "story_journal_link",
     "story_rehearsal",
     "custom_story_theme",
+    "plan_item",
+    "mock_interview",
+    "mock_score",
+    "mock_exposed",
+    "planner_setting",
 } | FTS_TABLES
 _VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 

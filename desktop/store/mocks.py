@@ -1,0 +1,135 @@
+"""Mock interviews: log, correct, delete and read them, with their scores and exposed weak spots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.mocks import RUBRIC, MockInterview, MockKind, journal_body
+from desktop.store import journal as journal_store
+from desktop.store.models import MockExposed, MockInterviewRow, MockScore
+
+
+def log_mock(
+    *,
+    session: Session,
+    mock: MockInterview,
+    now: datetime,
+    label: Callable[[str], str] | None = None,
+) -> int:
+    """Log a mock interview; with `label` (tag id -> text) it also gets a journal entry."""
+    row = MockInterviewRow(created_at=now, updated_at=now, **_columns(mock))
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    _write_details(session, row.id, mock)
+    if label is not None:
+        row.journal_entry_id = journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(
+                entry_date=mock.held_at.astimezone().date(),
+                title=mock.title,
+                body=journal_body(mock, label),
+                kind=EntryKind.MOCK_INTERVIEW,
+                tags=("mock-interview", mock.kind.value),
+                template_id="mock-interview",
+            ),
+            now=now,
+        )
+    return row.id
+
+
+def update_mock(*, session: Session, mock: MockInterview, now: datetime) -> None:
+    """Write the corrected mock over the logged one (its journal entry is the user's to edit)."""
+    row = session.get(MockInterviewRow, mock.id)
+    if row is None:
+        raise LookupError(f"mock interview {mock.id} is not in the log")
+    for name, value in _columns(mock).items():
+        setattr(row, name, value)
+    row.updated_at = now
+    _clear_details(session, mock.id)
+    _write_details(session, mock.id, mock)
+
+
+def delete_mock(*, session: Session, mock_id: int) -> None:
+    """Remove the mock and its scores; a journal entry written about it stays."""
+    row = session.get(MockInterviewRow, mock_id)
+    if row is None:
+        return
+    _clear_details(session, mock_id)
+    session.delete(row)
+
+
+def mock_interviews_between(
+    *, session: Session, start: datetime, end: datetime
+) -> list[MockInterview]:
+    """Mock interviews held in [start, end), oldest first."""
+    rows = session.exec(
+        select(MockInterviewRow)
+        .where(col(MockInterviewRow.held_at) >= start, col(MockInterviewRow.held_at) < end)
+        .order_by(col(MockInterviewRow.held_at), col(MockInterviewRow.id))
+    ).all()
+    return _mocks(session, list(rows))
+
+
+def get_mock(*, session: Session, mock_id: int) -> MockInterview | None:
+    row = session.get(MockInterviewRow, mock_id)
+    return _mocks(session, [row])[0] if row is not None else None
+
+
+def _columns(mock: MockInterview) -> dict[str, Any]:
+    return {
+        "held_at": mock.held_at,
+        "kind": mock.kind.value,
+        "with_whom": mock.with_whom.strip(),
+        "feedback": mock.feedback,
+        "minutes": mock.minutes,
+    }
+
+
+def _write_details(session: Session, mock_id: int, mock: MockInterview) -> None:
+    for dimension, score in mock.scores.items():
+        session.add(MockScore(mock_id=mock_id, dimension=dimension, score=score))
+    for tag in dict.fromkeys(mock.exposed):
+        session.add(MockExposed(mock_id=mock_id, tag=tag))
+    session.flush()
+
+
+def _clear_details(session: Session, mock_id: int) -> None:
+    session.exec(delete(MockScore).where(col(MockScore.mock_id) == mock_id))
+    session.exec(delete(MockExposed).where(col(MockExposed.mock_id) == mock_id))
+
+
+def _mocks(session: Session, rows: list[MockInterviewRow]) -> list[MockInterview]:
+    ids = [row.id for row in rows if row.id is not None]
+    scores: dict[int, dict[str, int]] = {}
+    exposed: dict[int, list[str]] = {}
+    if ids:
+        for score in session.exec(select(MockScore).where(col(MockScore.mock_id).in_(ids))):
+            scores.setdefault(score.mock_id, {})[score.dimension] = score.score
+        for tag in session.exec(select(MockExposed).where(col(MockExposed.mock_id).in_(ids))):
+            exposed.setdefault(tag.mock_id, []).append(tag.tag)
+    result = []
+    for row in rows:
+        assert row.id is not None
+        kind = MockKind(row.kind)
+        order = [key for key, _label in RUBRIC[kind]]
+        mine = scores.get(row.id, {})
+        result.append(
+            MockInterview(
+                id=row.id,
+                held_at=row.held_at,
+                kind=kind,
+                scores={key: mine[key] for key in order if key in mine},
+                with_whom=row.with_whom,
+                feedback=row.feedback,
+                exposed=tuple(sorted(exposed.get(row.id, []))),
+                minutes=row.minutes,
+                journal_entry_id=row.journal_entry_id,
+            )
+        )
+    return result

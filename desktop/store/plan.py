@@ -1,0 +1,237 @@
+"""The weekly plan: planned items per day, carried over, moved and skipped; planner settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from desktop.domain.curriculum import LearningPath
+from desktop.domain.journal import EntryKind
+from desktop.domain.planner import (
+    DEFAULT_HOURS_PER_WEEK,
+    PathCandidate,
+    PlanItem,
+    PlanSource,
+    Target,
+    week_of,
+)
+from desktop.domain.progress import ItemStatus, build_checklist
+from desktop.domain.revisits import first_moment
+from desktop.store import progress as progress_store
+from desktop.store.models import (
+    ItemProgress,
+    JournalEntry,
+    PlanEntry,
+    PlannerSetting,
+    PracticeSession,
+)
+
+HOURS_KEY = "hours_per_week"
+REVIEW_OFFERED_KEY = "review_offered_week"
+
+
+def add_plan_item(
+    *,
+    session: Session,
+    day: date,
+    target: Target,
+    minutes: int,
+    source: PlanSource,
+    reason: str,
+    now: datetime,
+    carried_from: date | None = None,
+) -> int:
+    if not 1 <= minutes <= 480:
+        raise ValueError("a planned item takes 1 to 480 minutes")
+    row = PlanEntry(
+        day=day,
+        title=target.title,
+        path_id=target.path_id,
+        item_id=target.item_id,
+        routine_id=target.routine_id,
+        kind=target.kind,
+        minutes=minutes,
+        source=source.value,
+        reason=reason,
+        carried_from=carried_from,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def plan_for_week(*, session: Session, week: date) -> list[PlanItem]:
+    """The week's planned items, by day and then in the order they were added."""
+    rows = session.exec(
+        select(PlanEntry)
+        .where(col(PlanEntry.day) >= week, col(PlanEntry.day) < week + timedelta(days=7))
+        .order_by(col(PlanEntry.day), col(PlanEntry.id))
+    ).all()
+    return [_item(row) for row in rows]
+
+
+def _row(session: Session, item_id: int) -> PlanEntry:
+    row = session.get(PlanEntry, item_id)
+    if row is None:
+        raise LookupError(f"planned item {item_id} is no longer in the plan")
+    return row
+
+
+def move_plan_item(*, session: Session, item_id: int, day: date) -> None:
+    """Move an item to another day of the same week (moving across weeks is carrying over)."""
+    row = _row(session, item_id)
+    if week_of(day) != week_of(row.day):
+        raise ValueError("an item moves within its week; carry it over to plan it next week")
+    row.day = day
+
+
+def set_skipped(*, session: Session, item_id: int, skipped: bool) -> None:
+    _row(session, item_id).skipped = skipped
+
+
+def remove_plan_item(*, session: Session, item_id: int) -> None:
+    row = session.get(PlanEntry, item_id)
+    if row is not None:
+        session.delete(row)
+
+
+def carry_over(*, session: Session, items: Sequence[PlanItem], now: datetime) -> list[int]:
+    """Plan these unfinished items on the same weekday next week; the originals stay as
+    history, marked as carried over so they neither count nor carry twice."""
+    new_ids = []
+    for item in items:
+        row = _row(session, item.id)
+        if row.carried_over or row.skipped:
+            continue
+        row.carried_over = True
+        new_ids.append(
+            add_plan_item(
+                session=session,
+                day=item.day + timedelta(days=7),
+                target=item.target,
+                minutes=item.minutes,
+                source=item.source,
+                reason=item.reason,
+                now=now,
+                carried_from=item.day,
+            )
+        )
+    return new_ids
+
+
+def _item(row: PlanEntry) -> PlanItem:
+    assert row.id is not None
+    target = Target(row.title, row.path_id, row.item_id, row.routine_id, row.kind)
+    return PlanItem(
+        id=row.id,
+        day=row.day,
+        target=target,
+        minutes=row.minutes,
+        source=PlanSource(row.source),
+        reason=row.reason,
+        skipped=row.skipped,
+        carried_over=row.carried_over,
+        carried_from=row.carried_from,
+    )
+
+
+# Path items to suggest ---------------------------------------------------------------------
+
+
+def path_candidates(*, session: Session, paths: Sequence[LearningPath]) -> list[PathCandidate]:
+    """Items of the paths the user is working on (any progress), in stage order; the first
+    path if none has progress yet."""
+    started = set(session.exec(select(ItemProgress.path_id).distinct()).all())
+    chosen = [path for path in paths if path.id in started] or list(paths[:1])
+    candidates = []
+    for path in chosen:
+        saved = progress_store.saved_progress(session=session, path_id=path.id)
+        custom = progress_store.custom_items(session=session, path_id=path.id)
+        checklist = build_checklist(path, saved, custom)
+        for stage in checklist.stages:
+            for entry in stage.items:
+                if entry.is_retired:
+                    continue
+                finished = entry.status is ItemStatus.DONE
+                candidates.append(PathCandidate(path.id, stage.title, entry.item, finished))
+    return candidates
+
+
+# Settings ----------------------------------------------------------------------------------
+
+
+def _setting(session: Session, key: str) -> str | None:
+    row = session.get(PlannerSetting, key)
+    return row.value if row is not None else None
+
+
+def _set_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(PlannerSetting, key)
+    if row is None:
+        session.add(PlannerSetting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def hours_per_week(*, session: Session) -> int:
+    value = _setting(session, HOURS_KEY)
+    return int(value) if value is not None and value.isdigit() else DEFAULT_HOURS_PER_WEEK
+
+
+def set_hours_per_week(*, session: Session, hours: int) -> None:
+    if not 1 <= hours <= 80:
+        raise ValueError("the weekly budget is 1 to 80 hours")
+    _set_setting(session, HOURS_KEY, str(hours))
+
+
+def review_offered_week(*, session: Session) -> date | None:
+    value = _setting(session, REVIEW_OFFERED_KEY)
+    return date.fromisoformat(value) if value else None
+
+
+def set_review_offered_week(*, session: Session, week: date) -> None:
+    _set_setting(session, REVIEW_OFFERED_KEY, week.isoformat())
+
+
+# The weekly review ------------------------------------------------------------------------
+
+
+def review_due(*, session: Session, today: date) -> date | None:
+    """The week that waits for a review: last week, if anything was planned or practised in
+    it and no weekly review was written since its Friday. None otherwise."""
+    this_week = week_of(today)
+    last_week = this_week - timedelta(days=7)
+    written = session.exec(
+        select(JournalEntry.id).where(
+            JournalEntry.kind == EntryKind.WEEKLY_REVIEW.value,
+            col(JournalEntry.entry_date) >= last_week + timedelta(days=4),
+        )
+    ).first()
+    if written is not None:
+        return None
+    start, end = first_moment(last_week), first_moment(this_week)
+    practised = session.exec(
+        select(PracticeSession.id).where(
+            col(PracticeSession.started_at) >= start,
+            col(PracticeSession.started_at) < end,
+            col(PracticeSession.deleted_at).is_(None),
+        )
+    ).first()
+    planned = session.exec(
+        select(PlanEntry.id).where(col(PlanEntry.day) >= last_week, col(PlanEntry.day) < this_week)
+    ).first()
+    return last_week if practised is not None or planned is not None else None
+
+
+def claim_review_announcement(*, session: Session, today: date) -> date | None:
+    """The week to announce a review for, once per new week: None if there is nothing to
+    review or it was already announced this week (remembered in the profile)."""
+    this_week = week_of(today)
+    if review_offered_week(session=session) == this_week:
+        return None
+    set_review_offered_week(session=session, week=this_week)
+    return review_due(session=session, today=today)

@@ -1,0 +1,209 @@
+"""Log or correct a mock interview: when, which round, with whom, scores, feedback, weak spots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview, MockKind
+from desktop.domain.taxonomy import Taxonomy
+from desktop.ui.practice.tag_picker import TagPicker
+from desktop.ui.widgets.labels import text_label
+
+
+class MockInterviewDialog(QDialog):
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        now: datetime,
+        parent: QWidget | None = None,
+        existing: MockInterview | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Log a mock interview" if existing is None else "Edit mock interview")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(600)
+        self._existing = existing
+        self.result_mock: MockInterview | None = None
+        self._score_boxes: dict[str, QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.held_at = QDateTimeEdit()
+        self.held_at.setAccessibleName("When it was held")
+        self.held_at.setCalendarPopup(True)
+        self.held_at.setDisplayFormat("d MMM yyyy, HH:mm")
+        held = (existing.held_at if existing else now).astimezone()
+        self.held_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(held.timestamp())))
+        form.addRow("When", self.held_at)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of round")
+        for kind in MockKind:
+            self.kind.addItem(kind.label, kind.value)
+        form.addRow("Round", self.kind)
+        self.with_whom = QLineEdit()
+        self.with_whom.setAccessibleName("With whom or on which platform")
+        self.with_whom.setPlaceholderText("A friend, a colleague, or a platform such as Pramp")
+        form.addRow("With", self.with_whom)
+        self.minutes = QSpinBox()
+        self.minutes.setAccessibleName("Length in minutes")
+        self.minutes.setRange(1, 480)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(60)
+        form.addRow("Length", self.minutes)
+        layout.addLayout(form)
+
+        rubric_heading = text_label("Rubric", "heading")
+        rubric_heading.setText("Scores")
+        layout.addWidget(rubric_heading)
+        self.rubric_hint = text_label("Rubric hint", "muted")
+        self.rubric_hint.setText(
+            "Score what the round covered, 1 (well below the bar) to 4 (strong). "
+            "Leave a dimension at “not scored” if it did not come up."
+        )
+        layout.addWidget(self.rubric_hint)
+        self.rubric = QGridLayout()
+        layout.addLayout(self.rubric)
+
+        columns = QHBoxLayout()
+        feedback_box = QVBoxLayout()
+        feedback_box.addWidget(QLabel("Feedback (Markdown)"))
+        self.feedback = QPlainTextEdit()
+        self.feedback.setAccessibleName("Interviewer feedback")
+        self.feedback.setPlaceholderText("What they said, as close to their words as you can.")
+        feedback_box.addWidget(self.feedback)
+        columns.addLayout(feedback_box, 3)
+        exposed_box = QVBoxLayout()
+        exposed_box.addWidget(QLabel("Weak spots it exposed"))
+        entries = [entry for group in taxonomy.groups for entry in group.entries]
+        self.exposed = TagPicker("Weak spots exposed", entries)
+        exposed_box.addWidget(self.exposed)
+        columns.addLayout(exposed_box, 2)
+        layout.addLayout(columns, 1)
+
+        self.journal = QCheckBox("Also keep it in the journal")
+        self.journal.setAccessibleName("Also write a journal entry")
+        self.journal.setChecked(existing is None)
+        self.journal.setVisible(existing is None)
+        layout.addWidget(self.journal)
+        self.problem = text_label("Problem", "warning")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.kind.currentIndexChanged.connect(lambda _index: self._build_rubric())
+        if existing is not None:
+            self.kind.setCurrentIndex(self.kind.findData(existing.kind.value))
+            self.with_whom.setText(existing.with_whom)
+            self.minutes.setValue(existing.minutes)
+            self.feedback.setPlainText(existing.feedback)
+            self.exposed.set_chosen(existing.exposed)
+        self._build_rubric()
+        if existing is not None:
+            for dimension, score in existing.scores.items():
+                self.set_score(dimension, score)
+
+    def _build_rubric(self) -> None:
+        kept = {key: box.currentData() for key, box in self._score_boxes.items()}
+        while self.rubric.count():
+            taken = self.rubric.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._score_boxes = {}
+        for row, (key, label) in enumerate(RUBRIC[self.chosen_kind()]):
+            name = QLabel(label)
+            box = QComboBox()
+            box.setAccessibleName(f"Score for {label}")
+            box.addItem("not scored", None)
+            for score in SCORE_RANGE:
+                box.addItem(f"{score} · {SCORE_WORDS[score]}", score)
+            box.setCurrentIndex(max(0, box.findData(kept.get(key))))
+            name.setBuddy(box)
+            self.rubric.addWidget(name, row // 2, (row % 2) * 2)
+            self.rubric.addWidget(box, row // 2, (row % 2) * 2 + 1)
+            self._score_boxes[key] = box
+
+    def chosen_kind(self) -> MockKind:
+        return MockKind(self.kind.currentData())
+
+    def set_kind(self, kind: MockKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def set_score(self, dimension: str, score: int) -> None:
+        box = self._score_boxes[dimension]
+        box.setCurrentIndex(box.findData(score))
+
+    def build_mock(self) -> MockInterview:
+        """The mock as entered; ValueError says what is missing or wrong."""
+        scores = {
+            key: int(box.currentData())
+            for key, box in self._score_boxes.items()
+            if box.currentData() is not None
+        }
+        held = self.held_at.dateTime().toPython()
+        assert isinstance(held, datetime)
+        return MockInterview(
+            held_at=held.astimezone(),  # the local time the user typed, made explicit
+            kind=self.chosen_kind(),
+            scores=scores,
+            with_whom=self.with_whom.text().strip(),
+            feedback=self.feedback.toPlainText(),
+            exposed=self.exposed.chosen(),
+            minutes=self.minutes.value(),
+            id=self._existing.id if self._existing else 0,
+            journal_entry_id=self._existing.journal_entry_id if self._existing else None,
+        )
+
+    def accept_if_valid(self) -> None:
+        try:
+            self.result_mock = self.build_mock()
+        except ValueError as problem:
+            self.problem.setText(f"Not saved yet: {problem}.")
+            self.problem.show()
+            return
+        self.accept()
+
+    @property
+    def wants_journal_entry(self) -> bool:
+        return self.journal.isChecked() and self._existing is None
+
+
+def ask_for_mock(
+    taxonomy: Taxonomy,
+    now: datetime,
+    parent: QWidget | None,
+    existing: MockInterview | None = None,
+) -> tuple[MockInterview, bool] | None:
+    """Show the dialog; the mock and whether to write a journal entry, or None if cancelled.
+    Tests replace this function instead of clicking through the dialog."""
+    dialog = MockInterviewDialog(taxonomy, now, parent, existing)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    accepted = dialog.exec()
+    result = dialog.result_mock, dialog.wants_journal_entry
+    dialog.deleteLater()
+    if not accepted or result[0] is None:
+        return None
+    return result[0], result[1]

@@ -1,0 +1,672 @@
+"""The Plan page: this week's plan by day within a budget, what to add, and mock interviews."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.mocks import MockInterview
+from desktop.domain.planner import (
+    MOCK_ROUTINE_ID,
+    PERIOD_WEEKS,
+    PlanItem,
+    PlanSource,
+    SimpleWeakSpot,
+    Suggestion,
+    emptiest_day,
+    hours_text,
+    routine_target,
+    week_days,
+    week_label,
+    week_of,
+)
+from desktop.domain.practice import AttemptSubject
+from desktop.domain.revisits import first_moment
+from desktop.domain.routines import Routine
+from desktop.store import mocks as mocks_store
+from desktop.store import plan as plan_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.store.week_snapshot import WeekSnapshot, read_left_over
+from desktop.ui.context import AppContext
+from desktop.ui.page import Page
+from desktop.ui.plan import mock_dialog
+from desktop.ui.plan.data import load_week, today
+from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
+from desktop.ui.plan.week_grid import WeekGrid
+from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.theme import colours, current_scheme
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+MOCK_HISTORY_DAYS = 180
+NARROW_WIDTH = 780
+
+
+class PlanPage(Page):
+    page_key = "plan"
+    title = "Plan"
+    icon_name = "plan"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Plan")
+        self.week = week_of(today(context))
+        self.snapshot: WeekSnapshot | None = None
+        self._focus: SimpleWeakSpot | None = None
+        self._review_dismissed = False
+        self._stale = True
+        self._left_over: list[PlanItem] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_top_bar())
+        self.review_banner = self._build_review_banner()
+        layout.addWidget(self.review_banner)
+        self.carry_banner = self._build_carry_banner()
+        layout.addWidget(self.carry_banner)
+        layout.addLayout(self._build_budget_row())
+
+        self.grid = WeekGrid()
+        self.grid.selection_changed.connect(self._update_item_buttons)
+        self.grid.moved.connect(self.move_item)
+        self.grid.activated.connect(lambda _id: self.start_selected())
+        week_area = QWidget()
+        week_layout = QVBoxLayout(week_area)
+        week_layout.setContentsMargins(0, 0, 0, 0)
+        self.grid_scroll = QScrollArea()
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid_scroll.setWidget(self.grid)
+        week_layout.addWidget(self.grid_scroll, 1)
+        week_layout.addLayout(self._build_item_buttons())
+
+        self.suggestions = SuggestionsPanel()
+        self.suggestions.accept_requested.connect(self.accept_suggestions)
+        self.mocks = MocksPanel(
+            self.log_mock, self.edit_mock, self.delete_mock, context.profile.taxonomy.label
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Suggestions and mock interviews")
+        self.tabs.addTab(self.suggestions, "Suggestions")
+        self.tabs.addTab(self.mocks, "Mock interviews")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(week_area)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 330])
+        layout.addWidget(self.splitter, 1)
+
+        self._build_actions()
+        self._restyle()
+        events = context.events
+        for signal in (events.plan_changed, events.sessions_changed, events.mocks_changed,
+                       events.paths_changed, events.journal_changed):  # fmt: skip
+            signal.connect(self._on_data_changed)
+        events.progress_changed.connect(lambda _path_id: self._on_data_changed())
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.previous_button = QPushButton("\u2039")
+        self.previous_button.setAccessibleName("Previous week")
+        self.previous_button.setToolTip("Previous week (Ctrl+Page Up)")
+        self.previous_button.clicked.connect(lambda: self.show_week(self.week - timedelta(7)))
+        self.this_week_button = QPushButton("This week")
+        self.this_week_button.setAccessibleName("Go to this week")
+        self.this_week_button.clicked.connect(lambda: self.show_week(week_of(today(self.context))))
+        self.next_button = QPushButton("\u203a")
+        self.next_button.setAccessibleName("Next week")
+        self.next_button.setToolTip("Next week (Ctrl+Page Down)")
+        self.next_button.clicked.connect(lambda: self.show_week(self.week + timedelta(7)))
+        for button in (self.previous_button, self.next_button):
+            button.setFixedWidth(32)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.this_week_button)
+        top.addWidget(self.next_button)
+        self.week_heading = text_label("Week shown", "heading", wrap=False)
+        top.addWidget(self.week_heading, 1)
+        self.add_routine_button = QPushButton("Add a routine")
+        self.add_routine_button.setAccessibleName("Add a routine to the plan")
+        self.add_routine_button.setToolTip("Plan a routine on the selected day, or the emptiest")
+        self.routine_menu = QMenu(self.add_routine_button)
+        self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
+        self.add_routine_button.setMenu(self.routine_menu)
+        top.addWidget(self.add_routine_button)
+        self.review_button = QPushButton("Weekly review…")
+        self.review_button.setAccessibleName("Review the week shown")
+        self.review_button.setToolTip("Ctrl+Shift+R")
+        self.review_button.clicked.connect(lambda: self.start_review(self.week))
+        top.addWidget(self.review_button)
+        return top
+
+    def _build_review_banner(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("banner")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.review_text = text_label("Weekly review offer")
+        row.addWidget(self.review_text, 1)
+        start = QPushButton("Review last week")
+        start.setAccessibleName("Start the weekly review of last week")
+        start.clicked.connect(lambda: self.start_review(self.week - timedelta(days=7)))
+        row.addWidget(start)
+        self.review_later_button = QPushButton("Not now")
+        self.review_later_button.setAccessibleName("Hide the weekly review offer")
+        self.review_later_button.clicked.connect(self._dismiss_review)
+        row.addWidget(self.review_later_button)
+        bar.hide()
+        return bar
+
+    def _build_carry_banner(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("banner")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.carry_text = text_label("Unfinished items")
+        row.addWidget(self.carry_text, 1)
+        self.carry_button = QPushButton("Carry them over")
+        self.carry_button.setAccessibleName("Carry last week's unfinished items over")
+        self.carry_button.clicked.connect(self.carry_over_last_week)
+        row.addWidget(self.carry_button)
+        bar.hide()
+        return bar
+
+    def _build_budget_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.budget = QSpinBox()
+        self.budget.setAccessibleName("Hours a week to practise")
+        self.budget.setRange(1, 80)
+        self.budget.setPrefix("Budget ")
+        self.budget.setSuffix(" h a week")
+        self.budget.setToolTip("How many hours of practice the plan should fit in a week")
+        self.budget.editingFinished.connect(self._save_budget)
+        self.budget.setMaximumWidth(170)
+        row.addWidget(self.budget)
+        self.budget_bar = QProgressBar()
+        self.budget_bar.setAccessibleName("Planned time against the weekly budget")
+        self.budget_bar.setTextVisible(False)
+        row.addWidget(self.budget_bar, 2)
+        self.budget_text = text_label("Budget", "muted")
+        row.addWidget(self.budget_text, 3)
+        return row
+
+    def _build_item_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.item_hint = text_label("Selected item", "muted")
+        self.item_hint.setText("Select a planned item to move, skip or start it.")
+        row.addWidget(self.item_hint, 1)
+        self.earlier_button = QPushButton("◀ Earlier")
+        self.earlier_button.setAccessibleName("Move the item a day earlier")
+        self.earlier_button.setToolTip("Alt+Left, or drag it to another day")
+        self.earlier_button.clicked.connect(lambda: self.shift_selected(-1))
+        self.later_button = QPushButton("Later ▶")
+        self.later_button.setAccessibleName("Move the item a day later")
+        self.later_button.setToolTip("Alt+Right, or drag it to another day")
+        self.later_button.clicked.connect(lambda: self.shift_selected(1))
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.setAccessibleName("Skip the item this week")
+        self.skip_button.setToolTip("Alt+S")
+        self.skip_button.clicked.connect(self.toggle_skip_selected)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the item from the plan")
+        self.remove_button.setToolTip("Delete")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.start_button = QPushButton("Start")
+        self.start_button.setAccessibleName("Start a practice session on the item")
+        self.start_button.setToolTip("Enter")
+        self.start_button.clicked.connect(self.start_selected)
+        for button in (self.earlier_button, self.later_button, self.skip_button,
+                       self.remove_button, self.start_button):  # fmt: skip
+            row.addWidget(button)
+        return row
+
+    def _build_actions(self) -> None:
+        self.page_actions: list[QAction] = []
+
+        def add(text: str, keys: str | QKeySequence.StandardKey, slot) -> QAction:  # type: ignore[no-untyped-def]
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))  # only while the page is on show
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+            self.page_actions.append(action)
+            return action
+
+        add("Move a day earlier", "Alt+Left", lambda: self.shift_selected(-1))
+        add("Move a day later", "Alt+Right", lambda: self.shift_selected(1))
+        add("Skip or unskip", "Alt+S", self.toggle_skip_selected)
+        add("Previous week", "Ctrl+PgUp", lambda: self.show_week(self.week - timedelta(7)))
+        add("Next week", "Ctrl+PgDown", lambda: self.show_week(self.week + timedelta(7)))
+        add("Log a mock interview", "Ctrl+Shift+M", self.log_mock)
+        add("Weekly review", "Ctrl+Shift+R", lambda: self.start_review(self.week))
+        remove = QAction("Remove from plan", self.grid)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.triggered.connect(lambda _checked=False: self.remove_selected())
+        self.grid.addAction(remove)
+
+    def _restyle(self) -> None:
+        c = colours(current_scheme())
+        self.grid.setStyleSheet(
+            f"""
+            QFrame#dayColumn {{ background: {c["alternate"]}; border: 1px solid {c["border"]};
+                                border-radius: 6px; }}
+            QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
+            QLabel#dayHeader {{ font-weight: 600; }}
+            QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
+            QListWidget {{ background: transparent; border: none; outline: 0; }}
+            QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
+                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
+            QListWidget::item:selected {{ background: {c["highlight"]};
+                                          color: {c["highlighted_text"]}; }}
+            """
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Below about 105 px a day, columns get too narrow to read: show the days as rows.
+        self.grid.set_as_rows(self.width() < NARROW_WIDTH)
+        self._show_heading()
+        super().resizeEvent(event)
+
+    def _show_heading(self) -> None:
+        label = week_label(self.week, short=True)
+        # A narrow window keeps the days and drops the year.
+        self.week_heading.setText(label.rsplit(" ", 1)[0] if self.grid.as_rows else label)
+        self.week_heading.setToolTip(week_label(self.week))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    # Page protocol -----------------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        for action in self.page_actions:
+            action.setEnabled(active)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("plan/splitter", self.splitter.saveState())
+        settings.setValue("plan/tab", self.tabs.currentIndex())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("plan/splitter")
+        if state is not None and not isinstance(state, str):
+            self.splitter.restoreState(state)
+        tab = int(str(settings.value("plan/tab", 0)))
+        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
+
+    def prepare_for_screenshot(self) -> None:
+        self.show_week(week_of(today(self.context)))
+        items = self.snapshot.items if self.snapshot else []
+        if items:
+            self.grid.select(items[0].id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    # Reading -----------------------------------------------------------------------------
+
+    def show_week(self, week: date) -> None:
+        self.week = week_of(week)
+        self.reload()
+
+    @reports_read_failures
+    def reload(self) -> None:
+        self._stale = False
+        now_day = today(self.context)
+        snapshot = load_week(self.context, self.week, self._focus)
+        self.snapshot = snapshot
+        with session_scope(self.context.profile.engine) as session:
+            recent_mocks = mocks_store.mock_interviews_between(
+                session=session,
+                start=first_moment(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
+                end=first_moment(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
+            )
+            review_week = plan_store.review_due(session=session, today=now_day)
+            left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
+        self._show_heading()
+        self.this_week_button.setEnabled(self.week != week_of(now_day))
+        self.grid.show_week(week_days(self.week), snapshot.items, snapshot.done, now_day)
+        self._show_budget(snapshot)
+        self._show_suggestions(snapshot, now_day)
+        self.mocks.show_mocks(recent_mocks)
+        is_this_week = self.week == week_of(now_day)
+        offer = is_this_week and review_week is not None and not self._review_dismissed
+        if offer:
+            self.review_text.setText(
+                "A new week has started. Take ten minutes to look back at last week "
+                "and choose what to practise next."
+            )
+        self.review_banner.setVisible(offer)
+        # The review carries unfinished items over itself: one banner at a time.
+        self._show_carry_offer(left_over, is_this_week and not offer)
+        self._update_item_buttons()
+
+    def _show_budget(self, snapshot: WeekSnapshot) -> None:
+        n = snapshot.numbers
+        self.budget.blockSignals(True)
+        self.budget.setValue(n.budget_minutes // 60)
+        self.budget.blockSignals(False)
+        self.budget_bar.setRange(0, max(1, n.budget_minutes))
+        self.budget_bar.setValue(min(n.planned_minutes, n.budget_minutes))
+        self.budget_bar.setProperty("over", n.over_budget)
+        self.budget_bar.style().unpolish(self.budget_bar)
+        self.budget_bar.style().polish(self.budget_bar)
+        over = (
+            f" · {hours_text(n.planned_minutes - n.budget_minutes)} over budget"
+            if n.over_budget
+            else ""
+        )
+        self.budget_text.setText(
+            f"{hours_text(n.planned_minutes)} planned of {hours_text(n.budget_minutes)}{over} · "
+            f"{n.done} of {n.planned} done"
+        )
+        sessions = "1 session" if n.sessions == 1 else f"{n.sessions} sessions"
+        self.budget_text.setToolTip(f"{hours_text(n.minutes)} practised in {sessions} this week")
+        self.budget_bar.setToolTip(self.budget_text.text())
+
+    def _show_suggestions(self, snapshot: WeekSnapshot, now_day: date) -> None:
+        if self.week + timedelta(days=6) < now_day:
+            empty = "This week is over. Suggestions are for this week and the weeks ahead."
+        else:
+            empty = "Nothing to suggest: the plan already holds what is due."
+        self.suggestions.show_suggestions(snapshot.suggestions, empty)
+        self.tabs.setTabText(0, f"Suggestions ({len(snapshot.suggestions)})")
+        if self._focus is not None:
+            self.suggestions.select_weak_spot(self._focus.tag)
+
+    def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
+        self._left_over = list(left_over) if offer else []
+        count = len(self._left_over)
+        if count:
+            items = "1 item" if count == 1 else f"{count} items"
+            self.carry_text.setText(f"{items} from last week did not get done.")
+        self.carry_banner.setVisible(bool(count))
+
+    def _update_item_buttons(self) -> None:
+        item = self.grid.selected()
+        for button in (self.earlier_button, self.later_button, self.skip_button,
+                       self.remove_button, self.start_button):  # fmt: skip
+            button.setEnabled(item is not None)
+        if item is None:
+            empty = self.snapshot is not None and not self.snapshot.items
+            self.item_hint.setText(
+                "Nothing planned this week yet: add suggestions from the list below."
+                if empty
+                else "Select a planned item to move, skip or start it."
+            )
+            return
+        self.skip_button.setText("Unskip" if item.skipped else "Skip")
+        self.earlier_button.setEnabled(item.day > self.week)
+        self.later_button.setEnabled(item.day < self.week + timedelta(days=6))
+        done = self.snapshot.done.get(item.id) if self.snapshot else None
+        if done is not None:
+            held = done.at.astimezone()
+            self.item_hint.setText(f"Done on {held:%A}: {done.minutes} min logged.")
+        else:
+            self.item_hint.setText(item.reason or item.target.title)
+
+    # Writing -----------------------------------------------------------------------------
+
+    def _write(self, what: str, change) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            with self.context.writing() as session:
+                change(session)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, what, failure.reason)
+            return False
+        except (LookupError, ValueError) as problem:
+            dialogs.tell_problem(self, "Not changed", str(problem).capitalize() + ".")
+            return False
+        self.context.events.plan_changed.emit()
+        return True
+
+    def _save_budget(self) -> None:
+        hours = self.budget.value()
+        if self.snapshot is not None and hours * 60 == self.snapshot.numbers.budget_minutes:
+            return
+        self._write(
+            "The weekly budget",
+            lambda session: plan_store.set_hours_per_week(session=session, hours=hours),
+        )
+
+    def accept_suggestions(self, chosen: Sequence[Suggestion]) -> None:
+        if not chosen or self.snapshot is None:
+            return
+        week, now = self.week, self.context.now()
+        earliest = max(today(self.context), week)
+
+        def add(session) -> None:  # type: ignore[no-untyped-def]
+            planned = plan_store.plan_for_week(session=session, week=week)
+            for suggestion in chosen:
+                plan_store.add_plan_item(
+                    session=session, day=emptiest_day(week, planned, earliest),
+                    target=suggestion.target, minutes=suggestion.minutes,
+                    source=suggestion.source, reason=suggestion.reason, now=now,
+                )  # fmt: skip
+                planned = plan_store.plan_for_week(session=session, week=week)
+
+        if self._write("The plan", add) and any(s.weak_spot for s in chosen):
+            self._focus = None
+
+    def _fill_routine_menu(self) -> None:
+        self.routine_menu.clear()
+        for routine in self.context.profile.routines.routines:
+            if routine.cadence not in PERIOD_WEEKS:
+                continue  # the retrospective goes with every session
+            action = self.routine_menu.addAction(f"{routine.title}  ({routine.minutes[1]} min)")
+            action.setToolTip(routine.description)
+            action.triggered.connect(lambda _c=False, r=routine: self.add_routine(r))
+
+    def add_routine(self, routine: Routine) -> None:
+        """Plan a routine on the selected item's day, or on the emptiest day from today."""
+        if self.snapshot is None:
+            return
+        chosen = self.grid.selected()
+        day = (
+            chosen.day
+            if chosen is not None
+            else emptiest_day(self.week, self.snapshot.items, max(today(self.context), self.week))
+        )
+        reason = f"Added by you: {routine.cadence_text}."
+        suggestion = Suggestion(
+            routine_target(routine), routine.target_minutes, PlanSource.ROUTINE, reason
+        )
+        now = self.context.now()
+        self._write(
+            "The plan",
+            lambda session: plan_store.add_plan_item(
+                session=session, day=day, target=suggestion.target, minutes=suggestion.minutes,
+                source=suggestion.source, reason=suggestion.reason, now=now,
+            ),
+        )  # fmt: skip
+
+    def move_item(self, item_id: int, day: date) -> None:
+        if self._write(
+            "Moving the item",
+            lambda session: plan_store.move_plan_item(session=session, item_id=item_id, day=day),
+        ):
+            self.grid.select(item_id)
+
+    def shift_selected(self, days: int) -> None:
+        item = self.grid.selected()
+        if item is None:
+            return
+        day = item.day + timedelta(days=days)
+        if week_of(day) == self.week:
+            self.move_item(item.id, day)
+
+    def toggle_skip_selected(self) -> None:
+        item = self.grid.selected()
+        if item is None:
+            return
+        if self._write(
+            "Skipping the item",
+            lambda session: plan_store.set_skipped(
+                session=session, item_id=item.id, skipped=not item.skipped
+            ),
+        ):
+            self.grid.select(item.id)
+
+    def remove_selected(self) -> None:
+        item = self.grid.selected()
+        if item is not None:
+            self._write(
+                "Removing the item",
+                lambda session: plan_store.remove_plan_item(session=session, item_id=item.id),
+            )
+
+    def carry_over_last_week(self) -> None:
+        left = list(self._left_over)
+        now = self.context.now()
+        self._write(
+            "Carrying items over",
+            lambda session: plan_store.carry_over(session=session, items=left, now=now),
+        )
+
+    def start_selected(self) -> QWidget | None:
+        """Time a session on the selected item (the mock checkpoint is logged instead)."""
+        from desktop.ui.practice.session_window import start_session
+
+        item = self.grid.selected()
+        if item is None:
+            return None
+        target = item.target
+        if target.routine_id == MOCK_ROUTINE_ID:
+            self.log_mock()
+            return None
+        subject = AttemptSubject(
+            title=target.title,
+            path_id=target.path_id,
+            item_id=target.item_id,
+            routine_id=target.routine_id,
+            kind=target.kind,
+            target_minutes=item.minutes,
+        )
+        if target.kind == "quiz" and target.item_id is not None:
+            # A quiz item runs its quiz, as it does from the learning path.
+            from desktop.domain.path_file import PathFileError
+            from desktop.ui.practice.quiz_dialog import QuizDialog
+
+            try:
+                quiz = self.context.profile.quiz(target.item_id)
+            except PathFileError as problem:
+                dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
+                return None
+            if quiz is not None:
+                dialog = QuizDialog(self.context, quiz, subject, self.window())
+                dialog.open()
+                return dialog
+        return start_session(self.context, subject, self.window())
+
+    # Weak spots from Trends -------------------------------------------------------------
+
+    def focus_weak_spot(self, tag: str, label: str) -> None:
+        """Plan practice on a weak spot: it goes first in this week's suggestions."""
+        self._focus = SimpleWeakSpot(tag, label, "You asked to practise it.")
+        self.week = week_of(today(self.context))
+        self.tabs.setCurrentWidget(self.suggestions)
+        self.reload()
+        self.suggestions.select_weak_spot(tag)
+
+    # The weekly review and mock interviews ----------------------------------------------
+
+    def _dismiss_review(self) -> None:
+        self._review_dismissed = True
+        self.review_banner.hide()
+
+    def start_review(self, week: date) -> None:
+        from desktop.ui.plan.review_dialog import WeeklyReviewDialog
+
+        dialog = WeeklyReviewDialog(self.context, week, self)
+        dialog.exec()
+        saved = dialog.saved_entry_id is not None
+        dialog.deleteLater()
+        window = self.window()
+        if saved and isinstance(window, QMainWindow):
+            window.statusBar().showMessage("Weekly review saved in the journal.", 8000)
+
+    def log_mock(self) -> None:
+        label = self.context.profile.taxonomy.label
+        answer = mock_dialog.ask_for_mock(
+            self.context.profile.taxonomy, self.context.now(), self.window()
+        )
+        if answer is None:
+            return
+        mock, with_entry = answer
+        now = self.context.now()
+        try:
+            with self.context.writing() as session:
+                mocks_store.log_mock(
+                    session=session, mock=mock, now=now, label=label if with_entry else None
+                )
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "The mock interview", failure.reason)
+            return
+        self.tabs.setCurrentWidget(self.mocks)
+        self.context.events.mocks_changed.emit()
+        if with_entry:
+            self.context.events.journal_changed.emit()
+
+    def edit_mock(self, existing: MockInterview) -> None:
+        answer = mock_dialog.ask_for_mock(
+            self.context.profile.taxonomy, self.context.now(), self.window(), existing
+        )
+        if answer is None:
+            return
+        now = self.context.now()
+        try:
+            with self.context.writing() as session:
+                mocks_store.update_mock(session=session, mock=answer[0], now=now)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "The change", failure.reason)
+            return
+        self.context.events.mocks_changed.emit()
+
+    def delete_mock(self, mock: MockInterview) -> None:
+        held = mock.held_at.astimezone()
+        if not dialogs.confirm(
+            self,
+            "Delete mock interview?",
+            f"Delete the {mock.title.lower()} of {held.day} {held:%B}? Its journal entry, "
+            "if it has one, stays in the journal.",
+            "Delete",
+        ):
+            return
+        try:
+            with self.context.writing() as session:
+                mocks_store.delete_mock(session=session, mock_id=mock.id)
+        except WriteFailed as failure:
+            dialogs.tell_not_saved(self, "Deleting the mock interview", failure.reason)
+            return
+        self.context.events.mocks_changed.emit()

@@ -1,0 +1,236 @@
+"""The weekly review: the week in numbers, how the weak spots moved, a few questions, and
+next week's plan. Saved as a journal entry of the weekly-review kind."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.planner import (
+    REFLECTION_PROMPTS,
+    Suggestion,
+    emptiest_day,
+    hours_text,
+    review_markdown,
+    unfinished,
+    weak_spot_moves,
+    week_label,
+)
+from desktop.domain.revisits import first_moment
+from desktop.store import journal as journal_store
+from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.ui.context import AppContext
+from desktop.ui.plan.data import load_week, today
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+ARROWS = {"up": "▲ more often", "down": "▼ less often", "same": "● as often"}
+
+
+class WeeklyReviewDialog(QDialog):
+    def __init__(self, context: AppContext, week: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.week = week
+        self.next_week = week + timedelta(days=7)
+        self.saved_entry_id: int | None = None
+        self.setWindowTitle("Weekly review")
+        self.setAccessibleName("Weekly review")
+        self.setMinimumSize(620, 500)
+        label = context.profile.taxonomy.label
+
+        snapshot = load_week(context, week)
+        upcoming = load_week(context, self.next_week)
+        with session_scope(context.profile.engine) as session:
+            before = practice_store.attempts_between(
+                session=session, start=first_moment(week - timedelta(days=7)),
+                end=first_moment(week),
+            )  # fmt: skip
+        self.numbers = snapshot.numbers
+        self.left_over = unfinished(snapshot.items, snapshot.done)
+        exposed = [tag for mock in snapshot.mocks for tag in mock.exposed]
+        self.moves = weak_spot_moves(snapshot.attempts, before, exposed_now=exposed)
+        self.mocks = [(mock.title, mock.score_percent) for mock in snapshot.mocks]
+        carried_keys = {item.target.key for item in self.left_over}
+        self.suggestions = [s for s in upcoming.suggestions if s.target.key not in carried_keys]
+        self._planned_next = upcoming.items
+
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        heading = text_label("Week reviewed", "heading")
+        heading.setText(f"Weekly review · {week_label(week)}")
+        layout.addWidget(heading)
+
+        numbers = QGridLayout()
+        n = self.numbers
+        skipped = f" · {n.skipped} skipped" if n.skipped else ""
+        facts = (
+            ("Sessions", str(n.sessions)),
+            ("Time practised", hours_text(n.minutes)),
+            ("Planned vs done", f"{n.done} of {n.planned}{skipped}"),
+            ("Mock interviews", ", ".join(f"{p:.0f}%" for _t, p in self.mocks) or "none"),
+        )
+        for column, (name, value) in enumerate(facts):
+            figure = text_label(name, "heading", wrap=False)
+            figure.setText(value)
+            numbers.addWidget(figure, 0, column)
+            caption = text_label(f"{name} caption", "muted", wrap=False)
+            caption.setText(name)
+            numbers.addWidget(caption, 1, column)
+        layout.addLayout(numbers)
+
+        layout.addWidget(_section("How the weak spots moved"))
+        self.moves_label = text_label("How the weak spots moved")
+        lines = [
+            f"{label(m.tag)}: {m.now} this week, {m.before} the week before ({ARROWS[m.direction]})"
+            for m in self.moves[:6]
+        ]
+        self.moves_label.setText(
+            "\n".join(lines) or "No struggles noted this week or the week before."
+        )
+        layout.addWidget(self.moves_label)
+
+        self.answers: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, title, hint in REFLECTION_PROMPTS:
+            box = QPlainTextEdit()
+            box.setAccessibleName(title)
+            box.setPlaceholderText(hint)
+            box.setFixedHeight(64)
+            form.addRow(title, box)
+            self.answers[key] = box
+        layout.addWidget(_section("Looking back"))
+        layout.addLayout(form)
+
+        layout.addWidget(_section(f"Next week · {week_label(self.next_week)}"))
+        self.carry = QCheckBox(
+            f"Carry the {len(self.left_over)} unfinished items over to next week"
+            if len(self.left_over) != 1
+            else "Carry the unfinished item over to next week"
+        )
+        self.carry.setAccessibleName("Carry unfinished items over")
+        self.carry.setChecked(bool(self.left_over))
+        self.carry.setVisible(bool(self.left_over))
+        layout.addWidget(self.carry)
+        self.suggestion_list = QListWidget()
+        self.suggestion_list.setAccessibleName("Suggestions for next week")
+        self.suggestion_list.setWordWrap(True)
+        self.suggestion_list.setSpacing(3)
+        budget = n.budget_minutes - sum(i.minutes for i in self.left_over)
+        budget -= sum(item.minutes for item in upcoming.items if item.counts)
+        for suggestion in self.suggestions:
+            entry = QListWidgetItem(
+                f"{suggestion.target.title} · {suggestion.minutes} min\n{suggestion.reason}"
+            )
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            fits = suggestion.minutes <= budget
+            budget -= suggestion.minutes if fits else 0
+            entry.setCheckState(Qt.CheckState.Checked if fits else Qt.CheckState.Unchecked)
+            self.suggestion_list.addItem(entry)
+        if not self.suggestions:
+            self.suggestion_list.addItem("Nothing to suggest: next week's plan has it all.")
+        self.suggestion_list.setMinimumHeight(160)
+        layout.addWidget(self.suggestion_list)
+        note = text_label("Hint", "muted")
+        note.setText("Ticked suggestions go into next week's plan, within your weekly budget.")
+        layout.addWidget(note)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save review")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def chosen_suggestions(self) -> list[Suggestion]:
+        if not self.suggestions:
+            return []
+        return [
+            suggestion
+            for row, suggestion in enumerate(self.suggestions)
+            if self.suggestion_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_answer(self, key: str, text: str) -> None:
+        self.answers[key].setPlainText(text)
+
+    def save(self) -> None:
+        """Write the journal entry and next week's plan in one go; on failure keep it all here."""
+        label = self.context.profile.taxonomy.label
+        chosen = self.chosen_suggestions()
+        carried = self.left_over if self.carry.isChecked() else []
+        next_titles = [item.target.title for item in carried] + [s.target.title for s in chosen]
+        body = review_markdown(
+            self.week,
+            self.numbers,
+            [(label(move.tag), move) for move in self.moves],
+            self.mocks,
+            {key: box.toPlainText() for key, box in self.answers.items()},
+            next_titles,
+        )
+        now = self.context.now()
+        try:
+            with self.context.writing() as session:
+                self.saved_entry_id = journal_store.create_entry(
+                    session=session,
+                    draft=journal_store.EntryDraft(
+                        entry_date=today(self.context),
+                        title=f"Weekly review, {week_label(self.week)}",
+                        body=body,
+                        kind=EntryKind.WEEKLY_REVIEW,
+                        tags=("weekly-review",),
+                        template_id="weekly-review",
+                    ),
+                    now=now,
+                )
+                plan_store.carry_over(session=session, items=carried, now=now)
+                planned = plan_store.plan_for_week(session=session, week=self.next_week)
+                earliest = max(today(self.context), self.next_week)
+                for suggestion in chosen:
+                    day = emptiest_day(self.next_week, planned, earliest)
+                    plan_store.add_plan_item(
+                        session=session, day=day, target=suggestion.target,
+                        minutes=suggestion.minutes, source=suggestion.source,
+                        reason=suggestion.reason, now=now,
+                    )  # fmt: skip
+                    planned = plan_store.plan_for_week(session=session, week=self.next_week)
+        except WriteFailed as failure:
+            self.saved_entry_id = None
+            dialogs.tell_not_saved(self, "The weekly review", failure.reason)
+            return
+        self.context.events.journal_changed.emit()
+        self.context.events.plan_changed.emit()
+        self.accept()
+
+
+def _section(title: str) -> QLabel:
+    label = text_label(title)
+    label.setText(title)
+    label.setStyleSheet("font-weight: 600; margin-top: 8px;")
+    return label

@@ -1,0 +1,33 @@
+"""On the first start in a new week, offer the weekly review: a status-bar message once per
+week (remembered in the profile) and a banner on the Plan page until the review is written."""
+
+from __future__ import annotations
+
+from desktop.store import plan as plan_store
+from desktop.store.errors import WriteFailed
+from desktop.ui.main_window import MainWindow
+from desktop.ui.plan.data import today
+from desktop.ui.plan.page import PlanPage
+
+MESSAGE_MS = 20_000
+
+
+def announce_weekly_review(window: MainWindow) -> bool:
+    """Say so in the status bar if a review is due and was not announced this week yet."""
+    if not window.isVisible():
+        return False
+    try:
+        with window.context.writing() as session:
+            week = plan_store.claim_review_announcement(
+                session=session, today=today(window.context)
+            )
+    except WriteFailed:
+        return False  # only an offer: try again on the next start
+    if week is None:
+        return False
+    row = [page.page_key for page in window.pages].index(PlanPage.page_key)
+    window.statusBar().showMessage(
+        f"A new week has started: look back at last week on the Plan page (Ctrl+{row + 1}).",
+        MESSAGE_MS,
+    )
+    return True

@@ -1,0 +1,198 @@
+"""The tabs under the week: suggestions to add, and the mock interviews logged lately."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.mocks import MockInterview
+from desktop.domain.planner import PlanSource, Suggestion
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+
+
+def _rich_row(title: str, facts: str, detail: str) -> QListWidgetItem:
+    """A row with a bold title, muted facts beside it, and a line of detail below."""
+    entry = QListWidgetItem(f"{title} · {facts}\n{detail}")
+    entry.setData(
+        HTML_ROLE,
+        f"<b>{escape(title)}</b> <span class='muted'>· {escape(facts)}</span><br>{escape(detail)}",
+    )
+    return entry
+
+
+SOURCE_MARKS = {
+    PlanSource.REVISIT: "Revisit",
+    PlanSource.PATH: "Path",
+    PlanSource.WEAK_SPOT: "Weak spot",
+    PlanSource.ROUTINE: "Routine",
+}
+
+
+class SuggestionsPanel(QWidget):
+    accept_requested = Signal(object)  # a list of Suggestion
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._suggestions: list[Suggestion] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.stack = QStackedWidget()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggestions")
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemActivated.connect(lambda _item: self.accept_selected())
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.stack.addWidget(self.list)
+        self.empty = text_label("No suggestions", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        self.summary = text_label("Suggestion summary", "muted", wrap=False)
+        buttons.addWidget(self.summary, 1)
+        self.add_button = QPushButton("Add to plan")
+        self.add_button.setAccessibleName("Add the selected suggestion to the plan")
+        self.add_button.setToolTip("Enter")
+        self.add_button.clicked.connect(self.accept_selected)
+        buttons.addWidget(self.add_button)
+        self.add_all_button = QPushButton("Add all")
+        self.add_all_button.setAccessibleName("Add every suggestion to the plan")
+        self.add_all_button.clicked.connect(
+            lambda: self.accept_requested.emit(list(self._suggestions))
+        )
+        buttons.addWidget(self.add_all_button)
+        layout.addLayout(buttons)
+
+    def show_suggestions(self, suggestions: Sequence[Suggestion], empty_text: str) -> None:
+        self._suggestions = list(suggestions)
+        self.list.clear()
+        for suggestion in suggestions:
+            mark = SOURCE_MARKS[suggestion.source]
+            facts = f"{suggestion.minutes} min · {mark}"
+            entry = _rich_row(suggestion.target.title, facts, suggestion.reason)
+            entry.setToolTip(suggestion.reason)
+            self.list.addItem(entry)
+        self.empty.setText(empty_text)
+        self.stack.setCurrentIndex(0 if suggestions else 1)
+        minutes = sum(s.minutes for s in suggestions)
+        self.summary.setText(
+            f"{len(suggestions)} suggestions · {minutes} min in all" if suggestions else ""
+        )
+        if suggestions:
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def suggestions(self) -> list[Suggestion]:
+        return list(self._suggestions)
+
+    def select_weak_spot(self, tag: str) -> bool:
+        for row, suggestion in enumerate(self._suggestions):
+            if suggestion.weak_spot == tag:
+                self.list.setCurrentRow(row)
+                self.list.setFocus()
+                return True
+        return False
+
+    def selected(self) -> Suggestion | None:
+        row = self.list.currentRow()
+        chosen = self.list.selectedItems()
+        return self._suggestions[row] if chosen and 0 <= row < len(self._suggestions) else None
+
+    def accept_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.accept_requested.emit([chosen])
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self.selected() is not None)
+        self.add_all_button.setEnabled(bool(self._suggestions))
+
+
+class MocksPanel(QWidget):
+    def __init__(
+        self,
+        on_log: Callable[[], None],
+        on_edit: Callable[[MockInterview], None],
+        on_delete: Callable[[MockInterview], None],
+        label: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._mocks: list[MockInterview] = []
+        self._label = label
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.stack = QStackedWidget()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Mock interviews")
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemActivated.connect(lambda _item: self._edit(on_edit))
+        self.stack.addWidget(self.list)
+        empty = text_label("No mock interviews", "muted")
+        empty.setText(
+            "No mock interviews yet. After one, log it here: the scores and the weak spots it "
+            "exposed feed next week's suggestions."
+        )
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(empty)
+        layout.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        log = QPushButton("Log mock interview…")
+        log.setAccessibleName("Log a mock interview")
+        log.setToolTip("Ctrl+Shift+M")
+        log.clicked.connect(on_log)
+        buttons.addWidget(log)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected mock interview")
+        self.edit_button.clicked.connect(lambda: self._edit(on_edit))
+        buttons.addWidget(self.edit_button)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete the selected mock interview")
+        self.delete_button.clicked.connect(lambda: self._edit(on_delete))
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def show_mocks(self, mocks: Sequence[MockInterview]) -> None:
+        self._mocks = sorted(mocks, key=lambda mock: mock.held_at, reverse=True)
+        self.list.clear()
+        for mock in self._mocks:
+            held = mock.held_at.astimezone()
+            exposed = ", ".join(self._label(tag) for tag in mock.exposed) or "none noted"
+            facts = f"{held.day} {held:%b %Y} · {mock.score_percent:.0f}% on the rubric"
+            self.list.addItem(_rich_row(mock.title, facts, f"Weak spots exposed: {exposed}"))
+        self.stack.setCurrentIndex(0 if self._mocks else 1)
+        self._update_buttons()
+
+    def selected(self) -> MockInterview | None:
+        row = self.list.currentRow()
+        has = bool(self.list.selectedItems()) and 0 <= row < len(self._mocks)
+        return self._mocks[row] if has else None
+
+    def _edit(self, action: Callable[[MockInterview], None]) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            action(chosen)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)

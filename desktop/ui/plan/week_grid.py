@@ -1,0 +1,318 @@
+"""Seven day columns of planned items; items move between days by keys, buttons or dragging."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QFrame,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop.domain.planner import Activity, PlanItem, hours_text
+from desktop.ui.theme import STATUS_COLOURS, current_scheme
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
+MIME_TYPE = "application/x-loopwise-plan-item"
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DayList(QListWidget):
+    """One day's items. A drop from another day asks the page to move the item; the list
+    itself never changes until the plan is read again."""
+
+    dropped = Signal(int, object)  # plan item id, the day it was dropped on
+    step = Signal(int)  # -1 or +1: the arrow keys ask for the day before or after
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = day
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setSpacing(2)
+        self.delegate = _DayItemDelegate(self)
+        self.setItemDelegate(self.delegate)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Up and Down walk a day's items; Left and Right (no modifier) walk the days.
+        keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if event.key() in keys and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.step.emit(keys[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        if items:
+            data.setData(MIME_TYPE, str(items[0].data(ITEM_ID_ROLE)).encode())
+        return data
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        raw = bytes(event.mimeData().data(MIME_TYPE).data()).decode()
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the page re-reads the plan instead
+        event.accept()
+        if raw.isdigit():
+            self.dropped.emit(int(raw), self.day)
+
+
+class DayColumn(QFrame):
+    """One day: a column in a wide window, a row when the window is narrow."""
+
+    ROW_HEIGHT = 58
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayColumn")
+        self.day = day
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(4, 6, 4, 4)
+        self._layout.setSpacing(4)
+        self.header = text_label(f"{day:%A}", wrap=False)
+        self.header.setObjectName("dayHeader")
+        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.header)
+        self.total = text_label(f"Planned on {day:%A}", "muted", wrap=False)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.total)
+        self.list = DayList(day)
+        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
+        self._layout.addWidget(self.list, 1)
+
+    def set_as_row(self, as_row: bool) -> None:
+        direction = QBoxLayout.Direction.LeftToRight if as_row else QBoxLayout.Direction.TopToBottom
+        self._layout.setDirection(direction)
+        flow = QListView.Flow.LeftToRight if as_row else QListView.Flow.TopToBottom
+        self.list.setFlow(flow)
+        self.list.delegate.as_row = as_row
+        self.list.setWrapping(False)
+        bars = Qt.ScrollBarPolicy
+        self.list.setHorizontalScrollBarPolicy(
+            bars.ScrollBarAsNeeded if as_row else bars.ScrollBarAlwaysOff
+        )
+        self.list.setVerticalScrollBarPolicy(
+            bars.ScrollBarAlwaysOff if as_row else bars.ScrollBarAsNeeded
+        )
+        for label, width in ((self.header, 86), (self.total, 54)):
+            label.setFixedWidth(width if as_row else QWIDGETSIZE_MAX)
+            label.setMinimumWidth(0 if not as_row else width)
+        if as_row:
+            self.list.setFixedHeight(self.ROW_HEIGHT)
+        else:
+            self.list.setMinimumHeight(0)
+            self.list.setMaximumHeight(QWIDGETSIZE_MAX)
+
+
+class WeekGrid(QWidget):
+    """The week: one column a day, today highlighted. One item is selected across all days."""
+
+    selection_changed = Signal()
+    moved = Signal(int, object)  # plan item id, new day
+    activated = Signal(int)  # plan item id (Enter or double-click)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Week plan")
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.columns: list[DayColumn] = []
+        self._items: dict[int, PlanItem] = {}
+        self.as_rows = False
+
+    def set_as_rows(self, as_rows: bool) -> None:
+        """Seven rows for a narrow window, seven columns otherwise."""
+        if as_rows == self.as_rows:
+            return
+        self.as_rows = as_rows
+        direction = (
+            QBoxLayout.Direction.TopToBottom if as_rows else QBoxLayout.Direction.LeftToRight
+        )
+        self._layout.setDirection(direction)
+        for column in self.columns:
+            column.set_as_row(as_rows)
+
+    def show_week(
+        self,
+        days: Sequence[date],
+        items: Sequence[PlanItem],
+        done: Mapping[int, Activity],
+        today: date,
+    ) -> None:
+        keep = self.selected_id()
+        if [column.day for column in self.columns] != list(days):
+            self._build_columns(days)
+        self._items = {item.id: item for item in items}
+        colours = STATUS_COLOURS[current_scheme()]
+        for column in self.columns:
+            column.setProperty("today", column.day == today)
+            column.style().unpolish(column)
+            column.style().polish(column)
+            prefix = "Today · " if column.day == today else ""
+            column.header.setText(f"{prefix}{column.day:%a} {column.day.day}")
+            column.list.blockSignals(True)
+            column.list.clear()
+            minutes = 0
+            for item in (i for i in items if i.day == column.day):
+                column.list.addItem(_row(item, item.id in done, colours))
+                minutes += item.minutes if item.counts else 0
+            column.list.blockSignals(False)
+            column.total.setText(hours_text(minutes) if minutes else "free")
+        if keep is not None:
+            self.select(keep)
+
+    def _build_columns(self, days: Sequence[date]) -> None:
+        for column in self.columns:
+            column.setParent(None)
+            column.deleteLater()
+        self.columns = []
+        for day in days:
+            column = DayColumn(day)
+            column.set_as_row(self.as_rows)
+            column.list.itemSelectionChanged.connect(
+                lambda list_=column.list: self._on_selected(list_)
+            )
+            column.list.dropped.connect(self.moved)
+            column.list.step.connect(lambda step, day=day: self.focus_day(day, step))
+            column.list.itemActivated.connect(
+                lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
+            )
+            self._layout.addWidget(column, 1)
+            self.columns.append(column)
+
+    def _on_selected(self, chosen: QListWidget) -> None:
+        if chosen.selectedItems():
+            for column in self.columns:
+                if column.list is not chosen:
+                    column.list.blockSignals(True)
+                    column.list.clearSelection()
+                    column.list.setCurrentRow(-1)
+                    column.list.blockSignals(False)
+        self.selection_changed.emit()
+
+    def focus_day(self, day: date, step: int) -> None:
+        """Move the keyboard to the next day in that direction that has items."""
+        days = [column.day for column in self.columns]
+        position = days.index(day) + step
+        while 0 <= position < len(self.columns):
+            target = self.columns[position].list
+            if target.count():
+                target.setCurrentRow(min(max(0, target.currentRow()), target.count() - 1))
+                target.setFocus()
+                return
+            position += step
+
+    def selected_id(self) -> int | None:
+        for column in self.columns:
+            chosen = column.list.selectedItems()
+            if chosen:
+                return int(chosen[0].data(ITEM_ID_ROLE))
+        return None
+
+    def selected(self) -> PlanItem | None:
+        chosen = self.selected_id()
+        return self._items.get(chosen) if chosen is not None else None
+
+    def select(self, item_id: int) -> bool:
+        for column in self.columns:
+            for row in range(column.list.count()):
+                if column.list.item(row).data(ITEM_ID_ROLE) == item_id:
+                    column.list.setCurrentRow(row)
+                    column.list.setFocus()
+                    return True
+        return False
+
+    def shown_titles(self, day: date) -> list[str]:
+        column = next(column for column in self.columns if column.day == day)
+        return [column.list.item(row).text() for row in range(column.list.count())]
+
+
+def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidgetItem:
+    if is_done:
+        state, colour = "done", colours["done"]
+    elif item.skipped:
+        state, colour = "skipped", colours["retired"]
+    elif item.carried_over:
+        state, colour = "carried to next week", colours["retired"]
+    else:
+        state, colour = item.source.label.lower(), colours["in_progress"]
+    entry = QListWidgetItem(f"{item.target.title}\n{item.minutes} min · {state}")
+    entry.setData(ITEM_ID_ROLE, item.id)
+    title = f"<b>{escape(item.target.title)}</b>"
+    if not item.counts:
+        title = f"<s>{title}</s>"
+    entry.setData(
+        HTML_ROLE,
+        f"<span style='color:{colour}'>●</span> {title}"
+        f"<br><span class='muted'>{item.minutes} min · {escape(state)}</span>",
+    )
+    origin = item.carried_from
+    carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
+    entry.setToolTip(f"{item.reason}{carried}".strip())
+    entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
+    return entry
+
+
+class _DayItemDelegate(RichTextDelegate):
+    """Rows as wide as the column, or a fixed width when the day is a row of its own."""
+
+    ROW_ITEM_WIDTH = 200
+
+    def __init__(self, parent: DayList) -> None:
+        super().__init__(parent)
+        self.as_row = False
+
+    def _document(
+        self, option: QStyleOptionViewItem, html: str, selected: bool = False
+    ) -> QTextDocument:
+        document = super()._document(option, html, selected)
+        if self.as_row:
+            document.setTextWidth(self.ROW_ITEM_WIDTH)
+        else:
+            view = self.parent()
+            width = view.viewport().width() if isinstance(view, QListWidget) else 120
+            document.setTextWidth(max(60, width - 8))  # the item's border and margin
+        return document
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 4, size.height() + 4)

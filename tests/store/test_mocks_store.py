@@ -1,0 +1,88 @@
+"""Mock interviews in the database: logged with a journal entry, corrected, deleted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.mocks import MockInterview, MockKind
+from desktop.profile import Profile
+from desktop.store import journal as journal_store
+from desktop.store import mocks as mocks_store
+from desktop.store.database import session_scope
+
+HELD = datetime(2026, 11, 4, 15, tzinfo=UTC)
+NOW = HELD + timedelta(hours=2)
+
+
+def _mock(**extra: object) -> MockInterview:
+    fields: dict[str, object] = {
+        "held_at": HELD,
+        "kind": MockKind.SYSTEM_DESIGN,
+        "scores": {"requirements": 2, "trade-offs": 3},
+        "with_whom": "interviewing.io",
+        "feedback": "Clarify **scale** first.",
+        "exposed": ("capacity-estimation", "trade-offs"),
+    }
+    fields.update(extra)
+    return MockInterview(**fields)  # type: ignore[arg-type]
+
+
+def test_a_logged_mock_reads_back_with_scores_and_weak_spots(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        mock_id = mocks_store.log_mock(session=session, mock=_mock(), now=NOW)
+    with session_scope(profile.engine) as session:
+        (mock,) = mocks_store.mock_interviews_between(
+            session=session, start=HELD - timedelta(days=1), end=HELD + timedelta(days=1)
+        )
+        assert (
+            mocks_store.mock_interviews_between(
+                session=session, start=HELD + timedelta(seconds=1), end=HELD + timedelta(days=1)
+            )
+            == []
+        )
+    assert mock.id == mock_id and mock.held_at == HELD
+    assert dict(mock.scores) == {"requirements": 2, "trade-offs": 3}
+    assert mock.exposed == ("capacity-estimation", "trade-offs")
+    assert mock.score_percent == 50.0 and mock.journal_entry_id is None
+
+
+def test_logging_with_labels_writes_a_mock_interview_journal_entry(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        mock_id = mocks_store.log_mock(
+            session=session, mock=_mock(), now=NOW, label=profile.taxonomy.label
+        )
+    with session_scope(profile.engine) as session:
+        mock = mocks_store.get_mock(session=session, mock_id=mock_id)
+        assert mock is not None and mock.journal_entry_id is not None
+        entry = journal_store.get_entry(session=session, entry_id=mock.journal_entry_id)
+        assert entry is not None
+        assert entry.kind == EntryKind.MOCK_INTERVIEW.value
+        assert "Capacity estimation" in entry.body and "Clarify **scale** first." in entry.body
+        hits = journal_store.search_entries(session=session, typed="interviewing")
+        assert [hit.entry_id for hit in hits] == [entry.id]
+
+
+def test_correcting_and_deleting_a_mock(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        mock_id = mocks_store.log_mock(
+            session=session, mock=_mock(), now=NOW, label=profile.taxonomy.label
+        )
+    fixed = _mock(id=mock_id, kind=MockKind.CODING, scores={"coding": 4}, exposed=("edge-cases",))
+    with session_scope(profile.engine) as session:
+        mocks_store.update_mock(session=session, mock=fixed, now=NOW)
+    with session_scope(profile.engine) as session:
+        mock = mocks_store.get_mock(session=session, mock_id=mock_id)
+        assert mock is not None
+        assert (mock.kind, dict(mock.scores), mock.exposed) == (
+            MockKind.CODING,
+            {"coding": 4},
+            ("edge-cases",),
+        )
+        entry_id = mock.journal_entry_id
+        mocks_store.delete_mock(session=session, mock_id=mock_id)
+    with session_scope(profile.engine) as session:
+        assert mocks_store.get_mock(session=session, mock_id=mock_id) is None
+        assert entry_id is not None
+        assert journal_store.get_entry(session=session, entry_id=entry_id) is not None
+        journal_store.delete_entry(session=session, entry_id=entry_id)  # no dangling reference

@@ -1,0 +1,289 @@
+"""The Plan page: planning a week, moving and skipping by keys, done from the log, mocks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.mocks import MockInterview, MockKind
+from desktop.domain.planner import PlanSource, Target, hours_text, local_day, week_of
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import journal as journal_store
+from desktop.store import mocks as mocks_store
+from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.plan import mock_dialog
+from desktop.ui.plan.page import PlanPage
+
+DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kind="design")
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> PlanPage:
+    widget = PlanPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    widget.set_active(True)
+    return widget
+
+
+def _today(context: AppContext) -> date:
+    return local_day(context.now())
+
+
+def _plan(context: AppContext, day: date, target: Target = DESIGN, minutes: int = 45) -> int:
+    with session_scope(context.profile.engine) as session:
+        return plan_store.add_plan_item(
+            session=session, day=day, target=target, minutes=minutes,
+            source=PlanSource.ROUTINE, reason="Routine, once a week.", now=context.now(),
+        )  # fmt: skip
+
+
+def _log(context: AppContext, subject: AttemptSubject, when: datetime | None = None) -> None:
+    attempt = Attempt(subject, when or context.now(), 40 * 60, Outcome.PARTIAL, 2)
+    with session_scope(context.profile.engine) as session:
+        practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+
+
+def _action(page: PlanPage, text: str):  # type: ignore[no-untyped-def]
+    return next(action for action in page.page_actions if action.text() == text)
+
+
+def test_an_empty_week_suggests_path_items_and_routines(page: PlanPage) -> None:
+    assert page.week == week_of(_today(page.context))
+    assert [column.total.text() for column in page.grid.columns] == ["free"] * 7
+    suggested = page.suggestions.suggestions()
+    sources = {s.source for s in suggested}
+    assert {PlanSource.PATH, PlanSource.ROUTINE} <= sources
+    assert all(s.reason for s in suggested)
+    assert "0 min planned of 6 h" in page.budget_text.text()
+    today_column = next(c for c in page.grid.columns if c.day == _today(page.context))
+    assert today_column.property("today") is True
+    assert today_column.header.text().startswith("Today")
+
+
+def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: PlanPage) -> None:
+    first = page.suggestions.suggestions()[0]
+    page.suggestions.list.setCurrentRow(0)
+    page.suggestions.add_button.click()
+    assert page.snapshot is not None
+    (planned,) = page.snapshot.items
+    assert planned.target == first.target and planned.reason == first.reason
+    assert planned.day == _today(page.context)  # the emptiest day from today
+    shown = page.grid.shown_titles(planned.day)
+    assert shown[0].startswith(first.target.title)
+    assert first.target.key not in {s.target.key for s in page.suggestions.suggestions()}
+    assert f"{planned.minutes} min planned of 6 h" in page.budget_text.text()
+
+
+def test_add_all_spreads_suggestions_over_the_week(page: PlanPage) -> None:
+    suggested = page.suggestions.suggestions()
+    page.suggestions.add_all_button.click()
+    assert page.snapshot is not None
+    assert len(page.snapshot.items) == len(suggested)
+    assert len({item.day for item in page.snapshot.items}) > 1
+    planned = hours_text(sum(s.minutes for s in suggested))
+    assert page.budget_text.text().startswith(f"{planned} planned of 6 h")
+
+
+def test_items_move_and_skip_by_keys_and_buttons(page: PlanPage, context: AppContext) -> None:
+    monday = page.week
+    item_id = _plan(context, monday)
+    context.events.plan_changed.emit()
+    assert page.grid.select(item_id)
+    assert not page.earlier_button.isEnabled()  # Monday is the first day
+    _action(page, "Move a day later").trigger()
+    assert page.grid.selected() is not None and page.grid.selected().day == monday + timedelta(1)  # type: ignore[union-attr]
+    page.later_button.click()
+    assert page.grid.selected().day == monday + timedelta(2)  # type: ignore[union-attr]
+    _action(page, "Move a day earlier").trigger()
+    assert page.grid.selected().day == monday + timedelta(1)  # type: ignore[union-attr]
+    _action(page, "Skip or unskip").trigger()
+    assert page.grid.selected().skipped  # type: ignore[union-attr]
+    assert page.skip_button.text() == "Unskip"
+    assert "0 min planned" in page.budget_text.text()
+    page.skip_button.click()
+    assert not page.grid.selected().skipped  # type: ignore[union-attr]
+
+
+def test_dropping_an_item_on_another_day_moves_it(page: PlanPage, context: AppContext) -> None:
+    item_id = _plan(context, page.week)
+    context.events.plan_changed.emit()
+    friday = page.grid.columns[4]
+    friday.list.dropped.emit(item_id, friday.day)
+    assert page.snapshot is not None and page.snapshot.items[0].day == friday.day
+
+
+def test_removing_an_item(page: PlanPage, context: AppContext) -> None:
+    item_id = _plan(context, page.week)
+    context.events.plan_changed.emit()
+    page.grid.select(item_id)
+    page.remove_button.click()
+    assert page.snapshot is not None and page.snapshot.items == []
+    assert not page.remove_button.isEnabled()
+
+
+def test_a_logged_session_fills_in_the_plan(page: PlanPage, context: AppContext) -> None:
+    _plan(context, page.week + timedelta(days=3))
+    context.events.plan_changed.emit()
+    assert page.snapshot is not None and page.snapshot.done == {}
+    subject = AttemptSubject(DESIGN.title, routine_id=DESIGN.routine_id, kind="design")
+    _log(context, subject)
+    context.events.sessions_changed.emit()
+    assert len(page.snapshot.done) == 1
+    assert page.grid.shown_titles(page.week + timedelta(days=3))[0].endswith("done")
+    page.grid.select(page.snapshot.items[0].id)
+    assert page.item_hint.text().endswith(": 40 min logged.")
+    assert "1 of 1 done" in page.budget_text.text()
+
+
+def test_the_budget_is_saved_and_read_back(page: PlanPage, context: AppContext) -> None:
+    _plan(context, page.week, minutes=150)
+    page.budget.setValue(2)
+    page.budget.editingFinished.emit()
+    with session_scope(context.profile.engine) as session:
+        assert plan_store.hours_per_week(session=session) == 2
+    assert page.budget_bar.property("over") is True
+    assert "2 h 30 min planned of 2 h · 30 min over budget" in page.budget_text.text()
+
+
+def test_weeks_can_be_paged_and_past_weeks_get_no_suggestions(page: PlanPage) -> None:
+    this_week = page.week
+    _action(page, "Previous week").trigger()
+    assert page.week == this_week - timedelta(days=7)
+    assert page.suggestions.suggestions() == []
+    assert "This week is over" in page.suggestions.empty.text()
+    assert page.this_week_button.isEnabled()
+    page.this_week_button.click()
+    assert page.week == this_week and not page.this_week_button.isEnabled()
+
+
+def test_last_weeks_unfinished_items_can_be_carried_over(
+    page: PlanPage, context: AppContext
+) -> None:
+    last_monday = page.week - timedelta(days=7)
+    _plan(context, last_monday + timedelta(days=2))
+    context.events.plan_changed.emit()
+    assert page.review_banner.isVisible() and not page.carry_banner.isVisible()  # one at a time
+    page.review_later_button.click()
+    context.events.plan_changed.emit()
+    assert page.carry_banner.isVisible()
+    assert page.carry_text.text() == "1 item from last week did not get done."
+    page.carry_button.click()
+    assert page.snapshot is not None
+    (carried,) = page.snapshot.items
+    assert carried.day == page.week + timedelta(days=2)
+    assert carried.carried_from == last_monday + timedelta(days=2)
+    assert not page.carry_banner.isVisible()
+
+
+def test_logging_a_mock_interview(page: PlanPage, context: AppContext, monkeypatch) -> None:
+    mock = MockInterview(
+        held_at=datetime(2026, 11, 1, 16, tzinfo=UTC),
+        kind=MockKind.SYSTEM_DESIGN,
+        scores={"requirements": 2, "trade-offs": 3},
+        with_whom="Sam",
+        exposed=("capacity-estimation",),
+    )
+    monkeypatch.setattr(mock_dialog, "ask_for_mock", lambda *args: (mock, True))
+    _action(page, "Log a mock interview").trigger()
+    assert page.tabs.currentWidget() is page.mocks
+    assert page.mocks.list.count() == 1
+    assert "Capacity estimation" in page.mocks.list.item(0).text()
+    with session_scope(context.profile.engine) as session:
+        (stored,) = mocks_store.mock_interviews_between(
+            session=session, start=mock.held_at, end=mock.held_at + timedelta(1)
+        )
+        assert stored.journal_entry_id is not None
+        entry = journal_store.get_entry(session=session, entry_id=stored.journal_entry_id)
+        assert entry is not None and entry.kind == EntryKind.MOCK_INTERVIEW.value
+    # The weak spot it exposed is among this week's suggestions.
+    assert "capacity-estimation" in {s.weak_spot for s in page.suggestions.suggestions()}
+
+
+def test_the_mock_dialog_scores_the_rubric_of_the_round(qtbot, context: AppContext) -> None:
+    dialog = mock_dialog.MockInterviewDialog(context.profile.taxonomy, context.now())
+    qtbot.addWidget(dialog)
+    dialog.accept_if_valid()
+    assert dialog.problem.isVisibleTo(dialog)
+    assert "score at least one dimension" in dialog.problem.text()
+    dialog.set_kind(MockKind.CODING)
+    dialog.set_score("coding", 4)
+    dialog.set_score("communication", 2)
+    dialog.with_whom.setText("  Pramp ")
+    dialog.exposed.set_chosen(["edge-cases"])
+    dialog.set_kind(MockKind.MIXED)  # scores of shared dimensions stay
+    built = dialog.build_mock()
+    assert built.kind is MockKind.MIXED
+    assert dict(built.scores) == {"coding": 4, "communication": 2}
+    assert built.with_whom == "Pramp" and built.exposed == ("edge-cases",)
+    assert dialog.wants_journal_entry
+
+
+def test_a_weak_spot_from_trends_goes_first_in_the_suggestions(page: PlanPage) -> None:
+    page.show_week(page.week + timedelta(days=7))
+    page.focus_weak_spot("trie", "Trie")
+    assert page.week == week_of(_today(page.context))
+    chosen = page.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == "trie"
+    assert "Trie" in chosen.reason
+    assert page.tabs.currentWidget() is page.suggestions
+
+
+def test_the_window_state_is_kept(page: PlanPage, context: AppContext) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.save_state(context.settings)
+    again = PlanPage(context)
+    again.restore_state(context.settings)
+    assert again.tabs.currentIndex() == 1
+    again.deleteLater()
+
+
+def test_the_arrow_keys_walk_the_days_that_have_items(
+    qtbot, page: PlanPage, context: AppContext
+) -> None:
+    from PySide6.QtCore import Qt
+
+    monday = _plan(context, page.week)
+    thursday = _plan(context, page.week + timedelta(days=3))
+    context.events.plan_changed.emit()
+    page.grid.select(monday)
+    qtbot.keyClick(page.grid.columns[0].list, Qt.Key.Key_Right)
+    assert page.grid.selected_id() == thursday  # the empty days in between are passed over
+    qtbot.keyClick(page.grid.columns[3].list, Qt.Key.Key_Right)
+    assert page.grid.selected_id() == thursday  # nothing later in the week
+    qtbot.keyClick(page.grid.columns[3].list, Qt.Key.Key_Left)
+    assert page.grid.selected_id() == monday
+
+
+def test_a_routine_can_be_added_to_the_selected_day(page: PlanPage, context: AppContext) -> None:
+    page.routine_menu.aboutToShow.emit()
+    titles = [action.text() for action in page.routine_menu.actions()]
+    assert any(title.startswith("API-design exercise") for title in titles)
+    assert not any(title.startswith("Retrospective") for title in titles)
+    friday = _plan(context, page.week + timedelta(days=4))
+    context.events.plan_changed.emit()
+    page.grid.select(friday)
+    api = next(a for a in page.routine_menu.actions() if a.text().startswith("API-design"))
+    api.trigger()
+    assert page.snapshot is not None
+    added = next(i for i in page.snapshot.items if i.target.routine_id == "api-design-exercise")
+    assert added.day == page.week + timedelta(days=4) and added.minutes == 45
+    assert added.reason == "Added by you: 1 to 2 times a month."
+
+
+def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext) -> None:
+    from desktop.ui.practice.quiz_dialog import QuizDialog
+
+    quiz = Target("System-design quiz", "backend-senior", "system-design-quiz", kind="quiz")
+    item_id = _plan(context, page.week, quiz)
+    context.events.plan_changed.emit()
+    page.grid.select(item_id)
+    opened = page.start_selected()
+    assert isinstance(opened, QuizDialog)
+    opened.reject()

@@ -1,0 +1,184 @@
+"""The weekly review: numbers, weak spots, reflection, next week's plan; and when it is offered."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import journal as journal_store
+from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
+from desktop.ui.context import AppContext
+from desktop.ui.plan.page import PlanPage
+from desktop.ui.plan.review_dialog import WeeklyReviewDialog
+from desktop.ui.widgets import dialogs
+
+DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kind="design")
+THREE_SUM = Target("3Sum", "backend-senior", "3sum", kind="code")
+
+
+def _at(day: date, hour: int = 18) -> datetime:
+    return datetime(day.year, day.month, day.day, hour).astimezone()
+
+
+def _last_week(context: AppContext) -> date:
+    return week_of(local_day(context.now())) - timedelta(days=7)
+
+
+def _fill_last_week(context: AppContext) -> date:
+    """Two planned items, one of them done by a session that also noted a struggle."""
+    week = _last_week(context)
+    with session_scope(context.profile.engine) as session:
+        for offset, target in ((1, DESIGN), (3, THREE_SUM)):
+            plan_store.add_plan_item(
+                session=session, day=week + timedelta(days=offset), target=target, minutes=40,
+                source=PlanSource.ROUTINE, reason="Planned.", now=_at(week, 8),
+            )  # fmt: skip
+        subject = AttemptSubject(DESIGN.title, routine_id=DESIGN.routine_id, kind="design")
+        attempt = Attempt(
+            subject, _at(week + timedelta(days=1)), 35 * 60, Outcome.PARTIAL, 3,
+            struggles=("capacity-estimation",),
+        )  # fmt: skip
+        practice_store.log_attempt(session=session, attempt=attempt, now=_at(week, 19))
+    return week
+
+
+def test_the_review_shows_the_week_in_numbers(qtbot, context: AppContext) -> None:
+    week = _fill_last_week(context)
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    n = dialog.numbers
+    assert (n.sessions, n.minutes, n.planned, n.done) == (1, 35, 2, 1)
+    assert "Capacity estimation: 1 this week, 0 the week before" in dialog.moves_label.text()
+    assert [item.target for item in dialog.left_over] == [THREE_SUM]
+    assert dialog.carry.isChecked() and "unfinished item" in dialog.carry.text()
+    assert dialog.suggestions, "next week has suggestions"
+    assert THREE_SUM.key not in {s.target.key for s in dialog.suggestions}  # it is carried
+
+
+def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: AppContext) -> None:
+    week = _fill_last_week(context)
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    dialog.set_answer("went_well", "Said the trade-offs out loud.")
+    for row in range(dialog.suggestion_list.count()):
+        dialog.suggestion_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.suggestion_list.item(0).setCheckState(Qt.CheckState.Checked)
+    chosen = dialog.chosen_suggestions()
+    with qtbot.waitSignal(context.events.plan_changed):
+        dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with session_scope(context.profile.engine) as session:
+        entry = journal_store.get_entry(session=session, entry_id=dialog.saved_entry_id or 0)
+        assert entry is not None and entry.kind == EntryKind.WEEKLY_REVIEW.value
+        assert "Said the trade-offs out loud." in entry.body
+        assert "- Planned vs done: 1 of 2 planned items done" in entry.body
+        assert "- 3Sum" in entry.body  # carried into next week's plan
+        upcoming = plan_store.plan_for_week(session=session, week=week + timedelta(days=7))
+    assert {item.target.key for item in upcoming} == {THREE_SUM.key, chosen[0].target.key}
+    carried = next(item for item in upcoming if item.target == THREE_SUM)
+    assert carried.carried_from == week + timedelta(days=3)
+
+
+def test_a_failed_save_keeps_what_was_typed(qtbot, context: AppContext, monkeypatch) -> None:
+    week = _fill_last_week(context)
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    dialog.set_answer("was_hard", "Capacity estimates.")
+
+    told: list[str] = []
+    monkeypatch.setattr(type(context), "writing", lambda self: _Failing())
+    monkeypatch.setattr(dialogs, "tell_not_saved", lambda _p, what, why: told.append(why))
+    dialog.save()
+    assert told == ["the disk is full"]
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.answers["was_hard"].toPlainText() == "Capacity estimates."
+    with session_scope(context.profile.engine) as session:
+        assert journal_store.newest_entry(session=session) is None
+
+
+class _Failing:
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        raise WriteFailed("the disk is full")
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> PlanPage:
+    widget = PlanPage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_the_page_offers_the_review_until_it_is_written(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    _fill_last_week(context)
+    page = PlanPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.review_banner.isVisible()
+
+    def review(self: WeeklyReviewDialog) -> int:
+        self.save()
+        return 1
+
+    monkeypatch.setattr(WeeklyReviewDialog, "exec", review)
+    page.start_review(_last_week(context))
+    assert not page.review_banner.isVisible()
+
+
+def test_not_now_hides_the_offer(qtbot, context: AppContext) -> None:
+    _fill_last_week(context)
+    page = PlanPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    next(
+        b for b in page.review_banner.findChildren(type(page.carry_button)) if b.text() == "Not now"
+    ).click()
+    assert not page.review_banner.isVisible()
+    context.events.plan_changed.emit()
+    assert not page.review_banner.isVisible()
+
+
+def test_nothing_to_review_means_no_offer(page: PlanPage) -> None:
+    assert not page.review_banner.isVisible()
+
+
+def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppContext) -> None:
+    from desktop.ui.pages import build_main_window
+    from desktop.ui.plan.review_offer import announce_weekly_review
+
+    _fill_last_week(context)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert announce_weekly_review(window)
+    assert "look back at last week on the Plan page (Ctrl+4)" in window.statusBar().currentMessage()
+    assert not announce_weekly_review(window)  # once a week, even after a restart
+    with session_scope(context.profile.engine) as session:
+        assert plan_store.review_offered_week(session=session) == week_of(local_day(context.now()))
+
+
+def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: AppContext) -> None:
+    from desktop.ui.pages import build_main_window
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    context.events.plan_focus_requested.emit("union-find", "Union-find")
+    page = window.current_page()
+    assert isinstance(page, PlanPage)
+    chosen = page.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == "union-find"
+    assert chosen.reason.startswith("Weak spot: Union-find")
