@@ -63,14 +63,14 @@ def backups_to_remove(
     remove: set[datetime] = set()
     for index, moment in enumerate(newest_first):
         age = now - moment
-        if index == 0 or age <= timedelta(days=rules.keep_all_days):
+        if age <= timedelta(days=rules.keep_all_days):
             continue
         bucket: tuple[str, object]
         if age <= timedelta(days=rules.daily_days):
             bucket = ("day", moment.date())
         else:
             bucket = ("week", moment.isocalendar()[:2])
-        if bucket in kept_buckets:
+        if bucket in kept_buckets and index > 0:
             remove.add(moment)
         else:
             kept_buckets.add(bucket)

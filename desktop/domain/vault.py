@@ -60,6 +60,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         where = getattr(error, "problem_mark", None)
         line = f" on line {where.line + 2}" if where is not None else ""
         raise NoteProblem(f"its front matter is not valid YAML{line}") from None
+    except (ValueError, RecursionError) as error:  # e.g. "date: 2026-02-30"
+        raise NoteProblem(f"its front matter has a value that cannot be read ({error})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

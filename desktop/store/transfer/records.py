@@ -21,7 +21,10 @@ def _utc(value: datetime) -> datetime:
     # Times are kept in UTC; one written without a zone is taken to be UTC already.
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the last representable moment
+        raise ValueError("is outside the range of dates Loopwise can store") from None
 
 
 Text = Annotated[str, AfterValidator(_plain_text)]

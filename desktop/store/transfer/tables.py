@@ -39,7 +39,7 @@ class TableSpec:
         text = f"{self.label} {index + 1}"
         if record is None:
             return text
-        values = record if isinstance(record, Mapping) else record.model_dump()
+        values = record if isinstance(record, Mapping) else record.model_dump(mode="json")
         keys = [f"{name} {values[name]!r}" for name in self.key_fields if name in values]
         return f"{text} ({', '.join(keys)})" if keys else text
 
