@@ -16,6 +16,7 @@ from desktop.domain.backups import (
     backups_to_remove,
     parse_backup_name,
 )
+from desktop.store.health import move_aside
 
 PERIODIC_EVERY = timedelta(hours=12)
 
@@ -133,7 +134,12 @@ def restore_backup(database: Path, backup: Path, backups_dir: Path) -> Path | No
     check_backup(backup)
     kept = None
     if database.exists() and database.stat().st_size > 0:
-        kept = backup_database(database, backups_dir, "before-restore")
+        try:
+            check_backup(database)
+            kept = backup_database(database, backups_dir, "before-restore")
+        except BackupUnusable:
+            # A damaged file is never copied over: it is kept as it is, renamed, beside it.
+            kept = move_aside(database)
     with (
         closing(sqlite3.connect(backup)) as source,
         closing(sqlite3.connect(database)) as target,

@@ -10,6 +10,7 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
+from desktop.ui.safety.transfer_actions import data_actions
 
 
 def _practice_log(context: AppContext) -> Page:
@@ -38,6 +39,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     window = MainWindow(context, pages)
     file_actions = [_new_entry_action(window)]
     file_actions += [action for page in pages for action in page.file_actions()]
+    file_actions += data_actions(window)
     window.add_file_actions(file_actions)
 
     def show_entry(entry_id: int) -> None:

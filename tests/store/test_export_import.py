@@ -263,3 +263,28 @@ def test_a_note_with_broken_front_matter_stops_the_whole_import(
     with pytest.raises(ImportRejected, match=r"2026-11-21\.md: its front matter is not valid YAML"):
         _notes(other, vault)
     assert _entries(other) == []
+
+
+def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
+    profile: Profile, other: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.store.transfer import tables
+
+    _demo(profile)
+    document = _export(profile)
+    real_write = tables.write_table
+    calls: list[str] = []
+
+    def write_then_fail(**kwargs: Any) -> None:
+        real_write(**kwargs)  # the first tables are written, then the disk fills up
+        calls.append(kwargs["spec"].table_name)
+        if len(calls) == 3:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr("desktop.store.transfer.json_import.write_table", write_then_fail)
+    with pytest.raises(ImportRejected, match="the disk is full"):
+        _import(other, document)
+    empty = _export(other)
+    assert all(rows == [] for part in empty["sections"].values() for rows in part.values())
