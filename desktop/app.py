@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__
+from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
@@ -26,7 +26,7 @@ def create_application(argv: list[str] | None = None, scheme: Scheme | None = No
     app.setApplicationDisplayName("Loopwise")
     app.setOrganizationName("Loopwise")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("loopwise")
+    app.setDesktopFileName(APP_ID)  # matches packaging/APP_ID.desktop
     app.setWindowIcon(app_icon())
     apply_theme(app, scheme)
     if scheme is None:
