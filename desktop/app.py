@@ -101,6 +101,9 @@ def open_profile_or_explain(
         return None
 
 
+BACKUP_DELAY_MS = 1000
+
+
 class _FirstPaintQuitter(QObject):
     """Quits the app once the window has painted: the end of start-up, for the benchmark."""
 
@@ -168,7 +171,8 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         window.show()
         from desktop.ui.safety.periodic import back_up_when_due
 
-        QTimer.singleShot(0, lambda: back_up_when_due(window))  # after the first paint
+        # A second after the window is up: the first paint never waits for a backup.
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: back_up_when_due(window))
         code = app.exec()
         profile.close()
         return code

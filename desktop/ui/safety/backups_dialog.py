@@ -42,11 +42,12 @@ class BackupsDialog(QDialog):
         self.setAccessibleName("Backups")
         self.resize(620, 420)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         folder = window.context.profile.paths.backups_dir
         intro = QLabel(
             "Loopwise backs up your data every 12 hours while you use it, and before every "
             "upgrade, import and restore. Older backups are thinned out: all from the last two "
-            f"days, one a day for a month, then one a week.\nThey are kept in {folder}."
+            f"days, one a day for a month, then one a week.\n\nThey are kept in {folder}."
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

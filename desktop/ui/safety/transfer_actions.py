@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
-from desktop.ui.background import run_in_background
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
 
@@ -52,6 +51,8 @@ def _with_progress(
     failed: Callable[[BaseException], None],
 ) -> None:
     """Run slow work off the UI thread behind a progress dialog the user cannot close early."""
+    from desktop.ui.background import run_in_background
+
     progress = QProgressDialog(label, "", 0, 0, window)
     progress.setWindowTitle("Loopwise")
     progress.setCancelButton(None)
