@@ -69,7 +69,7 @@ def _ask(question: str, assume_yes: bool) -> bool:
 
 
 def backup_command(data_dir: str | None) -> int:
-    from desktop.store.backup import backup_database, thin_backups
+    from desktop.store.backup import backup_database, read_thinning_policy, thin_backups
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
     if not app_paths.database.exists():
@@ -77,7 +77,7 @@ def backup_command(data_dir: str | None) -> int:
         return 1
     try:
         made = backup_database(app_paths.database, app_paths.backups_dir, "manual")
-        thin_backups(app_paths.backups_dir)
+        thin_backups(app_paths.backups_dir, policy=read_thinning_policy(app_paths.ui_state_file))
     except (OSError, ValueError) as error:
         _say(f"The backup could not be made: {error}")
         return 1

@@ -86,7 +86,31 @@ def thin_backups(
     return removed
 
 
-def backup_if_due(database: Path, backups_dir: Path, now: datetime | None = None) -> Path | None:
+def read_thinning_policy(ui_state_file: Path) -> ThinningPolicy:
+    """The user's choice from File > Backups… (kept in the profile's ui-state.ini)."""
+    from configparser import ConfigParser, Error
+
+    parser = ConfigParser()
+    try:
+        parser.read(ui_state_file, encoding="utf-8")
+        keep_all = parser.getint("backups", "keep_all_days", fallback=None)
+        daily = parser.getint("backups", "daily_days", fallback=None)
+    except (Error, ValueError, OSError, UnicodeDecodeError):
+        return ThinningPolicy()
+    default = ThinningPolicy()
+    if keep_all is None or not 0 <= keep_all <= 365:
+        keep_all = default.keep_all_days
+    if daily is None or not 0 <= daily <= 3650:
+        daily = default.daily_days
+    return ThinningPolicy(keep_all_days=keep_all, daily_days=max(daily, keep_all))
+
+
+def backup_if_due(
+    database: Path,
+    backups_dir: Path,
+    now: datetime | None = None,
+    policy: ThinningPolicy | None = None,
+) -> Path | None:
     """The periodic backup: made when the newest is 12 hours old or more, then thinned."""
     moment = now or _utc_now()
     if not database.exists() or database.stat().st_size == 0:
@@ -95,7 +119,7 @@ def backup_if_due(database: Path, backups_dir: Path, now: datetime | None = None
     if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):
         return None
     made = backup_database(database, backups_dir, "periodic", moment)
-    thin_backups(backups_dir, moment)
+    thin_backups(backups_dir, moment, policy)
     return made
 
 

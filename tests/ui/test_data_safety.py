@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +211,22 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
         reopened.close()
     kept = list(paths.data_dir.glob("loopwise.damaged-*.sqlite3"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
+    qtbot: Any, context: AppContext
+) -> None:
+    paths = context.profile.paths
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for hours in (13, 14, 15):  # three from yesterday: kept by the default rules
+        backup_database(paths.database, paths.backups_dir, "manual", now - timedelta(hours=hours))
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.keep_all_days.setValue(0)  # "keep every backup for 0 days, then one a day"
+
+    future = back_up_when_due(window)
+    assert wait_until(future.done)
+
+    days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
+    assert len(days) == len(set(days))  # one a day: yesterday's three thinned to one

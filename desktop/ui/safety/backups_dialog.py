@@ -9,16 +9,24 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.store.backup import Backup, BackupUnusable, backup_database, list_backups
+from desktop.store.backup import (
+    Backup,
+    BackupUnusable,
+    backup_database,
+    list_backups,
+    read_thinning_policy,
+)
 from desktop.store.health import DatabaseProblem
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
@@ -46,12 +54,12 @@ class BackupsDialog(QDialog):
         folder = window.context.profile.paths.backups_dir
         intro = QLabel(
             "Loopwise backs up your data every 12 hours while you use it, and before every "
-            "upgrade, import and restore. Older backups are thinned out: all from the last two "
-            f"days, one a day for a month, then one a week.\n\nThey are kept in {folder}."
+            f"upgrade, import and restore. They are kept in {folder}."
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
+        layout.addLayout(self._build_thinning())
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName("Backups, newest first")
         self.table.setHorizontalHeaderLabels(["Date", "Reason", "Size"])
@@ -77,6 +85,38 @@ class BackupsDialog(QDialog):
         layout.addWidget(buttons)
         self.backups: list[Backup] = []
         self.reload()
+        self.table.setFocus()  # the arrow keys choose a backup straight away
+
+    def _build_thinning(self) -> QHBoxLayout:
+        """Keep every backup for N days, then one a day up to M days, then one a week."""
+        policy = read_thinning_policy(self.window_.context.profile.paths.ui_state_file)
+        row = QHBoxLayout()
+        self.keep_all_days = QSpinBox()
+        self.keep_all_days.setRange(0, 365)
+        self.keep_all_days.setValue(policy.keep_all_days)
+        self.keep_all_days.setAccessibleName("Keep every backup for this many days")
+        self.daily_days = QSpinBox()
+        self.daily_days.setRange(0, 3650)
+        self.daily_days.setValue(policy.daily_days)
+        self.daily_days.setAccessibleName("Then keep one a day up to this many days")
+        for widget in (
+            QLabel("Keep every backup for"), self.keep_all_days,
+            QLabel("days, then one a day up to"), self.daily_days,
+            QLabel("days, then one a week."),
+        ):  # fmt: skip
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.keep_all_days.valueChanged.connect(self._save_thinning)
+        self.daily_days.valueChanged.connect(self._save_thinning)
+        return row
+
+    def _save_thinning(self) -> None:
+        settings = self.window_.context.settings
+        settings.setValue("backups/keep_all_days", self.keep_all_days.value())
+        settings.setValue(
+            "backups/daily_days", max(self.daily_days.value(), self.keep_all_days.value())
+        )
+        settings.sync()
 
     def reload(self) -> None:
         self.backups = list_backups(self.window_.context.profile.paths.backups_dir)

@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 
 
 def back_up_when_due(window: MainWindow) -> Future[Any]:
-    from desktop.store.backup import backup_if_due
+    from desktop.store.backup import backup_if_due, read_thinning_policy
 
     paths = window.context.profile.paths
+    window.context.settings.sync()  # the policy is read from the file on the worker thread
 
     def told(error: BaseException) -> None:
         window.statusBar().showMessage(
@@ -27,5 +28,12 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
             window.statusBar().showMessage("Your data was backed up.", 5000)
 
     return run_in_background(
-        lambda: backup_if_due(paths.database, paths.backups_dir), done, told, owner=window
+        lambda: backup_if_due(
+            paths.database,
+            paths.backups_dir,
+            policy=read_thinning_policy(paths.ui_state_file),
+        ),
+        done,
+        told,
+        owner=window,
     )
