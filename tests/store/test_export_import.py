@@ -71,6 +71,11 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
     plan = _import(other, first)
     assert plan is not None and plan.added > 100 and plan.replaced == 0
     assert _export(other) == first
+    with session_scope(other.engine) as session:  # the imported journal is searchable
+        from desktop.store.journal import search_entries
+
+        word = first["sections"]["journal"]["entries"][0]["title"].split()[0]
+        assert search_entries(session=session, typed=word)
 
 
 def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: Profile) -> None:
