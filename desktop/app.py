@@ -8,9 +8,10 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__
+from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
+from desktop.store.backup import BackupUnusable
 from desktop.store.health import DatabaseProblem, move_aside
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
@@ -25,7 +26,7 @@ def create_application(argv: list[str] | None = None, scheme: Scheme | None = No
     app.setApplicationDisplayName("Loopwise")
     app.setOrganizationName("Loopwise")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("loopwise")
+    app.setDesktopFileName(APP_ID)  # matches packaging/APP_ID.desktop
     app.setWindowIcon(app_icon())
     apply_theme(app, scheme)
     if scheme is None:
@@ -47,29 +48,48 @@ def open_profile_or_explain(
 
                 tell_cannot_start(f"{problem}\n\nThe file has not been changed.")
             return None
-        wants_fresh = start_fresh
-        if not wants_fresh and interactive:
+        from desktop.store.backup import newest_good_backup
+
+        backup = newest_good_backup(app_paths.backups_dir)
+        choice = "fresh" if start_fresh else "quit"
+        if not start_fresh and interactive:
             from desktop.ui.startup import ask_about_database_problem
 
-            wants_fresh = ask_about_database_problem(problem)
-        if not wants_fresh:
+            choice = ask_about_database_problem(problem, backup).value
+        if choice == "quit":
             print(
                 "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
                 file=sys.stderr,
             )
+            if backup is not None:
+                print(
+                    f"Or go back to your newest good backup: loopwise restore {backup.path.name}",
+                    file=sys.stderr,
+                )
             return None
         try:
-            kept = move_aside(app_paths.database)
-            print(
-                f"Your old database was kept as {kept}. Starting a fresh profile.", file=sys.stderr
-            )
+            if choice == "restore-backup" and backup is not None:
+                from desktop.store.backup import restore_backup
+
+                kept = move_aside(app_paths.database)
+                restore_backup(app_paths.database, backup.path, app_paths.backups_dir)
+                print(
+                    f"Your old database was kept as {kept}. Restored {backup.path.name}.",
+                    file=sys.stderr,
+                )
+            else:
+                kept = move_aside(app_paths.database)
+                print(
+                    f"Your old database was kept as {kept}. Starting a fresh profile.",
+                    file=sys.stderr,
+                )
             return open_profile(app_paths)
-        except (OSError, DatabaseProblem) as second:
-            print(f"A fresh profile could not be started either: {second}", file=sys.stderr)
+        except (OSError, DatabaseProblem, BackupUnusable) as second:
+            print(f"Loopwise could not recover either: {second}", file=sys.stderr)
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
-                tell_cannot_start(f"A fresh profile could not be started: {second}")
+                tell_cannot_start(f"Loopwise could not recover: {second}")
             return None
     except OSError as error:
         message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}."
@@ -79,6 +99,9 @@ def open_profile_or_explain(
 
             tell_cannot_start(message)
         return None
+
+
+BACKUP_DELAY_MS = 1000
 
 
 class _FirstPaintQuitter(QObject):
@@ -146,6 +169,10 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
         window.show()
+        from desktop.ui.safety.periodic import back_up_when_due
+
+        # A second after the window is up: the first paint never waits for a backup.
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: back_up_when_due(window))
         code = app.exec()
         profile.close()
         return code

@@ -63,6 +63,32 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "paths", parents=[after], help="list the learning paths and report invalid path files"
     )
+
+    commands.add_parser("backup", parents=[after], help="make a backup of your data now")
+    restore = commands.add_parser(
+        "restore",
+        parents=[after],
+        help="list your backups, or put one back (your current data is backed up first)",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup's name or path")
+    restore.add_argument("--yes", action="store_true", help="do not ask before restoring")
+
+    exporter = commands.add_parser(
+        "export", parents=[after], help="write all your data to a JSON file or a Markdown vault"
+    )
+    exporter.add_argument("--format", choices=("json", "markdown"), default="json")
+    exporter.add_argument(
+        "target", metavar="TARGET", help="a .json file, or a folder for the Markdown notes"
+    )
+    importer_all = commands.add_parser(
+        "import",
+        parents=[after],
+        help="import a Loopwise JSON export, or a folder of Markdown daily notes",
+    )
+    importer_all.add_argument("source", metavar="FILE_OR_FOLDER")
+    importer_all.add_argument(
+        "--yes", action="store_true", help="do not ask when the import replaces more than it adds"
+    )
     return parser
 
 
@@ -94,6 +120,16 @@ def _run(args: argparse.Namespace) -> int:
         from desktop.commands import list_paths_command
 
         return list_paths_command(args.data_dir)
+    if args.command in {"backup", "restore", "export", "import"}:
+        from desktop import safety_commands as safety
+
+        if args.command == "backup":
+            return safety.backup_command(args.data_dir)
+        if args.command == "restore":
+            return safety.restore_command(args.data_dir, args.backup, assume_yes=args.yes)
+        if args.command == "export":
+            return safety.export_command(args.data_dir, args.format, args.target)
+        return safety.import_command(args.data_dir, args.source, assume_yes=args.yes)
     if args.command == "screenshot":
         from desktop.screenshots import screenshot_command
 

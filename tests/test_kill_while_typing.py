@@ -57,3 +57,36 @@ def test_sigkill_while_typing_keeps_all_but_the_last_second(tmp_path: Path, seed
     assert must_have > 0, "typing had not started long enough before the kill"
     assert len(body) >= must_have, f"lost more than {PROMISE_SECONDS}s of typing"
     assert len(body) <= typed_total
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_at_random_moments_never_loses_a_committed_entry(tmp_path: Path) -> None:
+    """Many kills at random moments, each during writes and now and then during a backup."""
+    data_dir = tmp_path / "profile"
+    rng = random.Random(7)
+    committed: set[int] = set()
+    for _round in range(12):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.writing_child", str(data_dir)],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+            time.sleep(rng.uniform(0.05, 0.6))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+            printed, _errors = child.communicate(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+        committed |= {int(line) for line in printed.split()}
+
+        with closing(sqlite3.connect(data_dir / "loopwise.sqlite3")) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            rows = dict(connection.execute("SELECT id, body FROM journal_entry").fetchall())
+        assert committed <= rows.keys(), "an entry the app had saved is gone"
+        assert all(rows[i] == "x" * len(rows[i]) for i in committed)
+        for backup in (data_dir / "backups").glob("*.sqlite3"):  # half-written ones are .partial
+            with closing(sqlite3.connect(backup)) as connection:
+                assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert len(committed) > 50

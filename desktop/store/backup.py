@@ -4,18 +4,37 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain.backups import (
+    STAMP_FORMAT,
+    BackupName,
+    ThinningPolicy,
+    backup_is_due,
+    backups_to_remove,
+    parse_backup_name,
+)
+from desktop.store.health import move_aside
 
-def backup_database(database: Path, backups_dir: Path, reason: str) -> Path:
+PERIODIC_EVERY = timedelta(hours=12)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def backup_database(
+    database: Path, backups_dir: Path, reason: str, now: datetime | None = None
+) -> Path:
     """Write a consistent copy of `database` into `backups_dir` and return its path.
 
     The copy is written under a temporary name and renamed, so a half-written backup
     never looks like a good one.
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = (now or _utc_now()).strftime(STAMP_FORMAT)
     target = backups_dir / f"loopwise-{stamp}-{reason}.sqlite3"
     partial = target.with_suffix(".partial")
     with (
@@ -25,3 +44,131 @@ def backup_database(database: Path, backups_dir: Path, reason: str) -> Path:
         source.backup(copy)
     partial.replace(target)
     return target
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    name: BackupName
+    size: int
+
+    @property
+    def taken_at(self) -> datetime:
+        return self.name.taken_at
+
+
+def list_backups(backups_dir: Path) -> list[Backup]:
+    """The backups in the folder, newest first (files not made by Loopwise are ignored)."""
+    if not backups_dir.is_dir():
+        return []
+    found = []
+    for path in backups_dir.glob("loopwise-*.sqlite3"):
+        name = parse_backup_name(path.name)
+        if name is not None:
+            try:
+                found.append(Backup(path, name, path.stat().st_size))
+            except OSError:
+                continue  # removed while we looked
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def thin_backups(
+    backups_dir: Path, now: datetime | None = None, policy: ThinningPolicy | None = None
+) -> list[Path]:
+    """Delete the backups the thinning rules no longer keep; return what was deleted."""
+    backups = list_backups(backups_dir)
+    remove = backups_to_remove([b.taken_at for b in backups], now or _utc_now(), policy)
+    removed = []
+    for backup in backups:
+        if backup.taken_at in remove:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+def read_thinning_policy(ui_state_file: Path) -> ThinningPolicy:
+    """The user's choice from File > Backups… (kept in the profile's ui-state.ini)."""
+    from configparser import ConfigParser, Error
+
+    parser = ConfigParser()
+    try:
+        parser.read(ui_state_file, encoding="utf-8")
+        keep_all = parser.getint("backups", "keep_all_days", fallback=None)
+        daily = parser.getint("backups", "daily_days", fallback=None)
+    except (Error, ValueError, OSError, UnicodeDecodeError):
+        return ThinningPolicy()
+    default = ThinningPolicy()
+    if keep_all is None or not 0 <= keep_all <= 365:
+        keep_all = default.keep_all_days
+    if daily is None or not 0 <= daily <= 3650:
+        daily = default.daily_days
+    return ThinningPolicy(keep_all_days=keep_all, daily_days=max(daily, keep_all))
+
+
+def backup_if_due(
+    database: Path,
+    backups_dir: Path,
+    now: datetime | None = None,
+    policy: ThinningPolicy | None = None,
+) -> Path | None:
+    """The periodic backup: made when the newest is 12 hours old or more, then thinned."""
+    moment = now or _utc_now()
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    backups = list_backups(backups_dir)
+    if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):
+        return None
+    made = backup_database(database, backups_dir, "periodic", moment)
+    thin_backups(backups_dir, moment, policy)
+    return made
+
+
+class BackupUnusable(Exception):
+    """The chosen backup cannot be restored (missing, not SQLite, or damaged)."""
+
+
+def check_backup(backup: Path) -> None:
+    if not backup.is_file():
+        raise BackupUnusable(f"There is no backup at {backup}.")
+    try:
+        with closing(sqlite3.connect(backup)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise BackupUnusable(f"The backup {backup.name} cannot be read: {error}.") from None
+    if [str(row[0]) for row in rows] != ["ok"]:
+        raise BackupUnusable(f"The backup {backup.name} is damaged (its integrity check failed).")
+
+
+def newest_good_backup(backups_dir: Path) -> Backup | None:
+    for backup in list_backups(backups_dir):
+        try:
+            check_backup(backup.path)
+        except BackupUnusable:
+            continue
+        return backup
+    return None
+
+
+def restore_backup(database: Path, backup: Path, backups_dir: Path) -> Path | None:
+    """Put the backup's contents in place of the database, after backing the database up.
+
+    The caller must have closed every connection to `database` first. Returns the backup
+    of the database as it was (None if there was no database to keep).
+    """
+    check_backup(backup)
+    kept = None
+    if database.exists() and database.stat().st_size > 0:
+        try:
+            check_backup(database)
+            kept = backup_database(database, backups_dir, "before-restore")
+        except BackupUnusable:
+            # A damaged file is never copied over: it is kept as it is, renamed, beside it.
+            kept = move_aside(database)
+    with (
+        closing(sqlite3.connect(backup)) as source,
+        closing(sqlite3.connect(database)) as target,
+    ):
+        # The backup API copies page by page inside one write transaction on the target:
+        # if it is interrupted, the database keeps its old contents.
+        source.backup(target)
+    return kept

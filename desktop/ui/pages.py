@@ -13,6 +13,7 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
+from desktop.ui.safety.transfer_actions import data_actions
 
 if TYPE_CHECKING:
     from desktop.ui.stories.page import StoriesPage
@@ -61,6 +62,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     file_actions = [_new_entry_action(window)]
     file_actions += [action for page in pages for action in page.file_actions()]
     file_actions += _story_export_actions(window)
+    file_actions += data_actions(window)
     window.add_file_actions(file_actions)
 
     def show_entry(entry_id: int) -> None:

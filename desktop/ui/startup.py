@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from enum import Enum
+
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.store.backup import Backup
 from desktop.store.health import DatabaseProblem
 
 
-def ask_about_database_problem(problem: DatabaseProblem) -> bool:
-    """True if the user wants a fresh profile beside the damaged file."""
+class Recovery(Enum):
+    RESTORE_BACKUP = "restore-backup"
+    START_FRESH = "start-fresh"
+    QUIT = "quit"
+
+
+def ask_about_database_problem(problem: DatabaseProblem, backup: Backup | None) -> Recovery:
+    """What the user wants done about a damaged database (its file is kept either way)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Loopwise cannot open your data", "")
     box.setText(str(problem))
-    box.setInformativeText(
-        "The file has not been changed. You can start a fresh profile: the current file is "
-        "renamed and kept in the same folder, so nothing is lost and you can still recover it."
-    )
+    kept = "the current file is renamed and kept in the same folder, so nothing is lost"
+    restore = None
+    if backup is not None:
+        when = backup_time_text(backup.taken_at)
+        box.setInformativeText(
+            f"The file has not been changed. Your newest good backup is from {when}: you can "
+            f"go back to it, or start a fresh profile. Either way {kept}."
+        )
+        restore = box.addButton(
+            f"Restore the backup from {when}", QMessageBox.ButtonRole.AcceptRole
+        )
+    else:
+        box.setInformativeText(
+            f"The file has not been changed. You can start a fresh profile: {kept} and you "
+            "can still recover it."
+        )
     fresh = box.addButton("Start a fresh profile", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or fresh)
     box.exec()
-    return box.clickedButton() is fresh
+    if restore is not None and box.clickedButton() is restore:
+        return Recovery.RESTORE_BACKUP
+    return Recovery.START_FRESH if box.clickedButton() is fresh else Recovery.QUIT
+
+
+def backup_time_text(taken_at: datetime) -> str:
+    """A backup's time (stored in UTC) in the user's local time."""
+    return taken_at.replace(tzinfo=UTC).astimezone().strftime("%d %b %Y, %H:%M")
 
 
 def tell_already_running(message: str) -> None:

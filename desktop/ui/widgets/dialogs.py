@@ -32,3 +32,14 @@ def tell_not_saved(parent: QWidget | None, what: str, reason: str) -> None:
     QMessageBox.warning(
         parent, "Not saved", f"{what} could not be saved: {reason}. Nothing you had was lost."
     )
+
+
+def choose_file_to_save(
+    parent: QWidget | None, title: str, suggested: str, name_filter: str
+) -> str | None:
+    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    return path or None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title, "") or None

@@ -1,0 +1,1 @@
+"""Export and import of a whole profile: JSON (docs/export-format.md) and a Markdown vault."""

@@ -1,0 +1,222 @@
+"""Reading an export back: validated completely before anything is written, all or nothing.
+
+Import merges by stable ids. A record whose key (id, or path and item ids) is not in the
+profile is added; one whose key is there with different contents replaces that row; one that
+is identical changes nothing. Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session, select
+
+from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
+from desktop.store.transfer.records import Record
+from desktop.store.transfer.sections import SECTIONS
+from desktop.store.transfer.tables import TableChanges, TableSpec, compare_table, write_table
+
+MAX_ERRORS_SHOWN = 20
+
+
+class ImportRejected(Exception):
+    """Nothing was imported. Each problem names the record and the field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems[:MAX_ERRORS_SHOWN]))
+        self.problems = problems
+
+    def summary(self) -> str:
+        shown = self.problems[:MAX_ERRORS_SHOWN]
+        more = len(self.problems) - len(shown)
+        tail = [f"… and {more} more problems"] if more > 0 else []
+        return "\n".join(["Nothing was imported:", *(f"• {p}" for p in shown), *tail])
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, worked out before anything is written."""
+
+    tables: list[tuple[TableSpec, TableChanges]] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(len(changes.added) for _spec, changes in self.tables)
+
+    @property
+    def replaced(self) -> int:
+        return sum(len(changes.replaced) for _spec, changes in self.tables)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(changes.unchanged for _spec, changes in self.tables)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """An import that would replace more than it adds asks first."""
+        return self.replaced > self.added
+
+    def describe(self) -> str:
+        parts = []
+        for spec, changes in self.tables:
+            if changes.added or changes.replaced:
+                bits = []
+                if changes.added:
+                    bits.append(f"{len(changes.added)} new")
+                if changes.replaced:
+                    bits.append(f"{len(changes.replaced)} replaced")
+                parts.append(f"{spec.label}: {', '.join(bits)}")
+        return "; ".join(parts) if parts else "nothing new (everything is already here)"
+
+
+def read_document(file: Path) -> Any:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ImportRejected([f"{file.name} is not a UTF-8 text file."]) from None
+    except OSError as error:
+        raise ImportRejected([f"{file} cannot be read: {error.strerror or error}."]) from None
+    return parse_document(text, file.name)
+
+
+def parse_document(text: str, name: str = "the file") -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRejected(
+            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."]
+        ) from None
+    except RecursionError:
+        raise ImportRejected([f"{name} is nested too deeply to be a Loopwise export."]) from None
+
+
+def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
+    """Every record checked against the schema; raises ImportRejected listing every problem."""
+    if not isinstance(document, dict):
+        raise ImportRejected(["The file is not a Loopwise export (expected a JSON object)."])
+    if document.get("format") != FORMAT_NAME:
+        raise ImportRejected(
+            [f"The file is not a Loopwise export ('format' is not {FORMAT_NAME!r})."]
+        )
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise ImportRejected(["The file's 'version' is missing or not a whole number."])
+    if version > FORMAT_VERSION:
+        raise ImportRejected(
+            [f"The file is format version {version}; this Loopwise reads up to {FORMAT_VERSION}. "
+             "Please update the app."]
+        )  # fmt: skip
+    sections = document.get("sections")
+    if not isinstance(sections, dict):
+        raise ImportRejected(["The file has no 'sections' object."])
+    known = {section.name for section in SECTIONS}
+    problems = [
+        f"Unknown section {name!r} (known: {', '.join(sorted(known))})."
+        for name in sections
+        if name not in known
+    ]
+    validated: list[tuple[TableSpec, list[Record]]] = []
+    for section in SECTIONS:
+        part = sections.get(section.name, {})
+        if not isinstance(part, dict):
+            problems.append(f"Section {section.name!r} is not an object.")
+            continue
+        allowed = {spec.key for spec in section.tables}
+        problems += [
+            f"Section {section.name!r} has an unknown list {key!r}."
+            for key in part
+            if key not in allowed
+        ]
+        for spec in section.tables:
+            records, found = _validate_table(section.name, spec, part.get(spec.key, []))
+            problems += found
+            validated.append((spec, records))
+    problems += _duplicate_keys(validated)
+    if problems:
+        raise ImportRejected(problems)
+    return validated
+
+
+def _validate_table(section: str, spec: TableSpec, rows: Any) -> tuple[list[Record], list[str]]:
+    if not isinstance(rows, list):
+        return [], [f"{section}.{spec.key} is not a list."]
+    records: list[Record] = []
+    problems: list[str] = []
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            problems.append(f"{spec.describe(index, None)} is not an object.")
+            continue
+        try:
+            records.append(spec.record.model_validate(row))
+        except ValidationError as error:
+            for detail in error.errors():
+                where = ".".join(str(part) for part in detail["loc"]) or "(record)"
+                problems.append(
+                    f"{spec.describe(index, _printable_keys(row))}, field {where}: {detail['msg']}."
+                )
+    return records, problems
+
+
+def _printable_keys(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if isinstance(v, str | int) and not isinstance(v, bool)}
+
+
+def _duplicate_keys(validated: list[tuple[TableSpec, list[Record]]]) -> list[str]:
+    problems = []
+    for spec, records in validated:
+        seen: set[tuple[Any, ...]] = set()
+        for index, record in enumerate(records):
+            key = spec.key_of(record)
+            if key in seen:
+                problems.append(f"{spec.describe(index, record)} appears twice in the file.")
+            seen.add(key)
+    return problems
+
+
+def _missing_references(
+    session: Session, validated: list[tuple[TableSpec, list[Record]]]
+) -> list[str]:
+    """Records pointing at a row that is neither in the file nor in the profile."""
+    in_file: dict[tuple[str, str], set[Any]] = {}
+    for spec, records in validated:
+        for name in spec.key_fields:
+            in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
+    tables = {spec.table_name: spec.table for spec, _records in validated}
+    problems = []
+    for spec, records in validated:
+        for field_name, (table_name, target_field) in spec.references.items():
+            target = tables[table_name]
+            known = in_file.get((table_name, target_field), set())
+            for index, record in enumerate(records):
+                value = getattr(record, field_name)
+                if value is None or value in known:
+                    continue
+                column = getattr(target, target_field)
+                if session.exec(select(column).where(column == value)).first() is None:
+                    problems.append(
+                        f"{spec.describe(index, record)}, field {field_name}: "
+                        f"there is no {table_name.replace('_', ' ')} with {target_field} {value}."
+                    )
+    return problems
+
+
+def plan_import(*, session: Session, document: Any) -> ImportPlan:
+    """Validate the document and work out what it would add and replace (nothing written)."""
+    validated = validate_document(document)
+    problems = _missing_references(session, validated)
+    if problems:
+        raise ImportRejected(problems)
+    plan = ImportPlan()
+    for spec, records in validated:
+        plan.tables.append((spec, compare_table(session=session, spec=spec, records=records)))
+    return plan
+
+
+def apply_import(*, session: Session, plan: ImportPlan) -> None:
+    """Write the plan; the caller's transaction makes it all or nothing."""
+    for spec, changes in plan.tables:
+        write_table(session=session, spec=spec, changes=changes)

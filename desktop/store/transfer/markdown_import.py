@@ -1,0 +1,109 @@
+"""Importing a folder of Markdown daily notes (this app's export or an Obsidian vault).
+
+Every note with a date (named YYYY-MM-DD.md, or with 'date:' in its front matter) becomes
+journal entries; notes without a date are left alone. An entry already in the journal (same
+day, same title, same text) is recognised and not added again, so importing the same folder
+twice adds nothing the second time. One unreadable note stops the whole import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.vault import NoteProblem, VaultEntry, read_note
+from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.models import JournalEntry
+from desktop.store.transfer.json_import import ImportRejected
+
+SKIPPED_FOLDERS = {".obsidian", ".trash", ".git"}
+
+
+@dataclass
+class NotesPlan:
+    new: list[tuple[date, VaultEntry]] = field(default_factory=list)
+    already_there: int = 0
+    notes_without_date: int = 0
+
+
+def _note_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise ImportRejected([f"{folder} is not a folder."])
+    return sorted(
+        path
+        for path in folder.rglob("*.md")
+        if path.is_file() and not SKIPPED_FOLDERS & set(path.relative_to(folder).parts)
+    )
+
+
+def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int]:
+    """Every dated entry in the folder, and how many notes had no date."""
+    problems: list[str] = []
+    entries: list[tuple[date, VaultEntry]] = []
+    undated = 0
+    for path in _note_files(folder):
+        where = path.relative_to(folder).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"{where}: not UTF-8 text.")
+            continue
+        except OSError as error:
+            problems.append(f"{where}: cannot be read ({error.strerror or error}).")
+            continue
+        if "\x00" in text:
+            problems.append(f"{where}: contains a NUL character, so it is not a text note.")
+            continue
+        try:
+            day, found = read_note(path.name, text)
+        except NoteProblem as problem:
+            if "has no date" in str(problem):
+                undated += 1
+            else:
+                problems.append(f"{where}: {problem}.")
+            continue
+        entries += [(day, entry) for entry in found]
+    if problems:
+        raise ImportRejected(problems)
+    return entries, undated
+
+
+def plan_notes_import(*, session: Session, folder: Path) -> NotesPlan:
+    entries, undated = read_notes(folder)
+    plan = NotesPlan(notes_without_date=undated)
+    seen: set[tuple[date, str, str]] = set()
+    for day, entry in entries:
+        identity = (day, entry.title.strip(), entry.body.strip())
+        if identity in seen or _already_there(session, identity):
+            plan.already_there += 1
+            continue
+        seen.add(identity)
+        plan.new.append((day, entry))
+    return plan
+
+
+def _already_there(session: Session, identity: tuple[date, str, str]) -> bool:
+    day, title, body = identity
+    same_day = session.exec(select(JournalEntry).where(col(JournalEntry.entry_date) == day)).all()
+    return any(row.title.strip() == title and row.body.strip() == body for row in same_day)
+
+
+def apply_notes_import(*, session: Session, plan: NotesPlan, now: datetime) -> int:
+    for day, entry in plan.new:
+        kind = EntryKind(entry.kind) if entry.kind in set(EntryKind) else EntryKind.NOTE
+        draft = EntryDraft(
+            entry_date=day,
+            title=entry.title.strip(),
+            body=entry.body.strip(),
+            kind=kind,
+            tags=tuple(tag.replace("\n", " ") for tag in entry.tags),
+            path_id=entry.path_id,
+            item_id=entry.item_id,
+        )
+        create_entry(session=session, draft=draft, now=now)
+    session.flush()
+    return len(plan.new)

@@ -1,0 +1,40 @@
+"""Field types shared by the export records: what a valid value looks like in the JSON file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _plain_text(value: str) -> str:
+    # A lone surrogate ("\ud800") is valid JSON but cannot be stored as UTF-8 text.
+    if any("\ud800" <= character <= "\udfff" for character in value):
+        raise ValueError("contains a character that is not valid text (a lone surrogate)")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    # Times are kept in UTC; one written without a zone is taken to be UTC already.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the last representable moment
+        raise ValueError("is outside the range of dates Loopwise can store") from None
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+Key = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=200)]
+Time = Annotated[datetime, AfterValidator(_utc)]
+RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Count = Annotated[int, Field(ge=0, le=2**31)]
+
+
+class Record(BaseModel):
+    """One table row as it appears in the export: exactly these fields, nothing else."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, from_attributes=True)

@@ -1,0 +1,66 @@
+"""Imports as the user runs them: check, ask if needed, back up, then write in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from desktop.store.backup import backup_database
+from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.store.transfer.json_import import (
+    ImportPlan,
+    ImportRejected,
+    apply_import,
+    plan_import,
+)
+from desktop.store.transfer.markdown_import import (
+    NotesPlan,
+    apply_notes_import,
+    plan_notes_import,
+)
+
+
+def import_document(
+    *,
+    engine: Engine,
+    database: Path,
+    backups_dir: Path,
+    document: Any,
+    confirm: Callable[[ImportPlan], bool],
+) -> ImportPlan | None:
+    """Import an export document; None if the user declined. Raises ImportRejected."""
+    try:
+        with session_scope(engine) as session:
+            plan = plan_import(session=session, document=document)
+        if plan.needs_confirmation and not confirm(plan):
+            return None
+        if plan.added or plan.replaced:
+            backup_database(database, backups_dir, "before-import")
+            with session_scope(engine) as session:
+                plan = plan_import(session=session, document=document)
+                apply_import(session=session, plan=plan)
+    except SAVE_ERRORS as error:
+        raise ImportRejected([f"the profile could not be written: {explain(error)}."]) from error
+    return plan
+
+
+def import_notes(
+    *, engine: Engine, database: Path, backups_dir: Path, folder: Path, now: datetime
+) -> NotesPlan:
+    """Import a folder of daily notes. Raises ImportRejected."""
+    try:
+        with session_scope(engine) as session:
+            plan = plan_notes_import(session=session, folder=folder)
+        if plan.new:
+            backup_database(database, backups_dir, "before-import")
+            with session_scope(engine) as session:
+                plan = plan_notes_import(session=session, folder=folder)
+                apply_notes_import(session=session, plan=plan, now=now)
+    except SAVE_ERRORS as error:
+        raise ImportRejected([f"the journal could not be written: {explain(error)}."]) from error
+    return plan

@@ -1,0 +1,92 @@
+"""Export section "journal": the entries; in the vault, one daily note per day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from desktop.domain.journal import EntryKind
+from desktop.domain.vault import VaultEntry, render_daily_note
+from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
+from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.section import Section
+from desktop.store.transfer.tables import TableSpec
+
+JOURNAL_FOLDER = "Journal"
+
+
+class JournalEntryRecord(Record):
+    id: RowId
+    entry_date: date
+    title: Text
+    body: Text
+    kind: EntryKind
+    tags: Text = ""  # one per line
+    template_id: Key | None = None
+    session_id: RowId | None = None
+    path_id: Key | None = None
+    item_id: Key | None = None
+    word_count: Count = 0
+    created_at: Time
+    updated_at: Time
+
+
+def write_daily_notes(session: Session, vault: Path) -> int:
+    entries = session.exec(
+        select(JournalEntry).order_by(col(JournalEntry.entry_date), col(JournalEntry.id))
+    ).all()
+    by_day: dict[date, list[VaultEntry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.entry_date].append(_vault_entry(session, entry))
+    folder = vault / JOURNAL_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for day, day_entries in by_day.items():
+        note = render_daily_note(day, day_entries)
+        (folder / f"{day.isoformat()}.md").write_text(note, encoding="utf-8")
+    return len(by_day)
+
+
+def _vault_entry(session: Session, entry: JournalEntry) -> VaultEntry:
+    facts: dict[str, Any] = {}
+    if entry.path_id and entry.item_id:
+        item = session.get(ItemProgress, (entry.path_id, entry.item_id))
+        if item is not None:
+            facts["item_title"] = item.title
+    if entry.session_id is not None:
+        practice = session.get(PracticeSession, entry.session_id)
+        if practice is not None:
+            facts["session"] = {
+                "practised": practice.title,
+                "started_at": practice.started_at,
+                "minutes": round(practice.active_seconds / 60),
+                "outcome": practice.outcome,
+                "confidence": practice.confidence,
+            }
+    return VaultEntry(
+        title=entry.title,
+        body=entry.body,
+        kind=entry.kind,
+        tags=tuple(tag for tag in entry.tags.splitlines() if tag.strip()),
+        path_id=entry.path_id,
+        item_id=entry.item_id,
+        facts=facts,
+    )
+
+
+SECTION = Section(
+    "journal",
+    (
+        TableSpec(
+            "entries",
+            JournalEntry,
+            JournalEntryRecord,
+            "journal entry",
+            references={"session_id": ("practice_session", "id")},
+        ),
+    ),
+    write_markdown=write_daily_notes,
+)

@@ -1,0 +1,85 @@
+"""Export section "progress": the checklist state, its history and the user's own items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from desktop.domain.progress import ItemStatus
+from desktop.domain.vault import front_matter, safe_file_name
+from desktop.store.models import CustomItem, ItemProgress, StatusChange
+from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.section import Section
+from desktop.store.transfer.tables import TableSpec
+
+
+class ItemProgressRecord(Record):
+    path_id: Key
+    item_id: Key
+    stage_id: Key
+    title: Text
+    status: ItemStatus
+    status_changed_at: Time | None = None
+    notes: Text = ""
+    notes_updated_at: Time | None = None
+
+
+class StatusChangeRecord(Record):
+    id: RowId
+    path_id: Key
+    item_id: Key
+    status: ItemStatus
+    changed_at: Time
+
+
+class CustomItemRecord(Record):
+    path_id: Key
+    item_id: Key
+    stage_id: Key
+    title: Text
+    kind: Key
+    difficulty: Key
+    target_minutes: Count
+    topics: Text = ""
+    link: Text | None = None
+    description: Text | None = None
+    created_at: Time
+
+
+def write_item_notes(session: Session, vault: Path) -> int:
+    """One note per path item that has notes, in a folder per learning path."""
+    rows = session.exec(select(ItemProgress).order_by(col(ItemProgress.path_id))).all()
+    written = 0
+    for row in rows:
+        if not row.notes.strip():
+            continue
+        folder = vault / "Path notes" / safe_file_name(row.path_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "path": row.path_id,
+            "item": row.item_id,
+            "stage": row.stage_id,
+            "status": row.status,
+            "updated": row.notes_updated_at,
+        }
+        name = safe_file_name(row.title, fallback=row.item_id)
+        target = folder / f"{name}.md"
+        if target.exists():  # two items with the same title in one path
+            target = folder / f"{name} ({safe_file_name(row.item_id)}).md"
+        target.write_text(
+            front_matter(meta) + f"\n# {row.title}\n\n{row.notes.strip()}\n", encoding="utf-8"
+        )
+        written += 1
+    return written
+
+
+SECTION = Section(
+    "progress",
+    (
+        TableSpec("items", ItemProgress, ItemProgressRecord, "item progress"),
+        TableSpec("status_changes", StatusChange, StatusChangeRecord, "status change"),
+        TableSpec("custom_items", CustomItem, CustomItemRecord, "custom item"),
+    ),
+    write_markdown=write_item_notes,
+)

@@ -1,0 +1,1 @@
+"""Backups, restore, export and import in the window (File menu)."""

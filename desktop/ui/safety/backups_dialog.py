@@ -1,0 +1,196 @@
+"""File > Backups…: the backups with their date, reason and size; restore one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.backup import (
+    Backup,
+    BackupUnusable,
+    backup_database,
+    list_backups,
+    read_thinning_policy,
+)
+from desktop.store.health import DatabaseProblem
+from desktop.ui.safety.reopen import reread_everything
+from desktop.ui.startup import backup_time_text
+from desktop.ui.widgets import dialogs
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle("Backups")
+        self.setAccessibleName("Backups")
+        self.resize(620, 420)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        folder = window.context.profile.paths.backups_dir
+        intro = QLabel(
+            "Loopwise backs up your data every 12 hours while you use it, and before every "
+            f"upgrade, import and restore. They are kept in {folder}."
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(intro)
+        layout.addLayout(self._build_thinning())
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName("Backups, newest first")
+        self.table.setHorizontalHeaderLabels(["Date", "Reason", "Size"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel("No backups yet. Use “Back up now” to make one.")
+        layout.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.back_up_button = QPushButton("&Back up now")
+        self.restore_button = QPushButton("&Restore…")
+        buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        layout.addWidget(buttons)
+        self.backups: list[Backup] = []
+        self.reload()
+        self.table.setFocus()  # the arrow keys choose a backup straight away
+
+    def _build_thinning(self) -> QHBoxLayout:
+        """Keep every backup for N days, then one a day up to M days, then one a week."""
+        policy = read_thinning_policy(self.window_.context.profile.paths.ui_state_file)
+        row = QHBoxLayout()
+        self.keep_all_days = QSpinBox()
+        self.keep_all_days.setRange(0, 365)
+        self.keep_all_days.setValue(policy.keep_all_days)
+        self.keep_all_days.setAccessibleName("Keep every backup for this many days")
+        self.daily_days = QSpinBox()
+        self.daily_days.setRange(0, 3650)
+        self.daily_days.setValue(policy.daily_days)
+        self.daily_days.setAccessibleName("Then keep one a day up to this many days")
+        for widget in (
+            QLabel("Keep every backup for"), self.keep_all_days,
+            QLabel("days, then one a day up to"), self.daily_days,
+            QLabel("days, then one a week."),
+        ):  # fmt: skip
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.keep_all_days.valueChanged.connect(self._save_thinning)
+        self.daily_days.valueChanged.connect(self._save_thinning)
+        return row
+
+    def _save_thinning(self) -> None:
+        settings = self.window_.context.settings
+        settings.setValue("backups/keep_all_days", self.keep_all_days.value())
+        settings.setValue(
+            "backups/daily_days", max(self.daily_days.value(), self.keep_all_days.value())
+        )
+        settings.sync()
+
+    def reload(self) -> None:
+        self.backups = list_backups(self.window_.context.profile.paths.backups_dir)
+        self.table.setRowCount(len(self.backups))
+        for row, backup in enumerate(self.backups):
+            cells = (
+                backup_time_text(backup.taken_at),
+                backup.name.reason_label,
+                size_text(backup.size),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(0)
+        self.table.setVisible(bool(self.backups))
+        self.empty.setVisible(not self.backups)
+        if self.backups:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def back_up_now(self) -> None:
+        paths = self.window_.context.profile.paths
+        try:
+            backup_database(paths.database, paths.backups_dir, "manual")
+        except (OSError, ValueError) as error:
+            dialogs.tell_problem(self, "Backup not made", f"The backup could not be made: {error}")
+        self.reload()
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        when = backup_time_text(backup.taken_at)
+        if not dialogs.confirm(
+            self,
+            "Restore this backup?",
+            f"Your data will be replaced by the backup from {when}. Your data as it is now "
+            "is backed up first, so you can come back to it from this list.",
+            "Restore",
+        ):
+            return
+        try:
+            restore_into_running_app(self.window_, backup)
+        except (BackupUnusable, DatabaseProblem, OSError) as error:
+            dialogs.tell_problem(self, "Not restored", f"Nothing was restored. {error}")
+        else:
+            dialogs.tell(self, "Restored", f"Your data is back as it was on {when}.")
+        self.reload()
+
+
+def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
+    """Close the database, put the backup in its place, open it again, re-read every view."""
+    from desktop.store.backup import restore_backup
+    from desktop.store.database import make_engine
+    from desktop.store.migrate import upgrade_database
+
+    for page in window.pages:
+        page.flush()  # what is being typed goes into the backup taken before the restore
+    profile = window.context.profile
+    profile.engine.dispose()
+    try:
+        restore_backup(profile.paths.database, backup.path, profile.paths.backups_dir)
+        upgrade_database(profile.paths.database, profile.paths.backups_dir)  # an older backup
+    finally:
+        profile.engine = make_engine(profile.paths.database)
+        reread_everything(window)

@@ -1,0 +1,35 @@
+"""After the database was swapped (restore) or filled (import): every view reads it again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.ui.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def reread_everything(window: MainWindow) -> None:
+    events = window.context.events
+    for path in window.context.profile.library.paths:
+        events.progress_changed.emit(path.id)
+    events.paths_changed.emit()
+    events.sessions_changed.emit()
+    events.journal_changed.emit()
+    _forget_vanished_entry(window)
+
+
+def _forget_vanished_entry(window: MainWindow) -> None:
+    """The journal editor may show an entry the restored database does not have."""
+    from desktop.ui.journal.page import JournalPage
+
+    for page in window.pages:
+        if page.page_key != "journal" or (isinstance(page, LazyPage) and not page.built):
+            continue
+        journal = page.real if isinstance(page, LazyPage) else page
+        assert isinstance(journal, JournalPage)
+        entry_id = journal.editor.entry_id
+        if entry_id is not None and not journal.open_entry(entry_id):
+            journal.editor.clear()
+            journal.right.setCurrentIndex(0)

@@ -1,0 +1,213 @@
+"""File menu: export to JSON or Markdown, import either, and the Backups dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QProgressDialog
+
+from desktop.ui.safety.reopen import reread_everything
+from desktop.ui.widgets import dialogs
+
+if TYPE_CHECKING:
+    from desktop.store.transfer.json_import import ImportPlan
+    from desktop.ui.main_window import MainWindow
+
+
+def data_actions(window: MainWindow) -> list[QAction]:
+    def action(text: str, slot: Callable[[], None], name: str) -> QAction:
+        made = QAction(text, window)
+        made.setObjectName(name)
+        made.triggered.connect(lambda _checked=False: slot())
+        return made
+
+    return [
+        action("&Export all data…", lambda: export_json(window), "export-json"),
+        action("Export as &Markdown notes…", lambda: export_markdown(window), "export-markdown"),
+        action("I&mport data…", lambda: import_json(window), "import-json"),
+        action("Import Markdown &daily notes…", lambda: import_markdown(window), "import-notes"),
+        action("&Backups…", lambda: show_backups(window), "backups"),
+    ]
+
+
+def show_backups(window: MainWindow) -> None:
+    from desktop.ui.safety.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(window)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def _with_progress(
+    window: MainWindow,
+    label: str,
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """Run slow work off the UI thread behind a progress dialog the user cannot close early."""
+    from desktop.ui.background import run_in_background
+
+    progress = QProgressDialog(label, "", 0, 0, window)
+    progress.setWindowTitle("Loopwise")
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    progress.setAccessibleName(label)
+
+    def finish(result: Any) -> None:
+        progress.close()
+        progress.deleteLater()
+        done(result)
+
+    def fail(error: BaseException) -> None:
+        progress.close()
+        progress.deleteLater()
+        failed(error)
+
+    run_in_background(work, finish, fail, owner=window)
+
+
+def _flush(window: MainWindow) -> None:
+    for page in window.pages:
+        page.flush()  # what is being typed goes into the export too
+
+
+def export_json(window: MainWindow) -> None:
+    target = dialogs.choose_file_to_save(
+        window, "Export all data", f"loopwise-{date.today().isoformat()}.json", "JSON (*.json)"
+    )
+    if target is None:
+        return
+    _flush(window)
+    context = window.context
+
+    def work() -> int:
+        from desktop.store.database import session_scope
+        from desktop.store.transfer.json_export import write_export
+
+        with session_scope(context.profile.engine) as session:
+            return write_export(session=session, target=Path(target), now=context.now())
+
+    _with_progress(
+        window,
+        "Exporting your data…",
+        work,
+        lambda count: dialogs.tell(window, "Exported", f"{count} records were saved to {target}."),
+        lambda error: dialogs.tell_problem(
+            window, "Not exported", f"The export could not be written: {_reason(error)}"
+        ),
+    )
+
+
+def export_markdown(window: MainWindow) -> None:
+    folder = dialogs.choose_folder(window, "Export as Markdown notes into a folder")
+    if folder is None:
+        return
+    _flush(window)
+    context = window.context
+
+    def work() -> int:
+        from desktop.store.database import session_scope
+        from desktop.store.transfer.markdown_export import write_vault
+
+        with session_scope(context.profile.engine) as session:
+            return write_vault(session=session, folder=Path(folder))
+
+    _with_progress(
+        window,
+        "Writing your notes…",
+        work,
+        lambda count: dialogs.tell(
+            window,
+            "Exported",
+            f"{count} notes were written to {folder}. Open the folder as a vault in Obsidian.",
+        ),
+        lambda error: dialogs.tell_problem(
+            window, "Not exported", f"The notes could not be written: {_reason(error)}"
+        ),
+    )
+
+
+def _reason(error: BaseException) -> str:
+    from desktop.store.errors import explain
+
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror.lower()} ({error.filename or ''})."
+    return f"{explain(error)}."
+
+
+def import_json(window: MainWindow) -> None:
+    source = dialogs.choose_file_to_open(window, "Import data", "Loopwise export (*.json)")
+    if source is None:
+        return
+    _flush(window)
+    from desktop.store.transfer.json_import import ImportRejected, read_document
+    from desktop.store.transfer.run import import_document
+
+    profile = window.context.profile
+
+    def confirm(plan: ImportPlan) -> bool:
+        return dialogs.confirm(
+            window,
+            "Replace your data?",
+            f"This import would replace {plan.replaced} of your records with different "
+            f"contents and add only {plan.added} ({plan.describe()}). Your data is backed up "
+            "first.",
+            "Import and replace",
+        )
+
+    try:
+        plan = import_document(
+            engine=profile.engine,
+            database=profile.paths.database,
+            backups_dir=profile.paths.backups_dir,
+            document=read_document(Path(source)),
+            confirm=confirm,
+        )
+    except ImportRejected as rejected:
+        dialogs.tell_problem(window, "Not imported", rejected.summary())
+        return
+    if plan is None:
+        return
+    reread_everything(window)
+    dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
+
+
+def import_markdown(window: MainWindow) -> None:
+    folder = dialogs.choose_folder(window, "Import a folder of Markdown daily notes")
+    if folder is None:
+        return
+    _flush(window)
+    from desktop.store.transfer.json_import import ImportRejected
+    from desktop.store.transfer.run import import_notes
+
+    profile = window.context.profile
+    try:
+        plan = import_notes(
+            engine=profile.engine,
+            database=profile.paths.database,
+            backups_dir=profile.paths.backups_dir,
+            folder=Path(folder),
+            now=window.context.now(),
+        )
+    except ImportRejected as rejected:
+        dialogs.tell_problem(window, "Not imported", rejected.summary())
+        return
+    reread_everything(window)
+    skipped = (
+        f" {plan.notes_without_date} notes without a date were left out."
+        if plan.notes_without_date
+        else ""
+    )
+    dialogs.tell(
+        window,
+        "Imported",
+        f"{len(plan.new)} journal entries were added; {plan.already_there} were already in "
+        f"your journal.{skipped}",
+    )

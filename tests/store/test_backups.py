@@ -1,0 +1,115 @@
+"""Backups on disk: made consistently, listed, thinned, and restored over the live file."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.profile import Profile, open_profile
+from desktop.store.backup import (
+    BackupUnusable,
+    backup_database,
+    backup_if_due,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
+from desktop.store.database import session_scope
+from desktop.store.journal import EntryDraft, create_entry, newest_entry
+
+NOW = datetime(2026, 11, 22, 12, 0)
+
+
+def _write(profile: Profile, title: str) -> None:
+    with session_scope(profile.engine) as session:
+        draft = EntryDraft(entry_date=NOW.date(), title=title, body="text")
+        create_entry(session=session, draft=draft, now=datetime.now(UTC))
+
+
+def _newest_title(profile: Profile) -> str | None:
+    with session_scope(profile.engine) as session:
+        entry = newest_entry(session=session)
+        return entry.title if entry else None
+
+
+def test_periodic_backup_is_made_only_when_the_newest_is_twelve_hours_old(
+    profile: Profile,
+) -> None:
+    paths = profile.paths
+    first = backup_if_due(paths.database, paths.backups_dir, NOW)
+    assert first is not None
+    assert backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=11)) is None
+    later = backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=12))
+    assert later is not None
+    assert [b.path for b in list_backups(paths.backups_dir)] == [later, first]
+    assert list_backups(paths.backups_dir)[0].name.reason == "periodic"
+
+
+def test_periodic_backups_thin_out_old_ones(profile: Profile) -> None:
+    paths = profile.paths
+    for hours in range(0, 24 * 10, 6):  # four a day for ten days
+        backup_database(paths.database, paths.backups_dir, "manual", NOW - timedelta(hours=hours))
+    backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=12))
+    days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
+    old_days = [d for d in days if (NOW.date() - d).days > 2]
+    assert old_days and len(old_days) == len(set(old_days))  # one a day beyond two days
+
+
+def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Profile) -> None:
+    paths = profile.paths
+    _write(profile, "before")
+    backup = backup_database(paths.database, paths.backups_dir, "manual")
+    _write(profile, "after")
+    profile.engine.dispose()
+
+    kept = restore_backup(paths.database, backup, paths.backups_dir)
+
+    reopened = open_profile(paths)
+    try:
+        assert _newest_title(reopened) == "before"
+    finally:
+        reopened.close()
+    assert kept is not None and kept.name.endswith("-before-restore.sqlite3")
+    with closing(sqlite3.connect(kept)) as connection:
+        titles = {row[0] for row in connection.execute("SELECT title FROM journal_entry")}
+    assert titles == {"before", "after"}
+
+
+def test_a_damaged_backup_is_refused_and_the_database_is_untouched(profile: Profile) -> None:
+    paths = profile.paths
+    _write(profile, "mine")
+    bad = paths.backups_dir / "loopwise-20261122-120000-000000-manual.sqlite3"
+    bad.parent.mkdir(exist_ok=True)
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    profile.engine.dispose()
+    with pytest.raises(BackupUnusable):
+        restore_backup(paths.database, bad, paths.backups_dir)
+    assert _newest_title(profile) == "mine"
+    assert newest_good_backup(paths.backups_dir) is None
+
+
+def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path) -> None:
+    paths = profile.paths
+    good = backup_database(paths.database, paths.backups_dir, "manual", NOW)
+    bad = paths.backups_dir / "loopwise-20261122-130000-000000-manual.sqlite3"
+    bad.write_bytes(b"not a database at all" * 100)
+    found = newest_good_backup(paths.backups_dir)
+    assert found is not None and found.path == good
+
+
+def test_the_thinning_policy_is_read_from_the_profile_settings(tmp_path: Path) -> None:
+    from desktop.domain.backups import ThinningPolicy
+    from desktop.store.backup import read_thinning_policy
+
+    ini = tmp_path / "ui-state.ini"
+    assert read_thinning_policy(ini) == ThinningPolicy()  # no file yet
+    ini.write_text("[backups]\nkeep_all_days=5\ndaily_days=60\n")
+    assert read_thinning_policy(ini) == ThinningPolicy(keep_all_days=5, daily_days=60)
+    ini.write_text("[backups]\nkeep_all_days=lots\ndaily_days=-3\n")
+    assert read_thinning_policy(ini) == ThinningPolicy()
+    ini.write_text("not an ini file at all")
+    assert read_thinning_policy(ini) == ThinningPolicy()

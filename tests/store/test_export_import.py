@@ -1,0 +1,295 @@
+"""Export and import: the JSON round trip, merging by id, errors that name record and field,
+the Markdown vault, and every table in the schema accounted for."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.paths import AppPaths
+from desktop.profile import Profile, open_profile
+from desktop.store.backup import list_backups
+from desktop.store.database import session_scope
+from desktop.store.demo import populate_demo_profile
+from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.transfer.json_export import export_document
+from desktop.store.transfer.json_import import ImportPlan, ImportRejected
+from desktop.store.transfer.markdown_export import write_vault
+from desktop.store.transfer.run import import_document, import_notes
+from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def _demo(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
+
+
+def _export(profile: Profile) -> dict[str, Any]:
+    with session_scope(profile.engine) as session:
+        return export_document(session=session, now=NOW)
+
+
+def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan | None:
+    asked: list[ImportPlan] = []
+
+    def confirm(plan: ImportPlan) -> bool:
+        asked.append(plan)
+        return answer
+
+    result = import_document(
+        engine=profile.engine,
+        database=profile.paths.database,
+        backups_dir=profile.paths.backups_dir,
+        document=document,
+        confirm=confirm,
+    )
+    _import.asked = asked  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Any:
+    opened = open_profile(AppPaths(tmp_path / "other"))
+    yield opened
+    opened.close()
+
+
+def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_json(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    first = _export(profile)
+    assert sum(len(rows) for part in first["sections"].values() for rows in part.values()) > 100
+    plan = _import(other, first)
+    assert plan is not None and plan.added > 100 and plan.replaced == 0
+    assert _export(other) == first
+    with session_scope(other.engine) as session:  # the imported journal is searchable
+        from desktop.store.journal import search_entries
+
+        word = first["sections"]["journal"]["entries"][0]["title"].split()[0]
+        assert search_entries(session=session, typed=word)
+
+
+def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: Profile) -> None:
+    _demo(profile)
+    document = _export(profile)
+    _import(other, document)
+    again = _import(other, document)
+    assert again is not None and (again.added, again.replaced) == (0, 0)
+    assert _export(other) == document
+
+
+def test_records_with_the_same_id_are_replaced_and_asked_about_first(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    document = _export(profile)
+    _import(other, document)
+    changed = copy.deepcopy(document)
+    entries = changed["sections"]["journal"]["entries"]
+    entries[0]["title"] = "Rewritten elsewhere"
+
+    assert _import(other, changed, answer=False) is None  # asked, declined: nothing written
+    assert _import.asked[0].replaced == 1  # type: ignore[attr-defined]
+    assert _export(other) == document
+
+    plan = _import(other, changed, answer=True)
+    assert plan is not None and plan.replaced == 1
+    assert _export(other)["sections"]["journal"]["entries"][0]["title"] == "Rewritten elsewhere"
+
+
+def test_an_import_that_adds_more_than_it_replaces_does_not_ask(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    document = _export(profile)
+    entries = document["sections"]["journal"]["entries"]
+    alone = dict(entries[0], session_id=None)  # its practice session is not imported with it
+    _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
+    changed = copy.deepcopy(document)
+    changed["sections"]["journal"]["entries"][0]["title"] = "Changed"
+    plan = _import(other, changed, answer=False)
+    assert plan is not None and plan.replaced == 1 and plan.added > 1
+    assert _import.asked == []  # type: ignore[attr-defined]
+
+
+def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
+    _demo(profile)
+    _import(other, _export(profile))
+    assert [b.name.reason for b in list_backups(other.paths.backups_dir)] == ["before-import"]
+
+
+def test_errors_name_the_record_and_the_field_and_nothing_is_written(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    document = _export(profile)
+    entries = document["sections"]["journal"]["entries"]
+    entries[2]["entry_date"] = "the third of May"
+    document["sections"]["practice"]["sessions"][1]["confidence"] = 9
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    text = "\n".join(rejected.value.problems)
+    assert f"journal entry 3 (id {entries[2]['id']!r}), field entry_date" in text
+    assert "practice session 2" in text and "field confidence" in text
+    assert _export(other)["sections"]["journal"]["entries"] == []
+
+
+def test_a_tag_pointing_at_a_missing_session_is_rejected(other: Profile) -> None:
+    document = {
+        "format": "loopwise-export",
+        "version": 1,
+        "sections": {"practice": {"tags": [{"session_id": 41, "role": "pattern", "tag": "x"}]}},
+    }
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    assert "session tag 1 (session_id 41, role 'pattern', tag 'x'), field session_id" in str(
+        rejected.value
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "says"),
+    [
+        ([], "expected a JSON object"),
+        ({"format": "something-else"}, "not a Loopwise export"),
+        ({"format": "loopwise-export", "version": 99, "sections": {}}, "update the app"),
+        ({"format": "loopwise-export", "version": 1, "sections": {"x": {}}}, "Unknown section"),
+        (
+            {"format": "loopwise-export", "version": 1, "sections": {"journal": {"rows": []}}},
+            "unknown list 'rows'",
+        ),
+    ],
+)
+def test_files_that_are_not_exports_say_why(other: Profile, document: Any, says: str) -> None:
+    with pytest.raises(ImportRejected, match=says):
+        _import(other, document)
+
+
+def test_every_table_in_the_schema_is_exported_or_listed_as_derived(profile: Profile) -> None:
+    with closing(sqlite3.connect(profile.paths.database)) as connection:
+        tables = {
+            str(row[0])
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    exported = {spec.table_name for section in SECTIONS for spec in section.tables}
+    assert tables - exported - DERIVED_TABLES == set(), "add a section for these tables"
+    assert exported & DERIVED_TABLES == set()
+
+
+def test_the_vault_has_daily_notes_and_path_notes(profile: Profile, tmp_path: Path) -> None:
+    _demo(profile)
+    vault = tmp_path / "vault"
+    with session_scope(profile.engine) as session:
+        written = write_vault(session=session, folder=vault)
+    daily = sorted((vault / "Journal").glob("*.md"))
+    item_notes = list((vault / "Path notes").rglob("*.md"))
+    assert written == len(daily) + len(item_notes)
+    assert daily and item_notes
+    first = daily[0].read_text(encoding="utf-8")
+    assert first.startswith("---\ndate: ") and "\nentries:\n" in first
+    assert "## " in first
+
+
+def _notes(profile: Profile, folder: Path) -> Any:
+    return import_notes(
+        engine=profile.engine,
+        database=profile.paths.database,
+        backups_dir=profile.paths.backups_dir,
+        folder=folder,
+        now=NOW,
+    )
+
+
+def _entries(profile: Profile) -> list[tuple[str, str, str, str, str]]:
+    rows = _export(profile)["sections"]["journal"]["entries"]
+    # Leading and trailing blank lines are not kept in a note; the text itself is.
+    return sorted(
+        (r["entry_date"], r["title"], r["body"].strip(), r["kind"], r["tags"]) for r in rows
+    )
+
+
+def test_the_vault_imports_back_into_an_empty_journal_and_twice_adds_nothing(
+    profile: Profile, other: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    with session_scope(profile.engine) as session:
+        for title in ("Second of the day", "Third of the day"):
+            draft = EntryDraft(entry_date=NOW.date(), title=title, body=f"## {title}\n\nbody")
+            create_entry(session=session, draft=draft, now=NOW)
+        write_vault(session=session, folder=tmp_path / "vault")
+
+    first = _notes(other, tmp_path / "vault")
+    assert len(first.new) == len(_entries(profile))
+    assert _entries(other) == _entries(profile)
+
+    second = _notes(other, tmp_path / "vault")
+    assert second.new == [] and second.already_there == len(first.new)
+    assert len(_entries(other)) == len(first.new)
+
+
+def test_obsidian_daily_notes_are_imported(other: Profile, tmp_path: Path) -> None:
+    vault = tmp_path / "obsidian"
+    (vault / "Daily").mkdir(parents=True)
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian" / "2026-01-01.md").write_text("settings, not a note")
+    (vault / "Daily" / "2026-11-20.md").write_text(
+        "---\ntags: [graphs, '#retro']\n---\n# Dijkstra again\n\nHeap of (dist, node).\n"
+    )
+    (vault / "Daily" / "2026-11-21.md").write_text("Plain note, no front matter.\n")
+    (vault / "Ideas.md").write_text("An undated note is left alone.\n")
+
+    plan = _notes(other, vault)
+
+    assert plan.notes_without_date == 1
+    assert _entries(other) == [
+        ("2026-11-20", "Dijkstra again", "Heap of (dist, node).", "note", "graphs\nretro"),
+        ("2026-11-21", "", "Plain note, no front matter.", "note", ""),
+    ]
+
+
+def test_a_note_with_broken_front_matter_stops_the_whole_import(
+    other: Profile, tmp_path: Path
+) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "2026-11-20.md").write_text("A fine note.\n")
+    (vault / "2026-11-21.md").write_text("---\ntags: [unclosed\n---\nText\n")
+    with pytest.raises(ImportRejected, match=r"2026-11-21\.md: its front matter is not valid YAML"):
+        _notes(other, vault)
+    assert _entries(other) == []
+
+
+def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
+    profile: Profile, other: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.store.transfer import tables
+
+    _demo(profile)
+    document = _export(profile)
+    real_write = tables.write_table
+    calls: list[str] = []
+
+    def write_then_fail(**kwargs: Any) -> None:
+        real_write(**kwargs)  # the first tables are written, then the disk fills up
+        calls.append(kwargs["spec"].table_name)
+        if len(calls) == 3:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr("desktop.store.transfer.json_import.write_table", write_then_fail)
+    with pytest.raises(ImportRejected, match="the disk is full"):
+        _import(other, document)
+    empty = _export(other)
+    assert all(rows == [] for part in empty["sections"].values() for rows in part.values())

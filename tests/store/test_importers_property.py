@@ -1,0 +1,190 @@
+"""Any input to an importer is imported completely or rejected with a message: never a
+traceback, never half an import (property-based, with hypothesis)."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.paths import AppPaths
+from desktop.profile import Profile, open_profile
+from desktop.store.database import session_scope
+from desktop.store.demo import populate_demo_profile
+from desktop.store.transfer.json_export import export_document
+from desktop.store.transfer.json_import import ImportRejected
+from desktop.store.transfer.run import import_document, import_notes
+from desktop.store.transfer.sections import SECTIONS
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+TRICKY = st.sampled_from(
+    [
+        None, True, 0, -1, 1.5, 2**70, "", "x", "\ud800", "a\x00b", "2026-02-30",
+        "2026-11-02T09:00:00", "9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+01:00",
+        "solved", "done", "note", [], {}, [1, 2], {"a": 1},
+    ]
+)  # fmt: skip
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text() | TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(scope="module")
+def shared() -> Iterator[tuple[Profile, dict[str, Any]]]:
+    """A profile with demo data, and a small valid export of another one to mutate."""
+    folder = Path(tempfile.mkdtemp(prefix="loopwise-property-"))
+    try:
+        source = open_profile(AppPaths(folder / "source"))
+        with session_scope(source.engine) as session:
+            populate_demo_profile(session=session, paths=source.library.paths, today=NOW)
+            document = export_document(session=session, now=NOW)
+        source.close()
+        for part in document["sections"].values():  # a few records of each kind is enough
+            for key in part:
+                part[key] = part[key][:3]
+        target = open_profile(AppPaths(folder / "target"))
+        yield target, document
+        target.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _export(profile: Profile) -> dict[str, Any]:
+    with session_scope(profile.engine) as session:
+        return export_document(session=session, now=NOW)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn, base: dict[str, Any]) -> Any:
+    document = copy.deepcopy(base)
+    for _ in range(draw(st.integers(0, 3))):
+        section = draw(st.sampled_from(sorted(document["sections"])))
+        lists = document["sections"][section]
+        key = draw(st.sampled_from(sorted(lists)))
+        rows = lists[key]
+        if not isinstance(rows, list) or not rows:
+            lists[key] = draw(JSON_VALUES)
+            continue
+        index = draw(st.integers(0, len(rows) - 1))
+        row = rows[index]
+        action = draw(st.sampled_from(["set", "drop", "add", "duplicate", "replace-row"]))
+        if not isinstance(row, dict) or not row or action == "replace-row":
+            rows[index] = draw(JSON_VALUES)
+            continue
+        field = draw(st.sampled_from(sorted(row)))
+        if action == "set":
+            row[field] = draw(JSON_VALUES)
+        elif action == "drop":
+            del row[field]
+        elif action == "add":
+            row[draw(st.text(max_size=6))] = draw(JSON_VALUES)
+        else:
+            rows.append(copy.deepcopy(row))
+    if draw(st.integers(0, 9)) == 0:
+        document[draw(st.sampled_from(["format", "version", "sections"]))] = draw(JSON_VALUES)
+    return document
+
+
+def _imported_rows(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for section in SECTIONS:
+        for spec in section.tables:
+            for row in document["sections"].get(section.name, {}).get(spec.key, []):
+                record = spec.record.model_validate(row)
+                yield section.name, spec.key, record.model_dump(mode="json")
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_json_is_imported_fully_or_rejected(
+    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
+) -> None:
+    profile, base = shared
+    document = data.draw(st.one_of(mutated_documents(base), JSON_VALUES))
+    before = _export(profile)
+    try:
+        plan = import_document(
+            engine=profile.engine,
+            database=profile.paths.database,
+            backups_dir=profile.paths.backups_dir,
+            document=document,
+            confirm=lambda _plan: True,
+        )
+    except ImportRejected as rejected:
+        assert rejected.problems and all(p.strip() for p in rejected.problems)
+        assert _export(profile) == before  # nothing at all was written
+        return
+    assert plan is not None
+    after = _export(profile)
+    for section, key, row in _imported_rows(document):
+        assert row in after["sections"][section][key]
+
+
+NOTE_NAMES = st.sampled_from(
+    ["2026-11-20.md", "2026-11-21.md", "2026-02-30.md", "Ideas.md", "sub/2026-11-22.md", "x.txt"]
+)
+FRONT = st.sampled_from(
+    [
+        "", "---\n---\n", "---\ntags: [a, b]\n---\n", "---\ndate: 2026-11-19\n---\n",
+        "---\ndate: 2026-02-30\n---\n", "---\n[unclosed\n---\n", "---\n- a list\n---\n",
+        "---\nentries: [{title: T, kind: bogus}]\n---\n", "---\nentries: 3\n---\n",
+        "---\ntags: '#one #two'\n---\n", "---\ndate: [1]\n---\n",
+    ]
+)  # fmt: skip
+BODY = st.text(max_size=80) | st.sampled_from(
+    ["# Heading\n\ntext", "<!-- loopwise entry -->\n## T\n\nbody", "\x00binary", "plain"]
+)
+
+
+@SETTINGS
+@given(
+    files=st.lists(
+        st.tuples(NOTE_NAMES, FRONT, BODY, st.booleans()), max_size=4, unique_by=lambda f: f[0]
+    )
+)
+def test_any_folder_of_notes_is_imported_fully_or_rejected(
+    shared: tuple[Profile, dict[str, Any]], files: list[tuple[str, str, str, bool]]
+) -> None:
+    profile, _base = shared
+    folder = Path(tempfile.mkdtemp(prefix="loopwise-notes-"))
+    try:
+        for name, front, body, as_bytes in files:
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if as_bytes:
+                target.write_bytes((front + body).encode("utf-8", "surrogatepass") + b"\xff")
+            else:
+                target.write_text(front + body, encoding="utf-8", errors="surrogatepass")
+        before = _export(profile)["sections"]["journal"]["entries"]
+        try:
+            plan = import_notes(
+                engine=profile.engine,
+                database=profile.paths.database,
+                backups_dir=profile.paths.backups_dir,
+                folder=folder,
+                now=NOW,
+            )
+        except ImportRejected as rejected:
+            assert rejected.problems and all(p.strip() for p in rejected.problems)
+            assert _export(profile)["sections"]["journal"]["entries"] == before
+            return
+        after = _export(profile)["sections"]["journal"]["entries"]
+        assert len(after) == len(before) + len(plan.new)
+        present = {(row["entry_date"], row["title"], row["body"]) for row in after}
+        for day, entry in plan.new:
+            assert (day.isoformat(), entry.title.strip(), entry.body.strip()) in present
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

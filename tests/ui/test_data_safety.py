@@ -1,0 +1,232 @@
+"""Backups, restore, export and import from the window, as a user does them."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import open_profile_or_explain
+from desktop.paths import AppPaths
+from desktop.store.backup import backup_database, list_backups
+from desktop.store.database import session_scope
+from desktop.store.journal import EntryDraft, create_entry
+from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import build_main_window
+from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.safety.periodic import back_up_when_due
+from desktop.ui.startup import Recovery
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.waiting import wait_until
+
+DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+def _write(context: AppContext, title: str) -> int:
+    with context.writing() as session:
+        draft = EntryDraft(entry_date=DAY.date(), title=title, body=f"{title} body")
+        return create_entry(session=session, draft=draft, now=DAY)
+
+
+def _window(qtbot: Any, context: AppContext) -> MainWindow:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, *, confirm: bool = True) -> list[str]:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: confirm)
+    monkeypatch.setattr(dialogs, "tell", lambda _p, _t, message: told.append(message))
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: told.append(message))
+    return told
+
+
+def _journal_titles(window: MainWindow) -> list[str]:
+    journal = window.page("journal")
+    assert isinstance(journal, JournalPage)
+    return sorted(
+        (journal.model.index(row, 0).data() or "").split("\n")[0]
+        for row in range(journal.model.rowCount())
+    )
+
+
+def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_pages(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept_id = _write(context, "Kept from before")
+    paths = context.profile.paths
+    backup_database(paths.database, paths.backups_dir, "manual")
+    later_id = _write(context, "Written after the backup")
+    window = _window(qtbot, context)
+    window.show_page("journal")
+    journal = window.page("journal")
+    assert isinstance(journal, JournalPage)
+    journal.open_entry(later_id)
+    old_engine = context.profile.engine
+    told = _answer(monkeypatch)
+
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Made by you"
+    dialog.restore_selected()
+
+    assert told and "back as it was" in told[-1]
+    assert context.profile.engine is not old_engine
+    assert journal.editor.entry_id is None  # the entry shown no longer exists
+    reasons = [b.name.reason for b in list_backups(paths.backups_dir)]
+    assert reasons == ["before-restore", "manual"]
+    assert dialog.table.rowCount() == 2
+    with context.writing() as session:  # the reopened database takes writes
+        from desktop.store.journal import get_entry
+
+        assert get_entry(session=session, entry_id=later_id) is None
+        assert get_entry(session=session, entry_id=kept_id) is not None
+    _write(context, "After the restore")
+
+
+def test_backups_dialog_without_backups_says_how_to_make_one(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.isHidden() and not dialog.empty.isHidden()
+    assert not dialog.restore_button.isEnabled()
+    dialog.back_up_now()
+    assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
+
+
+def test_periodic_backup_runs_off_the_ui_thread_once_due(qtbot: Any, context: AppContext) -> None:
+    window = _window(qtbot, context)
+    backups_dir = context.profile.paths.backups_dir
+    back_up_when_due(window)
+    assert wait_until(lambda: len(list_backups(backups_dir)) == 1)
+    future = back_up_when_due(window)  # not due again yet
+    assert wait_until(future.done)
+    assert len(list_backups(backups_dir)) == 1
+
+
+def test_export_and_import_from_the_file_menu(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _write(context, "Exported entry")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    target = tmp_path / "export.json"
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
+    action = next(a for a in window.file_menu.actions() if a.objectName() == "export-json")
+    action.trigger()
+    assert wait_until(lambda: bool(told))
+    assert "1 records" in told[-1] or "records were saved" in told[-1]
+    document = json.loads(target.read_text(encoding="utf-8"))
+    document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
+
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(changed))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, question, _a: asked.append(question))
+    window.show_page("journal")
+    importer = next(a for a in window.file_menu.actions() if a.objectName() == "import-json")
+    importer.trigger()
+    assert asked and "replace 1" in asked[0]  # declined (the fake returns None)
+    assert _journal_titles(window) == ["Exported entry"]
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    importer.trigger()
+    assert _journal_titles(window) == ["Changed in the file"]
+
+
+def test_a_bad_import_file_is_explained_and_changes_nothing(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _write(context, "Mine")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "loopwise-export", "version": 1, "sections": {"journal": '
+                   '{"entries": [{"id": 5, "title": 3}]}}}')  # fmt: skip
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
+    next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    assert told[-1].startswith("Nothing was imported:")
+    assert "journal entry 1 (id 5), field title" in told[-1]
+    window.show_page("journal")
+    assert _journal_titles(window) == ["Mine"]
+
+
+def test_markdown_export_then_import_into_another_profile_from_the_menu(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _write(context, "Into the vault")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    vault = tmp_path / "vault"
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *_args: str(vault))
+    next(a for a in window.file_menu.actions() if a.objectName() == "export-markdown").trigger()
+    assert wait_until(lambda: bool(told))
+    assert (vault / "Journal" / "2026-11-02.md").exists()
+    next(a for a in window.file_menu.actions() if a.objectName() == "import-notes").trigger()
+    assert "0 journal entries were added; 1 were already" in told[-1]
+
+
+def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.profile import open_profile
+
+    paths = AppPaths(tmp_path / "profile")
+    profile = open_profile(paths)
+    with session_scope(profile.engine) as session:
+        draft = EntryDraft(entry_date=DAY.date(), title="Saved before the damage", body="x")
+        create_entry(session=session, draft=draft, now=DAY)
+    backup_database(paths.database, paths.backups_dir, "periodic")
+    profile.close()
+    damaged = b"SQLite format 3\x00" + b"\x13" * 8192
+    paths.database.write_bytes(damaged)
+    offered: list[object] = []
+
+    def ask(_problem: object, backup: object) -> Recovery:
+        offered.append(backup)
+        return Recovery.RESTORE_BACKUP
+
+    monkeypatch.setattr("desktop.ui.startup.ask_about_database_problem", ask)
+    reopened = open_profile_or_explain(paths, start_fresh=False, interactive=True)
+
+    assert reopened is not None and offered[0] is not None
+    try:
+        with session_scope(reopened.engine) as session:
+            from desktop.store.journal import newest_entry
+
+            entry = newest_entry(session=session)
+            assert entry is not None and entry.title == "Saved before the damage"
+    finally:
+        reopened.close()
+    kept = list(paths.data_dir.glob("loopwise.damaged-*.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
+    qtbot: Any, context: AppContext
+) -> None:
+    paths = context.profile.paths
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for hours in (13, 14, 15):  # three from yesterday: kept by the default rules
+        backup_database(paths.database, paths.backups_dir, "manual", now - timedelta(hours=hours))
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.keep_all_days.setValue(0)  # "keep every backup for 0 days, then one a day"
+
+    future = back_up_when_due(window)
+    assert wait_until(future.done)
+
+    days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
+    assert len(days) == len(set(days))  # one a day: yesterday's three thinned to one
