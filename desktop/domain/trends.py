@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from desktop.domain.practice import Attempt, Outcome
-from desktop.domain.weak_spots import Observation
+from desktop.domain.streaks import Streaks, practice_streaks
+from desktop.domain.weak_spots import Observation, WeakSpot, rank_weak_spots
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -231,3 +232,54 @@ def quiz_scores(records: Iterable[PracticeRecord]) -> list[ScorePoint]:
         for r in records
         if r.quiz_total
     ]
+
+
+# Everything the trends page shows, computed in one go --------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendsReport:
+    activity: Mapping[date, DayActivity]  # the calendar's year
+    streaks: Streaks
+    time_against_target: list[TimeAgainstTarget]
+    confidence: list[WeekPoint]
+    struggles: StruggleWeeks
+    missed_steps: list[Bar]
+    quiz_scores: list[ScorePoint]
+    weak_spots: list[WeakSpot]
+    attempts_in_range: int
+
+
+def build_report(
+    records: Sequence[PracticeRecord],
+    *,
+    since: datetime,
+    practice_days: Iterable[date],
+    kinds: Mapping[str, str],
+    label: Callable[[str], str],
+    design_steps: Sequence[str],
+    now: datetime,
+    today: date,
+    rest_days_per_week: int,
+    extra_evidence: Iterable[Observation] = (),
+) -> TrendsReport:
+    """`records` cover the calendar's year; the charts and weak spots use those from `since`.
+
+    `extra_evidence` is more weak-spot evidence, such as mock interviews.
+    """
+    in_range = [r for r in records if r.started_at >= since]
+    evidence = observations(in_range, design_steps)
+    evidence.extend(extra_evidence)
+    return TrendsReport(
+        activity=daily_activity(records),
+        streaks=practice_streaks(
+            set(practice_days), today=today, rest_days_per_week=rest_days_per_week
+        ),
+        time_against_target=time_against_target(in_range),
+        confidence=confidence_by_week(in_range),
+        struggles=struggles_by_week(in_range, kinds=kinds),
+        missed_steps=missed_design_steps(in_range, design_steps),
+        quiz_scores=quiz_scores(in_range),
+        weak_spots=rank_weak_spots(evidence, kinds=kinds, label=label, now=now),
+        attempts_in_range=len(in_range),
+    )

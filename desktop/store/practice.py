@@ -201,3 +201,12 @@ def _stored(moment: datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def practice_days(*, session: Session, path_id: str | None = None) -> list[date]:
+    """Every local day with at least one attempt, for streaks."""
+    sql = "SELECT DISTINCT date(started_at, 'localtime') FROM practice_session "
+    sql += "WHERE deleted_at IS NULL" + (" AND path_id = ?" if path_id is not None else "")
+    params = (path_id,) if path_id is not None else ()
+    rows = session.connection().exec_driver_sql(sql, params)
+    return [date.fromisoformat(day) for (day,) in rows]

@@ -11,3 +11,5 @@ class ChangeBus(QObject):
     journal_changed = Signal()
     sessions_changed = Signal()
     open_journal_entry = Signal(int)  # entry id: show it on the journal page
+    open_attempt = Signal(int)  # attempt id: show it in the practice log
+    plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it

@@ -24,12 +24,19 @@ def _journal(context: AppContext) -> Page:
     return JournalPage(context)
 
 
+def _trends(context: AppContext) -> Page:
+    from desktop.ui.trends.page import TrendsPage
+
+    return TrendsPage(context)
+
+
 def build_pages(context: AppContext) -> list[Page]:
     """The first page is built now; the others when first shown (start-up stays quick)."""
     return [
         PathPage(context),
         LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
         LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
+        LazyPage("trends", "Trends", "trends", lambda: _trends(context)),
     ]
 
 
@@ -50,6 +57,16 @@ def build_main_window(context: AppContext) -> MainWindow:
         journal.editor.focus_text()
 
     context.events.open_journal_entry.connect(show_entry)
+
+    def show_attempt(attempt_id: int) -> None:
+        from desktop.ui.practice.log_page import PracticeLogPage
+
+        window.show_page("practice")
+        log = window.page("practice")
+        assert isinstance(log, PracticeLogPage)
+        log.show_attempt(attempt_id)
+
+    context.events.open_attempt.connect(show_attempt)
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
     return window

@@ -410,3 +410,17 @@ def test_practice_records_compare_moments_not_clock_readings(profile: Profile) -
         )
     assert [r.id for r in inside] == [attempt_id]
     assert after == []
+
+
+def test_practice_days_are_the_days_with_attempts(profile: Profile) -> None:
+    _log(profile, _attempt(T0))
+    _log(profile, _attempt(T0 + timedelta(hours=1)))
+    gone = _log(profile, _attempt(T0 + timedelta(days=3)))
+    _log(profile, _attempt(T0 + timedelta(days=5), replace(TWO_SUM, path_id="x")))
+    _delete(profile, gone)
+    with session_scope(profile.engine) as session:
+        every = practice_store.practice_days(session=session)
+        on_path = practice_store.practice_days(session=session, path_id="backend-senior")
+    first = T0.astimezone().date()
+    assert sorted(every) == [first, first + timedelta(days=5)]
+    assert on_path == [first]

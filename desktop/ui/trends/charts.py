@@ -1,0 +1,261 @@
+"""Every chart of the trends page, drawn with QtCharts.
+
+All QtCharts code lives here, so a later move to Qt Graphs (QtCharts is deprecated since Qt
+6.10) changes this one module. A chart card shows a chart or, with nothing to draw, a note that
+says what to do; clicking a bar or point reports the attempts behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.ui.theme import Scheme, colours, current_scheme
+from desktop.ui.widgets.labels import text_label
+
+SMALL_COUNT = 8  # up to this, a value axis counts in whole numbers
+
+# Series colours that read well on both backgrounds, in the order series are added.
+SERIES_COLOURS = {
+    Scheme.LIGHT: ("#2f6fde", "#c77c02", "#1f9d55", "#b4418e", "#6b5bd2", "#0f8b8d"),
+    Scheme.DARK: ("#6ea2ff", "#f0b34a", "#4cc38a", "#e07ac0", "#a396ff", "#4fd1c5"),
+}
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """One set of bars: a value and the attempts behind it for each category."""
+
+    name: str
+    values: Sequence[float]
+    attempt_ids: Sequence[tuple[int, ...]]
+    describe: Sequence[str]  # what each bar is, for the list of attempts behind it
+
+
+@dataclass(frozen=True)
+class Point:
+    at: date | datetime
+    value: float
+    attempt_ids: tuple[int, ...]
+    describe: str
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    points: Sequence[Point]
+
+
+class ChartCard(QFrame):
+    """A titled chart with its empty state. `picked` carries what was clicked and its attempts."""
+
+    picked = Signal(str, object)  # description, tuple of attempt ids
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartCard")
+        self.setAccessibleName(title)
+        self.setMinimumHeight(230)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(2)
+        heading = QLabel(title)
+        heading.setProperty("role", "subheading")
+        layout.addWidget(heading)
+        self.stack = QStackedWidget()
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(f"{title} chart")
+        self.empty = text_label(f"{title}: nothing to show", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self._lines: list[tuple[QLineSeries, Line]] = []
+        self.bar_sets: list[QBarSet] = []
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    def show_empty(self, text: str) -> None:
+        self._clear()
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    def show_bars(
+        self,
+        categories: Sequence[str],
+        groups: Sequence[BarGroup],
+        *,
+        value_title: str,
+        stacked: bool = False,
+        horizontal: bool = False,
+        max_value: float | None = None,
+    ) -> None:
+        self._clear()
+        series: QAbstractBarSeries
+        if horizontal:
+            series = QHorizontalBarSeries()
+        else:
+            series = QStackedBarSeries() if stacked else QBarSeries()
+        for group in groups:
+            bar_set = QBarSet(group.name)
+            bar_set.append([float(v) for v in group.values])
+            bar_set.clicked.connect(lambda index, g=group: self._pick_bar(g, index))
+            series.append(bar_set)
+            self.bar_sets.append(bar_set)
+        self.chart.addSeries(series)
+        labels = QBarCategoryAxis()
+        labels.append(list(categories))
+        labels.setTruncateLabels(False)
+        if len(categories) > 8 and not horizontal:
+            labels.setLabelsAngle(-45)
+        values = QValueAxis()
+        values.setTitleText(value_title)
+        values.setLabelFormat("%d")
+        top = max_value or max(
+            (sum(g.values[i] for g in groups) if stacked else max(g.values[i] for g in groups))
+            for i in range(len(categories))
+        )
+        _set_value_range(values, top, fixed=max_value is not None)
+        category_edge, value_edge = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+        if horizontal:
+            category_edge, value_edge = value_edge, category_edge
+        self.chart.addAxis(labels, category_edge)
+        self.chart.addAxis(values, value_edge)
+        series.attachAxis(labels)
+        series.attachAxis(values)
+        self.chart.legend().setVisible(len(groups) > 1)
+        self._finish()
+
+    def show_lines(
+        self, lines: Sequence[Line], *, value_title: str, low: float, high: float
+    ) -> None:
+        self._clear()
+        times = QDateTimeAxis()
+        times.setFormat("d MMM yy")
+        times.setTruncateLabels(False)
+        values = QValueAxis()
+        values.setRange(low, high)
+        values.setTitleText(value_title)
+        values.setLabelFormat("%d")
+        self.chart.addAxis(times, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        stamps = []
+        for line in lines:
+            series = QLineSeries()
+            series.setName(line.name)
+            series.setPointsVisible(True)
+            for point in line.points:
+                stamp = _msecs(point.at)
+                stamps.append(stamp)
+                series.append(float(stamp), point.value)
+            series.clicked.connect(lambda at, s=series, ln=line: self._pick_point(s, ln, at))
+            self.chart.addSeries(series)
+            series.attachAxis(times)
+            series.attachAxis(values)
+            self._lines.append((series, line))
+        if stamps:
+            first, last = min(stamps), max(stamps)
+            pad = max(86_400_000, (last - first) // 20)
+            start = QDateTime.fromMSecsSinceEpoch(first - pad)
+            times.setRange(start, QDateTime.fromMSecsSinceEpoch(last + pad))
+        times.setTickCount(5)
+        self.chart.legend().setVisible(len(lines) > 1)
+        self._finish()
+
+    def pick_point(self, line_index: int, point_index: int) -> None:
+        """What clicking a point does, for the keyboard and for tests."""
+        _series, line = self._lines[line_index]
+        point = line.points[point_index]
+        self.picked.emit(point.describe, point.attempt_ids)
+
+    def apply_theme(self, scheme: Scheme) -> None:
+        c = colours(scheme)
+        text, muted, grid = QColor(c["text"]), QColor(c["muted"]), QColor(c["border"])
+        self.chart.setBackgroundBrush(QBrush(QColor(c["base"])))
+        self.chart.setPlotAreaBackgroundVisible(False)
+        self.chart.legend().setLabelColor(text)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        for axis in self.chart.axes():
+            axis.setLabelsColor(muted)
+            axis.setLabelsFont(small)
+            axis.setTitleBrush(QBrush(muted))
+            axis.setTitleFont(small)
+            axis.setLinePenColor(grid)
+            axis.setGridLineColor(grid)
+        palette = SERIES_COLOURS[scheme]
+        for number, bar_set in enumerate(self.bar_sets):
+            bar_set.setColor(QColor(palette[number % len(palette)]))
+            bar_set.setBorderColor(QColor(palette[number % len(palette)]))
+        for number, (series, _line) in enumerate(self._lines):
+            pen = QPen(QColor(palette[number % len(palette)]))
+            pen.setWidthF(2.0)
+            series.setPen(pen)
+            series.setColor(QColor(palette[number % len(palette)]))
+
+    def _finish(self) -> None:
+        self.apply_theme(current_scheme())
+        self.stack.setCurrentWidget(self.view)
+
+    def _clear(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self._lines.clear()
+        self.bar_sets.clear()
+
+    def _pick_bar(self, group: BarGroup, index: int) -> None:
+        self.picked.emit(group.describe[index], tuple(group.attempt_ids[index]))
+
+    def _pick_point(self, series: QLineSeries, line: Line, at: QPointF) -> None:
+        if not line.points:
+            return
+        nearest = min(
+            range(len(line.points)), key=lambda i: abs(_msecs(line.points[i].at) - at.x())
+        )
+        index = next(n for n, (s, _l) in enumerate(self._lines) if s is series)
+        self.pick_point(index, nearest)
+
+
+def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
+    """Small counts get a tick per whole number; larger values get round ticks."""
+    if fixed:
+        axis.setRange(0, top)
+    elif top <= SMALL_COUNT:
+        axis.setRange(0, max(1, math.ceil(top)))
+        axis.setTickCount(max(1, math.ceil(top)) + 1)
+    else:
+        axis.setRange(0, top * 1.1)
+        axis.applyNiceNumbers()
+
+
+def _msecs(moment: date | datetime) -> int:
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(12))
+    return int(moment.timestamp() * 1000)
