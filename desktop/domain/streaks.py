@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 MAX_REST_DAYS = 6
 
@@ -24,23 +24,20 @@ def practice_streaks(days: Collection[date], *, today: date, rest_days_per_week:
     """
     if not 0 <= rest_days_per_week <= MAX_REST_DAYS:
         raise ValueError(f"rest days a week must be from 0 to {MAX_REST_DAYS}")
-    practised = {day for day in days if day <= today}
+    last = today.toordinal()
+    practised = {day.toordinal() for day in days if day <= today}
     if not practised:
         return Streaks(0, 0)
-    longest = run = 0
-    rest_used = 0
-    week = None
-    day = min(practised)
-    while day <= today:
-        monday = day - timedelta(days=day.weekday())
-        if monday != week:
-            week, rest_used = monday, 0
+    longest = run = rest_used = 0
+    # Days as ordinals: day 1 (1 January of year 1) was a Monday, so (n - 1) % 7 is the weekday.
+    for day in range(min(practised), last + 1):
+        if (day - 1) % 7 == 0:
+            rest_used = 0
         if day in practised:
             run += 1
             longest = max(longest, run)
-        elif day != today:
+        elif day != last:
             rest_used += 1
             if rest_used > rest_days_per_week:
                 run = 0
-        day += timedelta(days=1)
     return Streaks(current=run, longest=longest)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from desktop.domain.practice import Attempt, Outcome
 from desktop.domain.streaks import Streaks, practice_streaks
-from desktop.domain.weak_spots import Observation, WeakSpot, rank_weak_spots
+from desktop.domain.weak_spots import EVIDENCE_DAYS, Observation, WeakSpot, rank_weak_spots
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -158,15 +158,14 @@ class WeekPoint:
 
 def confidence_by_week(records: Iterable[PracticeRecord]) -> list[WeekPoint]:
     """Mean confidence (1 to 5) of each week that had practice."""
-    values: defaultdict[date, list[int]] = defaultdict(list)
+    total: defaultdict[date, int] = defaultdict(int)
     ids: defaultdict[date, list[int]] = defaultdict(list)
+    weeks: dict[date, date] = {}
     for r in records:
-        week = week_start(r.day)
-        values[week].append(r.confidence)
+        week = weeks.get(r.day) or weeks.setdefault(r.day, week_start(r.day))
+        total[week] += r.confidence
         ids[week].append(r.id)
-    return [
-        WeekPoint(week, statistics.fmean(values[week]), tuple(ids[week])) for week in sorted(values)
-    ]
+    return [WeekPoint(week, total[week] / len(ids[week]), tuple(ids[week])) for week in sorted(ids)]
 
 
 @dataclass(frozen=True)
@@ -185,6 +184,10 @@ def struggles_by_week(
     """The `top` patterns and topics struggled with most, over the last `weeks` weeks shown."""
     per: defaultdict[tuple[str, date], list[int]] = defaultdict(list)
     all_weeks: set[date] = set()
+    records = list(records)
+    if records:  # only the weeks shown
+        newest = max(r.day for r in records)
+        records = [r for r in records if r.day > newest - timedelta(weeks=weeks)]
     for r in records:
         week = week_start(r.day)
         all_weeks.add(week)
@@ -254,6 +257,7 @@ def build_report(
     records: Sequence[PracticeRecord],
     *,
     since: datetime,
+    calendar_from: date,
     practice_days: Iterable[date],
     kinds: Mapping[str, str],
     label: Callable[[str], str],
@@ -263,15 +267,20 @@ def build_report(
     rest_days_per_week: int,
     extra_evidence: Iterable[Observation] = (),
 ) -> TrendsReport:
-    """`records` cover the calendar's year; the charts and weak spots use those from `since`.
+    """`records`, oldest first, cover the calendar (from `calendar_from`) and the charts and
+    weak spots (from `since`).
 
     `extra_evidence` is more weak-spot evidence, such as mock interviews.
     """
     in_range = [r for r in records if r.started_at >= since]
-    evidence = observations(in_range, design_steps)
+    recent = in_range
+    if in_range:  # only the last months weigh anything in the weak-spot model
+        oldest = in_range[-1].started_at - timedelta(days=EVIDENCE_DAYS)
+        recent = [r for r in in_range if r.started_at >= oldest]
+    evidence = observations(recent, design_steps)
     evidence.extend(extra_evidence)
     return TrendsReport(
-        activity=daily_activity(records),
+        activity=daily_activity(r for r in records if r.day >= calendar_from),
         streaks=practice_streaks(
             set(practice_days), today=today, rest_days_per_week=rest_days_per_week
         ),

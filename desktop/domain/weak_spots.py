@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from desktop.domain.practice import Attempt, Outcome
@@ -19,7 +19,9 @@ HALF_LIFE_DAYS = 7.0  # evidence loses half its weight every week
 PRIOR_WEIGHT = 3.0  # how much "nothing wrong" a tag starts with, so one bad day is not a trend
 RECENT_COUNT = 8  # "in N of the last M attempts" looks at this many
 OVER_TARGET = 1.15  # more than 15% over the target time counts as over
-MIN_SCORE = 5.0  # below this a tag is not a weak spot worth listing
+MIN_SCORE = 5.0
+# Evidence older than this (before the newest) weighs under a hundred-thousandth: left out.
+EVIDENCE_DAYS = 120  # below this a tag is not a weak spot worth listing
 
 KINDS = ("pattern", "mistake", "topic", "design_step")
 
@@ -91,8 +93,16 @@ def rank_weak_spots(
     now: datetime,
     limit: int = 10,
 ) -> list[WeakSpot]:
-    """The weakest tags first. `kinds` maps each taxonomy id to its kind; others are ignored."""
+    """The weakest tags first. `kinds` maps each taxonomy id to its kind; others are ignored.
+
+    Recency counts from `now`, or from the newest evidence if that is older: after a break,
+    the weak spots are those of when the user last practised.
+    """
     ordered = sorted(observations, key=lambda o: o.at)
+    if ordered:
+        now = min(now, ordered[-1].at)
+        oldest = now - timedelta(days=EVIDENCE_DAYS)
+        ordered = [o for o in ordered if o.at >= oldest]
     tallies: dict[str, _Tally] = {}
     # Mistakes can happen in any session and steps be missed in any design session: those
     # tallies share one record of every session they apply to and only add the bad ones.

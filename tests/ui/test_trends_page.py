@@ -174,7 +174,7 @@ def test_the_design_steps_and_score_charts_show_what_was_missed_and_scored(
     assert page.details.item(0).data(Qt.ItemDataRole.UserRole) == ("attempt", design)
     page.score_chart.pick_point(0, 0)
     assert page.details.item(0).data(Qt.ItemDataRole.UserRole) == ("attempt", quiz)
-    assert "70%" in page.details_title.text()
+    assert page.details_title.text().endswith(": 70% right")
 
 
 def test_filters_narrow_every_chart_by_path_and_period(

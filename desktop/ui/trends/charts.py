@@ -8,7 +8,7 @@ says what to do; clicking a bar or point reports the attempts behind it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidg
 from desktop.ui.theme import Scheme, colours, current_scheme
 from desktop.ui.widgets.labels import text_label
 
+MAX_MARKED_POINTS = 120  # beyond this, dots would only blur the line
 SMALL_COUNT = 8  # up to this, a value axis counts in whole numbers
 
 # Series colours that read well on both backgrounds, in the order series are added.
@@ -56,13 +57,13 @@ class Point:
     at: date | datetime
     value: float
     attempt_ids: tuple[int, ...]
-    describe: str
 
 
 @dataclass(frozen=True)
 class Line:
     name: str
     points: Sequence[Point]
+    describe: Callable[[Point], str]  # asked only when a point is clicked
 
 
 class ChartCard(QFrame):
@@ -169,11 +170,12 @@ class ChartCard(QFrame):
         for line in lines:
             series = QLineSeries()
             series.setName(line.name)
-            series.setPointsVisible(True)
-            for point in line.points:
-                stamp = _msecs(point.at)
-                stamps.append(stamp)
-                series.append(float(stamp), point.value)
+            series.setPointsVisible(len(line.points) <= MAX_MARKED_POINTS)
+            line_stamps = [_msecs(point.at) for point in line.points]
+            stamps += line_stamps
+            series.append(
+                [QPointF(s, p.value) for s, p in zip(line_stamps, line.points, strict=True)]
+            )
             series.clicked.connect(lambda at, s=series, ln=line: self._pick_point(s, ln, at))
             self.chart.addSeries(series)
             series.attachAxis(times)
@@ -192,7 +194,7 @@ class ChartCard(QFrame):
         """What clicking a point does, for the keyboard and for tests."""
         _series, line = self._lines[line_index]
         point = line.points[point_index]
-        self.picked.emit(point.describe, point.attempt_ids)
+        self.picked.emit(line.describe(point), point.attempt_ids)
 
     def apply_theme(self, scheme: Scheme) -> None:
         c = colours(scheme)

@@ -339,6 +339,7 @@ class TrendsPage(Page):
         report = build_report(
             records,
             since=_stored(since),
+            calendar_from=calendar_start,
             practice_days=practice_days,
             kinds=kinds,
             label=taxonomy.label,
@@ -419,15 +420,8 @@ class TrendsPage(Page):
             return
         line = Line(
             "Mean confidence",
-            [
-                Point(
-                    p.week,
-                    p.value,
-                    p.attempt_ids,
-                    f"Week of {p.week.day} {p.week:%b %Y}: mean confidence {p.value:.1f} of 5",
-                )
-                for p in points
-            ],
+            [Point(p.week, p.value, p.attempt_ids) for p in points],
+            lambda p: f"Week of {p.at.day} {p.at:%b %Y}: mean confidence {p.value:.1f} of 5",
         )
         self.confidence_chart.show_lines([line], value_title="confidence", low=1, high=5)
 
@@ -480,11 +474,13 @@ class TrendsPage(Page):
         )
 
     def _show_scores(self, report: TrendsReport, mock_scores: Sequence[ScorePoint]) -> None:
-        lines = [
-            Line(name, [Point(p.at, p.percent, (p.ref_id,), _score_text(p)) for p in points])
-            for name, points in (("Quizzes", report.quiz_scores), ("Mock interviews", mock_scores))
-            if points
-        ]
+        lines = []
+        if report.quiz_scores:
+            quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
+            lines.append(Line("Quizzes", quizzes, self._quiz_text))
+        if mock_scores:  # mock interviews are not attempts: nothing to list behind them
+            mocks = [Point(p.at, p.percent, ()) for p in mock_scores]
+            lines.append(Line("Mock interviews", mocks, _mock_text))
         if not lines:
             self.score_chart.show_empty(
                 "No quiz or mock-interview scores in this period. Quizzes are items on your "
@@ -492,6 +488,11 @@ class TrendsPage(Page):
             )
             return
         self.score_chart.show_lines(lines, value_title="% right", low=0, high=100)
+
+    def _quiz_text(self, point: Point) -> str:
+        record = self._records.get(point.attempt_ids[0])
+        title = record.title if record is not None else "Quiz"
+        return f"{title}, {_short(point.at)}: {round(point.value)}% right"
 
     # What is behind a number -------------------------------------------------------------
 
@@ -562,8 +563,12 @@ def _attempt_text(record: PracticeRecord) -> str:
     )
 
 
-def _score_text(point: ScorePoint) -> str:
-    return f"{point.title}, {short_date(point.at)}: {round(point.percent)}%"
+def _mock_text(point: Point) -> str:
+    return f"Mock interview, {_short(point.at)}: {round(point.value)}%"
+
+
+def _short(moment: date | datetime) -> str:
+    return short_date(moment) if isinstance(moment, datetime) else f"{moment.day} {moment:%b %Y}"
 
 
 def _days(count: int) -> str:
