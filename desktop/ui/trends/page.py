@@ -114,7 +114,7 @@ class TrendsPage(Page):
         self.welcome = text_label("Getting started with trends", "muted")
         self.welcome.setText(WELCOME)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setContentsMargins(40, 0, 40, 0)
+        self.welcome.setContentsMargins(60, 0, 60, 40)
         self.area.addWidget(self._build_content())
         self.area.addWidget(self.welcome)
         layout.addWidget(self.area, 1)
@@ -134,7 +134,7 @@ class TrendsPage(Page):
         self.path_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.path_filter.setMinimumContentsLength(20)
+        self.path_filter.setMinimumContentsLength(16)
         self._fill_path_filter()
         self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
         row.addWidget(self.path_filter)
@@ -147,14 +147,6 @@ class TrendsPage(Page):
         row.addWidget(self.range)
         self.count_label = text_label("Attempts in this period", "muted", wrap=False)
         row.addWidget(self.count_label, 1)
-        return row
-
-    def _build_streak_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(_section_heading("Practice calendar"))
-        row.addStretch(1)
-        self.streak_label = text_label("Streaks", wrap=False)
-        row.addWidget(self.streak_label)
         self.rest_days = QSpinBox()
         self.rest_days.setAccessibleName("Rest days a week that keep a streak")
         self.rest_days.setToolTip("Days off in a week (Monday to Sunday) that keep a streak going")
@@ -163,6 +155,14 @@ class TrendsPage(Page):
         self.rest_days.setSuffix(" rest days/week")
         self.rest_days.valueChanged.connect(lambda _value: self.reload())
         row.addWidget(self.rest_days)
+        return row
+
+    def _build_streak_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(_section_heading("Practice calendar"))
+        row.addStretch(1)
+        self.streak_label = text_label("Streaks", wrap=False)
+        row.addWidget(self.streak_label)
         return row
 
     def _build_content(self) -> QSplitter:
@@ -352,6 +352,8 @@ class TrendsPage(Page):
         self._records = {record.id: record for record in records}
         welcome = not practice_days and path_id is None
         self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
+        for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
+            widget.setVisible(not welcome)
         self.calendar.set_activity(report.activity, today)
         self._show_streaks(report)
         self._show_weak_spots(report.weak_spots)
@@ -365,9 +367,8 @@ class TrendsPage(Page):
         current, longest = report.streaks.current, report.streaks.longest
         self.streak_label.setText(f"Streak: {_days(current)}  ·  Longest: {_days(longest)}")
         count = report.attempts_in_range
-        self.count_label.setText(
-            "1 attempt in this period" if count == 1 else f"{count} attempts in this period"
-        )
+        self.count_label.setText("1 attempt" if count == 1 else f"{count} attempts")
+        self.count_label.setToolTip("Attempts in the chosen period and path")
 
     def _show_weak_spots(self, spots: Sequence[WeakSpot]) -> None:
         for row in self.weak_spot_rows:
