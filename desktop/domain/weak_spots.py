@@ -230,10 +230,10 @@ def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
     total = len(recent)
     if kind == "mistake":
         noted = sum(tag in o.struggles for o in recent)
-        parts = [f"noted as a struggle in {noted} of the last {_sessions(total)}"]
+        parts = [f"noted as a struggle in {_of_last(noted, total)}"]
     elif kind == "design_step":
         missed = sum(tag in o.missed_steps for o in recent)
-        parts = [f"missed in {missed} of the last {_sessions(total, 'design session')}"]
+        parts = [f"missed in {_of_last(missed, total, 'design session')}"]
         struggled = sum(tag in o.struggles for o in recent)
         if struggled:
             parts.append(f"a struggle in {struggled}")
@@ -241,11 +241,11 @@ def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
         parts = []
         struggled = sum(tag in o.struggles for o in recent)
         if struggled:
-            parts.append(f"a struggle in {struggled} of the last {_sessions(total)}")
+            parts.append(f"a struggle in {_of_last(struggled, total)}")
         poor = sum(o.outcome in (Outcome.STUCK, Outcome.PARTIAL) for o in recent)
         if poor:
-            of = f"of the last {_sessions(total)}" if not parts else f"of {total}"
-            parts.append(f"stuck or partial in {poor} {of}")
+            of = _of_last(poor, total) if not parts else f"{poor} of {total}"
+            parts.append(f"stuck or partial in {of}")
         timed = [o for o in recent if o.minutes is not None and o.target_minutes]
         if timed:
             median = statistics.median(o.minutes or 0.0 for o in timed)
@@ -258,6 +258,13 @@ def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
     if not parts:
         parts.append(f"went badly in {len(tally.bad)} of {_sessions(len(tally.seen))}")
     return f"{label}: " + "; ".join(parts)
+
+
+def _of_last(count: int, total: int, noun: str = "attempt") -> str:
+    """ "3 of the last 8 attempts", or "its only attempt" when there is just the one."""
+    if total == 1:
+        return f"its only {noun}"
+    return f"{count} of the last {_sessions(total, noun)}"
 
 
 def _sessions(count: int, noun: str = "attempt") -> str:

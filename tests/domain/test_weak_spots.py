@@ -161,3 +161,13 @@ def test_mock_interviews_feed_the_same_model() -> None:
 def test_tags_outside_the_taxonomy_are_ignored() -> None:
     observation = Observation(NOW, "attempt", 1, ("mystery",), ("mystery",), outcome=Outcome.STUCK)
     assert rank_weak_spots([observation], kinds=KINDS, label=_label, now=NOW) == []
+
+
+def test_a_single_attempt_is_explained_as_the_only_one() -> None:
+    once = [_attempt(1, 1, ("dynamic-programming",), Outcome.STUCK, confidence=2,
+                     struggles=("dynamic-programming",))]  # fmt: skip
+    spots = _rank(once + _steady_practice())
+    assert spots[0].explanation == (
+        "dynamic programming: a struggle in its only attempt; stuck or partial in 1 of 1; "
+        "confidence 2 or lower in 1 of 1"
+    )
