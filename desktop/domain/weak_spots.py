@@ -261,7 +261,7 @@ def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
 
 
 def _of_last(count: int, total: int, noun: str = "attempt") -> str:
-    """ "3 of the last 8 attempts", or "its only attempt" when there is just the one."""
+    """Like "3 of the last 8 attempts", or "its only attempt" when there is just the one."""
     if total == 1:
         return f"its only {noun}"
     return f"{count} of the last {_sessions(total, noun)}"
