@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, delete, select
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
@@ -174,16 +176,15 @@ def practice_records_between(
     path = ""
     if path_id is not None:
         path, params = "AND path_id = ?", (*params, path_id)
-    cursor = _raw_cursor(session)
     tags: dict[int, tuple[list[str], list[str], list[str]]] = {}
     slot = {TagRole.PATTERN.value: 0, TagRole.STRUGGLE.value: 1, TagRole.STEP_COVERED.value: 2}
-    for session_id, role, tag in cursor.execute(_RECORD_TAGS_SQL.format(path=path), params):
+    for session_id, role, tag in _fetch(session, _RECORD_TAGS_SQL.format(path=path), params):
         if role in slot:
             tags.setdefault(session_id, ([], [], []))[slot[role]].append(tag)
     none: tuple[list[str], list[str], list[str]] = ([], [], [])
     outcomes = {outcome.value: outcome for outcome in Outcome}
     records = []
-    for row in cursor.execute(_RECORDS_SQL.format(path=path), params).fetchall():
+    for row in _fetch(session, _RECORDS_SQL.format(path=path), params):
         patterns, struggles, steps = tags.get(row[0], none)
         record = PracticeRecord(
             row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]), row[3], row[4],
@@ -206,11 +207,18 @@ def practice_days(*, session: Session, path_id: str | None = None) -> list[date]
     sql = "SELECT DISTINCT date(started_at, 'localtime') FROM practice_session "
     sql += "WHERE deleted_at IS NULL" + (" AND path_id = ?" if path_id is not None else "")
     params = (path_id,) if path_id is not None else ()
-    rows = _raw_cursor(session).execute(sql, params).fetchall()
-    return [date.fromisoformat(day) for (day,) in rows]
+    return [date.fromisoformat(day) for (day,) in _fetch(session, sql, params)]
 
 
-def _raw_cursor(session: Session) -> Any:
-    """The driver's own cursor, in the session's transaction: SQLAlchemy's result rows cost
-    about as much again as the query when there are tens of thousands of them."""
-    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+def _fetch(session: Session, sql: str, params: tuple[object, ...]) -> list[Any]:
+    """All rows, through the driver's own cursor in the session's transaction: SQLAlchemy's
+    result rows cost about as much again as the query when there are tens of thousands.
+    A driver error is raised as SQLAlchemy's, as every other read does."""
+    connection = session.connection()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return list(cursor.execute(sql, params).fetchall())
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
+    finally:
+        cursor.close()

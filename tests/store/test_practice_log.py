@@ -424,3 +424,12 @@ def test_practice_days_are_the_days_with_attempts(profile: Profile) -> None:
     first = T0.astimezone().date()
     assert sorted(every) == [first, first + timedelta(days=5)]
     assert on_path == [first]
+
+
+def test_a_failing_trends_read_raises_the_same_errors_as_every_other_read(
+    profile: Profile,
+) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    with pytest.raises(SQLAlchemyError, match="no such column"), session_scope(profile.engine) as s:
+        practice_store._fetch(s, "SELECT no_such_column FROM practice_session", ())

@@ -178,7 +178,7 @@ def test_the_design_steps_and_score_charts_show_what_was_missed_and_scored(
 
 
 def test_filters_narrow_every_chart_by_path_and_period(
-    page: TrendsPage, context: AppContext
+    qtbot, page: TrendsPage, context: AppContext
 ) -> None:
     _log(context, 1)
     _log(context, 2, path_id="sre-devops", struggles=("dynamic-programming",))
@@ -191,7 +191,9 @@ def test_filters_narrow_every_chart_by_path_and_period(
     page.path_filter.setCurrentIndex(page.path_filter.findData("backend-senior"))
     assert page.report.attempts_in_range == 1
     assert page.struggle_chart.is_empty  # the struggle was on the other path
-    page.range.setCurrentIndex(4)  # everything
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything: read on a worker thread
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert page.report.attempts_in_range == 2
 
 
@@ -260,3 +262,44 @@ def test_narrow_windows_stack_the_charts_in_one_column(qtbot, page: TrendsPage) 
         page.chart_grid.getItemPosition(page.chart_grid.indexOf(c))[1] for c in page.charts
     }
     assert positions == {0}
+
+
+def test_a_read_overtaken_by_a_newer_choice_is_not_shown(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1)
+    _log(context, 400)
+    context.events.sessions_changed.emit()
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything, on a worker thread ...
+    page.range.setCurrentIndex(0)  # ... overtaken at once by the last 30 days
+    assert page.report is not None and page.report.attempts_in_range == 1
+    qtbot.waitUntil(lambda: page.background_reads_finished == 1)  # its result arrived ...
+    assert page.reads_shown == shown + 1 and page.report.attempts_in_range == 1  # ... unshown
+
+
+def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.ui.trends import page as page_module
+    from desktop.ui.widgets import dialogs
+
+    _log(context, 1)
+    context.events.sessions_changed.emit()
+    before = page.report
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+
+    def locked(*_args: object) -> None:
+        raise OperationalError("SELECT", (), sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(page_module, "read_trends", locked)
+    page.range.setCurrentIndex(4)  # on a worker thread
+    qtbot.waitUntil(lambda: page.background_reads_finished == 1)
+    page.range.setCurrentIndex(0)  # at once
+    assert len(told) == 2 and all("another program is using" in text for text in told)
+    assert page.report is before

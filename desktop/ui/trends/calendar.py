@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.trends import DayActivity
 from desktop.ui.theme import colours, current_scheme
+from desktop.ui.trends.reading import CALENDAR_WEEKS
 
-WEEKS = 53
+WEEKS = CALENDAR_WEEKS
 LEFT = 30  # room for the weekday names
 TOP = 16  # room for the month names
 GAP = 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -25,24 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.streaks import MAX_REST_DAYS
-from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
+from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport
 from desktop.domain.weak_spots import WeakSpot
 from desktop.store import journal as journal_store
-from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
+from desktop.store.errors import explain
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import current_scheme
-from desktop.ui.trends.calendar import WEEKS, PracticeCalendar
+from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import BarGroup, ChartCard, Line, Point
+from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends
+from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
           ("Last year", 365), ("Everything", None))  # fmt: skip
 DEFAULT_RANGE = 1
 DEFAULT_REST_DAYS = 1
+READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
 WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
 KIND_NAMES = {"pattern": "Pattern", "mistake": "Mistake", "topic": "Topic",
@@ -104,6 +108,9 @@ class TrendsPage(Page):
         self._records: dict[int, PracticeRecord] = {}
         self.weak_spot_rows: list[WeakSpotRow] = []
         self._columns = 0
+        self._reading = 0  # the latest read asked for; older results are dropped
+        self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
+        self.background_reads_finished = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -317,51 +324,67 @@ class TrendsPage(Page):
 
     @reports_read_failures
     def reload(self) -> None:
+        """Read and show the trends; a long period is read on a worker thread."""
         self._stale = False
-        now = self.context.now()
-        today = now.astimezone().date()
-        path_id = self.path_filter.currentData()
-        days = self.range.currentData()
-        calendar_start = today - timedelta(days=today.weekday(), weeks=WEEKS - 1)
-        year_start = datetime.combine(calendar_start, time()).astimezone()
-        since = now - timedelta(days=days) if days else datetime(1970, 1, 2, tzinfo=UTC)
-        with session_scope(self.context.profile.engine) as session:
-            records = practice_store.practice_records_between(
-                session=session,
-                start=min(since, year_start),
-                end=now + timedelta(days=1),
-                path_id=path_id,
-            )
-            practice_days = practice_store.practice_days(session=session, path_id=path_id)
-        mock_scores: list[ScorePoint] = []  # mock interviews join here, with their evidence
+        self._reading += 1
+        reading = self._reading
         taxonomy = self.context.profile.taxonomy
-        kinds = {entry.id: group.kind.value for group in taxonomy.groups for entry in group.entries}
-        report = build_report(
-            records,
-            since=_stored(since),
-            calendar_from=calendar_start,
-            practice_days=practice_days,
-            kinds=kinds,
+        query = TrendsQuery(
+            now=self.context.now(),
+            path_id=self.path_filter.currentData(),
+            days=self.range.currentData(),
+            rest_days_per_week=self.rest_days.value(),
+            kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
             label=taxonomy.label,
             design_steps=[step.id for step in taxonomy.design_steps],
-            now=_stored(now),
-            today=today,
-            rest_days_per_week=self.rest_days.value(),
         )
+        engine = self.context.profile.engine
+        if query.days is not None and query.days <= READ_AT_ONCE_DAYS:
+            self._show(read_trends(engine, query))
+            return
+        self.count_label.setText("Reading all your practice…")
+        run_in_background(
+            lambda: read_trends(engine, query),
+            lambda data: self._received(reading, data),
+            lambda error: self._received(reading, error),
+            owner=self,
+        )
+
+    def _received(self, reading: int, result: TrendsData | BaseException) -> None:
+        self.background_reads_finished += 1
+        if reading != self._reading:
+            return  # the user chose something else meanwhile; that read is on its way
+        if isinstance(result, TrendsData):
+            self._show(result)
+        else:
+            self._read_failed(result)
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.count_label.setText("")
+        dialogs.tell_problem(
+            self,
+            "Could not read your data",
+            f"Loopwise could not read your practice log: {explain(error)}. Nothing was "
+            "changed; try again in a moment.",
+        )
+
+    def _show(self, data: TrendsData) -> None:
+        report = data.report
         self.report = report
-        self._records = {record.id: record for record in records}
-        welcome = not practice_days and path_id is None
+        self._records = dict(data.records)
+        welcome = not data.anything_logged
         self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
         for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
             widget.setVisible(not welcome)
-        self.calendar.set_activity(report.activity, today)
+        self.calendar.set_activity(report.activity, data.query.today)
         self._show_streaks(report)
         self._show_weak_spots(report.weak_spots)
         self._show_time(report)
         self._show_confidence(report)
         self._show_struggles(report)
         self._show_missed_steps(report)
-        self._show_scores(report, mock_scores)
+        self._show_scores(report, data.mock_scores)
+        self.reads_shown += 1
 
     def _show_streaks(self, report: TrendsReport) -> None:
         current, longest = report.streaks.current, report.streaks.longest
@@ -574,11 +597,6 @@ def _short(moment: date | datetime) -> str:
 
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
-
-
-def _stored(moment: datetime) -> datetime:
-    """A moment as the log stores it (UTC without an offset), to compare with its records."""
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _int(value: object, default: int) -> int:
