@@ -262,7 +262,8 @@ class TrendsPage(Page):
         chosen = self.path_filter.currentData()
         self.path_filter.blockSignals(True)
         self.path_filter.clear()
-        self.path_filter.addItem("All paths and free sessions", None)
+        self.path_filter.addItem("All paths", None)
+        self.path_filter.setItemData(0, "All paths and free sessions", Qt.ItemDataRole.ToolTipRole)
         for path in self.context.profile.library.paths:
             self.path_filter.addItem(path.title, path.id)
         self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
