@@ -85,8 +85,7 @@ class WeakSpotRow(QFrame):
         self.explanation.setText(spot.explanation)
         text.addWidget(self.explanation)
         layout.addLayout(text, 1)
-        count = len(spot.attempt_ids) + len(spot.mock_ids)
-        self.show_button = QPushButton(f"Attempts ({count})")
+        self.show_button = QPushButton(f"Attempts ({len(spot.attempt_ids)})")
         self.show_button.setAccessibleName(f"Show the attempts behind {spot.label}")
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
         self.plan_button = QPushButton("Plan practice")
@@ -129,7 +128,6 @@ class TrendsPage(Page):
         self._stale = True
         events = context.events
         events.sessions_changed.connect(self._on_data_changed)
-        events.journal_changed.connect(self._on_data_changed)
         events.paths_changed.connect(self._fill_path_filter)
 
     # Building ----------------------------------------------------------------------------
