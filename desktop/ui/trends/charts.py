@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -258,6 +258,9 @@ def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
 
 
 def _msecs(moment: date | datetime) -> int:
+    """A day is placed at its local noon; a time without an offset is UTC, as the log keeps it."""
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time(12))
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp() * 1000)
