@@ -303,3 +303,20 @@ def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
     page.range.setCurrentIndex(0)  # at once
     assert len(told) == 2 and all("another program is using" in text for text in told)
     assert page.report is before
+
+
+def test_keyboard_users_step_through_bars_and_list_one(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1, difficulty="easy", minutes=12)
+    hard = _log(context, 2, difficulty="hard", minutes=50)
+    context.events.sessions_changed.emit()
+    chart = page.time_chart
+    chart.setFocus()
+    qtbot.waitUntil(chart.caption.isVisible)
+    assert chart.caption.text().startswith("Easy attempts: median 12 min")
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # the easy target, then the hard bars
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.caption.text().startswith("Hard attempts: median 50 min")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert _listed(page) == [("attempt", hard)]

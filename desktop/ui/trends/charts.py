@@ -26,7 +26,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.ui.theme import Scheme, colours, current_scheme
@@ -95,8 +95,15 @@ class ChartCard(QFrame):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
+        # Keyboard users step through the bars or points with the arrow keys; Enter lists one.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.caption = text_label(f"{title}: chosen bar or point", "muted", wrap=False)
+        self.caption.hide()
+        layout.addWidget(self.caption)
         self._lines: list[tuple[QLineSeries, Line]] = []
         self.bar_sets: list[QBarSet] = []
+        self._choices: list[Choice] = []
+        self._chosen = 0
 
     @property
     def is_empty(self) -> bool:
@@ -123,6 +130,10 @@ class ChartCard(QFrame):
             series = QHorizontalBarSeries()
         else:
             series = QStackedBarSeries() if stacked else QBarSeries()
+        for index in range(len(categories)):
+            for group in groups:
+                if group.values[index]:
+                    self._choices.append(_bar_choice(group, index))
         for group in groups:
             bar_set = QBarSet(group.name)
             bar_set.append([float(v) for v in group.values])
@@ -177,6 +188,7 @@ class ChartCard(QFrame):
                 [QPointF(s, p.value) for s, p in zip(line_stamps, line.points, strict=True)]
             )
             series.clicked.connect(lambda at, s=series, ln=line: self._pick_point(s, ln, at))
+            self._choices += [_point_choice(line, point) for point in line.points]
             self.chart.addSeries(series)
             series.attachAxis(times)
             series.attachAxis(values)
@@ -225,7 +237,35 @@ class ChartCard(QFrame):
         self.apply_theme(current_scheme())
         self.stack.setCurrentWidget(self.view)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if self._choices and step is not None:
+            self._chosen = (self._chosen + step) % len(self._choices)
+            self._show_choice()
+        elif self._choices and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.picked.emit(*self._choices[self._chosen]())
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self._choices and not self.is_empty:
+            self._show_choice()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.caption.hide()
+        super().focusOutEvent(event)
+
+    def _show_choice(self) -> None:
+        text, _ids = self._choices[self._chosen]()
+        self.caption.setText(f"{text}  (← → to choose, Enter to list)")
+        self.caption.setAccessibleDescription(text)
+        self.caption.show()
+
     def _clear(self) -> None:
+        self._choices.clear()
+        self._chosen = 0
+        self.caption.hide()
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -243,6 +283,23 @@ class ChartCard(QFrame):
         )
         index = next(n for n, (s, _l) in enumerate(self._lines) if s is series)
         self.pick_point(index, nearest)
+
+
+Choice = Callable[[], tuple[str, tuple[int, ...]]]  # what a bar or point lists, made when asked
+
+
+def _bar_choice(group: BarGroup, index: int) -> Choice:
+    def choice() -> tuple[str, tuple[int, ...]]:
+        return group.describe[index], tuple(group.attempt_ids[index])
+
+    return choice
+
+
+def _point_choice(line: Line, point: Point) -> Choice:
+    def choice() -> tuple[str, tuple[int, ...]]:
+        return line.describe(point), point.attempt_ids
+
+    return choice
 
 
 def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
