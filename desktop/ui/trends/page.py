@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.streaks import MAX_REST_DAYS
-from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport
+from desktop.domain.trends import PracticeRecord, TrendsReport
 from desktop.domain.weak_spots import WeakSpot
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
@@ -36,9 +35,11 @@ from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import current_scheme
+from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
-from desktop.ui.trends.charts import BarGroup, ChartCard, Line, Point
+from desktop.ui.trends.charts import ChartCard
 from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends
+from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
@@ -49,8 +50,6 @@ DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
 WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
-KIND_NAMES = {"pattern": "Pattern", "mistake": "Mistake", "topic": "Topic",
-              "design_step": "Design step"}  # fmt: skip
 ATTEMPT, ENTRY = "attempt", "entry"
 
 WELCOME = (
@@ -64,34 +63,6 @@ NOTHING_PICKED = (
     "Click a day in the calendar, a bar, a point or a weak spot to list the attempts behind it. "
     "Double-click one (or press Enter) to open it."
 )
-
-
-class WeakSpotRow(QFrame):
-    """One weak spot: what it is, why, and what to do about it."""
-
-    def __init__(self, rank: int, spot: WeakSpot, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spot = spot
-        self.setObjectName("weakSpot")
-        self.setAccessibleName(f"Weak spot {rank}: {spot.label}")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        title = text_label("Weak spot", "strong", wrap=True)
-        title.setText(f"{rank}. {spot.label}  ·  {KIND_NAMES.get(spot.kind, spot.kind)}")
-        text.addWidget(title)
-        self.explanation = text_label("Why it is a weak spot", "muted")
-        self.explanation.setText(spot.explanation)
-        text.addWidget(self.explanation)
-        layout.addLayout(text, 1)
-        self.show_button = QPushButton(f"Attempts ({len(spot.attempt_ids)})")
-        self.show_button.setAccessibleName(f"Show the attempts behind {spot.label}")
-        layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.plan_button = QPushButton("Plan practice")
-        self.plan_button.setAccessibleName(f"Plan practice on {spot.label}")
-        self.plan_button.setToolTip("Add practice on this weak spot to your weekly plan")
-        layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class TrendsPage(Page):
@@ -378,11 +349,12 @@ class TrendsPage(Page):
         self.calendar.set_activity(report.activity, data.query.today)
         self._show_streaks(report)
         self._show_weak_spots(report.weak_spots)
-        self._show_time(report)
-        self._show_confidence(report)
-        self._show_struggles(report)
-        self._show_missed_steps(report)
-        self._show_scores(report, data.mock_scores)
+        label = self.context.profile.taxonomy.label
+        figures.show_time(self.time_chart, report)
+        figures.show_confidence(self.confidence_chart, report)
+        figures.show_struggles(self.struggle_chart, report, label)
+        figures.show_missed_steps(self.steps_chart, report, label)
+        figures.show_scores(self.score_chart, report, data.mock_scores)
         self.reads_shown += 1
 
     def _show_streaks(self, report: TrendsReport) -> None:
@@ -409,113 +381,6 @@ class TrendsPage(Page):
             "mistake or design step goes wrong more than once, so tick what you struggled "
             "with each time you log a session."
         )
-
-    def _show_time(self, report: TrendsReport) -> None:
-        rows = report.time_against_target
-        if not rows:
-            self.time_chart.show_empty(
-                "No timed attempts with a target in this period. Start a session from a "
-                "learning-path item to compare your time with its target."
-            )
-            return
-        names = [row.difficulty.capitalize() for row in rows]
-        ids = [row.attempt_ids for row in rows]
-        describe = [
-            f"{name} attempts: median {round(row.median_minutes)} min against a "
-            f"{round(row.median_target)} min target"
-            for name, row in zip(names, rows, strict=True)
-        ]
-        self.time_chart.show_bars(
-            names,
-            [
-                BarGroup("Median time", [r.median_minutes for r in rows], ids, describe),
-                BarGroup("Median target", [r.median_target for r in rows], ids, describe),
-            ],
-            value_title="minutes",
-        )
-
-    def _show_confidence(self, report: TrendsReport) -> None:
-        points = report.confidence
-        if not points:
-            self.confidence_chart.show_empty(
-                "Log a few sessions to see how your confidence moves from week to week."
-            )
-            return
-        line = Line(
-            "Mean confidence",
-            [Point(p.week, p.value, p.attempt_ids) for p in points],
-            lambda p: f"Week of {p.at.day} {p.at:%b %Y}: mean confidence {p.value:.1f} of 5",
-        )
-        self.confidence_chart.show_lines([line], value_title="confidence", low=1, high=5)
-
-    def _show_struggles(self, report: TrendsReport) -> None:
-        weeks = report.struggles
-        if not weeks.tags:
-            self.struggle_chart.show_empty(
-                "No struggles with a pattern noted in this period. When a session is hard, "
-                "tick the patterns you struggled with as you log it."
-            )
-            return
-        label = self.context.profile.taxonomy.label
-        names = [f"{week.day} {week:%b}" for week in weeks.weeks]
-        groups = [
-            BarGroup(
-                label(tag),
-                [weeks.counts.get((tag, week), 0) for week in weeks.weeks],
-                [weeks.attempt_ids.get((tag, week), ()) for week in weeks.weeks],
-                [f"Struggled with {label(tag)} in the week of {name}" for name in names],
-            )
-            for tag in weeks.tags
-        ]
-        self.struggle_chart.show_bars(names, groups, value_title="attempts", stacked=True)
-
-    def _show_missed_steps(self, report: TrendsReport) -> None:
-        bars = [bar for bar in report.missed_steps if bar.value > 0]
-        if not report.missed_steps:
-            self.steps_chart.show_empty(
-                "No design sessions in this period. Practise a system-design item or routine; "
-                "the steps you leave out show here."
-            )
-            return
-        if not bars:
-            self.steps_chart.show_empty("Every design session in this period covered every step.")
-            return
-        label = self.context.profile.taxonomy.label
-        bars.reverse()  # a horizontal chart draws its first category at the bottom
-        names = [label(bar.category) for bar in bars]
-        group = BarGroup(
-            "Share of design sessions that missed it",
-            [bar.value for bar in bars],
-            [bar.attempt_ids for bar in bars],
-            [
-                f"Design sessions that missed {name} ({round(bar.value)}%)"
-                for name, bar in zip(names, bars, strict=True)
-            ],
-        )
-        self.steps_chart.show_bars(
-            names, [group], value_title="% of design sessions", horizontal=True, max_value=100
-        )
-
-    def _show_scores(self, report: TrendsReport, mock_scores: Sequence[ScorePoint]) -> None:
-        lines = []
-        if report.quiz_scores:
-            quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
-            lines.append(Line("Quizzes", quizzes, self._quiz_text))
-        if mock_scores:  # mock interviews are not attempts: nothing to list behind them
-            mocks = [Point(p.at, p.percent, ()) for p in mock_scores]
-            lines.append(Line("Mock interviews", mocks, _mock_text))
-        if not lines:
-            self.score_chart.show_empty(
-                "No quiz or mock-interview scores in this period. Quizzes are items on your "
-                "learning path, such as the system-design basics quiz."
-            )
-            return
-        self.score_chart.show_lines(lines, value_title="% right", low=0, high=100)
-
-    def _quiz_text(self, point: Point) -> str:
-        record = self._records.get(point.attempt_ids[0])
-        title = record.title if record is not None else "Quiz"
-        return f"{title}, {_short(point.at)}: {round(point.value)}% right"
 
     # What is behind a number -------------------------------------------------------------
 
@@ -584,14 +449,6 @@ def _attempt_text(record: PracticeRecord) -> str:
         f"{short_date(record.started_at)} · {record.title} · {record.outcome.label} · "
         f"{round(record.minutes)}{target} min · confidence {record.confidence}"
     )
-
-
-def _mock_text(point: Point) -> str:
-    return f"Mock interview, {_short(point.at)}: {round(point.value)}%"
-
-
-def _short(moment: date | datetime) -> str:
-    return short_date(moment) if isinstance(moment, datetime) else f"{moment.day} {moment:%b %Y}"
 
 
 def _days(count: int) -> str:
