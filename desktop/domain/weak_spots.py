@@ -1,8 +1,9 @@
 """Recurring weak spots: which patterns, topics, mistakes and design steps keep going wrong.
 
 The model reads neutral observations (a practice attempt, and later a mock interview, each
-becomes one), scores every taxonomy tag by how often it went badly, weighting recent evidence
-more, and explains each score with the numbers behind it.
+becomes one) and scores every taxonomy tag by how much more often it went badly than the other
+things of its kind (the other patterns, the other mistakes, ...), weighting recent evidence
+more. Each score is explained with the numbers behind it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ HALF_LIFE_DAYS = 7.0  # evidence loses half its weight every week
 PRIOR_WEIGHT = 3.0  # how much "nothing wrong" a tag starts with, so one bad day is not a trend
 RECENT_COUNT = 8  # "in N of the last M attempts" looks at this many
 OVER_TARGET = 1.15  # more than 15% over the target time counts as over
-MIN_SCORE = 5.0
-# Evidence older than this (before the newest) weighs under a hundred-thousandth: left out.
-EVIDENCE_DAYS = 120  # below this a tag is not a weak spot worth listing
+MIN_SCORE = 5.0  # below this a tag is not a weak spot worth listing
+# Evidence this much older than the newest weighs under a hundred-thousandth: left out.
+EVIDENCE_DAYS = 120
+# How badly each kind of thing goes for a typical learner, before their own log says more.
+TYPICAL_BADNESS = {"pattern": 0.15, "topic": 0.15, "mistake": 0.03, "design_step": 0.1}
 
 KINDS = ("pattern", "mistake", "topic", "design_step")
 
@@ -128,11 +131,11 @@ def rank_weak_spots(
                 if bad:
                     tallies.setdefault(tag, _Tally(design)).add_bad(obs, weight, min(1.0, bad))
 
-    usual = _usual_badness(tallies, kinds, every.weight, design.weight)
+    usual = _Usual(tallies, kinds, every.weight, design.weight)
     spots = []
     for tag, tally in tallies.items():
         # Worse than usual for its kind, with little evidence pulled towards the usual.
-        expected = usual[kinds[tag]] * tally.weight
+        expected = usual.without(tag) * tally.weight
         score = 100 * (tally.bad_weight - expected) / (tally.weight + PRIOR_WEIGHT)
         if score < MIN_SCORE or not tally.bad:
             continue
@@ -153,19 +156,28 @@ def rank_weak_spots(
     return spots[:limit]
 
 
-def _usual_badness(
-    tallies: Mapping[str, _Tally], kinds: Mapping[str, str], every: float, design: float
-) -> dict[str, float]:
+class _Usual:
     """How badly things of each kind usually go for this learner (weighted, 0..1)."""
-    bad: dict[str, float] = dict.fromkeys(KINDS, 0.0)
-    seen: dict[str, float] = dict.fromkeys(KINDS, 0.0)
-    for tag, tally in tallies.items():
-        bad[kinds[tag]] += tally.bad_weight
-        if kinds[tag] in ("pattern", "topic"):
-            seen[kinds[tag]] += tally.weight
-    seen["mistake"] = every * sum(kind == "mistake" for kind in kinds.values())
-    seen["design_step"] = design * sum(kind == "design_step" for kind in kinds.values())
-    return {kind: bad[kind] / seen[kind] if seen[kind] else 0.0 for kind in KINDS}
+
+    def __init__(
+        self, tallies: Mapping[str, _Tally], kinds: Mapping[str, str], every: float, design: float
+    ) -> None:
+        self._tallies, self._kinds = tallies, kinds
+        self._bad: dict[str, float] = dict.fromkeys(KINDS, 0.0)
+        self._seen: dict[str, float] = dict.fromkeys(KINDS, 0.0)
+        for tag, tally in tallies.items():
+            self._bad[kinds[tag]] += tally.bad_weight
+            if kinds[tag] in ("pattern", "topic"):
+                self._seen[kinds[tag]] += tally.weight
+        self._seen["mistake"] = every * sum(kind == "mistake" for kind in kinds.values())
+        self._seen["design_step"] = design * sum(kind == "design_step" for kind in kinds.values())
+
+    def without(self, tag: str) -> float:
+        """The usual for the tag's kind, from the other tags of that kind (so a weak spot does
+        not raise its own bar), starting from a typical learner's when there is little else."""
+        kind, tally = self._kinds[tag], self._tallies[tag]
+        bad = self._bad[kind] - tally.bad_weight + TYPICAL_BADNESS[kind] * PRIOR_WEIGHT
+        return bad / (max(0.0, self._seen[kind] - tally.weight) + PRIOR_WEIGHT)
 
 
 def _applied_badness(obs: Observation, struggled: bool) -> float:

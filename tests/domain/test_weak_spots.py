@@ -171,3 +171,14 @@ def test_a_single_attempt_is_explained_as_the_only_one() -> None:
         "dynamic programming: a struggle in its only attempt; stuck or partial in 1 of 1; "
         "confidence 2 or lower in 1 of 1"
     )
+
+
+def test_a_beginner_who_practises_one_thing_still_sees_it_when_it_keeps_going_wrong() -> None:
+    only = [
+        _attempt(n, n, ("dynamic-programming",), Outcome.STUCK, confidence=1,
+                 struggles=("dynamic-programming",))
+        for n in range(1, 5)
+    ]  # fmt: skip
+    spots = _rank(only)
+    assert spots[0].tag == "dynamic-programming"
+    assert spots[0].explanation.startswith("dynamic programming: a struggle in 4 of the last 4")
