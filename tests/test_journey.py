@@ -154,3 +154,82 @@ def test_practice_retrospective_and_search_survive_a_restart(
     three_sum = page.checklist.find("3sum")
     assert three_sum is not None and three_sum.status.value == "in_progress"
     _stop(window)
+
+
+def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
+    qtbot, qapp, tmp_path: Path, monkeypatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from desktop.domain.practice import Outcome
+    from desktop.ui.practice.finish_dialog import FinishSessionDialog
+    from desktop.ui.practice.log_page import PracticeLogPage
+    from desktop.ui.practice.session_window import PracticeSessionWindow
+    from desktop.ui.trends.page import TrendsPage
+
+    apply_theme(qapp, Scheme.DARK)
+    moment = [datetime(2026, 11, 2, 7, 30, tzinfo=UTC)]
+    app_paths = AppPaths(tmp_path / "week")
+    profile = open_profile(app_paths)
+    settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
+    window = build_main_window(AppContext(profile, settings, now=lambda: moment[0]))
+    window.show()
+    path_page = window.page("path")
+    assert isinstance(path_page, PathPage)
+
+    # How each problem goes: binary search keeps going wrong, the rest goes fine.
+    plans = {
+        "binary-search": (Outcome.STUCK, 2, ["binary-search"], ["binary-search"], 31),
+        "search-in-rotated-sorted-array": (Outcome.PARTIAL, 2, ["binary-search"],
+                                           ["binary-search", "edge-cases"], 40),
+        "two-sum": (Outcome.SOLVED, 4, ["hash-map"], [], 12),
+        "two-sum-ii-sorted": (Outcome.SOLVED, 5, ["two-pointers"], [], 15),
+        "contains-duplicate": (Outcome.SOLVED, 4, ["hash-map"], ["off-by-one"], 10),
+    }  # fmt: skip
+
+    def how_it_went(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
+        outcome, confidence, patterns, struggles, minutes = plans[self.subject.item_id or ""]
+        dialog = FinishSessionDialog(
+            self.subject, self.clock.started_at, minutes * 60, self.context.profile.taxonomy
+        )
+        dialog.choose(outcome, confidence)
+        dialog.patterns.set_chosen(patterns)
+        dialog.struggles.set_chosen(struggles)
+        return dialog.build_attempt()
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", how_it_went)
+    week = [["binary-search", "two-sum"], ["two-sum-ii-sorted"], ["search-in-rotated-sorted-array"],
+            ["contains-duplicate", "two-sum"], ["binary-search"], ["two-sum-ii-sorted"],
+            ["search-in-rotated-sorted-array", "contains-duplicate"]]  # fmt: skip
+    for day in week:
+        for item_id in day:
+            window.show_page("path")
+            path_page.select_item(item_id)
+            session_window = path_page.start_practice(item_id)
+            assert isinstance(session_window, PracticeSessionWindow)
+            session_window.finish()
+            moment[0] += timedelta(hours=2)
+        moment[0] += timedelta(days=1) - timedelta(hours=2 * len(day))
+
+    window.show_page("trends")
+    trends = window.current_page()
+    assert isinstance(trends, TrendsPage)
+    assert trends.report is not None and trends.report.streaks.current == 7
+    top = trends.weak_spot_rows[0]
+    assert top.spot.tag == "binary-search"
+    assert "a struggle in 4 of the last 4 attempts" in top.explanation.text()
+    top.show_button.click()
+    assert trends.details.count() == 4
+    newest = trends.details.item(0)
+    kind, attempt_id = newest.data(Qt.ItemDataRole.UserRole)
+    assert kind == "attempt"
+    trends.details.itemActivated.emit(newest)
+
+    log = window.current_page()
+    assert isinstance(log, PracticeLogPage)
+    selected = log.selected()
+    assert selected is not None and selected.id == attempt_id
+    assert selected.subject.item_id == "search-in-rotated-sorted-array"
+    _stop(window)

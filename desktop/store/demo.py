@@ -16,6 +16,7 @@ from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.demo_plan import populate_demo_plan
 from desktop.store.demo_stories import populate_demo_stories
+from desktop.store.demo_trends import populate_demo_year
 
 # Share of each stage's items that a user a few months in has finished, in stage order.
 _STAGE_COMPLETION = (1.0, 0.9, 0.72, 0.3, 0.45, 0.35, 0.2)
@@ -144,6 +145,7 @@ def populate_demo_profile(
                     notes=rng.choice(_NOTES[item.kind]), now=began + timedelta(hours=1),
                 )  # fmt: skip
     populate_demo_stories(session=session, today=today)
+    populate_demo_year(session=session, paths=paths, today=today)
     medium = next((s for s in backend.stages if s.title.startswith("Coding: Medium")), None)
     if medium is not None:
         progress_store.add_custom_item(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import sqlite3
+from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, delete, select
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
+from desktop.domain.trends import PracticeRecord
 from desktop.store.models import PracticeSession, SessionTag
 
 
@@ -147,3 +150,75 @@ def _attempts(session: Session, rows: list[PracticeSession]) -> list[Attempt]:
             )
         )
     return result
+
+
+# Trends read ten thousand attempts at a time: plain rows, two queries, no ORM objects.
+_RECORDS_SQL = """
+SELECT id, started_at, date(started_at, 'localtime'), title, path_id, kind, difficulty,
+       target_minutes, active_seconds, outcome, confidence, quiz_correct, quiz_total
+FROM practice_session
+WHERE started_at >= ? AND started_at < ? AND deleted_at IS NULL {path}
+ORDER BY started_at
+"""
+_RECORD_TAGS_SQL = """
+SELECT session_tag.session_id, session_tag.role, session_tag.tag
+FROM session_tag JOIN practice_session ON practice_session.id = session_tag.session_id
+WHERE started_at >= ? AND started_at < ? AND deleted_at IS NULL {path}
+ORDER BY session_tag.tag
+"""
+
+
+def practice_records_between(
+    *, session: Session, start: datetime, end: datetime, path_id: str | None = None
+) -> list[PracticeRecord]:
+    """What the trends need of the attempts started in [start, end), oldest first."""
+    params: tuple[object, ...] = (_stored(start), _stored(end))
+    path = ""
+    if path_id is not None:
+        path, params = "AND path_id = ?", (*params, path_id)
+    tags: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    slot = {TagRole.PATTERN.value: 0, TagRole.STRUGGLE.value: 1, TagRole.STEP_COVERED.value: 2}
+    for session_id, role, tag in _fetch(session, _RECORD_TAGS_SQL.format(path=path), params):
+        if role in slot:
+            tags.setdefault(session_id, ([], [], []))[slot[role]].append(tag)
+    none: tuple[list[str], list[str], list[str]] = ([], [], [])
+    outcomes = {outcome.value: outcome for outcome in Outcome}
+    records = []
+    for row in _fetch(session, _RECORDS_SQL.format(path=path), params):
+        patterns, struggles, steps = tags.get(row[0], none)
+        record = PracticeRecord(
+            row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]), row[3], row[4],
+            row[5], row[6], row[7], row[8] / 60, outcomes[row[9]], row[10], tuple(patterns),
+            tuple(struggles), tuple(steps), row[11], row[12],
+        )  # fmt: skip
+        records.append(record)
+    return records
+
+
+def _stored(moment: datetime) -> str:
+    """A time as the log stores it: UTC, without an offset."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def practice_days(*, session: Session, path_id: str | None = None) -> list[date]:
+    """Every local day with at least one attempt, for streaks."""
+    sql = "SELECT DISTINCT date(started_at, 'localtime') FROM practice_session "
+    sql += "WHERE deleted_at IS NULL" + (" AND path_id = ?" if path_id is not None else "")
+    params = (path_id,) if path_id is not None else ()
+    return [date.fromisoformat(day) for (day,) in _fetch(session, sql, params)]
+
+
+def _fetch(session: Session, sql: str, params: tuple[object, ...]) -> list[Any]:
+    """All rows, through the driver's own cursor in the session's transaction: SQLAlchemy's
+    result rows cost about as much again as the query when there are tens of thousands.
+    A driver error is raised as SQLAlchemy's, as every other read does."""
+    connection = session.connection()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return list(cursor.execute(sql, params).fetchall())
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
+    finally:
+        cursor.close()

@@ -11,7 +11,8 @@ class ChangeBus(QObject):
     journal_changed = Signal()
     sessions_changed = Signal()
     open_journal_entry = Signal(int)  # entry id: show it on the journal page
+    open_attempt = Signal(int)  # attempt id: show it in the practice log
     stories_changed = Signal()
     plan_changed = Signal()
     mocks_changed = Signal()
-    plan_focus_requested = Signal(str, str)  # taxonomy tag, label: plan practice on a weak spot
+    plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it

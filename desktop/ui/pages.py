@@ -45,6 +45,12 @@ def _plan(context: AppContext) -> Page:
     return PlanPage(context)
 
 
+def _trends(context: AppContext) -> Page:
+    from desktop.ui.trends.page import TrendsPage
+
+    return TrendsPage(context)
+
+
 def build_pages(context: AppContext) -> list[Page]:
     """The first page is built now; the others when first shown (start-up stays quick)."""
     return [
@@ -52,6 +58,7 @@ def build_pages(context: AppContext) -> list[Page]:
         LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
         LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
         LazyPage("stories", "Stories", "stories", lambda: _stories(context)),
+        LazyPage("trends", "Trends", "trends", lambda: _trends(context)),
         LazyPage("plan", "Plan", "plan", lambda: _plan(context)),
     ]
 
@@ -87,6 +94,16 @@ def build_main_window(context: AppContext) -> MainWindow:
     context.events.plan_focus_requested.connect(plan_weak_spot)
     # After the window has painted: offer the weekly review on the first start in a new week.
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
+
+    def show_attempt(attempt_id: int) -> None:
+        from desktop.ui.practice.log_page import PracticeLogPage
+
+        window.show_page("practice")
+        log = window.page("practice")
+        assert isinstance(log, PracticeLogPage)
+        log.show_attempt(attempt_id)
+
+    context.events.open_attempt.connect(show_attempt)
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
     return window

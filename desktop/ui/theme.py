@@ -134,6 +134,11 @@ def style_sheet(scheme: Scheme) -> str:
         border-radius: 4px; padding: 6px;
     }}
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 600; }}
+    QLabel[role="subheading"] {{ font-size: 14px; font-weight: 600; }}
+    QLabel[role="strong"] {{ font-weight: 600; }}
+    QFrame#chartCard, QFrame#weakSpot {{
+        background: {c["base"]}; border: 1px solid {c["border"]}; border-radius: 6px;
+    }}
     QLabel[role="chip"] {{
         border: 1px solid {c["border"]}; border-radius: 9px; padding: 1px 8px;
         color: {c["muted"]};

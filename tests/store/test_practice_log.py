@@ -361,3 +361,75 @@ def test_a_first_session_on_a_custom_item_starts_it(profile) -> None:  # type: i
     with session_scope(profile.engine) as session:
         saved = progress_store.saved_progress(session=session, path_id=path.id)
     assert saved["custom-lru"].status is ItemStatus.IN_PROGRESS
+
+
+def test_practice_records_carry_what_the_trends_need(profile: Profile) -> None:
+    design = AttemptSubject("URL shortener", "backend-senior", "url", kind="design",
+                            difficulty="medium", target_minutes=45)  # fmt: skip
+    first = _log(profile, _attempt(T0, patterns=("hash-map", "bfs"), struggles=("off-by-one",)))
+    second = _log(profile, _attempt(T0 + timedelta(hours=2), design, steps_covered=("api",)))
+    gone = _log(profile, _attempt(T0 + timedelta(hours=3)))
+    other_path = _log(profile, _attempt(T0 + timedelta(hours=4), replace(TWO_SUM, path_id="x")))
+    with session_scope(profile.engine) as session:
+        practice_store.delete_attempt(session=session, attempt_id=gone, now=T0)
+    with session_scope(profile.engine) as session:
+        records = practice_store.practice_records_between(
+            session=session, start=T0, end=T0 + timedelta(days=1)
+        )
+        on_path = practice_store.practice_records_between(
+            session=session, start=T0, end=T0 + timedelta(days=1), path_id="backend-senior"
+        )
+    assert [r.id for r in records] == [first, second, other_path]
+    assert [r.id for r in on_path] == [first, second]
+    record = records[0]
+    assert (record.patterns, record.struggles, record.steps_covered) == (
+        ("bfs", "hash-map"),
+        ("off-by-one",),
+        (),
+    )
+    assert (record.minutes, record.outcome, record.confidence) == (17.0, Outcome.PARTIAL, 3)
+    assert (record.title, record.difficulty, record.target_minutes) == ("Two Sum", "easy", 15)
+    assert record.started_at == T0.replace(tzinfo=None)
+    assert record.day == T0.astimezone().date()
+    assert records[1].kind == "design" and records[1].steps_covered == ("api",)
+
+
+def test_practice_records_compare_moments_not_clock_readings(profile: Profile) -> None:
+    attempt_id = _log(profile, _attempt(T0))  # 18:00 UTC
+    berlin = timezone(timedelta(hours=2))
+    with session_scope(profile.engine) as session:
+        inside = practice_store.practice_records_between(
+            session=session,
+            start=datetime(2026, 3, 1, 19, 30, tzinfo=berlin),
+            end=T0 + timedelta(1),
+        )
+        after = practice_store.practice_records_between(
+            session=session,
+            start=datetime(2026, 3, 1, 20, 30, tzinfo=berlin),
+            end=T0 + timedelta(1),
+        )
+    assert [r.id for r in inside] == [attempt_id]
+    assert after == []
+
+
+def test_practice_days_are_the_days_with_attempts(profile: Profile) -> None:
+    _log(profile, _attempt(T0))
+    _log(profile, _attempt(T0 + timedelta(hours=1)))
+    gone = _log(profile, _attempt(T0 + timedelta(days=3)))
+    _log(profile, _attempt(T0 + timedelta(days=5), replace(TWO_SUM, path_id="x")))
+    _delete(profile, gone)
+    with session_scope(profile.engine) as session:
+        every = practice_store.practice_days(session=session)
+        on_path = practice_store.practice_days(session=session, path_id="backend-senior")
+    first = T0.astimezone().date()
+    assert sorted(every) == [first, first + timedelta(days=5)]
+    assert on_path == [first]
+
+
+def test_a_failing_trends_read_raises_the_same_errors_as_every_other_read(
+    profile: Profile,
+) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    with pytest.raises(SQLAlchemyError, match="no such column"), session_scope(profile.engine) as s:
+        practice_store._fetch(s, "SELECT no_such_column FROM practice_session", ())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -159,3 +159,31 @@ def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, mon
     monkeypatch.setattr(practice_store, "attempts_between", locked)
     page.reload()
     assert told and "another program is using the database" in told[0]
+
+
+def test_an_attempt_opened_from_elsewhere_is_selected_even_when_filtered_out(
+    page: PracticeLogPage, context: AppContext
+) -> None:
+    recent = _log(context, "3Sum", 31)
+    old = Attempt(
+        subject=AttemptSubject("Course Schedule", "sre-devops", "x", kind="code"),
+        started_at=context.now() - timedelta(days=200),
+        active_seconds=600,
+        outcome=Outcome.STUCK,
+        confidence=1,
+    )
+    with session_scope(context.profile.engine) as session:
+        old_id = practice_store.log_attempt(session=session, attempt=old, now=context.now())
+    page.path_filter.setCurrentIndex(page.path_filter.findData("backend-senior"))
+    context.events.sessions_changed.emit()
+
+    assert page.show_attempt(recent)
+    assert page.selected() is not None and page.selected().id == recent
+    assert page.range.currentIndex() == 1  # it was on show: the filters stay as they were
+
+    assert page.show_attempt(old_id)
+    selected = page.selected()
+    assert selected is not None and selected.id == old_id
+    assert page.range.currentText() == "Everything" and page.path_filter.currentIndex() == 0
+
+    assert not page.show_attempt(10_000)  # deleted or never there: nothing to select

@@ -26,6 +26,9 @@ class AttemptTableModel(QAbstractTableModel):
     def attempt_at(self, row: int) -> Attempt | None:
         return self._attempts[row] if 0 <= row < len(self._attempts) else None
 
+    def row_of(self, attempt_id: int) -> int | None:
+        return next((n for n, a in enumerate(self._attempts) if a.id == attempt_id), None)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._attempts)
 

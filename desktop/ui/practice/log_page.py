@@ -210,6 +210,25 @@ class PracticeLogPage(Page):
         self.summary.setText(f"{sessions} · {minutes // 60} h {minutes % 60} min")
         self._update_buttons()
 
+    def show_attempt(self, attempt_id: int) -> bool:
+        """Select an attempt (opened from elsewhere), widening the filters if it is hidden."""
+        if self._stale:
+            self.reload()
+        row = self.model.row_of(attempt_id)
+        if row is None:
+            for combo, widest in ((self.range, len(RANGES) - 1), (self.path_filter, 0)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(widest)
+                combo.blockSignals(False)
+            self.reload()
+            row = self.model.row_of(attempt_id)
+        if row is None:
+            return False  # deleted since
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
+        return True
+
     def selected(self) -> Attempt | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.attempt_at(rows[0].row()) if rows else None

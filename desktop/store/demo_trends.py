@@ -1,0 +1,91 @@
+"""A year of demo practice for the trends: planted weak spots, streaks, design steps missed."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
+from desktop.domain.practice import Attempt, AttemptSubject
+from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
+from desktop.store import practice as practice_store
+
+DAYS = 364
+STREAK_DAYS = 12
+# The demo user keeps struggling with dynamic programming, leaves out capacity estimates and
+# misses edge cases; graph problems were a weak spot too until they drilled them in spring.
+LEARNER = Learner(
+    weak=("dynamic-programming", "capacity-estimation", "edge-cases", "graphs-topological-sort"),
+    fixed=("graphs-topological-sort",),
+    fixed_from_day=200,
+    sessions_per_week=(4, 9),
+    focus=8,
+)
+PATTERNS = (
+    "dynamic-programming", "graphs-topological-sort", "hash-map", "two-pointers",
+    "sliding-window", "binary-search", "bfs", "heap-top-k", "intervals", "stack",
+)  # fmt: skip
+MISTAKES = ("edge-cases", "off-by-one", "complexity-analysis", "communication", "ran-out-of-time")
+DESIGN_STEPS = (
+    "requirements", "capacity-estimation", "api", "data-model", "high-level-architecture",
+    "deep-dive", "scaling-and-bottlenecks", "trade-offs",
+)  # fmt: skip
+
+
+def populate_demo_year(
+    *, session: Session, paths: tuple[LearningPath, ...], today: datetime, seed: int = 6
+) -> None:
+    """Log a year of simulated practice, each attempt on a real item of the Backend path."""
+    backend = next((p for p in paths if p.id == "backend-senior"), None)
+    if backend is None:
+        return
+    items = [item for stage in backend.stages for item in stage.items]
+    rng = random.Random(seed)
+    start = today.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=DAYS)
+    vocabulary = Vocabulary(PATTERNS, MISTAKES, DESIGN_STEPS)
+    attempts = [
+        a
+        for a in simulate(LEARNER, vocabulary, start=start, days=DAYS, seed=seed)
+        if a.started_at < today
+    ]
+    attempts += _recent_streak(attempts, today, rng)
+    for attempt in attempts:
+        item = _item_for(attempt, items, rng)
+        subject = (
+            AttemptSubject(
+                title=item.title,
+                path_id=backend.id,
+                item_id=item.id,
+                kind=item.kind.value,
+                difficulty=attempt.subject.difficulty or item.difficulty.value,
+                target_minutes=attempt.subject.target_minutes,
+            )
+            if item is not None
+            else attempt.subject
+        )
+        logged = replace(attempt, subject=subject, id=None)
+        practice_store.log_attempt(session=session, attempt=logged, now=logged.started_at)
+
+
+def _recent_streak(attempts: list[Attempt], today: datetime, rng: random.Random) -> list[Attempt]:
+    """The demo user is on a run: something practised on each of the last days."""
+    practised = {a.started_at.date() for a in attempts}
+    solved = [a for a in attempts if a.subject.kind == "code" and not a.struggles]
+    extra = []
+    for back in range(1, STREAK_DAYS + 1):
+        day = today - timedelta(days=back)
+        if day.date() not in practised and solved:
+            moment = day.replace(hour=rng.randint(7, 20), minute=rng.randint(0, 59))
+            extra.append(replace(rng.choice(solved), started_at=moment))
+    return extra
+
+
+def _item_for(attempt: Attempt, items: list[PathItem], rng: random.Random) -> PathItem | None:
+    kind = ItemKind(attempt.subject.kind or "code")
+    words = {tag.replace("-", " ") for tag in attempt.patterns}
+    fitting = [i for i in items if i.kind is kind and words & set(i.topics)]
+    fitting = fitting or [i for i in items if i.kind is kind]
+    return rng.choice(fitting) if fitting else None

@@ -1,0 +1,1 @@
+"""The trends page: practice calendar, streaks, charts and recurring weak spots."""

@@ -1,0 +1,323 @@
+"""Every chart of the trends page, drawn with QtCharts.
+
+All QtCharts code lives here, so a later move to Qt Graphs (QtCharts is deprecated since Qt
+6.10) changes this one module. A chart card shows a chart or, with nothing to draw, a note that
+says what to do; clicking a bar or point reports the attempts behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.ui.theme import Scheme, colours, current_scheme
+from desktop.ui.widgets.labels import text_label
+
+MAX_MARKED_POINTS = 120  # beyond this, dots would only blur the line
+SMALL_COUNT = 8  # up to this, a value axis counts in whole numbers
+
+# Series colours that read well on both backgrounds, in the order series are added.
+SERIES_COLOURS = {
+    Scheme.LIGHT: ("#2f6fde", "#c77c02", "#1f9d55", "#b4418e", "#6b5bd2", "#0f8b8d"),
+    Scheme.DARK: ("#6ea2ff", "#f0b34a", "#4cc38a", "#e07ac0", "#a396ff", "#4fd1c5"),
+}
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """One set of bars: a value and the attempts behind it for each category."""
+
+    name: str
+    values: Sequence[float]
+    attempt_ids: Sequence[tuple[int, ...]]
+    describe: Sequence[str]  # what each bar is, for the list of attempts behind it
+
+
+@dataclass(frozen=True)
+class Point:
+    at: date | datetime
+    value: float
+    attempt_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    points: Sequence[Point]
+    describe: Callable[[Point], str]  # asked only when a point is clicked
+
+
+class ChartCard(QFrame):
+    """A titled chart with its empty state. `picked` carries what was clicked and its attempts."""
+
+    picked = Signal(str, object)  # description, tuple of attempt ids
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartCard")
+        self.setAccessibleName(title)
+        self.setMinimumHeight(230)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(2)
+        heading = QLabel(title)
+        heading.setProperty("role", "subheading")
+        layout.addWidget(heading)
+        self.stack = QStackedWidget()
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(f"{title} chart")
+        self.empty = text_label(f"{title}: nothing to show", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        # Keyboard users step through the bars or points with the arrow keys; Enter lists one.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.caption = text_label(f"{title}: chosen bar or point", "muted", wrap=False)
+        self.caption.hide()
+        layout.addWidget(self.caption)
+        self._lines: list[tuple[QLineSeries, Line]] = []
+        self.bar_sets: list[QBarSet] = []
+        self._choices: list[Choice] = []
+        self._chosen = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    def show_empty(self, text: str) -> None:
+        self._clear()
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    def show_bars(
+        self,
+        categories: Sequence[str],
+        groups: Sequence[BarGroup],
+        *,
+        value_title: str,
+        stacked: bool = False,
+        horizontal: bool = False,
+        max_value: float | None = None,
+    ) -> None:
+        self._clear()
+        series: QAbstractBarSeries
+        if horizontal:
+            series = QHorizontalBarSeries()
+        else:
+            series = QStackedBarSeries() if stacked else QBarSeries()
+        for index in range(len(categories)):
+            for group in groups:
+                if group.values[index]:
+                    self._choices.append(_bar_choice(group, index))
+        for group in groups:
+            bar_set = QBarSet(group.name)
+            bar_set.append([float(v) for v in group.values])
+            bar_set.clicked.connect(lambda index, g=group: self._pick_bar(g, index))
+            series.append(bar_set)
+            self.bar_sets.append(bar_set)
+        self.chart.addSeries(series)
+        labels = QBarCategoryAxis()
+        labels.append(list(categories))
+        labels.setTruncateLabels(False)
+        if len(categories) > 8 and not horizontal:
+            labels.setLabelsAngle(-45)
+        values = QValueAxis()
+        values.setTitleText(value_title)
+        values.setLabelFormat("%d")
+        top = max_value or max(
+            (sum(g.values[i] for g in groups) if stacked else max(g.values[i] for g in groups))
+            for i in range(len(categories))
+        )
+        _set_value_range(values, top, fixed=max_value is not None)
+        category_edge, value_edge = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+        if horizontal:
+            category_edge, value_edge = value_edge, category_edge
+        self.chart.addAxis(labels, category_edge)
+        self.chart.addAxis(values, value_edge)
+        series.attachAxis(labels)
+        series.attachAxis(values)
+        self.chart.legend().setVisible(len(groups) > 1)
+        self._finish()
+
+    def show_lines(
+        self, lines: Sequence[Line], *, value_title: str, low: float, high: float
+    ) -> None:
+        self._clear()
+        times = QDateTimeAxis()
+        times.setFormat("d MMM yy")
+        times.setTruncateLabels(False)
+        values = QValueAxis()
+        values.setRange(low, high)
+        values.setTitleText(value_title)
+        values.setLabelFormat("%d")
+        self.chart.addAxis(times, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        stamps = []
+        for line in lines:
+            series = QLineSeries()
+            series.setName(line.name)
+            series.setPointsVisible(len(line.points) <= MAX_MARKED_POINTS)
+            line_stamps = [_msecs(point.at) for point in line.points]
+            stamps += line_stamps
+            series.append(
+                [QPointF(s, p.value) for s, p in zip(line_stamps, line.points, strict=True)]
+            )
+            series.clicked.connect(lambda at, s=series, ln=line: self._pick_point(s, ln, at))
+            self._choices += [_point_choice(line, point) for point in line.points]
+            self.chart.addSeries(series)
+            series.attachAxis(times)
+            series.attachAxis(values)
+            self._lines.append((series, line))
+        if stamps:
+            first, last = min(stamps), max(stamps)
+            pad = max(86_400_000, (last - first) // 20)
+            start = QDateTime.fromMSecsSinceEpoch(first - pad)
+            times.setRange(start, QDateTime.fromMSecsSinceEpoch(last + pad))
+        times.setTickCount(5)
+        self.chart.legend().setVisible(len(lines) > 1)
+        self._finish()
+
+    def pick_point(self, line_index: int, point_index: int) -> None:
+        """What clicking a point does, for the keyboard and for tests."""
+        _series, line = self._lines[line_index]
+        point = line.points[point_index]
+        self.picked.emit(line.describe(point), point.attempt_ids)
+
+    def apply_theme(self, scheme: Scheme) -> None:
+        c = colours(scheme)
+        text, muted, grid = QColor(c["text"]), QColor(c["muted"]), QColor(c["border"])
+        self.chart.setBackgroundBrush(QBrush(QColor(c["base"])))
+        self.chart.setPlotAreaBackgroundVisible(False)
+        self.chart.legend().setLabelColor(text)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        for axis in self.chart.axes():
+            axis.setLabelsColor(muted)
+            axis.setLabelsFont(small)
+            axis.setTitleBrush(QBrush(muted))
+            axis.setTitleFont(small)
+            axis.setLinePenColor(grid)
+            axis.setGridLineColor(grid)
+        palette = SERIES_COLOURS[scheme]
+        for number, bar_set in enumerate(self.bar_sets):
+            bar_set.setColor(QColor(palette[number % len(palette)]))
+            bar_set.setBorderColor(QColor(palette[number % len(palette)]))
+        for number, (series, _line) in enumerate(self._lines):
+            pen = QPen(QColor(palette[number % len(palette)]))
+            pen.setWidthF(2.0)
+            series.setPen(pen)
+            series.setColor(QColor(palette[number % len(palette)]))
+
+    def _finish(self) -> None:
+        self.apply_theme(current_scheme())
+        self.stack.setCurrentWidget(self.view)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if self._choices and step is not None:
+            self._chosen = (self._chosen + step) % len(self._choices)
+            self._show_choice()
+        elif self._choices and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.picked.emit(*self._choices[self._chosen]())
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self._choices and not self.is_empty:
+            self._show_choice()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.caption.hide()
+        super().focusOutEvent(event)
+
+    def _show_choice(self) -> None:
+        text, _ids = self._choices[self._chosen]()
+        self.caption.setText(f"{text}  (← → to choose, Enter to list)")
+        self.caption.setAccessibleDescription(text)
+        self.caption.show()
+
+    def _clear(self) -> None:
+        self._choices.clear()
+        self._chosen = 0
+        self.caption.hide()
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self._lines.clear()
+        self.bar_sets.clear()
+
+    def _pick_bar(self, group: BarGroup, index: int) -> None:
+        self.picked.emit(group.describe[index], tuple(group.attempt_ids[index]))
+
+    def _pick_point(self, series: QLineSeries, line: Line, at: QPointF) -> None:
+        if not line.points:
+            return
+        nearest = min(
+            range(len(line.points)), key=lambda i: abs(_msecs(line.points[i].at) - at.x())
+        )
+        index = next(n for n, (s, _l) in enumerate(self._lines) if s is series)
+        self.pick_point(index, nearest)
+
+
+Choice = Callable[[], tuple[str, tuple[int, ...]]]  # what a bar or point lists, made when asked
+
+
+def _bar_choice(group: BarGroup, index: int) -> Choice:
+    def choice() -> tuple[str, tuple[int, ...]]:
+        return group.describe[index], tuple(group.attempt_ids[index])
+
+    return choice
+
+
+def _point_choice(line: Line, point: Point) -> Choice:
+    def choice() -> tuple[str, tuple[int, ...]]:
+        return line.describe(point), point.attempt_ids
+
+    return choice
+
+
+def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
+    """Small counts get a tick per whole number; larger values get round ticks."""
+    if fixed:
+        axis.setRange(0, top)
+    elif top <= SMALL_COUNT:
+        axis.setRange(0, max(1, math.ceil(top)))
+        axis.setTickCount(max(1, math.ceil(top)) + 1)
+    else:
+        axis.setRange(0, top * 1.1)
+        axis.applyNiceNumbers()
+
+
+def _msecs(moment: date | datetime) -> int:
+    """A day is placed at its local noon; a time without an offset is UTC, as the log keeps it."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(12))
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp() * 1000)

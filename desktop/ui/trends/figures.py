@@ -1,0 +1,129 @@
+"""What each trends chart shows, and what it says when it has nothing to show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+
+from desktop.domain.trends import ScorePoint, TrendsReport
+from desktop.ui.formatting import short_date
+from desktop.ui.trends.charts import BarGroup, ChartCard, Line, Point
+
+Label = Callable[[str], str]  # a taxonomy id's label
+
+
+def show_time(card: ChartCard, report: TrendsReport) -> None:
+    rows = report.time_against_target
+    if not rows:
+        card.show_empty(
+            "No timed attempts with a target in this period. Start a session from a "
+            "learning-path item to compare your time with its target."
+        )
+        return
+    names = [row.difficulty.capitalize() for row in rows]
+    ids = [row.attempt_ids for row in rows]
+    describe = [
+        f"{name} attempts: median {round(row.median_minutes)} min against a "
+        f"{round(row.median_target)} min target"
+        for name, row in zip(names, rows, strict=True)
+    ]
+    card.show_bars(
+        names,
+        [
+            BarGroup("Median time", [r.median_minutes for r in rows], ids, describe),
+            BarGroup("Median target", [r.median_target for r in rows], ids, describe),
+        ],
+        value_title="minutes",
+    )
+
+
+def show_confidence(card: ChartCard, report: TrendsReport) -> None:
+    points = report.confidence
+    if not points:
+        card.show_empty("Log a few sessions to see how your confidence moves from week to week.")
+        return
+    line = Line(
+        "Mean confidence",
+        [Point(p.week, p.value, p.attempt_ids) for p in points],
+        lambda p: f"Week of {p.at.day} {p.at:%b %Y}: mean confidence {p.value:.1f} of 5",
+    )
+    card.show_lines([line], value_title="confidence", low=1, high=5)
+
+
+def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:
+    weeks = report.struggles
+    if not weeks.tags:
+        card.show_empty(
+            "No struggles with a pattern noted in this period. When a session is hard, "
+            "tick the patterns you struggled with as you log it."
+        )
+        return
+    names = [f"{week.day} {week:%b}" for week in weeks.weeks]
+    groups = [
+        BarGroup(
+            label(tag),
+            [weeks.counts.get((tag, week), 0) for week in weeks.weeks],
+            [weeks.attempt_ids.get((tag, week), ()) for week in weeks.weeks],
+            [f"Struggled with {label(tag)} in the week of {name}" for name in names],
+        )
+        for tag in weeks.tags
+    ]
+    card.show_bars(names, groups, value_title="attempts", stacked=True)
+
+
+def show_missed_steps(card: ChartCard, report: TrendsReport, label: Label) -> None:
+    bars = [bar for bar in report.missed_steps if bar.value > 0]
+    if not report.missed_steps:
+        card.show_empty(
+            "No design sessions in this period. Practise a system-design item or routine; "
+            "the steps you leave out show here."
+        )
+        return
+    if not bars:
+        card.show_empty("Every design session in this period covered every step.")
+        return
+    bars.reverse()  # a horizontal chart draws its first category at the bottom
+    names = [label(bar.category) for bar in bars]
+    group = BarGroup(
+        "Share of design sessions that missed it",
+        [bar.value for bar in bars],
+        [bar.attempt_ids for bar in bars],
+        [
+            f"Design sessions that missed {name} ({round(bar.value)}%)"
+            for name, bar in zip(names, bars, strict=True)
+        ],
+    )
+    card.show_bars(
+        names, [group], value_title="% of design sessions", horizontal=True, max_value=100
+    )
+
+
+def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[ScorePoint]) -> None:
+    lines = []
+    if report.quiz_scores:
+        quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
+        titles = {p.ref_id: p.title for p in report.quiz_scores}
+        lines.append(Line("Quizzes", quizzes, lambda p: _quiz_text(p, titles)))
+    if mock_scores:  # mock interviews are not attempts: nothing to list behind them
+        mocks = [Point(p.at, p.percent, ()) for p in mock_scores]
+        lines.append(Line("Mock interviews", mocks, _mock_text))
+    if not lines:
+        card.show_empty(
+            "No quiz or mock-interview scores in this period. Quizzes are items on your "
+            "learning path, such as the system-design basics quiz."
+        )
+        return
+    card.show_lines(lines, value_title="% right", low=0, high=100)
+
+
+def _quiz_text(point: Point, titles: Mapping[int, str]) -> str:
+    title = titles.get(point.attempt_ids[0], "Quiz")
+    return f"{title}, {_short(point.at)}: {round(point.value)}% right"
+
+
+def _mock_text(point: Point) -> str:
+    return f"Mock interview, {_short(point.at)}: {round(point.value)}%"
+
+
+def _short(moment: date | datetime) -> str:
+    return short_date(moment) if isinstance(moment, datetime) else f"{moment.day} {moment:%b %Y}"

@@ -1,0 +1,462 @@
+"""The trends page: a year of practice, streaks, charts, and weak spots that keep coming back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.streaks import MAX_REST_DAYS
+from desktop.domain.trends import PracticeRecord, TrendsReport
+from desktop.domain.weak_spots import WeakSpot
+from desktop.store import journal as journal_store
+from desktop.store.database import session_scope
+from desktop.store.errors import explain
+from desktop.ui.background import run_in_background
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import short_date
+from desktop.ui.page import Page
+from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.theme import current_scheme
+from desktop.ui.trends import figures
+from desktop.ui.trends.calendar import PracticeCalendar
+from desktop.ui.trends.charts import ChartCard
+from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends
+from desktop.ui.trends.weak_spot_row import WeakSpotRow
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.labels import text_label
+
+RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
+          ("Last year", 365), ("Everything", None))  # fmt: skip
+DEFAULT_RANGE = 1
+DEFAULT_REST_DAYS = 1
+READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
+WEAK_SPOTS_SHOWN = 5
+TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
+ATTEMPT, ENTRY = "attempt", "entry"
+
+WELCOME = (
+    "Your trends start with your first logged session.\n\n"
+    "Pick an item on your learning path and start a session, or time anything with "
+    "Practice ▸ Start a free session. Tick what you struggled with when you log it: after a "
+    "week or two this page shows your practice calendar and streaks, how your time compares "
+    "with each target, and the weak spots that keep coming back."
+)
+NOTHING_PICKED = (
+    "Click a day in the calendar, a bar, a point or a weak spot to list the attempts behind it. "
+    "Double-click one (or press Enter) to open it."
+)
+
+
+class TrendsPage(Page):
+    page_key = "trends"
+    title = "Trends"
+    icon_name = "trends"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Trends")
+        self.report: TrendsReport | None = None
+        self._records: dict[int, PracticeRecord] = {}
+        self.weak_spot_rows: list[WeakSpotRow] = []
+        self._columns = 0
+        self._reading = 0  # the latest read asked for; older results are dropped
+        self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
+        self.background_reads_finished = 0
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_filters())
+
+        self.area = QStackedWidget()
+        self.welcome = text_label("Getting started with trends", "muted")
+        self.welcome.setText(WELCOME)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setContentsMargins(60, 0, 60, 40)
+        self.area.addWidget(self._build_content())
+        self.area.addWidget(self.welcome)
+        layout.addWidget(self.area, 1)
+
+        self._stale = True
+        events = context.events
+        events.sessions_changed.connect(self._on_data_changed)
+        events.paths_changed.connect(self._fill_path_filter)
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.path_filter = QComboBox()
+        self.path_filter.setAccessibleName("Show trends for path")
+        self.path_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.path_filter.setMinimumContentsLength(16)
+        self._fill_path_filter()
+        self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
+        row.addWidget(self.path_filter)
+        self.range = QComboBox()
+        self.range.setAccessibleName("Show trends from")
+        for label, days in RANGES:
+            self.range.addItem(label, days)
+        self.range.setCurrentIndex(DEFAULT_RANGE)
+        self.range.currentIndexChanged.connect(lambda _index: self.reload())
+        row.addWidget(self.range)
+        self.count_label = text_label("Attempts in this period", "muted", wrap=False)
+        row.addWidget(self.count_label, 1)
+        self.rest_days = QSpinBox()
+        self.rest_days.setAccessibleName("Rest days a week that keep a streak")
+        self.rest_days.setToolTip("Days off in a week (Monday to Sunday) that keep a streak going")
+        self.rest_days.setRange(0, MAX_REST_DAYS)
+        self.rest_days.setValue(DEFAULT_REST_DAYS)
+        self.rest_days.setSuffix(" rest days/week")
+        self.rest_days.valueChanged.connect(lambda _value: self.reload())
+        row.addWidget(self.rest_days)
+        return row
+
+    def _build_streak_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(_section_heading("Practice calendar"))
+        row.addStretch(1)
+        self.streak_label = text_label("Streaks", wrap=False)
+        row.addWidget(self.streak_label)
+        return row
+
+    def _build_content(self) -> QSplitter:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(10)
+        column.addLayout(self._build_streak_row())
+        self.calendar = PracticeCalendar()
+        self.calendar.day_picked.connect(self.show_day)
+        column.addWidget(self.calendar)
+
+        column.addWidget(_section_heading("Weak spots that keep coming back"))
+        self.weak_spot_box = QVBoxLayout()
+        self.weak_spot_box.setSpacing(4)
+        column.addLayout(self.weak_spot_box)
+        self.no_weak_spots = text_label("No weak spots", "muted")
+        self.weak_spot_box.addWidget(self.no_weak_spots)
+
+        self.time_chart = ChartCard("Time against target by difficulty")
+        self.confidence_chart = ChartCard("Confidence over time")
+        self.struggle_chart = ChartCard("Struggles by pattern, week by week")
+        self.steps_chart = ChartCard("Design steps most often missed")
+        self.score_chart = ChartCard("Quiz and mock-interview scores")
+        self.charts = (
+            self.time_chart,
+            self.confidence_chart,
+            self.struggle_chart,
+            self.steps_chart,
+            self.score_chart,
+        )
+        self.struggle_chart.setMinimumHeight(260)
+        for chart in self.charts:
+            chart.picked.connect(self.show_attempts)
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(10)
+        column.addLayout(self.chart_grid)
+        self._place_charts(1)
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setAccessibleName("Trends")
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 6, 0, 0)
+        details_layout.setSpacing(4)
+        self.details_title = text_label("What is listed", "strong")
+        self.details_title.setText("Behind the numbers")
+        details_layout.addWidget(self.details_title)
+        self.details = QListWidget()
+        self.details.setAccessibleName("Attempts and entries behind the selection")
+        self.details.itemActivated.connect(self._open_item)
+        details_layout.addWidget(self.details, 1)
+        self.details_hint = text_label("How to use this list", "muted")
+        self.details_hint.setText(NOTHING_PICKED)
+        details_layout.addWidget(self.details_hint)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scroll)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 150])
+        self.splitter = splitter
+        return splitter
+
+    def _place_charts(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chart in self.charts:
+            self.chart_grid.removeWidget(chart)
+        # The weekly struggles chart has the most to show: it gets a row of its own.
+        spot = 0
+        for chart in self.charts:
+            wide = chart is self.struggle_chart and columns > 1
+            if wide and spot % columns:
+                spot += 1
+            self.chart_grid.addWidget(
+                chart, spot // columns, spot % columns, 1, columns if wide else 1
+            )
+            spot += columns if wide else 1
+
+    def _fill_path_filter(self) -> None:
+        chosen = self.path_filter.currentData()
+        self.path_filter.blockSignals(True)
+        self.path_filter.clear()
+        self.path_filter.addItem("All paths", None)
+        self.path_filter.setItemData(0, "All paths and free sessions", Qt.ItemDataRole.ToolTipRole)
+        for path in self.context.profile.library.paths:
+            self.path_filter.addItem(path.title, path.id)
+        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
+        self.path_filter.blockSignals(False)
+
+    # Page protocol -----------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("trends/range", self.range.currentIndex())
+        settings.setValue("trends/rest_days", self.rest_days.value())
+        settings.setValue("trends/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        chosen = _int(settings.value("trends/range"), DEFAULT_RANGE)
+        rest = _int(settings.value("trends/rest_days"), DEFAULT_REST_DAYS)
+        for widget in (self.range, self.rest_days):
+            widget.blockSignals(True)
+        self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else DEFAULT_RANGE)
+        self.rest_days.setValue(rest if 0 <= rest <= MAX_REST_DAYS else DEFAULT_REST_DAYS)
+        for widget in (self.range, self.rest_days):
+            widget.blockSignals(False)
+        state = settings.value("trends/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def focus_search(self) -> None:
+        self.path_filter.setFocus()
+
+    def prepare_for_screenshot(self) -> None:
+        if self.weak_spot_rows:
+            self.weak_spot_rows[0].show_button.click()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_charts(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light and dark switched
+            for chart in self.charts:
+                chart.apply_theme(current_scheme())
+            self.calendar.update()
+        super().changeEvent(event)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    # Reading -----------------------------------------------------------------------------
+
+    @reports_read_failures
+    def reload(self) -> None:
+        """Read and show the trends; a long period is read on a worker thread."""
+        self._stale = False
+        self._reading += 1
+        reading = self._reading
+        taxonomy = self.context.profile.taxonomy
+        query = TrendsQuery(
+            now=self.context.now(),
+            path_id=self.path_filter.currentData(),
+            days=self.range.currentData(),
+            rest_days_per_week=self.rest_days.value(),
+            kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
+            label=taxonomy.label,
+            design_steps=[step.id for step in taxonomy.design_steps],
+        )
+        engine = self.context.profile.engine
+        if query.days is not None and query.days <= READ_AT_ONCE_DAYS:
+            self._show(read_trends(engine, query))
+            return
+        self.count_label.setText("Reading all your practice…")
+        run_in_background(
+            lambda: read_trends(engine, query),
+            lambda data: self._received(reading, data),
+            lambda error: self._received(reading, error),
+            owner=self,
+        )
+
+    def _received(self, reading: int, result: TrendsData | BaseException) -> None:
+        self.background_reads_finished += 1
+        if reading != self._reading:
+            return  # the user chose something else meanwhile; that read is on its way
+        if isinstance(result, TrendsData):
+            self._show(result)
+        else:
+            self._read_failed(result)
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.count_label.setText("")
+        dialogs.tell_problem(
+            self,
+            "Could not read your data",
+            f"Loopwise could not read your practice log: {explain(error)}. Nothing was "
+            "changed; try again in a moment.",
+        )
+
+    def _show(self, data: TrendsData) -> None:
+        report = data.report
+        self.report = report
+        self._records = dict(data.records)
+        welcome = not data.anything_logged
+        self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
+        for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
+            widget.setVisible(not welcome)
+        self.calendar.set_activity(report.activity, data.query.today)
+        self._show_streaks(report)
+        self._show_weak_spots(report.weak_spots)
+        label = self.context.profile.taxonomy.label
+        figures.show_time(self.time_chart, report)
+        figures.show_confidence(self.confidence_chart, report)
+        figures.show_struggles(self.struggle_chart, report, label)
+        figures.show_missed_steps(self.steps_chart, report, label)
+        figures.show_scores(self.score_chart, report, data.mock_scores)
+        self.reads_shown += 1
+
+    def _show_streaks(self, report: TrendsReport) -> None:
+        current, longest = report.streaks.current, report.streaks.longest
+        self.streak_label.setText(f"Streak: {_days(current)}  ·  Longest: {_days(longest)}")
+        count = report.attempts_in_range
+        self.count_label.setText("1 attempt" if count == 1 else f"{count} attempts")
+        self.count_label.setToolTip("Attempts in the chosen period and path")
+
+    def _show_weak_spots(self, spots: Sequence[WeakSpot]) -> None:
+        for row in self.weak_spot_rows:
+            self.weak_spot_box.removeWidget(row)
+            row.deleteLater()
+        self.weak_spot_rows = []
+        for rank, spot in enumerate(spots[:WEAK_SPOTS_SHOWN], start=1):
+            row = WeakSpotRow(rank, spot)
+            row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
+            row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
+            self.weak_spot_box.addWidget(row)
+            self.weak_spot_rows.append(row)
+        self.no_weak_spots.setVisible(not spots)
+        self.no_weak_spots.setText(
+            "No recurring weak spots in this period. They show here when the same pattern, "
+            "mistake or design step goes wrong more than once, so tick what you struggled "
+            "with each time you log a session."
+        )
+
+    # What is behind a number -------------------------------------------------------------
+
+    def show_attempts(self, what: str, attempt_ids: Sequence[int]) -> None:
+        self.details.clear()
+        self.details_title.setText(what)
+        records = sorted(
+            (self._records[i] for i in attempt_ids if i in self._records),
+            key=lambda r: r.started_at,
+            reverse=True,
+        )
+        for record in records:
+            self._add_item(ATTEMPT, record.id, _attempt_text(record))
+        self._after_listing()
+
+    def show_weak_spot(self, spot: WeakSpot) -> None:
+        self.show_attempts(spot.explanation, spot.attempt_ids)
+
+    @reports_read_failures
+    def show_day(self, day: date) -> None:
+        self.details.clear()
+        self.details_title.setText(self.calendar.describe(day))
+        for record in sorted(self._records.values(), key=lambda r: r.started_at):
+            if record.day == day:
+                self._add_item(ATTEMPT, record.id, _attempt_text(record))
+        with session_scope(self.context.profile.engine) as session:
+            entries = journal_store.entries_between(session=session, first=day, last=day)
+        for entry in entries:
+            if entry.id is not None:
+                title = entry.title or "Untitled entry"
+                self._add_item(ENTRY, entry.id, f"Journal · {title}")
+        self._after_listing()
+
+    def plan_practice(self, spot: WeakSpot) -> None:
+        self.context.events.plan_focus_requested.emit(spot.tag, spot.label)
+
+    def _add_item(self, kind: str, ref: int, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, (kind, ref))
+        self.details.addItem(item)
+
+    def _after_listing(self) -> None:
+        if self.details.count():
+            self.details.setCurrentRow(0)
+            self.details_hint.setText("Double-click one, or press Enter, to open it.")
+        else:
+            self.details_hint.setText("Nothing logged here.")
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        kind, ref = item.data(Qt.ItemDataRole.UserRole)
+        if kind == ATTEMPT:
+            self.context.events.open_attempt.emit(ref)
+        else:
+            self.context.events.open_journal_entry.emit(ref)
+
+
+def _section_heading(text: str) -> QLabel:
+    label = text_label(text, "subheading", wrap=False)
+    label.setText(text)
+    return label
+
+
+def _attempt_text(record: PracticeRecord) -> str:
+    target = f" / {record.target_minutes}" if record.target_minutes else ""
+    return (
+        f"{short_date(record.started_at)} · {record.title} · {record.outcome.label} · "
+        f"{round(record.minutes)}{target} min · confidence {record.confidence}"
+    )
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

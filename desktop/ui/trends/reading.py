@@ -1,0 +1,84 @@
+"""What the trends page reads and computes, in one call that may run on a worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy.engine import Engine
+
+from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+
+CALENDAR_WEEKS = 53
+
+
+@dataclass(frozen=True)
+class TrendsQuery:
+    now: datetime  # aware
+    path_id: str | None
+    days: int | None  # the period, or None for everything
+    rest_days_per_week: int
+    kinds: Mapping[str, str]
+    label: Callable[[str], str]
+    design_steps: Sequence[str]
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone().date()
+
+    @property
+    def calendar_start(self) -> date:
+        """The Monday that starts the calendar's year."""
+        today = self.today
+        return today - timedelta(days=today.weekday(), weeks=CALENDAR_WEEKS - 1)
+
+
+@dataclass(frozen=True)
+class TrendsData:
+    query: TrendsQuery
+    report: TrendsReport
+    records: Mapping[int, PracticeRecord]
+    mock_scores: Sequence[ScorePoint]
+    anything_logged: bool  # on any path, ever
+
+
+def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
+    now = query.now
+    year_start = datetime.combine(query.calendar_start, time()).astimezone()
+    since = now - timedelta(days=query.days) if query.days else datetime(1970, 1, 2, tzinfo=UTC)
+    with session_scope(engine) as session:
+        records = practice_store.practice_records_between(
+            session=session,
+            start=min(since, year_start),
+            end=now + timedelta(days=1),
+            path_id=query.path_id,
+        )
+        practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
+    mock_scores: list[ScorePoint] = []  # mock interviews join here, with their evidence
+    report = build_report(
+        records,
+        since=stored(since),
+        calendar_from=query.calendar_start,
+        practice_days=practice_days,
+        kinds=query.kinds,
+        label=query.label,
+        design_steps=query.design_steps,
+        now=stored(now),
+        today=query.today,
+        rest_days_per_week=query.rest_days_per_week,
+    )
+    return TrendsData(
+        query=query,
+        report=report,
+        records={record.id: record for record in records},
+        mock_scores=mock_scores,
+        anything_logged=bool(practice_days) or query.path_id is not None,
+    )
+
+
+def stored(moment: datetime) -> datetime:
+    """A moment as the log stores it (UTC without an offset), to compare with its records."""
+    return moment.astimezone(UTC).replace(tzinfo=None)

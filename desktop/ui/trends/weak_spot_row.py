@@ -1,0 +1,40 @@
+"""One row of the ranked weak spots: what it is, why, and what to do about it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.weak_spots import WeakSpot
+from desktop.ui.widgets.labels import text_label
+
+KIND_NAMES = {"pattern": "Pattern", "mistake": "Mistake", "topic": "Topic",
+              "design_step": "Design step"}  # fmt: skip
+
+
+class WeakSpotRow(QFrame):
+    """One weak spot: what it is, why, and what to do about it."""
+
+    def __init__(self, rank: int, spot: WeakSpot, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spot = spot
+        self.setObjectName("weakSpot")
+        self.setAccessibleName(f"Weak spot {rank}: {spot.label}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        title = text_label("Weak spot", "strong", wrap=True)
+        title.setText(f"{rank}. {spot.label}  ·  {KIND_NAMES.get(spot.kind, spot.kind)}")
+        text.addWidget(title)
+        self.explanation = text_label("Why it is a weak spot", "muted")
+        self.explanation.setText(spot.explanation)
+        text.addWidget(self.explanation)
+        layout.addLayout(text, 1)
+        self.show_button = QPushButton(f"Attempts ({len(spot.attempt_ids)})")
+        self.show_button.setAccessibleName(f"Show the attempts behind {spot.label}")
+        layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.plan_button = QPushButton("Plan practice")
+        self.plan_button.setAccessibleName(f"Plan practice on {spot.label}")
+        self.plan_button.setToolTip("Add practice on this weak spot to your weekly plan")
+        layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,322 @@
+"""The trends page: empty states, filters, weak spots, and clicking through to the attempts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.theme import Scheme, apply_theme, colours
+from desktop.ui.trends.page import TrendsPage
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # the context's clock starts here
+
+
+def _log(
+    context: AppContext,
+    days_ago: float,
+    *,
+    title: str = "Coin Change",
+    patterns: tuple[str, ...] = ("dynamic-programming",),
+    struggles: tuple[str, ...] = (),
+    outcome: Outcome = Outcome.SOLVED,
+    confidence: int = 4,
+    minutes: int = 20,
+    difficulty: str = "medium",
+    path_id: str | None = "backend-senior",
+    kind: str = "code",
+    steps: tuple[str, ...] = (),
+    quiz: tuple[int, int] | None = None,
+) -> int:
+    attempt = Attempt(
+        subject=AttemptSubject(
+            title, path_id, None, kind=kind, difficulty=difficulty, target_minutes=25
+        ),
+        started_at=NOW - timedelta(days=days_ago),
+        active_seconds=minutes * 60,
+        outcome=outcome,
+        confidence=confidence,
+        patterns=patterns,
+        struggles=struggles,
+        steps_covered=steps,
+        quiz_correct=quiz[0] if quiz else None,
+        quiz_total=quiz[1] if quiz else None,
+    )
+    with session_scope(context.profile.engine) as session:
+        return practice_store.log_attempt(session=session, attempt=attempt, now=NOW)
+
+
+def _struggling_with_dp(context: AppContext) -> list[int]:
+    """A week in which dynamic programming keeps going wrong and hash maps go fine."""
+    stuck = [
+        _log(context, day + 0.5, struggles=("dynamic-programming",), outcome=Outcome.STUCK,
+             confidence=2, minutes=38)
+        for day in range(5)
+    ]  # fmt: skip
+    for day in range(6):
+        _log(context, day + 0.2, title="Two Sum", patterns=("hash-map",), difficulty="easy")
+    return stuck
+
+
+def _listed(page: TrendsPage) -> list[tuple[str, int]]:
+    """What the list of attempts and entries behind the selection holds, top to bottom."""
+    return [
+        page.details.item(row).data(Qt.ItemDataRole.UserRole) for row in range(page.details.count())
+    ]
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> TrendsPage:
+    widget = TrendsPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    return widget
+
+
+def test_a_new_user_is_told_how_to_get_trends(page: TrendsPage) -> None:
+    assert page.area.currentWidget() is page.welcome
+    assert "first logged session" in page.welcome.text()
+    assert "start a session" in page.welcome.text()
+
+
+def test_a_period_without_practice_shows_friendly_notes_not_empty_axes(
+    page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 200)
+    context.events.sessions_changed.emit()
+    assert page.area.currentWidget() is page.splitter
+    for chart in page.charts:
+        assert chart.is_empty, chart.accessibleName()
+        assert chart.empty.text()
+    assert "Start a session" in page.time_chart.empty.text()
+    assert page.no_weak_spots.isVisibleTo(page)
+    assert page.weak_spot_rows == []
+
+
+def test_the_recurring_weak_spot_is_listed_first_with_its_numbers(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    stuck = _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    top = page.weak_spot_rows[0]
+    assert top.spot.tag == "dynamic-programming"
+    assert top.explanation.text().startswith(
+        "Dynamic programming: a struggle in 5 of the last 5 attempts; stuck or partial in 5 of 5; "
+        "median 38 min against a 25 min target"
+    )
+    top.show_button.click()
+    listed = [
+        page.details.item(n).data(Qt.ItemDataRole.UserRole) for n in range(page.details.count())
+    ]
+    assert listed == [("attempt", attempt_id) for attempt_id in stuck]  # newest first
+
+    with qtbot.waitSignal(context.events.plan_focus_requested) as planned:
+        top.plan_button.click()
+    assert planned.args == ["dynamic-programming", "Dynamic programming"]
+
+
+def test_opening_a_listed_attempt_asks_for_it_to_be_shown(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    stuck = _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    page.weak_spot_rows[0].show_button.click()
+    with qtbot.waitSignal(context.events.open_attempt) as opened:
+        page.details.itemActivated.emit(page.details.item(1))
+    assert opened.args == [stuck[1]]
+
+
+def test_clicking_a_bar_lists_the_attempts_behind_it(page: TrendsPage, context: AppContext) -> None:
+    easy = _log(context, 1, difficulty="easy", minutes=12)
+    hard = [_log(context, day, difficulty="hard", minutes=50) for day in (2, 3)]
+    context.events.sessions_changed.emit()
+    chart = page.time_chart
+    assert not chart.is_empty
+    chart.bar_sets[0].clicked.emit(1)  # "Median time" of the second category, Hard
+    assert page.details_title.text() == "Hard attempts: median 50 min against a 25 min target"
+    ids = [
+        page.details.item(n).data(Qt.ItemDataRole.UserRole)[1] for n in range(page.details.count())
+    ]
+    assert sorted(ids) == sorted(hard) and easy not in ids
+
+
+def test_clicking_a_point_lists_that_weeks_attempts(page: TrendsPage, context: AppContext) -> None:
+    last_week = _log(context, 8, confidence=2)
+    this_week = [_log(context, 0.2, confidence=4), _log(context, 0.1, confidence=5)]
+    context.events.sessions_changed.emit()
+    page.confidence_chart.pick_point(0, 1)
+    assert page.details_title.text() == "Week of 2 Nov 2026: mean confidence 4.5 of 5"
+    ids = [
+        page.details.item(n).data(Qt.ItemDataRole.UserRole)[1] for n in range(page.details.count())
+    ]
+    assert sorted(ids) == sorted(this_week) and last_week not in ids
+
+
+def test_the_design_steps_and_score_charts_show_what_was_missed_and_scored(
+    page: TrendsPage, context: AppContext
+) -> None:
+    design = _log(context, 1, kind="design", patterns=(), steps=("requirements", "api"))
+    quiz = _log(context, 2, kind="quiz", patterns=(), quiz=(7, 10))
+    context.events.sessions_changed.emit()
+    steps = page.steps_chart
+    assert not steps.is_empty and not page.score_chart.is_empty
+    top_bar = steps.bar_sets[0].count() - 1  # horizontal: the most missed is drawn on top
+    steps.bar_sets[0].clicked.emit(top_bar)
+    assert page.details_title.text().startswith("Design sessions that missed")
+    assert page.details.item(0).data(Qt.ItemDataRole.UserRole) == ("attempt", design)
+    page.score_chart.pick_point(0, 0)
+    assert page.details.item(0).data(Qt.ItemDataRole.UserRole) == ("attempt", quiz)
+    assert page.details_title.text().endswith(": 70% right")
+
+
+def test_filters_narrow_every_chart_by_path_and_period(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1)
+    _log(context, 2, path_id="sre-devops", struggles=("dynamic-programming",))
+    _log(context, 60, outcome=Outcome.STUCK)
+    context.events.sessions_changed.emit()
+    assert page.report is not None and page.report.attempts_in_range == 3
+
+    page.range.setCurrentIndex(0)  # last 30 days
+    assert page.report.attempts_in_range == 2
+    page.path_filter.setCurrentIndex(page.path_filter.findData("backend-senior"))
+    assert page.report.attempts_in_range == 1
+    assert page.struggle_chart.is_empty  # the struggle was on the other path
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything: read on a worker thread
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert page.report.attempts_in_range == 2
+
+
+def test_a_calendar_day_lists_its_sessions_and_entries_and_opens_them(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    attempt_id = _log(context, 1)
+    day = (NOW - timedelta(days=1)).astimezone().date()
+    with session_scope(context.profile.engine) as session:
+        entry_id = journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(entry_date=day, title="What I learned", body="Memo"),
+            now=NOW,
+        )
+    context.events.sessions_changed.emit()
+    centre = page.calendar.day_rect(day).center()
+    assert page.calendar.day_at(centre) == day
+    qtbot.mouseClick(page.calendar, Qt.MouseButton.LeftButton, pos=centre)
+    listed = [
+        page.details.item(n).data(Qt.ItemDataRole.UserRole) for n in range(page.details.count())
+    ]
+    assert listed == [("attempt", attempt_id), ("entry", entry_id)]
+    assert page.details_title.text().endswith("1 session, 20 min")
+    with qtbot.waitSignal(context.events.open_journal_entry) as opened:
+        page.details.itemActivated.emit(page.details.item(1))
+    assert opened.args == [entry_id]
+
+
+def test_rest_days_keep_a_streak_and_the_setting_is_remembered(
+    page: TrendsPage, context: AppContext
+) -> None:
+    for days_ago in (1, 2, 4, 5):  # a gap on the third day back
+        _log(context, days_ago)
+    context.events.sessions_changed.emit()
+    page.rest_days.setValue(0)
+    assert page.report is not None and page.report.streaks.current == 2
+    page.rest_days.setValue(1)
+    assert page.report.streaks.current == 4
+    assert page.streak_label.text().startswith("Streak: 4 days")
+
+    settings = QSettings(str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat)
+    page.range.setCurrentIndex(3)
+    page.save_state(settings)
+    again = TrendsPage(context)
+    again.restore_state(settings)
+    assert again.rest_days.value() == 1 and again.range.currentIndex() == 3
+    again.deleteLater()
+
+
+def test_charts_follow_light_and_dark(qapp, page: TrendsPage, context: AppContext) -> None:
+    _log(context, 1)
+    context.events.sessions_changed.emit()
+    apply_theme(qapp, Scheme.DARK)
+    dark = QColor(colours(Scheme.DARK)["base"])
+    assert page.time_chart.chart.backgroundBrush().color() == dark
+    apply_theme(qapp, Scheme.LIGHT)
+    light = QColor(colours(Scheme.LIGHT)["base"])
+    assert page.time_chart.chart.backgroundBrush().color() == light
+
+
+def test_narrow_windows_stack_the_charts_in_one_column(qtbot, page: TrendsPage) -> None:
+    assert page.chart_grid.columnCount() == 2
+    page.resize(570, 500)
+    qtbot.waitUntil(lambda: page._columns == 1)
+    positions = {
+        page.chart_grid.getItemPosition(page.chart_grid.indexOf(c))[1] for c in page.charts
+    }
+    assert positions == {0}
+
+
+def test_a_read_overtaken_by_a_newer_choice_is_not_shown(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1)
+    _log(context, 400)
+    context.events.sessions_changed.emit()
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything, on a worker thread ...
+    page.range.setCurrentIndex(0)  # ... overtaken at once by the last 30 days
+    assert page.report is not None and page.report.attempts_in_range == 1
+    qtbot.waitUntil(lambda: page.background_reads_finished == 1)  # its result arrived ...
+    assert page.reads_shown == shown + 1 and page.report.attempts_in_range == 1  # ... unshown
+
+
+def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.ui.trends import page as page_module
+    from desktop.ui.widgets import dialogs
+
+    _log(context, 1)
+    context.events.sessions_changed.emit()
+    before = page.report
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+
+    def locked(*_args: object) -> None:
+        raise OperationalError("SELECT", (), sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(page_module, "read_trends", locked)
+    page.range.setCurrentIndex(4)  # on a worker thread
+    qtbot.waitUntil(lambda: page.background_reads_finished == 1)
+    page.range.setCurrentIndex(0)  # at once
+    assert len(told) == 2 and all("another program is using" in text for text in told)
+    assert page.report is before
+
+
+def test_keyboard_users_step_through_bars_and_list_one(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1, difficulty="easy", minutes=12)
+    hard = _log(context, 2, difficulty="hard", minutes=50)
+    context.events.sessions_changed.emit()
+    chart = page.time_chart
+    chart.setFocus()
+    qtbot.waitUntil(chart.caption.isVisible)
+    assert chart.caption.text().startswith("Easy attempts: median 12 min")
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # the easy target, then the hard bars
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.caption.text().startswith("Hard attempts: median 50 min")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert _listed(page) == [("attempt", hard)]
