@@ -13,7 +13,7 @@ from desktop.paths import AppPaths
 from desktop.profile import open_profile
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
-from desktop.store.migrate import current_revision, run_migrations
+from desktop.store.migrate import SCHEMA_HEAD, current_revision, run_migrations
 
 T0 = datetime(2026, 11, 1, 18, 0, tzinfo=UTC)
 STORY_TABLES = {"story", "story_theme", "story_journal_link", "story_rehearsal"}
@@ -39,7 +39,7 @@ def test_a_journal_from_0002_gains_the_story_bank(app_paths: AppPaths) -> None:
 
     profile = open_profile(app_paths)
     try:
-        assert current_revision(database) == "0003"
+        assert current_revision(database) == SCHEMA_HEAD
         assert profile.upgrade_backup is not None and profile.upgrade_backup.exists()
         assert STORY_TABLES | {"custom_story_theme"} <= _tables(database)
         with session_scope(profile.engine) as session:

@@ -164,7 +164,10 @@ def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppCon
     qtbot.addWidget(window)
     window.show()
     assert announce_weekly_review(window)
-    assert "look back at last week on the Plan page (Ctrl+4)" in window.statusBar().currentMessage()
+    plan_key = f"Ctrl+{[page.page_key for page in window.pages].index('plan') + 1}"
+    assert f"look back at last week on the Plan page ({plan_key})" in (
+        window.statusBar().currentMessage()
+    )
     assert not announce_weekly_review(window)  # once a week, even after a restart
     with session_scope(context.profile.engine) as session:
         assert plan_store.review_offered_week(session=session) == week_of(local_day(context.now()))
