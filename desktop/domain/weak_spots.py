@@ -238,22 +238,26 @@ class _Tally:
 
 
 def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
-    recent = tally.seen[-RECENT_COUNT:]
+    # The numbers are about practice attempts; mock interviews are named on their own.
+    attempts = [o for o in tally.seen if o.source == "attempt"]
+    recent = attempts[-RECENT_COUNT:]
     total = len(recent)
+    parts = []
     if kind == "mistake":
         noted = sum(tag in o.struggles for o in recent)
-        parts = [f"noted as a struggle in {_of_last(noted, total)}"]
+        if noted:
+            parts.append(f"noted as a struggle in {_of_last(noted, total)}")
     elif kind == "design_step":
         missed = sum(tag in o.missed_steps for o in recent)
-        parts = [f"missed in {_of_last(missed, total, 'design session')}"]
+        if missed:
+            parts.append(f"missed in {_of_last(missed, total, 'design session')}")
         struggled = sum(tag in o.struggles for o in recent)
         if struggled:
-            parts.append(f"a struggle in {struggled}")
-    else:
-        parts = []
+            parts.append(f"a struggle in {struggled}" if parts else _struggled(struggled, total))
+    elif recent:
         struggled = sum(tag in o.struggles for o in recent)
         if struggled:
-            parts.append(f"a struggle in {_of_last(struggled, total)}")
+            parts.append(_struggled(struggled, total))
         poor = sum(o.outcome in (Outcome.STUCK, Outcome.PARTIAL) for o in recent)
         if poor:
             of = _of_last(poor, total) if not parts else f"{poor} of {total}"
@@ -267,9 +271,17 @@ def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
         shaky = sum(o.confidence is not None and o.confidence <= 2 for o in recent)
         if shaky:
             parts.append(f"confidence 2 or lower in {shaky} of {total}")
-    if not parts:
-        parts.append(f"went badly in {len(tally.bad)} of {_sessions(len(tally.seen))}")
+    bad_attempts = sum(o.source == "attempt" for o in tally.bad)
+    if not parts and bad_attempts:
+        parts.append(f"went badly in {bad_attempts} of {_sessions(len(attempts))}")
+    mocks = len(tally.bad) - bad_attempts
+    if mocks:
+        parts.append(f"exposed in {_sessions(mocks, 'mock interview')}")
     return f"{label}: " + "; ".join(parts)
+
+
+def _struggled(count: int, total: int) -> str:
+    return f"a struggle in {_of_last(count, total)}"
 
 
 def _of_last(count: int, total: int, noun: str = "attempt") -> str:

@@ -15,4 +15,5 @@ class ChangeBus(QObject):
     stories_changed = Signal()
     plan_changed = Signal()
     mocks_changed = Signal()
+    open_mock_interview = Signal(int)  # mock interview id: open it on the Plan page
     plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it

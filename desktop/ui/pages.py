@@ -92,6 +92,16 @@ def build_main_window(context: AppContext) -> MainWindow:
         plan.focus_weak_spot(tag, label)
 
     context.events.plan_focus_requested.connect(plan_weak_spot)
+
+    def show_mock(mock_id: int) -> None:
+        from desktop.ui.plan.page import PlanPage
+
+        window.show_page("plan")
+        plan = window.page("plan")
+        assert isinstance(plan, PlanPage)
+        plan.open_mock(mock_id)
+
+    context.events.open_mock_interview.connect(show_mock)
     # After the window has painted: offer the weekly review on the first start in a new week.
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
 

@@ -156,6 +156,23 @@ def test_mock_interviews_feed_the_same_model() -> None:
     assert spots[0].tag == "capacity-estimation"
     assert spots[0].mock_ids == (7, 8) and spots[0].attempt_ids == ()
     assert mocks[0].outcome is Outcome.STUCK and mocks[1].outcome is Outcome.PARTIAL
+    assert spots[0].explanation == "capacity estimation: exposed in 2 mock interviews"
+
+
+def test_a_mock_interview_is_named_apart_from_the_attempts_it_adds_to() -> None:
+    struggling = [
+        _attempt(n, n, ("dynamic-programming",), Outcome.PARTIAL,
+                 struggles=("dynamic-programming",) if n < 3 else ())
+        for n in range(1, 5)
+    ]  # fmt: skip
+    mock = observation_from_mock(9, NOW - timedelta(days=1), 40.0, ("dynamic-programming",))
+    practice = [observation_from_attempt(a, STEPS) for a in struggling + _steady_practice()]
+    spots = rank_weak_spots([*practice, mock], kinds=KINDS, label=_label, now=NOW)
+    assert spots[0].tag == "dynamic-programming" and spots[0].mock_ids == (9,)
+    assert spots[0].explanation == (
+        "dynamic programming: a struggle in 2 of the last 4 attempts; stuck or partial in 4 of 4; "
+        "exposed in 1 mock interview"
+    )
 
 
 def test_tags_outside_the_taxonomy_are_ignored() -> None:

@@ -638,6 +638,15 @@ class PlanPage(Page):
         if with_entry:
             self.context.events.journal_changed.emit()
 
+    @reports_read_failures
+    def open_mock(self, mock_id: int) -> None:
+        """Show a mock interview (from Trends, say) in its dialog, to read or correct it."""
+        with session_scope(self.context.profile.engine) as session:
+            mock = mocks_store.get_mock(session=session, mock_id=mock_id)
+        self.tabs.setCurrentWidget(self.mocks)
+        if mock is not None:
+            self.edit_mock(mock)
+
     def edit_mock(self, existing: MockInterview) -> None:
         answer = mock_dialog.ask_for_mock(
             self.context.profile.taxonomy, self.context.now(), self.window(), existing

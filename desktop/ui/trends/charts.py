@@ -57,6 +57,7 @@ class Point:
     at: date | datetime
     value: float
     attempt_ids: tuple[int, ...]
+    mock_ids: tuple[int, ...] = ()  # mock interviews behind it
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,10 @@ class Line:
 
 
 class ChartCard(QFrame):
-    """A titled chart with its empty state. `picked` carries what was clicked and its attempts."""
+    """A titled chart with its empty state. `picked` carries what was clicked, and the
+    attempts and mock interviews behind it."""
 
-    picked = Signal(str, object)  # description, tuple of attempt ids
+    picked = Signal(str, object, object)  # description, attempt ids, mock interview ids
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +208,7 @@ class ChartCard(QFrame):
         """What clicking a point does, for the keyboard and for tests."""
         _series, line = self._lines[line_index]
         point = line.points[point_index]
-        self.picked.emit(line.describe(point), point.attempt_ids)
+        self.picked.emit(line.describe(point), point.attempt_ids, point.mock_ids)
 
     def apply_theme(self, scheme: Scheme) -> None:
         c = colours(scheme)
@@ -257,7 +259,7 @@ class ChartCard(QFrame):
         super().focusOutEvent(event)
 
     def _show_choice(self) -> None:
-        text, _ids = self._choices[self._chosen]()
+        text, _attempts, _mocks = self._choices[self._chosen]()
         self.caption.setText(f"{text}  (← → to choose, Enter to list)")
         self.caption.setAccessibleDescription(text)
         self.caption.show()
@@ -273,7 +275,7 @@ class ChartCard(QFrame):
         self.bar_sets.clear()
 
     def _pick_bar(self, group: BarGroup, index: int) -> None:
-        self.picked.emit(group.describe[index], tuple(group.attempt_ids[index]))
+        self.picked.emit(group.describe[index], tuple(group.attempt_ids[index]), ())
 
     def _pick_point(self, series: QLineSeries, line: Line, at: QPointF) -> None:
         if not line.points:
@@ -285,19 +287,20 @@ class ChartCard(QFrame):
         self.pick_point(index, nearest)
 
 
-Choice = Callable[[], tuple[str, tuple[int, ...]]]  # what a bar or point lists, made when asked
+Picked = tuple[str, tuple[int, ...], tuple[int, ...]]  # what, attempt ids, mock interview ids
+Choice = Callable[[], Picked]  # what a bar or point lists, made when asked
 
 
 def _bar_choice(group: BarGroup, index: int) -> Choice:
-    def choice() -> tuple[str, tuple[int, ...]]:
-        return group.describe[index], tuple(group.attempt_ids[index])
+    def choice() -> Picked:
+        return group.describe[index], tuple(group.attempt_ids[index]), ()
 
     return choice
 
 
 def _point_choice(line: Line, point: Point) -> Choice:
-    def choice() -> tuple[str, tuple[int, ...]]:
-        return line.describe(point), point.attempt_ids
+    def choice() -> Picked:
+        return line.describe(point), point.attempt_ids, point.mock_ids
 
     return choice
 

@@ -104,16 +104,18 @@ def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[Sco
         quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
         titles = {p.ref_id: p.title for p in report.quiz_scores}
         lines.append(Line("Quizzes", quizzes, lambda p: _quiz_text(p, titles)))
-    if mock_scores:  # mock interviews are not attempts: nothing to list behind them
-        mocks = [Point(p.at, p.percent, ()) for p in mock_scores]
-        lines.append(Line("Mock interviews", mocks, _mock_text))
+    if mock_scores:
+        mocks = [Point(p.at, p.percent, (), (p.ref_id,)) for p in mock_scores]
+        titles = {p.ref_id: p.title for p in mock_scores}
+        lines.append(Line("Mock interviews", mocks, lambda p: _mock_text(p, titles)))
     if not lines:
         card.show_empty(
             "No quiz or mock-interview scores in this period. Quizzes are items on your "
             "learning path, such as the system-design basics quiz."
         )
         return
-    card.show_lines(lines, value_title="% right", low=0, high=100)
+    title = "score %" if mock_scores else "% right"
+    card.show_lines(lines, value_title=title, low=0, high=100)
 
 
 def _quiz_text(point: Point, titles: Mapping[int, str]) -> str:
@@ -121,8 +123,9 @@ def _quiz_text(point: Point, titles: Mapping[int, str]) -> str:
     return f"{title}, {_short(point.at)}: {round(point.value)}% right"
 
 
-def _mock_text(point: Point) -> str:
-    return f"Mock interview, {_short(point.at)}: {round(point.value)}%"
+def _mock_text(point: Point, titles: Mapping[int, str]) -> str:
+    title = titles.get(point.mock_ids[0], "Mock interview")
+    return f"{title}, {_short(point.at)}: scored {round(point.value)}%"
 
 
 def _short(moment: date | datetime) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
 from desktop.domain.weak_spots import WeakSpot
@@ -38,7 +39,7 @@ from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import ChartCard
-from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends
+from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stored
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
@@ -50,7 +51,7 @@ DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
 WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
-ATTEMPT, ENTRY = "attempt", "entry"
+ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
 
 WELCOME = (
     "Your trends start with your first logged session.\n\n"
@@ -76,6 +77,7 @@ class TrendsPage(Page):
         self.setAccessibleName("Trends")
         self.report: TrendsReport | None = None
         self._records: dict[int, PracticeRecord] = {}
+        self._mocks: dict[int, MockInterview] = {}
         self.weak_spot_rows: list[WeakSpotRow] = []
         self._columns = 0
         self._reading = 0  # the latest read asked for; older results are dropped
@@ -99,6 +101,7 @@ class TrendsPage(Page):
         self._stale = True
         events = context.events
         events.sessions_changed.connect(self._on_data_changed)
+        events.mocks_changed.connect(self._on_data_changed)
         events.paths_changed.connect(self._fill_path_filter)
 
     # Building ----------------------------------------------------------------------------
@@ -342,6 +345,7 @@ class TrendsPage(Page):
         report = data.report
         self.report = report
         self._records = dict(data.records)
+        self._mocks = dict(data.mocks)
         welcome = not data.anything_logged
         self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
         for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
@@ -384,20 +388,28 @@ class TrendsPage(Page):
 
     # What is behind a number -------------------------------------------------------------
 
-    def show_attempts(self, what: str, attempt_ids: Sequence[int]) -> None:
+    def show_attempts(
+        self, what: str, attempt_ids: Sequence[int], mock_ids: Sequence[int] = ()
+    ) -> None:
+        """List the attempts and mock interviews behind what was picked, newest first."""
         self.details.clear()
         self.details_title.setText(what)
-        records = sorted(
-            (self._records[i] for i in attempt_ids if i in self._records),
-            key=lambda r: r.started_at,
-            reverse=True,
-        )
-        for record in records:
-            self._add_item(ATTEMPT, record.id, _attempt_text(record))
+        found: list[tuple[datetime, str, int, str]] = [
+            (self._records[i].started_at, ATTEMPT, i, _attempt_text(self._records[i]))
+            for i in attempt_ids
+            if i in self._records
+        ]
+        found += [
+            (stored(self._mocks[i].held_at), MOCK, i, _mock_text(self._mocks[i]))
+            for i in mock_ids
+            if i in self._mocks
+        ]
+        for _at, kind, ref, text in sorted(found, key=lambda row: row[0], reverse=True):
+            self._add_item(kind, ref, text)
         self._after_listing()
 
     def show_weak_spot(self, spot: WeakSpot) -> None:
-        self.show_attempts(spot.explanation, spot.attempt_ids)
+        self.show_attempts(spot.explanation, spot.attempt_ids, spot.mock_ids)
 
     @reports_read_failures
     def show_day(self, day: date) -> None:
@@ -433,6 +445,8 @@ class TrendsPage(Page):
         kind, ref = item.data(Qt.ItemDataRole.UserRole)
         if kind == ATTEMPT:
             self.context.events.open_attempt.emit(ref)
+        elif kind == MOCK:
+            self.context.events.open_mock_interview.emit(ref)
         else:
             self.context.events.open_journal_entry.emit(ref)
 
@@ -449,6 +463,10 @@ def _attempt_text(record: PracticeRecord) -> str:
         f"{short_date(record.started_at)} · {record.title} · {record.outcome.label} · "
         f"{round(record.minutes)}{target} min · confidence {record.confidence}"
     )
+
+
+def _mock_text(mock: MockInterview) -> str:
+    return f"{short_date(mock.held_at)} · {mock.title} · scored {mock.score_percent:.0f}%"
 
 
 def _days(count: int) -> str:

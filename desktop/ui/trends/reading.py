@@ -8,7 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 
+from desktop.domain.mocks import MockInterview
 from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
+from desktop.domain.weak_spots import observation_from_mock
+from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 
@@ -42,6 +45,7 @@ class TrendsData:
     report: TrendsReport
     records: Mapping[int, PracticeRecord]
     mock_scores: Sequence[ScorePoint]
+    mocks: Mapping[int, MockInterview]  # held in the period
     anything_logged: bool  # on any path, ever
 
 
@@ -57,7 +61,21 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
             path_id=query.path_id,
         )
         practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
-    mock_scores: list[ScorePoint] = []  # mock interviews join here, with their evidence
+        # A mock interview is not on a path: it shows with all paths only.
+        mocks = (
+            mocks_store.mock_interviews_between(
+                session=session, start=since, end=now + timedelta(days=1)
+            )
+            if query.path_id is None
+            else []
+        )
+    mock_scores = [
+        ScorePoint(stored(mock.held_at), mock.score_percent, mock.id, mock.title) for mock in mocks
+    ]
+    exposed = [
+        observation_from_mock(mock.id, stored(mock.held_at), mock.score_percent, mock.exposed)
+        for mock in mocks
+    ]
     report = build_report(
         records,
         since=stored(since),
@@ -69,13 +87,15 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         now=stored(now),
         today=query.today,
         rest_days_per_week=query.rest_days_per_week,
+        extra_evidence=exposed,
     )
     return TrendsData(
         query=query,
         report=report,
         records={record.id: record for record in records},
         mock_scores=mock_scores,
-        anything_logged=bool(practice_days) or query.path_id is not None,
+        mocks={mock.id: mock for mock in mocks},
+        anything_logged=bool(practice_days or mocks) or query.path_id is not None,
     )
 
 

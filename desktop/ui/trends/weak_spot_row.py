@@ -31,7 +31,9 @@ class WeakSpotRow(QFrame):
         self.explanation.setText(spot.explanation)
         text.addWidget(self.explanation)
         layout.addLayout(text, 1)
-        self.show_button = QPushButton(f"Attempts ({len(spot.attempt_ids)})")
+        behind = len(spot.attempt_ids) + len(spot.mock_ids)
+        what = "Attempts and mocks" if spot.mock_ids else "Attempts"
+        self.show_button = QPushButton(f"{what} ({behind})")
         self.show_button.setAccessibleName(f"Show the attempts behind {spot.label}")
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
         self.plan_button = QPushButton("Plan practice")
