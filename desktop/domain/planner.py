@@ -9,7 +9,7 @@ week than planned counts. Each attempt fills one planned item, earliest planned 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -19,6 +19,7 @@ from desktop.domain.curriculum import PathItem
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import Revisit, short_date
 from desktop.domain.routines import Cadence, Routine
+from desktop.domain.weak_spots import WeakSpot
 
 MOCK_ROUTINE_ID = "mock-interview"
 DEFAULT_HOURS_PER_WEEK = 6
@@ -407,8 +408,8 @@ def _also_answers(found: list[Suggestion], target: Target, spot: WeakSpotLike) -
 @dataclass(frozen=True)
 class WeakSpotMove:
     tag: str
-    before: int  # times it came up the week before
-    now: int  # times it came up in the reviewed week
+    before: int  # times it went wrong the week before
+    now: int  # times it went wrong in the reviewed week
 
     @property
     def direction(self) -> str:
@@ -417,21 +418,28 @@ class WeakSpotMove:
         return "down" if self.now < self.before else "same"
 
 
+@dataclass(frozen=True)
+class WeekEvidence:
+    """The attempts and mock interviews of one week, by id."""
+
+    attempt_ids: frozenset[int] = frozenset()
+    mock_ids: frozenset[int] = frozenset()
+
+    def count(self, spot: WeakSpot) -> int:
+        return len(self.attempt_ids.intersection(spot.attempt_ids)) + len(
+            self.mock_ids.intersection(spot.mock_ids)
+        )
+
+
 def weak_spot_moves(
-    this_week: Sequence[Attempt],
-    week_before: Sequence[Attempt],
-    exposed_now: Sequence[str] = (),
-    exposed_before: Sequence[str] = (),
+    spots: Sequence[WeakSpot], this_week: WeekEvidence, week_before: WeekEvidence
 ) -> list[WeakSpotMove]:
-    """Struggles (and weak spots exposed in mock interviews) this week against the week before,
-    most frequent this week first."""
-    now = Counter(tag for attempt in this_week for tag in attempt.struggles)
-    now.update(exposed_now)
-    before = Counter(tag for attempt in week_before for tag in attempt.struggles)
-    before.update(exposed_before)
-    tags = set(now) | set(before)
-    moves = [WeakSpotMove(tag, before[tag], now[tag]) for tag in tags]
-    return sorted(moves, key=lambda m: (-m.now, -m.before, m.tag))
+    """How often each ranked weak spot went wrong in the reviewed week against the week before
+    (its attempts and mock interviews), in ranking order; those quiet both weeks are left out."""
+    moves = [
+        WeakSpotMove(spot.tag, week_before.count(spot), this_week.count(spot)) for spot in spots
+    ]
+    return [move for move in moves if move.now or move.before]
 
 
 REFLECTION_PROMPTS = (
@@ -467,7 +475,7 @@ def review_markdown(
     lines += [
         f"- {label}: {move.now} this week, {move.before} the week before ({arrows[move.direction]})"
         for label, move in moves
-    ] or ["- No struggles noted this week or the week before."]
+    ] or ["- None of your weak spots came up this week or the week before."]
     for key, heading, _hint in REFLECTION_PROMPTS:
         lines += ["", f"## {heading}", "", answers.get(key, "").strip() or "*Nothing written.*"]
     lines += ["", "## Plan for next week", ""]
@@ -484,31 +492,8 @@ def hours_text(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class SimpleWeakSpot:
-    """A weak spot as the planner works it out on its own (see recent_weak_spots)."""
+    """A weak spot asked for by name (Plan practice on the Trends page), not yet ranked."""
 
     tag: str
     label: str
     explanation: str
-
-
-def recent_weak_spots(
-    attempts: Sequence[Attempt],
-    exposed_by_mocks: Sequence[str],
-    label: Callable[[str], str],
-    limit: int = 3,
-) -> list[SimpleWeakSpot]:
-    """Until the Trends ranking is wired in: the struggles logged most often lately, with
-    each weak spot a mock interview exposed counting twice (an interviewer saw it)."""
-    struggles = Counter(tag for attempt in attempts for tag in attempt.struggles)
-    mocks = Counter(exposed_by_mocks)
-    score = struggles + mocks + mocks
-    spots = []
-    for tag, _weight in sorted(score.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]:
-        parts = []
-        if struggles[tag]:
-            times = "once" if struggles[tag] == 1 else f"{struggles[tag]} times"
-            parts.append(f"noted as a struggle {times} lately")
-        if mocks[tag]:
-            parts.append("exposed in a mock interview")
-        spots.append(SimpleWeakSpot(tag, label(tag), " and ".join(parts).capitalize() + "."))
-    return spots

@@ -18,7 +18,6 @@ from desktop.domain.planner import (
     WeekNumbers,
     activities,
     match_done,
-    recent_weak_spots,
     suggest,
     unfinished,
     week_numbers,
@@ -26,6 +25,13 @@ from desktop.domain.planner import (
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import first_moment, revisits_due
 from desktop.domain.routines import Routine
+from desktop.domain.weak_spots import (
+    EVIDENCE_DAYS,
+    WeakSpot,
+    observation_from_attempt,
+    observation_from_mock,
+    rank_weak_spots,
+)
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
@@ -33,7 +39,6 @@ from desktop.store import practice as practice_store
 # Revisits and cadences look this far back: enough for SM-2 intervals a planner cares about,
 # and it keeps the page quick on a profile with years of history.
 HISTORY_DAYS = 365
-WEAK_SPOT_DAYS = 21
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class WeekSnapshot:
     mocks: list[MockInterview]  # held in the week
     numbers: WeekNumbers
     suggestions: list[Suggestion]
-    weak_spots: list[WeakSpotLike]
+    weak_spots: list[WeakSpot]  # Trends' ranking as of the end of the week
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class PlannerData:
     routines: Sequence[Routine]
     tag_kinds: Mapping[str, str]
     label: Callable[[str], str]
+    design_steps: Sequence[str]
 
 
 def read_week(
@@ -64,11 +70,10 @@ def read_week(
     week: date,
     today: date,
     data: PlannerData,
-    weak_spots: Sequence[WeakSpotLike] | None = None,
     focus: WeakSpotLike | None = None,
 ) -> WeekSnapshot:
-    """The week's plan with what got done, and suggestions for it. Without `weak_spots`
-    (Trends' ranking), recent struggles and mock-interview findings stand in."""
+    """The week's plan with what got done, and suggestions for it. The weak spots are the
+    Trends page's ranking; `focus` (one the user asked to work on) goes first."""
     start, end = first_moment(week), first_moment(week + timedelta(days=7))
     history_start = first_moment(week - timedelta(days=HISTORY_DAYS))
     history = practice_store.attempts_between(session=session, start=history_start, end=end)
@@ -79,11 +84,11 @@ def read_week(
     attempts = [attempt for attempt in history if start <= attempt.started_at < end]
     mocks = [mock for mock in all_mocks if start <= mock.held_at < end]
     budget = plan_store.hours_per_week(session=session) * 60
-    if weak_spots is None:
-        weak_spots = _stand_in_weak_spots(history, all_mocks, end, data.label)
-    spots = list(weak_spots)
-    if focus is not None:
-        spots = [focus, *(spot for spot in spots if spot.tag != focus.tag)]
+    ranked = weak_spots(history, all_mocks, data, now=end)
+    spots: list[WeakSpotLike] = list(ranked)
+    if focus is not None:  # as ranked, with its reasons, if it is ranked
+        focus = next((spot for spot in ranked if spot.tag == focus.tag), focus)
+        spots = [focus, *(spot for spot in ranked if spot.tag != focus.tag)]
     suggestions: list[Suggestion] = []
     if week + timedelta(days=6) >= today:  # no suggestions for a week that is over
         suggestions = suggest(
@@ -106,20 +111,25 @@ def read_week(
         mocks=mocks,
         numbers=week_numbers(items, attempts, done, budget),
         suggestions=suggestions,
-        weak_spots=spots,
+        weak_spots=ranked,
     )
 
 
-def _stand_in_weak_spots(
-    history: Sequence[Attempt],
-    mocks: Sequence[MockInterview],
-    end: datetime,
-    label: Callable[[str], str],
-) -> list[WeakSpotLike]:
-    since = end - timedelta(days=WEAK_SPOT_DAYS)
-    recent = [attempt for attempt in history if attempt.started_at >= since]
-    exposed = [tag for mock in mocks if mock.held_at >= since for tag in mock.exposed]
-    return list(recent_weak_spots(recent, exposed, label))
+def weak_spots(
+    history: Sequence[Attempt], mocks: Sequence[MockInterview], data: PlannerData, now: datetime
+) -> list[WeakSpot]:
+    """The weak spots as the Trends page ranks them, from the same attempts and mocks.
+    `history` is oldest first; only its last months weigh anything."""
+    recent = history
+    if history:
+        oldest = history[-1].started_at - timedelta(days=EVIDENCE_DAYS)
+        recent = [attempt for attempt in history if attempt.started_at >= oldest]
+    evidence = [observation_from_attempt(attempt, data.design_steps) for attempt in recent]
+    evidence += [
+        observation_from_mock(mock.id, mock.held_at, mock.score_percent, mock.exposed)
+        for mock in mocks
+    ]
+    return rank_weak_spots(evidence, kinds=data.tag_kinds, label=data.label, now=now)
 
 
 def read_left_over(*, session: Session, week: date) -> list[PlanItem]:

@@ -89,6 +89,7 @@ def _build(profile_dir: Path) -> tuple[object, PlannerData, datetime]:
         routines=routines,
         tag_kinds={e.id: g.kind.value for g in profile.taxonomy.groups for e in g.entries},
         label=profile.taxonomy.label,
+        design_steps=[step.id for step in profile.taxonomy.design_steps],
     )
     return profile, data, now
 

@@ -13,6 +13,7 @@ from desktop.domain.planner import (
     PlanItem,
     PlanSource,
     Target,
+    WeekEvidence,
     activities,
     emptiest_day,
     match_done,
@@ -28,6 +29,7 @@ from desktop.domain.planner import (
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.revisits import revisits_due
 from desktop.domain.routines import load_routines
+from desktop.domain.weak_spots import WeakSpot
 from desktop.paths import shipped_data_dir
 
 WEEK = date(2026, 11, 2)  # a Monday
@@ -268,21 +270,32 @@ def test_a_weak_spot_matched_by_a_finished_item_suggests_redoing_it() -> None:
     assert spot.target.item_id == "3sum" and "redo" in spot.reason
 
 
+def _ranked(tag: str, attempt_ids: tuple[int, ...], mock_ids: tuple[int, ...] = ()) -> WeakSpot:
+    return WeakSpot(tag, tag, "mistake", 30.0, "", attempt_ids, mock_ids)
+
+
 def test_weak_spot_moves_compare_with_the_week_before() -> None:
-    now = [_attempt(WEEK, struggles=("edge-cases", "off-by-one"))]
-    before = [_attempt(WEEK - timedelta(days=7), struggles=("edge-cases", "communication"))]
-    moves = {m.tag: m for m in weak_spot_moves(now, before, exposed_now=("edge-cases",))}
-    assert (moves["edge-cases"].now, moves["edge-cases"].before) == (2, 1)
-    assert moves["edge-cases"].direction == "up"
-    assert moves["communication"].direction == "down"
-    assert moves["off-by-one"].direction == "up"
+    spots = [
+        _ranked("edge-cases", (1, 2, 7), mock_ids=(40,)),
+        _ranked("communication", (8,)),
+        _ranked("off-by-one", (3,)),
+        _ranked("trade-offs", (90,)),  # neither week
+    ]
+    now = WeekEvidence(frozenset({1, 2, 3}), frozenset({40}))
+    before = WeekEvidence(frozenset({7, 8}))
+    moves = weak_spot_moves(spots, now, before)
+    assert [m.tag for m in moves] == ["edge-cases", "communication", "off-by-one"]
+    assert (moves[0].now, moves[0].before, moves[0].direction) == (3, 1, "up")
+    assert moves[1].direction == "down" and moves[2].direction == "up"
 
 
 def test_the_review_entry_holds_numbers_moves_and_answers() -> None:
     plan = [_planned(1, WEEK, THREE_SUM), _planned(2, WEEK, DESIGN)]
     attempts = [_attempt(WEEK)]
     numbers = week_numbers(plan, attempts, match_done(plan, activities(attempts)), 360)
-    moves = weak_spot_moves(attempts, [_attempt(WEEK, struggles=("off-by-one",))])
+    moves = weak_spot_moves(
+        [_ranked("off-by-one", (5,))], WeekEvidence(), WeekEvidence(frozenset({5}))
+    )
     text = review_markdown(
         WEEK,
         numbers,
@@ -306,21 +319,3 @@ def test_the_review_entry_holds_numbers_moves_and_answers() -> None:
 def test_a_target_is_either_a_path_item_or_a_routine(bad: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="either a path item or a routine"):
         Target("x", **bad)
-
-
-def test_stand_in_weak_spots_rank_struggles_and_mock_findings() -> None:
-    from desktop.domain.planner import recent_weak_spots
-
-    attempts = [
-        _attempt(WEEK, struggles=("edge-cases",)),
-        _attempt(WEEK, struggles=("edge-cases", "off-by-one")),
-        _attempt(WEEK, struggles=("off-by-one",)),
-    ]
-    spots = recent_weak_spots(attempts, ["capacity-estimation", "off-by-one"], str.upper)
-    assert [spot.tag for spot in spots] == ["off-by-one", "capacity-estimation", "edge-cases"]
-    assert spots[0].label == "OFF-BY-ONE"
-    assert spots[0].explanation == (
-        "Noted as a struggle 2 times lately and exposed in a mock interview."
-    )
-    assert spots[1].explanation == "Exposed in a mock interview."
-    assert recent_weak_spots([], [], str) == []

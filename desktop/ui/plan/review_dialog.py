@@ -25,6 +25,7 @@ from desktop.domain.journal import EntryKind
 from desktop.domain.planner import (
     REFLECTION_PROMPTS,
     Suggestion,
+    WeekEvidence,
     emptiest_day,
     hours_text,
     review_markdown,
@@ -34,6 +35,7 @@ from desktop.domain.planner import (
 )
 from desktop.domain.revisits import first_moment
 from desktop.store import journal as journal_store
+from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
@@ -60,15 +62,28 @@ class WeeklyReviewDialog(QDialog):
 
         snapshot = load_week(context, week)
         upcoming = load_week(context, self.next_week)
+        week_before = (first_moment(week - timedelta(days=7)), first_moment(week))
         with session_scope(context.profile.engine) as session:
             before = practice_store.attempts_between(
-                session=session, start=first_moment(week - timedelta(days=7)),
-                end=first_moment(week),
-            )  # fmt: skip
+                session=session, start=week_before[0], end=week_before[1]
+            )
+            mocks_before = mocks_store.mock_interviews_between(
+                session=session, start=week_before[0], end=week_before[1]
+            )
         self.numbers = snapshot.numbers
         self.left_over = unfinished(snapshot.items, snapshot.done)
-        exposed = [tag for mock in snapshot.mocks for tag in mock.exposed]
-        self.moves = weak_spot_moves(snapshot.attempts, before, exposed_now=exposed)
+        # The weak spots as ranked at the end of the week, and how often each went wrong.
+        self.moves = weak_spot_moves(
+            snapshot.weak_spots,
+            WeekEvidence(
+                frozenset(a.id for a in snapshot.attempts if a.id is not None),
+                frozenset(mock.id for mock in snapshot.mocks),
+            ),
+            WeekEvidence(
+                frozenset(a.id for a in before if a.id is not None),
+                frozenset(mock.id for mock in mocks_before),
+            ),
+        )
         self.mocks = [(mock.title, mock.score_percent) for mock in snapshot.mocks]
         carried_keys = {item.target.key for item in self.left_over}
         self.suggestions = [s for s in upcoming.suggestions if s.target.key not in carried_keys]
@@ -109,7 +124,7 @@ class WeeklyReviewDialog(QDialog):
             for m in self.moves[:6]
         ]
         self.moves_label.setText(
-            "\n".join(lines) or "No struggles noted this week or the week before."
+            "\n".join(lines) or "None of your weak spots came up this week or the week before."
         )
         layout.addWidget(self.moves_label)
 
