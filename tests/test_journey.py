@@ -232,4 +232,47 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     selected = log.selected()
     assert selected is not None and selected.id == attempt_id
     assert selected.subject.item_id == "search-in-rotated-sorted-array"
+
+    # A mock interview logged on the Plan page shows on Trends: its score, and the weak spot
+    # it exposed, which opens the mock again.
+    from desktop.domain.mocks import MockInterview, MockKind
+    from desktop.domain.planner import PlanSource
+    from desktop.ui.plan import mock_dialog
+    from desktop.ui.plan.page import PlanPage
+
+    mock = MockInterview(
+        moment[0] - timedelta(hours=3), MockKind.CODING, {"coding": 2, "testing": 1},
+        exposed=("edge-cases",),
+    )  # fmt: skip
+    opened: list[MockInterview | None] = []
+
+    def ask_for_mock(taxonomy, now, parent, existing=None):  # type: ignore[no-untyped-def]
+        opened.append(existing)
+        return None if existing else (mock, True)
+
+    monkeypatch.setattr(mock_dialog, "ask_for_mock", ask_for_mock)
+    window.show_page("plan")
+    plan = window.current_page()
+    assert isinstance(plan, PlanPage)
+    plan.log_mock()
+    window.show_page("trends")
+    assert [s.name() for s in trends.score_chart.chart.series()] == ["Mock interviews"]
+    edge = next(row for row in trends.weak_spot_rows if row.spot.tag == "edge-cases")
+    assert "exposed in 1 mock interview" in edge.explanation.text()
+    edge.show_button.click()
+    assert trends.details.item(0).data(Qt.ItemDataRole.UserRole)[0] == "mock"
+    trends.details.itemActivated.emit(trends.details.item(0))
+    assert window.current_page() is plan
+    assert opened[-1] is not None and opened[-1].exposed == ("edge-cases",)
+
+    # Plan practice on the top weak spot puts it first among the Plan page's weak spots.
+    window.show_page("trends")
+    trends.weak_spot_rows[0].plan_button.click()
+    assert window.current_page() is plan
+    chosen = plan.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == "binary-search"
+    assert chosen.source is PlanSource.WEAK_SPOT or "weak spot" in chosen.reason
+    plan.suggestions.add_button.click()
+    assert plan.snapshot is not None
+    assert chosen.target in {item.target for item in plan.snapshot.items}
     _stop(window)

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
+from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
+from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
@@ -320,3 +322,71 @@ def test_keyboard_users_step_through_bars_and_list_one(
     assert chart.caption.text().startswith("Hard attempts: median 50 min")
     qtbot.keyClick(chart, Qt.Key.Key_Return)
     assert _listed(page) == [("attempt", hard)]
+
+
+def _log_mock(context: AppContext, days_ago: float, exposed: tuple[str, ...]) -> int:
+    mock = MockInterview(
+        held_at=NOW - timedelta(days=days_ago),
+        kind=MockKind.CODING,
+        scores={"problem-solving": 2, "coding": 2, "testing": 1, "communication": 3},
+        with_whom="a friend",
+        exposed=exposed,
+    )
+    with session_scope(context.profile.engine) as session:
+        return mocks_store.log_mock(session=session, mock=mock, now=NOW)
+
+
+def _ranking(page: TrendsPage) -> list[str]:
+    assert page.report is not None
+    return [spot.tag for spot in page.report.weak_spots]
+
+
+def test_a_mock_interview_moves_what_it_exposed_up_the_weak_spots(
+    page: TrendsPage, context: AppContext
+) -> None:
+    _struggling_with_dp(context)
+    _log(context, 2, title="3Sum", patterns=("two-pointers",), struggles=("two-pointers",),
+         outcome=Outcome.PARTIAL)  # fmt: skip
+    _log(context, 3, title="Merge Intervals", patterns=("intervals",), struggles=("edge-cases",))
+    context.events.sessions_changed.emit()
+    before = _ranking(page)
+    assert before.index("two-pointers") < before.index("edge-cases")
+    mock = _log_mock(context, 1, ("edge-cases",))
+    context.events.mocks_changed.emit()
+    after = _ranking(page)
+    assert after.index("edge-cases") < after.index("two-pointers")
+    row = next(row for row in page.weak_spot_rows if row.spot.tag == "edge-cases")
+    assert row.explanation.text().endswith("; exposed in 1 mock interview")
+    assert row.show_button.text() == "Attempts and mocks (2)"
+    row.show_button.click()
+    assert _listed(page)[0] == ("mock", mock)  # the newest first
+
+
+def test_mock_interviews_are_a_series_of_the_scores_chart_and_open_from_it(
+    page: TrendsPage, context: AppContext
+) -> None:
+    quiz = _log(context, 4, kind="quiz", patterns=(), quiz=(7, 10))
+    mock = _log_mock(context, 2, ())
+    context.events.sessions_changed.emit()
+    assert [s.name() for s in page.score_chart.chart.series()] == ["Quizzes", "Mock interviews"]
+    page.score_chart.pick_point(1, 0)
+    assert page.details_title.text().startswith("Coding mock interview with a friend, ")
+    assert page.details_title.text().endswith(": scored 33%")
+    assert _listed(page) == [("mock", mock)]
+    opened: list[int] = []
+    context.events.open_mock_interview.connect(opened.append)
+    page.details.itemActivated.emit(page.details.item(0))
+    assert opened == [mock]
+    page.score_chart.pick_point(0, 0)
+    assert _listed(page) == [("attempt", quiz)]
+
+
+def test_mock_interviews_are_not_on_a_path_so_a_path_filter_leaves_them_out(
+    page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 4, kind="quiz", patterns=(), quiz=(7, 10))
+    _log_mock(context, 2, ("edge-cases",))
+    context.events.sessions_changed.emit()
+    page.path_filter.setCurrentIndex(page.path_filter.findData("backend-senior"))
+    assert [s.name() for s in page.score_chart.chart.series()] == ["Quizzes"]
+    assert "edge-cases" not in _ranking(page)

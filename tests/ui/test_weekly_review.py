@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.journal import EntryKind
+from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target, local_day, week_of
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
+from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
@@ -61,6 +63,21 @@ def test_the_review_shows_the_week_in_numbers(qtbot, context: AppContext) -> Non
     assert dialog.carry.isChecked() and "unfinished item" in dialog.carry.text()
     assert dialog.suggestions, "next week has suggestions"
     assert THREE_SUM.key not in {s.target.key for s in dialog.suggestions}  # it is carried
+
+
+def test_a_mock_interview_counts_in_how_its_weak_spots_moved(qtbot, context: AppContext) -> None:
+    week = _fill_last_week(context)
+    mock = MockInterview(
+        _at(week + timedelta(days=4)), MockKind.SYSTEM_DESIGN, {"requirements": 2},
+        exposed=("capacity-estimation",),
+    )  # fmt: skip
+    with session_scope(context.profile.engine) as session:
+        mocks_store.log_mock(session=session, mock=mock, now=_at(week + timedelta(days=4), 20))
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    assert dialog.moves_label.text().startswith(
+        "Capacity estimation: 2 this week, 0 the week before (▲ more often)"
+    )
 
 
 def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: AppContext) -> None:
