@@ -76,8 +76,7 @@ def read_week(
     Trends page's ranking; `focus` (one the user asked to work on) goes first."""
     start, end = first_moment(week), first_moment(week + timedelta(days=7))
     history_start = first_moment(week - timedelta(days=HISTORY_DAYS))
-    history = practice_store.attempts_between(session=session, start=history_start, end=end)
-    all_mocks = mocks_store.mock_interviews_between(session=session, start=history_start, end=end)
+    history, all_mocks = logged_between(session=session, start=history_start, end=end)
     logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
     items = plan_store.plan_for_week(session=session, week=week)
     done = match_done(items, logged)
@@ -139,7 +138,14 @@ def read_left_over(*, session: Session, week: date) -> list[PlanItem]:
     items = plan_store.plan_for_week(session=session, week=week)
     if not items:
         return []
-    attempts = practice_store.attempts_between(session=session, start=start, end=end)
-    mocks = mocks_store.mock_interviews_between(session=session, start=start, end=end)
+    attempts, mocks = logged_between(session=session, start=start, end=end)
     logged = activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks])
     return unfinished(items, match_done(items, logged))
+
+
+def logged_between(
+    *, session: Session, start: datetime, end: datetime
+) -> tuple[list[Attempt], list[MockInterview]]:
+    """The attempts and mock interviews in [start, end), oldest first."""
+    attempts = practice_store.attempts_between(session=session, start=start, end=end)
+    return attempts, mocks_store.mock_interviews_between(session=session, start=start, end=end)

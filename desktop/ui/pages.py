@@ -16,6 +16,7 @@ from desktop.ui.path.page import PathPage
 from desktop.ui.safety.transfer_actions import data_actions
 
 if TYPE_CHECKING:
+    from desktop.ui.plan.page import PlanPage
     from desktop.ui.stories.page import StoriesPage
 
 REVIEW_OFFER_DELAY_MS = 1500
@@ -83,25 +84,11 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     context.events.open_journal_entry.connect(show_entry)
 
-    def plan_weak_spot(tag: str, label: str) -> None:
-        from desktop.ui.plan.page import PlanPage
-
-        window.show_page("plan")
-        plan = window.page("plan")
-        assert isinstance(plan, PlanPage)
-        plan.focus_weak_spot(tag, label)
-
-    context.events.plan_focus_requested.connect(plan_weak_spot)
-
-    def show_mock(mock_id: int) -> None:
-        from desktop.ui.plan.page import PlanPage
-
-        window.show_page("plan")
-        plan = window.page("plan")
-        assert isinstance(plan, PlanPage)
-        plan.open_mock(mock_id)
-
-    context.events.open_mock_interview.connect(show_mock)
+    events = context.events
+    events.plan_focus_requested.connect(
+        lambda tag, label: _show_plan(window).focus_weak_spot(tag, label)
+    )
+    events.open_mock_interview.connect(lambda mock_id: _show_plan(window).open_mock(mock_id))
     # After the window has painted: offer the weekly review on the first start in a new week.
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
 
@@ -144,6 +131,15 @@ def _routine_menu(window: MainWindow) -> QMenu:
 
     menu.aboutToShow.connect(fill)
     return menu
+
+
+def _show_plan(window: MainWindow) -> PlanPage:
+    from desktop.ui.plan.page import PlanPage
+
+    window.show_page("plan")
+    plan = window.page("plan")
+    assert isinstance(plan, PlanPage)
+    return plan
 
 
 def _announce_weekly_review(window: MainWindow) -> None:

@@ -35,11 +35,10 @@ from desktop.domain.planner import (
 )
 from desktop.domain.revisits import first_moment
 from desktop.store import journal as journal_store
-from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
-from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
+from desktop.store.week_snapshot import logged_between
 from desktop.ui.context import AppContext
 from desktop.ui.plan.data import load_week, today
 from desktop.ui.widgets import dialogs
@@ -62,14 +61,11 @@ class WeeklyReviewDialog(QDialog):
 
         snapshot = load_week(context, week)
         upcoming = load_week(context, self.next_week)
-        week_before = (first_moment(week - timedelta(days=7)), first_moment(week))
         with session_scope(context.profile.engine) as session:
-            before = practice_store.attempts_between(
-                session=session, start=week_before[0], end=week_before[1]
-            )
-            mocks_before = mocks_store.mock_interviews_between(
-                session=session, start=week_before[0], end=week_before[1]
-            )
+            before, mocks_before = logged_between(
+                session=session, start=first_moment(week - timedelta(days=7)),
+                end=first_moment(week),
+            )  # fmt: skip
         self.numbers = snapshot.numbers
         self.left_over = unfinished(snapshot.items, snapshot.done)
         # The weak spots as ranked at the end of the week, and how often each went wrong.
