@@ -6,10 +6,11 @@ Run from the repository root (it is not collected by pytest):
 
 It builds a profile in a temporary folder through open_profile (the real migrated database) and
 writes about ten years of simulated practice into it (20,000 attempts by default, with their
-tags), then times, alternating floor and app runs:
+tags) and a mock interview every two weeks, then times, alternating floor and app runs:
 
 - App: opening the trends page, as when the user first clicks it: build the TrendsPage, read
-  and compute everything (calendar year, streaks, charts, weak spots), show it at 1090x780 and
+  and compute everything (calendar year, streaks, charts, mock interviews of the period, weak
+  spots), show it at 1090x780 and
   paint it once with its figures. Measured for the default period (last 90 days, read at once)
   and for "Everything" (read on a worker thread; timed until its figures are painted).
 - Floor, reading: the raw SQLite read of the calendar year's attempts and their tags with the
@@ -47,6 +48,7 @@ DEFAULT_RUNS = 15
 TARGET_MS = 150.0
 SEED = 20261122
 PAGE_SIZE = (1090, 780)  # the page's share of a 1280x800 window
+MOCK_EVERY_DAYS = 14
 
 INSERT_ATTEMPT = (
     "INSERT INTO practice_session (id, started_at, active_seconds, outcome, confidence, title, "
@@ -96,7 +98,29 @@ def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
         connection.executemany(INSERT_ATTEMPT, rows)
         connection.executemany(INSERT_TAG, tags)
     connection.close()
+    _log_mocks(profile, now, days)
     return profile
+
+
+def _log_mocks(profile: Profile, now: datetime, days: int) -> None:
+    """A mock interview every two weeks, each exposing one or two of the learner's weak spots."""
+    from desktop.domain.mocks import RUBRIC, MockInterview, MockKind
+    from desktop.store import mocks as mocks_store
+    from desktop.store.database import session_scope
+
+    kinds = (MockKind.CODING, MockKind.SYSTEM_DESIGN, MockKind.MIXED)
+    exposed = (("dynamic-programming",), ("capacity-estimation", "edge-cases"), ("edge-cases",))
+    with session_scope(profile.engine) as session:
+        for number in range(days // MOCK_EVERY_DAYS):
+            kind = kinds[number % 3]
+            scores = {key: 1 + (number + n) % 4 for n, (key, _label) in enumerate(RUBRIC[kind])}
+            mock = MockInterview(
+                held_at=now - timedelta(days=days - number * MOCK_EVERY_DAYS),
+                kind=kind,
+                scores=scores,
+                exposed=exposed[number % 3],
+            )
+            mocks_store.log_mock(session=session, mock=mock, now=now)
 
 
 def _application() -> Any:
