@@ -381,7 +381,7 @@ def suggest(
         if chosen is None:
             continue
         target, minutes, how = chosen
-        reason = f"Weak spot: {spot.label} ({how}). {spot.explanation}".strip()
+        reason = f"Weak spot: {spot.label} ({how}). {_why(spot)}".strip()
         if not offer(Suggestion(target, minutes, PlanSource.WEAK_SPOT, reason, spot.tag)):
             _also_answers(found, target, spot)
     for routine, times, reason in routines_due(routines, week, logged, plan, done):
@@ -391,6 +391,14 @@ def suggest(
             Suggestion(routine_target(routine), routine.target_minutes, PlanSource.ROUTINE, reason)
         )
     return found
+
+
+def _why(spot: WeakSpotLike) -> str:
+    """The explanation as a sentence after the label (Trends starts its own with the label)."""
+    why = spot.explanation.removeprefix(f"{spot.label}: ")
+    if why and not why.endswith("."):
+        why += "."
+    return why[:1].upper() + why[1:]
 
 
 def _also_answers(found: list[Suggestion], target: Target, spot: WeakSpotLike) -> None:

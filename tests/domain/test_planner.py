@@ -264,6 +264,15 @@ def test_a_weak_spot_gets_its_own_suggestion_with_the_reason() -> None:
     assert spot.reason == "Weak spot: Heap (next path item on it). Slow on top-k."
 
 
+def test_a_ranked_weak_spot_is_explained_once_after_its_name() -> None:
+    lru = PathCandidate("backend", "Medium", _item("lru-cache", ("hash map",)), False)
+    candidates = [*CANDIDATES[:2], *CANDIDATES[3:5], lru, CANDIDATES[5]]
+    ranked = Spot("heap", "Heap", "Heap: a struggle in 3 of the last 8 attempts")
+    found = _suggest(weak_spots=[ranked], candidates=candidates)
+    spot = next(s for s in found if s.weak_spot == "heap")
+    assert spot.reason.endswith("). A struggle in 3 of the last 8 attempts.")
+
+
 def test_a_weak_spot_matched_by_a_finished_item_suggests_redoing_it() -> None:
     found = _suggest(weak_spots=[Spot("two-pointers", "Two pointers")])
     spot = next(s for s in found if s.weak_spot == "two-pointers")

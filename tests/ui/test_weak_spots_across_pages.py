@@ -91,7 +91,7 @@ def test_a_mock_interview_puts_what_it_exposed_into_next_weeks_suggestions(
     _log_mock(context, ("capacity-estimation",))
     suggestions = load_week(context, next_week).suggestions
     found = next(s for s in suggestions if s.weak_spot == "capacity-estimation")
-    assert "exposed in 1 mock interview" in found.reason
+    assert found.reason.endswith(". Exposed in 1 mock interview.")
 
 
 def test_plan_practice_on_trends_lands_in_the_plan(qtbot, context: AppContext) -> None:
@@ -111,7 +111,7 @@ def test_plan_practice_on_trends_lands_in_the_plan(qtbot, context: AppContext) -
     assert chosen is not None and chosen.weak_spot == "two-pointers"
     weak_spots = [s for s in plan.suggestions.suggestions() if s.source is PlanSource.WEAK_SPOT]
     assert weak_spots[0] == chosen  # first of the weak spots, ahead of a weaker-ranked one
-    assert row.spot.explanation in chosen.reason  # as Trends explains it
+    assert chosen.reason.endswith(". A struggle in its only attempt; stuck or partial in 1 of 1.")
     plan.suggestions.add_button.click()
 
     assert plan.snapshot is not None
