@@ -6,21 +6,15 @@ from __future__ import annotations
 import copy
 import sqlite3
 from contextlib import closing
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target
-from desktop.domain.stories import Rehearsal, Scope, StoryDraft
-from desktop.domain.story_themes import CustomTheme
+from desktop.domain.stories import StoryDraft
 from desktop.domain.vault import split_front_matter
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
-from desktop.store import mocks as mock_store
-from desktop.store import plan as plan_store
 from desktop.store import stories as story_store
 from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
@@ -31,78 +25,12 @@ from desktop.store.transfer.json_import import ImportPlan, ImportRejected
 from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
-
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+from tests.store.transfer_data import NOW, stories_and_plans
 
 
 def _demo(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
-
-
-def _stories_and_plans(profile: Profile) -> None:
-    """What the story bank and the planner add, through their own store functions: a story
-    with themes and a journal link, a deleted story, a rehearsal, a custom theme, plan items,
-    a mock interview with its journal entry, and the weekly budget."""
-    with session_scope(profile.engine) as session:
-        entry = create_entry(
-            session=session,
-            draft=EntryDraft(entry_date=date(2026, 11, 3), title="Outage retro", body="What broke"),
-            now=NOW,
-        )
-        story_store.add_custom_theme(
-            session=session,
-            theme=CustomTheme("my-pager-duty", "Pager duty", "Carrying the pager"),
-            now=NOW,
-        )
-        kept = story_store.create_story(
-            session=session,
-            draft=StoryDraft(
-                title="The midnight failover",
-                situation="Payments were down.",
-                task="Restore them.",
-                action="I failed over the database.",
-                result="Back in 12 minutes.",
-                themes=("my-pager-duty", "ownership"),
-                scope=Scope.TEAMS,
-                companies=("Acme", "Globex"),
-                notes="Mention the runbook.",
-                journal_entry_ids=(entry,),
-            ),
-            now=NOW,
-        )
-        gone = story_store.create_story(
-            session=session, draft=StoryDraft(title="Deleted draft", themes=("ownership",)), now=NOW
-        )
-        story_store.log_rehearsal(
-            session=session, rehearsal=Rehearsal(gone, NOW, 90, 2, "too long")
-        )
-        story_store.delete_story(session=session, story_id=gone, now=NOW)
-        story_store.log_rehearsal(
-            session=session, rehearsal=Rehearsal(kept, NOW, 150, 4, "good pace")
-        )
-        plan_store.add_plan_item(
-            session=session,
-            day=date(2026, 11, 23),
-            target=Target("Mock interview", routine_id="mock-interview"),
-            minutes=60,
-            source=PlanSource.ROUTINE,
-            reason="Weekly checkpoint",
-            now=NOW,
-        )
-        mock_store.log_mock(
-            session=session,
-            mock=MockInterview(
-                held_at=NOW,
-                kind=MockKind.CODING,
-                scores={"problem-solving": 3, "coding": 2},
-                with_whom="Sam",
-                exposed=("two-pointers",),
-            ),
-            now=NOW,
-            label=str,
-        )
-        plan_store.set_hours_per_week(session=session, hours=9)
 
 
 def _export(profile: Profile) -> dict[str, Any]:
@@ -139,7 +67,7 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
     profile: Profile, other: Profile
 ) -> None:
     _demo(profile)
-    _stories_and_plans(profile)
+    stories_and_plans(profile)
     first = _export(profile)
     assert sum(len(rows) for part in first["sections"].values() for rows in part.values()) > 100
     empty = [f"{name}.{key}" for name, part in first["sections"].items() for key in part]
@@ -196,7 +124,7 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
     profile: Profile, other: Profile
 ) -> None:
     _demo(profile)
-    _stories_and_plans(profile)
+    stories_and_plans(profile)
     document = _export(profile)
     _import(other, document)
     changed = copy.deepcopy(document)
@@ -450,7 +378,7 @@ def test_the_vault_has_daily_notes_and_path_notes(profile: Profile, tmp_path: Pa
 def test_each_star_story_is_a_note_with_its_facts_in_front_matter(
     profile: Profile, tmp_path: Path
 ) -> None:
-    _stories_and_plans(profile)
+    stories_and_plans(profile)
     with session_scope(profile.engine) as session:
         write_vault(session=session, folder=tmp_path / "vault")
     notes = sorted(path.name for path in (tmp_path / "vault" / "Stories").glob("*.md"))
