@@ -160,6 +160,7 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
     plan = _import(other, changed)
 
     assert plan is not None and plan.removed >= 5 and plan.needs_confirmation
+    assert f"replace {plan.replaced} and remove {plan.removed} of your records" in plan.question()
     assert _import.asked  # type: ignore[attr-defined]
     assert _export(other) == changed  # the old tags, themes, links and scores are gone
 

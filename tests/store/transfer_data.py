@@ -6,11 +6,13 @@ from datetime import UTC, date, datetime
 
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import Rehearsal, Scope, StoryDraft
 from desktop.domain.story_themes import CustomTheme
 from desktop.profile import Profile
 from desktop.store import mocks as mock_store
 from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
@@ -21,8 +23,22 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 def stories_and_plans(profile: Profile) -> None:
     """What the story bank and the planner add, through their own store functions: a story
     with themes and a journal link, a deleted story, a rehearsal, a custom theme, plan items,
-    a mock interview with its journal entry, and the weekly budget."""
+    a mock interview with its journal entry, and the weekly budget; and an attempt with
+    several tags."""
     with session_scope(profile.engine) as session:
+        practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                AttemptSubject("Two sum again"),
+                NOW,
+                1500,
+                Outcome.PARTIAL,
+                3,
+                patterns=("two-pointers", "hash-map"),
+                struggles=("off-by-one",),
+            ),
+            now=NOW,
+        )
         entry = create_entry(
             session=session,
             draft=EntryDraft(entry_date=date(2026, 11, 3), title="Outage retro", body="What broke"),

@@ -72,9 +72,11 @@ class ImportPlan:
 
     def question(self) -> str:
         """What to ask before an import that overwrites more than it adds."""
+        counts = (("replace", self.replaced), ("remove", self.removed))
+        overwrites = " and ".join(f"{verb} {count}" for verb, count in counts if count)
         return (
-            f"This import would replace or remove {self.replaced + self.removed} of your records "
-            f"and add only {self.added} ({self.describe()})."
+            f"This import would {overwrites} of your records and add only {self.added} "
+            f"({self.describe()})."
         )
 
     def describe(self) -> str:
