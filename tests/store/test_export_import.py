@@ -19,7 +19,7 @@ from desktop.store import stories as story_store
 from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
-from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.journal import EntryDraft, create_entry, delete_entry
 from desktop.store.transfer.json_export import export_document
 from desktop.store.transfer.json_import import ImportPlan, ImportRejected
 from desktop.store.transfer.markdown_export import write_vault
@@ -315,6 +315,20 @@ def test_a_deleted_story_is_not_exported_and_cannot_be_pointed_at(profile: Profi
     with session_scope(profile.engine) as session:
         restored = story_store.get_story(session=session, story_id=story)
     assert restored is not None and restored.draft.themes == ("ownership",)
+
+
+def test_a_mock_whose_journal_entry_was_deleted_exports_without_the_link(
+    profile: Profile, other: Profile
+) -> None:
+    stories_and_plans(profile)
+    mock = _export(profile)["sections"]["planner"]["mocks"][0]
+    assert mock["journal_entry_id"] is not None
+    with session_scope(profile.engine) as session:
+        delete_entry(session=session, entry_id=mock["journal_entry_id"])
+    document = _export(profile)
+    assert document["sections"]["planner"]["mocks"][0]["journal_entry_id"] is None
+    _import(other, document)
+    assert _export(other) == document
 
 
 def test_a_file_from_before_stories_and_plans_still_imports(
