@@ -192,10 +192,6 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
 
 def _confirm_replacing(assume_yes: bool) -> Callable[[ImportPlan], bool]:
     def confirm(plan: ImportPlan) -> bool:
-        return _ask(
-            f"This import would replace {plan.replaced} records with different contents and "
-            f"add only {plan.added} ({plan.describe()}). Go ahead?",
-            assume_yes,
-        )
+        return _ask(f"{plan.question()} Go ahead?", assume_yes)
 
     return confirm

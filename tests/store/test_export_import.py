@@ -6,25 +6,26 @@ from __future__ import annotations
 import copy
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.domain.stories import StoryDraft
+from desktop.domain.vault import split_front_matter
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
+from desktop.store import stories as story_store
 from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
-from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.journal import EntryDraft, create_entry, delete_entry
 from desktop.store.transfer.json_export import export_document
 from desktop.store.transfer.json_import import ImportPlan, ImportRejected
 from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
-
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+from tests.store.transfer_data import NOW, stories_and_plans
 
 
 def _demo(profile: Profile) -> None:
@@ -66,8 +67,15 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
     profile: Profile, other: Profile
 ) -> None:
     _demo(profile)
+    stories_and_plans(profile)
     first = _export(profile)
     assert sum(len(rows) for part in first["sections"].values() for rows in part.values()) > 100
+    empty = [f"{name}.{key}" for name, part in first["sections"].items() for key in part]
+    assert [where for where in empty if not _lists(first, where)] == []
+    stories = first["sections"]["stories"]
+    assert "Deleted draft" not in {story["title"] for story in stories["stories"]}
+    assert {r["note"] for r in stories["rehearsals"]} >= {"good pace"}
+    assert "too long" not in {r["note"] for r in stories["rehearsals"]}
     plan = _import(other, first)
     assert plan is not None and plan.added > 100 and plan.replaced == 0
     assert _export(other) == first
@@ -76,6 +84,12 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
 
         word = first["sections"]["journal"]["entries"][0]["title"].split()[0]
         assert search_entries(session=session, typed=word)
+
+
+def _lists(document: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    section, key = where.split(".")
+    rows: list[dict[str, Any]] = document["sections"][section][key]
+    return rows
 
 
 def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: Profile) -> None:
@@ -104,6 +118,51 @@ def test_records_with_the_same_id_are_replaced_and_asked_about_first(
     plan = _import(other, changed, answer=True)
     assert plan is not None and plan.replaced == 1
     assert _export(other)["sections"]["journal"]["entries"][0]["title"] == "Rewritten elsewhere"
+
+
+def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    document = _export(profile)
+    _import(other, document)
+    changed = copy.deepcopy(document)
+    sections = changed["sections"]
+    tags = sections["practice"]["tags"]
+    session_id = tags[0]["session_id"]
+    kept = [t for t in tags if t["session_id"] != session_id]
+    only = {"session_id": session_id, "role": "pattern", "tag": "only-this-one"}
+    sections["practice"]["tags"] = sorted(
+        [*kept, only], key=lambda t: (t["session_id"], t["role"], t["tag"])
+    )
+    story = next(s for s in sections["stories"]["stories"] if s["title"] == "The midnight failover")
+    story["title"] = "The failover"
+    themes = sections["stories"]["themes"]
+    sections["stories"]["themes"] = [
+        t for t in themes if (t["story_id"], t["theme_id"]) != (story["id"], "my-pager-duty")
+    ]
+    sections["stories"]["journal_links"] = [
+        link for link in sections["stories"]["journal_links"] if link["story_id"] != story["id"]
+    ]
+    mock = next(m for m in sections["planner"]["mocks"] if m["with_whom"] == "Sam")
+    sections["planner"]["scores"] = [
+        score
+        for score in sections["planner"]["scores"]
+        if (score["mock_id"], score["dimension"]) != (mock["id"], "coding")
+    ]
+    exposed = sections["planner"]["exposed"]
+    for row in exposed:
+        if row["mock_id"] == mock["id"]:
+            row["tag"] = "sliding-window"
+    sections["planner"]["exposed"] = sorted(exposed, key=lambda row: (row["mock_id"], row["tag"]))
+
+    plan = _import(other, changed)
+
+    assert plan is not None and plan.removed >= 5 and plan.needs_confirmation
+    assert f"replace {plan.replaced} and remove {plan.removed} of your records" in plan.question()
+    assert _import.asked  # type: ignore[attr-defined]
+    assert _export(other) == changed  # the old tags, themes, links and scores are gone
 
 
 def test_an_import_that_adds_more_than_it_replaces_does_not_ask(
@@ -156,6 +215,135 @@ def test_a_tag_pointing_at_a_missing_session_is_rejected(other: Profile) -> None
     )
 
 
+def _file(**sections: Any) -> dict[str, Any]:
+    return {"format": "loopwise-export", "version": 1, "sections": sections}
+
+
+STORY = {
+    "id": 1,
+    "title": "T",
+    "created_at": "2026-11-01T09:00:00Z",
+    "updated_at": "2026-11-01T09:00:00Z",
+}
+MOCK = {
+    "id": 1,
+    "held_at": "2026-11-01T09:00:00Z",
+    "kind": "coding",
+    "minutes": 60,
+    "created_at": "2026-11-01T09:00:00Z",
+    "updated_at": "2026-11-01T09:00:00Z",
+}
+
+
+@pytest.mark.parametrize(
+    ("document", "says"),
+    [
+        (
+            _file(stories={"stories": [STORY], "journal_links": [{"story_id": 1, "entry_id": 9}]}),
+            "story journal link 1 (story_id 1, entry_id 9), field entry_id: "
+            "there is no journal entry with id 9",
+        ),
+        (
+            _file(stories={"themes": [{"story_id": 4, "theme_id": "ownership"}]}),
+            "story theme 1 (story_id 4, theme_id 'ownership'), field story_id: "
+            "there is no story with id 4",
+        ),
+        (
+            _file(planner={"mocks": [dict(MOCK, journal_entry_id=3)], "scores": []}),
+            "mock interview 1 (id 1), field journal_entry_id: there is no journal entry with id 3",
+        ),
+        (
+            _file(
+                planner={
+                    "mocks": [MOCK],
+                    "scores": [{"mock_id": 1, "dimension": "design", "score": 3}],
+                }
+            ),
+            "mock interview 1 (id 1), field scores: 'design' is not scored in a Coding round",
+        ),
+        (
+            _file(planner={"mocks": [MOCK], "scores": []}),
+            "mock interview 1 (id 1), field scores: score at least one dimension",
+        ),
+        (
+            _file(planner={"settings": [{"key": "hours_per_week", "value": "lots"}]}),
+            "planner setting 1 (key 'hours_per_week'), field value",
+        ),
+        (
+            _file(
+                planner={
+                    "plan_items": [
+                        {
+                            "id": 1,
+                            "day": "2026-11-23",
+                            "title": "Both",
+                            "path_id": "p",
+                            "item_id": "i",
+                            "routine_id": "r",
+                            "minutes": 30,
+                            "source": "path",
+                            "created_at": "2026-11-01T09:00:00Z",
+                        }
+                    ]
+                }
+            ),
+            "plan item 1 (id 1), field routine_id: Value error, a planned item is either",
+        ),
+    ],
+)
+def test_stories_and_plans_that_point_at_nothing_or_break_a_rule_are_rejected(
+    other: Profile, document: Any, says: str
+) -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    assert says in str(rejected.value)
+    assert all(rows == [] for part in _export(other)["sections"].values() for rows in part.values())
+
+
+def test_a_deleted_story_is_not_exported_and_cannot_be_pointed_at(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        story = story_store.create_story(session=session, draft=StoryDraft(title="Gone"), now=NOW)
+        story_store.delete_story(session=session, story_id=story, now=NOW)
+    assert _export(profile)["sections"]["stories"]["stories"] == []
+    theme = {"story_id": story, "theme_id": "ownership"}
+    with pytest.raises(ImportRejected, match=f"there is no story with id {story}"):
+        _import(profile, _file(stories={"themes": [theme]}))
+
+    plan = _import(profile, _file(stories={"stories": [dict(STORY, id=story)], "themes": [theme]}))
+
+    assert plan is not None and plan.replaced == 1  # brought back exactly as in the file
+    with session_scope(profile.engine) as session:
+        restored = story_store.get_story(session=session, story_id=story)
+    assert restored is not None and restored.draft.themes == ("ownership",)
+
+
+def test_a_mock_whose_journal_entry_was_deleted_exports_without_the_link(
+    profile: Profile, other: Profile
+) -> None:
+    stories_and_plans(profile)
+    mock = _export(profile)["sections"]["planner"]["mocks"][0]
+    assert mock["journal_entry_id"] is not None
+    with session_scope(profile.engine) as session:
+        delete_entry(session=session, entry_id=mock["journal_entry_id"])
+    document = _export(profile)
+    assert document["sections"]["planner"]["mocks"][0]["journal_entry_id"] is None
+    _import(other, document)
+    assert _export(other) == document
+
+
+def test_a_file_from_before_stories_and_plans_still_imports(
+    profile: Profile, other: Profile
+) -> None:
+    _demo(profile)
+    document = _export(profile)
+    older = {
+        **document,
+        "sections": {k: document["sections"][k] for k in ("progress", "practice", "journal")},
+    }
+    plan = _import(other, older)
+    assert plan is not None and plan.added > 100
+
+
 @pytest.mark.parametrize(
     ("document", "says"),
     [
@@ -194,11 +382,41 @@ def test_the_vault_has_daily_notes_and_path_notes(profile: Profile, tmp_path: Pa
         written = write_vault(session=session, folder=vault)
     daily = sorted((vault / "Journal").glob("*.md"))
     item_notes = list((vault / "Path notes").rglob("*.md"))
-    assert written == len(daily) + len(item_notes)
-    assert daily and item_notes
+    story_notes = list((vault / "Stories").glob("*.md"))
+    assert written == len(daily) + len(item_notes) + len(story_notes)
+    assert daily and item_notes and story_notes
     first = daily[0].read_text(encoding="utf-8")
     assert first.startswith("---\ndate: ") and "\nentries:\n" in first
     assert "## " in first
+
+
+def test_each_star_story_is_a_note_with_its_facts_in_front_matter(
+    profile: Profile, tmp_path: Path
+) -> None:
+    stories_and_plans(profile)
+    with session_scope(profile.engine) as session:
+        write_vault(session=session, folder=tmp_path / "vault")
+    notes = sorted(path.name for path in (tmp_path / "vault" / "Stories").glob("*.md"))
+    assert notes == ["The midnight failover.md"]  # the deleted story is left out
+    text = (tmp_path / "vault" / "Stories" / notes[0]).read_text(encoding="utf-8")
+    meta, body = split_front_matter(text)
+    assert meta == {
+        "title": "The midnight failover",
+        "themes": ["my-pager-duty", "ownership"],
+        "scope": "teams",
+        "companies": ["Acme", "Globex"],
+        "tags": ["star-story"],
+    }
+    headings = [line for line in body.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Situation",
+        "## Task",
+        "## Action",
+        "## Result",
+        "## Notes",
+        "## Journal",
+    ]
+    assert "I failed over the database." in body and "[[2026-11-03]]" in body
 
 
 def _notes(profile: Profile, folder: Path) -> Any:

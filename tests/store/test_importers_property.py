@@ -4,10 +4,10 @@ traceback, never half an import (property-based, with hypothesis)."""
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,11 @@ from desktop.profile import Profile, open_profile
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
 from desktop.store.transfer.json_export import export_document
-from desktop.store.transfer.json_import import ImportRejected
+from desktop.store.transfer.json_import import ImportRejected, plan_import
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import SECTIONS
+from tests.store.transfer_data import NOW, stories_and_plans
 
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -51,16 +51,39 @@ def shared() -> Iterator[tuple[Profile, dict[str, Any]]]:
         source = open_profile(AppPaths(folder / "source"))
         with session_scope(source.engine) as session:
             populate_demo_profile(session=session, paths=source.library.paths, today=NOW)
-            document = export_document(session=session, now=NOW)
+        stories_and_plans(source)
+        document = _few_of_each(_export(source))
         source.close()
-        for part in document["sections"].values():  # a few records of each kind is enough
-            for key in part:
-                part[key] = part[key][:3]
         target = open_profile(AppPaths(folder / "target"))
+        with session_scope(target.engine) as session:  # the unchanged file is a valid import
+            plan_import(session=session, document=document)
         yield target, document
         target.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _few_of_each(document: dict[str, Any]) -> dict[str, Any]:
+    """A few records of each kind (the first ones and the newest, made by stories_and_plans),
+    with everything that belongs to them; records pointing outside the few are left out."""
+    kept: dict[str, set[Any]] = {}
+    for section in SECTIONS:
+        part = document["sections"][section.name]
+        for spec in section.tables:
+            rows = part[spec.key]
+            if spec.parent is None:
+                rows = rows[:2] + rows[2:][-2:]
+            rows = [
+                row
+                for row in rows
+                if all(
+                    row[name] is None or row[name] in kept.get(table, set())
+                    for name, (table, _field) in spec.checked_references.items()
+                )
+            ]
+            part[spec.key] = rows
+            kept[spec.table_name] = {row[spec.key_fields[0]] for row in rows}
+    return document
 
 
 def _export(profile: Profile) -> dict[str, Any]:
@@ -107,16 +130,12 @@ def _imported_rows(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[st
                 yield section.name, spec.key, record.model_dump(mode="json")
 
 
-@SETTINGS
-@given(data=st.data())
-def test_any_json_is_imported_fully_or_rejected(
-    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
-) -> None:
-    profile, base = shared
-    document = data.draw(st.one_of(mutated_documents(base), JSON_VALUES))
+def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
+    """Rejected with messages and nothing written, or every record in the profile as the
+    file has it (its own lists exactly so)."""
     before = _export(profile)
     try:
-        plan = import_document(
+        import_document(
             engine=profile.engine,
             database=profile.paths.database,
             backups_dir=profile.paths.backups_dir,
@@ -127,10 +146,76 @@ def test_any_json_is_imported_fully_or_rejected(
         assert rejected.problems and all(p.strip() for p in rejected.problems)
         assert _export(profile) == before  # nothing at all was written
         return
-    assert plan is not None
     after = _export(profile)
     for section, key, row in _imported_rows(document):
         assert row in after["sections"][section][key]
+    for section, key, wanted, got in _own_lists(document, after):
+        assert got == wanted, f"{section}.{key} is not exactly as in the file"
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_json_is_imported_fully_or_rejected(
+    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
+) -> None:
+    profile, base = shared
+    _imported_fully_or_rejected(profile, data.draw(st.one_of(mutated_documents(base), JSON_VALUES)))
+
+
+@st.composite
+def changed_own_lists(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
+    """The base file with, in some of the records' own lists, rows dropped or renamed."""
+    document = copy.deepcopy(base)
+    for section in SECTIONS:
+        part = document["sections"][section.name]
+        for spec in section.tables:
+            if not spec.exact or spec.parent is None or draw(st.booleans()):
+                continue  # this list is left as it is
+            name = spec.key_fields[-1]  # the tag, theme or dimension (or the linked entry)
+            rows = [row for row in part[spec.key] if draw(st.booleans())]
+            for row in rows:
+                if isinstance(row[name], str) and draw(st.booleans()):
+                    row[name] = draw(st.sampled_from(["coding", "testing", "heap", "graphs"]))
+            part[spec.key] = rows
+    return document
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_records_own_lists_end_up_exactly_as_in_the_file(
+    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
+) -> None:
+    profile, base = shared
+    _imported_fully_or_rejected(profile, data.draw(changed_own_lists(base)))
+
+
+def _own_lists(
+    document: dict[str, Any], after: dict[str, Any]
+) -> Iterator[tuple[str, str, list[str], list[str]]]:
+    """For each record in the file that has lists of its own (a session's tags, a story's
+    themes, a mock's scores): the rows the file lists and the rows the profile now has."""
+    for section in SECTIONS:
+        part = document["sections"].get(section.name, {})
+        for spec in section.tables:
+            if spec.parent is None or not spec.exact or spec.key not in part:
+                continue
+            name, parent = spec.parent
+            owners = {parent.key_of(parent.record.model_validate(r))[0] for r in part[parent.key]}
+            wanted = [
+                row
+                for _s, _k, row in _imported_rows(document)
+                if _k == spec.key and _s == section.name
+            ]
+            yield (
+                section.name,
+                spec.key,
+                sorted(json.dumps(r, sort_keys=True) for r in wanted if r[name] in owners),
+                sorted(
+                    json.dumps(r, sort_keys=True)
+                    for r in after["sections"][section.name][spec.key]
+                    if r[name] in owners
+                ),
+            )
 
 
 NOTE_NAMES = st.sampled_from(

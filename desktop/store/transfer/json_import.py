@@ -2,7 +2,9 @@
 
 Import merges by stable ids. A record whose key (id, or path and item ids) is not in the
 profile is added; one whose key is there with different contents replaces that row; one that
-is identical changes nothing. Nothing is ever deleted.
+is identical changes nothing. The only rows ever removed are the parts of a record in the file
+that the file no longer lists (a session's tags, a story's themes): a replaced record ends up
+exactly as the file has it.
 """
 
 from __future__ import annotations
@@ -52,23 +54,41 @@ class ImportPlan:
         return sum(len(changes.replaced) for _spec, changes in self.tables)
 
     @property
+    def removed(self) -> int:
+        return sum(len(changes.removed) for _spec, changes in self.tables)
+
+    @property
     def unchanged(self) -> int:
         return sum(changes.unchanged for _spec, changes in self.tables)
 
     @property
+    def changes_anything(self) -> bool:
+        return bool(self.added or self.replaced or self.removed)
+
+    @property
     def needs_confirmation(self) -> bool:
-        """An import that would replace more than it adds asks first."""
-        return self.replaced > self.added
+        """An import that would replace or remove more than it adds asks first."""
+        return self.replaced + self.removed > self.added
+
+    def question(self) -> str:
+        """What to ask before an import that overwrites more than it adds."""
+        counts = (("replace", self.replaced), ("remove", self.removed))
+        overwrites = " and ".join(f"{verb} {count}" for verb, count in counts if count)
+        return (
+            f"This import would {overwrites} of your records and add only {self.added} "
+            f"({self.describe()})."
+        )
 
     def describe(self) -> str:
         parts = []
         for spec, changes in self.tables:
-            if changes.added or changes.replaced:
-                bits = []
-                if changes.added:
-                    bits.append(f"{len(changes.added)} new")
-                if changes.replaced:
-                    bits.append(f"{len(changes.replaced)} replaced")
+            counts = (
+                (len(changes.added), "new"),
+                (len(changes.replaced), "replaced"),
+                (len(changes.removed), "removed"),
+            )
+            bits = [f"{count} {what}" for count, what in counts if count]
+            if bits:
                 parts.append(f"{spec.label}: {', '.join(bits)}")
         return "; ".join(parts) if parts else "nothing new (everything is already here)"
 
@@ -132,7 +152,9 @@ def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
             if key not in allowed
         ]
         for spec in section.tables:
-            records, found = _validate_table(section.name, spec, part.get(spec.key, []))
+            if spec.key not in part:  # a list left out imports nothing
+                continue
+            records, found = _validate_table(section.name, spec, part[spec.key])
             problems += found
             validated.append((spec, records))
     problems += _duplicate_keys(validated)
@@ -185,34 +207,49 @@ def _missing_references(
     for spec, records in validated:
         for name in spec.key_fields:
             in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
-    tables = {spec.table_name: spec.table for spec, _records in validated}
     problems = []
     for spec, records in validated:
-        for field_name, (table_name, target_field) in spec.references.items():
-            target = tables[table_name]
+        for field_name, (table_name, target_field) in spec.checked_references.items():
+            target = _SPECS[table_name]
             known = in_file.get((table_name, target_field), set())
             for index, record in enumerate(records):
                 value = getattr(record, field_name)
                 if value is None or value in known:
                     continue
-                column = getattr(target, target_field)
-                if session.exec(select(column).where(column == value)).first() is None:
+                column = getattr(target.table, target_field)
+                found = select(column).where(column == value, *target.exported())
+                if session.exec(found).first() is None:
                     problems.append(
                         f"{spec.describe(index, record)}, field {field_name}: "
-                        f"there is no {table_name.replace('_', ' ')} with {target_field} {value}."
+                        f"there is no {target.label} with {target_field} {value}."
                     )
     return problems
+
+
+_SPECS = {spec.table_name: spec for section in SECTIONS for spec in section.tables}
 
 
 def plan_import(*, session: Session, document: Any) -> ImportPlan:
     """Validate the document and work out what it would add and replace (nothing written)."""
     validated = validate_document(document)
     problems = _missing_references(session, validated)
+    by_table = {spec.table_name: records for spec, records in validated}
+    for section in SECTIONS:
+        if section.check is not None:
+            mine = {
+                s.key: by_table[s.table_name] for s in section.tables if s.table_name in by_table
+            }
+            problems += section.check(session, mine)
     if problems:
         raise ImportRejected(problems)
     plan = ImportPlan()
     for spec, records in validated:
-        plan.tables.append((spec, compare_table(session=session, spec=spec, records=records)))
+        parents: set[Any] = set()
+        if spec.parent is not None:
+            parent = spec.parent[1]
+            parents = {parent.key_of(r)[0] for r in by_table.get(parent.table_name, [])}
+        changes = compare_table(session=session, spec=spec, records=records, parents=parents)
+        plan.tables.append((spec, changes))
     return plan
 
 

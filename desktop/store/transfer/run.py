@@ -39,7 +39,7 @@ def import_document(
             plan = plan_import(session=session, document=document)
         if plan.needs_confirmation and not confirm(plan):
             return None
-        if plan.added or plan.replaced:
+        if plan.changes_anything:
             backup_database(database, backups_dir, "before-import")
             with session_scope(engine) as session:
                 plan = plan_import(session=session, document=document)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session
 
+from desktop.store.transfer.records import Record
 from desktop.store.transfer.tables import TableSpec
 
 # Writes the area's notes into the vault folder; returns how many files it wrote.
 MarkdownWriter = Callable[[Session, Path], int]
+# Rules across the area's records (list key -> the file's records, only the lists it has);
+# returns problems naming record and field. Runs before anything is written.
+SectionCheck = Callable[[Session, Mapping[str, list[Record]]], list[str]]
 
 
 @dataclass(frozen=True)
@@ -19,3 +23,4 @@ class Section:
     name: str  # the key under "sections" in the JSON file
     tables: tuple[TableSpec, ...]  # in the order they are written (referenced tables first)
     write_markdown: MarkdownWriter | None = None
+    check: SectionCheck | None = None

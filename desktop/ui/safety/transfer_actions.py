@@ -156,9 +156,7 @@ def import_json(window: MainWindow) -> None:
         return dialogs.confirm(
             window,
             "Replace your data?",
-            f"This import would replace {plan.replaced} of your records with different "
-            f"contents and add only {plan.added} ({plan.describe()}). Your data is backed up "
-            "first.",
+            f"{plan.question()} Your data is backed up first.",
             "Import and replace",
         )
 

@@ -6,9 +6,15 @@ Adding an area is one module with a SECTION and one line here.
 from __future__ import annotations
 
 from desktop.store.transfer.section import Section
-from desktop.store.transfer.sections import journal, practice, progress
+from desktop.store.transfer.sections import journal, planner, practice, progress, stories
 
-SECTIONS: tuple[Section, ...] = (progress.SECTION, practice.SECTION, journal.SECTION)
+SECTIONS: tuple[Section, ...] = (
+    progress.SECTION,
+    practice.SECTION,
+    journal.SECTION,
+    stories.SECTION,
+    planner.SECTION,
+)
 
 # Tables with nothing of the user's own: rebuilt from the others, or the schema's bookkeeping.
 DERIVED_TABLES = frozenset(

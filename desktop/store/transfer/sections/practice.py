@@ -38,16 +38,19 @@ class SessionTagRecord(Record):
     tag: Key
 
 
+SESSIONS = TableSpec("sessions", PracticeSession, PracticeSessionRecord, "practice session")
+
 SECTION = Section(
     "practice",
     (
-        TableSpec("sessions", PracticeSession, PracticeSessionRecord, "practice session"),
+        SESSIONS,
         TableSpec(
             "tags",
             SessionTag,
             SessionTagRecord,
             "session tag",
-            references={"session_id": ("practice_session", "id")},
+            parent=("session_id", SESSIONS),
+            exact=True,
         ),
     ),
 )

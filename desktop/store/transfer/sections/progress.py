@@ -7,8 +7,9 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from desktop.domain.progress import ItemStatus
-from desktop.domain.vault import front_matter, safe_file_name
+from desktop.domain.vault import safe_file_name
 from desktop.store.models import CustomItem, ItemProgress, StatusChange
+from desktop.store.transfer.notes import write_note
 from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
@@ -54,8 +55,6 @@ def write_item_notes(session: Session, vault: Path) -> int:
     for row in rows:
         if not row.notes.strip():
             continue
-        folder = vault / "Path notes" / safe_file_name(row.path_id)
-        folder.mkdir(parents=True, exist_ok=True)
         meta = {
             "path": row.path_id,
             "item": row.item_id,
@@ -63,13 +62,9 @@ def write_item_notes(session: Session, vault: Path) -> int:
             "status": row.status,
             "updated": row.notes_updated_at,
         }
-        name = safe_file_name(row.title, fallback=row.item_id)
-        target = folder / f"{name}.md"
-        if target.exists():  # two items with the same title in one path
-            target = folder / f"{name} ({safe_file_name(row.item_id)}).md"
-        target.write_text(
-            front_matter(meta) + f"\n# {row.title}\n\n{row.notes.strip()}\n", encoding="utf-8"
-        )
+        folder = vault / "Path notes" / safe_file_name(row.path_id)
+        body = f"\n# {row.title}\n\n{row.notes.strip()}\n"
+        write_note(folder, row.title, row.item_id, meta, body, fallback=row.item_id)
         written += 1
     return written
 

@@ -1,0 +1,99 @@
+"""Profile contents for the export and import tests, made through the app's own store functions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from desktop.domain.mocks import MockInterview, MockKind
+from desktop.domain.planner import PlanSource, Target
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.stories import Rehearsal, Scope, StoryDraft
+from desktop.domain.story_themes import CustomTheme
+from desktop.profile import Profile
+from desktop.store import mocks as mock_store
+from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.store.journal import EntryDraft, create_entry
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def stories_and_plans(profile: Profile) -> None:
+    """What the story bank and the planner add, through their own store functions: a story
+    with themes and a journal link, a deleted story, a rehearsal, a custom theme, plan items,
+    a mock interview with its journal entry, and the weekly budget; and an attempt with
+    several tags."""
+    with session_scope(profile.engine) as session:
+        practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                AttemptSubject("Two sum again"),
+                NOW,
+                1500,
+                Outcome.PARTIAL,
+                3,
+                patterns=("two-pointers", "hash-map"),
+                struggles=("off-by-one",),
+            ),
+            now=NOW,
+        )
+        entry = create_entry(
+            session=session,
+            draft=EntryDraft(entry_date=date(2026, 11, 3), title="Outage retro", body="What broke"),
+            now=NOW,
+        )
+        story_store.add_custom_theme(
+            session=session,
+            theme=CustomTheme("my-pager-duty", "Pager duty", "Carrying the pager"),
+            now=NOW,
+        )
+        kept = story_store.create_story(
+            session=session,
+            draft=StoryDraft(
+                title="The midnight failover",
+                situation="Payments were down.",
+                task="Restore them.",
+                action="I failed over the database.",
+                result="Back in 12 minutes.",
+                themes=("my-pager-duty", "ownership"),
+                scope=Scope.TEAMS,
+                companies=("Acme", "Globex"),
+                notes="Mention the runbook.",
+                journal_entry_ids=(entry,),
+            ),
+            now=NOW,
+        )
+        gone = story_store.create_story(
+            session=session, draft=StoryDraft(title="Deleted draft", themes=("ownership",)), now=NOW
+        )
+        story_store.log_rehearsal(
+            session=session, rehearsal=Rehearsal(gone, NOW, 90, 2, "too long")
+        )
+        story_store.delete_story(session=session, story_id=gone, now=NOW)
+        story_store.log_rehearsal(
+            session=session, rehearsal=Rehearsal(kept, NOW, 150, 4, "good pace")
+        )
+        plan_store.add_plan_item(
+            session=session,
+            day=date(2026, 11, 23),
+            target=Target("Mock interview", routine_id="mock-interview"),
+            minutes=60,
+            source=PlanSource.ROUTINE,
+            reason="Weekly checkpoint",
+            now=NOW,
+        )
+        mock_store.log_mock(
+            session=session,
+            mock=MockInterview(
+                held_at=NOW,
+                kind=MockKind.CODING,
+                scores={"problem-solving": 3, "coding": 2},
+                with_whom="Sam",
+                exposed=("two-pointers",),
+            ),
+            now=NOW,
+            label=str,
+        )
+        plan_store.set_hours_per_week(session=session, hours=9)
