@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -34,16 +35,48 @@ def backup_database(
     never looks like a good one.
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
+    sweep_partials(backups_dir)
     stamp = (now or _utc_now()).strftime(STAMP_FORMAT)
     target = backups_dir / f"loopwise-{stamp}-{reason}.sqlite3"
-    partial = target.with_suffix(".partial")
-    with (
-        closing(sqlite3.connect(database)) as source,
-        closing(sqlite3.connect(partial)) as copy,
-    ):
-        source.backup(copy)
-    partial.replace(target)
+    partial = target.with_suffix(PARTIAL_SUFFIX)
+    try:
+        with (
+            closing(sqlite3.connect(database)) as source,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
+            source.backup(copy)
+        partial.replace(target)
+    finally:
+        # A failed copy (a full disk, most often) must not leave its half behind.
+        _remove_partial(partial)
     return target
+
+
+PARTIAL_SUFFIX = ".partial"
+# A partial this old belongs to no backup still being written (one takes seconds).
+ABANDONED_AFTER = timedelta(minutes=10)
+
+
+def sweep_partials(backups_dir: Path) -> list[Path]:
+    """Delete half-written backups left by a crash; return what was deleted."""
+    cutoff = time.time() - ABANDONED_AFTER.total_seconds()
+    swept = []
+    for path in backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                swept.append(path)
+        except OSError:
+            continue  # gone already, or not ours to delete
+    return swept
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass  # nothing more can be done; the next backup sweeps it
 
 
 @dataclass(frozen=True)
