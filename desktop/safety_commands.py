@@ -69,15 +69,19 @@ def _ask(question: str, assume_yes: bool) -> bool:
 
 
 def backup_command(data_dir: str | None) -> int:
-    from desktop.store.backup import backup_database, read_thinning_policy, thin_backups
+    from desktop.store.backup import backup_database, thin_backups
+    from desktop.store.settings import load_settings
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
     if not app_paths.database.exists():
         _say(f"There is no Loopwise database in {app_paths.data_dir} yet: nothing to back up.")
         return 1
+    loaded = load_settings(app_paths.settings_file)
+    if loaded.problem:
+        _say(loaded.problem)
     try:
         made = backup_database(app_paths.database, app_paths.backups_dir, "manual")
-        thin_backups(app_paths.backups_dir, policy=read_thinning_policy(app_paths.ui_state_file))
+        thin_backups(app_paths.backups_dir, policy=loaded.settings.backups.policy)
     except (OSError, ValueError) as error:
         _say(f"The backup could not be made: {error}")
         return 1

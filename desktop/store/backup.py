@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from contextlib import closing
@@ -73,10 +74,8 @@ def sweep_partials(backups_dir: Path) -> list[Path]:
 
 def _remove_partial(partial: Path) -> None:
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
-        try:
+        with contextlib.suppress(OSError):  # nothing more can be done; the next backup sweeps it
             leftover.unlink(missing_ok=True)
-        except OSError:
-            pass  # nothing more can be done; the next backup sweeps it
 
 
 @dataclass(frozen=True)
@@ -117,25 +116,6 @@ def thin_backups(
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
-
-
-def read_thinning_policy(ui_state_file: Path) -> ThinningPolicy:
-    """The user's choice from File > Backups… (kept in the profile's ui-state.ini)."""
-    from configparser import ConfigParser, Error
-
-    parser = ConfigParser()
-    try:
-        parser.read(ui_state_file, encoding="utf-8")
-        keep_all = parser.getint("backups", "keep_all_days", fallback=None)
-        daily = parser.getint("backups", "daily_days", fallback=None)
-    except (Error, ValueError, OSError, UnicodeDecodeError):
-        return ThinningPolicy()
-    default = ThinningPolicy()
-    if keep_all is None or not 0 <= keep_all <= 365:
-        keep_all = default.keep_all_days
-    if daily is None or not 0 <= daily <= 3650:
-        daily = default.daily_days
-    return ThinningPolicy(keep_all_days=keep_all, daily_days=max(daily, keep_all))
 
 
 def backup_if_due(

@@ -103,20 +103,6 @@ def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path)
     assert found is not None and found.path == good
 
 
-def test_the_thinning_policy_is_read_from_the_profile_settings(tmp_path: Path) -> None:
-    from desktop.domain.backups import ThinningPolicy
-    from desktop.store.backup import read_thinning_policy
-
-    ini = tmp_path / "ui-state.ini"
-    assert read_thinning_policy(ini) == ThinningPolicy()  # no file yet
-    ini.write_text("[backups]\nkeep_all_days=5\ndaily_days=60\n")
-    assert read_thinning_policy(ini) == ThinningPolicy(keep_all_days=5, daily_days=60)
-    ini.write_text("[backups]\nkeep_all_days=lots\ndaily_days=-3\n")
-    assert read_thinning_policy(ini) == ThinningPolicy()
-    ini.write_text("not an ini file at all")
-    assert read_thinning_policy(ini) == ThinningPolicy()
-
-
 def test_a_failed_backup_leaves_no_partial_file_behind(tmp_path: Path) -> None:
     database = tmp_path / "loopwise.sqlite3"
     database.write_bytes(b"not a database at all" * 100)  # the copy fails half-way

@@ -11,10 +11,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import open_profile_or_explain
+from desktop.domain.backups import ThinningPolicy
 from desktop.paths import AppPaths
 from desktop.store.backup import backup_database, list_backups
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.settings import load_settings
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
@@ -230,3 +232,27 @@ def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
 
     days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
     assert len(days) == len(set(days))  # one a day: yesterday's three thinned to one
+    # The choice is about the data, so it is kept with the data, not with the window state.
+    assert load_settings(paths.settings_file).settings.backups.keep_all_days == 0
+    context.settings.sync()
+    window_state = paths.ui_state_file
+    assert not window_state.exists() or "backups" not in window_state.read_text(encoding="utf-8")
+
+
+def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
+    qtbot: Any, context: AppContext
+) -> None:
+    paths = context.profile.paths
+    paths.settings_file.write_text("[backups]\nkeep_all_days = 'lots'\n", encoding="utf-8")
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.settings_problem.isHidden()
+    assert "settings.toml" in dialog.settings_problem.text()
+    assert dialog.keep_all_days.value() == ThinningPolicy().keep_all_days
+
+    dialog.keep_all_days.setValue(4)  # choosing again writes a good file
+
+    assert dialog.settings_problem.isHidden()
+    loaded = load_settings(paths.settings_file)
+    assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4

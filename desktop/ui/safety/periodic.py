@@ -13,10 +13,10 @@ if TYPE_CHECKING:
 
 
 def back_up_when_due(window: MainWindow) -> Future[Any]:
-    from desktop.store.backup import backup_if_due, read_thinning_policy
+    from desktop.store.backup import backup_if_due
+    from desktop.store.settings import load_settings
 
     paths = window.context.profile.paths
-    window.context.settings.sync()  # the policy is read from the file on the worker thread
 
     def told(error: BaseException) -> None:
         window.statusBar().showMessage(
@@ -31,7 +31,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
         lambda: backup_if_due(
             paths.database,
             paths.backups_dir,
-            policy=read_thinning_policy(paths.ui_state_file),
+            policy=load_settings(paths.settings_file).settings.backups.policy,
         ),
         done,
         told,
