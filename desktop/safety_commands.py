@@ -44,17 +44,14 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
         profile.close()
 
 
-def _app_is_open(app_paths: AppPaths) -> bool:
-    """True while the app holds this data folder: a restore under it would lose its writes."""
-    if not app_paths.lock_file.exists():
-        return False
-    from PySide6.QtCore import QLockFile
+def _refuse_while_open(app_paths: AppPaths, instead: str) -> bool:
+    """True (after saying so) while the app holds this data folder: it would lose our writes
+    or overwrite them with its own."""
+    from desktop.ui.single_instance import is_held  # the app's own lock check (needs Qt)
 
-    lock = QLockFile(str(app_paths.lock_file))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        lock.unlock()
+    if not is_held(app_paths):
         return False
+    _say(f"Loopwise is open with this data folder. Close it, or {instead}.")
     return True
 
 
@@ -104,8 +101,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 0
     chosen = next((b.path for b in backups if which in (b.path.name, str(b.path))), None)
     path = chosen or Path(which)
-    if _app_is_open(app_paths):
-        _say("Loopwise is open with this data folder. Close it, or restore from File > Backups.")
+    if _refuse_while_open(app_paths, "restore from File > Backups"):
         return 1
     if not _ask(
         f"Replace your current data with the backup {path.name}? "
@@ -158,6 +154,10 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     from desktop.store.transfer.json_import import ImportRejected, read_document
     from desktop.store.transfer.run import import_document, import_notes
 
+    if _refuse_while_open(
+        AppPaths(resolve_data_dir(data_dir)), "import from File > Import data… there"
+    ):
+        return 1
     with _opened(data_dir) as profile:
         if profile is None:
             return 1
