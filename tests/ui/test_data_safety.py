@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import open_profile_or_explain
 from desktop.domain.backups import ThinningPolicy
 from desktop.paths import AppPaths
+from desktop.store import backup as backup_module
 from desktop.store.backup import backup_database, list_backups
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
 from desktop.store.settings import load_settings
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
+from desktop.ui.events import ChangeBus
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
-from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.safety.backups_dialog import BackupsDialog, restore_into_running_app
 from desktop.ui.safety.periodic import back_up_when_due
+from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
@@ -92,6 +98,56 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
         assert get_entry(session=session, entry_id=later_id) is None
         assert get_entry(session=session, entry_id=kept_id) is not None
     _write(context, "After the restore")
+
+
+def test_after_a_restore_or_import_every_view_is_told_to_read_its_data_again(
+    qtbot: Any, context: AppContext
+) -> None:
+    window = _window(qtbot, context)
+    data_signals = [
+        name for name, value in vars(ChangeBus).items()
+        if isinstance(value, Signal) and name.endswith("_changed")
+    ]  # fmt: skip
+    heard: set[str] = set()
+    for name in data_signals:
+        getattr(context.events, name).connect(lambda *_args, name=name: heard.add(name))
+
+    reread_everything(window)
+
+    assert {"stories_changed", "plan_changed", "mocks_changed"} <= set(data_signals)
+    assert heard == set(data_signals)
+
+
+def test_a_restore_waits_for_background_work_still_reading_the_database(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = context.profile.paths
+    backup_database(paths.database, paths.backups_dir, "manual")
+    backup = list_backups(paths.backups_dir)[0]
+    window = _window(qtbot, context)
+    order: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def slow_read() -> None:  # such as a Trends read over everything
+        started.set()
+        release.wait(timeout=10)
+        order.append("read finished")
+
+    run_in_background(slow_read, lambda _result: None, owner=window)
+    assert started.wait(timeout=10)
+    real_restore = backup_module.restore_backup
+
+    def restore(*args: Any) -> Path | None:
+        order.append("restore")
+        return real_restore(*args)
+
+    monkeypatch.setattr(backup_module, "restore_backup", restore)
+    # Let the read go on a little after the restore has begun; it must still finish first.
+    threading.Timer(0.2, release.set).start()
+
+    restore_into_running_app(window, backup)
+
+    assert order == ["read finished", "restore"]
 
 
 def test_backups_dialog_without_backups_says_how_to_make_one(

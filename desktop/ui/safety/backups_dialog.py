@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.store.backup import Backup, BackupUnusable, backup_database, list_backups
 from desktop.store.health import DatabaseProblem
 from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.ui.background import wait_for_background_work
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -190,6 +191,9 @@ class BackupsDialog(QDialog):
         self.reload()
 
 
+RESTORE_WAITS_SECONDS = 30
+
+
 def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
     """Close the database, put the backup in its place, open it again, re-read every view."""
     from desktop.store.backup import restore_backup
@@ -198,6 +202,9 @@ def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
 
     for page in window.pages:
         page.flush()  # what is being typed goes into the backup taken before the restore
+    if not wait_for_background_work(RESTORE_WAITS_SECONDS):
+        # A worker still reads the database (a long Trends read, the automatic backup).
+        raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
     profile = window.context.profile
     profile.engine.dispose()
     try:
