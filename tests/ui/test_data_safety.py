@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from desktop.ui.events import ChangeBus
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
+from desktop.ui.safety import periodic
 from desktop.ui.safety.backups_dialog import BackupsDialog, restore_into_running_app
 from desktop.ui.safety.periodic import back_up_when_due
 from desktop.ui.safety.reopen import reread_everything
@@ -162,14 +164,44 @@ def test_backups_dialog_without_backups_says_how_to_make_one(
     assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
 
 
-def test_periodic_backup_runs_off_the_ui_thread_once_due(qtbot: Any, context: AppContext) -> None:
+def test_periodic_backup_runs_off_the_ui_thread_once_due(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = _window(qtbot, context)
     backups_dir = context.profile.paths.backups_dir
+    threads: list[int] = []
+    real_backup_if_due = backup_module.backup_if_due
+
+    def backup_if_due(*args: Any, **kwargs: Any) -> Path | None:
+        threads.append(threading.get_ident())
+        return real_backup_if_due(*args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "backup_if_due", backup_if_due)
     back_up_when_due(window)
     assert wait_until(lambda: len(list_backups(backups_dir)) == 1)
     future = back_up_when_due(window)  # not due again yet
     assert wait_until(future.done)
     assert len(list_backups(backups_dir)) == 1
+    assert len(threads) == 2 and threading.get_ident() not in threads
+
+
+def test_the_automatic_backup_keeps_checking_while_the_window_stays_open(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, context)
+    checks: list[MainWindow] = []
+
+    def check(checked: MainWindow) -> Future[None]:
+        checks.append(checked)
+        done: Future[None] = Future()
+        done.set_result(None)
+        return done
+
+    monkeypatch.setattr(periodic, "back_up_when_due", check)
+    timer = periodic.keep_backing_up(window, first_after_ms=0, every_ms=1)
+
+    assert wait_until(lambda: len(checks) >= 3)  # not once per launch: again and again
+    assert checks[0] is window and timer.parent() is window and timer.isActive()
 
 
 def test_export_and_import_from_the_file_menu(
