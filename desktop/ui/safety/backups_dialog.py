@@ -60,7 +60,8 @@ class BackupsDialog(QDialog):
         self.settings_problem.setWordWrap(True)
         self.settings_problem.setAccessibleName("Problem with the backup settings")
         layout.addWidget(self.settings_problem)
-        self._show_settings_problem(self.loaded_problem)
+        fix = " Changing a number above saves a new one."
+        self._show_settings_problem(self.loaded_problem and self.loaded_problem + fix)
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName("Backups, newest first")
         self.table.setHorizontalHeaderLabels(["Date", "Reason", "Size"])
