@@ -101,9 +101,6 @@ def open_profile_or_explain(
         return None
 
 
-BACKUP_DELAY_MS = 1000
-
-
 class _FirstPaintQuitter(QObject):
     """Quits the app once the window has painted: the end of start-up, for the benchmark."""
 
@@ -169,10 +166,9 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
         window.show()
-        from desktop.ui.safety.periodic import back_up_when_due
+        from desktop.ui.safety.periodic import keep_backing_up
 
-        # A second after the window is up: the first paint never waits for a backup.
-        QTimer.singleShot(BACKUP_DELAY_MS, lambda: back_up_when_due(window))
+        keep_backing_up(window)  # every 12 hours, for as long as the window stays open
         code = app.exec()
         profile.close()
         return code

@@ -35,6 +35,11 @@ class AppPaths:
         return self.data_dir / "ui-state.ini"
 
     @property
+    def settings_file(self) -> Path:
+        """The user's choices about their data (such as which backups to keep), in TOML."""
+        return self.data_dir / "settings.toml"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "loopwise.lock"
 

@@ -44,17 +44,14 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
         profile.close()
 
 
-def _app_is_open(app_paths: AppPaths) -> bool:
-    """True while the app holds this data folder: a restore under it would lose its writes."""
-    if not app_paths.lock_file.exists():
-        return False
-    from PySide6.QtCore import QLockFile
+def _refuse_while_open(app_paths: AppPaths, instead: str) -> bool:
+    """True (after saying so) while the app holds this data folder: it would lose our writes
+    or overwrite them with its own."""
+    from desktop.ui.single_instance import is_held  # the app's own lock check (needs Qt)
 
-    lock = QLockFile(str(app_paths.lock_file))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        lock.unlock()
+    if not is_held(app_paths):
         return False
+    _say(f"Loopwise is open with this data folder. Close it, or {instead}.")
     return True
 
 
@@ -69,15 +66,19 @@ def _ask(question: str, assume_yes: bool) -> bool:
 
 
 def backup_command(data_dir: str | None) -> int:
-    from desktop.store.backup import backup_database, read_thinning_policy, thin_backups
+    from desktop.store.backup import backup_database, thin_backups
+    from desktop.store.settings import load_settings
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
     if not app_paths.database.exists():
         _say(f"There is no Loopwise database in {app_paths.data_dir} yet: nothing to back up.")
         return 1
+    loaded = load_settings(app_paths.settings_file)
+    if loaded.problem:
+        _say(loaded.problem)
     try:
         made = backup_database(app_paths.database, app_paths.backups_dir, "manual")
-        thin_backups(app_paths.backups_dir, policy=read_thinning_policy(app_paths.ui_state_file))
+        thin_backups(app_paths.backups_dir, policy=loaded.settings.backups.policy)
     except (OSError, ValueError) as error:
         _say(f"The backup could not be made: {error}")
         return 1
@@ -100,8 +101,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 0
     chosen = next((b.path for b in backups if which in (b.path.name, str(b.path))), None)
     path = chosen or Path(which)
-    if _app_is_open(app_paths):
-        _say("Loopwise is open with this data folder. Close it, or restore from File > Backups.")
+    if _refuse_while_open(app_paths, "restore from File > Backups"):
         return 1
     if not _ask(
         f"Replace your current data with the backup {path.name}? "
@@ -154,6 +154,10 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     from desktop.store.transfer.json_import import ImportRejected, read_document
     from desktop.store.transfer.run import import_document, import_notes
 
+    if _refuse_while_open(
+        AppPaths(resolve_data_dir(data_dir)), "import from File > Import data… there"
+    ):
+        return 1
     with _opened(data_dir) as profile:
         if profile is None:
             return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.test_cli import loopwise
@@ -76,3 +77,62 @@ def test_a_broken_import_file_names_the_problem(tmp_path: Path) -> None:
     result = loopwise("import", str(bad), "--data-dir", str(tmp_path / "profile"))
     assert result.returncode == 1
     assert "bad.json is not valid JSON (line 1" in result.stderr
+
+
+def test_the_command_line_backup_keeps_backups_by_the_settings_file(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    backups = data / "backups"
+    backups.mkdir(exist_ok=True)
+    ten_days_ago = datetime.now(UTC) - timedelta(days=10)
+    old = {  # two from one day: the default rules keep one of them
+        f"loopwise-{(ten_days_ago + timedelta(hours=hours)):%Y%m%d-%H%M%S-%f}-manual.sqlite3"
+        for hours in (0, 1)
+    }
+    for name in old:
+        (backups / name).write_bytes(b"x")
+    (data / "settings.toml").write_text("[backups]\nkeep_all_days = 20\n")  # keep them all
+
+    made = loopwise("backup", "--data-dir", str(data))
+
+    assert made.returncode == 0, made.stderr
+    assert old <= {path.name for path in backups.iterdir()}
+
+
+def test_the_command_line_backup_explains_a_malformed_settings_file(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    (data / "settings.toml").write_text("[backups]\nkeep_all_days = 'lots'\n")
+    made = loopwise("backup", "--data-dir", str(data))
+    assert made.returncode == 0, made.stderr
+    assert "settings.toml" in made.stderr and "defaults apply" in made.stderr
+
+
+def test_restore_and_import_are_refused_while_the_app_has_the_data_folder_open(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    data = tmp_path / "profile"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    _add_entry(data, "mine")
+    export = tmp_path / "all.json"
+    assert loopwise("export", str(export), "--data-dir", str(data)).returncode == 0
+    made = loopwise("backup", "--data-dir", str(data))
+    name = made.stdout.strip().rsplit("/", 1)[-1]
+    running_app = QLockFile(str(data / "loopwise.lock"))  # held as the open window holds it
+    running_app.setStaleLockTime(0)
+    assert running_app.tryLock(0)
+    try:
+        restored = loopwise("restore", name, "--yes", "--data-dir", str(data))
+        imported = loopwise("import", str(export), "--yes", "--data-dir", str(data))
+    finally:
+        running_app.unlock()
+
+    for refused in (restored, imported):
+        assert refused.returncode == 1
+        assert "Loopwise is open with this data folder" in refused.stderr
+    assert not list((data / "backups").glob("*-before-*"))  # nothing was even started
+    assert _titles(data) == ["mine"]
+    after = loopwise("import", str(export), "--yes", "--data-dir", str(data))
+    assert after.returncode == 0, after.stderr  # once the app is closed, it goes ahead

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -34,16 +36,46 @@ def backup_database(
     never looks like a good one.
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
+    sweep_partials(backups_dir)
     stamp = (now or _utc_now()).strftime(STAMP_FORMAT)
     target = backups_dir / f"loopwise-{stamp}-{reason}.sqlite3"
-    partial = target.with_suffix(".partial")
-    with (
-        closing(sqlite3.connect(database)) as source,
-        closing(sqlite3.connect(partial)) as copy,
-    ):
-        source.backup(copy)
-    partial.replace(target)
+    partial = target.with_suffix(PARTIAL_SUFFIX)
+    try:
+        with (
+            closing(sqlite3.connect(database)) as source,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
+            source.backup(copy)
+        partial.replace(target)
+    finally:
+        # A failed copy (a full disk, most often) must not leave its half behind.
+        _remove_partial(partial)
     return target
+
+
+PARTIAL_SUFFIX = ".partial"
+# A partial this old belongs to no backup still being written (one takes seconds).
+ABANDONED_AFTER = timedelta(minutes=10)
+
+
+def sweep_partials(backups_dir: Path) -> list[Path]:
+    """Delete half-written backups left by a crash; return what was deleted."""
+    cutoff = time.time() - ABANDONED_AFTER.total_seconds()
+    swept = []
+    for path in backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                swept.append(path)
+        except OSError:
+            continue  # gone already, or not ours to delete
+    return swept
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        with contextlib.suppress(OSError):  # nothing more can be done; the next backup sweeps it
+            leftover.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -84,25 +116,6 @@ def thin_backups(
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
-
-
-def read_thinning_policy(ui_state_file: Path) -> ThinningPolicy:
-    """The user's choice from File > Backups… (kept in the profile's ui-state.ini)."""
-    from configparser import ConfigParser, Error
-
-    parser = ConfigParser()
-    try:
-        parser.read(ui_state_file, encoding="utf-8")
-        keep_all = parser.getint("backups", "keep_all_days", fallback=None)
-        daily = parser.getint("backups", "daily_days", fallback=None)
-    except (Error, ValueError, OSError, UnicodeDecodeError):
-        return ThinningPolicy()
-    default = ThinningPolicy()
-    if keep_all is None or not 0 <= keep_all <= 365:
-        keep_all = default.keep_all_days
-    if daily is None or not 0 <= daily <= 3650:
-        daily = default.daily_days
-    return ThinningPolicy(keep_all_days=keep_all, daily_days=max(daily, keep_all))
 
 
 def backup_if_due(

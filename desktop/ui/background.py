@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 # One small pool for the whole app: previews and searches, never more than two at once.
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="loopwise-background")
+# Work submitted and not finished yet: a restore waits for it before closing the database.
+_IN_FLIGHT: set[Future[Any]] = set()
+_IN_FLIGHT_LOCK = threading.Lock()
 
 
 class _Bridge(QObject):
@@ -44,8 +48,27 @@ def run_in_background(
 
     bridge.finished.connect(deliver)
     future = _POOL.submit(work)
+    with _IN_FLIGHT_LOCK:
+        _IN_FLIGHT.add(future)
+    future.add_done_callback(_forget)
     future.add_done_callback(lambda done: _emit_if_alive(bridge, done))
     return future
+
+
+def wait_for_background_work(timeout_seconds: float) -> bool:
+    """Block until the work started so far has finished; False if some is still running.
+
+    Called on the UI thread before the database is swapped, so no worker still reads it.
+    The results are still handed back later, through the event loop, as usual.
+    """
+    with _IN_FLIGHT_LOCK:
+        running = list(_IN_FLIGHT)
+    return not wait(running, timeout=timeout_seconds).not_done
+
+
+def _forget(done: Future[Any]) -> None:
+    with _IN_FLIGHT_LOCK:
+        _IN_FLIGHT.discard(done)
 
 
 def _emit_if_alive(bridge: _Bridge, done: Future[Any]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -17,3 +19,20 @@ class ChangeBus(QObject):
     mocks_changed = Signal()
     open_mock_interview = Signal(int)  # mock interview id: open it on the Plan page
     plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it
+
+    def emit_all_data_changed(self, path_ids: Iterable[str]) -> None:
+        """Every view re-reads: the whole database changed under it (a restore or an import).
+
+        Every data signal is listed here, so a view added later is not left showing old data.
+        """
+        for path_id in path_ids:
+            self.progress_changed.emit(path_id)
+        for signal in (
+            self.paths_changed,
+            self.journal_changed,
+            self.sessions_changed,
+            self.stories_changed,
+            self.plan_changed,
+            self.mocks_changed,
+        ):
+            signal.emit()

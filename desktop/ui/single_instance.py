@@ -23,6 +23,23 @@ class Claim(Enum):
     HELD_ELSEWHERE = "held-elsewhere"
 
 
+def _lock_for(app_paths: AppPaths) -> QLockFile:
+    lock = QLockFile(str(app_paths.lock_file))
+    lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+    return lock
+
+
+def is_held(app_paths: AppPaths) -> bool:
+    """True while a running app holds this data folder (a lock left by a crash does not count)."""
+    if not app_paths.lock_file.exists():
+        return False
+    lock = _lock_for(app_paths)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True
+
+
 class SingleInstanceGuard(QObject):
     """Holds a lock file in the data folder and listens for 'raise your window' requests."""
 
@@ -30,8 +47,7 @@ class SingleInstanceGuard(QObject):
 
     def __init__(self, app_paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = QLockFile(str(app_paths.lock_file))
-        self._lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+        self._lock = _lock_for(app_paths)
         digest = hashlib.sha1(str(app_paths.data_dir).encode("utf-8")).hexdigest()[:16]
         self.server_name = f"loopwise-{digest}"
         self._server: QLocalServer | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -101,15 +103,30 @@ def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path)
     assert found is not None and found.path == good
 
 
-def test_the_thinning_policy_is_read_from_the_profile_settings(tmp_path: Path) -> None:
-    from desktop.domain.backups import ThinningPolicy
-    from desktop.store.backup import read_thinning_policy
+def test_a_failed_backup_leaves_no_partial_file_behind(tmp_path: Path) -> None:
+    database = tmp_path / "loopwise.sqlite3"
+    database.write_bytes(b"not a database at all" * 100)  # the copy fails half-way
+    backups_dir = tmp_path / "backups"
+    for _attempt in range(3):
+        with pytest.raises(sqlite3.DatabaseError):
+            backup_database(database, backups_dir, "periodic")
+    assert list(backups_dir.iterdir()) == []
 
-    ini = tmp_path / "ui-state.ini"
-    assert read_thinning_policy(ini) == ThinningPolicy()  # no file yet
-    ini.write_text("[backups]\nkeep_all_days=5\ndaily_days=60\n")
-    assert read_thinning_policy(ini) == ThinningPolicy(keep_all_days=5, daily_days=60)
-    ini.write_text("[backups]\nkeep_all_days=lots\ndaily_days=-3\n")
-    assert read_thinning_policy(ini) == ThinningPolicy()
-    ini.write_text("not an ini file at all")
-    assert read_thinning_policy(ini) == ThinningPolicy()
+
+def test_a_partial_left_by_a_crash_is_never_listed_and_is_swept_by_the_next_backup(
+    profile: Profile,
+) -> None:
+    paths = profile.paths
+    paths.backups_dir.mkdir(exist_ok=True)
+    crashed = paths.backups_dir / "loopwise-20261122-120000-000000-periodic.partial"
+    crashed.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    in_progress = paths.backups_dir / "loopwise-20261122-130000-000000-manual.partial"
+    in_progress.write_bytes(b"")  # another process is writing this one right now
+    an_hour_ago = time.time() - 3600
+    os.utime(crashed, (an_hour_ago, an_hour_ago))
+    assert list_backups(paths.backups_dir) == []
+
+    made = backup_database(paths.database, paths.backups_dir, "manual")
+
+    assert not crashed.exists() and in_progress.exists()
+    assert [b.path for b in list_backups(paths.backups_dir)] == [made]

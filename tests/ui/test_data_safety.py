@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import open_profile_or_explain
+from desktop.domain.backups import ThinningPolicy
 from desktop.paths import AppPaths
+from desktop.store import backup as backup_module
 from desktop.store.backup import backup_database, list_backups
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.settings import load_settings
+from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
+from desktop.ui.events import ChangeBus
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
-from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.safety import periodic
+from desktop.ui.safety.backups_dialog import BackupsDialog, restore_into_running_app
 from desktop.ui.safety.periodic import back_up_when_due
+from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
@@ -92,6 +102,56 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
     _write(context, "After the restore")
 
 
+def test_after_a_restore_or_import_every_view_is_told_to_read_its_data_again(
+    qtbot: Any, context: AppContext
+) -> None:
+    window = _window(qtbot, context)
+    data_signals = [
+        name for name, value in vars(ChangeBus).items()
+        if isinstance(value, Signal) and name.endswith("_changed")
+    ]  # fmt: skip
+    heard: set[str] = set()
+    for name in data_signals:
+        getattr(context.events, name).connect(lambda *_args, name=name: heard.add(name))
+
+    reread_everything(window)
+
+    assert {"stories_changed", "plan_changed", "mocks_changed"} <= set(data_signals)
+    assert heard == set(data_signals)
+
+
+def test_a_restore_waits_for_background_work_still_reading_the_database(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = context.profile.paths
+    backup_database(paths.database, paths.backups_dir, "manual")
+    backup = list_backups(paths.backups_dir)[0]
+    window = _window(qtbot, context)
+    order: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def slow_read() -> None:  # such as a Trends read over everything
+        started.set()
+        release.wait(timeout=10)
+        order.append("read finished")
+
+    run_in_background(slow_read, lambda _result: None, owner=window)
+    assert started.wait(timeout=10)
+    real_restore = backup_module.restore_backup
+
+    def restore(*args: Any) -> Path | None:
+        order.append("restore")
+        return real_restore(*args)
+
+    monkeypatch.setattr(backup_module, "restore_backup", restore)
+    # Let the read go on a little after the restore has begun; it must still finish first.
+    threading.Timer(0.2, release.set).start()
+
+    restore_into_running_app(window, backup)
+
+    assert order == ["read finished", "restore"]
+
+
 def test_backups_dialog_without_backups_says_how_to_make_one(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,14 +164,44 @@ def test_backups_dialog_without_backups_says_how_to_make_one(
     assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
 
 
-def test_periodic_backup_runs_off_the_ui_thread_once_due(qtbot: Any, context: AppContext) -> None:
+def test_periodic_backup_runs_off_the_ui_thread_once_due(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = _window(qtbot, context)
     backups_dir = context.profile.paths.backups_dir
+    threads: list[int] = []
+    real_backup_if_due = backup_module.backup_if_due
+
+    def backup_if_due(*args: Any, **kwargs: Any) -> Path | None:
+        threads.append(threading.get_ident())
+        return real_backup_if_due(*args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "backup_if_due", backup_if_due)
     back_up_when_due(window)
     assert wait_until(lambda: len(list_backups(backups_dir)) == 1)
     future = back_up_when_due(window)  # not due again yet
     assert wait_until(future.done)
     assert len(list_backups(backups_dir)) == 1
+    assert len(threads) == 2 and threading.get_ident() not in threads
+
+
+def test_the_automatic_backup_keeps_checking_while_the_window_stays_open(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, context)
+    checks: list[MainWindow] = []
+
+    def check(checked: MainWindow) -> Future[None]:
+        checks.append(checked)
+        done: Future[None] = Future()
+        done.set_result(None)
+        return done
+
+    monkeypatch.setattr(periodic, "back_up_when_due", check)
+    timer = periodic.keep_backing_up(window, first_after_ms=0, every_ms=1)
+
+    assert wait_until(lambda: len(checks) >= 3)  # not once per launch: again and again
+    assert checks[0] is window and timer.parent() is window and timer.isActive()
 
 
 def test_export_and_import_from_the_file_menu(
@@ -230,3 +320,27 @@ def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
 
     days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
     assert len(days) == len(set(days))  # one a day: yesterday's three thinned to one
+    # The choice is about the data, so it is kept with the data, not with the window state.
+    assert load_settings(paths.settings_file).settings.backups.keep_all_days == 0
+    context.settings.sync()
+    window_state = paths.ui_state_file
+    assert not window_state.exists() or "backups" not in window_state.read_text(encoding="utf-8")
+
+
+def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
+    qtbot: Any, context: AppContext
+) -> None:
+    paths = context.profile.paths
+    paths.settings_file.write_text("[backups]\nkeep_all_days = 'lots'\n", encoding="utf-8")
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.settings_problem.isHidden()
+    assert "settings.toml" in dialog.settings_problem.text()
+    assert dialog.keep_all_days.value() == ThinningPolicy().keep_all_days
+
+    dialog.keep_all_days.setValue(4)  # choosing again writes a good file
+
+    assert dialog.settings_problem.isHidden()
+    loaded = load_settings(paths.settings_file)
+    assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4

@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.backup import (
-    Backup,
-    BackupUnusable,
-    backup_database,
-    list_backups,
-    read_thinning_policy,
-)
+from desktop.store.backup import Backup, BackupUnusable, backup_database, list_backups
 from desktop.store.health import DatabaseProblem
+from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.ui.background import wait_for_background_work
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -60,6 +56,12 @@ class BackupsDialog(QDialog):
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         layout.addLayout(self._build_thinning())
+        self.settings_problem = QLabel()
+        self.settings_problem.setWordWrap(True)
+        self.settings_problem.setAccessibleName("Problem with the backup settings")
+        layout.addWidget(self.settings_problem)
+        fix = " Changing a number above saves a new one."
+        self._show_settings_problem(self.loaded_problem and self.loaded_problem + fix)
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName("Backups, newest first")
         self.table.setHorizontalHeaderLabels(["Date", "Reason", "Size"])
@@ -89,7 +91,9 @@ class BackupsDialog(QDialog):
 
     def _build_thinning(self) -> QHBoxLayout:
         """Keep every backup for N days, then one a day up to M days, then one a week."""
-        policy = read_thinning_policy(self.window_.context.profile.paths.ui_state_file)
+        loaded = load_settings(self.window_.context.profile.paths.settings_file)
+        self.loaded_problem = loaded.problem
+        policy = loaded.settings.backups.policy
         row = QHBoxLayout()
         self.keep_all_days = QSpinBox()
         self.keep_all_days.setRange(0, 365)
@@ -111,12 +115,22 @@ class BackupsDialog(QDialog):
         return row
 
     def _save_thinning(self) -> None:
-        settings = self.window_.context.settings
-        settings.setValue("backups/keep_all_days", self.keep_all_days.value())
-        settings.setValue(
-            "backups/daily_days", max(self.daily_days.value(), self.keep_all_days.value())
+        path = self.window_.context.profile.paths.settings_file
+        loaded = load_settings(path)
+        backups = BackupSettings(
+            keep_all_days=self.keep_all_days.value(), daily_days=self.daily_days.value()
         )
-        settings.sync()
+        try:
+            save_settings(path, loaded.settings.model_copy(update={"backups": backups}))
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            self._show_settings_problem(f"Your choice could not be saved: {reason}.")
+        else:
+            self._show_settings_problem(None)
+
+    def _show_settings_problem(self, problem: str | None) -> None:
+        self.settings_problem.setText(problem or "")
+        self.settings_problem.setVisible(problem is not None)
 
     def reload(self) -> None:
         self.backups = list_backups(self.window_.context.profile.paths.backups_dir)
@@ -178,6 +192,9 @@ class BackupsDialog(QDialog):
         self.reload()
 
 
+RESTORE_WAITS_SECONDS = 30
+
+
 def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
     """Close the database, put the backup in its place, open it again, re-read every view."""
     from desktop.store.backup import restore_backup
@@ -186,6 +203,9 @@ def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
 
     for page in window.pages:
         page.flush()  # what is being typed goes into the backup taken before the restore
+    if not wait_for_background_work(RESTORE_WAITS_SECONDS):
+        # A worker still reads the database (a long Trends read, the automatic backup).
+        raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
     profile = window.context.profile
     profile.engine.dispose()
     try:

@@ -1,4 +1,8 @@
-"""The 12-hourly backup, made on a worker thread once the window is up (start-up stays quick)."""
+"""The 12-hourly backup, made on a worker thread once the window is up (start-up stays quick).
+
+While the window stays open (for days, sometimes) it checks every hour whether a backup is due;
+the check only lists the backups folder, so it costs next to nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,45 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
+
 from desktop.ui.background import run_in_background
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
+FIRST_CHECK_AFTER_MS = 1000  # the first paint never waits for a backup
+CHECK_EVERY_MS = 60 * 60 * 1000
+
+
+def keep_backing_up(
+    window: MainWindow,
+    *,
+    first_after_ms: int = FIRST_CHECK_AFTER_MS,
+    every_ms: int = CHECK_EVERY_MS,
+) -> QTimer:
+    """Check whether a backup is due shortly after start-up, then every hour while open."""
+    timer = QTimer(window)
+    timer.setObjectName("periodic-backup")
+    latest: list[Future[Any]] = []
+
+    def check() -> None:
+        timer.setInterval(every_ms)
+        if latest and not latest[0].done():
+            return  # the last backup is still being written (a slow disk)
+        latest[:] = [back_up_when_due(window)]
+
+    timer.timeout.connect(check)
+    timer.start(first_after_ms)
+    return timer
+
+
 def back_up_when_due(window: MainWindow) -> Future[Any]:
-    from desktop.store.backup import backup_if_due, read_thinning_policy
+    from desktop.store.backup import backup_if_due
+    from desktop.store.settings import load_settings
 
     paths = window.context.profile.paths
-    window.context.settings.sync()  # the policy is read from the file on the worker thread
 
     def told(error: BaseException) -> None:
         window.statusBar().showMessage(
@@ -31,7 +63,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
         lambda: backup_if_due(
             paths.database,
             paths.backups_dir,
-            policy=read_thinning_policy(paths.ui_state_file),
+            policy=load_settings(paths.settings_file).settings.backups.policy,
         ),
         done,
         told,

@@ -11,12 +11,8 @@ if TYPE_CHECKING:
 
 
 def reread_everything(window: MainWindow) -> None:
-    events = window.context.events
-    for path in window.context.profile.library.paths:
-        events.progress_changed.emit(path.id)
-    events.paths_changed.emit()
-    events.sessions_changed.emit()
-    events.journal_changed.emit()
+    library = window.context.profile.library
+    window.context.events.emit_all_data_changed(path.id for path in library.paths)
     _forget_vanished_entry(window)
 
 

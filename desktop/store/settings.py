@@ -1,0 +1,71 @@
+"""The profile's settings file (settings.toml): choices about the data, not about the window.
+
+Window geometry and view choices stay in QSettings (ui-state.ini); what decides how the data
+is kept, such as backup retention, lives here so the command line and the app read the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from desktop.domain.backups import ThinningPolicy
+from desktop.domain.data_file import DataFileError, read_model
+
+_DEFAULT_POLICY = ThinningPolicy()
+
+
+class BackupSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    keep_all_days: int = Field(default=_DEFAULT_POLICY.keep_all_days, ge=0, le=365)
+    daily_days: int = Field(default=_DEFAULT_POLICY.daily_days, ge=0, le=3650)
+
+    @property
+    def policy(self) -> ThinningPolicy:
+        # "one a day up to N days" cannot end before "every backup for M days" does.
+        return ThinningPolicy(self.keep_all_days, max(self.daily_days, self.keep_all_days))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    backups: BackupSettings = Field(default_factory=BackupSettings)
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problem: str | None = None  # why the file was not used: the defaults stand in for it
+
+
+def load_settings(path: Path) -> LoadedSettings:
+    """The settings in `path`; the defaults if it is missing or cannot be used (and why)."""
+    if not path.exists():
+        return LoadedSettings(Settings())
+    try:
+        return LoadedSettings(read_model(path, Settings))
+    except DataFileError as error:
+        return LoadedSettings(
+            Settings(), f"The settings file cannot be used ({error}), so the defaults apply."
+        )
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write the settings as TOML, replacing the file in one step (never half-written)."""
+    lines: list[str] = []
+    for section, values in settings.model_dump().items():
+        lines.append(f"[{section}]")
+        # Settings hold numbers, booleans and plain strings, which JSON writes as TOML does.
+        lines.extend(f"{key} = {json.dumps(value)}" for key, value in values.items())
+        lines.append("")
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text("\n".join(lines), encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,44 @@
+"""The profile's settings file: read with the defaults as fallback, written in one step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.backups import ThinningPolicy
+from desktop.store.settings import BackupSettings, Settings, load_settings, save_settings
+
+
+def test_without_a_settings_file_the_defaults_apply_quietly(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "settings.toml")
+    assert loaded.problem is None
+    assert loaded.settings.backups.policy == ThinningPolicy()
+
+
+def test_saved_settings_are_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    save_settings(path, Settings(backups=BackupSettings(keep_all_days=5, daily_days=60)))
+    loaded = load_settings(path)
+    assert loaded.problem is None
+    assert loaded.settings.backups.policy == ThinningPolicy(keep_all_days=5, daily_days=60)
+    assert list(tmp_path.iterdir()) == [path]  # nothing half-written left beside it
+
+
+def test_daily_thinning_never_ends_before_keeping_everything_does(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("[backups]\nkeep_all_days = 10\ndaily_days = 3\n", encoding="utf-8")
+    assert load_settings(path).settings.backups.policy == ThinningPolicy(10, 10)
+
+
+def test_a_malformed_file_is_explained_and_the_defaults_apply(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("[backups]\nkeep_all_days = -3\n", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert loaded.problem is not None
+    assert str(path) in loaded.problem and "backups.keep_all_days" in loaded.problem
+    assert "defaults apply" in loaded.problem
+
+    path.write_text("[backups\nkeep_all_days = 1\n", encoding="utf-8")
+    broken = load_settings(path)
+    assert broken.settings == Settings()
+    assert broken.problem is not None and "line 1" in broken.problem
