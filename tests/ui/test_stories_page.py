@@ -14,7 +14,7 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
-from desktop.ui.stories import exports
+from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
 from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
@@ -194,7 +194,7 @@ def test_loop_preparation_lists_a_story_per_theme_and_the_gaps(page: StoriesPage
 def test_users_add_their_own_themes(page: StoriesPage, monkeypatch) -> None:
     story_id = page.new_story(StoryDraft(title="On call"))
     assert story_id is not None
-    monkeypatch.setattr(StoriesPage, "ask_theme_title", lambda self: "On-call heroics")
+    monkeypatch.setattr(links, "ask_theme_title", lambda parent: "On-call heroics")
     theme_id = page.add_custom_theme()
     assert theme_id == "my-on-call-heroics"
     assert "my-on-call-heroics" in page.editor.themes.chosen()
@@ -217,7 +217,7 @@ def test_a_journal_entry_is_linked_and_opened(
         )
     story_id = page.new_story(StoryDraft(title="Outage"))
     assert story_id is not None
-    monkeypatch.setattr(StoriesPage, "ask_journal_entry", lambda self, entries: entries[0][0])
+    monkeypatch.setattr(links, "ask_journal_entry", lambda parent, entries: entries[0])
     page.link_journal_entry()
     assert page.editor.links.count() == 1
     assert "Outage notes" in page.editor.links.item(0).text()

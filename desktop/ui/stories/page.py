@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -40,7 +39,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
-from desktop.ui.stories import exports
+from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
@@ -391,8 +390,8 @@ class StoriesPage(Page):
             story = story_store.get_story(session=session, story_id=story_id)
             if story is None:
                 return False
-            titles = story_store.journal_titles(
-                session=session, entry_ids=story.draft.journal_entry_ids
+            titles = links.link_labels(
+                story_store.journal_titles(session=session, entry_ids=story.draft.journal_entry_ids)
             )
             rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
         self.tabs.setCurrentIndex(TAB_STORIES)
@@ -480,7 +479,7 @@ class StoriesPage(Page):
         self.undo_bar.show()
 
     def add_custom_theme(self) -> str | None:
-        title = self.ask_theme_title()
+        title = links.ask_theme_title(self)
         if not title:
             return None
         taken = [t.id for t in self._catalog.themes]
@@ -506,12 +505,6 @@ class StoriesPage(Page):
             self.editor.themes.set_checked(theme_id, True)
         return theme_id
 
-    def ask_theme_title(self) -> str:
-        text, accepted = QInputDialog.getText(
-            self, "Add a theme", "A theme interviewers might ask about:"
-        )
-        return " ".join(text.split())[:120] if accepted else ""
-
     @reports_read_failures
     def link_journal_entry(self) -> None:
         with session_scope(self.context.profile.engine) as session:
@@ -519,19 +512,9 @@ class StoriesPage(Page):
         if not entries:
             dialogs.tell(self, "No journal entries", "Your journal has no entries to link yet.")
             return
-        chosen = self.ask_journal_entry(entries)
+        chosen = links.ask_journal_entry(self, entries)
         if chosen is not None:
-            label = dict(entries)[chosen]
-            self.editor.add_link(chosen, label)
-
-    def ask_journal_entry(self, entries: list[tuple[int, str]]) -> int | None:
-        labels = [label for _id, label in entries]
-        label, accepted = QInputDialog.getItem(
-            self, "Link a journal entry", "Journal entry:", labels, 0, False
-        )
-        if not accepted:
-            return None
-        return next((entry_id for entry_id, text in entries if text == label), None)
+            self.editor.add_link(chosen.id, links.link_labels([chosen])[chosen.id])
 
     # Rehearsal ---------------------------------------------------------------------------
 
