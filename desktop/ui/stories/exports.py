@@ -1,4 +1,5 @@
-"""Writing the story bank as Markdown and the loop sheet as a printable PDF."""
+"""Exporting the story bank as Markdown and the loop sheet as a printable PDF: asking where,
+writing the whole file or nothing, and saying how it went."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+
+from desktop.domain.stories import LoopPlan
+from desktop.domain.story_export import loop_sheet_html, stories_markdown
+from desktop.domain.story_themes import ThemeCatalog
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.ui.context import AppContext
+from desktop.ui.widgets import dialogs
 
 LOOP_SHEET_CSS = """
 h1 { font-size: 14pt; margin-bottom: 2pt; }
@@ -20,6 +30,57 @@ p { margin-top: 2pt; margin-bottom: 2pt; }
 table.star td { padding: 1pt 4pt; vertical-align: top; }
 td.label { font-weight: bold; color: #2f6fde; }
 """
+
+
+def export_markdown(parent: QWidget, context: AppContext, catalog: ThemeCatalog) -> bool:
+    """Ask where, then write every story as one Markdown file; True once it is written."""
+    target = _with_suffix(
+        ask_save_path(parent, "Export the story bank", "story-bank.md", "Markdown (*.md)"), ".md"
+    )
+    if target is None:
+        return False
+    try:
+        with session_scope(context.profile.engine) as session:
+            stories = story_store.all_stories(session=session)
+        write_text_file(target, stories_markdown(stories, catalog, context.now().astimezone()))
+    except SAVE_ERRORS as error:
+        dialogs.tell_problem(
+            parent, "Export failed", f"The stories were not exported: {explain(error)}."
+        )
+        return False
+    _tell_status(parent, f"Saved {len(stories)} stories to {target}")
+    return True
+
+
+def export_loop_sheet(parent: QWidget, context: AppContext, plan: LoopPlan, title: str) -> bool:
+    """Ask where, then print the loop plan as a one-page PDF; True once it is written."""
+    target = _with_suffix(
+        ask_save_path(parent, "Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"),
+        ".pdf",
+    )
+    if target is None:
+        return False
+    try:
+        write_pdf(target, loop_sheet_html(plan, title, context.now().astimezone()))
+    except OSError as error:
+        dialogs.tell_problem(
+            parent, "Export failed", f"The loop sheet was not saved: {explain(error)}."
+        )
+        return False
+    _tell_status(parent, f"Saved the loop sheet to {target}")
+    return True
+
+
+def _with_suffix(target: Path | None, suffix: str) -> Path | None:
+    if target is None or target.suffix.lower() == suffix:
+        return target
+    return target.with_name(target.name + suffix)
+
+
+def _tell_status(parent: QWidget, message: str) -> None:
+    window = parent.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, 8000)
 
 
 def ask_save_path(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QMenu,
     QPushButton,
     QSplitter,
@@ -30,11 +29,10 @@ from desktop.domain.stories import (
     due_for_rehearsal,
     plan_loop,
 )
-from desktop.domain.story_export import loop_sheet_html, stories_markdown
 from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
-from desktop.store.errors import SAVE_ERRORS, WriteFailed, explain
+from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
@@ -539,25 +537,7 @@ class StoriesPage(Page):
 
     def export_markdown(self) -> bool:
         self.editor.flush()
-        target = exports.ask_save_path(
-            self, "Export the story bank", "story-bank.md", "Markdown (*.md)"
-        )
-        if target is None:
-            return False
-        if target.suffix.lower() != ".md":
-            target = target.with_name(target.name + ".md")
-        try:
-            with session_scope(self.context.profile.engine) as session:
-                stories = story_store.all_stories(session=session)
-            text = stories_markdown(stories, self._catalog, self.context.now().astimezone())
-            exports.write_text_file(target, text)
-        except SAVE_ERRORS as error:
-            dialogs.tell_problem(
-                self, "Export failed", f"The stories were not exported: {explain(error)}."
-            )
-            return False
-        self._tell_status(f"Saved {len(stories)} stories to {target}")
-        return True
+        return exports.export_markdown(self, self.context, self._catalog)
 
     def export_loop_sheet(self) -> bool:
         self.editor.flush()
@@ -570,29 +550,8 @@ class StoriesPage(Page):
             )
             self.tabs.setCurrentIndex(TAB_LOOP)
             return False
-        target = exports.ask_save_path(
-            self, "Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"
-        )
-        if target is None:
-            return False
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
         plan = plan_loop(themes, self._stories)
-        html = loop_sheet_html(plan, self.loop_view.set_title(), self.context.now().astimezone())
-        try:
-            exports.write_pdf(target, html)
-        except OSError as error:
-            dialogs.tell_problem(
-                self, "Export failed", f"The loop sheet was not saved: {explain(error)}."
-            )
-            return False
-        self._tell_status(f"Saved the loop sheet to {target}")
-        return True
-
-    def _tell_status(self, message: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 8000)
+        return exports.export_loop_sheet(self, self.context, plan, self.loop_view.set_title())
 
 
 def _haystack(story: Story, catalog: ThemeCatalog) -> str:
