@@ -120,6 +120,33 @@ def test_switching_stories_saves_without_waiting(page: StoriesPage, context: App
     assert page.editor.title.text() == "Second"
 
 
+def test_a_story_that_could_not_be_saved_is_not_switched_away_from(
+    page: StoriesPage, context: AppContext, monkeypatch
+) -> None:
+    first = page.new_story(StoryDraft(title="First"))
+    second = page.new_story(StoryDraft(title="Second"))
+    assert first is not None and second is not None
+    page.open_story(first)
+
+    def disk_full(**_kwargs: object) -> bool:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    monkeypatch.setattr(story_store, "save_story", disk_full)
+    _type(page, Section.ACTION, "Typed while the disk was full.")
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(second), 0))  # a click
+    assert not page.open_story(second)
+    assert page.new_story() is None
+    assert page.editor.story_id == first and page.editor.title.text() == "First"
+    assert page.editor.sections[Section.ACTION].text() == "Typed while the disk was full."
+    assert page.editor.warning.isVisibleTo(page)
+    assert page.list.currentIndex().row() == page.model.row_of(first)
+    assert page.model.rowCount() == 2
+
+    monkeypatch.undo()
+    assert page.open_story(second)
+    assert _stored(context, first).action == "Typed while the disk was full."
+
+
 def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppContext) -> None:
     story_id = page.new_story(StoryDraft(title="Keep me", themes=("conflict",)))
     assert story_id is not None

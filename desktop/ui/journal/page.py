@@ -277,9 +277,13 @@ class JournalPage(Page):
             entry = journal_store.get_entry(session=session, entry_id=entry_id)
         if entry is None:
             return False
-        self.editor.load(
+        if not self.editor.load(
             entry, self._describe_links(entry.session_id, entry.path_id, entry.item_id)
-        )
+        ):
+            current = self.model.row_of(self.editor.entry_id or 0)
+            if current >= 0:  # its typing could not be saved: stay on it
+                self._select_row(current, open_it=False)
+            return False
         self.right.setCurrentIndex(1)
         month = date(entry.entry_date.year, entry.entry_date.month, 1)
         if not self._searching and month != self._month:
@@ -375,7 +379,8 @@ class JournalPage(Page):
             path_id=str(link["path_id"]) if link.get("path_id") else None,
             item_id=str(link["item_id"]) if link.get("item_id") else None,
         )
-        self.editor.flush()
+        if not self.editor.flush():
+            return None  # the editor says why, and keeps the typing that could not be saved
         try:
             with self.context.writing() as session:
                 entry_id = journal_store.create_entry(

@@ -196,9 +196,11 @@ class StoryEditor(QWidget):
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         self.themes.set_catalog(catalog)
 
-    def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> None:
-        """Show a saved story (any unsaved typing for the previous one is saved first)."""
-        self.flush()
+    def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> bool:
+        """Show a saved story once any unsaved typing for the previous one is saved; False
+        (and nothing replaced) if that typing could not be saved."""
+        if not self.flush():
+            return False
         self.story_id = story.id
         draft = story.draft
         for widget in (self.title, self.scope, self.companies, self.notes):
@@ -222,6 +224,7 @@ class StoryEditor(QWidget):
         self.warning.hide()
         self._update_guidance()
         self.form_scroll.verticalScrollBar().setValue(0)
+        return True
 
     def show_rehearsals(self, text: str) -> None:
         self.rehearsals.setText(text)
@@ -266,12 +269,14 @@ class StoryEditor(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.story_id is not None and self.draft() != self._saved_draft
 
-    def flush(self) -> None:
-        """Save now if anything changed (called on a pause, a switch, or closing)."""
+    def flush(self) -> bool:
+        """Save now if anything changed (called on a pause, a switch, or closing). False if it
+        could not be saved: the text stays on screen, and the caller must not replace it."""
         self._autosave.stop()
         if self.has_unsaved_changes():
             assert self.story_id is not None
-            self.save_requested.emit(self.story_id, self.draft())
+            self.save_requested.emit(self.story_id, self.draft())  # mark_saved or mark_unsaved
+        return not self.has_unsaved_changes()
 
     def mark_saved(self, draft: StoryDraft) -> None:
         self._saved_draft = draft

@@ -394,7 +394,9 @@ class StoriesPage(Page):
             rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
         self.tabs.setCurrentIndex(TAB_STORIES)
         if self.editor.story_id != story_id:
-            self.editor.load(story, titles, _rehearsal_text(rehearsals))
+            if not self.editor.load(story, titles, _rehearsal_text(rehearsals)):
+                self._keep_current_selected()  # its typing could not be saved: stay on it
+                return False
         else:
             self.editor.show_rehearsals(_rehearsal_text(rehearsals))
         self.right.setCurrentIndex(1)
@@ -403,10 +405,17 @@ class StoriesPage(Page):
             self._select_row(row, open_it=False)
         return True
 
+    def _keep_current_selected(self) -> None:
+        current = self.editor.story_id
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self._select_row(row, open_it=False)
+
     # Writing -----------------------------------------------------------------------------
 
     def new_story(self, draft: StoryDraft | None = None) -> int | None:
-        self.editor.flush()
+        if not self.editor.flush():
+            return None  # the editor says why, and keeps the typing that could not be saved
         try:
             with self.context.writing() as session:
                 story_id = story_store.create_story(
