@@ -14,7 +14,7 @@ class Autosave(QObject):
     """Calls `save` after a pause in typing, or MAX_WAIT_MS after the first unsaved change,
     whichever comes first, so a crash loses at most about a second of typing."""
 
-    def __init__(self, save: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, save: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
