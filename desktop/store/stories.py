@@ -44,7 +44,7 @@ def save_story(*, session: Session, story_id: int, draft: StoryDraft, now: datet
     row = session.get(StoryRow, story_id)
     if row is None or row.deleted_at is not None:
         raise LookupError(f"story {story_id} no longer exists")
-    if _same(_draft(session, row), draft):
+    if same_as_stored(_draft(session, row), draft):
         return False
     for name, value in _columns(draft).items():
         setattr(row, name, value)
@@ -249,7 +249,7 @@ def _utc(moment: datetime | str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _same(saved: StoryDraft, draft: StoryDraft) -> bool:
+def same_as_stored(saved: StoryDraft, draft: StoryDraft) -> bool:
     """Equal as stored: themes and links are sets, companies are trimmed and unique."""
 
     def normal(d: StoryDraft) -> StoryDraft:

@@ -147,6 +147,73 @@ def test_a_story_that_could_not_be_saved_is_not_switched_away_from(
     assert _stored(context, first).action == "Typed while the disk was full."
 
 
+def _changed_elsewhere(context: AppContext, story_id: int, draft: StoryDraft | None) -> None:
+    """What a restore or an import does: the stored story changes (or goes), then the signal."""
+    with context.writing() as session:
+        if draft is None:
+            story_store.delete_story(session=session, story_id=story_id, now=context.now())
+        else:
+            story_store.save_story(
+                session=session, story_id=story_id, draft=draft, now=context.now()
+            )
+        story_store.create_story(
+            session=session, draft=StoryDraft(title="Restored"), now=context.now()
+        )
+    context.events.stories_changed.emit()
+
+
+def test_a_story_changed_by_a_restore_is_shown_as_restored(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Mine", action="Old action."))
+    assert story_id is not None
+    _changed_elsewhere(context, story_id, StoryDraft(title="Mine", action="Restored action."))
+    assert page.editor.sections[Section.ACTION].text() == "Restored action."
+    assert "Restored" in [page.model.row_at(r).story.title for r in range(page.model.rowCount())]  # type: ignore[union-attr]
+    page.editor.title.setText("Mine, renamed")
+    page.editor.title.textEdited.emit("Mine, renamed")
+    page.editor.flush()
+    assert _stored(context, story_id).action == "Restored action."
+
+
+def test_a_story_removed_by_a_restore_leaves_the_editor(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Gone"))
+    assert story_id is not None
+    _changed_elsewhere(context, story_id, None)
+    assert page.editor.story_id is None and page.right.currentIndex() == 0
+    assert page.model.rowCount() == 1
+
+
+def test_typing_not_yet_saved_survives_a_restore_and_the_user_is_told(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Mine"))
+    assert story_id is not None
+    _type(page, Section.RESULT, "Typed just before the restore.")
+    _changed_elsewhere(context, story_id, StoryDraft(title="Mine", result="Restored result."))
+    assert page.editor.sections[Section.RESULT].text() == "Typed just before the restore."
+    assert page.editor.notice.isVisibleTo(page)
+    assert "restore" in page.editor.notice.text()
+    page.editor.flush()
+    assert _stored(context, story_id).result == "Typed just before the restore."
+
+
+def test_typing_on_a_story_a_restore_removed_is_kept_as_a_new_story(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Gone"))
+    assert story_id is not None
+    _type(page, Section.TASK, "Typed just before the restore.")
+    _changed_elsewhere(context, story_id, None)
+    kept = page.editor.story_id
+    assert kept is not None and kept != story_id
+    assert _stored(context, kept).task == "Typed just before the restore."
+    assert page.editor.notice.isVisibleTo(page) and "new story" in page.editor.notice.text()
+    assert page.model.rowCount() == 2 and not page.has_unsaved_work()
+
+
 def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppContext) -> None:
     story_id = page.new_story(StoryDraft(title="Keep me", themes=("conflict",)))
     assert story_id is not None

@@ -90,6 +90,9 @@ class StoryEditor(QWidget):
         self.warning = text_label("Story not saved", "warning")
         self.warning.hide()
         outer.addWidget(self.warning)
+        self.notice = text_label("Story changed elsewhere", "warning")
+        self.notice.hide()
+        outer.addWidget(self.notice)
         self.rehearsals = text_label("Rehearsals", "muted")
         outer.addWidget(self.rehearsals)
         bottom = QHBoxLayout()
@@ -222,6 +225,7 @@ class StoryEditor(QWidget):
         self._saved_draft = self.draft()
         self.save_state.setText("")
         self.warning.hide()
+        self.notice.hide()
         self._update_guidance()
         self.form_scroll.verticalScrollBar().setValue(0)
         return True
@@ -266,8 +270,25 @@ class StoryEditor(QWidget):
 
     # Saving --------------------------------------------------------------------------------
 
+    @property
+    def saved_draft(self) -> StoryDraft | None:
+        """The story as last loaded or saved: what the typing on screen is compared with."""
+        return self._saved_draft
+
     def has_unsaved_changes(self) -> bool:
         return self.story_id is not None and self.draft() != self._saved_draft
+
+    def keep_typing(self, story_id: int, saved: StoryDraft, message: str) -> None:
+        """The stored story changed (or was stored anew) under unsaved typing: keep the typing
+        on screen, to be saved over `saved` in story `story_id`, and tell the user why."""
+        self.story_id = story_id
+        self._saved_draft = saved
+        self.notice.setText(message)
+        self.notice.show()
+        if self.has_unsaved_changes():
+            self._changed()
+        else:
+            self.mark_saved(saved)
 
     def flush(self) -> bool:
         """Save now if anything changed (called on a pause, a switch, or closing). False if it

@@ -290,6 +290,7 @@ class StoriesPage(Page):
     @reports_read_failures
     def _reload(self) -> None:
         self._stale = False
+        self._follow_stored_story()
         shown = self.editor.story_id
         with session_scope(self.context.profile.engine) as session:
             self._stories = story_store.all_stories(session=session)
@@ -306,6 +307,55 @@ class StoriesPage(Page):
             self._show_catalog(catalog)
         self._show_list()
         self._show_current_tab()
+
+    def _follow_stored_story(self) -> None:
+        """A restore or import may change or remove the story open in the editor. Show the
+        stored story, unless the user has unsaved typing: that is kept, and they are told."""
+        shown = self.editor.story_id
+        if shown is None:
+            return
+        with session_scope(self.context.profile.engine) as session:
+            story = story_store.get_story(session=session, story_id=shown)
+        saved = self.editor.saved_draft
+        if (
+            story is not None
+            and saved is not None
+            and story_store.same_as_stored(story.draft, saved)
+        ):
+            return  # our own save, or a change elsewhere that left this story alone
+        title = (saved.title if saved else "") or "Untitled story"
+        if not self.editor.has_unsaved_changes():
+            if story is None:
+                self.editor.clear()
+                self.right.setCurrentIndex(0)
+            else:
+                self.editor.load(story, self._link_labels(story), "")  # rehearsals follow
+        elif story is None:
+            self._keep_typing_as_new_story(title)
+        else:
+            self.editor.keep_typing(
+                shown,
+                story.draft,
+                f"“{title}” was changed outside this editor (by a restore or an import). "
+                "What you typed since is still here and will be saved over it.",
+            )
+
+    def _keep_typing_as_new_story(self, title: str) -> None:
+        draft = self.editor.draft()
+        try:
+            with self.context.writing() as session:
+                story_id = story_store.create_story(
+                    session=session, draft=draft, now=self.context.now()
+                )
+        except WriteFailed as failure:
+            self.editor.mark_unsaved(failure.reason)
+            return
+        self.editor.keep_typing(
+            story_id,
+            draft,
+            f"“{title}” is not in the story bank any more (after a restore or an import). "
+            "What you had typed is kept as a new story.",
+        )
 
     def _show_current_tab(self) -> None:
         """Coverage and loop plans are worked out only while on show (not on every save)."""
@@ -388,10 +438,8 @@ class StoriesPage(Page):
             story = story_store.get_story(session=session, story_id=story_id)
             if story is None:
                 return False
-            titles = links.link_labels(
-                story_store.journal_titles(session=session, entry_ids=story.draft.journal_entry_ids)
-            )
             rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
+        titles = self._link_labels(story)
         self.tabs.setCurrentIndex(TAB_STORIES)
         if self.editor.story_id != story_id:
             if not self.editor.load(story, titles, _rehearsal_text(rehearsals)):
@@ -404,6 +452,13 @@ class StoriesPage(Page):
         if row >= 0 and self.list.currentIndex().row() != row:
             self._select_row(row, open_it=False)
         return True
+
+    def _link_labels(self, story: Story) -> dict[int, str]:
+        with session_scope(self.context.profile.engine) as session:
+            found = story_store.journal_titles(
+                session=session, entry_ids=story.draft.journal_entry_ids
+            )
+        return links.link_labels(found)
 
     def _keep_current_selected(self) -> None:
         current = self.editor.story_id
