@@ -46,7 +46,7 @@ def _type(page: StoriesPage, section: Section, text: str) -> None:
 def test_a_new_user_sees_what_to_do(page: StoriesPage) -> None:
     assert page.right.currentIndex() == 0
     assert page.list_area.currentIndex() == 1
-    assert "Situation, Task, Action and Result" in page.empty_message.text()
+    assert "Situation, Task, Action and Result" in page.empty_state.message.text()
     page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "0 of" in page.coverage_view.summary.text()
     assert page.coverage_view.empty.isVisibleTo(page.coverage_view)
@@ -220,7 +220,7 @@ def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppCont
     page.editor.delete_button.click()
     assert page.model.rowCount() == 0 and page.right.currentIndex() == 0
     assert page.undo_bar.isVisibleTo(page)
-    assert "Keep me" in page.undo_text.text()
+    assert "Keep me" in page.undo_bar.text.text()
     page.undo_delete()
     assert page.model.rowCount() == 1
     assert page.editor.story_id == story_id and page.editor.title.text() == "Keep me"

@@ -12,6 +12,7 @@ from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.restyle import repolish
 
 REFRESH_MS = 500
 
@@ -91,27 +92,19 @@ class PracticeSessionWindow(QDialog):
         now = self.context.now()
         seconds = self.clock.elapsed_seconds(now)
         self.elapsed.setText(clock_text(seconds))
-        self.elapsed.setProperty("role", None if self.clock.running else "muted")
-        self.elapsed.style().unpolish(self.elapsed)
-        self.elapsed.style().polish(self.elapsed)
+        repolish(self.elapsed, "role", None if self.clock.running else "muted")
         target = self.subject.target_minutes
         paused = "" if self.clock.running else "Paused · "
         if target:
             self.bar.setRange(0, target * 60)
             self.bar.setValue(min(seconds, target * 60))
             over = seconds - target * 60
-            if self.bar.property("over") != (over > 0):
-                self.bar.setProperty("over", over > 0)
-                self.bar.style().unpolish(self.bar)
-                self.bar.style().polish(self.bar)
+            repolish(self.bar, "over", over > 0)
             if over > 0:
                 self.target.setText(f"{paused}Over the {target} min target by {clock_text(over)}")
-                self.target.setProperty("role", "warning")
             else:
                 self.target.setText(f"{paused}Target {target} min")
-                self.target.setProperty("role", "muted")
-            self.target.style().unpolish(self.target)
-            self.target.style().polish(self.target)
+            repolish(self.target, "role", "warning" if over > 0 else "muted")
         else:
             self.target.setText(f"{paused}No target time")
 

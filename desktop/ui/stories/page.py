@@ -6,9 +6,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -43,8 +41,10 @@ from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import StoryListModel, story_rows
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+from desktop.ui.widgets.undo_bar import UndoBar
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -62,14 +62,14 @@ class StoriesPage(Page):
         self.setAccessibleName("Stories")
         self._stories: list[Story] = []
         self._catalog: ThemeCatalog = context.profile.story_themes
-        self._deleted: list[tuple[int, str]] = []  # newest last: what Undo brings back
         self._stale = True
         self._catalog_shown = False
         self._restored: dict[str, str] = {}  # view choices read before the page first loads
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.undo_bar = self._build_undo_bar()
+        self.undo_bar = UndoBar("the story “{title}”")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Story views")
@@ -102,7 +102,15 @@ class StoriesPage(Page):
         self.editor.open_entry_requested.connect(self.context.events.open_journal_entry)
         self.editor.add_theme_requested.connect(self.add_custom_theme)
         self.right = QStackedWidget()
-        self.right.addWidget(self._build_empty_state())
+        self.empty_state = EmptyState(
+            "Story bank empty state",
+            "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
+            "Situation, Task, Action and Result, tag the themes it answers, and rehearse it "
+            "out loud until it fits in two to three minutes.",
+            "Write your first story",
+            self.new_story,
+        )
+        self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
@@ -166,42 +174,6 @@ class StoriesPage(Page):
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(200)
         return box
-
-    def _build_empty_state(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addStretch(1)
-        message = text_label("Story bank empty state")
-        message.setText(
-            "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
-            "Situation, Task, Action and Result, tag the themes it answers, and rehearse it "
-            "out loud until it fits in two to three minutes."
-        )
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message.setProperty("role", "muted")
-        layout.addWidget(message)
-        start = QPushButton("Write your first story")
-        start.setAccessibleName("Write your first story")
-        start.clicked.connect(lambda: self.new_story())
-        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        self.empty_message = message
-        return box
-
-    def _build_undo_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.undo_text = QLabel()
-        self.undo_text.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.undo_text, 1)
-        undo = QPushButton("Undo")
-        undo.setAccessibleName("Undo the delete")
-        undo.clicked.connect(self.undo_delete)
-        row.addWidget(undo)
-        bar.hide()
-        return bar
 
     def _build_actions(self) -> None:
         self.new_action = QAction("New story", self)
@@ -512,33 +484,22 @@ class StoriesPage(Page):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        self._deleted.append((story_id, title))
-        self._show_undo()
+        self.undo_bar.deleted(story_id, title)
         self.context.events.stories_changed.emit()
 
     def undo_delete(self) -> None:
-        if not self._deleted:
+        story_id = self.undo_bar.latest()
+        if story_id is None:
             return
-        story_id, _title = self._deleted[-1]
         try:
             with self.context.writing() as session:
                 story_store.restore_story(session=session, story_id=story_id)
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Bringing the story back", failure.reason)
             return
-        self._deleted.pop()
-        self._show_undo()
+        self.undo_bar.brought_back()
         self.context.events.stories_changed.emit()
         self.open_story(story_id)
-
-    def _show_undo(self) -> None:
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        _story_id, title = self._deleted[-1]
-        more = f" ({len(self._deleted)} deleted)" if len(self._deleted) > 1 else ""
-        self.undo_text.setText(f"Deleted the story “{title}”.{more}")
-        self.undo_bar.show()
 
     def add_custom_theme(self) -> str | None:
         title = links.ask_theme_title(self)

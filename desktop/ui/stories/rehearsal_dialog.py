@@ -25,6 +25,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.session_window import clock_text
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.restyle import repolish
 
 REFRESH_MS = 250
 _RATING_WORDS = {1: "Lost my way", 2: "Shaky", 3: "Fine", 4: "Good", 5: "Nailed it"}
@@ -146,10 +147,7 @@ class RehearsalDialog(QDialog):
         self.elapsed.setText(clock_text(seconds))
         self.bar.setValue(min(seconds, high))
         over = seconds > high
-        if self.bar.property("over") != over:
-            self.bar.setProperty("over", over)
-            self.bar.style().unpolish(self.bar)
-            self.bar.style().polish(self.bar)
+        repolish(self.bar, "over", over)
         paused = "" if self.clock.running else "Paused · "
         if over:
             self.target.setText(f"{paused}Over three minutes by {clock_text(seconds - high)}")
