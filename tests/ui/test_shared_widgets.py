@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from desktop.ui.widgets.clock_face import ClockFace
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.restyle import repolish
 from desktop.ui.widgets.undo_bar import UndoBar
@@ -58,3 +59,17 @@ def test_repolish_sets_the_property_the_style_sheet_looks_at(qtbot) -> None:
     repolish(label, "role", None)
     assert label.property("role") is None
     assert label.palette().windowText().color().red() != 200
+
+
+def test_the_clock_face_warns_past_the_limit_and_dims_while_paused(qtbot) -> None:
+    face = ClockFace("Time", "Bar", "Target")
+    qtbot.addWidget(face)
+    face.show_time(125, True, 180, "Aim for three minutes")
+    assert face.elapsed.text() == "02:05" and face.bar.value() == 125
+    assert face.target.property("role") == "muted" and not face.bar.property("over")
+    face.show_time(200, False, 180, "Over by 00:20")
+    assert face.target.text() == "Paused · Over by 00:20"
+    assert face.bar.value() == 180 and face.bar.property("over")
+    assert face.target.property("role") == "warning" and face.elapsed.property("role") == "muted"
+    face.show_time(30, True, None, "No target time")
+    assert face.bar.isHidden()
