@@ -147,6 +147,12 @@ def test_a_story_that_could_not_be_saved_is_not_switched_away_from(
     assert _stored(context, first).action == "Typed while the disk was full."
 
 
+def _new_story(page: StoriesPage, title: str) -> int:
+    story_id = page.new_story(StoryDraft(title=title))
+    assert story_id is not None
+    return story_id
+
+
 def _changed_elsewhere(context: AppContext, story_id: int, draft: StoryDraft | None) -> None:
     """What a restore or an import does: the stored story changes (or goes), then the signal."""
     with context.writing() as session:
@@ -179,8 +185,7 @@ def test_a_story_changed_by_a_restore_is_shown_as_restored(
 def test_a_story_removed_by_a_restore_leaves_the_editor(
     page: StoriesPage, context: AppContext
 ) -> None:
-    story_id = page.new_story(StoryDraft(title="Gone"))
-    assert story_id is not None
+    story_id = _new_story(page, "Gone")
     _changed_elsewhere(context, story_id, None)
     assert page.editor.story_id is None and page.right.currentIndex() == 0
     assert page.model.rowCount() == 1
@@ -189,8 +194,7 @@ def test_a_story_removed_by_a_restore_leaves_the_editor(
 def test_typing_not_yet_saved_survives_a_restore_and_the_user_is_told(
     page: StoriesPage, context: AppContext
 ) -> None:
-    story_id = page.new_story(StoryDraft(title="Mine"))
-    assert story_id is not None
+    story_id = _new_story(page, "Mine")
     _type(page, Section.RESULT, "Typed just before the restore.")
     _changed_elsewhere(context, story_id, StoryDraft(title="Mine", result="Restored result."))
     assert page.editor.sections[Section.RESULT].text() == "Typed just before the restore."
@@ -203,8 +207,7 @@ def test_typing_not_yet_saved_survives_a_restore_and_the_user_is_told(
 def test_typing_on_a_story_a_restore_removed_is_kept_as_a_new_story(
     page: StoriesPage, context: AppContext
 ) -> None:
-    story_id = page.new_story(StoryDraft(title="Gone"))
-    assert story_id is not None
+    story_id = _new_story(page, "Gone")
     _type(page, Section.TASK, "Typed just before the restore.")
     _changed_elsewhere(context, story_id, None)
     kept = page.editor.story_id

@@ -34,53 +34,57 @@ td.label { font-weight: bold; color: #2f6fde; }
 
 def export_markdown(parent: QWidget, context: AppContext, catalog: ThemeCatalog) -> bool:
     """Ask where, then write every story as one Markdown file; True once it is written."""
-    target = _with_suffix(
-        ask_save_path(parent, "Export the story bank", "story-bank.md", "Markdown (*.md)"), ".md"
-    )
-    if target is None:
-        return False
-    try:
+
+    def write(target: Path) -> str:
         with session_scope(context.profile.engine) as session:
             stories = story_store.all_stories(session=session)
         write_text_file(target, stories_markdown(stories, catalog, context.now().astimezone()))
-    except SAVE_ERRORS as error:
-        dialogs.tell_problem(
-            parent, "Export failed", f"The stories were not exported: {explain(error)}."
-        )
-        return False
-    _tell_status(parent, f"Saved {len(stories)} stories to {target}")
-    return True
+        return f"Saved {len(stories)} stories to {target}"
+
+    return _export(
+        parent,
+        ("Export the story bank", "story-bank.md", "Markdown (*.md)"),
+        write,
+        "The stories were not exported",
+    )
 
 
 def export_loop_sheet(parent: QWidget, context: AppContext, plan: LoopPlan, title: str) -> bool:
     """Ask where, then print the loop plan as a one-page PDF; True once it is written."""
-    target = _with_suffix(
-        ask_save_path(parent, "Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"),
-        ".pdf",
-    )
-    if target is None:
-        return False
-    try:
+
+    def write(target: Path) -> str:
         write_pdf(target, loop_sheet_html(plan, title, context.now().astimezone()))
-    except OSError as error:
-        dialogs.tell_problem(
-            parent, "Export failed", f"The loop sheet was not saved: {explain(error)}."
-        )
+        return f"Saved the loop sheet to {target}"
+
+    return _export(
+        parent,
+        ("Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"),
+        write,
+        "The loop sheet was not saved",
+    )
+
+
+def _export(
+    parent: QWidget,
+    question: tuple[str, str, str],
+    write: Callable[[Path], str],
+    failed: str,
+) -> bool:
+    """Ask where (dialog title, suggested name, filter), write, and say how it went."""
+    chosen = ask_save_path(parent, *question)
+    if chosen is None:
         return False
-    _tell_status(parent, f"Saved the loop sheet to {target}")
-    return True
-
-
-def _with_suffix(target: Path | None, suffix: str) -> Path | None:
-    if target is None or target.suffix.lower() == suffix:
-        return target
-    return target.with_name(target.name + suffix)
-
-
-def _tell_status(parent: QWidget, message: str) -> None:
+    suffix = Path(question[1]).suffix
+    target = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+    try:
+        done = write(target)
+    except SAVE_ERRORS as error:
+        dialogs.tell_problem(parent, "Export failed", f"{failed}: {explain(error)}.")
+        return False
     window = parent.window()
     if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(message, 8000)
+        window.statusBar().showMessage(done, 8000)
+    return True
 
 
 def ask_save_path(
