@@ -308,8 +308,8 @@ class StoriesPage(Page):
             self.editor.keep_typing(
                 shown,
                 story.draft,
-                f"“{title}” was changed outside this editor (by a restore or an import). "
-                "What you typed since is still here and will be saved over it.",
+                f"“{title}” was changed outside this editor (by a restore or an import) while "
+                "you were typing. Your version stays here and will be saved over it.",
             )
 
     def _keep_typing_as_new_story(self, title: str) -> None:
