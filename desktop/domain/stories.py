@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from desktop.domain.journal import word_count
@@ -380,10 +380,12 @@ def rehearsal_state(
     return RehearsalState.STALE if now - last > stale_after else RehearsalState.RECENT
 
 
-def rehearsed_text(last: datetime | None, now: datetime) -> str:
+def rehearsed_text(last: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
+    """Days are counted on the user's calendar (tz; None is the system's zone), not UTC's:
+    a rehearsal at 09:00 in Sydney is "today" all day there."""
     if last is None:
         return "Never rehearsed"
-    days = (now.date() - last.date()).days
+    days = (_local_day(now, tz) - _local_day(last, tz)).days
     if days <= 0:
         return "Rehearsed today"
     if days == 1:
@@ -391,6 +393,11 @@ def rehearsed_text(last: datetime | None, now: datetime) -> str:
     if rehearsal_state(last, now) is RehearsalState.STALE:
         return f"Not rehearsed for {days} days"
     return f"Rehearsed {days} days ago"
+
+
+def _local_day(moment: datetime, tz: tzinfo | None) -> date:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # stored times are UTC
+    return aware.astimezone(tz).date()
 
 
 def due_for_rehearsal(stories: Sequence[Story], now: datetime) -> tuple[Story, ...]:

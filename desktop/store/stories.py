@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
@@ -22,6 +22,14 @@ from desktop.store.models import (
 )
 
 
+class JournalLink(NamedTuple):
+    """A journal entry a story can link to; the UI words it."""
+
+    id: int
+    day: date
+    title: str
+
+
 def create_story(*, session: Session, draft: StoryDraft, now: datetime) -> int:
     row = StoryRow(created_at=now, updated_at=now, **_columns(draft))
     session.add(row)
@@ -36,7 +44,7 @@ def save_story(*, session: Session, story_id: int, draft: StoryDraft, now: datet
     row = session.get(StoryRow, story_id)
     if row is None or row.deleted_at is not None:
         raise LookupError(f"story {story_id} no longer exists")
-    if _same(_draft(session, row), draft):
+    if same_as_stored(_draft(session, row), draft):
         return False
     for name, value in _columns(draft).items():
         setattr(row, name, value)
@@ -125,30 +133,22 @@ def custom_themes(*, session: Session) -> list[CustomTheme]:
     return [CustomTheme(row.id, row.title, row.description) for row in rows]
 
 
-def journal_titles(*, session: Session, entry_ids: tuple[int, ...]) -> dict[int, str]:
-    """Title and date of linked journal entries, for showing the links."""
+def journal_titles(*, session: Session, entry_ids: tuple[int, ...]) -> list[JournalLink]:
+    """Date and title of linked journal entries, for showing the links."""
     if not entry_ids:
-        return {}
+        return []
     rows = session.exec(select(JournalEntry).where(col(JournalEntry.id).in_(entry_ids))).all()
-    return {
-        row.id: f"{row.title or 'Untitled entry'} ({row.entry_date.day} {row.entry_date:%b %Y})"
-        for row in rows
-        if row.id is not None
-    }
+    return [JournalLink(row.id, row.entry_date, row.title) for row in rows if row.id is not None]
 
 
-def recent_journal_entries(*, session: Session, limit: int = 300) -> list[tuple[int, str]]:
-    """Newest journal entries as (id, label), to choose links from."""
+def recent_journal_entries(*, session: Session, limit: int = 300) -> list[JournalLink]:
+    """Newest journal entries first, to choose links from."""
     rows = session.exec(
         select(JournalEntry)
         .order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
         .limit(limit)
     ).all()
-    return [
-        (row.id, f"{row.entry_date.day} {row.entry_date:%b %Y} · {row.title or 'Untitled entry'}")
-        for row in rows
-        if row.id is not None
-    ]
+    return [JournalLink(row.id, row.entry_date, row.title) for row in rows if row.id is not None]
 
 
 def _columns(draft: StoryDraft) -> dict[str, Any]:
@@ -249,7 +249,7 @@ def _utc(moment: datetime | str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _same(saved: StoryDraft, draft: StoryDraft) -> bool:
+def same_as_stored(saved: StoryDraft, draft: StoryDraft) -> bool:
     """Equal as stored: themes and links are sets, companies are trimmed and unique."""
 
     def normal(d: StoryDraft) -> StoryDraft:

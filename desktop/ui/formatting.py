@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 
 def local_time(stored: datetime) -> datetime:
@@ -13,8 +13,21 @@ def local_time(stored: datetime) -> datetime:
 def short_date(stored: datetime | None) -> str:
     if stored is None:
         return ""
-    moment = local_time(stored)
-    return f"{moment.day} {moment:%b %Y}"
+    return day_text(local_time(stored).date())
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def journal_link_text(day: date, title: str) -> str:
+    """A linked journal entry, as a story shows it: its title, then its date."""
+    return f"{title or 'Untitled entry'} ({day_text(day)})"
+
+
+def journal_choice_text(day: date, title: str) -> str:
+    """A journal entry in a list to choose from, newest first: its date, then its title."""
+    return f"{day_text(day)} · {title or 'Untitled entry'}"
 
 
 def date_and_time(stored: datetime) -> str:

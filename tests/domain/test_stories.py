@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -277,7 +277,24 @@ def test_rehearsal_freshness() -> None:
     ],
 )
 def test_last_rehearsal_is_said_plainly(ago: timedelta | None, text: str) -> None:
-    assert rehearsed_text(NOW - ago if ago else None, NOW) == text
+    assert rehearsed_text(NOW - ago if ago else None, NOW, UTC) == text
+
+
+@pytest.mark.parametrize(
+    ("rehearsed", "now", "text"),
+    [
+        # 09:00 and 11:00 in UTC+10 are the same day there, though not in UTC.
+        (datetime(2026, 11, 19, 23, 0, tzinfo=UTC), datetime(2026, 11, 20, 1, 0, tzinfo=UTC),
+         "Rehearsed today"),
+        # 23:00 one evening and 09:00 the next morning there: yesterday, though the same UTC day.
+        (datetime(2026, 11, 19, 13, 0, tzinfo=UTC), datetime(2026, 11, 19, 23, 0, tzinfo=UTC),
+         "Rehearsed yesterday"),
+    ],
+)  # fmt: skip
+def test_today_and_yesterday_follow_the_users_own_calendar(
+    rehearsed: datetime, now: datetime, text: str
+) -> None:
+    assert rehearsed_text(rehearsed, now, timezone(timedelta(hours=10))) == text
 
 
 def test_stories_not_rehearsed_lately_come_first_never_rehearsed_at_the_top() -> None:

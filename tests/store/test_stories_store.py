@@ -110,10 +110,8 @@ def test_journal_links_survive_until_the_entry_is_deleted(profile: Profile) -> N
         story = store.get_story(session=session, story_id=story_id)
         assert story is not None and story.draft.journal_entry_ids == (entry_id,)
         titles = store.journal_titles(session=session, entry_ids=(entry_id,))
-        assert titles == {entry_id: "Incident notes (1 Nov 2026)"}
-        assert store.recent_journal_entries(session=session) == [
-            (entry_id, "1 Nov 2026 · Incident notes")
-        ]
+        assert titles == [(entry_id, date(2026, 11, 1), "Incident notes")]
+        assert store.recent_journal_entries(session=session) == titles
     with session_scope(profile.engine) as session:
         journal_store.delete_entry(session=session, entry_id=entry_id)
     with session_scope(profile.engine) as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.domain.stories import StoryDraft
@@ -51,7 +51,7 @@ def test_a_journal_from_0002_gains_the_story_bank(app_paths: AppPaths) -> None:
         with session_scope(profile.engine) as session:
             titles = story_store.journal_titles(session=session, entry_ids=(7,))
             story = story_store.get_story(session=session, story_id=story_id)
-        assert titles == {7: "Incident review (30 Oct 2026)"}
+        assert titles == [(7, date(2026, 10, 30), "Incident review")]
         assert story is not None and story.draft.journal_entry_ids == (7,)
     finally:
         profile.close()

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.widgets import dialogs
@@ -67,6 +68,32 @@ def test_switching_entries_saves_without_waiting(page: JournalPage, context: App
     second = page.new_entry(entry_date=date.today())  # no pause for the autosave timer
     assert second is not None
     assert _saved_body(context, first) == "first thoughts"
+
+
+def test_an_entry_that_could_not_be_saved_is_not_switched_away_from(
+    page: JournalPage, context: AppContext, monkeypatch
+) -> None:
+    first = page.new_entry(entry_date=date(2026, 11, 3))
+    second = page.new_entry(entry_date=date(2026, 11, 4))
+    assert first is not None and second is not None
+    page.open_entry(first)
+
+    def disk_full(**_kwargs: object) -> bool:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    monkeypatch.setattr(journal_store, "save_entry", disk_full)
+    page.editor.markdown.editor.setPlainText("Typed while the disk was full.")
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(second), 0))  # a click
+    assert not page.open_entry(second)
+    assert page.new_entry() is None
+    assert page.editor.entry_id == first
+    assert page.editor.markdown.text() == "Typed while the disk was full."
+    assert page.editor.warning.isVisibleTo(page)
+    assert page.list.currentIndex().row() == page.model.row_of(first)
+
+    monkeypatch.undo()
+    assert page.open_entry(second)
+    assert _saved_body(context, first) == "Typed while the disk was full."
 
 
 def test_templates_fill_the_new_entry(page: JournalPage) -> None:

@@ -15,8 +15,9 @@ from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.quiz_dialog import QuizDialog
-from desktop.ui.practice.session_window import PracticeSessionWindow, clock_text
+from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.clock_face import clock_text
 
 SUBJECT = AttemptSubject(
     "Design a Rate Limiter (API Throttling)",

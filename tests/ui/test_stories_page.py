@@ -14,7 +14,7 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
-from desktop.ui.stories import exports
+from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
 from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
@@ -46,7 +46,7 @@ def _type(page: StoriesPage, section: Section, text: str) -> None:
 def test_a_new_user_sees_what_to_do(page: StoriesPage) -> None:
     assert page.right.currentIndex() == 0
     assert page.list_area.currentIndex() == 1
-    assert "Situation, Task, Action and Result" in page.empty_message.text()
+    assert "Situation, Task, Action and Result" in page.empty_state.message.text()
     page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "0 of" in page.coverage_view.summary.text()
     assert page.coverage_view.empty.isVisibleTo(page.coverage_view)
@@ -120,13 +120,110 @@ def test_switching_stories_saves_without_waiting(page: StoriesPage, context: App
     assert page.editor.title.text() == "Second"
 
 
+def test_a_story_that_could_not_be_saved_is_not_switched_away_from(
+    page: StoriesPage, context: AppContext, monkeypatch
+) -> None:
+    first = page.new_story(StoryDraft(title="First"))
+    second = page.new_story(StoryDraft(title="Second"))
+    assert first is not None and second is not None
+    page.open_story(first)
+
+    def disk_full(**_kwargs: object) -> bool:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    monkeypatch.setattr(story_store, "save_story", disk_full)
+    _type(page, Section.ACTION, "Typed while the disk was full.")
+    page.list.setCurrentIndex(page.model.index(page.model.row_of(second), 0))  # a click
+    assert not page.open_story(second)
+    assert page.new_story() is None
+    assert page.editor.story_id == first and page.editor.title.text() == "First"
+    assert page.editor.sections[Section.ACTION].text() == "Typed while the disk was full."
+    assert page.editor.warning.isVisibleTo(page)
+    assert page.list.currentIndex().row() == page.model.row_of(first)
+    assert page.model.rowCount() == 2
+
+    monkeypatch.undo()
+    assert page.open_story(second)
+    assert _stored(context, first).action == "Typed while the disk was full."
+
+
+def _new_story(page: StoriesPage, title: str) -> int:
+    story_id = page.new_story(StoryDraft(title=title))
+    assert story_id is not None
+    return story_id
+
+
+def _changed_elsewhere(context: AppContext, story_id: int, draft: StoryDraft | None) -> None:
+    """What a restore or an import does: the stored story changes (or goes), then the signal."""
+    with context.writing() as session:
+        if draft is None:
+            story_store.delete_story(session=session, story_id=story_id, now=context.now())
+        else:
+            story_store.save_story(
+                session=session, story_id=story_id, draft=draft, now=context.now()
+            )
+        story_store.create_story(
+            session=session, draft=StoryDraft(title="Restored"), now=context.now()
+        )
+    context.events.stories_changed.emit()
+
+
+def test_a_story_changed_by_a_restore_is_shown_as_restored(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Mine", action="Old action."))
+    assert story_id is not None
+    _changed_elsewhere(context, story_id, StoryDraft(title="Mine", action="Restored action."))
+    assert page.editor.sections[Section.ACTION].text() == "Restored action."
+    assert "Restored" in [page.model.row_at(r).story.title for r in range(page.model.rowCount())]  # type: ignore[union-attr]
+    page.editor.title.setText("Mine, renamed")
+    page.editor.title.textEdited.emit("Mine, renamed")
+    page.editor.flush()
+    assert _stored(context, story_id).action == "Restored action."
+
+
+def test_a_story_removed_by_a_restore_leaves_the_editor(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = _new_story(page, "Gone")
+    _changed_elsewhere(context, story_id, None)
+    assert page.editor.story_id is None and page.right.currentIndex() == 0
+    assert page.model.rowCount() == 1
+
+
+def test_typing_not_yet_saved_survives_a_restore_and_the_user_is_told(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = _new_story(page, "Mine")
+    _type(page, Section.RESULT, "Typed just before the restore.")
+    _changed_elsewhere(context, story_id, StoryDraft(title="Mine", result="Restored result."))
+    assert page.editor.sections[Section.RESULT].text() == "Typed just before the restore."
+    assert page.editor.notice.isVisibleTo(page)
+    assert "restore" in page.editor.notice.text()
+    page.editor.flush()
+    assert _stored(context, story_id).result == "Typed just before the restore."
+
+
+def test_typing_on_a_story_a_restore_removed_is_kept_as_a_new_story(
+    page: StoriesPage, context: AppContext
+) -> None:
+    story_id = _new_story(page, "Gone")
+    _type(page, Section.TASK, "Typed just before the restore.")
+    _changed_elsewhere(context, story_id, None)
+    kept = page.editor.story_id
+    assert kept is not None and kept != story_id
+    assert _stored(context, kept).task == "Typed just before the restore."
+    assert page.editor.notice.isVisibleTo(page) and "new story" in page.editor.notice.text()
+    assert page.model.rowCount() == 2 and not page.has_unsaved_work()
+
+
 def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppContext) -> None:
     story_id = page.new_story(StoryDraft(title="Keep me", themes=("conflict",)))
     assert story_id is not None
     page.editor.delete_button.click()
     assert page.model.rowCount() == 0 and page.right.currentIndex() == 0
     assert page.undo_bar.isVisibleTo(page)
-    assert "Keep me" in page.undo_text.text()
+    assert "Keep me" in page.undo_bar.text.text()
     page.undo_delete()
     assert page.model.rowCount() == 1
     assert page.editor.story_id == story_id and page.editor.title.text() == "Keep me"
@@ -194,7 +291,7 @@ def test_loop_preparation_lists_a_story_per_theme_and_the_gaps(page: StoriesPage
 def test_users_add_their_own_themes(page: StoriesPage, monkeypatch) -> None:
     story_id = page.new_story(StoryDraft(title="On call"))
     assert story_id is not None
-    monkeypatch.setattr(StoriesPage, "ask_theme_title", lambda self: "On-call heroics")
+    monkeypatch.setattr(links, "ask_theme_title", lambda parent: "On-call heroics")
     theme_id = page.add_custom_theme()
     assert theme_id == "my-on-call-heroics"
     assert "my-on-call-heroics" in page.editor.themes.chosen()
@@ -217,7 +314,7 @@ def test_a_journal_entry_is_linked_and_opened(
         )
     story_id = page.new_story(StoryDraft(title="Outage"))
     assert story_id is not None
-    monkeypatch.setattr(StoriesPage, "ask_journal_entry", lambda self, entries: entries[0][0])
+    monkeypatch.setattr(links, "ask_journal_entry", lambda parent, entries: entries[0])
     page.link_journal_entry()
     assert page.editor.links.count() == 1
     assert "Outage notes" in page.editor.links.item(0).text()

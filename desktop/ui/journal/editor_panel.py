@@ -98,9 +98,11 @@ class EntryEditor(QWidget):
 
     # Loading -------------------------------------------------------------------------------
 
-    def load(self, entry: JournalEntry, links: str = "") -> None:
-        """Show a saved entry (any unsaved typing for the previous one is saved first)."""
-        self.flush()
+    def load(self, entry: JournalEntry, links: str = "") -> bool:
+        """Show a saved entry once any unsaved typing for the previous one is saved; False
+        (and nothing replaced) if that typing could not be saved."""
+        if not self.flush():
+            return False
         assert entry.id is not None
         self.entry_id = entry.id
         self._kind = EntryKind(entry.kind)
@@ -127,6 +129,7 @@ class EntryEditor(QWidget):
         self.save_state.setText("")
         self.warning.hide()
         self._update_words()
+        return True
 
     def draft(self) -> EntryDraft:
         chosen = self.date.date()
@@ -147,12 +150,14 @@ class EntryEditor(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.entry_id is not None and self.draft() != self._saved_draft
 
-    def flush(self) -> None:
-        """Save now if anything changed (called on a pause, a switch, or closing)."""
+    def flush(self) -> bool:
+        """Save now if anything changed (called on a pause, a switch, or closing). False if it
+        could not be saved: the text stays on screen, and the caller must not replace it."""
         self._autosave.stop()
         if self.has_unsaved_changes():
             assert self.entry_id is not None
-            self.save_requested.emit(self.entry_id, self.draft())
+            self.save_requested.emit(self.entry_id, self.draft())  # mark_saved or mark_unsaved
+        return not self.has_unsaved_changes()
 
     def mark_saved(self, draft: EntryDraft) -> None:
         self._saved_draft = draft

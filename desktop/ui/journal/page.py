@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -32,6 +31,7 @@ from desktop.ui.journal.entry_list import EntryListModel, EntryRow
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
 from desktop.ui.widgets.waiting import wait_until
@@ -59,7 +59,14 @@ class JournalPage(Page):
         self.editor.save_requested.connect(self._save)
         self.editor.delete_requested.connect(self._delete)
         self.right = QStackedWidget()
-        self.right.addWidget(self._build_empty_state())
+        self.empty_state = EmptyState(
+            "Journal empty state",
+            "Write down what you practised, what worked and what tripped you up. "
+            "A few lines after each session add up to your own study guide.",
+            "Write an entry for today",
+            lambda: self.new_entry(entry_date=date.today()),
+        )
+        self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
@@ -134,25 +141,6 @@ class JournalPage(Page):
         self.list_area.addWidget(self.list_empty)
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
-        return box
-
-    def _build_empty_state(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addStretch(1)
-        message = text_label("Journal empty state")
-        message.setText(
-            "Write down what you practised, what worked and what tripped you up. "
-            "A few lines after each session add up to your own study guide."
-        )
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message.setProperty("role", "muted")
-        layout.addWidget(message)
-        start = QPushButton("Write an entry for today")
-        start.setAccessibleName("Write an entry for today")
-        start.clicked.connect(lambda: self.new_entry(entry_date=date.today()))
-        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
         return box
 
     # Page protocol -----------------------------------------------------------------------
@@ -277,9 +265,13 @@ class JournalPage(Page):
             entry = journal_store.get_entry(session=session, entry_id=entry_id)
         if entry is None:
             return False
-        self.editor.load(
+        if not self.editor.load(
             entry, self._describe_links(entry.session_id, entry.path_id, entry.item_id)
-        )
+        ):
+            current = self.model.row_of(self.editor.entry_id or 0)
+            if current >= 0:  # its typing could not be saved: stay on it
+                self._select_row(current, open_it=False)
+            return False
         self.right.setCurrentIndex(1)
         month = date(entry.entry_date.year, entry.entry_date.month, 1)
         if not self._searching and month != self._month:
@@ -375,7 +367,8 @@ class JournalPage(Page):
             path_id=str(link["path_id"]) if link.get("path_id") else None,
             item_id=str(link["item_id"]) if link.get("item_id") else None,
         )
-        self.editor.flush()
+        if not self.editor.flush():
+            return None  # the editor says why, and keeps the typing that could not be saved
         try:
             with self.context.writing() as session:
                 entry_id = journal_store.create_entry(

@@ -8,11 +8,9 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -33,6 +31,7 @@ from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.undo_bar import UndoBar
 
 RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
           ("Everything", None))  # fmt: skip
@@ -47,7 +46,6 @@ class PracticeLogPage(Page):
         super().__init__(parent)
         self.context = context
         self.setAccessibleName("Practice log")
-        self._deleted: list[tuple[int, str]] = []  # newest last: what Undo brings back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -75,7 +73,8 @@ class PracticeLogPage(Page):
         top.addWidget(self.free_button)
         layout.addLayout(top)
 
-        self.undo_bar = self._build_undo_bar()
+        self.undo_bar = UndoBar("the attempt on “{title}”")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
 
         # The taxonomy is read when a row is first drawn, not while the app starts.
@@ -145,20 +144,6 @@ class PracticeLogPage(Page):
             self.path_filter.addItem(path.title, path.id)
         self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
         self.path_filter.blockSignals(False)
-
-    def _build_undo_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.undo_text = QLabel()
-        row.addWidget(self.undo_text, 1)
-        undo = QPushButton("Undo")
-        undo.setAccessibleName("Undo the delete")
-        undo.clicked.connect(self.undo_delete)
-        row.addWidget(undo)
-        bar.hide()
-        return bar
 
     # Page protocol -----------------------------------------------------------------------
 
@@ -284,32 +269,21 @@ class PracticeLogPage(Page):
             dialogs.tell_not_saved(self, "Deleting the attempt", failure.reason)
             return
         row = self.table.selectionModel().selectedRows()[0].row()
-        self._deleted.append((attempt.id, attempt.subject.title))
-        self._show_undo()
+        self.undo_bar.deleted(attempt.id, attempt.subject.title)
         self.context.events.sessions_changed.emit()
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
-    def _show_undo(self) -> None:
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        _attempt_id, title = self._deleted[-1]
-        more = f" ({len(self._deleted)} can be brought back)" if len(self._deleted) > 1 else ""
-        self.undo_text.setText(f"Deleted the attempt on “{title}”.{more}")
-        self.undo_bar.show()
-
     def undo_delete(self) -> None:
-        if not self._deleted:
+        attempt_id = self.undo_bar.latest()
+        if attempt_id is None:
             return
-        attempt_id, _title = self._deleted[-1]
         try:
             with self.context.writing() as session:
                 practice_store.restore_attempt(session=session, attempt_id=attempt_id)
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Bringing the attempt back", failure.reason)
             return
-        self._deleted.pop()
-        self._show_undo()
+        self.undo_bar.brought_back()
         self.context.events.sessions_changed.emit()
 
     @reports_read_failures

@@ -20,6 +20,7 @@ from desktop.ui.practice.finish_dialog import CONFIDENCE_WORDS
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.restyle import repolish
 
 
 class QuizDialog(QDialog):
@@ -99,7 +100,7 @@ class QuizDialog(QDialog):
         question = self.run.current
         self.progress.setValue(self.run.answered)
         self.feedback.setText("")
-        _set_role(self.feedback, None)
+        repolish(self.feedback, "role", None)
         if question is None:
             self._show_summary()
             return
@@ -126,12 +127,12 @@ class QuizDialog(QDialog):
         question = self.run.current
         chosen = self.choice_group.checkedId()
         if question is None or chosen < 1:
-            _set_role(self.feedback, "warning")
+            repolish(self.feedback, "role", "warning")
             self.feedback.setText("Pick an answer first.")
             return
         right = self.run.answer(chosen)
         self.progress.setValue(self.run.answered)
-        _set_role(self.feedback, "success" if right else "warning")
+        repolish(self.feedback, "role", "success" if right else "warning")
         verdict = (
             "Right."
             if right
@@ -204,10 +205,3 @@ class QuizDialog(QDialog):
         if entry is not None:
             self.logged_entry = entry
             self.accept()
-
-
-def _set_role(label: QWidget, role: str | None) -> None:
-    """Switch the style-sheet look of a label (success, warning, or plain)."""
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.practice import Attempt, AttemptSubject, SessionClock
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 500
-
-
-def clock_text(seconds: int) -> str:
-    minutes, rest = divmod(max(0, seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes:02d}:{rest:02d}"
 
 
 class PracticeSessionWindow(QDialog):
@@ -46,21 +41,9 @@ class PracticeSessionWindow(QDialog):
         title.setText(_shortened(subject.title, 90))
         title.setToolTip(subject.title)
         layout.addWidget(title)
-        self.elapsed = text_label("Time spent", wrap=False)
-        font = QFont(self.elapsed.font())
-        font.setPointSizeF(font.pointSizeF() * 2.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.elapsed.setFont(font)
-        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.elapsed)
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName("Time against target")
-        self.bar.setTextVisible(False)
-        self.bar.setVisible(bool(subject.target_minutes))
-        layout.addWidget(self.bar)
-        self.target = text_label("Target", "muted", wrap=False)
-        self.target.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.target)
+        self.face = ClockFace("Time spent", "Time against target", "Target")
+        self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target
+        layout.addWidget(self.face)
 
         buttons = QHBoxLayout()
         self.pause_button = QPushButton("Pause")
@@ -88,41 +71,18 @@ class PracticeSessionWindow(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        now = self.context.now()
-        seconds = self.clock.elapsed_seconds(now)
-        self.elapsed.setText(clock_text(seconds))
-        self.elapsed.setProperty("role", None if self.clock.running else "muted")
-        self.elapsed.style().unpolish(self.elapsed)
-        self.elapsed.style().polish(self.elapsed)
+        seconds = self.clock.elapsed_seconds(self.context.now())
         target = self.subject.target_minutes
-        paused = "" if self.clock.running else "Paused · "
-        if target:
-            self.bar.setRange(0, target * 60)
-            self.bar.setValue(min(seconds, target * 60))
-            over = seconds - target * 60
-            if self.bar.property("over") != (over > 0):
-                self.bar.setProperty("over", over > 0)
-                self.bar.style().unpolish(self.bar)
-                self.bar.style().polish(self.bar)
-            if over > 0:
-                self.target.setText(f"{paused}Over the {target} min target by {clock_text(over)}")
-                self.target.setProperty("role", "warning")
-            else:
-                self.target.setText(f"{paused}Target {target} min")
-                self.target.setProperty("role", "muted")
-            self.target.style().unpolish(self.target)
-            self.target.style().polish(self.target)
+        if not target:
+            message = "No target time"
+        elif seconds > target * 60:
+            message = f"Over the {target} min target by {clock_text(seconds - target * 60)}"
         else:
-            self.target.setText(f"{paused}No target time")
+            message = f"Target {target} min"
+        self.face.show_time(seconds, self.clock.running, target * 60 if target else None, message)
 
     def toggle_pause(self) -> None:
-        now = self.context.now()
-        if self.clock.running:
-            self.clock.pause(now)
-            self.pause_button.setText("Resume")
-        else:
-            self.clock.resume(now)
-            self.pause_button.setText("Pause")
+        pause_or_resume(self.clock, self.context.now(), self.pause_button)
         self.refresh()
 
     def finish(self) -> None:

@@ -90,6 +90,9 @@ class StoryEditor(QWidget):
         self.warning = text_label("Story not saved", "warning")
         self.warning.hide()
         outer.addWidget(self.warning)
+        self.notice = text_label("Story changed elsewhere", "warning")
+        self.notice.hide()
+        outer.addWidget(self.notice)
         self.rehearsals = text_label("Rehearsals", "muted")
         outer.addWidget(self.rehearsals)
         bottom = QHBoxLayout()
@@ -196,9 +199,11 @@ class StoryEditor(QWidget):
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         self.themes.set_catalog(catalog)
 
-    def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> None:
-        """Show a saved story (any unsaved typing for the previous one is saved first)."""
-        self.flush()
+    def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> bool:
+        """Show a saved story once any unsaved typing for the previous one is saved; False
+        (and nothing replaced) if that typing could not be saved."""
+        if not self.flush():
+            return False
         self.story_id = story.id
         draft = story.draft
         for widget in (self.title, self.scope, self.companies, self.notes):
@@ -220,8 +225,10 @@ class StoryEditor(QWidget):
         self._saved_draft = self.draft()
         self.save_state.setText("")
         self.warning.hide()
+        self.notice.hide()
         self._update_guidance()
         self.form_scroll.verticalScrollBar().setValue(0)
+        return True
 
     def show_rehearsals(self, text: str) -> None:
         self.rehearsals.setText(text)
@@ -263,15 +270,34 @@ class StoryEditor(QWidget):
 
     # Saving --------------------------------------------------------------------------------
 
+    @property
+    def saved_draft(self) -> StoryDraft | None:
+        """The story as last loaded or saved: what the typing on screen is compared with."""
+        return self._saved_draft
+
     def has_unsaved_changes(self) -> bool:
         return self.story_id is not None and self.draft() != self._saved_draft
 
-    def flush(self) -> None:
-        """Save now if anything changed (called on a pause, a switch, or closing)."""
+    def keep_typing(self, story_id: int, saved: StoryDraft, message: str) -> None:
+        """The stored story changed (or was stored anew) under unsaved typing: keep the typing
+        on screen, to be saved over `saved` in story `story_id`, and tell the user why."""
+        self.story_id = story_id
+        self._saved_draft = saved
+        self.notice.setText(message)
+        self.notice.show()
+        if self.has_unsaved_changes():
+            self._changed()
+        else:
+            self.mark_saved(saved)
+
+    def flush(self) -> bool:
+        """Save now if anything changed (called on a pause, a switch, or closing). False if it
+        could not be saved: the text stays on screen, and the caller must not replace it."""
         self._autosave.stop()
         if self.has_unsaved_changes():
             assert self.story_id is not None
-            self.save_requested.emit(self.story_id, self.draft())
+            self.save_requested.emit(self.story_id, self.draft())  # mark_saved or mark_unsaved
+        return not self.has_unsaved_changes()
 
     def mark_saved(self, draft: StoryDraft) -> None:
         self._saved_draft = draft

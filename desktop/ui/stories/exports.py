@@ -1,4 +1,5 @@
-"""Writing the story bank as Markdown and the loop sheet as a printable PDF."""
+"""Exporting the story bank as Markdown and the loop sheet as a printable PDF: asking where,
+writing the whole file or nothing, and saying how it went."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+
+from desktop.domain.stories import LoopPlan
+from desktop.domain.story_export import loop_sheet_html, stories_markdown
+from desktop.domain.story_themes import ThemeCatalog
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.ui.context import AppContext
+from desktop.ui.widgets import dialogs
 
 LOOP_SHEET_CSS = """
 h1 { font-size: 14pt; margin-bottom: 2pt; }
@@ -20,6 +30,61 @@ p { margin-top: 2pt; margin-bottom: 2pt; }
 table.star td { padding: 1pt 4pt; vertical-align: top; }
 td.label { font-weight: bold; color: #2f6fde; }
 """
+
+
+def export_markdown(parent: QWidget, context: AppContext, catalog: ThemeCatalog) -> bool:
+    """Ask where, then write every story as one Markdown file; True once it is written."""
+
+    def write(target: Path) -> str:
+        with session_scope(context.profile.engine) as session:
+            stories = story_store.all_stories(session=session)
+        write_text_file(target, stories_markdown(stories, catalog, context.now().astimezone()))
+        return f"Saved {len(stories)} stories to {target}"
+
+    return _export(
+        parent,
+        ("Export the story bank", "story-bank.md", "Markdown (*.md)"),
+        write,
+        "The stories were not exported",
+    )
+
+
+def export_loop_sheet(parent: QWidget, context: AppContext, plan: LoopPlan, title: str) -> bool:
+    """Ask where, then print the loop plan as a one-page PDF; True once it is written."""
+
+    def write(target: Path) -> str:
+        write_pdf(target, loop_sheet_html(plan, title, context.now().astimezone()))
+        return f"Saved the loop sheet to {target}"
+
+    return _export(
+        parent,
+        ("Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"),
+        write,
+        "The loop sheet was not saved",
+    )
+
+
+def _export(
+    parent: QWidget,
+    question: tuple[str, str, str],
+    write: Callable[[Path], str],
+    failed: str,
+) -> bool:
+    """Ask where (dialog title, suggested name, filter), write, and say how it went."""
+    chosen = ask_save_path(parent, *question)
+    if chosen is None:
+        return False
+    suffix = Path(question[1]).suffix
+    target = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+    try:
+        done = write(target)
+    except SAVE_ERRORS as error:
+        dialogs.tell_problem(parent, "Export failed", f"{failed}: {explain(error)}.")
+        return False
+    window = parent.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(done, 8000)
+    return True
 
 
 def ask_save_path(

@@ -6,13 +6,9 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QMenu,
     QPushButton,
     QSplitter,
@@ -31,23 +27,24 @@ from desktop.domain.stories import (
     due_for_rehearsal,
     plan_loop,
 )
-from desktop.domain.story_export import loop_sheet_html, stories_markdown
 from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
-from desktop.store.errors import SAVE_ERRORS, WriteFailed, explain
+from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
-from desktop.ui.stories import exports
+from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import StoryListModel, story_rows
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+from desktop.ui.widgets.undo_bar import UndoBar
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -65,14 +62,14 @@ class StoriesPage(Page):
         self.setAccessibleName("Stories")
         self._stories: list[Story] = []
         self._catalog: ThemeCatalog = context.profile.story_themes
-        self._deleted: list[tuple[int, str]] = []  # newest last: what Undo brings back
         self._stale = True
         self._catalog_shown = False
         self._restored: dict[str, str] = {}  # view choices read before the page first loads
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.undo_bar = self._build_undo_bar()
+        self.undo_bar = UndoBar("the story “{title}”")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Story views")
@@ -105,7 +102,15 @@ class StoriesPage(Page):
         self.editor.open_entry_requested.connect(self.context.events.open_journal_entry)
         self.editor.add_theme_requested.connect(self.add_custom_theme)
         self.right = QStackedWidget()
-        self.right.addWidget(self._build_empty_state())
+        self.empty_state = EmptyState(
+            "Story bank empty state",
+            "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
+            "Situation, Task, Action and Result, tag the themes it answers, and rehearse it "
+            "out loud until it fits in two to three minutes.",
+            "Write your first story",
+            self.new_story,
+        )
+        self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
@@ -169,42 +174,6 @@ class StoriesPage(Page):
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(200)
         return box
-
-    def _build_empty_state(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addStretch(1)
-        message = text_label("Story bank empty state")
-        message.setText(
-            "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
-            "Situation, Task, Action and Result, tag the themes it answers, and rehearse it "
-            "out loud until it fits in two to three minutes."
-        )
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message.setProperty("role", "muted")
-        layout.addWidget(message)
-        start = QPushButton("Write your first story")
-        start.setAccessibleName("Write your first story")
-        start.clicked.connect(lambda: self.new_story())
-        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        self.empty_message = message
-        return box
-
-    def _build_undo_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.undo_text = QLabel()
-        self.undo_text.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.undo_text, 1)
-        undo = QPushButton("Undo")
-        undo.setAccessibleName("Undo the delete")
-        undo.clicked.connect(self.undo_delete)
-        row.addWidget(undo)
-        bar.hide()
-        return bar
 
     def _build_actions(self) -> None:
         self.new_action = QAction("New story", self)
@@ -293,6 +262,7 @@ class StoriesPage(Page):
     @reports_read_failures
     def _reload(self) -> None:
         self._stale = False
+        self._follow_stored_story()
         shown = self.editor.story_id
         with session_scope(self.context.profile.engine) as session:
             self._stories = story_store.all_stories(session=session)
@@ -309,6 +279,55 @@ class StoriesPage(Page):
             self._show_catalog(catalog)
         self._show_list()
         self._show_current_tab()
+
+    def _follow_stored_story(self) -> None:
+        """A restore or import may change or remove the story open in the editor. Show the
+        stored story, unless the user has unsaved typing: that is kept, and they are told."""
+        shown = self.editor.story_id
+        if shown is None:
+            return
+        with session_scope(self.context.profile.engine) as session:
+            story = story_store.get_story(session=session, story_id=shown)
+        saved = self.editor.saved_draft
+        if (
+            story is not None
+            and saved is not None
+            and story_store.same_as_stored(story.draft, saved)
+        ):
+            return  # our own save, or a change elsewhere that left this story alone
+        title = (saved.title if saved else "") or "Untitled story"
+        if not self.editor.has_unsaved_changes():
+            if story is None:
+                self.editor.clear()
+                self.right.setCurrentIndex(0)
+            else:
+                self.editor.load(story, self._link_labels(story), "")  # rehearsals follow
+        elif story is None:
+            self._keep_typing_as_new_story(title)
+        else:
+            self.editor.keep_typing(
+                shown,
+                story.draft,
+                f"“{title}” was changed outside this editor (by a restore or an import) while "
+                "you were typing. Your version stays here and will be saved over it.",
+            )
+
+    def _keep_typing_as_new_story(self, title: str) -> None:
+        draft = self.editor.draft()
+        try:
+            with self.context.writing() as session:
+                story_id = story_store.create_story(
+                    session=session, draft=draft, now=self.context.now()
+                )
+        except WriteFailed as failure:
+            self.editor.mark_unsaved(failure.reason)
+            return
+        self.editor.keep_typing(
+            story_id,
+            draft,
+            f"“{title}” is not in the story bank any more (after a restore or an import). "
+            "What you had typed is kept as a new story.",
+        )
 
     def _show_current_tab(self) -> None:
         """Coverage and loop plans are worked out only while on show (not on every save)."""
@@ -391,13 +410,13 @@ class StoriesPage(Page):
             story = story_store.get_story(session=session, story_id=story_id)
             if story is None:
                 return False
-            titles = story_store.journal_titles(
-                session=session, entry_ids=story.draft.journal_entry_ids
-            )
             rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
+        titles = self._link_labels(story)
         self.tabs.setCurrentIndex(TAB_STORIES)
         if self.editor.story_id != story_id:
-            self.editor.load(story, titles, _rehearsal_text(rehearsals))
+            if not self.editor.load(story, titles, _rehearsal_text(rehearsals)):
+                self._keep_current_selected()  # its typing could not be saved: stay on it
+                return False
         else:
             self.editor.show_rehearsals(_rehearsal_text(rehearsals))
         self.right.setCurrentIndex(1)
@@ -406,10 +425,24 @@ class StoriesPage(Page):
             self._select_row(row, open_it=False)
         return True
 
+    def _link_labels(self, story: Story) -> dict[int, str]:
+        with session_scope(self.context.profile.engine) as session:
+            found = story_store.journal_titles(
+                session=session, entry_ids=story.draft.journal_entry_ids
+            )
+        return links.link_labels(found)
+
+    def _keep_current_selected(self) -> None:
+        current = self.editor.story_id
+        row = self.model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self._select_row(row, open_it=False)
+
     # Writing -----------------------------------------------------------------------------
 
     def new_story(self, draft: StoryDraft | None = None) -> int | None:
-        self.editor.flush()
+        if not self.editor.flush():
+            return None  # the editor says why, and keeps the typing that could not be saved
         try:
             with self.context.writing() as session:
                 story_id = story_store.create_story(
@@ -451,36 +484,25 @@ class StoriesPage(Page):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        self._deleted.append((story_id, title))
-        self._show_undo()
+        self.undo_bar.deleted(story_id, title)
         self.context.events.stories_changed.emit()
 
     def undo_delete(self) -> None:
-        if not self._deleted:
+        story_id = self.undo_bar.latest()
+        if story_id is None:
             return
-        story_id, _title = self._deleted[-1]
         try:
             with self.context.writing() as session:
                 story_store.restore_story(session=session, story_id=story_id)
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Bringing the story back", failure.reason)
             return
-        self._deleted.pop()
-        self._show_undo()
+        self.undo_bar.brought_back()
         self.context.events.stories_changed.emit()
         self.open_story(story_id)
 
-    def _show_undo(self) -> None:
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        _story_id, title = self._deleted[-1]
-        more = f" ({len(self._deleted)} deleted)" if len(self._deleted) > 1 else ""
-        self.undo_text.setText(f"Deleted the story “{title}”.{more}")
-        self.undo_bar.show()
-
     def add_custom_theme(self) -> str | None:
-        title = self.ask_theme_title()
+        title = links.ask_theme_title(self)
         if not title:
             return None
         taken = [t.id for t in self._catalog.themes]
@@ -506,12 +528,6 @@ class StoriesPage(Page):
             self.editor.themes.set_checked(theme_id, True)
         return theme_id
 
-    def ask_theme_title(self) -> str:
-        text, accepted = QInputDialog.getText(
-            self, "Add a theme", "A theme interviewers might ask about:"
-        )
-        return " ".join(text.split())[:120] if accepted else ""
-
     @reports_read_failures
     def link_journal_entry(self) -> None:
         with session_scope(self.context.profile.engine) as session:
@@ -519,19 +535,9 @@ class StoriesPage(Page):
         if not entries:
             dialogs.tell(self, "No journal entries", "Your journal has no entries to link yet.")
             return
-        chosen = self.ask_journal_entry(entries)
+        chosen = links.ask_journal_entry(self, entries)
         if chosen is not None:
-            label = dict(entries)[chosen]
-            self.editor.add_link(chosen, label)
-
-    def ask_journal_entry(self, entries: list[tuple[int, str]]) -> int | None:
-        labels = [label for _id, label in entries]
-        label, accepted = QInputDialog.getItem(
-            self, "Link a journal entry", "Journal entry:", labels, 0, False
-        )
-        if not accepted:
-            return None
-        return next((entry_id for entry_id, text in entries if text == label), None)
+            self.editor.add_link(chosen.id, links.link_labels([chosen])[chosen.id])
 
     # Rehearsal ---------------------------------------------------------------------------
 
@@ -556,25 +562,7 @@ class StoriesPage(Page):
 
     def export_markdown(self) -> bool:
         self.editor.flush()
-        target = exports.ask_save_path(
-            self, "Export the story bank", "story-bank.md", "Markdown (*.md)"
-        )
-        if target is None:
-            return False
-        if target.suffix.lower() != ".md":
-            target = target.with_name(target.name + ".md")
-        try:
-            with session_scope(self.context.profile.engine) as session:
-                stories = story_store.all_stories(session=session)
-            text = stories_markdown(stories, self._catalog, self.context.now().astimezone())
-            exports.write_text_file(target, text)
-        except SAVE_ERRORS as error:
-            dialogs.tell_problem(
-                self, "Export failed", f"The stories were not exported: {explain(error)}."
-            )
-            return False
-        self._tell_status(f"Saved {len(stories)} stories to {target}")
-        return True
+        return exports.export_markdown(self, self.context, self._catalog)
 
     def export_loop_sheet(self) -> bool:
         self.editor.flush()
@@ -587,29 +575,8 @@ class StoriesPage(Page):
             )
             self.tabs.setCurrentIndex(TAB_LOOP)
             return False
-        target = exports.ask_save_path(
-            self, "Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"
-        )
-        if target is None:
-            return False
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
         plan = plan_loop(themes, self._stories)
-        html = loop_sheet_html(plan, self.loop_view.set_title(), self.context.now().astimezone())
-        try:
-            exports.write_pdf(target, html)
-        except OSError as error:
-            dialogs.tell_problem(
-                self, "Export failed", f"The loop sheet was not saved: {explain(error)}."
-            )
-            return False
-        self._tell_status(f"Saved the loop sheet to {target}")
-        return True
-
-    def _tell_status(self, message: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 8000)
+        return exports.export_loop_sheet(self, self.context, plan, self.loop_view.set_title())
 
 
 def _haystack(story: Story, catalog: ThemeCatalog) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -22,8 +21,8 @@ from desktop.domain.stories import RATINGS, TARGET_SECONDS, Rehearsal, Section, 
 from desktop.store import stories as story_store
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
-from desktop.ui.practice.session_window import clock_text
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 250
@@ -68,21 +67,9 @@ class RehearsalDialog(QDialog):
     def _build_timer_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.elapsed = text_label("Time spoken", wrap=False)
-        font = QFont(self.elapsed.font())
-        font.setPointSizeF(font.pointSizeF() * 2.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.elapsed.setFont(font)
-        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.elapsed)
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName("Time against three minutes")
-        self.bar.setTextVisible(False)
-        self.bar.setRange(0, TARGET_SECONDS[1])
-        layout.addWidget(self.bar)
-        self.target = text_label("Aim", "muted", wrap=False)
-        self.target.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.target)
+        self.face = ClockFace("Time spoken", "Time against three minutes", "Aim")
+        self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target
+        layout.addWidget(self.face)
         buttons = QHBoxLayout()
         self.pause_button = QPushButton("Pause")
         self.pause_button.setAccessibleName("Pause or resume the timer")
@@ -143,29 +130,16 @@ class RehearsalDialog(QDialog):
     def refresh(self) -> None:
         seconds = self.clock.elapsed_seconds(self.context.now())
         low, high = TARGET_SECONDS
-        self.elapsed.setText(clock_text(seconds))
-        self.bar.setValue(min(seconds, high))
-        over = seconds > high
-        if self.bar.property("over") != over:
-            self.bar.setProperty("over", over)
-            self.bar.style().unpolish(self.bar)
-            self.bar.style().polish(self.bar)
-        paused = "" if self.clock.running else "Paused · "
-        if over:
-            self.target.setText(f"{paused}Over three minutes by {clock_text(seconds - high)}")
+        if seconds > high:
+            message = f"Over three minutes by {clock_text(seconds - high)}"
         elif seconds >= low:
-            self.target.setText(f"{paused}In the two-to-three-minute range")
+            message = "In the two-to-three-minute range"
         else:
-            self.target.setText(f"{paused}Aim for two to three minutes")
+            message = "Aim for two to three minutes"
+        self.face.show_time(seconds, self.clock.running, high, message)
 
     def toggle_pause(self) -> None:
-        now = self.context.now()
-        if self.clock.running:
-            self.clock.pause(now)
-            self.pause_button.setText("Resume")
-        else:
-            self.clock.resume(now)
-            self.pause_button.setText("Pause")
+        pause_or_resume(self.clock, self.context.now(), self.pause_button)
         self.refresh()
 
     def finish(self) -> None:

@@ -1,0 +1,33 @@
+"""What a page shows before there is anything in it: what it is for, and one button to start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.widgets.labels import text_label
+
+
+class EmptyState(QWidget):
+    def __init__(
+        self,
+        accessible_name: str,
+        message: str,
+        action: str,
+        on_action: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.message = text_label(accessible_name, "muted")
+        self.message.setText(message)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message)
+        self.button = QPushButton(action)
+        self.button.setAccessibleName(action)
+        self.button.clicked.connect(lambda: on_action())
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

@@ -1,0 +1,53 @@
+"""The banner that offers to bring back what was just deleted, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class UndoBar(QFrame):
+    """Remembers deleted things as (id, title); Undo asks the page to bring back the newest.
+    `describe` words one, e.g. "the story “{title}”"."""
+
+    undo_requested = Signal()
+
+    def __init__(self, describe: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._describe = describe
+        self._deleted: list[tuple[int, str]] = []  # newest last
+        self.setObjectName("banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.text, 1)
+        undo = QPushButton("Undo")
+        undo.setAccessibleName("Undo the delete")
+        undo.clicked.connect(self.undo_requested)
+        row.addWidget(undo)
+        self.hide()
+
+    def latest(self) -> int | None:
+        """The id of what Undo would bring back, if anything."""
+        return self._deleted[-1][0] if self._deleted else None
+
+    def deleted(self, item_id: int, title: str) -> None:
+        self._deleted.append((item_id, title))
+        self._show()
+
+    def brought_back(self) -> None:
+        """The newest one is back: offer the one before it, if any."""
+        if self._deleted:
+            self._deleted.pop()
+        self._show()
+
+    def _show(self) -> None:
+        if not self._deleted:
+            self.hide()
+            return
+        _item_id, title = self._deleted[-1]
+        count = len(self._deleted)
+        more = f" ({count} can be brought back)" if count > 1 else ""
+        self.text.setText(f"Deleted {self._describe.format(title=title)}.{more}")
+        self.show()
