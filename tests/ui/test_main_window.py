@@ -1,12 +1,28 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from desktop import __version__
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import practice as practice_store
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _attempt() -> Attempt:
+    return Attempt(
+        subject=AttemptSubject(title="Two Sum", target_minutes=15),
+        started_at=datetime(2026, 11, 2, 8, 0, tzinfo=UTC),
+        active_seconds=900,
+        outcome=Outcome.SOLVED,
+        confidence=4,
+    )
 
 
 def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext) -> None:
@@ -134,3 +150,37 @@ def test_new_journal_entry_works_from_any_page(qtbot, context: AppContext) -> No
     journal = window.current_page()
     assert journal.page_key == "journal"
     assert journal.editor.entry_id is not None  # type: ignore[attr-defined]
+
+
+def _press_in_sidebar(qtbot, window, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A real key press while the sidebar has the focus, as after Ctrl+4 or a click on it."""
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, key, modifiers)
+
+
+def test_page_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, context: AppContext) -> None:
+    from desktop.store import stories as story_store
+    from desktop.store.database import session_scope
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+
+    window.show_page("stories")
+    _press_in_sidebar(qtbot, window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    with session_scope(context.profile.engine) as session:
+        assert len(story_store.all_stories(session=session)) == 1
+
+    # The Practice log's Ctrl+Z brings back a deleted attempt; Stories' Ctrl+Z is off meanwhile.
+    window.show_page("practice")
+    log = window.page("practice")
+    with context.writing() as session:
+        practice_store.log_attempt(session=session, attempt=_attempt(), now=context.now())
+    context.events.sessions_changed.emit()
+    log.table.selectRow(0)  # type: ignore[attr-defined]
+    log.delete_selected()  # type: ignore[attr-defined]
+    assert log.table.model().rowCount() == 0  # type: ignore[attr-defined]
+    _press_in_sidebar(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert log.table.model().rowCount() == 1  # type: ignore[attr-defined]

@@ -123,7 +123,6 @@ class PracticeLogPage(Page):
 
         self.undo_action = QAction("Undo delete", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
         delete_key = QAction("Delete attempt", self.table)
@@ -146,6 +145,11 @@ class PracticeLogPage(Page):
         self.path_filter.blockSignals(False)
 
     # Page protocol -----------------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        # Ctrl+Z is window-wide (it works while the sidebar has the focus), so it must be off
+        # while another page, which may use the same key, is on show.
+        self.undo_action.setEnabled(active)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("practice/columns", self.table.horizontalHeader().saveState())

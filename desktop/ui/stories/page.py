@@ -186,8 +186,9 @@ class StoriesPage(Page):
         self.undo_action = QAction("Undo delete", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo_delete)
+        # Window-wide, so the keys work while the sidebar has the focus; set_active turns them
+        # off while another page is on show.
         for action in (self.new_action, self.rehearse_action, self.undo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         menu = QMenu(self.export_button)
         markdown = menu.addAction("Story bank as Markdown…")
