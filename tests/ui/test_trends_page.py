@@ -232,8 +232,10 @@ def test_rest_days_keep_a_streak_and_the_setting_is_remembered(
     context.events.sessions_changed.emit()
     page.rest_days.setValue(0)
     assert page.report is not None and page.report.streaks.current == 2
+    assert page.rest_days.text() == "0 rest days a week"
     page.rest_days.setValue(1)
     assert page.report.streaks.current == 4
+    assert page.rest_days.text() == "1 rest day a week"
     assert page.streak_label.text().startswith("Streak: 4 days")
 
     settings = QSettings(str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat)

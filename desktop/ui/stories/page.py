@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -146,10 +145,10 @@ class StoriesPage(Page):
         )
         self.sort.setMinimumContentsLength(8)
         second.addWidget(self.sort, 1)
-        self.export_button = QToolButton()
-        self.export_button.setText("Export")
+        # A push button with a menu, like Plan's "Add a routine": the style sheet leaves its
+        # arrow room, where a tool button's arrow covered the label.
+        self.export_button = QPushButton("Export")
         self.export_button.setAccessibleName("Export stories")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         second.addWidget(self.export_button)
         layout.addLayout(second)
 

@@ -131,10 +131,14 @@ class TrendsPage(Page):
         self.rest_days.setToolTip("Days off in a week (Monday to Sunday) that keep a streak going")
         self.rest_days.setRange(0, MAX_REST_DAYS)
         self.rest_days.setValue(DEFAULT_REST_DAYS)
-        self.rest_days.setSuffix(" rest days/week")
+        self._word_rest_days(DEFAULT_REST_DAYS)
+        self.rest_days.valueChanged.connect(self._word_rest_days)
         self.rest_days.valueChanged.connect(lambda _value: self.reload())
         row.addWidget(self.rest_days)
         return row
+
+    def _word_rest_days(self, value: int) -> None:
+        self.rest_days.setSuffix(" rest day a week" if value == 1 else " rest days a week")
 
     def _build_streak_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
