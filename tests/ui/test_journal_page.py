@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
@@ -202,3 +203,17 @@ def test_back_dating_moves_the_calendar_to_the_entry(page: JournalPage) -> None:
     page.editor.flush()
     assert page.calendar.selectedDate() == QDate(2015, 3, 4)
     assert page.model.row_of(entry_id or -1) == 0
+
+
+def test_a_narrow_window_gives_the_editor_the_room(page: JournalPage) -> None:
+    """At the smallest window size the calendar steps aside and the preview goes under the
+    text, so neither the text nor the preview is squeezed to a column of broken words."""
+    page.resize(1200, 700)
+    assert not page.calendar.isHidden()
+    assert page.editor.markdown.orientation() == Qt.Orientation.Horizontal
+    page.resize(560, 470)  # the page's share of a 760x520 window
+    assert page.calendar.isHidden()
+    assert page.editor.markdown.orientation() == Qt.Orientation.Vertical
+    page.resize(1200, 700)
+    assert not page.calendar.isHidden()
+    assert page.editor.markdown.orientation() == Qt.Orientation.Horizontal

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QShowEvent, QTextCharFormat
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -37,6 +37,10 @@ from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
 from desktop.ui.widgets.waiting import wait_until
 
 SEARCH_DELAY_MS = 150
+# Below this page width the editor needs the room: the calendar hides (the list and the
+# entry's date field still move between days) and the preview goes under the text.
+COMPACT_BELOW_WIDTH = 980
+COMPACT_SIDEBAR_WIDTH = 230
 
 
 class JournalPage(Page):
@@ -78,6 +82,8 @@ class JournalPage(Page):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self._stale = True
+        self._compact = False
+        self._wide_sizes: list[int] = []
         self._month = date.today().replace(day=1)
         context.events.journal_changed.connect(self._on_journal_changed)
 
@@ -155,6 +161,22 @@ class JournalPage(Page):
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
         return self.editor.has_unsaved_changes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        compact = event.size().width() < COMPACT_BELOW_WIDTH
+        if compact != self._compact:
+            self._compact = compact
+            self.calendar.setVisible(not compact)
+            self.editor.markdown.setOrientation(
+                Qt.Orientation.Vertical if compact else Qt.Orientation.Horizontal
+            )
+            if compact:
+                self._wide_sizes = self.splitter.sizes()
+                rest = max(0, sum(self._wide_sizes) - COMPACT_SIDEBAR_WIDTH)
+                self.splitter.setSizes([COMPACT_SIDEBAR_WIDTH, rest])
+            elif self._wide_sizes:
+                self.splitter.setSizes(self._wide_sizes)
+        super().resizeEvent(event)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("journal/splitter", self.splitter.saveState())
