@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
@@ -23,6 +24,8 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.page import Page
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets import dialogs
+
+PageType = TypeVar("PageType", bound=Page)
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,15 @@ class MainWindow(QMainWindow):
         """The page with this key (built now if it was waiting to be shown)."""
         page = next(page for page in self.pages if page.page_key == key)
         return page.real if isinstance(page, LazyPage) else page
+
+    def open_page(self, key: str, kind: type[PageType], *, show: bool = True) -> PageType:
+        """The page with this key as the type asked for, brought forward unless show is False."""
+        if show:
+            self.show_page(key)
+        page = self.page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"the {key!r} page is a {type(page).__name__}, not a {kind.__name__}")
+        return page
 
     def show_page(self, key: str) -> None:
         for row, page in enumerate(self.pages):

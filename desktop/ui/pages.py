@@ -16,7 +16,9 @@ from desktop.ui.path.page import PathPage
 from desktop.ui.safety.transfer_actions import data_actions
 
 if TYPE_CHECKING:
+    from desktop.ui.journal.page import JournalPage
     from desktop.ui.plan.page import PlanPage
+    from desktop.ui.practice.log_page import PracticeLogPage
     from desktop.ui.stories.page import StoriesPage
 
 REVIEW_OFFER_DELAY_MS = 1500
@@ -74,33 +76,19 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.add_file_actions(file_actions)
 
     def show_entry(entry_id: int) -> None:
-        from desktop.ui.journal.page import JournalPage
-
-        window.show_page("journal")
-        journal = window.page("journal")
-        assert isinstance(journal, JournalPage)
+        journal = _journal_page(window)
         journal.open_entry(entry_id)
         journal.editor.focus_text()
 
-    context.events.open_journal_entry.connect(show_entry)
-
     events = context.events
+    events.open_journal_entry.connect(show_entry)
+    events.open_attempt.connect(lambda attempt_id: _log_page(window).show_attempt(attempt_id))
     events.plan_focus_requested.connect(
         lambda tag, label: _show_plan(window).focus_weak_spot(tag, label)
     )
     events.open_mock_interview.connect(lambda mock_id: _show_plan(window).open_mock(mock_id))
     # After the window has painted: offer the weekly review on the first start in a new week.
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
-
-    def show_attempt(attempt_id: int) -> None:
-        from desktop.ui.practice.log_page import PracticeLogPage
-
-        window.show_page("practice")
-        log = window.page("practice")
-        assert isinstance(log, PracticeLogPage)
-        log.show_attempt(attempt_id)
-
-    context.events.open_attempt.connect(show_attempt)
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
     return window
@@ -133,13 +121,31 @@ def _routine_menu(window: MainWindow) -> QMenu:
     return menu
 
 
+# The pages other parts of the window reach into, each imported when first needed.
+
+
+def _journal_page(window: MainWindow) -> JournalPage:
+    from desktop.ui.journal.page import JournalPage
+
+    return window.open_page("journal", JournalPage)
+
+
+def _log_page(window: MainWindow, *, show: bool = True) -> PracticeLogPage:
+    from desktop.ui.practice.log_page import PracticeLogPage
+
+    return window.open_page("practice", PracticeLogPage, show=show)
+
+
+def _stories_page(window: MainWindow) -> StoriesPage:
+    from desktop.ui.stories.page import StoriesPage
+
+    return window.open_page("stories", StoriesPage)
+
+
 def _show_plan(window: MainWindow) -> PlanPage:
     from desktop.ui.plan.page import PlanPage
 
-    window.show_page("plan")
-    plan = window.page("plan")
-    assert isinstance(plan, PlanPage)
-    return plan
+    return window.open_page("plan", PlanPage)
 
 
 def _announce_weekly_review(window: MainWindow) -> None:
@@ -149,47 +155,24 @@ def _announce_weekly_review(window: MainWindow) -> None:
 
 
 def _new_entry_action(window: MainWindow) -> QAction:
-    def new_entry() -> None:
-        from desktop.ui.journal.page import JournalPage
-
-        window.show_page("journal")
-        journal = window.page("journal")
-        assert isinstance(journal, JournalPage)
-        journal.new_entry()
-
     action = QAction("&New journal entry", window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-    action.triggered.connect(new_entry)
+    action.triggered.connect(lambda: _journal_page(window).new_entry())
     return action
 
 
 def _free_session_action(window: MainWindow) -> QAction:
-    def free_session() -> None:
-        from desktop.ui.practice.log_page import PracticeLogPage
-
-        log = window.page("practice")
-        assert isinstance(log, PracticeLogPage)
-        log.start_free_session()
-
     action = QAction("Start a &free session…", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    action.triggered.connect(free_session)
+    action.triggered.connect(lambda: _log_page(window, show=False).start_free_session())
     return action
 
 
 def _story_export_actions(window: MainWindow) -> list[QAction]:
     """File > Export stories as Markdown / loop sheet as PDF (the page is built when used)."""
 
-    def stories_page() -> StoriesPage:
-        from desktop.ui.stories.page import StoriesPage
-
-        window.show_page("stories")
-        page = window.page("stories")
-        assert isinstance(page, StoriesPage)
-        return page
-
     markdown = QAction("Export stories as &Markdown…", window)
-    markdown.triggered.connect(lambda: stories_page().export_markdown())
+    markdown.triggered.connect(lambda: _stories_page(window).export_markdown())
     pdf = QAction("Export &loop sheet as PDF…", window)
-    pdf.triggered.connect(lambda: stories_page().export_loop_sheet())
+    pdf.triggered.connect(lambda: _stories_page(window).export_loop_sheet())
     return [markdown, pdf]
