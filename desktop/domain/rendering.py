@@ -11,6 +11,8 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
 _TASK = re.compile(r"<li>\s*(<p>)?\s*\[([ xX])\]\s+")
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def render_markdown(text: str) -> str:
@@ -24,6 +26,7 @@ def render_markdown(text: str) -> str:
         text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
     )
     html = _TASK.sub(_task_box, html)
+    html = _IMAGE.sub(_image_placeholder, html)
     return nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -31,6 +34,13 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def _image_placeholder(match: re.Match[str]) -> str:
+    """Images are never loaded; their description stays, so the reader knows one was there."""
+    alt = _ALT.search(match.group(0))
+    description = (alt.group(1) or alt.group(2) or "").strip() if alt else ""
+    return f"<em>[image: {description}]</em>" if description else "<em>[image]</em>"
 
 
 def _task_box(match: re.Match[str]) -> str:

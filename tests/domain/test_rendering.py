@@ -168,3 +168,12 @@ def test_plain_text_is_escaped() -> None:
 
 def test_empty_notes_render_to_nothing() -> None:
     assert render_markdown("") == ""
+
+
+def test_a_blocked_image_leaves_its_description() -> None:
+    html = render_markdown("Before ![Architecture sketch](https://example.com/a.png) after")
+    assert "<img" not in html and "example.com" not in html
+    assert "[image: Architecture sketch]" in html
+    assert "[image]" in render_markdown("![](local.png)")
+    unsafe = render_markdown("![<script>steal()</script>](x.png)")
+    assert "<script" not in unsafe

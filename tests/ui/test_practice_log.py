@@ -187,3 +187,19 @@ def test_an_attempt_opened_from_elsewhere_is_selected_even_when_filtered_out(
     assert page.range.currentText() == "Everything" and page.path_filter.currentIndex() == 0
 
     assert not page.show_attempt(10_000)  # deleted or never there: nothing to select
+
+
+def test_a_narrow_page_keeps_what_was_practised_readable(page: PracticeLogPage) -> None:
+    from desktop.ui.practice.log_page import PATTERNS_COLUMN, STRUGGLES_COLUMN
+
+    page.resize(1300, 700)
+    assert not page.table.isColumnHidden(PATTERNS_COLUMN)
+    assert not page.table.isColumnHidden(STRUGGLES_COLUMN)
+    page.resize(1000, 700)
+    assert not page.table.isColumnHidden(PATTERNS_COLUMN)
+    assert page.table.isColumnHidden(STRUGGLES_COLUMN)
+    page.resize(560, 470)  # the page's share of the smallest window
+    assert page.table.isColumnHidden(PATTERNS_COLUMN)
+    page.resize(1300, 700)
+    assert not page.table.isColumnHidden(PATTERNS_COLUMN)
+    assert not page.table.isColumnHidden(STRUGGLES_COLUMN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,6 +33,9 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.undo_bar import UndoBar
 
+PATTERNS_COLUMN, STRUGGLES_COLUMN = 5, 6
+# Page widths below which a column steps aside, so what was practised stays readable.
+HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1100, PATTERNS_COLUMN: 940}
 RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
           ("Everything", None))  # fmt: skip
 
@@ -132,6 +135,7 @@ class PracticeLogPage(Page):
         self.table.addAction(delete_key)
 
         self._stale = True
+        self._hidden_for_width: frozenset[int] | None = None
         context.events.sessions_changed.connect(self._on_sessions_changed)
 
     def _fill_path_filter(self) -> None:
@@ -155,10 +159,23 @@ class PracticeLogPage(Page):
         settings.setValue("practice/columns", self.table.horizontalHeader().saveState())
         settings.setValue("practice/range", self.range.currentIndex())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_columns(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_columns(self, width: int) -> None:
+        hidden = frozenset(column for column, below in HIDE_BELOW_WIDTH.items() if width < below)
+        if hidden != self._hidden_for_width:
+            self._hidden_for_width = hidden
+            for column in HIDE_BELOW_WIDTH:
+                self.table.setColumnHidden(column, column in hidden)
+
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("practice/columns")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+            self._hidden_for_width = None  # the saved state may hide columns this width needs
+            self._fit_columns(self.width())
         chosen = int(str(settings.value("practice/range", 1)))
         self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else 1)
 
