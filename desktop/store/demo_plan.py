@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath, PathItem
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store

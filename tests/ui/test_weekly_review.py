@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
 from desktop.store import mocks as mocks_store
@@ -85,9 +85,9 @@ def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: App
     dialog = WeeklyReviewDialog(context, week)
     qtbot.addWidget(dialog)
     dialog.set_answer("went_well", "Said the trade-offs out loud.")
-    for row in range(dialog.suggestion_list.count()):
-        dialog.suggestion_list.item(row).setCheckState(Qt.CheckState.Unchecked)
-    dialog.suggestion_list.item(0).setCheckState(Qt.CheckState.Checked)
+    for box in dialog.suggestion_boxes:
+        box.setChecked(False)
+    dialog.suggestion_boxes[0].setChecked(True)
     chosen = dialog.chosen_suggestions()
     with qtbot.waitSignal(context.events.plan_changed):
         dialog.save()

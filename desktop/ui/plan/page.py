@@ -22,24 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import local_midnight, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
     PERIOD_WEEKS,
     PlanItem,
     PlanSource,
-    SimpleWeakSpot,
-    Suggestion,
     emptiest_day,
     hours_text,
-    routine_target,
-    week_days,
-    week_label,
-    week_of,
 )
 from desktop.domain.practice import AttemptSubject
-from desktop.domain.revisits import first_moment
 from desktop.domain.routines import Routine
+from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_target
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
@@ -47,7 +42,7 @@ from desktop.store.errors import WriteFailed
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
 from desktop.ui.page import Page
-from desktop.ui.plan import mock_dialog
+from desktop.ui.plan import mock_actions
 from desktop.ui.plan.data import load_week, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
@@ -349,8 +344,8 @@ class PlanPage(Page):
         with session_scope(self.context.profile.engine) as session:
             recent_mocks = mocks_store.mock_interviews_between(
                 session=session,
-                start=first_moment(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
-                end=first_moment(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
+                start=local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
+                end=local_midnight(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
             )
             review_week = plan_store.review_due(session=session, today=now_day)
             left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
@@ -400,7 +395,11 @@ class PlanPage(Page):
             empty = "This week is over. Suggestions are for this week and the weeks ahead."
         else:
             empty = "Nothing to suggest: the plan already holds what is due."
-        self.suggestions.show_suggestions(snapshot.suggestions, empty)
+        if now_day == self.week + timedelta(days=6):
+            rule = "It is the last day of this week: what you add goes into next week's plan."
+        else:
+            rule = plan_store.PLACING_RULE
+        self.suggestions.show_suggestions(snapshot.suggestions, empty, rule)
         self.tabs.setTabText(0, f"Suggestions ({len(snapshot.suggestions)})")
         if self._focus is not None:
             self.suggestions.select_weak_spot(self._focus.tag)
@@ -465,19 +464,24 @@ class PlanPage(Page):
             return
         week, now = self.week, self.context.now()
         earliest = max(today(self.context), week)
+        placed: list[date] = []
 
         def add(session) -> None:  # type: ignore[no-untyped-def]
-            planned = plan_store.plan_for_week(session=session, week=week)
-            for suggestion in chosen:
-                plan_store.add_plan_item(
-                    session=session, day=emptiest_day(week, planned, earliest),
-                    target=suggestion.target, minutes=suggestion.minutes,
-                    source=suggestion.source, reason=suggestion.reason, now=now,
-                )  # fmt: skip
-                planned = plan_store.plan_for_week(session=session, week=week)
+            placed.extend(
+                plan_store.add_suggestions(
+                    session=session, week=week, suggestions=chosen, earliest=earliest, now=now
+                )
+            )
 
-        if self._write("The plan", add) and any(s.weak_spot for s in chosen):
+        if not self._write("The plan", add):
+            return
+        if any(s.weak_spot for s in chosen):
             self._focus = None
+        ahead = sum(1 for day in placed if week_of(day) != week)
+        window = self.window()
+        if ahead and isinstance(window, QMainWindow):
+            items = "1 item" if ahead == 1 else f"{ahead} items"
+            window.statusBar().showMessage(f"{items} went into next week's plan.", 8000)
 
     def _fill_routine_menu(self) -> None:
         self.routine_menu.clear()
@@ -617,26 +621,8 @@ class PlanPage(Page):
             window.statusBar().showMessage("Weekly review saved in the journal.", 8000)
 
     def log_mock(self) -> None:
-        label = self.context.profile.taxonomy.label
-        answer = mock_dialog.ask_for_mock(
-            self.context.profile.taxonomy, self.context.now(), self.window()
-        )
-        if answer is None:
-            return
-        mock, with_entry = answer
-        now = self.context.now()
-        try:
-            with self.context.writing() as session:
-                mocks_store.log_mock(
-                    session=session, mock=mock, now=now, label=label if with_entry else None
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The mock interview", failure.reason)
-            return
-        self.tabs.setCurrentWidget(self.mocks)
-        self.context.events.mocks_changed.emit()
-        if with_entry:
-            self.context.events.journal_changed.emit()
+        if mock_actions.log_mock(self.context, self.window()):
+            self.tabs.setCurrentWidget(self.mocks)
 
     @reports_read_failures
     def open_mock(self, mock_id: int) -> None:
@@ -648,34 +634,7 @@ class PlanPage(Page):
             self.edit_mock(mock)
 
     def edit_mock(self, existing: MockInterview) -> None:
-        answer = mock_dialog.ask_for_mock(
-            self.context.profile.taxonomy, self.context.now(), self.window(), existing
-        )
-        if answer is None:
-            return
-        now = self.context.now()
-        try:
-            with self.context.writing() as session:
-                mocks_store.update_mock(session=session, mock=answer[0], now=now)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The change", failure.reason)
-            return
-        self.context.events.mocks_changed.emit()
+        mock_actions.edit_mock(self.context, self.window(), existing)
 
     def delete_mock(self, mock: MockInterview) -> None:
-        held = mock.held_at.astimezone()
-        if not dialogs.confirm(
-            self,
-            "Delete mock interview?",
-            f"Delete the {mock.title.lower()} of {held.day} {held:%B}? Its journal entry, "
-            "if it has one, stays in the journal.",
-            "Delete",
-        ):
-            return
-        try:
-            with self.context.writing() as session:
-                mocks_store.delete_mock(session=session, mock_id=mock.id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Deleting the mock interview", failure.reason)
-            return
-        self.context.events.mocks_changed.emit()
+        mock_actions.delete_mock(self.context, self, mock)
