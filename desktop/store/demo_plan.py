@@ -46,7 +46,11 @@ def populate_demo_plan(
     last_week = this_week - timedelta(days=7)
     day_today = local_day(today)
 
+    # A path item is planned and practised against its own target time, as the app does.
+    path_minutes = {item.id: item.target_minutes for stage in backend.stages for item in stage.items}
+
     def plan(day: date, target: Target, minutes: int, source: PlanSource, reason: str) -> None:
+        minutes = path_minutes.get(target.item_id or "", minutes)
         plan_store.add_plan_item(
             session=session, day=day, target=target, minutes=minutes, source=source,
             reason=reason, now=_at(day - timedelta(days=1), 20),
@@ -57,6 +61,7 @@ def populate_demo_plan(
     ) -> None:
         if _at(day, 19) > today:
             return  # not yet: the rest of the week is still ahead
+        minutes = path_minutes.get(target.item_id or "", minutes)
         subject = AttemptSubject(
             title=target.title, path_id=target.path_id, item_id=target.item_id,
             routine_id=target.routine_id, kind=target.kind, target_minutes=minutes,

@@ -202,3 +202,30 @@ def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: App
     chosen = page.suggestions.selected()
     assert chosen is not None and chosen.weak_spot == "union-find"
     assert chosen.reason.startswith("Weak spot: Union-find")
+
+
+def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
+    qtbot, context: AppContext
+) -> None:
+    context.now = lambda: datetime(2026, 11, 8, 9).astimezone()  # a Sunday morning
+    week = week_of(local_day(context.now()))
+    sunday = week + timedelta(days=6)
+    with session_scope(context.profile.engine) as session:
+        for day, target in ((week + timedelta(days=2), THREE_SUM), (sunday, DESIGN)):
+            plan_store.add_plan_item(
+                session=session, day=day, target=target, minutes=40,
+                source=PlanSource.PATH, reason="Planned.", now=context.now(),
+            )  # fmt: skip
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    assert [item.target for item in dialog.left_over] == [THREE_SUM]  # today's is still open
+    dialog.save()
+    with session_scope(context.profile.engine) as session:
+        still = plan_store.plan_for_week(session=session, week=week)
+    assert [(i.target, i.carried_over) for i in still] == [(THREE_SUM, True), (DESIGN, False)]
+    page = PlanPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    suggested = {s.target.key for s in page.suggestions.suggestions()}
+    assert THREE_SUM.key not in suggested  # carried into next week: not offered again
+    assert "last day of this week" in page.suggestions.rule.text()
