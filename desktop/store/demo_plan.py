@@ -47,7 +47,9 @@ def populate_demo_plan(
     day_today = local_day(today)
 
     # A path item is planned and practised against its own target time, as the app does.
-    path_minutes = {item.id: item.target_minutes for stage in backend.stages for item in stage.items}
+    path_minutes = {
+        item.id: item.target_minutes for stage in backend.stages for item in stage.items
+    }
 
     def plan(day: date, target: Target, minutes: int, source: PlanSource, reason: str) -> None:
         minutes = path_minutes.get(target.item_id or "", minutes)
