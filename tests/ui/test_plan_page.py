@@ -354,3 +354,31 @@ def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext
     opened = page.start_selected()
     assert isinstance(opened, QuizDialog)
     opened.reject()
+
+
+def test_a_past_days_unfinished_item_is_marked_not_done(
+    page: PlanPage, context: AppContext
+) -> None:
+    context.now = lambda: datetime(2026, 11, 4, 9).astimezone()  # a Wednesday
+    week = week_of(_today(context))
+    _plan(context, week)  # Monday: over, nothing logged
+    _plan(context, week + timedelta(days=4))  # Friday: still ahead
+    page.reload()
+    assert page.grid.shown_titles(week)[0].endswith("45 min · not done")
+    assert page.grid.shown_titles(week + timedelta(days=4))[0].endswith("45 min · routine")
+
+
+def test_a_garbled_saved_tab_falls_back_to_the_first(page: PlanPage, context: AppContext) -> None:
+    context.settings.setValue("plan/tab", "mocks, please")
+    page.tabs.setCurrentIndex(1)
+    page.restore_state(context.settings)
+    assert page.tabs.currentIndex() == 0
+
+
+def test_the_review_offer_does_not_load_the_plan_page() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, desktop.ui.plan.review_offer; print('desktop.ui.plan.page' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"

@@ -41,6 +41,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import setting_int
 from desktop.ui.page import Page
 from desktop.ui.plan import mock_actions
 from desktop.ui.plan.data import load_week, today
@@ -275,6 +276,15 @@ class PlanPage(Page):
                                  border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
             QListWidget::item:selected {{ background: {c["highlight"]};
                                           color: {c["highlighted_text"]}; }}
+            QScrollBar {{ background: transparent; border: none; }}
+            QScrollBar:vertical {{ width: 8px; }}
+            QScrollBar:horizontal {{ height: 8px; }}
+            QScrollBar::handle {{ background: {c["input_border"]}; border-radius: 4px; }}
+            QScrollBar::handle:hover {{ background: {c["muted"]}; }}
+            QScrollBar::handle:vertical {{ min-height: 24px; }}
+            QScrollBar::handle:horizontal {{ min-width: 24px; }}
+            QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
+            QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
             """
         )
 
@@ -309,7 +319,7 @@ class PlanPage(Page):
         state = settings.value("plan/splitter")
         if state is not None and not isinstance(state, str):
             self.splitter.restoreState(state)
-        tab = int(str(settings.value("plan/tab", 0)))
+        tab = setting_int(settings.value("plan/tab"), 0)
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 
     def prepare_for_screenshot(self) -> None:

@@ -191,7 +191,7 @@ class WeekGrid(QWidget):
             column.list.clear()
             minutes = 0
             for item in (i for i in items if i.day == column.day):
-                column.list.addItem(_row(item, item.id in done, colours))
+                column.list.addItem(_row(item, item.id in done, colours, item.day < today))
                 minutes += item.minutes if item.counts else 0
             column.list.blockSignals(False)
             column.total.setText(hours_text(minutes) if minutes else "free")
@@ -264,13 +264,17 @@ class WeekGrid(QWidget):
         return [column.list.item(row).text() for row in range(column.list.count())]
 
 
-def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidgetItem:
+def _row(
+    item: PlanItem, is_done: bool, colours: Mapping[str, str], is_past: bool
+) -> QListWidgetItem:
     if is_done:
         state, colour = "done", colours["done"]
     elif item.skipped:
         state, colour = "skipped", colours["retired"]
     elif item.carried_over:
         state, colour = "carried to next week", colours["retired"]
+    elif is_past:  # its day is over and nothing was logged for it
+        state, colour = "not done", colours["needs_review"]
     else:
         state, colour = item.source.label.lower(), colours["in_progress"]
     entry = QListWidgetItem(f"{item.target.title}\n{item.minutes} min · {state}")
@@ -281,13 +285,20 @@ def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidg
     entry.setData(
         HTML_ROLE,
         f"<span style='color:{colour}'>●</span> {title}"
-        f"<br><span class='muted'>{item.minutes} min · {escape(state)}</span>",
+        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state, colour)}",
     )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
     entry.setToolTip(f"{item.reason}{carried}".strip())
     entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
     return entry
+
+
+def _state_html(state: str, colour: str) -> str:
+    """The state in muted text, except "not done", which takes the amber of its dot."""
+    if state == "not done":
+        return f"<span style='color:{colour}'>{escape(state)}</span>"
+    return f"<span class='muted'>{escape(state)}</span>"
 
 
 class _DayItemDelegate(RichTextDelegate):
