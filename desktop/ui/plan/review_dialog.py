@@ -51,7 +51,6 @@ class WeeklyReviewDialog(QDialog):
         self.setWindowTitle("Weekly review")
         self.setAccessibleName("Weekly review")
         self.setMinimumSize(560, 420)
-        self.resize(680, 640)
         label = context.profile.taxonomy.label
 
         snapshot = load_week(context, week)
@@ -127,7 +126,7 @@ class WeeklyReviewDialog(QDialog):
             box = QPlainTextEdit()
             box.setAccessibleName(title)
             box.setPlaceholderText(hint)
-            box.setFixedHeight(64)
+            box.setFixedHeight(52)  # three short lines; the dialog scrolls for more
             form.addRow(title, box)
             self.answers[key] = box
         layout.addWidget(_section("Looking back"))
@@ -171,6 +170,7 @@ class WeeklyReviewDialog(QDialog):
         layout.addWidget(note)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._fit_to_screen(body)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -179,6 +179,14 @@ class WeeklyReviewDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+
+    def _fit_to_screen(self, body: QWidget) -> None:
+        """Tall enough to show the whole review when the screen allows, so the plan for next
+        week is in view without scrolling; never taller than most of the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wanted = body.sizeHint().height() + 70  # the buttons and margins
+        room = int(screen.height() * 0.85) if screen else 700
+        self.resize(max(680, self.minimumWidth()), max(self.minimumHeight(), min(wanted, room)))
 
     def chosen_suggestions(self) -> list[Suggestion]:
         if not self.suggestions:
