@@ -172,11 +172,11 @@ def test_last_weeks_unfinished_items_can_be_carried_over(
     _plan(context, last_monday + timedelta(days=2))
     context.events.plan_changed.emit()
     assert page.review_banner.isVisible() and not page.carry_banner.isVisible()  # one at a time
-    page.review_later_button.click()
+    page.review_banner.later_button.click()
     context.events.plan_changed.emit()
     assert page.carry_banner.isVisible()
-    assert page.carry_text.text() == "1 item from last week did not get done."
-    page.carry_button.click()
+    assert page.carry_banner.text.text() == "1 item from last week did not get done."
+    page.carry_banner.button.click()
     assert page.snapshot is not None
     (carried,) = page.snapshot.items
     assert carried.day == page.week + timedelta(days=2)

@@ -161,7 +161,9 @@ def test_not_now_hides_the_offer(qtbot, context: AppContext) -> None:
     qtbot.addWidget(page)
     page.show()
     next(
-        b for b in page.review_banner.findChildren(type(page.carry_button)) if b.text() == "Not now"
+        b
+        for b in page.review_banner.findChildren(type(page.carry_banner.button))
+        if b.text() == "Not now"
     ).click()
     assert not page.review_banner.isVisible()
     context.events.plan_changed.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from desktop.domain.dates import local_midnight, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
@@ -32,24 +33,22 @@ from desktop.domain.planner import (
     emptiest_day,
     hours_text,
 )
-from desktop.domain.practice import AttemptSubject
 from desktop.domain.routines import Routine
 from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_target
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import Page
-from desktop.ui.plan import mock_actions
+from desktop.ui.plan import item_actions, mock_actions
+from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import load_week, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
-from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
 MOCK_HISTORY_DAYS = 180
@@ -75,9 +74,14 @@ class PlanPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addLayout(self._build_top_bar())
-        self.review_banner = self._build_review_banner()
+        self.review_banner = ReviewBanner()
+        self.review_banner.start_requested.connect(
+            lambda: self.start_review(self.week - timedelta(days=7))
+        )
+        self.review_banner.dismissed.connect(self._dismiss_review)
         layout.addWidget(self.review_banner)
-        self.carry_banner = self._build_carry_banner()
+        self.carry_banner = CarryBanner()
+        self.carry_banner.carry_requested.connect(self.carry_over_last_week)
         layout.addWidget(self.carry_banner)
         layout.addLayout(self._build_budget_row())
 
@@ -157,38 +161,6 @@ class PlanPage(Page):
         top.addWidget(self.review_button)
         return top
 
-    def _build_review_banner(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.review_text = text_label("Weekly review offer")
-        row.addWidget(self.review_text, 1)
-        start = QPushButton("Review last week")
-        start.setAccessibleName("Start the weekly review of last week")
-        start.clicked.connect(lambda: self.start_review(self.week - timedelta(days=7)))
-        row.addWidget(start)
-        self.review_later_button = QPushButton("Not now")
-        self.review_later_button.setAccessibleName("Hide the weekly review offer")
-        self.review_later_button.clicked.connect(self._dismiss_review)
-        row.addWidget(self.review_later_button)
-        bar.hide()
-        return bar
-
-    def _build_carry_banner(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.carry_text = text_label("Unfinished items")
-        row.addWidget(self.carry_text, 1)
-        self.carry_button = QPushButton("Carry them over")
-        self.carry_button.setAccessibleName("Carry last week's unfinished items over")
-        self.carry_button.clicked.connect(self.carry_over_last_week)
-        row.addWidget(self.carry_button)
-        bar.hide()
-        return bar
-
     def _build_budget_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.budget = QSpinBox()
@@ -263,30 +235,7 @@ class PlanPage(Page):
         self.grid.addAction(remove)
 
     def _restyle(self) -> None:
-        c = colours(current_scheme())
-        self.grid.setStyleSheet(
-            f"""
-            QFrame#dayColumn {{ background: {c["alternate"]}; border: 1px solid {c["border"]};
-                                border-radius: 6px; }}
-            QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
-            QLabel#dayHeader {{ font-weight: 600; }}
-            QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
-            QListWidget {{ background: transparent; border: none; outline: 0; }}
-            QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
-                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
-            QListWidget::item:selected {{ background: {c["highlight"]};
-                                          color: {c["highlighted_text"]}; }}
-            QScrollBar {{ background: transparent; border: none; }}
-            QScrollBar:vertical {{ width: 8px; }}
-            QScrollBar:horizontal {{ height: 8px; }}
-            QScrollBar::handle {{ background: {c["input_border"]}; border-radius: 4px; }}
-            QScrollBar::handle:hover {{ background: {c["muted"]}; }}
-            QScrollBar::handle:vertical {{ min-height: 24px; }}
-            QScrollBar::handle:horizontal {{ min-width: 24px; }}
-            QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
-            QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
-            """
-        )
+        self.grid.restyle(colours(current_scheme()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Below about 105 px a day, columns get too narrow to read: show the days as rows.
@@ -367,11 +316,6 @@ class PlanPage(Page):
         self.mocks.show_mocks(recent_mocks)
         is_this_week = self.week == week_of(now_day)
         offer = is_this_week and review_week is not None and not self._review_dismissed
-        if offer:
-            self.review_text.setText(
-                "A new week has started. Take ten minutes to look back at last week "
-                "and choose what to practise next."
-            )
         self.review_banner.setVisible(offer)
         # The review carries unfinished items over itself: one banner at a time.
         self._show_carry_offer(left_over, is_this_week and not offer)
@@ -416,11 +360,7 @@ class PlanPage(Page):
 
     def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
         self._left_over = list(left_over) if offer else []
-        count = len(self._left_over)
-        if count:
-            items = "1 item" if count == 1 else f"{count} items"
-            self.carry_text.setText(f"{items} from last week did not get done.")
-        self.carry_banner.setVisible(bool(count))
+        self.carry_banner.show_count(len(self._left_over))
 
     def _update_item_buttons(self) -> None:
         item = self.grid.selected()
@@ -447,18 +387,8 @@ class PlanPage(Page):
 
     # Writing -----------------------------------------------------------------------------
 
-    def _write(self, what: str, change) -> bool:  # type: ignore[no-untyped-def]
-        try:
-            with self.context.writing() as session:
-                change(session)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, what, failure.reason)
-            return False
-        except (LookupError, ValueError) as problem:
-            dialogs.tell_problem(self, "Not changed", str(problem).capitalize() + ".")
-            return False
-        self.context.events.plan_changed.emit()
-        return True
+    def _write(self, what: str, change: Callable[[Session], object]) -> bool:
+        return item_actions.write_plan(self.context, self, what, change)
 
     def _save_budget(self) -> None:
         hours = self.budget.value()
@@ -570,38 +500,13 @@ class PlanPage(Page):
 
     def start_selected(self) -> QWidget | None:
         """Time a session on the selected item (the mock checkpoint is logged instead)."""
-        from desktop.ui.practice.session_window import start_session
-
         item = self.grid.selected()
         if item is None:
             return None
-        target = item.target
-        if target.routine_id == MOCK_ROUTINE_ID:
+        if item.target.routine_id == MOCK_ROUTINE_ID:
             self.log_mock()
             return None
-        subject = AttemptSubject(
-            title=target.title,
-            path_id=target.path_id,
-            item_id=target.item_id,
-            routine_id=target.routine_id,
-            kind=target.kind,
-            target_minutes=item.minutes,
-        )
-        if target.kind == "quiz" and target.item_id is not None:
-            # A quiz item runs its quiz, as it does from the learning path.
-            from desktop.domain.path_file import PathFileError
-            from desktop.ui.practice.quiz_dialog import QuizDialog
-
-            try:
-                quiz = self.context.profile.quiz(target.item_id)
-            except PathFileError as problem:
-                dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
-                return None
-            if quiz is not None:
-                dialog = QuizDialog(self.context, quiz, subject, self.window())
-                dialog.open()
-                return dialog
-        return start_session(self.context, subject, self.window())
+        return item_actions.start_item(self.context, item, self.window())
 
     # Weak spots from Trends -------------------------------------------------------------
 
@@ -617,7 +522,6 @@ class PlanPage(Page):
 
     def _dismiss_review(self) -> None:
         self._review_dismissed = True
-        self.review_banner.hide()
 
     def start_review(self, week: date) -> None:
         from desktop.ui.plan.review_dialog import WeeklyReviewDialog

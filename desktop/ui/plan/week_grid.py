@@ -157,6 +157,33 @@ class WeekGrid(QWidget):
         self._items: dict[int, PlanItem] = {}
         self.as_rows = False
 
+    def restyle(self, c: Mapping[str, str]) -> None:
+        """Day columns as cards, today outlined; slim scrollbars in the theme's colours (a
+        style sheet of its own would otherwise leave Qt's default, a solid black handle)."""
+        self.setStyleSheet(
+            f"""
+            QFrame#dayColumn {{ background: {c["alternate"]}; border: 1px solid {c["border"]};
+                                border-radius: 6px; }}
+            QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
+            QLabel#dayHeader {{ font-weight: 600; }}
+            QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
+            QListWidget {{ background: transparent; border: none; outline: 0; }}
+            QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
+                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
+            QListWidget::item:selected {{ background: {c["highlight"]};
+                                          color: {c["highlighted_text"]}; }}
+            QScrollBar {{ background: transparent; border: none; }}
+            QScrollBar:vertical {{ width: 8px; }}
+            QScrollBar:horizontal {{ height: 8px; }}
+            QScrollBar::handle {{ background: {c["input_border"]}; border-radius: 4px; }}
+            QScrollBar::handle:hover {{ background: {c["muted"]}; }}
+            QScrollBar::handle:vertical {{ min-height: 24px; }}
+            QScrollBar::handle:horizontal {{ min-width: 24px; }}
+            QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
+            QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+            """
+        )
+
     def set_as_rows(self, as_rows: bool) -> None:
         """Seven rows for a narrow window, seven columns otherwise."""
         if as_rows == self.as_rows:
