@@ -22,20 +22,10 @@ from desktop.ui.plan.page import PlanPage
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.theme import Scheme, apply_theme
+from tests.ui.conftest import StepClock
 
-
-class _Clock:
-    """Local time the test moves on: the plan is made on a Monday, reviewed on Sunday."""
-
-    def __init__(self, start: datetime) -> None:
-        self.current = start
-
-    def __call__(self) -> datetime:
-        self.current += timedelta(seconds=1)
-        return self.current
-
-
-CLOCK = _Clock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
+# Local time the test moves on: the plan is made on a Monday, reviewed on Sunday.
+CLOCK = StepClock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, PlanPage]:
