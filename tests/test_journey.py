@@ -246,9 +246,12 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     )  # fmt: skip
     opened: list[MockInterview | None] = []
 
-    def ask_for_mock(taxonomy, now, parent, existing=None):  # type: ignore[no-untyped-def]
+    def ask_for_mock(taxonomy, now, parent, save, existing=None):  # type: ignore[no-untyped-def]
         opened.append(existing)
-        return None if existing else (mock, True)
+        if existing:
+            return None
+        save(mock, True)
+        return mock
 
     monkeypatch.setattr(mock_dialog, "ask_for_mock", ask_for_mock)
     window.show_page("plan")

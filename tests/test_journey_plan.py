@@ -3,7 +3,7 @@ find next week's plan and suggestions, across a restart."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -22,12 +22,16 @@ from desktop.ui.plan.page import PlanPage
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.theme import Scheme, apply_theme
+from tests.ui.conftest import StepClock
+
+# Local time the test moves on: the plan is made on a Monday, reviewed on Sunday.
+CLOCK = StepClock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, PlanPage]:
     profile = open_profile(app_paths)
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings))
+    window = build_main_window(AppContext(profile, settings, now=CLOCK))
     window.show()
     window.show_page("plan")
     page = window.current_page()
@@ -45,6 +49,7 @@ def test_plan_practise_review_and_plan_the_next_week(
     qtbot, qapp, tmp_path: Path, monkeypatch
 ) -> None:
     apply_theme(qapp, Scheme.LIGHT)
+    CLOCK.current = datetime(2026, 11, 9, 9).astimezone()
     app_paths = AppPaths(tmp_path / "planner")
 
     def solved_it(self: PracticeSessionWindow) -> Attempt:
@@ -78,7 +83,9 @@ def test_plan_practise_review_and_plan_the_next_week(
     assert page.grid.shown_titles(planned.day)[0].endswith("done")
     assert "1 of 2 done" in page.budget_text.text()
 
-    # Review the week: numbers in the journal, the unfinished design scenario carried over.
+    # Review the week on Sunday evening: numbers in the journal, the unfinished design
+    # scenario carried over.
+    CLOCK.current = datetime(2026, 11, 15, 19).astimezone()
     page.review_button.click()
     next_week = page.week + timedelta(days=7)
     page.show_week(next_week)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from desktop.domain.dates import day_text, local_day
 from desktop.domain.practice import Attempt, Outcome
 
 START_EASE = 2.5
@@ -81,12 +82,18 @@ class Revisit:
     state: Sm2State
     last_attempt: Attempt
 
-    @property
-    def reason(self) -> str:
+    def reason(self, today: date) -> str:
+        """Why to revisit, as seen on `today`: dates carry their year unless it is this one."""
         last = self.last_attempt
-        when = short_date(last.started_at.astimezone().date())
+        when = day_text(local_day(last.started_at), today)
         how = f"{last.outcome.label.lower()}, confidence {last.confidence} of 5"
-        return f"Revisit due {short_date(self.due)}: last tried {when} ({how})."
+        if self.due < today:
+            due = f"overdue since {day_text(self.due, today)}"
+        elif self.due == today:
+            due = "due today"
+        else:
+            due = f"due {day_text(self.due, today)}"
+        return f"Revisit {due}: last tried {when} ({how})."
 
 
 def schedule(attempts: Iterable[Attempt]) -> Revisit | None:
@@ -101,7 +108,7 @@ def schedule(attempts: Iterable[Attempt]) -> Revisit | None:
     subject = last.subject
     if subject.path_id is None or subject.item_id is None:
         return None
-    due = last.started_at.astimezone().date() + timedelta(days=state.interval_days)
+    due = local_day(last.started_at) + timedelta(days=state.interval_days)
     return Revisit(subject.path_id, subject.item_id, subject.title, due, state, last)
 
 
@@ -115,12 +122,3 @@ def revisits_due(attempts: Sequence[Attempt], by: date) -> list[Revisit]:
     found = [schedule(item_attempts) for item_attempts in by_item.values()]
     due = [revisit for revisit in found if revisit is not None and revisit.due <= by]
     return sorted(due, key=lambda revisit: (revisit.due, revisit.title))
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
-def first_moment(day: date) -> datetime:
-    """Local midnight at the start of `day`, as an aware datetime."""
-    return datetime(day.year, day.month, day.day).astimezone()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from desktop.domain.dates import week_of
 from desktop.domain.practice import Attempt, Outcome
 from desktop.domain.streaks import Streaks, practice_streaks
 from desktop.domain.weak_spots import EVIDENCE_DAYS, Observation, WeakSpot, rank_weak_spots
@@ -85,10 +86,6 @@ def observations(
     return result
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 # Calendar ---------------------------------------------------------------------------------
 
 
@@ -162,7 +159,7 @@ def confidence_by_week(records: Iterable[PracticeRecord]) -> list[WeekPoint]:
     ids: defaultdict[date, list[int]] = defaultdict(list)
     weeks: dict[date, date] = {}
     for r in records:
-        week = weeks.get(r.day) or weeks.setdefault(r.day, week_start(r.day))
+        week = weeks.get(r.day) or weeks.setdefault(r.day, week_of(r.day))
         total[week] += r.confidence
         ids[week].append(r.id)
     return [WeekPoint(week, total[week] / len(ids[week]), tuple(ids[week])) for week in sorted(ids)]
@@ -189,7 +186,7 @@ def struggles_by_week(
         newest = max(r.day for r in records)
         records = [r for r in records if r.day > newest - timedelta(weeks=weeks)]
     for r in records:
-        week = week_start(r.day)
+        week = week_of(r.day)
         all_weeks.add(week)
         for tag in r.struggles:
             if kinds.get(tag) in ("pattern", "topic"):

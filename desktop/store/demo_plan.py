@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath, PathItem
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
@@ -45,7 +46,13 @@ def populate_demo_plan(
     last_week = this_week - timedelta(days=7)
     day_today = local_day(today)
 
+    # A path item is planned and practised against its own target time, as the app does.
+    path_minutes = {
+        item.id: item.target_minutes for stage in backend.stages for item in stage.items
+    }
+
     def plan(day: date, target: Target, minutes: int, source: PlanSource, reason: str) -> None:
+        minutes = path_minutes.get(target.item_id or "", minutes)
         plan_store.add_plan_item(
             session=session, day=day, target=target, minutes=minutes, source=source,
             reason=reason, now=_at(day - timedelta(days=1), 20),
@@ -56,6 +63,7 @@ def populate_demo_plan(
     ) -> None:
         if _at(day, 19) > today:
             return  # not yet: the rest of the week is still ahead
+        minutes = path_minutes.get(target.item_id or "", minutes)
         subject = AttemptSubject(
             title=target.title, path_id=target.path_id, item_id=target.item_id,
             routine_id=target.routine_id, kind=target.kind, target_minutes=minutes,

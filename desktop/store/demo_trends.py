@@ -61,7 +61,7 @@ def populate_demo_year(
                 item_id=item.id,
                 kind=item.kind.value,
                 difficulty=attempt.subject.difficulty or item.difficulty.value,
-                target_minutes=attempt.subject.target_minutes,
+                target_minutes=item.target_minutes,  # as the path says, like a real session
             )
             if item is not None
             else attempt.subject

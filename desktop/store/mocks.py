@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from desktop.domain.dates import local_day
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import RUBRIC, MockInterview, MockKind, journal_body
 from desktop.store import journal as journal_store
@@ -31,7 +32,7 @@ def log_mock(
         row.journal_entry_id = journal_store.create_entry(
             session=session,
             draft=journal_store.EntryDraft(
-                entry_date=mock.held_at.astimezone().date(),
+                entry_date=local_day(mock.held_at),
                 title=mock.title,
                 body=journal_body(mock, label),
                 kind=EntryKind.MOCK_INTERVIEW,

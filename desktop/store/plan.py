@@ -8,17 +8,17 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desktop.domain.curriculum import LearningPath
+from desktop.domain.dates import local_midnight, week_days, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import (
     DEFAULT_HOURS_PER_WEEK,
-    PathCandidate,
     PlanItem,
     PlanSource,
     Target,
-    week_of,
+    emptiest_day,
 )
 from desktop.domain.progress import ItemStatus, build_checklist
-from desktop.domain.revisits import first_moment
+from desktop.domain.suggestions import PathCandidate, Suggestion
 from desktop.store import progress as progress_store
 from desktop.store.models import (
     ItemProgress,
@@ -62,6 +62,50 @@ def add_plan_item(
     session.flush()
     assert row.id is not None
     return row.id
+
+
+def add_suggestions(
+    *,
+    session: Session,
+    week: date,
+    suggestions: Sequence[Suggestion],
+    earliest: date,
+    now: datetime,
+) -> list[date]:
+    """Plan suggestions in `week` from `earliest` (today, or the Monday of a week ahead); the
+    day each went on, in order. The rule (PLACING_RULE says it to the user): each goes on the
+    emptiest day left while the days left stay within their share of the weekly budget (a
+    seventh a day); what does not fit, and all of it on the week's last day, goes on next
+    week's emptiest days."""
+    days_left = [day for day in week_days(week) if day >= earliest]
+    next_week = week + timedelta(days=7)
+    share = hours_per_week(session=session) * 60 * len(days_left) // 7
+    if earliest > week and len(days_left) <= 1:
+        share = 0  # the last day is running: plan ahead rather than pile it on today
+    planned = plan_for_week(session=session, week=week)
+    used = sum(item.minutes for item in planned if item.counts and item.day in days_left)
+    ahead = plan_for_week(session=session, week=next_week)
+    placed = []
+    for suggestion in suggestions:
+        if days_left and used + suggestion.minutes <= share:
+            day = emptiest_day(week, planned, earliest)
+            used += suggestion.minutes
+        else:
+            day = emptiest_day(next_week, ahead, next_week)
+        add_plan_item(
+            session=session, day=day, target=suggestion.target, minutes=suggestion.minutes,
+            source=suggestion.source, reason=suggestion.reason, now=now,
+        )  # fmt: skip
+        placed.append(day)
+        planned = plan_for_week(session=session, week=week)
+        ahead = plan_for_week(session=session, week=next_week)
+    return placed
+
+
+PLACING_RULE = (
+    "Added suggestions go on the emptiest days left this week while those days stay within "
+    "their share of your budget; the rest, and all of it on a Sunday, go into next week."
+)
 
 
 def plan_for_week(*, session: Session, week: date) -> list[PlanItem]:
@@ -213,7 +257,7 @@ def review_due(*, session: Session, today: date) -> date | None:
     ).first()
     if written is not None:
         return None
-    start, end = first_moment(last_week), first_moment(this_week)
+    start, end = local_midnight(last_week), local_midnight(this_week)
     practised = session.exec(
         select(PracticeSession.id).where(
             col(PracticeSession.started_at) >= start,

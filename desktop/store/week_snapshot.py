@@ -9,22 +9,21 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath
+from desktop.domain.dates import local_midnight
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     Activity,
     PlanItem,
-    Suggestion,
-    WeakSpotLike,
     WeekNumbers,
     activities,
     match_done,
-    suggest,
     unfinished,
     week_numbers,
 )
 from desktop.domain.practice import Attempt
-from desktop.domain.revisits import first_moment, revisits_due
+from desktop.domain.revisits import revisits_due
 from desktop.domain.routines import Routine
+from desktop.domain.suggestions import Suggestion, WeakSpotLike, suggest
 from desktop.domain.weak_spots import (
     EVIDENCE_DAYS,
     WeakSpot,
@@ -74,8 +73,8 @@ def read_week(
 ) -> WeekSnapshot:
     """The week's plan with what got done, and suggestions for it. The weak spots are the
     Trends page's ranking; `focus` (one the user asked to work on) goes first."""
-    start, end = first_moment(week), first_moment(week + timedelta(days=7))
-    history_start = first_moment(week - timedelta(days=HISTORY_DAYS))
+    start, end = local_midnight(week), local_midnight(week + timedelta(days=7))
+    history_start = local_midnight(week - timedelta(days=HISTORY_DAYS))
     history, all_mocks = logged_between(session=session, start=history_start, end=end)
     logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
     items = plan_store.plan_for_week(session=session, week=week)
@@ -90,9 +89,10 @@ def read_week(
         spots = [focus, *(spot for spot in ranked if spot.tag != focus.tag)]
     suggestions: list[Suggestion] = []
     if week + timedelta(days=6) >= today:  # no suggestions for a week that is over
+        ahead = plan_store.plan_for_week(session=session, week=week + timedelta(days=7))
         suggestions = suggest(
             week,
-            plan=items,
+            plan=items + ahead,  # what is planned next week already is not suggested again
             done=done,
             candidates=plan_store.path_candidates(session=session, paths=data.paths),
             revisits=revisits_due(history, by=week + timedelta(days=6)),
@@ -100,6 +100,7 @@ def read_week(
             routines=data.routines,
             history=history,
             logged=logged,
+            today=today,
             tag_kinds=data.tag_kinds,
         )
     return WeekSnapshot(
@@ -134,7 +135,7 @@ def weak_spots(
 def read_left_over(*, session: Session, week: date) -> list[PlanItem]:
     """The week's planned items that were neither done, skipped nor carried over (a cheaper
     read than read_week: only that week's log is needed)."""
-    start, end = first_moment(week), first_moment(week + timedelta(days=7))
+    start, end = local_midnight(week), local_midnight(week + timedelta(days=7))
     items = plan_store.plan_for_week(session=session, week=week)
     if not items:
         return []

@@ -37,3 +37,11 @@ def date_and_time(stored: datetime) -> str:
 
 def minutes(value: int) -> str:
     return f"{value} min"
+
+
+def setting_int(value: object, default: int) -> int:
+    """A whole number read back from ui-state.ini, or `default` if it is missing or garbled."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

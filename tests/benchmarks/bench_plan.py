@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain.dates import local_day, local_midnight, week_of
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.domain.revisits import first_moment
 from desktop.paths import AppPaths
 from desktop.profile import open_profile
 from desktop.store import mocks as mocks_store
@@ -80,7 +80,7 @@ def _build(profile_dir: Path) -> tuple[object, PlannerData, datetime]:
             if week.toordinal() // 7 % 3 == 0:
                 mocks_store.log_mock(
                     session=session,
-                    mock=MockInterview(first_moment(week), MockKind.CODING, {"coding": 3}),
+                    mock=MockInterview(local_midnight(week), MockKind.CODING, {"coding": 3}),
                     now=now,
                 )
             week += timedelta(days=7)
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with session_scope(engine) as session:
                 return practice_store.attempts_between(
                     session=session,
-                    start=first_moment(today - timedelta(days=HISTORY_DAYS)),
+                    start=local_midnight(today - timedelta(days=HISTORY_DAYS)),
                     end=now + timedelta(days=1),
                 )
 

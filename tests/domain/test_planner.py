@@ -8,28 +8,23 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.dates import week_label, week_of
 from desktop.domain.planner import (
-    PathCandidate,
     PlanItem,
     PlanSource,
     Target,
-    WeekEvidence,
     activities,
     emptiest_day,
     match_done,
-    review_markdown,
-    routines_due,
-    suggest,
     unfinished,
-    weak_spot_moves,
-    week_label,
     week_numbers,
-    week_of,
 )
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.revisits import revisits_due
 from desktop.domain.routines import load_routines
+from desktop.domain.suggestions import PathCandidate, routines_due, suggest
 from desktop.domain.weak_spots import WeakSpot
+from desktop.domain.weekly_review import WeekEvidence, review_markdown, weak_spot_moves
 from desktop.paths import shipped_data_dir
 
 WEEK = date(2026, 11, 2)  # a Monday
@@ -133,7 +128,7 @@ def _due_ids(logged, plan=(), week=WEEK):  # type: ignore[no-untyped-def]
     return {
         routine.id: times
         for routine, times, _reason in routines_due(
-            ROUTINES, week, logged, plan, match_done(plan, logged)
+            ROUTINES, week, logged, plan, match_done(plan, logged), week
         )
     }
 
@@ -208,6 +203,7 @@ def _suggest(**overrides):  # type: ignore[no-untyped-def]
         "routines": ROUTINES,
         "history": [],
         "logged": [],
+        "today": WEEK,
         "tag_kinds": {"two-pointers": "pattern", "capacity-estimation": "design_step"},
     }
     arguments.update(overrides)
@@ -227,6 +223,32 @@ def test_suggestions_come_in_order_and_say_why() -> None:
     assert sources.index(PlanSource.ROUTINE) > sources.index(PlanSource.PATH)
     assert "Next on your path: Medium." in found[1].reason
     assert all(s.reason for s in found)
+
+
+def test_a_revisit_takes_the_path_items_target_time_now() -> None:
+    old = _attempt(WEEK - timedelta(days=5), outcome=Outcome.STUCK, confidence=1)  # 30 min then
+    top_k = _attempt(WEEK - timedelta(days=4), item="top-k", outcome=Outcome.STUCK)
+    retired = _attempt(WEEK - timedelta(days=3), item="gone", outcome=Outcome.STUCK)
+    three_sum = _item("3sum", ()).model_copy(update={"target_minutes": 15})  # changed since
+    candidates = [c for c in CANDIDATES if c.item.id != "3sum"]
+    candidates.append(PathCandidate("backend", "Easy", three_sum, True))
+    history = [old, top_k, retired]
+    found = _suggest(revisits=revisits_due(history, WEEK), history=history, candidates=candidates)
+    minutes = {s.target.item_id: s.minutes for s in found if s.source is PlanSource.REVISIT}
+    top_k_minutes = next(c.item.target_minutes for c in CANDIDATES if c.item.id == "top-k")
+    assert minutes == {"3sum": 15, "top-k": top_k_minutes, "gone": 30}  # retired: as stored
+
+
+def test_items_carried_over_or_planned_next_week_are_not_suggested_again() -> None:
+    plan = [
+        _planned(1, WEEK, Target("Top K", "backend", "top-k"), carried_over=True),
+        _planned(2, WEEK + timedelta(days=8), DESIGN),
+        _planned(3, WEEK + timedelta(days=9), Target("Window", "backend", "window"), skipped=True),
+    ]
+    keys = {s.target.key for s in _suggest(plan=plan)}
+    assert ("item", "backend", "top-k") not in keys
+    assert ("routine", "weekly-system-design") not in keys
+    assert ("item", "backend", "window") in keys  # skipped next week: still open
 
 
 def test_suggestions_leave_out_what_is_already_planned_that_week() -> None:

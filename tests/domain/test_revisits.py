@@ -7,14 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.domain.revisits import (
-    MIN_EASE,
-    Sm2State,
-    quality,
-    review,
-    revisits_due,
-    schedule,
-)
+from desktop.domain.revisits import MIN_EASE, Sm2State, quality, review, revisits_due, schedule
 
 
 def _run(grades: list[int]) -> list[tuple[int, float]]:
@@ -109,5 +102,19 @@ def test_revisits_due_are_those_on_or_before_the_day_most_overdue_first() -> Non
     by = attempts[1].started_at.astimezone().date() + timedelta(days=1)
     due = revisits_due(attempts, by)
     assert [revisit.item_id for revisit in due] == ["a", "b"]
-    assert "stuck, confidence 1 of 5" in due[0].reason
+    assert "stuck, confidence 1 of 5" in due[0].reason(by)
     assert revisits_due(attempts, date(2026, 10, 1)) == []
+
+
+def test_a_revisit_reason_names_the_year_and_says_overdue_for_a_past_date() -> None:
+    old = Attempt(
+        AttemptSubject("Two Sum", path_id="p", item_id="two-sum", kind="code"),
+        datetime(2025, 12, 2, 12, tzinfo=UTC), 1200, Outcome.STUCK, 1,
+    )  # fmt: skip
+    revisit = schedule([old])
+    assert revisit is not None and revisit.due == date(2025, 12, 3)
+    assert revisit.reason(date(2026, 11, 22)) == (
+        "Revisit overdue since 3 Dec 2025: last tried 2 Dec 2025 (stuck, confidence 1 of 5)."
+    )
+    assert revisit.reason(date(2025, 12, 1)).startswith("Revisit due 3 Dec: last tried 2 Dec")
+    assert revisit.reason(date(2025, 12, 3)).startswith("Revisit due today:")

@@ -154,3 +154,43 @@ def test_left_over_items_are_those_not_done_skipped_or_carried(profile: Profile)
         practice_store.log_attempt(session=session, attempt=attempt, now=began)
         assert [item.id for item in read_left_over(session=session, week=WEEK)] == [left]
         assert read_left_over(session=session, week=WEEK + timedelta(days=7)) == []
+
+
+def _suggestion(title: str, minutes: int):  # type: ignore[no-untyped-def]
+    from desktop.domain.suggestions import Suggestion
+
+    target = Target(title, "backend-senior", title.casefold())
+    return Suggestion(target, minutes, PlanSource.PATH, "Next on your path.")
+
+
+def test_suggestions_added_on_the_last_day_go_into_next_week(profile: Profile) -> None:
+    sunday = WEEK + timedelta(days=6)
+    chosen = [_suggestion(f"Item {n}", 30) for n in range(3)]
+    with session_scope(profile.engine) as session:
+        days = plan_store.add_suggestions(
+            session=session, week=WEEK, suggestions=chosen, earliest=sunday, now=NOW
+        )
+    assert days == [WEEK + timedelta(days=7), WEEK + timedelta(days=8), WEEK + timedelta(days=9)]
+    with session_scope(profile.engine) as session:
+        assert plan_store.plan_for_week(session=session, week=WEEK) == []
+
+
+def test_suggestions_fill_the_days_left_up_to_their_share_of_the_budget(
+    profile: Profile,
+) -> None:
+    saturday = WEEK + timedelta(days=5)  # two days left: 2/7 of 6 h is 102 min
+    chosen = [_suggestion(f"Item {n}", 40) for n in range(4)]
+    with session_scope(profile.engine) as session:
+        _add(session, WEEK)  # Monday's item is behind us: it takes none of the days left
+        days = plan_store.add_suggestions(
+            session=session, week=WEEK, suggestions=chosen, earliest=saturday, now=NOW
+        )
+    assert days[:2] == [saturday, saturday + timedelta(days=1)]
+    assert all(day >= WEEK + timedelta(days=7) for day in days[2:])
+    # A week ahead has all its days: everything within the budget stays in it.
+    with session_scope(profile.engine) as session:
+        ahead = WEEK + timedelta(days=14)
+        days = plan_store.add_suggestions(
+            session=session, week=ahead, suggestions=chosen, earliest=ahead, now=NOW
+        )
+    assert days == [ahead + timedelta(days=n) for n in range(4)]

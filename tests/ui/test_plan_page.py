@@ -6,15 +6,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, hours_text, local_day, week_of
+from desktop.domain.planner import PlanSource, Target, hours_text
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
+from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan import mock_dialog
 from desktop.ui.plan.page import PlanPage
@@ -170,11 +172,11 @@ def test_last_weeks_unfinished_items_can_be_carried_over(
     _plan(context, last_monday + timedelta(days=2))
     context.events.plan_changed.emit()
     assert page.review_banner.isVisible() and not page.carry_banner.isVisible()  # one at a time
-    page.review_later_button.click()
+    page.review_banner.later_button.click()
     context.events.plan_changed.emit()
     assert page.carry_banner.isVisible()
-    assert page.carry_text.text() == "1 item from last week did not get done."
-    page.carry_button.click()
+    assert page.carry_banner.text.text() == "1 item from last week did not get done."
+    page.carry_banner.button.click()
     assert page.snapshot is not None
     (carried,) = page.snapshot.items
     assert carried.day == page.week + timedelta(days=2)
@@ -190,7 +192,12 @@ def test_logging_a_mock_interview(page: PlanPage, context: AppContext, monkeypat
         with_whom="Sam",
         exposed=("capacity-estimation",),
     )
-    monkeypatch.setattr(mock_dialog, "ask_for_mock", lambda *args: (mock, True))
+
+    def ask_for_mock(taxonomy, now, parent, save, existing=None):  # type: ignore[no-untyped-def]
+        save(mock, True)
+        return mock
+
+    monkeypatch.setattr(mock_dialog, "ask_for_mock", ask_for_mock)
     _action(page, "Log a mock interview").trigger()
     assert page.tabs.currentWidget() is page.mocks
     assert page.mocks.list.count() == 1
@@ -207,9 +214,13 @@ def test_logging_a_mock_interview(page: PlanPage, context: AppContext, monkeypat
 
 
 def test_the_mock_dialog_scores_the_rubric_of_the_round(qtbot, context: AppContext) -> None:
-    dialog = mock_dialog.MockInterviewDialog(context.profile.taxonomy, context.now())
+    saved: list[tuple[MockInterview, bool]] = []
+    dialog = mock_dialog.MockInterviewDialog(
+        context.profile.taxonomy, context.now(), lambda mock, entry: saved.append((mock, entry))
+    )
     qtbot.addWidget(dialog)
     dialog.accept_if_valid()
+    assert not saved
     assert dialog.problem.isVisibleTo(dialog)
     assert "score at least one dimension" in dialog.problem.text()
     dialog.set_kind(MockKind.CODING)
@@ -223,6 +234,62 @@ def test_the_mock_dialog_scores_the_rubric_of_the_round(qtbot, context: AppConte
     assert dict(built.scores) == {"coding": 4, "communication": 2}
     assert built.with_whom == "Pramp" and built.exposed == ("edge-cases",)
     assert dialog.wants_journal_entry
+    dialog.accept_if_valid()
+    assert saved == [(built, True)]
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_mock_that_fails_to_save_stays_in_its_dialog(qtbot, context: AppContext) -> None:
+    def fail(_mock: MockInterview, _entry: bool) -> None:
+        raise WriteFailed("the disk is full")
+
+    dialog = mock_dialog.MockInterviewDialog(context.profile.taxonomy, context.now(), fail)
+    qtbot.addWidget(dialog)
+    dialog.set_kind(MockKind.CODING)
+    dialog.set_score("coding", 3)
+    dialog.feedback.setPlainText("Talk through the edge cases first.")
+    dialog.exposed.set_chosen(["edge-cases"])
+    dialog.accept_if_valid()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.result_mock is None
+    assert dialog.problem.isVisibleTo(dialog) and "the disk is full" in dialog.problem.text()
+    kept = dialog.build_mock()
+    assert dict(kept.scores) == {"coding": 3} and kept.exposed == ("edge-cases",)
+    assert kept.feedback == "Talk through the edge cases first."
+
+
+def test_the_page_saves_a_mock_through_the_dialog(
+    page: PlanPage, context: AppContext, monkeypatch
+) -> None:
+    mock = MockInterview(
+        held_at=datetime(2026, 11, 1, 16, tzinfo=UTC), kind=MockKind.CODING, scores={"coding": 2}
+    )
+    failures: list[str] = []
+
+    def ask_for_mock(taxonomy, now, parent, save, existing=None):  # type: ignore[no-untyped-def]
+        try:
+            save(mock, False)
+        except WriteFailed as failure:
+            failures.append(failure.reason)
+            return None
+        return mock
+
+    monkeypatch.setattr(mock_dialog, "ask_for_mock", ask_for_mock)
+    real_writing = type(context).writing
+    monkeypatch.setattr(type(context), "writing", lambda self: _Failing())
+    page.log_mock()
+    assert failures == ["the disk is full"] and page.mocks.list.count() == 0
+    monkeypatch.setattr(type(context), "writing", real_writing)
+    page.log_mock()
+    assert page.mocks.list.count() == 1 and page.tabs.currentWidget() is page.mocks
+
+
+class _Failing:
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        raise WriteFailed("the disk is full")
+
+    def __exit__(self, *args: object) -> None:
+        return None
 
 
 def test_a_weak_spot_from_trends_goes_first_in_the_suggestions(page: PlanPage) -> None:
@@ -287,3 +354,31 @@ def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext
     opened = page.start_selected()
     assert isinstance(opened, QuizDialog)
     opened.reject()
+
+
+def test_a_past_days_unfinished_item_is_marked_not_done(
+    page: PlanPage, context: AppContext
+) -> None:
+    context.now = lambda: datetime(2026, 11, 4, 9).astimezone()  # a Wednesday
+    week = week_of(_today(context))
+    _plan(context, week)  # Monday: over, nothing logged
+    _plan(context, week + timedelta(days=4))  # Friday: still ahead
+    page.reload()
+    assert page.grid.shown_titles(week)[0].endswith("45 min · not done")
+    assert page.grid.shown_titles(week + timedelta(days=4))[0].endswith("45 min · routine")
+
+
+def test_a_garbled_saved_tab_falls_back_to_the_first(page: PlanPage, context: AppContext) -> None:
+    context.settings.setValue("plan/tab", "mocks, please")
+    page.tabs.setCurrentIndex(1)
+    page.restore_state(context.settings)
+    assert page.tabs.currentIndex() == 0
+
+
+def test_the_review_offer_does_not_load_the_plan_page() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, desktop.ui.plan.review_offer; print('desktop.ui.plan.page' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, local_day, week_of
+from desktop.domain.planner import PlanSource
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
-from desktop.domain.planner import PlanSource, Target, local_day, week_of
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
 from desktop.store import mocks as mocks_store
@@ -85,9 +85,9 @@ def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: App
     dialog = WeeklyReviewDialog(context, week)
     qtbot.addWidget(dialog)
     dialog.set_answer("went_well", "Said the trade-offs out loud.")
-    for row in range(dialog.suggestion_list.count()):
-        dialog.suggestion_list.item(row).setCheckState(Qt.CheckState.Unchecked)
-    dialog.suggestion_list.item(0).setCheckState(Qt.CheckState.Checked)
+    for box in dialog.suggestion_boxes:
+        box.setChecked(False)
+    dialog.suggestion_boxes[0].setChecked(True)
     chosen = dialog.chosen_suggestions()
     with qtbot.waitSignal(context.events.plan_changed):
         dialog.save()
@@ -161,7 +161,9 @@ def test_not_now_hides_the_offer(qtbot, context: AppContext) -> None:
     qtbot.addWidget(page)
     page.show()
     next(
-        b for b in page.review_banner.findChildren(type(page.carry_button)) if b.text() == "Not now"
+        b
+        for b in page.review_banner.findChildren(type(page.carry_banner.button))
+        if b.text() == "Not now"
     ).click()
     assert not page.review_banner.isVisible()
     context.events.plan_changed.emit()
@@ -202,3 +204,30 @@ def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: App
     chosen = page.suggestions.selected()
     assert chosen is not None and chosen.weak_spot == "union-find"
     assert chosen.reason.startswith("Weak spot: Union-find")
+
+
+def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
+    qtbot, context: AppContext
+) -> None:
+    context.now = lambda: datetime(2026, 11, 8, 9).astimezone()  # a Sunday morning
+    week = week_of(local_day(context.now()))
+    sunday = week + timedelta(days=6)
+    with session_scope(context.profile.engine) as session:
+        for day, target in ((week + timedelta(days=2), THREE_SUM), (sunday, DESIGN)):
+            plan_store.add_plan_item(
+                session=session, day=day, target=target, minutes=40,
+                source=PlanSource.PATH, reason="Planned.", now=context.now(),
+            )  # fmt: skip
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    assert [item.target for item in dialog.left_over] == [THREE_SUM]  # today's is still open
+    dialog.save()
+    with session_scope(context.profile.engine) as session:
+        still = plan_store.plan_for_week(session=session, week=week)
+    assert [(i.target, i.carried_over) for i in still] == [(THREE_SUM, True), (DESIGN, False)]
+    page = PlanPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    suggested = {s.target.key for s in page.suggestions.suggestions()}
+    assert THREE_SUM.key not in suggested  # carried into next week: not offered again
+    assert "last day of this week" in page.suggestions.rule.text()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.planner import WeakSpotLike, local_day
+from desktop.domain.dates import local_day
+from desktop.domain.suggestions import WeakSpotLike
 from desktop.profile import Profile
 from desktop.store.database import session_scope
 from desktop.store.week_snapshot import PlannerData, WeekSnapshot, read_week

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
@@ -24,19 +25,27 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview, MockKind
 from desktop.domain.taxonomy import Taxonomy
+from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.widgets.labels import text_label
 
+# Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
+SaveMock = Callable[[MockInterview, bool], None]
+
 
 class MockInterviewDialog(QDialog):
+    """The dialog saves through `save` itself, so a failed write keeps everything typed."""
+
     def __init__(
         self,
         taxonomy: Taxonomy,
         now: datetime,
+        save: SaveMock,
         parent: QWidget | None = None,
         existing: MockInterview | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle("Log a mock interview" if existing is None else "Edit mock interview")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(600)
@@ -179,12 +188,24 @@ class MockInterviewDialog(QDialog):
 
     def accept_if_valid(self) -> None:
         try:
-            self.result_mock = self.build_mock()
+            mock = self.build_mock()
         except ValueError as problem:
-            self.problem.setText(f"Not saved yet: {problem}.")
-            self.problem.show()
+            self._tell(f"Not saved yet: {problem}.")
             return
+        try:
+            self._save(mock, self.wants_journal_entry)
+        except WriteFailed as failure:
+            self._tell(f"Not saved: {failure.reason}. Everything you entered is still here.")
+            return
+        except LookupError as problem:
+            self._tell(f"Not saved: {problem}.")
+            return
+        self.result_mock = mock
         self.accept()
+
+    def _tell(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
 
     @property
     def wants_journal_entry(self) -> bool:
@@ -195,15 +216,14 @@ def ask_for_mock(
     taxonomy: Taxonomy,
     now: datetime,
     parent: QWidget | None,
+    save: SaveMock,
     existing: MockInterview | None = None,
-) -> tuple[MockInterview, bool] | None:
-    """Show the dialog; the mock and whether to write a journal entry, or None if cancelled.
-    Tests replace this function instead of clicking through the dialog."""
-    dialog = MockInterviewDialog(taxonomy, now, parent, existing)
+) -> MockInterview | None:
+    """Show the dialog until the mock is saved through `save` (the saved mock) or the user
+    cancels (None). Tests replace this function instead of clicking through the dialog."""
+    dialog = MockInterviewDialog(taxonomy, now, save, parent, existing)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     accepted = dialog.exec()
-    result = dialog.result_mock, dialog.wants_journal_entry
+    saved = dialog.result_mock
     dialog.deleteLater()
-    if not accepted or result[0] is None:
-        return None
-    return result[0], result[1]
+    return saved if accepted else None

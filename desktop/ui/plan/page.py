@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -21,39 +21,34 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
+from desktop.domain.dates import local_midnight, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
     PERIOD_WEEKS,
     PlanItem,
     PlanSource,
-    SimpleWeakSpot,
-    Suggestion,
     emptiest_day,
     hours_text,
-    routine_target,
-    week_days,
-    week_label,
-    week_of,
 )
-from desktop.domain.practice import AttemptSubject
-from desktop.domain.revisits import first_moment
 from desktop.domain.routines import Routine
+from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_target
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import setting_int
 from desktop.ui.page import Page
-from desktop.ui.plan import mock_dialog
+from desktop.ui.plan import item_actions, mock_actions
+from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import load_week, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
-from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 
 MOCK_HISTORY_DAYS = 180
@@ -79,9 +74,14 @@ class PlanPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addLayout(self._build_top_bar())
-        self.review_banner = self._build_review_banner()
+        self.review_banner = ReviewBanner()
+        self.review_banner.start_requested.connect(
+            lambda: self.start_review(self.week - timedelta(days=7))
+        )
+        self.review_banner.dismissed.connect(self._dismiss_review)
         layout.addWidget(self.review_banner)
-        self.carry_banner = self._build_carry_banner()
+        self.carry_banner = CarryBanner()
+        self.carry_banner.carry_requested.connect(self.carry_over_last_week)
         layout.addWidget(self.carry_banner)
         layout.addLayout(self._build_budget_row())
 
@@ -161,38 +161,6 @@ class PlanPage(Page):
         top.addWidget(self.review_button)
         return top
 
-    def _build_review_banner(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.review_text = text_label("Weekly review offer")
-        row.addWidget(self.review_text, 1)
-        start = QPushButton("Review last week")
-        start.setAccessibleName("Start the weekly review of last week")
-        start.clicked.connect(lambda: self.start_review(self.week - timedelta(days=7)))
-        row.addWidget(start)
-        self.review_later_button = QPushButton("Not now")
-        self.review_later_button.setAccessibleName("Hide the weekly review offer")
-        self.review_later_button.clicked.connect(self._dismiss_review)
-        row.addWidget(self.review_later_button)
-        bar.hide()
-        return bar
-
-    def _build_carry_banner(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("banner")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(10, 4, 6, 4)
-        self.carry_text = text_label("Unfinished items")
-        row.addWidget(self.carry_text, 1)
-        self.carry_button = QPushButton("Carry them over")
-        self.carry_button.setAccessibleName("Carry last week's unfinished items over")
-        self.carry_button.clicked.connect(self.carry_over_last_week)
-        row.addWidget(self.carry_button)
-        bar.hide()
-        return bar
-
     def _build_budget_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.budget = QSpinBox()
@@ -267,21 +235,7 @@ class PlanPage(Page):
         self.grid.addAction(remove)
 
     def _restyle(self) -> None:
-        c = colours(current_scheme())
-        self.grid.setStyleSheet(
-            f"""
-            QFrame#dayColumn {{ background: {c["alternate"]}; border: 1px solid {c["border"]};
-                                border-radius: 6px; }}
-            QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
-            QLabel#dayHeader {{ font-weight: 600; }}
-            QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
-            QListWidget {{ background: transparent; border: none; outline: 0; }}
-            QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
-                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
-            QListWidget::item:selected {{ background: {c["highlight"]};
-                                          color: {c["highlighted_text"]}; }}
-            """
-        )
+        self.grid.restyle(colours(current_scheme()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Below about 105 px a day, columns get too narrow to read: show the days as rows.
@@ -314,7 +268,7 @@ class PlanPage(Page):
         state = settings.value("plan/splitter")
         if state is not None and not isinstance(state, str):
             self.splitter.restoreState(state)
-        tab = int(str(settings.value("plan/tab", 0)))
+        tab = setting_int(settings.value("plan/tab"), 0)
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 
     def prepare_for_screenshot(self) -> None:
@@ -349,8 +303,8 @@ class PlanPage(Page):
         with session_scope(self.context.profile.engine) as session:
             recent_mocks = mocks_store.mock_interviews_between(
                 session=session,
-                start=first_moment(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
-                end=first_moment(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
+                start=local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
+                end=local_midnight(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
             )
             review_week = plan_store.review_due(session=session, today=now_day)
             left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
@@ -362,11 +316,6 @@ class PlanPage(Page):
         self.mocks.show_mocks(recent_mocks)
         is_this_week = self.week == week_of(now_day)
         offer = is_this_week and review_week is not None and not self._review_dismissed
-        if offer:
-            self.review_text.setText(
-                "A new week has started. Take ten minutes to look back at last week "
-                "and choose what to practise next."
-            )
         self.review_banner.setVisible(offer)
         # The review carries unfinished items over itself: one banner at a time.
         self._show_carry_offer(left_over, is_this_week and not offer)
@@ -400,18 +349,18 @@ class PlanPage(Page):
             empty = "This week is over. Suggestions are for this week and the weeks ahead."
         else:
             empty = "Nothing to suggest: the plan already holds what is due."
-        self.suggestions.show_suggestions(snapshot.suggestions, empty)
+        if now_day == self.week + timedelta(days=6):
+            rule = "It is the last day of this week: what you add goes into next week's plan."
+        else:
+            rule = plan_store.PLACING_RULE
+        self.suggestions.show_suggestions(snapshot.suggestions, empty, rule)
         self.tabs.setTabText(0, f"Suggestions ({len(snapshot.suggestions)})")
         if self._focus is not None:
             self.suggestions.select_weak_spot(self._focus.tag)
 
     def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
         self._left_over = list(left_over) if offer else []
-        count = len(self._left_over)
-        if count:
-            items = "1 item" if count == 1 else f"{count} items"
-            self.carry_text.setText(f"{items} from last week did not get done.")
-        self.carry_banner.setVisible(bool(count))
+        self.carry_banner.show_count(len(self._left_over))
 
     def _update_item_buttons(self) -> None:
         item = self.grid.selected()
@@ -438,18 +387,8 @@ class PlanPage(Page):
 
     # Writing -----------------------------------------------------------------------------
 
-    def _write(self, what: str, change) -> bool:  # type: ignore[no-untyped-def]
-        try:
-            with self.context.writing() as session:
-                change(session)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, what, failure.reason)
-            return False
-        except (LookupError, ValueError) as problem:
-            dialogs.tell_problem(self, "Not changed", str(problem).capitalize() + ".")
-            return False
-        self.context.events.plan_changed.emit()
-        return True
+    def _write(self, what: str, change: Callable[[Session], object]) -> bool:
+        return item_actions.write_plan(self.context, self, what, change)
 
     def _save_budget(self) -> None:
         hours = self.budget.value()
@@ -465,19 +404,24 @@ class PlanPage(Page):
             return
         week, now = self.week, self.context.now()
         earliest = max(today(self.context), week)
+        placed: list[date] = []
 
         def add(session) -> None:  # type: ignore[no-untyped-def]
-            planned = plan_store.plan_for_week(session=session, week=week)
-            for suggestion in chosen:
-                plan_store.add_plan_item(
-                    session=session, day=emptiest_day(week, planned, earliest),
-                    target=suggestion.target, minutes=suggestion.minutes,
-                    source=suggestion.source, reason=suggestion.reason, now=now,
-                )  # fmt: skip
-                planned = plan_store.plan_for_week(session=session, week=week)
+            placed.extend(
+                plan_store.add_suggestions(
+                    session=session, week=week, suggestions=chosen, earliest=earliest, now=now
+                )
+            )
 
-        if self._write("The plan", add) and any(s.weak_spot for s in chosen):
+        if not self._write("The plan", add):
+            return
+        if any(s.weak_spot for s in chosen):
             self._focus = None
+        ahead = sum(1 for day in placed if week_of(day) != week)
+        window = self.window()
+        if ahead and isinstance(window, QMainWindow):
+            items = "1 item" if ahead == 1 else f"{ahead} items"
+            window.statusBar().showMessage(f"{items} went into next week's plan.", 8000)
 
     def _fill_routine_menu(self) -> None:
         self.routine_menu.clear()
@@ -556,38 +500,13 @@ class PlanPage(Page):
 
     def start_selected(self) -> QWidget | None:
         """Time a session on the selected item (the mock checkpoint is logged instead)."""
-        from desktop.ui.practice.session_window import start_session
-
         item = self.grid.selected()
         if item is None:
             return None
-        target = item.target
-        if target.routine_id == MOCK_ROUTINE_ID:
+        if item.target.routine_id == MOCK_ROUTINE_ID:
             self.log_mock()
             return None
-        subject = AttemptSubject(
-            title=target.title,
-            path_id=target.path_id,
-            item_id=target.item_id,
-            routine_id=target.routine_id,
-            kind=target.kind,
-            target_minutes=item.minutes,
-        )
-        if target.kind == "quiz" and target.item_id is not None:
-            # A quiz item runs its quiz, as it does from the learning path.
-            from desktop.domain.path_file import PathFileError
-            from desktop.ui.practice.quiz_dialog import QuizDialog
-
-            try:
-                quiz = self.context.profile.quiz(target.item_id)
-            except PathFileError as problem:
-                dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
-                return None
-            if quiz is not None:
-                dialog = QuizDialog(self.context, quiz, subject, self.window())
-                dialog.open()
-                return dialog
-        return start_session(self.context, subject, self.window())
+        return item_actions.start_item(self.context, item, self.window())
 
     # Weak spots from Trends -------------------------------------------------------------
 
@@ -603,7 +522,6 @@ class PlanPage(Page):
 
     def _dismiss_review(self) -> None:
         self._review_dismissed = True
-        self.review_banner.hide()
 
     def start_review(self, week: date) -> None:
         from desktop.ui.plan.review_dialog import WeeklyReviewDialog
@@ -617,26 +535,8 @@ class PlanPage(Page):
             window.statusBar().showMessage("Weekly review saved in the journal.", 8000)
 
     def log_mock(self) -> None:
-        label = self.context.profile.taxonomy.label
-        answer = mock_dialog.ask_for_mock(
-            self.context.profile.taxonomy, self.context.now(), self.window()
-        )
-        if answer is None:
-            return
-        mock, with_entry = answer
-        now = self.context.now()
-        try:
-            with self.context.writing() as session:
-                mocks_store.log_mock(
-                    session=session, mock=mock, now=now, label=label if with_entry else None
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The mock interview", failure.reason)
-            return
-        self.tabs.setCurrentWidget(self.mocks)
-        self.context.events.mocks_changed.emit()
-        if with_entry:
-            self.context.events.journal_changed.emit()
+        if mock_actions.log_mock(self.context, self.window()):
+            self.tabs.setCurrentWidget(self.mocks)
 
     @reports_read_failures
     def open_mock(self, mock_id: int) -> None:
@@ -648,34 +548,7 @@ class PlanPage(Page):
             self.edit_mock(mock)
 
     def edit_mock(self, existing: MockInterview) -> None:
-        answer = mock_dialog.ask_for_mock(
-            self.context.profile.taxonomy, self.context.now(), self.window(), existing
-        )
-        if answer is None:
-            return
-        now = self.context.now()
-        try:
-            with self.context.writing() as session:
-                mocks_store.update_mock(session=session, mock=answer[0], now=now)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The change", failure.reason)
-            return
-        self.context.events.mocks_changed.emit()
+        mock_actions.edit_mock(self.context, self.window(), existing)
 
     def delete_mock(self, mock: MockInterview) -> None:
-        held = mock.held_at.astimezone()
-        if not dialogs.confirm(
-            self,
-            "Delete mock interview?",
-            f"Delete the {mock.title.lower()} of {held.day} {held:%B}? Its journal entry, "
-            "if it has one, stays in the journal.",
-            "Delete",
-        ):
-            return
-        try:
-            with self.context.writing() as session:
-                mocks_store.delete_mock(session=session, mock_id=mock.id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Deleting the mock interview", failure.reason)
-            return
-        self.context.events.mocks_changed.emit()
+        mock_actions.delete_mock(self.context, self, mock)

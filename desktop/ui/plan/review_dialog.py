@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,27 +12,22 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.dates import local_midnight, week_label
 from desktop.domain.journal import EntryKind
-from desktop.domain.planner import (
+from desktop.domain.planner import hours_text, unfinished
+from desktop.domain.suggestions import Suggestion
+from desktop.domain.weekly_review import (
     REFLECTION_PROMPTS,
-    Suggestion,
     WeekEvidence,
-    emptiest_day,
-    hours_text,
     review_markdown,
-    unfinished,
     weak_spot_moves,
-    week_label,
 )
-from desktop.domain.revisits import first_moment
 from desktop.store import journal as journal_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
@@ -56,18 +50,20 @@ class WeeklyReviewDialog(QDialog):
         self.saved_entry_id: int | None = None
         self.setWindowTitle("Weekly review")
         self.setAccessibleName("Weekly review")
-        self.setMinimumSize(620, 500)
+        self.setMinimumSize(560, 420)
         label = context.profile.taxonomy.label
 
         snapshot = load_week(context, week)
         upcoming = load_week(context, self.next_week)
         with session_scope(context.profile.engine) as session:
             before, mocks_before = logged_between(
-                session=session, start=first_moment(week - timedelta(days=7)),
-                end=first_moment(week),
+                session=session, start=local_midnight(week - timedelta(days=7)),
+                end=local_midnight(week),
             )  # fmt: skip
         self.numbers = snapshot.numbers
-        self.left_over = unfinished(snapshot.items, snapshot.done)
+        # Today's items are still open while today runs (a review on Sunday keeps them).
+        now_day = today(context)
+        self.left_over = [i for i in unfinished(snapshot.items, snapshot.done) if i.day < now_day]
         # The weak spots as ranked at the end of the week, and how often each went wrong.
         self.moves = weak_spot_moves(
             snapshot.weak_spots,
@@ -130,7 +126,7 @@ class WeeklyReviewDialog(QDialog):
             box = QPlainTextEdit()
             box.setAccessibleName(title)
             box.setPlaceholderText(hint)
-            box.setFixedHeight(64)
+            box.setFixedHeight(52)  # three short lines; the dialog scrolls for more
             form.addRow(title, box)
             self.answers[key] = box
         layout.addWidget(_section("Looking back"))
@@ -146,30 +142,35 @@ class WeeklyReviewDialog(QDialog):
         self.carry.setChecked(bool(self.left_over))
         self.carry.setVisible(bool(self.left_over))
         layout.addWidget(self.carry)
-        self.suggestion_list = QListWidget()
-        self.suggestion_list.setAccessibleName("Suggestions for next week")
-        self.suggestion_list.setWordWrap(True)
-        self.suggestion_list.setSpacing(3)
+        self.suggestion_boxes: list[QCheckBox] = []
         budget = n.budget_minutes - sum(i.minutes for i in self.left_over)
         budget -= sum(item.minutes for item in upcoming.items if item.counts)
         for suggestion in self.suggestions:
-            entry = QListWidgetItem(
-                f"{suggestion.target.title} · {suggestion.minutes} min\n{suggestion.reason}"
-            )
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            tick = QCheckBox(f"{suggestion.target.title} · {suggestion.minutes} min")
+            tick.setAccessibleName(f"Plan {suggestion.target.title} next week")
+            tick.setToolTip(suggestion.reason)
             fits = suggestion.minutes <= budget
             budget -= suggestion.minutes if fits else 0
-            entry.setCheckState(Qt.CheckState.Checked if fits else Qt.CheckState.Unchecked)
-            self.suggestion_list.addItem(entry)
+            tick.setChecked(fits)
+            layout.addWidget(tick)
+            why = text_label(f"Why {suggestion.target.title}", "muted")
+            why.setText(suggestion.reason)
+            why.setContentsMargins(24, 0, 0, 4)  # under the text, not the tick
+            layout.addWidget(why)
+            self.suggestion_boxes.append(tick)
         if not self.suggestions:
-            self.suggestion_list.addItem("Nothing to suggest: next week's plan has it all.")
-        self.suggestion_list.setMinimumHeight(160)
-        layout.addWidget(self.suggestion_list)
+            nothing = text_label("No suggestions", "muted")
+            nothing.setText("Nothing to suggest: next week's plan has it all.")
+            layout.addWidget(nothing)
         note = text_label("Hint", "muted")
-        note.setText("Ticked suggestions go into next week's plan, within your weekly budget.")
+        note.setText(
+            "Ticked suggestions go into next week's plan; those that would take it over "
+            "your weekly budget go into the week after."
+        )
         layout.addWidget(note)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._fit_to_screen(body)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -179,13 +180,21 @@ class WeeklyReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
+    def _fit_to_screen(self, body: QWidget) -> None:
+        """Tall enough to show the whole review when the screen allows, so the plan for next
+        week is in view without scrolling; never taller than most of the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wanted = body.sizeHint().height() + 70  # the buttons and margins
+        room = int(screen.height() * 0.85) if screen else 700
+        self.resize(max(680, self.minimumWidth()), max(self.minimumHeight(), min(wanted, room)))
+
     def chosen_suggestions(self) -> list[Suggestion]:
         if not self.suggestions:
             return []
         return [
             suggestion
-            for row, suggestion in enumerate(self.suggestions)
-            if self.suggestion_list.item(row).checkState() == Qt.CheckState.Checked
+            for box, suggestion in zip(self.suggestion_boxes, self.suggestions, strict=True)
+            if box.isChecked()
         ]
 
     def set_answer(self, key: str, text: str) -> None:
@@ -221,16 +230,10 @@ class WeeklyReviewDialog(QDialog):
                     now=now,
                 )
                 plan_store.carry_over(session=session, items=carried, now=now)
-                planned = plan_store.plan_for_week(session=session, week=self.next_week)
-                earliest = max(today(self.context), self.next_week)
-                for suggestion in chosen:
-                    day = emptiest_day(self.next_week, planned, earliest)
-                    plan_store.add_plan_item(
-                        session=session, day=day, target=suggestion.target,
-                        minutes=suggestion.minutes, source=suggestion.source,
-                        reason=suggestion.reason, now=now,
-                    )  # fmt: skip
-                    planned = plan_store.plan_for_week(session=session, week=self.next_week)
+                plan_store.add_suggestions(
+                    session=session, week=self.next_week, suggestions=chosen,
+                    earliest=max(today(self.context), self.next_week), now=now,
+                )  # fmt: skip
         except WriteFailed as failure:
             self.saved_entry_id = None
             dialogs.tell_not_saved(self, "The weekly review", failure.reason)

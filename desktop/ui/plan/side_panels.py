@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.mocks import MockInterview
-from desktop.domain.planner import PlanSource, Suggestion
+from desktop.domain.planner import PlanSource
+from desktop.domain.suggestions import Suggestion
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
@@ -61,6 +62,8 @@ class SuggestionsPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
+        self.rule = text_label("Where added suggestions go", "muted")
+        layout.addWidget(self.rule)
         buttons = QHBoxLayout()
         self.summary = text_label("Suggestion summary", "muted", wrap=False)
         buttons.addWidget(self.summary, 1)
@@ -77,8 +80,13 @@ class SuggestionsPanel(QWidget):
         buttons.addWidget(self.add_all_button)
         layout.addLayout(buttons)
 
-    def show_suggestions(self, suggestions: Sequence[Suggestion], empty_text: str) -> None:
+    def show_suggestions(
+        self, suggestions: Sequence[Suggestion], empty_text: str, rule: str = ""
+    ) -> None:
+        """`rule` says where added suggestions go (see store/plan.py add_suggestions)."""
         self._suggestions = list(suggestions)
+        self.rule.setText(rule)
+        self.rule.setVisible(bool(rule and suggestions))
         self.list.clear()
         for suggestion in suggestions:
             mark = SOURCE_MARKS[suggestion.source]
@@ -153,6 +161,8 @@ class MocksPanel(QWidget):
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(empty)
         layout.addWidget(self.stack, 1)
+        self.rule = text_label("Where added suggestions go", "muted")
+        layout.addWidget(self.rule)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         log = QPushButton("Log mock interview…")

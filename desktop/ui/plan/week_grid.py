@@ -157,6 +157,33 @@ class WeekGrid(QWidget):
         self._items: dict[int, PlanItem] = {}
         self.as_rows = False
 
+    def restyle(self, c: Mapping[str, str]) -> None:
+        """Day columns as cards, today outlined; slim scrollbars in the theme's colours (a
+        style sheet of its own would otherwise leave Qt's default, a solid black handle)."""
+        self.setStyleSheet(
+            f"""
+            QFrame#dayColumn {{ background: {c["alternate"]}; border: 1px solid {c["border"]};
+                                border-radius: 6px; }}
+            QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
+            QLabel#dayHeader {{ font-weight: 600; }}
+            QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
+            QListWidget {{ background: transparent; border: none; outline: 0; }}
+            QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
+                                 border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
+            QListWidget::item:selected {{ background: {c["highlight"]};
+                                          color: {c["highlighted_text"]}; }}
+            QScrollBar {{ background: transparent; border: none; }}
+            QScrollBar:vertical {{ width: 8px; }}
+            QScrollBar:horizontal {{ height: 8px; }}
+            QScrollBar::handle {{ background: {c["input_border"]}; border-radius: 4px; }}
+            QScrollBar::handle:hover {{ background: {c["muted"]}; }}
+            QScrollBar::handle:vertical {{ min-height: 24px; }}
+            QScrollBar::handle:horizontal {{ min-width: 24px; }}
+            QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
+            QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+            """
+        )
+
     def set_as_rows(self, as_rows: bool) -> None:
         """Seven rows for a narrow window, seven columns otherwise."""
         if as_rows == self.as_rows:
@@ -191,7 +218,7 @@ class WeekGrid(QWidget):
             column.list.clear()
             minutes = 0
             for item in (i for i in items if i.day == column.day):
-                column.list.addItem(_row(item, item.id in done, colours))
+                column.list.addItem(_row(item, item.id in done, colours, item.day < today))
                 minutes += item.minutes if item.counts else 0
             column.list.blockSignals(False)
             column.total.setText(hours_text(minutes) if minutes else "free")
@@ -264,13 +291,17 @@ class WeekGrid(QWidget):
         return [column.list.item(row).text() for row in range(column.list.count())]
 
 
-def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidgetItem:
+def _row(
+    item: PlanItem, is_done: bool, colours: Mapping[str, str], is_past: bool
+) -> QListWidgetItem:
     if is_done:
         state, colour = "done", colours["done"]
     elif item.skipped:
         state, colour = "skipped", colours["retired"]
     elif item.carried_over:
         state, colour = "carried to next week", colours["retired"]
+    elif is_past:  # its day is over and nothing was logged for it
+        state, colour = "not done", colours["needs_review"]
     else:
         state, colour = item.source.label.lower(), colours["in_progress"]
     entry = QListWidgetItem(f"{item.target.title}\n{item.minutes} min · {state}")
@@ -281,13 +312,20 @@ def _row(item: PlanItem, is_done: bool, colours: Mapping[str, str]) -> QListWidg
     entry.setData(
         HTML_ROLE,
         f"<span style='color:{colour}'>●</span> {title}"
-        f"<br><span class='muted'>{item.minutes} min · {escape(state)}</span>",
+        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state, colour)}",
     )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
     entry.setToolTip(f"{item.reason}{carried}".strip())
     entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
     return entry
+
+
+def _state_html(state: str, colour: str) -> str:
+    """The state in muted text, except "not done", which takes the amber of its dot."""
+    if state == "not done":
+        return f"<span style='color:{colour}'>{escape(state)}</span>"
+    return f"<span class='muted'>{escape(state)}</span>"
 
 
 class _DayItemDelegate(RichTextDelegate):

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.domain.dates import week_of
 from desktop.domain.trends import DayActivity
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.trends.reading import CALENDAR_WEEKS
@@ -55,8 +56,7 @@ class PracticeCalendar(QWidget):
 
     @property
     def first_day(self) -> date:
-        this_monday = self._today - timedelta(days=self._today.weekday())
-        return this_monday - timedelta(weeks=WEEKS - 1)
+        return week_of(self._today) - timedelta(weeks=WEEKS - 1)
 
     def _cell(self) -> int:
         fitting = (self.width() - LEFT - 4) // WEEKS - GAP

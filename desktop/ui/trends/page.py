@@ -32,7 +32,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import explain
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
-from desktop.ui.formatting import short_date
+from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import current_scheme
@@ -253,8 +253,8 @@ class TrendsPage(Page):
         settings.setValue("trends/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        chosen = _int(settings.value("trends/range"), DEFAULT_RANGE)
-        rest = _int(settings.value("trends/rest_days"), DEFAULT_REST_DAYS)
+        chosen = setting_int(settings.value("trends/range"), DEFAULT_RANGE)
+        rest = setting_int(settings.value("trends/rest_days"), DEFAULT_REST_DAYS)
         for widget in (self.range, self.rest_days):
             widget.blockSignals(True)
         self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else DEFAULT_RANGE)
@@ -475,10 +475,3 @@ def _mock_text(mock: MockInterview) -> str:
 
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
 from desktop.domain.weak_spots import observation_from_mock
@@ -30,13 +31,12 @@ class TrendsQuery:
 
     @property
     def today(self) -> date:
-        return self.now.astimezone().date()
+        return local_day(self.now)
 
     @property
     def calendar_start(self) -> date:
         """The Monday that starts the calendar's year."""
-        today = self.today
-        return today - timedelta(days=today.weekday(), weeks=CALENDAR_WEEKS - 1)
+        return week_of(self.today) - timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
 @dataclass(frozen=True)

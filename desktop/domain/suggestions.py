@@ -1,0 +1,243 @@
+"""What to add to a week's plan: due revisits, the next path items, the top weak spots, and
+routines due by their cadence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Protocol
+
+from desktop.domain.curriculum import PathItem
+from desktop.domain.dates import day_text, local_day
+from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource, Target
+from desktop.domain.practice import Attempt
+from desktop.domain.revisits import Revisit
+from desktop.domain.routines import Routine
+
+SUGGESTED_PATH_ITEMS = 3
+SUGGESTED_REVISITS = 3
+SUGGESTED_WEAK_SPOTS = 3
+
+
+class WeakSpotLike(Protocol):
+    """A weak spot as the Trends page ranks them (desktop/domain/weak_spots.py WeakSpot)."""
+
+    @property
+    def tag(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class PathCandidate:
+    """A path item in stage order, with whether the user has finished it."""
+
+    path_id: str
+    stage_title: str
+    item: PathItem
+    finished: bool
+
+    @property
+    def target(self) -> Target:
+        return Target(self.item.title, self.path_id, self.item.id, kind=self.item.kind.value)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    target: Target
+    minutes: int
+    source: PlanSource
+    reason: str
+    weak_spot: str | None = None  # the tag it answers, for weak-spot suggestions
+
+
+# Routines that exercise a weak spot of each taxonomy kind when no path item matches it.
+_ROUTINE_FOR_KIND = {
+    "pattern": ("data-structure-drill", "coding-backend-context"),
+    "mistake": ("coding-backend-context",),
+    "topic": ("load-latency-scenario", "weekly-system-design"),
+    "design_step": ("weekly-system-design",),
+}
+_STRUCTURE_DRILLS = {"trie", "segment-fenwick-trees", "union-find", "heap-top-k", "linked-list"}
+
+
+def _normal(text: str) -> str:
+    return "-".join(text.casefold().replace("/", " ").split())
+
+
+def _exercises(item: PathItem, spot: WeakSpotLike) -> bool:
+    wanted = {_normal(spot.tag), _normal(spot.label)}
+    return any(_normal(topic) in wanted for topic in item.topics)
+
+
+def exercise_for(
+    spot: WeakSpotLike,
+    candidates: Sequence[PathCandidate],
+    history: Sequence[Attempt],
+    routines: Sequence[Routine],
+    tag_kinds: Mapping[str, str],
+) -> tuple[Target, int, str] | None:
+    """An item that exercises the weak spot, with its minutes and how it was chosen."""
+    for candidate in candidates:
+        if not candidate.finished and _exercises(candidate.item, spot):
+            return candidate.target, candidate.item.target_minutes, "next path item on it"
+    for attempt in sorted(history, key=lambda a: a.started_at, reverse=True):
+        subject = attempt.subject
+        if spot.tag in attempt.struggles and subject.path_id and subject.item_id:
+            target = Target(subject.title, subject.path_id, subject.item_id, kind=subject.kind)
+            minutes = subject.target_minutes or 30
+            return target, minutes, f"you struggled with it on {subject.title}"
+    for candidate in candidates:
+        if _exercises(candidate.item, spot):
+            return candidate.target, candidate.item.target_minutes, "a path item to redo"
+    preferred = list(_ROUTINE_FOR_KIND.get(tag_kinds.get(spot.tag, ""), ()))
+    if spot.tag not in _STRUCTURE_DRILLS and "data-structure-drill" in preferred:
+        preferred.remove("data-structure-drill")
+    by_id = {routine.id: routine for routine in routines}
+    for routine_id in preferred:
+        routine = by_id.get(routine_id)
+        if routine is not None:
+            return routine_target(routine), routine.target_minutes, "a routine that drills it"
+    return None
+
+
+def routine_target(routine: Routine) -> Target:
+    return Target(routine.title, routine_id=routine.id, kind=routine.kind.value)
+
+
+def routines_due(
+    routines: Sequence[Routine],
+    week: date,
+    logged: Sequence[Activity],
+    planned: Sequence[PlanItem],
+    done: Mapping[int, Activity],
+    today: date,
+) -> list[tuple[Routine, int, str]]:
+    """Routines the cadence asks for in `week`, how many more times, and why.
+
+    A routine done every N weeks counts what was logged in the N weeks ending with `week`,
+    plus what is planned in `week` and not yet done. Per-session routines (the retrospective)
+    go with each session and are never planned on their own.
+    """
+    due = []
+    week_end = week + timedelta(days=7)
+    days_by_key: dict[tuple[str, ...], list[date]] = {}
+    for activity in logged:
+        if activity.key[0] == "routine":
+            days_by_key.setdefault(activity.key, []).append(local_day(activity.at))
+    for routine in routines:
+        weeks = PERIOD_WEEKS.get(routine.cadence)
+        if weeks is None:
+            continue
+        window_start = week - timedelta(days=7 * (weeks - 1))
+        key = ("routine", routine.id)
+        ours = days_by_key.get(key, [])
+        in_window = [day for day in ours if window_start <= day < week_end]
+        pending = [
+            item
+            for item in planned
+            if item.counts and item.target.key == key and item.id not in done and item.week == week
+        ]
+        missing = routine.per_period[0] - len(in_window) - len(pending)
+        if missing <= 0:
+            continue
+        last = max((day for day in ours if day < week_end), default=None)
+        since = f"last done {day_text(last, today)}" if last else "not done yet"
+        due.append((routine, missing, f"Routine, {routine.cadence_text}: {since}."))
+    return due
+
+
+def suggest(
+    week: date,
+    *,
+    plan: Sequence[PlanItem],
+    done: Mapping[int, Activity],
+    candidates: Sequence[PathCandidate],
+    revisits: Sequence[Revisit],
+    weak_spots: Sequence[WeakSpotLike],
+    routines: Sequence[Routine],
+    history: Sequence[Attempt],
+    logged: Sequence[Activity],
+    today: date,
+    tag_kinds: Mapping[str, str] = {},
+) -> list[Suggestion]:
+    """What to add to `week`: due revisits, the next path items, the top weak spots, then
+    routines due by cadence. Anything already planned that week, carried over from it, or
+    planned the week after (`plan` may hold both weeks) is left out."""
+    taken = {
+        item.target.key
+        for item in plan
+        if (item.week == week and (item.counts or item.carried_over))
+        or (item.week == week + timedelta(days=7) and item.counts)
+    }
+    found: list[Suggestion] = []
+
+    def offer(suggestion: Suggestion) -> bool:
+        if suggestion.target.key in taken:
+            return False
+        taken.add(suggestion.target.key)
+        found.append(suggestion)
+        return True
+
+    # A revisit takes the path item's target time now, not the one its last session had.
+    path_minutes = {(c.path_id, c.item.id): c.item.target_minutes for c in candidates}
+    for revisit in revisits[:SUGGESTED_REVISITS]:
+        subject = revisit.last_attempt.subject
+        target = Target(revisit.title, revisit.path_id, revisit.item_id, kind=subject.kind)
+        minutes = path_minutes.get((revisit.path_id, revisit.item_id)) or subject.target_minutes
+        reason = revisit.reason(today)
+        offer(Suggestion(target, minutes or 30, PlanSource.REVISIT, reason))
+    offered = 0
+    for candidate in candidates:
+        if offered >= SUGGESTED_PATH_ITEMS:
+            break
+        if candidate.finished:
+            continue
+        reason = f"Next on your path: {candidate.stage_title}."
+        target = candidate.target
+        if offer(Suggestion(target, candidate.item.target_minutes, PlanSource.PATH, reason)):
+            offered += 1
+    for spot in weak_spots[:SUGGESTED_WEAK_SPOTS]:
+        chosen = exercise_for(spot, candidates, history, routines, tag_kinds)
+        if chosen is None:
+            continue
+        target, minutes, how = chosen
+        reason = f"Weak spot: {spot.label} ({how}). {_why(spot)}".strip()
+        if not offer(Suggestion(target, minutes, PlanSource.WEAK_SPOT, reason, spot.tag)):
+            _also_answers(found, target, spot)
+    for routine, times, reason in routines_due(routines, week, logged, plan, done, today):
+        if times > 1:
+            reason += f" {times} sessions to go this period."
+        offer(
+            Suggestion(routine_target(routine), routine.target_minutes, PlanSource.ROUTINE, reason)
+        )
+    return found
+
+
+def _why(spot: WeakSpotLike) -> str:
+    """The explanation as a sentence after the label (Trends starts its own with the label)."""
+    why = spot.explanation.removeprefix(f"{spot.label}: ")
+    if why and not why.endswith("."):
+        why += "."
+    return why[:1].upper() + why[1:]
+
+
+def _also_answers(found: list[Suggestion], target: Target, spot: WeakSpotLike) -> None:
+    """A weak spot whose item is already suggested says so on that suggestion."""
+    for position, suggestion in enumerate(found):
+        if suggestion.target.key == target.key and suggestion.weak_spot is None:
+            reason = f"{suggestion.reason} It also works on a weak spot: {spot.label}."
+            found[position] = replace(suggestion, reason=reason, weak_spot=spot.tag)
+            return
+
+
+@dataclass(frozen=True)
+class SimpleWeakSpot:
+    """A weak spot asked for by name (Plan practice on the Trends page), not yet ranked."""
+
+    tag: str
+    label: str
+    explanation: str

@@ -1,0 +1,65 @@
+"""The two offers above the week: the weekly review, and carrying last week's leftovers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from desktop.ui.widgets.labels import text_label
+
+
+class ReviewBanner(QFrame):
+    """Offers the review of last week until it is written or the user says not now."""
+
+    start_requested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.text = text_label("Weekly review offer")
+        self.text.setText(
+            "A new week has started. Take ten minutes to look back at last week "
+            "and choose what to practise next."
+        )
+        row.addWidget(self.text, 1)
+        start = QPushButton("Review last week")
+        start.setAccessibleName("Start the weekly review of last week")
+        start.clicked.connect(self.start_requested)
+        row.addWidget(start)
+        self.later_button = QPushButton("Not now")
+        self.later_button.setAccessibleName("Hide the weekly review offer")
+        self.later_button.clicked.connect(self._dismiss)
+        row.addWidget(self.later_button)
+        self.hide()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+class CarryBanner(QFrame):
+    """Offers to plan last week's unfinished items again this week."""
+
+    carry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.text = text_label("Unfinished items")
+        row.addWidget(self.text, 1)
+        self.button = QPushButton("Carry them over")
+        self.button.setAccessibleName("Carry last week's unfinished items over")
+        self.button.clicked.connect(self.carry_requested)
+        row.addWidget(self.button)
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        if count:
+            items = "1 item" if count == 1 else f"{count} items"
+            self.text.setText(f"{items} from last week did not get done.")
+        self.setVisible(bool(count))

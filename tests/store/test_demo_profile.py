@@ -1,0 +1,46 @@
+"""The demo profile tells one consistent story across pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from desktop.profile import Profile
+from desktop.store import plan as plan_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.store.demo import populate_demo_profile
+
+NOW = datetime(2026, 11, 22, 10, tzinfo=UTC)
+
+
+def test_demo_sessions_and_plans_use_each_path_items_own_target_time(profile: Profile) -> None:
+    targets = {
+        (path.id, item.id): item.target_minutes
+        for path in profile.library.paths
+        for stage in path.stages
+        for item in stage.items
+    }
+    with session_scope(profile.engine) as session:
+        populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
+    with session_scope(profile.engine) as session:
+        attempts = practice_store.attempts_between(
+            session=session, start=NOW - timedelta(days=400), end=NOW + timedelta(days=7)
+        )
+        planned = [
+            item
+            for weeks_back in range(3)
+            for item in plan_store.plan_for_week(
+                session=session, week=NOW.date() - timedelta(days=NOW.weekday() + 7 * weeks_back)
+            )
+        ]
+    on_path = [a for a in attempts if (a.subject.path_id, a.subject.item_id) in targets]
+    assert len(on_path) > 100
+    wrong = [
+        (a.subject.title, a.subject.target_minutes)
+        for a in on_path
+        if a.subject.target_minutes != targets[(a.subject.path_id, a.subject.item_id)]
+    ]
+    assert wrong == []
+    path_plans = [i for i in planned if i.target.item_id is not None]
+    assert path_plans
+    assert all(i.minutes == targets[(i.target.path_id, i.target.item_id)] for i in path_plans)
