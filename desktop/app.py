@@ -12,7 +12,7 @@ from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
-from desktop.store.health import DatabaseProblem, move_aside
+from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -132,6 +132,18 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     if claim is Claim.RAISED_OTHER:
         print("Loopwise is already open with this data folder; its window was brought forward.")
         return 0
+    if claim is Claim.CANNOT_WRITE:
+        message = (
+            f"Loopwise cannot use the data folder {app_paths.data_dir}: {READ_ONLY}. "
+            "Loopwise needs to save your work there. Make the folder writable, or use "
+            "--data-dir to choose another one (a copy of this folder works too)."
+        )
+        print(message, file=sys.stderr)
+        if interactive:
+            from desktop.ui.startup import tell_cannot_start
+
+            tell_cannot_start(message)
+        return 1
     if claim is Claim.HELD_ELSEWHERE:
         owner = f" (process {guard.other_pid})" if guard.other_pid else ""
         message = (
