@@ -6,7 +6,6 @@ or the backup copy fails with the error a read-only mount really gives (EROFS).
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -28,6 +27,11 @@ def _profile_with_entries(data: Path, count: int = 400) -> Path:
     """A closed profile whose database spans many pages, like months of use."""
     open_profile(AppPaths(data)).close()
     database = data / "loopwise.sqlite3"
+    add_entries(database, count)
+    return database
+
+
+def add_entries(database: Path, count: int) -> None:
     with closing(sqlite3.connect(database)) as connection:
         connection.executemany(
             "INSERT INTO journal_entry (entry_date, title, body, kind, tags, word_count, "
@@ -37,7 +41,6 @@ def _profile_with_entries(data: Path, count: int = 400) -> Path:
         )
         connection.commit()
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return database
 
 
 def damage(database: Path) -> None:
@@ -101,7 +104,7 @@ def test_restore_into_a_read_only_folder_says_read_only(
 class _ReadOnlyLock(QLockFile):
     """The lock file of a data folder on a read-only mount: it can never be created."""
 
-    def tryLock(self, timeout: int = 0) -> bool:  # noqa: N802 (Qt's name)
+    def tryLock(self, timeout: int = 0) -> bool:
         return False
 
     def error(self) -> QLockFile.LockError:

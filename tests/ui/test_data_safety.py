@@ -344,3 +344,53 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     assert dialog.settings_problem.isHidden()
     loaded = load_settings(paths.settings_file)
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
+
+
+def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_read_only_and_damage import add_entries, damage
+
+    told = _answer(monkeypatch)
+    window = _window(qtbot, context)
+    paths = context.profile.paths
+    add_entries(paths.database, 400)
+    long_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=3)
+    good = backup_database(paths.database, paths.backups_dir, "periodic", long_ago)
+    damage(paths.database)
+
+    for _check in range(2):  # the hourly check finds the backup due again and again
+        future = back_up_when_due(window)
+        assert wait_until(future.done)
+        QApplication.processEvents()
+
+    assert [b.path for b in list_backups(paths.backups_dir)] == [good]
+    assert len(told) == 1 and "integrity check" in told[0]
+    assert "integrity check" in window.statusBar().currentMessage()
+
+
+def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_read_only_and_damage import add_entries, damage
+
+    _answer(monkeypatch)
+    window = _window(qtbot, context)
+    paths = context.profile.paths
+    add_entries(paths.database, 400)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    good = backup_database(paths.database, paths.backups_dir, "periodic", now - timedelta(hours=2))
+    bad = backup_database(paths.database, paths.backups_dir, "manual", now - timedelta(hours=1))
+    damage(bad)
+
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert wait_until(lambda: dialog.damaged is not None)
+
+    reasons = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert [b.path for b in dialog.backups] == [bad, good]
+    assert "damaged" in reasons[0] and "damaged" not in reasons[1]
+    dialog.table.selectRow(0)
+    assert not dialog.restore_button.isEnabled()
+    dialog.table.selectRow(1)
+    assert dialog.restore_button.isEnabled()
