@@ -34,6 +34,9 @@ def create_application(argv: list[str] | None = None, scheme: Scheme | None = No
     return app
 
 
+UNCHANGED = "The file has not been changed."
+
+
 def open_profile_or_explain(
     app_paths: AppPaths, *, start_fresh: bool, interactive: bool
 ) -> Profile | None:
@@ -41,12 +44,13 @@ def open_profile_or_explain(
     try:
         return open_profile(app_paths)
     except DatabaseProblem as problem:
-        print(f"{problem}\nThe file has not been changed.", file=sys.stderr)
+        print(str(problem), file=sys.stderr)
         if not problem.can_start_fresh:
+            print(UNCHANGED, file=sys.stderr)
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
-                tell_cannot_start(f"{problem}\n\nThe file has not been changed.")
+                tell_cannot_start(f"{problem}\n\n{UNCHANGED}")
             return None
         from desktop.store.backup import newest_good_backup
 
@@ -57,6 +61,7 @@ def open_profile_or_explain(
 
             choice = ask_about_database_problem(problem, backup).value
         if choice == "quit":
+            print(UNCHANGED, file=sys.stderr)
             print(
                 "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
                 file=sys.stderr,
@@ -74,13 +79,15 @@ def open_profile_or_explain(
                 kept = move_aside(app_paths.database)
                 restore_backup(app_paths.database, backup.path, app_paths.backups_dir)
                 print(
-                    f"Your old database was kept as {kept}. Restored {backup.path.name}.",
+                    f"Your old database was moved aside to {kept} and kept unchanged; "
+                    f"restored the backup {backup.path.name}.",
                     file=sys.stderr,
                 )
             else:
                 kept = move_aside(app_paths.database)
                 print(
-                    f"Your old database was kept as {kept}. Starting a fresh profile.",
+                    f"Your old database was moved aside to {kept} and kept unchanged; "
+                    "starting a fresh profile.",
                     file=sys.stderr,
                 )
             return open_profile(app_paths)
