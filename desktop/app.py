@@ -185,6 +185,11 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
         window.show()
+        if interactive:
+            from desktop.ui.practice.unfinished import offer_unfinished_sessions
+
+            # A session still running when the app last stopped (a crash) is offered for logging.
+            QTimer.singleShot(0, lambda: offer_unfinished_sessions(context, window))
         from desktop.ui.safety.periodic import keep_backing_up
 
         keep_backing_up(window)  # every 12 hours, for as long as the window stays open
