@@ -12,7 +12,7 @@ from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
-from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside
+from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -99,7 +99,8 @@ def open_profile_or_explain(
                 tell_cannot_start(f"Loopwise could not recover: {second}")
             return None
     except OSError as error:
-        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}."
+        reason = plain_reason(error, app_paths.data_dir)
+        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}."
         print(message, file=sys.stderr)
         if interactive:
             from desktop.ui.startup import tell_cannot_start
@@ -126,7 +127,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     except OSError as error:
         message = (
             f"Loopwise cannot use its data folder {app_paths.data_dir}: "
-            f"{(error.strerror or str(error)).lower()}. Choose another folder with --data-dir."
+            f"{plain_reason(error, app_paths.data_dir)}. Choose another folder with --data-dir."
         )
         print(message, file=sys.stderr)
         if interactive:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.paths import AppPaths, resolve_data_dir
-from desktop.store.health import DatabaseProblem
+from desktop.store.health import DatabaseProblem, plain_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +35,8 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
         yield None
         return
     except OSError as error:
-        _say(f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}.")
+        reason = plain_reason(error, app_paths.data_dir)
+        _say(f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}.")
         yield None
         return
     try:

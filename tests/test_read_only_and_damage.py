@@ -6,6 +6,7 @@ or the backup copy fails with the error a read-only mount really gives (EROFS).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -174,3 +175,17 @@ def test_the_restore_list_marks_a_damaged_backup_and_will_not_restore_it(
     assert restore_command(str(data), made_before_the_check.name, assume_yes=True) == 1
     assert "damaged" in capsys.readouterr().err
     assert database.read_bytes() == before
+
+
+def test_commands_that_create_folders_name_a_read_only_disk_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.commands import import_path_command
+
+    def mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    assert import_path_command(str(tmp_path / "profile"), str(tmp_path / "mine.toml")) == 1
+    said = capsys.readouterr().err
+    assert "the file or its folder is read-only" in said and "Errno" not in said

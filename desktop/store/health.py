@@ -33,6 +33,15 @@ def is_read_only_failure(error: BaseException, folder: Path) -> bool:
     return False
 
 
+def plain_reason(error: BaseException, folder: Path) -> str:
+    """Why writing in `folder` failed, in a few lowercase words (no path)."""
+    if is_read_only_failure(error, folder):
+        return READ_ONLY
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error)
+
+
 def failure_text(error: BaseException, folder: Path) -> str:
     """A failed write in plain words: a read-only folder is named as such."""
     if is_read_only_failure(error, folder):
