@@ -160,8 +160,17 @@ def test_backups_dialog_without_backups_says_how_to_make_one(
     qtbot.addWidget(dialog)
     assert dialog.table.isHidden() and not dialog.empty.isHidden()
     assert not dialog.restore_button.isEnabled()
-    dialog.back_up_now()
-    assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
+    threads: list[int] = []
+    real_backup_database = backup_module.backup_database
+
+    def backup_database(*args: Any, **kwargs: Any) -> Path:
+        threads.append(threading.get_ident())
+        return real_backup_database(*args, **kwargs)
+
+    monkeypatch.setattr("desktop.ui.safety.backups_dialog.backup_database", backup_database)
+    assert wait_until(dialog.back_up_now().done)
+    assert wait_until(lambda: dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled())
+    assert threads and threading.get_ident() not in threads  # the window stays responsive
 
 
 def test_periodic_backup_runs_off_the_ui_thread_once_due(
@@ -374,7 +383,7 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
 ) -> None:
     from tests.test_read_only_and_damage import add_entries, damage
 
-    _answer(monkeypatch)
+    told = _answer(monkeypatch)
     window = _window(qtbot, context)
     paths = context.profile.paths
     add_entries(paths.database, 400)
@@ -394,3 +403,8 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(1)
     assert dialog.restore_button.isEnabled()
+
+    damage(paths.database)
+    assert wait_until(dialog.back_up_now().done)
+    assert wait_until(lambda: len(told) == 1)
+    assert "integrity check" in told[0] and len(list_backups(paths.backups_dir)) == 2

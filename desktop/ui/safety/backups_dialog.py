@@ -201,18 +201,34 @@ class BackupsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
-    def back_up_now(self) -> None:
+    def back_up_now(self) -> Future[Any]:
+        """Copy and check the database on a worker thread (a large one takes a moment)."""
         paths = self.window_.context.profile.paths
-        try:
-            backup_database(paths.database, paths.backups_dir, "manual")
-        except DamagedCopy as damaged:
-            dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {damaged}")
-        except (OSError, ValueError, sqlite3.Error) as error:
-            reason = failure_text(error, paths.backups_dir)
-            dialogs.tell_problem(
-                self, "Backup not made", f"The backup could not be made: {reason}."
-            )
-        self.reload()
+        self.back_up_button.setEnabled(False)
+
+        def made(_path: Path) -> None:
+            self.back_up_button.setEnabled(True)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.back_up_button.setEnabled(True)
+            if isinstance(error, DamagedCopy):
+                dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {error}")
+            elif isinstance(error, (OSError, ValueError, sqlite3.Error)):
+                reason = failure_text(error, paths.backups_dir)
+                dialogs.tell_problem(
+                    self, "Backup not made", f"The backup could not be made: {reason}."
+                )
+            else:
+                raise error
+            self.reload()
+
+        return run_in_background(
+            lambda: backup_database(paths.database, paths.backups_dir, "manual"),
+            made,
+            failed,
+            owner=self,
+        )
 
     def restore_selected(self) -> None:
         backup = self.selected()
