@@ -34,6 +34,7 @@ from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
+from tests.test_read_only_and_damage import add_entries, damage
 
 DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -355,17 +356,23 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
 
 
-def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tests.test_read_only_and_damage import add_entries, damage
-
+def _months_of_use_with_a_backup(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, *, hours_ago: int
+) -> tuple[list[str], MainWindow, Path]:
+    """A window on a database of many pages, with one good backup from `hours_ago`."""
     told = _answer(monkeypatch)
     window = _window(qtbot, context)
     paths = context.profile.paths
     add_entries(paths.database, 400)
-    long_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=3)
-    good = backup_database(paths.database, paths.backups_dir, "periodic", long_ago)
+    taken = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=hours_ago)
+    return told, window, backup_database(paths.database, paths.backups_dir, "periodic", taken)
+
+
+def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=72)
+    paths = context.profile.paths
     damage(paths.database)
 
     for _check in range(2):  # the hourly check finds the backup due again and again
@@ -381,15 +388,10 @@ def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_a
 def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.test_read_only_and_damage import add_entries, damage
-
-    told = _answer(monkeypatch)
-    window = _window(qtbot, context)
+    told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=2)
     paths = context.profile.paths
-    add_entries(paths.database, 400)
-    now = datetime.now(UTC).replace(tzinfo=None)
-    good = backup_database(paths.database, paths.backups_dir, "periodic", now - timedelta(hours=2))
-    bad = backup_database(paths.database, paths.backups_dir, "manual", now - timedelta(hours=1))
+    an_hour_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1)
+    bad = backup_database(paths.database, paths.backups_dir, "manual", an_hour_ago)
     damage(bad)
 
     dialog = BackupsDialog(window)
