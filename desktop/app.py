@@ -12,7 +12,7 @@ from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
-from desktop.store.health import DatabaseProblem, move_aside
+from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -34,6 +34,9 @@ def create_application(argv: list[str] | None = None, scheme: Scheme | None = No
     return app
 
 
+UNCHANGED = "The file has not been changed."
+
+
 def open_profile_or_explain(
     app_paths: AppPaths, *, start_fresh: bool, interactive: bool
 ) -> Profile | None:
@@ -41,12 +44,13 @@ def open_profile_or_explain(
     try:
         return open_profile(app_paths)
     except DatabaseProblem as problem:
-        print(f"{problem}\nThe file has not been changed.", file=sys.stderr)
+        print(str(problem), file=sys.stderr)
         if not problem.can_start_fresh:
+            print(UNCHANGED, file=sys.stderr)
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
-                tell_cannot_start(f"{problem}\n\nThe file has not been changed.")
+                tell_cannot_start(f"{problem}\n\n{UNCHANGED}")
             return None
         from desktop.store.backup import newest_good_backup
 
@@ -57,6 +61,7 @@ def open_profile_or_explain(
 
             choice = ask_about_database_problem(problem, backup).value
         if choice == "quit":
+            print(UNCHANGED, file=sys.stderr)
             print(
                 "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
                 file=sys.stderr,
@@ -74,13 +79,15 @@ def open_profile_or_explain(
                 kept = move_aside(app_paths.database)
                 restore_backup(app_paths.database, backup.path, app_paths.backups_dir)
                 print(
-                    f"Your old database was kept as {kept}. Restored {backup.path.name}.",
+                    f"Your old database was moved aside to {kept} and kept unchanged; "
+                    f"restored the backup {backup.path.name}.",
                     file=sys.stderr,
                 )
             else:
                 kept = move_aside(app_paths.database)
                 print(
-                    f"Your old database was kept as {kept}. Starting a fresh profile.",
+                    f"Your old database was moved aside to {kept} and kept unchanged; "
+                    "starting a fresh profile.",
                     file=sys.stderr,
                 )
             return open_profile(app_paths)
@@ -92,7 +99,8 @@ def open_profile_or_explain(
                 tell_cannot_start(f"Loopwise could not recover: {second}")
             return None
     except OSError as error:
-        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}."
+        reason = plain_reason(error, app_paths.data_dir)
+        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}."
         print(message, file=sys.stderr)
         if interactive:
             from desktop.ui.startup import tell_cannot_start
@@ -119,7 +127,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     except OSError as error:
         message = (
             f"Loopwise cannot use its data folder {app_paths.data_dir}: "
-            f"{(error.strerror or str(error)).lower()}. Choose another folder with --data-dir."
+            f"{plain_reason(error, app_paths.data_dir)}. Choose another folder with --data-dir."
         )
         print(message, file=sys.stderr)
         if interactive:
@@ -132,6 +140,18 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     if claim is Claim.RAISED_OTHER:
         print("Loopwise is already open with this data folder; its window was brought forward.")
         return 0
+    if claim is Claim.CANNOT_WRITE:
+        message = (
+            f"Loopwise cannot use the data folder {app_paths.data_dir}: {READ_ONLY}. "
+            "Loopwise needs to save your work there. Make the folder writable, or use "
+            "--data-dir to choose another one (a copy of this folder works too)."
+        )
+        print(message, file=sys.stderr)
+        if interactive:
+            from desktop.ui.startup import tell_cannot_start
+
+            tell_cannot_start(message)
+        return 1
     if claim is Claim.HELD_ELSEWHERE:
         owner = f" (process {guard.other_pid})" if guard.other_pid else ""
         message = (
@@ -166,6 +186,11 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
         window.show()
+        if interactive:
+            from desktop.ui.practice.unfinished import offer_unfinished_sessions
+
+            # A session still running when the app last stopped (a crash) is offered for logging.
+            QTimer.singleShot(0, lambda: offer_unfinished_sessions(context, window))
         from desktop.ui.safety.periodic import keep_backing_up
 
         keep_backing_up(window)  # every 12 hours, for as long as the window stays open

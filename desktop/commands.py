@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.domain.path_file import PathFileError
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import load_library
+from desktop.store.health import failure_text
 from desktop.store.path_library import PathClash, import_path_file
 
 
@@ -32,7 +33,7 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
         print(f"Nothing was imported. {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Nothing was imported: {error}", file=sys.stderr)
+        print(f"Nothing was imported: {failure_text(error, app_paths.data_dir)}.", file=sys.stderr)
         return 1
     stages = len(path.stages)
     print(f"Imported '{path.title}' ({stages} stages, {path.item_count()} items) into {target}")

@@ -40,6 +40,11 @@ class AppPaths:
         return self.data_dir / "settings.toml"
 
     @property
+    def running_sessions_file(self) -> Path:
+        """The practice sessions running right now, so a crash does not lose one."""
+        return self.data_dir / "running-session.json"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "loopwise.lock"
 

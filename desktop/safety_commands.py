@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.paths import AppPaths, resolve_data_dir
-from desktop.store.health import DatabaseProblem
+from desktop.store.health import DatabaseProblem, plain_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +35,8 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
         yield None
         return
     except OSError as error:
-        _say(f"Loopwise cannot use its data folder {app_paths.data_dir}: {error.strerror}.")
+        reason = plain_reason(error, app_paths.data_dir)
+        _say(f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}.")
         yield None
         return
     try:
@@ -66,7 +67,10 @@ def _ask(question: str, assume_yes: bool) -> bool:
 
 
 def backup_command(data_dir: str | None) -> int:
-    from desktop.store.backup import backup_database, thin_backups
+    import sqlite3
+
+    from desktop.store.backup import DamagedCopy, backup_database, thin_backups
+    from desktop.store.health import failure_text
     from desktop.store.settings import load_settings
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
@@ -79,15 +83,29 @@ def backup_command(data_dir: str | None) -> int:
     try:
         made = backup_database(app_paths.database, app_paths.backups_dir, "manual")
         thin_backups(app_paths.backups_dir, policy=loaded.settings.backups.policy)
-    except (OSError, ValueError) as error:
-        _say(f"The backup could not be made: {error}")
+    except DamagedCopy as damaged:
+        _say(f"The backup was not made: {damaged}")
+        return 1
+    except (OSError, ValueError, sqlite3.Error) as error:
+        _say(f"The backup could not be made: {failure_text(error, app_paths.backups_dir)}.")
         return 1
     print(f"Backed up to {made}")
     return 0
 
 
+DAMAGED_MARK = "DAMAGED, cannot be restored"
+
+
 def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool) -> int:
-    from desktop.store.backup import BackupUnusable, list_backups, restore_backup
+    import sqlite3
+
+    from desktop.store.backup import (
+        BackupUnusable,
+        list_backups,
+        passes_integrity_check,
+        restore_backup,
+    )
+    from desktop.store.health import READ_ONLY, failure_text, is_writable
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
     backups = list_backups(app_paths.backups_dir)
@@ -96,11 +114,16 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
             print(f"There are no backups in {app_paths.backups_dir} yet.")
             return 0
         for backup in backups:
-            print(f"{_when(backup.taken_at)}  {backup.name.reason_label:<28} {backup.path.name}")
+            label = backup.name.reason_label
+            mark = "" if passes_integrity_check(backup.path) else f"  ({DAMAGED_MARK})"
+            print(f"{_when(backup.taken_at)}  {label:<28} {backup.path.name}{mark}")
         print("Restore one with: loopwise restore NAME")
         return 0
     chosen = next((b.path for b in backups if which in (b.path.name, str(b.path))), None)
     path = chosen or Path(which)
+    if not is_writable(app_paths.data_dir):
+        _say(f"Nothing was restored: {READ_ONLY} ({app_paths.data_dir}).")
+        return 1
     if _refuse_while_open(app_paths, "restore from File > Backups"):
         return 1
     if not _ask(
@@ -114,8 +137,8 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
     except BackupUnusable as error:
         _say(f"Nothing was restored. {error}")
         return 1
-    except OSError as error:
-        _say(f"Nothing was restored: {error}")
+    except (OSError, sqlite3.Error) as error:
+        _say(f"Nothing was restored: {failure_text(error, app_paths.data_dir)}.")
         return 1
     where = f" Your data as it was is in {kept}." if kept else ""
     print(f"Restored {path.name}.{where}")

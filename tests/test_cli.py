@@ -80,6 +80,11 @@ def test_a_damaged_database_is_explained_and_never_overwritten(tmp_path: Path) -
     assert fresh.returncode == 0, fresh.stderr
     kept = list(data.glob("loopwise.damaged-*.sqlite3"))
     assert len(kept) == 1 and kept[0].read_bytes() == before
+    # What happened, in the order it happened: the file was moved, not left where it was.
+    assert "has not been changed" not in fresh.stderr
+    assert f"moved aside to {kept[0]} and kept unchanged; starting a fresh profile" in (
+        fresh.stderr
+    )
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -50,18 +50,22 @@ class ThinningPolicy:
 
 
 def backups_to_remove(
-    taken: Sequence[datetime], now: datetime, policy: ThinningPolicy | None = None
+    taken: Sequence[datetime],
+    now: datetime,
+    policy: ThinningPolicy | None = None,
+    is_good: Callable[[datetime], bool] | None = None,
 ) -> set[datetime]:
     """The times of the backups that thinning removes. The newest is never removed.
 
-    Within keep_all_days everything stays; up to daily_days the newest of each day stays;
-    older than that the newest of each ISO week stays.
+    Within keep_all_days everything stays; up to daily_days one backup of each day stays;
+    older than that one of each ISO week stays. The one kept is the newest that `is_good`
+    accepts (a damaged copy never pushes out a good one); `is_good` is asked only where there
+    is a choice, newest first, and stops at the first good one.
     """
     rules = policy or ThinningPolicy()
     newest_first = sorted(taken, reverse=True)
-    kept_buckets: set[tuple[str, object]] = set()
-    remove: set[datetime] = set()
-    for index, moment in enumerate(newest_first):
+    buckets: dict[tuple[str, object], list[datetime]] = {}
+    for moment in newest_first:
         age = now - moment
         if age <= timedelta(days=rules.keep_all_days):
             continue
@@ -70,10 +74,15 @@ def backups_to_remove(
             bucket = ("day", moment.date())
         else:
             bucket = ("week", moment.isocalendar()[:2])
-        if bucket in kept_buckets and index > 0:
-            remove.add(moment)
-        else:
-            kept_buckets.add(bucket)
+        buckets.setdefault(bucket, []).append(moment)
+    remove: set[datetime] = set()
+    for members in buckets.values():
+        if len(members) == 1:
+            continue
+        kept = next((m for m in members if is_good is None or is_good(m)), members[0])
+        remove.update(m for m in members if m != kept)
+    if newest_first:
+        remove.discard(newest_first[0])
     return remove
 
 

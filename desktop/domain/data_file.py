@@ -67,7 +67,10 @@ def validate(raw: dict[str, Any], text: str, file_name: str, model: type[Model])
         location = tuple(first["loc"])
         field = dotted(location)
         line = locate_line(text, location)
-        raise DataFileError(file_name, line, field or None, _friendly(first)) from None
+        problem = _friendly(first)
+        if first["type"] == "missing" and len(location) == 1:
+            problem += " (add it at the top of the file, before the first [table])"
+        raise DataFileError(file_name, line, field or None, problem) from None
 
 
 def problem_at(
@@ -161,15 +164,17 @@ def dotted(location: tuple[object, ...]) -> str:
     return ".".join(parts)
 
 
-def locate_line(text: str, location: tuple[object, ...]) -> int | None:
-    """Best line for an error at `location` in a file of [[tables]] and [[tables.nested]].
+def locate_line(text: str, location: tuple[object, ...]) -> int:
+    """Best line for an error at `location` in a file of keys, [tables] and [[tables]].
 
     Walks the table headers in order (the n-th [[stages]], then the m-th [[stages.items]]
-    inside it), then the key. Falls back to the nearest enclosing table's header line.
+    inside it, or a plain [settings] table), then the key. Falls back to the nearest
+    enclosing table's header line, and to line 1 (the top of the file) for a top-level key
+    that is missing, so every error has a line.
     """
     lines = text.splitlines()
     start, end = 0, len(lines)
-    best: int | None = None
+    best = 1
     steps = list(location)
     header_prefix = ""
     while steps:
@@ -191,9 +196,21 @@ def locate_line(text: str, location: tuple[object, ...]) -> int | None:
             end = _next_header(lines, start + 1, end, header)
             header_prefix = f"{table}."
             continue
+        if steps:  # a key inside a plain [table]
+            found = _plain_table_header(lines, start, end, table)
+            if found is not None:
+                start, best = found, found + 1
+                header_prefix = f"{table}."
+                continue
         key_line = _key_line(lines, start, end, step)
         return key_line if key_line is not None else best
     return best
+
+
+def _plain_table_header(lines: list[str], start: int, end: int, table: str) -> int | None:
+    """The line of '[settings]' (also '[ settings ]  # comment'), not '[[settings]]'."""
+    pattern = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]\s*(#.*)?$")
+    return next((n for n in range(start, end) if pattern.match(lines[n])), None)
 
 
 def _is_header(line: str, header: str) -> bool:

@@ -92,6 +92,11 @@ class SessionClock:
     def running(self) -> bool:
         return self._running_since is not None
 
+    @property
+    def pauses(self) -> tuple[tuple[datetime, datetime | None], ...]:
+        """Each pause's start and end (None while it lasts), oldest first."""
+        return tuple(self._pauses)
+
     def pause(self, now: datetime) -> None:
         if self._running_since is None:
             return

@@ -32,8 +32,9 @@ def backup_database(
 ) -> Path:
     """Write a consistent copy of `database` into `backups_dir` and return its path.
 
-    The copy is written under a temporary name and renamed, so a half-written backup
-    never looks like a good one.
+    The copy is written under a temporary name, checked, and renamed, so a half-written or
+    damaged backup never looks like a good one. Raises DamagedCopy if the copy fails its
+    integrity check (the earlier backups are left as they are).
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
     sweep_partials(backups_dir)
@@ -46,11 +47,37 @@ def backup_database(
             closing(sqlite3.connect(partial)) as copy,
         ):
             source.backup(copy)
+        if not passes_integrity_check(partial):
+            raise DamagedCopy(database)
         partial.replace(target)
     finally:
         # A failed copy (a full disk, most often) must not leave its half behind.
         _remove_partial(partial)
     return target
+
+
+class DamagedCopy(Exception):
+    """A backup was not kept because the copy of the database failed its integrity check."""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__(
+            f"the copy of your data failed its integrity check, so it was not kept: your "
+            f"database ({database}) may be damaged. Your earlier backups were kept as they are."
+        )
+
+
+def passes_integrity_check(database: Path) -> bool:
+    """SQLite's full integrity check of a closed copy; False for a file SQLite cannot read.
+
+    Opened as immutable: nothing is written beside it, so it works in a read-only folder too.
+    """
+    try:
+        uri = f"{database.resolve().as_uri()}?immutable=1"
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    return [str(row[0]) for row in rows] == ["ok"]
 
 
 PARTIAL_SUFFIX = ".partial"
@@ -109,7 +136,14 @@ def thin_backups(
 ) -> list[Path]:
     """Delete the backups the thinning rules no longer keep; return what was deleted."""
     backups = list_backups(backups_dir)
-    remove = backups_to_remove([b.taken_at for b in backups], now or _utc_now(), policy)
+    by_time = {b.taken_at: b.path for b in backups}
+    remove = backups_to_remove(
+        list(by_time),
+        now or _utc_now(),
+        policy,
+        # Asked only where thinning must choose between backups, so few files are read.
+        is_good=lambda moment: passes_integrity_check(by_time[moment]),
+    )
     removed = []
     for backup in backups:
         if backup.taken_at in remove:
@@ -147,7 +181,9 @@ def check_backup(backup: Path) -> None:
         with closing(sqlite3.connect(backup)) as connection:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.DatabaseError as error:
-        raise BackupUnusable(f"The backup {backup.name} cannot be read: {error}.") from None
+        raise BackupUnusable(
+            f"The backup {backup.name} is damaged and cannot be restored (SQLite reports: {error})."
+        ) from None
     if [str(row[0]) for row in rows] != ["ok"]:
         raise BackupUnusable(f"The backup {backup.name} is damaged (its integrity check failed).")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -10,6 +11,45 @@ from datetime import datetime
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+READ_ONLY = "the file or its folder is read-only"
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def is_writable(folder: Path) -> bool:
+    """False on a read-only disk or mount, or a folder the user may not change."""
+    return os.access(folder, os.W_OK)
+
+
+def is_read_only_failure(error: BaseException, folder: Path) -> bool:
+    """True when `error` (from writing in `folder`) means nothing can be written there.
+
+    SQLite says only "unable to open database file" when it cannot create a file, so for
+    its errors the folder itself is asked.
+    """
+    if isinstance(error, OSError):
+        return error.errno in _READ_ONLY_ERRNOS
+    if isinstance(error, sqlite3.Error):
+        return "readonly" in str(error) or not is_writable(folder)
+    return False
+
+
+def plain_reason(error: BaseException, folder: Path) -> str:
+    """Why writing in `folder` failed, in a few lowercase words (no path)."""
+    if is_read_only_failure(error, folder):
+        return READ_ONLY
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error)
+
+
+def failure_text(error: BaseException, folder: Path) -> str:
+    """A failed write in plain words: a read-only folder is named as such."""
+    if is_read_only_failure(error, folder):
+        return f"{READ_ONLY} ({folder})"
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror.lower()}{where}"
+    return str(error)
 
 
 @dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they travel
@@ -44,10 +84,10 @@ def check_database(database: Path) -> None:
         return
     if header != SQLITE_HEADER:
         raise DatabaseProblem(database, "the file is not a SQLite database.")
-    if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
+    if not is_writable(database) or not is_writable(database.parent):
         raise DatabaseProblem(
             database,
-            "the file or its folder is read-only. Loopwise needs to save your work there.",
+            f"{READ_ONLY}. Loopwise needs to save your work there.",
             can_start_fresh=False,
         )
     try:

@@ -21,6 +21,8 @@ class Claim(Enum):
     OWNER = "owner"
     RAISED_OTHER = "raised-other"
     HELD_ELSEWHERE = "held-elsewhere"
+    # The lock file could not be written at all (a read-only folder): nobody holds it.
+    CANNOT_WRITE = "cannot-write"
 
 
 def _lock_for(app_paths: AppPaths) -> QLockFile:
@@ -37,7 +39,9 @@ def is_held(app_paths: AppPaths) -> bool:
     if lock.tryLock(0):
         lock.unlock()
         return False
-    return True
+    # Only a live owner counts: a lock left by a crash in a read-only folder cannot be taken
+    # over, but nobody is running either.
+    return lock.error() == QLockFile.LockError.LockFailedError
 
 
 class SingleInstanceGuard(QObject):
@@ -58,6 +62,8 @@ class SingleInstanceGuard(QObject):
             # Listening can wait until the window is up; the lock already keeps others out.
             QTimer.singleShot(0, self._listen)
             return Claim.OWNER
+        if self._lock.error() == QLockFile.LockError.PermissionError:
+            return Claim.CANNOT_WRITE
         if self._ask_owner_to_raise():
             return Claim.RAISED_OTHER
         if self._lock.error() == QLockFile.LockError.LockFailedError:

@@ -65,3 +65,24 @@ def test_backup_names_give_their_time_and_reason() -> None:
     assert name.reason_label == "Before an import"
     assert parse_backup_name("loopwise.sqlite3") is None
     assert parse_backup_name("loopwise-20261399-000000-000000-x.sqlite3") is None
+
+
+def test_a_damaged_backup_never_pushes_out_the_good_one_of_its_day() -> None:
+    day = NOW - timedelta(days=5)
+    morning, evening = day.replace(hour=8), day.replace(hour=20)
+    asked: list[datetime] = []
+
+    def is_good(moment: datetime) -> bool:
+        asked.append(moment)
+        return moment != evening  # the newer one of the day is damaged
+
+    removed = backups_to_remove([NOW, morning, evening], NOW, is_good=is_good)
+    assert removed == {evening}
+    assert asked == [evening, morning]  # only where there was a choice, newest first
+
+
+def test_when_the_newest_backup_is_damaged_the_newest_good_one_stays_too() -> None:
+    old = NOW - timedelta(days=40)
+    older = old - timedelta(hours=1)
+    removed = backups_to_remove([old, older], NOW, is_good=lambda moment: moment == older)
+    assert removed == set()

@@ -479,3 +479,39 @@ def test_backend_path_is_listed_first_then_by_title(tmp_path: Path) -> None:
     loaded = load_path_dirs([folder])
 
     assert [path.id for path in loaded.paths] == ["backend-senior", "alpha", "zeta"]
+
+
+def test_a_missing_top_level_field_points_at_the_top_of_the_file() -> None:
+    # The tester's file: a title that is not text, and no format line at all.
+    text = _edit('title = "Tiny path"', "title = 5", _edit("format = 1\n", ""))
+
+    error = _parse_error(text)
+
+    assert error.field == "format" and error.line == 1
+    assert "top of the file" in error.problem
+    assert str(error).startswith("my-path.toml, line 1 (field 'format'): ")
+
+
+def test_every_schema_error_has_a_line_even_for_keys_of_a_plain_table() -> None:
+    from pydantic import BaseModel, ConfigDict
+
+    from desktop.domain.data_file import DataFileError, check_and_validate, parse_toml
+
+    class Settings(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        keep_days: int
+
+    class File(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        name: str
+        settings: Settings
+
+    text = 'name = "mine"\n\n# how long to keep things\n[settings]\nkeep_days = "ten"\n'
+    with pytest.raises(DataFileError) as wrong_type:
+        check_and_validate(parse_toml(text, "s.toml"), text, "s.toml", File, ())
+    assert (wrong_type.value.line, wrong_type.value.field) == (5, "settings.keep_days")
+
+    missing = 'name = "mine"\n[settings]\n'
+    with pytest.raises(DataFileError) as missing_key:
+        check_and_validate(parse_toml(missing, "s.toml"), missing, "s.toml", File, ())
+    assert (missing_key.value.line, missing_key.value.field) == (2, "settings.keep_days")

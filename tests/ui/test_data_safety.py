@@ -34,6 +34,7 @@ from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
+from tests.test_read_only_and_damage import add_entries, damage
 
 DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -160,8 +161,17 @@ def test_backups_dialog_without_backups_says_how_to_make_one(
     qtbot.addWidget(dialog)
     assert dialog.table.isHidden() and not dialog.empty.isHidden()
     assert not dialog.restore_button.isEnabled()
-    dialog.back_up_now()
-    assert dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled()
+    threads: list[int] = []
+    real_backup_database = backup_module.backup_database
+
+    def backup_database(*args: Any, **kwargs: Any) -> Path:
+        threads.append(threading.get_ident())
+        return real_backup_database(*args, **kwargs)
+
+    monkeypatch.setattr("desktop.ui.safety.backups_dialog.backup_database", backup_database)
+    assert wait_until(dialog.back_up_now().done)
+    assert wait_until(lambda: dialog.table.rowCount() == 1 and dialog.restore_button.isEnabled())
+    assert threads and threading.get_ident() not in threads  # the window stays responsive
 
 
 def test_periodic_backup_runs_off_the_ui_thread_once_due(
@@ -344,3 +354,59 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     assert dialog.settings_problem.isHidden()
     loaded = load_settings(paths.settings_file)
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
+
+
+def _months_of_use_with_a_backup(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, *, hours_ago: int
+) -> tuple[list[str], MainWindow, Path]:
+    """A window on a database of many pages, with one good backup from `hours_ago`."""
+    told = _answer(monkeypatch)
+    window = _window(qtbot, context)
+    paths = context.profile.paths
+    add_entries(paths.database, 400)
+    taken = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=hours_ago)
+    return told, window, backup_database(paths.database, paths.backups_dir, "periodic", taken)
+
+
+def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=72)
+    paths = context.profile.paths
+    damage(paths.database)
+
+    for _check in range(2):  # the hourly check finds the backup due again and again
+        future = back_up_when_due(window)
+        assert wait_until(future.done)
+        QApplication.processEvents()
+
+    assert [b.path for b in list_backups(paths.backups_dir)] == [good]
+    assert len(told) == 1 and "integrity check" in told[0]
+    assert "integrity check" in window.statusBar().currentMessage()
+
+
+def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=2)
+    paths = context.profile.paths
+    an_hour_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1)
+    bad = backup_database(paths.database, paths.backups_dir, "manual", an_hour_ago)
+    damage(bad)
+
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert wait_until(lambda: dialog.damaged is not None)
+
+    reasons = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert [b.path for b in dialog.backups] == [bad, good]
+    assert "damaged" in reasons[0] and "damaged" not in reasons[1]
+    dialog.table.selectRow(0)
+    assert not dialog.restore_button.isEnabled()
+    dialog.table.selectRow(1)
+    assert dialog.restore_button.isEnabled()
+
+    damage(paths.database)
+    assert wait_until(dialog.back_up_now().done)
+    assert wait_until(lambda: len(told) == 1)
+    assert "integrity check" in told[0] and len(list_backups(paths.backups_dir)) == 2

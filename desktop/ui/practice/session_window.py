@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.practice import Attempt, AttemptSubject, SessionClock
+from desktop.store.running_sessions import (
+    RunningSession,
+    forget_running_session,
+    save_running_session,
+)
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
@@ -15,6 +23,7 @@ from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 500
+RECORD_EVERY_MS = 60 * 1000  # a crash loses at most the last minute of a session
 
 
 class PracticeSessionWindow(QDialog):
@@ -25,6 +34,7 @@ class PracticeSessionWindow(QDialog):
         self.context = context
         self.subject = subject
         self.clock = SessionClock(started_at=context.now())
+        self.record_key = uuid.uuid4().hex
         self.logged_entry: int | None = None
         self._finished = False
         self.setWindowTitle(f"Practising: {subject.title}")
@@ -68,7 +78,28 @@ class PracticeSessionWindow(QDialog):
         self._ticker.setInterval(REFRESH_MS)
         self._ticker.timeout.connect(self.refresh)
         self._ticker.start()
+        self._recorder = QTimer(self)
+        self._recorder.setInterval(RECORD_EVERY_MS)
+        self._recorder.timeout.connect(self.save_record)
+        self._recorder.start()
+        self.save_record()
         self.refresh()
+
+    def save_record(self) -> None:
+        """Keep the session's record on disk up to date, so a crash does not lose it."""
+        if self._finished:
+            return
+        record = RunningSession.of(self.record_key, self.subject, self.clock, self.context.now())
+        # A disk that refuses the record must not stop the timer: the session itself still
+        # runs and is logged as usual; only the crash safety net is missing.
+        with contextlib.suppress(OSError):
+            save_running_session(self.context.profile.paths.running_sessions_file, record)
+
+    def forget_record(self) -> None:
+        with contextlib.suppress(OSError):  # left behind, it is offered again at start-up
+            forget_running_session(
+                self.context.profile.paths.running_sessions_file, self.record_key
+            )
 
     def refresh(self) -> None:
         seconds = self.clock.elapsed_seconds(self.context.now())
@@ -83,6 +114,7 @@ class PracticeSessionWindow(QDialog):
 
     def toggle_pause(self) -> None:
         pause_or_resume(self.clock, self.context.now(), self.pause_button)
+        self.save_record()
         self.refresh()
 
     def finish(self) -> None:
@@ -98,6 +130,7 @@ class PracticeSessionWindow(QDialog):
         if entry is not None:
             self.logged_entry = entry
             self._finished = True
+            self.forget_record()
             self.close()
 
     def ask_outcome(self) -> Attempt | None:
@@ -123,6 +156,8 @@ class PracticeSessionWindow(QDialog):
             return False
         self._finished = True
         self._ticker.stop()
+        self._recorder.stop()
+        self.forget_record()
         self.setProperty("holds_unsaved_work", False)
         return True
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,10 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.backup import Backup, BackupUnusable, backup_database, list_backups
-from desktop.store.health import DatabaseProblem
+from desktop.store.backup import (
+    Backup,
+    BackupUnusable,
+    DamagedCopy,
+    backup_database,
+    list_backups,
+    passes_integrity_check,
+)
+from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.settings import BackupSettings, load_settings, save_settings
-from desktop.ui.background import wait_for_background_work
+from desktop.ui.background import run_in_background, wait_for_background_work
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -86,6 +96,7 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         layout.addWidget(buttons)
         self.backups: list[Backup] = []
+        self.damaged: set[Path] | None = None
         self.reload()
         self.table.setFocus()  # the arrow keys choose a backup straight away
 
@@ -134,6 +145,7 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.backups = list_backups(self.window_.context.profile.paths.backups_dir)
+        self.damaged = None  # not known until the check below is back
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             cells = (
@@ -154,21 +166,69 @@ class BackupsDialog(QDialog):
         if self.backups:
             self.table.selectRow(0)
         self._update_buttons()
+        self.checks = self._check_backups([b.path for b in self.backups])
+
+    def _check_backups(self, paths: list[Path]) -> Future[Any]:
+        """Read every backup off the UI thread (each check reads the whole file)."""
+        return run_in_background(
+            lambda: {path for path in paths if not passes_integrity_check(path)},
+            self._show_damaged,
+            owner=self,
+        )
+
+    def _show_damaged(self, damaged: set[Path]) -> None:
+        if [b.path for b in self.backups] != [b.path for b in list_backups(self._folder())]:
+            return  # the list changed meanwhile; its own check is on the way
+        self.damaged = damaged
+        for row, backup in enumerate(self.backups):
+            reason = self.table.item(row, 1)
+            if backup.path in damaged and reason is not None:
+                reason.setText(f"{backup.name.reason_label} (damaged, cannot be restored)")
+                reason.setToolTip("This copy failed SQLite's integrity check.")
+        self._update_buttons()
+
+    def _folder(self) -> Path:
+        return self.window_.context.profile.paths.backups_dir
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
+        selected = self.selected()
+        usable = selected is not None and (
+            self.damaged is None or selected.path not in self.damaged
+        )
+        self.restore_button.setEnabled(usable)
 
     def selected(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
-    def back_up_now(self) -> None:
+    def back_up_now(self) -> Future[Any]:
+        """Copy and check the database on a worker thread (a large one takes a moment)."""
         paths = self.window_.context.profile.paths
-        try:
-            backup_database(paths.database, paths.backups_dir, "manual")
-        except (OSError, ValueError) as error:
-            dialogs.tell_problem(self, "Backup not made", f"The backup could not be made: {error}")
-        self.reload()
+        self.back_up_button.setEnabled(False)
+
+        def made(_path: Path) -> None:
+            self.back_up_button.setEnabled(True)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.back_up_button.setEnabled(True)
+            if isinstance(error, DamagedCopy):
+                dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {error}")
+            elif isinstance(error, (OSError, ValueError, sqlite3.Error)):
+                reason = failure_text(error, paths.backups_dir)
+                dialogs.tell_problem(
+                    self, "Backup not made", f"The backup could not be made: {reason}."
+                )
+            else:
+                raise error
+            self.reload()
+
+        return run_in_background(
+            lambda: backup_database(paths.database, paths.backups_dir, "manual"),
+            made,
+            failed,
+            owner=self,
+        )
 
     def restore_selected(self) -> None:
         backup = self.selected()

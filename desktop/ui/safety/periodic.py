@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from desktop.ui.background import run_in_background
+from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 FIRST_CHECK_AFTER_MS = 1000  # the first paint never waits for a backup
 CHECK_EVERY_MS = 60 * 60 * 1000
+_TOLD_DAMAGED = "told_backup_not_kept"
 
 
 def keep_backing_up(
@@ -45,14 +47,27 @@ def keep_backing_up(
 
 
 def back_up_when_due(window: MainWindow) -> Future[Any]:
-    from desktop.store.backup import backup_if_due
+    from desktop.store.backup import DamagedCopy, backup_if_due
+    from desktop.store.health import failure_text
     from desktop.store.settings import load_settings
 
     paths = window.context.profile.paths
 
     def told(error: BaseException) -> None:
+        if isinstance(error, DamagedCopy):
+            window.statusBar().showMessage(f"The automatic backup was not made: {error}")
+            if not window.property(_TOLD_DAMAGED):  # once per run, not every hour
+                window.setProperty(_TOLD_DAMAGED, True)
+                dialogs.tell_problem(
+                    window,
+                    "Backup not kept",
+                    f"The automatic backup was not made: {error}\n\nExport your data (File > "
+                    "Export all data…) and look in File > Backups… for an earlier good one.",
+                )
+            return
+        reason = failure_text(error, paths.backups_dir)
         window.statusBar().showMessage(
-            f"The automatic backup could not be made: {error}. Your data itself is fine."
+            f"The automatic backup could not be made: {reason}. Your data itself is fine."
         )
 
     def done(made: Path | None) -> None:
