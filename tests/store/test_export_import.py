@@ -6,15 +6,18 @@ from __future__ import annotations
 import copy
 import sqlite3
 from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.domain.vault import split_front_matter
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
+from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
@@ -165,19 +168,76 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
     assert _export(other) == changed  # the old tags, themes, links and scores are gone
 
 
-def test_an_import_that_adds_more_than_it_replaces_does_not_ask(
+def test_an_import_that_only_adds_does_not_ask_and_one_that_replaces_anything_does(
     profile: Profile, other: Profile
 ) -> None:
     _demo(profile)
     document = _export(profile)
     entries = document["sections"]["journal"]["entries"]
     alone = dict(entries[0], session_id=None)  # its practice session is not imported with it
-    _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
+    plan = _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
+    assert plan is not None and plan.added == 1 and _import.asked == []  # type: ignore[attr-defined]
     changed = copy.deepcopy(document)
     changed["sections"]["journal"]["entries"][0]["title"] = "Changed"
-    plan = _import(other, changed, answer=False)
-    assert plan is not None and plan.replaced == 1 and plan.added > 1
+    assert _import(other, changed, answer=False) is None
+    asked = _import.asked  # type: ignore[attr-defined]
+    assert len(asked) == 1 and asked[0].replaced == 1 and asked[0].added > 1
+    assert "replace 1 of your records" in asked[0].question()
+
+
+def _journal_and_practice(profile: Profile, now: datetime, titles: list[str]) -> None:
+    """Journal entries (the first on a practice session with tags), made at `now`."""
+    with session_scope(profile.engine) as session:
+        session_id = practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                AttemptSubject(f"{titles[0]} practice"),
+                now,
+                600,
+                Outcome.SOLVED,
+                4,
+                patterns=(f"{titles[0].lower()}-pattern",),
+            ),
+            now=now,
+        )
+        for index, title in enumerate(titles):
+            draft = EntryDraft(
+                entry_date=now.date(),
+                title=title,
+                body=f"{title} body",
+                session_id=session_id if index == 0 else None,
+            )
+            create_entry(session=session, draft=draft, now=now + timedelta(seconds=index))
+
+
+def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
+    profile: Profile, other: Profile
+) -> None:
+    _journal_and_practice(profile, NOW, ["Mine one", "Mine two", "Mine three"])
+    _journal_and_practice(other, NOW + timedelta(days=1), [f"Theirs {n}" for n in range(10)])
+    mine = _export(profile)
+
+    plan = _import(profile, _export(other))
+
+    assert plan is not None and (plan.added, plan.replaced, plan.removed) == (10 + 1 + 1, 0, 0)
     assert _import.asked == []  # type: ignore[attr-defined]
+    after = _export(profile)
+    for section, part in mine["sections"].items():
+        for key, rows in part.items():
+            assert all(row in after["sections"][section][key] for row in rows), key
+    entries = after["sections"]["journal"]["entries"]
+    assert sorted(e["title"] for e in entries) == sorted(
+        ["Mine one", "Mine two", "Mine three", *(f"Theirs {n}" for n in range(10))]
+    )
+    sessions = {s["id"]: s["title"] for s in after["sections"]["practice"]["sessions"]}
+    tags = {(sessions[t["session_id"]], t["tag"]) for t in after["sections"]["practice"]["tags"]}
+    assert tags == {
+        ("Mine one practice", "mine one-pattern"),
+        ("Theirs 0 practice", "theirs 0-pattern"),
+    }
+    linked = {e["title"]: sessions.get(e["session_id"]) for e in entries if e["session_id"]}
+    assert linked == {"Mine one": "Mine one practice", "Theirs 0": "Theirs 0 practice"}
+    assert _import(profile, _export(other)).added == 0  # type: ignore[union-attr]
 
 
 def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:

@@ -1,8 +1,11 @@
 """Reading an export back: validated completely before anything is written, all or nothing.
 
-Import merges by stable ids. A record whose key (id, or path and item ids) is not in the
-profile is added; one whose key is there with different contents replaces that row; one that
-is identical changes nothing. The only rows ever removed are the parts of a record in the file
+Import merges by stable keys. Row ids are numbered per profile, so a record with an id is
+matched by its id and its identity (when it was created or logged, see identity.py): a record
+of another profile that happens to have the same id is added under a fresh id, never written
+over the profile's row. A record whose key is not in the profile is added; one whose key is
+there with different contents replaces that row (and the user is asked first); one that is
+identical changes nothing. The only rows ever removed are the parts of a record in the file
 that the file no longer lists (a session's tags, a story's themes): a replaced record ends up
 exactly as the file has it.
 """
@@ -17,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
+from desktop.store.transfer.identity import Renumbering, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.store.transfer.records import Record
 from desktop.store.transfer.sections import SECTIONS
@@ -44,6 +48,9 @@ class ImportPlan:
     """What an import would do, worked out before anything is written."""
 
     tables: list[tuple[TableSpec, TableChanges]] = field(default_factory=list)
+    # The file's records as they are stored: renumbered where their ids were taken.
+    records: list[tuple[TableSpec, list[Record]]] = field(default_factory=list)
+    renumbering: Renumbering = field(default_factory=dict)
 
     @property
     def added(self) -> int:
@@ -67,15 +74,15 @@ class ImportPlan:
 
     @property
     def needs_confirmation(self) -> bool:
-        """An import that would replace or remove more than it adds asks first."""
-        return self.replaced + self.removed > self.added
+        """An import that would write over or remove anything the profile has asks first."""
+        return bool(self.replaced or self.removed)
 
     def question(self) -> str:
-        """What to ask before an import that overwrites more than it adds."""
+        """What to ask before an import that writes over or removes records."""
         counts = (("replace", self.replaced), ("remove", self.removed))
         overwrites = " and ".join(f"{verb} {count}" for verb, count in counts if count)
         return (
-            f"This import would {overwrites} of your records and add only {self.added} "
+            f"This import would {overwrites} of your records and add {self.added} "
             f"({self.describe()})."
         )
 
@@ -233,6 +240,9 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
     """Validate the document and work out what it would add and replace (nothing written)."""
     validated = validate_document(document)
     problems = _missing_references(session, validated)
+    if problems:
+        raise ImportRejected(problems)
+    validated, renumbering = renumber(session=session, validated=validated)
     by_table = {spec.table_name: records for spec, records in validated}
     for section in SECTIONS:
         if section.check is not None:
@@ -242,7 +252,7 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
             problems += section.check(session, mine)
     if problems:
         raise ImportRejected(problems)
-    plan = ImportPlan()
+    plan = ImportPlan(records=validated, renumbering=renumbering)
     for spec, records in validated:
         parents: set[Any] = set()
         if spec.parent is not None:

@@ -86,6 +86,7 @@ SECTION = Section(
             JournalEntryRecord,
             "journal entry",
             references={"session_id": ("practice_session", "id")},
+            identity=("created_at",),
         ),
     ),
     write_markdown=write_daily_notes,

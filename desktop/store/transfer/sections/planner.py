@@ -130,12 +130,19 @@ MOCKS = TableSpec(
     MockInterviewRecord,
     "mock interview",
     references={"journal_entry_id": ("journal_entry", "id")},
+    identity=("created_at",),
 )
 
 SECTION = Section(
     "planner",
     (
-        TableSpec("plan_items", PlanEntry, PlanItemRecord, "plan item"),
+        TableSpec(
+            "plan_items",
+            PlanEntry,
+            PlanItemRecord,
+            "plan item",
+            identity=("created_at", "title"),
+        ),
         MOCKS,
         TableSpec(
             "scores",

@@ -38,7 +38,13 @@ class SessionTagRecord(Record):
     tag: Key
 
 
-SESSIONS = TableSpec("sessions", PracticeSession, PracticeSessionRecord, "practice session")
+SESSIONS = TableSpec(
+    "sessions",
+    PracticeSession,
+    PracticeSessionRecord,
+    "practice session",
+    identity=("logged_at", "started_at"),
+)
 
 SECTION = Section(
     "practice",

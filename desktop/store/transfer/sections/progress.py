@@ -73,7 +73,13 @@ SECTION = Section(
     "progress",
     (
         TableSpec("items", ItemProgress, ItemProgressRecord, "item progress"),
-        TableSpec("status_changes", StatusChange, StatusChangeRecord, "status change"),
+        TableSpec(
+            "status_changes",
+            StatusChange,
+            StatusChangeRecord,
+            "status change",
+            identity=("path_id", "item_id", "status", "changed_at"),
+        ),
         TableSpec("custom_items", CustomItem, CustomItemRecord, "custom item"),
     ),
     write_markdown=write_item_notes,

@@ -82,7 +82,14 @@ class CustomThemeRecord(Record):
     created_at: Time
 
 
-STORIES = TableSpec("stories", StoryRow, StoryRecord, "story", fixed={"deleted_at": None})
+STORIES = TableSpec(
+    "stories",
+    StoryRow,
+    StoryRecord,
+    "story",
+    fixed={"deleted_at": None},
+    identity=("created_at",),
+)
 
 
 def write_story_notes(session: Session, vault: Path) -> int:
@@ -152,6 +159,7 @@ SECTION = Section(
             StoryRehearsalRecord,
             "story rehearsal",
             parent=("story_id", STORIES),
+            identity=("rehearsed_at", "seconds"),
         ),
         TableSpec("custom_themes", CustomStoryTheme, CustomThemeRecord, "custom story theme"),
     ),
