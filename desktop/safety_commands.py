@@ -130,6 +130,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
     from desktop.store.database import session_scope
     from desktop.store.transfer.json_export import write_export
     from desktop.store.transfer.markdown_export import write_vault
+    from desktop.store.transfer.vault_folder import VaultRefused
 
     with _opened(data_dir) as profile:
         if profile is None:
@@ -142,8 +143,11 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
                     )
                     print(f"Exported {count} records to {target}")
                 else:
-                    count = write_vault(session=session, folder=Path(target))
-                    print(f"Wrote {count} notes to {target}")
+                    report = write_vault(session=session, folder=Path(target))
+                    print(report.sentence(target))
+        except VaultRefused as refused:
+            _say(str(refused))
+            return 1
         except OSError as error:
             _say(f"The export could not be written: {error.strerror or error} ({target}).")
             return 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from desktop.store.transfer.json_import import ImportPlan, ImportRejected
 from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
+from desktop.store.transfer.vault_folder import VaultRefused
 from tests.store.transfer_data import NOW, stories_and_plans
 
 
@@ -439,7 +440,7 @@ def test_the_vault_has_daily_notes_and_path_notes(profile: Profile, tmp_path: Pa
     _demo(profile)
     vault = tmp_path / "vault"
     with session_scope(profile.engine) as session:
-        written = write_vault(session=session, folder=vault)
+        written = write_vault(session=session, folder=vault).written
     daily = sorted((vault / "Journal").glob("*.md"))
     item_notes = list((vault / "Path notes").rglob("*.md"))
     story_notes = list((vault / "Stories").glob("*.md"))
@@ -571,3 +572,49 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
         _import(other, document)
     empty = _export(other)
     assert all(rows == [] for part in empty["sections"].values() for rows in part.values())
+
+
+def test_exporting_again_keeps_notes_the_user_changed_and_refreshes_the_rest(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+    with session_scope(profile.engine) as session:
+        first = write_vault(session=session, folder=vault)
+    notes = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    edited, other = vault / "Journal" / notes[0].split("/")[-1], vault / notes[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMy own thought.\n", "utf-8")
+    other.unlink()  # a note the user deleted comes back
+    with session_scope(profile.engine) as session:
+        create_entry(
+            session=session,
+            draft=EntryDraft(entry_date=date(2027, 1, 4), title="New day", body="Fresh"),
+            now=NOW,
+        )
+
+    with session_scope(profile.engine) as session:
+        second = write_vault(session=session, folder=vault)
+
+    assert edited.read_text(encoding="utf-8").endswith("\nMy own thought.\n")
+    assert second.left_alone == [edited.relative_to(vault).as_posix()]
+    assert second.written == first.written  # one more day, one note left alone
+    assert other.exists() and (vault / "Journal" / "2027-01-04.md").exists()
+    again = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert again == sorted([*notes, "Journal/2027-01-04.md"])  # no second copy of any note
+    assert second.sentence("v").endswith("1 note you changed was left as it is.")
+    with session_scope(profile.engine) as session:  # still the user's, the next time too
+        assert write_vault(session=session, folder=vault).left_alone == second.left_alone
+
+
+def test_a_folder_with_other_files_in_it_is_not_written_into(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "Ideas.md").write_text("my notes", encoding="utf-8")
+    with session_scope(profile.engine) as session, pytest.raises(VaultRefused) as refused:
+        write_vault(session=session, folder=folder)
+    assert "is not a folder Loopwise exported to" in str(refused.value)
+    assert [p.name for p in folder.iterdir()] == ["Ideas.md"]

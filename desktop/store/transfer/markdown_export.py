@@ -8,18 +8,20 @@ from pathlib import Path
 from sqlmodel import Session
 
 from desktop.store.transfer.sections import SECTIONS
+from desktop.store.transfer.vault_folder import VaultFolder, VaultReport
 
 
 def write_vault(
     *, session: Session, folder: Path, progress: Callable[[str], None] | None = None
-) -> int:
-    """Write every section's notes under `folder`; returns how many notes were written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = 0
+) -> VaultReport:
+    """Write every section's notes under `folder`: an empty folder or a previous export,
+    where notes the user changed since are left alone. Raises VaultRefused for any other
+    folder, before writing anything."""
+    vault = VaultFolder.open(folder)
     for section in SECTIONS:
         if section.write_markdown is None:
             continue
         if progress is not None:
             progress(section.name)
-        written += section.write_markdown(session, folder)
-    return written
+        section.write_markdown(session=session, vault=vault)
+    return vault.finish()

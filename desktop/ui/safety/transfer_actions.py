@@ -16,6 +16,7 @@ from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from desktop.store.transfer.json_import import ImportPlan
+    from desktop.store.transfer.vault_folder import VaultReport
     from desktop.ui.main_window import MainWindow
 
 
@@ -112,25 +113,33 @@ def export_markdown(window: MainWindow) -> None:
     _flush(window)
     context = window.context
 
-    def work() -> int:
+    def work() -> VaultReport:
         from desktop.store.database import session_scope
         from desktop.store.transfer.markdown_export import write_vault
 
         with session_scope(context.profile.engine) as session:
             return write_vault(session=session, folder=Path(folder))
 
+    def failed(error: BaseException) -> None:
+        from desktop.store.transfer.vault_folder import VaultRefused
+
+        if isinstance(error, VaultRefused):
+            dialogs.tell_problem(window, "Not exported", str(error))
+        else:
+            dialogs.tell_problem(
+                window, "Not exported", f"The notes could not be written: {_reason(error)}"
+            )
+
     _with_progress(
         window,
         "Writing your notes…",
         work,
-        lambda count: dialogs.tell(
+        lambda report: dialogs.tell(
             window,
             "Exported",
-            f"{count} notes were written to {folder}. Open the folder as a vault in Obsidian.",
+            f"{report.sentence(folder)} Open the folder as a vault in Obsidian.",
         ),
-        lambda error: dialogs.tell_problem(
-            window, "Not exported", f"The notes could not be written: {_reason(error)}"
-        ),
+        failed,
     )
 
 

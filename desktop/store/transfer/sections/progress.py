@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlmodel import Session, col, select
 
 from desktop.domain.progress import ItemStatus
@@ -13,6 +11,7 @@ from desktop.store.transfer.notes import write_note
 from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
+from desktop.store.transfer.vault_folder import VaultFolder
 
 
 class ItemProgressRecord(Record):
@@ -48,7 +47,7 @@ class CustomItemRecord(Record):
     created_at: Time
 
 
-def write_item_notes(session: Session, vault: Path) -> int:
+def write_item_notes(*, session: Session, vault: VaultFolder) -> int:
     """One note per path item that has notes, in a folder per learning path."""
     rows = session.exec(select(ItemProgress).order_by(col(ItemProgress.path_id))).all()
     written = 0
@@ -62,9 +61,9 @@ def write_item_notes(session: Session, vault: Path) -> int:
             "status": row.status,
             "updated": row.notes_updated_at,
         }
-        folder = vault / "Path notes" / safe_file_name(row.path_id)
+        folder = f"Path notes/{safe_file_name(row.path_id)}"
         body = f"\n# {row.title}\n\n{row.notes.strip()}\n"
-        write_note(folder, row.title, row.item_id, meta, body, fallback=row.item_id)
+        write_note(vault, folder, row.title, row.item_id, meta, body, fallback=row.item_id)
         written += 1
     return written
 
