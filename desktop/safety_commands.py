@@ -171,10 +171,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                     folder=Path(source),
                     now=datetime.now(UTC),
                 )
-                print(
-                    f"Imported {len(notes.new)} journal entries; {notes.already_there} were "
-                    f"already there; {notes.notes_without_date} notes without a date were left out."
-                )
+                print(notes.summary())
                 return 0
             document = read_document(Path(source))
             plan = import_document(

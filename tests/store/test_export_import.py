@@ -24,7 +24,7 @@ from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
 from desktop.store.journal import EntryDraft, create_entry, delete_entry
 from desktop.store.transfer.json_export import export_document
-from desktop.store.transfer.json_import import ImportPlan, ImportRejected
+from desktop.store.transfer.json_import import ImportPlan, ImportRejected, parse_document
 from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
@@ -348,7 +348,7 @@ MOCK = {
                     ]
                 }
             ),
-            "plan item 1 (id 1), field routine_id: Value error, a planned item is either",
+            "plan item 1 (id 1), field routine_id: a planned item is either",
         ),
     ],
 )
@@ -390,6 +390,51 @@ def test_a_mock_whose_journal_entry_was_deleted_exports_without_the_link(
     assert document["sections"]["planner"]["mocks"][0]["journal_entry_id"] is None
     _import(other, document)
     assert _export(other) == document
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        (
+            "body",
+            "x" * 1_000_001,
+            "is 1,000,001 characters long; Loopwise takes at most 1,000,000 here",
+        ),
+        ("title", "t" * 1_001, "is 1,001 characters long; Loopwise takes at most 1,000 here"),
+        ("tags", "tag\n" * 3_000, "is 12,000 characters long; Loopwise takes at most 10,000 here"),
+        ("entry_date", 12, "expected a date like 2026-11-22"),
+        ("created_at", "yesterday", "expected a time like 2026-11-22T09:15:00Z"),
+    ],
+)
+def test_a_field_too_long_or_not_a_date_is_refused_saying_what_is_expected(
+    other: Profile, field: str, value: Any, says: str
+) -> None:
+    entry = {
+        "id": 4,
+        "entry_date": "2026-11-13",
+        "title": "Huge",
+        "body": "text",
+        "kind": "note",
+        "created_at": "2026-11-13T09:00:00Z",
+        "updated_at": "2026-11-13T09:00:00Z",
+        field: value,
+    }
+    document = {"format": "loopwise-export", "version": 1, "sections": {}}
+    document["sections"] = {"journal": {"entries": [entry]}}
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    assert rejected.value.problems == [f"journal entry 1 (id 4), field {field}: {says}."]
+    assert _export(other)["sections"]["journal"]["entries"] == []
+
+
+def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
+    text = '{\n  "format": "loopwise-export",\n  "sections": {"journal": {"title": "Half a'
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document(text, "all.json")
+    assert rejected.value.problems == [
+        "all.json is not valid JSON: an unfinished string starts at line 3, column 37 "
+        "(the file may have been cut off)."
+    ]
 
 
 def test_a_file_from_before_stories_and_plans_still_imports(
@@ -618,3 +663,52 @@ def test_a_folder_with_other_files_in_it_is_not_written_into(
         write_vault(session=session, folder=folder)
     assert "is not a folder Loopwise exported to" in str(refused.value)
     assert [p.name for p in folder.iterdir()] == ["Ideas.md"]
+
+
+def test_importing_a_vault_loopwise_wrote_counts_only_notes_the_user_added(
+    profile: Profile, other: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+    with session_scope(profile.engine) as session:
+        write_vault(session=session, folder=vault)
+    assert list((vault / "Stories").glob("*.md")) and list((vault / "Path notes").rglob("*.md"))
+
+    plan = _notes(other, vault)
+    assert plan.notes_without_date == 0 and plan.new
+    assert "without a date" not in plan.summary()
+
+    (vault / "Ideas.md").write_text("An undated note of mine.\n", encoding="utf-8")
+    again = _notes(other, vault)
+    assert again.notes_without_date == 1
+    assert again.summary() == (
+        f"0 journal entries were added; {len(plan.new)} were already in your journal. "
+        "1 note without a date was left out."
+    )
+
+
+def test_an_oversized_note_is_refused_naming_the_note_and_the_field(
+    other: Profile, tmp_path: Path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "2026-11-12.md").write_text("# Fine\n\nshort\n", encoding="utf-8")
+    (folder / "2026-11-13.md").write_text("# Huge\n\n" + "x" * 1_000_001, encoding="utf-8")
+    with pytest.raises(ImportRejected) as rejected:
+        _notes(other, folder)
+    assert rejected.value.problems == [
+        "2026-11-13.md, entry 'Huge', body: is 1,000,001 characters long; "
+        "Loopwise takes at most 1,000,000 here."
+    ]
+    assert _entries(other) == []
+
+
+def test_a_folder_without_daily_notes_is_refused(other: Profile, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ImportRejected, match="No Markdown notes were found in"):
+        _notes(other, empty)
+    (empty / "Ideas.md").write_text("no date here", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="No daily notes were found in"):
+        _notes(other, empty)

@@ -110,13 +110,28 @@ def read_document(file: Path) -> Any:
     return parse_document(text, file.name)
 
 
+# json's messages, some of which end mid-sentence ("Unterminated string starting at").
+_JSON_PROBLEMS = {
+    "Unterminated string starting at": "an unfinished string starts",
+    "Expecting value": "a value is missing",
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing",
+    "Expecting property name enclosed in double quotes": "a field name in double quotes is missing",
+    "Extra data": "there is more text after the end of the document",
+    "Invalid control character at": "a string has a control character (such as a tab)",
+    "Invalid \\escape": "a backslash starts an escape that is not valid",
+}
+
+
 def parse_document(text: str, name: str = "the file") -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportRejected(
-            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."]
-        ) from None
+        what = _JSON_PROBLEMS.get(error.msg, error.msg.removesuffix(" at").lower())
+        where = f"line {error.lineno}, column {error.colno}"
+        ended = error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip())
+        cut = " (the file may have been cut off)" if ended else ""
+        raise ImportRejected([f"{name} is not valid JSON: {what} at {where}{cut}."]) from None
     except RecursionError:
         raise ImportRejected([f"{name} is nested too deeply to be a Loopwise export."]) from None
 
@@ -185,9 +200,22 @@ def _validate_table(section: str, spec: TableSpec, rows: Any) -> tuple[list[Reco
             for detail in error.errors():
                 where = ".".join(str(part) for part in detail["loc"]) or "(record)"
                 problems.append(
-                    f"{spec.describe(index, _printable_keys(row))}, field {where}: {detail['msg']}."
+                    f"{spec.describe(index, _printable_keys(row))}, field {where}: "
+                    f"{_explain(detail)}."
                 )
     return records, problems
+
+
+def _explain(detail: Any) -> str:
+    """Pydantic's message, said as what the field expects."""
+    kind = str(detail["type"])
+    if kind.startswith("date_"):
+        return "expected a date like 2026-11-22"
+    if kind.startswith("datetime_"):
+        return "expected a time like 2026-11-22T09:15:00Z"
+    if kind == "value_error" and "error" in detail.get("ctx", {}):
+        return str(detail["ctx"]["error"])  # our own rules, without pydantic's "Value error, "
+    return str(detail["msg"])
 
 
 def _printable_keys(row: dict[str, Any]) -> dict[str, Any]:

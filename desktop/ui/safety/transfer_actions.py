@@ -207,14 +207,4 @@ def import_markdown(window: MainWindow) -> None:
         dialogs.tell_problem(window, "Not imported", rejected.summary())
         return
     reread_everything(window)
-    skipped = (
-        f" {plan.notes_without_date} notes without a date were left out."
-        if plan.notes_without_date
-        else ""
-    )
-    dialogs.tell(
-        window,
-        "Imported",
-        f"{len(plan.new)} journal entries were added; {plan.already_there} were already in "
-        f"your journal.{skipped}",
-    )
+    dialogs.tell(window, "Imported", plan.summary())

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from desktop.domain.journal import EntryKind
 from desktop.domain.vault import VaultEntry, render_daily_note
 from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 from desktop.store.transfer.vault_folder import VaultFolder
@@ -22,10 +22,10 @@ JOURNAL_FOLDER = "Journal"
 class JournalEntryRecord(Record):
     id: RowId
     entry_date: date
-    title: Text
+    title: Title
     body: Text
     kind: EntryKind
-    tags: Text = ""  # one per line
+    tags: Lines = ""  # one per line
     template_id: Key | None = None
     session_id: RowId | None = None
     path_id: Key | None = None

@@ -21,7 +21,7 @@ from desktop.store.models import (
     PlannerSetting,
 )
 from desktop.store.plan import HOURS_KEY, REVIEW_OFFERED_KEY
-from desktop.store.transfer.records import Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Key, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
@@ -31,7 +31,7 @@ Minutes = Annotated[int, Field(ge=1, le=480)]
 class PlanItemRecord(Record):
     id: RowId
     day: date
-    title: Text
+    title: Title
     path_id: Key | None = None
     item_id: Key | None = None
     routine_id: Key | None = None
@@ -59,7 +59,7 @@ class MockInterviewRecord(Record):
     id: RowId
     held_at: Time
     kind: MockKind
-    with_whom: Text = ""
+    with_whom: Title = ""
     feedback: Text = ""
     minutes: Minutes
     journal_entry_id: RowId | None = None

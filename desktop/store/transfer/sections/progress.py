@@ -8,7 +8,7 @@ from desktop.domain.progress import ItemStatus
 from desktop.domain.vault import safe_file_name
 from desktop.store.models import CustomItem, ItemProgress, StatusChange
 from desktop.store.transfer.notes import write_note
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 from desktop.store.transfer.vault_folder import VaultFolder
@@ -18,7 +18,7 @@ class ItemProgressRecord(Record):
     path_id: Key
     item_id: Key
     stage_id: Key
-    title: Text
+    title: Title
     status: ItemStatus
     status_changed_at: Time | None = None
     notes: Text = ""
@@ -37,12 +37,12 @@ class CustomItemRecord(Record):
     path_id: Key
     item_id: Key
     stage_id: Key
-    title: Text
+    title: Title
     kind: Key
     difficulty: Key
     target_minutes: Count
-    topics: Text = ""
-    link: Text | None = None
+    topics: Lines = ""
+    link: Title | None = None
     description: Text | None = None
     created_at: Time
 

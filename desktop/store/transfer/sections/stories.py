@@ -21,7 +21,7 @@ from desktop.store.models import (
     StoryTheme,
 )
 from desktop.store.transfer.notes import write_note
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 from desktop.store.transfer.vault_folder import VaultFolder
@@ -43,13 +43,13 @@ def _blank_or_words(value: str) -> str:
 
 class StoryRecord(Record):
     id: RowId
-    title: Text = ""
+    title: Title = ""
     situation: Text = ""
     task: Text = ""
     action: Text = ""
     result: Text = ""
     scope: Scope = Scope.TEAM
-    companies: Text = ""  # one per line
+    companies: Lines = ""  # one per line
     notes: Text = ""
     created_at: Time
     updated_at: Time
