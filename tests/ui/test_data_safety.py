@@ -137,12 +137,60 @@ def test_export_and_import_from_the_file_menu(
     window.show_page("journal")
     importer = next(a for a in window.file_menu.actions() if a.objectName() == "import-json")
     importer.trigger()
-    assert asked and "replace 1" in asked[0]  # declined (the fake returns None)
+    assert wait_until(lambda: bool(asked))
+    assert "replace 1" in asked[0]  # declined (the fake returns None)
     assert _journal_titles(window) == ["Exported entry"]
 
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    told.clear()
     importer.trigger()
+    assert wait_until(lambda: bool(told))
+    assert told[-1] == "Imported: journal entry: 1 replaced."
     assert _journal_titles(window) == ["Changed in the file"]
+
+
+def test_an_import_checks_and_writes_off_the_ui_thread(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import threading
+
+    from desktop.store.transfer import run
+
+    _write(context, "Exported entry")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    target = tmp_path / "export.json"
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
+    next(a for a in window.file_menu.actions() if a.objectName() == "export-json").trigger()
+    assert wait_until(lambda: bool(told))
+    document = json.loads(target.read_text(encoding="utf-8"))
+    document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
+    target.write_text(json.dumps(document), encoding="utf-8")
+    threads: dict[str, str] = {}
+    for name in ("check_document", "write_document"):
+        real = getattr(run, name)
+
+        def spy(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            threads[_name] = threading.current_thread().name
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(run, name, spy)
+    asked: list[str] = []
+
+    def confirm(*_args: Any) -> bool:
+        asked.append(threading.current_thread().name)
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(target))
+    told.clear()
+    next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    assert wait_until(lambda: bool(told))
+    main = threading.main_thread().name
+    assert asked == [main]  # the question is asked in the window
+    assert threads.keys() == {"check_document", "write_document"}
+    assert main not in threads.values()
+    assert told[-1] == "Imported: journal entry: 1 replaced."
 
 
 def test_a_bad_import_file_is_explained_and_changes_nothing(
@@ -156,6 +204,7 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
                    '{"entries": [{"id": 5, "title": 3}]}}}')  # fmt: skip
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
     next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    assert wait_until(lambda: bool(told))
     assert told[-1].startswith("Nothing was imported:")
     assert "journal entry 1 (id 5), field title" in told[-1]
     window.show_page("journal")
@@ -174,7 +223,9 @@ def test_markdown_export_then_import_into_another_profile_from_the_menu(
     assert wait_until(lambda: bool(told))
     assert (vault / "Journal" / "2026-11-02.md").exists()
     assert told[-1].startswith(f"1 note was written to {vault}.")
+    told.clear()
     next(a for a in window.file_menu.actions() if a.objectName() == "import-notes").trigger()
+    assert wait_until(lambda: bool(told))
     assert told[-1] == "0 journal entries were added; 1 was already in your journal."
 
 

@@ -16,6 +16,7 @@ from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from desktop.store.transfer.json_import import ImportPlan
+    from desktop.store.transfer.markdown_import import NotesPlan
     from desktop.store.transfer.vault_folder import VaultReport
     from desktop.ui.main_window import MainWindow
 
@@ -151,39 +152,62 @@ def _reason(error: BaseException) -> str:
     return f"{explain(error)}."
 
 
+def _import_failed(window: MainWindow, error: BaseException) -> None:
+    from desktop.store.transfer.json_import import ImportRejected
+
+    if isinstance(error, ImportRejected):
+        dialogs.tell_problem(window, "Not imported", error.summary())
+    else:
+        dialogs.tell_problem(window, "Not imported", f"Nothing was imported: {_reason(error)}")
+
+
 def import_json(window: MainWindow) -> None:
+    """Read and check the file in the background, ask here if it would replace anything,
+    then back up and write in the background: the window never freezes."""
     source = dialogs.choose_file_to_open(window, "Import data", "Loopwise export (*.json)")
     if source is None:
         return
     _flush(window)
-    from desktop.store.transfer.json_import import ImportRejected, read_document
-    from desktop.store.transfer.run import import_document
-
     profile = window.context.profile
 
-    def confirm(plan: ImportPlan) -> bool:
-        return dialogs.confirm(
+    def check() -> tuple[Any, ImportPlan]:
+        from desktop.store.transfer.json_import import read_document
+        from desktop.store.transfer.run import check_document
+
+        document = read_document(Path(source))
+        return document, check_document(engine=profile.engine, document=document)
+
+    def checked(result: tuple[Any, ImportPlan]) -> None:
+        document, plan = result
+        if plan.needs_confirmation and not dialogs.confirm(
             window,
             "Replace your data?",
             f"{plan.question()} Your data is backed up first.",
             "Import and replace",
-        )
+        ):
+            return
 
-    try:
-        plan = import_document(
-            engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
-            document=read_document(Path(source)),
-            confirm=confirm,
-        )
-    except ImportRejected as rejected:
-        dialogs.tell_problem(window, "Not imported", rejected.summary())
-        return
-    if plan is None:
-        return
-    reread_everything(window)
-    dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
+        def write() -> ImportPlan:
+            from desktop.store.transfer.run import write_document
+
+            return write_document(
+                engine=profile.engine,
+                database=profile.paths.database,
+                backups_dir=profile.paths.backups_dir,
+                document=document,
+                plan=plan,
+            )
+
+        _with_progress(window, "Importing your data…", write, imported, failed)
+
+    def imported(plan: ImportPlan) -> None:
+        reread_everything(window)
+        dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
+
+    def failed(error: BaseException) -> None:
+        _import_failed(window, error)
+
+    _with_progress(window, "Checking the file…", check, checked, failed)
 
 
 def import_markdown(window: MainWindow) -> None:
@@ -191,20 +215,28 @@ def import_markdown(window: MainWindow) -> None:
     if folder is None:
         return
     _flush(window)
-    from desktop.store.transfer.json_import import ImportRejected
-    from desktop.store.transfer.run import import_notes
-
     profile = window.context.profile
-    try:
-        plan = import_notes(
+    now = window.context.now()
+
+    def work() -> NotesPlan:
+        from desktop.store.transfer.run import import_notes
+
+        return import_notes(
             engine=profile.engine,
             database=profile.paths.database,
             backups_dir=profile.paths.backups_dir,
             folder=Path(folder),
-            now=window.context.now(),
+            now=now,
         )
-    except ImportRejected as rejected:
-        dialogs.tell_problem(window, "Not imported", rejected.summary())
-        return
-    reread_everything(window)
-    dialogs.tell(window, "Imported", plan.summary())
+
+    def imported(plan: NotesPlan) -> None:
+        reread_everything(window)
+        dialogs.tell(window, "Imported", plan.summary())
+
+    _with_progress(
+        window,
+        "Importing your notes…",
+        work,
+        imported,
+        lambda error: _import_failed(window, error),
+    )
