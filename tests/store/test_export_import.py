@@ -370,7 +370,14 @@ def test_a_deleted_story_is_not_exported_and_cannot_be_pointed_at(profile: Profi
     with pytest.raises(ImportRejected, match=f"there is no story with id {story}"):
         _import(profile, _file(stories={"themes": [theme]}))
 
-    plan = _import(profile, _file(stories={"stories": [dict(STORY, id=story)], "themes": [theme]}))
+    other_story = dict(STORY, id=story)  # made elsewhere: it does not take the deleted one's id
+    plan = _import(profile, _file(stories={"stories": [other_story]}))
+    assert (
+        plan is not None and plan.added == 1 and plan.renumbering == {("story", story): story + 1}
+    )
+
+    same = dict(STORY, id=story, created_at=NOW.isoformat())  # the deleted story itself
+    plan = _import(profile, _file(stories={"stories": [same], "themes": [theme]}))
 
     assert plan is not None and plan.replaced == 1  # brought back exactly as in the file
     with session_scope(profile.engine) as session:

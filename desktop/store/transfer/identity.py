@@ -59,9 +59,8 @@ def _own_ids(
     columns = [getattr(spec.table, name) for name in spec.identity]
     in_profile: dict[int, tuple[Any, ...]] = {}
     by_identity: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for row_id, *values in session.exec(
-        select(id_column, *columns).where(*spec.exported()).order_by(id_column)
-    ):
+    # Every row, exported or not: a deleted story's id is still its own.
+    for row_id, *values in session.exec(select(id_column, *columns).order_by(id_column)):
         identity = _identity_of(values)
         in_profile[row_id] = identity
         by_identity[identity].append(row_id)
