@@ -114,12 +114,11 @@ def test_periodic_backup_runs_off_the_ui_thread_once_due(qtbot: Any, context: Ap
     assert len(list_backups(backups_dir)) == 1
 
 
-def test_export_and_import_from_the_file_menu(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    _write(context, "Exported entry")
-    window = _window(qtbot, context)
-    told = _answer(monkeypatch)
+def _export_then_retitle(
+    window: MainWindow, told: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Path:
+    """File > Export all data, then the exported entry's title changed in the file, which
+    File > Import data will open."""
     target = tmp_path / "export.json"
     monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
     action = next(a for a in window.file_menu.actions() if a.objectName() == "export-json")
@@ -128,10 +127,19 @@ def test_export_and_import_from_the_file_menu(
     assert "1 records" in told[-1] or "records were saved" in told[-1]
     document = json.loads(target.read_text(encoding="utf-8"))
     document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
-
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(document), encoding="utf-8")
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(changed))
+    return changed
+
+
+def test_export_and_import_from_the_file_menu(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _write(context, "Exported entry")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, question, _a: asked.append(question))
     window.show_page("journal")
@@ -159,13 +167,7 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
     _write(context, "Exported entry")
     window = _window(qtbot, context)
     told = _answer(monkeypatch)
-    target = tmp_path / "export.json"
-    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
-    next(a for a in window.file_menu.actions() if a.objectName() == "export-json").trigger()
-    assert wait_until(lambda: bool(told))
-    document = json.loads(target.read_text(encoding="utf-8"))
-    document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
-    target.write_text(json.dumps(document), encoding="utf-8")
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
     threads: dict[str, str] = {}
     for name in ("check_document", "write_document"):
         real = getattr(run, name)
@@ -182,7 +184,6 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
         return True
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
-    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(target))
     told.clear()
     next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
     assert wait_until(lambda: bool(told))
