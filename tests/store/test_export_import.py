@@ -222,6 +222,10 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
 
     assert plan is not None and (plan.added, plan.replaced, plan.removed) == (10 + 1 + 1, 0, 0)
     assert _import.asked == []  # type: ignore[attr-defined]
+    assert plan.added_under_new_ids == 3 + 1  # entries 1-3 and session 1 were taken
+    assert plan.describe().endswith(
+        "(4 of the new records had ids your profile uses for other records, so they got new ids)"
+    )
     after = _export(profile)
     for section, part in mine["sections"].items():
         for key, rows in part.items():

@@ -48,8 +48,7 @@ class ImportPlan:
     """What an import would do, worked out before anything is written."""
 
     tables: list[tuple[TableSpec, TableChanges]] = field(default_factory=list)
-    # The file's records as they are stored: renumbered where their ids were taken.
-    records: list[tuple[TableSpec, list[Record]]] = field(default_factory=list)
+    # The file's ids that are stored under another id (see identity.py).
     renumbering: Renumbering = field(default_factory=dict)
 
     @property
@@ -97,7 +96,26 @@ class ImportPlan:
             bits = [f"{count} {what}" for count, what in counts if count]
             if bits:
                 parts.append(f"{spec.label}: {', '.join(bits)}")
-        return "; ".join(parts) if parts else "nothing new (everything is already here)"
+        if not parts:
+            return "nothing new (everything is already here)"
+        text = "; ".join(parts)
+        if moved := self.added_under_new_ids:
+            text += (
+                f" ({moved} of the new records had ids your profile uses for other records, "
+                "so they got new ids)"
+            )
+        return text
+
+    @property
+    def added_under_new_ids(self) -> int:
+        """New records that could not keep their id: another record of the profile has it."""
+        new_ids = {(table, stored) for (table, _file_id), stored in self.renumbering.items()}
+        return sum(
+            (spec.table_name, spec.key_of(record)[0]) in new_ids
+            for spec, changes in self.tables
+            if spec.identity
+            for record in changes.added
+        )
 
 
 def read_document(file: Path) -> Any:
@@ -280,7 +298,7 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
             problems += section.check(session, mine)
     if problems:
         raise ImportRejected(problems)
-    plan = ImportPlan(records=validated, renumbering=renumbering)
+    plan = ImportPlan(renumbering=renumbering)
     for spec, records in validated:
         parents: set[Any] = set()
         if spec.parent is not None:

@@ -100,7 +100,7 @@ def export_json(window: MainWindow) -> None:
         window,
         "Exporting your data…",
         work,
-        lambda count: dialogs.tell(window, "Exported", f"{count} records were saved to {target}."),
+        lambda count: dialogs.tell(window, "Exported", f"{_records(count)} saved to {target}."),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"
         ),
@@ -142,6 +142,10 @@ def export_markdown(window: MainWindow) -> None:
         ),
         failed,
     )
+
+
+def _records(count: int) -> str:
+    return "1 record was" if count == 1 else f"{count} records were"
 
 
 def _reason(error: BaseException) -> str:
