@@ -295,7 +295,7 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
             mine = {
                 s.key: by_table[s.table_name] for s in section.tables if s.table_name in by_table
             }
-            problems += section.check(session, mine)
+            problems += section.check(session=session, records=mine)
     if problems:
         raise ImportRejected(problems)
     plan = ImportPlan(renumbering=renumbering)

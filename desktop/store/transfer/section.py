@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,9 +19,11 @@ class MarkdownWriter(Protocol):
     def __call__(self, *, session: Session, vault: VaultFolder) -> int: ...
 
 
-# Rules across the area's records (list key -> the file's records, only the lists it has);
-# returns problems naming record and field. Runs before anything is written.
-SectionCheck = Callable[[Session, Mapping[str, list[Record]]], list[str]]
+class SectionCheck(Protocol):
+    """Rules across the area's records (list key -> the file's records, only the lists it
+    has); returns problems naming record and field. Runs before anything is written."""
+
+    def __call__(self, *, session: Session, records: Mapping[str, list[Record]]) -> list[str]: ...
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ class PlannerSettingRecord(Record):
         return value
 
 
-def check_mock_scores(session: Session, records: Mapping[str, list[Record]]) -> list[str]:
+def check_mock_scores(*, session: Session, records: Mapping[str, list[Record]]) -> list[str]:
     """Each mock keeps at least one score, and only on its kind of round's rubric."""
     in_file: dict[int, dict[str, int]] = defaultdict(dict)
     for score in records.get("scores", []):
