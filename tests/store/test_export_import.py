@@ -4,6 +4,7 @@ the Markdown vault, and every table in the schema accounted for."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import sqlite3
 from contextlib import closing
 from datetime import date, datetime, timedelta
@@ -723,3 +724,30 @@ def test_a_folder_without_daily_notes_is_refused(other: Profile, tmp_path: Path)
     (empty / "Ideas.md").write_text("no date here", encoding="utf-8")
     with pytest.raises(ImportRejected, match="No daily notes were found in"):
         _notes(other, empty)
+
+
+def test_an_export_that_fails_half_way_can_be_run_again_into_the_same_folder(
+    profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+
+    def full_disk(*, session: Any, vault: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(
+        "desktop.store.transfer.markdown_export.SECTIONS",
+        tuple(
+            dataclasses.replace(s, write_markdown=full_disk) if s.name == "stories" else s
+            for s in SECTIONS
+        ),
+    )
+    with session_scope(profile.engine) as session, pytest.raises(OSError):
+        write_vault(session=session, folder=vault)
+    assert list((vault / "Journal").glob("*.md"))  # written before the disk filled up
+    monkeypatch.undo()
+
+    with session_scope(profile.engine) as session:
+        report = write_vault(session=session, folder=vault)
+    assert report.left_alone == [] and list((vault / "Stories").glob("*.md"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,17 @@ def write_vault(
     where notes the user changed since are left alone. Raises VaultRefused for any other
     folder, before writing anything."""
     vault = VaultFolder.open(folder)
-    for section in SECTIONS:
-        if section.write_markdown is None:
-            continue
-        if progress is not None:
-            progress(section.name)
-        section.write_markdown(session=session, vault=vault)
+    try:
+        for section in SECTIONS:
+            if section.write_markdown is None:
+                continue
+            if progress is not None:
+                progress(section.name)
+            section.write_markdown(session=session, vault=vault)
+    except BaseException:
+        # Remember the notes written before the failure, so the next export knows they are
+        # Loopwise's own and may update them (the original error is the one to report).
+        with contextlib.suppress(OSError):
+            vault.finish()
+        raise
     return vault.finish()
