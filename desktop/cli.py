@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer_all.add_argument("source", metavar="FILE_OR_FOLDER")
     importer_all.add_argument(
-        "--yes", action="store_true", help="do not ask when the import replaces more than it adds"
+        "--yes", action="store_true", help="do not ask when the import replaces or removes records"
     )
     return parser
 

@@ -153,6 +153,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
     from desktop.store.database import session_scope
     from desktop.store.transfer.json_export import write_export
     from desktop.store.transfer.markdown_export import write_vault
+    from desktop.store.transfer.vault_folder import VaultRefused
 
     with _opened(data_dir) as profile:
         if profile is None:
@@ -165,8 +166,11 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
                     )
                     print(f"Exported {count} records to {target}")
                 else:
-                    count = write_vault(session=session, folder=Path(target))
-                    print(f"Wrote {count} notes to {target}")
+                    report = write_vault(session=session, folder=Path(target))
+                    print(report.sentence(target))
+        except VaultRefused as refused:
+            _say(str(refused))
+            return 1
         except OSError as error:
             _say(f"The export could not be written: {error.strerror or error} ({target}).")
             return 1
@@ -194,10 +198,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                     folder=Path(source),
                     now=datetime.now(UTC),
                 )
-                print(
-                    f"Imported {len(notes.new)} journal entries; {notes.already_there} were "
-                    f"already there; {notes.notes_without_date} notes without a date were left out."
-                )
+                print(notes.summary())
                 return 0
             document = read_document(Path(source))
             plan = import_document(

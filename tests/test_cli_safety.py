@@ -68,7 +68,38 @@ def test_export_and_import_from_the_command_line(tmp_path: Path) -> None:
         == 0
     )
     again = loopwise("import", str(vault), "--data-dir", str(other))
-    assert "Imported 0 journal entries; 1 were already there" in again.stdout
+    assert again.stdout.strip() == "0 journal entries were added; 1 was already in your journal."
+
+
+def test_exporting_notes_again_leaves_the_ones_you_edited(tmp_path: Path) -> None:
+    data, vault = tmp_path / "profile", tmp_path / "vault"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    _add_entry(data, "exported")
+    export = ("export", "--format", "markdown", str(vault), "--data-dir", str(data))
+    assert loopwise(*export).returncode == 0
+    note = vault / "Journal" / "2026-11-02.md"
+    note.write_text(note.read_text(encoding="utf-8") + "My edit\n", encoding="utf-8")
+
+    again = loopwise(*export)
+
+    assert again.returncode == 0, again.stderr
+    assert note.read_text(encoding="utf-8").endswith("My edit\n")
+    assert "1 note you changed was left as it is." in again.stdout
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "todo.txt").write_text("keep me", encoding="utf-8")
+    refused = loopwise("export", "--format", "markdown", str(mine), "--data-dir", str(data))
+    assert refused.returncode == 1 and "not a folder Loopwise exported to" in refused.stderr
+    assert [p.name for p in mine.iterdir()] == ["todo.txt"]
+
+
+def test_importing_a_folder_without_notes_fails_and_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = loopwise("import", str(empty), "--data-dir", str(tmp_path / "profile"))
+    assert result.returncode == 1
+    assert f"No Markdown notes were found in {empty}." in result.stderr
 
 
 def test_a_broken_import_file_names_the_problem(tmp_path: Path) -> None:
@@ -76,7 +107,11 @@ def test_a_broken_import_file_names_the_problem(tmp_path: Path) -> None:
     bad.write_text('{"format": "loopwise-export", "version": 1,')
     result = loopwise("import", str(bad), "--data-dir", str(tmp_path / "profile"))
     assert result.returncode == 1
-    assert "bad.json is not valid JSON (line 1" in result.stderr
+    assert (
+        "bad.json is not valid JSON: a field name in double quotes is missing at line 1"
+        in result.stderr
+    )
+    assert "(the file may have been cut off)" in result.stderr
 
 
 def test_the_command_line_backup_keeps_backups_by_the_settings_file(tmp_path: Path) -> None:

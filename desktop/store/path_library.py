@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from desktop.domain.path_file import (
     parse_path_bytes,
     read_path_bytes,
 )
+from desktop.store.files import write_atomically
 
 
 def load_paths(shipped_dir: Path, user_dir: Path) -> LoadedPaths:
@@ -59,17 +58,7 @@ def import_path_file(
         raise PathClash(path, clash)
     target = user_dir / f"{path.id}.toml"
     try:
-        user_dir.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=user_dir, prefix=".import-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, lambda scratch: scratch.write_bytes(data))
     except OSError as error:
         raise PathFileError(
             str(source), None, None, f"could not be copied into {user_dir} ({error.strerror})"

@@ -4,27 +4,32 @@ the Markdown vault, and every table in the schema accounted for."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import sqlite3
 from contextlib import closing
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.domain.vault import split_front_matter
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
+from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
 from desktop.store.journal import EntryDraft, create_entry, delete_entry
 from desktop.store.transfer.json_export import export_document
-from desktop.store.transfer.json_import import ImportPlan, ImportRejected
+from desktop.store.transfer.json_import import ImportPlan, ImportRejected, parse_document
 from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
+from desktop.store.transfer.vault_folder import VaultRefused
 from tests.store.transfer_data import NOW, stories_and_plans
 
 
@@ -165,19 +170,80 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
     assert _export(other) == changed  # the old tags, themes, links and scores are gone
 
 
-def test_an_import_that_adds_more_than_it_replaces_does_not_ask(
+def test_an_import_that_only_adds_does_not_ask_and_one_that_replaces_anything_does(
     profile: Profile, other: Profile
 ) -> None:
     _demo(profile)
     document = _export(profile)
     entries = document["sections"]["journal"]["entries"]
     alone = dict(entries[0], session_id=None)  # its practice session is not imported with it
-    _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
+    plan = _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
+    assert plan is not None and plan.added == 1 and _import.asked == []  # type: ignore[attr-defined]
     changed = copy.deepcopy(document)
     changed["sections"]["journal"]["entries"][0]["title"] = "Changed"
-    plan = _import(other, changed, answer=False)
-    assert plan is not None and plan.replaced == 1 and plan.added > 1
+    assert _import(other, changed, answer=False) is None
+    asked = _import.asked  # type: ignore[attr-defined]
+    assert len(asked) == 1 and asked[0].replaced == 1 and asked[0].added > 1
+    assert "replace 1 of your records" in asked[0].question()
+
+
+def _journal_and_practice(profile: Profile, now: datetime, titles: list[str]) -> None:
+    """Journal entries (the first on a practice session with tags), made at `now`."""
+    with session_scope(profile.engine) as session:
+        session_id = practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                AttemptSubject(f"{titles[0]} practice"),
+                now,
+                600,
+                Outcome.SOLVED,
+                4,
+                patterns=(f"{titles[0].lower()}-pattern",),
+            ),
+            now=now,
+        )
+        for index, title in enumerate(titles):
+            draft = EntryDraft(
+                entry_date=now.date(),
+                title=title,
+                body=f"{title} body",
+                session_id=session_id if index == 0 else None,
+            )
+            create_entry(session=session, draft=draft, now=now + timedelta(seconds=index))
+
+
+def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
+    profile: Profile, other: Profile
+) -> None:
+    _journal_and_practice(profile, NOW, ["Mine one", "Mine two", "Mine three"])
+    _journal_and_practice(other, NOW + timedelta(days=1), [f"Theirs {n}" for n in range(10)])
+    mine = _export(profile)
+
+    plan = _import(profile, _export(other))
+
+    assert plan is not None and (plan.added, plan.replaced, plan.removed) == (10 + 1 + 1, 0, 0)
     assert _import.asked == []  # type: ignore[attr-defined]
+    assert plan.added_under_new_ids == 3 + 1  # entries 1-3 and session 1 were taken
+    assert plan.describe().endswith(
+        "(4 of the new records had ids your profile uses for other records, so they got new ids)"
+    )
+    after = _export(profile)
+    for section, part in mine["sections"].items():
+        for key, rows in part.items():
+            assert all(row in after["sections"][section][key] for row in rows), key
+    entries = after["sections"]["journal"]["entries"]
+    assert sorted(e["title"] for e in entries) == sorted(
+        ["Mine one", "Mine two", "Mine three", *(f"Theirs {n}" for n in range(10))]
+    )
+    sessions = {s["id"]: s["title"] for s in after["sections"]["practice"]["sessions"]}
+    tags = {(sessions[t["session_id"]], t["tag"]) for t in after["sections"]["practice"]["tags"]}
+    assert tags == {
+        ("Mine one practice", "mine one-pattern"),
+        ("Theirs 0 practice", "theirs 0-pattern"),
+    }
+    linked = {e["title"]: sessions.get(e["session_id"]) for e in entries if e["session_id"]}
+    assert linked == {"Mine one": "Mine one practice", "Theirs 0": "Theirs 0 practice"}
+    assert _import(profile, _export(other)).added == 0  # type: ignore[union-attr]
 
 
 def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
@@ -287,7 +353,7 @@ MOCK = {
                     ]
                 }
             ),
-            "plan item 1 (id 1), field routine_id: Value error, a planned item is either",
+            "plan item 1 (id 1), field routine_id: a planned item is either",
         ),
     ],
 )
@@ -309,7 +375,14 @@ def test_a_deleted_story_is_not_exported_and_cannot_be_pointed_at(profile: Profi
     with pytest.raises(ImportRejected, match=f"there is no story with id {story}"):
         _import(profile, _file(stories={"themes": [theme]}))
 
-    plan = _import(profile, _file(stories={"stories": [dict(STORY, id=story)], "themes": [theme]}))
+    other_story = dict(STORY, id=story)  # made elsewhere: it does not take the deleted one's id
+    plan = _import(profile, _file(stories={"stories": [other_story]}))
+    assert (
+        plan is not None and plan.added == 1 and plan.renumbering == {("story", story): story + 1}
+    )
+
+    same = dict(STORY, id=story, created_at=NOW.isoformat())  # the deleted story itself
+    plan = _import(profile, _file(stories={"stories": [same], "themes": [theme]}))
 
     assert plan is not None and plan.replaced == 1  # brought back exactly as in the file
     with session_scope(profile.engine) as session:
@@ -329,6 +402,51 @@ def test_a_mock_whose_journal_entry_was_deleted_exports_without_the_link(
     assert document["sections"]["planner"]["mocks"][0]["journal_entry_id"] is None
     _import(other, document)
     assert _export(other) == document
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        (
+            "body",
+            "x" * 1_000_001,
+            "is 1,000,001 characters long; Loopwise takes at most 1,000,000 here",
+        ),
+        ("title", "t" * 1_001, "is 1,001 characters long; Loopwise takes at most 1,000 here"),
+        ("tags", "tag\n" * 3_000, "is 12,000 characters long; Loopwise takes at most 10,000 here"),
+        ("entry_date", 12, "expected a date like 2026-11-22"),
+        ("created_at", "yesterday", "expected a time like 2026-11-22T09:15:00Z"),
+    ],
+)
+def test_a_field_too_long_or_not_a_date_is_refused_saying_what_is_expected(
+    other: Profile, field: str, value: Any, says: str
+) -> None:
+    entry = {
+        "id": 4,
+        "entry_date": "2026-11-13",
+        "title": "Huge",
+        "body": "text",
+        "kind": "note",
+        "created_at": "2026-11-13T09:00:00Z",
+        "updated_at": "2026-11-13T09:00:00Z",
+        field: value,
+    }
+    document = {"format": "loopwise-export", "version": 1, "sections": {}}
+    document["sections"] = {"journal": {"entries": [entry]}}
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    assert rejected.value.problems == [f"journal entry 1 (id 4), field {field}: {says}."]
+    assert _export(other)["sections"]["journal"]["entries"] == []
+
+
+def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
+    text = '{\n  "format": "loopwise-export",\n  "sections": {"journal": {"title": "Half a'
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document(text, "all.json")
+    assert rejected.value.problems == [
+        "all.json is not valid JSON: an unfinished string starts at line 3, column 37 "
+        "(the file may have been cut off)."
+    ]
 
 
 def test_a_file_from_before_stories_and_plans_still_imports(
@@ -379,7 +497,7 @@ def test_the_vault_has_daily_notes_and_path_notes(profile: Profile, tmp_path: Pa
     _demo(profile)
     vault = tmp_path / "vault"
     with session_scope(profile.engine) as session:
-        written = write_vault(session=session, folder=vault)
+        written = write_vault(session=session, folder=vault).written
     daily = sorted((vault / "Journal").glob("*.md"))
     item_notes = list((vault / "Path notes").rglob("*.md"))
     story_notes = list((vault / "Stories").glob("*.md"))
@@ -511,3 +629,125 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
         _import(other, document)
     empty = _export(other)
     assert all(rows == [] for part in empty["sections"].values() for rows in part.values())
+
+
+def test_exporting_again_keeps_notes_the_user_changed_and_refreshes_the_rest(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+    with session_scope(profile.engine) as session:
+        first = write_vault(session=session, folder=vault)
+    notes = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    edited, other = vault / "Journal" / notes[0].split("/")[-1], vault / notes[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMy own thought.\n", "utf-8")
+    other.unlink()  # a note the user deleted comes back
+    with session_scope(profile.engine) as session:
+        create_entry(
+            session=session,
+            draft=EntryDraft(entry_date=date(2027, 1, 4), title="New day", body="Fresh"),
+            now=NOW,
+        )
+
+    with session_scope(profile.engine) as session:
+        second = write_vault(session=session, folder=vault)
+
+    assert edited.read_text(encoding="utf-8").endswith("\nMy own thought.\n")
+    assert second.left_alone == [edited.relative_to(vault).as_posix()]
+    assert second.written == first.written  # one more day, one note left alone
+    assert other.exists() and (vault / "Journal" / "2027-01-04.md").exists()
+    again = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert again == sorted([*notes, "Journal/2027-01-04.md"])  # no second copy of any note
+    assert second.sentence("v").endswith("1 note you changed was left as it is.")
+    with session_scope(profile.engine) as session:  # still the user's, the next time too
+        assert write_vault(session=session, folder=vault).left_alone == second.left_alone
+
+
+def test_a_folder_with_other_files_in_it_is_not_written_into(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "Ideas.md").write_text("my notes", encoding="utf-8")
+    with session_scope(profile.engine) as session, pytest.raises(VaultRefused) as refused:
+        write_vault(session=session, folder=folder)
+    assert "is not a folder Loopwise exported to" in str(refused.value)
+    assert [p.name for p in folder.iterdir()] == ["Ideas.md"]
+
+
+def test_importing_a_vault_loopwise_wrote_counts_only_notes_the_user_added(
+    profile: Profile, other: Profile, tmp_path: Path
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+    with session_scope(profile.engine) as session:
+        write_vault(session=session, folder=vault)
+    assert list((vault / "Stories").glob("*.md")) and list((vault / "Path notes").rglob("*.md"))
+
+    plan = _notes(other, vault)
+    assert plan.notes_without_date == 0 and plan.new
+    assert "without a date" not in plan.summary()
+
+    (vault / "Ideas.md").write_text("An undated note of mine.\n", encoding="utf-8")
+    again = _notes(other, vault)
+    assert again.notes_without_date == 1
+    assert again.summary() == (
+        f"0 journal entries were added; {len(plan.new)} were already in your journal. "
+        "1 note without a date was left out."
+    )
+
+
+def test_an_oversized_note_is_refused_naming_the_note_and_the_field(
+    other: Profile, tmp_path: Path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "2026-11-12.md").write_text("# Fine\n\nshort\n", encoding="utf-8")
+    (folder / "2026-11-13.md").write_text("# Huge\n\n" + "x" * 1_000_001, encoding="utf-8")
+    with pytest.raises(ImportRejected) as rejected:
+        _notes(other, folder)
+    assert rejected.value.problems == [
+        "2026-11-13.md, entry 'Huge', body: is 1,000,001 characters long; "
+        "Loopwise takes at most 1,000,000 here."
+    ]
+    assert _entries(other) == []
+
+
+def test_a_folder_without_daily_notes_is_refused(other: Profile, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ImportRejected, match="No Markdown notes were found in"):
+        _notes(other, empty)
+    (empty / "Ideas.md").write_text("no date here", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="No daily notes were found in"):
+        _notes(other, empty)
+
+
+def test_an_export_that_fails_half_way_can_be_run_again_into_the_same_folder(
+    profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _demo(profile)
+    stories_and_plans(profile)
+    vault = tmp_path / "vault"
+
+    def full_disk(*, session: Any, vault: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(
+        "desktop.store.transfer.markdown_export.SECTIONS",
+        tuple(
+            dataclasses.replace(s, write_markdown=full_disk) if s.name == "stories" else s
+            for s in SECTIONS
+        ),
+    )
+    with session_scope(profile.engine) as session, pytest.raises(OSError):
+        write_vault(session=session, folder=vault)
+    assert list((vault / "Journal").glob("*.md"))  # written before the disk filled up
+    monkeypatch.undo()
+
+    with session_scope(profile.engine) as session:
+        report = write_vault(session=session, folder=vault)
+    assert report.left_alone == [] and list((vault / "Stories").glob("*.md"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,10 +134,10 @@ def _imported_rows(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[st
 
 def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
     """Rejected with messages and nothing written, or every record in the profile as the
-    file has it (its own lists exactly so)."""
+    file has it (its own lists exactly so), under a fresh id where its id was taken."""
     before = _export(profile)
     try:
-        import_document(
+        plan = import_document(
             engine=profile.engine,
             database=profile.paths.database,
             backups_dir=profile.paths.backups_dir,
@@ -146,11 +148,30 @@ def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
         assert rejected.problems and all(p.strip() for p in rejected.problems)
         assert _export(profile) == before  # nothing at all was written
         return
+    assert plan is not None
+    stored = _renumbered(document, plan.renumbering)
     after = _export(profile)
-    for section, key, row in _imported_rows(document):
+    for section, key, row in _imported_rows(stored):
         assert row in after["sections"][section][key]
-    for section, key, wanted, got in _own_lists(document, after):
+    for section, key, wanted, got in _own_lists(stored, after):
         assert got == wanted, f"{section}.{key} is not exactly as in the file"
+
+
+def _renumbered(document: dict[str, Any], renumbering: dict[tuple[str, int], int]) -> Any:
+    """The file with each renumbered id, and every reference to it, changed as the import
+    said it would be: the records as they are stored."""
+    stored = copy.deepcopy(document)
+    for section in SECTIONS:
+        for spec in section.tables:
+            for row in stored["sections"].get(section.name, {}).get(spec.key, []):
+                key = spec.key_fields[0]
+                pointers = {key: spec.table_name} | {
+                    name: table for name, (table, _f) in spec.checked_references.items()
+                }
+                for name, table in pointers.items():
+                    if (table, row[name]) in renumbering:
+                        row[name] = renumbering[(table, row[name])]
+    return stored
 
 
 @SETTINGS
@@ -272,4 +293,109 @@ def test_any_folder_of_notes_is_imported_fully_or_rejected(
         for day, entry in plan.new:
             assert (day.isoformat(), entry.title.strip(), entry.body.strip()) in present
     finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# Records made in the app (each with an id of its own profile) and the rows that belong to
+# them; the checklist state and settings are one row per item or key in any profile.
+MADE = {
+    spec.key
+    for section in SECTIONS
+    for spec in section.tables
+    if spec.identity or (spec.parent is not None and spec.parent[1].identity)
+}
+
+
+class TwoExports:
+    def __init__(self, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+        self.mine, self.theirs = mine, theirs
+
+    def __repr__(self) -> str:  # hypothesis shows the test's arguments; these are large
+        return "TwoExports(...)"
+
+
+@pytest.fixture(scope="module")
+def two_profiles() -> Iterator[TwoExports]:
+    """Exports of two profiles used on their own, so their ids overlap throughout."""
+    folder = Path(tempfile.mkdtemp(prefix="loopwise-two-"))
+    try:
+        exports = []
+        for name, seed, now in (("a", 7, NOW), ("b", 11, NOW - timedelta(days=200, seconds=17))):
+            source = open_profile(AppPaths(folder / name))
+            with session_scope(source.engine) as session:
+                populate_demo_profile(
+                    session=session, paths=source.library.paths, today=now, seed=seed
+                )
+            stories_and_plans(source, now=now)
+            exports.append(_export(source))
+            source.close()
+        yield TwoExports(exports[0], exports[1])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _some_of(document: dict[str, Any], rng: random.Random, keys: set[str]) -> dict[str, Any]:
+    """About half the records of the lists in `keys`, with what belongs to them; records
+    pointing at one left out are left out too."""
+    document = copy.deepcopy(document)
+    kept: dict[str, set[Any]] = {}
+    for section in SECTIONS:
+        part = document["sections"][section.name]
+        for spec in section.tables:
+            rows = part[spec.key] if spec.key in keys else []
+            if spec.parent is None:
+                rows = [row for row in rows if rng.random() < 0.5]
+            part[spec.key] = [
+                row
+                for row in rows
+                if all(
+                    row[name] is None or row[name] in kept.get(table, set())
+                    for name, (table, _field) in spec.checked_references.items()
+                )
+            ]
+            kept[spec.table_name] = {row[spec.key_fields[0]] for row in part[spec.key]}
+    return document
+
+
+@settings(max_examples=8, deadline=None)
+@given(mine=st.integers(0, 2**32), theirs=st.integers(0, 2**32))
+def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
+    two_profiles: TwoExports, mine: int, theirs: int
+) -> None:
+    a, b = two_profiles.mine, two_profiles.theirs
+    folder = Path(tempfile.mkdtemp(prefix="loopwise-merge-"))
+    profile = open_profile(AppPaths(folder))
+    try:
+        every_list = {spec.key for section in SECTIONS for spec in section.tables}
+        import_document(
+            engine=profile.engine,
+            database=profile.paths.database,
+            backups_dir=profile.paths.backups_dir,
+            document=_some_of(a, random.Random(mine), every_list),
+            confirm=lambda _plan: True,
+        )
+        before = _export(profile)
+        theirs_file = _some_of(b, random.Random(theirs), MADE)
+        asked: list[Any] = []
+        plan = import_document(
+            engine=profile.engine,
+            database=profile.paths.database,
+            backups_dir=profile.paths.backups_dir,
+            document=theirs_file,
+            confirm=lambda plan: bool(asked.append(plan)),
+        )
+        assert plan is not None and asked == [] and (plan.replaced, plan.removed) == (0, 0)
+        after = _export(profile)
+        stored = _renumbered(theirs_file, plan.renumbering)
+        for section in SECTIONS:
+            for spec in section.tables:
+                had = before["sections"][section.name][spec.key]
+                now_has = after["sections"][section.name][spec.key]
+                added = stored["sections"][section.name][spec.key]
+                assert all(row in now_has for row in had), f"{spec.key}: a record of mine changed"
+                assert all(row in now_has for row in added), f"{spec.key}: one of theirs is missing"
+                if spec.key in MADE:
+                    assert len(now_has) == len(had) + len(added)
+    finally:
+        profile.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -204,7 +204,7 @@ def test_a_failed_copy_leaves_no_partial_file_and_keeps_the_old_one(
     def disk_full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.store.path_library.os.fsync", disk_full)
+    monkeypatch.setattr("desktop.store.files.os.fsync", disk_full)
 
     with pytest.raises(PathFileError, match=r"could not be copied .*No space left on device"):
         import_path_file(_source(tmp_path, newer, name="v2.toml"), app_paths.user_paths_dir)

@@ -20,7 +20,7 @@ from desktop.store.journal import EntryDraft, create_entry
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
-def stories_and_plans(profile: Profile) -> None:
+def stories_and_plans(profile: Profile, now: datetime = NOW) -> None:
     """What the story bank and the planner add, through their own store functions: a story
     with themes and a journal link, a deleted story, a rehearsal, a custom theme, plan items,
     a mock interview with its journal entry, and the weekly budget; and an attempt with
@@ -30,24 +30,24 @@ def stories_and_plans(profile: Profile) -> None:
             session=session,
             attempt=Attempt(
                 AttemptSubject("Two sum again"),
-                NOW,
+                now,
                 1500,
                 Outcome.PARTIAL,
                 3,
                 patterns=("two-pointers", "hash-map"),
                 struggles=("off-by-one",),
             ),
-            now=NOW,
+            now=now,
         )
         entry = create_entry(
             session=session,
             draft=EntryDraft(entry_date=date(2026, 11, 3), title="Outage retro", body="What broke"),
-            now=NOW,
+            now=now,
         )
         story_store.add_custom_theme(
             session=session,
             theme=CustomTheme("my-pager-duty", "Pager duty", "Carrying the pager"),
-            now=NOW,
+            now=now,
         )
         kept = story_store.create_story(
             session=session,
@@ -63,17 +63,17 @@ def stories_and_plans(profile: Profile) -> None:
                 notes="Mention the runbook.",
                 journal_entry_ids=(entry,),
             ),
-            now=NOW,
+            now=now,
         )
         gone = story_store.create_story(
-            session=session, draft=StoryDraft(title="Deleted draft", themes=("ownership",)), now=NOW
+            session=session, draft=StoryDraft(title="Deleted draft", themes=("ownership",)), now=now
         )
         story_store.log_rehearsal(
-            session=session, rehearsal=Rehearsal(gone, NOW, 90, 2, "too long")
+            session=session, rehearsal=Rehearsal(gone, now, 90, 2, "too long")
         )
-        story_store.delete_story(session=session, story_id=gone, now=NOW)
+        story_store.delete_story(session=session, story_id=gone, now=now)
         story_store.log_rehearsal(
-            session=session, rehearsal=Rehearsal(kept, NOW, 150, 4, "good pace")
+            session=session, rehearsal=Rehearsal(kept, now, 150, 4, "good pace")
         )
         plan_store.add_plan_item(
             session=session,
@@ -82,18 +82,18 @@ def stories_and_plans(profile: Profile) -> None:
             minutes=60,
             source=PlanSource.ROUTINE,
             reason="Weekly checkpoint",
-            now=NOW,
+            now=now,
         )
         mock_store.log_mock(
             session=session,
             mock=MockInterview(
-                held_at=NOW,
+                held_at=now,
                 kind=MockKind.CODING,
                 scores={"problem-solving": 3, "coding": 2},
                 with_whom="Sam",
                 exposed=("two-pointers",),
             ),
-            now=NOW,
+            now=now,
             label=str,
         )
         plan_store.set_hours_per_week(session=session, hours=9)

@@ -214,35 +214,84 @@ def test_the_automatic_backup_keeps_checking_while_the_window_stays_open(
     assert checks[0] is window and timer.parent() is window and timer.isActive()
 
 
+def _export_then_retitle(
+    window: MainWindow, told: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Path:
+    """File > Export all data, then the exported entry's title changed in the file, which
+    File > Import data will open."""
+    target = tmp_path / "export.json"
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
+    action = next(a for a in window.file_menu.actions() if a.objectName() == "export-json")
+    action.trigger()
+    assert wait_until(lambda: bool(told))
+    assert told[-1].startswith("1 record was saved to ")
+    document = json.loads(target.read_text(encoding="utf-8"))
+    document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(changed))
+    return changed
+
+
 def test_export_and_import_from_the_file_menu(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _write(context, "Exported entry")
     window = _window(qtbot, context)
     told = _answer(monkeypatch)
-    target = tmp_path / "export.json"
-    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
-    action = next(a for a in window.file_menu.actions() if a.objectName() == "export-json")
-    action.trigger()
-    assert wait_until(lambda: bool(told))
-    assert "1 records" in told[-1] or "records were saved" in told[-1]
-    document = json.loads(target.read_text(encoding="utf-8"))
-    document["sections"]["journal"]["entries"][0]["title"] = "Changed in the file"
-
-    changed = tmp_path / "changed.json"
-    changed.write_text(json.dumps(document), encoding="utf-8")
-    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(changed))
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, question, _a: asked.append(question))
     window.show_page("journal")
     importer = next(a for a in window.file_menu.actions() if a.objectName() == "import-json")
     importer.trigger()
-    assert asked and "replace 1" in asked[0]  # declined (the fake returns None)
+    assert wait_until(lambda: bool(asked))
+    assert "replace 1" in asked[0]  # declined (the fake returns None)
     assert _journal_titles(window) == ["Exported entry"]
 
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    told.clear()
     importer.trigger()
+    assert wait_until(lambda: bool(told))
+    assert told[-1] == "Imported: journal entry: 1 replaced."
     assert _journal_titles(window) == ["Changed in the file"]
+
+
+def test_an_import_checks_and_writes_off_the_ui_thread(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import threading
+
+    from desktop.store.transfer import run
+
+    _write(context, "Exported entry")
+    window = _window(qtbot, context)
+    told = _answer(monkeypatch)
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
+    threads: dict[str, str] = {}
+    for name in ("check_document", "write_document"):
+        real = getattr(run, name)
+
+        def spy(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            threads[_name] = threading.current_thread().name
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(run, name, spy)
+    asked: list[str] = []
+
+    def confirm(*_args: Any) -> bool:
+        asked.append(threading.current_thread().name)
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    told.clear()
+    next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    assert wait_until(lambda: bool(told))
+    main = threading.main_thread().name
+    assert asked == [main]  # the question is asked in the window
+    assert threads.keys() == {"check_document", "write_document"}
+    assert main not in threads.values()
+    assert told[-1] == "Imported: journal entry: 1 replaced."
 
 
 def test_a_bad_import_file_is_explained_and_changes_nothing(
@@ -256,6 +305,7 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
                    '{"entries": [{"id": 5, "title": 3}]}}}')  # fmt: skip
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
     next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    assert wait_until(lambda: bool(told))
     assert told[-1].startswith("Nothing was imported:")
     assert "journal entry 1 (id 5), field title" in told[-1]
     window.show_page("journal")
@@ -273,8 +323,11 @@ def test_markdown_export_then_import_into_another_profile_from_the_menu(
     next(a for a in window.file_menu.actions() if a.objectName() == "export-markdown").trigger()
     assert wait_until(lambda: bool(told))
     assert (vault / "Journal" / "2026-11-02.md").exists()
+    assert told[-1].startswith(f"1 note was written to {vault}.")
+    told.clear()
     next(a for a in window.file_menu.actions() if a.objectName() == "import-notes").trigger()
-    assert "0 journal entries were added; 1 were already" in told[-1]
+    assert wait_until(lambda: bool(told))
+    assert told[-1] == "0 journal entries were added; 1 was already in your journal."
 
 
 def test_a_damaged_database_can_go_back_to_the_newest_good_backup(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desktop import __version__
+from desktop.store.files import write_text_atomically
 from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.tables import dump_table
 
@@ -37,12 +37,10 @@ def document_text(document: dict[str, Any]) -> str:
 
 
 def write_export(*, session: Session, target: Path, now: datetime) -> int:
-    """Write the export to `target` (via a temporary file, so a failure leaves no half file).
+    """Write the export to `target` (a failure leaves `target` as it was and no scratch file).
 
     Returns the number of records written.
     """
     document = export_document(session=session, now=now)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(document_text(document), encoding="utf-8")
-    os.replace(partial, target)
+    write_text_atomically(target, document_text(document))
     return sum(len(rows) for part in document["sections"].values() for rows in part.values())

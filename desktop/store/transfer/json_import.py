@@ -1,8 +1,11 @@
 """Reading an export back: validated completely before anything is written, all or nothing.
 
-Import merges by stable ids. A record whose key (id, or path and item ids) is not in the
-profile is added; one whose key is there with different contents replaces that row; one that
-is identical changes nothing. The only rows ever removed are the parts of a record in the file
+Import merges by stable keys. Row ids are numbered per profile, so a record with an id is
+matched by its id and its identity (when it was created or logged, see identity.py): a record
+of another profile that happens to have the same id is added under a fresh id, never written
+over the profile's row. A record whose key is not in the profile is added; one whose key is
+there with different contents replaces that row (and the user is asked first); one that is
+identical changes nothing. The only rows ever removed are the parts of a record in the file
 that the file no longer lists (a session's tags, a story's themes): a replaced record ends up
 exactly as the file has it.
 """
@@ -17,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
+from desktop.store.transfer.identity import Renumbering, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.store.transfer.records import Record
 from desktop.store.transfer.sections import SECTIONS
@@ -44,6 +48,8 @@ class ImportPlan:
     """What an import would do, worked out before anything is written."""
 
     tables: list[tuple[TableSpec, TableChanges]] = field(default_factory=list)
+    # The file's ids that are stored under another id (see identity.py).
+    renumbering: Renumbering = field(default_factory=dict)
 
     @property
     def added(self) -> int:
@@ -67,15 +73,15 @@ class ImportPlan:
 
     @property
     def needs_confirmation(self) -> bool:
-        """An import that would replace or remove more than it adds asks first."""
-        return self.replaced + self.removed > self.added
+        """An import that would write over or remove anything the profile has asks first."""
+        return bool(self.replaced or self.removed)
 
     def question(self) -> str:
-        """What to ask before an import that overwrites more than it adds."""
+        """What to ask before an import that writes over or removes records."""
         counts = (("replace", self.replaced), ("remove", self.removed))
         overwrites = " and ".join(f"{verb} {count}" for verb, count in counts if count)
         return (
-            f"This import would {overwrites} of your records and add only {self.added} "
+            f"This import would {overwrites} of your records and add {self.added} "
             f"({self.describe()})."
         )
 
@@ -90,7 +96,26 @@ class ImportPlan:
             bits = [f"{count} {what}" for count, what in counts if count]
             if bits:
                 parts.append(f"{spec.label}: {', '.join(bits)}")
-        return "; ".join(parts) if parts else "nothing new (everything is already here)"
+        if not parts:
+            return "nothing new (everything is already here)"
+        text = "; ".join(parts)
+        if moved := self.added_under_new_ids:
+            text += (
+                f" ({moved} of the new records had ids your profile uses for other records, "
+                "so they got new ids)"
+            )
+        return text
+
+    @property
+    def added_under_new_ids(self) -> int:
+        """New records that could not keep their id: another record of the profile has it."""
+        new_ids = {(table, stored) for (table, _file_id), stored in self.renumbering.items()}
+        return sum(
+            (spec.table_name, spec.key_of(record)[0]) in new_ids
+            for spec, changes in self.tables
+            if spec.identity
+            for record in changes.added
+        )
 
 
 def read_document(file: Path) -> Any:
@@ -103,13 +128,28 @@ def read_document(file: Path) -> Any:
     return parse_document(text, file.name)
 
 
+# json's messages, some of which end mid-sentence ("Unterminated string starting at").
+_JSON_PROBLEMS = {
+    "Unterminated string starting at": "an unfinished string starts",
+    "Expecting value": "a value is missing",
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing",
+    "Expecting property name enclosed in double quotes": "a field name in double quotes is missing",
+    "Extra data": "there is more text after the end of the document",
+    "Invalid control character at": "a string has a control character (such as a tab)",
+    "Invalid \\escape": "a backslash starts an escape that is not valid",
+}
+
+
 def parse_document(text: str, name: str = "the file") -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportRejected(
-            [f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."]
-        ) from None
+        what = _JSON_PROBLEMS.get(error.msg, error.msg.removesuffix(" at").lower())
+        where = f"line {error.lineno}, column {error.colno}"
+        ended = error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip())
+        cut = " (the file may have been cut off)" if ended else ""
+        raise ImportRejected([f"{name} is not valid JSON: {what} at {where}{cut}."]) from None
     except RecursionError:
         raise ImportRejected([f"{name} is nested too deeply to be a Loopwise export."]) from None
 
@@ -178,9 +218,22 @@ def _validate_table(section: str, spec: TableSpec, rows: Any) -> tuple[list[Reco
             for detail in error.errors():
                 where = ".".join(str(part) for part in detail["loc"]) or "(record)"
                 problems.append(
-                    f"{spec.describe(index, _printable_keys(row))}, field {where}: {detail['msg']}."
+                    f"{spec.describe(index, _printable_keys(row))}, field {where}: "
+                    f"{_explain(detail)}."
                 )
     return records, problems
+
+
+def _explain(detail: Any) -> str:
+    """Pydantic's message, said as what the field expects."""
+    kind = str(detail["type"])
+    if kind.startswith("date_"):
+        return "expected a date like 2026-11-22"
+    if kind.startswith("datetime_"):
+        return "expected a time like 2026-11-22T09:15:00Z"
+    if kind == "value_error" and "error" in detail.get("ctx", {}):
+        return str(detail["ctx"]["error"])  # our own rules, without pydantic's "Value error, "
+    return str(detail["msg"])
 
 
 def _printable_keys(row: dict[str, Any]) -> dict[str, Any]:
@@ -233,16 +286,19 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
     """Validate the document and work out what it would add and replace (nothing written)."""
     validated = validate_document(document)
     problems = _missing_references(session, validated)
+    if problems:
+        raise ImportRejected(problems)
+    validated, renumbering = renumber(session=session, validated=validated)
     by_table = {spec.table_name: records for spec, records in validated}
     for section in SECTIONS:
         if section.check is not None:
             mine = {
                 s.key: by_table[s.table_name] for s in section.tables if s.table_name in by_table
             }
-            problems += section.check(session, mine)
+            problems += section.check(session=session, records=mine)
     if problems:
         raise ImportRejected(problems)
-    plan = ImportPlan()
+    plan = ImportPlan(renumbering=renumbering)
     for spec, records in validated:
         parents: set[Any] = set()
         if spec.parent is not None:

@@ -1,10 +1,11 @@
 """Importing a folder of Markdown daily notes (this app's export or an Obsidian vault).
 
 Every note with a date (named YYYY-MM-DD.md, or with 'date:' in its front matter) becomes
-journal entries; notes without a date are left alone. An entry already in the journal (same
-day, same title, same text) is recognised and not added again, so importing the same folder
-twice adds nothing the second time. One unreadable note stops the whole import.
-"""
+journal entries; notes without a date are left alone (and not even counted when Loopwise wrote
+them itself: its path and story notes). A folder with no daily notes at all is refused. An
+entry already in the journal (same day, same title, same text) is recognised and not added
+again, so importing the same folder twice adds nothing the second time. One unreadable or
+oversized note stops the whole import."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from desktop.domain.journal import EntryKind
+from desktop.domain.text_limits import LIST_TEXT, LONG_TEXT, SHORT_TEXT, length_problem
 from desktop.domain.vault import NoteProblem, VaultEntry, read_note
 from desktop.store.journal import EntryDraft, create_entry
 from desktop.store.models import JournalEntry
 from desktop.store.transfer.json_import import ImportRejected
+from desktop.store.transfer.sections.journal import JOURNAL_FOLDER
+from desktop.store.transfer.vault_folder import read_manifest
 
 SKIPPED_FOLDERS = {".obsidian", ".trash", ".git"}
 
@@ -28,6 +32,22 @@ class NotesPlan:
     new: list[tuple[date, VaultEntry]] = field(default_factory=list)
     already_there: int = 0
     notes_without_date: int = 0
+
+    def summary(self) -> str:
+        """What the import did, for the command line and the window alike."""
+        added = len(self.new)
+        text = f"{added} journal {'entry was' if added == 1 else 'entries were'} added"
+        if there := self.already_there:
+            text += f"; {there} {'was' if there == 1 else 'were'} already in your journal"
+        text += "."
+        if undated := self.notes_without_date:
+            notes = (
+                "1 note without a date was"
+                if undated == 1
+                else f"{undated} notes without a date were"
+            )
+            text += f" {notes} left out."
+        return text
 
 
 def _note_files(folder: Path) -> list[Path]:
@@ -45,7 +65,11 @@ def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int]:
     problems: list[str] = []
     entries: list[tuple[date, VaultEntry]] = []
     undated = 0
-    for path in _note_files(folder):
+    files = _note_files(folder)
+    if not files:
+        raise ImportRejected([f"No Markdown notes were found in {folder}."])
+    own = read_manifest(folder) or {}
+    for path in files:
         where = path.relative_to(folder).as_posix()
         try:
             text = path.read_text(encoding="utf-8")
@@ -62,14 +86,36 @@ def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int]:
             day, found = read_note(path.name, text)
         except NoteProblem as problem:
             if "has no date" in str(problem):
-                undated += 1
+                undated += where not in own or where.startswith(f"{JOURNAL_FOLDER}/")
             else:
                 problems.append(f"{where}: {problem}.")
             continue
+        for entry in found:
+            problems += _too_long(where, entry)
         entries += [(day, entry) for entry in found]
     if problems:
         raise ImportRejected(problems)
+    if not entries:
+        raise ImportRejected(
+            [f"No daily notes were found in {folder}: a daily note is named like 2026-11-22.md "
+             "or has 'date:' in its front matter."]
+        )  # fmt: skip
     return entries, undated
+
+
+def _too_long(where: str, entry: VaultEntry) -> list[str]:
+    """The same limits as a JSON import (desktop/domain/text_limits.py)."""
+    name = entry.title.strip()[:60] or "untitled"
+    fields = (
+        ("title", entry.title, SHORT_TEXT),
+        ("body", entry.body, LONG_TEXT),
+        ("tags", "\n".join(entry.tags), LIST_TEXT),
+    )
+    return [
+        f"{where}, entry {name!r}, {field}: {problem}."
+        for field, value, limit in fields
+        if (problem := length_problem(value.strip(), limit))
+    ]
 
 
 def plan_notes_import(*, session: Session, folder: Path) -> NotesPlan:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from desktop.domain.vault import front_matter, safe_file_name
+from desktop.store.transfer.vault_folder import VaultFolder
 
 
 def write_note(
-    folder: Path, title: str, key: str, meta: dict[str, Any], body: str, *, fallback: str
-) -> Path:
+    vault: VaultFolder,
+    folder: str,
+    title: str,
+    key: str,
+    meta: dict[str, Any],
+    body: str,
+    *,
+    fallback: str,
+) -> str:
     """`folder/<title>.md` with YAML front matter; two notes with the same title in one folder
-    are told apart by their key, '<title> (<key>).md'."""
-    folder.mkdir(parents=True, exist_ok=True)
+    are told apart by their key, '<title> (<key>).md'. Returns the note's path in the vault."""
     name = safe_file_name(title, fallback=fallback)
-    target = folder / f"{name}.md"
-    if target.exists():
-        target = folder / f"{name} ({safe_file_name(key)}).md"
-    target.write_text(front_matter(meta) + body, encoding="utf-8")
-    return target
+    relative = f"{folder}/{name}.md"
+    if vault.is_taken(relative):
+        relative = f"{folder}/{name} ({safe_file_name(key)}).md"
+    vault.write(relative, front_matter(meta) + body)
+    return relative

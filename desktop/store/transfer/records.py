@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from desktop.domain.text_limits import LIST_TEXT, LONG_TEXT, SHORT_TEXT, length_problem
+
 
 def _plain_text(value: str) -> str:
     # A lone surrogate ("\ud800") is valid JSON but cannot be stored as UTF-8 text.
@@ -27,7 +29,20 @@ def _utc(value: datetime) -> datetime:
         raise ValueError("is outside the range of dates Loopwise can store") from None
 
 
-Text = Annotated[str, AfterValidator(_plain_text)]
+def _at_most(limit: int) -> AfterValidator:
+    def check(value: str) -> str:
+        if problem := length_problem(value, limit):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+# Every text field has a length limit (desktop/domain/text_limits.py): long text by default,
+# shorter for titles and for lists written one per line.
+Text = Annotated[str, _at_most(LONG_TEXT), AfterValidator(_plain_text)]
+Title = Annotated[str, _at_most(SHORT_TEXT), AfterValidator(_plain_text)]
+Lines = Annotated[str, _at_most(LIST_TEXT), AfterValidator(_plain_text)]
 Key = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=200)]
 Time = Annotated[datetime, AfterValidator(_utc)]
 RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]

@@ -34,16 +34,34 @@ def import_document(
     confirm: Callable[[ImportPlan], bool],
 ) -> ImportPlan | None:
     """Import an export document; None if the user declined. Raises ImportRejected."""
+    plan = check_document(engine=engine, document=document)
+    if plan.needs_confirmation and not confirm(plan):
+        return None
+    return write_document(
+        engine=engine, database=database, backups_dir=backups_dir, document=document, plan=plan
+    )
+
+
+def check_document(*, engine: Engine, document: Any) -> ImportPlan:
+    """What importing the document would do; nothing is written. Raises ImportRejected."""
     try:
         with session_scope(engine) as session:
-            plan = plan_import(session=session, document=document)
-        if plan.needs_confirmation and not confirm(plan):
-            return None
-        if plan.changes_anything:
-            backup_database(database, backups_dir, "before-import")
-            with session_scope(engine) as session:
-                plan = plan_import(session=session, document=document)
-                apply_import(session=session, plan=plan)
+            return plan_import(session=session, document=document)
+    except SAVE_ERRORS as error:
+        raise ImportRejected([f"the profile could not be read: {explain(error)}."]) from error
+
+
+def write_document(
+    *, engine: Engine, database: Path, backups_dir: Path, document: Any, plan: ImportPlan
+) -> ImportPlan:
+    """Back up, then import the checked document in one transaction. Raises ImportRejected."""
+    if not plan.changes_anything:
+        return plan
+    try:
+        backup_database(database, backups_dir, "before-import")
+        with session_scope(engine) as session:
+            plan = plan_import(session=session, document=document)  # as the profile is now
+            apply_import(session=session, plan=plan)
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the profile could not be written: {explain(error)}."]) from error
     return plan

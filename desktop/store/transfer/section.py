@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
 from sqlmodel import Session
 
 from desktop.store.transfer.records import Record
 from desktop.store.transfer.tables import TableSpec
+from desktop.store.transfer.vault_folder import VaultFolder
 
-# Writes the area's notes into the vault folder; returns how many files it wrote.
-MarkdownWriter = Callable[[Session, Path], int]
-# Rules across the area's records (list key -> the file's records, only the lists it has);
-# returns problems naming record and field. Runs before anything is written.
-SectionCheck = Callable[[Session, Mapping[str, list[Record]]], list[str]]
+
+class MarkdownWriter(Protocol):
+    """Writes the area's notes into the vault; returns how many notes it has."""
+
+    def __call__(self, *, session: Session, vault: VaultFolder) -> int: ...
+
+
+class SectionCheck(Protocol):
+    """Rules across the area's records (list key -> the file's records, only the lists it
+    has); returns problems naming record and field. Runs before anything is written."""
+
+    def __call__(self, *, session: Session, records: Mapping[str, list[Record]]) -> list[str]: ...
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ class TableSpec:
     # with `exact`, a parent in the file keeps exactly the rows the file lists for it.
     parent: tuple[str, TableSpec] | None = None
     exact: bool = False
+    # Fields fixed when a row is made (its creation time): with the same id but a different
+    # identity, a row of another profile is a different record (see identity.py).
+    identity: tuple[str, ...] = ()
 
     @property
     def table_name(self) -> str:

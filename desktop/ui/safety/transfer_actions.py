@@ -16,6 +16,8 @@ from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from desktop.store.transfer.json_import import ImportPlan
+    from desktop.store.transfer.markdown_import import NotesPlan
+    from desktop.store.transfer.vault_folder import VaultReport
     from desktop.ui.main_window import MainWindow
 
 
@@ -98,7 +100,7 @@ def export_json(window: MainWindow) -> None:
         window,
         "Exporting your data…",
         work,
-        lambda count: dialogs.tell(window, "Exported", f"{count} records were saved to {target}."),
+        lambda count: dialogs.tell(window, "Exported", f"{_records(count)} saved to {target}."),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"
         ),
@@ -112,26 +114,38 @@ def export_markdown(window: MainWindow) -> None:
     _flush(window)
     context = window.context
 
-    def work() -> int:
+    def work() -> VaultReport:
         from desktop.store.database import session_scope
         from desktop.store.transfer.markdown_export import write_vault
 
         with session_scope(context.profile.engine) as session:
             return write_vault(session=session, folder=Path(folder))
 
+    def failed(error: BaseException) -> None:
+        from desktop.store.transfer.vault_folder import VaultRefused
+
+        if isinstance(error, VaultRefused):
+            dialogs.tell_problem(window, "Not exported", str(error))
+        else:
+            dialogs.tell_problem(
+                window, "Not exported", f"The notes could not be written: {_reason(error)}"
+            )
+
     _with_progress(
         window,
         "Writing your notes…",
         work,
-        lambda count: dialogs.tell(
+        lambda report: dialogs.tell(
             window,
             "Exported",
-            f"{count} notes were written to {folder}. Open the folder as a vault in Obsidian.",
+            f"{report.sentence(folder)} Open the folder as a vault in Obsidian.",
         ),
-        lambda error: dialogs.tell_problem(
-            window, "Not exported", f"The notes could not be written: {_reason(error)}"
-        ),
+        failed,
     )
+
+
+def _records(count: int) -> str:
+    return "1 record was" if count == 1 else f"{count} records were"
 
 
 def _reason(error: BaseException) -> str:
@@ -142,39 +156,62 @@ def _reason(error: BaseException) -> str:
     return f"{explain(error)}."
 
 
+def _import_failed(window: MainWindow, error: BaseException) -> None:
+    from desktop.store.transfer.json_import import ImportRejected
+
+    if isinstance(error, ImportRejected):
+        dialogs.tell_problem(window, "Not imported", error.summary())
+    else:
+        dialogs.tell_problem(window, "Not imported", f"Nothing was imported: {_reason(error)}")
+
+
 def import_json(window: MainWindow) -> None:
+    """Read and check the file in the background, ask here if it would replace anything,
+    then back up and write in the background: the window never freezes."""
     source = dialogs.choose_file_to_open(window, "Import data", "Loopwise export (*.json)")
     if source is None:
         return
     _flush(window)
-    from desktop.store.transfer.json_import import ImportRejected, read_document
-    from desktop.store.transfer.run import import_document
-
     profile = window.context.profile
 
-    def confirm(plan: ImportPlan) -> bool:
-        return dialogs.confirm(
+    def check() -> tuple[Any, ImportPlan]:
+        from desktop.store.transfer.json_import import read_document
+        from desktop.store.transfer.run import check_document
+
+        document = read_document(Path(source))
+        return document, check_document(engine=profile.engine, document=document)
+
+    def checked(result: tuple[Any, ImportPlan]) -> None:
+        document, plan = result
+        if plan.needs_confirmation and not dialogs.confirm(
             window,
             "Replace your data?",
             f"{plan.question()} Your data is backed up first.",
             "Import and replace",
-        )
+        ):
+            return
 
-    try:
-        plan = import_document(
-            engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
-            document=read_document(Path(source)),
-            confirm=confirm,
-        )
-    except ImportRejected as rejected:
-        dialogs.tell_problem(window, "Not imported", rejected.summary())
-        return
-    if plan is None:
-        return
-    reread_everything(window)
-    dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
+        def write() -> ImportPlan:
+            from desktop.store.transfer.run import write_document
+
+            return write_document(
+                engine=profile.engine,
+                database=profile.paths.database,
+                backups_dir=profile.paths.backups_dir,
+                document=document,
+                plan=plan,
+            )
+
+        _with_progress(window, "Importing your data…", write, imported, failed)
+
+    def imported(plan: ImportPlan) -> None:
+        reread_everything(window)
+        dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
+
+    def failed(error: BaseException) -> None:
+        _import_failed(window, error)
+
+    _with_progress(window, "Checking the file…", check, checked, failed)
 
 
 def import_markdown(window: MainWindow) -> None:
@@ -182,30 +219,28 @@ def import_markdown(window: MainWindow) -> None:
     if folder is None:
         return
     _flush(window)
-    from desktop.store.transfer.json_import import ImportRejected
-    from desktop.store.transfer.run import import_notes
-
     profile = window.context.profile
-    try:
-        plan = import_notes(
+    now = window.context.now()
+
+    def work() -> NotesPlan:
+        from desktop.store.transfer.run import import_notes
+
+        return import_notes(
             engine=profile.engine,
             database=profile.paths.database,
             backups_dir=profile.paths.backups_dir,
             folder=Path(folder),
-            now=window.context.now(),
+            now=now,
         )
-    except ImportRejected as rejected:
-        dialogs.tell_problem(window, "Not imported", rejected.summary())
-        return
-    reread_everything(window)
-    skipped = (
-        f" {plan.notes_without_date} notes without a date were left out."
-        if plan.notes_without_date
-        else ""
-    )
-    dialogs.tell(
+
+    def imported(plan: NotesPlan) -> None:
+        reread_everything(window)
+        dialogs.tell(window, "Imported", plan.summary())
+
+    _with_progress(
         window,
-        "Imported",
-        f"{len(plan.new)} journal entries were added; {plan.already_there} were already in "
-        f"your journal.{skipped}",
+        "Importing your notes…",
+        work,
+        imported,
+        lambda error: _import_failed(window, error),
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -12,9 +11,10 @@ from sqlmodel import Session, col, select
 from desktop.domain.journal import EntryKind
 from desktop.domain.vault import VaultEntry, render_daily_note
 from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
+from desktop.store.transfer.vault_folder import VaultFolder
 
 JOURNAL_FOLDER = "Journal"
 
@@ -22,10 +22,10 @@ JOURNAL_FOLDER = "Journal"
 class JournalEntryRecord(Record):
     id: RowId
     entry_date: date
-    title: Text
+    title: Title
     body: Text
     kind: EntryKind
-    tags: Text = ""  # one per line
+    tags: Lines = ""  # one per line
     template_id: Key | None = None
     session_id: RowId | None = None
     path_id: Key | None = None
@@ -35,18 +35,16 @@ class JournalEntryRecord(Record):
     updated_at: Time
 
 
-def write_daily_notes(session: Session, vault: Path) -> int:
+def write_daily_notes(*, session: Session, vault: VaultFolder) -> int:
     entries = session.exec(
         select(JournalEntry).order_by(col(JournalEntry.entry_date), col(JournalEntry.id))
     ).all()
     by_day: dict[date, list[VaultEntry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.entry_date].append(_vault_entry(session, entry))
-    folder = vault / JOURNAL_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     for day, day_entries in by_day.items():
         note = render_daily_note(day, day_entries)
-        (folder / f"{day.isoformat()}.md").write_text(note, encoding="utf-8")
+        vault.write(f"{JOURNAL_FOLDER}/{day.isoformat()}.md", note)
     return len(by_day)
 
 
@@ -86,6 +84,7 @@ SECTION = Section(
             JournalEntryRecord,
             "journal entry",
             references={"session_id": ("practice_session", "id")},
+            identity=("created_at",),
         ),
     ),
     write_markdown=write_daily_notes,

@@ -21,7 +21,7 @@ from desktop.store.models import (
     PlannerSetting,
 )
 from desktop.store.plan import HOURS_KEY, REVIEW_OFFERED_KEY
-from desktop.store.transfer.records import Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Key, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
@@ -31,7 +31,7 @@ Minutes = Annotated[int, Field(ge=1, le=480)]
 class PlanItemRecord(Record):
     id: RowId
     day: date
-    title: Text
+    title: Title
     path_id: Key | None = None
     item_id: Key | None = None
     routine_id: Key | None = None
@@ -59,7 +59,7 @@ class MockInterviewRecord(Record):
     id: RowId
     held_at: Time
     kind: MockKind
-    with_whom: Text = ""
+    with_whom: Title = ""
     feedback: Text = ""
     minutes: Minutes
     journal_entry_id: RowId | None = None
@@ -96,7 +96,7 @@ class PlannerSettingRecord(Record):
         return value
 
 
-def check_mock_scores(session: Session, records: Mapping[str, list[Record]]) -> list[str]:
+def check_mock_scores(*, session: Session, records: Mapping[str, list[Record]]) -> list[str]:
     """Each mock keeps at least one score, and only on its kind of round's rubric."""
     in_file: dict[int, dict[str, int]] = defaultdict(dict)
     for score in records.get("scores", []):
@@ -130,12 +130,19 @@ MOCKS = TableSpec(
     MockInterviewRecord,
     "mock interview",
     references={"journal_entry_id": ("journal_entry", "id")},
+    identity=("created_at",),
 )
 
 SECTION = Section(
     "planner",
     (
-        TableSpec("plan_items", PlanEntry, PlanItemRecord, "plan item"),
+        TableSpec(
+            "plan_items",
+            PlanEntry,
+            PlanItemRecord,
+            "plan item",
+            identity=("created_at", "title"),
+        ),
         MOCKS,
         TableSpec(
             "scores",

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from desktop.domain.practice import Outcome, TagRole
 from desktop.store.models import PracticeSession, SessionTag
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Record, RowId, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
@@ -19,7 +19,7 @@ class PracticeSessionRecord(Record):
     active_seconds: Count
     outcome: Outcome
     confidence: Annotated[int, Field(ge=1, le=5)]
-    title: Text
+    title: Title
     path_id: Key | None = None
     item_id: Key | None = None
     routine_id: Key | None = None
@@ -38,7 +38,13 @@ class SessionTagRecord(Record):
     tag: Key
 
 
-SESSIONS = TableSpec("sessions", PracticeSession, PracticeSessionRecord, "practice session")
+SESSIONS = TableSpec(
+    "sessions",
+    PracticeSession,
+    PracticeSessionRecord,
+    "practice session",
+    identity=("logged_at", "started_at"),
+)
 
 SECTION = Section(
     "practice",

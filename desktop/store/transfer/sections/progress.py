@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlmodel import Session, col, select
 
 from desktop.domain.progress import ItemStatus
 from desktop.domain.vault import safe_file_name
 from desktop.store.models import CustomItem, ItemProgress, StatusChange
 from desktop.store.transfer.notes import write_note
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
+from desktop.store.transfer.vault_folder import VaultFolder
 
 
 class ItemProgressRecord(Record):
     path_id: Key
     item_id: Key
     stage_id: Key
-    title: Text
+    title: Title
     status: ItemStatus
     status_changed_at: Time | None = None
     notes: Text = ""
@@ -38,17 +37,17 @@ class CustomItemRecord(Record):
     path_id: Key
     item_id: Key
     stage_id: Key
-    title: Text
+    title: Title
     kind: Key
     difficulty: Key
     target_minutes: Count
-    topics: Text = ""
-    link: Text | None = None
+    topics: Lines = ""
+    link: Title | None = None
     description: Text | None = None
     created_at: Time
 
 
-def write_item_notes(session: Session, vault: Path) -> int:
+def write_item_notes(*, session: Session, vault: VaultFolder) -> int:
     """One note per path item that has notes, in a folder per learning path."""
     rows = session.exec(select(ItemProgress).order_by(col(ItemProgress.path_id))).all()
     written = 0
@@ -62,9 +61,9 @@ def write_item_notes(session: Session, vault: Path) -> int:
             "status": row.status,
             "updated": row.notes_updated_at,
         }
-        folder = vault / "Path notes" / safe_file_name(row.path_id)
+        folder = f"Path notes/{safe_file_name(row.path_id)}"
         body = f"\n# {row.title}\n\n{row.notes.strip()}\n"
-        write_note(folder, row.title, row.item_id, meta, body, fallback=row.item_id)
+        write_note(vault, folder, row.title, row.item_id, meta, body, fallback=row.item_id)
         written += 1
     return written
 
@@ -73,7 +72,13 @@ SECTION = Section(
     "progress",
     (
         TableSpec("items", ItemProgress, ItemProgressRecord, "item progress"),
-        TableSpec("status_changes", StatusChange, StatusChangeRecord, "status change"),
+        TableSpec(
+            "status_changes",
+            StatusChange,
+            StatusChangeRecord,
+            "status change",
+            identity=("path_id", "item_id", "status", "changed_at"),
+        ),
         TableSpec("custom_items", CustomItem, CustomItemRecord, "custom item"),
     ),
     write_markdown=write_item_notes,

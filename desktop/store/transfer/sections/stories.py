@@ -4,7 +4,6 @@ rehearsals, and the user's own themes; in the vault, one note per story."""
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -22,9 +21,10 @@ from desktop.store.models import (
     StoryTheme,
 )
 from desktop.store.transfer.notes import write_note
-from desktop.store.transfer.records import Count, Key, Record, RowId, Text, Time
+from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
+from desktop.store.transfer.vault_folder import VaultFolder
 
 STORIES_FOLDER = "Stories"
 
@@ -43,13 +43,13 @@ def _blank_or_words(value: str) -> str:
 
 class StoryRecord(Record):
     id: RowId
-    title: Text = ""
+    title: Title = ""
     situation: Text = ""
     task: Text = ""
     action: Text = ""
     result: Text = ""
     scope: Scope = Scope.TEAM
-    companies: Text = ""  # one per line
+    companies: Lines = ""  # one per line
     notes: Text = ""
     created_at: Time
     updated_at: Time
@@ -82,10 +82,17 @@ class CustomThemeRecord(Record):
     created_at: Time
 
 
-STORIES = TableSpec("stories", StoryRow, StoryRecord, "story", fixed={"deleted_at": None})
+STORIES = TableSpec(
+    "stories",
+    StoryRow,
+    StoryRecord,
+    "story",
+    fixed={"deleted_at": None},
+    identity=("created_at",),
+)
 
 
-def write_story_notes(session: Session, vault: Path) -> int:
+def write_story_notes(*, session: Session, vault: VaultFolder) -> int:
     """One note per story: the facts in front matter, the four STAR parts as headings."""
     stories = session.exec(
         select(StoryRow).where(*STORIES.exported()).order_by(col(StoryRow.id))
@@ -120,8 +127,15 @@ def write_story_notes(session: Session, vault: Path) -> int:
         if days[story.id]:
             links = "\n".join(f"- [[{day}]]" for day in dict.fromkeys(days[story.id]))
             body.append(f"\n## Journal\n\n{links}\n")
-        folder = vault / STORIES_FOLDER
-        write_note(folder, title, str(story.id), meta, "".join(body), fallback="Untitled story")
+        write_note(
+            vault,
+            STORIES_FOLDER,
+            title,
+            str(story.id),
+            meta,
+            "".join(body),
+            fallback="Untitled story",
+        )
     return len(stories)
 
 
@@ -152,6 +166,7 @@ SECTION = Section(
             StoryRehearsalRecord,
             "story rehearsal",
             parent=("story_id", STORIES),
+            identity=("rehearsed_at", "seconds"),
         ),
         TableSpec("custom_themes", CustomStoryTheme, CustomThemeRecord, "custom story theme"),
     ),

@@ -1,0 +1,32 @@
+"""Writing a file so that a crash or a full disk never leaves half of it behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+    """`write` fills a scratch file next to `target`; once it is safely on disk it takes
+    `target`'s place in one step. If anything fails, the scratch file is removed and
+    `target` is left as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".loopwise-", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    scratch = Path(name)
+    try:
+        write(scratch)
+        descriptor = os.open(scratch, os.O_RDWR)
+        try:
+            os.fsync(descriptor)  # on disk before the rename makes it the real file
+        finally:
+            os.close(descriptor)
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    write_atomically(target, lambda scratch: scratch.write_text(text, encoding="utf-8"))
