@@ -252,6 +252,26 @@ def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
     assert [b.name.reason for b in list_backups(other.paths.backups_dir)] == ["before-import"]
 
 
+def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_cleanly(
+    profile: Profile, other: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the copy made before an import fails its integrity check, the database may be
+    damaged: nothing is imported, and the user is told why instead of seeing a crash."""
+    from desktop.store.backup import DamagedCopy
+    from desktop.store.transfer import run
+
+    def damaged(database: Path, *_args: object) -> Path:
+        raise DamagedCopy(database)
+
+    monkeypatch.setattr(run, "backup_database", damaged)
+    _demo(profile)
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, _export(profile))
+    assert "nothing was imported" in rejected.value.problems[0]
+    assert "integrity check" in rejected.value.problems[0]
+    assert _export(other)["sections"]["journal"]["entries"] == []
+
+
 def test_errors_name_the_record_and_the_field_and_nothing_is_written(
     profile: Profile, other: Profile
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from desktop.store.backup import backup_database
+from desktop.store.backup import DamagedCopy, backup_database
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.transfer.json_import import (
@@ -62,6 +62,8 @@ def write_document(
         with session_scope(engine) as session:
             plan = plan_import(session=session, document=document)  # as the profile is now
             apply_import(session=session, plan=plan)
+    except DamagedCopy as damaged:
+        raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the profile could not be written: {explain(error)}."]) from error
     return plan
@@ -79,6 +81,8 @@ def import_notes(
             with session_scope(engine) as session:
                 plan = plan_notes_import(session=session, folder=folder)
                 apply_notes_import(session=session, plan=plan, now=now)
+    except DamagedCopy as damaged:
+        raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the journal could not be written: {explain(error)}."]) from error
     return plan
