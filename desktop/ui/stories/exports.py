@@ -3,14 +3,12 @@ writing the whole file or nothing, and saying how it went."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_export import loop_sheet_html, stories_markdown
@@ -18,6 +16,7 @@ from desktop.domain.story_themes import ThemeCatalog
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.store.files import write_atomically, write_text_atomically
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
 
@@ -38,7 +37,9 @@ def export_markdown(parent: QWidget, context: AppContext, catalog: ThemeCatalog)
     def write(target: Path) -> str:
         with session_scope(context.profile.engine) as session:
             stories = story_store.all_stories(session=session)
-        write_text_file(target, stories_markdown(stories, catalog, context.now().astimezone()))
+        write_text_atomically(
+            target, stories_markdown(stories, catalog, context.now().astimezone())
+        )
         return f"Saved {len(stories)} stories to {target}"
 
     return _export(
@@ -91,15 +92,8 @@ def ask_save_path(
     parent: QWidget | None, title: str, suggested: str, name_filter: str
 ) -> Path | None:
     """Ask where to save (kept separate so tests can answer it)."""
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / suggested), name_filter
-    )
+    chosen = dialogs.choose_file_to_save(parent, title, str(Path.home() / suggested), name_filter)
     return Path(chosen) if chosen else None
-
-
-def write_text_file(target: Path, text: str) -> None:
-    """Write the whole file or nothing: a half-written export never replaces a good one."""
-    _replace_with(target, lambda scratch: scratch.write_text(text, encoding="utf-8"))
 
 
 def write_pdf(target: Path, html: str) -> None:
@@ -129,16 +123,4 @@ def write_pdf(target: Path, html: str) -> None:
         if not scratch.exists() or scratch.stat().st_size == 0:
             raise OSError(5, "the PDF could not be written", str(scratch))
 
-    _replace_with(target, render)
-
-
-def _replace_with(target: Path, write: Callable[[Path], object]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".loopwise-", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    scratch = Path(name)
-    try:
-        write(scratch)
-        os.replace(scratch, target)
-    finally:
-        scratch.unlink(missing_ok=True)
+    write_atomically(target, render)  # a half-written PDF never replaces a good one
