@@ -12,7 +12,7 @@ from desktop.domain.dates import local_day
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import RUBRIC, MockInterview, MockKind, journal_body
 from desktop.store import journal as journal_store
-from desktop.store.models import MockExposed, MockInterviewRow, MockScore
+from desktop.store.plan_tables import MockExposed, MockInterviewRow, MockScore
 
 
 def log_mock(

@@ -20,12 +20,10 @@ from desktop.domain.planner import (
 from desktop.domain.progress import ItemStatus, build_checklist
 from desktop.domain.suggestions import PathCandidate, Suggestion
 from desktop.store import progress as progress_store
-from desktop.store.models import (
-    ItemProgress,
-    JournalEntry,
+from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
+from desktop.store.plan_tables import (
     PlanEntry,
     PlannerSetting,
-    PracticeSession,
 )
 
 HOURS_KEY = "hours_per_week"

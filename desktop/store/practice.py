@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, delete, select
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
-from desktop.domain.trends import PracticeRecord
 from desktop.store.models import PracticeSession, SessionTag
+
+if TYPE_CHECKING:  # the trends model loads when the Trends page first reads, not at start-up
+    from desktop.domain.trends import PracticeRecord
 
 
 def log_attempt(*, session: Session, attempt: Attempt, now: datetime) -> int:
@@ -172,6 +174,8 @@ def practice_records_between(
     *, session: Session, start: datetime, end: datetime, path_id: str | None = None
 ) -> list[PracticeRecord]:
     """What the trends need of the attempts started in [start, end), oldest first."""
+    from desktop.domain.trends import PracticeRecord
+
     params: tuple[object, ...] = (_stored(start), _stored(end))
     path = ""
     if path_id is not None:

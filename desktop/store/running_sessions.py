@@ -47,10 +47,10 @@ class RunningSession:
         )
 
 
-def save_running_session(file: Path, session: RunningSession) -> None:
-    """Add or replace this session's record. Raises OSError if the file cannot be written."""
-    others = [s for s in running_sessions(file) if s.key != session.key]
-    _write(file, [*others, session])
+def save_running_session(file: Path, running: RunningSession) -> None:
+    """Add or replace this practice session's record. Raises OSError if it cannot be written."""
+    others = [kept for kept in running_sessions(file) if kept.key != running.key]
+    _write(file, [*others, running])
 
 
 def forget_running_session(file: Path, key: str) -> None:

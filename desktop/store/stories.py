@@ -12,9 +12,9 @@ from sqlmodel import Session, col, delete, select
 
 from desktop.domain.stories import Rehearsal, Scope, Story, StoryDraft
 from desktop.domain.story_themes import CustomTheme
-from desktop.store.models import (
+from desktop.store.models import JournalEntry
+from desktop.store.story_tables import (
     CustomStoryTheme,
-    JournalEntry,
     StoryJournalLink,
     StoryRehearsal,
     StoryRow,

@@ -11,7 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+# Every table module, so SQLModel.metadata knows the whole schema.
+import desktop.store.models
+import desktop.store.plan_tables
+import desktop.store.story_tables  # noqa: F401
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
 from desktop.store.database import make_engine

@@ -3,7 +3,10 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+# Every table module, so SQLModel.metadata knows the whole schema.
+import desktop.store.models
+import desktop.store.plan_tables
+import desktop.store.story_tables  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -13,14 +13,14 @@ from sqlmodel import Session, col, select
 
 from desktop.domain.mocks import SCORE_RANGE, MockInterview, MockKind
 from desktop.domain.planner import PlanSource
-from desktop.store.models import (
+from desktop.store.plan import HOURS_KEY, REVIEW_OFFERED_KEY
+from desktop.store.plan_tables import (
     MockExposed,
     MockInterviewRow,
     MockScore,
     PlanEntry,
     PlannerSetting,
 )
-from desktop.store.plan import HOURS_KEY, REVIEW_OFFERED_KEY
 from desktop.store.transfer.records import Key, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec

@@ -12,9 +12,9 @@ from sqlmodel import Session, col, select
 from desktop.domain.curriculum import Slug
 from desktop.domain.stories import RATINGS, Scope
 from desktop.domain.stories import Section as StarPart
-from desktop.store.models import (
+from desktop.store.models import JournalEntry
+from desktop.store.story_tables import (
     CustomStoryTheme,
-    JournalEntry,
     StoryJournalLink,
     StoryRehearsal,
     StoryRow,
