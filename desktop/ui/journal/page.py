@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -27,13 +26,13 @@ from desktop.store.journal import EntryDraft
 from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
-from desktop.ui.journal.entry_list import EntryListModel, EntryRow
+from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
-from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
 from desktop.ui.widgets.waiting import wait_until
 
 SEARCH_DELAY_MS = 150
@@ -129,17 +128,8 @@ class JournalPage(Page):
 
         self.list_heading = text_label("List heading", "muted", wrap=False)
         layout.addWidget(self.list_heading)
-        self.model = EntryListModel(self)
-        self.list = QListView()
-        self.list.setAccessibleName("Journal entries")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(RichTextDelegate(self.list))
-        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap rows when resized
-        self.list.selectionModel().currentChanged.connect(
-            lambda current, _: self._open_row(current.row())
-        )
+        self.model = entry_list_model(self)
+        self.list = record_list_view(self.model, "Journal entries", self._open_row)
         self.list_empty = text_label("No entries", "muted")
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.list_area = QStackedWidget()
@@ -244,8 +234,8 @@ class JournalPage(Page):
         self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
         self.list_empty.setText(when_empty)
         self.list_area.setCurrentIndex(0 if rows else 1)
-        if current is not None and self.model.row_of(current) >= 0:
-            self._select_row(self.model.row_of(current), open_it=False)
+        if current is not None:
+            select_record(self.list, current, open_it=False)
         if self.editor.entry_id is None:
             self.right.setCurrentIndex(0)
 
@@ -260,23 +250,13 @@ class JournalPage(Page):
     def _on_day_clicked(self, clicked: QDate) -> None:
         day = date(clicked.year(), clicked.month(), clicked.day())
         for row in range(self.model.rowCount()):
-            entry = self.model.entry_at(row)
+            entry = self.model.row_at(row)
             if entry is not None and entry.entry_date == day:
-                self._select_row(row)
+                select_row(self.list, row)
                 return
 
-    def _select_row(self, row: int, open_it: bool = True) -> None:
-        index = self.model.index(row, 0)
-        selection = self.list.selectionModel()
-        if not open_it:
-            selection.blockSignals(True)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if not open_it:
-            selection.blockSignals(False)
-        self.list.scrollTo(index)
-
     def _open_row(self, row: int) -> None:
-        entry = self.model.entry_at(row)
+        entry = self.model.row_at(row)
         if entry is not None:
             self.open_entry(entry.id)
 
@@ -290,9 +270,8 @@ class JournalPage(Page):
         if not self.editor.load(
             entry, self._describe_links(entry.session_id, entry.path_id, entry.item_id)
         ):
-            current = self.model.row_of(self.editor.entry_id or 0)
-            if current >= 0:  # its typing could not be saved: stay on it
-                self._select_row(current, open_it=False)
+            # its typing could not be saved: stay on it
+            select_record(self.list, self.editor.entry_id or 0, open_it=False)
             return False
         self.right.setCurrentIndex(1)
         month = date(entry.entry_date.year, entry.entry_date.month, 1)
@@ -300,7 +279,7 @@ class JournalPage(Page):
             self._show_month(entry.entry_date)
         row = self.model.row_of(entry_id)
         if row >= 0 and self.list.currentIndex().row() != row:
-            self._select_row(row, open_it=False)
+            select_row(self.list, row, open_it=False)
         return True
 
     def _describe_links(
@@ -424,9 +403,7 @@ class JournalPage(Page):
                 self._show_month(draft.entry_date)
             else:
                 self._reload_list()  # titles, dates and word counts follow the edit
-            row = self.model.row_of(entry_id)
-            if row >= 0:
-                self._select_row(row, open_it=False)
+            select_record(self.list, entry_id, open_it=False)
 
     def _delete(self, entry_id: int) -> None:
         title = self.editor.title.text().strip() or "this entry"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QSplitter,
@@ -38,11 +37,11 @@ from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
-from desktop.ui.stories.story_list import StoryListModel, story_rows
+from desktop.ui.stories.story_list import story_list_model, story_rows
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
-from desktop.ui.widgets.rich_text_delegate import RichTextDelegate
+from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
 from desktop.ui.widgets.undo_bar import UndoBar
 
 SORT_RECENT = "recent"
@@ -154,17 +153,8 @@ class StoriesPage(Page):
 
         self.list_heading = text_label("List heading", "muted")
         layout.addWidget(self.list_heading)
-        self.model = StoryListModel(self)
-        self.list = QListView()
-        self.list.setAccessibleName("Stories")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(RichTextDelegate(self.list))
-        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.selectionModel().currentChanged.connect(
-            lambda current, _previous: self._open_row(current.row())
-        )
+        self.model = story_list_model(self)
+        self.list = record_list_view(self.model, "Stories", self._open_row)
         self.list_empty = text_label("No stories", "muted")
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.list_area = QStackedWidget()
@@ -369,8 +359,8 @@ class StoriesPage(Page):
             "No story matches the filter." if self._stories else "No stories yet."
         )
         self.list_area.setCurrentIndex(0 if stories else 1)
-        if current is not None and self.model.row_of(current) >= 0:
-            self._select_row(self.model.row_of(current), open_it=False, scroll=False)
+        if current is not None:
+            select_record(self.list, current, open_it=False, scroll=False)
         if self.editor.story_id is None:
             self.right.setCurrentIndex(0)
 
@@ -386,17 +376,6 @@ class StoriesPage(Page):
 
     def _show_loop_plan(self) -> None:
         self.loop_view.show_plan(plan_loop(self.loop_view.themes(), self._stories))
-
-    def _select_row(self, row: int, open_it: bool = True, scroll: bool = True) -> None:
-        index = self.model.index(row, 0)
-        selection = self.list.selectionModel()
-        if not open_it:
-            selection.blockSignals(True)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if not open_it:
-            selection.blockSignals(False)
-        if scroll:  # laying out every row to find this one is slow: only when asked
-            self.list.scrollTo(index)
 
     def _open_row(self, row: int) -> None:
         found = self.model.row_at(row)
@@ -422,7 +401,7 @@ class StoriesPage(Page):
         self.right.setCurrentIndex(1)
         row = self.model.row_of(story_id)
         if row >= 0 and self.list.currentIndex().row() != row:
-            self._select_row(row, open_it=False)
+            select_row(self.list, row, open_it=False)
         return True
 
     def _link_labels(self, story: Story) -> dict[int, str]:
@@ -433,10 +412,8 @@ class StoriesPage(Page):
         return links.link_labels(found)
 
     def _keep_current_selected(self) -> None:
-        current = self.editor.story_id
-        row = self.model.row_of(current) if current is not None else -1
-        if row >= 0:
-            self._select_row(row, open_it=False)
+        if self.editor.story_id is not None:
+            select_record(self.list, self.editor.story_id, open_it=False)
 
     # Writing -----------------------------------------------------------------------------
 

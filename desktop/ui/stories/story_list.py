@@ -1,4 +1,4 @@
-"""A thin list model over stories: title, themes, length and when it was last rehearsed."""
+"""Story rows for the shared record list: title, themes, length and when it was last rehearsed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from html import escape
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from desktop.domain.stories import (
     RehearsalState,
@@ -18,9 +18,7 @@ from desktop.domain.stories import (
     rehearsed_text,
     story_timing,
 )
-from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
-
-STORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from desktop.ui.widgets.record_list import RecordListModel, RowWording
 
 
 @dataclass(frozen=True)
@@ -47,46 +45,19 @@ def story_rows(stories: list[Story], now: datetime) -> list[StoryRow]:
     ]
 
 
-class StoryListModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StoryRow] = []
+def story_list_model(parent: QObject | None = None) -> RecordListModel[StoryRow]:
+    return RecordListModel(_wording, parent)
 
-    def set_rows(self, rows: list[StoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
-    def row_of(self, story_id: int) -> int:
-        return next((n for n, row in enumerate(self._rows) if row.id == story_id), -1)
-
-    def row_at(self, row: int) -> StoryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{_title(row)}\n{_facts(row)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_title(row)}, {_facts(row)}"
-        if role == HTML_ROLE:
-            rehearsed = escape(row.rehearsed)
-            if row.due:
-                rehearsed = f"<b>{rehearsed}</b>"
-            return (
-                f"<b>{escape(_title(row))}</b><br>"
-                f"<span class='muted'>{escape(row.length)}</span><br>{rehearsed}"
-            )
-        if role == STORY_ID_ROLE:
-            return row.id
-        return None
+def _wording(row: StoryRow) -> RowWording:
+    rehearsed = escape(row.rehearsed)
+    if row.due:
+        rehearsed = f"<b>{rehearsed}</b>"
+    html = (
+        f"<b>{escape(_title(row))}</b><br>"
+        f"<span class='muted'>{escape(row.length)}</span><br>{rehearsed}"
+    )
+    return RowWording(_title(row), _facts(row), html)
 
 
 def _title(row: StoryRow) -> str:
