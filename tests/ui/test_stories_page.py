@@ -47,9 +47,14 @@ def test_a_new_user_sees_what_to_do(page: StoriesPage) -> None:
     assert page.right.currentIndex() == 0
     assert page.list_area.currentIndex() == 1
     assert "Situation, Task, Action and Result" in page.empty_state.message.text()
+    # One welcome, not a count of nothing, and no export of nothing.
+    assert page.list_heading.isHidden() and page.list_empty.text() == ""
+    assert not page.export_button.isEnabled()
     page.tabs.setCurrentIndex(TAB_COVERAGE)
     assert "0 of" in page.coverage_view.summary.text()
     assert page.coverage_view.empty.isVisibleTo(page.coverage_view)
+    assert page.new_story() is not None
+    assert not page.list_heading.isHidden() and page.export_button.isEnabled()
 
 
 def test_writing_a_story_is_saved_as_you_type_and_coached(

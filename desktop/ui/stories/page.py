@@ -355,9 +355,11 @@ class StoriesPage(Page):
         if due_count:
             heading += f" · {due_count} not rehearsed in the last week"
         self.list_heading.setText(heading)
-        self.list_empty.setText(
-            "No story matches the filter." if self._stories else "No stories yet."
-        )
+        # With no stories at all the welcome beside the list says what to do: no count of
+        # nothing above an empty list, and nothing to export yet.
+        self.list_heading.setVisible(bool(total))
+        self.export_button.setEnabled(bool(total))
+        self.list_empty.setText("No story matches the filter." if total else "")
         self.list_area.setCurrentIndex(0 if stories else 1)
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
