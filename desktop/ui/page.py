@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 
@@ -13,6 +13,24 @@ class Page(QWidget):
     page_key = "page"
     title = "Page"
     icon_name = "path"
+    # Pages re-read stored data on change signals, but only while on show: a hidden page
+    # notes it is out of date and reads when next shown (and nothing is read at start-up).
+    _stale = True
+
+    def reload(self) -> None:
+        """Read what the page shows from the database again (and clear _stale)."""
+
+    def data_changed(self) -> None:
+        """A change signal arrived: read again now if the page is on show, else when shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def file_actions(self) -> list[QAction]:
         """Actions the page adds to the File menu (importers and the like)."""

@@ -7,7 +7,7 @@ Run from the repository root (it is not collected by pytest):
 It builds a profile through open_profile (the real migrated database) holding 60 stories by
 default, each about 320 words with three or four themes and 20 rehearsals, then measures:
 
-a. A full refresh of the Stories page (StoriesPage._reload: read every story with its themes,
+a. A full refresh of the Stories page (StoriesPage.reload: read every story with its themes,
    links and last rehearsal, then the list, the coverage matrix of all themes and the loop
    plan), as after every save, against a floor: the same three reads as raw SQL through the
    sqlite3 module. Target: median at most 50 ms.
@@ -149,7 +149,7 @@ def bench_refresh(profile: Profile, runs: int) -> dict[str, Any]:
             for statement in FLOOR_SQL:
                 connection.execute(statement).fetchall()
 
-    floors, apps = _alternate(floor, page._reload, runs)
+    floors, apps = _alternate(floor, page.reload, runs)
     page.close()
     page.deleteLater()
     return _figures("a. page refresh", floors, apps, TARGET_REFRESH_MS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -80,11 +80,10 @@ class JournalPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
-        self._stale = True
         self._compact = False
         self._wide_sizes: list[int] = []
         self._month = date.today().replace(day=1)
-        context.events.journal_changed.connect(self._on_journal_changed)
+        context.events.journal_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
 
@@ -191,27 +190,16 @@ class JournalPage(Page):
             self.open_entry(newest.id)
             wait_until(self.editor.markdown.wait_for_preview)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._reload_list()  # first shown: not read while the app starts
-        super().showEvent(event)
-
-    def _on_journal_changed(self) -> None:
-        if self.isVisible():
-            self._reload_list()
-        else:
-            self._stale = True
-
     # Listing -----------------------------------------------------------------------------
 
     def _show_month(self, day: date, keep_day: bool = False) -> None:
         self._month = date(day.year, day.month, 1)
         if not keep_day:
             self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        self._reload_list()
+        self.reload()
 
     @reports_read_failures
-    def _reload_list(self) -> None:
+    def reload(self) -> None:
         self._stale = False
         if self._searching:
             self._run_search()
@@ -302,7 +290,7 @@ class JournalPage(Page):
         typed = self.search.text()
         self._searching = bool(typed.strip())
         if not self._searching:
-            self._reload_list()
+            self.reload()
             return
         engine = self.context.profile.engine
 
@@ -402,7 +390,7 @@ class JournalPage(Page):
             if moved:  # back-dated into another month: the calendar follows the entry
                 self._show_month(draft.entry_date)
             else:
-                self._reload_list()  # titles, dates and word counts follow the edit
+                self.reload()  # titles, dates and word counts follow the edit
             select_record(self.list, entry_id, open_it=False)
 
     def _delete(self, entry_id: int) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -68,7 +68,6 @@ class PlanPage(Page):
         self.snapshot: WeekSnapshot | None = None
         self._focus: SimpleWeakSpot | None = None
         self._review_dismissed = False
-        self._stale = True
         self._left_over: list[PlanItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -122,8 +121,8 @@ class PlanPage(Page):
         events = context.events
         for signal in (events.plan_changed, events.sessions_changed, events.mocks_changed,
                        events.paths_changed, events.journal_changed):  # fmt: skip
-            signal.connect(self._on_data_changed)
-        events.progress_changed.connect(lambda _path_id: self._on_data_changed())
+            signal.connect(self.data_changed)
+        events.progress_changed.connect(lambda _path_id: self.data_changed())
 
     # Building ----------------------------------------------------------------------------
 
@@ -276,17 +275,6 @@ class PlanPage(Page):
         items = self.snapshot.items if self.snapshot else []
         if items:
             self.grid.select(items[0].id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def _on_data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     # Reading -----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -134,9 +134,8 @@ class PracticeLogPage(Page):
         delete_key.triggered.connect(self.delete_selected)
         self.table.addAction(delete_key)
 
-        self._stale = True
         self._hidden_for_width: frozenset[int] | None = None
-        context.events.sessions_changed.connect(self._on_sessions_changed)
+        context.events.sessions_changed.connect(self.data_changed)
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
@@ -183,17 +182,6 @@ class PracticeLogPage(Page):
         self.range.setCurrentIndex(len(RANGES) - 1)
         if self.model.rowCount():
             self.table.selectRow(0)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()  # first shown, or the log changed while another page was on show
-        super().showEvent(event)
-
-    def _on_sessions_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     # Reading -----------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -60,7 +60,6 @@ class StoriesPage(Page):
         self.setAccessibleName("Stories")
         self._stories: list[Story] = []
         self._catalog: ThemeCatalog = context.profile.story_themes
-        self._stale = True
         self._catalog_shown = False
         self._restored: dict[str, str] = {}  # view choices read before the page first loads
 
@@ -85,7 +84,7 @@ class StoriesPage(Page):
         self.tabs.currentChanged.connect(lambda _tab: self._show_current_tab())
         layout.addWidget(self.tabs, 1)
         self._build_actions()
-        context.events.stories_changed.connect(self._on_stories_changed)
+        context.events.stories_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
 
@@ -230,27 +229,16 @@ class StoriesPage(Page):
     @reports_read_failures
     def prepare_for_screenshot(self) -> None:
         """Open the story most in need of rehearsal, as a user preparing for a loop would."""
-        self._reload()
+        self.reload()
         due = due_for_rehearsal(self._stories, self.context.now())
         chosen = due[0] if due else (self._stories[0] if self._stories else None)
         if chosen is not None:
             self.open_story(chosen.id)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._reload()  # first shown: not read while the app starts
-        super().showEvent(event)
-
-    def _on_stories_changed(self) -> None:
-        if self.isVisible():
-            self._reload()
-        else:
-            self._stale = True
-
     # Reading -----------------------------------------------------------------------------
 
     @reports_read_failures
-    def _reload(self) -> None:
+    def reload(self) -> None:
         self._stale = False
         self._follow_stored_story()
         shown = self.editor.story_id
@@ -433,7 +421,7 @@ class StoriesPage(Page):
         self.filter.clear()
         self.context.events.stories_changed.emit()
         if self._stale:
-            self._reload()
+            self.reload()
         self.open_story(story_id)
         self.editor.focus_title()
         return story_id
@@ -502,7 +490,7 @@ class StoriesPage(Page):
                 return None
             self.context.events.stories_changed.emit()
             if self._stale:
-                self._reload()
+                self.reload()
         if self.editor.story_id is not None:
             self.editor.themes.set_checked(theme_id, True)
         return theme_id

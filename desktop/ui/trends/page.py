@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -98,10 +98,9 @@ class TrendsPage(Page):
         self.area.addWidget(self.welcome)
         layout.addWidget(self.area, 1)
 
-        self._stale = True
         events = context.events
-        events.sessions_changed.connect(self._on_data_changed)
-        events.mocks_changed.connect(self._on_data_changed)
+        events.sessions_changed.connect(self.data_changed)
+        events.mocks_changed.connect(self.data_changed)
         events.paths_changed.connect(self._fill_path_filter)
 
     # Building ----------------------------------------------------------------------------
@@ -275,11 +274,6 @@ class TrendsPage(Page):
         if self.weak_spot_rows:
             self.weak_spot_rows[0].show_button.click()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_charts(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
         super().resizeEvent(event)
@@ -290,12 +284,6 @@ class TrendsPage(Page):
                 chart.apply_theme(current_scheme())
             self.calendar.update()
         super().changeEvent(event)
-
-    def _on_data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     # Reading -----------------------------------------------------------------------------
 
