@@ -35,7 +35,7 @@ from desktop.ui.widgets.undo_bar import UndoBar
 
 PATTERNS_COLUMN, STRUGGLES_COLUMN = 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
-HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1100, PATTERNS_COLUMN: 940}
+HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, PATTERNS_COLUMN: 880}
 RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
           ("Everything", None))  # fmt: skip
 
