@@ -13,21 +13,22 @@ def local_time(stored: datetime) -> datetime:
 def short_date(stored: datetime | None) -> str:
     if stored is None:
         return ""
-    return day_text(local_time(stored).date())
+    return day_with_year(local_time(stored).date())
 
 
-def day_text(day: date) -> str:
+def day_with_year(day: date) -> str:
+    """ "3 Nov 2026": always with the year (desktop.domain.dates.day_text drops this year's)."""
     return f"{day.day} {day:%b %Y}"
 
 
 def journal_link_text(day: date, title: str) -> str:
     """A linked journal entry, as a story shows it: its title, then its date."""
-    return f"{title or 'Untitled entry'} ({day_text(day)})"
+    return f"{title or 'Untitled entry'} ({day_with_year(day)})"
 
 
 def journal_choice_text(day: date, title: str) -> str:
     """A journal entry in a list to choose from, newest first: its date, then its title."""
-    return f"{day_text(day)} · {title or 'Untitled entry'}"
+    return f"{day_with_year(day)} · {title or 'Untitled entry'}"
 
 
 def date_and_time(stored: datetime) -> str:

@@ -205,3 +205,11 @@ def test_a_narrow_page_keeps_what_was_practised_readable(page: PracticeLogPage) 
     page.resize(1300, 700)
     assert not page.table.isColumnHidden(PATTERNS_COLUMN)
     assert not page.table.isColumnHidden(STRUGGLES_COLUMN)
+
+
+def test_a_garbled_saved_layout_falls_back_to_the_default_range(
+    page: PracticeLogPage, context: AppContext
+) -> None:
+    context.settings.setValue("practice/range", "lots")
+    page.restore_state(context.settings)
+    assert page.range.currentIndex() == 1  # the last 30 days, as for a new user

@@ -24,6 +24,7 @@ from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import setting_int
 from desktop.ui.page import Page
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
@@ -175,7 +176,7 @@ class PracticeLogPage(Page):
             self.table.horizontalHeader().restoreState(state)
             self._hidden_for_width = None  # the saved state may hide columns this width needs
             self._fit_columns(self.width())
-        chosen = int(str(settings.value("practice/range", 1)))
+        chosen = setting_int(settings.value("practice/range"), 1)
         self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else 1)
 
     def prepare_for_screenshot(self) -> None:

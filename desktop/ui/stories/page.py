@@ -30,7 +30,7 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
-from desktop.ui.formatting import short_date
+from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import Page
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.stories import exports, links
@@ -223,8 +223,7 @@ class StoriesPage(Page):
             "loop": str(settings.value("stories/loop_set", "backend-path")),
             "custom": str(settings.value("stories/custom_set", "")),
         }
-        tab = settings.value("stories/tab", TAB_STORIES)
-        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else TAB_STORIES)
+        self.tabs.setCurrentIndex(setting_int(settings.value("stories/tab"), TAB_STORIES))
 
     @reports_read_failures
     def prepare_for_screenshot(self) -> None:
