@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, __version__
 from desktop.paths import AppPaths, resolve_data_dir
@@ -187,10 +187,9 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             window.installEventFilter(quitter)
         window.show()
         if interactive:
-            from desktop.ui.practice.unfinished import offer_unfinished_sessions
-
-            # A session still running when the app last stopped (a crash) is offered for logging.
-            QTimer.singleShot(0, lambda: offer_unfinished_sessions(context, window))
+            # A session still running when the app last stopped (a crash) is offered for
+            # logging, once the window is up: its code loads then, not before the first paint.
+            QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
         from desktop.ui.safety.periodic import keep_backing_up
 
         keep_backing_up(window)  # every 12 hours, for as long as the window stays open
@@ -199,3 +198,9 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return code
     finally:
         guard.release()
+
+
+def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:
+    from desktop.ui.practice.unfinished import offer_unfinished_sessions
+
+    offer_unfinished_sessions(context, window)
