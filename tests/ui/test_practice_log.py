@@ -190,7 +190,11 @@ def test_an_attempt_opened_from_elsewhere_is_selected_even_when_filtered_out(
 
 
 def test_a_narrow_page_keeps_what_was_practised_readable(page: PracticeLogPage) -> None:
-    from desktop.ui.practice.log_page import PATTERNS_COLUMN, STRUGGLES_COLUMN
+    from desktop.ui.practice.log_page import (
+        CONFIDENCE_COLUMN,
+        PATTERNS_COLUMN,
+        STRUGGLES_COLUMN,
+    )
 
     page.resize(1300, 700)
     assert not page.table.isColumnHidden(PATTERNS_COLUMN)
@@ -200,8 +204,10 @@ def test_a_narrow_page_keeps_what_was_practised_readable(page: PracticeLogPage) 
     page.resize(950, 700)
     assert not page.table.isColumnHidden(PATTERNS_COLUMN)
     assert page.table.isColumnHidden(STRUGGLES_COLUMN)
+    assert not page.table.isColumnHidden(CONFIDENCE_COLUMN)
     page.resize(560, 470)  # the page's share of the smallest window
     assert page.table.isColumnHidden(PATTERNS_COLUMN)
+    assert page.table.isColumnHidden(CONFIDENCE_COLUMN)
     page.resize(1300, 700)
     assert not page.table.isColumnHidden(PATTERNS_COLUMN)
     assert not page.table.isColumnHidden(STRUGGLES_COLUMN)

@@ -34,9 +34,9 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.undo_bar import UndoBar
 
-PATTERNS_COLUMN, STRUGGLES_COLUMN = 5, 6
+CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
-HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, PATTERNS_COLUMN: 880}
+HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, PATTERNS_COLUMN: 880, CONFIDENCE_COLUMN: 720}
 RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
           ("Everything", None))  # fmt: skip
 
