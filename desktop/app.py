@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, __version__
+from desktop.clock import Clock, app_clock
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
@@ -17,6 +19,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
 from desktop.ui.theme import Scheme, apply_theme, follow_system_scheme
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None, scheme: Scheme | None = None) -> QApplication:
@@ -38,11 +43,11 @@ UNCHANGED = "The file has not been changed."
 
 
 def open_profile_or_explain(
-    app_paths: AppPaths, *, start_fresh: bool, interactive: bool
+    app_paths: AppPaths, *, clock: Clock, start_fresh: bool, interactive: bool
 ) -> Profile | None:
     """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
     try:
-        return open_profile(app_paths)
+        return open_profile(app_paths, clock=clock)
     except DatabaseProblem as problem:
         print(str(problem), file=sys.stderr)
         if not problem.can_start_fresh:
@@ -76,21 +81,21 @@ def open_profile_or_explain(
             if choice == "restore-backup" and backup is not None:
                 from desktop.store.backup import restore_backup
 
-                kept = move_aside(app_paths.database)
-                restore_backup(app_paths.database, backup.path, app_paths.backups_dir)
+                kept = move_aside(app_paths.database, now=clock())
+                restore_backup(app_paths.database, backup.path, app_paths.backups_dir, now=clock())
                 print(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
                     f"restored the backup {backup.path.name}.",
                     file=sys.stderr,
                 )
             else:
-                kept = move_aside(app_paths.database)
+                kept = move_aside(app_paths.database, now=clock())
                 print(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
                     "starting a fresh profile.",
                     file=sys.stderr,
                 )
-            return open_profile(app_paths)
+            return open_profile(app_paths, clock=clock)
         except (OSError, DatabaseProblem, BackupUnusable) as second:
             print(f"Loopwise could not recover either: {second}", file=sys.stderr)
             if interactive:
@@ -167,37 +172,42 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return 1
     try:
         profile = open_profile_or_explain(
-            app_paths, start_fresh=start_fresh, interactive=interactive
+            app_paths, clock=app_clock(), start_fresh=start_fresh, interactive=interactive
         )
         if profile is None:
             return 2
-        from desktop.ui.pages import build_main_window
 
         if interactive:
             from desktop.ui.startup import report_unexpected_errors
 
             report_unexpected_errors()
         context = AppContext.for_profile(profile)
-        window = build_main_window(context)
-        guard.raise_requested.connect(window.bring_to_front)
         for problem in profile.library.errors:
             print(f"Skipped a path file: {problem}", file=sys.stderr)
+        window = show_main_window(context, offer_recovery=not exit_after_startup)
+        guard.raise_requested.connect(window.bring_to_front)
         if exit_after_startup:
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
-        window.show()
-        if interactive:
-            # A session still running when the app last stopped (a crash) is offered for
-            # logging, once the window is up: its code loads then, not before the first paint.
-            QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
-        from desktop.ui.safety.periodic import keep_backing_up
-
-        keep_backing_up(window)  # every 12 hours, for as long as the window stays open
         code = app.exec()
         profile.close()
         return code
     finally:
         guard.release()
+
+
+def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:
+    """Build and show the window; then, once it is up, offer any practice session a crash
+    left running (its code loads then, not before the first paint) and start the backups."""
+    from desktop.ui.pages import build_main_window
+    from desktop.ui.safety.periodic import keep_backing_up
+
+    window = build_main_window(context)
+    window.show()
+    if offer_recovery:
+        QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
+    keep_backing_up(window)  # every 12 hours, for as long as the window stays open
+    return window
 
 
 def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:

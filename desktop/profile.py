@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
+from desktop.clock import Clock
 from desktop.domain.path_file import LoadedPaths
 from desktop.paths import AppPaths, shipped_data_dir
 from desktop.store.database import make_engine
@@ -30,6 +31,7 @@ class Profile:
     paths: AppPaths
     engine: Engine
     library: LoadedPaths
+    clock: Clock  # the app's one clock: every 'now' in the app is read from it
     upgrade_backup: Path | None = None
 
     @cached_property
@@ -86,9 +88,10 @@ def load_library(app_paths: AppPaths) -> LoadedPaths:
     return load_paths(shipped_data_dir() / "paths", app_paths.user_paths_dir)
 
 
-def open_profile(app_paths: AppPaths) -> Profile:
+def open_profile(app_paths: AppPaths, *, clock: Clock) -> Profile:
     """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable."""
     app_paths.ensure()
     check_database(app_paths.database)
-    backup = upgrade_database(app_paths.database, app_paths.backups_dir)
-    return Profile(app_paths, make_engine(app_paths.database), load_library(app_paths), backup)
+    backup = upgrade_database(app_paths.database, app_paths.backups_dir, clock=clock)
+    engine = make_engine(app_paths.database)
+    return Profile(app_paths, engine, load_library(app_paths), clock, backup)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.clock import app_clock
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.store.health import DatabaseProblem, plain_reason
 
@@ -29,7 +30,7 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
 
     app_paths = AppPaths(resolve_data_dir(data_dir))
     try:
-        profile = open_profile(app_paths)
+        profile = open_profile(app_paths, clock=app_clock())
     except DatabaseProblem as problem:
         _say(f"{problem}\nThe file has not been changed.")
         yield None
@@ -81,8 +82,9 @@ def backup_command(data_dir: str | None) -> int:
     if loaded.problem:
         _say(loaded.problem)
     try:
-        made = backup_database(app_paths.database, app_paths.backups_dir, "manual")
-        thin_backups(app_paths.backups_dir, policy=loaded.settings.backups.policy)
+        now = app_clock()()
+        made = backup_database(app_paths.database, app_paths.backups_dir, "manual", now=now)
+        thin_backups(app_paths.backups_dir, now=now, policy=loaded.settings.backups.policy)
     except DamagedCopy as damaged:
         _say(f"The backup was not made: {damaged}")
         return 1
@@ -133,7 +135,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
     ):
         return 1
     try:
-        kept = restore_backup(app_paths.database, path, app_paths.backups_dir)
+        kept = restore_backup(app_paths.database, path, app_paths.backups_dir, now=app_clock()())
     except BackupUnusable as error:
         _say(f"Nothing was restored. {error}")
         return 1
@@ -161,9 +163,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
         try:
             with session_scope(profile.engine) as session:
                 if file_format == "json":
-                    count = write_export(
-                        session=session, target=Path(target), now=datetime.now(UTC)
-                    )
+                    count = write_export(session=session, target=Path(target), now=profile.clock())
                     print(f"Exported {count} records to {target}")
                 else:
                     report = write_vault(session=session, folder=Path(target))
@@ -196,7 +196,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                     database=paths.database,
                     backups_dir=paths.backups_dir,
                     folder=Path(source),
-                    now=datetime.now(UTC),
+                    now=profile.clock(),
                 )
                 print(notes.summary())
                 return 0
@@ -207,6 +207,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                 backups_dir=paths.backups_dir,
                 document=document,
                 confirm=_confirm_replacing(assume_yes),
+                now=profile.clock(),
             )
         except ImportRejected as rejected:
             _say(rejected.summary())

@@ -6,12 +6,12 @@ import os
 import re
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.clock import app_clock
 from desktop.paths import AppPaths, resolve_data_dir
 from desktop.profile import Profile
 from desktop.store.database import session_scope
@@ -29,7 +29,9 @@ def screenshot_command(
             data_dir = str(Path(scratch) / "demo-profile")
         app_paths = AppPaths(resolve_data_dir(data_dir))
         create_application(scheme=Scheme(theme))
-        profile = open_profile_or_explain(app_paths, start_fresh=False, interactive=False)
+        profile = open_profile_or_explain(
+            app_paths, clock=app_clock(), start_fresh=False, interactive=False
+        )
         if profile is None:
             return 2
         if demo:
@@ -55,7 +57,7 @@ def fill_with_demo_if_empty(profile: Profile) -> None:
 
     with session_scope(profile.engine) as session:
         if session.exec(select(ItemProgress).limit(1)).first() is None:
-            today = datetime.now(UTC)
+            today = profile.clock()
             tags = frozenset(
                 entry.id for group in profile.taxonomy.groups for entry in group.entries
             )

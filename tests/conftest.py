@@ -11,8 +11,27 @@ from pathlib import Path
 
 import pytest
 
+from desktop.clock import CLOCK_START_ENV, parse_moment
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
+from tests.clocks import StepClock
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock-start",
+        default=None,
+        help="start the app's clock at this ISO date and time (local unless an offset is "
+        "given); run with -m any_date, the tests written to pass from any moment",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    start = config.getoption("--clock-start")
+    if start:
+        parse_moment(start)  # a typo fails the run at once, not test by test
+        # In the environment, so the app started by a test in another process shifts too.
+        os.environ[CLOCK_START_ENV] = start
 
 
 @pytest.fixture
@@ -23,7 +42,12 @@ def app_paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def profile(app_paths: AppPaths) -> Iterator[Profile]:
-    opened = open_profile(app_paths)
+def clock() -> StepClock:
+    return StepClock()
+
+
+@pytest.fixture
+def profile(app_paths: AppPaths, clock: StepClock) -> Iterator[Profile]:
+    opened = open_profile(app_paths, clock=clock)
     yield opened
     opened.close()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from tests.clocks import app_now
 from tests.test_cli import loopwise
 
 
@@ -119,7 +120,7 @@ def test_the_command_line_backup_keeps_backups_by_the_settings_file(tmp_path: Pa
     assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
     backups = data / "backups"
     backups.mkdir(exist_ok=True)
-    ten_days_ago = datetime.now(UTC) - timedelta(days=10)
+    ten_days_ago = app_now() - timedelta(days=10)
     old = {  # two from one day: the default rules keep one of them
         f"loopwise-{(ten_days_ago + timedelta(hours=hours)):%Y%m%d-%H%M%S-%f}-manual.sqlite3"
         for hours in (0, 1)

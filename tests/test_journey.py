@@ -14,11 +14,12 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.theme import Scheme, apply_theme
+from tests.clocks import StepClock
 from tests.samples import SMALL_PATH
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, PathPage]:
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=StepClock())
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
@@ -172,9 +173,9 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     apply_theme(qapp, Scheme.DARK)
     moment = [datetime(2026, 11, 2, 7, 30, tzinfo=UTC)]
     app_paths = AppPaths(tmp_path / "week")
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=lambda: moment[0])
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings, now=lambda: moment[0]))
+    window = build_main_window(AppContext(profile, settings))
     window.show()
     path_page = window.page("path")
     assert isinstance(path_page, PathPage)

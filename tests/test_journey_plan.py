@@ -22,16 +22,16 @@ from desktop.ui.plan.page import PlanPage
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.theme import Scheme, apply_theme
-from tests.ui.conftest import StepClock
+from tests.clocks import StepClock
 
 # Local time the test moves on: the plan is made on a Monday, reviewed on Sunday.
 CLOCK = StepClock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, PlanPage]:
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=CLOCK)
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings, now=CLOCK))
+    window = build_main_window(AppContext(profile, settings))
     window.show()
     window.show_page("plan")
     page = window.current_page()

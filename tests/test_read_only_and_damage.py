@@ -22,11 +22,13 @@ from desktop.safety_commands import backup_command, restore_command
 from desktop.store import backup as backup_module
 from desktop.store.backup import backup_database, list_backups, passes_integrity_check
 from desktop.ui import single_instance
+from tests.clocks import StepClock, clock_start
+from tests.failures import SQLITE_CANTOPEN, sqlite_error
 
 
 def _profile_with_entries(data: Path, count: int = 400) -> Path:
     """A closed profile whose database spans many pages, like months of use."""
-    open_profile(AppPaths(data)).close()
+    open_profile(AppPaths(data), clock=StepClock()).close()
     database = data / "loopwise.sqlite3"
     add_entries(database, count)
     return database
@@ -64,7 +66,7 @@ def _read_only_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 
     def connect(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
         if str(path).endswith(".partial"):
-            raise sqlite3.OperationalError("unable to open database file")
+            raise sqlite_error(SQLITE_CANTOPEN)
         return real_connect(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "access", access)
@@ -91,7 +93,7 @@ def test_restore_into_a_read_only_folder_says_read_only(
 ) -> None:
     data = tmp_path / "profile"
     database = _profile_with_entries(data, count=1)
-    made = backup_database(database, data / "backups", "manual")
+    made = backup_database(database, data / "backups", "manual", now=clock_start())
     before = database.read_bytes()
     _read_only_folder(monkeypatch, data)
 
@@ -144,7 +146,7 @@ def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
 ) -> None:
     data = tmp_path / "profile"
     database = _profile_with_entries(data)
-    good = backup_database(database, data / "backups", "periodic")
+    good = backup_database(database, data / "backups", "periodic", now=clock_start())
     damage(database)
 
     assert backup_command(str(data)) == 1
@@ -160,8 +162,8 @@ def test_the_restore_list_marks_a_damaged_backup_and_will_not_restore_it(
 ) -> None:
     data = tmp_path / "profile"
     database = _profile_with_entries(data)
-    good = backup_database(database, data / "backups", "periodic")
-    made_before_the_check = backup_database(database, data / "backups", "manual")
+    good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    made_before_the_check = backup_database(database, data / "backups", "manual", now=clock_start())
     damage(made_before_the_check)  # a backup taken by an older version, or bit rot since
     capsys.readouterr()
 

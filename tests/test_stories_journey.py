@@ -15,10 +15,11 @@ from desktop.ui.pages import build_main_window
 from desktop.ui.stories import exports
 from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.theme import Scheme, apply_theme
+from tests.clocks import StepClock
 
 
 def _start(app_paths: AppPaths) -> tuple[MainWindow, StoriesPage]:
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=StepClock())
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.clock import seconds_since_modified
 from desktop.domain.backups import (
     STAMP_FORMAT,
     BackupName,
@@ -23,13 +23,12 @@ from desktop.store.health import move_aside
 PERIODIC_EVERY = timedelta(hours=12)
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+def _stored(now: datetime) -> datetime:
+    """Backup names carry UTC without an offset."""
+    return now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
 
 
-def backup_database(
-    database: Path, backups_dir: Path, reason: str, now: datetime | None = None
-) -> Path:
+def backup_database(database: Path, backups_dir: Path, reason: str, *, now: datetime) -> Path:
     """Write a consistent copy of `database` into `backups_dir` and return its path.
 
     The copy is written under a temporary name, checked, and renamed, so a half-written or
@@ -38,7 +37,7 @@ def backup_database(
     """
     backups_dir.mkdir(parents=True, exist_ok=True)
     sweep_partials(backups_dir)
-    stamp = (now or _utc_now()).strftime(STAMP_FORMAT)
+    stamp = _stored(now).strftime(STAMP_FORMAT)
     target = backups_dir / f"loopwise-{stamp}-{reason}.sqlite3"
     partial = target.with_suffix(PARTIAL_SUFFIX)
     try:
@@ -87,11 +86,10 @@ ABANDONED_AFTER = timedelta(minutes=10)
 
 def sweep_partials(backups_dir: Path) -> list[Path]:
     """Delete half-written backups left by a crash; return what was deleted."""
-    cutoff = time.time() - ABANDONED_AFTER.total_seconds()
     swept = []
     for path in backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}*"):
         try:
-            if path.stat().st_mtime < cutoff:
+            if seconds_since_modified(path.stat().st_mtime) > ABANDONED_AFTER.total_seconds():
                 path.unlink()
                 swept.append(path)
         except OSError:
@@ -132,14 +130,14 @@ def list_backups(backups_dir: Path) -> list[Backup]:
 
 
 def thin_backups(
-    backups_dir: Path, now: datetime | None = None, policy: ThinningPolicy | None = None
+    backups_dir: Path, *, now: datetime, policy: ThinningPolicy | None = None
 ) -> list[Path]:
     """Delete the backups the thinning rules no longer keep; return what was deleted."""
     backups = list_backups(backups_dir)
     by_time = {b.taken_at: b.path for b in backups}
     remove = backups_to_remove(
         list(by_time),
-        now or _utc_now(),
+        _stored(now),
         policy,
         # Asked only where thinning must choose between backups, so few files are read.
         is_good=lambda moment: passes_integrity_check(by_time[moment]),
@@ -155,18 +153,19 @@ def thin_backups(
 def backup_if_due(
     database: Path,
     backups_dir: Path,
-    now: datetime | None = None,
+    *,
+    now: datetime,
     policy: ThinningPolicy | None = None,
 ) -> Path | None:
     """The periodic backup: made when the newest is 12 hours old or more, then thinned."""
-    moment = now or _utc_now()
+    moment = _stored(now)
     if not database.exists() or database.stat().st_size == 0:
         return None
     backups = list_backups(backups_dir)
     if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):
         return None
-    made = backup_database(database, backups_dir, "periodic", moment)
-    thin_backups(backups_dir, moment, policy)
+    made = backup_database(database, backups_dir, "periodic", now=moment)
+    thin_backups(backups_dir, now=moment, policy=policy)
     return made
 
 
@@ -198,7 +197,9 @@ def newest_good_backup(backups_dir: Path) -> Backup | None:
     return None
 
 
-def restore_backup(database: Path, backup: Path, backups_dir: Path) -> Path | None:
+def restore_backup(
+    database: Path, backup: Path, backups_dir: Path, *, now: datetime
+) -> Path | None:
     """Put the backup's contents in place of the database, after backing the database up.
 
     The caller must have closed every connection to `database` first. Returns the backup
@@ -209,10 +210,10 @@ def restore_backup(database: Path, backup: Path, backups_dir: Path) -> Path | No
     if database.exists() and database.stat().st_size > 0:
         try:
             check_backup(database)
-            kept = backup_database(database, backups_dir, "before-restore")
+            kept = backup_database(database, backups_dir, "before-restore", now=now)
         except BackupUnusable:
             # A damaged file is never copied over: it is kept as it is, renamed, beside it.
-            kept = move_aside(database)
+            kept = move_aside(database, now=now)
     with (
         closing(sqlite3.connect(backup)) as source,
         closing(sqlite3.connect(database)) as target,

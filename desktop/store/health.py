@@ -111,12 +111,13 @@ def check_database(database: Path) -> None:
         raise DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
 
 
-def move_aside(database: Path, now: datetime | None = None) -> Path:
+def move_aside(database: Path, *, now: datetime) -> Path:
     """Rename a damaged database (and its -wal/-shm files) so a fresh one can start beside it.
 
     Nothing is deleted or overwritten; the returned path is where the old file now lives.
     """
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    # Named by local time: the user reads the name in a file manager.
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     counter = 1
     target = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
     while any(target.with_name(target.name + end).exists() for end in ("", "-wal", "-shm")):

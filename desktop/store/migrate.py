@@ -6,6 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from desktop.clock import Clock
 from desktop.store.backup import backup_database
 from desktop.store.health import DatabaseProblem
 
@@ -38,7 +39,7 @@ def _table_names(database: Path) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
-def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
+def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path | None:
     """Run pending migrations; return the backup made first, if there was anything to back up."""
     revision = current_revision(database)
     if revision == SCHEMA_HEAD:
@@ -57,7 +58,9 @@ def upgrade_database(database: Path, backups_dir: Path) -> Path | None:
             "it was written by a newer version of Loopwise. Please update the app to open it.",
             can_start_fresh=False,
         )
-    backup = backup_database(database, backups_dir, "before-upgrade") if tables else None
+    backup = (
+        backup_database(database, backups_dir, "before-upgrade", now=clock()) if tables else None
+    )
     try:
         run_migrations(database)
     except Exception as error:

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from sqlmodel import Session
 
+from desktop.clock import Clock
+from desktop.domain.dates import local_day
 from desktop.profile import Profile
+from desktop.store.changes import ChangeRecorder
 from desktop.store.database import session_scope
-from desktop.store.errors import SAVE_ERRORS, WriteFailed, explain
+from desktop.store.errors import SAVE_ERRORS, Trouble, WriteFailed, classify, explain
+from desktop.store.reports import write_bug_report
 from desktop.ui.events import ChangeBus
 
-
-def utc_now() -> datetime:
-    """Times are stored in UTC and shown in local time."""
-    return datetime.now(UTC)
+T = TypeVar("T")
 
 
 @dataclass
@@ -26,7 +28,17 @@ class AppContext:
     profile: Profile
     settings: QSettings
     events: ChangeBus = field(default_factory=ChangeBus)
-    now: Callable[[], datetime] = utc_now
+
+    def now(self) -> datetime:
+        """The current moment (aware) from the profile's clock, the app's only clock."""
+        return self.profile.clock()
+
+    def set_clock(self, clock: Clock) -> None:
+        self.profile.clock = clock
+
+    def today(self) -> date:
+        """The user's local calendar day by the app's clock."""
+        return local_day(self.now())
 
     @staticmethod
     def for_profile(profile: Profile) -> AppContext:
@@ -34,10 +46,29 @@ class AppContext:
         return AppContext(profile, settings)
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One session for one user action; a failure becomes WriteFailed with a plain reason."""
+    def writing(self, what: str = "saving") -> Iterator[Session]:
+        """The one way the window writes: one session for one user action.
+
+        On commit the change signals follow what the session wrote (store/changes.py).
+        A failure becomes WriteFailed with a plain reason; a bug also leaves a report.
+        """
         try:
             with session_scope(self.profile.engine) as session:
+                recorder = ChangeRecorder(session)
                 yield session
         except SAVE_ERRORS as error:
-            raise WriteFailed(explain(error)) from error
+            raise self._write_failed(error, what) from error
+        self.events.announce(recorder.changes)
+
+    def perform(self, change: Callable[[Session], T], what: str = "saving") -> T:
+        """Run `change` in one session, commit, announce what changed; raises WriteFailed."""
+        with self.writing(what) as session:
+            return change(session)
+
+    def _write_failed(self, error: BaseException, what: str) -> WriteFailed:
+        trouble = classify(error)
+        if trouble is not Trouble.BUG:
+            return WriteFailed(explain(error), trouble)
+        report = write_bug_report(self.profile.paths.data_dir, error, what=what, now=self.now())
+        # Read as "... could not be saved: <reason>." by the dialogs.
+        return WriteFailed(f"Loopwise ran into a bug while {what} (a report is in {report})")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QObject, Signal
+
+from desktop.store.changes import EVERYTHING, Area, Changes
 
 
 class ChangeBus(QObject):
@@ -20,19 +20,27 @@ class ChangeBus(QObject):
     open_mock_interview = Signal(int)  # mock interview id: open it on the Plan page
     plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it
 
-    def emit_all_data_changed(self, path_ids: Iterable[str]) -> None:
-        """Every view re-reads: the whole database changed under it (a restore or an import).
+    def announce(self, changes: Changes, path_ids: frozenset[str] = frozenset()) -> None:
+        """Emit the signals for what a committed write changed (and nothing else).
 
-        Every data signal is listed here, so a view added later is not left showing old data.
+        `path_ids` are the learning paths to name when the changes do not say which path's
+        progress moved (a whole profile replaced by a restore or an import).
         """
-        for path_id in path_ids:
-            self.progress_changed.emit(path_id)
-        for signal in (
-            self.paths_changed,
-            self.journal_changed,
-            self.sessions_changed,
-            self.stories_changed,
-            self.plan_changed,
-            self.mocks_changed,
-        ):
-            signal.emit()
+        if Area.PROGRESS in changes.areas:
+            for path_id in sorted(changes.path_ids or path_ids):
+                self.progress_changed.emit(path_id)
+        signals = {
+            Area.PRACTICE: self.sessions_changed,
+            Area.JOURNAL: self.journal_changed,
+            Area.STORIES: self.stories_changed,
+            Area.PLAN: self.plan_changed,
+            Area.MOCKS: self.mocks_changed,
+        }
+        for area, signal in signals.items():
+            if area in changes.areas:
+                signal.emit()
+
+    def emit_all_data_changed(self, path_ids: frozenset[str]) -> None:
+        """Every view re-reads: the whole database changed under it (a restore or an import)."""
+        self.paths_changed.emit()
+        self.announce(EVERYTHING, path_ids)

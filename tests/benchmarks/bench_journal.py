@@ -45,6 +45,7 @@ from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
+from tests.clocks import StepClock
 
 DEFAULT_ENTRIES = 100_000
 MIN_ENTRIES = 1_000
@@ -252,7 +253,7 @@ class EntryWriter:
 def build_profile(data_dir: Path, entries: int) -> tuple[Profile, float]:
     """A real, migrated profile holding `entries` journal entries; and the seconds it took."""
     start = time.perf_counter()
-    profile = open_profile(AppPaths(data_dir))
+    profile = open_profile(AppPaths(data_dir), clock=StepClock())
     writer = EntryWriter(SEED)
     raw = profile.engine.raw_connection()
     try:

@@ -35,13 +35,14 @@ from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.week_snapshot import HISTORY_DAYS, PlannerData, read_week
+from tests.clocks import StepClock
 
 ATTEMPTS = 20_000
 YEARS = 10
 
 
 def _build(profile_dir: Path) -> tuple[object, PlannerData, datetime]:
-    profile = open_profile(AppPaths(profile_dir))
+    profile = open_profile(AppPaths(profile_dir), clock=StepClock())
     rng = random.Random(3)
     now = datetime.now(UTC)
     start = now - timedelta(days=365 * YEARS)

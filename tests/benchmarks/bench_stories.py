@@ -46,6 +46,7 @@ from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
+from tests.clocks import StepClock
 
 DEFAULT_STORIES = 60
 DEFAULT_RUNS = 30
@@ -74,7 +75,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def build_profile(data_dir: Path, stories: int) -> Profile:
-    profile = open_profile(AppPaths(data_dir))
+    profile = open_profile(AppPaths(data_dir), clock=StepClock())
     rng = random.Random(SEED)
     theme_ids = [t.id for t in profile.story_themes.themes]
     now = datetime(2026, 11, 22, tzinfo=UTC)

@@ -42,6 +42,7 @@ from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
 from desktop.domain.taxonomy import TagKind
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
+from tests.clocks import StepClock
 
 DEFAULT_ATTEMPTS = 20_000
 DEFAULT_RUNS = 15
@@ -65,7 +66,7 @@ FLOOR_SQL = (
 
 def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
     """Ten years of practice, ending today: a learner with a few weak spots over time."""
-    profile = open_profile(AppPaths(data_dir))
+    profile = open_profile(AppPaths(data_dir), clock=StepClock())
     taxonomy = profile.taxonomy
     vocabulary = Vocabulary(
         tuple(entry.id for entry in taxonomy.of_kind(TagKind.PATTERN)),
@@ -142,7 +143,8 @@ def _open_page(profile: Profile, scratch: Path, now: datetime, range_index: int)
 
     settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
     settings.setValue("trends/range", range_index)
-    context = AppContext(profile, settings, now=lambda: now)
+    context = AppContext(profile, settings)
+    context.set_clock(lambda: now)
     began = time.perf_counter()
     page = TrendsPage(context)
     page.restore_state(settings)

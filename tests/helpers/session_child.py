@@ -39,14 +39,14 @@ STARTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 def main() -> None:
     data_dir = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
-    profile = open_profile(AppPaths(data_dir))
     readings = iter(range(10_000))
 
     def now() -> datetime:
         return STARTED + timedelta(minutes=next(readings))
 
+    profile = open_profile(AppPaths(data_dir), clock=now)
     settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings, now=now))
+    window = build_main_window(AppContext(profile, settings))
     window.show()
     session_window.RECORD_EVERY_MS = 50
     session_window.start_session(window.context, SUBJECT, window)

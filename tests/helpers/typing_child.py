@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from desktop.clock import app_clock
 from desktop.domain.stories import Section, StoryDraft
 from desktop.paths import AppPaths
 from desktop.profile import open_profile
@@ -41,7 +41,7 @@ def _open_editor(window: MainWindow, area: str) -> QPlainTextEdit:
     window.show_page("journal" if area == "journal" else "stories")
     page = window.current_page()
     if isinstance(page, JournalPage):
-        page.new_entry(entry_date=date.today())
+        page.new_entry(entry_date=page.context.today())
         return page.editor.markdown.editor
     assert isinstance(page, StoriesPage)
     page.new_story(StoryDraft(title="Typed until killed", themes=("ownership",)))
@@ -51,7 +51,9 @@ def _open_editor(window: MainWindow, area: str) -> QPlainTextEdit:
 def main() -> None:
     data_dir, log_file, area = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     app = QApplication(sys.argv[:1])
-    window = build_main_window(AppContext.for_profile(open_profile(AppPaths(data_dir))))
+    window = build_main_window(
+        AppContext.for_profile(open_profile(AppPaths(data_dir), clock=app_clock()))
+    )
     window.show()
     editor = _open_editor(window, area)
     editor.setPlainText("")  # the journal's template text: typing starts from nothing

@@ -7,9 +7,10 @@ Prints "ready", then the id of every entry right after its transaction committed
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
+from desktop.clock import app_clock
 from desktop.paths import AppPaths
 from desktop.profile import open_profile
 from desktop.store.backup import backup_database
@@ -18,7 +19,7 @@ from desktop.store.journal import EntryDraft, create_entry
 
 
 def main(data_dir: str) -> None:
-    profile = open_profile(AppPaths(Path(data_dir)))
+    profile = open_profile(AppPaths(Path(data_dir)), clock=app_clock())
     print("ready", flush=True)
     number = 0
     while True:
@@ -27,10 +28,12 @@ def main(data_dir: str) -> None:
             entry_date=date(2026, 11, 22), title=f"Entry {number}", body="x" * number
         )
         with session_scope(profile.engine) as session:
-            entry_id = create_entry(session=session, draft=draft, now=datetime.now(UTC))
+            entry_id = create_entry(session=session, draft=draft, now=profile.clock())
         print(entry_id, flush=True)  # committed: the test expects to find it
         if number % 25 == 0:
-            backup_database(profile.paths.database, profile.paths.backups_dir, "manual")
+            backup_database(
+                profile.paths.database, profile.paths.backups_dir, "manual", now=profile.clock()
+            )
 
 
 if __name__ == "__main__":

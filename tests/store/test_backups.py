@@ -22,6 +22,7 @@ from desktop.store.backup import (
 )
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry, newest_entry
+from tests.clocks import StepClock, clock_start
 
 NOW = datetime(2026, 11, 22, 12, 0)
 
@@ -42,10 +43,10 @@ def test_periodic_backup_is_made_only_when_the_newest_is_twelve_hours_old(
     profile: Profile,
 ) -> None:
     paths = profile.paths
-    first = backup_if_due(paths.database, paths.backups_dir, NOW)
+    first = backup_if_due(paths.database, paths.backups_dir, now=NOW)
     assert first is not None
-    assert backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=11)) is None
-    later = backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=12))
+    assert backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=11)) is None
+    later = backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=12))
     assert later is not None
     assert [b.path for b in list_backups(paths.backups_dir)] == [later, first]
     assert list_backups(paths.backups_dir)[0].name.reason == "periodic"
@@ -54,8 +55,10 @@ def test_periodic_backup_is_made_only_when_the_newest_is_twelve_hours_old(
 def test_periodic_backups_thin_out_old_ones(profile: Profile) -> None:
     paths = profile.paths
     for hours in range(0, 24 * 10, 6):  # four a day for ten days
-        backup_database(paths.database, paths.backups_dir, "manual", NOW - timedelta(hours=hours))
-    backup_if_due(paths.database, paths.backups_dir, NOW + timedelta(hours=12))
+        backup_database(
+            paths.database, paths.backups_dir, "manual", now=NOW - timedelta(hours=hours)
+        )
+    backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=12))
     days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
     old_days = [d for d in days if (NOW.date() - d).days > 2]
     assert old_days and len(old_days) == len(set(old_days))  # one a day beyond two days
@@ -64,13 +67,13 @@ def test_periodic_backups_thin_out_old_ones(profile: Profile) -> None:
 def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Profile) -> None:
     paths = profile.paths
     _write(profile, "before")
-    backup = backup_database(paths.database, paths.backups_dir, "manual")
+    backup = backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
     _write(profile, "after")
     profile.engine.dispose()
 
-    kept = restore_backup(paths.database, backup, paths.backups_dir)
+    kept = restore_backup(paths.database, backup, paths.backups_dir, now=clock_start())
 
-    reopened = open_profile(paths)
+    reopened = open_profile(paths, clock=StepClock())
     try:
         assert _newest_title(reopened) == "before"
     finally:
@@ -89,14 +92,14 @@ def test_a_damaged_backup_is_refused_and_the_database_is_untouched(profile: Prof
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     profile.engine.dispose()
     with pytest.raises(BackupUnusable):
-        restore_backup(paths.database, bad, paths.backups_dir)
+        restore_backup(paths.database, bad, paths.backups_dir, now=clock_start())
     assert _newest_title(profile) == "mine"
     assert newest_good_backup(paths.backups_dir) is None
 
 
 def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path) -> None:
     paths = profile.paths
-    good = backup_database(paths.database, paths.backups_dir, "manual", NOW)
+    good = backup_database(paths.database, paths.backups_dir, "manual", now=NOW)
     bad = paths.backups_dir / "loopwise-20261122-130000-000000-manual.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
     found = newest_good_backup(paths.backups_dir)
@@ -109,7 +112,7 @@ def test_a_failed_backup_leaves_no_partial_file_behind(tmp_path: Path) -> None:
     backups_dir = tmp_path / "backups"
     for _attempt in range(3):
         with pytest.raises(sqlite3.DatabaseError):
-            backup_database(database, backups_dir, "periodic")
+            backup_database(database, backups_dir, "periodic", now=clock_start())
     assert list(backups_dir.iterdir()) == []
 
 
@@ -126,7 +129,7 @@ def test_a_partial_left_by_a_crash_is_never_listed_and_is_swept_by_the_next_back
     os.utime(crashed, (an_hour_ago, an_hour_ago))
     assert list_backups(paths.backups_dir) == []
 
-    made = backup_database(paths.database, paths.backups_dir, "manual")
+    made = backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
 
     assert not crashed.exists() and in_progress.exists()
     assert [b.path for b in list_backups(paths.backups_dir)] == [made]

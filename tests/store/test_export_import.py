@@ -30,6 +30,8 @@ from desktop.store.transfer.markdown_export import write_vault
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
 from desktop.store.transfer.vault_folder import VaultRefused
+from tests.clocks import StepClock, clock_start
+from tests.failures import SQLITE_FULL, sqlite_failure
 from tests.store.transfer_data import NOW, stories_and_plans
 
 
@@ -56,6 +58,7 @@ def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan 
         backups_dir=profile.paths.backups_dir,
         document=document,
         confirm=confirm,
+        now=clock_start(),
     )
     _import.asked = asked  # type: ignore[attr-defined]
     return result
@@ -63,7 +66,7 @@ def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan 
 
 @pytest.fixture
 def other(tmp_path: Path) -> Any:
-    opened = open_profile(AppPaths(tmp_path / "other"))
+    opened = open_profile(AppPaths(tmp_path / "other"), clock=StepClock())
     yield opened
     opened.close()
 
@@ -629,7 +632,6 @@ def test_a_note_with_broken_front_matter_stops_the_whole_import(
 def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
     profile: Profile, other: Profile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy.exc import OperationalError
 
     from desktop.store.transfer import tables
 
@@ -642,7 +644,7 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
         real_write(**kwargs)  # the first tables are written, then the disk fills up
         calls.append(kwargs["spec"].table_name)
         if len(calls) == 3:
-            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+            raise sqlite_failure(SQLITE_FULL, "INSERT")
 
     monkeypatch.setattr("desktop.store.transfer.json_import.write_table", write_then_fail)
     with pytest.raises(ImportRejected, match="the disk is full"):

@@ -16,6 +16,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.store.health import DatabaseProblem, check_database, move_aside
+from tests.clocks import StepClock, clock_start
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 
@@ -37,7 +38,7 @@ def _expect_problem(database: Path) -> DatabaseProblem:
 
 def _profile_with_progress(app_paths: AppPaths) -> None:
     """A real Loopwise database with a handful of rows, closed so everything is in the file."""
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=StepClock())
     try:
         path = profile.library.paths[0]
         stage = path.stages[0]
@@ -75,8 +76,12 @@ def test_empty_file_is_fine(app_paths: AppPaths) -> None:
 def test_good_database_passes(profile: Profile) -> None:
     database = profile.paths.database
     profile.close()
+    before = database.read_bytes()
 
-    check_database(database)
+    check_database(database)  # raises DatabaseProblem if it finds anything wrong
+
+    assert database.read_bytes() == before  # and it only reads
+    assert not database.with_name(database.name + "-journal").exists()
 
 
 def test_good_database_with_data_passes_and_is_unchanged(app_paths: AppPaths) -> None:
@@ -179,7 +184,7 @@ def test_open_profile_refuses_a_damaged_database_without_touching_it(app_paths: 
     app_paths.database.write_bytes(truncated)
 
     with pytest.raises(DatabaseProblem):
-        open_profile(app_paths)
+        open_profile(app_paths, clock=StepClock())
 
     assert app_paths.database.read_bytes() == truncated
     assert not app_paths.backups_dir.exists()
@@ -197,7 +202,7 @@ def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths)
     database.with_name(database.name + "-wal").write_bytes(b"wal")
     database.with_name(database.name + "-shm").write_bytes(b"shm")
 
-    kept = move_aside(database, NOW)
+    kept = move_aside(database, now=NOW)
 
     assert kept == database.with_name(f"loopwise.damaged-{STAMP}.sqlite3")
     assert _files(app_paths.data_dir) == {
@@ -211,7 +216,7 @@ def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths)
 def test_move_aside_without_companions(app_paths: AppPaths) -> None:
     app_paths.database.write_bytes(b"main")
 
-    kept = move_aside(app_paths.database, NOW)
+    kept = move_aside(app_paths.database, now=NOW)
 
     assert _files(app_paths.data_dir) == {kept.name: b"main"}
 
@@ -225,7 +230,7 @@ def test_move_aside_never_overwrites_an_earlier_damaged_copy(app_paths: AppPaths
     database.write_bytes(b"third")
     database.with_name(database.name + "-wal").write_bytes(b"third wal")
 
-    kept = move_aside(database, NOW)
+    kept = move_aside(database, now=NOW)
 
     assert kept == database.with_name(f"loopwise.damaged-{STAMP}-3.sqlite3")
     assert first.read_bytes() == b"first damaged copy"
@@ -242,7 +247,7 @@ def test_move_aside_never_overwrites_a_leftover_companion(app_paths: AppPaths) -
     database.write_bytes(b"main")
     database.with_name(database.name + "-wal").write_bytes(b"new wal")
 
-    move_aside(database, NOW)
+    move_aside(database, now=NOW)
 
     assert leftover.read_bytes() == b"leftover wal"
 
@@ -250,8 +255,8 @@ def test_move_aside_never_overwrites_a_leftover_companion(app_paths: AppPaths) -
 def test_fresh_profile_can_start_after_moving_a_damaged_file_aside(app_paths: AppPaths) -> None:
     app_paths.database.write_bytes(b"Dear diary,\n")
 
-    kept = move_aside(app_paths.database)
-    profile = open_profile(app_paths)
+    kept = move_aside(app_paths.database, now=clock_start())
+    profile = open_profile(app_paths, clock=StepClock())
     profile.close()
 
     assert kept.read_bytes() == b"Dear diary,\n"

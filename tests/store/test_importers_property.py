@@ -25,6 +25,7 @@ from desktop.store.transfer.json_export import export_document
 from desktop.store.transfer.json_import import ImportRejected, plan_import
 from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import SECTIONS
+from tests.clocks import StepClock, clock_start
 from tests.store.transfer_data import NOW, stories_and_plans
 
 SETTINGS = settings(
@@ -50,13 +51,13 @@ def shared() -> Iterator[tuple[Profile, dict[str, Any]]]:
     """A profile with demo data, and a small valid export of another one to mutate."""
     folder = Path(tempfile.mkdtemp(prefix="loopwise-property-"))
     try:
-        source = open_profile(AppPaths(folder / "source"))
+        source = open_profile(AppPaths(folder / "source"), clock=StepClock())
         with session_scope(source.engine) as session:
             populate_demo_profile(session=session, paths=source.library.paths, today=NOW)
         stories_and_plans(source)
         document = _few_of_each(_export(source))
         source.close()
-        target = open_profile(AppPaths(folder / "target"))
+        target = open_profile(AppPaths(folder / "target"), clock=StepClock())
         with session_scope(target.engine) as session:  # the unchanged file is a valid import
             plan_import(session=session, document=document)
         yield target, document
@@ -143,6 +144,7 @@ def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
             backups_dir=profile.paths.backups_dir,
             document=document,
             confirm=lambda _plan: True,
+            now=clock_start(),
         )
     except ImportRejected as rejected:
         assert rejected.problems and all(p.strip() for p in rejected.problems)
@@ -321,7 +323,7 @@ def two_profiles() -> Iterator[TwoExports]:
     try:
         exports = []
         for name, seed, now in (("a", 7, NOW), ("b", 11, NOW - timedelta(days=200, seconds=17))):
-            source = open_profile(AppPaths(folder / name))
+            source = open_profile(AppPaths(folder / name), clock=StepClock())
             with session_scope(source.engine) as session:
                 populate_demo_profile(
                     session=session, paths=source.library.paths, today=now, seed=seed
@@ -364,7 +366,7 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
 ) -> None:
     a, b = two_profiles.mine, two_profiles.theirs
     folder = Path(tempfile.mkdtemp(prefix="loopwise-merge-"))
-    profile = open_profile(AppPaths(folder))
+    profile = open_profile(AppPaths(folder), clock=StepClock())
     try:
         every_list = {spec.key for section in SECTIONS for spec in section.tables}
         import_document(
@@ -373,6 +375,7 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
             backups_dir=profile.paths.backups_dir,
             document=_some_of(a, random.Random(mine), every_list),
             confirm=lambda _plan: True,
+            now=clock_start(),
         )
         before = _export(profile)
         theirs_file = _some_of(b, random.Random(theirs), MADE)
@@ -383,6 +386,7 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
             backups_dir=profile.paths.backups_dir,
             document=theirs_file,
             confirm=lambda plan: bool(asked.append(plan)),
+            now=clock_start(),
         )
         assert plan is not None and asked == [] and (plan.replaced, plan.removed) == (0, 0)
         after = _export(profile)

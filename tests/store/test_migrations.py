@@ -26,6 +26,7 @@ from desktop.store.migrate import (
     known_revisions,
     upgrade_database,
 )
+from tests.clocks import StepClock
 
 # The model tables, plus the full-text index of the journal and the tables SQLite keeps for it.
 FTS_TABLES = {f"journal_search{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config")}
@@ -114,7 +115,7 @@ def test_migrated_schema_matches_the_models(profile: Profile) -> None:
 def test_empty_file_is_migrated_without_a_backup(app_paths: AppPaths) -> None:
     app_paths.database.write_bytes(b"")
 
-    backup = upgrade_database(app_paths.database, app_paths.backups_dir)
+    backup = upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock())
 
     assert backup is None
     assert _backups(app_paths) == []
@@ -126,7 +127,7 @@ def test_up_to_date_database_is_left_alone(profile: Profile) -> None:
     database = profile.paths.database
     profile.close()
 
-    backup = upgrade_database(database, profile.paths.backups_dir)
+    backup = upgrade_database(database, profile.paths.backups_dir, clock=StepClock())
 
     assert backup is None
     assert _backups(profile.paths) == []
@@ -143,7 +144,7 @@ def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(app_paths: AppP
     before = database.read_bytes()
 
     with pytest.raises(DatabaseProblem) as raised:
-        upgrade_database(database, app_paths.backups_dir)
+        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
 
     assert "not one Loopwise made" in str(raised.value)
     assert raised.value.can_start_fresh
@@ -155,7 +156,7 @@ def test_an_interrupted_first_migration_is_backed_up_and_completed(app_paths: Ap
     database = app_paths.database
     _execute(database, _VERSION_TABLE)  # a first start that stopped before any table
 
-    backup = upgrade_database(database, app_paths.backups_dir)
+    backup = upgrade_database(database, app_paths.backups_dir, clock=StepClock())
 
     assert backup is not None and _backups(app_paths) == [backup]
     assert "before-upgrade" in backup.name
@@ -175,7 +176,7 @@ def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPa
     )
 
     with pytest.raises(DatabaseProblem):
-        upgrade_database(database, app_paths.backups_dir)
+        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
 
     (backup,) = _backups(app_paths)
     assert _tables(backup) == {"alembic_version", "item_progress"}
@@ -189,7 +190,7 @@ def test_a_failed_migration_leaves_the_schema_as_it_was(app_paths: AppPaths) -> 
     _execute(database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
     with pytest.raises(DatabaseProblem):
-        upgrade_database(database, app_paths.backups_dir)
+        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
 
     assert _tables(database) == {"alembic_version", "custom_item"}
 
@@ -198,7 +199,7 @@ def test_a_failed_migration_is_reported_as_a_database_problem(app_paths: AppPath
     _execute(app_paths.database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
     with pytest.raises(DatabaseProblem):
-        open_profile(app_paths)
+        open_profile(app_paths, clock=StepClock())
 
 
 def test_database_from_a_newer_app_is_refused_and_left_unchanged(profile: Profile) -> None:
@@ -208,7 +209,7 @@ def test_database_from_a_newer_app_is_refused_and_left_unchanged(profile: Profil
     before = database.read_bytes()
 
     with pytest.raises(DatabaseProblem) as caught:
-        upgrade_database(database, profile.paths.backups_dir)
+        upgrade_database(database, profile.paths.backups_dir, clock=StepClock())
 
     assert "newer version of Loopwise" in caught.value.reason
     assert caught.value.database == database
@@ -218,12 +219,12 @@ def test_database_from_a_newer_app_is_refused_and_left_unchanged(profile: Profil
 
 
 def test_open_profile_refuses_a_database_from_a_newer_app(app_paths: AppPaths) -> None:
-    open_profile(app_paths).close()
+    open_profile(app_paths, clock=StepClock()).close()
     _execute(app_paths.database, "UPDATE alembic_version SET version_num = 'ffff'")
     before = app_paths.database.read_bytes()
 
     with pytest.raises(DatabaseProblem, match="newer version"):
-        open_profile(app_paths)
+        open_profile(app_paths, clock=StepClock())
 
     assert app_paths.database.read_bytes() == before
     assert current_revision(app_paths.database) == "ffff"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -11,7 +13,9 @@ from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
 from desktop.store import practice as practice_store
+from desktop.store.changes import ChangeRecorder
 from desktop.store.database import session_scope
+from tests.clocks import StepClock
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 TWO_SUM = AttemptSubject(
@@ -237,12 +241,17 @@ def test_a_deleted_attempt_is_hidden_everywhere_and_restore_brings_it_back(
 
 
 def test_deleting_or_restoring_an_unknown_attempt_does_nothing(profile: Profile) -> None:
-    attempt_id = _log(profile, _attempt())
+    kept = _log(profile, _attempt())
+    deleted = _log(profile, _attempt(T0 + timedelta(hours=1)))
+    _delete(profile, deleted)
 
-    _delete(profile, attempt_id + 100)
-    _restore(profile, attempt_id + 100)
-
-    assert _get(profile, attempt_id) is not None
+    with session_scope(profile.engine) as session:
+        recorder = ChangeRecorder(session)
+        practice_store.delete_attempt(session=session, attempt_id=deleted + 100, now=T0)
+        practice_store.restore_attempt(session=session, attempt_id=deleted + 100)
+        session.flush()
+    assert not recorder.changes  # nothing was written
+    assert _get(profile, kept) is not None and _get(profile, deleted) is None
 
 
 # --- reading a period -------------------------------------------------------------------------
@@ -317,7 +326,7 @@ def test_attempts_for_item_are_newest_first_and_only_that_item(profile: Profile)
 
 
 def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths) -> None:
-    first_run = open_profile(app_paths)
+    first_run = open_profile(app_paths, clock=StepClock())
     try:
         kept = _log(first_run, _attempt(T0, patterns=("hash-map",), struggles=("off-by-one",)))
         gone = _log(first_run, _attempt(T0 + timedelta(hours=1)))
@@ -325,7 +334,7 @@ def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths)
     finally:
         first_run.close()
 
-    second_run = open_profile(app_paths)
+    second_run = open_profile(app_paths, clock=StepClock())
     try:
         assert second_run.upgrade_backup is None, "an up-to-date database is not migrated"
         assert _get(second_run, kept) == replace(
@@ -431,5 +440,11 @@ def test_a_failing_trends_read_raises_the_same_errors_as_every_other_read(
 ) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
+    _log(profile, _attempt())
+    with closing(sqlite3.connect(profile.paths.database)) as raw:  # a schema gone wrong
+        raw.execute("ALTER TABLE practice_session DROP COLUMN confidence")
+        raw.commit()
     with pytest.raises(SQLAlchemyError, match="no such column"), session_scope(profile.engine) as s:
-        practice_store._fetch(s, "SELECT no_such_column FROM practice_session", ())
+        practice_store.practice_records_between(
+            session=s, start=T0 - timedelta(days=1), end=T0 + timedelta(days=1)
+        )

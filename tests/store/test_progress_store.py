@@ -10,6 +10,7 @@ from desktop.paths import AppPaths
 from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
+from tests.clocks import StepClock
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 
@@ -287,7 +288,7 @@ def test_remove_custom_item_removes_its_progress_notes_and_history(profile: Prof
 
 
 def test_progress_survives_closing_and_reopening_the_profile(app_paths: AppPaths) -> None:
-    first = open_profile(app_paths)
+    first = open_profile(app_paths, clock=StepClock())
     try:
         path, stage, item = _first_stage(first)
         _set(first, ItemStatus.IN_PROGRESS, T0)
@@ -303,7 +304,7 @@ def test_progress_survives_closing_and_reopening_the_profile(app_paths: AppPaths
     finally:
         first.close()
 
-    second = open_profile(app_paths)
+    second = open_profile(app_paths, clock=StepClock())
     try:
         assert second.upgrade_backup is None
         with session_scope(second.engine) as session:

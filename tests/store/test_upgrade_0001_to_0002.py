@@ -21,6 +21,7 @@ from desktop.store.migrate import (
     run_migrations,
     upgrade_database,
 )
+from tests.clocks import StepClock
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 NEW_TABLES = {"practice_session", "session_tag", "journal_entry", "journal_search"}
@@ -74,7 +75,7 @@ def test_upgrade_backs_up_first_then_moves_to_the_head(app_paths: AppPaths) -> N
     database = app_paths.database
     _build_release_one_database(database)
 
-    backup = upgrade_database(database, app_paths.backups_dir)
+    backup = upgrade_database(database, app_paths.backups_dir, clock=StepClock())
 
     assert backup is not None
     assert backup.parent == app_paths.backups_dir
@@ -92,9 +93,9 @@ def test_upgrade_backs_up_first_then_moves_to_the_head(app_paths: AppPaths) -> N
 
 def test_upgrading_twice_makes_no_second_backup(app_paths: AppPaths) -> None:
     _build_release_one_database(app_paths.database)
-    upgrade_database(app_paths.database, app_paths.backups_dir)
+    upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock())
 
-    assert upgrade_database(app_paths.database, app_paths.backups_dir) is None
+    assert upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock()) is None
     assert len(list(app_paths.backups_dir.iterdir())) == 1
 
 
@@ -103,7 +104,7 @@ def test_after_the_upgrade_the_old_progress_and_the_new_features_work(
 ) -> None:
     _build_release_one_database(app_paths.database)
 
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=StepClock())
     try:
         assert profile.upgrade_backup is not None and profile.upgrade_backup.is_file()
         with session_scope(profile.engine) as session:

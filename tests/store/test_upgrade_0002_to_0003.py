@@ -14,6 +14,7 @@ from desktop.profile import open_profile
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.migrate import SCHEMA_HEAD, current_revision, run_migrations
+from tests.clocks import StepClock
 
 T0 = datetime(2026, 11, 1, 18, 0, tzinfo=UTC)
 STORY_TABLES = {"story", "story_theme", "story_journal_link", "story_rehearsal"}
@@ -37,7 +38,7 @@ def test_a_journal_from_0002_gains_the_story_bank(app_paths: AppPaths) -> None:
         connection.commit()
     assert not STORY_TABLES & _tables(database)
 
-    profile = open_profile(app_paths)
+    profile = open_profile(app_paths, clock=StepClock())
     try:
         assert current_revision(database) == SCHEMA_HEAD
         assert profile.upgrade_backup is not None and profile.upgrade_backup.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import Future
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,10 @@ from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
+from tests.clocks import StepClock, clock_start
 from tests.test_read_only_and_damage import add_entries, damage
 
-DAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+DAY = clock_start()
 
 
 def _write(context: AppContext, title: str) -> int:
@@ -74,7 +75,7 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
 ) -> None:
     kept_id = _write(context, "Kept from before")
     paths = context.profile.paths
-    backup_database(paths.database, paths.backups_dir, "manual")
+    backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
     later_id = _write(context, "Written after the backup")
     window = _window(qtbot, context)
     window.show_page("journal")
@@ -125,7 +126,7 @@ def test_a_restore_waits_for_background_work_still_reading_the_database(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = context.profile.paths
-    backup_database(paths.database, paths.backups_dir, "manual")
+    backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
     backup = list_backups(paths.backups_dir)[0]
     window = _window(qtbot, context)
     order: list[str] = []
@@ -336,11 +337,11 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
     from desktop.profile import open_profile
 
     paths = AppPaths(tmp_path / "profile")
-    profile = open_profile(paths)
+    profile = open_profile(paths, clock=StepClock())
     with session_scope(profile.engine) as session:
         draft = EntryDraft(entry_date=DAY.date(), title="Saved before the damage", body="x")
         create_entry(session=session, draft=draft, now=DAY)
-    backup_database(paths.database, paths.backups_dir, "periodic")
+    backup_database(paths.database, paths.backups_dir, "periodic", now=clock_start())
     profile.close()
     damaged = b"SQLite format 3\x00" + b"\x13" * 8192
     paths.database.write_bytes(damaged)
@@ -366,13 +367,18 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
 
 
+@pytest.mark.any_date
 def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
     qtbot: Any, context: AppContext
 ) -> None:
     paths = context.profile.paths
-    now = datetime.now(UTC).replace(tzinfo=None)
-    for hours in (13, 14, 15):  # three from yesterday: kept by the default rules
-        backup_database(paths.database, paths.backups_dir, "manual", now - timedelta(hours=hours))
+    # Backups are named and thinned by UTC day; noon yesterday is always 12 hours ago or more.
+    yesterday = context.now().astimezone(UTC).date() - timedelta(days=1)
+    noon = datetime.combine(yesterday, time(12), tzinfo=UTC)
+    for hours in (0, 1, 2):  # three from yesterday: kept by the default rules
+        backup_database(
+            paths.database, paths.backups_dir, "manual", now=noon - timedelta(hours=hours)
+        )
     window = _window(qtbot, context)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
@@ -417,8 +423,8 @@ def _months_of_use_with_a_backup(
     window = _window(qtbot, context)
     paths = context.profile.paths
     add_entries(paths.database, 400)
-    taken = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=hours_ago)
-    return told, window, backup_database(paths.database, paths.backups_dir, "periodic", taken)
+    taken = context.now() - timedelta(hours=hours_ago)
+    return told, window, backup_database(paths.database, paths.backups_dir, "periodic", now=taken)
 
 
 def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
@@ -443,8 +449,8 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
 ) -> None:
     told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=2)
     paths = context.profile.paths
-    an_hour_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1)
-    bad = backup_database(paths.database, paths.backups_dir, "manual", an_hour_ago)
+    an_hour_ago = context.now() - timedelta(hours=1)
+    bad = backup_database(paths.database, paths.backups_dir, "manual", now=an_hour_ago)
     damage(bad)
 
     dialog = BackupsDialog(window)

@@ -50,7 +50,7 @@ def test_a_new_user_sees_a_friendly_empty_state(page: JournalPage) -> None:
 def test_new_entry_is_saved_after_a_pause_in_typing(
     qtbot, page: JournalPage, context: AppContext
 ) -> None:
-    entry_id = page.new_entry(entry_date=date.today())
+    entry_id = page.new_entry(entry_date=page.context.today())
     assert entry_id is not None and page.right.currentIndex() == 1
     page.editor.title.setText("Two pointers, again")
     page.editor.title.textEdited.emit("Two pointers, again")
@@ -63,10 +63,10 @@ def test_new_entry_is_saved_after_a_pause_in_typing(
 
 
 def test_switching_entries_saves_without_waiting(page: JournalPage, context: AppContext) -> None:
-    first = page.new_entry(entry_date=date.today())
+    first = page.new_entry(entry_date=page.context.today())
     assert first is not None
     page.editor.markdown.editor.setPlainText("first thoughts")
-    second = page.new_entry(entry_date=date.today())  # no pause for the autosave timer
+    second = page.new_entry(entry_date=page.context.today())  # no pause for the autosave timer
     assert second is not None
     assert _saved_body(context, first) == "first thoughts"
 
@@ -116,7 +116,7 @@ def test_back_dated_entry_moves_to_its_day(page: JournalPage, context: AppContex
 
 
 def test_the_preview_is_rendered_safely_in_the_background(page: JournalPage) -> None:
-    page.new_entry(entry_date=date.today())
+    page.new_entry(entry_date=page.context.today())
     page.editor.markdown.editor.setPlainText(
         "# Plan\n\n<script>alert('x')</script><img src='file:///etc/passwd'>\n\n- [x] done"
     )
@@ -131,7 +131,7 @@ def test_the_preview_is_rendered_safely_in_the_background(page: JournalPage) -> 
     "typed", ['"', "AND", "OR NOT", "NEAR(a b)", "*", "col:val", "🙂", "'; DROP TABLE x; --"]
 )
 def test_search_never_fails_on_odd_input(qtbot, page: JournalPage, typed: str) -> None:
-    page.new_entry(entry_date=date.today())
+    page.new_entry(entry_date=page.context.today())
     page.editor.markdown.editor.setPlainText("Binary search on the answer")
     page.editor.flush()
     _search(qtbot, page, typed)
@@ -141,7 +141,7 @@ def test_search_never_fails_on_odd_input(qtbot, page: JournalPage, typed: str) -
 def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> None:
     first = page.new_entry(entry_date=date(2026, 2, 3))
     page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
-    page.new_entry(entry_date=date.today())
+    page.new_entry(entry_date=page.context.today())
     page.editor.markdown.editor.setPlainText("Nothing special today")
     page.editor.flush()
     _search(qtbot, page, "monoton")
@@ -155,7 +155,7 @@ def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> Non
 
 
 def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, monkeypatch) -> None:
-    entry_id = page.new_entry(entry_date=date.today())
+    entry_id = page.new_entry(entry_date=page.context.today())
     assert entry_id is not None
     monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
     page.editor.delete_button.click()
@@ -171,7 +171,7 @@ def test_an_entry_of_a_megabyte_opens_edits_and_saves(
     page: JournalPage, context: AppContext
 ) -> None:
     big = ("All work and no play makes a long entry. " * 26_000)[:1_000_000]
-    entry_id = page.new_entry(entry_date=date.today())
+    entry_id = page.new_entry(entry_date=page.context.today())
     assert entry_id is not None
     page.editor.markdown.editor.setPlainText(big)
     page.editor.flush()

@@ -11,6 +11,7 @@ from desktop.store import practice as practice_store
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
+from tests.failures import SQLITE_FULL, sqlite_failure
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -36,7 +37,7 @@ def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext) -> 
     reopened_settings = QSettings(
         str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat
     )
-    again = build_main_window(AppContext(context.profile, reopened_settings, now=context.now))
+    again = build_main_window(AppContext(context.profile, reopened_settings))
     qtbot.addWidget(again)
     again.show()
     assert (again.width(), again.height()) == (780, 540)
@@ -109,13 +110,12 @@ def test_switching_to_dark_recolours_the_window(qtbot, context: AppContext, them
 
 
 def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monkeypatch) -> None:
-    from sqlalchemy.exc import OperationalError
 
     from desktop.store import progress as progress_store
     from desktop.ui.widgets import dialogs
 
     def disk_full(**_kwargs: object) -> None:
-        raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
+        raise sqlite_failure(SQLITE_FULL)
 
     asked: list[str] = []
 

@@ -13,6 +13,7 @@ from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
 from desktop.ui.widgets import dialogs
+from tests.failures import SQLITE_FULL, SQLITE_READONLY, sqlite_failure
 from tests.samples import SMALL_PATH
 
 
@@ -342,9 +343,8 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
 
 
 def _disk_full(**_kwargs: object) -> None:
-    from sqlalchemy.exc import OperationalError
 
-    raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
+    raise sqlite_failure(SQLITE_FULL)
 
 
 def test_notes_that_cannot_be_saved_stay_on_screen_and_are_retried(
@@ -387,13 +387,12 @@ def test_switching_path_with_unsaved_notes_stays_put(page: PathPage, monkeypatch
 def test_a_status_change_that_cannot_be_saved_is_reported(
     page: PathPage, context: AppContext, monkeypatch
 ) -> None:
-    from sqlalchemy.exc import OperationalError
 
     told: list[str] = []
     monkeypatch.setattr(dialogs, "tell_not_saved", lambda _p, what, why: told.append(why))
 
     def read_only(**_kwargs: object) -> bool:
-        raise OperationalError("UPDATE", {}, Exception("attempt to write a readonly database"))
+        raise sqlite_failure(SQLITE_READONLY)
 
     monkeypatch.setattr(progress_store, "set_status", read_only)
     page.select_item("3sum")

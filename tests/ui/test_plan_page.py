@@ -359,7 +359,7 @@ def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext
 def test_a_past_days_unfinished_item_is_marked_not_done(
     page: PlanPage, context: AppContext
 ) -> None:
-    context.now = lambda: datetime(2026, 11, 4, 9).astimezone()  # a Wednesday
+    context.set_clock(lambda: datetime(2026, 11, 4, 9).astimezone())  # a Wednesday
     week = week_of(_today(context))
     _plan(context, week)  # Monday: over, nothing logged
     _plan(context, week + timedelta(days=4))  # Friday: still ahead

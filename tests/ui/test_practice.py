@@ -18,6 +18,7 @@ from desktop.ui.practice.quiz_dialog import QuizDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.clock_face import clock_text
+from tests.clocks import ManualClock
 
 SUBJECT = AttemptSubject(
     "Design a Rate Limiter (API Throttling)",
@@ -29,41 +30,28 @@ SUBJECT = AttemptSubject(
 )
 
 
-class ManualClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, context: AppContext) -> None:
-        self.now = context.now()
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
-def clock(context: AppContext) -> ManualClock:
-    manual = ManualClock(context)
-    context.now = manual
+def manual_clock(context: AppContext) -> ManualClock:
+    manual = ManualClock(context.now())
+    context.set_clock(manual)
     return manual
 
 
 def test_timer_counts_active_time_against_the_target(
-    qtbot, context: AppContext, clock: ManualClock
+    qtbot, context: AppContext, manual_clock: ManualClock
 ) -> None:
     window = PracticeSessionWindow(context, SUBJECT)
     qtbot.addWidget(window)
-    clock.advance(minutes=12, seconds=5)
+    manual_clock.advance(timedelta(minutes=12, seconds=5))
     window.refresh()
     assert window.elapsed.text() == "12:05"
     assert window.target.text() == "Target 40 min"
     window.toggle_pause()
-    clock.advance(minutes=30)  # a coffee break is not practice
+    manual_clock.advance(timedelta(minutes=30))  # a coffee break is not practice
     window.refresh()
     assert window.elapsed.text() == "12:05" and window.target.text().startswith("Paused")
     window.toggle_pause()
-    clock.advance(minutes=30)
+    manual_clock.advance(timedelta(minutes=30))
     window.refresh()
     assert window.elapsed.text() == "42:05"
     assert window.target.text() == "Over the 40 min target by 02:05"
@@ -71,7 +59,7 @@ def test_timer_counts_active_time_against_the_target(
 
 
 def test_finishing_logs_the_attempt_and_opens_a_retrospective(
-    qtbot, context: AppContext, clock: ManualClock, monkeypatch
+    qtbot, context: AppContext, manual_clock: ManualClock, monkeypatch
 ) -> None:
     window = build_main_window(context)
     qtbot.addWidget(window)
@@ -81,11 +69,11 @@ def test_finishing_logs_the_attempt_and_opens_a_retrospective(
     page.select_item("design-rate-limiter")
     session_window = page.start_practice("design-rate-limiter")
     assert isinstance(session_window, PracticeSessionWindow)
-    clock.advance(minutes=37)
+    manual_clock.advance(timedelta(minutes=37))
 
     def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
         dialog = FinishSessionDialog(
-            self.subject, self.clock.started_at, self.clock.elapsed_seconds(clock.now),
+            self.subject, self.clock.started_at, self.clock.elapsed_seconds(manual_clock.current),
             context.profile.taxonomy,
         )  # fmt: skip
         dialog.choose(Outcome.PARTIAL, 2)
@@ -189,7 +177,9 @@ def test_quitting_the_app_asks_while_a_session_runs(
     assert session_window.isVisible()
 
 
-def test_a_session_can_start_from_a_routine(qtbot, context: AppContext) -> None:
+def test_a_session_can_start_from_a_routine_and_is_logged_against_it(
+    qtbot, context: AppContext, manual_clock: ManualClock, monkeypatch
+) -> None:
     window = build_main_window(context)
     qtbot.addWidget(window)
     routine_menu = next(
@@ -203,4 +193,22 @@ def test_a_session_can_start_from_a_routine(qtbot, context: AppContext) -> None:
     assert session_window is not None
     assert session_window.subject.routine_id == "weekly-system-design"
     assert session_window.subject.target_minutes == 45
-    session_window.discard_without_asking()
+    manual_clock.advance(timedelta(minutes=50))
+
+    def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
+        dialog = FinishSessionDialog(
+            self.subject, self.clock.started_at, self.clock.elapsed_seconds(manual_clock.current),
+            context.profile.taxonomy,
+        )  # fmt: skip
+        dialog.choose(Outcome.SOLVED, 4)
+        return dialog.build_attempt()
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
+    session_window.finish()
+    with session_scope(context.profile.engine) as session:
+        (logged,) = practice_store.attempts_between(
+            session=session,
+            start=manual_clock.current - timedelta(days=1),
+            end=manual_clock.current + timedelta(days=1),
+        )
+    assert logged.subject.routine_id == "weekly-system-design" and logged.minutes == 50

@@ -10,6 +10,7 @@ from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
+from tests.failures import SQLITE_BUSY, sqlite_failure
 
 
 def _log(context: AppContext, title: str, minutes: int) -> int:
@@ -146,7 +147,6 @@ def test_editing_a_quiz_attempt_keeps_its_missed_topics(
 
 
 def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, monkeypatch) -> None:
-    from sqlalchemy.exc import OperationalError
 
     from desktop.ui.widgets import dialogs
 
@@ -154,7 +154,7 @@ def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, mon
     monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
 
     def locked(**_kwargs: object) -> list[Attempt]:
-        raise OperationalError("SELECT", {}, Exception("database is locked"))
+        raise sqlite_failure(SQLITE_BUSY, "SELECT")
 
     monkeypatch.setattr(practice_store, "attempts_between", locked)
     page.reload()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -17,8 +17,10 @@ from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.theme import Scheme, apply_theme, colours
 from desktop.ui.trends.page import TrendsPage
+from tests.clocks import clock_start
+from tests.failures import SQLITE_BUSY, sqlite_failure
 
-NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # the context's clock starts here
+NOW = clock_start()  # the context's clock starts here
 
 
 def _log(
@@ -285,9 +287,6 @@ def test_a_read_overtaken_by_a_newer_choice_is_not_shown(
 def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
     qtbot, page: TrendsPage, context: AppContext, monkeypatch
 ) -> None:
-    import sqlite3
-
-    from sqlalchemy.exc import OperationalError
 
     from desktop.ui.trends import page as page_module
     from desktop.ui.widgets import dialogs
@@ -299,7 +298,7 @@ def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
     monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
 
     def locked(*_args: object) -> None:
-        raise OperationalError("SELECT", (), sqlite3.OperationalError("database is locked"))
+        raise sqlite_failure(SQLITE_BUSY, "SELECT")
 
     monkeypatch.setattr(page_module, "read_trends", locked)
     page.range.setCurrentIndex(4)  # on a worker thread

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop.app import show_main_window
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, SessionClock
 from desktop.paths import AppPaths
 from desktop.profile import open_profile
@@ -18,12 +19,12 @@ from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.running_sessions import RunningSession, running_sessions, save_running_session
 from desktop.ui.context import AppContext
-from desktop.ui.pages import build_main_window
 from desktop.ui.practice import unfinished
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.practice.unfinished import Choice, offer_unfinished_sessions
 from desktop.ui.widgets import dialogs
+from tests.clocks import StepClock
 from tests.test_cli import _env
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -111,12 +112,9 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
     (left,) = running_sessions(paths.running_sessions_file)
     assert left.subject.title == "Design a Rate Limiter" and left.elapsed_seconds >= 40 * 60
 
-    profile = open_profile(paths)
+    profile = open_profile(paths, clock=StepClock())
     try:
         context = AppContext.for_profile(profile)
-        window = build_main_window(context)
-        qtbot.addWidget(window)
-        window.show()
         asked: list[str] = []
         offered: list[int] = []
 
@@ -126,10 +124,13 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
 
         monkeypatch.setattr(unfinished, "ask_about", ask)
         monkeypatch.setattr(unfinished, "ask_outcome", _log_as_solved(offered))
-        logged = offer_unfinished_sessions(context, window)
+        # Start-up as the app does it: the offer comes once the window is up.
+        window = show_main_window(context, offer_recovery=True)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: bool(asked) and not paths.running_sessions_file.exists())
 
         assert asked == ["Design a Rate Limiter"] and offered == [left.elapsed_seconds]
-        assert len(logged) == 1 and not paths.running_sessions_file.exists()
+        assert window.current_page().page_key == "journal"  # its retrospective is open
         with session_scope(profile.engine) as session:
             (attempt,) = practice_store.attempts_for_item(
                 session=session, path_id="backend-senior", item_id="design-rate-limiter"
@@ -138,6 +139,7 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
         assert attempt.minutes == round(left.elapsed_seconds / 60)
         assert attempt.started_at == left.started_at
         assert offer_unfinished_sessions(context, window) == []  # offered once, not again
+        window.close()
     finally:
         profile.close()
 

@@ -3,7 +3,7 @@ the Trends page ends up in the week's plan."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
@@ -17,8 +17,9 @@ from desktop.ui.pages import build_main_window
 from desktop.ui.plan.data import load_week
 from desktop.ui.plan.page import PlanPage
 from desktop.ui.trends.page import TrendsPage
+from tests.clocks import clock_start
 
-NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # the context's clock starts here
+NOW = clock_start()  # the context's clock starts here
 
 
 def _log(

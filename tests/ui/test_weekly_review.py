@@ -209,7 +209,7 @@ def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: App
 def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
     qtbot, context: AppContext
 ) -> None:
-    context.now = lambda: datetime(2026, 11, 8, 9).astimezone()  # a Sunday morning
+    context.set_clock(lambda: datetime(2026, 11, 8, 9).astimezone())  # a Sunday morning
     week = week_of(local_day(context.now()))
     sunday = week + timedelta(days=6)
     with session_scope(context.profile.engine) as session:

@@ -32,13 +32,19 @@ def import_document(
     backups_dir: Path,
     document: Any,
     confirm: Callable[[ImportPlan], bool],
+    now: datetime,
 ) -> ImportPlan | None:
     """Import an export document; None if the user declined. Raises ImportRejected."""
     plan = check_document(engine=engine, document=document)
     if plan.needs_confirmation and not confirm(plan):
         return None
     return write_document(
-        engine=engine, database=database, backups_dir=backups_dir, document=document, plan=plan
+        engine=engine,
+        database=database,
+        backups_dir=backups_dir,
+        document=document,
+        plan=plan,
+        now=now,
     )
 
 
@@ -52,13 +58,19 @@ def check_document(*, engine: Engine, document: Any) -> ImportPlan:
 
 
 def write_document(
-    *, engine: Engine, database: Path, backups_dir: Path, document: Any, plan: ImportPlan
+    *,
+    engine: Engine,
+    database: Path,
+    backups_dir: Path,
+    document: Any,
+    plan: ImportPlan,
+    now: datetime,
 ) -> ImportPlan:
     """Back up, then import the checked document in one transaction. Raises ImportRejected."""
     if not plan.changes_anything:
         return plan
     try:
-        backup_database(database, backups_dir, "before-import")
+        backup_database(database, backups_dir, "before-import", now=now)
         with session_scope(engine) as session:
             plan = plan_import(session=session, document=document)  # as the profile is now
             apply_import(session=session, plan=plan)
@@ -77,7 +89,7 @@ def import_notes(
         with session_scope(engine) as session:
             plan = plan_notes_import(session=session, folder=folder)
         if plan.new:
-            backup_database(database, backups_dir, "before-import")
+            backup_database(database, backups_dir, "before-import", now=now)
             with session_scope(engine) as session:
                 plan = plan_notes_import(session=session, folder=folder)
                 apply_notes_import(session=session, plan=plan, now=now)

@@ -29,7 +29,8 @@ class EntryEditor(QWidget):
     save_requested = Signal(int, object)  # entry id, EntryDraft
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, latest_day: date, parent: QWidget | None = None) -> None:
+        """`latest_day` is the last day an entry may be dated (a year from today)."""
         super().__init__(parent)
         self.setAccessibleName("Journal entry")
         self.entry_id: int | None = None
@@ -52,7 +53,7 @@ class EntryEditor(QWidget):
         self.date.setAccessibleName("Entry date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setMaximumDate(QDate.currentDate().addYears(1))
+        self.date.setMaximumDate(QDate(latest_day.year, latest_day.month, latest_day.day))
         self.date.dateChanged.connect(self._changed)
         top.addWidget(self.date)
         layout.addLayout(top)

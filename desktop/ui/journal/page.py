@@ -58,7 +58,7 @@ class JournalPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
-        self.editor = EntryEditor()
+        self.editor = EntryEditor(self._latest_day())
         self.editor.save_requested.connect(self._save)
         self.editor.delete_requested.connect(self._delete)
         self.right = QStackedWidget()
@@ -67,7 +67,7 @@ class JournalPage(Page):
             "Write down what you practised, what worked and what tripped you up. "
             "A few lines after each session add up to your own study guide.",
             "Write an entry for today",
-            lambda: self.new_entry(entry_date=date.today()),
+            lambda: self.new_entry(entry_date=self.context.today()),
         )
         self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
@@ -82,10 +82,14 @@ class JournalPage(Page):
         self._search_timer.timeout.connect(self._run_search)
         self._compact = False
         self._wide_sizes: list[int] = []
-        self._month = date.today().replace(day=1)
+        self._month = context.today().replace(day=1)
         context.events.journal_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
+
+    def _latest_day(self) -> date:
+        """Entries may be dated up to a year ahead (a plan written down early)."""
+        return self.context.today() + timedelta(days=366)
 
     def _build_sidebar(self) -> QWidget:
         box = QWidget()
@@ -114,7 +118,10 @@ class JournalPage(Page):
         self.calendar.setAccessibleName("Journal calendar")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setMaximumDate(QDate.currentDate().addYears(1))
+        latest = self._latest_day()
+        self.calendar.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+        today = self.context.today()
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         self.calendar.currentPageChanged.connect(
             lambda year, month: self._show_month(date(year, month, 1), keep_day=True)
         )
@@ -371,7 +378,6 @@ class JournalPage(Page):
         self._show_month(day)
         self.open_entry(entry_id)
         self.editor.focus_text()
-        self.context.events.journal_changed.emit()
         return entry_id
 
     def _save(self, entry_id: int, draft: EntryDraft) -> None:
@@ -385,12 +391,10 @@ class JournalPage(Page):
             self.editor.mark_unsaved(reason)
             return
         self.editor.mark_saved(draft)
-        if changed and not self._searching:
-            moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
-            if moved:  # back-dated into another month: the calendar follows the entry
-                self._show_month(draft.entry_date)
-            else:
-                self.reload()  # titles, dates and word counts follow the edit
+        # Titles, dates and word counts in the list follow the edit through journal_changed.
+        moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
+        if changed and moved and not self._searching:
+            self._show_month(draft.entry_date)  # back-dated: the calendar follows the entry
             select_record(self.list, entry_id, open_it=False)
 
     def _delete(self, entry_id: int) -> None:
@@ -407,4 +411,3 @@ class JournalPage(Page):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        self.context.events.journal_changed.emit()

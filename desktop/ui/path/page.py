@@ -504,7 +504,7 @@ class PathPage(Page):
             return
         try:
             with self.context.writing() as session:
-                changed = progress_store.set_status(
+                progress_store.set_status(
                     session=session,
                     path_id=path_id,
                     stage_id=entry.stage_id,
@@ -516,8 +516,6 @@ class PathPage(Page):
             dialogs.tell_not_saved(self, "The new status", failure.reason)
             self._show_selected()  # put the buttons back to what is saved
             return
-        if changed:
-            self.context.events.progress_changed.emit(path_id)
 
     def _save_notes(self, item_id: str, notes: str) -> None:
         path_id = self._checklist_path_id()
@@ -539,7 +537,6 @@ class PathPage(Page):
             self.panel.mark_notes_unsaved(failure.reason)
             return
         self.panel.mark_notes_saved(item_id, notes)
-        self.context.events.progress_changed.emit(path_id)
 
     def add_custom_item_from_dialog(self) -> None:
         path_id = self.current_path_id()
@@ -559,7 +556,6 @@ class PathPage(Page):
         stage = self.model.stage_at(self.tree.currentIndex())
         added = AddItemDialog.ask(self.checklist.stages, stage.id if stage else None, save, self)
         if added is not None:
-            self.context.events.progress_changed.emit(path_id)
             self.select_item(added.id)
 
     def start_practice(self, item_id: str) -> QWidget | None:
@@ -613,7 +609,6 @@ class PathPage(Page):
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Removing the item", failure.reason)
             return
-        self.context.events.progress_changed.emit(path_id)
 
     def import_path_from_dialog(self) -> None:
         chosen = dialogs.choose_file_to_open(

@@ -27,7 +27,6 @@ def write_plan(
     except (LookupError, ValueError) as problem:
         dialogs.tell_problem(parent, "Not changed", str(problem).capitalize() + ".")
         return False
-    context.events.plan_changed.emit()
     return True
 
 

@@ -24,9 +24,6 @@ def log_mock(context: AppContext, parent: QWidget | None) -> bool:
             mocks_store.log_mock(
                 session=session, mock=mock, now=context.now(), label=label if with_entry else None
             )
-        context.events.mocks_changed.emit()
-        if with_entry:
-            context.events.journal_changed.emit()
 
     taxonomy = context.profile.taxonomy
     return mock_dialog.ask_for_mock(taxonomy, context.now(), parent, save) is not None
@@ -38,7 +35,6 @@ def edit_mock(context: AppContext, parent: QWidget | None, existing: MockIntervi
     def save(mock: MockInterview, _with_entry: bool) -> None:
         with context.writing() as session:
             mocks_store.update_mock(session=session, mock=mock, now=context.now())
-        context.events.mocks_changed.emit()
 
     taxonomy = context.profile.taxonomy
     return mock_dialog.ask_for_mock(taxonomy, context.now(), parent, save, existing) is not None
@@ -61,5 +57,4 @@ def delete_mock(context: AppContext, parent: QWidget | None, mock: MockInterview
     except WriteFailed as failure:
         dialogs.tell_not_saved(parent, "Deleting the mock interview", failure.reason)
         return False
-    context.events.mocks_changed.emit()
     return True

@@ -238,8 +238,6 @@ class WeeklyReviewDialog(QDialog):
             self.saved_entry_id = None
             dialogs.tell_not_saved(self, "The weekly review", failure.reason)
             return
-        self.context.events.journal_changed.emit()
-        self.context.events.plan_changed.emit()
         self.accept()
 
 

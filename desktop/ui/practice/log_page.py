@@ -264,7 +264,6 @@ class PracticeLogPage(Page):
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "The change", failure.reason)
             return
-        self.context.events.sessions_changed.emit()
 
     def delete_selected(self) -> None:
         attempt = self.selected()
@@ -280,7 +279,6 @@ class PracticeLogPage(Page):
             return
         row = self.table.selectionModel().selectedRows()[0].row()
         self.undo_bar.deleted(attempt.id, attempt.subject.title)
-        self.context.events.sessions_changed.emit()
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
     def undo_delete(self) -> None:
@@ -294,7 +292,6 @@ class PracticeLogPage(Page):
             dialogs.tell_not_saved(self, "Bringing the attempt back", failure.reason)
             return
         self.undo_bar.brought_back()
-        self.context.events.sessions_changed.emit()
 
     @reports_read_failures
     def open_retrospective(self) -> None:

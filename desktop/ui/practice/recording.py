@@ -31,15 +31,11 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
                 session=session, attempt=attempt, template=template, facts=facts,
                 now=context.now(),
             )  # fmt: skip
-            started = start_item_if_new(
+            start_item_if_new(
                 session=session, path=path, item_id=subject.item_id, now=attempt.started_at
             )
     except WriteFailed as failure:
         dialogs.tell_not_saved(parent, "The session", failure.reason)
         return None
-    context.events.sessions_changed.emit()
-    context.events.journal_changed.emit()
-    if started and subject.path_id:
-        context.events.progress_changed.emit(subject.path_id)
     context.events.open_journal_entry.emit(entry_id)
     return entry_id

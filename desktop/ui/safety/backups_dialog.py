@@ -223,8 +223,9 @@ class BackupsDialog(QDialog):
                 raise error
             self.reload()
 
+        now = self.window_.context.now()
         return run_in_background(
-            lambda: backup_database(paths.database, paths.backups_dir, "manual"),
+            lambda: backup_database(paths.database, paths.backups_dir, "manual", now=now),
             made,
             failed,
             owner=self,
@@ -269,8 +270,10 @@ def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
     profile = window.context.profile
     profile.engine.dispose()
     try:
-        restore_backup(profile.paths.database, backup.path, profile.paths.backups_dir)
-        upgrade_database(profile.paths.database, profile.paths.backups_dir)  # an older backup
+        now = profile.clock()
+        restore_backup(profile.paths.database, backup.path, profile.paths.backups_dir, now=now)
+        # an older backup is brought up to date
+        upgrade_database(profile.paths.database, profile.paths.backups_dir, clock=profile.clock)
     finally:
         profile.engine = make_engine(profile.paths.database)
         reread_everything(window)

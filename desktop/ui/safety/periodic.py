@@ -74,10 +74,12 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
         if made is not None:
             window.statusBar().showMessage("Your data was backed up.", 5000)
 
+    now = window.context.now()
     return run_in_background(
         lambda: backup_if_due(
             paths.database,
             paths.backups_dir,
+            now=now,
             policy=load_settings(paths.settings_file).settings.backups.policy,
         ),
         done,

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def reread_everything(window: MainWindow) -> None:
     library = window.context.profile.library
-    window.context.events.emit_all_data_changed(path.id for path in library.paths)
+    window.context.events.emit_all_data_changed(frozenset(path.id for path in library.paths))
     _forget_vanished_entry(window)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +81,10 @@ def _flush(window: MainWindow) -> None:
 
 def export_json(window: MainWindow) -> None:
     target = dialogs.choose_file_to_save(
-        window, "Export all data", f"loopwise-{date.today().isoformat()}.json", "JSON (*.json)"
+        window,
+        "Export all data",
+        f"loopwise-{window.context.today().isoformat()}.json",
+        "JSON (*.json)",
     )
     if target is None:
         return
@@ -191,6 +193,8 @@ def import_json(window: MainWindow) -> None:
         ):
             return
 
+        now = window.context.now()
+
         def write() -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
@@ -200,6 +204,7 @@ def import_json(window: MainWindow) -> None:
                 backups_dir=profile.paths.backups_dir,
                 document=document,
                 plan=plan,
+                now=now,
             )
 
         _with_progress(window, "Importing your data…", write, imported, failed)

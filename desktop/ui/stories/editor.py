@@ -230,6 +230,14 @@ class StoryEditor(QWidget):
         self.form_scroll.verticalScrollBar().setValue(0)
         return True
 
+    def relabel_links(self, link_titles: dict[int, str]) -> None:
+        """Journal entries were renamed: show their new titles (the story is unchanged)."""
+        for row in range(self.links.count()):
+            item = self.links.item(row)
+            label = link_titles.get(int(item.data(Qt.ItemDataRole.UserRole)))
+            if label is not None:
+                item.setText(label)
+
     def show_rehearsals(self, text: str) -> None:
         self.rehearsals.setText(text)
 

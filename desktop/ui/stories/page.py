@@ -85,6 +85,8 @@ class StoriesPage(Page):
         layout.addWidget(self.tabs, 1)
         self._build_actions()
         context.events.stories_changed.connect(self.data_changed)
+        # Links show journal entries' titles: a renamed entry is renamed here too.
+        context.events.journal_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
 
@@ -251,6 +253,9 @@ class StoriesPage(Page):
             )
         if shown is not None:
             self.editor.show_rehearsals(_rehearsal_text(rehearsals))
+            story = next((s for s in self._stories if s.id == shown), None)
+            if story is not None:
+                self.editor.relabel_links(self._link_labels(story))
         catalog = self.context.profile.story_themes.with_custom(custom)
         if catalog != self._catalog or not self._catalog_shown:
             self._show_catalog(catalog)
@@ -418,7 +423,6 @@ class StoriesPage(Page):
             dialogs.tell_not_saved(self, "The new story", failure.reason)
             return None
         self.filter.clear()
-        self.context.events.stories_changed.emit()
         if self._stale:
             self.reload()
         self.open_story(story_id)
@@ -428,7 +432,7 @@ class StoriesPage(Page):
     def _save(self, story_id: int, draft: StoryDraft) -> None:
         try:
             with self.context.writing() as session:
-                changed = story_store.save_story(
+                story_store.save_story(
                     session=session, story_id=story_id, draft=draft, now=self.context.now()
                 )
         except (WriteFailed, LookupError) as failure:
@@ -436,8 +440,6 @@ class StoriesPage(Page):
             self.editor.mark_unsaved(reason)
             return
         self.editor.mark_saved(draft)
-        if changed:
-            self.context.events.stories_changed.emit()
 
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"
@@ -451,7 +453,6 @@ class StoriesPage(Page):
         self.editor.clear()
         self.right.setCurrentIndex(0)
         self.undo_bar.deleted(story_id, title)
-        self.context.events.stories_changed.emit()
 
     def undo_delete(self) -> None:
         story_id = self.undo_bar.latest()
@@ -464,7 +465,6 @@ class StoriesPage(Page):
             dialogs.tell_not_saved(self, "Bringing the story back", failure.reason)
             return
         self.undo_bar.brought_back()
-        self.context.events.stories_changed.emit()
         self.open_story(story_id)
 
     def add_custom_theme(self) -> str | None:
@@ -487,7 +487,6 @@ class StoriesPage(Page):
             except WriteFailed as failure:
                 dialogs.tell_not_saved(self, "The new theme", failure.reason)
                 return None
-            self.context.events.stories_changed.emit()
             if self._stale:
                 self.reload()
         if self.editor.story_id is not None:

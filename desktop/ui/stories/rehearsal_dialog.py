@@ -177,7 +177,6 @@ class RehearsalDialog(QDialog):
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "The rehearsal", failure.reason)
             return
-        self.context.events.stories_changed.emit()
         self.accept()
 
     # Leaving -------------------------------------------------------------------------------

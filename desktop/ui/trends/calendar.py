@@ -37,14 +37,14 @@ class PracticeCalendar(QWidget):
 
     day_picked = Signal(object)  # date
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Practice calendar")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._activity: Mapping[date, DayActivity] = {}
-        self._today = date.today()
+        self._today = today
         self.current: date = self._today
 
     def set_activity(self, activity: Mapping[date, DayActivity], today: date) -> None:

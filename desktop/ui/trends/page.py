@@ -153,7 +153,7 @@ class TrendsPage(Page):
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(10)
         column.addLayout(self._build_streak_row())
-        self.calendar = PracticeCalendar()
+        self.calendar = PracticeCalendar(self.context.today())
         self.calendar.day_picked.connect(self.show_day)
         column.addWidget(self.calendar)
 
