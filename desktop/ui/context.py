@@ -52,18 +52,34 @@ class AppContext:
         On commit the change signals follow what the session wrote (store/changes.py).
         A failure becomes WriteFailed with a plain reason; a bug also leaves a report.
         """
-        try:
-            with session_scope(self.profile.engine) as session:
-                recorder = ChangeRecorder(session)
-                yield session
-        except SAVE_ERRORS as error:
-            raise self._write_failed(error, what) from error
+        with self._committed(what) as (session, recorder):
+            yield session
         self.events.announce(recorder.changes)
 
-    def perform(self, change: Callable[[Session], T], what: str = "saving") -> T:
-        """Run `change` in one session, commit, announce what changed; raises WriteFailed."""
-        with self.writing(what) as session:
-            return change(session)
+    def perform(
+        self,
+        change: Callable[[Session], T],
+        what: str = "saving",
+        *,
+        then: Callable[[T], object] | None = None,
+    ) -> T:
+        """Run `change` in one session, commit, call `then` with its result, and only then
+        announce what changed (so an editor marks itself saved before the views re-read).
+        Raises WriteFailed."""
+        with self._committed(what) as (session, recorder):
+            result = change(session)
+        if then is not None:
+            then(result)
+        self.events.announce(recorder.changes)
+        return result
+
+    @contextmanager
+    def _committed(self, what: str) -> Iterator[tuple[Session, ChangeRecorder]]:
+        try:
+            with session_scope(self.profile.engine) as session:
+                yield session, ChangeRecorder(session)
+        except SAVE_ERRORS as error:
+            raise self._write_failed(error, what) from error
 
     def _write_failed(self, error: BaseException, what: str) -> WriteFailed:
         trouble = classify(error)

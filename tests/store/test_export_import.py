@@ -263,7 +263,7 @@ def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_clean
     from desktop.store.backup import DamagedCopy
     from desktop.store.transfer import run
 
-    def damaged(database: Path, *_args: object) -> Path:
+    def damaged(database: Path, *_args: object, **_kwargs: object) -> Path:
         raise DamagedCopy(database)
 
     monkeypatch.setattr(run, "backup_database", damaged)

@@ -141,9 +141,9 @@ def test_a_restore_waits_for_background_work_still_reading_the_database(
     assert started.wait(timeout=10)
     real_restore = backup_module.restore_backup
 
-    def restore(*args: Any) -> Path | None:
+    def restore(*args: Any, **kwargs: Any) -> Path | None:
         order.append("restore")
-        return real_restore(*args)
+        return real_restore(*args, **kwargs)
 
     monkeypatch.setattr(backup_module, "restore_backup", restore)
     # Let the read go on a little after the restore has begun; it must still finish first.
@@ -352,7 +352,9 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
         return Recovery.RESTORE_BACKUP
 
     monkeypatch.setattr("desktop.ui.startup.ask_about_database_problem", ask)
-    reopened = open_profile_or_explain(paths, start_fresh=False, interactive=True)
+    reopened = open_profile_or_explain(
+        paths, clock=StepClock(), start_fresh=False, interactive=True
+    )
 
     assert reopened is not None and offered[0] is not None
     try:

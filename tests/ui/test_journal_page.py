@@ -14,6 +14,8 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 from desktop.ui.widgets.waiting import wait_until
 
+pytestmark = pytest.mark.any_date
+
 
 def _search(qtbot, page: JournalPage, typed: str) -> None:
     """Type into the search box and wait for the results (the search runs in the background)."""

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import local_day, local_midnight, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target, hours_text
@@ -20,6 +20,8 @@ from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan import mock_dialog
 from desktop.ui.plan.page import PlanPage
+
+pytestmark = pytest.mark.any_date
 
 DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kind="design")
 
@@ -52,6 +54,21 @@ def _log(context: AppContext, subject: AttemptSubject, when: datetime | None = N
         practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
 
 
+def _first_landing_day(page: PlanPage) -> date:
+    """Where the first accepted suggestion goes: today, or on a Sunday next Monday."""
+    today = _today(page.context)
+    return today if today.weekday() < 6 else week_of(today) + timedelta(days=7)
+
+
+def _planned_this_and_next_week(context: AppContext) -> list:  # type: ignore[type-arg]
+    week = week_of(_today(context))
+    with session_scope(context.profile.engine) as session:
+        return [
+            *plan_store.plan_for_week(session=session, week=week),
+            *plan_store.plan_for_week(session=session, week=week + timedelta(days=7)),
+        ]
+
+
 def _action(page: PlanPage, text: str):  # type: ignore[no-untyped-def]
     return next(action for action in page.page_actions if action.text() == text)
 
@@ -73,10 +90,12 @@ def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: Pla
     first = page.suggestions.suggestions()[0]
     page.suggestions.list.setCurrentRow(0)
     page.suggestions.add_button.click()
+    landing = _first_landing_day(page)
+    page.show_week(week_of(landing))
     assert page.snapshot is not None
     (planned,) = page.snapshot.items
     assert planned.target == first.target and planned.reason == first.reason
-    assert planned.day == _today(page.context)  # the emptiest day from today
+    assert planned.day == landing  # the emptiest day from today
     shown = page.grid.shown_titles(planned.day)
     assert shown[0].startswith(first.target.title)
     assert first.target.key not in {s.target.key for s in page.suggestions.suggestions()}
@@ -86,11 +105,12 @@ def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: Pla
 def test_add_all_spreads_suggestions_over_the_week(page: PlanPage) -> None:
     suggested = page.suggestions.suggestions()
     page.suggestions.add_all_button.click()
+    placed = _planned_this_and_next_week(page.context)
+    assert sorted(p.target.key for p in placed) == sorted(s.target.key for s in suggested)
+    assert len({item.day for item in placed}) > 1
     assert page.snapshot is not None
-    assert len(page.snapshot.items) == len(suggested)
-    assert len({item.day for item in page.snapshot.items}) > 1
-    planned = hours_text(sum(s.minutes for s in suggested))
-    assert page.budget_text.text().startswith(f"{planned} planned of 6 h")
+    this_week = hours_text(sum(item.minutes for item in page.snapshot.items))
+    assert page.budget_text.text().startswith(f"{this_week} planned of 6 h")
 
 
 def test_items_move_and_skip_by_keys_and_buttons(page: PlanPage, context: AppContext) -> None:
@@ -359,8 +379,9 @@ def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext
 def test_a_past_days_unfinished_item_is_marked_not_done(
     page: PlanPage, context: AppContext
 ) -> None:
-    context.set_clock(lambda: datetime(2026, 11, 4, 9).astimezone())  # a Wednesday
     week = week_of(_today(context))
+    wednesday = local_midnight(week + timedelta(days=2)) + timedelta(hours=9)
+    context.set_clock(lambda: wednesday)
     _plan(context, week)  # Monday: over, nothing logged
     _plan(context, week + timedelta(days=4))  # Friday: still ahead
     page.reload()

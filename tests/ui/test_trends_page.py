@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
+from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
@@ -19,6 +20,8 @@ from desktop.ui.theme import Scheme, apply_theme, colours
 from desktop.ui.trends.page import TrendsPage
 from tests.clocks import clock_start
 from tests.failures import SQLITE_BUSY, sqlite_failure
+
+pytestmark = pytest.mark.any_date
 
 NOW = clock_start()  # the context's clock starts here
 
@@ -157,7 +160,10 @@ def test_clicking_a_point_lists_that_weeks_attempts(page: TrendsPage, context: A
     this_week = [_log(context, 0.2, confidence=4), _log(context, 0.1, confidence=5)]
     context.events.sessions_changed.emit()
     page.confidence_chart.pick_point(0, 1)
-    assert page.details_title.text() == "Week of 2 Nov 2026: mean confidence 4.5 of 5"
+    monday = week_of(local_day(NOW - timedelta(days=0.1)))
+    assert page.details_title.text() == (
+        f"Week of {monday.day} {monday:%b %Y}: mean confidence 4.5 of 5"
+    )
     ids = [
         page.details.item(n).data(Qt.ItemDataRole.UserRole)[1] for n in range(page.details.count())
     ]

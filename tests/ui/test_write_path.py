@@ -20,6 +20,8 @@ from desktop.store.models import JournalEntry
 from desktop.ui.context import AppContext
 from desktop.ui.stories.page import StoriesPage
 
+pytestmark = pytest.mark.any_date
+
 SIGNALS = ("journal", "sessions", "stories", "plan", "mocks", "progress")
 
 
@@ -192,3 +194,21 @@ def test_a_renamed_journal_entry_is_renamed_in_the_story_that_links_it(
         )
     assert "Mock with Sam, round 2" in page.editor.links.item(0).text()
     assert not page.editor.has_unsaved_changes()
+
+
+def test_an_editor_is_marked_saved_before_the_views_read_its_save_again(
+    qtbot, context: AppContext
+) -> None:
+    """The story bank re-reads on its own save: that must not look like a change from
+    elsewhere (a restore) and put up the 'changed outside this editor' notice."""
+    page = StoriesPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.new_story(StoryDraft(title="Migration")) is not None
+    for words in ("We moved", "We moved the billing tables", "I led the move"):
+        page.editor.title.setText(words)
+        page.editor.title.textEdited.emit(words)
+        assert page.editor.flush()
+        assert not page.editor.notice.isVisibleTo(page)
+        assert not page.editor.has_unsaved_changes()
+    assert page.model.rowCount() == 1

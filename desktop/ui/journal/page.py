@@ -382,15 +382,17 @@ class JournalPage(Page):
 
     def _save(self, entry_id: int, draft: EntryDraft) -> None:
         try:
-            with self.context.writing() as session:
-                changed = journal_store.save_entry(
+            changed = self.context.perform(
+                lambda session: journal_store.save_entry(
                     session=session, entry_id=entry_id, draft=draft, now=self.context.now()
-                )
+                ),
+                "saving the entry",
+                then=lambda _changed: self.editor.mark_saved(draft),
+            )
         except (WriteFailed, LookupError) as failure:
             reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
             self.editor.mark_unsaved(reason)
             return
-        self.editor.mark_saved(draft)
         # Titles, dates and word counts in the list follow the edit through journal_changed.
         moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
         if changed and moved and not self._searching:

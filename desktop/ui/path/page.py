@@ -523,20 +523,21 @@ class PathPage(Page):
         if path_id is None or entry is None:
             return
         try:
-            with self.context.writing() as session:
-                progress_store.set_notes(
+            self.context.perform(
+                lambda session: progress_store.set_notes(
                     session=session,
                     path_id=path_id,
                     stage_id=entry.stage_id,
                     item=entry.item,
                     notes=notes,
                     now=self.context.now(),
-                )
+                ),
+                "saving the notes",
+                then=lambda _result: self.panel.mark_notes_saved(item_id, notes),
+            )
         except WriteFailed as failure:
             # The panel keeps the text and tries again on the next pause, switch or close.
             self.panel.mark_notes_unsaved(failure.reason)
-            return
-        self.panel.mark_notes_saved(item_id, notes)
 
     def add_custom_item_from_dialog(self) -> None:
         path_id = self.current_path_id()

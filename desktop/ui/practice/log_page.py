@@ -269,6 +269,7 @@ class PracticeLogPage(Page):
         attempt = self.selected()
         if attempt is None or attempt.id is None:
             return
+        row = self.table.selectionModel().selectedRows()[0].row()  # the log re-reads on commit
         try:
             with self.context.writing() as session:
                 practice_store.delete_attempt(
@@ -277,7 +278,6 @@ class PracticeLogPage(Page):
         except WriteFailed as failure:
             dialogs.tell_not_saved(self, "Deleting the attempt", failure.reason)
             return
-        row = self.table.selectionModel().selectedRows()[0].row()
         self.undo_bar.deleted(attempt.id, attempt.subject.title)
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 

@@ -296,20 +296,20 @@ class StoriesPage(Page):
 
     def _keep_typing_as_new_story(self, title: str) -> None:
         draft = self.editor.draft()
+        notice = (
+            f"“{title}” is not in the story bank any more (after a restore or an import). "
+            "What you had typed is kept as a new story."
+        )
         try:
-            with self.context.writing() as session:
-                story_id = story_store.create_story(
+            self.context.perform(
+                lambda session: story_store.create_story(
                     session=session, draft=draft, now=self.context.now()
-                )
+                ),
+                "keeping your typing as a new story",
+                then=lambda story_id: self.editor.keep_typing(story_id, draft, notice),
+            )
         except WriteFailed as failure:
             self.editor.mark_unsaved(failure.reason)
-            return
-        self.editor.keep_typing(
-            story_id,
-            draft,
-            f"“{title}” is not in the story bank any more (after a restore or an import). "
-            "What you had typed is kept as a new story.",
-        )
 
     def _show_current_tab(self) -> None:
         """Coverage and loop plans are worked out only while on show (not on every save)."""
@@ -431,15 +431,16 @@ class StoriesPage(Page):
 
     def _save(self, story_id: int, draft: StoryDraft) -> None:
         try:
-            with self.context.writing() as session:
-                story_store.save_story(
+            self.context.perform(
+                lambda session: story_store.save_story(
                     session=session, story_id=story_id, draft=draft, now=self.context.now()
-                )
+                ),
+                "saving the story",
+                then=lambda _changed: self.editor.mark_saved(draft),
+            )
         except (WriteFailed, LookupError) as failure:
             reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
             self.editor.mark_unsaved(reason)
-            return
-        self.editor.mark_saved(draft)
 
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"
