@@ -80,6 +80,23 @@ class Profile:
         self.library = load_library(self.paths)
         return self.library
 
+    def restore(self, backup: Path) -> Path | None:
+        """Put a backup in place of the database, owning the engine's lifetime: every pooled
+        connection is closed first and a new engine opens the restored file, whatever happens.
+        The caller must have stopped every reader. Returns where the old data was kept."""
+        from desktop.store.backup import restore_backup
+
+        self.engine.dispose()
+        try:
+            kept = restore_backup(
+                self.paths.database, backup, self.paths.backups_dir, now=self.clock()
+            )
+            # An older backup is brought up to this version's schema.
+            upgrade_database(self.paths.database, self.paths.backups_dir, clock=self.clock)
+        finally:
+            self.engine = make_engine(self.paths.database)
+        return kept
+
     def close(self) -> None:
         self.engine.dispose()
 

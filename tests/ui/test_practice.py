@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -28,6 +29,27 @@ SUBJECT = AttemptSubject(
     difficulty="medium",
     target_minutes=40,
 )
+
+
+def _finish_with(
+    session_window: PracticeSessionWindow,
+    context: AppContext,
+    clock: ManualClock,
+    monkeypatch: pytest.MonkeyPatch,
+    fill: Callable[[FinishSessionDialog], None],
+) -> None:
+    """Finish the session, answering the finish dialog as `fill` does."""
+
+    def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
+        dialog = FinishSessionDialog(
+            self.subject, self.clock.started_at, self.clock.elapsed_seconds(clock.current),
+            context.profile.taxonomy,
+        )  # fmt: skip
+        fill(dialog)
+        return dialog.build_attempt()
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
+    session_window.finish()
 
 
 @pytest.fixture
@@ -71,19 +93,13 @@ def test_finishing_logs_the_attempt_and_opens_a_retrospective(
     assert isinstance(session_window, PracticeSessionWindow)
     manual_clock.advance(timedelta(minutes=37))
 
-    def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
-        dialog = FinishSessionDialog(
-            self.subject, self.clock.started_at, self.clock.elapsed_seconds(manual_clock.current),
-            context.profile.taxonomy,
-        )  # fmt: skip
+    def fill(dialog: FinishSessionDialog) -> None:
         dialog.choose(Outcome.PARTIAL, 2)
         for box in dialog.steps:
             box.setChecked(box.property("step") in {"requirements", "api", "data-model"})
         dialog.struggles.set_chosen(["communication"])
-        return dialog.build_attempt()
 
-    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
-    session_window.finish()
+    _finish_with(session_window, context, manual_clock, monkeypatch, fill)
     entry_id = session_window.logged_entry
     assert entry_id is not None
 
@@ -195,16 +211,9 @@ def test_a_session_can_start_from_a_routine_and_is_logged_against_it(
     assert session_window.subject.target_minutes == 45
     manual_clock.advance(timedelta(minutes=50))
 
-    def answer(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
-        dialog = FinishSessionDialog(
-            self.subject, self.clock.started_at, self.clock.elapsed_seconds(manual_clock.current),
-            context.profile.taxonomy,
-        )  # fmt: skip
-        dialog.choose(Outcome.SOLVED, 4)
-        return dialog.build_attempt()
-
-    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
-    session_window.finish()
+    _finish_with(
+        session_window, context, manual_clock, monkeypatch, lambda d: d.choose(Outcome.SOLVED, 4)
+    )
     with session_scope(context.profile.engine) as session:
         (logged,) = practice_store.attempts_between(
             session=session,

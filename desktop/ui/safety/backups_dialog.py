@@ -258,22 +258,12 @@ RESTORE_WAITS_SECONDS = 30
 
 def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
     """Close the database, put the backup in its place, open it again, re-read every view."""
-    from desktop.store.backup import restore_backup
-    from desktop.store.database import make_engine
-    from desktop.store.migrate import upgrade_database
-
     for page in window.pages:
         page.flush()  # what is being typed goes into the backup taken before the restore
     if not wait_for_background_work(RESTORE_WAITS_SECONDS):
         # A worker still reads the database (a long Trends read, the automatic backup).
         raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
-    profile = window.context.profile
-    profile.engine.dispose()
     try:
-        now = profile.clock()
-        restore_backup(profile.paths.database, backup.path, profile.paths.backups_dir, now=now)
-        # an older backup is brought up to date
-        upgrade_database(profile.paths.database, profile.paths.backups_dir, clock=profile.clock)
+        window.context.profile.restore(backup.path)
     finally:
-        profile.engine = make_engine(profile.paths.database)
         reread_everything(window)
