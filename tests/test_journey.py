@@ -160,7 +160,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
 def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     qtbot, qapp, tmp_path: Path, monkeypatch
 ) -> None:
-    from datetime import UTC, datetime, timedelta
+    from datetime import datetime, timedelta
 
     from PySide6.QtCore import Qt
 
@@ -171,7 +171,7 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     from desktop.ui.trends.page import TrendsPage
 
     apply_theme(qapp, Scheme.DARK)
-    moment = [datetime(2026, 11, 2, 7, 30, tzinfo=UTC)]
+    moment = [datetime(2026, 11, 2, 7, 30).astimezone()]  # a Monday morning where the test runs
     app_paths = AppPaths(tmp_path / "week")
     profile = open_profile(app_paths, clock=lambda: moment[0])
     settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)

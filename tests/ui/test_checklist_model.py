@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem, Stage
@@ -13,8 +11,9 @@ from desktop.domain.progress import (
     build_checklist,
 )
 from desktop.ui.path.checklist_model import ChecklistModel, Column
+from tests.clocks import DEFAULT_START
 
-WHEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+WHEN = DEFAULT_START
 
 
 def _item(item_id: str, kind: ItemKind = ItemKind.CODE) -> PathItem:
