@@ -162,7 +162,7 @@ def bench_guidance(runs: int) -> dict[str, Any]:
 
     rng = random.Random(SEED)
     editor = StoryEditor()
-    editor.story_id = 1  # as if a story were open
+    editor.kept.record_id = 1  # as if a story were open
     for section, words in zip(Section, (60, 40, 280, 70), strict=True):
         editor.sections[section].editor.blockSignals(True)
         editor.sections[section].editor.setPlainText(_text(rng, words))

@@ -18,26 +18,20 @@ from PySide6.QtWidgets import (
 from desktop.domain.journal import EntryKind, word_count
 from desktop.store.journal import EntryDraft
 from desktop.store.models import JournalEntry
-from desktop.ui.widgets.autosave import Autosave
+from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
-RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
-
 
 class EntryEditor(QWidget):
-    save_requested = Signal(int, object)  # entry id, EntryDraft
     delete_requested = Signal(int)
 
     def __init__(self, latest_day: date, parent: QWidget | None = None) -> None:
         """`latest_day` is the last day an entry may be dated (a year from today)."""
         super().__init__(parent)
         self.setAccessibleName("Journal entry")
-        self.entry_id: int | None = None
-        self._saved_draft: EntryDraft | None = None
         self._kind = EntryKind.NOTE
         self._links: dict[str, object] = {}
-        self._autosave = Autosave(self.flush, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +82,13 @@ class EntryEditor(QWidget):
         bottom.addStretch(1)
         self.save_state = text_label("Save state", "muted", wrap=False)
         bottom.addWidget(self.save_state)
+        self.kept: KeptDraft[EntryDraft] = KeptDraft(
+            noun="entry",
+            read_draft=self.draft,
+            save_state=self.save_state,
+            warning=self.warning,
+            parent=self,
+        )
         self.delete_button = QPushButton("Delete entry…")
         self.delete_button.setAccessibleName("Delete this entry")
         self.delete_button.clicked.connect(self._on_delete)
@@ -105,7 +106,6 @@ class EntryEditor(QWidget):
         if not self.flush():
             return False
         assert entry.id is not None
-        self.entry_id = entry.id
         self._kind = EntryKind(entry.kind)
         self._links = {
             "template_id": entry.template_id,
@@ -126,11 +126,13 @@ class EntryEditor(QWidget):
         self.markdown.set_text(entry.body)
         self.links.setText(links)
         self.links.setVisible(bool(links))
-        self._saved_draft = self.draft()
-        self.save_state.setText("")
-        self.warning.hide()
+        self.kept.load(entry.id)
         self._update_words()
         return True
+
+    @property
+    def entry_id(self) -> int | None:
+        return self.kept.record_id
 
     def draft(self) -> EntryDraft:
         chosen = self.date.date()
@@ -149,35 +151,16 @@ class EntryEditor(QWidget):
     # Saving --------------------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
-        return self.entry_id is not None and self.draft() != self._saved_draft
+        return self.kept.has_unsaved_changes()
 
     def flush(self) -> bool:
-        """Save now if anything changed (called on a pause, a switch, or closing). False if it
-        could not be saved: the text stays on screen, and the caller must not replace it."""
-        self._autosave.stop()
-        if self.has_unsaved_changes():
-            assert self.entry_id is not None
-            self.save_requested.emit(self.entry_id, self.draft())  # mark_saved or mark_unsaved
-        return not self.has_unsaved_changes()
-
-    def mark_saved(self, draft: EntryDraft) -> None:
-        self._saved_draft = draft
-        self.save_state.setText("Saved" if draft == self.draft() else "Editing…")
-        self.warning.hide()
-
-    def mark_unsaved(self, reason: str) -> None:
-        self.save_state.setText("Not saved yet")
-        self.warning.setText(
-            f"This entry could not be saved: {reason}. It stays here and is saved as soon as "
-            "that is possible."
-        )
-        self.warning.show()
-        self._autosave.retry_in(RETRY_DELAY_MS)
+        """Save now if anything changed; False (the text stays) if it could not be saved."""
+        return self.kept.flush()
 
     def _changed(self) -> None:
-        self.save_state.setText("Editing…")
         self._update_words()
-        self._autosave.changed()
+        if self.entry_id is not None:
+            self.kept.changed()
 
     def _update_words(self) -> None:
         count = word_count(self.markdown.text())
@@ -195,9 +178,7 @@ class EntryEditor(QWidget):
 
     def clear(self) -> None:
         """Forget the entry without saving (it was deleted)."""
-        self._autosave.stop()
-        self.entry_id = None
-        self._saved_draft = None
+        self.kept.clear()
 
 
 def _text_or_none(value: object) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer
@@ -59,7 +60,7 @@ class JournalPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
         self.editor = EntryEditor(self._latest_day())
-        self.editor.save_requested.connect(self._save)
+        self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
         self.right = QStackedWidget()
         self.empty_state = EmptyState(
@@ -380,19 +381,15 @@ class JournalPage(Page):
         self.editor.focus_text()
         return entry_id
 
-    def _save(self, entry_id: int, draft: EntryDraft) -> None:
-        try:
-            changed = self.context.perform(
-                lambda session: journal_store.save_entry(
-                    session=session, entry_id=entry_id, draft=draft, now=self.context.now()
-                ),
-                "saving the entry",
-                then=lambda _changed: self.editor.mark_saved(draft),
-            )
-        except (WriteFailed, LookupError) as failure:
-            reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
-            self.editor.mark_unsaved(reason)
-            return
+    def _write(self, entry_id: int, draft: EntryDraft, saved: Callable[[], None]) -> None:
+        """The editor's writer: raises WriteFailed or LookupError, and the editor says so."""
+        changed = self.context.perform(
+            lambda session: journal_store.save_entry(
+                session=session, entry_id=entry_id, draft=draft, now=self.context.now()
+            ),
+            "saving the entry",
+            then=lambda _changed: saved(),
+        )
         # Titles, dates and word counts in the list follow the edit through journal_changed.
         moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
         if changed and moved and not self._searching:

@@ -34,11 +34,9 @@ from desktop.domain.stories import (
 )
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
-from desktop.ui.widgets.autosave import Autosave
+from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
-
-RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
 
 _PROMPTS = {
     Section.SITUATION: "Where and when: the context the interviewer needs, in a few sentences.",
@@ -49,7 +47,6 @@ _PROMPTS = {
 
 
 class StoryEditor(QWidget):
-    save_requested = Signal(int, object)  # story id, StoryDraft
     delete_requested = Signal(int)
     rehearse_requested = Signal(int)
     link_requested = Signal()
@@ -59,9 +56,17 @@ class StoryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Story")
-        self.story_id: int | None = None
-        self._saved_draft: StoryDraft | None = None
-        self._autosave = Autosave(self.flush, self)
+        # Made first: every change handler below reports through them.
+        self.warning = text_label("Story not saved", "warning")
+        self.warning.hide()
+        self.save_state = text_label("Save state", "muted", wrap=False)
+        self.kept: KeptDraft[StoryDraft] = KeptDraft(
+            noun="story",
+            read_draft=self.draft,
+            save_state=self.save_state,
+            warning=self.warning,
+            parent=self,
+        )
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -87,8 +92,6 @@ class StoryEditor(QWidget):
         self.form_scroll.setWidget(self._build_form())
         outer.addWidget(self.form_scroll, 1)
 
-        self.warning = text_label("Story not saved", "warning")
-        self.warning.hide()
         outer.addWidget(self.warning)
         self.notice = text_label("Story changed elsewhere", "warning")
         self.notice.hide()
@@ -97,7 +100,6 @@ class StoryEditor(QWidget):
         outer.addWidget(self.rehearsals)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.save_state = text_label("Save state", "muted", wrap=False)
         bottom.addWidget(self.save_state)
         self.rehearse_button = QPushButton("Rehearse…")
         self.rehearse_button.setAccessibleName("Rehearse this story with a timer")
@@ -204,7 +206,6 @@ class StoryEditor(QWidget):
         (and nothing replaced) if that typing could not be saved."""
         if not self.flush():
             return False
-        self.story_id = story.id
         draft = story.draft
         for widget in (self.title, self.scope, self.companies, self.notes):
             widget.blockSignals(True)
@@ -222,9 +223,7 @@ class StoryEditor(QWidget):
         for entry_id in draft.journal_entry_ids:
             self._add_link_item(entry_id, link_titles.get(entry_id, f"Journal entry {entry_id}"))
         self.rehearsals.setText(rehearsals)
-        self._saved_draft = self.draft()
-        self.save_state.setText("")
-        self.warning.hide()
+        self.kept.load(story.id)
         self.notice.hide()
         self._update_guidance()
         self.form_scroll.verticalScrollBar().setValue(0)
@@ -279,60 +278,38 @@ class StoryEditor(QWidget):
     # Saving --------------------------------------------------------------------------------
 
     @property
+    def story_id(self) -> int | None:
+        return self.kept.record_id
+
+    @property
     def saved_draft(self) -> StoryDraft | None:
         """The story as last loaded or saved: what the typing on screen is compared with."""
-        return self._saved_draft
+        return self.kept.saved
 
     def has_unsaved_changes(self) -> bool:
-        return self.story_id is not None and self.draft() != self._saved_draft
+        return self.kept.has_unsaved_changes()
 
     def keep_typing(self, story_id: int, saved: StoryDraft, message: str) -> None:
         """The stored story changed (or was stored anew) under unsaved typing: keep the typing
         on screen, to be saved over `saved` in story `story_id`, and tell the user why."""
-        self.story_id = story_id
-        self._saved_draft = saved
         self.notice.setText(message)
         self.notice.show()
-        if self.has_unsaved_changes():
-            self._changed()
-        else:
-            self.mark_saved(saved)
+        self.kept.adopt(story_id, saved)
+        self._update_guidance()
 
     def flush(self) -> bool:
-        """Save now if anything changed (called on a pause, a switch, or closing). False if it
-        could not be saved: the text stays on screen, and the caller must not replace it."""
-        self._autosave.stop()
-        if self.has_unsaved_changes():
-            assert self.story_id is not None
-            self.save_requested.emit(self.story_id, self.draft())  # mark_saved or mark_unsaved
-        return not self.has_unsaved_changes()
-
-    def mark_saved(self, draft: StoryDraft) -> None:
-        self._saved_draft = draft
-        self.save_state.setText("Saved" if draft == self.draft() else "Editing…")
-        self.warning.hide()
-
-    def mark_unsaved(self, reason: str) -> None:
-        self.save_state.setText("Not saved yet")
-        self.warning.setText(
-            f"This story could not be saved: {reason}. It stays here and is saved as soon as "
-            "that is possible."
-        )
-        self.warning.show()
-        self._autosave.retry_in(RETRY_DELAY_MS)
+        """Save now if anything changed; False (the text stays) if it could not be saved."""
+        return self.kept.flush()
 
     def clear(self) -> None:
         """Forget the story without saving (it was deleted)."""
-        self._autosave.stop()
-        self.story_id = None
-        self._saved_draft = None
+        self.kept.clear()
 
     def _changed(self) -> None:
         if self.story_id is None:
             return
-        self.save_state.setText("Editing…")
         self._update_guidance()
-        self._autosave.changed()
+        self.kept.changed()
 
     # Guidance ------------------------------------------------------------------------------
 

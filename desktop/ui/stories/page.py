@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -94,7 +96,7 @@ class StoriesPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
         self.editor = StoryEditor()
-        self.editor.save_requested.connect(self._save)
+        self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
         self.editor.rehearse_requested.connect(lambda story_id: self.rehearse(story_id))
         self.editor.link_requested.connect(self.link_journal_entry)
@@ -309,7 +311,7 @@ class StoriesPage(Page):
                 then=lambda story_id: self.editor.keep_typing(story_id, draft, notice),
             )
         except WriteFailed as failure:
-            self.editor.mark_unsaved(failure.reason)
+            self.editor.kept.mark_unsaved(failure.reason)
 
     def _show_current_tab(self) -> None:
         """Coverage and loop plans are worked out only while on show (not on every save)."""
@@ -429,18 +431,15 @@ class StoriesPage(Page):
         self.editor.focus_title()
         return story_id
 
-    def _save(self, story_id: int, draft: StoryDraft) -> None:
-        try:
-            self.context.perform(
-                lambda session: story_store.save_story(
-                    session=session, story_id=story_id, draft=draft, now=self.context.now()
-                ),
-                "saving the story",
-                then=lambda _changed: self.editor.mark_saved(draft),
-            )
-        except (WriteFailed, LookupError) as failure:
-            reason = failure.reason if isinstance(failure, WriteFailed) else str(failure)
-            self.editor.mark_unsaved(reason)
+    def _write(self, story_id: int, draft: StoryDraft, saved: Callable[[], None]) -> None:
+        """The editor's writer: raises WriteFailed or LookupError, and the editor says so."""
+        self.context.perform(
+            lambda session: story_store.save_story(
+                session=session, story_id=story_id, draft=draft, now=self.context.now()
+            ),
+            "saving the story",
+            then=lambda _changed: saved(),
+        )
 
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from desktop.store.errors import WriteFailed
 
 PAUSE_MS = 700  # save this long after typing stops
 MAX_WAIT_MS = 800  # ...and never let typing go unsaved longer than this while it goes on
@@ -61,3 +64,89 @@ def _qt_timer(parent: QObject, fire: Callable[[], None]) -> Timer:
     timer.setSingleShot(True)
     timer.timeout.connect(fire)
     return timer
+
+
+RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
+
+D = TypeVar("D")
+# Writes `draft` over the record and calls `saved` once it is committed, before the views
+# re-read (AppContext.perform's `then`). Raises WriteFailed or LookupError if it cannot.
+Writer = Callable[[int, D, Callable[[], None]], object]
+
+
+class KeptDraft(Generic[D]):
+    """One record being edited: what was last saved, when to save again, and what the user is
+    told about it. Shared by the journal and story editors, so both save and recover alike."""
+
+    def __init__(
+        self,
+        *,
+        noun: str,
+        read_draft: Callable[[], D],
+        save_state: QLabel,
+        warning: QLabel,
+        parent: QObject,
+    ) -> None:
+        self.record_id: int | None = None
+        self.saved: D | None = None
+        self.write: Writer[D] | None = None  # set by the page that owns the record
+        self._noun = noun
+        self._read_draft = read_draft
+        self._save_state = save_state
+        self._warning = warning
+        self._autosave = Autosave(self.flush, parent)
+
+    def load(self, record_id: int | None) -> None:
+        """What is on screen now is the saved record `record_id`."""
+        self._autosave.stop()
+        self.record_id = record_id
+        self.saved = self._read_draft() if record_id is not None else None
+        self._save_state.setText("")
+        self._warning.hide()
+
+    def adopt(self, record_id: int, saved: D) -> None:
+        """The typing on screen is to be saved over `saved` in record `record_id`."""
+        self.record_id, self.saved = record_id, saved
+        if self.has_unsaved_changes():
+            self.changed()
+        else:
+            self.mark_saved(saved)
+
+    def clear(self) -> None:
+        """Forget the record without saving (it was deleted)."""
+        self.load(None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.record_id is not None and self._read_draft() != self.saved
+
+    def changed(self) -> None:
+        self._save_state.setText("Editing…")
+        self._autosave.changed()
+
+    def flush(self) -> bool:
+        """Save now if anything changed (on a pause, a switch, or closing). False if it could
+        not be saved: the text stays on screen, and the caller must not replace it."""
+        self._autosave.stop()
+        if not self.has_unsaved_changes() or self.write is None:
+            return not self.has_unsaved_changes()
+        assert self.record_id is not None
+        draft = self._read_draft()
+        try:
+            self.write(self.record_id, draft, lambda: self.mark_saved(draft))
+        except (WriteFailed, LookupError) as failure:
+            self.mark_unsaved(failure.reason if isinstance(failure, WriteFailed) else str(failure))
+        return not self.has_unsaved_changes()
+
+    def mark_saved(self, draft: D) -> None:
+        self.saved = draft
+        self._save_state.setText("Saved" if draft == self._read_draft() else "Editing…")
+        self._warning.hide()
+
+    def mark_unsaved(self, reason: str) -> None:
+        self._save_state.setText("Not saved yet")
+        self._warning.setText(
+            f"This {self._noun} could not be saved: {reason}. It stays here and is saved as "
+            "soon as that is possible."
+        )
+        self._warning.show()
+        self._autosave.retry_in(RETRY_DELAY_MS)
