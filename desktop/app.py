@@ -190,6 +190,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
             quitter = _FirstPaintQuitter(window)
             window.installEventFilter(quitter)
         code = app.exec()
+        context.workers.shut_down()
         profile.close()
         return code
     finally:

@@ -18,6 +18,7 @@ from desktop.store.changes import ChangeRecorder
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, Trouble, WriteFailed, classify, explain
 from desktop.store.reports import write_bug_report
+from desktop.ui.background import Workers
 from desktop.ui.events import ChangeBus
 
 T = TypeVar("T")
@@ -28,6 +29,7 @@ class AppContext:
     profile: Profile
     settings: QSettings
     events: ChangeBus = field(default_factory=ChangeBus)
+    workers: Workers = field(default_factory=Workers)
 
     def now(self) -> datetime:
         """The current moment (aware) from the profile's clock, the app's only clock."""

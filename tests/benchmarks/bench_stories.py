@@ -158,10 +158,11 @@ def bench_refresh(profile: Profile, runs: int) -> dict[str, Any]:
 
 def bench_guidance(runs: int) -> dict[str, Any]:
     from desktop.domain.stories import Section
+    from desktop.ui.background import Workers
     from desktop.ui.stories.editor import StoryEditor
 
     rng = random.Random(SEED)
-    editor = StoryEditor()
+    editor = StoryEditor(Workers())
     editor.kept.record_id = 1  # as if a story were open
     for section, words in zip(Section, (60, 40, 280, 70), strict=True):
         editor.sections[section].editor.blockSignals(True)

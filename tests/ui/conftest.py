@@ -22,4 +22,6 @@ def themed_app(qapp: QApplication) -> QApplication:
 @pytest.fixture
 def context(themed_app: QApplication, profile: Profile) -> Iterator[AppContext]:
     settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
-    yield AppContext(profile, settings)
+    context = AppContext(profile, settings)
+    yield context
+    context.workers.shut_down()

@@ -21,7 +21,6 @@ from desktop.store.backup import backup_database, list_backups
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
 from desktop.store.settings import load_settings
-from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.events import ChangeBus
 from desktop.ui.journal.page import JournalPage
@@ -137,7 +136,7 @@ def test_a_restore_waits_for_background_work_still_reading_the_database(
         release.wait(timeout=10)
         order.append("read finished")
 
-    run_in_background(slow_read, lambda _result: None, owner=window)
+    window.context.workers.run(slow_read, lambda _result: None, owner=window)
     assert started.wait(timeout=10)
     real_restore = backup_module.restore_backup
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.journal import EntryKind, word_count
 from desktop.store.journal import EntryDraft
 from desktop.store.models import JournalEntry
+from desktop.ui.background import Workers
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
@@ -26,7 +27,7 @@ from desktop.ui.widgets.markdown_editor import MarkdownEditor
 class EntryEditor(QWidget):
     delete_requested = Signal(int)
 
-    def __init__(self, latest_day: date, parent: QWidget | None = None) -> None:
+    def __init__(self, latest_day: date, workers: Workers, parent: QWidget | None = None) -> None:
         """`latest_day` is the last day an entry may be dated (a year from today)."""
         super().__init__(parent)
         self.setAccessibleName("Journal entry")
@@ -68,7 +69,7 @@ class EntryEditor(QWidget):
         self.links = text_label("What this entry is about", "muted")
         layout.addWidget(self.links)
 
-        self.markdown = MarkdownEditor()
+        self.markdown = MarkdownEditor(workers)
         self.markdown.text_edited.connect(self._changed)
         layout.addWidget(self.markdown, 1)
 

@@ -24,7 +24,6 @@ from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed, explain
 from desktop.store.journal import EntryDraft
-from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryRow, entry_list_model
@@ -59,7 +58,7 @@ class JournalPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
-        self.editor = EntryEditor(self._latest_day())
+        self.editor = EntryEditor(self._latest_day(), context.workers)
         self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
         self.right = QStackedWidget()
@@ -307,7 +306,7 @@ class JournalPage(Page):
                 return journal_store.search_entries(session=session, typed=typed)
 
         # Off the UI thread: a search over years of entries must not stall typing.
-        run_in_background(
+        self.context.workers.run(
             search,
             lambda hits: self._show_hits(typed, hits),
             lambda error: self._set_rows([], "Search results", f"Search failed: {explain(error)}."),

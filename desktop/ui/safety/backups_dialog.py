@@ -33,7 +33,6 @@ from desktop.store.backup import (
 )
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.settings import BackupSettings, load_settings, save_settings
-from desktop.ui.background import run_in_background, wait_for_background_work
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -170,7 +169,7 @@ class BackupsDialog(QDialog):
 
     def _check_backups(self, paths: list[Path]) -> Future[Any]:
         """Read every backup off the UI thread (each check reads the whole file)."""
-        return run_in_background(
+        return self.window_.context.workers.run(
             lambda: {path for path in paths if not passes_integrity_check(path)},
             self._show_damaged,
             owner=self,
@@ -224,7 +223,7 @@ class BackupsDialog(QDialog):
             self.reload()
 
         now = self.window_.context.now()
-        return run_in_background(
+        return self.window_.context.workers.run(
             lambda: backup_database(paths.database, paths.backups_dir, "manual", now=now),
             made,
             failed,
@@ -260,7 +259,7 @@ def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
     """Close the database, put the backup in its place, open it again, re-read every view."""
     for page in window.pages:
         page.flush()  # what is being typed goes into the backup taken before the restore
-    if not wait_for_background_work(RESTORE_WAITS_SECONDS):
+    if not window.context.workers.wait_until_idle(RESTORE_WAITS_SECONDS):
         # A worker still reads the database (a long Trends read, the automatic backup).
         raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
     try:

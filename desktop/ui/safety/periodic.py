@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
-from desktop.ui.background import run_in_background
 from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
             window.statusBar().showMessage("Your data was backed up.", 5000)
 
     now = window.context.now()
-    return run_in_background(
+    return window.context.workers.run(
         lambda: backup_if_due(
             paths.database,
             paths.backups_dir,

@@ -52,7 +52,6 @@ def _with_progress(
     failed: Callable[[BaseException], None],
 ) -> None:
     """Run slow work off the UI thread behind a progress dialog the user cannot close early."""
-    from desktop.ui.background import run_in_background
 
     progress = QProgressDialog(label, "", 0, 0, window)
     progress.setWindowTitle("Loopwise")
@@ -71,7 +70,7 @@ def _with_progress(
         progress.deleteLater()
         failed(error)
 
-    run_in_background(work, finish, fail, owner=window)
+    window.context.workers.run(work, finish, fail, owner=window)
 
 
 def _flush(window: MainWindow) -> None:

@@ -33,6 +33,7 @@ from desktop.domain.stories import (
     story_timing,
 )
 from desktop.domain.story_themes import ThemeCatalog
+from desktop.ui.background import Workers
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.labels import text_label
@@ -53,9 +54,10 @@ class StoryEditor(QWidget):
     open_entry_requested = Signal(int)  # journal entry id
     add_theme_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Story")
+        self._workers = workers
         # Made first: every change handler below reports through them.
         self.warning = text_label("Story not saved", "warning")
         self.warning.hide()
@@ -148,7 +150,7 @@ class StoryEditor(QWidget):
             label = _heading(f"{section.label} heading")
             self.section_labels[section] = label
             layout.addWidget(label)
-            editor = MarkdownEditor()
+            editor = MarkdownEditor(self._workers)
             editor.editor.setAccessibleName(f"{section.label} (Markdown)")
             editor.editor.setPlaceholderText(_PROMPTS[section])
             editor.setMinimumHeight(110)

@@ -95,7 +95,7 @@ class StoriesPage(Page):
     def _build_bank(self) -> QWidget:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
-        self.editor = StoryEditor()
+        self.editor = StoryEditor(self.context.workers)
         self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
         self.editor.rehearse_requested.connect(lambda story_id: self.rehearse(story_id))

@@ -30,7 +30,6 @@ from desktop.domain.weak_spots import WeakSpot
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
-from desktop.ui.background import run_in_background
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import Page
@@ -308,7 +307,7 @@ class TrendsPage(Page):
             self._show(read_trends(engine, query))
             return
         self.count_label.setText("Reading all your practice…")
-        run_in_background(
+        self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
             lambda error: self._received(reading, error),

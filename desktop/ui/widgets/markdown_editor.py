@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
 from desktop.domain.rendering import render_markdown
-from desktop.ui.background import run_in_background
+from desktop.ui.background import Workers
 from desktop.ui.widgets.markdown_highlighter import MarkdownHighlighter
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
@@ -20,8 +20,9 @@ class MarkdownEditor(QSplitter):
 
     text_edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self._workers = workers
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Entry text (Markdown)")
         self.editor.setTabChangesFocus(True)
@@ -70,7 +71,7 @@ class MarkdownEditor(QSplitter):
             return
         generation = self._generation
         text = self.editor.toPlainText()
-        run_in_background(
+        self._workers.run(
             lambda: render_markdown(text),
             lambda html: self._show_preview(generation, html),
             owner=self,
