@@ -7,6 +7,7 @@ import string
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -25,6 +26,25 @@ class EntryKind(StrEnum):
     @property
     def label(self) -> str:
         return self.value.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A saved journal entry, as every reader of the journal sees it."""
+
+    id: int
+    entry_date: date
+    title: str
+    body: str
+    kind: EntryKind
+    tags: tuple[str, ...]
+    template_id: str | None
+    session_id: int | None  # the practice attempt it is a retrospective of
+    path_id: str | None
+    item_id: str | None
+    word_count: int
+    created_at: datetime
+    updated_at: datetime
 
 
 # The facts a template may ask for; anything else in braces is an error in the template.

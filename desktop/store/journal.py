@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from desktop.domain.journal import (
+    Entry,
     EntryKind,
     fts_query,
     make_snippet,
@@ -67,31 +68,56 @@ def delete_entry(*, session: Session, entry_id: int) -> None:
         session.delete(row)
 
 
-def get_entry(*, session: Session, entry_id: int) -> JournalEntry | None:
-    return session.get(JournalEntry, entry_id)
+def get_entry(*, session: Session, entry_id: int) -> Entry | None:
+    return _entry(session.get(JournalEntry, entry_id))
 
 
-def entries_between(*, session: Session, first: date, last: date) -> list[JournalEntry]:
+def entries_between(*, session: Session, first: date, last: date) -> list[Entry]:
     """Entries dated first..last (inclusive), newest first."""
-    return list(
+    rows = session.exec(
+        select(JournalEntry)
+        .where(col(JournalEntry.entry_date) >= first, col(JournalEntry.entry_date) <= last)
+        .order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
+    ).all()
+    return [entry for row in rows if (entry := _entry(row)) is not None]
+
+
+def newest_entry(*, session: Session) -> Entry | None:
+    return _entry(
         session.exec(
-            select(JournalEntry)
-            .where(col(JournalEntry.entry_date) >= first, col(JournalEntry.entry_date) <= last)
-            .order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
-        ).all()
+            select(JournalEntry).order_by(
+                col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc()
+            )
+        ).first()
     )
 
 
-def newest_entry(*, session: Session) -> JournalEntry | None:
-    return session.exec(
-        select(JournalEntry).order_by(
-            col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc()
-        )
-    ).first()
+def entry_for_session(*, session: Session, session_id: int) -> Entry | None:
+    """The retrospective written after a practice attempt, if any."""
+    return _entry(
+        session.exec(select(JournalEntry).where(JournalEntry.session_id == session_id)).first()
+    )
 
 
-def entry_for_session(*, session: Session, session_id: int) -> JournalEntry | None:
-    return session.exec(select(JournalEntry).where(JournalEntry.session_id == session_id)).first()
+def _entry(row: JournalEntry | None) -> Entry | None:
+    """The one place a stored row becomes what the rest of the app reads."""
+    if row is None or row.id is None:
+        return None
+    return Entry(
+        id=row.id,
+        entry_date=_as_date(row.entry_date),
+        title=row.title,
+        body=row.body,
+        kind=EntryKind(row.kind),
+        tags=tuple(tag for tag in row.tags.splitlines() if tag.strip()),
+        template_id=row.template_id,
+        session_id=row.session_id,
+        path_id=row.path_id,
+        item_id=row.item_id,
+        word_count=row.word_count,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
 
 
 @dataclass(frozen=True)

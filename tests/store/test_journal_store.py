@@ -83,7 +83,7 @@ def test_a_created_entry_reads_back_as_written(profile: Profile) -> None:
     assert entry.title == draft.title
     assert entry.body == draft.body
     assert entry.kind == "mock-interview"
-    assert entry.tags.splitlines() == ["mock", "design"]
+    assert entry.tags == ("mock", "design")
     assert entry.template_id == "mock-interview"
     assert (entry.path_id, entry.item_id) == ("backend-senior", "rate-limiter")
     assert entry.word_count == 5
@@ -125,7 +125,7 @@ def test_tags_are_trimmed_and_stored_once_in_order(profile: Profile) -> None:
 
     entry = _get(profile, entry_id)
 
-    assert entry is not None and entry.tags.splitlines() == ["dp", "graphs"]
+    assert entry is not None and entry.tags == ("dp", "graphs")
 
 
 def test_saving_an_entry_that_does_not_exist_raises_lookup_error(profile: Profile) -> None:

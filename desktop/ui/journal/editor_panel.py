@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.journal import EntryKind, word_count
+from desktop.domain.journal import Entry, EntryKind, word_count
 from desktop.store.journal import EntryDraft
-from desktop.store.models import JournalEntry
 from desktop.ui.background import Workers
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.labels import text_label
@@ -101,13 +100,12 @@ class EntryEditor(QWidget):
 
     # Loading -------------------------------------------------------------------------------
 
-    def load(self, entry: JournalEntry, links: str = "") -> bool:
+    def load(self, entry: Entry, links: str = "") -> bool:
         """Show a saved entry once any unsaved typing for the previous one is saved; False
         (and nothing replaced) if that typing could not be saved."""
         if not self.flush():
             return False
-        assert entry.id is not None
-        self._kind = EntryKind(entry.kind)
+        self._kind = entry.kind
         self._links = {
             "template_id": entry.template_id,
             "session_id": entry.session_id,
@@ -121,7 +119,7 @@ class EntryEditor(QWidget):
         self.date.setDate(
             QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
         )
-        self.tags.setText(", ".join(t for t in entry.tags.split("\n") if t))
+        self.tags.setText(", ".join(entry.tags))
         for widget in (self.title, self.date, self.tags):
             widget.blockSignals(False)
         self.markdown.set_text(entry.body)

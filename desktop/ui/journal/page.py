@@ -215,10 +215,7 @@ class JournalPage(Page):
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         with session_scope(self.context.profile.engine) as session:
             entries = journal_store.entries_between(session=session, first=first, last=last)
-        rows = [
-            EntryRow(e.id or 0, e.entry_date, e.title, EntryKind(e.kind), e.word_count)
-            for e in entries
-        ]
+        rows = [EntryRow(e.id, e.entry_date, e.title, e.kind, e.word_count) for e in entries]
         self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
         self._mark_days({row.entry_date for row in rows})
 
