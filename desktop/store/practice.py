@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
 from desktop.store.models import PracticeSession, SessionTag
@@ -51,38 +51,22 @@ def restore_attempt(*, session: Session, attempt_id: int) -> None:
 
 
 def get_attempt(*, session: Session, attempt_id: int) -> Attempt | None:
-    row = session.get(PracticeSession, attempt_id)
-    if row is None or row.deleted_at is not None:
-        return None
-    return _attempts(session, [row])[0]
+    found = _read(session, "id = ?", (attempt_id,), order="started_at")
+    return _attempt(*found[0]) if found else None
 
 
 def attempts_between(
     *, session: Session, start: datetime, end: datetime, path_id: str | None = None
 ) -> list[Attempt]:
     """Attempts started in [start, end), oldest first, without deleted ones."""
-    query = select(PracticeSession).where(
-        col(PracticeSession.started_at) >= start,
-        col(PracticeSession.started_at) < end,
-        col(PracticeSession.deleted_at).is_(None),
-    )
-    if path_id is not None:
-        query = query.where(PracticeSession.path_id == path_id)
-    rows = session.exec(query.order_by(col(PracticeSession.started_at))).all()
-    return _attempts(session, list(rows))
+    where, params = _period(start, end, path_id)
+    return [_attempt(row, tags) for row, tags in _read(session, where, params, "started_at")]
 
 
 def attempts_for_item(*, session: Session, path_id: str, item_id: str) -> list[Attempt]:
-    rows = session.exec(
-        select(PracticeSession)
-        .where(
-            PracticeSession.path_id == path_id,
-            PracticeSession.item_id == item_id,
-            col(PracticeSession.deleted_at).is_(None),
-        )
-        .order_by(col(PracticeSession.started_at).desc())
-    ).all()
-    return _attempts(session, list(rows))
+    """An item's attempts, newest first."""
+    rows = _read(session, "path_id = ? AND item_id = ?", (path_id, item_id), "started_at DESC")
+    return [_attempt(row, tags) for row, tags in rows]
 
 
 def _columns(attempt: Attempt) -> dict[str, Any]:
@@ -115,88 +99,102 @@ def _write_tags(session: Session, session_id: int, attempt: Attempt) -> None:
             session.add(SessionTag(session_id=session_id, role=role.value, tag=tag))
 
 
-def _attempts(session: Session, rows: list[PracticeSession]) -> list[Attempt]:
-    ids = [row.id for row in rows if row.id is not None]
-    tags: dict[tuple[int, str], list[str]] = {}
-    if ids:
-        for tag in session.exec(select(SessionTag).where(col(SessionTag.session_id).in_(ids))):
-            tags.setdefault((tag.session_id, tag.role), []).append(tag.tag)
-    result = []
-    for row in rows:
-        assert row.id is not None
-
-        def tagged(role: TagRole, row_id: int = row.id) -> tuple[str, ...]:
-            return tuple(sorted(tags.get((row_id, role.value), [])))
-
-        result.append(
-            Attempt(
-                id=row.id,
-                subject=AttemptSubject(
-                    title=row.title,
-                    path_id=row.path_id,
-                    item_id=row.item_id,
-                    routine_id=row.routine_id,
-                    kind=row.kind,
-                    difficulty=row.difficulty,
-                    target_minutes=row.target_minutes,
-                ),
-                started_at=row.started_at,
-                active_seconds=row.active_seconds,
-                outcome=Outcome(row.outcome),
-                confidence=row.confidence,
-                patterns=tagged(TagRole.PATTERN),
-                struggles=tagged(TagRole.STRUGGLE),
-                steps_covered=tagged(TagRole.STEP_COVERED),
-                quiz_correct=row.quiz_correct,
-                quiz_total=row.quiz_total,
-            )
-        )
-    return result
-
-
-# Trends read ten thousand attempts at a time: plain rows, two queries, no ORM objects.
-_RECORDS_SQL = """
-SELECT id, started_at, date(started_at, 'localtime'), title, path_id, kind, difficulty,
-       target_minutes, active_seconds, outcome, confidence, quiz_correct, quiz_total
-FROM practice_session
-WHERE started_at >= ? AND started_at < ? AND deleted_at IS NULL {path}
-ORDER BY started_at
-"""
-_RECORD_TAGS_SQL = """
-SELECT session_tag.session_id, session_tag.role, session_tag.tag
-FROM session_tag JOIN practice_session ON practice_session.id = session_tag.session_id
-WHERE started_at >= ? AND started_at < ? AND deleted_at IS NULL {path}
-ORDER BY session_tag.tag
-"""
-
-
 def practice_records_between(
     *, session: Session, start: datetime, end: datetime, path_id: str | None = None
 ) -> list[PracticeRecord]:
     """What the trends need of the attempts started in [start, end), oldest first."""
+    where, params = _period(start, end, path_id)
+    return [_record(row, tags) for row, tags in _read(session, where, params, "started_at")]
+
+
+# The one reader of the log. Trends read ten thousand attempts at a time, so it reads plain
+# rows in two queries (the attempts, then their tags) and makes no ORM objects.
+_ATTEMPTS_SQL = """
+SELECT id, started_at, date(started_at, 'localtime') AS day, title, path_id, item_id,
+       routine_id, kind, difficulty, target_minutes, active_seconds, outcome, confidence,
+       quiz_correct, quiz_total
+FROM practice_session WHERE deleted_at IS NULL AND {where} ORDER BY {order}
+"""
+_TAGS_SQL = """
+SELECT session_tag.session_id, session_tag.role, session_tag.tag
+FROM session_tag JOIN practice_session ON practice_session.id = session_tag.session_id
+WHERE deleted_at IS NULL AND {where} ORDER BY session_tag.tag
+"""
+Tags = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # patterns, struggles, steps
+_TAG_SLOTS = {TagRole.PATTERN.value: 0, TagRole.STRUGGLE.value: 1, TagRole.STEP_COVERED.value: 2}
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+
+
+def _period(start: datetime, end: datetime, path_id: str | None) -> tuple[str, tuple[object, ...]]:
+    where, params = "started_at >= ? AND started_at < ?", (_stored(start), _stored(end))
+    if path_id is not None:
+        return f"{where} AND path_id = ?", (*params, path_id)
+    return where, params
+
+
+def _read(
+    session: Session, where: str, params: tuple[object, ...], order: str
+) -> list[tuple[sqlite3.Row, Tags]]:
+    found: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for attempt_id, role, tag in _fetch(session, _TAGS_SQL.format(where=where), params):
+        if role in _TAG_SLOTS:
+            found.setdefault(attempt_id, ([], [], []))[_TAG_SLOTS[role]].append(tag)
+    rows = _fetch(session, _ATTEMPTS_SQL.format(where=where, order=order), params, named=True)
+    return [(row, _tags_of(found.get(row["id"]))) for row in rows]
+
+
+def _tags_of(lists: tuple[list[str], list[str], list[str]] | None) -> Tags:
+    if lists is None:
+        return (), (), ()
+    patterns, struggles, steps = lists
+    return tuple(patterns), tuple(struggles), tuple(steps)
+
+
+def _attempt(row: sqlite3.Row, tags: Tags) -> Attempt:
+    return Attempt(
+        id=row["id"],
+        subject=AttemptSubject(
+            title=row["title"],
+            path_id=row["path_id"],
+            item_id=row["item_id"],
+            routine_id=row["routine_id"],
+            kind=row["kind"],
+            difficulty=row["difficulty"],
+            target_minutes=row["target_minutes"],
+        ),
+        started_at=datetime.fromisoformat(row["started_at"]).replace(tzinfo=UTC),
+        active_seconds=row["active_seconds"],
+        outcome=_OUTCOMES[row["outcome"]],
+        confidence=row["confidence"],
+        patterns=tags[0],
+        struggles=tags[1],
+        steps_covered=tags[2],
+        quiz_correct=row["quiz_correct"],
+        quiz_total=row["quiz_total"],
+    )
+
+
+def _record(row: sqlite3.Row, tags: Tags) -> PracticeRecord:
     from desktop.domain.trends import PracticeRecord
 
-    params: tuple[object, ...] = (_stored(start), _stored(end))
-    path = ""
-    if path_id is not None:
-        path, params = "AND path_id = ?", (*params, path_id)
-    tags: dict[int, tuple[list[str], list[str], list[str]]] = {}
-    slot = {TagRole.PATTERN.value: 0, TagRole.STRUGGLE.value: 1, TagRole.STEP_COVERED.value: 2}
-    for session_id, role, tag in _fetch(session, _RECORD_TAGS_SQL.format(path=path), params):
-        if role in slot:
-            tags.setdefault(session_id, ([], [], []))[slot[role]].append(tag)
-    none: tuple[list[str], list[str], list[str]] = ([], [], [])
-    outcomes = {outcome.value: outcome for outcome in Outcome}
-    records = []
-    for row in _fetch(session, _RECORDS_SQL.format(path=path), params):
-        patterns, struggles, steps = tags.get(row[0], none)
-        record = PracticeRecord(
-            row[0], datetime.fromisoformat(row[1]), date.fromisoformat(row[2]), row[3], row[4],
-            row[5], row[6], row[7], row[8] / 60, outcomes[row[9]], row[10], tuple(patterns),
-            tuple(struggles), tuple(steps), row[11], row[12],
-        )  # fmt: skip
-        records.append(record)
-    return records
+    return PracticeRecord(
+        id=row["id"],
+        started_at=datetime.fromisoformat(row["started_at"]),  # naive UTC, as trends compare
+        day=date.fromisoformat(row["day"]),
+        title=row["title"],
+        path_id=row["path_id"],
+        kind=row["kind"],
+        difficulty=row["difficulty"],
+        target_minutes=row["target_minutes"],
+        minutes=row["active_seconds"] / 60,
+        outcome=_OUTCOMES[row["outcome"]],
+        confidence=row["confidence"],
+        patterns=tags[0],
+        struggles=tags[1],
+        steps_covered=tags[2],
+        quiz_correct=row["quiz_correct"],
+        quiz_total=row["quiz_total"],
+    )
 
 
 def _stored(moment: datetime) -> str:
@@ -214,12 +212,16 @@ def practice_days(*, session: Session, path_id: str | None = None) -> list[date]
     return [date.fromisoformat(day) for (day,) in _fetch(session, sql, params)]
 
 
-def _fetch(session: Session, sql: str, params: tuple[object, ...]) -> list[Any]:
+def _fetch(
+    session: Session, sql: str, params: tuple[object, ...], *, named: bool = False
+) -> list[Any]:
     """All rows, through the driver's own cursor in the session's transaction: SQLAlchemy's
     result rows cost about as much again as the query when there are tens of thousands.
     A driver error is raised as SQLAlchemy's, as every other read does."""
     connection = session.connection()
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    if named:
+        cursor.row_factory = sqlite3.Row
     try:
         return list(cursor.execute(sql, params).fetchall())
     except sqlite3.Error as error:
