@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from desktop.ui.widgets.autosave import MAX_WAIT_MS, PAUSE_MS, Autosave
+from desktop.store.errors import Trouble, WriteFailed
+from desktop.ui.widgets.autosave import MAX_WAIT_MS, PAUSE_MS, Autosave, KeptDraft
 
 
 class ManualClock:
@@ -109,3 +111,72 @@ def test_the_real_timers_save_after_a_pause(qtbot) -> None:
     autosave = Autosave(lambda: saves.append("saved"))
     autosave.changed()
     qtbot.waitUntil(lambda: saves == ["saved"], timeout=10_000)
+
+
+class _Shelf:
+    """A store of notes by name that can be told to fail, for KeptDraft's writer."""
+
+    def __init__(self) -> None:
+        self.saved: dict[str, str] = {}
+        self.failing = False
+
+    def write(self, key: str, draft: str, saved: Callable[[], None]) -> None:
+        if self.failing:
+            raise WriteFailed("the disk is full", Trouble.DISK_FULL)
+        if key == "gone":
+            raise LookupError("it was removed")
+        self.saved[key] = draft
+        saved()
+
+
+def _kept(qtbot, shelf: _Shelf) -> tuple[KeptDraft[str, str], QPlainTextEdit, QLabel]:
+    editor, state, warning = QPlainTextEdit(), QLabel(), QLabel()
+    for widget in (editor, state, warning):
+        qtbot.addWidget(widget)
+    kept: KeptDraft[str, str] = KeptDraft(
+        noun="note",
+        read_draft=editor.toPlainText,
+        save_state=state,
+        warning=warning,
+        parent=editor,
+    )
+    kept.write = shelf.write
+    return kept, editor, warning
+
+
+def _show(kept: KeptDraft[str, str], editor: QPlainTextEdit, key: str, saved: str) -> None:
+    kept.flush()
+    kept.set_aside()
+    held = kept.draft_set_aside(key)
+    editor.setPlainText(saved if held is None else held)
+    kept.load(key, saved=saved)
+
+
+def test_a_draft_set_aside_comes_back_and_is_saved_once_possible(qtbot) -> None:
+    shelf = _Shelf()
+    kept, editor, warning = _kept(qtbot, shelf)
+    _show(kept, editor, "a", "")
+    shelf.failing = True
+    editor.setPlainText("typed while the disk was full")
+    _show(kept, editor, "b", "b's notes")  # the user moves on; the save fails
+    assert "the disk is full" in warning.text()
+    assert kept.has_unsaved_changes() and shelf.saved == {}
+    assert editor.toPlainText() == "b's notes"
+    _show(kept, editor, "a", "")  # back: the held text is what the user sees
+    assert editor.toPlainText() == "typed while the disk was full"
+    _show(kept, editor, "b", "b's notes")
+    shelf.failing = False
+    assert kept.flush()  # the next save takes the held draft along
+    assert shelf.saved == {"a": "typed while the disk was full"}
+    assert not kept.has_unsaved_changes() and warning.isHidden()
+
+
+def test_a_draft_whose_record_is_gone_is_not_held_for_ever(qtbot) -> None:
+    shelf = _Shelf()
+    kept, editor, _warning = _kept(qtbot, shelf)
+    _show(kept, editor, "gone", "")
+    editor.setPlainText("text for a removed item")
+    assert not kept.flush()  # said once, on screen
+    kept.set_aside()
+    _show(kept, editor, "b", "")
+    assert not kept.has_unsaved_changes()

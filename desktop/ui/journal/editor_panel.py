@@ -82,7 +82,7 @@ class EntryEditor(QWidget):
         bottom.addStretch(1)
         self.save_state = text_label("Save state", "muted", wrap=False)
         bottom.addWidget(self.save_state)
-        self.kept: KeptDraft[EntryDraft] = KeptDraft(
+        self.kept: KeptDraft[int, EntryDraft] = KeptDraft(
             noun="entry",
             read_draft=self.draft,
             save_state=self.save_state,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from html import escape
 
@@ -22,16 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.progress import ChecklistItem, ItemStatus
 from desktop.ui.formatting import short_date
-from desktop.ui.widgets.autosave import Autosave
+from desktop.ui.widgets.autosave import KeptDraft, Writer
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
-
-NOTES_RETRY_DELAY_MS = 5000
 
 
 class ItemPanel(QWidget):
     status_chosen = Signal(str, str)  # item id, status value
-    notes_changed = Signal(str, str)  # item id, notes
     remove_requested = Signal(str)  # item id
     practice_requested = Signal(str)  # item id
 
@@ -39,11 +35,7 @@ class ItemPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Item details")
         self._entry: ChecklistItem | None = None
-        self._notes_owner: str | None = None
-        # Notes the database does not have yet (a save failed): kept until one succeeds.
-        self._unsaved: dict[str, str] = {}
         self._hide_difficulty = False
-        self._autosave = Autosave(self.flush_notes, self)
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_overview())
@@ -160,6 +152,14 @@ class ItemPanel(QWidget):
         self.notes_tabs.addTab(self.notes_preview, "Preview")
         self.notes_tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.notes_tabs, 1)
+        # Notes of an item left while a save fails are held, shown again, and retried.
+        self.kept: KeptDraft[str, str] = KeptDraft(
+            noun="note",
+            read_draft=self.notes_editor.toPlainText,
+            save_state=self.save_state,
+            warning=self.notes_warning,
+            parent=self,
+        )
 
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -190,12 +190,13 @@ class ItemPanel(QWidget):
         practice: str = "",
     ) -> None:
         """Show `entry`; typed notes for a different item are saved first."""
-        switching = entry is None or entry.id != self._notes_owner
+        switching = entry is None or entry.id != self.kept.record_id
         if switching:
-            self.flush_notes()
+            self.kept.flush()
+            self.kept.set_aside()  # what could not be saved waits for its item
         self._entry = entry
         if entry is None:
-            self._notes_owner = None
+            self.kept.load(None)
             self._pages.setCurrentIndex(0)
             return
         self._pages.setCurrentIndex(1)
@@ -221,11 +222,11 @@ class ItemPanel(QWidget):
         is_quiz = entry.item.kind.value == "quiz"
         self.practice_button.setText("Take the quiz" if is_quiz else "Start a practice session")
         if switching:
-            self._notes_owner = entry.id
+            held = self.kept.draft_set_aside(entry.id)
             self.notes_editor.blockSignals(True)
-            self.notes_editor.setPlainText(self._unsaved.get(entry.id, entry.notes))
+            self.notes_editor.setPlainText(entry.notes if held is None else held)
             self.notes_editor.blockSignals(False)
-            self.save_state.setText("Not saved yet" if entry.id in self._unsaved else "")
+            self.kept.load(entry.id, saved=entry.notes)
             if self.notes_tabs.currentIndex() == 1:
                 self._refresh_preview()
 
@@ -246,43 +247,18 @@ class ItemPanel(QWidget):
 
     # Notes autosave -------------------------------------------------------------------------
 
-    def _on_notes_typed(self) -> None:
-        self.save_state.setText("Editing…")
-        self._autosave.changed()
+    def set_notes_writer(self, write: Writer[str, str]) -> None:
+        self.kept.write = write
 
-    def flush_notes(self) -> None:
-        """Hand unsaved notes to the page to save now (on a pause, a switch, or closing)."""
-        self._autosave.stop()
-        if self._notes_owner is not None and self._entry is not None:
-            text = self.notes_editor.toPlainText()
-            if text != self._entry.notes:
-                self._unsaved[self._notes_owner] = text
-            else:  # typed back to what is saved: an older failed text must not come back
-                self._unsaved.pop(self._notes_owner, None)
-        for item_id, text in list(self._unsaved.items()):
-            self.notes_changed.emit(item_id, text)
+    def _on_notes_typed(self) -> None:
+        self.kept.changed()
+
+    def flush_notes(self) -> bool:
+        """Save typed notes now (on a pause, a switch, or closing); False if they could not be."""
+        return self.kept.flush()
 
     def has_unsaved_notes(self) -> bool:
-        self.flush_notes()
-        return bool(self._unsaved)
-
-    def mark_notes_saved(self, item_id: str, text: str) -> None:
-        if self._unsaved.get(item_id) == text:
-            del self._unsaved[item_id]
-        if self._entry is not None and self._entry.id == item_id:
-            self._entry = replace(self._entry, notes=text)
-            self.save_state.setText("Saved")
-        if not self._unsaved:
-            self.notes_warning.hide()
-
-    def mark_notes_unsaved(self, reason: str) -> None:
-        self.save_state.setText("Not saved yet")
-        self.notes_warning.setText(
-            f"Your notes could not be saved: {reason}. They are kept here and saved as soon "
-            "as that is possible."
-        )
-        self.notes_warning.show()
-        self._autosave.retry_in(NOTES_RETRY_DELAY_MS)
+        return not self.kept.flush()
 
     def _on_tab_changed(self, index: int) -> None:
         if index == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
@@ -82,7 +83,7 @@ class PathPage(Page):
 
         self.panel = ItemPanel()
         self.panel.status_chosen.connect(self._on_status_chosen)
-        self.panel.notes_changed.connect(self._save_notes)
+        self.panel.set_notes_writer(self._write_notes)
         self.panel.remove_requested.connect(self._remove_custom_item)
         self.panel.practice_requested.connect(self.start_practice)
 
@@ -517,27 +518,25 @@ class PathPage(Page):
             self._show_selected()  # put the buttons back to what is saved
             return
 
-    def _save_notes(self, item_id: str, notes: str) -> None:
+    def _write_notes(self, item_id: str, notes: str, saved: Callable[[], None]) -> None:
+        """The notes editor's writer: raises WriteFailed or LookupError, and the panel says so
+        (and keeps the text, to try again on the next pause, switch or close)."""
         path_id = self._checklist_path_id()
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None:
-            return
-        try:
-            self.context.perform(
-                lambda session: progress_store.set_notes(
-                    session=session,
-                    path_id=path_id,
-                    stage_id=entry.stage_id,
-                    item=entry.item,
-                    notes=notes,
-                    now=self.context.now(),
-                ),
-                "saving the notes",
-                then=lambda _result: self.panel.mark_notes_saved(item_id, notes),
-            )
-        except WriteFailed as failure:
-            # The panel keeps the text and tries again on the next pause, switch or close.
-            self.panel.mark_notes_unsaved(failure.reason)
+            raise LookupError("its item is no longer on this path")
+        self.context.perform(
+            lambda session: progress_store.set_notes(
+                session=session,
+                path_id=path_id,
+                stage_id=entry.stage_id,
+                item=entry.item,
+                notes=notes,
+                now=self.context.now(),
+            ),
+            "saving the notes",
+            then=lambda _result: saved(),
+        )
 
     def add_custom_item_from_dialog(self) -> None:
         path_id = self.current_path_id()

@@ -62,7 +62,7 @@ class StoryEditor(QWidget):
         self.warning = text_label("Story not saved", "warning")
         self.warning.hide()
         self.save_state = text_label("Save state", "muted", wrap=False)
-        self.kept: KeptDraft[StoryDraft] = KeptDraft(
+        self.kept: KeptDraft[int, StoryDraft] = KeptDraft(
             noun="story",
             read_draft=self.draft,
             save_state=self.save_state,

@@ -68,15 +68,21 @@ def _qt_timer(parent: QObject, fire: Callable[[], None]) -> Timer:
 
 RETRY_DELAY_MS = 5000  # after a failed save (disk full, locked): try again this much later
 
+K = TypeVar("K")  # what names a record: an entry's number, an item's id
 D = TypeVar("D")
-# Writes `draft` over the record and calls `saved` once it is committed, before the views
+# Writes `draft` over record `key` and calls `saved` once it is committed, before the views
 # re-read (AppContext.perform's `then`). Raises WriteFailed or LookupError if it cannot.
-Writer = Callable[[int, D, Callable[[], None]], object]
+Writer = Callable[[K, D, Callable[[], None]], object]
 
 
-class KeptDraft(Generic[D]):
+class KeptDraft(Generic[K, D]):
     """One record being edited: what was last saved, when to save again, and what the user is
-    told about it. Shared by the journal and story editors, so both save and recover alike."""
+    told about it. Shared by every editor (journal, stories, item notes), so all save and
+    recover alike.
+
+    An editor that lets the user move on while a save fails (item notes) calls `set_aside`
+    first: the draft is then held, shown again when its record comes back, and retried with
+    every save until one succeeds."""
 
     def __init__(
         self,
@@ -87,27 +93,34 @@ class KeptDraft(Generic[D]):
         warning: QLabel,
         parent: QObject,
     ) -> None:
-        self.record_id: int | None = None
+        self.record_id: K | None = None
         self.saved: D | None = None
-        self.write: Writer[D] | None = None  # set by the page that owns the record
+        self.write: Writer[K, D] | None = None  # set by the page that owns the record
+        self._set_aside: dict[K, D] = {}  # drafts of records no longer on screen, not saved
+        self._record_gone = False  # the record on screen was deleted elsewhere
         self._noun = noun
         self._read_draft = read_draft
         self._save_state = save_state
         self._warning = warning
         self._autosave = Autosave(self.flush, parent)
 
-    def load(self, record_id: int | None) -> None:
-        """What is on screen now is the saved record `record_id`."""
+    def load(self, record_id: K | None, saved: D | None = None) -> None:
+        """What is on screen now belongs to record `record_id`, whose saved state is `saved`
+        (by default, what is on screen)."""
         self._autosave.stop()
         self.record_id = record_id
-        self.saved = self._read_draft() if record_id is not None else None
-        self._save_state.setText("")
-        self._warning.hide()
+        self._record_gone = False
+        self.saved = saved if saved is not None or record_id is None else self._read_draft()
+        if record_id is not None:
+            self._set_aside.pop(record_id, None)  # it is back on screen
+        self._save_state.setText("Not saved yet" if self.has_unsaved_changes() else "")
+        if not self._set_aside:
+            self._warning.hide()
 
-    def adopt(self, record_id: int, saved: D) -> None:
+    def adopt(self, record_id: K, saved: D) -> None:
         """The typing on screen is to be saved over `saved` in record `record_id`."""
         self.record_id, self.saved = record_id, saved
-        if self.has_unsaved_changes():
+        if self._on_screen_unsaved():
             self.changed()
         else:
             self.mark_saved(saved)
@@ -116,7 +129,19 @@ class KeptDraft(Generic[D]):
         """Forget the record without saving (it was deleted)."""
         self.load(None)
 
+    def set_aside(self) -> None:
+        """The record is leaving the screen with a draft that could not be saved: hold it."""
+        if self.record_id is not None and self._on_screen_unsaved() and not self._record_gone:
+            self._set_aside[self.record_id] = self._read_draft()
+
+    def draft_set_aside(self, record_id: K) -> D | None:
+        """The unsaved draft held for `record_id`, to show instead of what is saved."""
+        return self._set_aside.get(record_id)
+
     def has_unsaved_changes(self) -> bool:
+        return self._on_screen_unsaved() or bool(self._set_aside)
+
+    def _on_screen_unsaved(self) -> bool:
         return self.record_id is not None and self._read_draft() != self.saved
 
     def changed(self) -> None:
@@ -127,20 +152,52 @@ class KeptDraft(Generic[D]):
         """Save now if anything changed (on a pause, a switch, or closing). False if it could
         not be saved: the text stays on screen, and the caller must not replace it."""
         self._autosave.stop()
-        if not self.has_unsaved_changes() or self.write is None:
+        if self.write is None:
             return not self.has_unsaved_changes()
-        assert self.record_id is not None
-        draft = self._read_draft()
-        try:
-            self.write(self.record_id, draft, lambda: self.mark_saved(draft))
-        except (WriteFailed, LookupError) as failure:
-            self.mark_unsaved(failure.reason if isinstance(failure, WriteFailed) else str(failure))
+        failure = self._write_set_aside()
+        if self._on_screen_unsaved():
+            assert self.record_id is not None
+            draft = self._read_draft()
+            try:
+                failure = self._try_write(self.record_id, draft, lambda: self.mark_saved(draft))
+            except LookupError as missing:
+                self._record_gone = True
+                failure = str(missing)
+        if failure is not None:
+            self.mark_unsaved(failure)
+        elif not self.has_unsaved_changes():
+            self._warning.hide()  # a held draft went through, or the user typed it back
         return not self.has_unsaved_changes()
+
+    def _write_set_aside(self) -> str | None:
+        failure = None
+        for record_id, draft in list(self._set_aside.items()):
+            try:
+                failure = self._try_write(record_id, draft, self._forget_set_aside(record_id))
+            except LookupError:  # the record is gone: nothing is left to save it into
+                self._set_aside.pop(record_id, None)
+        return failure
+
+    def _forget_set_aside(self, record_id: K) -> Callable[[], None]:
+        def forget() -> None:
+            self._set_aside.pop(record_id, None)
+
+        return forget
+
+    def _try_write(self, record_id: K, draft: D, saved: Callable[[], None]) -> str | None:
+        """None once written, or why it could not be (a missing record raises LookupError)."""
+        assert self.write is not None
+        try:
+            self.write(record_id, draft, saved)
+        except WriteFailed as failure:
+            return failure.reason
+        return None
 
     def mark_saved(self, draft: D) -> None:
         self.saved = draft
         self._save_state.setText("Saved" if draft == self._read_draft() else "Editing…")
-        self._warning.hide()
+        if not self._set_aside:
+            self._warning.hide()
 
     def mark_unsaved(self, reason: str) -> None:
         self._save_state.setText("Not saved yet")
