@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, __version__
 from desktop.clock import Clock, app_clock
-from desktop.paths import AppPaths, resolve_data_dir
+from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
 from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
@@ -43,11 +43,11 @@ UNCHANGED = "The file has not been changed."
 
 
 def open_profile_or_explain(
-    app_paths: AppPaths, *, clock: Clock, start_fresh: bool, interactive: bool
+    folder: ProfileFolder, *, clock: Clock, start_fresh: bool, interactive: bool
 ) -> Profile | None:
     """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
     try:
-        return open_profile(app_paths, clock=clock)
+        return open_profile(folder, clock=clock)
     except DatabaseProblem as problem:
         print(str(problem), file=sys.stderr)
         if not problem.can_start_fresh:
@@ -59,7 +59,7 @@ def open_profile_or_explain(
             return None
         from desktop.store.backup import newest_good_backup
 
-        backup = newest_good_backup(app_paths.backups_dir)
+        backup = newest_good_backup(folder.backups_dir)
         choice = "fresh" if start_fresh else "quit"
         if not start_fresh and interactive:
             from desktop.ui.startup import ask_about_database_problem
@@ -81,21 +81,21 @@ def open_profile_or_explain(
             if choice == "restore-backup" and backup is not None:
                 from desktop.store.backup import restore_backup
 
-                kept = move_aside(app_paths.database, now=clock())
-                restore_backup(app_paths.database, backup.path, app_paths.backups_dir, now=clock())
+                kept = move_aside(folder.database, now=clock())
+                restore_backup(folder.database, backup.path, folder.backups_dir, now=clock())
                 print(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
                     f"restored the backup {backup.path.name}.",
                     file=sys.stderr,
                 )
             else:
-                kept = move_aside(app_paths.database, now=clock())
+                kept = move_aside(folder.database, now=clock())
                 print(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
                     "starting a fresh profile.",
                     file=sys.stderr,
                 )
-            return open_profile(app_paths, clock=clock)
+            return open_profile(folder, clock=clock)
         except (OSError, DatabaseProblem, BackupUnusable) as second:
             print(f"Loopwise could not recover either: {second}", file=sys.stderr)
             if interactive:
@@ -104,8 +104,8 @@ def open_profile_or_explain(
                 tell_cannot_start(f"Loopwise could not recover: {second}")
             return None
     except OSError as error:
-        reason = plain_reason(error, app_paths.data_dir)
-        message = f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}."
+        reason = plain_reason(error, folder.data_dir)
+        message = f"Loopwise cannot use its data folder {folder.data_dir}: {reason}."
         print(message, file=sys.stderr)
         if interactive:
             from desktop.ui.startup import tell_cannot_start
@@ -124,15 +124,15 @@ class _FirstPaintQuitter(QObject):
 
 
 def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool) -> int:
-    app_paths = AppPaths(resolve_data_dir(data_dir))
+    folder = ProfileFolder(resolve_data_dir(data_dir))
     app = create_application()
     interactive = not exit_after_startup and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
     try:
-        app_paths.ensure()
+        folder.ensure()
     except OSError as error:
         message = (
-            f"Loopwise cannot use its data folder {app_paths.data_dir}: "
-            f"{plain_reason(error, app_paths.data_dir)}. Choose another folder with --data-dir."
+            f"Loopwise cannot use its data folder {folder.data_dir}: "
+            f"{plain_reason(error, folder.data_dir)}. Choose another folder with --data-dir."
         )
         print(message, file=sys.stderr)
         if interactive:
@@ -140,14 +140,14 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
 
             tell_cannot_start(message)
         return 1
-    guard = SingleInstanceGuard(app_paths)
+    guard = SingleInstanceGuard(folder)
     claim = guard.claim()
     if claim is Claim.RAISED_OTHER:
         print("Loopwise is already open with this data folder; its window was brought forward.")
         return 0
     if claim is Claim.CANNOT_WRITE:
         message = (
-            f"Loopwise cannot use the data folder {app_paths.data_dir}: {READ_ONLY}. "
+            f"Loopwise cannot use the data folder {folder.data_dir}: {READ_ONLY}. "
             "Loopwise needs to save your work there. Make the folder writable, or use "
             "--data-dir to choose another one (a copy of this folder works too)."
         )
@@ -160,7 +160,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
     if claim is Claim.HELD_ELSEWHERE:
         owner = f" (process {guard.other_pid})" if guard.other_pid else ""
         message = (
-            f"Loopwise is already running with the data folder {app_paths.data_dir}{owner}, "
+            f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
             "and did not answer. Close that window first, or use --data-dir to open another "
             "profile."
         )
@@ -172,7 +172,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return 1
     try:
         profile = open_profile_or_explain(
-            app_paths, clock=app_clock(), start_fresh=start_fresh, interactive=interactive
+            folder, clock=app_clock(), start_fresh=start_fresh, interactive=interactive
         )
         if profile is None:
             return 2

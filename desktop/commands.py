@@ -6,19 +6,19 @@ import sys
 from pathlib import Path
 
 from desktop.domain.path_file import PathFileError
-from desktop.paths import AppPaths, resolve_data_dir
+from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import load_library
 from desktop.store.health import failure_text
 from desktop.store.path_library import PathClash, import_path_file
 
 
 def import_path_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
-    app_paths = AppPaths(resolve_data_dir(data_dir))
+    folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
-        app_paths.ensure()
-        existing = load_library(app_paths).paths
+        folder.ensure()
+        existing = load_library(folder).paths
         path, target = import_path_file(
-            Path(file), app_paths.user_paths_dir, existing, replace=replace
+            Path(file), folder.path_files_dir, existing, replace=replace
         )
     except PathClash as clash:
         print(
@@ -33,7 +33,7 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
         print(f"Nothing was imported. {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Nothing was imported: {failure_text(error, app_paths.data_dir)}.", file=sys.stderr)
+        print(f"Nothing was imported: {failure_text(error, folder.data_dir)}.", file=sys.stderr)
         return 1
     stages = len(path.stages)
     print(f"Imported '{path.title}' ({stages} stages, {path.item_count()} items) into {target}")
@@ -41,8 +41,8 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
 
 
 def list_paths_command(data_dir: str | None) -> int:
-    app_paths = AppPaths(resolve_data_dir(data_dir))
-    loaded = load_library(app_paths)
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    loaded = load_library(folder)
     for path in loaded.paths:
         print(f"{path.id}: {path.title} ({len(path.stages)} stages, {path.item_count()} items)")
     for error in loaded.errors:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from desktop.clock import Clock
 from desktop.domain.path_file import LoadedPaths
-from desktop.paths import AppPaths, shipped_data_dir
+from desktop.folders import ProfileFolder, shipped_data_dir
 from desktop.store.database import make_engine
 from desktop.store.health import check_database
 from desktop.store.migrate import upgrade_database
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # read on first use, after start-up
 
 @dataclass
 class Profile:
-    paths: AppPaths
+    folder: ProfileFolder
     engine: Engine
     library: LoadedPaths
     clock: Clock  # the app's one clock: every 'now' in the app is read from it
@@ -77,7 +77,7 @@ class Profile:
         return next((t for t in self.templates[0] if t.id == template_id), None)
 
     def reload_library(self) -> LoadedPaths:
-        self.library = load_library(self.paths)
+        self.library = load_library(self.folder)
         return self.library
 
     def restore(self, backup: Path) -> Path | None:
@@ -89,26 +89,26 @@ class Profile:
         self.engine.dispose()
         try:
             kept = restore_backup(
-                self.paths.database, backup, self.paths.backups_dir, now=self.clock()
+                self.folder.database, backup, self.folder.backups_dir, now=self.clock()
             )
             # An older backup is brought up to this version's schema.
-            upgrade_database(self.paths.database, self.paths.backups_dir, clock=self.clock)
+            upgrade_database(self.folder.database, self.folder.backups_dir, clock=self.clock)
         finally:
-            self.engine = make_engine(self.paths.database)
+            self.engine = make_engine(self.folder.database)
         return kept
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def load_library(app_paths: AppPaths) -> LoadedPaths:
-    return load_paths(shipped_data_dir() / "paths", app_paths.user_paths_dir)
+def load_library(folder: ProfileFolder) -> LoadedPaths:
+    return load_paths(shipped_data_dir() / "paths", folder.path_files_dir)
 
 
-def open_profile(app_paths: AppPaths, *, clock: Clock) -> Profile:
+def open_profile(folder: ProfileFolder, *, clock: Clock) -> Profile:
     """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable."""
-    app_paths.ensure()
-    check_database(app_paths.database)
-    backup = upgrade_database(app_paths.database, app_paths.backups_dir, clock=clock)
-    engine = make_engine(app_paths.database)
-    return Profile(app_paths, engine, load_library(app_paths), clock, backup)
+    folder.ensure()
+    check_database(folder.database)
+    backup = upgrade_database(folder.database, folder.backups_dir, clock=clock)
+    engine = make_engine(folder.database)
+    return Profile(folder, engine, load_library(folder), clock, backup)

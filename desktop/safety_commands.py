@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.clock import app_clock
-from desktop.paths import AppPaths, resolve_data_dir
+from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.store.health import DatabaseProblem, plain_reason
 
 if TYPE_CHECKING:
@@ -28,16 +28,16 @@ def _say(message: str) -> None:
 def _opened(data_dir: str | None) -> Iterator[Profile | None]:
     from desktop.profile import open_profile
 
-    app_paths = AppPaths(resolve_data_dir(data_dir))
+    folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
-        profile = open_profile(app_paths, clock=app_clock())
+        profile = open_profile(folder, clock=app_clock())
     except DatabaseProblem as problem:
         _say(f"{problem}\nThe file has not been changed.")
         yield None
         return
     except OSError as error:
-        reason = plain_reason(error, app_paths.data_dir)
-        _say(f"Loopwise cannot use its data folder {app_paths.data_dir}: {reason}.")
+        reason = plain_reason(error, folder.data_dir)
+        _say(f"Loopwise cannot use its data folder {folder.data_dir}: {reason}.")
         yield None
         return
     try:
@@ -46,12 +46,12 @@ def _opened(data_dir: str | None) -> Iterator[Profile | None]:
         profile.close()
 
 
-def _refuse_while_open(app_paths: AppPaths, instead: str) -> bool:
+def _refuse_while_open(folder: ProfileFolder, instead: str) -> bool:
     """True (after saying so) while the app holds this data folder: it would lose our writes
     or overwrite them with its own."""
     from desktop.ui.single_instance import is_held  # the app's own lock check (needs Qt)
 
-    if not is_held(app_paths):
+    if not is_held(folder):
         return False
     _say(f"Loopwise is open with this data folder. Close it, or {instead}.")
     return True
@@ -74,22 +74,22 @@ def backup_command(data_dir: str | None) -> int:
     from desktop.store.health import failure_text
     from desktop.store.settings import load_settings
 
-    app_paths = AppPaths(resolve_data_dir(data_dir))
-    if not app_paths.database.exists():
-        _say(f"There is no Loopwise database in {app_paths.data_dir} yet: nothing to back up.")
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    if not folder.database.exists():
+        _say(f"There is no Loopwise database in {folder.data_dir} yet: nothing to back up.")
         return 1
-    loaded = load_settings(app_paths.settings_file)
+    loaded = load_settings(folder.settings_file)
     if loaded.problem:
         _say(loaded.problem)
     try:
         now = app_clock()()
-        made = backup_database(app_paths.database, app_paths.backups_dir, "manual", now=now)
-        thin_backups(app_paths.backups_dir, now=now, policy=loaded.settings.backups.policy)
+        made = backup_database(folder.database, folder.backups_dir, "manual", now=now)
+        thin_backups(folder.backups_dir, now=now, policy=loaded.settings.backups.policy)
     except DamagedCopy as damaged:
         _say(f"The backup was not made: {damaged}")
         return 1
     except (OSError, ValueError, sqlite3.Error) as error:
-        _say(f"The backup could not be made: {failure_text(error, app_paths.backups_dir)}.")
+        _say(f"The backup could not be made: {failure_text(error, folder.backups_dir)}.")
         return 1
     print(f"Backed up to {made}")
     return 0
@@ -109,11 +109,11 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
     )
     from desktop.store.health import READ_ONLY, failure_text, is_writable
 
-    app_paths = AppPaths(resolve_data_dir(data_dir))
-    backups = list_backups(app_paths.backups_dir)
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    backups = list_backups(folder.backups_dir)
     if which is None:
         if not backups:
-            print(f"There are no backups in {app_paths.backups_dir} yet.")
+            print(f"There are no backups in {folder.backups_dir} yet.")
             return 0
         for backup in backups:
             label = backup.name.reason_label
@@ -123,10 +123,10 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 0
     chosen = next((b.path for b in backups if which in (b.path.name, str(b.path))), None)
     path = chosen or Path(which)
-    if not is_writable(app_paths.data_dir):
-        _say(f"Nothing was restored: {READ_ONLY} ({app_paths.data_dir}).")
+    if not is_writable(folder.data_dir):
+        _say(f"Nothing was restored: {READ_ONLY} ({folder.data_dir}).")
         return 1
-    if _refuse_while_open(app_paths, "restore from File > Backups"):
+    if _refuse_while_open(folder, "restore from File > Backups"):
         return 1
     if not _ask(
         f"Replace your current data with the backup {path.name}? "
@@ -135,12 +135,12 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
     ):
         return 1
     try:
-        kept = restore_backup(app_paths.database, path, app_paths.backups_dir, now=app_clock()())
+        kept = restore_backup(folder.database, path, folder.backups_dir, now=app_clock()())
     except BackupUnusable as error:
         _say(f"Nothing was restored. {error}")
         return 1
     except (OSError, sqlite3.Error) as error:
-        _say(f"Nothing was restored: {failure_text(error, app_paths.data_dir)}.")
+        _say(f"Nothing was restored: {failure_text(error, folder.data_dir)}.")
         return 1
     where = f" Your data as it was is in {kept}." if kept else ""
     print(f"Restored {path.name}.{where}")
@@ -182,19 +182,19 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     from desktop.store.transfer.run import import_document, import_notes
 
     if _refuse_while_open(
-        AppPaths(resolve_data_dir(data_dir)), "import from File > Import data… there"
+        ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
     ):
         return 1
     with _opened(data_dir) as profile:
         if profile is None:
             return 1
-        paths = profile.paths
+        folder = profile.folder
         try:
             if Path(source).is_dir():
                 notes = import_notes(
                     engine=profile.engine,
-                    database=paths.database,
-                    backups_dir=paths.backups_dir,
+                    database=folder.database,
+                    backups_dir=folder.backups_dir,
                     folder=Path(source),
                     now=profile.clock(),
                 )
@@ -203,8 +203,8 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
             document = read_document(Path(source))
             plan = import_document(
                 engine=profile.engine,
-                database=paths.database,
-                backups_dir=paths.backups_dir,
+                database=folder.database,
+                backups_dir=folder.backups_dir,
                 document=document,
                 confirm=_confirm_replacing(assume_yes),
                 now=profile.clock(),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.clock import app_clock
-from desktop.paths import AppPaths, resolve_data_dir
+from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile
 from desktop.store.database import session_scope
 from desktop.ui.theme import Scheme
@@ -27,10 +27,10 @@ def screenshot_command(
     with tempfile.TemporaryDirectory(prefix="loopwise-shots-") as scratch:
         if demo and not data_dir:
             data_dir = str(Path(scratch) / "demo-profile")
-        app_paths = AppPaths(resolve_data_dir(data_dir))
+        folder = ProfileFolder(resolve_data_dir(data_dir))
         create_application(scheme=Scheme(theme))
         profile = open_profile_or_explain(
-            app_paths, clock=app_clock(), start_fresh=False, interactive=False
+            folder, clock=app_clock(), start_fresh=False, interactive=False
         )
         if profile is None:
             return 2

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.clock import CLOCK_START_ENV, parse_moment
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from tests.clocks import StepClock
 
@@ -35,10 +35,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def app_paths(tmp_path: Path) -> AppPaths:
-    paths = AppPaths(tmp_path / "profile")
-    paths.ensure()
-    return paths
+def folder(tmp_path: Path) -> ProfileFolder:
+    folder = ProfileFolder(tmp_path / "profile")
+    folder.ensure()
+    return folder
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def clock() -> StepClock:
 
 
 @pytest.fixture
-def profile(app_paths: AppPaths, clock: StepClock) -> Iterator[Profile]:
-    opened = open_profile(app_paths, clock=clock)
+def profile(folder: ProfileFolder, clock: StepClock) -> Iterator[Profile]:
+    opened = open_profile(folder, clock=clock)
     yield opened
     opened.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop.domain.progress import ItemStatus
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -18,9 +18,9 @@ from tests.clocks import StepClock
 from tests.samples import SMALL_PATH
 
 
-def _start(app_paths: AppPaths) -> tuple[MainWindow, PathPage]:
-    profile = open_profile(app_paths, clock=StepClock())
-    settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
+def _start(folder: ProfileFolder) -> tuple[MainWindow, PathPage]:
+    profile = open_profile(folder, clock=StepClock())
+    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
     page = next(page for page in window.pages if isinstance(page, PathPage))
@@ -35,9 +35,9 @@ def _stop(window: MainWindow) -> None:
 
 def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> None:
     apply_theme(qapp, Scheme.DARK)
-    app_paths = AppPaths(tmp_path / "journey")
+    folder = ProfileFolder(tmp_path / "journey")
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     page.select_item("number-of-islands")
     page.set_current_status(ItemStatus.IN_PROGRESS)
     page.set_current_status(ItemStatus.DONE)
@@ -52,7 +52,7 @@ def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> No
     page.hide_difficulty.setChecked(True)
     _stop(window)
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     assert page.current_path_id() == "backend-senior"
     assert page.hide_difficulty.isChecked()
     checklist = page.checklist
@@ -74,14 +74,14 @@ def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> No
 
 def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_path: Path) -> None:
     apply_theme(qapp, Scheme.LIGHT)
-    app_paths = AppPaths(tmp_path / "retired")
-    app_paths.ensure()
+    folder = ProfileFolder(tmp_path / "retired")
+    folder.ensure()
     mine = SMALL_PATH
     extra = '\n[[stages.items]]\nid = "b"\ntitle = "Drill B"\nkind = "code"\n'
     extra += 'difficulty = "easy"\ntarget_minutes = 15\ntopics = ["y"]\n'
-    (app_paths.user_paths_dir / "mine.toml").write_text(mine + extra)
+    (folder.path_files_dir / "mine.toml").write_text(mine + extra)
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     page.select_path("mine")
     page.set_status("b", ItemStatus.DONE)
     page.select_item("b")
@@ -89,8 +89,8 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     _stop(window)
 
     # A new version of the file no longer has item "b".
-    (app_paths.user_paths_dir / "mine.toml").write_text(mine)
-    window, page = _start(app_paths)
+    (folder.path_files_dir / "mine.toml").write_text(mine)
+    window, page = _start(folder)
     page.select_path("mine")
     assert page.checklist is not None
     retired = page.checklist.find("b")
@@ -109,7 +109,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
     from desktop.ui.practice.session_window import PracticeSessionWindow
 
     apply_theme(qapp, Scheme.LIGHT)
-    app_paths = AppPaths(tmp_path / "practice")
+    folder = ProfileFolder(tmp_path / "practice")
 
     def how_it_went(self: PracticeSessionWindow):  # type: ignore[no-untyped-def]
         dialog = FinishSessionDialog(
@@ -122,7 +122,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
 
     monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", how_it_went)
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     page.select_item("3sum")
     session_window = page.start_practice("3sum")
     assert isinstance(session_window, PracticeSessionWindow)
@@ -136,7 +136,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
     )
     _stop(window)  # closing saves what was typed, without waiting
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     assert window.current_page().page_key == "journal"  # where the user left off
     journal = window.current_page()
     assert isinstance(journal, JournalPage)
@@ -172,9 +172,9 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
 
     apply_theme(qapp, Scheme.DARK)
     moment = [datetime(2026, 11, 2, 7, 30).astimezone()]  # a Monday morning where the test runs
-    app_paths = AppPaths(tmp_path / "week")
-    profile = open_profile(app_paths, clock=lambda: moment[0])
-    settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
+    folder = ProfileFolder(tmp_path / "week")
+    profile = open_profile(folder, clock=lambda: moment[0])
+    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
     path_page = window.page("path")

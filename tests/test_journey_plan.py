@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import PlanSource
 from desktop.domain.practice import Attempt, Outcome
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
@@ -28,9 +28,9 @@ from tests.clocks import StepClock
 CLOCK = StepClock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
 
 
-def _start(app_paths: AppPaths) -> tuple[MainWindow, PlanPage]:
-    profile = open_profile(app_paths, clock=CLOCK)
-    settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
+def _start(folder: ProfileFolder) -> tuple[MainWindow, PlanPage]:
+    profile = open_profile(folder, clock=CLOCK)
+    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
     window.show_page("plan")
@@ -50,7 +50,7 @@ def test_plan_practise_review_and_plan_the_next_week(
 ) -> None:
     apply_theme(qapp, Scheme.LIGHT)
     CLOCK.current = datetime(2026, 11, 9, 9).astimezone()
-    app_paths = AppPaths(tmp_path / "planner")
+    folder = ProfileFolder(tmp_path / "planner")
 
     def solved_it(self: PracticeSessionWindow) -> Attempt:
         return Attempt(self.subject, self.clock.started_at, 28 * 60, Outcome.SOLVED, 4)
@@ -64,7 +64,7 @@ def test_plan_practise_review_and_plan_the_next_week(
     monkeypatch.setattr(WeeklyReviewDialog, "exec", write_review)
 
     # Plan the week: the next path item and the weekly system-design scenario.
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     suggested = page.suggestions.suggestions()
     path_item = next(s for s in suggested if s.source is PlanSource.PATH)
     design = next(s for s in suggested if s.target.routine_id == "weekly-system-design")
@@ -98,7 +98,7 @@ def test_plan_practise_review_and_plan_the_next_week(
     _stop(window)
 
     # After a restart the plan and the review are still there.
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     page.show_week(next_week)
     assert page.snapshot is not None
     assert {item.target.key for item in page.snapshot.items} == planned_next

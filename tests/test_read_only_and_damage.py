@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLockFile
 
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.safety_commands import backup_command, restore_command
 from desktop.store import backup as backup_module
@@ -28,7 +28,7 @@ from tests.failures import SQLITE_CANTOPEN, sqlite_error
 
 def _profile_with_entries(data: Path, count: int = 400) -> Path:
     """A closed profile whose database spans many pages, like months of use."""
-    open_profile(AppPaths(data), clock=StepClock()).close()
+    open_profile(ProfileFolder(data), clock=StepClock()).close()
     database = data / "loopwise.sqlite3"
     add_entries(database, count)
     return database
@@ -122,7 +122,7 @@ def test_start_up_in_a_read_only_folder_says_read_only_not_already_running(
     data = tmp_path / "profile"
     _profile_with_entries(data, count=1)
     monkeypatch.setattr(
-        single_instance, "_lock_for", lambda paths: _ReadOnlyLock(str(paths.lock_file))
+        single_instance, "_lock_for", lambda folder: _ReadOnlyLock(str(folder.lock_file))
     )
 
     assert run_gui(data_dir=str(data), exit_after_startup=True, start_fresh=False) == 1
@@ -134,11 +134,11 @@ def test_start_up_in_a_read_only_folder_says_read_only_not_already_running(
 def test_a_stale_lock_in_a_read_only_folder_does_not_count_as_the_app_running(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = AppPaths(tmp_path / "profile")
-    paths.ensure()
-    paths.lock_file.write_text("12345\nloopwise\nsomehost\n")  # left by a crash
+    folder = ProfileFolder(tmp_path / "profile")
+    folder.ensure()
+    folder.lock_file.write_text("12345\nloopwise\nsomehost\n")  # left by a crash
     monkeypatch.setattr(single_instance, "_lock_for", lambda p: _ReadOnlyLock(str(p.lock_file)))
-    assert not single_instance.is_held(paths)
+    assert not single_instance.is_held(folder)
 
 
 def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop.domain.stories import Section
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -18,9 +18,9 @@ from desktop.ui.theme import Scheme, apply_theme
 from tests.clocks import StepClock
 
 
-def _start(app_paths: AppPaths) -> tuple[MainWindow, StoriesPage]:
-    profile = open_profile(app_paths, clock=StepClock())
-    settings = QSettings(str(app_paths.ui_state_file), QSettings.Format.IniFormat)
+def _start(folder: ProfileFolder) -> tuple[MainWindow, StoriesPage]:
+    profile = open_profile(folder, clock=StepClock())
+    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
     window.show_page("stories")
@@ -49,11 +49,11 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
     qtbot, qapp, tmp_path: Path, monkeypatch
 ) -> None:
     apply_theme(qapp, Scheme.LIGHT)
-    app_paths = AppPaths(tmp_path / "stories")
+    folder = ProfileFolder(tmp_path / "stories")
     sheet = tmp_path / "exports" / "loop-sheet.pdf"
     monkeypatch.setattr(exports, "ask_save_path", lambda *args: sheet)
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     page.tabs.setCurrentIndex(TAB_COVERAGE)
     page.coverage_view.choose_set("backend-path")
     assert "0 of 5 themes have a story" in page.coverage_view.summary.text()
@@ -89,7 +89,7 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
     assert sheet.exists() and sheet.read_bytes().startswith(b"%PDF")
     _stop(window)
 
-    window, page = _start(app_paths)
+    window, page = _start(folder)
     assert window.current_page().page_key == "stories"
     assert page.tabs.currentIndex() == TAB_LOOP
     assert page.loop_view.chosen_set() == "backend-path"

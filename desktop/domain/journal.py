@@ -39,7 +39,7 @@ class Entry:
     kind: EntryKind
     tags: tuple[str, ...]
     template_id: str | None
-    session_id: int | None  # the practice attempt it is a retrospective of
+    attempt_id: int | None  # the practice attempt it is a retrospective of
     path_id: str | None
     item_id: str | None
     word_count: int

@@ -95,7 +95,7 @@ def _log_demo_session(
                 kind=EntryKind.RETROSPECTIVE,
                 tags=(item.kind.value,),
                 template_id="retrospective",
-                session_id=attempt_id,
+                attempt_id=attempt_id,
                 path_id=path_id,
                 item_id=item.id,
             ),

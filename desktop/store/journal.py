@@ -35,7 +35,7 @@ class EntryDraft:
     kind: EntryKind = EntryKind.NOTE
     tags: tuple[str, ...] = ()
     template_id: str | None = None
-    session_id: int | None = None
+    attempt_id: int | None = None
     path_id: str | None = None
     item_id: str | None = None
 
@@ -92,10 +92,10 @@ def newest_entry(*, session: Session) -> Entry | None:
     )
 
 
-def entry_for_session(*, session: Session, session_id: int) -> Entry | None:
+def entry_for_attempt(*, session: Session, attempt_id: int) -> Entry | None:
     """The retrospective written after a practice attempt, if any."""
     return _entry(
-        session.exec(select(JournalEntry).where(JournalEntry.session_id == session_id)).first()
+        session.exec(select(JournalEntry).where(JournalEntry.session_id == attempt_id)).first()
     )
 
 
@@ -111,7 +111,7 @@ def _entry(row: JournalEntry | None) -> Entry | None:
         kind=EntryKind(row.kind),
         tags=tuple(tag for tag in row.tags.splitlines() if tag.strip()),
         template_id=row.template_id,
-        session_id=row.session_id,
+        attempt_id=row.session_id,  # the column keeps its first name
         path_id=row.path_id,
         item_id=row.item_id,
         word_count=row.word_count,
@@ -175,7 +175,7 @@ def _columns(draft: EntryDraft) -> dict[str, Any]:
         "kind": draft.kind.value,
         "tags": "\n".join(dict.fromkeys(t.strip() for t in draft.tags if t.strip())),
         "template_id": draft.template_id,
-        "session_id": draft.session_id,
+        "session_id": draft.attempt_id,
         "path_id": draft.path_id,
         "item_id": draft.item_id,
         "word_count": word_count(draft.body),

@@ -57,7 +57,7 @@ class CustomItem(SQLModel, table=True):
     created_at: datetime
 
 
-class PracticeSession(SQLModel, table=True):
+class AttemptRow(SQLModel, table=True):
     """One timed attempt. The log only grows; a deleted attempt is marked, so undo can bring it
     back. What was practised is copied in, so the log stays readable if a path file changes."""
 
@@ -81,7 +81,7 @@ class PracticeSession(SQLModel, table=True):
     deleted_at: datetime | None = None
 
 
-class SessionTag(SQLModel, table=True):
+class AttemptTagRow(SQLModel, table=True):
     """A taxonomy entry attached to an attempt: a pattern applied, a struggle, a step covered."""
 
     __tablename__ = "session_tag"

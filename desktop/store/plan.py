@@ -20,7 +20,7 @@ from desktop.domain.planner import (
 from desktop.domain.progress import ItemStatus, build_checklist
 from desktop.domain.suggestions import PathCandidate, Suggestion
 from desktop.store import progress as progress_store
-from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
+from desktop.store.models import AttemptRow, ItemProgress, JournalEntry
 from desktop.store.plan_tables import (
     PlanEntry,
     PlannerSetting,
@@ -257,10 +257,10 @@ def review_due(*, session: Session, today: date) -> date | None:
         return None
     start, end = local_midnight(last_week), local_midnight(this_week)
     practised = session.exec(
-        select(PracticeSession.id).where(
-            col(PracticeSession.started_at) >= start,
-            col(PracticeSession.started_at) < end,
-            col(PracticeSession.deleted_at).is_(None),
+        select(AttemptRow.id).where(
+            col(AttemptRow.started_at) >= start,
+            col(AttemptRow.started_at) < end,
+            col(AttemptRow.deleted_at).is_(None),
         )
     ).first()
     planned = session.exec(

@@ -10,14 +10,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, delete
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
-from desktop.store.models import PracticeSession, SessionTag
+from desktop.store.models import AttemptRow, AttemptTagRow
 
 if TYPE_CHECKING:  # the trends model loads when the Trends page first reads, not at start-up
     from desktop.domain.trends import PracticeRecord
 
 
 def log_attempt(*, session: Session, attempt: Attempt, now: datetime) -> int:
-    row = PracticeSession(logged_at=now, **_columns(attempt))
+    row = AttemptRow(logged_at=now, **_columns(attempt))
     session.add(row)
     session.flush()  # assigns the id the tags point at
     assert row.id is not None
@@ -28,24 +28,24 @@ def log_attempt(*, session: Session, attempt: Attempt, now: datetime) -> int:
 def update_attempt(*, session: Session, attempt: Attempt) -> None:
     if attempt.id is None:
         raise ValueError("only a logged attempt can be edited")
-    row = session.get(PracticeSession, attempt.id)
+    row = session.get(AttemptRow, attempt.id)
     if row is None or row.deleted_at is not None:
         raise LookupError(f"attempt {attempt.id} is not in the log")
     for name, value in _columns(attempt).items():
         setattr(row, name, value)
-    session.exec(delete(SessionTag).where(col(SessionTag.session_id) == attempt.id))
+    session.exec(delete(AttemptTagRow).where(col(AttemptTagRow.session_id) == attempt.id))
     _write_tags(session, attempt.id, attempt)
 
 
 def delete_attempt(*, session: Session, attempt_id: int, now: datetime) -> None:
     """Hide an attempt from every view; restore_attempt undoes it."""
-    row = session.get(PracticeSession, attempt_id)
+    row = session.get(AttemptRow, attempt_id)
     if row is not None:
         row.deleted_at = now
 
 
 def restore_attempt(*, session: Session, attempt_id: int) -> None:
-    row = session.get(PracticeSession, attempt_id)
+    row = session.get(AttemptRow, attempt_id)
     if row is not None:
         row.deleted_at = None
 
@@ -96,7 +96,7 @@ def _write_tags(session: Session, session_id: int, attempt: Attempt) -> None:
     )
     for role, tags in roles:
         for tag in dict.fromkeys(tags):  # once each
-            session.add(SessionTag(session_id=session_id, role=role.value, tag=tag))
+            session.add(AttemptTagRow(session_id=session_id, role=role.value, tag=tag))
 
 
 def practice_records_between(

@@ -34,7 +34,7 @@ def log_with_retrospective(
         kind=template.header.kind if template else EntryKind.RETROSPECTIVE,
         tags=tuple(tag for tag in (subject.kind,) if tag),
         template_id=template.id if template else None,
-        session_id=attempt_id,
+        attempt_id=attempt_id,
         path_id=subject.path_id,
         item_id=subject.item_id,
     )

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.ui.icons import app_icon
 
 
 class AboutDialog(QDialog):
-    def __init__(self, app_paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: ProfileFolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Loopwise")
         self.setAccessibleName("About Loopwise")
@@ -39,7 +39,7 @@ class AboutDialog(QDialog):
         )
         blurb.setWordWrap(True)
         layout.addWidget(blurb)
-        location = QLabel(f"Your data is kept in:\n{app_paths.data_dir}")
+        location = QLabel(f"Your data is kept in:\n{folder.data_dir}")
         location.setTextInteractionFlags(location.textInteractionFlags().TextSelectableByMouse)
         location.setProperty("role", "muted")
         location.setAccessibleName("Data location")
@@ -49,7 +49,7 @@ class AboutDialog(QDialog):
         open_folder = QPushButton("Open data folder")
         open_folder.setAccessibleName("Open data folder")
         open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths.data_dir)))
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder.data_dir)))
         )
         buttons.addButton(open_folder, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

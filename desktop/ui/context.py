@@ -44,7 +44,7 @@ class AppContext:
 
     @staticmethod
     def for_profile(profile: Profile) -> AppContext:
-        settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
+        settings = QSettings(str(profile.folder.ui_state_file), QSettings.Format.IniFormat)
         return AppContext(profile, settings)
 
     @contextmanager
@@ -87,6 +87,6 @@ class AppContext:
         trouble = classify(error)
         if trouble is not Trouble.BUG:
             return WriteFailed(explain(error), trouble)
-        report = write_bug_report(self.profile.paths.data_dir, error, what=what, now=self.now())
+        report = write_bug_report(self.profile.folder.data_dir, error, what=what, now=self.now())
         # Read as "... could not be saved: <reason>." by the dialogs.
         return WriteFailed(f"Loopwise ran into a bug while {what} (a report is in {report})")

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from desktop.paths import resources_dir
+from desktop.folders import resources_dir
 
 
 @cache

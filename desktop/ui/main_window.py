@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
     def show_about(self) -> None:
-        dialog = AboutDialog(self.context.profile.paths, self)
+        dialog = AboutDialog(self.context.profile.folder, self)
         dialog.exec()
         dialog.deleteLater()
 

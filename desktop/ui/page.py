@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMenu, QWidget
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
 
 
 class Page(QWidget):
@@ -58,3 +63,14 @@ class Page(QWidget):
 
     def flush(self) -> None:
         """Save anything the user is still typing. Called before the window closes."""
+
+
+class ContextPage(Page):
+    """A page that reads and writes the profile through the app context."""
+
+    accessible_name = ""  # what screen readers call the page, when not its title
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.accessible_name or self.title)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 
 _RAISE_MESSAGE = b"raise\n"
 _CONNECT_TIMEOUT_MS = 800
@@ -25,17 +25,17 @@ class Claim(Enum):
     CANNOT_WRITE = "cannot-write"
 
 
-def _lock_for(app_paths: AppPaths) -> QLockFile:
-    lock = QLockFile(str(app_paths.lock_file))
+def _lock_for(folder: ProfileFolder) -> QLockFile:
+    lock = QLockFile(str(folder.lock_file))
     lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
     return lock
 
 
-def is_held(app_paths: AppPaths) -> bool:
+def is_held(folder: ProfileFolder) -> bool:
     """True while a running app holds this data folder (a lock left by a crash does not count)."""
-    if not app_paths.lock_file.exists():
+    if not folder.lock_file.exists():
         return False
-    lock = _lock_for(app_paths)
+    lock = _lock_for(folder)
     if lock.tryLock(0):
         lock.unlock()
         return False
@@ -49,10 +49,10 @@ class SingleInstanceGuard(QObject):
 
     raise_requested = Signal()
 
-    def __init__(self, app_paths: AppPaths, parent: QObject | None = None) -> None:
+    def __init__(self, folder: ProfileFolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = _lock_for(app_paths)
-        digest = hashlib.sha1(str(app_paths.data_dir).encode("utf-8")).hexdigest()[:16]
+        self._lock = _lock_for(folder)
+        digest = hashlib.sha1(str(folder.data_dir).encode("utf-8")).hexdigest()[:16]
         self.server_name = f"loopwise-{digest}"
         self._server: QLocalServer | None = None
         self.other_pid: int | None = None

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.paths import resources_dir
+from desktop.folders import resources_dir
 
 
 class Scheme(StrEnum):

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.journal import EntryKind, fts_query, word_count
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
@@ -253,7 +253,7 @@ class EntryWriter:
 def build_profile(data_dir: Path, entries: int) -> tuple[Profile, float]:
     """A real, migrated profile holding `entries` journal entries; and the seconds it took."""
     start = time.perf_counter()
-    profile = open_profile(AppPaths(data_dir), clock=StepClock())
+    profile = open_profile(ProfileFolder(data_dir), clock=StepClock())
     writer = EntryWriter(SEED)
     raw = profile.engine.raw_connection()
     try:
@@ -290,7 +290,7 @@ def _ms(seconds: float) -> float:
 
 
 def bench_search(profile: Profile, rounds: int) -> dict[str, Any]:
-    floor_db = sqlite3.connect(profile.paths.database)
+    floor_db = sqlite3.connect(profile.folder.database)
     queries = [(typed, fts_query(typed)) for typed in QUERIES]
     if any(query is None for _, query in queries):
         raise BenchmarkFailed("a benchmark query has nothing searchable in it")
@@ -610,6 +610,7 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QPlainTextEdit
 
     import desktop.ui.widgets.markdown_editor as editor_module
+    from desktop.ui.background import Workers
     from desktop.ui.widgets.markdown_editor import PREVIEW_DELAY_MS, MarkdownEditor
 
     text = sample_entry()
@@ -618,7 +619,7 @@ def bench_typing(app: Any, keystrokes: int) -> dict[str, Any]:
     editor_module.render_markdown = probe
     show_html_ms: list[float] = []  # each show_html call, on the UI thread
     refresh_pass_ms: list[float] = []  # each event-loop pass that showed a preview
-    editor = MarkdownEditor()
+    editor = MarkdownEditor(Workers())
     floor_edit = QPlainTextEdit()
     floor_edit.setFont(editor.editor.font())
     floor_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -802,7 +803,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             print(f"building a profile of {args.entries:,d} journal entries ...", flush=True)
             profile, build_seconds = build_profile(Path(scratch) / "profile", args.entries)
-            size = profile.paths.database.stat().st_size
+            size = profile.folder.database.stat().st_size
             print(f"profile ready in {build_seconds:.1f} s ({size / 1e6:.0f} MB)\n", flush=True)
             try:
                 print(f"a. search, {len(QUERIES)} queries x {SEARCH_ROUNDS} rounds", flush=True)

@@ -28,7 +28,7 @@ from desktop.domain.dates import local_day, local_midnight, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
@@ -42,7 +42,7 @@ YEARS = 10
 
 
 def _build(profile_dir: Path) -> tuple[object, PlannerData, datetime]:
-    profile = open_profile(AppPaths(profile_dir), clock=StepClock())
+    profile = open_profile(ProfileFolder(profile_dir), clock=StepClock())
     rng = random.Random(3)
     now = datetime.now(UTC)
     start = now - timedelta(days=365 * YEARS)

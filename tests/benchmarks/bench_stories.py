@@ -42,7 +42,7 @@ from typing import Any
 
 from desktop.domain.journal import word_count
 from desktop.domain.stories import Rehearsal, Scope, StoryDraft
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -75,7 +75,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def build_profile(data_dir: Path, stories: int) -> Profile:
-    profile = open_profile(AppPaths(data_dir), clock=StepClock())
+    profile = open_profile(ProfileFolder(data_dir), clock=StepClock())
     rng = random.Random(SEED)
     theme_ids = [t.id for t in profile.story_themes.themes]
     now = datetime(2026, 11, 22, tzinfo=UTC)
@@ -139,14 +139,14 @@ def bench_refresh(profile: Profile, runs: int) -> dict[str, Any]:
     from desktop.ui.context import AppContext
     from desktop.ui.stories.page import StoriesPage
 
-    settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
+    settings = QSettings(str(profile.folder.ui_state_file), QSettings.Format.IniFormat)
     page = StoriesPage(AppContext(profile, settings))
     page.resize(1280, 760)
     page.show()
     page.prepare_for_screenshot()  # first load, story open in the editor
 
     def floor() -> None:
-        with closing(sqlite3.connect(profile.paths.database)) as connection:
+        with closing(sqlite3.connect(profile.folder.database)) as connection:
             for statement in FLOOR_SQL:
                 connection.execute(statement).fetchall()
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
 from desktop.domain.taxonomy import TagKind
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from tests.clocks import StepClock
 
@@ -66,7 +66,7 @@ FLOOR_SQL = (
 
 def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
     """Ten years of practice, ending today: a learner with a few weak spots over time."""
-    profile = open_profile(AppPaths(data_dir), clock=StepClock())
+    profile = open_profile(ProfileFolder(data_dir), clock=StepClock())
     taxonomy = profile.taxonomy
     vocabulary = Vocabulary(
         tuple(entry.id for entry in taxonomy.of_kind(TagKind.PATTERN)),
@@ -94,7 +94,7 @@ def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
         tags += [(number, "pattern", tag) for tag in a.patterns]
         tags += [(number, "struggle", tag) for tag in a.struggles]
         tags += [(number, "step_covered", tag) for tag in a.steps_covered]
-    connection = sqlite3.connect(profile.paths.database)
+    connection = sqlite3.connect(profile.folder.database)
     with connection:
         connection.executemany(INSERT_ATTEMPT, rows)
         connection.executemany(INSERT_TAG, tags)
@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             year_ago = (now - timedelta(days=371)).replace(tzinfo=None)
 
             def floor() -> float:
-                return _floor_read(profile.paths.database, year_ago) + _floor_paint()
+                return _floor_read(profile.folder.database, year_ago) + _floor_paint()
 
             timings = measure(
                 args.runs,
@@ -259,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 },
                 app,
             )
-            read_only = [_floor_read(profile.paths.database, year_ago) for _ in range(args.runs)]
+            read_only = [_floor_read(profile.folder.database, year_ago) for _ in range(args.runs)]
             profile.close()
         except Exception as error:  # a measurement that failed says so and exits non-zero
             print(f"benchmark aborted: {error!r}", file=sys.stderr)

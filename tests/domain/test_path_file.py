@@ -14,49 +14,9 @@ from desktop.domain.path_file import (
     parse_path_text,
     read_path_file,
 )
+from tests.samples import sample_text
 
-VALID = """\
-# A small path used by the tests.
-format = 1
-id = "tiny-path"
-title = "Tiny path"
-role = "Backend"
-summary = "Two stages, three items."
-
-[[stages]]
-id = "warm-up"
-title = "Warm-up"
-
-[[stages.items]]
-id = "two-sum"
-title = "Two Sum"
-kind = "code"
-difficulty = "easy"
-target_minutes = 15
-topics = ["hash map", "array"]
-link = "https://leetcode.com/problems/two-sum/"
-
-[[stages]]
-id = "design"
-title = "Design"
-summary = "Bounded designs."
-
-[[stages.items]]
-id = "design-quiz"
-title = "Design questions"
-kind = "quiz"
-difficulty = "medium"
-target_minutes = 30
-question_count = 25
-
-[[stages.items]]
-id = "url-shortener"
-title = "Design a URL Shortener"
-kind = "design"
-difficulty = "hard"
-target_minutes = 35
-description = "Estimate traffic, then pick a key scheme."
-"""
+VALID = sample_text("tiny-path.toml")
 
 
 def _edit(old: str, new: str, text: str = VALID) -> str:

@@ -25,7 +25,7 @@ from desktop.domain.routines import load_routines
 from desktop.domain.suggestions import PathCandidate, routines_due, suggest
 from desktop.domain.weak_spots import WeakSpot
 from desktop.domain.weekly_review import WeekEvidence, review_markdown, weak_spot_moves
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
 
 WEEK = date(2026, 11, 2)  # a Monday
 ROUTINES = load_routines(shipped_data_dir() / "routines.toml").routines

@@ -10,38 +10,10 @@ import pytest
 
 from desktop.domain.data_file import DataFileError, read_model
 from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
+from tests.samples import sample_text
 
-QUIZ = """\
-# A small quiz used by the tests.
-format = 1
-id = "tiny-quiz"
-title = "Tiny quiz"
-
-[[questions]]
-id = "cache"
-prompt = "Where does a read-through cache fetch a missing key from?"
-choices = ["The client", "The backing store", "Another cache"]
-answer = 2
-explanation = "On a miss the cache itself loads the key from the store."
-topics = ["caching"]
-
-[[questions]]
-id = "shard"
-prompt = "What spreads keys evenly when shards are added?"
-choices = ["Modulo hashing", "Consistent hashing"]
-answer = 2
-explanation = "Consistent hashing moves only about 1/n of the keys."
-topics = ["partitioning", "caching"]
-
-[[questions]]
-id = "queue"
-prompt = "What absorbs a burst of writes?"
-choices = ["A queue", "A bigger CPU", "A CDN", "DNS"]
-answer = 1
-explanation = "A queue lets consumers work through the burst at their own pace."
-topics = ["queues", "partitioning"]
-"""
+QUIZ = sample_text("quiz.toml")
 
 
 def _edit(old: str, new: str, text: str = QUIZ) -> str:

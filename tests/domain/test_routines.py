@@ -4,19 +4,10 @@ import pytest
 
 from desktop.domain.data_file import DataFileError, parse_toml
 from desktop.domain.routines import Cadence, Routines, load_routines
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
+from tests.samples import sample_text
 
-ROUTINE = """format = 1
-
-[[routines]]
-id = "drill"
-title = "Drill"
-kind = "code"
-cadence = "weekly"
-per_period = [1, 2]
-minutes = [20, 30]
-description = "A drill."
-"""
+ROUTINE = sample_text("routine.toml")
 
 
 def test_shipped_routines_follow_the_source_document() -> None:

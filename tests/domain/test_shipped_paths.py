@@ -8,7 +8,7 @@ import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, Stage
 from desktop.domain.path_file import load_path_dirs, read_path_file
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
 
 SHIPPED_DIR = shipped_data_dir() / "paths"
 SHIPPED_FILES = sorted(SHIPPED_DIR.glob("*.toml"))

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from desktop.domain.stories import Scope, Story, StoryDraft, plan_loop
+from desktop.domain.stories import Story, StoryDraft, plan_loop
 from desktop.domain.story_export import loop_sheet_html, stories_markdown
 from desktop.domain.story_themes import load_themes
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
+from tests.samples import OUTAGE_STORY
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 CATALOG = load_themes(shipped_data_dir() / "themes.toml")
 
 OUTAGE = Story(
     1,
-    StoryDraft(
+    replace(
+        OUTAGE_STORY,
         title="The <b>outage</b>\non sale day",
-        situation="Errors hit 18%.",
-        task="I was on call.",
         action="- I raised the **pool** size.",
-        result="Errors fell to 0.4%.",
         themes=("production-incident", "my-gone-theme"),
-        scope=Scope.TEAMS,
-        companies=("Amazon", "Stripe"),
-        notes="Have the graph ready.",
     ),
     NOW,
     NOW,

@@ -15,7 +15,7 @@ from desktop.domain.story_themes import (
     custom_theme_id,
     load_themes,
 )
-from desktop.paths import shipped_data_dir
+from desktop.folders import shipped_data_dir
 
 SHIPPED = shipped_data_dir() / "themes.toml"
 

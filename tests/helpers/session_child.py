@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.practice import AttemptSubject
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store.running_sessions import running_sessions
 from desktop.ui.context import AppContext
@@ -44,15 +44,15 @@ def main() -> None:
     def now() -> datetime:
         return STARTED + timedelta(minutes=next(readings))
 
-    profile = open_profile(AppPaths(data_dir), clock=now)
-    settings = QSettings(str(profile.paths.ui_state_file), QSettings.Format.IniFormat)
+    profile = open_profile(ProfileFolder(data_dir), clock=now)
+    settings = QSettings(str(profile.folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
     session_window.RECORD_EVERY_MS = 50
     session_window.start_session(window.context, SUBJECT, window)
 
     def report_when_saved() -> None:
-        saved = running_sessions(profile.paths.running_sessions_file)
+        saved = running_sessions(profile.folder.running_sessions_file)
         if saved and saved[0].elapsed_seconds >= 40 * 60:
             print("running", flush=True)
             watcher.stop()

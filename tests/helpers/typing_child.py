@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from desktop.clock import app_clock
 from desktop.domain.stories import Section, StoryDraft
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
@@ -52,7 +52,7 @@ def main() -> None:
     data_dir, log_file, area = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     app = QApplication(sys.argv[:1])
     window = build_main_window(
-        AppContext.for_profile(open_profile(AppPaths(data_dir), clock=app_clock()))
+        AppContext.for_profile(open_profile(ProfileFolder(data_dir), clock=app_clock()))
     )
     window.show()
     editor = _open_editor(window, area)

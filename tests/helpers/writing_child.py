@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.clock import app_clock
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store.backup import backup_database
 from desktop.store.database import session_scope
@@ -19,7 +19,7 @@ from desktop.store.journal import EntryDraft, create_entry
 
 
 def main(data_dir: str) -> None:
-    profile = open_profile(AppPaths(Path(data_dir)), clock=app_clock())
+    profile = open_profile(ProfileFolder(Path(data_dir)), clock=app_clock())
     print("ready", flush=True)
     number = 0
     while True:
@@ -32,7 +32,7 @@ def main(data_dir: str) -> None:
         print(entry_id, flush=True)  # committed: the test expects to find it
         if number % 25 == 0:
             backup_database(
-                profile.paths.database, profile.paths.backups_dir, "manual", now=profile.clock()
+                profile.folder.database, profile.folder.backups_dir, "manual", now=profile.clock()
             )
 
 

@@ -42,38 +42,38 @@ def _newest_title(profile: Profile) -> str | None:
 def test_periodic_backup_is_made_only_when_the_newest_is_twelve_hours_old(
     profile: Profile,
 ) -> None:
-    paths = profile.paths
-    first = backup_if_due(paths.database, paths.backups_dir, now=NOW)
+    folder = profile.folder
+    first = backup_if_due(folder.database, folder.backups_dir, now=NOW)
     assert first is not None
-    assert backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=11)) is None
-    later = backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=12))
+    assert backup_if_due(folder.database, folder.backups_dir, now=NOW + timedelta(hours=11)) is None
+    later = backup_if_due(folder.database, folder.backups_dir, now=NOW + timedelta(hours=12))
     assert later is not None
-    assert [b.path for b in list_backups(paths.backups_dir)] == [later, first]
-    assert list_backups(paths.backups_dir)[0].name.reason == "periodic"
+    assert [b.path for b in list_backups(folder.backups_dir)] == [later, first]
+    assert list_backups(folder.backups_dir)[0].name.reason == "periodic"
 
 
 def test_periodic_backups_thin_out_old_ones(profile: Profile) -> None:
-    paths = profile.paths
+    folder = profile.folder
     for hours in range(0, 24 * 10, 6):  # four a day for ten days
         backup_database(
-            paths.database, paths.backups_dir, "manual", now=NOW - timedelta(hours=hours)
+            folder.database, folder.backups_dir, "manual", now=NOW - timedelta(hours=hours)
         )
-    backup_if_due(paths.database, paths.backups_dir, now=NOW + timedelta(hours=12))
-    days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
+    backup_if_due(folder.database, folder.backups_dir, now=NOW + timedelta(hours=12))
+    days = [b.taken_at.date() for b in list_backups(folder.backups_dir)]
     old_days = [d for d in days if (NOW.date() - d).days > 2]
     assert old_days and len(old_days) == len(set(old_days))  # one a day beyond two days
 
 
 def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Profile) -> None:
-    paths = profile.paths
+    folder = profile.folder
     _write(profile, "before")
-    backup = backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
+    backup = backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
     _write(profile, "after")
     profile.engine.dispose()
 
-    kept = restore_backup(paths.database, backup, paths.backups_dir, now=clock_start())
+    kept = restore_backup(folder.database, backup, folder.backups_dir, now=clock_start())
 
-    reopened = open_profile(paths, clock=StepClock())
+    reopened = open_profile(folder, clock=StepClock())
     try:
         assert _newest_title(reopened) == "before"
     finally:
@@ -85,24 +85,24 @@ def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Pr
 
 
 def test_a_damaged_backup_is_refused_and_the_database_is_untouched(profile: Profile) -> None:
-    paths = profile.paths
+    folder = profile.folder
     _write(profile, "mine")
-    bad = paths.backups_dir / "loopwise-20261122-120000-000000-manual.sqlite3"
+    bad = folder.backups_dir / "loopwise-20261122-120000-000000-manual.sqlite3"
     bad.parent.mkdir(exist_ok=True)
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     profile.engine.dispose()
     with pytest.raises(BackupUnusable):
-        restore_backup(paths.database, bad, paths.backups_dir, now=clock_start())
+        restore_backup(folder.database, bad, folder.backups_dir, now=clock_start())
     assert _newest_title(profile) == "mine"
-    assert newest_good_backup(paths.backups_dir) is None
+    assert newest_good_backup(folder.backups_dir) is None
 
 
 def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path) -> None:
-    paths = profile.paths
-    good = backup_database(paths.database, paths.backups_dir, "manual", now=NOW)
-    bad = paths.backups_dir / "loopwise-20261122-130000-000000-manual.sqlite3"
+    folder = profile.folder
+    good = backup_database(folder.database, folder.backups_dir, "manual", now=NOW)
+    bad = folder.backups_dir / "loopwise-20261122-130000-000000-manual.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
-    found = newest_good_backup(paths.backups_dir)
+    found = newest_good_backup(folder.backups_dir)
     assert found is not None and found.path == good
 
 
@@ -119,17 +119,17 @@ def test_a_failed_backup_leaves_no_partial_file_behind(tmp_path: Path) -> None:
 def test_a_partial_left_by_a_crash_is_never_listed_and_is_swept_by_the_next_backup(
     profile: Profile,
 ) -> None:
-    paths = profile.paths
-    paths.backups_dir.mkdir(exist_ok=True)
-    crashed = paths.backups_dir / "loopwise-20261122-120000-000000-periodic.partial"
+    folder = profile.folder
+    folder.backups_dir.mkdir(exist_ok=True)
+    crashed = folder.backups_dir / "loopwise-20261122-120000-000000-periodic.partial"
     crashed.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
-    in_progress = paths.backups_dir / "loopwise-20261122-130000-000000-manual.partial"
+    in_progress = folder.backups_dir / "loopwise-20261122-130000-000000-manual.partial"
     in_progress.write_bytes(b"")  # another process is writing this one right now
     an_hour_ago = time.time() - 3600
     os.utime(crashed, (an_hour_ago, an_hour_ago))
-    assert list_backups(paths.backups_dir) == []
+    assert list_backups(folder.backups_dir) == []
 
-    made = backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
+    made = backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
 
     assert not crashed.exists() and in_progress.exists()
-    assert [b.path for b in list_backups(paths.backups_dir)] == [made]
+    assert [b.path for b in list_backups(folder.backups_dir)] == [made]

@@ -16,7 +16,7 @@ import pytest
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.domain.vault import split_front_matter
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
@@ -54,8 +54,8 @@ def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan 
 
     result = import_document(
         engine=profile.engine,
-        database=profile.paths.database,
-        backups_dir=profile.paths.backups_dir,
+        database=profile.folder.database,
+        backups_dir=profile.folder.backups_dir,
         document=document,
         confirm=confirm,
         now=clock_start(),
@@ -66,7 +66,7 @@ def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan 
 
 @pytest.fixture
 def other(tmp_path: Path) -> Any:
-    opened = open_profile(AppPaths(tmp_path / "other"), clock=StepClock())
+    opened = open_profile(ProfileFolder(tmp_path / "other"), clock=StepClock())
     yield opened
     opened.close()
 
@@ -210,7 +210,7 @@ def _journal_and_practice(profile: Profile, now: datetime, titles: list[str]) ->
                 entry_date=now.date(),
                 title=title,
                 body=f"{title} body",
-                session_id=session_id if index == 0 else None,
+                attempt_id=session_id if index == 0 else None,
             )
             create_entry(session=session, draft=draft, now=now + timedelta(seconds=index))
 
@@ -252,7 +252,7 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
 def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
     _demo(profile)
     _import(other, _export(profile))
-    assert [b.name.reason for b in list_backups(other.paths.backups_dir)] == ["before-import"]
+    assert [b.name.reason for b in list_backups(other.folder.backups_dir)] == ["before-import"]
 
 
 def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_cleanly(
@@ -504,7 +504,7 @@ def test_files_that_are_not_exports_say_why(other: Profile, document: Any, says:
 
 
 def test_every_table_in_the_schema_is_exported_or_listed_as_derived(profile: Profile) -> None:
-    with closing(sqlite3.connect(profile.paths.database)) as connection:
+    with closing(sqlite3.connect(profile.folder.database)) as connection:
         tables = {
             str(row[0])
             for row in connection.execute(
@@ -563,8 +563,8 @@ def test_each_star_story_is_a_note_with_its_facts_in_front_matter(
 def _notes(profile: Profile, folder: Path) -> Any:
     return import_notes(
         engine=profile.engine,
-        database=profile.paths.database,
-        backups_dir=profile.paths.backups_dir,
+        database=profile.folder.database,
+        backups_dir=profile.folder.backups_dir,
         folder=folder,
         now=NOW,
     )

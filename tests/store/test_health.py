@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.progress import ItemStatus
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -36,9 +36,9 @@ def _expect_problem(database: Path) -> DatabaseProblem:
     return caught.value
 
 
-def _profile_with_progress(app_paths: AppPaths) -> None:
+def _profile_with_progress(folder: ProfileFolder) -> None:
     """A real Loopwise database with a handful of rows, closed so everything is in the file."""
-    profile = open_profile(app_paths, clock=StepClock())
+    profile = open_profile(folder, clock=StepClock())
     try:
         path = profile.library.paths[0]
         stage = path.stages[0]
@@ -59,22 +59,22 @@ def _profile_with_progress(app_paths: AppPaths) -> None:
 # --- files that are fine ----------------------------------------------------------------------
 
 
-def test_missing_file_is_fine(app_paths: AppPaths) -> None:
-    check_database(app_paths.database)
+def test_missing_file_is_fine(folder: ProfileFolder) -> None:
+    check_database(folder.database)
 
-    assert not app_paths.database.exists(), "the check must not create the file"
+    assert not folder.database.exists(), "the check must not create the file"
 
 
-def test_empty_file_is_fine(app_paths: AppPaths) -> None:
-    app_paths.database.write_bytes(b"")
+def test_empty_file_is_fine(folder: ProfileFolder) -> None:
+    folder.database.write_bytes(b"")
 
-    check_database(app_paths.database)
+    check_database(folder.database)
 
-    assert app_paths.database.read_bytes() == b""
+    assert folder.database.read_bytes() == b""
 
 
 def test_good_database_passes(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
     profile.close()
     before = database.read_bytes()
 
@@ -84,13 +84,13 @@ def test_good_database_passes(profile: Profile) -> None:
     assert not database.with_name(database.name + "-journal").exists()
 
 
-def test_good_database_with_data_passes_and_is_unchanged(app_paths: AppPaths) -> None:
-    _profile_with_progress(app_paths)
-    before = app_paths.database.read_bytes()
+def test_good_database_with_data_passes_and_is_unchanged(folder: ProfileFolder) -> None:
+    _profile_with_progress(folder)
+    before = folder.database.read_bytes()
 
-    check_database(app_paths.database)
+    check_database(folder.database)
 
-    assert app_paths.database.read_bytes() == before
+    assert folder.database.read_bytes() == before
 
 
 # --- files that are not databases -------------------------------------------------------------
@@ -106,44 +106,44 @@ def test_good_database_with_data_passes_and_is_unchanged(app_paths: AppPaths) ->
     ],
     ids=["random-bytes", "text-file", "wrong-header", "zeros"],
 )
-def test_not_a_sqlite_file_is_refused_and_unchanged(app_paths: AppPaths, content: bytes) -> None:
-    app_paths.database.write_bytes(content)
+def test_not_a_sqlite_file_is_refused_and_unchanged(folder: ProfileFolder, content: bytes) -> None:
+    folder.database.write_bytes(content)
 
-    problem = _expect_problem(app_paths.database)
+    problem = _expect_problem(folder.database)
 
     assert problem.reason == "the file is not a SQLite database."
-    assert app_paths.database.read_bytes() == content
+    assert folder.database.read_bytes() == content
 
 
-def test_random_bytes_file_is_refused(app_paths: AppPaths) -> None:
+def test_random_bytes_file_is_refused(folder: ProfileFolder) -> None:
     content = os.urandom(8192)
-    app_paths.database.write_bytes(content)
+    folder.database.write_bytes(content)
 
-    problem = _expect_problem(app_paths.database)
+    problem = _expect_problem(folder.database)
 
     assert "not a SQLite database" in problem.reason
-    assert app_paths.database.read_bytes() == content
+    assert folder.database.read_bytes() == content
 
 
 # --- damaged databases ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.25], ids=["half", "quarter"])
-def test_truncated_database_is_refused_and_unchanged(app_paths: AppPaths, keep: float) -> None:
-    _profile_with_progress(app_paths)
-    whole = app_paths.database.read_bytes()
+def test_truncated_database_is_refused_and_unchanged(folder: ProfileFolder, keep: float) -> None:
+    _profile_with_progress(folder)
+    whole = folder.database.read_bytes()
     truncated = whole[: int(len(whole) * keep)]
-    app_paths.database.write_bytes(truncated)
+    folder.database.write_bytes(truncated)
 
-    problem = _expect_problem(app_paths.database)
+    problem = _expect_problem(folder.database)
 
     assert "malformed" in problem.reason or "integrity check failed" in problem.reason
-    assert app_paths.database.read_bytes() == truncated
+    assert folder.database.read_bytes() == truncated
 
 
-def test_overwritten_table_page_is_refused_and_unchanged(app_paths: AppPaths) -> None:
-    _profile_with_progress(app_paths)
-    database = app_paths.database
+def test_overwritten_table_page_is_refused_and_unchanged(folder: ProfileFolder) -> None:
+    _profile_with_progress(folder)
+    database = folder.database
     with closing(sqlite3.connect(database)) as connection:
         root = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'item_progress'"
@@ -165,29 +165,29 @@ def test_overwritten_table_page_is_refused_and_unchanged(app_paths: AppPaths) ->
     assert database.read_bytes() == damaged
 
 
-def test_damaged_header_is_refused(app_paths: AppPaths) -> None:
-    _profile_with_progress(app_paths)
-    data = bytearray(app_paths.database.read_bytes())
+def test_damaged_header_is_refused(folder: ProfileFolder) -> None:
+    _profile_with_progress(folder)
+    data = bytearray(folder.database.read_bytes())
     data[28:32] = b"\xff\xff\xff\xff"  # the page count
     data[16:18] = b"\x00\x03"  # an impossible page size
-    app_paths.database.write_bytes(bytes(data))
+    folder.database.write_bytes(bytes(data))
 
-    problem = _expect_problem(app_paths.database)
+    problem = _expect_problem(folder.database)
 
     assert problem.reason.startswith("SQLite reports: ")
 
 
-def test_open_profile_refuses_a_damaged_database_without_touching_it(app_paths: AppPaths) -> None:
-    _profile_with_progress(app_paths)
-    whole = app_paths.database.read_bytes()
+def test_open_profile_refuses_a_damaged_database_without_touching_it(folder: ProfileFolder) -> None:
+    _profile_with_progress(folder)
+    whole = folder.database.read_bytes()
     truncated = whole[: len(whole) // 2]
-    app_paths.database.write_bytes(truncated)
+    folder.database.write_bytes(truncated)
 
     with pytest.raises(DatabaseProblem):
-        open_profile(app_paths, clock=StepClock())
+        open_profile(folder, clock=StepClock())
 
-    assert app_paths.database.read_bytes() == truncated
-    assert not app_paths.backups_dir.exists()
+    assert folder.database.read_bytes() == truncated
+    assert not folder.backups_dir.exists()
 
 
 # --- moving a damaged file aside --------------------------------------------------------------
@@ -196,8 +196,8 @@ NOW = datetime(2026, 3, 1, 12, 30, 5)
 STAMP = "20260301-123005"
 
 
-def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_move_aside_renames_the_database_and_its_companions(folder: ProfileFolder) -> None:
+    database = folder.database
     database.write_bytes(b"main")
     database.with_name(database.name + "-wal").write_bytes(b"wal")
     database.with_name(database.name + "-shm").write_bytes(b"shm")
@@ -205,7 +205,7 @@ def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths)
     kept = move_aside(database, now=NOW)
 
     assert kept == database.with_name(f"loopwise.damaged-{STAMP}.sqlite3")
-    assert _files(app_paths.data_dir) == {
+    assert _files(folder.data_dir) == {
         f"loopwise.damaged-{STAMP}.sqlite3": b"main",
         f"loopwise.damaged-{STAMP}.sqlite3-wal": b"wal",
         f"loopwise.damaged-{STAMP}.sqlite3-shm": b"shm",
@@ -213,16 +213,16 @@ def test_move_aside_renames_the_database_and_its_companions(app_paths: AppPaths)
     assert not database.exists()
 
 
-def test_move_aside_without_companions(app_paths: AppPaths) -> None:
-    app_paths.database.write_bytes(b"main")
+def test_move_aside_without_companions(folder: ProfileFolder) -> None:
+    folder.database.write_bytes(b"main")
 
-    kept = move_aside(app_paths.database, now=NOW)
+    kept = move_aside(folder.database, now=NOW)
 
-    assert _files(app_paths.data_dir) == {kept.name: b"main"}
+    assert _files(folder.data_dir) == {kept.name: b"main"}
 
 
-def test_move_aside_never_overwrites_an_earlier_damaged_copy(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_move_aside_never_overwrites_an_earlier_damaged_copy(folder: ProfileFolder) -> None:
+    database = folder.database
     first = database.with_name(f"loopwise.damaged-{STAMP}.sqlite3")
     second = database.with_name(f"loopwise.damaged-{STAMP}-2.sqlite3")
     first.write_bytes(b"first damaged copy")
@@ -240,8 +240,8 @@ def test_move_aside_never_overwrites_an_earlier_damaged_copy(app_paths: AppPaths
     assert not database.exists()
 
 
-def test_move_aside_never_overwrites_a_leftover_companion(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_move_aside_never_overwrites_a_leftover_companion(folder: ProfileFolder) -> None:
+    database = folder.database
     leftover = database.with_name(f"loopwise.damaged-{STAMP}.sqlite3-wal")
     leftover.write_bytes(b"leftover wal")
     database.write_bytes(b"main")
@@ -252,19 +252,19 @@ def test_move_aside_never_overwrites_a_leftover_companion(app_paths: AppPaths) -
     assert leftover.read_bytes() == b"leftover wal"
 
 
-def test_fresh_profile_can_start_after_moving_a_damaged_file_aside(app_paths: AppPaths) -> None:
-    app_paths.database.write_bytes(b"Dear diary,\n")
+def test_fresh_profile_can_start_after_moving_a_damaged_file_aside(folder: ProfileFolder) -> None:
+    folder.database.write_bytes(b"Dear diary,\n")
 
-    kept = move_aside(app_paths.database, now=clock_start())
-    profile = open_profile(app_paths, clock=StepClock())
+    kept = move_aside(folder.database, now=clock_start())
+    profile = open_profile(folder, clock=StepClock())
     profile.close()
 
     assert kept.read_bytes() == b"Dear diary,\n"
-    check_database(app_paths.database)
+    check_database(folder.database)
 
 
 def test_a_locked_database_is_not_offered_a_fresh_start(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
     profile.close()
     holder = sqlite3.connect(database, isolation_level=None)
     try:

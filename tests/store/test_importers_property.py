@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
@@ -51,13 +51,13 @@ def shared() -> Iterator[tuple[Profile, dict[str, Any]]]:
     """A profile with demo data, and a small valid export of another one to mutate."""
     folder = Path(tempfile.mkdtemp(prefix="loopwise-property-"))
     try:
-        source = open_profile(AppPaths(folder / "source"), clock=StepClock())
+        source = open_profile(ProfileFolder(folder / "source"), clock=StepClock())
         with session_scope(source.engine) as session:
             populate_demo_profile(session=session, paths=source.library.paths, today=NOW)
         stories_and_plans(source)
         document = _few_of_each(_export(source))
         source.close()
-        target = open_profile(AppPaths(folder / "target"), clock=StepClock())
+        target = open_profile(ProfileFolder(folder / "target"), clock=StepClock())
         with session_scope(target.engine) as session:  # the unchanged file is a valid import
             plan_import(session=session, document=document)
         yield target, document
@@ -140,8 +140,8 @@ def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
     try:
         plan = import_document(
             engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
             document=document,
             confirm=lambda _plan: True,
             now=clock_start(),
@@ -280,8 +280,8 @@ def test_any_folder_of_notes_is_imported_fully_or_rejected(
         try:
             plan = import_notes(
                 engine=profile.engine,
-                database=profile.paths.database,
-                backups_dir=profile.paths.backups_dir,
+                database=profile.folder.database,
+                backups_dir=profile.folder.backups_dir,
                 folder=folder,
                 now=NOW,
             )
@@ -323,7 +323,7 @@ def two_profiles() -> Iterator[TwoExports]:
     try:
         exports = []
         for name, seed, now in (("a", 7, NOW), ("b", 11, NOW - timedelta(days=200, seconds=17))):
-            source = open_profile(AppPaths(folder / name), clock=StepClock())
+            source = open_profile(ProfileFolder(folder / name), clock=StepClock())
             with session_scope(source.engine) as session:
                 populate_demo_profile(
                     session=session, paths=source.library.paths, today=now, seed=seed
@@ -366,13 +366,13 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
 ) -> None:
     a, b = two_profiles.mine, two_profiles.theirs
     folder = Path(tempfile.mkdtemp(prefix="loopwise-merge-"))
-    profile = open_profile(AppPaths(folder), clock=StepClock())
+    profile = open_profile(ProfileFolder(folder), clock=StepClock())
     try:
         every_list = {spec.key for section in SECTIONS for spec in section.tables}
         import_document(
             engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
             document=_some_of(a, random.Random(mine), every_list),
             confirm=lambda _plan: True,
             now=clock_start(),
@@ -382,8 +382,8 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
         asked: list[Any] = []
         plan = import_document(
             engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
             document=theirs_file,
             confirm=lambda plan: bool(asked.append(plan)),
             now=clock_start(),

@@ -29,10 +29,10 @@ def _draft(
     entry_date: date = DAY,
     kind: EntryKind = EntryKind.NOTE,
     tags: tuple[str, ...] = (),
-    session_id: int | None = None,
+    attempt_id: int | None = None,
 ) -> EntryDraft:
     return EntryDraft(
-        entry_date=entry_date, title=title, body=body, kind=kind, tags=tags, session_id=session_id
+        entry_date=entry_date, title=title, body=body, kind=kind, tags=tags, attempt_id=attempt_id
     )
 
 
@@ -155,11 +155,11 @@ def test_entry_for_session_finds_the_retrospective_of_an_attempt(profile: Profil
             attempt=Attempt(AttemptSubject("Two Sum"), T0, 600, Outcome.SOLVED, 4),
             now=T0,
         )
-    entry_id = _create(profile, _draft(session_id=attempt_id, kind=EntryKind.RETROSPECTIVE))
+    entry_id = _create(profile, _draft(attempt_id=attempt_id, kind=EntryKind.RETROSPECTIVE))
 
     with session_scope(profile.engine) as session:
-        found = journal_store.entry_for_session(session=session, session_id=attempt_id)
-        missing = journal_store.entry_for_session(session=session, session_id=attempt_id + 1)
+        found = journal_store.entry_for_attempt(session=session, attempt_id=attempt_id)
+        missing = journal_store.entry_for_attempt(session=session, attempt_id=attempt_id + 1)
 
     assert found is not None and found.id == entry_id
     assert missing is None
@@ -345,7 +345,7 @@ def test_sql_injection_text_is_only_searched_for(profile: Profile) -> None:
     assert _found(profile, "'; DROP TABLE journal_entry; --") == []
     assert _found(profile, "drop table") == [entry_id]
 
-    with closing(sqlite3.connect(profile.paths.database)) as connection:
+    with closing(sqlite3.connect(profile.folder.database)) as connection:
         tables = {
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 import desktop.store.models
 import desktop.store.plan_tables
 import desktop.store.story_tables  # noqa: F401
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store.database import make_engine
 from desktop.store.health import DatabaseProblem
@@ -66,9 +66,9 @@ def _execute(database: Path, *statements: str) -> None:
         connection.commit()
 
 
-def _backups(app_paths: AppPaths) -> list[Path]:
-    folder = app_paths.backups_dir
-    return sorted(folder.iterdir()) if folder.exists() else []
+def _backups(folder: ProfileFolder) -> list[Path]:
+    backups = folder.backups_dir
+    return sorted(backups.iterdir()) if backups.exists() else []
 
 
 def test_schema_head_constant_matches_the_newest_migration() -> None:
@@ -77,17 +77,17 @@ def test_schema_head_constant_matches_the_newest_migration() -> None:
 
 
 def test_fresh_profile_database_is_created_by_migrations(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
 
     assert database.is_file()
     assert _tables(database) == APP_TABLES | {"alembic_version"}
     assert current_revision(database) == SCHEMA_HEAD
     assert profile.upgrade_backup is None, "there was nothing to back up"
-    assert _backups(profile.paths) == []
+    assert _backups(profile.folder) == []
 
 
 def test_fresh_database_uses_wal_journal_mode(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
 
     with closing(sqlite3.connect(database)) as connection:
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
@@ -98,7 +98,7 @@ def test_fresh_database_uses_wal_journal_mode(profile: Profile) -> None:
 
 
 def test_migrated_schema_matches_the_models(profile: Profile) -> None:
-    engine = make_engine(profile.paths.database)
+    engine = make_engine(profile.folder.database)
     try:
         with engine.connect() as connection:
             differences = compare_metadata(
@@ -112,30 +112,30 @@ def test_migrated_schema_matches_the_models(profile: Profile) -> None:
     assert [d for d in differences if d not in unrelated] == []
 
 
-def test_empty_file_is_migrated_without_a_backup(app_paths: AppPaths) -> None:
-    app_paths.database.write_bytes(b"")
+def test_empty_file_is_migrated_without_a_backup(folder: ProfileFolder) -> None:
+    folder.database.write_bytes(b"")
 
-    backup = upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock())
+    backup = upgrade_database(folder.database, folder.backups_dir, clock=StepClock())
 
     assert backup is None
-    assert _backups(app_paths) == []
-    assert current_revision(app_paths.database) == SCHEMA_HEAD
-    assert _tables(app_paths.database) >= APP_TABLES
+    assert _backups(folder) == []
+    assert current_revision(folder.database) == SCHEMA_HEAD
+    assert _tables(folder.database) >= APP_TABLES
 
 
 def test_up_to_date_database_is_left_alone(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
     profile.close()
 
-    backup = upgrade_database(database, profile.paths.backups_dir, clock=StepClock())
+    backup = upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
 
     assert backup is None
-    assert _backups(profile.paths) == []
+    assert _backups(profile.folder) == []
     assert current_revision(database) == SCHEMA_HEAD
 
 
-def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(folder: ProfileFolder) -> None:
+    database = folder.database
     _execute(
         database,
         "CREATE TABLE journal (id INTEGER PRIMARY KEY, body TEXT NOT NULL)",
@@ -144,7 +144,7 @@ def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(app_paths: AppP
     before = database.read_bytes()
 
     with pytest.raises(DatabaseProblem) as raised:
-        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
+        upgrade_database(database, folder.backups_dir, clock=StepClock())
 
     assert "not one Loopwise made" in str(raised.value)
     assert raised.value.can_start_fresh
@@ -152,21 +152,21 @@ def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(app_paths: AppP
     assert _tables(database) == {"journal"}
 
 
-def test_an_interrupted_first_migration_is_backed_up_and_completed(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_an_interrupted_first_migration_is_backed_up_and_completed(folder: ProfileFolder) -> None:
+    database = folder.database
     _execute(database, _VERSION_TABLE)  # a first start that stopped before any table
 
-    backup = upgrade_database(database, app_paths.backups_dir, clock=StepClock())
+    backup = upgrade_database(database, folder.backups_dir, clock=StepClock())
 
-    assert backup is not None and _backups(app_paths) == [backup]
+    assert backup is not None and _backups(folder) == [backup]
     assert "before-upgrade" in backup.name
     assert _tables(backup) == {"alembic_version"}
     assert current_revision(database) == SCHEMA_HEAD
     assert _tables(database) == APP_TABLES | {"alembic_version"}
 
 
-def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_a_backup_is_written_even_when_the_migration_then_fails(folder: ProfileFolder) -> None:
+    database = folder.database
     # A table the migration is about to create already exists, so the migration cannot run.
     _execute(
         database,
@@ -176,55 +176,55 @@ def test_a_backup_is_written_even_when_the_migration_then_fails(app_paths: AppPa
     )
 
     with pytest.raises(DatabaseProblem):
-        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
+        upgrade_database(database, folder.backups_dir, clock=StepClock())
 
-    (backup,) = _backups(app_paths)
+    (backup,) = _backups(folder)
     assert _tables(backup) == {"alembic_version", "item_progress"}
     with closing(sqlite3.connect(backup)) as connection:
         assert connection.execute("SELECT legacy FROM item_progress").fetchall() == [("x",)]
 
 
-def test_a_failed_migration_leaves_the_schema_as_it_was(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_a_failed_migration_leaves_the_schema_as_it_was(folder: ProfileFolder) -> None:
+    database = folder.database
     # The migration creates item_progress and status_change, then fails on custom_item.
     _execute(database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
     with pytest.raises(DatabaseProblem):
-        upgrade_database(database, app_paths.backups_dir, clock=StepClock())
+        upgrade_database(database, folder.backups_dir, clock=StepClock())
 
     assert _tables(database) == {"alembic_version", "custom_item"}
 
 
-def test_a_failed_migration_is_reported_as_a_database_problem(app_paths: AppPaths) -> None:
-    _execute(app_paths.database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
+def test_a_failed_migration_is_reported_as_a_database_problem(folder: ProfileFolder) -> None:
+    _execute(folder.database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
 
     with pytest.raises(DatabaseProblem):
-        open_profile(app_paths, clock=StepClock())
+        open_profile(folder, clock=StepClock())
 
 
 def test_database_from_a_newer_app_is_refused_and_left_unchanged(profile: Profile) -> None:
-    database = profile.paths.database
+    database = profile.folder.database
     profile.close()
     _execute(database, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
     before = database.read_bytes()
 
     with pytest.raises(DatabaseProblem) as caught:
-        upgrade_database(database, profile.paths.backups_dir, clock=StepClock())
+        upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
 
     assert "newer version of Loopwise" in caught.value.reason
     assert caught.value.database == database
     assert str(database) in str(caught.value)
     assert database.read_bytes() == before
-    assert _backups(profile.paths) == []
+    assert _backups(profile.folder) == []
 
 
-def test_open_profile_refuses_a_database_from_a_newer_app(app_paths: AppPaths) -> None:
-    open_profile(app_paths, clock=StepClock()).close()
-    _execute(app_paths.database, "UPDATE alembic_version SET version_num = 'ffff'")
-    before = app_paths.database.read_bytes()
+def test_open_profile_refuses_a_database_from_a_newer_app(folder: ProfileFolder) -> None:
+    open_profile(folder, clock=StepClock()).close()
+    _execute(folder.database, "UPDATE alembic_version SET version_num = 'ffff'")
+    before = folder.database.read_bytes()
 
     with pytest.raises(DatabaseProblem, match="newer version"):
-        open_profile(app_paths, clock=StepClock())
+        open_profile(folder, clock=StepClock())
 
-    assert app_paths.database.read_bytes() == before
-    assert current_revision(app_paths.database) == "ffff"
+    assert folder.database.read_bytes() == before
+    assert current_revision(folder.database) == "ffff"

@@ -7,29 +7,14 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.path_file import PathFileError
-from desktop.paths import AppPaths, shipped_data_dir
+from desktop.folders import ProfileFolder, shipped_data_dir
 from desktop.profile import Profile
 from desktop.store.path_library import import_path_file, load_paths
+from tests.samples import sample_text
 
 SHIPPED_PATHS = shipped_data_dir() / "paths"
 
-MY_PATH = """\
-format = 1
-id = "my-path"
-title = "My own path"
-role = "Backend"
-
-[[stages]]
-id = "warm-up"
-title = "Warm-up"
-
-[[stages.items]]
-id = "two-sum"
-title = "Two Sum"
-kind = "code"
-difficulty = "easy"
-target_minutes = 15
-"""
+MY_PATH = sample_text("my-path.toml")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -54,43 +39,43 @@ def _edited_backend(title: str) -> str:
     return text.replace(old, f'title = "{title}"')
 
 
-def test_valid_file_is_copied_into_the_user_folder(app_paths: AppPaths, tmp_path: Path) -> None:
+def test_valid_file_is_copied_into_the_user_folder(folder: ProfileFolder, tmp_path: Path) -> None:
     source = _source(tmp_path, MY_PATH)
 
-    path, target = import_path_file(source, app_paths.user_paths_dir)
+    path, target = import_path_file(source, folder.path_files_dir)
 
     assert path.id == "my-path"
     assert path.title == "My own path"
-    assert target == app_paths.user_paths_dir / "my-path.toml"
-    assert _snapshot(app_paths.user_paths_dir) == {"my-path.toml": MY_PATH.encode()}
+    assert target == folder.path_files_dir / "my-path.toml"
+    assert _snapshot(folder.path_files_dir) == {"my-path.toml": MY_PATH.encode()}
     assert source.read_text("utf-8") == MY_PATH, "the original file is left where it was"
 
 
-def test_imported_path_loads_with_the_library(app_paths: AppPaths, tmp_path: Path) -> None:
-    import_path_file(_source(tmp_path, MY_PATH), app_paths.user_paths_dir)
+def test_imported_path_loads_with_the_library(folder: ProfileFolder, tmp_path: Path) -> None:
+    import_path_file(_source(tmp_path, MY_PATH), folder.path_files_dir)
 
-    loaded = load_paths(SHIPPED_PATHS, app_paths.user_paths_dir)
+    loaded = load_paths(SHIPPED_PATHS, folder.path_files_dir)
 
     ids = [path.id for path in loaded.paths]
     assert "my-path" in ids
     assert {"backend-senior", "sre-devops", "ml-engineer"} <= set(ids)
     assert loaded.errors == ()
-    assert loaded.sources["my-path"] == app_paths.user_paths_dir / "my-path.toml"
+    assert loaded.sources["my-path"] == folder.path_files_dir / "my-path.toml"
 
 
 def test_imported_path_shows_up_when_the_profile_reloads(profile: Profile, tmp_path: Path) -> None:
-    import_path_file(_source(tmp_path, MY_PATH), profile.paths.user_paths_dir)
+    import_path_file(_source(tmp_path, MY_PATH), profile.folder.path_files_dir)
 
     library = profile.reload_library()
 
     assert "my-path" in {path.id for path in library.paths}
 
 
-def test_imported_copy_of_a_shipped_path_replaces_it(app_paths: AppPaths, tmp_path: Path) -> None:
+def test_imported_copy_of_a_shipped_path_replaces_it(folder: ProfileFolder, tmp_path: Path) -> None:
     source = _source(tmp_path, _edited_backend("Backend, my way"), name="backend-edited.toml")
 
-    _path, target = import_path_file(source, app_paths.user_paths_dir)
-    loaded = load_paths(SHIPPED_PATHS, app_paths.user_paths_dir)
+    _path, target = import_path_file(source, folder.path_files_dir)
+    loaded = load_paths(SHIPPED_PATHS, folder.path_files_dir)
 
     backends = [path for path in loaded.paths if path.id == "backend-senior"]
     assert [path.title for path in backends] == ["Backend, my way"]
@@ -99,14 +84,14 @@ def test_imported_copy_of_a_shipped_path_replaces_it(app_paths: AppPaths, tmp_pa
     assert loaded.sources["backend-senior"] == target
 
 
-def test_importing_again_replaces_the_earlier_import(app_paths: AppPaths, tmp_path: Path) -> None:
-    import_path_file(_source(tmp_path, MY_PATH), app_paths.user_paths_dir)
+def test_importing_again_replaces_the_earlier_import(folder: ProfileFolder, tmp_path: Path) -> None:
+    import_path_file(_source(tmp_path, MY_PATH), folder.path_files_dir)
     newer = MY_PATH.replace('title = "My own path"', 'title = "My own path, v2"')
 
-    import_path_file(_source(tmp_path, newer, name="v2.toml"), app_paths.user_paths_dir)
+    import_path_file(_source(tmp_path, newer, name="v2.toml"), folder.path_files_dir)
 
-    assert _snapshot(app_paths.user_paths_dir) == {"my-path.toml": newer.encode()}
-    loaded = load_paths(SHIPPED_PATHS, app_paths.user_paths_dir)
+    assert _snapshot(folder.path_files_dir) == {"my-path.toml": newer.encode()}
+    loaded = load_paths(SHIPPED_PATHS, folder.path_files_dir)
     assert [p.title for p in loaded.paths if p.id == "my-path"] == ["My own path, v2"]
 
 
@@ -120,21 +105,21 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("text", BAD_FILES.values(), ids=BAD_FILES.keys())
 def test_malformed_file_is_refused_and_the_user_folder_is_unchanged(
-    app_paths: AppPaths, tmp_path: Path, text: str
+    folder: ProfileFolder, tmp_path: Path, text: str
 ) -> None:
     assert text != MY_PATH
-    (app_paths.user_paths_dir / "other.toml").write_text(
+    (folder.path_files_dir / "other.toml").write_text(
         MY_PATH.replace('id = "my-path"', 'id = "other"'), "utf-8"
     )
-    before = _snapshot(app_paths.user_paths_dir)
+    before = _snapshot(folder.path_files_dir)
     source = _source(tmp_path, text)
 
     with pytest.raises(PathFileError) as caught:
-        import_path_file(source, app_paths.user_paths_dir)
+        import_path_file(source, folder.path_files_dir)
 
     assert caught.value.file == str(source)
     assert caught.value.line is not None
-    assert _snapshot(app_paths.user_paths_dir) == before, "no copy and no temp file left behind"
+    assert _snapshot(folder.path_files_dir) == before, "no copy and no temp file left behind"
 
 
 def test_malformed_file_does_not_even_create_the_user_folder(tmp_path: Path) -> None:
@@ -147,58 +132,58 @@ def test_malformed_file_does_not_even_create_the_user_folder(tmp_path: Path) -> 
     assert not user_dir.exists()
 
 
-def test_non_utf8_and_missing_files_are_refused(app_paths: AppPaths, tmp_path: Path) -> None:
+def test_non_utf8_and_missing_files_are_refused(folder: ProfileFolder, tmp_path: Path) -> None:
     latin = tmp_path / "latin.toml"
     latin.write_bytes(MY_PATH.replace("My own path", "Caf\u00e9").encode("latin-1"))
-    before = _snapshot(app_paths.user_paths_dir)
+    before = _snapshot(folder.path_files_dir)
 
     with pytest.raises(PathFileError, match="not UTF-8"):
-        import_path_file(latin, app_paths.user_paths_dir)
+        import_path_file(latin, folder.path_files_dir)
     with pytest.raises(PathFileError, match="cannot be read"):
-        import_path_file(tmp_path / "nowhere.toml", app_paths.user_paths_dir)
+        import_path_file(tmp_path / "nowhere.toml", folder.path_files_dir)
 
-    assert _snapshot(app_paths.user_paths_dir) == before
+    assert _snapshot(folder.path_files_dir) == before
 
 
 def test_bad_file_for_an_existing_import_keeps_the_old_file(
-    app_paths: AppPaths, tmp_path: Path
+    folder: ProfileFolder, tmp_path: Path
 ) -> None:
-    import_path_file(_source(tmp_path, MY_PATH), app_paths.user_paths_dir)
-    before = _snapshot(app_paths.user_paths_dir)
+    import_path_file(_source(tmp_path, MY_PATH), folder.path_files_dir)
+    before = _snapshot(folder.path_files_dir)
     broken = MY_PATH.replace('title = "My own path"', 'title = "My own path, v2"').replace(
         'difficulty = "easy"', 'difficulty = "trivial"'
     )
 
     with pytest.raises(PathFileError) as caught:
-        import_path_file(_source(tmp_path, broken, name="v2.toml"), app_paths.user_paths_dir)
+        import_path_file(_source(tmp_path, broken, name="v2.toml"), folder.path_files_dir)
 
     assert caught.value.field == "stages[1].items[1].difficulty"
-    assert _snapshot(app_paths.user_paths_dir) == before
-    loaded = load_paths(SHIPPED_PATHS, app_paths.user_paths_dir)
+    assert _snapshot(folder.path_files_dir) == before
+    loaded = load_paths(SHIPPED_PATHS, folder.path_files_dir)
     assert [p.title for p in loaded.paths if p.id == "my-path"] == ["My own path"]
 
 
 def test_bad_edit_of_a_shipped_path_keeps_the_shipped_one(
-    app_paths: AppPaths, tmp_path: Path
+    folder: ProfileFolder, tmp_path: Path
 ) -> None:
     broken = _edited_backend("Backend, broken").replace("question_count = 25", "question_count = 0")
 
     with pytest.raises(PathFileError) as caught:
-        import_path_file(_source(tmp_path, broken), app_paths.user_paths_dir)
+        import_path_file(_source(tmp_path, broken), folder.path_files_dir)
 
     assert caught.value.field is not None
     assert caught.value.field.endswith(".question_count")
-    loaded = load_paths(SHIPPED_PATHS, app_paths.user_paths_dir)
+    loaded = load_paths(SHIPPED_PATHS, folder.path_files_dir)
     backend = next(path for path in loaded.paths if path.id == "backend-senior")
     assert backend.title == "Junior Backend to Senior Backend"
     assert loaded.sources["backend-senior"] == SHIPPED_PATHS / "backend-senior.toml"
 
 
 def test_a_failed_copy_leaves_no_partial_file_and_keeps_the_old_one(
-    app_paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: ProfileFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import_path_file(_source(tmp_path, MY_PATH), app_paths.user_paths_dir)
-    before = _snapshot(app_paths.user_paths_dir)
+    import_path_file(_source(tmp_path, MY_PATH), folder.path_files_dir)
+    before = _snapshot(folder.path_files_dir)
     newer = MY_PATH.replace('title = "My own path"', 'title = "My own path, v2"')
 
     def disk_full(_fd: int) -> None:
@@ -207,6 +192,6 @@ def test_a_failed_copy_leaves_no_partial_file_and_keeps_the_old_one(
     monkeypatch.setattr("desktop.store.files.os.fsync", disk_full)
 
     with pytest.raises(PathFileError, match=r"could not be copied .*No space left on device"):
-        import_path_file(_source(tmp_path, newer, name="v2.toml"), app_paths.user_paths_dir)
+        import_path_file(_source(tmp_path, newer, name="v2.toml"), folder.path_files_dir)
 
-    assert _snapshot(app_paths.user_paths_dir) == before
+    assert _snapshot(folder.path_files_dir) == before

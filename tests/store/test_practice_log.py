@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import practice as practice_store
 from desktop.store.changes import ChangeRecorder
@@ -325,8 +325,8 @@ def test_attempts_for_item_are_newest_first_and_only_that_item(profile: Profile)
 # --- restart ----------------------------------------------------------------------------------
 
 
-def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths) -> None:
-    first_run = open_profile(app_paths, clock=StepClock())
+def test_the_log_survives_closing_and_reopening_the_profile(folder: ProfileFolder) -> None:
+    first_run = open_profile(folder, clock=StepClock())
     try:
         kept = _log(first_run, _attempt(T0, patterns=("hash-map",), struggles=("off-by-one",)))
         gone = _log(first_run, _attempt(T0 + timedelta(hours=1)))
@@ -334,7 +334,7 @@ def test_the_log_survives_closing_and_reopening_the_profile(app_paths: AppPaths)
     finally:
         first_run.close()
 
-    second_run = open_profile(app_paths, clock=StepClock())
+    second_run = open_profile(folder, clock=StepClock())
     try:
         assert second_run.upgrade_backup is None, "an up-to-date database is not migrated"
         assert _get(second_run, kept) == replace(
@@ -441,7 +441,7 @@ def test_a_failing_trends_read_raises_the_same_errors_as_every_other_read(
     from sqlalchemy.exc import SQLAlchemyError
 
     _log(profile, _attempt())
-    with closing(sqlite3.connect(profile.paths.database)) as raw:  # a schema gone wrong
+    with closing(sqlite3.connect(profile.folder.database)) as raw:  # a schema gone wrong
         raw.execute("ALTER TABLE practice_session DROP COLUMN confidence")
         raw.commit()
     with pytest.raises(SQLAlchemyError, match="no such column"), session_scope(profile.engine) as s:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem, Stage
 from desktop.domain.progress import ItemStatus, build_checklist
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -287,8 +287,8 @@ def test_remove_custom_item_removes_its_progress_notes_and_history(profile: Prof
 # --- persistence ------------------------------------------------------------------------------
 
 
-def test_progress_survives_closing_and_reopening_the_profile(app_paths: AppPaths) -> None:
-    first = open_profile(app_paths, clock=StepClock())
+def test_progress_survives_closing_and_reopening_the_profile(folder: ProfileFolder) -> None:
+    first = open_profile(folder, clock=StepClock())
     try:
         path, stage, item = _first_stage(first)
         _set(first, ItemStatus.IN_PROGRESS, T0)
@@ -304,7 +304,7 @@ def test_progress_survives_closing_and_reopening_the_profile(app_paths: AppPaths
     finally:
         first.close()
 
-    second = open_profile(app_paths, clock=StepClock())
+    second = open_profile(folder, clock=StepClock())
     try:
         assert second.upgrade_backup is None
         with session_scope(second.engine) as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from desktop.domain.stories import Rehearsal, Scope, StoryDraft
@@ -10,20 +11,11 @@ from desktop.profile import Profile
 from desktop.store import journal as journal_store
 from desktop.store import stories as store
 from desktop.store.database import session_scope
+from tests.samples import OUTAGE_STORY
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
-DRAFT = StoryDraft(
-    title="The night the queue backed up",
-    situation="Orders piled up in **Kafka**.",
-    task="I was on call.",
-    action="I found the poison message and added a dead-letter topic.",
-    result="Lag went from 2 hours to 0 in 15 minutes.",
-    themes=("production-incident", "ownership"),
-    scope=Scope.TEAMS,
-    companies=("Amazon", " Stripe ", "Amazon"),
-    notes="Mention the runbook.",
-)
+DRAFT = replace(OUTAGE_STORY, companies=("Amazon", " Stripe ", "Amazon"))
 
 
 def test_a_story_is_saved_and_read_back_whole(profile: Profile) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
@@ -63,24 +63,24 @@ def _progress_rows(database: Path) -> list[tuple[object, ...]]:
         ).fetchall()
 
 
-def test_the_release_one_database_is_really_at_0001(app_paths: AppPaths) -> None:
-    _build_release_one_database(app_paths.database)
+def test_the_release_one_database_is_really_at_0001(folder: ProfileFolder) -> None:
+    _build_release_one_database(folder.database)
 
-    assert current_revision(app_paths.database) == "0001"
-    assert not NEW_TABLES & _tables(app_paths.database)
-    assert _progress_rows(app_paths.database) == [OLD_ROW]
+    assert current_revision(folder.database) == "0001"
+    assert not NEW_TABLES & _tables(folder.database)
+    assert _progress_rows(folder.database) == [OLD_ROW]
 
 
-def test_upgrade_backs_up_first_then_moves_to_the_head(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_upgrade_backs_up_first_then_moves_to_the_head(folder: ProfileFolder) -> None:
+    database = folder.database
     _build_release_one_database(database)
 
-    backup = upgrade_database(database, app_paths.backups_dir, clock=StepClock())
+    backup = upgrade_database(database, folder.backups_dir, clock=StepClock())
 
     assert backup is not None
-    assert backup.parent == app_paths.backups_dir
+    assert backup.parent == folder.backups_dir
     assert "before-upgrade" in backup.name
-    assert list(app_paths.backups_dir.iterdir()) == [backup], "no half-written copy is left"
+    assert list(folder.backups_dir.iterdir()) == [backup], "no half-written copy is left"
     # The backup is the database as it was: old revision, old data, none of the new tables.
     assert current_revision(backup) == "0001"
     assert _progress_rows(backup) == [OLD_ROW]
@@ -91,20 +91,20 @@ def test_upgrade_backs_up_first_then_moves_to_the_head(app_paths: AppPaths) -> N
     assert _progress_rows(database) == [OLD_ROW]
 
 
-def test_upgrading_twice_makes_no_second_backup(app_paths: AppPaths) -> None:
-    _build_release_one_database(app_paths.database)
-    upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock())
+def test_upgrading_twice_makes_no_second_backup(folder: ProfileFolder) -> None:
+    _build_release_one_database(folder.database)
+    upgrade_database(folder.database, folder.backups_dir, clock=StepClock())
 
-    assert upgrade_database(app_paths.database, app_paths.backups_dir, clock=StepClock()) is None
-    assert len(list(app_paths.backups_dir.iterdir())) == 1
+    assert upgrade_database(folder.database, folder.backups_dir, clock=StepClock()) is None
+    assert len(list(folder.backups_dir.iterdir())) == 1
 
 
 def test_after_the_upgrade_the_old_progress_and_the_new_features_work(
-    app_paths: AppPaths,
+    folder: ProfileFolder,
 ) -> None:
-    _build_release_one_database(app_paths.database)
+    _build_release_one_database(folder.database)
 
-    profile = open_profile(app_paths, clock=StepClock())
+    profile = open_profile(folder, clock=StepClock())
     try:
         assert profile.upgrade_backup is not None and profile.upgrade_backup.is_file()
         with session_scope(profile.engine) as session:
@@ -127,7 +127,7 @@ def test_after_the_upgrade_the_old_progress_and_the_new_features_work(
                     entry_date=date(2026, 3, 1),
                     title="Two Sum again",
                     body="Complement lookup in one pass.",
-                    session_id=attempt_id,
+                    attempt_id=attempt_id,
                 ),
                 now=T0,
             )

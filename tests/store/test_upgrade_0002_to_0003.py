@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.domain.stories import StoryDraft
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -26,8 +26,8 @@ def _tables(database: Path) -> set[str]:
         return {str(row[0]) for row in rows}
 
 
-def test_a_journal_from_0002_gains_the_story_bank(app_paths: AppPaths) -> None:
-    database = app_paths.database
+def test_a_journal_from_0002_gains_the_story_bank(folder: ProfileFolder) -> None:
+    database = folder.database
     run_migrations(database, "0002")
     with closing(sqlite3.connect(database)) as connection:
         connection.execute(
@@ -38,7 +38,7 @@ def test_a_journal_from_0002_gains_the_story_bank(app_paths: AppPaths) -> None:
         connection.commit()
     assert not STORY_TABLES & _tables(database)
 
-    profile = open_profile(app_paths, clock=StepClock())
+    profile = open_profile(folder, clock=StepClock())
     try:
         assert current_revision(database) == SCHEMA_HEAD
         assert profile.upgrade_backup is not None and profile.upgrade_backup.exists()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.domain.stories import Rehearsal, Scope, StoryDraft
+from desktop.domain.stories import Rehearsal, StoryDraft
 from desktop.domain.story_themes import CustomTheme
 from desktop.profile import Profile
 from desktop.store import mocks as mock_store
@@ -16,6 +17,7 @@ from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
+from tests.samples import OUTAGE_STORY
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -51,16 +53,12 @@ def stories_and_plans(profile: Profile, now: datetime = NOW) -> None:
         )
         kept = story_store.create_story(
             session=session,
-            draft=StoryDraft(
+            draft=replace(
+                OUTAGE_STORY,
                 title="The midnight failover",
-                situation="Payments were down.",
-                task="Restore them.",
                 action="I failed over the database.",
-                result="Back in 12 minutes.",
                 themes=("my-pager-duty", "ownership"),
-                scope=Scope.TEAMS,
                 companies=("Acme", "Globex"),
-                notes="Mention the runbook.",
                 journal_entry_ids=(entry,),
             ),
             now=now,

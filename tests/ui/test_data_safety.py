@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import open_profile_or_explain
 from desktop.domain.backups import ThinningPolicy
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.store import backup as backup_module
 from desktop.store.backup import backup_database, list_backups
 from desktop.store.database import session_scope
@@ -73,8 +73,8 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kept_id = _write(context, "Kept from before")
-    paths = context.profile.paths
-    backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
+    folder = context.profile.folder
+    backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
     later_id = _write(context, "Written after the backup")
     window = _window(qtbot, context)
     window.show_page("journal")
@@ -92,7 +92,7 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
     assert told and "back as it was" in told[-1]
     assert context.profile.engine is not old_engine
     assert journal.editor.entry_id is None  # the entry shown no longer exists
-    reasons = [b.name.reason for b in list_backups(paths.backups_dir)]
+    reasons = [b.name.reason for b in list_backups(folder.backups_dir)]
     assert reasons == ["before-restore", "manual"]
     assert dialog.table.rowCount() == 2
     with context.writing() as session:  # the reopened database takes writes
@@ -124,9 +124,9 @@ def test_after_a_restore_or_import_every_view_is_told_to_read_its_data_again(
 def test_a_restore_waits_for_background_work_still_reading_the_database(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = context.profile.paths
-    backup_database(paths.database, paths.backups_dir, "manual", now=clock_start())
-    backup = list_backups(paths.backups_dir)[0]
+    folder = context.profile.folder
+    backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
+    backup = list_backups(folder.backups_dir)[0]
     window = _window(qtbot, context)
     order: list[str] = []
     started, release = threading.Event(), threading.Event()
@@ -178,7 +178,7 @@ def test_periodic_backup_runs_off_the_ui_thread_once_due(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = _window(qtbot, context)
-    backups_dir = context.profile.paths.backups_dir
+    backups_dir = context.profile.folder.backups_dir
     threads: list[int] = []
     real_backup_if_due = backup_module.backup_if_due
 
@@ -335,15 +335,15 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
 ) -> None:
     from desktop.profile import open_profile
 
-    paths = AppPaths(tmp_path / "profile")
-    profile = open_profile(paths, clock=StepClock())
+    folder = ProfileFolder(tmp_path / "profile")
+    profile = open_profile(folder, clock=StepClock())
     with session_scope(profile.engine) as session:
         draft = EntryDraft(entry_date=DAY.date(), title="Saved before the damage", body="x")
         create_entry(session=session, draft=draft, now=DAY)
-    backup_database(paths.database, paths.backups_dir, "periodic", now=clock_start())
+    backup_database(folder.database, folder.backups_dir, "periodic", now=clock_start())
     profile.close()
     damaged = b"SQLite format 3\x00" + b"\x13" * 8192
-    paths.database.write_bytes(damaged)
+    folder.database.write_bytes(damaged)
     offered: list[object] = []
 
     def ask(_problem: object, backup: object) -> Recovery:
@@ -352,7 +352,7 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
 
     monkeypatch.setattr("desktop.ui.startup.ask_about_database_problem", ask)
     reopened = open_profile_or_explain(
-        paths, clock=StepClock(), start_fresh=False, interactive=True
+        folder, clock=StepClock(), start_fresh=False, interactive=True
     )
 
     assert reopened is not None and offered[0] is not None
@@ -364,7 +364,7 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
             assert entry is not None and entry.title == "Saved before the damage"
     finally:
         reopened.close()
-    kept = list(paths.data_dir.glob("loopwise.damaged-*.sqlite3"))
+    kept = list(folder.data_dir.glob("loopwise.damaged-*.sqlite3"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
 
 
@@ -372,13 +372,13 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
 def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
     qtbot: Any, context: AppContext
 ) -> None:
-    paths = context.profile.paths
+    folder = context.profile.folder
     # Backups are named and thinned by UTC day; noon yesterday is always 12 hours ago or more.
     yesterday = context.now().astimezone(UTC).date() - timedelta(days=1)
     noon = datetime.combine(yesterday, time(12), tzinfo=UTC)
     for hours in (0, 1, 2):  # three from yesterday: kept by the default rules
         backup_database(
-            paths.database, paths.backups_dir, "manual", now=noon - timedelta(hours=hours)
+            folder.database, folder.backups_dir, "manual", now=noon - timedelta(hours=hours)
         )
     window = _window(qtbot, context)
     dialog = BackupsDialog(window)
@@ -388,20 +388,20 @@ def test_thinning_chosen_in_the_backups_dialog_is_used_by_the_automatic_backup(
     future = back_up_when_due(window)
     assert wait_until(future.done)
 
-    days = [b.taken_at.date() for b in list_backups(paths.backups_dir)]
+    days = [b.taken_at.date() for b in list_backups(folder.backups_dir)]
     assert len(days) == len(set(days))  # one a day: yesterday's three thinned to one
     # The choice is about the data, so it is kept with the data, not with the window state.
-    assert load_settings(paths.settings_file).settings.backups.keep_all_days == 0
+    assert load_settings(folder.settings_file).settings.backups.keep_all_days == 0
     context.settings.sync()
-    window_state = paths.ui_state_file
+    window_state = folder.ui_state_file
     assert not window_state.exists() or "backups" not in window_state.read_text(encoding="utf-8")
 
 
 def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     qtbot: Any, context: AppContext
 ) -> None:
-    paths = context.profile.paths
-    paths.settings_file.write_text("[backups]\nkeep_all_days = 'lots'\n", encoding="utf-8")
+    folder = context.profile.folder
+    folder.settings_file.write_text("[backups]\nkeep_all_days = 'lots'\n", encoding="utf-8")
     window = _window(qtbot, context)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
@@ -412,7 +412,7 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     dialog.keep_all_days.setValue(4)  # choosing again writes a good file
 
     assert dialog.settings_problem.isHidden()
-    loaded = load_settings(paths.settings_file)
+    loaded = load_settings(folder.settings_file)
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
 
 
@@ -422,25 +422,25 @@ def _months_of_use_with_a_backup(
     """A window on a database of many pages, with one good backup from `hours_ago`."""
     told = _answer(monkeypatch)
     window = _window(qtbot, context)
-    paths = context.profile.paths
-    add_entries(paths.database, 400)
+    folder = context.profile.folder
+    add_entries(folder.database, 400)
     taken = context.now() - timedelta(hours=hours_ago)
-    return told, window, backup_database(paths.database, paths.backups_dir, "periodic", now=taken)
+    return told, window, backup_database(folder.database, folder.backups_dir, "periodic", now=taken)
 
 
 def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_and_says_so_once(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=72)
-    paths = context.profile.paths
-    damage(paths.database)
+    folder = context.profile.folder
+    damage(folder.database)
 
     for _check in range(2):  # the hourly check finds the backup due again and again
         future = back_up_when_due(window)
         assert wait_until(future.done)
         QApplication.processEvents()
 
-    assert [b.path for b in list_backups(paths.backups_dir)] == [good]
+    assert [b.path for b in list_backups(folder.backups_dir)] == [good]
     assert len(told) == 1 and "integrity check" in told[0]
     assert "integrity check" in window.statusBar().currentMessage()
 
@@ -449,9 +449,9 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told, window, good = _months_of_use_with_a_backup(qtbot, context, monkeypatch, hours_ago=2)
-    paths = context.profile.paths
+    folder = context.profile.folder
     an_hour_ago = context.now() - timedelta(hours=1)
-    bad = backup_database(paths.database, paths.backups_dir, "manual", now=an_hour_ago)
+    bad = backup_database(folder.database, folder.backups_dir, "manual", now=an_hour_ago)
     damage(bad)
 
     dialog = BackupsDialog(window)
@@ -466,7 +466,7 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     dialog.table.selectRow(1)
     assert dialog.restore_button.isEnabled()
 
-    damage(paths.database)
+    damage(folder.database)
     assert wait_until(dialog.back_up_now().done)
     assert wait_until(lambda: len(told) == 1)
-    assert "integrity check" in told[0] and len(list_backups(paths.backups_dir)) == 2
+    assert "integrity check" in told[0] and len(list_backups(folder.backups_dir)) == 2

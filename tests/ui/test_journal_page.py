@@ -27,13 +27,8 @@ def _search(qtbot, page: JournalPage, typed: str) -> None:
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> JournalPage:
-    widget = JournalPage(context)
-    qtbot.addWidget(widget)
-    widget.restore_state(context.settings)
-    widget.resize(1200, 800)
-    widget.show()
-    return widget
+def page(open_page) -> JournalPage:
+    return open_page(JournalPage)
 
 
 def _saved_body(context: AppContext, entry_id: int) -> str:

@@ -9,9 +9,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from desktop.domain.stories import StoryDraft
-from desktop.ui.context import AppContext
 from desktop.ui.stories import exports
 from desktop.ui.stories.page import StoriesPage
+from tests.samples import OUTAGE_STORY
 
 QtPdf = pytest.importorskip("PySide6.QtPdf")
 
@@ -41,27 +41,14 @@ def _inked(image: QImage) -> int:
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> StoriesPage:
-    widget = StoriesPage(context)
-    qtbot.addWidget(widget)
-    widget.restore_state(context.settings)
-    widget.show()
-    return widget
+def page(open_page) -> StoriesPage:
+    return open_page(StoriesPage)
 
 
 def test_the_loop_sheet_pdf_shows_each_theme_with_its_story(
     page: StoriesPage, tmp_path: Path, monkeypatch
 ) -> None:
-    page.new_story(
-        StoryDraft(
-            title="The checkout outage on sale day",
-            situation="Checkout errors jumped to 18% as the sale began.",
-            task="I was on call for payments.",
-            action="I raised the pool size and turned on cached fraud decisions.",
-            result="Errors were back under 0.5% within six minutes.",
-            themes=("production-incident", "ownership"),
-        )
-    )
+    page.new_story(OUTAGE_STORY)
     page.new_story(
         StoryDraft(
             title="Finding the N+1 query", action="I counted 412 queries.", themes=("dive-deep",)

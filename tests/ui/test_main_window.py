@@ -35,7 +35,7 @@ def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext) -> 
     window.close()
 
     reopened_settings = QSettings(
-        str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat
+        str(context.profile.folder.ui_state_file), QSettings.Format.IniFormat
     )
     again = build_main_window(AppContext(context.profile, reopened_settings))
     qtbot.addWidget(again)
@@ -68,11 +68,11 @@ def test_find_shortcut_focuses_the_filter(qtbot, context: AppContext) -> None:
 
 
 def test_about_dialog_names_version_and_data_folder(qtbot, context: AppContext) -> None:
-    dialog = AboutDialog(context.profile.paths)
+    dialog = AboutDialog(context.profile.folder)
     qtbot.addWidget(dialog)
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert __version__ in texts
-    assert str(context.profile.paths.data_dir) in texts
+    assert str(context.profile.folder.data_dir) in texts
     assert all(
         button.accessibleName() or button.text() for button in dialog.findChildren(QAbstractButton)
     )

@@ -18,13 +18,8 @@ from tests.samples import SMALL_PATH
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> PathPage:
-    widget = PathPage(context)
-    qtbot.addWidget(widget)
-    widget.restore_state(context.settings)
-    widget.resize(1200, 800)
-    widget.show()
-    return widget
+def page(open_page) -> PathPage:
+    return open_page(PathPage)
 
 
 def _statuses(context: AppContext, path_id: str = "backend-senior") -> dict[str, ItemStatus]:
@@ -179,10 +174,10 @@ def test_importing_a_malformed_path_file_changes_nothing(
     monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
     bad = tmp_path / "mine.toml"
     bad.write_text(SMALL_PATH.replace('kind = "reading"', 'kind = "puzzle"'))
-    before = sorted(page.context.profile.paths.user_paths_dir.iterdir())
+    before = sorted(page.context.profile.folder.path_files_dir.iterdir())
     assert page.import_path(bad) is False
     assert "line 13" in told[0] and "kind" in told[0]
-    assert sorted(page.context.profile.paths.user_paths_dir.iterdir()) == before
+    assert sorted(page.context.profile.folder.path_files_dir.iterdir()) == before
     assert page.path_picker.findData("mine") == -1
 
 
@@ -199,7 +194,7 @@ def test_importing_a_good_path_file_adds_and_selects_it(
 
 
 def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> None:
-    (context.profile.paths.user_paths_dir / "broken.toml").write_text("id = [unclosed\n")
+    (context.profile.folder.path_files_dir / "broken.toml").write_text("id = [unclosed\n")
     context.profile.reload_library()
     widget = PathPage(context)
     qtbot.addWidget(widget)
@@ -211,7 +206,7 @@ def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> 
 
 def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: AppContext) -> None:
     for number in range(5):
-        (context.profile.paths.user_paths_dir / f"broken-{number}.toml").write_text("x = [\n")
+        (context.profile.folder.path_files_dir / f"broken-{number}.toml").write_text("x = [\n")
     context.profile.reload_library()
     widget = PathPage(context)
     qtbot.addWidget(widget)
@@ -416,7 +411,7 @@ def test_importing_a_path_with_an_existing_id_asks_before_replacing(
     monkeypatch.setattr(dialogs, "tell", lambda *args: None)
     mine = tmp_path / "sre.toml"
     mine.write_text(SMALL_PATH.replace('id = "mine"', 'id = "sre-devops"'))
-    user_dir = page.context.profile.paths.user_paths_dir
+    user_dir = page.context.profile.folder.path_files_dir
 
     assert page.import_path(mine) is False  # the user said no
     assert not (user_dir / "sre-devops.toml").exists()

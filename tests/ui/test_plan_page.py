@@ -27,13 +27,10 @@ DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kin
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> PlanPage:
-    widget = PlanPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    widget.set_active(True)
-    return widget
+def page(open_page) -> PlanPage:
+    page = open_page(PlanPage, (1100, 760))
+    page.set_active(True)
+    return page
 
 
 def _today(context: AppContext) -> date:

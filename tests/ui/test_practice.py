@@ -112,7 +112,7 @@ def test_finishing_logs_the_attempt_and_opens_a_retrospective(
     assert attempt.outcome is Outcome.PARTIAL and attempt.minutes == 37
     assert attempt.steps_covered == ("api", "data-model", "requirements")
     assert attempt.struggles == ("communication",)
-    assert entry is not None and entry.session_id == attempt.id
+    assert entry is not None and entry.attempt_id == attempt.id
     assert "Capacity estimation" in entry.body  # a design step that was missed
     assert saved["design-rate-limiter"].status is ItemStatus.IN_PROGRESS
     assert window.current_page().page_key == "journal"

@@ -28,11 +28,8 @@ def _log(context: AppContext, title: str, minutes: int) -> int:
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> PracticeLogPage:
-    widget = PracticeLogPage(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(open_page) -> PracticeLogPage:
+    return open_page(PracticeLogPage)
 
 
 def test_empty_log_says_how_to_start(page: PracticeLogPage) -> None:

@@ -21,10 +21,14 @@ def test_the_undo_bar_offers_the_newest_delete_first(qtbot) -> None:
     bar.deleted(5, "Migration")
     assert not bar.isHidden() and bar.latest() == 5
     assert bar.text.text() == "Deleted the story “Migration”. (2 can be brought back)"
-    bar.brought_back()
+    assert bar.bring_back(lambda _id: False) is None  # could not be saved: still offered
+    assert bar.latest() == 5
+    restored: list[int] = []
+    assert bar.bring_back(lambda story_id: restored.append(story_id) is None) == 5
     assert bar.latest() == 3 and bar.text.text() == "Deleted the story “Outage”."
-    bar.brought_back()
-    assert bar.isHidden() and bar.latest() is None
+    assert bar.bring_back(lambda story_id: restored.append(story_id) is None) == 3
+    assert bar.isHidden() and bar.latest() is None and restored == [5, 3]
+    assert bar.bring_back(lambda _id: True) is None  # nothing left to bring back
     assert asked == []
 
 

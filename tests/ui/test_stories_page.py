@@ -23,13 +23,8 @@ from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> StoriesPage:
-    widget = StoriesPage(context)
-    qtbot.addWidget(widget)
-    widget.restore_state(context.settings)
-    widget.resize(1200, 800)
-    widget.show()
-    return widget
+def page(open_page) -> StoriesPage:
+    return open_page(StoriesPage)
 
 
 def _stored(context: AppContext, story_id: int) -> StoryDraft:

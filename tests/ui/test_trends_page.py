@@ -80,12 +80,8 @@ def _listed(page: TrendsPage) -> list[tuple[str, int]]:
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> TrendsPage:
-    widget = TrendsPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 800)
-    widget.show()
-    return widget
+def page(open_page) -> TrendsPage:
+    return open_page(TrendsPage, (1100, 800))
 
 
 def test_a_new_user_is_told_how_to_get_trends(page: TrendsPage) -> None:
@@ -246,7 +242,7 @@ def test_rest_days_keep_a_streak_and_the_setting_is_remembered(
     assert page.rest_days.text() == "1 rest day a week"
     assert page.streak_label.text().startswith("Streak: 4 days")
 
-    settings = QSettings(str(context.profile.paths.ui_state_file), QSettings.Format.IniFormat)
+    settings = QSettings(str(context.profile.folder.ui_state_file), QSettings.Format.IniFormat)
     page.range.setCurrentIndex(3)
     page.save_state(settings)
     again = TrendsPage(context)

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.app import show_main_window
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, SessionClock
-from desktop.paths import AppPaths
+from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
@@ -46,7 +46,7 @@ def _log_as_solved(offered: list[int]) -> Any:
 def test_the_running_session_is_kept_on_disk_through_pauses_and_gone_once_logged(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    file = context.profile.paths.running_sessions_file
+    file = context.profile.folder.running_sessions_file
     window = PracticeSessionWindow(context, SUBJECT)
     qtbot.addWidget(window)
     (started,) = running_sessions(file)
@@ -82,11 +82,11 @@ def test_a_discarded_session_leaves_no_record(
     qtbot.addWidget(window)
     other = PracticeSessionWindow(context, AttemptSubject(title="Mock interview"))
     qtbot.addWidget(other)
-    assert len(running_sessions(context.profile.paths.running_sessions_file)) == 2
+    assert len(running_sessions(context.profile.folder.running_sessions_file)) == 2
 
     window.close()
 
-    (left,) = running_sessions(context.profile.paths.running_sessions_file)
+    (left,) = running_sessions(context.profile.folder.running_sessions_file)
     assert left.subject.title == "Mock interview"  # the other session still runs
 
 
@@ -108,11 +108,11 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
             child.kill()
         child.communicate(timeout=30)
 
-    paths = AppPaths(data)
-    (left,) = running_sessions(paths.running_sessions_file)
+    folder = ProfileFolder(data)
+    (left,) = running_sessions(folder.running_sessions_file)
     assert left.subject.title == "Design a Rate Limiter" and left.elapsed_seconds >= 40 * 60
 
-    profile = open_profile(paths, clock=StepClock())
+    profile = open_profile(folder, clock=StepClock())
     try:
         context = AppContext.for_profile(profile)
         asked: list[str] = []
@@ -127,7 +127,7 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
         # Start-up as the app does it: the offer comes once the window is up.
         window = show_main_window(context, offer_recovery=True)
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: bool(asked) and not paths.running_sessions_file.exists())
+        qtbot.waitUntil(lambda: bool(asked) and not folder.running_sessions_file.exists())
 
         assert asked == ["Design a Rate Limiter"] and offered == [left.elapsed_seconds]
         assert window.current_page().page_key == "journal"  # its retrospective is open
@@ -147,7 +147,7 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
 def test_a_session_put_off_until_later_is_offered_again_and_one_discarded_is_gone(
     context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    file = context.profile.paths.running_sessions_file
+    file = context.profile.folder.running_sessions_file
     started = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     left = RunningSession.of("left-by-a-crash", SUBJECT, SessionClock(started), started)
     save_running_session(file, left)

@@ -130,11 +130,8 @@ class _Failing:
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> PlanPage:
-    widget = PlanPage(context)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(open_page) -> PlanPage:
+    return open_page(PlanPage)
 
 
 def test_the_page_offers_the_review_until_it_is_written(

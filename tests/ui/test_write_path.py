@@ -127,7 +127,7 @@ def test_a_bug_in_a_write_leaves_a_report_and_says_so(context: AppContext) -> No
     with pytest.raises(WriteFailed) as failed:
         context.perform(duplicate, "saving the entry")
     assert failed.value.trouble is Trouble.BUG
-    reports = list((context.profile.paths.data_dir / "reports").glob("bug-*.txt"))
+    reports = list((context.profile.folder.data_dir / "reports").glob("bug-*.txt"))
     assert len(reports) == 1 and str(reports[0]) in failed.value.reason
     report = reports[0].read_text(encoding="utf-8")
     assert "saving the entry" in report and "IntegrityError" in report

@@ -108,7 +108,7 @@ class EntryEditor(QWidget):
         self._kind = entry.kind
         self._links = {
             "template_id": entry.template_id,
-            "session_id": entry.session_id,
+            "attempt_id": entry.attempt_id,
             "path_id": entry.path_id,
             "item_id": entry.item_id,
         }
@@ -142,7 +142,7 @@ class EntryEditor(QWidget):
             kind=self._kind,
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             template_id=_text_or_none(self._links.get("template_id")),
-            session_id=_int_or_none(self._links.get("session_id")),
+            attempt_id=_int_or_none(self._links.get("attempt_id")),
             path_id=_text_or_none(self._links.get("path_id")),
             item_id=_text_or_none(self._links.get("item_id")),
         )

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.journal import EntryKind, Template
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed, explain
+from desktop.store.errors import explain
 from desktop.store.journal import EntryDraft
 from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryRow, entry_list_model
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
@@ -42,15 +43,13 @@ COMPACT_BELOW_WIDTH = 980
 COMPACT_SIDEBAR_WIDTH = 230
 
 
-class JournalPage(Page):
+class JournalPage(ContextPage):
     page_key = "journal"
     title = "Journal"
     icon_name = "journal"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Journal")
+        super().__init__(context, parent)
         self._searching = False
         self.searches_shown = 0  # counts finished searches (tests wait on it)
 
@@ -260,7 +259,7 @@ class JournalPage(Page):
         if entry is None:
             return False
         if not self.editor.load(
-            entry, self._describe_links(entry.session_id, entry.path_id, entry.item_id)
+            entry, self._describe_links(entry.attempt_id, entry.path_id, entry.item_id)
         ):
             # its typing could not be saved: stay on it
             select_record(self.list, self.editor.entry_id or 0, open_it=False)
@@ -275,10 +274,10 @@ class JournalPage(Page):
         return True
 
     def _describe_links(
-        self, session_id: int | None, path_id: str | None, item_id: str | None
+        self, attempt_id: int | None, path_id: str | None, item_id: str | None
     ) -> str:
         if not item_id:
-            return "Linked to a practice session." if session_id else ""
+            return "Linked to a practice session." if attempt_id else ""
         path = next((p for p in self.context.profile.library.paths if p.id == path_id), None)
         title = item_id
         if path is not None:
@@ -286,7 +285,7 @@ class JournalPage(Page):
                 (i.title for s in path.stages for i in s.items if i.id == item_id), item_id
             )
         about = f"About “{title}”" + (f" in {path.title}" if path else "")
-        return about + (", written after a practice session." if session_id else ".")
+        return about + (", written after a practice session." if attempt_id else ".")
 
     # Search --------------------------------------------------------------------------------
 
@@ -356,19 +355,21 @@ class JournalPage(Page):
             body=template.fill(all_facts) if template else "",
             kind=template.header.kind if template else EntryKind.NOTE,
             template_id=template.id if template else None,
-            session_id=link.get("session_id") if isinstance(link.get("session_id"), int) else None,  # type: ignore[arg-type]
+            attempt_id=link.get("attempt_id") if isinstance(link.get("attempt_id"), int) else None,  # type: ignore[arg-type]
             path_id=str(link["path_id"]) if link.get("path_id") else None,
             item_id=str(link["item_id"]) if link.get("item_id") else None,
         )
         if not self.editor.flush():
             return None  # the editor says why, and keeps the typing that could not be saved
-        try:
-            with self.context.writing() as session:
-                entry_id = journal_store.create_entry(
-                    session=session, draft=draft, now=self.context.now()
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The new entry", failure.reason)
+        entry_id = created_or_told(
+            self.context,
+            self,
+            "The new entry",
+            lambda session: journal_store.create_entry(
+                session=session, draft=draft, now=self.context.now()
+            ),
+        )
+        if entry_id is None:
             return None
         self.search.clear()
         self._searching = False
@@ -398,11 +399,12 @@ class JournalPage(Page):
             self, "Delete entry", f"Delete “{title}”? This cannot be undone.", "Delete"
         ):
             return
-        try:
-            with self.context.writing() as session:
-                journal_store.delete_entry(session=session, entry_id=entry_id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Deleting the entry", failure.reason)
+        if not saved_or_told(
+            self.context,
+            self,
+            "Deleting the entry",
+            lambda session: journal_store.delete_entry(session=session, entry_id=entry_id),
+        ):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)

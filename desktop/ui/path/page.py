@@ -33,7 +33,7 @@ from desktop.store.errors import WriteFailed
 from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel, Column
 from desktop.ui.path.filter_bar import FilterBar
@@ -41,21 +41,21 @@ from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 
 # Below this width the details panel moves under the list instead of beside it.
 STACK_BELOW_WIDTH = 980
 
 
-class PathPage(Page):
+class PathPage(ContextPage):
     page_key = "path"
     title = "Learning path"
     icon_name = "path"
+    accessible_name = "Learning path checklist"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Learning path checklist")
+        super().__init__(context, parent)
         self.checklist: Checklist | None = None
         self._showing_path_id: str | None = None
         self._narrow = False
@@ -284,7 +284,7 @@ class PathPage(Page):
             self.path_picker.setCurrentIndex(self.path_picker.findData(previous))
         self.path_picker.blockSignals(False)
         self.banner.show_errors(
-            self.context.profile.library.errors, self.context.profile.paths.user_paths_dir
+            self.context.profile.library.errors, self.context.profile.folder.path_files_dir
         )
         self._showing_path_id = None
         self._on_path_picked()
@@ -603,11 +603,14 @@ class PathPage(Page):
         )
         if not dialogs.confirm(self, "Remove item", question, "Remove"):
             return
-        try:
-            with self.context.writing() as session:
-                progress_store.remove_custom_item(session=session, path_id=path_id, item_id=item_id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Removing the item", failure.reason)
+        if not saved_or_told(
+            self.context,
+            self,
+            "Removing the item",
+            lambda session: progress_store.remove_custom_item(
+                session=session, path_id=path_id, item_id=item_id
+            ),
+        ):
             return
 
     def import_path_from_dialog(self) -> None:
@@ -618,7 +621,7 @@ class PathPage(Page):
             self.import_path(Path(chosen))
 
     def import_path(self, file: Path) -> bool:
-        user_dir = self.context.profile.paths.user_paths_dir
+        user_dir = self.context.profile.folder.path_files_dir
         replaced = False
         try:
             try:

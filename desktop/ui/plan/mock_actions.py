@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.mocks import MockInterview
 from desktop.store import mocks as mocks_store
-from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan import mock_dialog
+from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 
 
@@ -51,10 +51,10 @@ def delete_mock(context: AppContext, parent: QWidget | None, mock: MockInterview
         "Delete",
     ):
         return False
-    try:
-        with context.writing() as session:
-            mocks_store.delete_mock(session=session, mock_id=mock.id)
-    except WriteFailed as failure:
-        dialogs.tell_not_saved(parent, "Deleting the mock interview", failure.reason)
-        return False
-    return True
+    mock_id = mock.id
+    return saved_or_told(
+        context,
+        parent,
+        "Deleting the mock interview",
+        lambda session: mocks_store.delete_mock(session=session, mock_id=mock_id),
+    )

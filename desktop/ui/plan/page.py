@@ -41,7 +41,7 @@ from desktop.store.database import session_scope
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.plan import item_actions, mock_actions
 from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import load_week, today
@@ -55,15 +55,13 @@ MOCK_HISTORY_DAYS = 180
 NARROW_WIDTH = 780
 
 
-class PlanPage(Page):
+class PlanPage(ContextPage):
     page_key = "plan"
     title = "Plan"
     icon_name = "plan"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Plan")
+        super().__init__(context, parent)
         self.week = week_of(today(context))
         self.snapshot: WeekSnapshot | None = None
         self._focus: SimpleWeakSpot | None = None

@@ -22,14 +22,14 @@ from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.undo_bar import UndoBar
@@ -41,15 +41,13 @@ RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last
           ("Everything", None))  # fmt: skip
 
 
-class PracticeLogPage(Page):
+class PracticeLogPage(ContextPage):
     page_key = "practice"
     title = "Practice log"
     icon_name = "timer"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Practice log")
+        super().__init__(context, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -258,40 +256,43 @@ class PracticeLogPage(Page):
         dialog.deleteLater()
         if not accepted or dialog.result_attempt is None:
             return
-        try:
-            with self.context.writing() as session:
-                practice_store.update_attempt(session=session, attempt=dialog.result_attempt)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The change", failure.reason)
-            return
+        changed = dialog.result_attempt
+        saved_or_told(
+            self.context,
+            self,
+            "The change",
+            lambda session: practice_store.update_attempt(session=session, attempt=changed),
+        )
 
     def delete_selected(self) -> None:
         attempt = self.selected()
         if attempt is None or attempt.id is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()  # the log re-reads on commit
-        try:
-            with self.context.writing() as session:
-                practice_store.delete_attempt(
-                    session=session, attempt_id=attempt.id, now=self.context.now()
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Deleting the attempt", failure.reason)
+        attempt_id = attempt.id
+        if not saved_or_told(
+            self.context,
+            self,
+            "Deleting the attempt",
+            lambda session: practice_store.delete_attempt(
+                session=session, attempt_id=attempt_id, now=self.context.now()
+            ),
+        ):
             return
-        self.undo_bar.deleted(attempt.id, attempt.subject.title)
+        self.undo_bar.deleted(attempt_id, attempt.subject.title)
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
     def undo_delete(self) -> None:
-        attempt_id = self.undo_bar.latest()
-        if attempt_id is None:
-            return
-        try:
-            with self.context.writing() as session:
-                practice_store.restore_attempt(session=session, attempt_id=attempt_id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Bringing the attempt back", failure.reason)
-            return
-        self.undo_bar.brought_back()
+        self.undo_bar.bring_back(
+            lambda attempt_id: saved_or_told(
+                self.context,
+                self,
+                "Bringing the attempt back",
+                lambda session: practice_store.restore_attempt(
+                    session=session, attempt_id=attempt_id
+                ),
+            )
+        )
 
     @reports_read_failures
     def open_retrospective(self) -> None:
@@ -299,7 +300,7 @@ class PracticeLogPage(Page):
         if attempt is None or attempt.id is None:
             return
         with session_scope(self.context.profile.engine) as session:
-            entry = journal_store.entry_for_session(session=session, session_id=attempt.id)
+            entry = journal_store.entry_for_attempt(session=session, attempt_id=attempt.id)
         if entry is not None and entry.id is not None:
             self.context.events.open_journal_entry.emit(entry.id)
         else:

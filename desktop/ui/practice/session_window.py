@@ -93,12 +93,12 @@ class PracticeSessionWindow(QDialog):
         # A disk that refuses the record must not stop the timer: the session itself still
         # runs and is logged as usual; only the crash safety net is missing.
         with contextlib.suppress(OSError):
-            save_running_session(self.context.profile.paths.running_sessions_file, record)
+            save_running_session(self.context.profile.folder.running_sessions_file, record)
 
     def forget_record(self) -> None:
         with contextlib.suppress(OSError):  # left behind, it is offered again at start-up
             forget_running_session(
-                self.context.profile.paths.running_sessions_file, self.record_key
+                self.context.profile.folder.running_sessions_file, self.record_key
             )
 
     def refresh(self) -> None:

@@ -29,7 +29,7 @@ class Choice(Enum):
 
 def offer_unfinished_sessions(context: AppContext, parent: QWidget | None) -> list[int]:
     """Offer each session left running; return the journal entries of those logged."""
-    file = context.profile.paths.running_sessions_file
+    file = context.profile.folder.running_sessions_file
     logged = []
     for running in running_sessions(file):
         choice = ask_about(running, parent)

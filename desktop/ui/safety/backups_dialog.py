@@ -56,7 +56,7 @@ class BackupsDialog(QDialog):
         self.resize(620, 420)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        folder = window.context.profile.paths.backups_dir
+        folder = window.context.profile.folder.backups_dir
         intro = QLabel(
             "Loopwise backs up your data every 12 hours while you use it, and before every "
             f"upgrade, import and restore. They are kept in {folder}."
@@ -101,7 +101,7 @@ class BackupsDialog(QDialog):
 
     def _build_thinning(self) -> QHBoxLayout:
         """Keep every backup for N days, then one a day up to M days, then one a week."""
-        loaded = load_settings(self.window_.context.profile.paths.settings_file)
+        loaded = load_settings(self.window_.context.profile.folder.settings_file)
         self.loaded_problem = loaded.problem
         policy = loaded.settings.backups.policy
         row = QHBoxLayout()
@@ -125,7 +125,7 @@ class BackupsDialog(QDialog):
         return row
 
     def _save_thinning(self) -> None:
-        path = self.window_.context.profile.paths.settings_file
+        path = self.window_.context.profile.folder.settings_file
         loaded = load_settings(path)
         backups = BackupSettings(
             keep_all_days=self.keep_all_days.value(), daily_days=self.daily_days.value()
@@ -143,7 +143,7 @@ class BackupsDialog(QDialog):
         self.settings_problem.setVisible(problem is not None)
 
     def reload(self) -> None:
-        self.backups = list_backups(self.window_.context.profile.paths.backups_dir)
+        self.backups = list_backups(self.window_.context.profile.folder.backups_dir)
         self.damaged = None  # not known until the check below is back
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
@@ -187,7 +187,7 @@ class BackupsDialog(QDialog):
         self._update_buttons()
 
     def _folder(self) -> Path:
-        return self.window_.context.profile.paths.backups_dir
+        return self.window_.context.profile.folder.backups_dir
 
     def _update_buttons(self) -> None:
         selected = self.selected()
@@ -202,7 +202,7 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> Future[Any]:
         """Copy and check the database on a worker thread (a large one takes a moment)."""
-        paths = self.window_.context.profile.paths
+        folder = self.window_.context.profile.folder
         self.back_up_button.setEnabled(False)
 
         def made(_path: Path) -> None:
@@ -214,7 +214,7 @@ class BackupsDialog(QDialog):
             if isinstance(error, DamagedCopy):
                 dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {error}")
             elif isinstance(error, (OSError, ValueError, sqlite3.Error)):
-                reason = failure_text(error, paths.backups_dir)
+                reason = failure_text(error, folder.backups_dir)
                 dialogs.tell_problem(
                     self, "Backup not made", f"The backup could not be made: {reason}."
                 )
@@ -224,7 +224,7 @@ class BackupsDialog(QDialog):
 
         now = self.window_.context.now()
         return self.window_.context.workers.run(
-            lambda: backup_database(paths.database, paths.backups_dir, "manual", now=now),
+            lambda: backup_database(folder.database, folder.backups_dir, "manual", now=now),
             made,
             failed,
             owner=self,

@@ -50,7 +50,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
     from desktop.store.health import failure_text
     from desktop.store.settings import load_settings
 
-    paths = window.context.profile.paths
+    folder = window.context.profile.folder
 
     def told(error: BaseException) -> None:
         if isinstance(error, DamagedCopy):
@@ -64,7 +64,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
                     "Export all data…) and look in File > Backups… for an earlier good one.",
                 )
             return
-        reason = failure_text(error, paths.backups_dir)
+        reason = failure_text(error, folder.backups_dir)
         window.statusBar().showMessage(
             f"The automatic backup could not be made: {reason}. Your data itself is fine."
         )
@@ -76,10 +76,10 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
     now = window.context.now()
     return window.context.workers.run(
         lambda: backup_if_due(
-            paths.database,
-            paths.backups_dir,
+            folder.database,
+            folder.backups_dir,
             now=now,
-            policy=load_settings(paths.settings_file).settings.backups.policy,
+            policy=load_settings(folder.settings_file).settings.backups.policy,
         ),
         done,
         told,

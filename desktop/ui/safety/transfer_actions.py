@@ -199,8 +199,8 @@ def import_json(window: MainWindow) -> None:
 
             return write_document(
                 engine=profile.engine,
-                database=profile.paths.database,
-                backups_dir=profile.paths.backups_dir,
+                database=profile.folder.database,
+                backups_dir=profile.folder.backups_dir,
                 document=document,
                 plan=plan,
                 now=now,
@@ -231,8 +231,8 @@ def import_markdown(window: MainWindow) -> None:
 
         return import_notes(
             engine=profile.engine,
-            database=profile.paths.database,
-            backups_dir=profile.paths.backups_dir,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
             folder=Path(folder),
             now=now,
         )

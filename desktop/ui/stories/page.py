@@ -33,8 +33,9 @@ from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
@@ -51,15 +52,13 @@ SORT_DUE = "due"
 TAB_STORIES, TAB_COVERAGE, TAB_LOOP = range(3)
 
 
-class StoriesPage(Page):
+class StoriesPage(ContextPage):
     page_key = "stories"
     title = "Stories"
     icon_name = "stories"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Stories")
+        super().__init__(context, parent)
         self._stories: list[Story] = []
         self._catalog: ThemeCatalog = context.profile.story_themes
         self._catalog_shown = False
@@ -416,13 +415,15 @@ class StoriesPage(Page):
     def new_story(self, draft: StoryDraft | None = None) -> int | None:
         if not self.editor.flush():
             return None  # the editor says why, and keeps the typing that could not be saved
-        try:
-            with self.context.writing() as session:
-                story_id = story_store.create_story(
-                    session=session, draft=draft or StoryDraft(), now=self.context.now()
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The new story", failure.reason)
+        story_id = created_or_told(
+            self.context,
+            self,
+            "The new story",
+            lambda session: story_store.create_story(
+                session=session, draft=draft or StoryDraft(), now=self.context.now()
+            ),
+        )
+        if story_id is None:
             return None
         self.filter.clear()
         if self._stale:
@@ -444,28 +445,30 @@ class StoriesPage(Page):
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"
         self.editor.flush()
-        try:
-            with self.context.writing() as session:
-                story_store.delete_story(session=session, story_id=story_id, now=self.context.now())
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Deleting the story", failure.reason)
+        if not saved_or_told(
+            self.context,
+            self,
+            "Deleting the story",
+            lambda session: story_store.delete_story(
+                session=session, story_id=story_id, now=self.context.now()
+            ),
+        ):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
         self.undo_bar.deleted(story_id, title)
 
     def undo_delete(self) -> None:
-        story_id = self.undo_bar.latest()
-        if story_id is None:
-            return
-        try:
-            with self.context.writing() as session:
-                story_store.restore_story(session=session, story_id=story_id)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "Bringing the story back", failure.reason)
-            return
-        self.undo_bar.brought_back()
-        self.open_story(story_id)
+        story_id = self.undo_bar.bring_back(
+            lambda story_id: saved_or_told(
+                self.context,
+                self,
+                "Bringing the story back",
+                lambda session: story_store.restore_story(session=session, story_id=story_id),
+            )
+        )
+        if story_id is not None:
+            self.open_story(story_id)
 
     def add_custom_theme(self) -> str | None:
         title = links.ask_theme_title(self)
@@ -479,13 +482,14 @@ class StoriesPage(Page):
             theme_id = existing.id
         else:
             theme_id = custom_theme_id(title, taken)
-            try:
-                with self.context.writing() as session:
-                    story_store.add_custom_theme(
-                        session=session, theme=CustomTheme(theme_id, title), now=self.context.now()
-                    )
-            except WriteFailed as failure:
-                dialogs.tell_not_saved(self, "The new theme", failure.reason)
+            if not saved_or_told(
+                self.context,
+                self,
+                "The new theme",
+                lambda session: story_store.add_custom_theme(
+                    session=session, theme=CustomTheme(theme_id, title), now=self.context.now()
+                ),
+            ):
                 return None
             if self._stale:
                 self.reload()

@@ -32,7 +32,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import explain
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
-from desktop.ui.page import Page
+from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
@@ -65,15 +65,13 @@ NOTHING_PICKED = (
 )
 
 
-class TrendsPage(Page):
+class TrendsPage(ContextPage):
     page_key = "trends"
     title = "Trends"
     icon_name = "trends"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setAccessibleName("Trends")
+        super().__init__(context, parent)
         self.report: TrendsReport | None = None
         self._records: dict[int, PracticeRecord] = {}
         self._mocks: dict[int, MockInterview] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -36,11 +38,15 @@ class UndoBar(QFrame):
         self._deleted.append((item_id, title))
         self._show()
 
-    def brought_back(self) -> None:
-        """The newest one is back: offer the one before it, if any."""
-        if self._deleted:
-            self._deleted.pop()
+    def bring_back(self, restore: Callable[[int], bool]) -> int | None:
+        """Hand the newest deleted id to `restore`; once it is back (True), offer the one
+        before it. Returns the id brought back, if any."""
+        newest = self.latest()
+        if newest is None or not restore(newest):
+            return None
+        self._deleted.pop()
         self._show()
+        return newest
 
     def _show(self) -> None:
         if not self._deleted:

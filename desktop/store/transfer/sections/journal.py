@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from desktop.domain.journal import EntryKind
 from desktop.domain.vault import VaultEntry, render_daily_note
-from desktop.store.models import ItemProgress, JournalEntry, PracticeSession
+from desktop.store.models import AttemptRow, ItemProgress, JournalEntry
 from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
@@ -55,7 +55,7 @@ def _vault_entry(session: Session, entry: JournalEntry) -> VaultEntry:
         if item is not None:
             facts["item_title"] = item.title
     if entry.session_id is not None:
-        practice = session.get(PracticeSession, entry.session_id)
+        practice = session.get(AttemptRow, entry.session_id)
         if practice is not None:
             facts["session"] = {
                 "practised": practice.title,

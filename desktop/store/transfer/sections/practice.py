@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from desktop.domain.practice import Outcome, TagRole
-from desktop.store.models import PracticeSession, SessionTag
+from desktop.store.models import AttemptRow, AttemptTagRow
 from desktop.store.transfer.records import Count, Key, Record, RowId, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
@@ -40,7 +40,7 @@ class SessionTagRecord(Record):
 
 SESSIONS = TableSpec(
     "sessions",
-    PracticeSession,
+    AttemptRow,
     PracticeSessionRecord,
     "practice session",
     identity=("logged_at", "started_at"),
@@ -52,7 +52,7 @@ SECTION = Section(
         SESSIONS,
         TableSpec(
             "tags",
-            SessionTag,
+            AttemptTagRow,
             SessionTagRecord,
             "session tag",
             parent=("session_id", SESSIONS),

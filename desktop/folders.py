@@ -11,7 +11,7 @@ DATABASE_NAME = "loopwise.sqlite3"
 
 
 @dataclass(frozen=True)
-class AppPaths:
+class ProfileFolder:
     """Every location the app reads or writes for one profile."""
 
     data_dir: Path
@@ -25,7 +25,7 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
-    def user_paths_dir(self) -> Path:
+    def path_files_dir(self) -> Path:
         """Learning-path files the user imported; they sit beside the shipped ones."""
         return self.data_dir / "paths"
 
@@ -50,7 +50,7 @@ class AppPaths:
 
     def ensure(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.user_paths_dir.mkdir(exist_ok=True)
+        self.path_files_dir.mkdir(exist_ok=True)
 
 
 def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
