@@ -164,14 +164,21 @@ def _attempt(row: sqlite3.Row, tags: Tags) -> Attempt:
         ),
         started_at=datetime.fromisoformat(row["started_at"]).replace(tzinfo=UTC),
         active_seconds=row["active_seconds"],
-        outcome=_OUTCOMES[row["outcome"]],
-        confidence=row["confidence"],
-        patterns=tags[0],
-        struggles=tags[1],
-        steps_covered=tags[2],
-        quiz_correct=row["quiz_correct"],
-        quiz_total=row["quiz_total"],
+        **_how_it_went(row, tags),
     )
+
+
+def _how_it_went(row: sqlite3.Row, tags: Tags) -> dict[str, Any]:
+    """What an attempt and a trends record both say of how it went."""
+    return {
+        "outcome": _OUTCOMES[row["outcome"]],
+        "confidence": row["confidence"],
+        "patterns": tags[0],
+        "struggles": tags[1],
+        "steps_covered": tags[2],
+        "quiz_correct": row["quiz_correct"],
+        "quiz_total": row["quiz_total"],
+    }
 
 
 def _record(row: sqlite3.Row, tags: Tags) -> PracticeRecord:
@@ -187,13 +194,7 @@ def _record(row: sqlite3.Row, tags: Tags) -> PracticeRecord:
         difficulty=row["difficulty"],
         target_minutes=row["target_minutes"],
         minutes=row["active_seconds"] / 60,
-        outcome=_OUTCOMES[row["outcome"]],
-        confidence=row["confidence"],
-        patterns=tags[0],
-        struggles=tags[1],
-        steps_covered=tags[2],
-        quiz_correct=row["quiz_correct"],
-        quiz_total=row["quiz_total"],
+        **_how_it_went(row, tags),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import open_profile_or_explain
@@ -58,6 +59,18 @@ def _answer(monkeypatch: pytest.MonkeyPatch, *, confirm: bool = True) -> list[st
     monkeypatch.setattr(dialogs, "tell", lambda _p, _t, message: told.append(message))
     monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: told.append(message))
     return told
+
+
+def _window_with_entry(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, title: str
+) -> tuple[MainWindow, list[str]]:
+    """A window on a profile with one journal entry; what the app tells the user is listed."""
+    _write(context, title)
+    return _window(qtbot, context), _answer(monkeypatch)
+
+
+def _file_action(window: MainWindow, name: str) -> QAction:
+    return next(a for a in window.file_menu.actions() if a.objectName() == name)
 
 
 def _journal_titles(window: MainWindow) -> list[str]:
@@ -221,7 +234,7 @@ def _export_then_retitle(
     File > Import data will open."""
     target = tmp_path / "export.json"
     monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
-    action = next(a for a in window.file_menu.actions() if a.objectName() == "export-json")
+    action = _file_action(window, "export-json")
     action.trigger()
     assert wait_until(lambda: bool(told))
     assert told[-1].startswith("1 record was saved to ")
@@ -236,14 +249,12 @@ def _export_then_retitle(
 def test_export_and_import_from_the_file_menu(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    _write(context, "Exported entry")
-    window = _window(qtbot, context)
-    told = _answer(monkeypatch)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
     _export_then_retitle(window, told, monkeypatch, tmp_path)
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, question, _a: asked.append(question))
     window.show_page("journal")
-    importer = next(a for a in window.file_menu.actions() if a.objectName() == "import-json")
+    importer = _file_action(window, "import-json")
     importer.trigger()
     assert wait_until(lambda: bool(asked))
     assert "replace 1" in asked[0]  # declined (the fake returns None)
@@ -264,9 +275,7 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
 
     from desktop.store.transfer import run
 
-    _write(context, "Exported entry")
-    window = _window(qtbot, context)
-    told = _answer(monkeypatch)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
     _export_then_retitle(window, told, monkeypatch, tmp_path)
     threads: dict[str, str] = {}
     for name in ("check_document", "write_document"):
@@ -285,7 +294,7 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
     told.clear()
-    next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    _file_action(window, "import-json").trigger()
     assert wait_until(lambda: bool(told))
     main = threading.main_thread().name
     assert asked == [main]  # the question is asked in the window
@@ -297,14 +306,12 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
 def test_a_bad_import_file_is_explained_and_changes_nothing(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    _write(context, "Mine")
-    window = _window(qtbot, context)
-    told = _answer(monkeypatch)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Mine")
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "loopwise-export", "version": 1, "sections": {"journal": '
                    '{"entries": [{"id": 5, "title": 3}]}}}')  # fmt: skip
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
-    next(a for a in window.file_menu.actions() if a.objectName() == "import-json").trigger()
+    _file_action(window, "import-json").trigger()
     assert wait_until(lambda: bool(told))
     assert told[-1].startswith("Nothing was imported:")
     assert "journal entry 1 (id 5), field title" in told[-1]
@@ -315,17 +322,15 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
 def test_markdown_export_then_import_into_another_profile_from_the_menu(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    _write(context, "Into the vault")
-    window = _window(qtbot, context)
-    told = _answer(monkeypatch)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Into the vault")
     vault = tmp_path / "vault"
     monkeypatch.setattr(dialogs, "choose_folder", lambda *_args: str(vault))
-    next(a for a in window.file_menu.actions() if a.objectName() == "export-markdown").trigger()
+    _file_action(window, "export-markdown").trigger()
     assert wait_until(lambda: bool(told))
     assert (vault / "Journal" / "2026-11-02.md").exists()
     assert told[-1].startswith(f"1 note was written to {vault}.")
     told.clear()
-    next(a for a in window.file_menu.actions() if a.objectName() == "import-notes").trigger()
+    _file_action(window, "import-notes").trigger()
     assert wait_until(lambda: bool(told))
     assert told[-1] == "0 journal entries were added; 1 was already in your journal."
 

@@ -19,7 +19,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 500
@@ -56,10 +56,7 @@ class PracticeSessionWindow(QDialog):
         layout.addWidget(self.face)
 
         buttons = QHBoxLayout()
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setAccessibleName("Pause or resume the timer")
-        self.pause_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.pause_button.clicked.connect(self.toggle_pause)
+        self.pause_button = pause_button(self.toggle_pause)
         buttons.addWidget(self.pause_button)
         self.discard_button = QPushButton("Discard")
         self.discard_button.setAccessibleName("Discard this session")

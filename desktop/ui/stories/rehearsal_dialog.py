@@ -22,7 +22,7 @@ from desktop.store import stories as story_store
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 250
@@ -71,10 +71,7 @@ class RehearsalDialog(QDialog):
         self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target
         layout.addWidget(self.face)
         buttons = QHBoxLayout()
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setAccessibleName("Pause or resume the timer")
-        self.pause_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.pause_button.clicked.connect(self.toggle_pause)
+        self.pause_button = pause_button(self.toggle_pause)
         buttons.addWidget(self.pause_button)
         discard = QPushButton("Discard")
         discard.setAccessibleName("Stop without logging")

@@ -3,10 +3,11 @@ target, and a line that says where that leaves you. It shows; its dialog keeps t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.practice import SessionClock
@@ -54,6 +55,15 @@ class ClockFace(QWidget):
             repolish(self.bar, "over", over)
         self.target.setText(("" if running else "Paused · ") + message)
         repolish(self.target, "role", "warning" if over else "muted")
+
+
+def pause_button(toggle: Callable[[], None]) -> QPushButton:
+    """The Pause / Resume button every timed dialog has, on Ctrl+P."""
+    button = QPushButton("Pause")
+    button.setAccessibleName("Pause or resume the timer")
+    button.setShortcut(QKeySequence("Ctrl+P"))
+    button.clicked.connect(toggle)
+    return button
 
 
 def pause_or_resume(clock: SessionClock, now: datetime, button: QPushButton) -> None:
