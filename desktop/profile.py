@@ -70,7 +70,8 @@ class Profile:
     def _quizzes(self) -> dict[str, Quiz]:
         from desktop.domain.quiz import load_quiz
 
-        quizzes = (load_quiz(f) for f in sorted((shipped_data_dir() / "quizzes").glob("*.toml")))
+        folder = shipped_data_dir() / "quizzes"
+        quizzes = (load_quiz(f, self.taxonomy) for f in sorted(folder.glob("*.toml")))
         return {quiz.id: quiz for quiz in quizzes}
 
     def template(self, template_id: str) -> Template | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +24,8 @@ class TaxonomyEntry(BaseModel):
 
     id: Slug
     label: Title
+    # Other names for the same thing (older tags, the way quizzes and notes word it).
+    aliases: tuple[Title, ...] = Field(default=(), max_length=8)
     description: Text | None = None
 
 
@@ -48,15 +51,36 @@ class Taxonomy(BaseModel):
 
     def label(self, entry_id: str) -> str:
         """The label to show; an id the file no longer has is shown as it is."""
-        for group in self.groups:
-            for entry in group.entries:
-                if entry.id == entry_id:
-                    return entry.label
-        return entry_id
+        resolved = self.resolve(entry_id)
+        return self._entries[resolved].label if resolved is not None else entry_id
+
+    @cached_property
+    def _entries(self) -> dict[str, TaxonomyEntry]:
+        return {entry.id: entry for group in self.groups for entry in group.entries}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Every way an entry may be named (id, label, aliases), folded, to its id."""
+        names: dict[str, str] = {}
+        for entry in self._entries.values():
+            for name in (*entry.aliases, entry.label, entry.id):  # the id wins a clash
+                names[_folded(name)] = entry.id
+        return names
+
+    def has(self, entry_id: str) -> bool:
+        return entry_id in self._entries
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the entry `name` stands for (its id, label or an alias), if any."""
+        return self._names.get(_folded(name))
 
     @property
     def design_steps(self) -> tuple[TaxonomyEntry, ...]:
         return self.of_kind(TagKind.DESIGN_STEP)
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.replace("-", " ").replace("_", " ").split()).casefold()
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.domain.data_file import DataFileError, read_model
 from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
+from desktop.domain.taxonomy import load_taxonomy
 from desktop.folders import shipped_data_dir
 from tests.samples import sample_text
 
@@ -211,11 +212,50 @@ def test_a_question_with_a_single_choice_is_refused() -> None:
     assert error.line == _line_of(text, 'choices = ["Only one"]')
 
 
-def test_the_shipped_quiz_loads() -> None:
-    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml")
+TAXONOMY = load_taxonomy(shipped_data_dir() / "patterns.toml")
 
-    assert len(quiz.questions) >= 1
+
+def test_the_shipped_quiz_loads_and_every_topic_is_a_taxonomy_tag() -> None:
+    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", TAXONOMY)
+
+    assert len(quiz.questions) == 25
     assert all(1 <= q.answer <= len(q.choices) for q in quiz.questions)
+    topics = {topic for question in quiz.questions for topic in question.topics}
+    assert len(topics) == 16
+    assert {"load-balancing", "rate-limiting", "cdn", "messaging", "availability"} <= topics
+
+
+def test_questions_missed_on_the_shipped_quiz_name_tags_the_weak_spots_count() -> None:
+    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", TAXONOMY)
+    run = QuizRun(quiz)
+    while run.current is not None:  # every answer wrong
+        run.answer(1 if run.current.answer != 1 else 2)
+        run.next()
+    kinds = {e.id: group.kind for group in TAXONOMY.groups for e in group.entries}
+    assert run.missed_topics() and all(topic in kinds for topic in run.missed_topics())
+
+
+def test_a_topic_the_taxonomy_does_not_know_is_reported_with_file_line_and_tag() -> None:
+    text = _edit('topics = ["queues", "partitioning"]', 'topics = ["queues", "sharding"]')
+    text = text.replace('topics = ["caching"]', 'topics = ["caching-layer"]')
+    text = text.replace('topics = ["partitioning", "caching"]', 'topics = ["sharding"]')
+
+    with pytest.raises(DataFileError) as caught:
+        parse_quiz(text, "my-quiz.toml", TAXONOMY)
+
+    error = caught.value
+    assert error.file == "my-quiz.toml"
+    assert error.line == _line_of(text, 'topics = ["queues", "sharding"]')
+    assert "'queues' is not a tag" in error.problem
+    assert "use its id, 'messaging'" in error.problem  # an alias points the way
+
+
+def test_a_topic_nothing_resembles_gets_no_hint() -> None:
+    text = _edit('topics = ["caching"]', 'topics = ["vibes"]')
+    with pytest.raises(DataFileError) as caught:
+        parse_quiz(text, "my-quiz.toml", TAXONOMY)
+    assert "'vibes' is not a tag" in caught.value.problem
+    assert "use its id" not in caught.value.problem
 
 
 @contextmanager

@@ -144,6 +144,11 @@ def test_the_quiz_runs_question_by_question_and_logs_the_score(qtbot, context: A
         assert question.explanation in dialog.feedback.text()
         dialog.advance()
     assert dialog.prompt.text() == "You got 20 of 25 right."
+    missed = {topic for question in quiz.questions[20:] for topic in question.topics}
+    shown = dialog.run.missed_topics()[:6]
+    assert set(shown) <= missed
+    assert all(context.profile.taxonomy.label(t) in dialog.feedback.text() for t in shown)
+    assert not any(topic in dialog.feedback.text() for topic in missed if "-" in topic)
     dialog.log()
     with session_scope(context.profile.engine) as session:
         (attempt,) = practice_store.attempts_for_item(
@@ -151,7 +156,7 @@ def test_the_quiz_runs_question_by_question_and_logs_the_score(qtbot, context: A
         )
     assert (attempt.quiz_correct, attempt.quiz_total) == (20, 25)
     assert attempt.outcome is Outcome.SOLVED
-    assert attempt.struggles  # the topics of the five missed questions
+    assert set(attempt.struggles) == missed  # taxonomy tags, which the weak spots count
 
 
 def test_checking_without_an_answer_asks_for_one(qtbot, context: AppContext) -> None:

@@ -159,7 +159,8 @@ class QuizDialog(QDialog):
     def _show_summary(self) -> None:
         self.counter.setText("Finished")
         self.prompt.setText(f"You got {self.run.correct} of {self.run.total} right.")
-        missed = self.run.missed_topics()
+        label = self.context.profile.taxonomy.label
+        missed = [label(topic) for topic in self.run.missed_topics()]
         self.feedback.setText(
             "Worth revisiting: " + ", ".join(missed[:6]) + "." if missed else "Nothing missed."
         )
