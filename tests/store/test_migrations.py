@@ -228,3 +228,31 @@ def test_open_profile_refuses_a_database_from_a_newer_app(folder: ProfileFolder)
 
     assert folder.database.read_bytes() == before
     assert current_revision(folder.database) == "ffff"
+
+
+def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> None:
+    database = profile.folder.database
+    profile.close()
+    _execute(
+        database,
+        "INSERT INTO practice_session (id, started_at, active_seconds, outcome, confidence, "
+        "title, logged_at) VALUES (1, '2026-11-02 09:00:00', 1800, 'solved', 3, 'Quiz', "
+        "'2026-11-02 09:30:00')",
+        "INSERT INTO session_tag VALUES (1, 'struggle', 'capacity estimation')",
+        "INSERT INTO session_tag VALUES (1, 'struggle', 'caching')",
+        "INSERT INTO session_tag VALUES (1, 'struggle', 'caching-layer')",  # both names
+        "INSERT INTO session_tag VALUES (1, 'struggle', 'cdn')",  # already an id
+        "INSERT INTO session_tag VALUES (1, 'pattern', 'hash-map')",
+        "UPDATE alembic_version SET version_num = '0004'",
+    )
+
+    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
+
+    with closing(sqlite3.connect(database)) as connection:
+        tags = sorted(connection.execute("SELECT role, tag FROM session_tag").fetchall())
+    assert tags == [
+        ("pattern", "hash-map"),
+        ("struggle", "caching-layer"),
+        ("struggle", "capacity-estimation"),
+        ("struggle", "cdn"),
+    ]
