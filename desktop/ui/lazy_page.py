@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.ui.page import Page
+from desktop.ui.page_info import PageInfo
 
 
 class LazyPage(Page):
@@ -16,14 +17,12 @@ class LazyPage(Page):
 
     def __init__(
         self,
-        page_key: str,
-        title: str,
-        icon_name: str,
+        info: PageInfo,
         build: Callable[[], Page],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.page_key, self.title, self.icon_name = page_key, title, icon_name
+        self.info = info
         self._build = build
         self._page: Page | None = None
         self._settings: QSettings | None = None

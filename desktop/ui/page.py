@@ -8,6 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop.ui.page_info import PageInfo
+
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
@@ -15,9 +17,20 @@ if TYPE_CHECKING:
 class Page(QWidget):
     """A top-level area of the app (checklist, journal, ...), owned by its own subpackage."""
 
-    page_key = "page"
-    title = "Page"
-    icon_name = "path"
+    info = PageInfo("page", "Page", "path")
+
+    @property
+    def page_key(self) -> str:
+        return self.info.key
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    @property
+    def icon_name(self) -> str:
+        return self.info.icon
+
     # Pages re-read stored data on change signals, but only while on show: a hidden page
     # notes it is out of date and reads when next shown (and nothing is read at start-up).
     _stale = True
@@ -68,9 +81,7 @@ class Page(QWidget):
 class ContextPage(Page):
     """A page that reads and writes the profile through the app context."""
 
-    accessible_name = ""  # what screen readers call the page, when not its title
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName(self.accessible_name or self.title)
+        self.setAccessibleName(self.info.accessible_name or self.info.title)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
@@ -58,11 +59,11 @@ def build_pages(context: AppContext) -> list[Page]:
     """The first page is built now; the others when first shown (start-up stays quick)."""
     return [
         PathPage(context),
-        LazyPage("practice", "Practice log", "timer", lambda: _practice_log(context)),
-        LazyPage("journal", "Journal", "journal", lambda: _journal(context)),
-        LazyPage("stories", "Stories", "stories", lambda: _stories(context)),
-        LazyPage("trends", "Trends", "trends", lambda: _trends(context)),
-        LazyPage("plan", "Plan", "plan", lambda: _plan(context)),
+        LazyPage(page_info.PRACTICE, lambda: _practice_log(context)),
+        LazyPage(page_info.JOURNAL, lambda: _journal(context)),
+        LazyPage(page_info.STORIES, lambda: _stories(context)),
+        LazyPage(page_info.TRENDS, lambda: _trends(context)),
+        LazyPage(page_info.PLAN, lambda: _plan(context)),
     ]
 
 
@@ -127,25 +128,25 @@ def _routine_menu(window: MainWindow) -> QMenu:
 def _journal_page(window: MainWindow) -> JournalPage:
     from desktop.ui.journal.page import JournalPage
 
-    return window.open_page("journal", JournalPage)
+    return window.open_page(page_info.JOURNAL.key, JournalPage)
 
 
 def _log_page(window: MainWindow, *, show: bool = True) -> PracticeLogPage:
     from desktop.ui.practice.log_page import PracticeLogPage
 
-    return window.open_page("practice", PracticeLogPage, show=show)
+    return window.open_page(page_info.PRACTICE.key, PracticeLogPage, show=show)
 
 
 def _stories_page(window: MainWindow) -> StoriesPage:
     from desktop.ui.stories.page import StoriesPage
 
-    return window.open_page("stories", StoriesPage)
+    return window.open_page(page_info.STORIES.key, StoriesPage)
 
 
 def _show_plan(window: MainWindow) -> PlanPage:
     from desktop.ui.plan.page import PlanPage
 
-    return window.open_page("plan", PlanPage)
+    return window.open_page(page_info.PLAN.key, PlanPage)
 
 
 def _announce_weekly_review(window: MainWindow) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from desktop.domain.journal import Entry, EntryKind, word_count
 from desktop.store.journal import EntryDraft
 from desktop.ui.background import Workers
 from desktop.ui.widgets.autosave import KeptDraft
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -89,9 +89,7 @@ class EntryEditor(QWidget):
             warning=self.warning,
             parent=self,
         )
-        self.delete_button = QPushButton("Delete entry…")
-        self.delete_button.setAccessibleName("Delete this entry")
-        self.delete_button.clicked.connect(self._on_delete)
+        self.delete_button = push_button("Delete entry…", "Delete this entry", self._on_delete)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
 

@@ -24,6 +24,7 @@ from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
 from desktop.store.journal import EntryDraft
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryRow, entry_list_model
@@ -44,9 +45,7 @@ COMPACT_SIDEBAR_WIDTH = 230
 
 
 class JournalPage(ContextPage):
-    page_key = "journal"
-    title = "Journal"
-    icon_name = "journal"
+    info = page_info.JOURNAL
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

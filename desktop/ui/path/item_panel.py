@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.progress import ChecklistItem, ItemStatus
 from desktop.ui.formatting import short_date
 from desktop.ui.widgets.autosave import KeptDraft, Writer
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
@@ -163,9 +164,9 @@ class ItemPanel(QWidget):
 
         footer = QHBoxLayout()
         footer.addStretch(1)
-        self.remove_button = QPushButton("Remove item…")
-        self.remove_button.setAccessibleName("Remove this item")
-        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.remove_button = push_button(
+            "Remove item…", "Remove this item", self._on_remove_clicked
+        )
         footer.addWidget(self.remove_button)
         layout.addLayout(footer)
 

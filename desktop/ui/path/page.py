@@ -31,6 +31,7 @@ from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.store.path_library import PathClash, import_path_file
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import ContextPage
@@ -43,16 +44,14 @@ from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.buttons import push_button
 
 # Below this width the details panel moves under the list instead of beside it.
 STACK_BELOW_WIDTH = 980
 
 
 class PathPage(ContextPage):
-    page_key = "path"
-    title = "Learning path"
-    icon_name = "path"
-    accessible_name = "Learning path checklist"
+    info = page_info.PATH
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -167,9 +166,7 @@ class PathPage(ContextPage):
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         message.setProperty("role", "muted")
         layout.addWidget(message)
-        clear = QPushButton("Clear filters")
-        clear.setAccessibleName("Clear filters")
-        clear.clicked.connect(self.filters.clear)
+        clear = push_button("Clear filters", "Clear filters", self.filters.clear)
         layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         return box

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.path_file import PathFileError
+from desktop.ui.widgets.buttons import push_button
 
 SHOWN_BEFORE_DETAILS = 3
 
@@ -33,17 +34,15 @@ class PathProblemsBanner(QFrame):
         self.text.setAccessibleName("Path file problems")
         outer.addWidget(self.text, 1)
         buttons = QVBoxLayout()
-        self.details_button = QPushButton("Show all")
-        self.details_button.setAccessibleName("Show every path file problem")
-        self.details_button.clicked.connect(self._toggle_details)
+        self.details_button = push_button(
+            "Show all", "Show every path file problem", self._toggle_details
+        )
         buttons.addWidget(self.details_button)
-        open_folder = QPushButton("Open folder")
-        open_folder.setAccessibleName("Open the folder of your path files")
-        open_folder.clicked.connect(self._open_folder)
+        open_folder = push_button(
+            "Open folder", "Open the folder of your path files", self._open_folder
+        )
         buttons.addWidget(open_folder)
-        dismiss = QPushButton("Dismiss")
-        dismiss.setAccessibleName("Dismiss the path file problems")
-        dismiss.clicked.connect(self.hide)
+        dismiss = push_button("Dismiss", "Dismiss the path file problems", self.hide)
         buttons.addWidget(dismiss)
         buttons.addStretch(1)
         outer.addLayout(buttons)

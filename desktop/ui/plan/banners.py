@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 
 
@@ -25,13 +26,11 @@ class ReviewBanner(QFrame):
             "and choose what to practise next."
         )
         row.addWidget(self.text, 1)
-        start = QPushButton("Review last week")
-        start.setAccessibleName("Start the weekly review of last week")
-        start.clicked.connect(self.start_requested)
+        start = push_button(
+            "Review last week", "Start the weekly review of last week", self.start_requested
+        )
         row.addWidget(start)
-        self.later_button = QPushButton("Not now")
-        self.later_button.setAccessibleName("Hide the weekly review offer")
-        self.later_button.clicked.connect(self._dismiss)
+        self.later_button = push_button("Not now", "Hide the weekly review offer", self._dismiss)
         row.addWidget(self.later_button)
         self.hide()
 
@@ -52,9 +51,9 @@ class CarryBanner(QFrame):
         row.setContentsMargins(10, 4, 6, 4)
         self.text = text_label("Unfinished items")
         row.addWidget(self.text, 1)
-        self.button = QPushButton("Carry them over")
-        self.button.setAccessibleName("Carry last week's unfinished items over")
-        self.button.clicked.connect(self.carry_requested)
+        self.button = push_button(
+            "Carry them over", "Carry last week's unfinished items over", self.carry_requested
+        )
         row.addWidget(self.button)
         self.hide()
 

@@ -39,6 +39,7 @@ from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
 from desktop.store.week_snapshot import WeekSnapshot, read_left_over
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
@@ -49,6 +50,7 @@ from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 
 MOCK_HISTORY_DAYS = 180
@@ -56,9 +58,7 @@ NARROW_WIDTH = 780
 
 
 class PlanPage(ContextPage):
-    page_key = "plan"
-    title = "Plan"
-    icon_name = "plan"
+    info = page_info.PLAN
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -130,9 +130,9 @@ class PlanPage(ContextPage):
         self.previous_button.setAccessibleName("Previous week")
         self.previous_button.setToolTip("Previous week (Ctrl+Page Up)")
         self.previous_button.clicked.connect(lambda: self.show_week(self.week - timedelta(7)))
-        self.this_week_button = QPushButton("This week")
-        self.this_week_button.setAccessibleName("Go to this week")
-        self.this_week_button.clicked.connect(lambda: self.show_week(week_of(today(self.context))))
+        self.this_week_button = push_button(
+            "This week", "Go to this week", lambda: self.show_week(week_of(today(self.context)))
+        )
         self.next_button = QPushButton("\u203a")
         self.next_button.setAccessibleName("Next week")
         self.next_button.setToolTip("Next week (Ctrl+Page Down)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.store import plan as plan_store
 from desktop.store.errors import WriteFailed
+from desktop.ui import page_info
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan.data import today
 
@@ -24,9 +25,7 @@ def announce_weekly_review(window: MainWindow) -> bool:
         return False  # only an offer: try again on the next start
     if week is None:
         return False
-    row = [page.page_key for page in window.pages].index(
-        "plan"
-    )  # not PlanPage.page_key: its imports are heavy
+    row = [page.page_key for page in window.pages].index(page_info.PLAN.key)
     window.statusBar().showMessage(
         f"A new week has started: look back at last week on the Plan page (Ctrl+{row + 1}).",
         MESSAGE_MS,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import PlanSource
 from desktop.domain.suggestions import Suggestion
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
@@ -170,13 +171,13 @@ class MocksPanel(QWidget):
         log.setToolTip("Ctrl+Shift+M")
         log.clicked.connect(on_log)
         buttons.addWidget(log)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName("Edit the selected mock interview")
-        self.edit_button.clicked.connect(lambda: self._edit(on_edit))
+        self.edit_button = push_button(
+            "Edit…", "Edit the selected mock interview", lambda: self._edit(on_edit)
+        )
         buttons.addWidget(self.edit_button)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete the selected mock interview")
-        self.delete_button.clicked.connect(lambda: self._edit(on_delete))
+        self.delete_button = push_button(
+            "Delete", "Delete the selected mock interview", lambda: self._edit(on_delete)
+        )
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
         self._update_buttons()

@@ -22,6 +22,7 @@ from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
@@ -31,6 +32,7 @@ from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.undo_bar import UndoBar
 
@@ -42,9 +44,7 @@ RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last
 
 
 class PracticeLogPage(ContextPage):
-    page_key = "practice"
-    title = "Practice log"
-    icon_name = "timer"
+    info = page_info.PRACTICE
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -109,17 +109,15 @@ class PracticeLogPage(ContextPage):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.retro_button = QPushButton("Open retrospective")
-        self.retro_button.setAccessibleName("Open the retrospective of this attempt")
-        self.retro_button.clicked.connect(lambda _checked=False: self.open_retrospective())
+        self.retro_button = push_button(
+            "Open retrospective",
+            "Open the retrospective of this attempt",
+            lambda: self.open_retrospective(),
+        )
         bottom.addWidget(self.retro_button)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName("Edit this attempt")
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button = push_button("Edit…", "Edit this attempt", self.edit_selected)
         bottom.addWidget(self.edit_button)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete this attempt")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button = push_button("Delete", "Delete this attempt", self.delete_selected)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
 

@@ -19,6 +19,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import CONFIDENCE_WORDS
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.restyle import repolish
 
@@ -85,13 +86,11 @@ class QuizDialog(QDialog):
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check)
         buttons.addWidget(self.check_button)
-        self.next_button = QPushButton("Next question")
-        self.next_button.setAccessibleName("Next question")
-        self.next_button.clicked.connect(self.advance)
+        self.next_button = push_button("Next question", "Next question", self.advance)
         buttons.addWidget(self.next_button)
-        self.log_button = QPushButton("Log score and write retrospective")
-        self.log_button.setAccessibleName("Log the score and write a retrospective")
-        self.log_button.clicked.connect(self.log)
+        self.log_button = push_button(
+            "Log score and write retrospective", "Log the score and write a retrospective", self.log
+        )
         buttons.addWidget(self.log_button)
         layout.addLayout(buttons)
         self._show_question()

@@ -19,6 +19,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
@@ -58,9 +59,7 @@ class PracticeSessionWindow(QDialog):
         buttons = QHBoxLayout()
         self.pause_button = pause_button(self.toggle_pause)
         buttons.addWidget(self.pause_button)
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setAccessibleName("Discard this session")
-        self.discard_button.clicked.connect(self.close)
+        self.discard_button = push_button("Discard", "Discard this session", self.close)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         self.finish_button = QPushButton("Finish…")

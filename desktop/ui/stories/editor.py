@@ -36,6 +36,7 @@ from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.background import Workers
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -108,9 +109,7 @@ class StoryEditor(QWidget):
         self.rehearse_button.setToolTip("Say the story out loud against the clock (Ctrl+R)")
         self.rehearse_button.clicked.connect(self._on_rehearse)
         bottom.addWidget(self.rehearse_button)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete this story")
-        self.delete_button.clicked.connect(self._on_delete)
+        self.delete_button = push_button("Delete", "Delete this story", self._on_delete)
         bottom.addWidget(self.delete_button)
         outer.addLayout(bottom)
 
@@ -185,13 +184,9 @@ class StoryEditor(QWidget):
         )
         layout.addWidget(self.links)
         link_row = QHBoxLayout()
-        link = QPushButton("Link a journal entry…")
-        link.setAccessibleName("Link a journal entry")
-        link.clicked.connect(self.link_requested)
+        link = push_button("Link a journal entry…", "Link a journal entry", self.link_requested)
         link_row.addWidget(link)
-        unlink = QPushButton("Remove link")
-        unlink.setAccessibleName("Remove the chosen journal link")
-        unlink.clicked.connect(self._remove_link)
+        unlink = push_button("Remove link", "Remove the chosen journal link", self._remove_link)
         link_row.addWidget(unlink)
         link_row.addStretch(1)
         layout.addLayout(link_row)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 
 CUSTOM_SET = "custom"
@@ -45,9 +45,9 @@ class LoopPrepView(QWidget):
         self.theme_set.currentIndexChanged.connect(self._on_set_changed)
         top.addWidget(label)
         top.addWidget(self.theme_set, 1)
-        self.export_button = QPushButton("Save loop sheet as PDF…")
-        self.export_button.setAccessibleName("Save a printable loop sheet")
-        self.export_button.clicked.connect(self.export_requested)
+        self.export_button = push_button(
+            "Save loop sheet as PDF…", "Save a printable loop sheet", self.export_requested
+        )
         top.addWidget(self.export_button)
         layout.addLayout(top)
         self.description = text_label("About this theme set", "muted")

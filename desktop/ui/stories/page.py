@@ -31,6 +31,7 @@ from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
@@ -53,9 +54,7 @@ TAB_STORIES, TAB_COVERAGE, TAB_LOOP = range(3)
 
 
 class StoriesPage(ContextPage):
-    page_key = "stories"
-    title = "Stories"
-    icon_name = "stories"
+    info = page_info.STORIES
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

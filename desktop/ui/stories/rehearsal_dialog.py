@@ -22,6 +22,7 @@ from desktop.store import stories as story_store
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.labels import text_label
 
@@ -73,9 +74,7 @@ class RehearsalDialog(QDialog):
         buttons = QHBoxLayout()
         self.pause_button = pause_button(self.toggle_pause)
         buttons.addWidget(self.pause_button)
-        discard = QPushButton("Discard")
-        discard.setAccessibleName("Stop without logging")
-        discard.clicked.connect(self.reject)
+        discard = push_button("Discard", "Stop without logging", self.reject)
         buttons.addWidget(discard)
         buttons.addStretch(1)
         self.done_button = QPushButton("Done")
@@ -110,9 +109,7 @@ class RehearsalDialog(QDialog):
         layout.addWidget(self.note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        again = QPushButton("Go again")
-        again.setAccessibleName("Start the timer again without logging")
-        again.clicked.connect(self.restart)
+        again = push_button("Go again", "Start the timer again without logging", self.restart)
         buttons.addWidget(again)
         self.log_button = QPushButton("Log rehearsal")
         self.log_button.setAccessibleName("Log this rehearsal")

@@ -30,6 +30,7 @@ from desktop.domain.weak_spots import WeakSpot
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
@@ -66,9 +67,7 @@ NOTHING_PICKED = (
 
 
 class TrendsPage(ContextPage):
-    page_key = "trends"
-    title = "Trends"
-    icon_name = "trends"
+    info = page_info.TRENDS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

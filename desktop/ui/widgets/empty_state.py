@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.labels import text_label
 
 
@@ -26,8 +27,6 @@ class EmptyState(QWidget):
         self.message.setText(message)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.message)
-        self.button = QPushButton(action)
-        self.button.setAccessibleName(action)
-        self.button.clicked.connect(lambda: on_action())
+        self.button = push_button(action, action, lambda: on_action())
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from desktop.ui.widgets.buttons import push_button
 
 
 class UndoBar(QFrame):
@@ -24,9 +26,7 @@ class UndoBar(QFrame):
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.text, 1)
-        undo = QPushButton("Undo")
-        undo.setAccessibleName("Undo the delete")
-        undo.clicked.connect(self.undo_requested)
+        undo = push_button("Undo", "Undo the delete", self.undo_requested)
         row.addWidget(undo)
         self.hide()
 
