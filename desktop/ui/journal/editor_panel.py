@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from desktop.domain.journal import Entry, EntryKind, word_count
 from desktop.store.journal import EntryDraft
 from desktop.ui.background import Workers
 from desktop.ui.widgets.autosave import KeptDraft
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -37,9 +36,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Entry title")
-        self.title.setPlaceholderText("Title")
+        self.title = line_edit("Entry title", "Title")
         self.title.setMaxLength(300)
         self.title.textEdited.connect(self._changed)
         top.addWidget(self.title, 1)
@@ -53,9 +50,7 @@ class EntryEditor(QWidget):
         layout.addLayout(top)
 
         second = QHBoxLayout()
-        self.tags = QLineEdit()
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("Tags, comma separated")
+        self.tags = line_edit("Tags", "Tags, comma separated")
         self.tags.textEdited.connect(self._changed)
         second.addWidget(self.tags, 1)
         self.show_preview = QCheckBox("Preview")

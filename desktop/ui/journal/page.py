@@ -10,7 +10,6 @@ from PySide6.QtGui import QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
-    QLineEdit,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -32,6 +31,7 @@ from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.controls import line_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
@@ -94,9 +94,7 @@ class JournalPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         top = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search the journal")
-        self.search.setPlaceholderText("Search all entries  (Ctrl+F)")
+        self.search = line_edit("Search the journal", "Search all entries  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         top.addWidget(self.search, 1)

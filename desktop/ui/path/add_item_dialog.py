@@ -7,12 +7,10 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -22,6 +20,7 @@ from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.progress import ChecklistStage
 from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
+from desktop.ui.widgets.controls import combo_box, line_edit
 
 SaveItem = Callable[[str, PathItem], None]
 
@@ -41,28 +40,23 @@ class AddItemDialog(QDialog):
         self.setMinimumWidth(460)
         form = QFormLayout(self)
 
-        self.stage = QComboBox()
-        self.stage.setAccessibleName("Stage")
+        self.stage = combo_box("Stage")
         for stage in stages:
             self.stage.addItem(stage.title, stage.id)
         if preselected_stage:
             self.stage.setCurrentIndex(max(0, self.stage.findData(preselected_stage)))
         form.addRow("Stage", self.stage)
 
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("For example: LRU Cache")
+        self.title = line_edit("Title", "For example: LRU Cache")
         self.title.setMaxLength(200)
         form.addRow("Title", self.title)
 
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
+        self.kind = combo_box("Kind")
         for kind in ItemKind:
             self.kind.addItem(kind.label, kind.value)
         form.addRow("Kind", self.kind)
 
-        self.difficulty = QComboBox()
-        self.difficulty.setAccessibleName("Difficulty")
+        self.difficulty = combo_box("Difficulty")
         for level in Difficulty:
             self.difficulty.addItem(level.label, level.value)
         self.difficulty.setCurrentIndex(1)
@@ -75,14 +69,12 @@ class AddItemDialog(QDialog):
         self.target.setSuffix(" min")
         form.addRow("Target time", self.target)
 
-        self.topics = QLineEdit()
-        self.topics.setAccessibleName("Patterns and topics")
-        self.topics.setPlaceholderText("Comma separated, for example: hash map, linked list")
+        self.topics = line_edit(
+            "Patterns and topics", "Comma separated, for example: hash map, linked list"
+        )
         form.addRow("Practises", self.topics)
 
-        self.link = QLineEdit()
-        self.link.setAccessibleName("Reference link")
-        self.link.setPlaceholderText("https://… (optional)")
+        self.link = line_edit("Reference link", "https://… (optional)")
         form.addRow("Link", self.link)
 
         self.description = QPlainTextEdit()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from desktop.domain.curriculum import ItemKind
 from desktop.domain.progress import ChecklistFilter, ItemStatus
+from desktop.ui.widgets.controls import combo_box, line_edit
 
 
 class FilterBar(QWidget):
@@ -17,21 +18,19 @@ class FilterBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Filter items by title, topic or stage")
-        self.search.setPlaceholderText("Filter by title, topic or stage  (Ctrl+F)")
+        self.search = line_edit(
+            "Filter items by title, topic or stage", "Filter by title, topic or stage  (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.changed)
         row.addWidget(self.search, 2)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Show items with status")
+        self.status_filter = combo_box("Show items with status")
         self.status_filter.addItem("All statuses", None)
         for status in ItemStatus:
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(self.changed)
         row.addWidget(self.status_filter)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show items of kind")
+        self.kind_filter = combo_box("Show items of kind")
         self.kind_filter.addItem("All kinds", None)
         for kind in ItemKind:
             self.kind_filter.addItem(kind.label, kind.value)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.progress import ChecklistItem, ItemStatus
 from desktop.ui.formatting import short_date
 from desktop.ui.widgets.autosave import KeptDraft, Writer
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
 
@@ -47,16 +47,10 @@ class ItemPanel(QWidget):
 
     def _build_overview(self) -> QWidget:
         """What the panel shows with no item chosen: the stage's or the path's summary."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(14, 6, 6, 6)
-        layout.setSpacing(8)
-        self.overview_title = text_label("Overview title", "heading")
-        layout.addWidget(self.overview_title)
-        self.overview_facts = text_label("Overview facts", "muted", wrap=False)
-        layout.addWidget(self.overview_facts)
-        self.overview_text = text_label("Overview")
-        layout.addWidget(self.overview_text)
+        box, layout = _column()
+        self.overview_title, self.overview_facts, self.overview_text = _add_heading(
+            layout, "Overview title", "Overview facts", "Overview"
+        )
         layout.addStretch(1)
         return _scrolling(box)
 
@@ -67,19 +61,10 @@ class ItemPanel(QWidget):
         self._pages.setCurrentIndex(0)
 
     def _build_details(self) -> QWidget:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(14, 6, 6, 6)
-        layout.setSpacing(8)
-
-        self.title = text_label("Item title", "heading")
-        layout.addWidget(self.title)
-
-        self.facts = text_label("Kind, difficulty and target time", "muted", wrap=False)
-        layout.addWidget(self.facts)
-
-        self.description = text_label("Description")
-        layout.addWidget(self.description)
+        body, layout = _column()
+        self.title, self.facts, self.description = _add_heading(
+            layout, "Item title", "Kind, difficulty and target time", "Description"
+        )
 
         self.link = QLabel()
         self.link.setOpenExternalLinks(True)
@@ -90,10 +75,12 @@ class ItemPanel(QWidget):
         )
         layout.addWidget(self.link)
 
-        self.practice_button = QPushButton("Start a practice session")
-        self.practice_button.setAccessibleName("Start a timed practice session on this item")
-        self.practice_button.setToolTip("Time yourself against the target, then log how it went")
-        self.practice_button.clicked.connect(self._on_practice_clicked)
+        self.practice_button = push_button(
+            "Start a practice session",
+            "Start a timed practice session on this item",
+            self._on_practice_clicked,
+            tooltip="Time yourself against the target, then log how it went",
+        )
         layout.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.practice_summary = text_label("Practice so far", "muted")
         layout.addWidget(self.practice_summary)
@@ -294,6 +281,29 @@ def _history_text(entry: ChecklistItem, history: list[tuple[ItemStatus, datetime
     if earlier:
         text += ". Before that: " + ", ".join(earlier)
     return text + "."
+
+
+def _column() -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(14, 6, 6, 6)
+    layout.setSpacing(8)
+    return box, layout
+
+
+def _add_heading(
+    layout: QVBoxLayout, title: str, facts: str, text: str
+) -> tuple[QLabel, QLabel, QLabel]:
+    """A title, a line of facts and a paragraph: how the overview and an item both begin.
+    The arguments are the labels' names for screen readers."""
+    labels = (
+        text_label(title, "heading"),
+        text_label(facts, "muted", wrap=False),
+        text_label(text),
+    )
+    for label in labels:
+        layout.addWidget(label)
+    return labels
 
 
 def _scrolling(body: QWidget) -> QScrollArea:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -44,7 +43,7 @@ from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import combo_box, push_button
 
 # Below this width the details panel moves under the list instead of beside it.
 STACK_BELOW_WIDTH = 980
@@ -113,8 +112,7 @@ class PathPage(ContextPage):
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.path_picker = QComboBox()
-        self.path_picker.setAccessibleName("Learning path")
+        self.path_picker = combo_box("Learning path")
         self.path_picker.setMinimumContentsLength(22)
         self.path_picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -133,10 +131,12 @@ class PathPage(ContextPage):
         self.overall_label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.overall_label)
         row.addStretch(1)
-        self.add_button = QPushButton("Add item…")
-        self.add_button.setAccessibleName("Add an item of your own")
-        self.add_button.setToolTip("Add an item of your own to a stage (Ctrl+Shift+N)")
-        self.add_button.clicked.connect(self.add_custom_item_from_dialog)
+        self.add_button = push_button(
+            "Add item…",
+            "Add an item of your own",
+            self.add_custom_item_from_dialog,
+            tooltip="Add an item of your own to a stage (Ctrl+Shift+N)",
+        )
         row.addWidget(self.add_button)
         return row
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.path_file import PathFileError
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 
 SHOWN_BEFORE_DETAILS = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 
 

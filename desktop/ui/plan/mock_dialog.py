@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview
 from desktop.domain.taxonomy import Taxonomy
 from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
+from desktop.ui.widgets.controls import combo_box, line_edit
 from desktop.ui.widgets.labels import text_label
 
 # Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
@@ -62,14 +62,13 @@ class MockInterviewDialog(QDialog):
         held = (existing.held_at if existing else now).astimezone()
         self.held_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(held.timestamp())))
         form.addRow("When", self.held_at)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of round")
+        self.kind = combo_box("Kind of round")
         for kind in MockKind:
             self.kind.addItem(kind.label, kind.value)
         form.addRow("Round", self.kind)
-        self.with_whom = QLineEdit()
-        self.with_whom.setAccessibleName("With whom or on which platform")
-        self.with_whom.setPlaceholderText("A friend, a colleague, or a platform such as Pramp")
+        self.with_whom = line_edit(
+            "With whom or on which platform", "A friend, a colleague, or a platform such as Pramp"
+        )
         form.addRow("With", self.with_whom)
         self.minutes = QSpinBox()
         self.minutes.setAccessibleName("Length in minutes")
@@ -144,8 +143,7 @@ class MockInterviewDialog(QDialog):
         self._score_boxes = {}
         for row, (key, label) in enumerate(RUBRIC[self.chosen_kind()]):
             name = QLabel(label)
-            box = QComboBox()
-            box.setAccessibleName(f"Score for {label}")
+            box = combo_box(f"Score for {label}")
             box.addItem("not scored", None)
             for score in SCORE_RANGE:
                 box.addItem(f"{score} · {SCORE_WORDS[score]}", score)

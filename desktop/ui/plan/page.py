@@ -50,7 +50,7 @@ from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 
 MOCK_HISTORY_DAYS = 180
@@ -126,17 +126,21 @@ class PlanPage(ContextPage):
 
     def _build_top_bar(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.previous_button = QPushButton("\u2039")
-        self.previous_button.setAccessibleName("Previous week")
-        self.previous_button.setToolTip("Previous week (Ctrl+Page Up)")
-        self.previous_button.clicked.connect(lambda: self.show_week(self.week - timedelta(7)))
+        self.previous_button = push_button(
+            "\u2039",
+            "Previous week",
+            lambda: self.show_week(self.week - timedelta(7)),
+            tooltip="Previous week (Ctrl+Page Up)",
+        )
         self.this_week_button = push_button(
             "This week", "Go to this week", lambda: self.show_week(week_of(today(self.context)))
         )
-        self.next_button = QPushButton("\u203a")
-        self.next_button.setAccessibleName("Next week")
-        self.next_button.setToolTip("Next week (Ctrl+Page Down)")
-        self.next_button.clicked.connect(lambda: self.show_week(self.week + timedelta(7)))
+        self.next_button = push_button(
+            "\u203a",
+            "Next week",
+            lambda: self.show_week(self.week + timedelta(7)),
+            tooltip="Next week (Ctrl+Page Down)",
+        )
         for button in (self.previous_button, self.next_button):
             button.setFixedWidth(32)
         top.addWidget(self.previous_button)
@@ -151,10 +155,12 @@ class PlanPage(ContextPage):
         self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
         self.add_routine_button.setMenu(self.routine_menu)
         top.addWidget(self.add_routine_button)
-        self.review_button = QPushButton("Weekly review…")
-        self.review_button.setAccessibleName("Review the week shown")
-        self.review_button.setToolTip("Ctrl+Shift+R")
-        self.review_button.clicked.connect(lambda: self.start_review(self.week))
+        self.review_button = push_button(
+            "Weekly review…",
+            "Review the week shown",
+            lambda: self.start_review(self.week),
+            tooltip="Ctrl+Shift+R",
+        )
         top.addWidget(self.review_button)
         return top
 
@@ -182,26 +188,27 @@ class PlanPage(ContextPage):
         self.item_hint = text_label("Selected item", "muted")
         self.item_hint.setText("Select a planned item to move, skip or start it.")
         row.addWidget(self.item_hint, 1)
-        self.earlier_button = QPushButton("◀ Earlier")
-        self.earlier_button.setAccessibleName("Move the item a day earlier")
-        self.earlier_button.setToolTip("Alt+Left, or drag it to another day")
-        self.earlier_button.clicked.connect(lambda: self.shift_selected(-1))
-        self.later_button = QPushButton("Later ▶")
-        self.later_button.setAccessibleName("Move the item a day later")
-        self.later_button.setToolTip("Alt+Right, or drag it to another day")
-        self.later_button.clicked.connect(lambda: self.shift_selected(1))
-        self.skip_button = QPushButton("Skip")
-        self.skip_button.setAccessibleName("Skip the item this week")
-        self.skip_button.setToolTip("Alt+S")
-        self.skip_button.clicked.connect(self.toggle_skip_selected)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove the item from the plan")
-        self.remove_button.setToolTip("Delete")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.start_button = QPushButton("Start")
-        self.start_button.setAccessibleName("Start a practice session on the item")
-        self.start_button.setToolTip("Enter")
-        self.start_button.clicked.connect(self.start_selected)
+        self.earlier_button = push_button(
+            "◀ Earlier",
+            "Move the item a day earlier",
+            lambda: self.shift_selected(-1),
+            tooltip="Alt+Left, or drag it to another day",
+        )
+        self.later_button = push_button(
+            "Later ▶",
+            "Move the item a day later",
+            lambda: self.shift_selected(1),
+            tooltip="Alt+Right, or drag it to another day",
+        )
+        self.skip_button = push_button(
+            "Skip", "Skip the item this week", self.toggle_skip_selected, tooltip="Alt+S"
+        )
+        self.remove_button = push_button(
+            "Remove", "Remove the item from the plan", self.remove_selected, tooltip="Delete"
+        )
+        self.start_button = push_button(
+            "Start", "Start a practice session on the item", self.start_selected, tooltip="Enter"
+        )
         for button in (self.earlier_button, self.later_button, self.skip_button,
                        self.remove_button, self.start_button):  # fmt: skip
             row.addWidget(button)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import PlanSource
 from desktop.domain.suggestions import Suggestion
-from desktop.ui.widgets.buttons import push_button
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import push_button
+from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 
@@ -68,10 +68,12 @@ class SuggestionsPanel(QWidget):
         buttons = QHBoxLayout()
         self.summary = text_label("Suggestion summary", "muted", wrap=False)
         buttons.addWidget(self.summary, 1)
-        self.add_button = QPushButton("Add to plan")
-        self.add_button.setAccessibleName("Add the selected suggestion to the plan")
-        self.add_button.setToolTip("Enter")
-        self.add_button.clicked.connect(self.accept_selected)
+        self.add_button = push_button(
+            "Add to plan",
+            "Add the selected suggestion to the plan",
+            self.accept_selected,
+            tooltip="Enter",
+        )
         buttons.addWidget(self.add_button)
         self.add_all_button = QPushButton("Add all")
         self.add_all_button.setAccessibleName("Add every suggestion to the plan")
@@ -154,22 +156,22 @@ class MocksPanel(QWidget):
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self._edit(on_edit))
         self.stack.addWidget(self.list)
-        empty = text_label("No mock interviews", "muted")
-        empty.setText(
-            "No mock interviews yet. After one, log it here: the scores and the weak spots it "
-            "exposed feed next week's suggestions."
+        empty = centred_note(
+            "No mock interviews",
+            (
+                "No mock interviews yet. After one, log it here: the scores and the weak spots it "
+                "exposed feed next week's suggestions."
+            ),
         )
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(empty)
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
         layout.addWidget(self.rule)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        log = QPushButton("Log mock interview…")
-        log.setAccessibleName("Log a mock interview")
-        log.setToolTip("Ctrl+Shift+M")
-        log.clicked.connect(on_log)
+        log = push_button(
+            "Log mock interview…", "Log a mock interview", on_log, tooltip="Ctrl+Shift+M"
+        )
         buttons.addWidget(log)
         self.edit_button = push_button(
             "Edit…", "Edit the selected mock interview", lambda: self._edit(on_edit)

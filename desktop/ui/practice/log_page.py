@@ -7,11 +7,9 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,8 +30,8 @@ from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.buttons import push_button
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.undo_bar import UndoBar
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
@@ -53,25 +51,25 @@ class PracticeLogPage(ContextPage):
         layout.setSpacing(10)
 
         top = QHBoxLayout()
-        self.range = QComboBox()
-        self.range.setAccessibleName("Show attempts from")
+        self.range = combo_box("Show attempts from")
         for label, days in RANGES:
             self.range.addItem(label, days)
         self.range.setCurrentIndex(1)
         self.range.currentIndexChanged.connect(lambda _index: self.reload())
         top.addWidget(self.range)
-        self.path_filter = QComboBox()
-        self.path_filter.setAccessibleName("Show attempts on path")
+        self.path_filter = combo_box("Show attempts on path")
         self._fill_path_filter()
         self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
         context.events.paths_changed.connect(self._fill_path_filter)
         top.addWidget(self.path_filter)
         self.summary = text_label("Summary", "muted", wrap=False)
         top.addWidget(self.summary, 1)
-        self.free_button = QPushButton("Start a free session…")
-        self.free_button.setAccessibleName("Start a free practice session")
-        self.free_button.setToolTip("Time anything you practise, such as a mock problem")
-        self.free_button.clicked.connect(self.start_free_session)
+        self.free_button = push_button(
+            "Start a free session…",
+            "Start a free practice session",
+            self.start_free_session,
+            tooltip="Time anything you practise, such as a mock problem",
+        )
         top.addWidget(self.free_button)
         layout.addLayout(top)
 
@@ -98,12 +96,13 @@ class PracticeLogPage(ContextPage):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.area = QStackedWidget()
         self.area.addWidget(self.table)
-        empty = text_label("No attempts", "muted")
-        empty.setText(
-            "No practice logged in this period. Start a session from an item on your "
-            "learning path, or time anything with “Start a free session”."
+        empty = centred_note(
+            "No attempts",
+            (
+                "No practice logged in this period. Start a session from an item on your "
+                "learning path, or time anything with “Start a free session”."
+            ),
         )
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.area.addWidget(empty)
         layout.addWidget(self.area, 1)
 

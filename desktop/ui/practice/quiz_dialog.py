@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QProgressBar,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import CONFIDENCE_WORDS
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.restyle import repolish
 
@@ -81,10 +80,9 @@ class QuizDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.check_button = QPushButton("Check answer")
-        self.check_button.setAccessibleName("Check the answer")
-        self.check_button.setDefault(True)
-        self.check_button.clicked.connect(self.check)
+        self.check_button = push_button(
+            "Check answer", "Check the answer", self.check, default=True
+        )
         buttons.addWidget(self.check_button)
         self.next_button = push_button("Next question", "Next question", self.advance)
         buttons.addWidget(self.next_button)

@@ -6,8 +6,8 @@ import contextlib
 import uuid
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.domain.practice import Attempt, AttemptSubject, SessionClock
 from desktop.store.running_sessions import (
@@ -19,8 +19,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 500
@@ -62,11 +62,13 @@ class PracticeSessionWindow(QDialog):
         self.discard_button = push_button("Discard", "Discard this session", self.close)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
-        self.finish_button = QPushButton("Finish…")
-        self.finish_button.setAccessibleName("Finish and log this session")
-        self.finish_button.setDefault(True)
-        self.finish_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button = push_button(
+            "Finish…",
+            "Finish and log this session",
+            self.finish,
+            default=True,
+            shortcut="Ctrl+Return",
+        )
         buttons.addWidget(self.finish_button)
         layout.addLayout(buttons)
 

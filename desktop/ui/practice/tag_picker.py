@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.taxonomy import TaxonomyEntry
+from desktop.ui.widgets.controls import line_edit
 
 
 class TagPicker(QWidget):
@@ -17,9 +18,7 @@ class TagPicker(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.filter = QLineEdit()
-        self.filter.setAccessibleName(f"Filter {name.lower()}")
-        self.filter.setPlaceholderText("Filter…")
+        self.filter = line_edit(f"Filter {name.lower()}", "Filter…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter)

@@ -11,11 +11,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
+from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
 
 ALL_THEMES = "all"
@@ -127,8 +128,7 @@ class CoverageView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
         label = QLabel("&Themes")
-        self.theme_set = QComboBox()
-        self.theme_set.setAccessibleName("Themes to show")
+        self.theme_set = combo_box("Themes to show")
         label.setBuddy(self.theme_set)
         self.theme_set.currentIndexChanged.connect(lambda _i: self.theme_set_changed.emit())
         top.addWidget(label)

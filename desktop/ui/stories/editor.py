@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,7 @@ from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.background import Workers
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -104,10 +102,12 @@ class StoryEditor(QWidget):
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save_state)
-        self.rehearse_button = QPushButton("Rehearse…")
-        self.rehearse_button.setAccessibleName("Rehearse this story with a timer")
-        self.rehearse_button.setToolTip("Say the story out loud against the clock (Ctrl+R)")
-        self.rehearse_button.clicked.connect(self._on_rehearse)
+        self.rehearse_button = push_button(
+            "Rehearse…",
+            "Rehearse this story with a timer",
+            self._on_rehearse,
+            tooltip="Say the story out loud against the clock (Ctrl+R)",
+        )
         bottom.addWidget(self.rehearse_button)
         self.delete_button = push_button("Delete", "Delete this story", self._on_delete)
         bottom.addWidget(self.delete_button)
@@ -121,16 +121,13 @@ class StoryEditor(QWidget):
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.scope = QComboBox()
-        self.scope.setAccessibleName("Scope of impact")
+        self.scope = combo_box("Scope of impact")
         self.scope.setToolTip("Senior answers are expected to show impact beyond yourself.")
         for scope in Scope:
             self.scope.addItem(scope.label, scope.value)
         self.scope.currentIndexChanged.connect(self._changed)
         facts.addRow("Impact reached", self.scope)
-        self.companies = QLineEdit()
-        self.companies.setAccessibleName("Companies this story is for")
-        self.companies.setPlaceholderText("Companies, comma separated")
+        self.companies = line_edit("Companies this story is for", "Companies, comma separated")
         self.companies.textEdited.connect(self._changed)
         facts.addRow("Meant for", self.companies)
         layout.addLayout(facts)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import text_label
 
 CUSTOM_SET = "custom"
@@ -39,8 +38,7 @@ class LoopPrepView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
         label = QLabel("&Prepare for")
-        self.theme_set = QComboBox()
-        self.theme_set.setAccessibleName("Theme set for the loop")
+        self.theme_set = combo_box("Theme set for the loop")
         label.setBuddy(self.theme_set)
         self.theme_set.currentIndexChanged.connect(self._on_set_changed)
         top.addWidget(label)

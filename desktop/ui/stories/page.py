@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -43,6 +42,7 @@ from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import story_list_model, story_rows
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
@@ -121,22 +121,21 @@ class StoriesPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setAccessibleName("Filter stories")
-        self.filter.setPlaceholderText("Filter stories  (Ctrl+F)")
+        self.filter = line_edit("Filter stories", "Filter stories  (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _text: self._show_list())
         top.addWidget(self.filter, 1)
-        self.new_button = QPushButton("New story")
-        self.new_button.setAccessibleName("New story")
-        self.new_button.setToolTip("Start a new STAR story (Ctrl+Shift+N)")
-        self.new_button.clicked.connect(lambda: self.new_story())
+        self.new_button = push_button(
+            "New story",
+            "New story",
+            lambda: self.new_story(),
+            tooltip="Start a new STAR story (Ctrl+Shift+N)",
+        )
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         second = QHBoxLayout()
-        self.sort = QComboBox()
-        self.sort.setAccessibleName("Order of the stories")
+        self.sort = combo_box("Order of the stories")
         self.sort.addItem("Recently changed", SORT_RECENT)
         self.sort.addItem("Due for rehearsal first", SORT_DUE)
         self.sort.currentIndexChanged.connect(lambda _i: self._show_list())

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,8 +20,8 @@ from desktop.store import stories as story_store
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.buttons import push_button
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
+from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 
 REFRESH_MS = 250
@@ -77,11 +75,13 @@ class RehearsalDialog(QDialog):
         discard = push_button("Discard", "Stop without logging", self.reject)
         buttons.addWidget(discard)
         buttons.addStretch(1)
-        self.done_button = QPushButton("Done")
-        self.done_button.setAccessibleName("Stop the timer and rate the rehearsal")
-        self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.done_button.setDefault(True)
-        self.done_button.clicked.connect(self.finish)
+        self.done_button = push_button(
+            "Done",
+            "Stop the timer and rate the rehearsal",
+            self.finish,
+            shortcut="Ctrl+Return",
+            default=True,
+        )
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         return page
@@ -103,18 +103,15 @@ class RehearsalDialog(QDialog):
             row.addWidget(button)
         self.ratings.idToggled.connect(lambda _id, _on: self._update_log_button())
         layout.addLayout(row)
-        self.note = QLineEdit()
-        self.note.setAccessibleName("Note on this rehearsal")
-        self.note.setPlaceholderText("What to tighten next time (optional)")
+        self.note = line_edit("Note on this rehearsal", "What to tighten next time (optional)")
         layout.addWidget(self.note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         again = push_button("Go again", "Start the timer again without logging", self.restart)
         buttons.addWidget(again)
-        self.log_button = QPushButton("Log rehearsal")
-        self.log_button.setAccessibleName("Log this rehearsal")
-        self.log_button.setEnabled(False)
-        self.log_button.clicked.connect(self.log)
+        self.log_button = push_button(
+            "Log rehearsal", "Log this rehearsal", self.log, enabled=False
+        )
         buttons.addWidget(self.log_button)
         layout.addLayout(buttons)
         return page

@@ -8,15 +8,14 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.story_themes import ThemeCatalog
+from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,9 +31,7 @@ class ThemePicker(QWidget):
         self._kept: set[str] = set()  # chosen ids the catalog no longer has: never dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.filter = QLineEdit()
-        self.filter.setAccessibleName(f"Filter {name.lower()}")
-        self.filter.setPlaceholderText("Filter themes…")
+        self.filter = line_edit(f"Filter {name.lower()}", "Filter themes…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter)
@@ -46,10 +43,12 @@ class ThemePicker(QWidget):
         self.summary = text_label(f"{name} chosen", "muted")
         bottom.addWidget(self.summary, 1)
         if can_add:
-            add = QPushButton("Add your own…")
-            add.setAccessibleName("Add a theme of your own")
-            add.setToolTip("A theme that is not in the list, for example one a company asks about")
-            add.clicked.connect(self.add_requested)
+            add = push_button(
+                "Add your own…",
+                "Add a theme of your own",
+                self.add_requested,
+                tooltip="A theme that is not in the list, for example one a company asks about",
+            )
             bottom.addWidget(add)
         layout.addLayout(bottom)
 

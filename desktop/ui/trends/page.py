@@ -42,7 +42,8 @@ from desktop.ui.trends.charts import ChartCard
 from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stored
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import combo_box
+from desktop.ui.widgets.labels import centred_note, text_label
 
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
           ("Last year", 365), ("Everything", None))  # fmt: skip
@@ -86,9 +87,7 @@ class TrendsPage(ContextPage):
         layout.addLayout(self._build_filters())
 
         self.area = QStackedWidget()
-        self.welcome = text_label("Getting started with trends", "muted")
-        self.welcome.setText(WELCOME)
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = centred_note("Getting started with trends", WELCOME)
         self.welcome.setContentsMargins(60, 0, 60, 40)
         self.area.addWidget(self._build_content())
         self.area.addWidget(self.welcome)
@@ -103,8 +102,7 @@ class TrendsPage(ContextPage):
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.path_filter = QComboBox()
-        self.path_filter.setAccessibleName("Show trends for path")
+        self.path_filter = combo_box("Show trends for path")
         self.path_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -112,8 +110,7 @@ class TrendsPage(ContextPage):
         self._fill_path_filter()
         self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
         row.addWidget(self.path_filter)
-        self.range = QComboBox()
-        self.range.setAccessibleName("Show trends from")
+        self.range = combo_box("Show trends from")
         for label, days in RANGES:
             self.range.addItem(label, days)
         self.range.setCurrentIndex(DEFAULT_RANGE)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.practice import SessionClock
+from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.restyle import repolish
 
@@ -59,10 +60,7 @@ class ClockFace(QWidget):
 
 def pause_button(toggle: Callable[[], None]) -> QPushButton:
     """The Pause / Resume button every timed dialog has, on Ctrl+P."""
-    button = QPushButton("Pause")
-    button.setAccessibleName("Pause or resume the timer")
-    button.setShortcut(QKeySequence("Ctrl+P"))
-    button.clicked.connect(toggle)
+    button = push_button("Pause", "Pause or resume the timer", toggle, shortcut="Ctrl+P")
     return button
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.ui.widgets.buttons import push_button
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import push_button
+from desktop.ui.widgets.labels import centred_note
 
 
 class EmptyState(QWidget):
@@ -23,9 +23,7 @@ class EmptyState(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.message = text_label(accessible_name, "muted")
-        self.message.setText(message)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = centred_note(accessible_name, message)
         layout.addWidget(self.message)
         self.button = push_button(action, action, lambda: on_action())
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -15,3 +15,11 @@ def text_label(accessible_name: str, role: str | None = None, *, wrap: bool = Tr
     if role:
         label.setProperty("role", role)
     return label
+
+
+def centred_note(accessible_name: str, text: str) -> QLabel:
+    """A muted, centred paragraph: what an empty list or chart says instead of nothing."""
+    label = text_label(accessible_name, "muted")
+    label.setText(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label

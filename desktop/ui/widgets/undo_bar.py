@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from desktop.ui.widgets.buttons import push_button
+from desktop.ui.widgets.controls import push_button
 
 
 class UndoBar(QFrame):

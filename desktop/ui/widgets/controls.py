@@ -1,0 +1,45 @@
+"""Buttons, line edits and drop-downs as every page makes them: each with a name for screen
+readers from the start, so none is forgotten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+
+def push_button(
+    text: str,
+    accessible_name: str,
+    on_click: Callable[[], object] | SignalInstance,
+    *,
+    tooltip: str = "",
+    shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    enabled: bool = True,
+    default: bool = False,
+) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    if tooltip:
+        button.setToolTip(tooltip)
+    if shortcut is not None:
+        button.setShortcut(QKeySequence(shortcut))
+    button.setEnabled(enabled)
+    button.setDefault(default)
+    button.clicked.connect(on_click)
+    return button
+
+
+def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible_name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def combo_box(accessible_name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    return combo
