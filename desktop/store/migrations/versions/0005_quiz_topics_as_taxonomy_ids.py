@@ -3,18 +3,12 @@
 Until now the system-design quiz logged missed topics as words ("capacity estimation",
 "load balancing"), which no taxonomy entry matched, so the weak spots never counted them.
 The quiz now logs ids; this brings the attempts logged before it into line.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-04
 """
 
 from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 # The quiz topics whose words differ from their ids (the others, such as "cdn", were already
 # ids). Kept here, not read from data/patterns.toml, so this step does the same thing whatever
