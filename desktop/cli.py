@@ -64,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", parents=[after], help="list the learning paths and report invalid path files"
     )
 
+    weak = commands.add_parser(
+        "weak-spots",
+        parents=[after],
+        help="print the weak spots the Trends page shows (what keeps going wrong, how sure)",
+    )
+    weak.add_argument("--path", metavar="ID", help="only practice on this learning path")
+    weak.add_argument(
+        "--period", default="90d", metavar="30d|90d|all", help="how far back to look (90d)"
+    )
+    weak.add_argument("--json", action="store_true", help="tags, scores, intervals, counts, ids")
+
     commands.add_parser("backup", parents=[after], help="make a backup of your data now")
     restore = commands.add_parser(
         "restore",
@@ -120,6 +131,10 @@ def _run(args: argparse.Namespace) -> int:
         from desktop.commands import list_paths_command
 
         return list_paths_command(args.data_dir)
+    if args.command == "weak-spots":
+        from desktop.weak_spots_command import weak_spots_command
+
+        return weak_spots_command(args.data_dir, args.path, args.period, as_json=args.json)
     if args.command in {"backup", "restore", "export", "import"}:
         from desktop import safety_commands as safety
 

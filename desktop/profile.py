@@ -74,6 +74,16 @@ class Profile:
         quizzes = (load_quiz(f, self.taxonomy) for f in sorted(folder.glob("*.toml")))
         return {quiz.id: quiz for quiz in quizzes}
 
+    def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """The taxonomy tags each path item exercises, by (path id, item id)."""
+        from desktop.domain.exercised import exercised_tags
+
+        quiz_topics = {
+            quiz_id: tuple(dict.fromkeys(t for q in quiz.questions for t in q.topics))
+            for quiz_id, quiz in self._quizzes.items()
+        }
+        return exercised_tags(self.library.paths, self.taxonomy, quiz_topics)
+
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates[0] if t.id == template_id), None)
 

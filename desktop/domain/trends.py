@@ -12,7 +12,13 @@ from typing import NamedTuple
 from desktop.domain.dates import week_of
 from desktop.domain.practice import Attempt, Outcome
 from desktop.domain.streaks import Streaks, practice_streaks
-from desktop.domain.weak_spots import EVIDENCE_DAYS, Observation, WeakSpot, rank_weak_spots
+from desktop.domain.weak_spots import (
+    EVIDENCE_DAYS,
+    Observation,
+    WeakSpot,
+    WeakSpotReport,
+    analyse,
+)
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -36,6 +42,7 @@ class PracticeRecord(NamedTuple):
     steps_covered: tuple[str, ...] = ()
     quiz_correct: int | None = None
     quiz_total: int | None = None
+    item_id: str | None = None
 
 
 def record_from_attempt(attempt: Attempt, day: date) -> PracticeRecord:
@@ -57,23 +64,30 @@ def record_from_attempt(attempt: Attempt, day: date) -> PracticeRecord:
         steps_covered=attempt.steps_covered,
         quiz_correct=attempt.quiz_correct,
         quiz_total=attempt.quiz_total,
+        item_id=subject.item_id,
     )
 
 
 def observations(
-    records: Iterable[PracticeRecord], design_steps: Sequence[str]
+    records: Iterable[PracticeRecord],
+    design_steps: Sequence[str],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> list[Observation]:
-    """Records as weak-spot evidence; a design session that did not cover a step missed it."""
+    """Records as weak-spot evidence: the item's own tags count as practised even when not
+    ticked, and a design session that did not cover a step missed it."""
     result = []
     for r in records:
         design = r.kind == "design"
         covered = r.steps_covered
+        item_tags: Sequence[str] = ()
+        if exercised and r.path_id and r.item_id:
+            item_tags = exercised.get((r.path_id, r.item_id), ())
         result.append(
             Observation(
                 r.started_at,
                 "attempt",
                 r.id,
-                r.patterns,
+                tuple(dict.fromkeys((*r.patterns, *item_tags))),
                 r.struggles,
                 tuple(s for s in design_steps if s not in covered) if design else (),
                 design,
@@ -81,6 +95,8 @@ def observations(
                 r.confidence,
                 r.minutes,
                 r.target_minutes,
+                r.kind,
+                r.difficulty,
             )
         )
     return result
@@ -248,6 +264,7 @@ class TrendsReport:
     quiz_scores: list[ScorePoint]
     weak_spots: list[WeakSpot]
     attempts_in_range: int
+    weak_spot_report: WeakSpotReport | None = None  # watching, lapsed, too little data
 
 
 def build_report(
@@ -263,6 +280,7 @@ def build_report(
     today: date,
     rest_days_per_week: int,
     extra_evidence: Iterable[Observation] = (),
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> TrendsReport:
     """`records`, oldest first, cover the calendar (from `calendar_from`) and the charts and
     weak spots (from `since`).
@@ -274,8 +292,9 @@ def build_report(
     if in_range:  # only the last months weigh anything in the weak-spot model
         oldest = in_range[-1].started_at - timedelta(days=EVIDENCE_DAYS)
         recent = [r for r in in_range if r.started_at >= oldest]
-    evidence = observations(recent, design_steps)
+    evidence = observations(recent, design_steps, exercised)
     evidence.extend(extra_evidence)
+    weak = analyse(evidence, kinds=kinds, label=label, now=now)
     return TrendsReport(
         activity=daily_activity(r for r in records if r.day >= calendar_from),
         streaks=practice_streaks(
@@ -286,6 +305,7 @@ def build_report(
         struggles=struggles_by_week(in_range, kinds=kinds),
         missed_steps=missed_design_steps(in_range, design_steps),
         quiz_scores=quiz_scores(in_range),
-        weak_spots=rank_weak_spots(evidence, kinds=kinds, label=label, now=now),
+        weak_spots=weak.spots,
         attempts_in_range=len(in_range),
+        weak_spot_report=weak,
     )

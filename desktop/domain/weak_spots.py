@@ -1,32 +1,56 @@
-"""Recurring weak spots: which patterns, topics, mistakes and design steps keep going wrong.
+"""Recurring weak spots: what keeps going wrong, how sure that is, and what is not known yet.
 
-The model reads neutral observations (a practice attempt, and later a mock interview, each
-becomes one) and scores every taxonomy tag by how much more often it went badly than the other
-things of its kind (the other patterns, the other mistakes, ...), weighting recent evidence
-more. Each score is explained with the numbers behind it.
+Every practice attempt and mock interview becomes an Observation. Each one says, for every tag
+it exercised (a pattern or topic of the item, a mistake, a design step, a quiz topic) and for
+the pace of its kind of work, how badly that went: a ticked struggle or a missed design step
+says it outright; otherwise the outcome, the time against the target and the confidence say
+it for every tag of the session.
+
+A tag's rate of going wrong is a Beta posterior over its (recency-weighted) sessions, started
+at the learner's own usual rate for that kind of tag. A tag is a weak spot only when it has
+been seen several times, gone wrong more than once, and even the pessimistic end of its
+interval is clearly above that usual rate; the list is ranked by how far above it that end
+is, so patterns, mistakes, steps and pace compare on one scale. Tags that went wrong but are
+not yet clear are "watching"; kinds of work with too few sessions, and tags not practised
+lately, are said as such rather than passed off as fine.
 """
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from desktop.domain.practice import Attempt, Outcome
 
-HALF_LIFE_DAYS = 7.0  # evidence loses half its weight every week
-PRIOR_WEIGHT = 3.0  # how much "nothing wrong" a tag starts with, so one bad day is not a trend
-RECENT_COUNT = 8  # "in N of the last M attempts" looks at this many
-OVER_TARGET = 1.15  # more than 15% over the target time counts as over
-MIN_SCORE = 5.0  # below this a tag is not a weak spot worth listing
-# Evidence this much older than the newest weighs under a hundred-thousandth: left out.
-EVIDENCE_DAYS = 120
-# How badly each kind of thing goes for a typical learner, before their own log says more.
-TYPICAL_BADNESS = {"pattern": 0.15, "topic": 0.15, "mistake": 0.03, "design_step": 0.1}
+HALF_LIFE_DAYS = 45.0  # evidence loses half its weight in six weeks or so
+EVIDENCE_DAYS = 120  # older evidence weighs under a four-thousandth: left out
+PRIOR_SESSIONS = 2.0  # how many sessions' worth the usual rate counts for at the start
+Z_LOWER = 1.2816  # the lower end of an 80% interval (the 10th percentile)
+MARGIN = 0.03  # the lower end must clear the usual rate by this much to be a weak spot
+RATIO = 1.5  # ... and be this many times the usual rate (rare mistakes need more than a tick)
+MIN_SEEN = 3  # sessions that exercised it, at the least
+MIN_BAD = 2  # of which went wrong, at the least ("more than once")
+MIN_BAD_WEIGHT = 1.2  # recency-weighted: two bad sessions of months ago are not enough
+SETTLED_DAYS = 21  # no trouble in this long (and practised in it): not a weak spot now
+BAD = 0.5  # a session this bad or worse went wrong for the tag
+LAPSE_DAYS = 30  # "not practised lately"
+TOO_LITTLE = 3  # fewer sessions than this of a kind of work is "too little data yet"
+SLOW = 1.5  # over this multiple of the target a session was slow
+SOMEWHAT_SLOW = 1.25
+RECENT_COUNT = 8  # "in N of the last M" looks at this many
+# Before the learner's own log says more: how often each kind of tag goes wrong for anyone.
+TYPICAL_RATE = {"pattern": 0.2, "topic": 0.2, "mistake": 0.05, "design_step": 0.15, "pace": 0.2}
+TYPICAL_WEIGHT = 6.0
 
-KINDS = ("pattern", "mistake", "topic", "design_step")
+KINDS = ("pattern", "mistake", "topic", "design_step", "pace")
+PACE = "pace"
+PACE_PREFIX = "pace:"
+WORK_NAMES = {"code": "Coding problems", "design": "System design", "behavioral":
+              "Behavioral answers", "quiz": "Quizzes", "reading": "Reading and drills",
+              "mock": "Mock interviews"}  # fmt: skip
 
 
 class Observation(NamedTuple):
@@ -35,56 +59,101 @@ class Observation(NamedTuple):
     at: datetime
     source: str  # "attempt" or "mock"
     ref_id: int
-    practised: tuple[str, ...] = ()  # patterns and topics applied
-    struggles: tuple[str, ...] = ()
+    practised: tuple[str, ...] = ()  # tags the session exercised: patterns, topics, quiz topics
+    struggles: tuple[str, ...] = ()  # ticked, missed quiz topics, or exposed in a mock
     missed_steps: tuple[str, ...] = ()
     design: bool = False  # design steps apply: the ones not covered were missed
     outcome: Outcome | None = None
     confidence: int | None = None
     minutes: float | None = None
     target_minutes: int | None = None
+    work: str | None = None  # the kind of work: code, design, behavioral, quiz, ...
+    difficulty: str | None = None
 
 
 @dataclass(frozen=True)
 class WeakSpot:
     tag: str
     label: str
-    kind: str  # "pattern" | "mistake" | "topic" | "design_step"
-    score: float  # 0..100, higher is weaker
+    kind: str  # "pattern" | "mistake" | "topic" | "design_step" | "pace"
+    score: float  # 0..100: how far the pessimistic rate is above the usual one, in points
     explanation: str
     attempt_ids: tuple[int, ...]  # attempts behind it, newest first
     mock_ids: tuple[int, ...] = ()
+    seen: int = 0  # sessions that exercised it
+    bad: int = 0  # of which went wrong
+    rate: float = 0.0  # the posterior's mean rate of going wrong
+    low: float = 0.0  # ... and its 80% interval
+    high: float = 0.0
+    usual: float = 0.0  # the learner's usual rate for its kind
+    certainty: str = ""  # "Clear" or "Likely"; "Watching" for those not yet clear
 
 
-def observation_from_attempt(attempt: Attempt, design_steps: Sequence[str]) -> Observation:
-    """An attempt as evidence. A design session that did not cover a step missed it."""
-    design = attempt.subject.kind == "design"
+@dataclass(frozen=True)
+class Lapse:
+    """A tag practised before, but not lately."""
+
+    tag: str
+    label: str
+    days: int  # since it was last practised
+
+
+@dataclass(frozen=True)
+class WeakSpotReport:
+    spots: list[WeakSpot]  # clear enough to act on, weakest first
+    watching: list[WeakSpot]  # went wrong, but not often or surely enough yet
+    lapsed: list[Lapse]  # not practised in LAPSE_DAYS, longest first
+    too_little: list[str]  # kinds of work with too few sessions, as sentences
+    covered: list[str] = field(default_factory=list)  # labels practised without trouble
+    sessions: int = 0
+
+
+def observation_from_attempt(
+    attempt: Attempt,
+    design_steps: Sequence[str],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> Observation:
+    """An attempt as evidence. The item's own tags (from `exercised`, by path and item id)
+    count as practised even when not ticked; a design session that did not cover a step
+    missed it."""
+    subject = attempt.subject
+    design = subject.kind == "design"
     missed = tuple(s for s in design_steps if s not in attempt.steps_covered) if design else ()
+    item_tags: Sequence[str] = ()
+    if exercised and subject.path_id and subject.item_id:
+        item_tags = exercised.get((subject.path_id, subject.item_id), ())
     return Observation(
         at=attempt.started_at,
         source="attempt",
         ref_id=attempt.id or 0,
-        practised=attempt.patterns,
+        practised=tuple(dict.fromkeys((*attempt.patterns, *item_tags))),
         struggles=attempt.struggles,
         missed_steps=missed,
         design=design,
         outcome=attempt.outcome,
         confidence=attempt.confidence,
         minutes=attempt.active_seconds / 60,
-        target_minutes=attempt.subject.target_minutes,
+        target_minutes=subject.target_minutes,
+        work=subject.kind,
+        difficulty=subject.difficulty,
     )
 
 
 def observation_from_mock(
     mock_id: int, held_at: datetime, score_percent: float, exposed: Sequence[str]
 ) -> Observation:
-    """A mock interview as evidence: what it exposed counts as a struggle."""
+    """A mock interview as evidence: what it exposed went wrong there."""
     if score_percent >= 80:
         outcome = Outcome.SOLVED
     else:
         outcome = Outcome.PARTIAL if score_percent >= 50 else Outcome.STUCK
     return Observation(
-        at=held_at, source="mock", ref_id=mock_id, struggles=tuple(exposed), outcome=outcome
+        at=held_at,
+        source="mock",
+        ref_id=mock_id,
+        struggles=tuple(exposed),
+        outcome=outcome,
+        work="mock",
     )
 
 
@@ -96,200 +165,381 @@ def rank_weak_spots(
     now: datetime,
     limit: int = 10,
 ) -> list[WeakSpot]:
-    """The weakest tags first. `kinds` maps each taxonomy id to its kind; others are ignored.
+    """The weak spots clear enough to act on, weakest first (see `analyse`)."""
+    return analyse(observations, kinds=kinds, label=label, now=now).spots[:limit]
 
-    Recency counts from `now`, or from the newest evidence if that is older: after a break,
-    the weak spots are those of when the user last practised.
+
+def analyse(
+    observations: Iterable[Observation],
+    *,
+    kinds: Mapping[str, str],
+    label: Callable[[str], str],
+    now: datetime,
+) -> WeakSpotReport:
+    """Everything the Trends page says about weak spots. `kinds` maps each taxonomy id to
+    its kind; other tags are ignored. Recency counts from `now`, or from the newest evidence
+    if that is older: after a break, the weak spots are those of when the user last practised.
     """
     ordered = sorted(observations, key=lambda o: o.at)
-    if ordered:
-        now = min(now, ordered[-1].at)
-        oldest = now - timedelta(days=EVIDENCE_DAYS)
-        ordered = [o for o in ordered if o.at >= oldest]
-    tallies: dict[str, _Tally] = {}
-    # Mistakes can happen in any session and steps be missed in any design session: those
-    # tallies share one record of every session they apply to and only add the bad ones.
-    every, design = _Tally(), _Tally()
-    steps = tuple(tag for tag, kind in kinds.items() if kind == "design_step")
+    last_seen: dict[str, datetime] = {}
     for obs in ordered:
-        age_days = max(0.0, (now - obs.at).total_seconds() / 86400)
-        weight = 0.5 ** (age_days / HALF_LIFE_DAYS)
-        every.add(obs, weight, 0.0)
-        struggles = set(obs.struggles)
-        for tag in dict.fromkeys((*obs.practised, *obs.struggles)):
-            kind = kinds.get(tag)
-            if kind in ("pattern", "topic"):
-                tally = tallies.setdefault(tag, _Tally())
-                tally.add(obs, weight, _applied_badness(obs, tag in struggles))
-            elif kind == "mistake":
-                tallies.setdefault(tag, _Tally(every)).add_bad(obs, weight, 1.0)
-        if obs.design or obs.missed_steps or any(kinds.get(t) == "design_step" for t in struggles):
-            design.add(obs, weight, 0.0)
-            missed = set(obs.missed_steps)
-            for tag in steps:
-                bad = (0.9 if tag in missed else 0.0) + (0.4 if tag in struggles else 0.0)
-                if bad:
-                    tallies.setdefault(tag, _Tally(design)).add_bad(obs, weight, min(1.0, bad))
-
-    usual = _Usual(tallies, kinds, every.weight, design.weight)
-    spots = []
-    for tag, tally in tallies.items():
-        # Worse than usual for its kind, with little evidence pulled towards the usual.
-        expected = usual.without(tag) * tally.weight
-        score = 100 * (tally.bad_weight - expected) / (tally.weight + PRIOR_WEIGHT)
-        if score < MIN_SCORE or not tally.bad:
-            continue
-        kind = kinds[tag]
-        tag_label = label(tag)
-        spots.append(
-            WeakSpot(
-                tag=tag,
-                label=tag_label,
-                kind=kind,
-                score=round(score, 1),
-                explanation=_explain(tag_label, kind, tag, tally),
-                attempt_ids=tuple(o.ref_id for o in reversed(tally.bad) if o.source == "attempt"),
-                mock_ids=tuple(o.ref_id for o in reversed(tally.bad) if o.source == "mock"),
-            )
-        )
+        for tag in (*obs.practised, *obs.struggles):
+            last_seen[tag] = obs.at
+    clock = min(now, ordered[-1].at) if ordered else now
+    recent = [o for o in ordered if o.at >= clock - timedelta(days=EVIDENCE_DAYS)]
+    tallies = _tally(recent, kinds, clock)
+    # Twice: the second time, the usual rates leave out what the first found weak, so one
+    # big weakness does not hide a second one by raising the bar for its kind.
+    spots, _watching = _rate_all(tallies, _usual_rates(tallies), label, clock)
+    found = {spot.tag for spot in spots}
+    usual = _usual_rates({tag: t for tag, t in tallies.items() if tag not in found})
+    spots, watching = _rate_all(tallies, usual, label, clock)
     spots.sort(key=lambda spot: (-spot.score, spot.label))
-    return spots[:limit]
-
-
-class _Usual:
-    """How badly things of each kind usually go for this learner (weighted, 0..1)."""
-
-    def __init__(
-        self, tallies: Mapping[str, _Tally], kinds: Mapping[str, str], every: float, design: float
-    ) -> None:
-        self._tallies, self._kinds = tallies, kinds
-        self._bad: dict[str, float] = dict.fromkeys(KINDS, 0.0)
-        self._seen: dict[str, float] = dict.fromkeys(KINDS, 0.0)
-        for tag, tally in tallies.items():
-            self._bad[kinds[tag]] += tally.bad_weight
-            if kinds[tag] in ("pattern", "topic"):
-                self._seen[kinds[tag]] += tally.weight
-        self._seen["mistake"] = every * sum(kind == "mistake" for kind in kinds.values())
-        self._seen["design_step"] = design * sum(kind == "design_step" for kind in kinds.values())
-
-    def without(self, tag: str) -> float:
-        """The usual for the tag's kind, from the other tags of that kind (so a weak spot does
-        not raise its own bar), starting from a typical learner's when there is little else."""
-        kind, tally = self._kinds[tag], self._tallies[tag]
-        bad = self._bad[kind] - tally.bad_weight + TYPICAL_BADNESS[kind] * PRIOR_WEIGHT
-        return bad / (max(0.0, self._seen[kind] - tally.weight) + PRIOR_WEIGHT)
-
-
-def _applied_badness(obs: Observation, struggled: bool) -> float:
-    # Naming it as a struggle says most; how the session went is shared by all its tags.
-    bad = 0.75 if struggled else 0.0
-    if obs.outcome is Outcome.STUCK:
-        bad += 0.15
-    elif obs.outcome is Outcome.PARTIAL:
-        bad += 0.075
-    if obs.confidence is not None and obs.confidence <= 2:
-        bad += 0.05
-    if _over_target(obs):
-        bad += 0.05
-    return min(1.0, bad)
-
-
-def _over_target(obs: Observation) -> bool:
-    return bool(
-        obs.minutes is not None
-        and obs.target_minutes
-        and obs.minutes > obs.target_minutes * OVER_TARGET
+    watching.sort(key=lambda spot: (-spot.rate, spot.label))
+    listed = {spot.tag for spot in (*spots, *watching)}
+    covered = sorted(
+        label(t.tag)
+        for t in tallies.values()
+        if t.seen >= MIN_SEEN and t.tag not in listed
+        if t.kind in ("pattern", "topic", "design_step")
+    )
+    return WeakSpotReport(
+        spots=spots,
+        watching=watching,
+        lapsed=_lapsed(last_seen, kinds, label, now),
+        too_little=_too_little(ordered),
+        covered=covered,
+        sessions=len(ordered),
     )
 
 
+def _rate_all(
+    tallies: dict[str, _Tally],
+    usual: Mapping[str, tuple[float, float]],
+    label: Callable[[str], str],
+    clock: datetime,
+) -> tuple[list[WeakSpot], list[WeakSpot]]:
+    spots: list[WeakSpot] = []
+    watching: list[WeakSpot] = []
+    for tally in tallies.values():
+        if tally.kind in SHARED_KINDS:
+            continue  # rated below, one at a time
+        rated = _rated(tally, usual, label, clock)
+        if rated is not None:
+            (spots if rated.certainty in ("Clear", "Likely") else watching).append(rated)
+    shared_spots, shared_watching = _explain_away(tallies, usual, label, clock)
+    return spots + shared_spots, watching + shared_watching
+
+
+# Counting ---------------------------------------------------------------------------------
+
+
+@dataclass
 class _Tally:
-    """What is known about one tag: weighted badness, and the observations behind it.
+    """What is known about one tag: its weighted sessions and how badly each went."""
 
-    A tally with a `base` shares the base's record of sessions seen and only keeps its own bad
-    ones (mistakes against every session, design steps against every design session).
-    """
-
-    __slots__ = ("_base", "_seen", "_weight", "bad", "bad_weight")
-
-    def __init__(self, base: _Tally | None = None) -> None:
-        self._base = base
-        self._weight = 0.0
-        self.bad_weight = 0.0
-        self._seen: list[Observation] = []  # oldest first
-        self.bad: list[Observation] = []
-
-    @property
-    def weight(self) -> float:
-        return self._base.weight if self._base is not None else self._weight
-
-    @property
-    def seen(self) -> list[Observation]:
-        return self._base.seen if self._base is not None else self._seen
+    tag: str
+    kind: str
+    seen_weight: float = 0.0
+    bad_weight: float = 0.0
+    seen: int = 0
+    bad: int = 0
+    observations: list[Observation] = field(default_factory=list)  # oldest first
+    bad_ones: list[Observation] = field(default_factory=list)
+    entries: list[tuple[Observation, float, float]] = field(default_factory=list)
 
     def add(self, obs: Observation, weight: float, badness: float) -> None:
-        self._weight += weight
-        self._seen.append(obs)
-        self.add_bad(obs, weight, badness)
+        self.entries.append((obs, weight, badness))
+        self.seen_weight += weight
+        self.bad_weight += weight * badness
+        self.seen += 1
+        self.observations.append(obs)
+        if badness >= BAD:
+            self.bad += 1
+            self.bad_ones.append(obs)
 
-    def add_bad(self, obs: Observation, weight: float, badness: float) -> None:
-        if badness > 0:
-            self.bad_weight += weight * badness
-            self.bad.append(obs)
+
+def _tally(
+    observations: Sequence[Observation], kinds: Mapping[str, str], clock: datetime
+) -> dict[str, _Tally]:
+    tallies: dict[str, _Tally] = {}
+    steps = [tag for tag, kind in kinds.items() if kind == "design_step"]
+    # A mistake can happen in any session, but only a tick says it did: once ticked at all,
+    # every attempt counts for it, the clean ones too.
+    mistakes = sorted(
+        {tag for o in observations for tag in o.struggles if kinds.get(tag) == "mistake"}
+    )
+
+    def count(tag: str, kind: str, obs: Observation, weight: float, badness: float) -> None:
+        tallies.setdefault(tag, _Tally(tag, kind)).add(obs, weight, badness)
+
+    for obs in observations:
+        weight = 0.5 ** (max(0.0, (clock - obs.at).total_seconds()) / 86400 / HALF_LIFE_DAYS)
+        struggles = set(obs.struggles)
+        session = _session_badness(obs)
+        for tag in dict.fromkeys((*obs.practised, *obs.struggles)):
+            kind = kinds.get(tag)
+            # Design steps of a design session are counted below, covered or missed.
+            if kind in ("pattern", "topic") or (kind == "design_step" and not obs.design):
+                count(tag, str(kind), obs, weight, 1.0 if tag in struggles else session)
+        if obs.source == "attempt":
+            for tag in mistakes:
+                count(tag, "mistake", obs, weight, 1.0 if tag in struggles else 0.0)
+        else:
+            for tag in struggles:
+                if kinds.get(tag) == "mistake":
+                    count(tag, "mistake", obs, weight, 1.0)
+        if obs.design:
+            missed = set(obs.missed_steps)
+            for tag in steps:
+                count(tag, "design_step", obs, weight, 1.0 if tag in missed | struggles else 0.0)
+        pace = _pace_badness(obs)
+        if pace is not None and obs.work:
+            count(pace_tag(obs.work), PACE, obs, weight, pace)
+    return tallies
 
 
-def _explain(label: str, kind: str, tag: str, tally: _Tally) -> str:
-    # The numbers are about practice attempts; mock interviews are named on their own.
-    attempts = [o for o in tally.seen if o.source == "attempt"]
-    recent = attempts[-RECENT_COUNT:]
-    total = len(recent)
+def _session_badness(obs: Observation) -> float:
+    """How badly the session went, for every tag in it that was not ticked on its own."""
+    bad = {Outcome.STUCK: 0.8, Outcome.PARTIAL: 0.5}.get(obs.outcome, 0.0) if obs.outcome else 0.0
+    if obs.confidence is not None and obs.confidence <= 2:
+        bad += 0.1
+    if (_pace_badness(obs) or 0.0) >= 1.0:
+        bad += 0.1
+    return min(0.9, bad)  # never as sure as a tick: the trouble may have been something else
+
+
+def _pace_badness(obs: Observation) -> float | None:
+    if obs.minutes is None or not obs.target_minutes or obs.source != "attempt":
+        return None
+    ratio = obs.minutes / obs.target_minutes
+    return 1.0 if ratio > SLOW else 0.3 if ratio > SOMEWHAT_SLOW else 0.0
+
+
+def pace_tag(work: str, difficulty: str | None = None) -> str:
+    return f"{PACE_PREFIX}{work}" + (f":{difficulty}" if difficulty else "")
+
+
+def pace_label(tag: str) -> str:
+    """ "pace:code:hard" reads "Pace: hard coding problems"."""
+    _prefix, work, *rest = tag.split(":")
+    name = WORK_NAMES.get(work, work.capitalize())
+    return f"Pace: {rest[0]} {name[:1].lower()}{name[1:]}" if rest else f"Pace: {name}"
+
+
+# Rating -----------------------------------------------------------------------------------
+
+SHARED_KINDS = ("pattern", "topic")  # their evidence is mostly their sessions' outcome
+
+
+def _explain_away(
+    tallies: dict[str, _Tally],
+    totals: Mapping[str, tuple[float, float]],
+    label: Callable[[str], str],
+    clock: datetime,
+) -> tuple[list[WeakSpot], list[WeakSpot]]:
+    """Patterns and topics share their sessions' outcome: when one weakness sinks a session,
+    every other tag of it looks weak too. So they are listed one at a time: the clearest
+    first, and then the sessions it explains no longer count against the others (unless a
+    tag was ticked there itself)."""
+    remaining = {tag: t for tag, t in tallies.items() if t.kind in SHARED_KINDS}
+    explained: set[tuple[str, int]] = set()
+    spots: list[WeakSpot] = []
+    while remaining:
+        if explained:
+            remaining = {tag: _leaving_out(t, explained) for tag, t in remaining.items()}
+        rated = [r for t in remaining.values() if (r := _rated(t, totals, label, clock))]
+        listed = [r for r in rated if r.certainty in ("Clear", "Likely")]
+        if not listed:
+            watching = [r for r in rated if r.certainty == "Watching"]
+            return spots, watching
+        best = max(listed, key=lambda spot: (spot.score, spot.label))
+        spots.append(best)
+        explained |= {(o.source, o.ref_id) for o in remaining.pop(best.tag).bad_ones}
+    return spots, []
+
+
+def _leaving_out(tally: _Tally, explained: set[tuple[str, int]]) -> _Tally:
+    kept = _Tally(tally.tag, tally.kind)
+    for obs, weight, badness in tally.entries:
+        if (obs.source, obs.ref_id) not in explained or tally.tag in obs.struggles:
+            kept.add(obs, weight, badness)
+    return kept
+
+
+def _usual_rates(tallies: Mapping[str, _Tally]) -> dict[str, tuple[float, float]]:
+    """Per kind, the weighted bad and seen totals (to leave one tag out of its own bar)."""
+    totals: dict[str, tuple[float, float]] = {kind: (0.0, 0.0) for kind in KINDS}
+    for tally in tallies.values():
+        bad, seen = totals[tally.kind]
+        totals[tally.kind] = (bad + tally.bad_weight, seen + tally.seen_weight)
+    return totals
+
+
+def _usual_without(tally: _Tally, totals: Mapping[str, tuple[float, float]]) -> float:
+    """The learner's usual rate of going wrong on things of the tag's kind, from the other
+    tags of that kind (so a weakness does not raise its own bar), leaning on a typical
+    learner's rate while there is little to go on."""
+    bad, seen = totals[tally.kind]
+    bad, seen = max(0.0, bad - tally.bad_weight), max(0.0, seen - tally.seen_weight)
+    typical = TYPICAL_RATE[tally.kind]
+    return max(0.01, (bad + typical * TYPICAL_WEIGHT) / (seen + TYPICAL_WEIGHT))
+
+
+def _settled(tally: _Tally, clock: datetime) -> bool:
+    """No trouble lately: either it went fine every time in the last SETTLED_DAYS (and was
+    practised then), or nothing has gone wrong in that long. Either way, not a weak spot now."""
+    since = clock - timedelta(days=SETTLED_DAYS)
+    return not tally.bad_ones or tally.bad_ones[-1].at < since
+
+
+def _rated(
+    tally: _Tally,
+    totals: Mapping[str, tuple[float, float]],
+    label: Callable[[str], str],
+    clock: datetime,
+) -> WeakSpot | None:
+    if tally.bad == 0:
+        return None
+    usual = _usual_without(tally, totals)
+    alpha = usual * PRIOR_SESSIONS + tally.bad_weight
+    beta = (1 - usual) * PRIOR_SESSIONS + (tally.seen_weight - tally.bad_weight)
+    mean = alpha / (alpha + beta)
+    spread = math.sqrt(alpha * beta / ((alpha + beta) ** 2 * (alpha + beta + 1)))
+    low, high = max(0.0, mean - Z_LOWER * spread), min(1.0, mean + Z_LOWER * spread)
+    enough = tally.seen >= MIN_SEEN and tally.bad >= MIN_BAD and tally.bad_weight >= MIN_BAD_WEIGHT
+    clear_of_usual = low > usual + MARGIN and low > usual * RATIO
+    if enough and clear_of_usual and not _settled(tally, clock):
+        certainty = "Clear" if tally.seen >= 5 and low > usual + 2 * MARGIN else "Likely"
+    elif mean > usual and tally.bad_weight >= 0.5:
+        certainty = "Watching"
+    else:
+        return None
+    tag_label = pace_label(tally.tag) if tally.kind == PACE else label(tally.tag)
+    return WeakSpot(
+        tag=tally.tag,
+        label=tag_label,
+        kind=tally.kind,
+        score=round(max(0.0, 100 * (low - usual)), 1),
+        explanation=_explain(tag_label, tally),
+        attempt_ids=tuple(o.ref_id for o in reversed(tally.bad_ones) if o.source == "attempt"),
+        mock_ids=tuple(o.ref_id for o in reversed(tally.bad_ones) if o.source == "mock"),
+        seen=tally.seen,
+        bad=tally.bad,
+        rate=round(mean, 3),
+        low=round(low, 3),
+        high=round(high, 3),
+        usual=round(usual, 3),
+        certainty=certainty,
+    )
+
+
+# What else is worth saying ------------------------------------------------------------------
+
+
+def _lapsed(
+    last_seen: Mapping[str, datetime],
+    kinds: Mapping[str, str],
+    label: Callable[[str], str],
+    now: datetime,
+) -> list[Lapse]:
+    lapses = []
+    for tag, when in last_seen.items():
+        days = (now - when).days
+        if kinds.get(tag) in ("pattern", "topic") and days >= LAPSE_DAYS:
+            lapses.append(Lapse(tag, label(tag), days))
+    return sorted(lapses, key=lambda lapse: (-lapse.days, lapse.label))
+
+
+def _too_little(observations: Sequence[Observation]) -> list[str]:
+    counts: dict[str, int] = {}
+    for obs in observations:
+        if obs.source == "attempt" and obs.work in ("code", "design", "behavioral"):
+            counts[obs.work] = counts.get(obs.work, 0) + 1
+    said = []
+    for work in ("code", "design", "behavioral"):
+        count = counts.get(work, 0)
+        if 0 < count < TOO_LITTLE:
+            noun = {"code": "coding session", "design": "design session",
+                    "behavioral": "behavioral session"}[work]  # fmt: skip
+            said.append(f"{count} {noun}{'s' if count > 1 else ''} so far")
+    return said
+
+
+# Explaining -------------------------------------------------------------------------------
+
+
+def _explain(label: str, tally: _Tally) -> str:
+    recent = [o for o in tally.observations if o.source == "attempt"][-RECENT_COUNT:]
+    bad_recent = [o for o in recent if o in tally.bad_ones]
     parts = []
-    if kind == "mistake":
-        noted = sum(tag in o.struggles for o in recent)
-        if noted:
-            parts.append(f"noted as a struggle in {_of_last(noted, total)}")
-    elif kind == "design_step":
-        missed = sum(tag in o.missed_steps for o in recent)
+    if tally.kind == PACE:
+        timed = [o for o in recent if o.minutes and o.target_minutes]
+        if timed:
+            ratios = sorted((o.minutes or 0) / (o.target_minutes or 1) for o in timed)
+            median = ratios[len(ratios) // 2]
+            slow = sum(r > SLOW for r in ratios)
+            parts.append(f"{median:.1f}x the target time, over {SLOW:g}x in {_of(slow, timed)}")
+    elif tally.kind == "design_step":
+        missed = sum(tally.tag in o.missed_steps for o in recent)
         if missed:
-            parts.append(f"missed in {_of_last(missed, total, 'design session')}")
-        struggled = sum(tag in o.struggles for o in recent)
-        if struggled:
-            parts.append(f"a struggle in {struggled}" if parts else _struggled(struggled, total))
+            parts.append(f"missed in {_of(missed, recent, 'design session')}")
+    elif tally.kind == "mistake":
+        ticked = sum(tally.tag in o.struggles for o in recent)
+        parts.append(f"ticked in {tally.bad} of {tally.seen} sessions")
+        if ticked:
+            parts.append(f"{ticked} of the last {len(recent)}")
     elif recent:
-        struggled = sum(tag in o.struggles for o in recent)
-        if struggled:
-            parts.append(_struggled(struggled, total))
-        poor = sum(o.outcome in (Outcome.STUCK, Outcome.PARTIAL) for o in recent)
-        if poor:
-            of = _of_last(poor, total) if not parts else f"{poor} of {total}"
-            parts.append(f"stuck or partial in {of}")
+        ticked = sum(tally.tag in o.struggles for o in recent)
+        went = len(bad_recent)
+        if went:
+            parts.append(f"went wrong in {_of(went, recent)}")
+        if ticked:
+            parts.append(f"ticked as a struggle {_times(ticked)}")
         timed = [o for o in recent if o.minutes is not None and o.target_minutes]
         if timed:
-            median = statistics.median(o.minutes or 0.0 for o in timed)
-            target = statistics.median(o.target_minutes or 0 for o in timed)
-            if median > target * OVER_TARGET:
-                parts.append(f"median {round(median)} min against a {round(target)} min target")
+            minutes = sorted(o.minutes or 0.0 for o in timed)[len(timed) // 2]
+            target = sorted(o.target_minutes or 0 for o in timed)[len(timed) // 2]
+            if minutes > target * SOMEWHAT_SLOW:
+                parts.append(f"median {round(minutes)} min against a {target} min target")
         shaky = sum(o.confidence is not None and o.confidence <= 2 for o in recent)
         if shaky:
-            parts.append(f"confidence 2 or lower in {shaky} of {total}")
-    bad_attempts = sum(o.source == "attempt" for o in tally.bad)
-    if not parts and bad_attempts:
-        parts.append(f"went badly in {bad_attempts} of {_sessions(len(attempts))}")
-    mocks = len(tally.bad) - bad_attempts
+            parts.append(f"confidence 2 or lower in {shaky} of {len(recent)}")
+    mocks = sum(o.source == "mock" for o in tally.bad_ones)
     if mocks:
-        parts.append(f"exposed in {_sessions(mocks, 'mock interview')}")
+        parts.append(f"exposed in {mocks} mock interview{'s' if mocks > 1 else ''}")
+    if not parts:
+        parts.append(f"went wrong in {tally.bad} of {tally.seen} sessions")
     return f"{label}: " + "; ".join(parts)
 
 
-def _struggled(count: int, total: int) -> str:
-    return f"a struggle in {_of_last(count, total)}"
-
-
-def _of_last(count: int, total: int, noun: str = "attempt") -> str:
+def _of(count: int, among: Sequence[object], noun: str = "attempt") -> str:
     """Like "3 of the last 8 attempts", or "its only attempt" when there is just the one."""
+    total = len(among)
     if total == 1:
         return f"its only {noun}"
-    return f"{count} of the last {_sessions(total, noun)}"
+    return f"{count} of the last {total} {noun}s"
 
 
-def _sessions(count: int, noun: str = "attempt") -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def certainty_text(spot: WeakSpot) -> str:
+    """How sure the list is, in plain words, with the counts behind it."""
+    counts = f"{spot.bad} of {spot.seen} went wrong"
+    rate = f"{round(spot.usual * 100)}%"
+    usual = {
+        "mistake": f"other mistakes come up in {rate} of sessions",
+        "design_step": f"you usually miss {rate} of design steps",
+        "pace": f"your sessions usually run over in {rate} of cases",
+    }.get(spot.kind, f"you usually go wrong {rate} of the time on {_kind(spot.kind)}")
+    if spot.certainty == "Clear":
+        return f"Clear: {counts}; {usual}."
+    if spot.certainty == "Likely":
+        return f"Likely: {counts}; {usual}. A few more sessions will say for sure."
+    return f"Watching: {counts}, not yet enough to call it a weak spot."
+
+
+def _kind(kind: str) -> str:
+    return {"pattern": "patterns", "topic": "topics"}.get(kind, kind)

@@ -195,6 +195,7 @@ def _record(row: sqlite3.Row, tags: Tags) -> PracticeRecord:
         target_minutes=row["target_minutes"],
         minutes=row["active_seconds"] / 60,
         **_how_it_went(row, tags),
+        item_id=row["item_id"],
     )
 
 

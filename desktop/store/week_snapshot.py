@@ -61,6 +61,7 @@ class PlannerData:
     tag_kinds: Mapping[str, str]
     label: Callable[[str], str]
     design_steps: Sequence[str]
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None  # item tags
 
 
 def read_week(
@@ -124,7 +125,9 @@ def weak_spots(
     if history:
         oldest = history[-1].started_at - timedelta(days=EVIDENCE_DAYS)
         recent = [attempt for attempt in history if attempt.started_at >= oldest]
-    evidence = [observation_from_attempt(attempt, data.design_steps) for attempt in recent]
+    evidence = [
+        observation_from_attempt(attempt, data.design_steps, data.exercised) for attempt in recent
+    ]
     evidence += [
         observation_from_mock(mock.id, mock.held_at, mock.score_percent, mock.exposed)
         for mock in mocks

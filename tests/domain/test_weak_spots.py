@@ -1,11 +1,17 @@
+"""The weak-spot analysis on small, hand-made histories: what it lists, what it only watches,
+and what it says it does not know. (tests/domain/test_weak_spot_validation.py checks it
+against 200 simulated learners.)"""
+
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.weak_spots import (
-    Observation,
+    WeakSpotReport,
+    analyse,
+    certainty_text,
     observation_from_attempt,
     observation_from_mock,
-    rank_weak_spots,
+    pace_label,
 )
 
 NOW = datetime(2026, 11, 30, 20, 0, tzinfo=UTC)
@@ -13,6 +19,7 @@ KINDS = {
     "dynamic-programming": "pattern",
     "hash-map": "pattern",
     "two-pointers": "pattern",
+    "sliding-window": "pattern",
     "indexing": "topic",
     "off-by-one": "mistake",
     "edge-cases": "mistake",
@@ -20,34 +27,30 @@ KINDS = {
     "capacity-estimation": "design_step",
     "api": "design_step",
 }
-LABELS = {
-    "dynamic-programming": "dynamic programming",
-    "capacity-estimation": "capacity estimation",
-}
 STEPS = ("requirements", "capacity-estimation", "api")
-
-
-def _label(tag: str) -> str:
-    return LABELS.get(tag, tag)
+ITEM_TAGS = {("backend-senior", "coin-change"): ("dynamic-programming",)}
 
 
 def _attempt(
     ref: int,
     days_ago: float,
-    patterns: tuple[str, ...],
+    patterns: tuple[str, ...] = (),
     outcome: Outcome = Outcome.SOLVED,
     *,
-    minutes: int = 20,
+    minutes: float = 20,
     confidence: int = 4,
     struggles: tuple[str, ...] = (),
     kind: str = "code",
-    covered: tuple[str, ...] = (),
+    covered: tuple[str, ...] = STEPS,
     target: int = 25,
+    item: str | None = None,
 ) -> Attempt:
     return Attempt(
-        subject=AttemptSubject("Problem", kind=kind, difficulty="medium", target_minutes=target),
+        subject=AttemptSubject(
+            "Problem", "backend-senior", item, kind=kind, difficulty="medium", target_minutes=target
+        ),
         started_at=NOW - timedelta(days=days_ago),
-        active_seconds=minutes * 60,
+        active_seconds=int(minutes * 60),
         outcome=outcome,
         confidence=confidence,
         patterns=patterns,
@@ -57,145 +60,131 @@ def _attempt(
     )
 
 
-def _rank(attempts: list[Attempt]) -> list:
-    observations = [observation_from_attempt(a, STEPS) for a in attempts]
-    return rank_weak_spots(observations, kinds=KINDS, label=_label, now=NOW)
+def _report(attempts: list[Attempt], mocks: tuple = ()) -> WeakSpotReport:
+    evidence = [observation_from_attempt(a, STEPS, ITEM_TAGS) for a in attempts]
+    return analyse([*evidence, *mocks], kinds=KINDS, label=str.capitalize, now=NOW)
 
 
-def _steady_practice() -> list[Attempt]:
-    """Hash maps and two pointers going fine, every day for two weeks."""
-    return [_attempt(100 + n, n, ("hash-map",) if n % 2 else ("two-pointers",)) for n in range(14)]
+def _fine(first_ref: int, days: range, patterns: tuple[str, ...] = ("hash-map",)) -> list[Attempt]:
+    return [_attempt(first_ref + n, day + 0.3, patterns) for n, day in enumerate(days)]
 
 
-def test_nothing_logged_means_no_weak_spots() -> None:
-    assert _rank([]) == []
+def test_nothing_logged_means_nothing_listed_and_nothing_claimed() -> None:
+    report = _report([])
+    assert (report.spots, report.watching, report.lapsed, report.too_little) == ([], [], [], [])
 
 
-def test_a_pattern_that_keeps_going_wrong_is_explained_with_its_numbers() -> None:
-    struggling = [
-        _attempt(1, 1, ("dynamic-programming",), Outcome.STUCK, minutes=40, confidence=2,
-                 struggles=("dynamic-programming",)),
-        _attempt(2, 3, ("dynamic-programming",), Outcome.PARTIAL, minutes=38, confidence=2,
-                 struggles=("dynamic-programming",)),
-        _attempt(3, 5, ("dynamic-programming",), Outcome.STUCK, minutes=36, confidence=1),
-        _attempt(4, 6, ("dynamic-programming",), Outcome.PARTIAL, minutes=39, confidence=3,
-                 struggles=("dynamic-programming",)),
-        _attempt(5, 8, ("dynamic-programming",), Outcome.SOLVED, minutes=24),
-        _attempt(6, 9, ("dynamic-programming",), Outcome.SOLVED, minutes=22),
-    ]  # fmt: skip
-    spots = _rank(struggling + _steady_practice())
-    top = spots[0]
-    assert (top.tag, top.kind, top.label) == (
-        "dynamic-programming",
-        "pattern",
-        "dynamic programming",
+def test_a_pattern_that_keeps_going_wrong_is_listed_with_how_sure_and_the_counts() -> None:
+    bad = [_attempt(n, n + 0.5, ("dynamic-programming",), Outcome.STUCK, minutes=38,
+                    struggles=("dynamic-programming",)) for n in range(1, 6)]  # fmt: skip
+    report = _report(bad + _fine(10, range(8)))
+    (spot,) = report.spots
+    assert (spot.tag, spot.kind, spot.bad, spot.seen) == ("dynamic-programming", "pattern", 5, 5)
+    assert spot.explanation == (
+        "Dynamic-programming: went wrong in 5 of the last 5 attempts; ticked as a struggle "
+        "5 times; median 38 min against a 25 min target"
     )
-    assert top.explanation == (
-        "dynamic programming: a struggle in 3 of the last 6 attempts; stuck or partial in 4 of 6; "
-        "median 37 min against a 25 min target; confidence 2 or lower in 3 of 6"
+    assert spot.attempt_ids == (1, 2, 3, 4, 5)  # newest first
+    assert spot.low > spot.usual and spot.low <= spot.rate <= spot.high
+    assert certainty_text(spot).startswith("Clear: 5 of 5 went wrong;")
+
+
+def test_one_bad_attempt_is_watched_not_listed() -> None:
+    once = _attempt(1, 1, ("two-pointers",), Outcome.STUCK, struggles=("two-pointers",))
+    report = _report([once, *_fine(10, range(6))])
+    assert report.spots == []
+    assert [spot.tag for spot in report.watching] == ["two-pointers"]
+    assert certainty_text(report.watching[0]).startswith("Watching: 1 of 1 went wrong")
+
+
+def test_failures_count_without_a_tick_and_without_ticking_the_pattern() -> None:
+    # Coin Change exercises dynamic programming (its topics say so): the learner ticks nothing.
+    stuck = [_attempt(n, n + 0.5, (), Outcome.STUCK, confidence=2, item="coin-change")
+             for n in range(1, 5)]  # fmt: skip
+    report = _report(stuck + _fine(10, range(8)))
+    assert [spot.tag for spot in report.spots] == ["dynamic-programming"]
+    assert report.spots[0].explanation.startswith(
+        "Dynamic-programming: went wrong in 4 of the last 4 attempts"
     )
-    assert top.attempt_ids == (1, 2, 3, 4)  # the ones that went badly, newest first
-    assert all(spot.tag not in ("hash-map", "two-pointers") for spot in spots)
 
 
-def test_a_recurring_mistake_counts_against_every_session() -> None:
-    attempts = _steady_practice()
-    marked = [
-        _attempt(a.id or 0, (NOW - a.started_at).days, a.patterns, struggles=("off-by-one",))
-        if n % 3 == 0 else a
-        for n, a in enumerate(attempts)
-    ]  # fmt: skip
-    spots = _rank(marked)
-    assert spots[0].tag == "off-by-one"
-    assert spots[0].explanation == "off-by-one: noted as a struggle in 3 of the last 8 attempts"
-    assert len(spots[0].attempt_ids) == 5
+def test_a_learner_with_no_weakness_is_told_so_and_what_went_fine() -> None:
+    attempts = _fine(1, range(0, 20, 2), ("hash-map",))
+    attempts += _fine(20, range(1, 20, 2), ("two-pointers",))
+    attempts.append(_attempt(40, 5.5, ("sliding-window",), Outcome.PARTIAL))  # a bad day
+    report = _report(attempts)
+    assert report.spots == []
+    assert {"Hash-map", "Two-pointers"} <= set(report.covered)
+
+
+def test_slowness_of_a_kind_of_work_is_a_weak_spot_of_its_own() -> None:
+    designs = [_attempt(n, n * 2 + 0.5, kind="design", minutes=80, target=40)
+               for n in range(1, 7)]  # fmt: skip
+    report = _report(designs + _fine(10, range(10)))
+    pace = [spot for spot in report.spots if spot.kind == "pace"]
+    assert [spot.tag for spot in pace] == ["pace:design"]
+    assert pace[0].label == pace_label("pace:design") == "Pace: System design"
+    assert "2.0x the target time, over 1.5x in 6 of the last 6 attempts" in pace[0].explanation
+
+
+def test_a_weakness_fixed_three_weeks_ago_is_no_longer_listed() -> None:
+    old_trouble = [_attempt(n, 24 + n, ("dynamic-programming",), Outcome.STUCK,
+                            struggles=("dynamic-programming",)) for n in range(1, 6)]  # fmt: skip
+    since = [_attempt(10 + n, n * 3 + 0.5, ("dynamic-programming",)) for n in range(1, 7)]
+    assert _report(old_trouble).spots  # listed while it was going wrong
+    assert _report(old_trouble + since).spots == []
+
+
+def test_what_has_not_been_practised_lately_is_said() -> None:
+    report = _report([_attempt(1, 45, ("sliding-window",)), *_fine(2, range(5))])
+    assert [(lapse.tag, lapse.days) for lapse in report.lapsed] == [("sliding-window", 45)]
+
+
+def test_too_little_data_is_said_per_kind_of_work() -> None:
+    report = _report([_attempt(1, 1, kind="design", target=40), *_fine(2, range(5))])
+    assert report.too_little == ["1 design session so far"]
 
 
 def test_design_steps_not_covered_count_as_missed() -> None:
-    design = [
-        _attempt(50 + n, n * 2, (), kind="design", covered=("requirements", "api"), target=40)
-        for n in range(4)
-    ]
-    spots = _rank(_steady_practice() + design)
-    assert spots[0].tag == "capacity-estimation"
-    assert spots[0].kind == "design_step"
-    assert spots[0].explanation == "capacity estimation: missed in 4 of the last 4 design sessions"
-    assert spots[0].attempt_ids == (50, 51, 52, 53)
+    designs = [_attempt(n, n + 0.5, kind="design", target=40, covered=("requirements", "api"))
+               for n in range(1, 6)]  # fmt: skip
+    (spot,) = _report(designs).spots
+    assert spot.tag == "capacity-estimation" and spot.kind == "design_step"
+    assert spot.explanation == "Capacity-estimation: missed in 5 of the last 5 design sessions"
 
 
-def test_recent_trouble_outranks_the_same_trouble_long_ago() -> None:
-    old = [_attempt(n, 60 + n, ("two-pointers",), Outcome.STUCK, struggles=("two-pointers",))
-           for n in range(1, 5)]  # fmt: skip
-    recent = [_attempt(10 + n, n, ("hash-map",), Outcome.STUCK, struggles=("hash-map",))
-              for n in range(1, 5)]  # fmt: skip
-    fine = [_attempt(30 + n, n, ("dynamic-programming",)) for n in range(1, 8)]
-    spots = _rank(old + recent + fine)
-    assert spots[0].tag == "hash-map"
-    old_score = next((spot.score for spot in spots if spot.tag == "two-pointers"), 0.0)
-    assert old_score < spots[0].score / 2
+def test_a_mistake_ticked_again_and_again_is_listed_against_every_session() -> None:
+    attempts = _fine(1, range(12))
+    attempts += [_attempt(20 + n, n + 0.6, ("hash-map",), struggles=("off-by-one",))
+                 for n in range(4)]  # fmt: skip
+    (spot,) = _report(attempts).spots
+    assert (spot.tag, spot.bad, spot.seen) == ("off-by-one", 4, 16)
+    assert spot.explanation == "Off-by-one: ticked in 4 of 16 sessions; 4 of the last 8"
+    assert "other mistakes come up in" in certainty_text(spot)
 
 
-def test_one_bad_day_is_not_worse_than_a_pattern_of_bad_days() -> None:
-    once = [_attempt(1, 1, ("two-pointers",), Outcome.STUCK, struggles=("two-pointers",))]
-    often = [
-        _attempt(10 + n, n + 1, ("hash-map",), Outcome.STUCK, struggles=("hash-map",))
-        for n in range(4)
-    ]
-    fine = [_attempt(30 + n, n, ("dynamic-programming",)) for n in range(8)]
-    order = [spot.tag for spot in _rank(once + often + fine)]
-    assert order.index("hash-map") < order.index("two-pointers")
-
-
-def test_mock_interviews_feed_the_same_model() -> None:
-    mocks = [
-        observation_from_mock(7, NOW - timedelta(days=2), 45.0, ("capacity-estimation",)),
-        observation_from_mock(8, NOW - timedelta(days=9), 55.0, ("capacity-estimation",)),
-    ]
-    practice = [observation_from_attempt(a, STEPS) for a in _steady_practice()]
-    spots = rank_weak_spots(practice + mocks, kinds=KINDS, label=_label, now=NOW)
-    assert spots[0].tag == "capacity-estimation"
-    assert spots[0].mock_ids == (7, 8) and spots[0].attempt_ids == ()
-    assert mocks[0].outcome is Outcome.STUCK and mocks[1].outcome is Outcome.PARTIAL
-    assert spots[0].explanation == "capacity estimation: exposed in 2 mock interviews"
-
-
-def test_a_mock_interview_is_named_apart_from_the_attempts_it_adds_to() -> None:
-    struggling = [
-        _attempt(n, n, ("dynamic-programming",), Outcome.PARTIAL,
-                 struggles=("dynamic-programming",) if n < 3 else ())
-        for n in range(1, 5)
-    ]  # fmt: skip
-    mock = observation_from_mock(9, NOW - timedelta(days=1), 40.0, ("dynamic-programming",))
-    practice = [observation_from_attempt(a, STEPS) for a in struggling + _steady_practice()]
-    spots = rank_weak_spots([*practice, mock], kinds=KINDS, label=_label, now=NOW)
-    assert spots[0].tag == "dynamic-programming" and spots[0].mock_ids == (9,)
-    assert spots[0].explanation == (
-        "dynamic programming: a struggle in 2 of the last 4 attempts; stuck or partial in 4 of 4; "
-        "exposed in 1 mock interview"
-    )
+def test_mock_interviews_add_evidence_and_are_named() -> None:
+    attempts = _fine(1, range(12))
+    attempts += [_attempt(20 + n, n + 0.6, ("hash-map",), struggles=("edge-cases",))
+                 for n in range(2)]  # fmt: skip
+    assert _report(attempts).spots == []
+    mocks = (observation_from_mock(7, NOW - timedelta(days=1), 40, ("edge-cases",)),
+             observation_from_mock(8, NOW - timedelta(days=3), 40, ("edge-cases",)))  # fmt: skip
+    (spot,) = _report(attempts, mocks).spots
+    assert spot.tag == "edge-cases" and spot.mock_ids == (7, 8)
+    assert spot.explanation.endswith("; exposed in 2 mock interviews")
 
 
 def test_tags_outside_the_taxonomy_are_ignored() -> None:
-    observation = Observation(NOW, "attempt", 1, ("mystery",), ("mystery",), outcome=Outcome.STUCK)
-    assert rank_weak_spots([observation], kinds=KINDS, label=_label, now=NOW) == []
+    bad = [_attempt(n, n, ("made-up",), Outcome.STUCK, struggles=("made-up",)) for n in range(5)]
+    assert _report(bad).spots == []
 
 
-def test_a_single_attempt_is_explained_as_the_only_one() -> None:
-    once = [_attempt(1, 1, ("dynamic-programming",), Outcome.STUCK, confidence=2,
-                     struggles=("dynamic-programming",))]  # fmt: skip
-    spots = _rank(once + _steady_practice())
-    assert spots[0].explanation == (
-        "dynamic programming: a struggle in its only attempt; stuck or partial in 1 of 1; "
-        "confidence 2 or lower in 1 of 1"
-    )
-
-
-def test_a_beginner_who_practises_one_thing_still_sees_it_when_it_keeps_going_wrong() -> None:
-    only = [
-        _attempt(n, n, ("dynamic-programming",), Outcome.STUCK, confidence=1,
-                 struggles=("dynamic-programming",))
-        for n in range(1, 5)
-    ]  # fmt: skip
-    spots = _rank(only)
-    assert spots[0].tag == "dynamic-programming"
-    assert spots[0].explanation.startswith("dynamic programming: a struggle in 4 of the last 4")
+def test_a_second_weakness_is_not_hidden_by_a_bigger_one() -> None:
+    dp = [_attempt(n, n + 0.5, ("dynamic-programming",), Outcome.STUCK,
+                   struggles=("dynamic-programming",)) for n in range(1, 7)]  # fmt: skip
+    tp = [_attempt(10 + n, n + 0.7, ("two-pointers",), Outcome.PARTIAL,
+                   struggles=("two-pointers",)) for n in range(3)]  # fmt: skip
+    tp.append(_attempt(20, 4.7, ("two-pointers",)))
+    listed = [spot.tag for spot in _report(dp + tp + _fine(30, range(8))).spots]
+    assert listed == ["dynamic-programming", "two-pointers"]

@@ -226,8 +226,9 @@ def test_logging_a_mock_interview(page: PlanPage, context: AppContext, monkeypat
         assert stored.journal_entry_id is not None
         entry = journal_store.get_entry(session=session, entry_id=stored.journal_entry_id)
         assert entry is not None and entry.kind == EntryKind.MOCK_INTERVIEW.value
-    # The weak spot it exposed is among this week's suggestions.
-    assert "capacity-estimation" in {s.weak_spot for s in page.suggestions.suggestions()}
+    # One remark in one mock is evidence, not yet a weak spot: nothing is suggested for it.
+    # (tests/ui/test_weak_spots_across_pages.py shows a mock tipping one into the plan.)
+    assert "capacity-estimation" not in {s.weak_spot for s in page.suggestions.suggestions()}
 
 
 def test_the_mock_dialog_scores_the_rubric_of_the_round(qtbot, context: AppContext) -> None:

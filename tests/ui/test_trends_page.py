@@ -112,9 +112,12 @@ def test_the_recurring_weak_spot_is_listed_first_with_its_numbers(
     top = page.weak_spot_rows[0]
     assert top.spot.tag == "dynamic-programming"
     assert top.explanation.text().startswith(
-        "Dynamic programming: a struggle in 5 of the last 5 attempts; stuck or partial in 5 of 5; "
-        "median 38 min against a 25 min target"
+        "Dynamic programming: went wrong in 5 of the last 5 attempts; ticked as a struggle "
+        "5 times; median 38 min against a 25 min target"
     )
+    assert "Clear: 5 of 5 went wrong" in top.explanation.text()  # how sure, with the counts
+    box = page.weak_spot_box  # the list first, then what is only watched or unknown
+    assert box.indexOf(top) < box.indexOf(page.no_weak_spots)
     top.show_button.click()
     listed = [
         page.details.item(n).data(Qt.ItemDataRole.UserRole) for n in range(page.details.count())
@@ -344,23 +347,21 @@ def _ranking(page: TrendsPage) -> list[str]:
     return [spot.tag for spot in page.report.weak_spots]
 
 
-def test_a_mock_interview_moves_what_it_exposed_up_the_weak_spots(
+def test_a_mock_interview_moves_what_it_exposed_onto_the_weak_spots(
     page: TrendsPage, context: AppContext
 ) -> None:
     _struggling_with_dp(context)
-    _log(context, 2, title="3Sum", patterns=("two-pointers",), struggles=("two-pointers",),
-         outcome=Outcome.PARTIAL)  # fmt: skip
-    _log(context, 3, title="Merge Intervals", patterns=("intervals",), struggles=("edge-cases",))
+    for day in (1.4, 2.4, 3.4):  # edge cases noted three times in a dozen sessions
+        _log(context, day, title="Merge Intervals", patterns=("intervals",),
+             struggles=("edge-cases",))  # fmt: skip
     context.events.sessions_changed.emit()
-    before = _ranking(page)
-    assert before.index("two-pointers") < before.index("edge-cases")
+    assert "edge-cases" not in _ranking(page)  # not yet clearly more than a usual slip
     mock = _log_mock(context, 1, ("edge-cases",))
     context.events.mocks_changed.emit()
-    after = _ranking(page)
-    assert after.index("edge-cases") < after.index("two-pointers")
+    assert "edge-cases" in _ranking(page)
     row = next(row for row in page.weak_spot_rows if row.spot.tag == "edge-cases")
-    assert row.explanation.text().endswith("; exposed in 1 mock interview")
-    assert row.show_button.text() == "Attempts and mocks (2)"
+    assert "; exposed in 1 mock interview" in row.explanation.text()
+    assert row.show_button.text() == "Attempts and mocks (4)"
     row.show_button.click()
     assert _listed(page)[0] == ("mock", mock)  # the newest first
 

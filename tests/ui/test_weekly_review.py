@@ -24,6 +24,8 @@ from desktop.ui.widgets import dialogs
 
 DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kind="design")
 THREE_SUM = Target("3Sum", "backend-senior", "3sum", kind="code")
+BUT_CAPACITY = ("requirements", "api", "data-model", "high-level-architecture", "deep-dive",
+                "scaling-and-bottlenecks", "trade-offs")  # fmt: skip
 
 
 def _at(day: date, hour: int = 18) -> datetime:
@@ -44,11 +46,14 @@ def _fill_last_week(context: AppContext) -> date:
                 source=PlanSource.ROUTINE, reason="Planned.", now=_at(week, 8),
             )  # fmt: skip
         subject = AttemptSubject(DESIGN.title, routine_id=DESIGN.routine_id, kind="design")
-        attempt = Attempt(
-            subject, _at(week + timedelta(days=1)), 35 * 60, Outcome.PARTIAL, 3,
-            struggles=("capacity-estimation",),
-        )  # fmt: skip
-        practice_store.log_attempt(session=session, attempt=attempt, now=_at(week, 19))
+        # Capacity estimation was left out twice a fortnight earlier, and is again.
+        for days, seconds in ((-13, 40 * 60), (-10, 40 * 60), (1, 35 * 60)):
+            attempt = Attempt(
+                subject, _at(week + timedelta(days=days)), seconds, Outcome.PARTIAL, 3,
+                steps_covered=BUT_CAPACITY,
+                struggles=("capacity-estimation",) if days > 0 else (),
+            )  # fmt: skip
+            practice_store.log_attempt(session=session, attempt=attempt, now=_at(week, 19))
     return week
 
 

@@ -20,6 +20,7 @@ def planner_data(profile: Profile) -> PlannerData:
         tag_kinds={e.id: g.kind.value for g in taxonomy.groups for e in g.entries},
         label=taxonomy.label,
         design_steps=[step.id for step in taxonomy.design_steps],
+        exercised=profile.exercised_tags(),
     )
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
-from desktop.domain.weak_spots import WeakSpot
+from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
@@ -40,6 +40,7 @@ from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import ChartCard
 from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stored
+from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box
@@ -154,7 +155,8 @@ class TrendsPage(ContextPage):
         self.weak_spot_box = QVBoxLayout()
         self.weak_spot_box.setSpacing(4)
         column.addLayout(self.weak_spot_box)
-        self.no_weak_spots = text_label("No weak spots", "muted")
+        # Below the list: what is only being watched, not practised lately, or too new to say.
+        self.no_weak_spots = text_label("Weak spots: what else is known", "muted")
         self.weak_spot_box.addWidget(self.no_weak_spots)
 
         self.time_chart = ChartCard("Time against target by difficulty")
@@ -295,6 +297,7 @@ class TrendsPage(ContextPage):
             kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
             label=taxonomy.label,
             design_steps=[step.id for step in taxonomy.design_steps],
+            exercised=self.context.profile.exercised_tags(),
         )
         engine = self.context.profile.engine
         if query.days is not None and query.days <= READ_AT_ONCE_DAYS:
@@ -337,7 +340,7 @@ class TrendsPage(ContextPage):
             widget.setVisible(not welcome)
         self.calendar.set_activity(report.activity, data.query.today)
         self._show_streaks(report)
-        self._show_weak_spots(report.weak_spots)
+        self._show_weak_spots(report.weak_spots, report.weak_spot_report)
         label = self.context.profile.taxonomy.label
         figures.show_time(self.time_chart, report)
         figures.show_confidence(self.confidence_chart, report)
@@ -353,7 +356,9 @@ class TrendsPage(ContextPage):
         self.count_label.setText("1 attempt" if count == 1 else f"{count} attempts")
         self.count_label.setToolTip("Attempts in the chosen period and path")
 
-    def _show_weak_spots(self, spots: Sequence[WeakSpot]) -> None:
+    def _show_weak_spots(
+        self, spots: Sequence[WeakSpot], report: WeakSpotReport | None = None
+    ) -> None:
         for row in self.weak_spot_rows:
             self.weak_spot_box.removeWidget(row)
             row.deleteLater()
@@ -362,14 +367,11 @@ class TrendsPage(ContextPage):
             row = WeakSpotRow(rank, spot)
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
             row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
-            self.weak_spot_box.addWidget(row)
+            # Above the notes on what is only watched, lapsed or too new to say.
+            self.weak_spot_box.insertWidget(self.weak_spot_box.indexOf(self.no_weak_spots), row)
             self.weak_spot_rows.append(row)
-        self.no_weak_spots.setVisible(not spots)
-        self.no_weak_spots.setText(
-            "No recurring weak spots in this period. They show here when the same pattern, "
-            "mistake or design step goes wrong more than once, so tick what you struggled "
-            "with each time you log a session."
-        )
+        self.no_weak_spots.setText(weak_spot_notes(spots, report))
+        self.no_weak_spots.setVisible(bool(self.no_weak_spots.text()))
 
     # What is behind a number -------------------------------------------------------------
 

@@ -28,6 +28,7 @@ class TrendsQuery:
     kinds: Mapping[str, str]
     label: Callable[[str], str]
     design_steps: Sequence[str]
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None  # item tags
 
     @property
     def today(self) -> date:
@@ -88,6 +89,7 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         today=query.today,
         rest_days_per_week=query.rest_days_per_week,
         extra_evidence=exposed,
+        exercised=query.exercised,
     )
     return TrendsData(
         query=query,

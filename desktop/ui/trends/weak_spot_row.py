@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.weak_spots import WeakSpot
+from desktop.domain.weak_spots import WeakSpot, certainty_text
 from desktop.ui.widgets.labels import text_label
 
 KIND_NAMES = {"pattern": "Pattern", "mistake": "Mistake", "topic": "Topic",
-              "design_step": "Design step"}  # fmt: skip
+              "design_step": "Design step", "pace": "Pace"}  # fmt: skip
 
 
 class WeakSpotRow(QFrame):
@@ -28,7 +28,7 @@ class WeakSpotRow(QFrame):
         title.setText(f"{rank}. {spot.label}  ·  {KIND_NAMES.get(spot.kind, spot.kind)}")
         text.addWidget(title)
         self.explanation = text_label("Why it is a weak spot", "muted")
-        self.explanation.setText(spot.explanation)
+        self.explanation.setText(f"{spot.explanation}\n{certainty_text(spot)}")
         text.addWidget(self.explanation)
         layout.addLayout(text, 1)
         behind = len(spot.attempt_ids) + len(spot.mock_ids)

@@ -1,0 +1,31 @@
+"""Which taxonomy tags each path item exercises: its topics in the taxonomy's words, and for a
+quiz item the topics of its questions. A session on an item is evidence about these tags
+even when the learner ticks nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from desktop.domain.curriculum import LearningPath
+from desktop.domain.taxonomy import Taxonomy
+
+ItemKey = tuple[str, str]  # (path id, item id)
+
+
+def exercised_tags(
+    paths: Iterable[LearningPath],
+    taxonomy: Taxonomy,
+    quiz_topics: Mapping[str, Sequence[str]] | None = None,
+) -> dict[ItemKey, tuple[str, ...]]:
+    """Topics the taxonomy does not know (such as "string") are left out; a quiz item (its
+    id names its quiz) adds the topics its questions ask about."""
+    found: dict[ItemKey, tuple[str, ...]] = {}
+    for path in paths:
+        for stage in path.stages:
+            for item in stage.items:
+                tags = [taxonomy.resolve(topic) for topic in item.topics]
+                tags += list((quiz_topics or {}).get(item.id, ()))
+                known = tuple(dict.fromkeys(tag for tag in tags if tag))
+                if known:
+                    found[(path.id, item.id)] = known
+    return found

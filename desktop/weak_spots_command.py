@@ -1,0 +1,100 @@
+"""`loopwise weak-spots`: the list the Trends page shows, for scripts and for people who live in
+a terminal. The same reader and the same analysis as the page, so the two always agree."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+from desktop.domain.weak_spots import WeakSpot, WeakSpotReport, certainty_text
+from desktop.safety_commands import _opened
+from desktop.ui.trends.reading import TrendsQuery, read_trends
+from desktop.ui.trends.weak_spot_notes import weak_spot_notes
+
+DEFAULT_PERIOD = "90d"
+
+
+def parse_period(text: str) -> int | None:
+    """Days, from "30d"; None for "all". ValueError for anything else."""
+    if text == "all":
+        return None
+    match = re.fullmatch(r"([1-9][0-9]{0,4})d", text)
+    if match is None:
+        raise ValueError("use a number of days such as 30d or 90d, or all")
+    return int(match.group(1))
+
+
+def weak_spots_command(
+    data_dir: str | None, path_id: str | None, period: str, *, as_json: bool
+) -> int:
+    try:
+        days = parse_period(period)
+    except ValueError as problem:
+        print(f"loopwise weak-spots: --period {period}: {problem}", file=sys.stderr)
+        return 2
+    with _opened(data_dir) as profile:
+        if profile is None:
+            return 1
+        if path_id is not None and path_id not in {p.id for p in profile.library.paths}:
+            known = ", ".join(p.id for p in profile.library.paths)
+            print(f"loopwise weak-spots: no learning path {path_id!r} (try: {known})",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        taxonomy = profile.taxonomy
+        query = TrendsQuery(
+            now=profile.clock(),
+            path_id=path_id,
+            days=days,
+            rest_days_per_week=1,
+            kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
+            label=taxonomy.label,
+            design_steps=[step.id for step in taxonomy.design_steps],
+            exercised=profile.exercised_tags(),
+        )
+        report = read_trends(profile.engine, query).report.weak_spot_report
+    assert report is not None
+    print(json.dumps(_as_json(report, path_id, period), indent=2) if as_json else _as_text(report))
+    return 0
+
+
+def _as_text(report: WeakSpotReport) -> str:
+    lines = []
+    for rank, spot in enumerate(report.spots, start=1):
+        lines += [f"{rank}. {spot.explanation}", f"   {certainty_text(spot)}"]
+    notes = weak_spot_notes(report.spots, report)
+    return "\n".join(lines + ([""] if lines and notes else []) + ([notes] if notes else []))
+
+
+def _as_json(report: WeakSpotReport, path_id: str | None, period: str) -> dict[str, Any]:
+    return {
+        "path": path_id,
+        "period": period,
+        "sessions": report.sessions,
+        "weak_spots": [_spot(spot) for spot in report.spots],
+        "watching": [_spot(spot) for spot in report.watching],
+        "not_practised_lately": [
+            {"tag": lapse.tag, "label": lapse.label, "days": lapse.days} for lapse in report.lapsed
+        ],
+        "too_little_data": report.too_little,
+        "going_fine": report.covered,
+    }
+
+
+def _spot(spot: WeakSpot) -> dict[str, Any]:
+    return {
+        "tag": spot.tag,
+        "label": spot.label,
+        "kind": spot.kind,
+        "score": spot.score,
+        "certainty": spot.certainty,
+        "went_wrong": spot.bad,
+        "sessions": spot.seen,
+        "rate": spot.rate,
+        "interval": [spot.low, spot.high],
+        "usual_rate": spot.usual,
+        "explanation": spot.explanation,
+        "attempt_ids": list(spot.attempt_ids),
+        "mock_ids": list(spot.mock_ids),
+    }

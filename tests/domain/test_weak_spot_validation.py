@@ -1,0 +1,49 @@
+"""The weak-spot list against the truth, over 600 simulated learners who behave like people
+(tests/simulation/learners.py): how much of what it lists is real, how much of what is real
+it finds, and whether it stays quiet when there is nothing to find. The figures and the goals
+are in docs/weak-spots.md; these bounds sit a little under what the model reaches today, so
+a change that makes the list less true fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.simulation.validate import Figures, cohort, load_world, score
+
+SEEDS = (3, 7, 11)
+
+
+@pytest.fixture(scope="module")
+def figures() -> Figures:
+    world = load_world()
+    total = Figures()
+    for seed in SEEDS:
+        found = score(world, cohort(world, 200, seed))
+        for name, value in vars(found).items():
+            setattr(total, name, getattr(total, name) + value)
+    return total
+
+
+def test_most_of_what_is_listed_is_real(figures: Figures) -> None:
+    assert figures.top_entries > 150
+    assert figures.top_real / figures.top_entries >= 0.80
+
+
+def test_a_learner_with_no_weakness_is_shown_none(figures: Figures) -> None:
+    assert figures.fine_learners == 120
+    assert figures.fine_clean / figures.fine_learners >= 0.95
+
+
+def test_a_fixed_weakness_leaves_the_list_within_three_weeks(figures: Figures) -> None:
+    assert figures.fixed > 150
+    assert figures.fixed_gone / figures.fixed >= 0.93
+
+
+def test_a_brand_new_learner_is_not_shown_something_untrue(figures: Figures) -> None:
+    assert figures.new_wrong <= 2
+
+
+def test_weaknesses_with_evidence_are_found_at_four_weeks(figures: Figures) -> None:
+    # Well under the goal of 90% (docs/weak-spots.md says why): kept here so it cannot fall.
+    assert figures.planted_with_evidence > 90
+    assert figures.planted_found / figures.planted_with_evidence >= 0.55

@@ -1,0 +1,211 @@
+"""Runs the simulated learners through the weak-spot analysis and scores it against the truth.
+
+`python -m tests.simulation.validate [--learners N]` prints the figures docs/weak-spots.md
+quotes; tests/domain/test_weak_spot_validation.py holds the same run to its goals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from desktop.domain.exercised import exercised_tags
+from desktop.domain.path_file import read_path_file
+from desktop.domain.quiz import load_quiz
+from desktop.domain.taxonomy import Taxonomy, load_taxonomy
+from desktop.domain.weak_spots import (
+    WeakSpotReport,
+    analyse,
+    observation_from_attempt,
+)
+from desktop.folders import shipped_data_dir
+from tests.simulation.learners import USUAL_MIX, History, Person, Weakness, simulate
+
+START = datetime(2026, 3, 2, tzinfo=UTC)
+FOUR_WEEKS = 28
+FIX_DAY = 35
+AFTER_FIX = 21
+TOP = 3
+
+
+@dataclass(frozen=True)
+class World:
+    taxonomy: Taxonomy
+    paths: Sequence
+    exercised: dict
+    kinds: dict[str, str]
+    mistakes: tuple[str, ...]
+    steps: tuple[str, ...]
+    weakable: tuple[str, ...]  # tags a person can be weak at: on some item, a mistake or step
+
+
+def load_world(path_ids: Sequence[str] = ("backend-senior",)) -> World:
+    data = shipped_data_dir()
+    taxonomy = load_taxonomy(data / "patterns.toml")
+    paths = [read_path_file(data / "paths" / f"{path_id}.toml") for path_id in path_ids]
+    quizzes = [load_quiz(f, taxonomy) for f in sorted((data / "quizzes").glob("*.toml"))]
+    quiz_topics = {
+        q.id: tuple(dict.fromkeys(t for question in q.questions for t in question.topics))
+        for q in quizzes
+    }
+    exercised = exercised_tags(paths, taxonomy, quiz_topics)
+    kinds = {e.id: group.kind.value for group in taxonomy.groups for e in group.entries}
+    mistakes = tuple(tag for tag, kind in kinds.items() if kind == "mistake")
+    steps = tuple(tag for tag, kind in kinds.items() if kind == "design_step")
+    on_items: dict[str, int] = {}
+    for (_path, _item), tags in exercised.items():
+        for tag in tags:
+            on_items[tag] = on_items.get(tag, 0) + 1
+    # A weakness a learner can meet often enough to show: on three items or more.
+    common = tuple(sorted(tag for tag, n in on_items.items() if n >= 3 and kinds.get(tag)))
+    weakable = tuple(
+        dict.fromkeys((*common, *mistakes[:6], *steps, "pace:design", "pace:behavioral"))
+    )
+    return World(taxonomy, paths, exercised, kinds, mistakes, steps, weakable)
+
+
+@dataclass
+class Learner:
+    person: Person
+    history: History
+    kind: str  # which group of the cohort
+
+
+def cohort(world: World, count: int, seed: int) -> list[Learner]:
+    rng = random.Random(seed)
+    learners = []
+    for index in range(count):
+        group = index % 10
+        planted = tuple(Weakness(tag) for tag in rng.sample(world.weakable, rng.randint(1, 3)))
+        common = dict(
+            sessions_per_week=(rng.randint(2, 3), rng.randint(4, 6)),
+            avoidance=rng.uniform(0.2, 0.6),
+            tick_rate=rng.uniform(0.4, 0.7),
+            wrong_tick_rate=rng.uniform(0.05, 0.15),
+            pattern_tick_rate=rng.uniform(0.2, 0.9),
+            base_trouble=rng.uniform(0.08, 0.18),
+        )
+        if group <= 3:
+            kind, person = "weak", Person(planted, **common)
+        elif group == 4:
+            kind, person = "fine", Person((), **common)
+        elif group == 5:
+            kind, person = "fine", Person((), **{**common, "base_trouble": rng.uniform(0.25, 0.35)})
+        elif group == 6:
+            pattern = rng.choice([t for t in world.weakable if world.kinds.get(t) == "pattern"])
+            mix = {"code": 1.0}
+            kind, person = "one-kind", Person((Weakness(pattern),), mix=mix, **common)
+        elif group == 7:
+            kind, person = "new", Person(planted if rng.random() < 0.5 else (), days=10, **common)
+        else:
+            fixed = tuple(Weakness(w.tag, fixed_on=FIX_DAY) for w in planted)
+            kind, person = "fixed", Person(fixed, days=FIX_DAY + AFTER_FIX, **common)
+        if kind != "one-kind":
+            person = Person(**{**person.__dict__, "mix": dict(USUAL_MIX)})
+        history = simulate(
+            person, world.paths, world.exercised, world.mistakes, world.steps,
+            start=START, seed=seed * 1000 + index,
+        )  # fmt: skip
+        learners.append(Learner(person, history, kind))
+    return learners
+
+
+def report_on(world: World, history: History, day: int) -> WeakSpotReport:
+    now = START + timedelta(days=day)
+    evidence = [
+        observation_from_attempt(a, world.steps, world.exercised)
+        for a in history.attempts
+        if a.started_at < now
+    ]
+    evidence += [m for m in history.mocks if m.at < now]
+    return analyse(evidence, kinds=world.kinds, label=world.taxonomy.label, now=now)
+
+
+def _matches(listed: str, truth: str) -> bool:
+    """A pace weakness of a kind of work shows as the pace of that kind at some difficulty."""
+    return listed == truth or (truth.startswith("pace:") and listed.startswith(truth + ":"))
+
+
+def _real(listed: str, person: Person, day: int) -> bool:
+    return any(_matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
+
+
+@dataclass
+class Figures:
+    top_entries: int = 0
+    top_real: int = 0
+    planted_with_evidence: int = 0
+    planted_found: int = 0
+    fine_learners: int = 0
+    fine_clean: int = 0
+    fixed: int = 0
+    fixed_gone: int = 0
+    new_learners: int = 0
+    new_wrong: int = 0
+
+    def lines(self) -> list[str]:
+        def share(part: int, whole: int) -> str:
+            return f"{part}/{whole} = {100 * part / whole:.0f}%" if whole else "none"
+
+        return [
+            f"top-3 entries that are real (precision): {share(self.top_real, self.top_entries)}",
+            "planted weaknesses with 3+ bad sessions in the top 3 at four weeks (recall): "
+            + share(self.planted_found, self.planted_with_evidence),
+            f"learners with no weakness shown none: {share(self.fine_clean, self.fine_learners)}",
+            f"fixed weaknesses gone three weeks later: {share(self.fixed_gone, self.fixed)}",
+            "brand-new learners shown a wrong weak spot: "
+            + share(self.new_wrong, self.new_learners),
+        ]
+
+
+def score(world: World, learners: Sequence[Learner]) -> Figures:
+    figures = Figures()
+    for learner in learners:
+        person, history = learner.person, learner.history
+        checkpoints = {min(FOUR_WEEKS, person.days), person.days}
+        if learner.kind == "fixed":
+            checkpoints = {FOUR_WEEKS, FIX_DAY + AFTER_FIX}
+        reports = {day: report_on(world, history, day) for day in sorted(checkpoints)}
+        for day, report in reports.items():
+            for spot in report.spots[:TOP]:
+                figures.top_entries += 1
+                figures.top_real += _real(spot.tag, person, day)
+        if learner.kind in ("weak", "one-kind", "fixed"):
+            top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
+            for weakness in person.weaknesses:
+                bad_days = [d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]
+                if len(bad_days) >= 3:
+                    figures.planted_with_evidence += 1
+                    figures.planted_found += any(_matches(t, weakness.tag) for t in top)
+        if learner.kind == "fine":
+            figures.fine_learners += 1
+            figures.fine_clean += not reports[person.days].spots
+        if learner.kind == "fixed":
+            listed = [s.tag for s in reports[FIX_DAY + AFTER_FIX].spots]
+            for weakness in person.weaknesses:
+                figures.fixed += 1
+                figures.fixed_gone += not any(_matches(t, weakness.tag) for t in listed)
+        if learner.kind == "new":
+            figures.new_learners += 1
+            wrong = [s for s in reports[person.days].spots if not _real(s.tag, person, person.days)]
+            figures.new_wrong += bool(wrong)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    world = load_world()
+    figures = score(world, cohort(world, args.learners, args.seed))
+    print(f"{args.learners} simulated learners, seed {args.seed}")
+    for line in figures.lines():
+        print("-", line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""`loopwise weak-spots` prints what the Trends page lists, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from desktop.cli import main
+from desktop.clock import CLOCK_START_ENV
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.folders import ProfileFolder
+from desktop.profile import open_profile
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from tests.clocks import StepClock, clock_start
+
+pytestmark = pytest.mark.any_date
+
+
+@pytest.fixture
+def data_dir(folder: ProfileFolder, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A profile where dynamic programming keeps going wrong and hash maps go fine."""
+    now = clock_start()
+    monkeypatch.setenv(CLOCK_START_ENV, now.isoformat())
+    profile = open_profile(folder, clock=StepClock())
+    with session_scope(profile.engine) as session:
+        for day in range(12):
+            stuck = day < 5
+            attempt = Attempt(
+                AttemptSubject("Practice", "backend-senior", kind="code", target_minutes=25),
+                now - timedelta(days=day + 0.5),
+                20 * 60,
+                Outcome.STUCK if stuck else Outcome.SOLVED,
+                2 if stuck else 4,
+                patterns=("dynamic-programming",) if stuck else ("hash-map",),
+                struggles=("dynamic-programming",) if stuck else (),
+            )
+            practice_store.log_attempt(session=session, attempt=attempt, now=now)
+    profile.close()
+    return str(folder.data_dir)
+
+
+def test_the_list_prints_with_how_sure_it_is(
+    data_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["weak-spots", "--data-dir", data_dir]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. Dynamic programming: went wrong in 5 of the last 5 attempts")
+    assert "   Clear: 5 of 5 went wrong;" in out
+
+
+def test_json_carries_tags_scores_intervals_counts_and_attempt_ids(
+    data_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["weak-spots", "--data-dir", data_dir, "--json", "--period", "all"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    (spot,) = printed["weak_spots"]
+    assert spot["tag"] == "dynamic-programming" and spot["certainty"] == "Clear"
+    assert (spot["went_wrong"], spot["sessions"]) == (5, 5)
+    low, high = spot["interval"]
+    assert spot["usual_rate"] < low <= spot["rate"] <= high
+    assert len(spot["attempt_ids"]) == 5 and printed["period"] == "all"
+
+
+def test_a_path_filter_and_a_period_narrow_the_evidence(
+    data_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["weak-spots", "--data-dir", data_dir, "--json", "--path", "sre-devops"]) == 0
+    assert json.loads(capsys.readouterr().out)["weak_spots"] == []
+    assert main(["weak-spots", "--data-dir", data_dir, "--json", "--period", "1d"]) == 0
+    assert json.loads(capsys.readouterr().out)["weak_spots"] == []  # one attempt: too little
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--period", "3 weeks"], "--period 3 weeks: use a number of days"),
+        (["--path", "nope"], "no learning path 'nope'"),
+    ],
+)
+def test_bad_arguments_are_explained(
+    data_dir: str, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    assert main(["weak-spots", "--data-dir", data_dir, *args]) == 2
+    assert said in capsys.readouterr().err
