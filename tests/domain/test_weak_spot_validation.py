@@ -26,12 +26,12 @@ def figures() -> Figures:
 
 def test_most_of_what_is_listed_is_real(figures: Figures) -> None:
     assert figures.top_entries > 150
-    assert figures.top_real / figures.top_entries >= 0.80
+    assert figures.top_real / figures.top_entries >= 0.82
 
 
 def test_a_learner_with_no_weakness_is_shown_none(figures: Figures) -> None:
     assert figures.fine_learners == 120
-    assert figures.fine_clean / figures.fine_learners >= 0.95
+    assert figures.fine_clean / figures.fine_learners >= 0.90
 
 
 def test_a_fixed_weakness_leaves_the_list_within_three_weeks(figures: Figures) -> None:
