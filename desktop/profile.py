@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,10 @@ class Profile:
     library: LoadedPaths
     clock: Clock  # the app's one clock: every 'now' in the app is read from it
     upgrade_backup: Path | None = None
+    # The item tags and the library they were worked out from (see exercised_tags).
+    _exercised: tuple[LoadedPaths, dict[tuple[str, str], tuple[str, ...]]] | None = field(
+        default=None, repr=False
+    )
 
     @cached_property
     def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
@@ -75,14 +79,18 @@ class Profile:
         return {quiz.id: quiz for quiz in quizzes}
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
-        """The taxonomy tags each path item exercises, by (path id, item id)."""
+        """The taxonomy tags each path item exercises, by (path id, item id); worked out once
+        per library (Trends and Plan ask on every read)."""
         from desktop.domain.exercised import exercised_tags
 
-        quiz_topics = {
-            quiz_id: tuple(dict.fromkeys(t for q in quiz.questions for t in q.topics))
-            for quiz_id, quiz in self._quizzes.items()
-        }
-        return exercised_tags(self.library.paths, self.taxonomy, quiz_topics)
+        if self._exercised is None or self._exercised[0] is not self.library:
+            quiz_topics = {
+                quiz_id: tuple(dict.fromkeys(t for q in quiz.questions for t in q.topics))
+                for quiz_id, quiz in self._quizzes.items()
+            }
+            tags = exercised_tags(self.library.paths, self.taxonomy, quiz_topics)
+            self._exercised = (self.library, tags)
+        return self._exercised[1]
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates[0] if t.id == template_id), None)

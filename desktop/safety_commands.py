@@ -25,7 +25,7 @@ def _say(message: str) -> None:
 
 
 @contextmanager
-def _opened(data_dir: str | None) -> Iterator[Profile | None]:
+def opened_profile(data_dir: str | None) -> Iterator[Profile | None]:
     from desktop.profile import open_profile
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
@@ -157,7 +157,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
     from desktop.store.transfer.markdown_export import write_vault
     from desktop.store.transfer.vault_folder import VaultRefused
 
-    with _opened(data_dir) as profile:
+    with opened_profile(data_dir) as profile:
         if profile is None:
             return 1
         try:
@@ -185,7 +185,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
     ):
         return 1
-    with _opened(data_dir) as profile:
+    with opened_profile(data_dir) as profile:
         if profile is None:
             return 1
         folder = profile.folder

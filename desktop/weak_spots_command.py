@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport, certainty_text
-from desktop.safety_commands import _opened
+from desktop.safety_commands import opened_profile
 from desktop.ui.trends.reading import TrendsQuery, read_trends
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 
@@ -34,7 +34,7 @@ def weak_spots_command(
     except ValueError as problem:
         print(f"loopwise weak-spots: --period {period}: {problem}", file=sys.stderr)
         return 2
-    with _opened(data_dir) as profile:
+    with opened_profile(data_dir) as profile:
         if profile is None:
             return 1
         if path_id is not None and path_id not in {p.id for p in profile.library.paths}:
@@ -48,9 +48,9 @@ def weak_spots_command(
             path_id=path_id,
             days=days,
             rest_days_per_week=1,
-            kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
+            kinds=taxonomy.tag_kinds,
             label=taxonomy.label,
-            design_steps=[step.id for step in taxonomy.design_steps],
+            design_steps=taxonomy.design_step_ids,
             exercised=profile.exercised_tags(),
         )
         report = read_trends(profile.engine, query).report.weak_spot_report

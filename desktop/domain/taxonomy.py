@@ -78,6 +78,15 @@ class Taxonomy(BaseModel):
     def design_steps(self) -> tuple[TaxonomyEntry, ...]:
         return self.of_kind(TagKind.DESIGN_STEP)
 
+    @property
+    def design_step_ids(self) -> list[str]:
+        return [step.id for step in self.design_steps]
+
+    @cached_property
+    def tag_kinds(self) -> dict[str, str]:
+        """Each tag's kind ("pattern", "mistake", ...), as the weak-spot analysis reads them."""
+        return {entry.id: group.kind.value for group in self.groups for entry in group.entries}
+
 
 def _folded(name: str) -> str:
     return " ".join(name.replace("-", " ").replace("_", " ").split()).casefold()

@@ -18,6 +18,7 @@ from desktop.domain.weak_spots import (
     WeakSpot,
     WeakSpotReport,
     analyse,
+    tags_of_item,
 )
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -79,9 +80,7 @@ def observations(
     for r in records:
         design = r.kind == "design"
         covered = r.steps_covered
-        item_tags: Sequence[str] = ()
-        if exercised and r.path_id and r.item_id:
-            item_tags = exercised.get((r.path_id, r.item_id), ())
+        item_tags = tags_of_item(exercised, r.path_id, r.item_id)
         result.append(
             Observation(
                 r.started_at,

@@ -119,9 +119,7 @@ def observation_from_attempt(
     subject = attempt.subject
     design = subject.kind == "design"
     missed = tuple(s for s in design_steps if s not in attempt.steps_covered) if design else ()
-    item_tags: Sequence[str] = ()
-    if exercised and subject.path_id and subject.item_id:
-        item_tags = exercised.get((subject.path_id, subject.item_id), ())
+    item_tags = tags_of_item(exercised, subject.path_id, subject.item_id)
     return Observation(
         at=attempt.started_at,
         source="attempt",
@@ -137,6 +135,17 @@ def observation_from_attempt(
         work=subject.kind,
         difficulty=subject.difficulty,
     )
+
+
+def tags_of_item(
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None,
+    path_id: str | None,
+    item_id: str | None,
+) -> Sequence[str]:
+    """The taxonomy tags a path item exercises, if the session was on one."""
+    if not exercised or not path_id or not item_id:
+        return ()
+    return exercised.get((path_id, item_id), ())
 
 
 def observation_from_mock(
@@ -244,16 +253,19 @@ class _Tally:
     bad_weight: float = 0.0
     seen: int = 0
     bad: int = 0
-    observations: list[Observation] = field(default_factory=list)  # oldest first
     bad_ones: list[Observation] = field(default_factory=list)
     entries: list[tuple[Observation, float, float]] = field(default_factory=list)
+
+    @property
+    def observations(self) -> list[Observation]:
+        """Oldest first."""
+        return [obs for obs, _weight, _badness in self.entries]
 
     def add(self, obs: Observation, weight: float, badness: float) -> None:
         self.entries.append((obs, weight, badness))
         self.seen_weight += weight
         self.bad_weight += weight * badness
         self.seen += 1
-        self.observations.append(obs)
         if badness >= BAD:
             self.bad += 1
             self.bad_ones.append(obs)

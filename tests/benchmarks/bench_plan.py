@@ -88,9 +88,9 @@ def _build(profile_dir: Path) -> tuple[object, PlannerData, datetime]:
     data = PlannerData(
         paths=profile.library.paths,
         routines=routines,
-        tag_kinds={e.id: g.kind.value for g in profile.taxonomy.groups for e in g.entries},
+        tag_kinds=profile.taxonomy.tag_kinds,
         label=profile.taxonomy.label,
-        design_steps=[step.id for step in profile.taxonomy.design_steps],
+        design_steps=profile.taxonomy.design_step_ids,
     )
     return profile, data, now
 

@@ -52,7 +52,7 @@ def load_world(path_ids: Sequence[str] = ("backend-senior",)) -> World:
         for q in quizzes
     }
     exercised = exercised_tags(paths, taxonomy, quiz_topics)
-    kinds = {e.id: group.kind.value for group in taxonomy.groups for e in group.entries}
+    kinds = taxonomy.tag_kinds
     mistakes = tuple(tag for tag, kind in kinds.items() if kind == "mistake")
     steps = tuple(tag for tag, kind in kinds.items() if kind == "design_step")
     on_items: dict[str, int] = {}

@@ -17,9 +17,9 @@ def planner_data(profile: Profile) -> PlannerData:
     return PlannerData(
         paths=profile.library.paths,
         routines=profile.routines.routines,
-        tag_kinds={e.id: g.kind.value for g in taxonomy.groups for e in g.entries},
+        tag_kinds=taxonomy.tag_kinds,
         label=taxonomy.label,
-        design_steps=[step.id for step in taxonomy.design_steps],
+        design_steps=taxonomy.design_step_ids,
         exercised=profile.exercised_tags(),
     )
 

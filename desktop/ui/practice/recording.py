@@ -22,7 +22,7 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
     facts = retrospective_facts(
         attempt,
         label=taxonomy.label,
-        design_steps=[step.id for step in taxonomy.design_steps],
+        design_steps=taxonomy.design_step_ids,
         path_title=path.title if path else "",
     )
     try:

@@ -294,9 +294,9 @@ class TrendsPage(ContextPage):
             path_id=self.path_filter.currentData(),
             days=self.range.currentData(),
             rest_days_per_week=self.rest_days.value(),
-            kinds={e.id: group.kind.value for group in taxonomy.groups for e in group.entries},
+            kinds=taxonomy.tag_kinds,
             label=taxonomy.label,
-            design_steps=[step.id for step in taxonomy.design_steps],
+            design_steps=taxonomy.design_step_ids,
             exercised=self.context.profile.exercised_tags(),
         )
         engine = self.context.profile.engine

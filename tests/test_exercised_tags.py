@@ -1,0 +1,24 @@
+"""Which taxonomy tags each path item exercises, as the weak spots read them."""
+
+from __future__ import annotations
+
+from desktop.profile import Profile
+from tests.samples import SMALL_PATH
+
+
+def test_item_topics_and_quiz_topics_become_taxonomy_tags(profile: Profile) -> None:
+    tags = profile.exercised_tags()
+    assert "heap-top-k" in tags[("backend-senior", "implement-binary-heap")]  # "heap" resolved
+    quiz = tags[("backend-senior", "system-design-quiz")]
+    assert {"load-balancing", "rate-limiting", "cdn"} <= set(quiz)  # its questions' topics
+    assert profile.exercised_tags() is tags  # worked out once per library
+
+
+def test_a_path_added_later_is_read_after_the_library_reloads(profile: Profile) -> None:
+    before = profile.exercised_tags()
+    mine = SMALL_PATH.replace('topics = ["x"]', 'topics = ["heap", "made-up"]')
+    (profile.folder.path_files_dir / "mine.toml").write_text(mine, encoding="utf-8")
+    profile.reload_library()
+    after = profile.exercised_tags()
+    assert after is not before
+    assert after[("mine", "a")] == ("heap-top-k",)  # a topic the taxonomy lacks is left out
