@@ -44,6 +44,7 @@ RECENT_COUNT = 8  # "in N of the last M" looks at this many
 # Before the learner's own log says more: how often each kind of tag goes wrong for anyone.
 TYPICAL_RATE = {"pattern": 0.2, "topic": 0.2, "mistake": 0.05, "design_step": 0.15, "pace": 0.2}
 TYPICAL_WEIGHT = 6.0
+QUIET_SHARE = 0.3  # never-ticked mistakes count this much: some were surely made and not ticked
 
 KINDS = ("pattern", "mistake", "topic", "design_step", "pace")
 PACE = "pace"
@@ -199,9 +200,10 @@ def analyse(
     tallies = _tally(recent, kinds, clock)
     # Twice: the second time, the usual rates leave out what the first found weak, so one
     # big weakness does not hide a second one by raising the bar for its kind.
-    spots, _watching = _rate_all(tallies, _usual_rates(tallies), label, clock)
+    quiet = _quiet_mistakes(recent, tallies, kinds, clock)
+    spots, _watching = _rate_all(tallies, _usual_rates(tallies, quiet), label, clock)
     found = {spot.tag for spot in spots}
-    usual = _usual_rates({tag: t for tag, t in tallies.items() if tag not in found})
+    usual = _usual_rates({tag: t for tag, t in tallies.items() if tag not in found}, quiet)
     spots, watching = _rate_all(tallies, usual, label, clock)
     spots.sort(key=lambda spot: (-spot.score, spot.label))
     watching.sort(key=lambda spot: (-spot.rate, spot.label))
@@ -233,7 +235,7 @@ def _rate_all(
     for tally in tallies.values():
         if tally.kind in SHARED_KINDS:
             continue  # rated below, one at a time
-        rated = _rated(tally, usual, label, clock)
+        rated = _rated(tally, _usual_without(tally, usual), label, clock)
         if rated is not None:
             (spots if rated.certainty in ("Clear", "Likely") else watching).append(rated)
     shared_spots, shared_watching = _explain_away(tallies, usual, label, clock)
@@ -276,11 +278,14 @@ def _tally(
 ) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     steps = [tag for tag, kind in kinds.items() if kind == "design_step"]
-    # A mistake can happen in any session, but only a tick says it did: once ticked at all,
-    # every attempt counts for it, the clean ones too.
-    mistakes = sorted(
-        {tag for o in observations for tag in o.struggles if kinds.get(tag) == "mistake"}
-    )
+    # A mistake can happen in any session, but only a tick says it did: once ticked in a kind
+    # of work (coding, say), every attempt of that kind counts for it, the clean ones too.
+    mistake_work: dict[str, set[str | None]] = {}
+    for o in observations:
+        for tag in o.struggles:
+            if kinds.get(tag) == "mistake":
+                mistake_work.setdefault(tag, set()).add(o.work)
+    mistakes = sorted(mistake_work)
 
     def count(tag: str, kind: str, obs: Observation, weight: float, badness: float) -> None:
         tallies.setdefault(tag, _Tally(tag, kind)).add(obs, weight, badness)
@@ -296,7 +301,8 @@ def _tally(
                 count(tag, str(kind), obs, weight, 1.0 if tag in struggles else session)
         if obs.source == "attempt":
             for tag in mistakes:
-                count(tag, "mistake", obs, weight, 1.0 if tag in struggles else 0.0)
+                if obs.work in mistake_work[tag]:
+                    count(tag, "mistake", obs, weight, 1.0 if tag in struggles else 0.0)
         else:
             for tag in struggles:
                 if kinds.get(tag) == "mistake":
@@ -332,6 +338,11 @@ def pace_tag(work: str, difficulty: str | None = None) -> str:
     return f"{PACE_PREFIX}{work}" + (f":{difficulty}" if difficulty else "")
 
 
+def pace_work(tag: str) -> str | None:
+    """The kind of work a pace tag is about ("pace:code:hard" is "code"); None for others."""
+    return tag.split(":")[1] if tag.startswith(PACE_PREFIX) else None
+
+
 def pace_label(tag: str) -> str:
     """ "pace:code:hard" reads "Pace: hard coding problems"."""
     _prefix, work, *rest = tag.split(":")
@@ -360,7 +371,11 @@ def _explain_away(
     while remaining:
         if explained:
             remaining = {tag: _leaving_out(t, explained) for tag, t in remaining.items()}
-        rated = [r for t in remaining.values() if (r := _rated(t, totals, label, clock))]
+        rated = [
+            r
+            for t in remaining.values()
+            if (r := _rated(t, _usual_without(t, totals), label, clock))
+        ]
         listed = [r for r in rated if r.certainty in ("Clear", "Likely")]
         if not listed:
             watching = [r for r in rated if r.certainty == "Watching"]
@@ -379,13 +394,39 @@ def _leaving_out(tally: _Tally, explained: set[tuple[str, int]]) -> _Tally:
     return kept
 
 
-def _usual_rates(tallies: Mapping[str, _Tally]) -> dict[str, tuple[float, float]]:
+def _quiet_mistakes(
+    observations: Sequence[Observation],
+    tallies: Mapping[str, _Tally],
+    kinds: Mapping[str, str],
+    clock: datetime,
+) -> float:
+    """The weighted sessions of the mistakes never ticked: each went right in every coding
+    session. Only ticked mistakes have tallies, so without these the usual rate of mistakes
+    would be the rate of the ones that do go wrong, and a real one would not stand out."""
+    never = sum(1 for tag, kind in kinds.items() if kind == "mistake" and tag not in tallies)
+    coding = sum(
+        0.5 ** (max(0.0, (clock - obs.at).total_seconds()) / 86400 / HALF_LIFE_DAYS)
+        for obs in observations
+        if obs.source == "attempt" and obs.work == "code"
+    )
+    return QUIET_SHARE * never * coding
+
+
+def _usual_rates(
+    tallies: Mapping[str, _Tally], quiet_mistakes: float = 0.0
+) -> dict[str, tuple[float, float]]:
     """Per kind, the weighted bad and seen totals (to leave one tag out of its own bar)."""
     totals: dict[str, tuple[float, float]] = {kind: (0.0, 0.0) for kind in KINDS}
+    totals["mistake"] = (0.0, quiet_mistakes)
     for tally in tallies.values():
         bad, seen = totals[tally.kind]
         totals[tally.kind] = (bad + tally.bad_weight, seen + tally.seen_weight)
     return totals
+
+
+def _blended(kind: str, bad: float, seen: float) -> float:
+    """A rate from weighted counts, leaning on a typical learner's while there is little."""
+    return max(0.01, (bad + TYPICAL_RATE[kind] * TYPICAL_WEIGHT) / (seen + TYPICAL_WEIGHT))
 
 
 def _usual_without(tally: _Tally, totals: Mapping[str, tuple[float, float]]) -> float:
@@ -393,9 +434,9 @@ def _usual_without(tally: _Tally, totals: Mapping[str, tuple[float, float]]) -> 
     tags of that kind (so a weakness does not raise its own bar), leaning on a typical
     learner's rate while there is little to go on."""
     bad, seen = totals[tally.kind]
-    bad, seen = max(0.0, bad - tally.bad_weight), max(0.0, seen - tally.seen_weight)
-    typical = TYPICAL_RATE[tally.kind]
-    return max(0.01, (bad + typical * TYPICAL_WEIGHT) / (seen + TYPICAL_WEIGHT))
+    return _blended(
+        tally.kind, max(0.0, bad - tally.bad_weight), max(0.0, seen - tally.seen_weight)
+    )
 
 
 def _settled(tally: _Tally, clock: datetime) -> bool:
@@ -406,14 +447,11 @@ def _settled(tally: _Tally, clock: datetime) -> bool:
 
 
 def _rated(
-    tally: _Tally,
-    totals: Mapping[str, tuple[float, float]],
-    label: Callable[[str], str],
-    clock: datetime,
+    tally: _Tally, usual: float, label: Callable[[str], str], clock: datetime
 ) -> WeakSpot | None:
+    """Rated against `usual`, the learner's rate of going wrong on other things of its kind."""
     if tally.bad == 0:
         return None
-    usual = _usual_without(tally, totals)
     alpha = usual * PRIOR_SESSIONS + tally.bad_weight
     beta = (1 - usual) * PRIOR_SESSIONS + (tally.seen_weight - tally.bad_weight)
     mean = alpha / (alpha + beta)
