@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.domain.path_file import PathFileError
 from desktop.folders import ProfileFolder, resolve_data_dir
-from desktop.profile import load_library
+from desktop.profile import load_library, shipped_vocabulary
 from desktop.store.health import failure_text
 from desktop.store.path_library import PathClash, import_path_file
 
@@ -18,7 +18,7 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
         folder.ensure()
         existing = load_library(folder).paths
         path, target = import_path_file(
-            Path(file), folder.path_files_dir, existing, replace=replace
+            Path(file), folder.path_files_dir, shipped_vocabulary(), existing, replace=replace
         )
     except PathClash as clash:
         print(

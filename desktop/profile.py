@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.routines import Routines
     from desktop.domain.story_themes import ThemeCatalog
     from desktop.domain.taxonomy import Taxonomy
+    from desktop.domain.vocabulary import Vocabulary
 
 
 @dataclass
@@ -45,26 +46,29 @@ class Profile:
 
         return load_templates(shipped_data_dir() / "templates")
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """What path, quiz and routine files may tag things with."""
+        return shipped_vocabulary()
+
     @cached_property
     def taxonomy(self) -> Taxonomy:
-        """Patterns, mistakes, topics and design steps, read on first use."""
-        from desktop.domain.taxonomy import load_taxonomy
-
-        return load_taxonomy(shipped_data_dir() / "patterns.toml")
+        """Patterns, mistakes, topics and design steps (data/patterns.toml)."""
+        return shipped_vocabulary().taxonomy
 
     @cached_property
     def routines(self) -> Routines:
         """The practice routines (data/routines.toml), read on first use."""
         from desktop.domain.routines import load_routines
 
-        return load_routines(shipped_data_dir() / "routines.toml")
+        return load_routines(shipped_data_dir() / "routines.toml", self.vocabulary)
 
     @cached_property
     def story_themes(self) -> ThemeCatalog:
-        """The shipped behavioral themes and theme sets (data/themes.toml), read on first use."""
-        from desktop.domain.story_themes import load_themes
-
-        return load_themes(shipped_data_dir() / "themes.toml")
+        """The shipped behavioral themes and theme sets (data/themes.toml)."""
+        themes = shipped_vocabulary().themes
+        assert themes is not None  # the shipped vocabulary always has them
+        return themes
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""
@@ -75,7 +79,7 @@ class Profile:
         from desktop.domain.quiz import load_quiz
 
         folder = shipped_data_dir() / "quizzes"
-        quizzes = (load_quiz(f, self.taxonomy) for f in sorted(folder.glob("*.toml")))
+        quizzes = (load_quiz(f, self.vocabulary) for f in sorted(folder.glob("*.toml")))
         return {quiz.id: quiz for quiz in quizzes}
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -120,8 +124,19 @@ class Profile:
         self.engine.dispose()
 
 
+@cache
+def shipped_vocabulary() -> Vocabulary:
+    """The taxonomy and story themes every path, quiz and routine file is checked against."""
+    from desktop.domain.story_themes import load_themes
+    from desktop.domain.taxonomy import load_taxonomy
+    from desktop.domain.vocabulary import Vocabulary
+
+    data = shipped_data_dir()
+    return Vocabulary(load_taxonomy(data / "patterns.toml"), load_themes(data / "themes.toml"))
+
+
 def load_library(folder: ProfileFolder) -> LoadedPaths:
-    return load_paths(shipped_data_dir() / "paths", folder.path_files_dir)
+    return load_paths(shipped_data_dir() / "paths", folder.path_files_dir, shipped_vocabulary())
 
 
 def open_profile(folder: ProfileFolder, *, clock: Clock) -> Profile:

@@ -16,9 +16,20 @@ def test_item_topics_and_quiz_topics_become_taxonomy_tags(profile: Profile) -> N
 
 def test_a_path_added_later_is_read_after_the_library_reloads(profile: Profile) -> None:
     before = profile.exercised_tags()
-    mine = SMALL_PATH.replace('topics = ["x"]', 'topics = ["heap", "made-up"]')
+    mine = SMALL_PATH.replace('topics = ["hash-map"]', 'topics = ["heap"]')
     (profile.folder.path_files_dir / "mine.toml").write_text(mine, encoding="utf-8")
     profile.reload_library()
     after = profile.exercised_tags()
     assert after is not before
-    assert after[("mine", "a")] == ("heap-top-k",)  # a topic the taxonomy lacks is left out
+    assert after[("mine", "a")] == ("heap-top-k",)  # an alias is read as its id
+
+
+def test_a_path_file_with_a_topic_the_taxonomy_lacks_is_reported_not_loaded(
+    profile: Profile,
+) -> None:
+    mine = SMALL_PATH.replace('topics = ["hash-map"]', 'topics = ["heap", "made-up"]')
+    (profile.folder.path_files_dir / "mine.toml").write_text(mine, encoding="utf-8")
+    library = profile.reload_library()
+    assert "mine" not in {path.id for path in library.paths}
+    (error,) = [e for e in library.errors if e.file.endswith("mine.toml")]
+    assert error.line is not None and "'made-up' is not a tag" in error.problem

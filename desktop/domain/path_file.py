@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.curriculum import LearningPath
+from desktop.domain.curriculum import ItemKind, LearningPath
 from desktop.domain.data_file import (
     MAX_FILE_BYTES,
     DataFileError,
@@ -16,6 +16,7 @@ from desktop.domain.data_file import (
     parse_toml,
     read_data_bytes,
 )
+from desktop.domain.vocabulary import Vocabulary, with_tag_ids
 
 # A path file's problems are data-file problems; the name reads better where paths are handled.
 PathFileError = DataFileError
@@ -33,23 +34,52 @@ __all__ = [
 ]
 
 
-def parse_path_text(text: str, file_name: str) -> LearningPath:
-    """Parse and validate one path file's text; raise PathFileError on the first problem found."""
+def parse_path_text(
+    text: str, file_name: str, vocabulary: Vocabulary | None = None
+) -> LearningPath:
+    """Parse and validate one path file's text; raise PathFileError on the first problem found.
+
+    With a vocabulary, every item topic must be a tag it knows, and comes back as its id.
+    """
     # Ids must be unique: progress is stored by them.
     unique = ((("stages",), "stage"), (("stages", "items"), "item"))
-    return check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
+    path = check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
+    return path if vocabulary is None else _topics_as_ids(path, vocabulary, text, file_name)
+
+
+def _topics_as_ids(
+    path: LearningPath, vocabulary: Vocabulary, text: str, file_name: str
+) -> LearningPath:
+    """Behavioral items may also name a story theme (data/themes.toml)."""
+    stages = tuple(
+        stage.model_copy(
+            update={
+                "items": with_tag_ids(
+                    stage.items,
+                    vocabulary,
+                    (text, file_name),
+                    ("stages", index, "items"),
+                    lambda item: item.kind is ItemKind.BEHAVIORAL,
+                )
+            }
+        )
+        for index, stage in enumerate(path.stages)
+    )
+    return path.model_copy(update={"stages": stages})
 
 
 def read_path_bytes(path: Path) -> bytes:
     return read_data_bytes(path)
 
 
-def parse_path_bytes(data: bytes, file_name: str) -> LearningPath:
-    return parse_path_text(decode_text(data, file_name), file_name)
+def parse_path_bytes(
+    data: bytes, file_name: str, vocabulary: Vocabulary | None = None
+) -> LearningPath:
+    return parse_path_text(decode_text(data, file_name), file_name, vocabulary)
 
 
-def read_path_file(path: Path) -> LearningPath:
-    return parse_path_bytes(read_path_bytes(path), str(path))
+def read_path_file(path: Path, vocabulary: Vocabulary | None = None) -> LearningPath:
+    return parse_path_bytes(read_path_bytes(path), str(path), vocabulary)
 
 
 @dataclass(frozen=True)
@@ -59,7 +89,7 @@ class LoadedPaths:
     sources: dict[str, Path]
 
 
-def load_path_dirs(folders: Sequence[Path]) -> LoadedPaths:
+def load_path_dirs(folders: Sequence[Path], vocabulary: Vocabulary | None = None) -> LoadedPaths:
     """Load every *.toml file; a later folder's path replaces an earlier one with the same id.
 
     A bad file is reported and skipped, so one broken file never stops the app from starting.
@@ -70,7 +100,7 @@ def load_path_dirs(folders: Sequence[Path]) -> LoadedPaths:
     for folder in folders:
         for file in _toml_files(folder):
             try:
-                path = read_path_file(file)
+                path = read_path_file(file, vocabulary)
             except PathFileError as error:
                 errors.append(error)
                 continue

@@ -13,10 +13,9 @@ from desktop.domain.data_file import (
     check_and_validate,
     decode_text,
     parse_toml,
-    problem_at,
     read_data_bytes,
 )
-from desktop.domain.taxonomy import Taxonomy
+from desktop.domain.vocabulary import Vocabulary, with_tag_ids
 
 Choice = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -52,33 +51,21 @@ class Quiz(BaseModel):
 _UNIQUE_IDS = ((("questions",), "question"),)
 
 
-def load_quiz(path: Path, taxonomy: Taxonomy | None = None) -> Quiz:
-    """Read a quiz file; with a taxonomy, every topic must be one of its tags."""
-    return parse_quiz(decode_text(read_data_bytes(path), str(path)), str(path), taxonomy)
+def load_quiz(path: Path, vocabulary: Vocabulary | None = None) -> Quiz:
+    """Read a quiz file; with a vocabulary, every topic must be one of its tags."""
+    return parse_quiz(decode_text(read_data_bytes(path), str(path)), str(path), vocabulary)
 
 
-def parse_quiz(text: str, file_name: str, taxonomy: Taxonomy | None = None) -> Quiz:
+def parse_quiz(text: str, file_name: str, vocabulary: Vocabulary | None = None) -> Quiz:
     quiz = check_and_validate(parse_toml(text, file_name), text, file_name, Quiz, _UNIQUE_IDS)
-    if taxonomy is not None:
-        _check_topics(quiz, taxonomy, text, file_name)
-    return quiz
+    return quiz if vocabulary is None else _topics_as_ids(quiz, vocabulary, text, file_name)
 
 
-def _check_topics(quiz: Quiz, taxonomy: Taxonomy, text: str, file_name: str) -> None:
-    """A missed question counts towards its topics only if they are taxonomy tags, so a topic
-    the taxonomy does not know is an error, not a silent gap in the weak spots."""
-    for question_index, question in enumerate(quiz.questions):
-        for topic_index, topic in enumerate(question.topics):
-            if taxonomy.has(topic):
-                continue
-            meant = taxonomy.resolve(topic)
-            hint = f"; use its id, '{meant}'" if meant else ""
-            raise problem_at(
-                text,
-                file_name,
-                ("questions", question_index, "topics", topic_index),
-                f"the topic '{topic}' is not a tag in data/patterns.toml{hint}",
-            )
+def _topics_as_ids(quiz: Quiz, vocabulary: Vocabulary, text: str, file_name: str) -> Quiz:
+    """A missed question counts towards its topics only if they are tags, so a topic the
+    vocabulary does not know is an error, not a silent gap in the weak spots."""
+    questions = with_tag_ids(quiz.questions, vocabulary, (text, file_name), ("questions",))
+    return quiz.model_copy(update={"questions": questions})
 
 
 @dataclass

@@ -8,8 +8,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from desktop.domain.curriculum import ItemKind, Slug, Text, Title
-from desktop.domain.data_file import read_model
+from desktop.domain.curriculum import Slug, Text, Title, Topic
+from desktop.domain.data_file import check_and_validate, decode_text, parse_toml, read_data_bytes
+from desktop.domain.vocabulary import Vocabulary, with_tag_ids
 
 
 class Cadence(StrEnum):
@@ -17,6 +18,17 @@ class Cadence(StrEnum):
     WEEKLY = "weekly"
     FORTNIGHTLY = "fortnightly"
     MONTHLY = "monthly"
+
+
+class RoutineKind(StrEnum):
+    """The kinds of path item, plus the mock interview, which is logged rather than timed."""
+
+    CODE = "code"
+    QUIZ = "quiz"
+    DESIGN = "design"
+    BEHAVIORAL = "behavioral"
+    READING = "reading"
+    MOCK = "mock"
 
 
 Range = Annotated[tuple[int, int], Field(description="low and high, inclusive")]
@@ -27,12 +39,14 @@ class Routine(BaseModel):
 
     id: Slug
     title: Title
-    kind: ItemKind
+    kind: RoutineKind
     cadence: Cadence
     per_period: Range
     minutes: Range
     description: Text
     examples: tuple[Title, ...] = ()
+    # The taxonomy tags it drills, so a weak spot can be planned as this routine.
+    topics: tuple[Topic, ...] = Field(default=(), max_length=12)
 
     @model_validator(mode="after")
     def _ranges_make_sense(self) -> Routine:
@@ -65,5 +79,11 @@ class Routines(BaseModel):
     routines: tuple[Routine, ...] = Field(min_length=1)
 
 
-def load_routines(path: Path) -> Routines:
-    return read_model(path, Routines, unique_ids=((("routines",), "routine"),))
+def load_routines(path: Path, vocabulary: Vocabulary) -> Routines:
+    """Read a routines file; every topic must be a tag the vocabulary knows."""
+    file_name = str(path)
+    text = decode_text(read_data_bytes(path), file_name)
+    raw = parse_toml(text, file_name)
+    routines = check_and_validate(raw, text, file_name, Routines, ((("routines",), "routine"),))
+    checked = with_tag_ids(routines.routines, vocabulary, (text, file_name), ("routines",))
+    return routines.model_copy(update={"routines": checked})

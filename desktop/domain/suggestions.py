@@ -14,6 +14,7 @@ from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource,
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import Revisit
 from desktop.domain.routines import Routine
+from desktop.domain.weak_spots import pace_work
 
 SUGGESTED_PATH_ITEMS = 3
 SUGGESTED_REVISITS = 3
@@ -39,6 +40,11 @@ class PathCandidate:
     stage_title: str
     item: PathItem
     finished: bool
+    # The tags it exercises (Profile.exercised_tags): its topics, and a quiz's question topics.
+    tags: tuple[str, ...] = ()
+
+    def exercises(self, tag: str) -> bool:
+        return tag in (self.tags or self.item.topics)
 
     @property
     def target(self) -> Target:
@@ -54,23 +60,8 @@ class Suggestion:
     weak_spot: str | None = None  # the tag it answers, for weak-spot suggestions
 
 
-# Routines that exercise a weak spot of each taxonomy kind when no path item matches it.
-_ROUTINE_FOR_KIND = {
-    "pattern": ("data-structure-drill", "coding-backend-context"),
-    "mistake": ("coding-backend-context",),
-    "topic": ("load-latency-scenario", "weekly-system-design"),
-    "design_step": ("weekly-system-design",),
-}
-_STRUCTURE_DRILLS = {"trie", "segment-fenwick-trees", "union-find", "heap-top-k", "linked-list"}
-
-
-def _normal(text: str) -> str:
-    return "-".join(text.casefold().replace("/", " ").split())
-
-
-def _exercises(item: PathItem, spot: WeakSpotLike) -> bool:
-    wanted = {_normal(spot.tag), _normal(spot.label)}
-    return any(_normal(topic) in wanted for topic in item.topics)
+# The kind of work that drills a tag of each taxonomy kind, when no routine names the tag.
+_WORK_FOR_KIND = {"pattern": "code", "mistake": "code", "topic": "design", "design_step": "design"}
 
 
 def exercise_for(
@@ -80,9 +71,12 @@ def exercise_for(
     routines: Sequence[Routine],
     tag_kinds: Mapping[str, str],
 ) -> tuple[Target, int, str] | None:
-    """An item that exercises the weak spot, with its minutes and how it was chosen."""
-    for candidate in candidates:
-        if not candidate.finished and _exercises(candidate.item, spot):
+    """What to practise for a weak spot, with its minutes and how it was chosen: the next path
+    item that exercises it, then an item the learner went wrong on it, then a finished item to
+    redo, then a routine that names it, then a routine of its kind of work."""
+    on_it = [candidate for candidate in candidates if candidate.exercises(spot.tag)]
+    for candidate in on_it:
+        if not candidate.finished:
             return candidate.target, candidate.item.target_minutes, "next path item on it"
     for attempt in sorted(history, key=lambda a: a.started_at, reverse=True):
         subject = attempt.subject
@@ -90,18 +84,22 @@ def exercise_for(
             target = Target(subject.title, subject.path_id, subject.item_id, kind=subject.kind)
             minutes = subject.target_minutes or 30
             return target, minutes, f"you struggled with it on {subject.title}"
-    for candidate in candidates:
-        if _exercises(candidate.item, spot):
-            return candidate.target, candidate.item.target_minutes, "a path item to redo"
-    preferred = list(_ROUTINE_FOR_KIND.get(tag_kinds.get(spot.tag, ""), ()))
-    if spot.tag not in _STRUCTURE_DRILLS and "data-structure-drill" in preferred:
-        preferred.remove("data-structure-drill")
-    by_id = {routine.id: routine for routine in routines}
-    for routine_id in preferred:
-        routine = by_id.get(routine_id)
-        if routine is not None:
-            return routine_target(routine), routine.target_minutes, "a routine that drills it"
+    for candidate in on_it:
+        return candidate.target, candidate.item.target_minutes, "a path item to redo"
+    routine = _routine_for(spot.tag, routines, tag_kinds)
+    if routine is not None:
+        return routine_target(routine), routine.target_minutes, "a routine that drills it"
     return None
+
+
+def _routine_for(
+    tag: str, routines: Sequence[Routine], tag_kinds: Mapping[str, str]
+) -> Routine | None:
+    named = next((routine for routine in routines if tag in routine.topics), None)
+    if named is not None:
+        return named
+    work = pace_work(tag) or _WORK_FOR_KIND.get(tag_kinds.get(tag, ""))
+    return next((routine for routine in routines if routine.kind.value == work), None)
 
 
 def routine_target(routine: Routine) -> Target:

@@ -64,7 +64,7 @@ class Taxonomy(BaseModel):
         names: dict[str, str] = {}
         for entry in self._entries.values():
             for name in (*entry.aliases, entry.label, entry.id):  # the id wins a clash
-                names[_folded(name)] = entry.id
+                names[folded(name)] = entry.id
         return names
 
     def has(self, entry_id: str) -> bool:
@@ -72,7 +72,7 @@ class Taxonomy(BaseModel):
 
     def resolve(self, name: str) -> str | None:
         """The id of the entry `name` stands for (its id, label or an alias), if any."""
-        return self._names.get(_folded(name))
+        return self._names.get(folded(name))
 
     @property
     def design_steps(self) -> tuple[TaxonomyEntry, ...]:
@@ -88,7 +88,7 @@ class Taxonomy(BaseModel):
         return {entry.id: group.kind.value for group in self.groups for entry in group.entries}
 
 
-def _folded(name: str) -> str:
+def folded(name: str) -> str:
     return " ".join(name.replace("-", " ").replace("_", " ").split()).casefold()
 
 

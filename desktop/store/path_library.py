@@ -13,12 +13,13 @@ from desktop.domain.path_file import (
     parse_path_bytes,
     read_path_bytes,
 )
+from desktop.domain.vocabulary import Vocabulary
 from desktop.store.files import write_atomically
 
 
-def load_paths(shipped_dir: Path, user_dir: Path) -> LoadedPaths:
+def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> LoadedPaths:
     """User files come last, so a user's edited copy of a shipped path takes its place."""
-    return load_path_dirs([shipped_dir, user_dir])
+    return load_path_dirs([shipped_dir, user_dir], vocabulary)
 
 
 class PathClash(Exception):
@@ -40,19 +41,23 @@ class PathClash(Exception):
 def import_path_file(
     source: Path,
     user_dir: Path,
+    vocabulary: Vocabulary,
     existing: Sequence[LearningPath] = (),
     *,
     replace: bool = False,
 ) -> tuple[LearningPath, Path]:
     """Validate `source` and copy it into the user's path folder, all or nothing.
 
-    Raises PathFileError (naming file, line and field), or PathClash when a path with the
-    same id is already loaded and `replace` is not set; either way nothing on disk changes.
+    Raises PathFileError (naming file, line and field, or a topic the vocabulary lacks), or
+    PathClash when a path with the same id is already loaded and `replace` is not set; either
+    way nothing on disk changes.
     The copy is written to a temporary file and renamed into place, so a crash never
     leaves half a file behind.
     """
     data = read_path_bytes(source)
-    path = parse_path_bytes(data, str(source))  # the bytes checked are the bytes written
+    path = parse_path_bytes(
+        data, str(source), vocabulary
+    )  # the bytes checked are the bytes written
     clash = next((known for known in existing if known.id == path.id), None)
     if clash is not None and not replace:
         raise PathClash(path, clash)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
@@ -184,9 +184,14 @@ def _item(row: PlanEntry) -> PlanItem:
 # Path items to suggest ---------------------------------------------------------------------
 
 
-def path_candidates(*, session: Session, paths: Sequence[LearningPath]) -> list[PathCandidate]:
+def path_candidates(
+    *,
+    session: Session,
+    paths: Sequence[LearningPath],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> list[PathCandidate]:
     """Items of the paths the user is working on (any progress), in stage order; the first
-    path if none has progress yet."""
+    path if none has progress yet. `exercised` gives the tags each item works on."""
     started = set(session.exec(select(ItemProgress.path_id).distinct()).all())
     chosen = [path for path in paths if path.id in started] or list(paths[:1])
     candidates = []
@@ -199,7 +204,8 @@ def path_candidates(*, session: Session, paths: Sequence[LearningPath]) -> list[
                 if entry.is_retired:
                     continue
                 finished = entry.status is ItemStatus.DONE
-                candidates.append(PathCandidate(path.id, stage.title, entry.item, finished))
+                tags = tuple((exercised or {}).get((path.id, entry.item.id), ()))
+                candidates.append(PathCandidate(path.id, stage.title, entry.item, finished, tags))
     return candidates
 
 

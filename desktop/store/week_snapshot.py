@@ -95,7 +95,9 @@ def read_week(
             week,
             plan=items + ahead,  # what is planned next week already is not suggested again
             done=done,
-            candidates=plan_store.path_candidates(session=session, paths=data.paths),
+            candidates=plan_store.path_candidates(
+                session=session, paths=data.paths, exercised=data.exercised
+            ),
             revisits=revisits_due(history, by=week + timedelta(days=6)),
             weak_spots=spots,
             routines=data.routines,

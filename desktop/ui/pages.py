@@ -102,12 +102,16 @@ def _routine_menu(window: MainWindow) -> QMenu:
 
     def fill() -> None:
         from desktop.domain.practice import AttemptSubject
+        from desktop.domain.routines import RoutineKind
         from desktop.ui.practice.session_window import start_session
 
         menu.clear()
         for routine in window.context.profile.routines.routines:
             action = menu.addAction(f"{routine.title}  ({routine.cadence_text})")
             action.setToolTip(routine.description)
+            if routine.kind is RoutineKind.MOCK:  # logged with its scores, not timed
+                action.triggered.connect(lambda _c=False: _show_plan(window).log_mock())
+                continue
             subject = AttemptSubject(
                 title=routine.title,
                 routine_id=routine.id,

@@ -26,9 +26,10 @@ from desktop.domain.suggestions import PathCandidate, routines_due, suggest
 from desktop.domain.weak_spots import WeakSpot
 from desktop.domain.weekly_review import WeekEvidence, review_markdown, weak_spot_moves
 from desktop.folders import shipped_data_dir
+from desktop.profile import shipped_vocabulary
 
 WEEK = date(2026, 11, 2)  # a Monday
-ROUTINES = load_routines(shipped_data_dir() / "routines.toml").routines
+ROUTINES = load_routines(shipped_data_dir() / "routines.toml", shipped_vocabulary()).routines
 
 
 def _at(day: date, hour: int = 18) -> datetime:
@@ -184,12 +185,12 @@ def _item(item_id: str, topics: tuple[str, ...]) -> PathItem:
 
 
 CANDIDATES = [
-    PathCandidate("backend", "Warm-up", _item("two-sum", ("hash map",)), True),
-    PathCandidate("backend", "Warm-up", _item("3sum", ("two pointers",)), True),
-    PathCandidate("backend", "Medium", _item("top-k", ("heap",)), False),
+    PathCandidate("backend", "Warm-up", _item("two-sum", ("hash-map",)), True),
+    PathCandidate("backend", "Warm-up", _item("3sum", ("two-pointers",)), True),
+    PathCandidate("backend", "Medium", _item("top-k", ("heap-top-k",)), False),
     PathCandidate("backend", "Medium", _item("implement-trie", ("trie",)), False),
-    PathCandidate("backend", "Medium", _item("window", ("sliding window",)), False),
-    PathCandidate("backend", "Hard", _item("merge-k", ("heap", "linked list")), False),
+    PathCandidate("backend", "Medium", _item("window", ("sliding-window",)), False),
+    PathCandidate("backend", "Hard", _item("merge-k", ("heap-top-k", "linked-list")), False),
 ]
 
 
@@ -278,20 +279,22 @@ def test_a_weak_spot_is_answered_by_an_item_that_exercises_it() -> None:
 
 
 def test_a_weak_spot_gets_its_own_suggestion_with_the_reason() -> None:
-    lru = PathCandidate("backend", "Medium", _item("lru-cache", ("hash map",)), False)
+    lru = PathCandidate("backend", "Medium", _item("lru-cache", ("hash-map",)), False)
     candidates = [*CANDIDATES[:2], *CANDIDATES[3:5], lru, CANDIDATES[5]]
-    found = _suggest(weak_spots=[Spot("heap", "Heap", "Slow on top-k.")], candidates=candidates)
-    spot = next(s for s in found if s.weak_spot == "heap")
+    found = _suggest(
+        weak_spots=[Spot("heap-top-k", "Heap", "Slow on top-k.")], candidates=candidates
+    )
+    spot = next(s for s in found if s.weak_spot == "heap-top-k")
     assert spot.source is PlanSource.WEAK_SPOT and spot.target.item_id == "merge-k"
     assert spot.reason == "Weak spot: Heap (next path item on it). Slow on top-k."
 
 
 def test_a_ranked_weak_spot_is_explained_once_after_its_name() -> None:
-    lru = PathCandidate("backend", "Medium", _item("lru-cache", ("hash map",)), False)
+    lru = PathCandidate("backend", "Medium", _item("lru-cache", ("hash-map",)), False)
     candidates = [*CANDIDATES[:2], *CANDIDATES[3:5], lru, CANDIDATES[5]]
-    ranked = Spot("heap", "Heap", "Heap: a struggle in 3 of the last 8 attempts")
+    ranked = Spot("heap-top-k", "Heap", "Heap: a struggle in 3 of the last 8 attempts")
     found = _suggest(weak_spots=[ranked], candidates=candidates)
-    spot = next(s for s in found if s.weak_spot == "heap")
+    spot = next(s for s in found if s.weak_spot == "heap-top-k")
     assert spot.reason.endswith("). A struggle in 3 of the last 8 attempts.")
 
 

@@ -11,6 +11,7 @@ import pytest
 from desktop.domain.data_file import DataFileError, read_model
 from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
 from desktop.domain.taxonomy import load_taxonomy
+from desktop.domain.vocabulary import Vocabulary
 from desktop.folders import shipped_data_dir
 from tests.samples import sample_text
 
@@ -213,10 +214,11 @@ def test_a_question_with_a_single_choice_is_refused() -> None:
 
 
 TAXONOMY = load_taxonomy(shipped_data_dir() / "patterns.toml")
+VOCABULARY = Vocabulary(TAXONOMY)
 
 
 def test_the_shipped_quiz_loads_and_every_topic_is_a_taxonomy_tag() -> None:
-    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", TAXONOMY)
+    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", VOCABULARY)
 
     assert len(quiz.questions) == 25
     assert all(1 <= q.answer <= len(q.choices) for q in quiz.questions)
@@ -226,7 +228,7 @@ def test_the_shipped_quiz_loads_and_every_topic_is_a_taxonomy_tag() -> None:
 
 
 def test_questions_missed_on_the_shipped_quiz_name_tags_the_weak_spots_count() -> None:
-    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", TAXONOMY)
+    quiz = load_quiz(shipped_data_dir() / "quizzes" / "system-design-basics.toml", VOCABULARY)
     run = QuizRun(quiz)
     while run.current is not None:  # every answer wrong
         run.answer(1 if run.current.answer != 1 else 2)
@@ -236,26 +238,34 @@ def test_questions_missed_on_the_shipped_quiz_name_tags_the_weak_spots_count() -
 
 
 def test_a_topic_the_taxonomy_does_not_know_is_reported_with_file_line_and_tag() -> None:
-    text = _edit('topics = ["queues", "partitioning"]', 'topics = ["queues", "sharding"]')
-    text = text.replace('topics = ["caching"]', 'topics = ["caching-layer"]')
-    text = text.replace('topics = ["partitioning", "caching"]', 'topics = ["sharding"]')
+    text = _edit('topics = ["queues", "partitioning"]', 'topics = ["messaging", "shardng"]')
 
     with pytest.raises(DataFileError) as caught:
-        parse_quiz(text, "my-quiz.toml", TAXONOMY)
+        parse_quiz(text, "my-quiz.toml", VOCABULARY)
 
     error = caught.value
     assert error.file == "my-quiz.toml"
-    assert error.line == _line_of(text, 'topics = ["queues", "sharding"]')
-    assert "'queues' is not a tag" in error.problem
-    assert "use its id, 'messaging'" in error.problem  # an alias points the way
+    assert error.line == _line_of(text, 'topics = ["messaging", "shardng"]')
+    assert "'shardng' is not a tag in data/patterns.toml" in error.problem
+    assert "did you mean 'sharding'?" in error.problem  # a near miss points the way
 
 
 def test_a_topic_nothing_resembles_gets_no_hint() -> None:
     text = _edit('topics = ["caching"]', 'topics = ["vibes"]')
     with pytest.raises(DataFileError) as caught:
-        parse_quiz(text, "my-quiz.toml", TAXONOMY)
+        parse_quiz(text, "my-quiz.toml", VOCABULARY)
     assert "'vibes' is not a tag" in caught.value.problem
-    assert "use its id" not in caught.value.problem
+    assert "did you mean" not in caught.value.problem
+
+
+def test_labels_and_aliases_become_the_ids_missed_questions_are_logged_under() -> None:
+    quiz = parse_quiz(QUIZ, "tiny.toml", VOCABULARY)
+
+    assert [q.topics for q in quiz.questions] == [
+        ("caching-layer",),
+        ("sharding", "caching-layer"),
+        ("messaging", "sharding"),
+    ]
 
 
 @contextmanager

@@ -9,9 +9,11 @@ import pytest
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, Stage
 from desktop.domain.path_file import load_path_dirs, read_path_file
 from desktop.folders import shipped_data_dir
+from desktop.profile import shipped_vocabulary
 
 SHIPPED_DIR = shipped_data_dir() / "paths"
 SHIPPED_FILES = sorted(SHIPPED_DIR.glob("*.toml"))
+VOCABULARY = shipped_vocabulary()
 
 # Stage titles of "Junior Backend to Senior Backend", in the order of the source document.
 BACKEND_STAGES = [
@@ -44,13 +46,13 @@ BEHAVIORAL_THEMES = [
     "Dive Deep (Amazon Leadership Principle)",
     "Missed Deadline or Production Incident",
     "Leadership Without Authority",
-    "Learning from Failure",
+    "Learning from Failure (Microsoft)",
 ]
 
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, LearningPath]:
-    loaded = load_path_dirs([SHIPPED_DIR])
+    loaded = load_path_dirs([SHIPPED_DIR], VOCABULARY)
     assert loaded.errors == ()
     return {path.id: path for path in loaded.paths}
 
@@ -115,7 +117,8 @@ def test_medium_coding_stage_has_exactly_the_seven_named_problems(backend: Learn
 
 def test_system_design_starts_with_a_quiz_then_five_designs(backend: LearningPath) -> None:
     stage = _stage(backend, "System Design basics")
-    quiz, *designs = stage.items
+    quiz, *rest = stage.items
+    designs = rest[: len(DESIGNS)]
 
     assert quiz.kind is ItemKind.QUIZ
     assert quiz.question_count == 25
@@ -123,6 +126,61 @@ def test_system_design_starts_with_a_quiz_then_five_designs(backend: LearningPat
     assert [(item.title, item.difficulty) for item in designs] == DESIGNS
     assert {item.kind for item in designs} == {ItemKind.DESIGN}
     assert all(30 <= item.target_minutes <= 45 for item in designs)
+
+
+# The practice document's backend focus areas, each a tag with an item of its own.
+FOCUS_AREAS = [
+    "locking-concurrency",
+    "async-batch-processing",
+    "streaming-pipelines",
+    "api-design",
+    "idempotency",
+    "auth",
+    "rate-limiting",
+    "http-semantics",
+    "load-latency",
+]
+
+
+@pytest.mark.parametrize("tag", FOCUS_AREAS)
+def test_every_backend_focus_area_has_an_item_that_works_on_it(
+    backend: LearningPath, tag: str
+) -> None:
+    assert VOCABULARY.taxonomy.has(tag)
+    assert any(tag in item.topics for stage in backend.stages for item in stage.items)
+
+
+@pytest.mark.parametrize(
+    ("tag", "stages"),
+    [
+        ("dynamic-programming", {"Coding: Easy patterns", "Coding: Hard patterns"}),
+        ("backtracking", {"Coding: Hard patterns"}),
+        ("trie", {"Foundations: Algorithms and Data Structures", "Coding: Hard patterns"}),
+        ("intervals", {"Foundations: Algorithms and Data Structures"}),
+        ("heap-top-k", {"Coding: Easy patterns", "Coding: Medium patterns"}),
+    ],
+)
+def test_the_coding_patterns_the_practice_document_names_have_real_problems(
+    backend: LearningPath, tag: str, stages: set[str]
+) -> None:
+    found = {
+        stage.title
+        for stage in backend.stages
+        for item in stage.items
+        if tag in item.topics and item.kind is ItemKind.CODE and item.link
+    }
+    assert stages <= found
+
+
+@pytest.mark.parametrize("file", SHIPPED_FILES, ids=lambda f: f.name)
+def test_every_shipped_topic_is_written_as_its_id(file: Path) -> None:
+    """Shipped files use the ids themselves, not labels or aliases, so they read as stored."""
+    plain = read_path_file(file)
+    checked = read_path_file(file, VOCABULARY)
+    assert [i.topics for s in plain.stages for i in s.items] == [
+        i.topics for s in checked.stages for i in s.items
+    ]
+    assert all(item.topics for stage in plain.stages for item in stage.items)
 
 
 def test_behavioral_stage_has_the_five_themes(backend: LearningPath) -> None:
@@ -146,7 +204,7 @@ def test_stages_without_a_listed_curriculum_have_six_to_ten_items(
 ) -> None:
     stage = _stage(backend, title)
 
-    assert 6 <= len(stage.items) <= 10
+    assert 6 <= len(stage.items) <= 14
     assert all(item.description for item in stage.items), "each item should say what to do"
 
 

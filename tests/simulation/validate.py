@@ -15,13 +15,14 @@ from datetime import UTC, datetime, timedelta
 from desktop.domain.exercised import exercised_tags
 from desktop.domain.path_file import read_path_file
 from desktop.domain.quiz import load_quiz
-from desktop.domain.taxonomy import Taxonomy, load_taxonomy
+from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.weak_spots import (
     WeakSpotReport,
     analyse,
     observation_from_attempt,
 )
 from desktop.folders import shipped_data_dir
+from desktop.profile import shipped_vocabulary
 from tests.simulation.learners import USUAL_MIX, History, Person, Weakness, simulate
 
 START = datetime(2026, 3, 2, tzinfo=UTC)
@@ -44,9 +45,10 @@ class World:
 
 def load_world(path_ids: Sequence[str] = ("backend-senior",)) -> World:
     data = shipped_data_dir()
-    taxonomy = load_taxonomy(data / "patterns.toml")
-    paths = [read_path_file(data / "paths" / f"{path_id}.toml") for path_id in path_ids]
-    quizzes = [load_quiz(f, taxonomy) for f in sorted((data / "quizzes").glob("*.toml"))]
+    vocabulary = shipped_vocabulary()
+    taxonomy = vocabulary.taxonomy
+    paths = [read_path_file(data / "paths" / f"{path_id}.toml", vocabulary) for path_id in path_ids]
+    quizzes = [load_quiz(f, vocabulary) for f in sorted((data / "quizzes").glob("*.toml"))]
     quiz_topics = {
         q.id: tuple(dict.fromkeys(t for question in q.questions for t in question.topics))
         for q in quizzes

@@ -619,14 +619,17 @@ class PathPage(ContextPage):
 
     def import_path(self, file: Path) -> bool:
         user_dir = self.context.profile.folder.path_files_dir
+        vocabulary = self.context.profile.vocabulary
         replaced = False
         try:
             try:
-                path, _target = import_path_file(file, user_dir, self.library_paths)
+                path, _target = import_path_file(file, user_dir, vocabulary, self.library_paths)
             except PathClash as clash:
                 if not self._confirm_replace(clash):
                     return False
-                path, _target = import_path_file(file, user_dir, self.library_paths, replace=True)
+                path, _target = import_path_file(
+                    file, user_dir, vocabulary, self.library_paths, replace=True
+                )
                 replaced = True
         except PathFileError as error:
             dialogs.tell_problem(

@@ -1,0 +1,115 @@
+"""The one vocabulary data files tag things with: the taxonomy's tags, plus the story themes for
+behavioral items. A name the vocabulary does not know is an error naming file, line and tag, so
+a typo in a path or quiz file can never become a silent gap in the weak spots."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Protocol, Self, TypeVar
+
+from desktop.domain.data_file import DataFileError, problem_at
+from desktop.domain.story_themes import ThemeCatalog
+from desktop.domain.taxonomy import Taxonomy, folded
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    taxonomy: Taxonomy
+    themes: ThemeCatalog | None = None
+
+    @cached_property
+    def _theme_names(self) -> dict[str, str]:
+        """Every way a shipped theme may be named (id or title), folded, to its id."""
+        themes = self.themes.themes if self.themes is not None else ()
+        names = {folded(theme.title): theme.id for theme in themes}
+        names.update({folded(theme.id): theme.id for theme in themes})
+        return names
+
+    def resolve(self, name: str, *, behavioral: bool = False) -> str | None:
+        """The id `name` stands for (an id, label or alias); themes count for behavioral items."""
+        tag = self.taxonomy.resolve(name)
+        if tag is None and behavioral:
+            tag = self._theme_names.get(folded(name))
+        return tag
+
+    def tag_at(
+        self,
+        name: str,
+        where: tuple[str, str, tuple[object, ...]],
+        *,
+        behavioral: bool = False,
+    ) -> str:
+        """The id of `name`, or a DataFileError at `where` (text, file name, location)."""
+        tag = self.resolve(name, behavioral=behavioral)
+        if tag is not None:
+            return tag
+        text, file_name, location = where
+        raise problem_at(text, file_name, location, self._unknown(name, behavioral))
+
+    def _unknown(self, name: str, behavioral: bool) -> str:
+        files = "data/patterns.toml or data/themes.toml" if behavioral else "data/patterns.toml"
+        problem = f"the topic '{name}' is not a tag in {files}"
+        known = list(self.taxonomy.tag_kinds)
+        if behavioral:
+            known += list(self._theme_names.values())
+        close = difflib.get_close_matches(folded(name).replace(" ", "-"), known, n=1, cutoff=0.75)
+        return problem + (f"; did you mean '{close[0]}'?" if close else "")
+
+
+def checked_tags(
+    names: tuple[str, ...],
+    vocabulary: Vocabulary,
+    where: tuple[str, str, tuple[object, ...]],
+    *,
+    behavioral: bool = False,
+) -> tuple[str, ...]:
+    """`names` as ids, in order, each once; the first unknown one raises DataFileError."""
+    text, file_name, location = where
+    tags = (
+        vocabulary.tag_at(name, (text, file_name, (*location, index)), behavioral=behavioral)
+        for index, name in enumerate(names)
+    )
+    return tuple(dict.fromkeys(tags))
+
+
+class Tagged(Protocol):
+    """A pydantic record with topics: a path item, a quiz question, a routine."""
+
+    @property
+    def topics(self) -> tuple[str, ...]: ...
+
+    def model_copy(self, *, update: dict[str, object] | None = None) -> Self: ...
+
+
+Record = TypeVar("Record", bound=Tagged)
+
+
+def with_tag_ids(
+    records: tuple[Record, ...],
+    vocabulary: Vocabulary,
+    source: tuple[str, str],
+    table: tuple[object, ...],
+    behavioral: Callable[[Record], bool] = lambda _record: False,
+) -> tuple[Record, ...]:
+    """`records` (the table at `table` in the file's `source` text and name) with their topics
+    as ids; the first topic the vocabulary does not know raises DataFileError."""
+    text, file_name = source
+    return tuple(
+        record.model_copy(
+            update={
+                "topics": checked_tags(
+                    record.topics,
+                    vocabulary,
+                    (text, file_name, (*table, index, "topics")),
+                    behavioral=behavioral(record),
+                )
+            }
+        )
+        for index, record in enumerate(records)
+    )
+
+
+__all__ = ["DataFileError", "Vocabulary", "checked_tags", "with_tag_ids"]
