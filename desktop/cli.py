@@ -60,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace a path that has the same id (your progress on it is kept)",
     )
 
+    quiz_importer = commands.add_parser(
+        "import-quiz", parents=[after], help="add a quiz file of your own (for a quiz item)"
+    )
+    quiz_importer.add_argument(
+        "file", metavar="FILE", help="a quiz file in the TOML format of data/quizzes"
+    )
+    quiz_importer.add_argument(
+        "--replace", action="store_true", help="replace a quiz that has the same id"
+    )
+
     commands.add_parser(
         "paths", parents=[after], help="list the learning paths and report invalid path files"
     )
@@ -123,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "import-quiz":
+        from desktop.commands import import_quiz_command
+
+        return import_quiz_command(args.data_dir, args.file, replace=args.replace)
     if args.command == "import-path":
         from desktop.commands import import_path_command
 

@@ -30,6 +30,11 @@ class ProfileFolder:
         return self.data_dir / "paths"
 
     @property
+    def quiz_files_dir(self) -> Path:
+        """Quiz files the user added, for their own quiz items or in place of shipped ones."""
+        return self.data_dir / "quizzes"
+
+    @property
     def ui_state_file(self) -> Path:
         """Window geometry and view choices (QSettings in INI format), kept with the profile."""
         return self.data_dir / "ui-state.ini"
@@ -51,6 +56,7 @@ class ProfileFolder:
     def ensure(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.path_files_dir.mkdir(exist_ok=True)
+        self.quiz_files_dir.mkdir(exist_ok=True)
 
 
 def resolve_data_dir(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:

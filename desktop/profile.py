@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.story_themes import ThemeCatalog
     from desktop.domain.taxonomy import Taxonomy
     from desktop.domain.vocabulary import Vocabulary
+    from desktop.store.quiz_library import LoadedQuizzes
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Profile:
     _exercised: tuple[LoadedPaths, dict[tuple[str, str], tuple[str, ...]]] | None = field(
         default=None, repr=False
     )
+    _quizzes: LoadedQuizzes | None = field(default=None, repr=False)
 
     @cached_property
     def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
@@ -72,15 +74,17 @@ class Profile:
 
     def quiz(self, quiz_id: str) -> Quiz | None:
         """The quiz for a quiz item (its file's id matches the item's id), read when asked."""
-        return self._quizzes.get(quiz_id)
+        return self.quizzes.by_id.get(quiz_id)
 
-    @cached_property
-    def _quizzes(self) -> dict[str, Quiz]:
-        from desktop.domain.quiz import load_quiz
+    @property
+    def quizzes(self) -> LoadedQuizzes:
+        """The shipped quizzes and the user's own (data folder's quizzes/), read on first use."""
+        if self._quizzes is None:
+            from desktop.store.quiz_library import load_quizzes
 
-        folder = shipped_data_dir() / "quizzes"
-        quizzes = (load_quiz(f, self.vocabulary) for f in sorted(folder.glob("*.toml")))
-        return {quiz.id: quiz for quiz in quizzes}
+            folders = [shipped_data_dir() / "quizzes", self.folder.quiz_files_dir]
+            self._quizzes = load_quizzes(folders, self.vocabulary)
+        return self._quizzes
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
         """The taxonomy tags each path item exercises, by (path id, item id); worked out once
@@ -90,7 +94,7 @@ class Profile:
         if self._exercised is None or self._exercised[0] is not self.library:
             quiz_topics = {
                 quiz_id: tuple(dict.fromkeys(t for q in quiz.questions for t in q.topics))
-                for quiz_id, quiz in self._quizzes.items()
+                for quiz_id, quiz in self.quizzes.by_id.items()
             }
             tags = exercised_tags(self.library.paths, self.taxonomy, quiz_topics)
             self._exercised = (self.library, tags)
@@ -100,7 +104,9 @@ class Profile:
         return next((t for t in self.templates[0] if t.id == template_id), None)
 
     def reload_library(self) -> LoadedPaths:
+        """Read the path and quiz files again (after an import, say)."""
         self.library = load_library(self.folder)
+        self._quizzes = None
         return self.library
 
     def restore(self, backup: Path) -> Path | None:

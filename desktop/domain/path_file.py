@@ -110,6 +110,11 @@ def load_path_dirs(folders: Sequence[Path], vocabulary: Vocabulary | None = None
     return LoadedPaths(tuple(ordered), tuple(errors), sources)
 
 
+def toml_files(folder: Path) -> Iterable[Path]:
+    """The data files of a folder (path files, quizzes), in name order."""
+    return _toml_files(folder)
+
+
 def _toml_files(folder: Path) -> Iterable[Path]:
     if not folder.is_dir():
         return ()

@@ -30,3 +30,15 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
 
 def write_text_atomically(target: Path, text: str) -> None:
     write_atomically(target, lambda scratch: scratch.write_text(text, encoding="utf-8"))
+
+
+def copy_checked_file(source: Path, data: bytes, target: Path) -> None:
+    """Keep `data`, the bytes read from `source` and checked, as `target`: all or nothing.
+    A failure is a DataFileError naming the source and the folder it could not go into."""
+    from desktop.domain.data_file import DataFileError
+
+    try:
+        write_atomically(target, lambda scratch: scratch.write_bytes(data))
+    except OSError as error:
+        problem = f"could not be copied into {target.parent} ({error.strerror})"
+        raise DataFileError(str(source), None, None, problem) from None

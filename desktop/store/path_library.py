@@ -8,13 +8,12 @@ from pathlib import Path
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.path_file import (
     LoadedPaths,
-    PathFileError,
     load_path_dirs,
     parse_path_bytes,
     read_path_bytes,
 )
 from desktop.domain.vocabulary import Vocabulary
-from desktop.store.files import write_atomically
+from desktop.store.files import copy_checked_file
 
 
 def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> LoadedPaths:
@@ -62,10 +61,5 @@ def import_path_file(
     if clash is not None and not replace:
         raise PathClash(path, clash)
     target = user_dir / f"{path.id}.toml"
-    try:
-        write_atomically(target, lambda scratch: scratch.write_bytes(data))
-    except OSError as error:
-        raise PathFileError(
-            str(source), None, None, f"could not be copied into {user_dir} ({error.strerror})"
-        ) from None
+    copy_checked_file(source, data, target)
     return path, target

@@ -199,7 +199,7 @@ def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> 
     widget = PathPage(context)
     qtbot.addWidget(widget)
     assert widget.banner.isVisibleTo(widget)
-    assert "One path file could not be loaded" in widget.banner.text.text()
+    assert "One path or quiz file could not be loaded" in widget.banner.text.text()
     assert "broken.toml, line 1" in widget.banner.text.text()
     assert widget.path_picker.count() == 3
 
@@ -211,7 +211,7 @@ def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: A
     widget = PathPage(context)
     qtbot.addWidget(widget)
     text = widget.banner.text.text()
-    assert "5 path files could not be loaded" in text and "…and 2 more." in text
+    assert "5 path or quiz files could not be loaded" in text and "…and 2 more." in text
     widget.banner.details_button.click()
     assert all(f"broken-{n}.toml" in widget.banner.text.text() for n in range(5))
 

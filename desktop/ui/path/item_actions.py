@@ -43,6 +43,7 @@ class ItemActions(QObject):
         self.import_path = QAction("Import path file…", parent)
         self.import_path.setShortcut(QKeySequence("Ctrl+I"))
         parent.addAction(self.import_path)
+        self.import_quiz = QAction("Import quiz file…", parent)
 
     def update_for(self, entry: ChecklistItem | None) -> None:
         usable = entry is not None and not entry.is_retired
@@ -53,7 +54,7 @@ class ItemActions(QObject):
 
     def set_active(self, active: bool) -> None:
         """Only the page on show answers its shortcuts."""
-        for action in (*self.status.values(), self.add, self.import_path):
+        for action in (*self.status.values(), self.add, self.import_path, self.import_quiz):
             action.setVisible(active)
 
     def build_menu(self, title: str, parent: QWidget) -> QMenu:

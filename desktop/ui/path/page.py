@@ -40,6 +40,7 @@ from desktop.ui.path.filter_bar import FilterBar
 from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
+from desktop.ui.path.quiz_import import import_quiz_from_dialog
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
@@ -101,6 +102,9 @@ class PathPage(ContextPage):
         self.item_actions.import_path.triggered.connect(self.import_path_from_dialog)
         self.status_actions = self.item_actions.status
         self.import_action = self.item_actions.import_path
+        self.item_actions.import_quiz.triggered.connect(
+            lambda: import_quiz_from_dialog(self.context, self)
+        )
         self.item_menu = self.item_actions.build_menu("&Item", self)
 
         context.events.progress_changed.connect(self._on_progress_changed)
@@ -216,7 +220,7 @@ class PathPage(ContextPage):
             self.select_item(chosen.id)
 
     def file_actions(self) -> list[QAction]:
-        return [self.import_action]
+        return [self.import_action, self.item_actions.import_quiz]
 
     def menus(self) -> list[QMenu]:
         return [self.item_menu]
@@ -280,8 +284,9 @@ class PathPage(ContextPage):
         if previous and self.path_picker.findData(previous) >= 0:
             self.path_picker.setCurrentIndex(self.path_picker.findData(previous))
         self.path_picker.blockSignals(False)
+        profile = self.context.profile
         self.banner.show_errors(
-            self.context.profile.library.errors, self.context.profile.folder.path_files_dir
+            (*profile.library.errors, *profile.quizzes.errors), profile.folder.data_dir
         )
         self._showing_path_id = None
         self._on_path_picked()

@@ -1,4 +1,5 @@
-"""A short notice about path files that could not be loaded, with the details on request."""
+"""A short notice about path and quiz files that could not be loaded, with the details on
+request."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class PathProblemsBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setAccessibleName("Problems with path files")
+        self.setAccessibleName("Problems with path and quiz files")
         self._errors: list[PathFileError] = []
         self._folder: Path | None = None
         self._expanded = False
@@ -31,18 +32,20 @@ class PathProblemsBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName("Path file problems")
+        self.text.setAccessibleName("Path and quiz file problems")
         outer.addWidget(self.text, 1)
         buttons = QVBoxLayout()
         self.details_button = push_button(
-            "Show all", "Show every path file problem", self._toggle_details
+            "Show all", "Show every path and quiz file problem", self._toggle_details
         )
         buttons.addWidget(self.details_button)
         open_folder = push_button(
-            "Open folder", "Open the folder of your path files", self._open_folder
+            "Open folder",
+            "Open your data folder (its paths and quizzes folders)",
+            self._open_folder,
         )
         buttons.addWidget(open_folder)
-        dismiss = push_button("Dismiss", "Dismiss the path file problems", self.hide)
+        dismiss = push_button("Dismiss", "Dismiss the file problems", self.hide)
         buttons.addWidget(dismiss)
         buttons.addStretch(1)
         outer.addLayout(buttons)
@@ -59,9 +62,9 @@ class PathProblemsBanner(QFrame):
         count = len(self._errors)
         shown = self._errors if self._expanded else self._errors[:SHOWN_BEFORE_DETAILS]
         heading = (
-            "One path file could not be loaded and was skipped."
+            "One path or quiz file could not be loaded and was skipped."
             if count == 1
-            else f"{count} path files could not be loaded and were skipped."
+            else f"{count} path or quiz files could not be loaded and were skipped."
         )
         lines = "".join(f"<br>• {escape(_short(error))}" for error in shown)
         hidden = count - len(shown)

@@ -1,0 +1,68 @@
+"""The quizzes on disk: the shipped ones plus those the user added, checked like path files.
+
+A quiz belongs to the quiz item whose id it carries, so a user's own path can have quizzes,
+and a user's file with a shipped quiz's id takes that quiz's place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.data_file import DataFileError, decode_text, read_data_bytes
+from desktop.domain.path_file import toml_files
+from desktop.domain.quiz import Quiz, load_quiz, parse_quiz
+from desktop.domain.vocabulary import Vocabulary
+from desktop.store.files import copy_checked_file
+
+
+@dataclass(frozen=True)
+class LoadedQuizzes:
+    by_id: dict[str, Quiz]
+    errors: tuple[DataFileError, ...]
+
+
+def load_quizzes(folders: Sequence[Path], vocabulary: Vocabulary) -> LoadedQuizzes:
+    """Every *.toml file of the folders in turn; a bad file is reported and skipped."""
+    by_id: dict[str, Quiz] = {}
+    errors: list[DataFileError] = []
+    for folder in folders:
+        for file in toml_files(folder):
+            try:
+                quiz = load_quiz(file, vocabulary)
+            except DataFileError as error:
+                errors.append(error)
+                continue
+            by_id[quiz.id] = quiz
+    return LoadedQuizzes(by_id, tuple(errors))
+
+
+class QuizClash(Exception):
+    """A quiz with the file's id is already loaded; replacing it needs the user's say-so."""
+
+    def __init__(self, incoming: Quiz, existing: Quiz) -> None:
+        super().__init__(incoming.id)
+        self.incoming = incoming
+        self.existing = existing
+
+
+def import_quiz_file(
+    source: Path,
+    user_dir: Path,
+    vocabulary: Vocabulary,
+    existing: Mapping[str, Quiz],
+    *,
+    replace: bool = False,
+) -> tuple[Quiz, Path]:
+    """Check `source` and copy it into the user's quiz folder, all or nothing.
+
+    Raises DataFileError (naming file, line and field or tag) or QuizClash; either way
+    nothing on disk changes."""
+    data = read_data_bytes(source)
+    quiz = parse_quiz(decode_text(data, str(source)), str(source), vocabulary)
+    clash = existing.get(quiz.id)
+    if clash is not None and not replace:
+        raise QuizClash(quiz, clash)
+    target = user_dir / f"{quiz.id}.toml"
+    copy_checked_file(source, data, target)
+    return quiz, target
