@@ -29,3 +29,21 @@ def exercised_tags(
                 if known:
                     found[(path.id, item.id)] = known
     return found
+
+
+def items_on(
+    tag: str,
+    paths: Iterable[LearningPath],
+    exercised: Mapping[ItemKey, Sequence[str]],
+    limit: int = 3,
+) -> list[str]:
+    """The titles of the first path items (in path and stage order) that exercise `tag`."""
+    titles: list[str] = []
+    for path in paths:
+        for stage in path.stages:
+            for item in stage.items:
+                if tag in exercised.get((path.id, item.id), ()):
+                    titles.append(item.title)
+                    if len(titles) == limit:
+                        return titles
+    return titles

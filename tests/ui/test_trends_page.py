@@ -351,7 +351,7 @@ def test_a_mock_interview_moves_what_it_exposed_onto_the_weak_spots(
     page: TrendsPage, context: AppContext
 ) -> None:
     _struggling_with_dp(context)
-    for day in (1.4, 2.4, 3.4):  # edge cases noted three times in a dozen sessions
+    for day in (1.4, 2.4):  # edge cases noted twice in a dozen sessions
         _log(context, day, title="Merge Intervals", patterns=("intervals",),
              struggles=("edge-cases",))  # fmt: skip
     context.events.sessions_changed.emit()
@@ -361,7 +361,7 @@ def test_a_mock_interview_moves_what_it_exposed_onto_the_weak_spots(
     assert "edge-cases" in _ranking(page)
     row = next(row for row in page.weak_spot_rows if row.spot.tag == "edge-cases")
     assert "; exposed in 1 mock interview" in row.explanation.text()
-    assert row.show_button.text() == "Attempts and mocks (4)"
+    assert row.show_button.text() == "Attempts and mocks (3)"
     row.show_button.click()
     assert _listed(page)[0] == ("mock", mock)  # the newest first
 
@@ -394,3 +394,12 @@ def test_mock_interviews_are_not_on_a_path_so_a_path_filter_leaves_them_out(
     page.path_filter.setCurrentIndex(page.path_filter.findData("backend-senior"))
     assert [s.name() for s in page.score_chart.chart.series()] == ["Quizzes"]
     assert "edge-cases" not in _ranking(page)
+
+
+def test_a_weak_spot_names_the_path_items_that_work_on_it(
+    page: TrendsPage, context: AppContext
+) -> None:
+    _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    row = next(row for row in page.weak_spot_rows if row.spot.tag == "dynamic-programming")
+    assert row.items.text() == "Practise it with: Climbing Stairs, Regular Expression Matching"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.exercised import items_on
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
@@ -363,8 +364,12 @@ class TrendsPage(ContextPage):
             self.weak_spot_box.removeWidget(row)
             row.deleteLater()
         self.weak_spot_rows = []
+        profile = self.context.profile
+        chosen = self.path_filter.currentData()
+        paths = [p for p in profile.library.paths if chosen in (None, p.id)]
+        exercised = profile.exercised_tags()
         for rank, spot in enumerate(spots[:WEAK_SPOTS_SHOWN], start=1):
-            row = WeakSpotRow(rank, spot)
+            row = WeakSpotRow(rank, spot, items_on(spot.tag, paths, exercised))
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
             row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
             # Above the notes on what is only watched, lapsed or too new to say.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -15,7 +17,13 @@ KIND_NAMES = {"pattern": "Pattern", "mistake": "Mistake", "topic": "Topic",
 class WeakSpotRow(QFrame):
     """One weak spot: what it is, why, and what to do about it."""
 
-    def __init__(self, rank: int, spot: WeakSpot, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rank: int,
+        spot: WeakSpot,
+        items: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.spot = spot
         self.setObjectName("weakSpot")
@@ -30,6 +38,11 @@ class WeakSpotRow(QFrame):
         self.explanation = text_label("Why it is a weak spot", "muted")
         self.explanation.setText(f"{spot.explanation}\n{certainty_text(spot)}")
         text.addWidget(self.explanation)
+        # The path items that work on it, so the user sees what "Plan practice" will pick from.
+        self.items = text_label("Path items on it", "muted", wrap=True)
+        self.items.setText(f"Practise it with: {', '.join(items)}" if items else "")
+        self.items.setVisible(bool(items))
+        text.addWidget(self.items)
         layout.addLayout(text, 1)
         behind = len(spot.attempt_ids) + len(spot.mock_ids)
         what = "Attempts and mocks" if spot.mock_ids else "Attempts"
