@@ -3,64 +3,58 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from desktop.domain.path_file import PathFileError
+from desktop.domain.data_file import DataFileError
 from desktop.folders import ProfileFolder, resolve_data_dir, shipped_data_dir
 from desktop.profile import load_library, shipped_vocabulary
+from desktop.store.files import FileClash
 from desktop.store.health import failure_text
-from desktop.store.path_library import PathClash, import_path_file
+from desktop.store.path_library import import_path_file
 
 
 def import_path_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
     folder = ProfileFolder(resolve_data_dir(data_dir))
-    try:
-        folder.ensure()
+
+    def run() -> str:
         existing = load_library(folder).paths
         path, target = import_path_file(
             Path(file), folder.path_files_dir, shipped_vocabulary(), existing, replace=replace
         )
-    except PathClash as clash:
-        print(
-            f"Nothing was imported: a path with the id '{clash.incoming.id}' "
-            f"(“{clash.existing.title}”) is already here. Run again with --replace to "
-            f"replace it; your progress is kept, and {clash.items_to_retire} items the new "
-            "file no longer has would be shown as retired.",
-            file=sys.stderr,
-        )
-        return 1
-    except PathFileError as error:
-        print(f"Nothing was imported. {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"Nothing was imported: {failure_text(error, folder.data_dir)}.", file=sys.stderr)
-        return 1
-    stages = len(path.stages)
-    print(f"Imported '{path.title}' ({stages} stages, {path.item_count()} items) into {target}")
-    return 0
+        stages = len(path.stages)
+        return f"Imported '{path.title}' ({stages} stages, {path.item_count()} items) into {target}"
+
+    return _all_or_nothing(folder, run)
 
 
 def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
-    from desktop.domain.data_file import DataFileError
-    from desktop.store.quiz_library import QuizClash, import_quiz_file, load_quizzes
+    from desktop.store.quiz_library import import_quiz_file, load_quizzes
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
     vocabulary = shipped_vocabulary()
-    try:
-        folder.ensure()
-        existing = load_quizzes(
-            [shipped_data_dir() / "quizzes", folder.quiz_files_dir], vocabulary
-        ).by_id
+
+    def run() -> str:
+        folders = [shipped_data_dir() / "quizzes", folder.quiz_files_dir]
+        existing = load_quizzes(folders, vocabulary).by_id
         quiz, target = import_quiz_file(
             Path(file), folder.quiz_files_dir, vocabulary, existing, replace=replace
         )
-    except QuizClash as clash:
-        print(
-            f"Nothing was imported: a quiz with the id '{clash.incoming.id}' "
-            f"(“{clash.existing.title}”) is already here. Run again with --replace to "
-            "replace it.",
-            file=sys.stderr,
+        return (
+            f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
+            f"It is the quiz of any quiz item with the id '{quiz.id}'."
         )
+
+    return _all_or_nothing(folder, run)
+
+
+def _all_or_nothing(folder: ProfileFolder, run: Callable[[], str]) -> int:
+    """Run an import of a data file and say how it went; 1 if nothing was imported."""
+    try:
+        folder.ensure()
+        done = run()
+    except FileClash as clash:
+        print(f"Nothing was imported: {clash.explanation}", file=sys.stderr)
         return 1
     except DataFileError as error:
         print(f"Nothing was imported. {error}", file=sys.stderr)
@@ -68,10 +62,7 @@ def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = Fals
     except OSError as error:
         print(f"Nothing was imported: {failure_text(error, folder.data_dir)}.", file=sys.stderr)
         return 1
-    print(
-        f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
-        f"It is the quiz of any quiz item with the id '{quiz.id}'."
-    )
+    print(done)
     return 0
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.domain.curriculum import ItemKind, LearningPath
 from desktop.domain.data_file import (
@@ -96,23 +97,30 @@ def load_path_dirs(folders: Sequence[Path], vocabulary: Vocabulary | None = None
     """
     by_id: dict[str, LearningPath] = {}
     sources: dict[str, Path] = {}
-    errors: list[PathFileError] = []
+    read, errors = read_each(folders, lambda file: read_path_file(file, vocabulary))
+    for file, path in read:
+        by_id[path.id] = path
+        sources[path.id] = file
+    ordered = sorted(by_id.values(), key=lambda p: (p.id != "backend-senior", p.title.lower()))
+    return LoadedPaths(tuple(ordered), errors, sources)
+
+
+Read = TypeVar("Read")
+
+
+def read_each(
+    folders: Sequence[Path], read: Callable[[Path], Read]
+) -> tuple[list[tuple[Path, Read]], tuple[DataFileError, ...]]:
+    """`read` every data file of the folders in turn; a file it refuses is reported, not fatal."""
+    found: list[tuple[Path, Read]] = []
+    errors: list[DataFileError] = []
     for folder in folders:
         for file in _toml_files(folder):
             try:
-                path = read_path_file(file, vocabulary)
-            except PathFileError as error:
+                found.append((file, read(file)))
+            except DataFileError as error:
                 errors.append(error)
-                continue
-            by_id[path.id] = path
-            sources[path.id] = file
-    ordered = sorted(by_id.values(), key=lambda p: (p.id != "backend-senior", p.title.lower()))
-    return LoadedPaths(tuple(ordered), tuple(errors), sources)
-
-
-def toml_files(folder: Path) -> Iterable[Path]:
-    """The data files of a folder (path files, quizzes), in name order."""
-    return _toml_files(folder)
+    return found, tuple(errors)
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:

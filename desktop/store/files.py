@@ -42,3 +42,12 @@ def copy_checked_file(source: Path, data: bytes, target: Path) -> None:
     except OSError as error:
         problem = f"could not be copied into {target.parent} ({error.strerror})"
         raise DataFileError(str(source), None, None, problem) from None
+
+
+class FileClash(Exception):
+    """An imported file's id is already in use; replacing it needs the user's say-so.
+    `explanation` says what clashes and how to go on, for the command line."""
+
+    def __init__(self, explanation: str) -> None:
+        super().__init__(explanation)
+        self.explanation = explanation

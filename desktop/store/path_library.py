@@ -13,7 +13,7 @@ from desktop.domain.path_file import (
     read_path_bytes,
 )
 from desktop.domain.vocabulary import Vocabulary
-from desktop.store.files import copy_checked_file
+from desktop.store.files import FileClash, copy_checked_file
 
 
 def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> LoadedPaths:
@@ -21,13 +21,17 @@ def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> Loa
     return load_path_dirs([shipped_dir, user_dir], vocabulary)
 
 
-class PathClash(Exception):
+class PathClash(FileClash):
     """The file's path id is already in use; replacing it needs the user's say-so."""
 
     def __init__(self, incoming: LearningPath, existing: LearningPath) -> None:
-        super().__init__(incoming.id)
         self.incoming = incoming
         self.existing = existing
+        super().__init__(
+            f"a path with the id '{incoming.id}' (“{existing.title}”) is already here. Run "
+            "again with --replace to replace it; your progress is kept, and "
+            f"{self.items_to_retire} items the new file no longer has would be shown as retired."
+        )
 
     @property
     def items_to_retire(self) -> int:

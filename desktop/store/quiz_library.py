@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.data_file import DataFileError, decode_text, read_data_bytes
-from desktop.domain.path_file import toml_files
+from desktop.domain.path_file import read_each
 from desktop.domain.quiz import Quiz, load_quiz, parse_quiz
 from desktop.domain.vocabulary import Vocabulary
-from desktop.store.files import copy_checked_file
+from desktop.store.files import FileClash, copy_checked_file
 
 
 @dataclass(frozen=True)
@@ -24,26 +24,20 @@ class LoadedQuizzes:
 
 def load_quizzes(folders: Sequence[Path], vocabulary: Vocabulary) -> LoadedQuizzes:
     """Every *.toml file of the folders in turn; a bad file is reported and skipped."""
-    by_id: dict[str, Quiz] = {}
-    errors: list[DataFileError] = []
-    for folder in folders:
-        for file in toml_files(folder):
-            try:
-                quiz = load_quiz(file, vocabulary)
-            except DataFileError as error:
-                errors.append(error)
-                continue
-            by_id[quiz.id] = quiz
-    return LoadedQuizzes(by_id, tuple(errors))
+    read, errors = read_each(folders, lambda file: load_quiz(file, vocabulary))
+    return LoadedQuizzes({quiz.id: quiz for _file, quiz in read}, errors)
 
 
-class QuizClash(Exception):
+class QuizClash(FileClash):
     """A quiz with the file's id is already loaded; replacing it needs the user's say-so."""
 
     def __init__(self, incoming: Quiz, existing: Quiz) -> None:
-        super().__init__(incoming.id)
         self.incoming = incoming
         self.existing = existing
+        super().__init__(
+            f"a quiz with the id '{incoming.id}' (“{existing.title}”) is already here. Run "
+            "again with --replace to replace it."
+        )
 
 
 def import_quiz_file(
