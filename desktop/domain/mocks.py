@@ -53,6 +53,24 @@ RUBRIC: dict[MockKind, tuple[tuple[str, str], ...]] = {
 }
 
 
+# The taxonomy tag a score below the bar on each dimension is evidence about.
+RUBRIC_TAGS = {
+    "problem-solving": "pattern-not-spotted",
+    "coding": "naming-clarity",
+    "testing": "skipped-testing",
+    "communication": "communication",
+    "requirements": "requirements",
+    "high-level-design": "high-level-architecture",
+    "deep-dive": "deep-dive",
+    "trade-offs": "trade-offs",
+    "design": "high-level-architecture",
+    "structure": "story-structure",
+    "impact": "impact-numbers",
+    "ownership": "ownership-voice",
+}
+BELOW_THE_BAR = 2  # a score this low on a dimension counts against its tag
+
+
 def dimension_label(dimension: str) -> str:
     for dimensions in RUBRIC.values():
         for key, label in dimensions:
@@ -126,3 +144,14 @@ def journal_body(mock: MockInterview, label: Callable[[str], str]) -> str:
     lines += ["", "## Weak spots exposed", ""]
     lines += [f"- {label(tag)}" for tag in mock.exposed] or ["- None noted."]
     return "\n".join(lines) + "\n"
+
+
+def evidence_tags(mock: MockInterview) -> tuple[str, ...]:
+    """What the mock interview counts against in the weak spots: what the interviewer
+    exposed, and the tag of every rubric dimension scored below the bar."""
+    below = (
+        RUBRIC_TAGS[key]
+        for key, score in mock.scores.items()
+        if score <= BELOW_THE_BAR and key in RUBRIC_TAGS
+    )
+    return tuple(dict.fromkeys((*mock.exposed, *below)))

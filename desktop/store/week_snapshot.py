@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.dates import local_midnight
-from desktop.domain.mocks import MockInterview
+from desktop.domain.mocks import MockInterview, evidence_tags
 from desktop.domain.planner import (
     Activity,
     PlanItem,
@@ -131,7 +131,7 @@ def weak_spots(
         observation_from_attempt(attempt, data.design_steps, data.exercised) for attempt in recent
     ]
     evidence += [
-        observation_from_mock(mock.id, mock.held_at, mock.score_percent, mock.exposed)
+        observation_from_mock(mock.id, mock.held_at, mock.score_percent, evidence_tags(mock))
         for mock in mocks
     ]
     return rank_weak_spots(evidence, kinds=data.tag_kinds, label=data.label, now=now)

@@ -49,3 +49,25 @@ def test_journal_text_names_scores_feedback_and_weak_spots() -> None:
     assert "**scale**" in body and "- Capacity estimation" in body
     assert f"## Scores ({mock.score_percent:.0f}%)" in body
     assert weakest_dimensions(mock) == ["trade-offs", "requirements"]
+
+
+def test_every_rubric_line_counts_against_a_taxonomy_tag() -> None:
+    from desktop.domain.mocks import RUBRIC, RUBRIC_TAGS
+    from desktop.profile import shipped_vocabulary
+
+    taxonomy = shipped_vocabulary().taxonomy
+    for dimensions in RUBRIC.values():
+        for key, _label in dimensions:
+            assert taxonomy.has(RUBRIC_TAGS[key]), key
+
+
+def test_a_score_below_the_bar_is_evidence_beside_what_was_exposed() -> None:
+    from desktop.domain.mocks import evidence_tags
+
+    mock = MockInterview(
+        held_at=datetime(2026, 5, 1, tzinfo=UTC),
+        kind=MockKind.BEHAVIORAL,
+        scores={"structure": 3, "impact": 1, "ownership": 2, "communication": 4},
+        exposed=("impact-numbers", "edge-cases"),
+    )
+    assert evidence_tags(mock) == ("impact-numbers", "edge-cases", "ownership-voice")

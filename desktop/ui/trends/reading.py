@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.engine import Engine
 
 from desktop.domain.dates import local_day, week_of
-from desktop.domain.mocks import MockInterview
+from desktop.domain.mocks import MockInterview, evidence_tags
 from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
 from desktop.domain.weak_spots import observation_from_mock
 from desktop.store import mocks as mocks_store
@@ -74,7 +74,9 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         ScorePoint(stored(mock.held_at), mock.score_percent, mock.id, mock.title) for mock in mocks
     ]
     exposed = [
-        observation_from_mock(mock.id, stored(mock.held_at), mock.score_percent, mock.exposed)
+        observation_from_mock(
+            mock.id, stored(mock.held_at), mock.score_percent, evidence_tags(mock)
+        )
         for mock in mocks
     ]
     report = build_report(
