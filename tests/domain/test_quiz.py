@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.curriculum import ItemKind, PathItem
 from desktop.domain.data_file import DataFileError, read_model
+from desktop.domain.path_file import read_path_file
 from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
 from desktop.domain.taxonomy import load_taxonomy
 from desktop.domain.vocabulary import Vocabulary
@@ -235,6 +237,35 @@ def test_questions_missed_on_the_shipped_quiz_name_tags_the_weak_spots_count() -
         run.next()
     kinds = {e.id: group.kind for group in TAXONOMY.groups for e in group.entries}
     assert run.missed_topics() and all(topic in kinds for topic in run.missed_topics())
+
+
+def _shipped_quiz_items() -> list[tuple[str, PathItem]]:
+    return [
+        (file.name, item)
+        for file in sorted((shipped_data_dir() / "paths").glob("*.toml"))
+        for stage in read_path_file(file).stages
+        for item in stage.items
+        if item.kind is ItemKind.QUIZ
+    ]
+
+
+SHIPPED_QUIZ_ITEMS = _shipped_quiz_items()
+
+
+@pytest.mark.parametrize(
+    ("file_name", "item"), SHIPPED_QUIZ_ITEMS, ids=[item.id for _, item in SHIPPED_QUIZ_ITEMS]
+)
+def test_every_shipped_quiz_item_has_a_quiz_file_with_its_stated_count(
+    file_name: str, item: PathItem
+) -> None:
+    folder = shipped_data_dir() / "quizzes"
+    quizzes = {quiz.id: quiz for quiz in (load_quiz(f, TAXONOMY) for f in folder.glob("*.toml"))}
+
+    quiz = quizzes.get(item.id)
+
+    assert quiz is not None, f"{file_name}: the quiz item {item.id!r} has no quiz file"
+    assert len(quiz.questions) == item.question_count
+    assert all(question.topics for question in quiz.questions), "each miss should name a tag"
 
 
 def test_a_topic_the_taxonomy_does_not_know_is_reported_with_file_line_and_tag() -> None:
