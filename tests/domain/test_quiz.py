@@ -259,7 +259,7 @@ def test_every_shipped_quiz_item_has_a_quiz_file_with_its_stated_count(
     file_name: str, item: PathItem
 ) -> None:
     folder = shipped_data_dir() / "quizzes"
-    quizzes = {quiz.id: quiz for quiz in (load_quiz(f, TAXONOMY) for f in folder.glob("*.toml"))}
+    quizzes = {quiz.id: quiz for quiz in (load_quiz(f, VOCABULARY) for f in folder.glob("*.toml"))}
 
     quiz = quizzes.get(item.id)
 

@@ -55,7 +55,9 @@ def load_world(path_ids: Sequence[str] = ("backend-senior",)) -> World:
     }
     exercised = exercised_tags(paths, taxonomy, quiz_topics)
     kinds = taxonomy.tag_kinds
-    mistakes = tuple(tag for tag, kind in kinds.items() if kind == "mistake")
+    # The slips of a coding session: behavioral-answer mistakes are never ticked on one.
+    coding = next(group for group in taxonomy.groups if group.id == "mistakes")
+    mistakes = tuple(entry.id for entry in coding.entries)
     steps = tuple(tag for tag, kind in kinds.items() if kind == "design_step")
     on_items: dict[str, int] = {}
     for (_path, _item), tags in exercised.items():
