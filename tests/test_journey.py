@@ -78,7 +78,7 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     folder.ensure()
     mine = SMALL_PATH
     extra = '\n[[stages.items]]\nid = "b"\ntitle = "Drill B"\nkind = "code"\n'
-    extra += 'difficulty = "easy"\ntarget_minutes = 15\ntopics = ["y"]\n'
+    extra += 'difficulty = "easy"\ntarget_minutes = 15\ntopics = ["two-pointers"]\n'
     (folder.path_files_dir / "mine.toml").write_text(mine + extra)
 
     window, page = _start(folder)

@@ -72,7 +72,7 @@ def _log_mock(context: AppContext, exposed: tuple[str, ...]) -> int:
     mock = MockInterview(
         held_at=NOW - timedelta(days=1),
         kind=MockKind.SYSTEM_DESIGN,
-        scores={"requirements": 2, "high-level-design": 2, "trade-offs": 1},
+        scores={"requirements": 3, "high-level-design": 3, "trade-offs": 3},  # at the bar
         exposed=exposed,
     )
     with session_scope(context.profile.engine) as session:
