@@ -33,6 +33,7 @@ class Profile:
     library: LoadedPaths
     clock: Clock  # the app's one clock: every 'now' in the app is read from it
     upgrade_backup: Path | None = None
+    quiz_errors: list[DataFileError] = field(default_factory=list)
     # The item tags and the library they were worked out from (see exercised_tags).
     _exercised: tuple[LoadedPaths, dict[tuple[str, str], tuple[str, ...]]] | None = field(
         default=None, repr=False
@@ -72,11 +73,21 @@ class Profile:
 
     @cached_property
     def _quizzes(self) -> dict[str, Quiz]:
+        """Every quiz that can be read; one that cannot is left out (its item offers no
+        quiz) and kept in quiz_errors, so one bad file never takes a page down."""
+        from desktop.domain.data_file import DataFileError
         from desktop.domain.quiz import load_quiz
 
         folder = shipped_data_dir() / "quizzes"
-        quizzes = (load_quiz(f, self.taxonomy) for f in sorted(folder.glob("*.toml")))
-        return {quiz.id: quiz for quiz in quizzes}
+        quizzes: dict[str, Quiz] = {}
+        for file in sorted(f for f in folder.glob("*.toml") if not f.is_dir()):
+            try:
+                quiz = load_quiz(file, self.taxonomy)
+            except DataFileError as error:
+                self.quiz_errors.append(error)
+                continue
+            quizzes[quiz.id] = quiz
+        return quizzes
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
         """The taxonomy tags each path item exercises, by (path id, item id); worked out once

@@ -35,21 +35,23 @@ __all__ = [
 
 def parse_path_text(text: str, file_name: str) -> LearningPath:
     """Parse and validate one path file's text; raise PathFileError on the first problem found."""
+    if not text.strip():
+        raise PathFileError(file_name, None, None, "the file is empty")
     # Ids must be unique: progress is stored by them.
     unique = ((("stages",), "stage"), (("stages", "items"), "item"))
     return check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
 
 
-def read_path_bytes(path: Path) -> bytes:
-    return read_data_bytes(path)
+def read_path_bytes(path: Path, inside: Path | None = None) -> bytes:
+    return read_data_bytes(path, inside)
 
 
 def parse_path_bytes(data: bytes, file_name: str) -> LearningPath:
     return parse_path_text(decode_text(data, file_name), file_name)
 
 
-def read_path_file(path: Path) -> LearningPath:
-    return parse_path_bytes(read_path_bytes(path), str(path))
+def read_path_file(path: Path, inside: Path | None = None) -> LearningPath:
+    return parse_path_bytes(read_path_bytes(path, inside), str(path))
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def load_path_dirs(folders: Sequence[Path]) -> LoadedPaths:
     for folder in folders:
         for file in _toml_files(folder):
             try:
-                path = read_path_file(file)
+                path = read_path_file(file, inside=folder)
             except PathFileError as error:
                 errors.append(error)
                 continue
@@ -81,6 +83,8 @@ def load_path_dirs(folders: Sequence[Path]) -> LoadedPaths:
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:
+    """Every *.toml name but folders: a pipe or a link out of the folder is read (and
+    refused with a message), not passed over in silence."""
     if not folder.is_dir():
         return ()
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    return sorted(p for p in folder.glob("*.toml") if not p.is_dir())
