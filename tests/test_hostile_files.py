@@ -235,3 +235,39 @@ def test_a_markdown_import_of_only_links_out_finds_no_notes_and_says_why(
     assert "No Markdown notes were found" in result.stderr
     assert "2026-01-02.md: is a link to" in result.stderr
     assert _journal(data) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("kind", "banana", "as an item of a path, kind: input should be 'code'"),
+        ("title", "T" * 300, "as an item of a path, title: string should have at most 200"),
+        ("target_minutes", 0, "as an item of a path, target_minutes: input should be greater"),
+    ],
+)
+def test_a_custom_item_the_path_page_could_not_show_is_refused_on_import(
+    tmp_path: Path, field: str, value: object, said: str
+) -> None:
+    item = {
+        "path_id": "backend-senior", "item_id": "my-drill", "stage_id": "foundations",
+        "title": "My drill", "kind": "reading", "difficulty": "easy", "target_minutes": 10,
+        "created_at": "2026-11-02T09:00:00Z",
+    }  # fmt: skip
+    item[field] = value
+    document = {
+        "format": "loopwise-export",
+        "version": 1,
+        "sections": {"progress": {"custom_items": [item]}},
+    }
+    source = tmp_path / "edited.json"
+    source.write_text(json.dumps(document))
+    data = tmp_path / "profile"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+
+    result = loopwise("import", str(source), "--yes", "--data-dir", str(data))
+
+    assert result.returncode == 1, result.stdout
+    assert "custom item 1 (path_id 'backend-senior', item_id 'my-drill'" in result.stderr
+    assert said in result.stderr, result.stderr
+    with closing(sqlite3.connect(data / "loopwise.sqlite3")) as connection:
+        assert connection.execute("SELECT count(*) FROM custom_item").fetchone() == (0,)
