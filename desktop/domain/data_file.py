@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from desktop.domain.bounded_read import TomlTooComplex, UnreadableFile, loads_toml, read_bounded
+
 MAX_FILE_BYTES = 2_000_000
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -33,13 +35,13 @@ class DataFileError(Exception):
         return f"{where}{field}: {self.problem}"
 
 
-def read_data_bytes(path: Path) -> bytes:
+def read_data_bytes(path: Path, inside: Path | None = None) -> bytes:
+    """At most MAX_FILE_BYTES of a regular file (never a pipe or a device); with `inside`,
+    only a file that is really in that folder (not a link to somewhere else)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DataFileError(str(path), None, None, "the file is larger than 2 MB")
-        return path.read_bytes()
-    except OSError as error:
-        raise DataFileError(str(path), None, None, f"cannot be read ({error.strerror})") from None
+        return read_bounded(path, limit=MAX_FILE_BYTES, inside=inside)
+    except UnreadableFile as error:
+        raise DataFileError(str(path), None, None, error.problem) from None
 
 
 def decode_text(data: bytes, file_name: str) -> str:
@@ -51,7 +53,11 @@ def decode_text(data: bytes, file_name: str) -> str:
 
 def parse_toml(text: str, file_name: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return loads_toml(text)
+    except TomlTooComplex as error:
+        if not error.location:
+            raise DataFileError(file_name, None, None, error.problem) from None
+        raise problem_at(text, file_name, error.location, error.problem) from None
     except tomllib.TOMLDecodeError as error:
         line = _line_from_toml_error(str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(error))
@@ -84,9 +90,11 @@ def problem_at(
 UniqueIds = tuple[tuple[tuple[str, ...], str], ...]
 
 
-def read_model(path: Path, model: type[Model], unique_ids: UniqueIds = ()) -> Model:
+def read_model(
+    path: Path, model: type[Model], unique_ids: UniqueIds = (), inside: Path | None = None
+) -> Model:
     """Read, check that ids are unique where `unique_ids` says, and validate."""
-    text = decode_text(read_data_bytes(path), str(path))
+    text = decode_text(read_data_bytes(path, inside), str(path))
     return check_and_validate(parse_toml(text, str(path)), text, str(path), model, unique_ids)
 
 

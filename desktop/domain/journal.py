@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from desktop.domain.bounded_read import TomlTooComplex, loads_toml
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import DataFileError, decode_text, read_data_bytes, validate
 
@@ -98,7 +99,9 @@ def parse_template(text: str, file_name: str) -> Template:
         )
     header_text, body = match.groups()
     try:
-        raw = tomllib.loads(header_text)
+        raw = loads_toml(header_text)
+    except TomlTooComplex as error:
+        raise DataFileError(file_name, None, None, f"the +++ block: {error.problem}") from None
     except tomllib.TOMLDecodeError as error:
         inner = re.search(r"at line (\d+)", str(error))
         line = int(inner.group(1)) + 1 if inner else None  # the block starts on line 2
@@ -135,11 +138,11 @@ def _check_placeholders(body: str, first_line: int, file_name: str) -> None:
 def load_templates(folder: Path) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
     templates: list[Template] = []
     errors: list[DataFileError] = []
-    for file in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+    files = sorted(p for p in folder.glob("*.md") if not p.is_dir()) if folder.is_dir() else []
+    for file in files:
         try:
-            templates.append(
-                parse_template(decode_text(read_data_bytes(file), str(file)), str(file))
-            )
+            text = decode_text(read_data_bytes(file, inside=folder), str(file))
+            templates.append(parse_template(text, str(file)))
         except DataFileError as error:
             errors.append(error)
     return tuple(templates), tuple(errors)

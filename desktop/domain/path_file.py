@@ -42,6 +42,8 @@ def parse_path_text(
 
     With a vocabulary, every item topic must be a tag it knows, and comes back as its id.
     """
+    if not text.strip():
+        raise PathFileError(file_name, None, None, "the file is empty")
     # Ids must be unique: progress is stored by them.
     unique = ((("stages",), "stage"), (("stages", "items"), "item"))
     path = check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
@@ -69,8 +71,8 @@ def _topics_as_ids(
     return path.model_copy(update={"stages": stages})
 
 
-def read_path_bytes(path: Path) -> bytes:
-    return read_data_bytes(path)
+def read_path_bytes(path: Path, inside: Path | None = None) -> bytes:
+    return read_data_bytes(path, inside)
 
 
 def parse_path_bytes(
@@ -79,8 +81,11 @@ def parse_path_bytes(
     return parse_path_text(decode_text(data, file_name), file_name, vocabulary)
 
 
-def read_path_file(path: Path, vocabulary: Vocabulary | None = None) -> LearningPath:
-    return parse_path_bytes(read_path_bytes(path), str(path), vocabulary)
+def read_path_file(
+    path: Path, vocabulary: Vocabulary | None = None, inside: Path | None = None
+) -> LearningPath:
+    """`inside`: the folder the file must really be in (a link out of it is refused)."""
+    return parse_path_bytes(read_path_bytes(path, inside), str(path), vocabulary)
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,9 @@ def load_path_dirs(folders: Sequence[Path], vocabulary: Vocabulary | None = None
     """
     by_id: dict[str, LearningPath] = {}
     sources: dict[str, Path] = {}
-    read, errors = read_each(folders, lambda file: read_path_file(file, vocabulary))
+    read, errors = read_each(
+        folders, lambda file, folder: read_path_file(file, vocabulary, inside=folder)
+    )
     for file, path in read:
         by_id[path.id] = path
         sources[path.id] = file
@@ -109,21 +116,24 @@ Read = TypeVar("Read")
 
 
 def read_each(
-    folders: Sequence[Path], read: Callable[[Path], Read]
+    folders: Sequence[Path], read: Callable[[Path, Path], Read]
 ) -> tuple[list[tuple[Path, Read]], tuple[DataFileError, ...]]:
-    """`read` every data file of the folders in turn; a file it refuses is reported, not fatal."""
+    """`read` every data file (and the folder it must be inside) in turn; a file it refuses
+    is reported, not fatal."""
     found: list[tuple[Path, Read]] = []
     errors: list[DataFileError] = []
     for folder in folders:
         for file in _toml_files(folder):
             try:
-                found.append((file, read(file)))
+                found.append((file, read(file, folder)))
             except DataFileError as error:
                 errors.append(error)
     return found, tuple(errors)
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:
+    """Every *.toml name but folders: a pipe or a link out of the folder is read (and
+    refused with a message), not passed over in silence."""
     if not folder.is_dir():
         return ()
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    return sorted(p for p in folder.glob("*.toml") if not p.is_dir())

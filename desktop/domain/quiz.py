@@ -52,8 +52,10 @@ _UNIQUE_IDS = ((("questions",), "question"),)
 
 
 def load_quiz(path: Path, vocabulary: Vocabulary | None = None) -> Quiz:
-    """Read a quiz file; with a vocabulary, every topic must be one of its tags."""
-    return parse_quiz(decode_text(read_data_bytes(path), str(path)), str(path), vocabulary)
+    """Read a quiz file; with a vocabulary, every topic must be one of its tags. Only a file
+    really in the quiz folder is read (not a link to somewhere else)."""
+    text = decode_text(read_data_bytes(path, inside=path.parent), str(path))
+    return parse_quiz(text, str(path), vocabulary)
 
 
 def parse_quiz(text: str, file_name: str, vocabulary: Vocabulary | None = None) -> Quiz:

@@ -24,7 +24,7 @@ class LoadedQuizzes:
 
 def load_quizzes(folders: Sequence[Path], vocabulary: Vocabulary) -> LoadedQuizzes:
     """Every *.toml file of the folders in turn; a bad file is reported and skipped."""
-    read, errors = read_each(folders, lambda file: load_quiz(file, vocabulary))
+    read, errors = read_each(folders, lambda file, _folder: load_quiz(file, vocabulary))
     return LoadedQuizzes({quiz.id: quiz for _file, quiz in read}, errors)
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.bounded_read import UnreadableFile, read_bounded
 from desktop.domain.practice import AttemptSubject, SessionClock
 
 FILE_FORMAT = 1
@@ -47,6 +48,9 @@ class RunningSession:
         )
 
 
+MAX_FILE_BYTES = 1_000_000  # a record is a few hundred bytes per running session
+
+
 def save_running_session(file: Path, running: RunningSession) -> None:
     """Add or replace this practice session's record. Raises OSError if it cannot be written."""
     others = [kept for kept in running_sessions(file) if kept.key != running.key]
@@ -64,12 +68,12 @@ def forget_running_session(file: Path, key: str) -> None:
 
 def running_sessions(file: Path) -> list[RunningSession]:
     """The sessions recorded as running, oldest first; none if the file is missing or unusable."""
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-        found = [_from_json(item) for item in document["sessions"]]
-    except FileNotFoundError:
+    if not file.exists():
         return []
-    except (OSError, ValueError, KeyError, TypeError):
+    try:
+        document = json.loads(read_bounded(file, limit=MAX_FILE_BYTES))
+        found = [_from_json(item) for item in document["sessions"]]
+    except (UnreadableFile, ValueError, KeyError, TypeError, RecursionError):
         return []  # a damaged record cannot be offered; the next save writes a good one
     return sorted(found, key=lambda s: s.started_at)
 

@@ -20,7 +20,7 @@ _DEFAULT_POLICY = ThinningPolicy()
 
 
 class BackupSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # `true` is not a number of days
 
     keep_all_days: int = Field(default=_DEFAULT_POLICY.keep_all_days, ge=0, le=365)
     daily_days: int = Field(default=_DEFAULT_POLICY.daily_days, ge=0, le=3650)
@@ -32,7 +32,7 @@ class BackupSettings(BaseModel):
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # `true` is not a number of days
 
     backups: BackupSettings = Field(default_factory=BackupSettings)
 
@@ -48,7 +48,7 @@ def load_settings(path: Path) -> LoadedSettings:
     if not path.exists():
         return LoadedSettings(Settings())
     try:
-        return LoadedSettings(read_model(path, Settings))
+        return LoadedSettings(read_model(path, Settings, inside=path.parent))
     except DataFileError as error:
         return LoadedSettings(
             Settings(), f"The settings file cannot be used ({error}), so the defaults apply."

@@ -15,6 +15,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
 from desktop.ui.safety.transfer_actions import data_actions
+from desktop.ui.widgets.plain_text import plain_tip
 
 if TYPE_CHECKING:
     from desktop.ui.journal.page import JournalPage
@@ -108,7 +109,7 @@ def _routine_menu(window: MainWindow) -> QMenu:
         menu.clear()
         for routine in window.context.profile.routines.routines:
             action = menu.addAction(f"{routine.title}  ({routine.cadence_text})")
-            action.setToolTip(routine.description)
+            action.setToolTip(plain_tip(routine.description))
             if routine.kind is RoutineKind.MOCK:  # logged with its scores, not timed
                 action.triggered.connect(lambda _c=False: _show_plan(window).log_mock())
                 continue

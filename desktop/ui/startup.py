@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.store.backup import Backup
 from desktop.store.health import DatabaseProblem
+from desktop.ui.widgets.plain_text import message_box
 
 
 class Recovery(Enum):
@@ -19,23 +20,28 @@ class Recovery(Enum):
 
 def ask_about_database_problem(problem: DatabaseProblem, backup: Backup | None) -> Recovery:
     """What the user wants done about a damaged database (its file is kept either way)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Loopwise cannot open your data", "")
-    box.setText(str(problem))
     kept = "the current file is renamed and kept in the same folder, so nothing is lost"
-    restore = None
+    when = backup_time_text(backup.taken_at) if backup is not None else ""
     if backup is not None:
-        when = backup_time_text(backup.taken_at)
-        box.setInformativeText(
+        informative = (
             f"The file has not been changed. Your newest good backup is from {when}: you can "
             f"go back to it, or start a fresh profile. Either way {kept}."
         )
-        restore = box.addButton(
-            f"Restore the backup from {when}", QMessageBox.ButtonRole.AcceptRole
-        )
     else:
-        box.setInformativeText(
+        informative = (
             f"The file has not been changed. You can start a fresh profile: {kept} and you "
             "can still recover it."
+        )
+    box = message_box(
+        QMessageBox.Icon.Critical,
+        "Loopwise cannot open your data",
+        str(problem),
+        informative=informative,
+    )
+    restore = None
+    if backup is not None:
+        restore = box.addButton(
+            f"Restore the backup from {when}", QMessageBox.ButtonRole.AcceptRole
         )
     fresh = box.addButton("Start a fresh profile", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
@@ -52,11 +58,18 @@ def backup_time_text(taken_at: datetime) -> str:
 
 
 def tell_already_running(message: str) -> None:
-    QMessageBox.warning(None, "Loopwise is already running", message)
+    _show(QMessageBox.Icon.Warning, "Loopwise is already running", message)
 
 
 def tell_cannot_start(message: str) -> None:
-    QMessageBox.critical(None, "Loopwise cannot start", message)
+    _show(QMessageBox.Icon.Critical, "Loopwise cannot start", message)
+
+
+def _show(icon: QMessageBox.Icon, title: str, message: str) -> None:
+    """Messages name folders and files, which may look like HTML: shown as plain text."""
+    box = message_box(icon, title, message)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 def report_unexpected_errors() -> None:
@@ -67,8 +80,8 @@ def report_unexpected_errors() -> None:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         traceback.print_exception(kind, error, trace)
-        QMessageBox.critical(
-            None,
+        _show(
+            QMessageBox.Icon.Critical,
             "Something went wrong",
             f"Loopwise ran into an unexpected problem: {error}\n\n"
             "Everything you saved is safe. The details were printed to the terminal.",

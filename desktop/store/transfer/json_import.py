@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
+from desktop.domain.bounded_read import UnreadableFile, read_bounded, size_text
 from desktop.store.transfer.identity import Renumbering, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.store.transfer.records import Record
@@ -27,6 +28,8 @@ from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.tables import TableChanges, TableSpec, compare_table, write_table
 
 MAX_ERRORS_SHOWN = 20
+# Ten years of daily use exports to a few tens of MB; a file far larger is not an export.
+MAX_IMPORT_BYTES = 200_000_000
 
 
 class ImportRejected(Exception):
@@ -120,11 +123,16 @@ class ImportPlan:
 
 def read_document(file: Path) -> Any:
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_bounded(file, limit=MAX_IMPORT_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise ImportRejected([f"{file.name} is not a UTF-8 text file."]) from None
-    except OSError as error:
-        raise ImportRejected([f"{file} cannot be read: {error.strerror or error}."]) from None
+    except UnreadableFile as error:
+        if error.problem.startswith("is larger than"):
+            limit = size_text(MAX_IMPORT_BYTES)
+            raise ImportRejected(
+                [f"{file} is larger than {limit}, far more than a Loopwise export."]
+            ) from None
+        raise ImportRejected([f"{file} {error.problem}."]) from None
     return parse_document(text, file.name)
 
 
@@ -152,6 +160,10 @@ def parse_document(text: str, name: str = "the file") -> Any:
         raise ImportRejected([f"{name} is not valid JSON: {what} at {where}{cut}."]) from None
     except RecursionError:
         raise ImportRejected([f"{name} is nested too deeply to be a Loopwise export."]) from None
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise ImportRejected(
+            [f"{name} has a number with too many digits to be a Loopwise export."]
+        ) from None
 
 
 def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
@@ -231,9 +243,22 @@ def _explain(detail: Any) -> str:
         return "expected a date like 2026-11-22"
     if kind.startswith("datetime_"):
         return "expected a time like 2026-11-22T09:15:00Z"
+    if kind == "int_type":
+        return f"expected a whole number, not {_shown(detail.get('input'))}"
+    if kind == "bool_type":
+        return f"expected true or false, not {_shown(detail.get('input'))}"
     if kind == "value_error" and "error" in detail.get("ctx", {}):
         return str(detail["ctx"]["error"])  # our own rules, without pydantic's "Value error, "
     return str(detail["msg"])
+
+
+def _shown(value: object) -> str:
+    """A value as the JSON file has it (true, "5", 5.0), cut short if it is long."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _printable_keys(row: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,8 @@ journal entries; notes without a date are left alone (and not even counted when 
 them itself: its path and story notes). A folder with no daily notes at all is refused. An
 entry already in the journal (same day, same title, same text) is recognised and not added
 again, so importing the same folder twice adds nothing the second time. One unreadable or
-oversized note stops the whole import."""
+oversized note stops the whole import. Only notes really inside the folder are read: a link
+leading out of it, or a pipe named like a note, is passed over and named in the summary."""
 
 from __future__ import annotations
 
@@ -15,16 +16,20 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from desktop.domain.bounded_read import UnreadableFile, read_bounded, size_text
 from desktop.domain.journal import EntryKind
 from desktop.domain.text_limits import LIST_TEXT, LONG_TEXT, SHORT_TEXT, length_problem
 from desktop.domain.vault import NoteProblem, VaultEntry, read_note
 from desktop.store.journal import EntryDraft, create_entry
 from desktop.store.models import JournalEntry
 from desktop.store.transfer.json_import import ImportRejected
+from desktop.store.transfer.note_files import NoteFiles, find_note_files
 from desktop.store.transfer.sections.journal import JOURNAL_FOLDER
 from desktop.store.transfer.vault_folder import read_manifest
 
-SKIPPED_FOLDERS = {".obsidian", ".trash", ".git"}
+MAX_NOTE_BYTES = 20_000_000  # a day's entries, each at most about 1 MB of text
+MAX_FOLDER_BYTES = 200_000_000  # as much as the largest JSON export Loopwise imports
+SKIPPED_SHOWN = 10
 
 
 @dataclass
@@ -32,6 +37,7 @@ class NotesPlan:
     new: list[tuple[date, VaultEntry]] = field(default_factory=list)
     already_there: int = 0
     notes_without_date: int = 0
+    skipped: list[str] = field(default_factory=list)  # "note: why it was not read"
 
     def summary(self) -> str:
         """What the import did, for the command line and the window alike."""
@@ -47,38 +53,52 @@ class NotesPlan:
                 else f"{undated} notes without a date were"
             )
             text += f" {notes} left out."
+        if self.skipped:
+            shown = self.skipped[:SKIPPED_SHOWN]
+            more = len(self.skipped) - len(shown)
+            text += " These files were not read:\n" + "\n".join(f"• {why}" for why in shown)
+            if more:
+                text += f"\n… and {more} more"
         return text
 
 
-def _note_files(folder: Path) -> list[Path]:
+def _note_files(folder: Path) -> NoteFiles:
     if not folder.is_dir():
         raise ImportRejected([f"{folder} is not a folder."])
-    return sorted(
-        path
-        for path in folder.rglob("*.md")
-        if path.is_file() and not SKIPPED_FOLDERS & set(path.relative_to(folder).parts)
-    )
+    try:
+        return find_note_files(folder)
+    except UnreadableFile as error:
+        raise ImportRejected([f"{error}."]) from None
 
 
-def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int]:
-    """Every dated entry in the folder, and how many notes had no date."""
+def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int, list[str]]:
+    """Every dated entry in the folder, how many notes had no date, and which files were
+    passed over (and why)."""
     problems: list[str] = []
     entries: list[tuple[date, VaultEntry]] = []
     undated = 0
     files = _note_files(folder)
-    if not files:
-        raise ImportRejected([f"No Markdown notes were found in {folder}."])
+    if not files.notes:
+        skipped = "".join(f"\n• {why}" for why in files.skipped[:SKIPPED_SHOWN])
+        raise ImportRejected([f"No Markdown notes were found in {folder}.{skipped}"])
     own = read_manifest(folder) or {}
-    for path in files:
+    left = MAX_FOLDER_BYTES
+    for path in files.notes:
         where = path.relative_to(folder).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
+            data = read_bounded(path, limit=min(MAX_NOTE_BYTES, left), inside=folder)
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(f"{where}: not UTF-8 text.")
             continue
-        except OSError as error:
-            problems.append(f"{where}: cannot be read ({error.strerror or error}).")
+        except UnreadableFile as error:
+            if left < MAX_NOTE_BYTES and error.problem.startswith("is larger than"):
+                raise ImportRejected(
+                    [f"The notes in {folder} add up to more than {size_text(MAX_FOLDER_BYTES)}."]
+                ) from None
+            problems.append(f"{where}: {error.problem}.")
             continue
+        left -= len(data)
         if "\x00" in text:
             problems.append(f"{where}: contains a NUL character, so it is not a text note.")
             continue
@@ -100,7 +120,7 @@ def read_notes(folder: Path) -> tuple[list[tuple[date, VaultEntry]], int]:
             [f"No daily notes were found in {folder}: a daily note is named like 2026-11-22.md "
              "or has 'date:' in its front matter."]
         )  # fmt: skip
-    return entries, undated
+    return entries, undated, files.skipped
 
 
 def _too_long(where: str, entry: VaultEntry) -> list[str]:
@@ -119,8 +139,8 @@ def _too_long(where: str, entry: VaultEntry) -> list[str]:
 
 
 def plan_notes_import(*, session: Session, folder: Path) -> NotesPlan:
-    entries, undated = read_notes(folder)
-    plan = NotesPlan(notes_without_date=undated)
+    entries, undated, skipped = read_notes(folder)
+    plan = NotesPlan(notes_without_date=undated, skipped=skipped)
     seen: set[tuple[date, str, str]] = set()
     for day, entry in entries:
         identity = (day, entry.title.strip(), entry.body.strip())

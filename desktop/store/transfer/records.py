@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 from desktop.domain.text_limits import LIST_TEXT, LONG_TEXT, SHORT_TEXT, length_problem
 
@@ -45,8 +45,12 @@ Title = Annotated[str, _at_most(SHORT_TEXT), AfterValidator(_plain_text)]
 Lines = Annotated[str, _at_most(LIST_TEXT), AfterValidator(_plain_text)]
 Key = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=200)]
 Time = Annotated[datetime, AfterValidator(_utc)]
-RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
-Count = Annotated[int, Field(ge=0, le=2**31)]
+# Numbers and yes/no values must be written as such: `true` is not the number 1, and "5" or
+# 5.0 are not 5 (dates, times and choices are still read from their text).
+Whole = Annotated[int, Strict()]
+Flag = Annotated[bool, Strict()]
+RowId = Annotated[Whole, Field(ge=1, le=2**63 - 1)]
+Count = Annotated[Whole, Field(ge=0, le=2**31)]
 
 
 class Record(BaseModel):

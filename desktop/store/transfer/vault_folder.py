@@ -12,10 +12,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from desktop.domain.bounded_read import UnreadableFile, read_bounded
 from desktop.store.files import write_atomically
 
 MANIFEST_NAME = ".loopwise-export.json"
 MANIFEST_FORMAT = "loopwise-vault"
+MAX_MANIFEST_BYTES = 50_000_000
+MAX_NOTE_BYTES = 50_000_000  # larger than any note Loopwise writes
 
 
 class VaultRefused(Exception):
@@ -33,10 +36,10 @@ def read_manifest(folder: Path) -> dict[str, str] | None:
     if not marker.is_file():
         return None
     try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(marker, limit=MAX_MANIFEST_BYTES, inside=folder))
         notes = data["notes"] if data.get("format") == MANIFEST_FORMAT else {}
         return {str(k): str(v) for k, v in notes.items()}
-    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+    except (UnreadableFile, ValueError, AttributeError, KeyError, TypeError, RecursionError):
         return {}
 
 
@@ -86,8 +89,12 @@ class VaultFolder:
     def write(self, relative: str, text: str) -> None:
         data = text.encode("utf-8")
         target = self.root / PurePosixPath(relative)
-        if target.exists():
-            current = target.read_bytes()
+        if target.exists() or target.is_symlink():
+            try:
+                current = read_bounded(target, limit=MAX_NOTE_BYTES, inside=self.root)
+            except UnreadableFile:  # a pipe, a link out of the folder: not a note to replace
+                self.report.left_alone.append(relative)
+                return
             if current != data and _hash(current) != self._before.get(relative):
                 self.report.left_alone.append(relative)
                 if relative in self._before:  # still changed next time

@@ -34,6 +34,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import line_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
 from desktop.ui.widgets.waiting import wait_until
 
@@ -328,7 +329,7 @@ class JournalPage(ContextPage):
         templates, _errors = self.context.profile.templates
         for template in templates:
             action = self.template_menu.addAction(template.header.title)
-            action.setToolTip(template.header.description or "")
+            action.setToolTip(plain_tip(template.header.description or ""))
             action.triggered.connect(lambda _c=False, t=template: self.new_entry(template=t))
 
     def new_entry(

@@ -25,6 +25,7 @@ from desktop.ui.widgets.autosave import KeptDraft, Writer
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
+from desktop.ui.widgets.plain_text import plain_tip
 
 
 class ItemPanel(QWidget):
@@ -195,7 +196,7 @@ class ItemPanel(QWidget):
         self.description.setVisible(bool(item.description))
         if item.link and not entry.is_retired:
             self.link.setText(f'<a href="{escape(item.link)}">Open the reference ↗</a>')
-            self.link.setToolTip(item.link)
+            self.link.setToolTip(plain_tip(item.link))
             self.link.show()
         else:
             self.link.hide()

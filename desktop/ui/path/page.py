@@ -45,6 +45,7 @@ from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.plain_text import plain_tip
 
 # Below this width the details panel moves under the list instead of beside it.
 STACK_BELOW_WIDTH = 980
@@ -279,7 +280,9 @@ class PathPage(ContextPage):
         for path in self.library_paths:
             self.path_picker.addItem(path.title, path.id)
             self.path_picker.setItemData(
-                self.path_picker.count() - 1, path.summary, Qt.ItemDataRole.ToolTipRole
+                self.path_picker.count() - 1,
+                plain_tip(path.summary or ""),
+                Qt.ItemDataRole.ToolTipRole,
             )
         if previous and self.path_picker.findData(previous) >= 0:
             self.path_picker.setCurrentIndex(self.path_picker.findData(previous))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.path_file import PathFileError
 from desktop.ui.widgets.controls import push_button
+from desktop.ui.widgets.plain_text import plain_tip
 
 SHOWN_BEFORE_DETAILS = 3
 
@@ -70,7 +71,7 @@ class PathProblemsBanner(QFrame):
         hidden = count - len(shown)
         more = f"<br>…and {hidden} more." if hidden else ""
         self.text.setText(f"<b>{heading}</b> Fix them and restart Loopwise.{lines}{more}")
-        self.text.setToolTip("\n".join(str(error) for error in self._errors))
+        self.text.setToolTip(plain_tip("\n".join(str(error) for error in self._errors)))
         self.details_button.setVisible(count > SHOWN_BEFORE_DETAILS)
         self.details_button.setText("Show fewer" if self._expanded else "Show all")
 

@@ -52,6 +52,7 @@ from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 MOCK_HISTORY_DAYS = 180
 NARROW_WIDTH = 780
@@ -422,7 +423,7 @@ class PlanPage(ContextPage):
             if routine.cadence not in PERIOD_WEEKS:
                 continue  # the retrospective goes with every session
             action = self.routine_menu.addAction(f"{routine.title}  ({routine.minutes[1]} min)")
-            action.setToolTip(routine.description)
+            action.setToolTip(plain_tip(routine.description))
             action.triggered.connect(lambda _c=False, r=routine: self.add_routine(r))
 
     def add_routine(self, routine: Routine) -> None:

@@ -37,6 +37,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.plan.data import load_week, today
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 ARROWS = {"up": "▲ more often", "down": "▼ less often", "same": "● as often"}
 
@@ -148,7 +149,7 @@ class WeeklyReviewDialog(QDialog):
         for suggestion in self.suggestions:
             tick = QCheckBox(f"{suggestion.target.title} · {suggestion.minutes} min")
             tick.setAccessibleName(f"Plan {suggestion.target.title} next week")
-            tick.setToolTip(suggestion.reason)
+            tick.setToolTip(plain_tip(suggestion.reason))
             fits = suggestion.minutes <= budget
             budget -= suggestion.minutes if fits else 0
             tick.setChecked(fits)

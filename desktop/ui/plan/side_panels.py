@@ -21,6 +21,7 @@ from desktop.domain.planner import PlanSource
 from desktop.domain.suggestions import Suggestion
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import centred_note, text_label
+from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 
@@ -95,7 +96,7 @@ class SuggestionsPanel(QWidget):
             mark = SOURCE_MARKS[suggestion.source]
             facts = f"{suggestion.minutes} min · {mark}"
             entry = _rich_row(suggestion.target.title, facts, suggestion.reason)
-            entry.setToolTip(suggestion.reason)
+            entry.setToolTip(plain_tip(suggestion.reason))
             self.list.addItem(entry)
         self.empty.setText(empty_text)
         self.stack.setCurrentIndex(0 if suggestions else 1)

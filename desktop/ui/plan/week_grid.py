@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.planner import Activity, PlanItem, hours_text
 from desktop.ui.theme import STATUS_COLOURS, current_scheme
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
@@ -316,7 +317,7 @@ def _row(
     )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
-    entry.setToolTip(f"{item.reason}{carried}".strip())
+    entry.setToolTip(plain_tip(f"{item.reason}{carried}".strip()))
     entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.target.title}, {state}")
     return entry
 

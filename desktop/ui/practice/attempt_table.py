@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop.domain.practice import Attempt
 from desktop.ui.formatting import date_and_time
+from desktop.ui.widgets.plain_text import plain_tip
 
 HEADERS = ("When", "What", "Time", "Outcome", "Confidence", "Patterns", "Struggled with")
 
@@ -48,8 +49,10 @@ class AttemptTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         attempt = self._attempts[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(attempt, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a title may look like HTML: shown as typed
+            return plain_tip(self._text(attempt, index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -25,6 +25,7 @@ from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.taxonomy import TagKind, Taxonomy
 from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 CONFIDENCE_WORDS = {1: "Lost", 2: "Shaky", 3: "Okay", 4: "Solid", 5: "Could teach it"}
 
@@ -108,7 +109,7 @@ class FinishSessionDialog(QDialog):
             for number, step in enumerate(taxonomy.design_steps):
                 box = QCheckBox(step.label)
                 box.setAccessibleName(f"Covered: {step.label}")
-                box.setToolTip(step.description or "")
+                box.setToolTip(plain_tip(step.description or ""))
                 box.setProperty("step", step.id)
                 grid.addWidget(box, number // 2, number % 2)
                 self.steps.append(box)

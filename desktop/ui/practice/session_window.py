@@ -22,6 +22,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 REFRESH_MS = 500
 RECORD_EVERY_MS = 60 * 1000  # a crash loses at most the last minute of a session
@@ -50,7 +51,7 @@ class PracticeSessionWindow(QDialog):
         layout = QVBoxLayout(self)
         title = text_label("What you are practising", "heading")
         title.setText(_shortened(subject.title, 90))
-        title.setToolTip(subject.title)
+        title.setToolTip(plain_tip(subject.title))
         layout.addWidget(title)
         self.face = ClockFace("Time spent", "Time against target", "Target")
         self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.taxonomy import TaxonomyEntry
 from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.plain_text import plain_tip
 
 
 class TagPicker(QWidget):
@@ -27,7 +28,7 @@ class TagPicker(QWidget):
         for entry in entries:
             item = QListWidgetItem(entry.label)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip(entry.description or "")
+            item.setToolTip(plain_tip(entry.description or ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)

@@ -19,6 +19,7 @@ from desktop.ui.formatting import date_and_time
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.practice.session_window import clock_text
+from desktop.ui.widgets.plain_text import message_box
 
 
 class Choice(Enum):
@@ -49,15 +50,17 @@ def offer_unfinished_sessions(context: AppContext, parent: QWidget | None) -> li
 
 
 def ask_about(running: RunningSession, parent: QWidget | None) -> Choice:
-    box = QMessageBox(QMessageBox.Icon.Question, "A session was not finished", "", parent=parent)
-    box.setText(
+    box = message_box(
+        QMessageBox.Icon.Question,
+        "A session was not finished",
         f"Your practice session on “{running.subject.title}” was still running when Loopwise "
-        "last stopped."
-    )
-    box.setInformativeText(
-        f"It started on {date_and_time(running.started_at)} and had reached "
-        f"{clock_text(running.elapsed_seconds)} when it was last saved. You can log it now "
-        "(you can change the minutes), or discard it."
+        "last stopped.",
+        parent,
+        informative=(
+            f"It started on {date_and_time(running.started_at)} and had reached "
+            f"{clock_text(running.elapsed_seconds)} when it was last saved. You can log it "
+            "now (you can change the minutes), or discard it."
+        ),
     )
     log = box.addButton("Log it…", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

@@ -18,6 +18,7 @@ from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 ALL_THEMES = "all"
 COVERED_MARK = "●"
@@ -69,7 +70,8 @@ class CoverageModel(QAbstractTableModel):
             answers = "answers" if covered else "does not answer"
             return f"{story.title} {answers} {theme.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"“{story.title}” {'answers' if covered else 'does not answer'} {theme.title}"
+            answers = "answers" if covered else "does not answer"
+            return plain_tip(f"“{story.title}” {answers} {theme.title}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and theme.id in self._gaps:
@@ -91,7 +93,7 @@ class CoverageModel(QAbstractTableModel):
                 return f"{theme.title}, no story yet" if gap else theme.title
             if role == Qt.ItemDataRole.ToolTipRole:
                 description = theme.description or theme.title
-                return f"No story yet. {description}" if gap else description
+                return plain_tip(f"No story yet. {description}" if gap else description)
             if role == Qt.ItemDataRole.ForegroundRole and gap:
                 return QBrush(QColor(STATUS_COLOURS[current_scheme()]["needs_review"]))
             return None
@@ -105,7 +107,7 @@ class CoverageModel(QAbstractTableModel):
             return f"{title}\n{count} ⚠" if overloaded else f"{title}\n{count}"
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " That is a lot for one story to carry." if overloaded else ""
-            return f"{story.title}: answers {count} of these themes.{extra}"
+            return plain_tip(f"{story.title}: answers {count} of these themes.{extra}")
         if role == Qt.ItemDataRole.ForegroundRole and overloaded:
             return QBrush(QColor(STATUS_COLOURS[current_scheme()]["needs_review"]))
         return None

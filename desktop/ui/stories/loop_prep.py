@@ -20,6 +20,7 @@ from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 CUSTOM_SET = "custom"
 
@@ -123,7 +124,7 @@ class LoopPrepView(QWidget):
         self._story_ids = []
         for row, answer in enumerate(plan.answers):
             theme = QTableWidgetItem(answer.theme.title)
-            theme.setToolTip(answer.theme.description or "")
+            theme.setToolTip(plain_tip(answer.theme.description or ""))
             self.table.setItem(row, 0, theme)
             story = answer.story
             told = QTableWidgetItem(story.title if story else "No story yet")

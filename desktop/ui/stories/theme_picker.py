@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT = 24
@@ -70,7 +71,7 @@ class ThemePicker(QWidget):
             for theme in themes:
                 item = QListWidgetItem(theme.title)
                 item.setData(THEME_ID_ROLE, theme.id)
-                item.setToolTip(theme.description or "")
+                item.setToolTip(plain_tip(theme.description or ""))
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsUserCheckable

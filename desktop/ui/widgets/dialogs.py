@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.ui.widgets.plain_text import message_box
+
+# Every message here may carry user text (a title, a file name): all are plain text.
+
 
 def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box = message_box(QMessageBox.Icon.Question, title, question, parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -20,18 +24,23 @@ def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) ->
 
 
 def tell_problem(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    _tell(QMessageBox.Icon.Warning, parent, title, message)
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    _tell(QMessageBox.Icon.Information, parent, title, message)
+
+
+def _tell(icon: QMessageBox.Icon, parent: QWidget | None, title: str, message: str) -> None:
+    box = message_box(icon, title, message, parent)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 def tell_not_saved(parent: QWidget | None, what: str, reason: str) -> None:
     """The one way to say a change failed to save: what it was and why, in plain words."""
-    QMessageBox.warning(
-        parent, "Not saved", f"{what} could not be saved: {reason}. Nothing you had was lost."
-    )
+    message = f"{what} could not be saved: {reason}. Nothing you had was lost."
+    tell_problem(parent, "Not saved", message)
 
 
 def choose_file_to_save(

@@ -21,11 +21,11 @@ from desktop.store.plan_tables import (
     PlanEntry,
     PlannerSetting,
 )
-from desktop.store.transfer.records import Key, Record, RowId, Text, Time, Title
+from desktop.store.transfer.records import Flag, Key, Record, RowId, Text, Time, Title, Whole
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
-Minutes = Annotated[int, Field(ge=1, le=480)]
+Minutes = Annotated[Whole, Field(ge=1, le=480)]
 
 
 class PlanItemRecord(Record):
@@ -39,8 +39,8 @@ class PlanItemRecord(Record):
     minutes: Minutes
     source: PlanSource
     reason: Text = ""
-    skipped: bool = False
-    carried_over: bool = False
+    skipped: Flag = False
+    carried_over: Flag = False
     carried_from: date | None = None
     created_at: Time
 
@@ -70,7 +70,7 @@ class MockInterviewRecord(Record):
 class MockScoreRecord(Record):
     mock_id: RowId
     dimension: Key
-    score: Annotated[int, Field(ge=SCORE_RANGE.start, le=SCORE_RANGE.stop - 1)]
+    score: Annotated[Whole, Field(ge=SCORE_RANGE.start, le=SCORE_RANGE.stop - 1)]
 
 
 class MockExposedRecord(Record):

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from desktop.domain.practice import Outcome, TagRole
 from desktop.store.models import AttemptRow, AttemptTagRow
-from desktop.store.transfer.records import Count, Key, Record, RowId, Time, Title
+from desktop.store.transfer.records import Count, Key, Record, RowId, Time, Title, Whole
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
@@ -18,7 +18,7 @@ class PracticeSessionRecord(Record):
     started_at: Time
     active_seconds: Count
     outcome: Outcome
-    confidence: Annotated[int, Field(ge=1, le=5)]
+    confidence: Annotated[Whole, Field(ge=1, le=5)]
     title: Title
     path_id: Key | None = None
     item_id: Key | None = None

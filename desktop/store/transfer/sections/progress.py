@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError, model_validator
 from sqlmodel import Session, col, select
 
+from desktop.domain.curriculum import PathItem
 from desktop.domain.progress import ItemStatus
 from desktop.domain.vault import safe_file_name
 from desktop.store.models import CustomItem, ItemProgress, StatusChange
@@ -45,6 +47,29 @@ class CustomItemRecord(Record):
     link: Title | None = None
     description: Text | None = None
     created_at: Time
+
+    @model_validator(mode="after")
+    def _is_a_path_item(self) -> CustomItemRecord:
+        """The Path page shows it as a path item: one that is not valid as such (a kind it
+        does not know, a 500-character title) is refused here, not met there."""
+        try:
+            PathItem(
+                id=self.item_id,
+                title=self.title,
+                kind=self.kind,  # type: ignore[arg-type]  # checked by PathItem
+                difficulty=self.difficulty,  # type: ignore[arg-type]
+                target_minutes=self.target_minutes,
+                topics=tuple(topic for topic in self.topics.split("\n") if topic),
+                link=self.link,
+                description=self.description,
+            )
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = {"id": "item_id"}.get(str(first["loc"][0]), str(first["loc"][0]))
+            message = str(first["msg"]).removeprefix("Value error, ")
+            problem = f"{field}: {message[:1].lower()}{message[1:]}"
+            raise ValueError(f"as an item of a path, {problem}") from None
+        return self
 
 
 def write_item_notes(*, session: Session, vault: VaultFolder) -> int:

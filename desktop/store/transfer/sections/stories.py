@@ -21,7 +21,17 @@ from desktop.store.story_tables import (
     StoryTheme,
 )
 from desktop.store.transfer.notes import write_note
-from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
+from desktop.store.transfer.records import (
+    Count,
+    Key,
+    Lines,
+    Record,
+    RowId,
+    Text,
+    Time,
+    Title,
+    Whole,
+)
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 from desktop.store.transfer.vault_folder import VaultFolder
@@ -70,7 +80,7 @@ class StoryRehearsalRecord(Record):
     story_id: RowId
     rehearsed_at: Time
     seconds: Count
-    rating: Annotated[int, Field(ge=RATINGS.start, le=RATINGS.stop - 1)]
+    rating: Annotated[Whole, Field(ge=RATINGS.start, le=RATINGS.stop - 1)]
     note: Text = ""
 
 
