@@ -15,6 +15,7 @@ from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
 from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
+from desktop.store.locks import DatabaseLocked
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -47,57 +48,52 @@ def open_profile_or_explain(
 ) -> Profile | None:
     """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
     try:
-        return open_profile(folder, clock=clock)
+        return open_profile(folder, clock=clock, note=_say)
     except DatabaseProblem as problem:
-        print(str(problem), file=sys.stderr)
+        _say(str(problem))
         if not problem.can_start_fresh:
-            print(UNCHANGED, file=sys.stderr)
+            _say(UNCHANGED)
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
                 tell_cannot_start(f"{problem}\n\n{UNCHANGED}")
             return None
-        from desktop.store.backup import newest_good_backup
+        from desktop.store.backup import newest_usable_backup
 
-        backup = newest_good_backup(folder.backups_dir)
+        found, passed_over = newest_usable_backup(folder.backups_dir)
         choice = "fresh" if start_fresh else "quit"
         if not start_fresh and interactive:
             from desktop.ui.startup import ask_about_database_problem
 
-            choice = ask_about_database_problem(problem, backup).value
+            choice = ask_about_database_problem(problem, found, passed_over).value
         if choice == "quit":
-            print(UNCHANGED, file=sys.stderr)
-            print(
-                "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
-                file=sys.stderr,
-            )
-            if backup is not None:
-                print(
-                    f"Or go back to your newest good backup: loopwise restore {backup.path.name}",
-                    file=sys.stderr,
+            _say(UNCHANGED)
+            _say("To keep it and start a new, empty profile beside it, run: loopwise --start-fresh")
+            if found is not None:
+                _say(
+                    f"Or go back to your newest usable backup ({found.describe()}): "
+                    f"loopwise restore {found.backup.path.name}"
                 )
             return None
         try:
-            if choice == "restore-backup" and backup is not None:
+            if choice == "restore-backup" and found is not None:
                 from desktop.store.backup import restore_backup
 
                 kept = move_aside(folder.database, now=clock())
-                restore_backup(folder.database, backup.path, folder.backups_dir, now=clock())
-                print(
+                restore_backup(folder.database, found.backup.path, folder.backups_dir, now=clock())
+                _say(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
-                    f"restored the backup {backup.path.name}.",
-                    file=sys.stderr,
+                    f"restored the backup {found.backup.path.name}."
                 )
             else:
                 kept = move_aside(folder.database, now=clock())
-                print(
+                _say(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
-                    "starting a fresh profile.",
-                    file=sys.stderr,
+                    "starting a fresh profile."
                 )
-            return open_profile(folder, clock=clock)
-        except (OSError, DatabaseProblem, BackupUnusable) as second:
-            print(f"Loopwise could not recover either: {second}", file=sys.stderr)
+            return open_profile(folder, clock=clock, note=_say)
+        except (OSError, DatabaseProblem, BackupUnusable, DatabaseLocked) as second:
+            _say(f"Loopwise could not recover either: {second}")
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
@@ -106,12 +102,16 @@ def open_profile_or_explain(
     except OSError as error:
         reason = plain_reason(error, folder.data_dir)
         message = f"Loopwise cannot use its data folder {folder.data_dir}: {reason}."
-        print(message, file=sys.stderr)
+        _say(message)
         if interactive:
             from desktop.ui.startup import tell_cannot_start
 
             tell_cannot_start(message)
         return None
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 class _FirstPaintQuitter(QObject):
