@@ -140,35 +140,21 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
 
             tell_cannot_start(message)
         return 1
-    guard = SingleInstanceGuard(folder)
+    guard = SingleInstanceGuard(folder, note=_say)
     claim = guard.claim()
     if claim is Claim.RAISED_OTHER:
         print("Loopwise is already open with this data folder; its window was brought forward.")
         return 0
-    if claim is Claim.CANNOT_WRITE:
-        message = (
-            f"Loopwise cannot use the data folder {folder.data_dir}: {READ_ONLY}. "
-            "Loopwise needs to save your work there. Make the folder writable, or use "
-            "--data-dir to choose another one (a copy of this folder works too)."
-        )
-        print(message, file=sys.stderr)
+    if claim is not Claim.OWNER:
+        message = _claim_problem(claim, guard, folder)
+        _say(message)
         if interactive:
-            from desktop.ui.startup import tell_cannot_start
+            from desktop.ui.startup import tell_already_running, tell_cannot_start
 
-            tell_cannot_start(message)
-        return 1
-    if claim is Claim.HELD_ELSEWHERE:
-        owner = f" (process {guard.other_pid})" if guard.other_pid else ""
-        message = (
-            f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
-            "and did not answer. Close that window first, or use --data-dir to open another "
-            "profile."
-        )
-        print(message, file=sys.stderr)
-        if interactive:
-            from desktop.ui.startup import tell_already_running
-
-            tell_already_running(message)
+            if claim is Claim.HELD_ELSEWHERE or claim is Claim.OTHER_HOST:
+                tell_already_running(message)
+            else:
+                tell_cannot_start(message)
         return 1
     try:
         profile = open_profile_or_explain(
@@ -195,6 +181,40 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return code
     finally:
         guard.release()
+
+
+def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFolder) -> str:
+    """Why this start cannot have the data folder, and what to do about it."""
+    if claim is Claim.CANNOT_WRITE:
+        return (
+            f"Loopwise cannot use the data folder {folder.data_dir}: {READ_ONLY}. "
+            "Loopwise needs to save your work there. Make the folder writable, or use "
+            "--data-dir to choose another one (a copy of this folder works too)."
+        )
+    if claim is Claim.DISK_FULL:
+        return (
+            f"Loopwise cannot start: the disk holding {folder.data_dir} is full, and Loopwise "
+            "needs to save your work there. Free some space and start Loopwise again."
+        )
+    if claim is Claim.CANNOT_LOCK:
+        return (
+            f"Loopwise cannot start: its lock file {folder.lock_file} {guard.lock_problem}. "
+            "Check the folder, or use --data-dir to choose another one."
+        )
+    if claim is Claim.OTHER_HOST:
+        return (
+            f"The data folder {folder.data_dir} is in use by Loopwise on another computer, "
+            f"{guard.other_host} (process {guard.other_pid}): it looks like a folder that is "
+            f"synced or shared between computers. Close Loopwise on {guard.other_host} and let "
+            "the folder finish syncing, then start again. If Loopwise is not running there, "
+            f"delete {folder.lock_file} and start again."
+        )
+    owner = f" (process {guard.other_pid})" if guard.other_pid else ""
+    return (
+        f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
+        "and did not answer. Close that window first, or use --data-dir to open another "
+        "profile."
+    )
 
 
 def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:
