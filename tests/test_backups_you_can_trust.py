@@ -99,6 +99,7 @@ def test_a_backup_is_not_made_of_a_database_loopwise_cannot_use(
     assert list(good.parent.iterdir()) == [good]
 
 
+@pytest.mark.any_date
 def test_unusable_files_do_not_count_as_the_latest_backup(tmp_path: Path) -> None:
     """A zero-byte file from an hour ago must not make the 12-hourly backup think it has
     just been done, nor be deleted by thinning."""

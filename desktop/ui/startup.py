@@ -84,16 +84,14 @@ def _fill(
 def _passed_over_text(passed_over: list[Judged]) -> str:
     if not passed_over:
         return ""
-    listed = "; ".join(f"{j.backup.path.name}: {j.describe()}" for j in passed_over[:3])
-    more = f" (and {len(passed_over) - 3} more)" if len(passed_over) > 3 else ""
-    newer = (
-        "A newer backup cannot be used"
-        if len(passed_over) == 1
-        else (f"{len(passed_over)} newer backups cannot be used")
-    )
-    return (
-        f"\n\n{newer} and {'was' if len(passed_over) == 1 else 'were'} passed over: {listed}{more}."
-    )
+    if len(passed_over) == 1:
+        heading = "A newer backup cannot be used and was passed over:"
+    else:
+        heading = f"{len(passed_over)} newer backups cannot be used and were passed over:"
+    lines = [f"• {j.backup.path.name}: {j.describe()}." for j in passed_over[:3]]
+    if len(passed_over) > 3:
+        lines.append(f"• and {len(passed_over) - 3} more (see File > Backups…).")
+    return "\n\n" + "\n".join([heading, *lines])
 
 
 def backup_time_text(taken_at: datetime) -> str:

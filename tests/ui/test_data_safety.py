@@ -466,8 +466,8 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     reasons = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
     holds = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
     assert [b.path for b in dialog.backups] == [bad, good]
-    assert "cannot be restored" in reasons[0] and "cannot be restored" not in reasons[1]
-    assert holds[0].startswith("Unusable: it is damaged")
+    assert reasons == ["Made by you", "Automatic (every 12 hours)"]
+    assert holds[0].startswith("Cannot be restored: it is damaged")
     assert holds[1].startswith("400 journal entries, 0 sessions, last entry")
     dialog.table.selectRow(0)
     assert not dialog.restore_button.isEnabled()

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 
 def size_text(size: int) -> str:
+    if size == 0:
+        return "0 bytes"
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
@@ -164,6 +166,7 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.table.setVisible(bool(self.backups))
         self.empty.setVisible(not self.backups)
         if self.backups:
@@ -187,15 +190,14 @@ class BackupsDialog(QDialog):
         }
         for row, backup in enumerate(self.backups):
             verdict = verdicts.get(backup.path)
-            reason, holds = self.table.item(row, 1), self.table.item(row, 2)
-            if verdict is None or reason is None or holds is None:
+            holds = self.table.item(row, 2)
+            if verdict is None or holds is None:
                 continue
             if verdict.contents is not None:
                 holds.setText(verdict.contents.describe(backup.taken_at.date()))
                 self.holds[backup.path] = holds.text()
                 continue
-            reason.setText(f"{backup.name.reason_label} (cannot be restored)")
-            holds.setText(f"Unusable: {verdict.problem}")
+            holds.setText(f"Cannot be restored: {verdict.problem}")
             holds.setToolTip(f"{backup.path.name}: {verdict.problem}.")
         self._update_buttons()
 
