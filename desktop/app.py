@@ -15,6 +15,7 @@ from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable
 from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
+from desktop.store.locks import DatabaseLocked
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -47,57 +48,52 @@ def open_profile_or_explain(
 ) -> Profile | None:
     """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
     try:
-        return open_profile(folder, clock=clock)
+        return open_profile(folder, clock=clock, note=_say)
     except DatabaseProblem as problem:
-        print(str(problem), file=sys.stderr)
+        _say(str(problem))
         if not problem.can_start_fresh:
-            print(UNCHANGED, file=sys.stderr)
+            _say(UNCHANGED)
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
                 tell_cannot_start(f"{problem}\n\n{UNCHANGED}")
             return None
-        from desktop.store.backup import newest_good_backup
+        from desktop.store.backup import newest_usable_backup
 
-        backup = newest_good_backup(folder.backups_dir)
+        found, passed_over = newest_usable_backup(folder.backups_dir)
         choice = "fresh" if start_fresh else "quit"
         if not start_fresh and interactive:
             from desktop.ui.startup import ask_about_database_problem
 
-            choice = ask_about_database_problem(problem, backup).value
+            choice = ask_about_database_problem(problem, found, passed_over).value
         if choice == "quit":
-            print(UNCHANGED, file=sys.stderr)
-            print(
-                "To keep it and start a new, empty profile beside it, run: loopwise --start-fresh",
-                file=sys.stderr,
-            )
-            if backup is not None:
-                print(
-                    f"Or go back to your newest good backup: loopwise restore {backup.path.name}",
-                    file=sys.stderr,
+            _say(UNCHANGED)
+            _say("To keep it and start a new, empty profile beside it, run: loopwise --start-fresh")
+            if found is not None:
+                _say(
+                    f"Or go back to your newest usable backup ({found.describe()}): "
+                    f"loopwise restore {found.backup.path.name}"
                 )
             return None
         try:
-            if choice == "restore-backup" and backup is not None:
+            if choice == "restore-backup" and found is not None:
                 from desktop.store.backup import restore_backup
 
                 kept = move_aside(folder.database, now=clock())
-                restore_backup(folder.database, backup.path, folder.backups_dir, now=clock())
-                print(
+                restore_backup(folder.database, found.backup.path, folder.backups_dir, now=clock())
+                _say(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
-                    f"restored the backup {backup.path.name}.",
-                    file=sys.stderr,
+                    f"restored the backup {found.backup.path.name}."
                 )
             else:
                 kept = move_aside(folder.database, now=clock())
-                print(
+                _say(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
-                    "starting a fresh profile.",
-                    file=sys.stderr,
+                    "starting a fresh profile."
                 )
-            return open_profile(folder, clock=clock)
-        except (OSError, DatabaseProblem, BackupUnusable) as second:
-            print(f"Loopwise could not recover either: {second}", file=sys.stderr)
+            return open_profile(folder, clock=clock, note=_say)
+        except (OSError, DatabaseProblem, BackupUnusable, DatabaseLocked) as second:
+            _say(f"Loopwise could not recover either: {second}")
             if interactive:
                 from desktop.ui.startup import tell_cannot_start
 
@@ -106,12 +102,16 @@ def open_profile_or_explain(
     except OSError as error:
         reason = plain_reason(error, folder.data_dir)
         message = f"Loopwise cannot use its data folder {folder.data_dir}: {reason}."
-        print(message, file=sys.stderr)
+        _say(message)
         if interactive:
             from desktop.ui.startup import tell_cannot_start
 
             tell_cannot_start(message)
         return None
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 class _FirstPaintQuitter(QObject):
@@ -140,35 +140,21 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
 
             tell_cannot_start(message)
         return 1
-    guard = SingleInstanceGuard(folder)
+    guard = SingleInstanceGuard(folder, note=_say)
     claim = guard.claim()
     if claim is Claim.RAISED_OTHER:
         print("Loopwise is already open with this data folder; its window was brought forward.")
         return 0
-    if claim is Claim.CANNOT_WRITE:
-        message = (
-            f"Loopwise cannot use the data folder {folder.data_dir}: {READ_ONLY}. "
-            "Loopwise needs to save your work there. Make the folder writable, or use "
-            "--data-dir to choose another one (a copy of this folder works too)."
-        )
-        print(message, file=sys.stderr)
+    if claim is not Claim.OWNER:
+        message = _claim_problem(claim, guard, folder)
+        _say(message)
         if interactive:
-            from desktop.ui.startup import tell_cannot_start
+            from desktop.ui.startup import tell_already_running, tell_cannot_start
 
-            tell_cannot_start(message)
-        return 1
-    if claim is Claim.HELD_ELSEWHERE:
-        owner = f" (process {guard.other_pid})" if guard.other_pid else ""
-        message = (
-            f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
-            "and did not answer. Close that window first, or use --data-dir to open another "
-            "profile."
-        )
-        print(message, file=sys.stderr)
-        if interactive:
-            from desktop.ui.startup import tell_already_running
-
-            tell_already_running(message)
+            if claim is Claim.HELD_ELSEWHERE or claim is Claim.OTHER_HOST:
+                tell_already_running(message)
+            else:
+                tell_cannot_start(message)
         return 1
     try:
         profile = open_profile_or_explain(
@@ -195,6 +181,40 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return code
     finally:
         guard.release()
+
+
+def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFolder) -> str:
+    """Why this start cannot have the data folder, and what to do about it."""
+    if claim is Claim.CANNOT_WRITE:
+        return (
+            f"Loopwise cannot use the data folder {folder.data_dir}: {READ_ONLY}. "
+            "Loopwise needs to save your work there. Make the folder writable, or use "
+            "--data-dir to choose another one (a copy of this folder works too)."
+        )
+    if claim is Claim.DISK_FULL:
+        return (
+            f"Loopwise cannot start: the disk holding {folder.data_dir} is full, and Loopwise "
+            "needs to save your work there. Free some space and start Loopwise again."
+        )
+    if claim is Claim.CANNOT_LOCK:
+        return (
+            f"Loopwise cannot start: its lock file {folder.lock_file} {guard.lock_problem}. "
+            "Check the folder, or use --data-dir to choose another one."
+        )
+    if claim is Claim.OTHER_HOST:
+        return (
+            f"The data folder {folder.data_dir} is in use by Loopwise on another computer, "
+            f"{guard.other_host} (process {guard.other_pid}): it looks like a folder that is "
+            f"synced or shared between computers. Close Loopwise on {guard.other_host} and let "
+            "the folder finish syncing, then start again. If Loopwise is not running there, "
+            f"delete {folder.lock_file} and start again."
+        )
+    owner = f" (process {guard.other_pid})" if guard.other_pid else ""
+    return (
+        f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
+        "and did not answer. Close that window first, or use --data-dir to open another "
+        "profile."
+    )
 
 
 def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:

@@ -14,6 +14,7 @@ from desktop.domain.path_file import LoadedPaths
 from desktop.folders import ProfileFolder, shipped_data_dir
 from desktop.store.database import make_engine
 from desktop.store.health import check_database
+from desktop.store.locks import LockWait, Note, no_note
 from desktop.store.migrate import upgrade_database
 from desktop.store.path_library import load_paths
 
@@ -145,10 +146,12 @@ def load_library(folder: ProfileFolder) -> LoadedPaths:
     return load_paths(shipped_data_dir() / "paths", folder.path_files_dir, shipped_vocabulary())
 
 
-def open_profile(folder: ProfileFolder, *, clock: Clock) -> Profile:
-    """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable."""
+def open_profile(folder: ProfileFolder, *, clock: Clock, note: Note = no_note) -> Profile:
+    """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable.
+
+    `note` is told when the database is locked by another program and Loopwise waits."""
     folder.ensure()
-    check_database(folder.database)
+    check_database(folder.database, wait=LockWait(folder.database, note=note))
     backup = upgrade_database(folder.database, folder.backups_dir, clock=clock)
     engine = make_engine(folder.database)
     return Profile(folder, engine, load_library(folder), clock, backup)

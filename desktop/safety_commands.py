@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ def opened_profile(data_dir: str | None) -> Iterator[Profile | None]:
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
-        profile = open_profile(folder, clock=app_clock())
+        profile = open_profile(folder, clock=app_clock(), note=_say)
     except DatabaseProblem as problem:
         _say(f"{problem}\nThe file has not been changed.")
         yield None
@@ -72,6 +73,7 @@ def backup_command(data_dir: str | None) -> int:
 
     from desktop.store.backup import DamagedCopy, backup_database, thin_backups
     from desktop.store.health import failure_text
+    from desktop.store.locks import DatabaseLocked, LockWait
     from desktop.store.settings import load_settings
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
@@ -83,10 +85,14 @@ def backup_command(data_dir: str | None) -> int:
         _say(loaded.problem)
     try:
         now = app_clock()()
-        made = backup_database(folder.database, folder.backups_dir, "manual", now=now)
+        wait = LockWait(folder.database, note=_say)
+        made = backup_database(folder.database, folder.backups_dir, "manual", now=now, wait=wait)
         thin_backups(folder.backups_dir, now=now, policy=loaded.settings.backups.policy)
     except DamagedCopy as damaged:
         _say(f"The backup was not made: {damaged}")
+        return 1
+    except DatabaseLocked as locked:
+        _say(f"The backup was not made: {locked}.")
         return 1
     except (OSError, ValueError, sqlite3.Error) as error:
         _say(f"The backup could not be made: {failure_text(error, folder.backups_dir)}.")
@@ -95,49 +101,60 @@ def backup_command(data_dir: str | None) -> int:
     return 0
 
 
-DAMAGED_MARK = "DAMAGED, cannot be restored"
+UNUSABLE_MARK = "CANNOT BE RESTORED"
 
 
 def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool) -> int:
     import sqlite3
 
-    from desktop.store.backup import (
-        BackupUnusable,
-        list_backups,
-        passes_integrity_check,
-        restore_backup,
-    )
+    from desktop.store.backup import BackupUnusable, judge_backups, restore_backup
+    from desktop.store.backup_check import judge_backup
     from desktop.store.health import READ_ONLY, failure_text, is_writable
+    from desktop.store.locks import DatabaseLocked, LockWait
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
-    backups = list_backups(folder.backups_dir)
     if which is None:
-        if not backups:
+        judged = judge_backups(folder.backups_dir)
+        if not judged:
             print(f"There are no backups in {folder.backups_dir} yet.")
             return 0
-        for backup in backups:
-            label = backup.name.reason_label
-            mark = "" if passes_integrity_check(backup.path) else f"  ({DAMAGED_MARK})"
-            print(f"{_when(backup.taken_at)}  {label:<28} {backup.path.name}{mark}")
+        for each in judged:
+            label = each.backup.name.reason_label
+            held = (
+                each.describe()
+                if each.verdict.usable
+                else f"{UNUSABLE_MARK}: {each.verdict.problem}"
+            )
+            print(f"{_when(each.backup.taken_at)}  {label:<28} {each.backup.path.name}  ({held})")
         print("Restore one with: loopwise restore NAME")
         return 0
-    chosen = next((b.path for b in backups if which in (b.path.name, str(b.path))), None)
-    path = chosen or Path(which)
+    listed = folder.backups_dir / which  # a name from the list above
+    path = listed if os.path.lexists(listed) else Path(which)
+    verdict = judge_backup(path)
+    if verdict.contents is None:
+        _say(f"Nothing was restored. The backup {path} cannot be restored: {verdict.problem}.")
+        return 1
     if not is_writable(folder.data_dir):
         _say(f"Nothing was restored: {READ_ONLY} ({folder.data_dir}).")
         return 1
     if _refuse_while_open(folder, "restore from File > Backups"):
         return 1
     if not _ask(
-        f"Replace your current data with the backup {path.name}? "
-        "(Your current data is backed up first.)",
+        f"Replace your current data with the backup {path.name} "
+        f"({verdict.contents.describe()})? (Your current data is backed up first.)",
         assume_yes,
     ):
         return 1
     try:
-        kept = restore_backup(folder.database, path, folder.backups_dir, now=app_clock()())
+        wait = LockWait(folder.database, note=_say)
+        kept = restore_backup(
+            folder.database, path, folder.backups_dir, now=app_clock()(), wait=wait
+        )
     except BackupUnusable as error:
         _say(f"Nothing was restored. {error}")
+        return 1
+    except DatabaseLocked as locked:
+        _say(f"Nothing was restored: {locked}.")
         return 1
     except (OSError, sqlite3.Error) as error:
         _say(f"Nothing was restored: {failure_text(error, folder.data_dir)}.")

@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-# loopwise-20261102-091500-123456-before-import.sqlite3 (the stamp is UTC)
-_NAME = re.compile(r"^loopwise-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+# loopwise-20261102-091500-123456-before-import-412-entries-3104-sessions.sqlite3 (the stamp
+# is UTC). The counts say what the copy held when it was made, so a file that lost its rows
+# later is found out; backups made before they were named so carry no counts.
+_NAME = re.compile(
+    r"^loopwise-(\d{8}-\d{6}-\d{6})-([a-z]+(?:-[a-z]+)*?)"
+    r"(?:-(\d+)-entries-(\d+)-sessions)?\.sqlite3$"
+)
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 REASON_LABELS = {
@@ -21,9 +26,38 @@ REASON_LABELS = {
 
 
 @dataclass(frozen=True)
+class Contents:
+    """What a copy of the database holds, in the numbers a user recognises."""
+
+    journal_entries: int
+    sessions: int
+    last_entry: date | None = None
+
+    def describe(self, reference: date | None = None) -> str:
+        """'412 journal entries, 3,104 sessions, last entry 2 Jan' (the year is given when it
+        is not the year of `reference`, the day the copy was made)."""
+        parts = [
+            _count(self.journal_entries, "journal entry", "journal entries"),
+            _count(self.sessions, "session", "sessions"),
+        ]
+        if self.last_entry is not None:
+            day = f"{self.last_entry.day} {self.last_entry:%b}"
+            if reference is None or reference.year != self.last_entry.year:
+                day += f" {self.last_entry.year}"
+            parts.append(f"last entry {day}")
+        return ", ".join(parts)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+@dataclass(frozen=True)
 class BackupName:
     taken_at: datetime  # naive UTC
     reason: str
+    # What the copy held when it was made; None for backups named before counts were kept.
+    counts: tuple[int, int] | None = None
 
     @property
     def reason_label(self) -> str:
@@ -39,7 +73,16 @@ def parse_backup_name(name: str) -> BackupName | None:
         taken_at = datetime.strptime(match.group(1), STAMP_FORMAT)
     except ValueError:
         return None
-    return BackupName(taken_at, match.group(2))
+    counts = None
+    if match.group(3) is not None:
+        counts = (int(match.group(3)), int(match.group(4)))
+    return BackupName(taken_at, match.group(2), counts)
+
+
+def backup_file_name(taken_at: datetime, reason: str, contents: Contents) -> str:
+    stamp = taken_at.strftime(STAMP_FORMAT)
+    held = f"{contents.journal_entries}-entries-{contents.sessions}-sessions"
+    return f"loopwise-{stamp}-{reason}-{held}.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -59,8 +102,9 @@ def backups_to_remove(
 
     Within keep_all_days everything stays; up to daily_days one backup of each day stays;
     older than that one of each ISO week stays. The one kept is the newest that `is_good`
-    accepts (a damaged copy never pushes out a good one); `is_good` is asked only where there
-    is a choice, newest first, and stops at the first good one.
+    accepts: an unusable copy never counts as the one kept, and is never removed either (it
+    stays listed, with what is wrong, for the user to look at). `is_good` is asked only where
+    there is a choice, newest first, and stops at the first good one.
     """
     rules = policy or ThinningPolicy()
     newest_first = sorted(taken, reverse=True)
@@ -79,8 +123,13 @@ def backups_to_remove(
     for members in buckets.values():
         if len(members) == 1:
             continue
-        kept = next((m for m in members if is_good is None or is_good(m)), members[0])
-        remove.update(m for m in members if m != kept)
+        unusable: list[datetime] = []
+        for moment in members:
+            if is_good is None or is_good(moment):
+                # Everything older in the bucket is surplus (and is not read to find out).
+                remove.update(members[len(unusable) + 1 :])
+                break
+            unusable.append(moment)
     if newest_first:
         remove.discard(newest_first[0])
     return remove

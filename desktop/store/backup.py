@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -13,12 +14,16 @@ from desktop.clock import seconds_since_modified
 from desktop.domain.backups import (
     STAMP_FORMAT,
     BackupName,
+    Contents,
     ThinningPolicy,
+    backup_file_name,
     backup_is_due,
     backups_to_remove,
     parse_backup_name,
 )
+from desktop.store.backup_check import SQLITE_HEADER, Verdict, judge_backup
 from desktop.store.health import move_aside
+from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
 
 PERIODIC_EVERY = timedelta(hours=12)
 
@@ -28,26 +33,36 @@ def _stored(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
 
 
-def backup_database(database: Path, backups_dir: Path, reason: str, *, now: datetime) -> Path:
+def backup_database(
+    database: Path,
+    backups_dir: Path,
+    reason: str,
+    *,
+    now: datetime,
+    wait: LockWait | None = None,
+) -> Path:
     """Write a consistent copy of `database` into `backups_dir` and return its path.
 
-    The copy is written under a temporary name, checked, and renamed, so a half-written or
-    damaged backup never looks like a good one. Raises DamagedCopy if the copy fails its
-    integrity check (the earlier backups are left as they are).
+    The copy is written under a temporary name, checked, and renamed to a name that says what
+    it holds, so a half-written, damaged or foreign copy never looks like a good backup.
+    Raises DamagedCopy if the copy is not a whole Loopwise database (the earlier backups are
+    left as they are), and DatabaseLocked if another program holds the database for longer
+    than Loopwise waits (no partial file is left).
     """
+    wait = wait or LockWait(database)
     backups_dir.mkdir(parents=True, exist_ok=True)
     sweep_partials(backups_dir)
-    stamp = _stored(now).strftime(STAMP_FORMAT)
-    target = backups_dir / f"loopwise-{stamp}-{reason}.sqlite3"
-    partial = target.with_suffix(PARTIAL_SUFFIX)
+    moment = _stored(now)
+    partial = backups_dir / f"loopwise-{moment.strftime(STAMP_FORMAT)}-{reason}{PARTIAL_SUFFIX}"
     try:
-        with (
-            closing(sqlite3.connect(database)) as source,
-            closing(sqlite3.connect(partial)) as copy,
-        ):
-            source.backup(copy)
-        if not passes_integrity_check(partial):
-            raise DamagedCopy(database)
+        with closing(sqlite3.connect(database, timeout=0.2)) as source:
+            _start_reading(source, wait)  # before the partial file exists
+            with closing(sqlite3.connect(partial)) as copy:
+                source.backup(copy, progress=wait)
+        verdict = judge_backup(partial)
+        if verdict.contents is None:
+            raise DamagedCopy(database, verdict.problem)
+        target = backups_dir / backup_file_name(moment, reason, verdict.contents)
         partial.replace(target)
     finally:
         # A failed copy (a full disk, most often) must not leave its half behind.
@@ -55,13 +70,47 @@ def backup_database(database: Path, backups_dir: Path, reason: str, *, now: date
     return target
 
 
+def _start_reading(source: sqlite3.Connection, wait: LockWait) -> None:
+    """Hold a read transaction on `source`, waiting (bounded) while another program has it
+    locked: the copy is then one consistent moment, and the backup cannot spin for ever."""
+    source.isolation_level = None
+    while True:
+        try:
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if source.in_transaction:
+                source.execute("ROLLBACK")
+            if not is_lock_error(error):
+                raise
+        wait.waiting()
+        time.sleep(0.2)
+
+
 class DamagedCopy(Exception):
-    """A backup was not kept because the copy of the database failed its integrity check."""
+    """A backup was not kept because the copy of the database is not a whole Loopwise
+    database (it failed its integrity check, or is not Loopwise's)."""
+
+    def __init__(self, database: Path, problem: str | None = None) -> None:
+        if problem is None or problem.startswith("it is damaged"):
+            text = (
+                f"the copy of your data failed its integrity check, so it was not kept: your "
+                f"database ({database}) may be damaged."
+            )
+        else:
+            text = f"the copy of {database} was not kept: {problem}."
+        super().__init__(f"{text} Your earlier backups were kept as they are.")
+
+
+class DamagedWhileOpen(DamagedCopy):
+    """The database file no longer starts as a SQLite file: it was damaged while open."""
 
     def __init__(self, database: Path) -> None:
-        super().__init__(
-            f"the copy of your data failed its integrity check, so it was not kept: your "
-            f"database ({database}) may be damaged. Your earlier backups were kept as they are."
+        Exception.__init__(
+            self,
+            f"the start of your database file ({database}) was overwritten while Loopwise "
+            "was open, so it is damaged. No backup was made over your earlier ones.",
         )
 
 
@@ -123,16 +172,21 @@ def list_backups(backups_dir: Path) -> list[Backup]:
         name = parse_backup_name(path.name)
         if name is not None:
             try:
-                found.append(Backup(path, name, path.stat().st_size))
+                size = path.stat().st_size
             except OSError:
-                continue  # removed while we looked
+                if not path.is_symlink():
+                    continue  # removed while we looked
+                size = 0  # a link to nothing: listed, as unusable, so the user sees it
+            found.append(Backup(path, name, size))
     return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
 
 
 def thin_backups(
     backups_dir: Path, *, now: datetime, policy: ThinningPolicy | None = None
 ) -> list[Path]:
-    """Delete the backups the thinning rules no longer keep; return what was deleted."""
+    """Delete the backups the thinning rules no longer keep; return what was deleted.
+
+    An unusable file never counts as the one kept, and is never deleted by thinning."""
     backups = list_backups(backups_dir)
     by_time = {b.taken_at: b.path for b in backups}
     remove = backups_to_remove(
@@ -140,7 +194,7 @@ def thin_backups(
         _stored(now),
         policy,
         # Asked only where thinning must choose between backups, so few files are read.
-        is_good=lambda moment: passes_integrity_check(by_time[moment]),
+        is_good=lambda moment: judge_backup(by_time[moment]).usable,
     )
     removed = []
     for backup in backups:
@@ -150,6 +204,22 @@ def thin_backups(
     return removed
 
 
+def looks_whole(backup: Backup) -> bool:
+    """A quick look, without reading the whole file: not empty, a SQLite file, and one
+    whose name says what it holds (made by this version, checked when it was made)."""
+    return (
+        backup.size > 0 and backup.name.counts is not None and _header(backup.path) == SQLITE_HEADER
+    )
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return b""
+
+
 def backup_if_due(
     database: Path,
     backups_dir: Path,
@@ -157,11 +227,17 @@ def backup_if_due(
     now: datetime,
     policy: ThinningPolicy | None = None,
 ) -> Path | None:
-    """The periodic backup: made when the newest is 12 hours old or more, then thinned."""
+    """The periodic backup: made when the newest is 12 hours old or more, then thinned.
+
+    Also notices, every time it is asked, a database file whose start was overwritten while
+    the app had it open (DamagedWhileOpen), instead of only at the next start.
+    """
     moment = _stored(now)
     if not database.exists() or database.stat().st_size == 0:
         return None
-    backups = list_backups(backups_dir)
+    if _header(database) != SQLITE_HEADER:
+        raise DamagedWhileOpen(database)
+    backups = [b for b in list_backups(backups_dir) if looks_whole(b)]
     if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):
         return None
     made = backup_database(database, backups_dir, "periodic", now=moment)
@@ -170,55 +246,93 @@ def backup_if_due(
 
 
 class BackupUnusable(Exception):
-    """The chosen backup cannot be restored (missing, not SQLite, or damaged)."""
+    """The chosen backup cannot be restored: it is missing, empty, damaged, not Loopwise's,
+    from a newer version, or no longer holds its rows."""
 
 
-def check_backup(backup: Path) -> None:
-    if not backup.is_file():
-        raise BackupUnusable(f"There is no backup at {backup}.")
-    try:
-        with closing(sqlite3.connect(backup)) as connection:
-            rows = connection.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        raise BackupUnusable(
-            f"The backup {backup.name} is damaged and cannot be restored (SQLite reports: {error})."
-        ) from None
-    if [str(row[0]) for row in rows] != ["ok"]:
-        raise BackupUnusable(f"The backup {backup.name} is damaged (its integrity check failed).")
+def check_backup(backup: Path) -> Contents:
+    """What the backup holds; raises BackupUnusable naming the file and what is wrong."""
+    verdict = judge_backup(backup)
+    if verdict.contents is None:
+        raise BackupUnusable(f"The backup {backup} cannot be restored: {verdict.problem}.")
+    return verdict.contents
 
 
-def newest_good_backup(backups_dir: Path) -> Backup | None:
+@dataclass(frozen=True)
+class Judged:
+    backup: Backup
+    verdict: Verdict
+
+    def describe(self) -> str:
+        """'412 journal entries, 3,104 sessions, last entry 2 Jan', or what is wrong."""
+        if self.verdict.contents is None:
+            return str(self.verdict.problem)
+        return self.verdict.contents.describe(self.backup.taken_at.date())
+
+
+def judge_backups(backups_dir: Path) -> list[Judged]:
+    """Every backup, newest first, with whether it can be restored (each file is read)."""
+    return [Judged(backup, judge_backup(backup.path)) for backup in list_backups(backups_dir)]
+
+
+def newest_usable_backup(backups_dir: Path) -> tuple[Judged | None, list[Judged]]:
+    """The newest backup that can be restored, and the newer ones passed over as unusable."""
+    passed_over: list[Judged] = []
     for backup in list_backups(backups_dir):
-        try:
-            check_backup(backup.path)
-        except BackupUnusable:
-            continue
-        return backup
-    return None
+        judged = Judged(backup, judge_backup(backup.path))
+        if judged.verdict.usable:
+            return judged, passed_over
+        passed_over.append(judged)
+    return None, passed_over
 
 
 def restore_backup(
-    database: Path, backup: Path, backups_dir: Path, *, now: datetime
+    database: Path,
+    backup: Path,
+    backups_dir: Path,
+    *,
+    now: datetime,
+    wait: LockWait | None = None,
 ) -> Path | None:
     """Put the backup's contents in place of the database, after backing the database up.
 
     The caller must have closed every connection to `database` first. Returns the backup
-    of the database as it was (None if there was no database to keep).
+    of the database as it was (None if there was no database to keep). Raises
+    BackupUnusable or DatabaseLocked before anything was changed.
     """
+    wait = wait or LockWait(database)
     check_backup(backup)
     kept = None
     if database.exists() and database.stat().st_size > 0:
-        try:
-            check_backup(database)
-            kept = backup_database(database, backups_dir, "before-restore", now=now)
-        except BackupUnusable:
+        # A lock is not damage: a locked database is waited for, then left as it is.
+        wait_until_readable(database, wait)
+        if _is_whole(database):
+            try:
+                kept = backup_database(database, backups_dir, "before-restore", now=now, wait=wait)
+            except DamagedCopy:
+                kept = move_aside(database, now=now)  # foreign or too new: kept as it is
+        else:
             # A damaged file is never copied over: it is kept as it is, renamed, beside it.
             kept = move_aside(database, now=now)
     with (
         closing(sqlite3.connect(backup)) as source,
-        closing(sqlite3.connect(database)) as target,
+        closing(sqlite3.connect(database, timeout=0.2)) as target,
     ):
         # The backup API copies page by page inside one write transaction on the target:
         # if it is interrupted, the database keeps its old contents.
-        source.backup(target)
+        source.backup(target, progress=wait)
     return kept
+
+
+def _is_whole(database: Path) -> bool:
+    """The live database passes its integrity check; a lock raises DatabaseLocked."""
+    try:
+        with closing(sqlite3.connect(database, timeout=0.2)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.OperationalError as error:
+        if is_lock_error(error):
+            raise DatabaseLocked(database) from None
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    return [str(row[0]) for row in rows] == ["ok"]

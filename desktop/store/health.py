@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 READ_ONLY = "the file or its folder is read-only"
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -66,11 +68,21 @@ class DatabaseProblem(Exception):
         return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
 
 
-def check_database(database: Path) -> None:
+def check_database(database: Path, *, wait: LockWait | None = None) -> None:
     """Raise DatabaseProblem if the file exists but is unreadable, not SQLite, or damaged.
 
-    A missing or empty file is fine: the migrations create the schema.
+    A missing or empty file is fine: the migrations create the schema. A database another
+    program holds locked is waited for (a bounded time, see locks.py), then refused as
+    locked, never as damaged.
     """
+    if database.is_symlink() and not database.exists():
+        raise DatabaseProblem(
+            database,
+            f"it is a link to {os.readlink(database)}, which is not there (a drive that is "
+            "not connected, or a folder that moved?). Connect it and start Loopwise again; "
+            "to start a new, empty profile instead, remove the link.",
+            can_start_fresh=False,
+        )
     if not database.exists():
         return
     try:
@@ -91,16 +103,14 @@ def check_database(database: Path) -> None:
             can_start_fresh=False,
         )
     try:
-        with closing(sqlite3.connect(database, timeout=2)) as connection:
+        wait_until_readable(database, wait or LockWait(database))
+        with closing(sqlite3.connect(database, timeout=0.2)) as connection:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except DatabaseLocked:
+        raise locked_problem(database) from None
     except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseProblem(
-                database,
-                "another program is using it right now (it is locked). Close that program "
-                "and start Loopwise again.",
-                can_start_fresh=False,
-            ) from None
+        if is_lock_error(error):
+            raise locked_problem(database) from None
         raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
@@ -109,6 +119,15 @@ def check_database(database: Path) -> None:
         summary = "; ".join(findings[:3])
         more = f" (and {len(findings) - 3} more)" if len(findings) > 3 else ""
         raise DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
+
+
+def locked_problem(database: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        database,
+        "another program is using it right now (it is locked). Close that program "
+        "and start Loopwise again.",
+        can_start_fresh=False,
+    )
 
 
 def move_aside(database: Path, *, now: datetime) -> Path:

@@ -7,8 +7,9 @@ from contextlib import closing
 from pathlib import Path
 
 from desktop.clock import Clock
-from desktop.store.backup import backup_database
-from desktop.store.health import DatabaseProblem
+from desktop.store.backup import DamagedCopy, backup_database
+from desktop.store.health import DatabaseProblem, locked_problem
+from desktop.store.locks import DatabaseLocked, is_lock_error
 
 # The newest migration. Comparing against it lets a normal start skip loading Alembic;
 # a test keeps it equal to the head of desktop/store/migrations.
@@ -29,27 +30,42 @@ def current_revision(database: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def _table_names(database: Path) -> set[str]:
+def _schema_names(database: Path) -> set[str]:
+    """Every table, view, index and trigger in the file: a file holding only a view is
+    someone's data too."""
     if not database.exists() or database.stat().st_size == 0:
         return set()
     with closing(sqlite3.connect(database)) as connection:
         rows = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
     return {str(row[0]) for row in rows}
 
 
 def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path | None:
     """Run pending migrations; return the backup made first, if there was anything to back up."""
-    revision = current_revision(database)
-    if revision == SCHEMA_HEAD:
-        return None
-    tables = _table_names(database)
-    if tables and "alembic_version" not in tables:
+    try:
+        revision = current_revision(database)
+        if revision == SCHEMA_HEAD:
+            return None
+        names = _schema_names(database)
+    except sqlite3.OperationalError as error:
+        if is_lock_error(error):
+            raise locked_problem(database) from None
+        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+    if names and "alembic_version" not in names:
         # Someone else's SQLite file: adding our tables to it would change their data.
         raise DatabaseProblem(
             database,
             "it is a SQLite database, but not one Loopwise made, so Loopwise will not write to it.",
+        )
+    if revision is None and names - {"alembic_version"}:
+        # Loopwise's tables without a record of their version: migrating would guess, and
+        # every attempt would add a backup. Refused before anything is written.
+        raise DatabaseProblem(
+            database,
+            "its record of which Loopwise version made it (the alembic_version table) is "
+            "empty, so Loopwise cannot tell how to read it. Nothing in it was changed.",
         )
     known = known_revisions()
     if revision is not None and revision not in known:
@@ -58,9 +74,17 @@ def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path
             "it was written by a newer version of Loopwise. Please update the app to open it.",
             can_start_fresh=False,
         )
-    backup = (
-        backup_database(database, backups_dir, "before-upgrade", now=clock()) if tables else None
-    )
+    # A file with no recorded version holds nothing yet (a first start that stopped early).
+    backup = None
+    if revision is not None:
+        try:
+            backup = backup_database(database, backups_dir, "before-upgrade", now=clock())
+        except DatabaseLocked:
+            raise locked_problem(database) from None
+        except DamagedCopy as damaged:
+            raise DatabaseProblem(
+                database, f"it could not be backed up before the upgrade: {damaged}"
+            ) from None
     try:
         run_migrations(database)
     except Exception as error:

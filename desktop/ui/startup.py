@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.store.backup import Backup
+from desktop.store.backup import Judged
 from desktop.store.health import DatabaseProblem
 from desktop.ui.widgets.plain_text import message_box
 
@@ -18,38 +19,80 @@ class Recovery(Enum):
     QUIT = "quit"
 
 
-def ask_about_database_problem(problem: DatabaseProblem, backup: Backup | None) -> Recovery:
-    """What the user wants done about a damaged database (its file is kept either way)."""
+def ask_about_database_problem(
+    problem: DatabaseProblem, found: Judged | None, passed_over: list[Judged] | None = None
+) -> Recovery:
+    """What the user wants done about a damaged database (its file is kept either way).
+
+    Only a usable backup is offered, with what it holds, so the user knows what they would
+    get back before choosing."""
+    box = RecoveryBox(problem, found, passed_over or [])
+    box.exec()
+    return box.choice
+
+
+class RecoveryBox(QMessageBox):
+    """The question, built and not yet shown (the screenshots and tests show it themselves)."""
+
+    def __init__(
+        self, problem: DatabaseProblem, found: Judged | None, passed_over: list[Judged]
+    ) -> None:
+        super().__init__(QMessageBox.Icon.Critical, "Loopwise cannot open your data", "")
+        self.choice = Recovery.QUIT
+        _fill(self, problem, found, passed_over)
+
+
+def _fill(
+    box: RecoveryBox, problem: DatabaseProblem, found: Judged | None, passed_over: list[Judged]
+) -> None:
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(problem))
     kept = "the current file is renamed and kept in the same folder, so nothing is lost"
-    when = backup_time_text(backup.taken_at) if backup is not None else ""
-    if backup is not None:
-        informative = (
-            f"The file has not been changed. Your newest good backup is from {when}: you can "
-            f"go back to it, or start a fresh profile. Either way {kept}."
-        )
-    else:
-        informative = (
-            f"The file has not been changed. You can start a fresh profile: {kept} and you "
-            "can still recover it."
-        )
-    box = message_box(
-        QMessageBox.Icon.Critical,
-        "Loopwise cannot open your data",
-        str(problem),
-        informative=informative,
-    )
     restore = None
-    if backup is not None:
+    skipped = _passed_over_text(passed_over)
+    if found is not None:
+        when = backup_time_text(found.backup.taken_at)
+        box.setInformativeText(
+            f"The file has not been changed. Your newest usable backup is from {when} and "
+            f"holds {found.describe()}. You can go back to it, or start a fresh profile. "
+            f"Either way {kept}.{skipped}"
+        )
         restore = box.addButton(
             f"Restore the backup from {when}", QMessageBox.ButtonRole.AcceptRole
         )
+        restore.setObjectName("restore-backup")
+    else:
+        box.setInformativeText(
+            f"The file has not been changed. You can start a fresh profile: {kept} and you "
+            f"can still recover it.{skipped}"
+        )
     fresh = box.addButton("Start a fresh profile", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    fresh.setObjectName("start-fresh")
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole).setObjectName("quit")
     box.setDefaultButton(restore or fresh)
-    box.exec()
-    if restore is not None and box.clickedButton() is restore:
-        return Recovery.RESTORE_BACKUP
-    return Recovery.START_FRESH if box.clickedButton() is fresh else Recovery.QUIT
+
+    def chosen() -> None:
+        clicked = box.clickedButton()
+        box.choice = Recovery.QUIT
+        if restore is not None and clicked is restore:
+            box.choice = Recovery.RESTORE_BACKUP
+        elif clicked is fresh:
+            box.choice = Recovery.START_FRESH
+
+    box.buttonClicked.connect(lambda _button: chosen())
+
+
+def _passed_over_text(passed_over: list[Judged]) -> str:
+    if not passed_over:
+        return ""
+    if len(passed_over) == 1:
+        heading = "A newer backup cannot be used and was passed over:"
+    else:
+        heading = f"{len(passed_over)} newer backups cannot be used and were passed over:"
+    lines = [f"• {j.backup.path.name}: {j.describe()}." for j in passed_over[:3]]
+    if len(passed_over) > 3:
+        lines.append(f"• and {len(passed_over) - 3} more (see File > Backups…).")
+    return "\n\n" + "\n".join([heading, *lines])
 
 
 def backup_time_text(taken_at: datetime) -> str:

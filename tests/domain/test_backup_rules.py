@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.domain.backups import (
+    BackupName,
+    Contents,
     ThinningPolicy,
+    backup_file_name,
     backup_is_due,
     backups_to_remove,
     parse_backup_name,
@@ -65,9 +68,31 @@ def test_backup_names_give_their_time_and_reason() -> None:
     assert name.reason_label == "Before an import"
     assert parse_backup_name("loopwise.sqlite3") is None
     assert parse_backup_name("loopwise-20261399-000000-000000-x.sqlite3") is None
+    assert name.counts is None  # named before backups said what they hold
 
 
-def test_a_damaged_backup_never_pushes_out_the_good_one_of_its_day() -> None:
+def test_backup_names_say_what_the_copy_held() -> None:
+    contents = Contents(412, 3104, date(2026, 1, 2))
+    made = datetime(2026, 1, 3, 9, 15)
+    name = backup_file_name(made, "before-restore", contents)
+    assert (
+        name == "loopwise-20260103-091500-000000-before-restore-412-entries-3104-sessions.sqlite3"
+    )
+    parsed = parse_backup_name(name)
+    assert parsed == BackupName(made, "before-restore", (412, 3104))
+    assert parsed.reason_label == "Before a restore"
+
+
+def test_what_a_backup_holds_reads_as_a_user_counts() -> None:
+    contents = Contents(412, 3104, date(2026, 1, 2))
+    assert contents.describe(date(2026, 1, 3)) == (
+        "412 journal entries, 3,104 sessions, last entry 2 Jan"
+    )
+    assert contents.describe(date(2027, 1, 3)).endswith("last entry 2 Jan 2026")
+    assert Contents(1, 1).describe() == "1 journal entry, 1 session"
+
+
+def test_a_damaged_backup_never_pushes_out_the_good_one_of_its_day_and_is_left_alone() -> None:
     day = NOW - timedelta(days=5)
     morning, evening = day.replace(hour=8), day.replace(hour=20)
     asked: list[datetime] = []
@@ -77,8 +102,18 @@ def test_a_damaged_backup_never_pushes_out_the_good_one_of_its_day() -> None:
         return moment != evening  # the newer one of the day is damaged
 
     removed = backups_to_remove([NOW, morning, evening], NOW, is_good=is_good)
-    assert removed == {evening}
+    # The damaged one does not count as the day's backup, and is not deleted either: it stays
+    # listed as unusable (a copy from a newer version of the app may be worth keeping).
+    assert removed == set()
     assert asked == [evening, morning]  # only where there was a choice, newest first
+
+
+def test_unusable_backups_are_never_removed_and_the_surplus_good_ones_are() -> None:
+    day = NOW - timedelta(days=10)
+    moments = [day.replace(hour=h) for h in (22, 20, 18, 8)]
+    bad = {moments[0], moments[1]}
+    removed = backups_to_remove([NOW, *moments], NOW, is_good=lambda m: m not in bad)
+    assert removed == {moments[3]}  # 18:00 is the day's backup; 22:00 and 20:00 stay, unusable
 
 
 def test_when_the_newest_backup_is_damaged_the_newest_good_one_stays_too() -> None:

@@ -17,7 +17,7 @@ from desktop.store.backup import (
     backup_database,
     backup_if_due,
     list_backups,
-    newest_good_backup,
+    newest_usable_backup,
     restore_backup,
 )
 from desktop.store.database import session_scope
@@ -78,7 +78,7 @@ def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Pr
         assert _newest_title(reopened) == "before"
     finally:
         reopened.close()
-    assert kept is not None and kept.name.endswith("-before-restore.sqlite3")
+    assert kept is not None and kept.name.endswith("-before-restore-2-entries-0-sessions.sqlite3")
     with closing(sqlite3.connect(kept)) as connection:
         titles = {row[0] for row in connection.execute("SELECT title FROM journal_entry")}
     assert titles == {"before", "after"}
@@ -94,7 +94,7 @@ def test_a_damaged_backup_is_refused_and_the_database_is_untouched(profile: Prof
     with pytest.raises(BackupUnusable):
         restore_backup(folder.database, bad, folder.backups_dir, now=clock_start())
     assert _newest_title(profile) == "mine"
-    assert newest_good_backup(folder.backups_dir) is None
+    assert newest_usable_backup(folder.backups_dir)[0] is None
 
 
 def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path) -> None:
@@ -102,8 +102,9 @@ def test_newest_good_backup_skips_damaged_ones(profile: Profile, tmp_path: Path)
     good = backup_database(folder.database, folder.backups_dir, "manual", now=NOW)
     bad = folder.backups_dir / "loopwise-20261122-130000-000000-manual.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
-    found = newest_good_backup(folder.backups_dir)
-    assert found is not None and found.path == good
+    found, passed_over = newest_usable_backup(folder.backups_dir)
+    assert found is not None and found.backup.path == good
+    assert [j.backup.path for j in passed_over] == [bad]
 
 
 def test_a_failed_backup_leaves_no_partial_file_behind(tmp_path: Path) -> None:

@@ -152,47 +152,82 @@ def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(folder: Profile
     assert _tables(database) == {"journal"}
 
 
-def test_an_interrupted_first_migration_is_backed_up_and_completed(folder: ProfileFolder) -> None:
+def test_an_interrupted_first_migration_is_completed(folder: ProfileFolder) -> None:
     database = folder.database
     _execute(database, _VERSION_TABLE)  # a first start that stopped before any table
 
     backup = upgrade_database(database, folder.backups_dir, clock=StepClock())
 
-    assert backup is not None and _backups(folder) == [backup]
-    assert "before-upgrade" in backup.name
-    assert _tables(backup) == {"alembic_version"}
+    assert backup is None and _backups(folder) == []  # it held nothing worth a backup
     assert current_revision(database) == SCHEMA_HEAD
     assert _tables(database) == APP_TABLES | {"alembic_version"}
 
 
 def test_a_backup_is_written_even_when_the_migration_then_fails(folder: ProfileFolder) -> None:
     database = folder.database
-    # A table the migration is about to create already exists, so the migration cannot run.
+    # A table the next migration is about to create already exists, so it cannot run.
     _execute(
         database,
         _VERSION_TABLE,
-        "CREATE TABLE item_progress (legacy TEXT)",
-        "INSERT INTO item_progress VALUES ('x')",
+        "INSERT INTO alembic_version VALUES ('0002')",
+        "CREATE TABLE story (legacy TEXT)",
+        "INSERT INTO story VALUES ('x')",
     )
 
     with pytest.raises(DatabaseProblem):
         upgrade_database(database, folder.backups_dir, clock=StepClock())
 
     (backup,) = _backups(folder)
-    assert _tables(backup) == {"alembic_version", "item_progress"}
+    assert _tables(backup) == {"alembic_version", "story"}
     with closing(sqlite3.connect(backup)) as connection:
-        assert connection.execute("SELECT legacy FROM item_progress").fetchall() == [("x",)]
+        assert connection.execute("SELECT legacy FROM story").fetchall() == [("x",)]
+
+
+def test_an_empty_version_record_is_explained_without_a_backup_each_time(
+    folder: ProfileFolder,
+) -> None:
+    open_profile(folder, clock=StepClock()).close()
+    _execute(folder.database, "DELETE FROM alembic_version")
+    before = folder.database.read_bytes()
+
+    for _attempt in range(3):
+        with pytest.raises(DatabaseProblem) as raised:
+            open_profile(folder, clock=StepClock())
+        assert "alembic_version table) is empty" in raised.value.reason
+        assert "sqlalchemy" not in str(raised.value).lower()
+
+    assert _backups(folder) == []
+    assert folder.database.read_bytes() == before
+
+
+def test_a_sqlite_file_holding_only_a_view_is_not_given_loopwises_schema(
+    folder: ProfileFolder,
+) -> None:
+    _execute(folder.database, "CREATE VIEW answer AS SELECT 42 AS value")
+    before = folder.database.read_bytes()
+
+    with pytest.raises(DatabaseProblem) as raised:
+        open_profile(folder, clock=StepClock())
+
+    assert "not one Loopwise made" in raised.value.reason
+    assert folder.database.read_bytes() == before
+    assert _tables(folder.database) == set()
 
 
 def test_a_failed_migration_leaves_the_schema_as_it_was(folder: ProfileFolder) -> None:
     database = folder.database
-    # The migration creates item_progress and status_change, then fails on custom_item.
-    _execute(database, _VERSION_TABLE, "CREATE TABLE custom_item (legacy TEXT)")
+    # Migration 0003 creates story, then fails on story_theme.
+    _execute(
+        database,
+        _VERSION_TABLE,
+        "INSERT INTO alembic_version VALUES ('0002')",
+        "CREATE TABLE story_theme (legacy TEXT)",
+    )
 
     with pytest.raises(DatabaseProblem):
         upgrade_database(database, folder.backups_dir, clock=StepClock())
 
-    assert _tables(database) == {"alembic_version", "custom_item"}
+    assert _tables(database) == {"alembic_version", "story_theme"}
 
 
 def test_a_failed_migration_is_reported_as_a_database_problem(folder: ProfileFolder) -> None:

@@ -351,7 +351,7 @@ def test_a_damaged_database_can_go_back_to_the_newest_good_backup(
     folder.database.write_bytes(damaged)
     offered: list[object] = []
 
-    def ask(_problem: object, backup: object) -> Recovery:
+    def ask(_problem: object, backup: object, _passed_over: object) -> Recovery:
         offered.append(backup)
         return Recovery.RESTORE_BACKUP
 
@@ -464,8 +464,11 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     assert wait_until(lambda: dialog.damaged is not None)
 
     reasons = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    holds = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
     assert [b.path for b in dialog.backups] == [bad, good]
-    assert "damaged" in reasons[0] and "damaged" not in reasons[1]
+    assert reasons == ["Made by you", "Automatic (every 12 hours)"]
+    assert holds[0].startswith("Cannot be restored: it is damaged")
+    assert holds[1].startswith("400 journal entries, 0 sessions, last entry")
     dialog.table.selectRow(0)
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(1)

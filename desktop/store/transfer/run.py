@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from desktop.store.backup import DamagedCopy, backup_database
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.store.locks import DatabaseLocked
 from desktop.store.transfer.json_import import (
     ImportPlan,
     ImportRejected,
@@ -76,6 +77,8 @@ def write_document(
             apply_import(session=session, plan=plan)
     except DamagedCopy as damaged:
         raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
+    except DatabaseLocked as locked:
+        raise ImportRejected([f"nothing was imported: {locked}."]) from locked
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the profile could not be written: {explain(error)}."]) from error
     return plan
@@ -95,6 +98,8 @@ def import_notes(
                 apply_notes_import(session=session, plan=plan, now=now)
     except DamagedCopy as damaged:
         raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
+    except DatabaseLocked as locked:
+        raise ImportRejected([f"nothing was imported: {locked}."]) from locked
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the journal could not be written: {explain(error)}."]) from error
     return plan

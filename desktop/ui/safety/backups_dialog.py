@@ -29,9 +29,10 @@ from desktop.store.backup import (
     DamagedCopy,
     backup_database,
     list_backups,
-    passes_integrity_check,
 )
+from desktop.store.backup_check import Verdict, judge_backup
 from desktop.store.health import DatabaseProblem, failure_text
+from desktop.store.locks import DatabaseLocked
 from desktop.store.settings import BackupSettings, load_settings, save_settings
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 
 
 def size_text(size: int) -> str:
+    if size == 0:
+        return "0 bytes"
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
@@ -71,15 +74,15 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.settings_problem)
         fix = " Changing a number above saves a new one."
         self._show_settings_problem(self.loaded_problem and self.loaded_problem + fix)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("Backups, newest first")
-        self.table.setHorizontalHeaderLabels(["Date", "Reason", "Size"])
+        self.table.setHorizontalHeaderLabels(["Date", "Reason", "Holds", "Size"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel("No backups yet. Use “Back up now” to make one.")
         layout.addWidget(self.empty)
@@ -95,7 +98,9 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         layout.addWidget(buttons)
         self.backups: list[Backup] = []
-        self.damaged: set[Path] | None = None
+        # Why each backup that cannot be restored cannot be; None until the check is back.
+        self.damaged: dict[Path, str] | None = None
+        self.holds: dict[Path, str] = {}  # what each usable backup holds, once checked
         self.reload()
         self.table.setFocus()  # the arrow keys choose a backup straight away
 
@@ -150,16 +155,18 @@ class BackupsDialog(QDialog):
             cells = (
                 backup_time_text(backup.taken_at),
                 backup.name.reason_label,
+                "Checking…",
                 size_text(backup.size),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 2:
+                if column == 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.table.setVisible(bool(self.backups))
         self.empty.setVisible(not self.backups)
         if self.backups:
@@ -170,20 +177,28 @@ class BackupsDialog(QDialog):
     def _check_backups(self, paths: list[Path]) -> Future[Any]:
         """Read every backup off the UI thread (each check reads the whole file)."""
         return self.window_.context.workers.run(
-            lambda: {path for path in paths if not passes_integrity_check(path)},
-            self._show_damaged,
+            lambda: {path: judge_backup(path) for path in paths},
+            self._show_verdicts,
             owner=self,
         )
 
-    def _show_damaged(self, damaged: set[Path]) -> None:
+    def _show_verdicts(self, verdicts: dict[Path, Verdict]) -> None:
         if [b.path for b in self.backups] != [b.path for b in list_backups(self._folder())]:
             return  # the list changed meanwhile; its own check is on the way
-        self.damaged = damaged
+        self.damaged = {
+            path: verdict.problem for path, verdict in verdicts.items() if verdict.problem
+        }
         for row, backup in enumerate(self.backups):
-            reason = self.table.item(row, 1)
-            if backup.path in damaged and reason is not None:
-                reason.setText(f"{backup.name.reason_label} (damaged, cannot be restored)")
-                reason.setToolTip("This copy failed SQLite's integrity check.")
+            verdict = verdicts.get(backup.path)
+            holds = self.table.item(row, 2)
+            if verdict is None or holds is None:
+                continue
+            if verdict.contents is not None:
+                holds.setText(verdict.contents.describe(backup.taken_at.date()))
+                self.holds[backup.path] = holds.text()
+                continue
+            holds.setText(f"Cannot be restored: {verdict.problem}")
+            holds.setToolTip(f"{backup.path.name}: {verdict.problem}.")
         self._update_buttons()
 
     def _folder(self) -> Path:
@@ -213,6 +228,8 @@ class BackupsDialog(QDialog):
             self.back_up_button.setEnabled(True)
             if isinstance(error, DamagedCopy):
                 dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {error}")
+            elif isinstance(error, DatabaseLocked):
+                dialogs.tell_problem(self, "Backup not made", f"The backup was not made: {error}.")
             elif isinstance(error, (OSError, ValueError, sqlite3.Error)):
                 reason = failure_text(error, folder.backups_dir)
                 dialogs.tell_problem(
@@ -235,16 +252,20 @@ class BackupsDialog(QDialog):
         if backup is None:
             return
         when = backup_time_text(backup.taken_at)
+        holds = self.holds.get(backup.path)
+        what = f" ({holds})" if holds else ""
         if not dialogs.confirm(
             self,
             "Restore this backup?",
-            f"Your data will be replaced by the backup from {when}. Your data as it is now "
+            f"Your data will be replaced by the backup from {when}{what}. Your data as it is now "
             "is backed up first, so you can come back to it from this list.",
             "Restore",
         ):
             return
         try:
             restore_into_running_app(self.window_, backup)
+        except DatabaseLocked as locked:
+            dialogs.tell_problem(self, "Not restored", f"Nothing was restored: {locked}.")
         except (BackupUnusable, DatabaseProblem, OSError) as error:
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored. {error}")
         else:

@@ -48,6 +48,7 @@ def keep_backing_up(
 def back_up_when_due(window: MainWindow) -> Future[Any]:
     from desktop.store.backup import DamagedCopy, backup_if_due
     from desktop.store.health import failure_text
+    from desktop.store.locks import DatabaseLocked
     from desktop.store.settings import load_settings
 
     folder = window.context.profile.folder
@@ -63,6 +64,12 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
                     f"The automatic backup was not made: {error}\n\nExport your data (File > "
                     "Export all data…) and look in File > Backups… for an earlier good one.",
                 )
+            return
+        if isinstance(error, DatabaseLocked):
+            window.statusBar().showMessage(
+                f"The automatic backup was not made: another program is using "
+                f"{folder.database.name} right now. Loopwise tries again within the hour."
+            )
             return
         reason = failure_text(error, folder.backups_dir)
         window.statusBar().showMessage(

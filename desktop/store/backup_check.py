@@ -1,0 +1,124 @@
+"""Whether a file is a backup Loopwise can restore: a whole Loopwise database holding the rows
+it held when it was made. Anything else gets the reason, in plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.backups import Contents, parse_backup_name
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A usable backup has `contents`; an unusable one has `problem` (a short clause)."""
+
+    contents: Contents | None = None
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+
+def judge_backup(path: Path) -> Verdict:
+    """Read the file (it is never written) and say whether it can be restored.
+
+    Checks, in order: a regular, non-empty file; SQLite; whole (integrity check); made by
+    Loopwise, at a schema this version knows; holding the rows its name says it held.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return Verdict(problem="the file is not there")
+    except OSError as error:
+        return Verdict(problem=f"the file cannot be read ({(error.strerror or '').lower()})")
+    if not stat.S_ISREG(info.st_mode):
+        return Verdict(problem="it is not a regular file")
+    if info.st_size == 0:
+        return Verdict(problem="the file is empty (0 bytes)")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        return Verdict(problem=f"the file cannot be read ({(error.strerror or '').lower()})")
+    if header != SQLITE_HEADER:
+        return Verdict(problem="it is not a SQLite database")
+    try:
+        return _judge_database(path)
+    except sqlite3.DatabaseError as error:
+        return Verdict(problem=f"it is damaged (SQLite reports: {error})")
+
+
+def _judge_database(path: Path) -> Verdict:
+    # Immutable: nothing is written beside the file, so it works in a read-only folder too.
+    uri = f"{path.resolve().as_uri()}?immutable=1"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        findings = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        if findings != ["ok"]:
+            return Verdict(problem="it is damaged (its integrity check failed)")
+        names = {
+            str(row[0])
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        }
+        if "alembic_version" not in names:
+            return Verdict(problem="it is a SQLite database, but not one Loopwise made")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None:
+            return Verdict(
+                problem="it does not say which version of Loopwise made it "
+                "(its schema version record is empty)"
+            )
+        revision = str(row[0])
+        contents = read_contents(connection, names)
+    from desktop.store.migrate import known_revisions
+
+    if revision not in known_revisions():
+        return Verdict(
+            problem=f"it was made by a newer version of Loopwise (schema {revision}); "
+            "update Loopwise to use it"
+        )
+    name = parse_backup_name(path.name)
+    held = name.counts if name is not None else None
+    now = (contents.journal_entries, contents.sessions)
+    if held is not None and held != now:
+        return Verdict(
+            problem=f"it holds {now[0]:,} journal entries and {now[1]:,} sessions, but held "
+            f"{held[0]:,} and {held[1]:,} when it was made"
+        )
+    return Verdict(contents=contents)
+
+
+def read_contents(connection: sqlite3.Connection, names: set[str] | None = None) -> Contents:
+    """How many journal entries and practice sessions the database holds (an early schema
+    without a table holds none of that kind)."""
+    if names is None:
+        names = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    entries = sessions = 0
+    last: date | None = None
+    if "journal_entry" in names:
+        entries, newest = connection.execute(
+            "SELECT count(*), max(entry_date) FROM journal_entry"
+        ).fetchone()
+        last = _day(newest)
+    if "practice_session" in names:
+        (sessions,) = connection.execute("SELECT count(*) FROM practice_session").fetchone()
+    return Contents(int(entries), int(sessions), last)
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
