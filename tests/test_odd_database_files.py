@@ -25,7 +25,7 @@ def test_a_link_to_a_missing_database_does_not_start_an_empty_profile(tmp_path: 
         assert "Traceback" not in result.stderr
     assert not elsewhere.parent.exists()
     assert (data / "loopwise.sqlite3").is_symlink()
-    assert sorted(p.name for p in data.iterdir()) == ["loopwise.sqlite3", "paths"]
+    assert sorted(p.name for p in data.iterdir()) == ["loopwise.sqlite3", "paths", "quizzes"]
 
 
 def test_an_empty_version_record_is_explained_and_adds_no_backup_on_each_start(

@@ -249,3 +249,12 @@ def test_a_failed_copy_leaves_no_partial_file_and_keeps_the_old_one(
         )
 
     assert _snapshot(folder.path_files_dir) == before
+
+
+def test_markup_as_a_topic_is_refused_as_an_unknown_tag(
+    folder: ProfileFolder, tmp_path: Path
+) -> None:
+    source = _source(tmp_path, _with_topics("['<img src=\"/tmp/x.png\">']"))
+    with pytest.raises(PathFileError) as caught:
+        import_path_file(source, folder.path_files_dir, VOCABULARY)
+    assert "'<img src=\"/tmp/x.png\">' is not a tag" in caught.value.problem

@@ -154,7 +154,7 @@ title = '{markup}Drill A'
 kind = "reading"
 difficulty = "easy"
 target_minutes = 10
-topics = ['{SHOWN_AS_TYPED} x']
+topics = ['hash-map']  # a topic must be a tag: markup there is refused with the file and line
 description = '{markup}'
 """
     )
