@@ -35,6 +35,13 @@ class Vocabulary:
             tag = self._theme_names.get(folded(name))
         return tag
 
+    def label(self, tag: str) -> str:
+        """How a tag reads: the taxonomy's label, a story theme's title, or the tag itself."""
+        if self.taxonomy.resolve(tag) is not None:
+            return self.taxonomy.label(tag)
+        theme = self._theme_names.get(folded(tag))
+        return self.themes.title_of(theme) if theme and self.themes is not None else tag
+
     def tag_at(
         self,
         name: str,
@@ -47,9 +54,10 @@ class Vocabulary:
         if tag is not None:
             return tag
         text, file_name, location = where
-        raise problem_at(text, file_name, location, self._unknown(name, behavioral))
+        raise problem_at(text, file_name, location, self.unknown(name, behavioral))
 
-    def _unknown(self, name: str, behavioral: bool) -> str:
+    def unknown(self, name: str, behavioral: bool = False) -> str:
+        """Why `name` is refused, with the nearest known tag when one is close."""
         files = "data/patterns.toml or data/themes.toml" if behavioral else "data/patterns.toml"
         problem = f"the topic '{name}' is not a tag in {files}"
         known = list(self.taxonomy.tag_kinds)

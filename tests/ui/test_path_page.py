@@ -112,10 +112,15 @@ def test_hide_difficulty_hides_column_and_label(page: PathPage) -> None:
 
 
 def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monkeypatch) -> None:
-    def answer(stages, preselected, save, parent=None):
-        dialog = AddItemDialog(stages, preselected, save, parent)
+    def answer(stages, preselected, save, parent=None, vocabulary=None):
+        dialog = AddItemDialog(stages, preselected, save, parent, vocabulary)
         dialog.stage.setCurrentIndex(dialog.stage.findData(stages[2].id))
         dialog.title.setText("LRU Cache")
+        dialog.topics.setText("Hash map, Linked lst")
+        dialog._try_accept()
+        assert dialog.added is None  # a topic Loopwise does not know is named, not saved
+        assert "'linked lst' is not a tag" in dialog.problem.text()
+        assert "did you mean 'linked-list'?" in dialog.problem.text()
         dialog.topics.setText("Hash map, Linked list, hash map")
         dialog._try_accept()
         return dialog.added
@@ -124,7 +129,8 @@ def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monke
     page.add_custom_item_from_dialog()
     entry = page.panel.entry
     assert entry is not None and entry.is_custom and entry.item.title == "LRU Cache"
-    assert entry.item.topics == ("hash map", "linked list")
+    assert entry.item.topics == ("hash-map", "linked-list")  # stored as the tags' ids
+    assert "Practises: Hash map, Linked list" in page.panel.facts.text()
     assert entry.stage_id == "coding-medium"
     assert page.panel.remove_button.isVisibleTo(page)
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.progress import ChecklistStage
+from desktop.domain.vocabulary import Vocabulary
 from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
 from desktop.ui.widgets.controls import combo_box, line_edit
@@ -32,9 +33,11 @@ class AddItemDialog(QDialog):
         preselected_stage: str | None,
         save: SaveItem,
         parent: QWidget | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self._vocabulary = vocabulary
         self.setWindowTitle("Add an item")
         self.setAccessibleName("Add an item")
         self.setMinimumWidth(460)
@@ -70,7 +73,7 @@ class AddItemDialog(QDialog):
         form.addRow("Target time", self.target)
 
         self.topics = line_edit(
-            "Patterns and topics", "Comma separated, for example: hash map, linked list"
+            "Patterns and topics", "Comma separated tags, for example: hash map, linked list"
         )
         form.addRow("Practises", self.topics)
 
@@ -104,6 +107,9 @@ class AddItemDialog(QDialog):
         except ValidationError as error:
             self._show_problem(_friendly_problem(error))
             return
+        except UnknownTopic as unknown:
+            self._show_problem(f"{unknown} (see data/patterns.toml).")
+            return
         try:
             self._save(str(self.stage.currentData()), item)
         except WriteFailed as failure:
@@ -119,16 +125,27 @@ class AddItemDialog(QDialog):
 
     def build_item(self) -> PathItem:
         topics = [t.strip().lower() for t in self.topics.text().split(",") if t.strip()]
+        kind = ItemKind(self.kind.currentData())
+        if self._vocabulary is not None:
+            topics = [self._tag(topic, kind is ItemKind.BEHAVIORAL) for topic in topics]
         return PathItem(
             id=new_custom_item_id(),
             title=_visible_text(self.title.text()),
-            kind=ItemKind(self.kind.currentData()),
+            kind=kind,
             difficulty=Difficulty(self.difficulty.currentData()),
             target_minutes=self.target.value(),
             topics=tuple(dict.fromkeys(topics)),  # once each, in the order typed
             link=self.link.text().strip() or None,
             description=self.description.toPlainText().strip() or None,
         )
+
+    def _tag(self, topic: str, behavioral: bool) -> str:
+        """The tag a typed topic names, so sessions on the item count towards it."""
+        assert self._vocabulary is not None
+        tag = self._vocabulary.resolve(topic, behavioral=behavioral)
+        if tag is None:
+            raise UnknownTopic(self._vocabulary.unknown(topic, behavioral).capitalize())
+        return tag
 
     @classmethod
     def ask(
@@ -137,12 +154,17 @@ class AddItemDialog(QDialog):
         preselected_stage: str | None,
         save: SaveItem,
         parent: QWidget | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> PathItem | None:
         """The item added (already saved through `save`), or None if the user cancelled."""
-        dialog = cls(stages, preselected_stage, save, parent)
+        dialog = cls(stages, preselected_stage, save, parent, vocabulary)
         dialog.exec()
         dialog.deleteLater()
         return dialog.added
+
+
+class UnknownTopic(ValueError):
+    """A typed topic that is not a tag Loopwise knows."""
 
 
 _FIELD_HINTS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
@@ -38,6 +39,8 @@ class ItemPanel(QWidget):
         self.setAccessibleName("Item details")
         self._entry: ChecklistItem | None = None
         self._hide_difficulty = False
+        # How a topic tag reads (the page sets the vocabulary's labels).
+        self.label_tag: Callable[[str], str] = lambda tag: tag
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_overview())
@@ -231,7 +234,7 @@ class ItemPanel(QWidget):
             parts.append("added by you")
         text = " · ".join(parts)
         if item.topics:
-            text += "\nPractises: " + ", ".join(item.topics)
+            text += "\nPractises: " + ", ".join(self.label_tag(tag) for tag in item.topics)
         return text
 
     # Notes autosave -------------------------------------------------------------------------

@@ -82,6 +82,7 @@ class PathPage(ContextPage):
         self.list_area.addWidget(self._build_no_matches())
 
         self.panel = ItemPanel()
+        self.panel.label_tag = context.profile.vocabulary.label
         self.panel.status_chosen.connect(self._on_status_chosen)
         self.panel.set_notes_writer(self._write_notes)
         self.panel.remove_requested.connect(self._remove_custom_item)
@@ -559,7 +560,13 @@ class PathPage(ContextPage):
                 )
 
         stage = self.model.stage_at(self.tree.currentIndex())
-        added = AddItemDialog.ask(self.checklist.stages, stage.id if stage else None, save, self)
+        added = AddItemDialog.ask(
+            self.checklist.stages,
+            stage.id if stage else None,
+            save,
+            self,
+            vocabulary=self.context.profile.vocabulary,
+        )
         if added is not None:
             self.select_item(added.id)
 
