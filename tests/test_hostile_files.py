@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -131,6 +132,16 @@ def _sessions_in(data: Path) -> list[tuple[int, object]]:
         return list(connection.execute("SELECT id, active_seconds FROM practice_session"))
 
 
+def _refused_import(tmp_path: Path, document: object, data: Path) -> CompletedProcess[str]:
+    """Import `document` into a new profile at `data` from the command line; it must fail."""
+    source = tmp_path / "edited.json"
+    source.write_text(json.dumps(document))
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    result = loopwise("import", str(source), "--yes", "--data-dir", str(data))
+    assert result.returncode == 1, result.stdout
+    return result
+
+
 @pytest.mark.parametrize(
     ("field", "value", "said"),
     [
@@ -145,14 +156,8 @@ def test_a_json_import_with_true_for_a_number_is_refused_naming_record_and_field
     document = _export_with_a_session(tmp_path)
     session = document["sections"]["practice"]["sessions"][0]  # type: ignore[index]
     session[field] = value
-    source = tmp_path / "edited.json"
-    source.write_text(json.dumps(document))
     data = tmp_path / "profile"
-    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
-
-    result = loopwise("import", str(source), "--yes", "--data-dir", str(data))
-
-    assert result.returncode == 1, result.stdout
+    result = _refused_import(tmp_path, document, data)
     assert f"practice session 1 (id 7), field {field}: {said}." in result.stderr
     assert _sessions_in(data) == []
 
@@ -259,14 +264,8 @@ def test_a_custom_item_the_path_page_could_not_show_is_refused_on_import(
         "version": 1,
         "sections": {"progress": {"custom_items": [item]}},
     }
-    source = tmp_path / "edited.json"
-    source.write_text(json.dumps(document))
     data = tmp_path / "profile"
-    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
-
-    result = loopwise("import", str(source), "--yes", "--data-dir", str(data))
-
-    assert result.returncode == 1, result.stdout
+    result = _refused_import(tmp_path, document, data)
     assert "custom item 1 (path_id 'backend-senior', item_id 'my-drill'" in result.stderr
     assert said in result.stderr, result.stderr
     with closing(sqlite3.connect(data / "loopwise.sqlite3")) as connection:
