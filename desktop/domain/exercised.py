@@ -4,7 +4,7 @@ even when the learner ticks nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.taxonomy import Taxonomy
@@ -35,15 +35,16 @@ def items_on(
     tag: str,
     paths: Iterable[LearningPath],
     exercised: Mapping[ItemKey, Sequence[str]],
+    done: Collection[ItemKey] = (),
     limit: int = 3,
 ) -> list[str]:
-    """The titles of the first path items (in path and stage order) that exercise `tag`."""
-    titles: list[str] = []
-    for path in paths:
-        for stage in path.stages:
-            for item in stage.items:
-                if tag in exercised.get((path.id, item.id), ()):
-                    titles.append(item.title)
-                    if len(titles) == limit:
-                        return titles
-    return titles
+    """The titles of path items that exercise `tag`: those not done yet first (as the plan
+    picks them), each group in path and stage order."""
+    on_it = [
+        ((path.id, item.id) in done, item.title)
+        for path in paths
+        for stage in path.stages
+        for item in stage.items
+        if tag in exercised.get((path.id, item.id), ())
+    ]
+    return [title for _done, title in sorted(on_it, key=lambda pair: pair[0])][:limit]

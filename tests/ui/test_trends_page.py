@@ -11,9 +11,11 @@ from PySide6.QtGui import QColor
 from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.progress import ItemStatus
 from desktop.store import journal as journal_store
 from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
+from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.theme import Scheme, apply_theme, colours
@@ -409,3 +411,16 @@ def test_a_weak_spot_names_the_path_items_that_work_on_it(
     context.events.sessions_changed.emit()
     row = next(row for row in page.weak_spot_rows if row.spot.tag == "dynamic-programming")
     assert row.items.text() == "Practise it with: Climbing Stairs, Regular Expression Matching"
+
+    backend = next(p for p in context.profile.library.paths if p.id == "backend-senior")
+    stage = next(s for s in backend.stages if any(i.id == "climbing-stairs" for i in s.items))
+    stairs = next(i for i in stage.items if i.id == "climbing-stairs")
+    with session_scope(context.profile.engine) as session:
+        progress_store.set_status(
+            session=session, path_id=backend.id, stage_id=stage.id, item=stairs,
+            status=ItemStatus.DONE, now=NOW,
+        )  # fmt: skip
+    context.events.sessions_changed.emit()
+    row = next(row for row in page.weak_spot_rows if row.spot.tag == "dynamic-programming")
+    # What is not done yet comes first, as Plan practice picks it.
+    assert row.items.text() == "Practise it with: Regular Expression Matching, Climbing Stairs"

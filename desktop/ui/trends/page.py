@@ -80,6 +80,7 @@ class TrendsPage(ContextPage):
         self.weak_spot_rows: list[WeakSpotRow] = []
         self._columns = 0
         self._reading = 0  # the latest read asked for; older results are dropped
+        self._done_items: frozenset[tuple[str, str]] = frozenset()
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
 
@@ -341,6 +342,7 @@ class TrendsPage(ContextPage):
             widget.setVisible(not welcome)
         self.calendar.set_activity(report.activity, data.query.today)
         self._show_streaks(report)
+        self._done_items = data.done_items
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
         label = self.context.profile.taxonomy.label
         figures.show_time(self.time_chart, report)
@@ -369,7 +371,8 @@ class TrendsPage(ContextPage):
         paths = [p for p in profile.library.paths if chosen in (None, p.id)]
         exercised = profile.exercised_tags()
         for rank, spot in enumerate(spots[:WEAK_SPOTS_SHOWN], start=1):
-            row = WeakSpotRow(rank, spot, items_on(spot.tag, paths, exercised))
+            items = items_on(spot.tag, paths, exercised, self._done_items)
+            row = WeakSpotRow(rank, spot, items or self._went_wrong_on(spot))
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
             row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
             # Above the notes on what is only watched, lapsed or too new to say.
@@ -377,6 +380,15 @@ class TrendsPage(ContextPage):
             self.weak_spot_rows.append(row)
         self.no_weak_spots.setText(weak_spot_notes(spots, report))
         self.no_weak_spots.setVisible(bool(self.no_weak_spots.text()))
+
+    def _went_wrong_on(self, spot: WeakSpot) -> list[str]:
+        """For a weak spot no path item names (a mistake, say): the newest item it went
+        wrong on, which is what Plan practice picks for it."""
+        for attempt_id in spot.attempt_ids:
+            record = self._records.get(attempt_id)
+            if record is not None and record.item_id:
+                return [f"{record.title} (it went wrong there last)"]
+        return []
 
     # What is behind a number -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, buil
 from desktop.domain.weak_spots import observation_from_mock
 from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
+from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 
 CALENDAR_WEEKS = 53
@@ -48,6 +49,7 @@ class TrendsData:
     mock_scores: Sequence[ScorePoint]
     mocks: Mapping[int, MockInterview]  # held in the period
     anything_logged: bool  # on any path, ever
+    done_items: frozenset[tuple[str, str]] = frozenset()  # (path id, item id) marked done
 
 
 def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
@@ -62,6 +64,7 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
             path_id=query.path_id,
         )
         practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
+        done = progress_store.done_items(session=session)
         # A mock interview is not on a path: it shows with all paths only.
         mocks = (
             mocks_store.mock_interviews_between(
@@ -100,6 +103,7 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         mock_scores=mock_scores,
         mocks={mock.id: mock for mock in mocks},
         anything_logged=bool(practice_days or mocks) or query.path_id is not None,
+        done_items=done,
     )
 
 
