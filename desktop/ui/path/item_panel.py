@@ -302,7 +302,7 @@ def _add_heading(
     The arguments are the labels' names for screen readers."""
     labels = (
         text_label(title, "heading"),
-        text_label(facts, "muted", wrap=False),
+        text_label(facts, "muted"),  # a long "Practises" line wraps
         text_label(text),
     )
     for label in labels:
