@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -46,9 +47,36 @@ UNCHANGED = "The file has not been changed."
 def open_profile_or_explain(
     folder: ProfileFolder, *, clock: Clock, start_fresh: bool, interactive: bool
 ) -> Profile | None:
-    """Open the profile; on a damaged database explain it and, if asked, start fresh beside it."""
+    """Open the profile; on a damaged database explain it and, if asked, start fresh beside it.
+
+    While start-up waits for a database another program holds, a window says so (there is
+    no main window yet), and the terminal too."""
+    notices: list[QWidget] = []
+
+    def note(message: str) -> None:
+        _say(message)
+        if interactive:
+            from desktop.ui.startup import waiting_notice
+
+            notices.append(waiting_notice(message))
+
     try:
-        return open_profile(folder, clock=clock, note=_say)
+        return _open_or_explain(folder, clock, start_fresh, interactive, note)
+    finally:
+        for notice in notices:  # hidden, not closed: a box without buttons refuses to close
+            notice.hide()
+            notice.deleteLater()
+
+
+def _open_or_explain(
+    folder: ProfileFolder,
+    clock: Clock,
+    start_fresh: bool,
+    interactive: bool,
+    note: Callable[[str], None],
+) -> Profile | None:
+    try:
+        return open_profile(folder, clock=clock, note=note)
     except DatabaseProblem as problem:
         _say(str(problem))
         if not problem.can_start_fresh:
@@ -91,7 +119,7 @@ def open_profile_or_explain(
                     f"Your old database was moved aside to {kept} and kept unchanged; "
                     "starting a fresh profile."
                 )
-            return open_profile(folder, clock=clock, note=_say)
+            return open_profile(folder, clock=clock, note=note)
         except (OSError, DatabaseProblem, BackupUnusable, DatabaseLocked) as second:
             _say(f"Loopwise could not recover either: {second}")
             if interactive:

@@ -119,3 +119,36 @@ def test_import_into_a_locked_database_changes_nothing(
     assert "(it is locked)" in said
     assert count_entries(database) == 2
     assert not list((data / "backups").glob("*before-import*"))
+
+
+def test_in_the_window_a_note_says_start_up_waits_and_goes_once_it_gives_up(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui import startup
+
+    data = tmp_path / "profile"
+    database = make_profile(data, entries=5)
+    notes: list[tuple[str, bool]] = []
+    real_notice = startup.waiting_notice
+    told: list[str] = []
+
+    def noticed(message: str):  # type: ignore[no-untyped-def]
+        box = real_notice(message)
+        notes.append((box.text(), box.isVisible()))
+        shown.append(box)
+        return box
+
+    shown: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(startup, "waiting_notice", noticed)
+    monkeypatch.setattr(startup, "tell_cannot_start", told.append)
+
+    with locked_by_another_program(database):
+        profile = open_profile_or_explain(
+            ProfileFolder(data), clock=StepClock(), start_fresh=False, interactive=True
+        )
+
+    assert profile is None
+    assert len(notes) == 1 and notes[0][1], "a note is on screen while start-up waits"
+    assert "Loopwise waits for it (at most 1 s)" in notes[0][0]
+    assert not shown[0].isVisible(), "the note goes when the wait is over"
+    assert told and "it is locked" in told[0]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.store.backup import Judged
 from desktop.store.health import DatabaseProblem
@@ -98,6 +98,17 @@ def _passed_over_text(passed_over: list[Judged]) -> str:
 def backup_time_text(taken_at: datetime) -> str:
     """A backup's time (stored in UTC) in the user's local time."""
     return taken_at.replace(tzinfo=UTC).astimezone().strftime("%d %b %Y, %H:%M")
+
+
+def waiting_notice(message: str) -> QMessageBox:
+    """A note shown while start-up waits (for a locked database, say); the caller closes it
+    when the wait is over, whichever way it ends."""
+    box = message_box(QMessageBox.Icon.Information, "Loopwise is waiting", message)
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    box.setModal(False)
+    box.show()
+    QApplication.processEvents()  # painted now: the wait that follows blocks the event loop
+    return box
 
 
 def tell_already_running(message: str) -> None:
