@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.data_file import DataFileError
-from desktop.folders import ProfileFolder, resolve_data_dir, shipped_data_dir
-from desktop.profile import load_library, shipped_vocabulary
+from desktop.folders import ProfileFolder, resolve_data_dir
+from desktop.profile import load_library, load_quiz_library, shipped_vocabulary
 from desktop.store.files import FileClash
 from desktop.store.health import failure_text
 from desktop.store.path_library import import_path_file
@@ -29,16 +29,14 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
 
 
 def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
-    from desktop.store.quiz_library import import_quiz_file, load_quizzes
+    from desktop.store.quiz_library import import_quiz_file
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
-    vocabulary = shipped_vocabulary()
 
     def run() -> str:
-        folders = [shipped_data_dir() / "quizzes", folder.quiz_files_dir]
-        existing = load_quizzes(folders, vocabulary).by_id
+        existing = load_quiz_library(folder).by_id
         quiz, target = import_quiz_file(
-            Path(file), folder.quiz_files_dir, vocabulary, existing, replace=replace
+            Path(file), folder.quiz_files_dir, shipped_vocabulary(), existing, replace=replace
         )
         return (
             f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
@@ -68,13 +66,10 @@ def _all_or_nothing(folder: ProfileFolder, run: Callable[[], str]) -> int:
 
 def list_paths_command(data_dir: str | None) -> int:
     folder = ProfileFolder(resolve_data_dir(data_dir))
-    from desktop.store.quiz_library import load_quizzes
-
     loaded = load_library(folder)
     for path in loaded.paths:
         print(f"{path.id}: {path.title} ({len(path.stages)} stages, {path.item_count()} items)")
-    quiz_folders = [shipped_data_dir() / "quizzes", folder.quiz_files_dir]
-    errors = (*loaded.errors, *load_quizzes(quiz_folders, shipped_vocabulary()).errors)
+    errors = (*loaded.errors, *load_quiz_library(folder).errors)
     for error in errors:
         print(f"Skipped: {error}", file=sys.stderr)
     return 1 if errors else 0

@@ -81,10 +81,7 @@ class Profile:
     def quizzes(self) -> LoadedQuizzes:
         """The shipped quizzes and the user's own (data folder's quizzes/), read on first use."""
         if self._quizzes is None:
-            from desktop.store.quiz_library import load_quizzes
-
-            folders = [shipped_data_dir() / "quizzes", self.folder.quiz_files_dir]
-            self._quizzes = load_quizzes(folders, self.vocabulary)
+            self._quizzes = load_quiz_library(self.folder)
         return self._quizzes
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -140,6 +137,14 @@ def shipped_vocabulary() -> Vocabulary:
 
     data = shipped_data_dir()
     return Vocabulary(load_taxonomy(data / "patterns.toml"), load_themes(data / "themes.toml"))
+
+
+def load_quiz_library(folder: ProfileFolder) -> LoadedQuizzes:
+    """The shipped quizzes, and the user's own in place of any with the same id."""
+    from desktop.store.quiz_library import load_quizzes
+
+    folders = [shipped_data_dir() / "quizzes", folder.quiz_files_dir]
+    return load_quizzes(folders, shipped_vocabulary())
 
 
 def load_library(folder: ProfileFolder) -> LoadedPaths:

@@ -291,7 +291,7 @@ def _tally(
         tallies.setdefault(tag, _Tally(tag, kind)).add(obs, weight, badness)
 
     for obs in observations:
-        weight = 0.5 ** (max(0.0, (clock - obs.at).total_seconds()) / 86400 / HALF_LIFE_DAYS)
+        weight = _recency(obs, clock)
         struggles = set(obs.struggles)
         session = _session_badness(obs)
         for tag in dict.fromkeys((*obs.practised, *obs.struggles)):
@@ -315,6 +315,11 @@ def _tally(
         if pace is not None and obs.work:
             count(pace_tag(obs.work), PACE, obs, weight, pace)
     return tallies
+
+
+def _recency(obs: Observation, clock: datetime) -> float:
+    """How much a piece of evidence still weighs: half as much every HALF_LIFE_DAYS."""
+    return 0.5 ** (max(0.0, (clock - obs.at).total_seconds()) / 86400 / HALF_LIFE_DAYS)
 
 
 def _session_badness(obs: Observation) -> float:
@@ -405,7 +410,7 @@ def _quiet_mistakes(
     would be the rate of the ones that do go wrong, and a real one would not stand out."""
     never = sum(1 for tag, kind in kinds.items() if kind == "mistake" and tag not in tallies)
     coding = sum(
-        0.5 ** (max(0.0, (clock - obs.at).total_seconds()) / 86400 / HALF_LIFE_DAYS)
+        _recency(obs, clock)
         for obs in observations
         if obs.source == "attempt" and obs.work == "code"
     )

@@ -28,7 +28,6 @@ from desktop.domain.progress import Checklist, ChecklistStage, ItemStatus, build
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
 from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -509,20 +508,21 @@ class PathPage(ContextPage):
         entry = self.checklist.find(item_id) if self.checklist else None
         if path_id is None or entry is None or entry.is_retired:
             return
-        try:
-            with self.context.writing() as session:
-                progress_store.set_status(
-                    session=session,
-                    path_id=path_id,
-                    stage_id=entry.stage_id,
-                    item=entry.item,
-                    status=status,
-                    now=self.context.now(),
-                )
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The new status", failure.reason)
+        written = saved_or_told(
+            self.context,
+            self,
+            "The new status",
+            lambda session: progress_store.set_status(
+                session=session,
+                path_id=path_id,
+                stage_id=entry.stage_id,
+                item=entry.item,
+                status=status,
+                now=self.context.now(),
+            ),
+        )
+        if not written:
             self._show_selected()  # put the buttons back to what is saved
-            return
 
     def _write_notes(self, item_id: str, notes: str, saved: Callable[[], None]) -> None:
         """The notes editor's writer: raises WriteFailed or LookupError, and the panel says so

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.practice import SessionClock
 from desktop.domain.stories import RATINGS, TARGET_SECONDS, Rehearsal, Section, Story, brief
 from desktop.store import stories as story_store
-from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
-from desktop.ui.widgets import dialogs
+from desktop.ui.saving import created_or_told
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
@@ -162,13 +161,14 @@ class RehearsalDialog(QDialog):
         rehearsal = Rehearsal(
             self.story.id, self.clock.started_at, self._seconds, rating, self.note.text()
         )
-        try:
-            with self.context.writing() as session:
-                self.logged_id = story_store.log_rehearsal(session=session, rehearsal=rehearsal)
-        except WriteFailed as failure:
-            dialogs.tell_not_saved(self, "The rehearsal", failure.reason)
-            return
-        self.accept()
+        self.logged_id = created_or_told(
+            self.context,
+            self,
+            "The rehearsal",
+            lambda session: story_store.log_rehearsal(session=session, rehearsal=rehearsal),
+        )
+        if self.logged_id is not None:
+            self.accept()
 
     # Leaving -------------------------------------------------------------------------------
 
