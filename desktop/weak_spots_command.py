@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
+from desktop.domain.exercised import practise_with
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
 from desktop.ui.trends.reading import TrendsQuery, read_trends
@@ -53,26 +55,47 @@ def weak_spots_command(
             design_steps=taxonomy.design_step_ids,
             exercised=profile.exercised_tags(),
         )
-        report = read_trends(profile.engine, query).report.weak_spot_report
+        data = read_trends(profile.engine, query)
+        paths = [p for p in profile.library.paths if path_id in (None, p.id)]
+        exercised = profile.exercised_tags()
+
+        def items(spot: WeakSpot) -> list[str]:
+            return practise_with(
+                spot.tag, spot.attempt_ids, paths, exercised, data.done_items, data.records
+            )
+
+    report = data.report.weak_spot_report
     assert report is not None
-    print(json.dumps(_as_json(report, path_id, period), indent=2) if as_json else _as_text(report))
+    text = (
+        json.dumps(_as_json(report, path_id, period, items), indent=2)
+        if as_json
+        else _as_text(report, items)
+    )
+    print(text)
     return 0
 
 
-def _as_text(report: WeakSpotReport) -> str:
+def _as_text(report: WeakSpotReport, items: Callable[[WeakSpot], list[str]]) -> str:
     lines = []
     for rank, spot in enumerate(report.spots, start=1):
         lines += [f"{rank}. {spot.explanation}", f"   {certainty_text(spot)}"]
+        if practice := items(spot):
+            lines.append(f"   Practise it with: {', '.join(practice)}")
     notes = weak_spot_notes(report.spots, report)
     return "\n".join(lines + ([""] if lines and notes else []) + ([notes] if notes else []))
 
 
-def _as_json(report: WeakSpotReport, path_id: str | None, period: str) -> dict[str, Any]:
+def _as_json(
+    report: WeakSpotReport,
+    path_id: str | None,
+    period: str,
+    items: Callable[[WeakSpot], list[str]],
+) -> dict[str, Any]:
     return {
         "path": path_id,
         "period": period,
         "sessions": report.sessions,
-        "weak_spots": [_spot(spot) for spot in report.spots],
+        "weak_spots": [_spot(spot) | {"practise_with": items(spot)} for spot in report.spots],
         "watching": [_spot(spot) for spot in report.watching],
         "not_practised_lately": [
             {"tag": lapse.tag, "label": lapse.label, "days": lapse.days} for lapse in report.lapsed

@@ -49,6 +49,8 @@ def test_the_list_prints_with_how_sure_it_is(
     out = capsys.readouterr().out
     assert out.startswith("1. Dynamic programming: went wrong in 5 of the last 5 attempts")
     assert "   Clear: 5 of 5 went wrong;" in out
+    # The backend path's dynamic-programming items, as the Trends row names them.
+    assert "   Practise it with: Climbing Stairs" in out
 
 
 def test_json_carries_tags_scores_intervals_counts_and_attempt_ids(
@@ -62,6 +64,7 @@ def test_json_carries_tags_scores_intervals_counts_and_attempt_ids(
     low, high = spot["interval"]
     assert spot["usual_rate"] < low <= spot["rate"] <= high
     assert len(spot["attempt_ids"]) == 5 and printed["period"] == "all"
+    assert "Climbing Stairs" in spot["practise_with"]
 
 
 def test_a_path_filter_and_a_period_narrow_the_evidence(

@@ -5,6 +5,7 @@ even when the learner ticks nothing."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.taxonomy import Taxonomy
@@ -48,3 +49,31 @@ def items_on(
         if tag in exercised.get((path.id, item.id), ())
     ]
     return [title for _done, title in sorted(on_it, key=lambda pair: pair[0])][:limit]
+
+
+class _Attempt(Protocol):
+    @property
+    def item_id(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+
+
+def practise_with(
+    tag: str,
+    attempt_ids: Sequence[int],
+    paths: Iterable[LearningPath],
+    exercised: Mapping[ItemKey, Sequence[str]],
+    done: Collection[ItemKey],
+    attempts: Mapping[int, _Attempt],
+) -> list[str]:
+    """What a weak spot is practised with, as the Trends page and `loopwise weak-spots` say it:
+    the path items on its tag, or for one no item names (a mistake, say) the newest item it
+    went wrong on, which is what Plan practice picks for it."""
+    items = items_on(tag, paths, exercised, done)
+    if items:
+        return items
+    for attempt_id in attempt_ids:  # newest first
+        attempt = attempts.get(attempt_id)
+        if attempt is not None and attempt.item_id:
+            return [f"{attempt.title} (it went wrong there last)"]
+    return []

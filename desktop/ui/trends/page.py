@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.exercised import items_on
+from desktop.domain.exercised import practise_with
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
@@ -371,8 +371,10 @@ class TrendsPage(ContextPage):
         paths = [p for p in profile.library.paths if chosen in (None, p.id)]
         exercised = profile.exercised_tags()
         for rank, spot in enumerate(spots[:WEAK_SPOTS_SHOWN], start=1):
-            items = items_on(spot.tag, paths, exercised, self._done_items)
-            row = WeakSpotRow(rank, spot, items or self._went_wrong_on(spot))
+            items = practise_with(
+                spot.tag, spot.attempt_ids, paths, exercised, self._done_items, self._records
+            )
+            row = WeakSpotRow(rank, spot, items)
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
             row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
             # Above the notes on what is only watched, lapsed or too new to say.
@@ -380,15 +382,6 @@ class TrendsPage(ContextPage):
             self.weak_spot_rows.append(row)
         self.no_weak_spots.setText(weak_spot_notes(spots, report))
         self.no_weak_spots.setVisible(bool(self.no_weak_spots.text()))
-
-    def _went_wrong_on(self, spot: WeakSpot) -> list[str]:
-        """For a weak spot no path item names (a mistake, say): the newest item it went
-        wrong on, which is what Plan practice picks for it."""
-        for attempt_id in spot.attempt_ids:
-            record = self._records.get(attempt_id)
-            if record is not None and record.item_id:
-                return [f"{record.title} (it went wrong there last)"]
-        return []
 
     # What is behind a number -------------------------------------------------------------
 
