@@ -96,6 +96,7 @@ def observations(
                 r.target_minutes,
                 r.kind,
                 r.difficulty,
+                bool(r.quiz_total),
             )
         )
     return result

@@ -29,10 +29,14 @@ HALF_LIFE_DAYS = 45.0  # evidence loses half its weight in six weeks or so
 EVIDENCE_DAYS = 120  # older evidence weighs under a four-thousandth: left out
 PRIOR_SESSIONS = 2.0  # how many sessions' worth the usual rate counts for at the start
 Z_LOWER = 1.2816  # the lower end of an 80% interval (the 10th percentile)
-MARGIN = 0.03  # the lower end must clear the usual rate by this much to be a weak spot
+MARGIN = 0.05  # the lower end must clear the usual rate by this much to be a weak spot
 RATIO = 1.5  # ... and be this many times the usual rate (rare mistakes need more than a tick)
+RATIO_GAP_CAP = 0.1  # ... but no more than this far above a high usual rate
 MIN_SEEN = 3  # sessions that exercised it, at the least
 MIN_BAD = 2  # of which went wrong, at the least ("more than once")
+# Mistakes, design steps and pace go wrong rarely and come in many tags, so two slips of one
+# of them happen by chance often enough: they need three.
+MIN_BAD_RARE = 3
 MIN_BAD_WEIGHT = 1.2  # recency-weighted: two bad sessions of months ago are not enough
 SETTLED_DAYS = 21  # no trouble in this long (and practised in it): not a weak spot now
 BAD = 0.5  # a session this bad or worse went wrong for the tag
@@ -70,6 +74,9 @@ class Observation(NamedTuple):
     target_minutes: int | None = None
     work: str | None = None  # the kind of work: code, design, behavioral, quiz, ...
     difficulty: str | None = None
+    # Each practised tag was scored on its own (a quiz's questions): one not among the
+    # struggles went right, whatever the session's overall score.
+    scored_per_tag: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,7 @@ def observation_from_attempt(
         target_minutes=subject.target_minutes,
         work=subject.kind,
         difficulty=subject.difficulty,
+        scored_per_tag=bool(attempt.quiz_total),
     )
 
 
@@ -226,7 +234,7 @@ def analyse(
 
 def _rate_all(
     tallies: dict[str, _Tally],
-    usual: Mapping[str, tuple[float, float]],
+    usual: Totals,
     label: Callable[[str], str],
     clock: datetime,
 ) -> tuple[list[WeakSpot], list[WeakSpot]]:
@@ -238,7 +246,10 @@ def _rate_all(
         rated = _rated(tally, _usual_without(tally, usual), label, clock)
         if rated is not None:
             (spots if rated.certainty in ("Clear", "Likely") else watching).append(rated)
-    shared_spots, shared_watching = _explain_away(tallies, usual, label, clock)
+    # What a listed mistake, design step or pace explains no longer counts against the
+    # session's patterns and topics.
+    explained = {(o.source, o.ref_id) for spot in spots for o in tallies[spot.tag].bad_ones}
+    shared_spots, shared_watching = _explain_away(tallies, usual, label, clock, explained)
     return spots + shared_spots, watching + shared_watching
 
 
@@ -257,6 +268,7 @@ class _Tally:
     bad: int = 0
     bad_ones: list[Observation] = field(default_factory=list)
     entries: list[tuple[Observation, float, float]] = field(default_factory=list)
+    by_work: dict[str | None, tuple[float, float]] = field(default_factory=dict)  # bad, seen
 
     @property
     def observations(self) -> list[Observation]:
@@ -268,6 +280,8 @@ class _Tally:
         self.seen_weight += weight
         self.bad_weight += weight * badness
         self.seen += 1
+        bad, seen = self.by_work.get(obs.work, (0.0, 0.0))
+        self.by_work[obs.work] = (bad + weight * badness, seen + weight)
         if badness >= BAD:
             self.bad += 1
             self.bad_ones.append(obs)
@@ -298,7 +312,8 @@ def _tally(
             kind = kinds.get(tag)
             # Design steps of a design session are counted below, covered or missed.
             if kind in ("pattern", "topic") or (kind == "design_step" and not obs.design):
-                count(tag, str(kind), obs, weight, 1.0 if tag in struggles else session)
+                went = 1.0 if tag in struggles else 0.0 if obs.scored_per_tag else session
+                count(tag, str(kind), obs, weight, went)
         if obs.source == "attempt":
             for tag in mistakes:
                 if obs.work in mistake_work[tag]:
@@ -362,24 +377,30 @@ SHARED_KINDS = ("pattern", "topic")  # their evidence is mostly their sessions' 
 
 def _explain_away(
     tallies: dict[str, _Tally],
-    totals: Mapping[str, tuple[float, float]],
+    totals: Totals,
     label: Callable[[str], str],
     clock: datetime,
+    explained: set[tuple[str, int]],
 ) -> tuple[list[WeakSpot], list[WeakSpot]]:
     """Patterns and topics share their sessions' outcome: when one weakness sinks a session,
     every other tag of it looks weak too. So they are listed one at a time: the clearest
     first, and then the sessions it explains no longer count against the others (unless a
     tag was ticked there itself)."""
     remaining = {tag: t for tag, t in tallies.items() if t.kind in SHARED_KINDS}
-    explained: set[tuple[str, int]] = set()
+    explained = set(explained)
     spots: list[WeakSpot] = []
     while remaining:
         if explained:
             remaining = {tag: _leaving_out(t, explained) for tag, t in remaining.items()}
+        # The bar: the sessions left, so what is explained does not raise it either.
+        usual = {
+            **{key: v for key, v in totals.items() if key[0] not in SHARED_KINDS},
+            **{key: v for key, v in _usual_rates(remaining).items() if key[0] in SHARED_KINDS},
+        }
         rated = [
             r
             for t in remaining.values()
-            if (r := _rated(t, _usual_without(t, totals), label, clock))
+            if (r := _rated(t, _usual_without(t, usual), label, clock))
         ]
         listed = [r for r in rated if r.certainty in ("Clear", "Likely")]
         if not listed:
@@ -417,15 +438,20 @@ def _quiet_mistakes(
     return QUIET_SHARE * never * coding
 
 
-def _usual_rates(
-    tallies: Mapping[str, _Tally], quiet_mistakes: float = 0.0
-) -> dict[str, tuple[float, float]]:
-    """Per kind, the weighted bad and seen totals (to leave one tag out of its own bar)."""
-    totals: dict[str, tuple[float, float]] = {kind: (0.0, 0.0) for kind in KINDS}
-    totals["mistake"] = (0.0, quiet_mistakes)
+Totals = Mapping[tuple[str, str | None], tuple[float, float]]
+
+
+def _usual_rates(tallies: Mapping[str, _Tally], quiet_mistakes: float = 0.0) -> Totals:
+    """Per kind of tag and kind of work, the weighted bad and seen totals (to leave one tag
+    out of its own bar). By work too, because work differs in how often anything goes wrong:
+    a design session with six topics goes wrong more often than a one-topic drill, and a
+    quiz scores each topic on its own."""
+    totals: dict[tuple[str, str | None], tuple[float, float]] = {}
+    totals[("mistake", "code")] = (0.0, quiet_mistakes)
     for tally in tallies.values():
-        bad, seen = totals[tally.kind]
-        totals[tally.kind] = (bad + tally.bad_weight, seen + tally.seen_weight)
+        for work, (bad_part, seen_part) in tally.by_work.items():
+            bad, seen = totals.get((tally.kind, work), (0.0, 0.0))
+            totals[(tally.kind, work)] = (bad + bad_part, seen + seen_part)
     return totals
 
 
@@ -434,14 +460,18 @@ def _blended(kind: str, bad: float, seen: float) -> float:
     return max(0.01, (bad + TYPICAL_RATE[kind] * TYPICAL_WEIGHT) / (seen + TYPICAL_WEIGHT))
 
 
-def _usual_without(tally: _Tally, totals: Mapping[str, tuple[float, float]]) -> float:
-    """The learner's usual rate of going wrong on things of the tag's kind, from the other
-    tags of that kind (so a weakness does not raise its own bar), leaning on a typical
-    learner's rate while there is little to go on."""
-    bad, seen = totals[tally.kind]
-    return _blended(
-        tally.kind, max(0.0, bad - tally.bad_weight), max(0.0, seen - tally.seen_weight)
-    )
+def _usual_without(tally: _Tally, totals: Totals) -> float:
+    """The learner's usual rate of going wrong on things of the tag's kind in the same kinds
+    of work, from the other tags (so a weakness does not raise its own bar), leaning on a
+    typical learner's rate while there is little to go on."""
+    if tally.seen_weight <= 0:
+        return TYPICAL_RATE[tally.kind]
+    usual = 0.0
+    for work, (own_bad, own_seen) in tally.by_work.items():
+        bad, seen = totals.get((tally.kind, work), (0.0, 0.0))
+        rate = _blended(tally.kind, max(0.0, bad - own_bad), max(0.0, seen - own_seen))
+        usual += rate * own_seen / tally.seen_weight
+    return usual
 
 
 def _settled(tally: _Tally, clock: datetime) -> bool:
@@ -462,8 +492,9 @@ def _rated(
     mean = alpha / (alpha + beta)
     spread = math.sqrt(alpha * beta / ((alpha + beta) ** 2 * (alpha + beta + 1)))
     low, high = max(0.0, mean - Z_LOWER * spread), min(1.0, mean + Z_LOWER * spread)
-    enough = tally.seen >= MIN_SEEN and tally.bad >= MIN_BAD and tally.bad_weight >= MIN_BAD_WEIGHT
-    clear_of_usual = low > usual + MARGIN and low > usual * RATIO
+    min_bad = MIN_BAD if tally.kind in SHARED_KINDS else MIN_BAD_RARE
+    enough = tally.seen >= MIN_SEEN and tally.bad >= min_bad and tally.bad_weight >= MIN_BAD_WEIGHT
+    clear_of_usual = low > usual + max(MARGIN, min((RATIO - 1) * usual, RATIO_GAP_CAP))
     if enough and clear_of_usual and not _settled(tally, clock):
         certainty = "Clear" if tally.seen >= 5 and low > usual + 2 * MARGIN else "Likely"
     elif mean > usual and tally.bad_weight >= 0.5:

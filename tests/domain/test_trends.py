@@ -108,3 +108,5 @@ def test_missed_design_steps_are_shares_of_design_sessions() -> None:
 def test_quiz_scores_are_percentages() -> None:
     records = [_record(1, 0, kind="quiz", quiz_correct=7, quiz_total=10), _record(2, 1)]
     assert [(p.ref_id, p.percent) for p in quiz_scores(records)] == [(1, 70.0)]
+    # As evidence, a scored quiz speaks for each topic on its own.
+    assert [o.scored_per_tag for o in observations(records, ())] == [True, False]

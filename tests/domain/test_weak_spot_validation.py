@@ -44,6 +44,6 @@ def test_a_brand_new_learner_is_not_shown_something_untrue(figures: Figures) -> 
 
 
 def test_weaknesses_with_evidence_are_found_at_four_weeks(figures: Figures) -> None:
-    # Well under the goal of 90% (docs/weak-spots.md says why): kept here so it cannot fall.
+    # Under the goal of 90% on other seeds (docs/weak-spots.md): kept here so it cannot fall.
     assert figures.planted_with_evidence > 90
-    assert figures.planted_found / figures.planted_with_evidence >= 0.70
+    assert figures.planted_found / figures.planted_with_evidence >= 0.85

@@ -2,6 +2,7 @@
 and what it says it does not know. (tests/domain/test_weak_spot_validation.py checks it
 against 200 simulated learners.)"""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
@@ -188,3 +189,52 @@ def test_a_second_weakness_is_not_hidden_by_a_bigger_one() -> None:
     tp.append(_attempt(20, 4.7, ("two-pointers",)))
     listed = [spot.tag for spot in _report(dp + tp + _fine(30, range(8))).spots]
     assert listed == ["dynamic-programming", "two-pointers"]
+
+
+def test_a_quiz_counts_only_its_missed_topics_against_them() -> None:
+    """A quiz scores each question: a topic it did not miss went right, even in a quiz that
+    went badly overall because of another topic."""
+
+    def quiz(ref: int, days_ago: float, missed: tuple[str, ...]) -> Attempt:
+        return replace(
+            _attempt(
+                ref,
+                days_ago,
+                ("indexing", "sliding-window"),
+                Outcome.STUCK,
+                struggles=missed,
+                kind="quiz",
+            ),  # fmt: skip
+            quiz_correct=2,
+            quiz_total=6,
+        )
+
+    quizzes = [quiz(1, 1.5, ("sliding-window",)), quiz(2, 2.5, ("sliding-window",))]
+    quizzes += [quiz(3, 3.5, ()), quiz(4, 4.5, ())]
+    report = _report(quizzes + _fine(10, range(8)))
+    assert [spot.tag for spot in report.watching] == ["sliding-window"]
+    assert "Indexing" in report.covered
+
+
+def test_a_topic_is_held_to_the_usual_rate_of_its_own_kind_of_work() -> None:
+    """Design sessions touch many topics and go wrong more often than one-pattern drills: a
+    coding pattern that fails where coding usually goes well stands out, however often the
+    patterns of design sessions go wrong."""
+    designs = [_attempt(n, n + 0.5, ("indexing", "hash-map"), Outcome.STUCK, kind="design")
+               for n in range(1, 11)]  # fmt: skip
+    drills = [_attempt(20 + n, n + 0.4, ("two-pointers",)) for n in range(10)]
+    stuck = [_attempt(40 + n, n + 0.3, ("sliding-window",), Outcome.STUCK, confidence=2)
+             for n in range(4)]  # fmt: skip
+    stuck.append(_attempt(50, 4.3, ("sliding-window",)))
+    listed = [spot.tag for spot in _report(designs + drills + stuck).spots]
+    assert "sliding-window" in listed  # (and the design sessions' own trouble, too)
+
+
+def test_a_mistake_ticked_twice_is_watched_until_it_comes_up_a_third_time() -> None:
+    """There are many mistakes and each is rare, so two ticks of one happen by chance."""
+    attempts = _fine(1, range(3))
+    ticked = [_attempt(20 + n, n + 0.6, ("hash-map",), struggles=("edge-cases",))
+              for n in range(3)]  # fmt: skip
+    report = _report(attempts + ticked[:2])
+    assert report.spots == [] and [spot.tag for spot in report.watching] == ["edge-cases"]
+    assert [spot.tag for spot in _report(attempts + ticked).spots] == ["edge-cases"]

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from desktop.domain.curriculum import LearningPath, PathItem
-from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome, outcome_from_quiz
 from desktop.domain.weak_spots import Observation, observation_from_mock
 
 WORK_KINDS = ("code", "design", "behavioral", "quiz", "reading")
+QUESTIONS_PER_TOPIC = 3  # a quiz asks a few questions on each of its topics
 USUAL_MIX = {"code": 0.55, "design": 0.15, "behavioral": 0.12, "quiz": 0.06, "reading": 0.12}
 
 
@@ -171,6 +172,15 @@ def _session(
         outcome = Outcome.STUCK if rng.random() < 0.5 else Outcome.PARTIAL
     else:
         outcome = Outcome.SOLVED if rng.random() < 0.93 else Outcome.PARTIAL
+    quiz_total = quiz_correct = None
+    if kind == "quiz" and tags:
+        # The quiz dialog scores every question and records the missed ones' topics itself:
+        # nothing is left to a lazy tick. A bad day costs a question or two anywhere.
+        quiz_total = QUESTIONS_PER_TOPIC * len(tags)
+        slips = [t for t in tags if t not in caused and bad_day and rng.random() < 0.3]
+        quiz_correct = quiz_total - 2 * len(caused) - len(slips)
+        outcome = outcome_from_quiz(quiz_correct, quiz_total)
+        caused += slips
     pace = 1.9 if f"pace:{kind}" in weak_now else 1.0
     if pace > 1:
         caused.append(f"pace:{kind}")
@@ -182,6 +192,8 @@ def _session(
               and rng.random() < person.tick_rate]  # fmt: skip
     if rng.random() < person.wrong_tick_rate:
         ticked.append(rng.choice([*tags, *mistakes] or list(mistakes)))
+    if quiz_total:
+        ticked = [t for t in caused if not t.startswith("pace:")]
     applied = tuple(t for t in tags if rng.random() < person.pattern_tick_rate)
     subject = AttemptSubject(
         item.title, path_id, item.id, kind=kind, difficulty=item.difficulty.value,
@@ -196,6 +208,8 @@ def _session(
         patterns=applied,
         struggles=tuple(dict.fromkeys(ticked)),
         steps_covered=covered,
+        quiz_correct=quiz_correct,
+        quiz_total=quiz_total,
     )
     # Trouble the log shows at all: a tick, a missed step, a slow session, or a session
     # that did not go well on an item that exercises the tag. The rest left no trace.
