@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", parents=[after], help="list the learning paths and report invalid path files"
     )
 
+    commands.add_parser(
+        "tags",
+        parents=[after],
+        help="list the tags path, quiz and routine files may name (ids, labels, other names)",
+    )
+
     weak = commands.add_parser(
         "weak-spots",
         parents=[after],
@@ -145,6 +151,10 @@ def _run(args: argparse.Namespace) -> int:
         from desktop.commands import list_paths_command
 
         return list_paths_command(args.data_dir)
+    if args.command == "tags":
+        from desktop.commands import list_tags_command
+
+        return list_tags_command()
     if args.command == "weak-spots":
         from desktop.weak_spots_command import weak_spots_command
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.data_file import DataFileError
+from desktop.domain.quiz import quiz_items_without_a_quiz
 from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import load_library, load_quiz_library, shipped_vocabulary
 from desktop.store.files import FileClash
@@ -69,7 +70,30 @@ def list_paths_command(data_dir: str | None) -> int:
     loaded = load_library(folder)
     for path in loaded.paths:
         print(f"{path.id}: {path.title} ({len(path.stages)} stages, {path.item_count()} items)")
-    errors = (*loaded.errors, *load_quiz_library(folder).errors)
+    quizzes = load_quiz_library(folder)
+    errors = (*loaded.errors, *quizzes.errors)
     for error in errors:
         print(f"Skipped: {error}", file=sys.stderr)
+    for path, item in quiz_items_without_a_quiz(loaded.paths, quizzes.by_id):
+        print(
+            f"Note: the quiz item '{item.id}' on {path.id} has no quiz file with that id, so "
+            "it is practised as a timed session (add one with `loopwise import-quiz`).",
+            file=sys.stderr,
+        )
     return 1 if errors else 0
+
+
+def list_tags_command() -> int:
+    """Every tag a path, quiz or routine file may name, by group, with its other names; and
+    the story themes a behavioral item may name too."""
+    vocabulary = shipped_vocabulary()
+    for group in vocabulary.taxonomy.groups:
+        print(f"{group.title} ({group.kind.value.replace('_', ' ')}s):")
+        for entry in group.entries:
+            others = f"  (also: {', '.join(entry.aliases)})" if entry.aliases else ""
+            print(f"  {entry.id}: {entry.label}{others}")
+    if vocabulary.themes is not None:
+        print("Story themes (behavioral items only):")
+        for theme in vocabulary.themes.themes:
+            print(f"  {theme.id}: {theme.title}")
+    return 0

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 
 from desktop import __version__
 from desktop.store.migrate import SCHEMA_HEAD
-from tests.samples import SMALL_PATH
+from tests.samples import SMALL_PATH, sample_text
 
 
 def _env() -> dict[str, str]:
@@ -104,6 +104,23 @@ def test_paths_lists_shipped_paths_and_reports_bad_files(tmp_path: Path) -> None
     assert bad.returncode == 1
     assert "broken.toml, line 15 (field 'stages[1].items[1].target_minutes')" in bad.stderr
     assert "backend-senior" in bad.stdout
+    assert "Note: the quiz item" not in bad.stderr  # every shipped quiz item has its quiz
+
+
+def test_paths_says_which_quiz_items_have_no_quiz_file(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    (data / "paths").mkdir(parents=True)
+    (data / "paths" / "tiny.toml").write_text(sample_text("tiny-path.toml"), encoding="utf-8")
+    listed = loopwise("--data-dir", str(data), "paths")
+    assert listed.returncode == 0  # a note, not an error: the item can still be timed
+    assert "the quiz item 'design-quiz' on tiny-path has no quiz file" in listed.stderr
+
+
+def test_tags_lists_every_tag_with_its_other_names() -> None:
+    listed = loopwise("tags")
+    assert listed.returncode == 0
+    assert "  hash-map: Hash map" in listed.stdout
+    assert "Story themes (behavioral items only):" in listed.stdout
 
 
 def test_import_path_accepts_a_good_file_and_refuses_a_bad_one(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
@@ -54,11 +54,11 @@ class PathItem(_Strict):
     title: Title
     kind: ItemKind
     difficulty: Difficulty
-    target_minutes: int = Field(ge=5, le=240)
+    target_minutes: StrictInt = Field(ge=5, le=240)
     topics: tuple[Topic, ...] = Field(default=(), max_length=12)
     link: Link | None = None
     description: Text | None = None
-    question_count: int | None = Field(default=None, ge=1, le=500)
+    question_count: StrictInt | None = Field(default=None, ge=1, le=500)
 
 
 class Stage(_Strict):
@@ -69,7 +69,7 @@ class Stage(_Strict):
 
 
 class LearningPath(_Strict):
-    format: int = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1)
     id: Slug
     title: Title
     role: Title

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
-from desktop.domain.curriculum import Slug, Text, Title, Topic
+from desktop.domain.curriculum import ItemKind, LearningPath, PathItem, Slug, Text, Title, Topic
 from desktop.domain.data_file import (
     check_and_validate,
     decode_text,
@@ -26,7 +27,7 @@ class Question(BaseModel):
     id: Slug
     prompt: Text
     choices: tuple[Choice, ...] = Field(min_length=2, max_length=6)
-    answer: int = Field(ge=1, description="1-based position of the right choice")
+    answer: StrictInt = Field(ge=1, description="1-based position of the right choice")
     explanation: Text
     topics: tuple[Topic, ...] = ()
 
@@ -40,7 +41,7 @@ class Question(BaseModel):
 class Quiz(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: int = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1)
     id: Slug
     title: Title
     summary: Text | None = None
@@ -68,6 +69,20 @@ def _topics_as_ids(quiz: Quiz, vocabulary: Vocabulary, text: str, file_name: str
     vocabulary does not know is an error, not a silent gap in the weak spots."""
     questions = with_tag_ids(quiz.questions, vocabulary, (text, file_name), ("questions",))
     return quiz.model_copy(update={"questions": questions})
+
+
+def quiz_items_without_a_quiz(
+    paths: Iterable[LearningPath], quiz_ids: Collection[str]
+) -> list[tuple[LearningPath, PathItem]]:
+    """Quiz items no quiz file belongs to (a quiz belongs to the item whose id it carries):
+    they can only be timed, which their author should hear about."""
+    return [
+        (path, item)
+        for path in paths
+        for stage in path.stages
+        for item in stage.items
+        if item.kind is ItemKind.QUIZ and item.id not in quiz_ids
+    ]
 
 
 @dataclass

@@ -6,7 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from desktop.domain.curriculum import Slug, Text, Title, Topic
 from desktop.domain.data_file import check_and_validate, decode_text, parse_toml, read_data_bytes
@@ -31,7 +31,7 @@ class RoutineKind(StrEnum):
     MOCK = "mock"
 
 
-Range = Annotated[tuple[int, int], Field(description="low and high, inclusive")]
+Range = Annotated[tuple[StrictInt, StrictInt], Field(description="low and high, inclusive")]
 
 
 class Routine(BaseModel):
@@ -75,7 +75,7 @@ class Routine(BaseModel):
 class Routines(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: int = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1)
     routines: tuple[Routine, ...] = Field(min_length=1)
 
 

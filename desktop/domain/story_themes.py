@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import (
@@ -54,7 +54,7 @@ class ThemeSet(_Strict):
 
 
 class ThemeCatalog(_Strict):
-    format: int = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1)
     groups: tuple[ThemeGroup, ...] = Field(min_length=1)
     themes: tuple[Theme, ...] = Field(min_length=1)
     sets: tuple[ThemeSet, ...] = ()

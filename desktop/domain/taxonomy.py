@@ -6,7 +6,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import read_model
@@ -41,7 +41,7 @@ class TaxonomyGroup(BaseModel):
 class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: int = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1)
     groups: tuple[TaxonomyGroup, ...] = Field(min_length=1)
 
     def of_kind(self, kind: TagKind) -> tuple[TaxonomyEntry, ...]:

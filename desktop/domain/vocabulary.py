@@ -56,10 +56,13 @@ class Vocabulary:
         text, file_name, location = where
         raise problem_at(text, file_name, location, self.unknown(name, behavioral))
 
-    def unknown(self, name: str, behavioral: bool = False) -> str:
-        """Why `name` is refused, with the nearest known tag when one is close."""
-        files = "data/patterns.toml or data/themes.toml" if behavioral else "data/patterns.toml"
-        problem = f"the topic '{name}' is not a tag in {files}"
+    def unknown(self, name: str, behavioral: bool = False, *, in_a_file: bool = True) -> str:
+        """Why `name` is refused, with the nearest known tag when one is close (and, for
+        someone editing a file, where to find them all)."""
+        what = "a tag or a story theme" if behavioral else "a tag"
+        problem = f"the topic '{name}' is not {what} Loopwise knows"
+        if in_a_file:
+            problem += " (`loopwise tags` lists them)"
         known = list(self.taxonomy.tag_kinds)
         if behavioral:
             known += list(self._theme_names.values())

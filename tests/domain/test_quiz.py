@@ -171,13 +171,14 @@ def test_an_answer_past_the_choices_is_reported_at_that_question(tmp_path: Path)
     assert f"line {error.line}" in str(error)
 
 
-def test_an_answer_of_zero_is_reported_on_its_line() -> None:
-    text = _edit("answer = 1\n", "answer = 0\n")
+@pytest.mark.parametrize("answer", ["0", "true", "1.0"])
+def test_an_answer_that_is_not_a_choice_number_is_reported_on_its_line(answer: str) -> None:
+    text = _edit("answer = 1\n", f"answer = {answer}\n")
 
     error = _error(text)
 
     assert error.field == "questions[3].answer"
-    assert error.line == _line_of(text, "answer = 0")
+    assert error.line == _line_of(text, f"answer = {answer}")
 
 
 def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
@@ -277,7 +278,7 @@ def test_a_topic_the_taxonomy_does_not_know_is_reported_with_file_line_and_tag()
     error = caught.value
     assert error.file == "my-quiz.toml"
     assert error.line == _line_of(text, 'topics = ["messaging", "shardng"]')
-    assert "'shardng' is not a tag in data/patterns.toml" in error.problem
+    assert "'shardng' is not a tag Loopwise knows" in error.problem
     assert "did you mean 'sharding'?" in error.problem  # a near miss points the way
 
 

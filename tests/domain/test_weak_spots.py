@@ -204,7 +204,7 @@ def test_a_quiz_counts_only_its_missed_topics_against_them() -> None:
                 Outcome.STUCK,
                 struggles=missed,
                 kind="quiz",
-            ),  # fmt: skip
+            ),
             quiz_correct=2,
             quiz_total=6,
         )

@@ -125,7 +125,7 @@ def test_an_unknown_topic_names_the_file_line_and_tag(
     error = caught.value
     assert error.file == str(source)
     assert error.line == text.splitlines().index('topics = ["hash-map", "hashmaps"]') + 1
-    assert "'hashmaps' is not a tag in data/patterns.toml" in error.problem
+    assert "'hashmaps' is not a tag Loopwise knows" in error.problem
     assert "did you mean 'hash-map'?" in error.problem
     assert _snapshot(folder.path_files_dir) == {}
 

@@ -108,7 +108,7 @@ class AddItemDialog(QDialog):
             self._show_problem(_friendly_problem(error))
             return
         except UnknownTopic as unknown:
-            self._show_problem(f"{unknown} (see data/patterns.toml).")
+            self._show_problem(f"{unknown}.")
             return
         try:
             self._save(str(self.stage.currentData()), item)
@@ -144,7 +144,9 @@ class AddItemDialog(QDialog):
         assert self._vocabulary is not None
         tag = self._vocabulary.resolve(topic, behavioral=behavioral)
         if tag is None:
-            raise UnknownTopic(self._vocabulary.unknown(topic, behavioral).capitalize())
+            raise UnknownTopic(
+                self._vocabulary.unknown(topic, behavioral, in_a_file=False).capitalize()
+            )
         return tag
 
     @classmethod
