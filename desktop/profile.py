@@ -85,9 +85,12 @@ class Profile:
         return self._quizzes
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:
-        """The taxonomy tags each path item exercises, by (path id, item id); worked out once
-        per library (Trends and Plan ask on every read)."""
+        """The taxonomy tags each path item exercises, by (path id, item id): the path files'
+        worked out once per library (Trends and Plan ask on every read), and the items the
+        user added in the app read each time (a few rows), so a new one counts at once."""
         from desktop.domain.exercised import exercised_tags
+        from desktop.store.database import session_scope
+        from desktop.store.progress import custom_item_topics
 
         if self._exercised is None or self._exercised[0] is not self.library:
             quiz_topics = {
@@ -96,7 +99,16 @@ class Profile:
             }
             tags = exercised_tags(self.library.paths, self.taxonomy, quiz_topics)
             self._exercised = (self.library, tags)
-        return self._exercised[1]
+        with session_scope(self.engine) as session:
+            custom = custom_item_topics(session=session)
+        if not custom:
+            return self._exercised[1]
+        resolved = {
+            key: known
+            for key, topics in custom.items()
+            if (known := tuple(dict.fromkeys(t for t in map(self.taxonomy.resolve, topics) if t)))
+        }
+        return {**self._exercised[1], **resolved}
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates[0] if t.id == template_id), None)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.profile import Profile
+from desktop.store.database import session_scope
+from desktop.store.progress import add_custom_item
 from tests.samples import SMALL_PATH
 
 
@@ -33,3 +36,22 @@ def test_a_path_file_with_a_topic_the_taxonomy_lacks_is_reported_not_loaded(
     assert "mine" not in {path.id for path in library.paths}
     (error,) = [e for e in library.errors if e.file.endswith("mine.toml")]
     assert error.line is not None and "'made-up' is not a tag" in error.problem
+
+
+def test_an_item_added_in_the_app_counts_with_its_topics_at_once(profile: Profile) -> None:
+    item = PathItem(
+        id="custom-lru",
+        title="LRU cache from scratch",
+        kind=ItemKind.CODE,
+        difficulty=Difficulty.MEDIUM,
+        target_minutes=30,
+        topics=("hash-map", "Linked list", "not-a-tag"),
+    )
+    with session_scope(profile.engine) as session:
+        add_custom_item(
+            session=session, path_id="backend-senior", stage_id="foundations", item=item,
+            now=profile.clock(),
+        )  # fmt: skip
+    tags = profile.exercised_tags()
+    assert tags[("backend-senior", "custom-lru")] == ("hash-map", "linked-list")
+    assert ("backend-senior", "implement-binary-heap") in tags  # the path files' still there

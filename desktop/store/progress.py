@@ -110,6 +110,16 @@ def custom_items(*, session: Session, path_id: str) -> list[CustomItemRecord]:
     ]
 
 
+def custom_item_topics(*, session: Session) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each custom item's topics as the user gave them, by (path id, item id)."""
+    rows = session.exec(select(CustomItem.path_id, CustomItem.item_id, CustomItem.topics)).all()
+    return {
+        (path_id, item_id): tuple(t for t in topics.split("\n") if t)
+        for path_id, item_id, topics in rows
+        if topics
+    }
+
+
 def new_custom_item_id() -> str:
     return f"custom-{uuid.uuid4().hex[:12]}"
 
