@@ -10,12 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.domain.exercised import practise_with
-from desktop.domain.weak_spots import WeakSpot, WeakSpotReport, certainty_text
+from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
 from desktop.ui.trends.reading import TrendsQuery, read_trends
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 
-DEFAULT_PERIOD = "90d"
+DEFAULT_PERIOD = f"{WEAK_SPOT_DAYS}d"
 
 
 def parse_period(text: str) -> int | None:

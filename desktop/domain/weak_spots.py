@@ -27,6 +27,9 @@ from desktop.domain.practice import Attempt, Outcome
 
 HALF_LIFE_DAYS = 45.0  # evidence loses half its weight in six weeks or so
 EVIDENCE_DAYS = 120  # older evidence weighs under a four-thousandth: left out
+# The period weak spots are read over unless the user picks another (Trends' period): the Plan
+# and `loopwise weak-spots` read the same, so all three quote the same counts.
+WEAK_SPOT_DAYS = 90
 PRIOR_SESSIONS = 2.0  # how many sessions' worth the usual rate counts for at the start
 Z_LOWER = 1.2816  # the lower end of an 80% interval (the 10th percentile)
 MARGIN = 0.05  # the lower end must clear the usual rate by this much to be a weak spot

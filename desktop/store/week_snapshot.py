@@ -25,7 +25,7 @@ from desktop.domain.revisits import revisits_due
 from desktop.domain.routines import Routine
 from desktop.domain.suggestions import Suggestion, WeakSpotLike, suggest
 from desktop.domain.weak_spots import (
-    EVIDENCE_DAYS,
+    WEAK_SPOT_DAYS,
     WeakSpot,
     observation_from_attempt,
     observation_from_mock,
@@ -83,7 +83,10 @@ def read_week(
     attempts = [attempt for attempt in history if start <= attempt.started_at < end]
     mocks = [mock for mock in all_mocks if start <= mock.held_at < end]
     budget = plan_store.hours_per_week(session=session) * 60
-    ranked = weak_spots(history, all_mocks, data, now=end)
+    # As Trends reads them today (or as they stood at the end of a past week).
+    ranked = weak_spots(
+        history, all_mocks, data, now=min(end, local_midnight(today + timedelta(days=1)))
+    )
     spots: list[WeakSpotLike] = list(ranked)
     if focus is not None:  # as ranked, with its reasons, if it is ranked
         focus = next((spot for spot in ranked if spot.tag == focus.tag), focus)
@@ -121,18 +124,18 @@ def read_week(
 def weak_spots(
     history: Sequence[Attempt], mocks: Sequence[MockInterview], data: PlannerData, now: datetime
 ) -> list[WeakSpot]:
-    """The weak spots as the Trends page ranks them, from the same attempts and mocks.
-    `history` is oldest first; only its last months weigh anything."""
-    recent = history
-    if history:
-        oldest = history[-1].started_at - timedelta(days=EVIDENCE_DAYS)
-        recent = [attempt for attempt in history if attempt.started_at >= oldest]
+    """The weak spots as the Trends page ranks them by default: from the attempts and mocks
+    of the WEAK_SPOT_DAYS before `now`."""
+    since = now - timedelta(days=WEAK_SPOT_DAYS)
     evidence = [
-        observation_from_attempt(attempt, data.design_steps, data.exercised) for attempt in recent
+        observation_from_attempt(attempt, data.design_steps, data.exercised)
+        for attempt in history
+        if since <= attempt.started_at < now
     ]
     evidence += [
         observation_from_mock(mock.id, mock.held_at, mock.score_percent, evidence_tags(mock))
         for mock in mocks
+        if since <= mock.held_at < now
     ]
     return rank_weak_spots(evidence, kinds=data.tag_kinds, label=data.label, now=now)
 
