@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.data_file import DataFileError
-from desktop.domain.quiz import quiz_items_without_a_quiz
+from desktop.domain.quiz import quiz_item_ids, quiz_items_without_a_quiz
 from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import load_library, load_quiz_library, shipped_vocabulary
 from desktop.store.files import FileClash
@@ -39,9 +39,12 @@ def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = Fals
         quiz, target = import_quiz_file(
             Path(file), folder.quiz_files_dir, shipped_vocabulary(), existing, replace=replace
         )
-        return (
-            f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
-            f"It is the quiz of any quiz item with the id '{quiz.id}'."
+        said = f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
+        if quiz_item_ids(load_library(folder).paths) & {quiz.id}:
+            return said + f"It is the quiz of the quiz item '{quiz.id}'."
+        return said + (
+            f"No quiz item has the id '{quiz.id}' yet: add one to a path file of your own "
+            "to take it."
         )
 
     return _all_or_nothing(folder, run)

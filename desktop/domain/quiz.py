@@ -71,6 +71,17 @@ def _topics_as_ids(quiz: Quiz, vocabulary: Vocabulary, text: str, file_name: str
     return quiz.model_copy(update={"questions": questions})
 
 
+def quiz_item_ids(paths: Iterable[LearningPath]) -> set[str]:
+    """The ids of every quiz item: a quiz file with one of them is that item's quiz."""
+    return {
+        item.id
+        for path in paths
+        for stage in path.stages
+        for item in stage.items
+        if item.kind is ItemKind.QUIZ
+    }
+
+
 def quiz_items_without_a_quiz(
     paths: Iterable[LearningPath], quiz_ids: Collection[str]
 ) -> list[tuple[LearningPath, PathItem]]:

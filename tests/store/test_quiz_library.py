@@ -82,7 +82,9 @@ def test_import_quiz_on_the_command_line(
 ) -> None:
     data_dir = str(folder.data_dir)
     assert main(["import-quiz", "--data-dir", data_dir, str(_source(tmp_path, QUIZ))]) == 0
-    assert "Imported 'Tiny quiz' (3 questions)" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "Imported 'Tiny quiz' (3 questions)" in said
+    assert "No quiz item has the id 'tiny-quiz' yet" in said  # no path has a quiz item for it
 
     bad = _source(tmp_path, QUIZ.replace('topics = ["caching"]', 'topics = ["vibes"]'), "b.toml")
     assert main(["import-quiz", "--data-dir", data_dir, str(bad)]) == 1
@@ -90,3 +92,12 @@ def test_import_quiz_on_the_command_line(
     assert err.startswith("Nothing was imported.") and "'vibes' is not a tag" in err
     assert main(["import-quiz", "--data-dir", data_dir, str(_source(tmp_path, QUIZ))]) == 1
     assert "--replace" in capsys.readouterr().err
+
+
+def test_a_quiz_for_a_shipped_quiz_item_is_named_as_its_quiz(
+    folder: ProfileFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = QUIZ.replace('id = "tiny-quiz"', 'id = "system-design-quiz"', 1)
+    source = _source(tmp_path, mine)
+    assert main(["import-quiz", "--data-dir", str(folder.data_dir), "--replace", str(source)]) == 0
+    assert "It is the quiz of the quiz item 'system-design-quiz'." in capsys.readouterr().out

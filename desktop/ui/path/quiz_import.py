@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.data_file import DataFileError
+from desktop.domain.quiz import quiz_item_ids
 from desktop.store.quiz_library import QuizClash, import_quiz_file
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
@@ -49,15 +50,9 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
         return False
     profile.reload_library()
     context.events.paths_changed.emit()
-    has_item = any(
-        item.id == quiz.id
-        for path in profile.library.paths
-        for stage in path.stages
-        for item in stage.items
-    )
     where = (
         "Start its quiz item to take it."
-        if has_item
+        if quiz.id in quiz_item_ids(profile.library.paths)
         else f"No quiz item has the id '{quiz.id}' yet: add one to a path file of your own."
     )
     dialogs.tell(
