@@ -196,9 +196,12 @@ def locate_line(text: str, location: tuple[object, ...]) -> int:
             header = f"[[{table}]]"
             found = _nth_header(lines, start, end, header, index)
             if found is None:
-                # The key may be an inline array rather than a table: point at the key.
+                # The key may be an inline array rather than a table: point at its element,
+                # which may sit on a line of its own.
                 key_line = _key_line(lines, start, end, step)
-                return key_line if key_line is not None else best
+                if key_line is None:
+                    return best
+                return _element_line(lines, key_line - 1, index) or key_line
             start = found
             best = found + 1
             end = _next_header(lines, start + 1, end, header)
@@ -252,4 +255,36 @@ def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
             break
         if pattern.match(lines[number]):
             return number + 1
+    return None
+
+
+def _element_line(lines: list[str], key_line: int, index: int) -> int | None:
+    """The 1-based line where the `index`-th element of the inline array assigned on
+    `key_line` starts, following strings, comments and nested arrays; None if not found."""
+    depth, element, quote = 0, 0, ""
+    for number in range(key_line, len(lines)):
+        line = lines[number]
+        position = line.index("=") + 1 if number == key_line else 0
+        while position < len(line):
+            char = line[position]
+            if quote:
+                if char == "\\" and quote == '"':
+                    position += 1
+                elif char == quote:
+                    quote = ""
+            elif char == "#":
+                break
+            elif depth >= 1 and element == index and not char.isspace() and char not in ",]":
+                return number + 1
+            elif char in "\"'":
+                quote = char
+            elif char == "[":
+                depth += 1
+            elif char == "]":
+                depth -= 1
+                if depth == 0:
+                    return None
+            elif char == "," and depth == 1:
+                element += 1
+            position += 1
     return None

@@ -493,3 +493,13 @@ def test_every_schema_error_has_a_line_even_for_keys_of_a_plain_table() -> None:
     with pytest.raises(DataFileError) as missing_key:
         check_and_validate(parse_toml(missing, "s.toml"), missing, "s.toml", File, ())
     assert (missing_key.value.line, missing_key.value.field) == (2, "settings.keep_days")
+
+
+def test_a_bad_topic_in_an_array_over_several_lines_points_at_its_own_line() -> None:
+    text = _edit(
+        'topics = ["hash map", "array"]',
+        'topics = [\n  "hash map",  # the usual one\n  "a, b",\n  "",\n]',
+    )
+    error = _parse_error(text)
+    assert error.field == "stages[1].items[1].topics[3]"
+    assert error.line == _line_of(text, '  "",')
