@@ -248,6 +248,7 @@ class PracticeLogPage(ContextPage):
             self.context.profile.taxonomy,
             self,
             existing=attempt,
+            today=self.context.today(),
         )
         accepted = dialog.exec()
         dialog.deleteLater()
