@@ -147,3 +147,12 @@ def test_editing_moves_an_attempt_to_another_day_at_the_same_time(
 
 def test_a_new_session_has_no_day_to_change(qtbot, context: AppContext) -> None:
     assert _dialog(qtbot, context).day is None
+
+
+def test_the_design_steps_tab_counts_too(qtbot, context: AppContext) -> None:
+    subject = AttemptSubject("Rate limiter", kind="design", target_minutes=40)
+    dialog = FinishSessionDialog(subject, context.now(), 2400, context.profile.taxonomy)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(0) == "Design steps covered"
+    dialog.steps[0].setChecked(True)
+    assert dialog.tabs.tabText(0) == "Design steps covered (1)"

@@ -130,7 +130,7 @@ class FinishSessionDialog(QDialog):
         self.struggles.changed.connect(self._count_in_tabs)
         self.steps: list[QCheckBox] = []
         if subject.kind == "design":
-            steps_box = QWidget()
+            steps_box = self._steps_tab = QWidget()
             grid = QGridLayout(steps_box)
             for number, step in enumerate(taxonomy.design_steps):
                 box = QCheckBox(step.label)
@@ -168,14 +168,13 @@ class FinishSessionDialog(QDialog):
 
     def _count_in_tabs(self) -> None:
         """Each tab says how many it has ticked: "Patterns applied (3)"."""
-        counted: list[tuple[QWidget | None, str, int]] = [
+        counted: list[tuple[QWidget, str, int]] = [
             (self.patterns, "Patterns applied", len(self.patterns.chosen())),
             (self.struggles, "Struggled with", len(self.struggles.chosen())),
         ]
         if self.steps:
-            steps_tab = self.steps[0].parentWidget()
             ticked = sum(box.isChecked() for box in self.steps)
-            counted.append((steps_tab, "Design steps covered", ticked))
+            counted.append((self._steps_tab, "Design steps covered", ticked))
         for page, title, count in counted:
             index = self.tabs.indexOf(page)
             if index >= 0:
