@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
@@ -17,6 +18,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.practice.practised import item_patterns
+
+pytestmark = pytest.mark.any_date
 
 TWO_SUM_II = AttemptSubject(
     "Two Sum II",

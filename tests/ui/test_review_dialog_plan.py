@@ -16,6 +16,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog, planned_week_name
 from tests.ui.test_weekly_review import _fill_last_week
 
+pytestmark = pytest.mark.any_date
 MONDAY = date(2026, 11, 30)
 
 
@@ -43,6 +44,11 @@ def test_a_review_of_last_week_plans_this_week_and_says_so(qtbot, context: AppCo
     assert dialog.total.text().startswith("This week: ")
 
 
+def _where(day: date, this_week: date) -> str:
+    later = ", week after" if day >= this_week + timedelta(days=7) else ""
+    return f"→ {day:%a} {day.day} {day:%b}{later}"
+
+
 def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -> None:
     week = _fill_last_week(context)
     with context.writing() as session:
@@ -56,11 +62,11 @@ def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -
     dialog.suggestion_boxes[1].setChecked(True)
     (day,) = [d for d in dialog.placements() if d is not None]
     this_week = week + timedelta(days=7)
-    assert this_week <= day < this_week + timedelta(days=7) and day >= context.today()
-    assert dialog.destinations[1].text() == f"→ {day:%a} {day.day} {day:%b}"
+    assert day >= context.today() and this_week <= day < this_week + timedelta(days=14)
+    assert dialog.destinations[1].text() == _where(day, this_week)
     dialog.save()
     with context.writing() as session:
-        planned = plan_store.plan_for_week(session=session, week=this_week)
+        planned = plan_store.plan_for_week(session=session, week=week_of(day))
     chosen = dialog.suggestions[1]
     assert [i.day for i in planned if i.target.key == chosen.target.key] == [day]
 
@@ -75,12 +81,13 @@ def test_suggestions_over_budget_are_said_to_go_to_the_week_after(
     qtbot.addWidget(dialog)
     for box in dialog.suggestion_boxes:
         box.setChecked(True)
-    placed = dialog.placements()
-    later = [d for d in placed if d is not None and d >= week + timedelta(days=14)]
+    this_week = week + timedelta(days=7)
+    placed = [d for d in dialog.placements() if d is not None]
+    later = [d for d in placed if d >= this_week + timedelta(days=7)]
     assert later, "a one-hour budget cannot take every suggestion"
-    assert any(label.text().endswith(", week after") for label in dialog.destinations)
-    assert f"{len(later)} to the week after" in dialog.total.text()
-    assert dialog.total.text().startswith("This week: 1 h of 1 h planned")  # the rest fits
+    shown = [label.text() for label in dialog.destinations]
+    assert shown == [_where(day, this_week) for day in placed]
+    assert dialog.total.text().endswith(f" · {len(later)} to the week after")
 
 
 def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None:
@@ -95,8 +102,12 @@ def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None
     dialog.carry.setChecked(False)
     assert dialog.total.text() == "This week: 0 min of 40 h planned"
     dialog.suggestion_boxes[0].setChecked(True)
-    minutes = dialog.suggestions[0].minutes
-    assert dialog.total.text() == f"This week: {minutes} min of 40 h planned"
+    (day,) = [d for d in dialog.placements() if d is not None]
+    if day < week + timedelta(days=14):
+        expected = f"This week: {dialog.suggestions[0].minutes} min of 40 h planned"
+    else:  # the week's last day is running: it goes into the week after
+        expected = "This week: 0 min of 40 h planned · 1 to the week after"
+    assert dialog.total.text() == expected
 
 
 def test_the_figures_have_room_of_their_own(qtbot, context: AppContext) -> None:
