@@ -140,6 +140,7 @@ class FinishSessionDialog(QDialog):
                 box.toggled.connect(self._count_in_tabs)
                 grid.addWidget(box, number // 2, number % 2)
                 self.steps.append(box)
+            grid.setRowStretch(grid.rowCount(), 1)  # boxes at the top, not spread out
             tabs.insertTab(0, steps_box, "Design steps covered")
             tabs.setCurrentIndex(0)
         layout.addWidget(tabs, 1)
