@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from desktop.domain.bounded_read import TomlTooComplex, loads_toml
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import DataFileError, decode_text, read_data_bytes, validate
+from desktop.domain.template_prompts import SectionPrompt, section_prompts, without_prompts
 
 
 class EntryKind(StrEnum):
@@ -83,9 +84,14 @@ class Template:
         return self.header.id
 
     def fill(self, facts: dict[str, str]) -> str:
-        """The body with its placeholders filled; facts not given become an empty string."""
+        """The body with its placeholders filled; facts not given become an empty string.
+        Prompt lines are left blank: the editor shows them until the user writes there."""
         values = {name: facts.get(name, "") for name in TEMPLATE_FIELDS}
-        return string.Formatter().vformat(self.body, (), values)
+        return string.Formatter().vformat(without_prompts(self.body), (), values)
+
+    @property
+    def prompts(self) -> tuple[SectionPrompt, ...]:
+        return section_prompts(self.body)
 
 
 _FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?\n?(.*)\Z", re.DOTALL)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from desktop.domain.dates import local_day, week_days, week_of
@@ -177,6 +177,44 @@ def emptiest_day(week: date, items: Sequence[PlanItem], earliest: date) -> date:
             load[item.day] += item.minutes
     days = [day for day in week_days(week) if day >= earliest] or [week_days(week)[-1]]
     return min(days, key=lambda day: (load[day], day))
+
+
+def suggestion_days(
+    week: date,
+    earliest: date,
+    budget_minutes: int,
+    planned: Sequence[PlanItem],
+    ahead: Sequence[PlanItem],
+    minutes: Sequence[int],
+    also: Sequence[tuple[date, int]] = (),
+) -> list[date]:
+    """The day each suggestion of these lengths goes on, in order. Each goes on the emptiest
+    day of `week` from `earliest` on while those days stay within their share of the weekly
+    budget (a seventh a day); what does not fit, and all of it when only the week's last day
+    is left, goes on the emptiest day of the week after. `planned` and `ahead` are the two
+    weeks' plans; `also` adds (day, minutes) not saved yet (items being carried over)."""
+    days_left = [day for day in week_days(week) if day >= earliest]
+    share = budget_minutes * len(days_left) // 7
+    if earliest > week and len(days_left) <= 1:
+        share = 0  # the last day is running: plan ahead rather than pile it on today
+    following = week + timedelta(days=7)
+    load: Counter[date] = Counter()
+    for item in (*planned, *ahead):
+        if item.counts:
+            load[item.day] += item.minutes
+    for day, extra in also:
+        load[day] += extra
+    used = sum(load[day] for day in days_left)
+    placed = []
+    for length in minutes:
+        if days_left and used + length <= share:
+            day = min(days_left, key=lambda d: (load[d], d))
+            used += length
+        else:
+            day = min(week_days(following), key=lambda d: (load[d], d))
+        load[day] += length
+        placed.append(day)
+    return placed
 
 
 def hours_text(minutes: int) -> str:

@@ -8,14 +8,14 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desktop.domain.curriculum import LearningPath
-from desktop.domain.dates import local_midnight, week_days, week_of
+from desktop.domain.dates import local_midnight, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import (
     DEFAULT_HOURS_PER_WEEK,
     PlanItem,
     PlanSource,
     Target,
-    emptiest_day,
+    suggestion_days,
 )
 from desktop.domain.progress import ItemStatus, build_checklist
 from desktop.domain.suggestions import PathCandidate, Suggestion
@@ -71,33 +71,38 @@ def add_suggestions(
     now: datetime,
 ) -> list[date]:
     """Plan suggestions in `week` from `earliest` (today, or the Monday of a week ahead); the
-    day each went on, in order. The rule (PLACING_RULE says it to the user): each goes on the
-    emptiest day left while the days left stay within their share of the weekly budget (a
-    seventh a day); what does not fit, and all of it on the week's last day, goes on next
-    week's emptiest days."""
-    days_left = [day for day in week_days(week) if day >= earliest]
-    next_week = week + timedelta(days=7)
-    share = hours_per_week(session=session) * 60 * len(days_left) // 7
-    if earliest > week and len(days_left) <= 1:
-        share = 0  # the last day is running: plan ahead rather than pile it on today
-    planned = plan_for_week(session=session, week=week)
-    used = sum(item.minutes for item in planned if item.counts and item.day in days_left)
-    ahead = plan_for_week(session=session, week=next_week)
-    placed = []
-    for suggestion in suggestions:
-        if days_left and used + suggestion.minutes <= share:
-            day = emptiest_day(week, planned, earliest)
-            used += suggestion.minutes
-        else:
-            day = emptiest_day(next_week, ahead, next_week)
+    day each went on, in order, by the rule of planner.suggestion_days (PLACING_RULE says it
+    to the user)."""
+    days = suggestion_days_for(
+        session=session, week=week, minutes=[s.minutes for s in suggestions], earliest=earliest
+    )
+    for suggestion, day in zip(suggestions, days, strict=True):
         add_plan_item(
             session=session, day=day, target=suggestion.target, minutes=suggestion.minutes,
             source=suggestion.source, reason=suggestion.reason, now=now,
         )  # fmt: skip
-        placed.append(day)
-        planned = plan_for_week(session=session, week=week)
-        ahead = plan_for_week(session=session, week=next_week)
-    return placed
+    return days
+
+
+def suggestion_days_for(
+    *,
+    session: Session,
+    week: date,
+    minutes: Sequence[int],
+    earliest: date,
+    also: Sequence[tuple[date, int]] = (),
+) -> list[date]:
+    """Where add_suggestions would put suggestions of these lengths, writing nothing (the
+    weekly review shows it before it saves)."""
+    return suggestion_days(
+        week,
+        earliest,
+        hours_per_week(session=session) * 60,
+        plan_for_week(session=session, week=week),
+        plan_for_week(session=session, week=week + timedelta(days=7)),
+        minutes,
+        also,
+    )
 
 
 PLACING_RULE = (

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from desktop.domain.stories import Story, StoryDraft, plan_loop
-from desktop.domain.story_export import loop_sheet_html, stories_markdown
+from desktop.domain.story_export import loop_sheet_html, stories_markdown, whole_sentences
 from desktop.domain.story_themes import load_themes
 from desktop.folders import shipped_data_dir
 from tests.samples import OUTAGE_STORY
@@ -57,7 +57,50 @@ def test_the_loop_sheet_names_each_theme_its_story_and_the_gaps() -> None:
     html = loop_sheet_html(plan, "My <loop>", NOW)
     assert "<h1>Loop sheet: My &lt;loop&gt;</h1>" in html
     assert "2 themes · 1 without a story · made 20 November 2026" in html
-    assert "<h2>Production incident</h2>" in html
+    assert "<td class='theme'>Production incident</td><td>The &lt;b&gt;outage" in html
     assert "The &lt;b&gt;outage&lt;/b&gt;" in html and "<b>outage</b>" not in html
     assert "I raised the pool size." in html
-    assert "<h2>Conflict with a colleague</h2>\n<p class='gap'><b>No story yet.</b>" in html
+    assert (
+        "<td class='theme'>Conflict with a colleague</td>"
+        "<td><span class='gap'><b>No story yet.</b>" in html
+    )
+
+
+def test_a_story_answering_several_themes_is_printed_once() -> None:
+    story = replace(
+        OUTAGE,
+        draft=replace(OUTAGE_STORY, themes=("production-incident", "ownership", "bias-for-action")),
+    )
+    themes = [CATALOG.theme(t) for t in ("production-incident", "ownership", "bias-for-action")]
+    plan = plan_loop([t for t in themes if t is not None], [story])
+    html = loop_sheet_html(plan, "Amazon", NOW)
+    assert html.count("Errors were back under 0.5% within six minutes.") == 1
+    assert html.count(f"<h2 class='story'>{OUTAGE_STORY.title}</h2>") == 1
+    assert html.count(f"<td>{OUTAGE_STORY.title}</td>") == len(plan.answers)
+    titles = ", ".join(answer.theme.title for answer in plan.answers)
+    assert f"Answers: {titles}" in html
+
+
+def test_an_empty_part_is_left_out() -> None:
+    story = replace(OUTAGE, draft=replace(OUTAGE_STORY, result=""))
+    themes = [CATALOG.theme("production-incident")]
+    html = loop_sheet_html(plan_loop([t for t in themes if t is not None], [story]), "X", NOW)
+    assert "<td class='label'>Situation</td>" in html
+    assert "Result" not in html and "—" not in html
+
+
+def test_long_parts_are_cut_after_a_whole_sentence() -> None:
+    sentence = "I measured the pool and found it far too small for the sale traffic. "
+    text = whole_sentences(sentence * 12, limit=200)
+    assert text.endswith(". …")
+    assert text[:-2].endswith("sale traffic.")
+    assert len(text) <= 202
+    assert whole_sentences("Short and whole.") == "Short and whole."
+    assert whole_sentences('She said "ship it." We shipped. Then more.', limit=33) == (
+        'She said "ship it." We shipped. …'
+    )
+
+
+def test_a_single_overlong_sentence_is_cut_at_a_word() -> None:
+    text = whole_sentences("word " * 200, limit=50)
+    assert text.endswith("…") and len(text) <= 50 and "wor…" not in text

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.domain.journal import word_count
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
@@ -156,7 +157,7 @@ def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, mo
     assert entry_id is not None
     monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
     page.editor.delete_button.click()
-    assert "Write whatever is on your mind" in _saved_body(context, entry_id)  # still there
+    assert _saved_body(context, entry_id).startswith("# ")  # still there
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     page.editor.delete_button.click()
     with session_scope(context.profile.engine) as session:
@@ -214,3 +215,70 @@ def test_a_narrow_window_gives_the_editor_the_room(page: JournalPage) -> None:
     page.resize(1200, 700)
     assert not page.calendar.isHidden()
     assert page.editor.markdown.orientation() == Qt.Orientation.Horizontal
+
+
+def _new_retrospective(page: JournalPage, context: AppContext) -> int:
+    template = context.profile.template("retrospective")
+    assert template is not None
+    entry_id = page.new_entry(
+        entry_date=context.today(), template=template, facts={"item_title": "Two Sum"}
+    )
+    assert entry_id is not None
+    return entry_id
+
+
+def test_template_prompts_are_hints_not_text(page: JournalPage, context: AppContext) -> None:
+    entry_id = _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    shown = [ghost.lines[0] for ghost in editor.shown_prompts()]
+    assert shown[0].startswith("One or two things you understand better")
+    assert len(shown) == 4
+    assert "One or two things" not in editor.toPlainText()
+    assert "One or two things" not in _saved_body(context, entry_id)
+    assert page.editor.words.text() == f"{word_count(editor.toPlainText())} words"
+    assert word_count(editor.toPlainText()) < 40
+
+
+def test_the_cursor_starts_in_the_first_prompted_section(
+    page: JournalPage, context: AppContext
+) -> None:
+    _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    block = editor.textCursor().block()
+    assert block.text() == "" and block.previous().previous().text() == "## What I learned"
+    assert editor.textCursor().blockNumber() == editor.shown_prompts()[0].line
+
+
+def test_typing_in_a_section_hides_only_its_prompt(page: JournalPage, context: AppContext) -> None:
+    entry_id = _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    editor.insertPlainText("Sorted input means two pointers.")
+    assert len(editor.shown_prompts()) == 3
+    assert page.editor.flush()
+    assert "## What I learned\n\nSorted input means two pointers.\n" in _saved_body(
+        context, entry_id
+    )
+
+
+def test_prompts_are_painted_in_empty_sections(
+    qtbot, page: JournalPage, context: AppContext
+) -> None:
+    _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    qtbot.waitExposed(page)
+    with_prompts = editor.viewport().grab().toImage()
+    editor.set_prompts(())
+    without = editor.viewport().grab().toImage()
+    assert with_prompts != without
+
+
+def test_ctrl_s_saves_at_once(qtbot, page: JournalPage, context: AppContext) -> None:
+    entry_id = _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    page.activateWindow()
+    editor.setFocus()
+    editor.insertPlainText("Saved without waiting.")
+    assert page.editor.has_unsaved_changes()
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.editor.has_unsaved_changes()
+    assert "Saved without waiting." in _saved_body(context, entry_id)

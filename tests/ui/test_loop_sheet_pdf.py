@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.stories import StoryDraft
 from desktop.ui.stories import exports
 from desktop.ui.stories.page import StoriesPage
+from desktop.ui.widgets import saved_file_message
+from desktop.ui.widgets.export_folder import export_folder
 from tests.samples import OUTAGE_STORY
 
 QtPdf = pytest.importorskip("PySide6.QtPdf")
@@ -103,3 +106,81 @@ def test_a_long_loop_sheet_runs_over_several_pages(
     text = " ".join(page_text for page_text, _image in pages)
     assert "Success and Scale Bring Broad Responsibility" in " ".join(text.split())
     assert "No story yet" not in text
+
+
+def test_the_sheet_is_offered_in_the_export_folder_with_set_and_day_in_its_name(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    page.new_story(OUTAGE_STORY)
+    page.loop_view.choose_set("backend-path")
+    asked: list[str] = []
+    exports_folder = tmp_path / "exports"
+    exports_folder.mkdir()
+
+    def answer(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return exports_folder / Path(suggested).name
+
+    monkeypatch.setattr(exports, "ask_save_path", answer)
+    monkeypatch.setattr(exports, "tell_saved", lambda *args: None)
+    assert page.export_loop_sheet()
+    day = page.context.today().isoformat()
+    assert Path(asked[0]).name == f"loop-sheet-the-backend-paths-five-themes-{day}.pdf"
+    assert (exports_folder / Path(asked[0]).name).exists()
+    # The next export, of any kind, starts where this one was saved.
+    assert export_folder(page.context.settings) == exports_folder
+    assert page.export_markdown()
+    assert Path(asked[1]).parent == exports_folder
+    assert Path(asked[1]).name == f"story-bank-{day}.md"
+
+
+def test_saving_says_so_with_open_and_show_in_folder(
+    qtbot, page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    page.new_story(OUTAGE_STORY)
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
+    opened: list[Path] = []
+    monkeypatch.setattr(saved_file_message, "open_path", opened.append)
+    told: list[QMessageBox] = []
+    real = saved_file_message.tell_saved
+    monkeypatch.setattr(exports, "tell_saved", lambda *args: told.append(real(*args)))
+    assert page.export_loop_sheet()
+    (box,) = told
+    assert box.isVisible() and box.text() == "The loop sheet is saved."
+    assert box.informativeText() == f"sheet.pdf\nin {tmp_path}"
+    names = [button.text() for button in box.buttons()]
+    assert "Open" in names and "Show in folder" in names
+    next(b for b in box.buttons() if b.text() == "Show in folder").click()
+    assert opened == [tmp_path]
+    assert page.export_loop_sheet()
+    next(b for b in told[1].buttons() if b.text() == "Open").click()
+    assert opened == [tmp_path, target]
+
+
+def test_headings_on_the_sheet_have_room_above_and_below(qapp) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.domain.stories import Story, plan_loop
+    from desktop.domain.story_export import loop_sheet_html
+    from desktop.domain.story_themes import load_themes
+    from desktop.folders import shipped_data_dir
+
+    catalog = load_themes(shipped_data_dir() / "themes.toml")
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    theme = catalog.theme("production-incident")
+    assert theme is not None
+    plan = plan_loop([theme], [Story(1, OUTAGE_STORY, now, now)])
+    document = QTextDocument()
+    document.setDefaultStyleSheet(exports.LOOP_SHEET_CSS)
+    document.setHtml(loop_sheet_html(plan, "Incidents", now))
+    block = document.begin()
+    headings = []
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            headings.append(block.blockFormat())
+        block = block.next()
+    assert len(headings) == 2  # "Themes" and the one story
+    assert all(h.topMargin() >= 18 and h.bottomMargin() >= 4 for h in headings)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.journal import Entry, EntryKind, word_count
+from desktop.domain.template_prompts import SectionPrompt
 from desktop.store.journal import EntryDraft
 from desktop.ui.background import Workers
 from desktop.ui.widgets.autosave import KeptDraft
@@ -25,9 +28,18 @@ from desktop.ui.widgets.markdown_editor import MarkdownEditor
 class EntryEditor(QWidget):
     delete_requested = Signal(int)
 
-    def __init__(self, latest_day: date, workers: Workers, parent: QWidget | None = None) -> None:
-        """`latest_day` is the last day an entry may be dated (a year from today)."""
+    def __init__(
+        self,
+        latest_day: date,
+        workers: Workers,
+        parent: QWidget | None = None,
+        *,
+        prompts_of: Callable[[str], tuple[SectionPrompt, ...]] | None = None,
+    ) -> None:
+        """`latest_day` is the last day an entry may be dated (a year from today);
+        `prompts_of` gives a template's prompts, shown in an entry's empty sections."""
         super().__init__(parent)
+        self._prompts_of = prompts_of
         self.setAccessibleName("Journal entry")
         self._kind = EntryKind.NOTE
         self._links: dict[str, object] = {}
@@ -87,6 +99,9 @@ class EntryEditor(QWidget):
         self.delete_button = push_button("Delete entry…", "Delete this entry", self._on_delete)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_now)
 
     def _on_preview_toggled(self, visible: bool) -> None:
         self.markdown.set_preview_visible(visible)
@@ -115,6 +130,9 @@ class EntryEditor(QWidget):
         self.tags.setText(", ".join(entry.tags))
         for widget in (self.title, self.date, self.tags):
             widget.blockSignals(False)
+        template_id = entry.template_id
+        prompts = self._prompts_of(template_id) if template_id and self._prompts_of else ()
+        self.markdown.editor.set_prompts(prompts)
         self.markdown.set_text(entry.body)
         self.links.setText(links)
         self.links.setVisible(bool(links))
@@ -149,6 +167,12 @@ class EntryEditor(QWidget):
         """Save now if anything changed; False (the text stays) if it could not be saved."""
         return self.kept.flush()
 
+    def save_now(self) -> bool:
+        """Ctrl+S: save at once rather than after the typing pause."""
+        if self.entry_id is None:
+            return False
+        return self.flush()
+
     def _changed(self) -> None:
         self._update_words()
         if self.entry_id is not None:
@@ -163,10 +187,17 @@ class EntryEditor(QWidget):
             self.delete_requested.emit(self.entry_id)
 
     def focus_text(self) -> None:
-        self.markdown.editor.setFocus()
-        cursor = self.markdown.editor.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        self.markdown.editor.setTextCursor(cursor)
+        """Put the cursor in the first empty prompted section, or else at the end."""
+        editor = self.markdown.editor
+        editor.setFocus()
+        cursor = editor.textCursor()
+        line = editor.first_field_line()
+        if line is None:
+            cursor.movePosition(cursor.MoveOperation.End)
+        else:
+            cursor.setPosition(editor.document().findBlockByNumber(line).position())
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
 
     def clear(self) -> None:
         """Forget the entry without saving (it was deleted)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.journal import EntryKind, Template
+from desktop.domain.template_prompts import SectionPrompt
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
@@ -57,7 +58,9 @@ class JournalPage(ContextPage):
         layout.setContentsMargins(16, 12, 16, 12)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
-        self.editor = EntryEditor(self._latest_day(), context.workers)
+        self.editor = EntryEditor(
+            self._latest_day(), context.workers, prompts_of=self._template_prompts
+        )
         self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
         self.right = QStackedWidget()
@@ -89,6 +92,10 @@ class JournalPage(ContextPage):
     def _latest_day(self) -> date:
         """Entries may be dated up to a year ahead (a plan written down early)."""
         return self.context.today() + timedelta(days=366)
+
+    def _template_prompts(self, template_id: str) -> tuple[SectionPrompt, ...]:
+        template = self.context.profile.template(template_id)
+        return template.prompts if template is not None else ()
 
     def _build_sidebar(self) -> QWidget:
         box = QWidget()

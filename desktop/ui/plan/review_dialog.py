@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import local_midnight, week_label
 from desktop.domain.journal import EntryKind
-from desktop.domain.planner import hours_text, unfinished
+from desktop.domain.planner import PlanItem, hours_text, unfinished
 from desktop.domain.suggestions import Suggestion
 from desktop.domain.weekly_review import (
     REFLECTION_PROMPTS,
@@ -39,6 +41,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
+TITLE_BAR_ROOM = 60  # the window manager's title bar and frame
 ARROWS = {"up": "▲ more often", "down": "▼ less often", "same": "● as often"}
 
 
@@ -80,7 +83,7 @@ class WeeklyReviewDialog(QDialog):
         self.mocks = [(mock.title, mock.score_percent) for mock in snapshot.mocks]
         carried_keys = {item.target.key for item in self.left_over}
         self.suggestions = [s for s in upcoming.suggestions if s.target.key not in carried_keys]
-        self._planned_next = upcoming.items
+        self._planned_minutes = sum(item.minutes for item in upcoming.items if item.counts)
 
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -93,21 +96,25 @@ class WeeklyReviewDialog(QDialog):
         layout.addWidget(heading)
 
         numbers = QGridLayout()
+        numbers.setHorizontalSpacing(16)
         n = self.numbers
-        skipped = f" · {n.skipped} skipped" if n.skipped else ""
+        skipped = f", {n.skipped} skipped" if n.skipped else ""
         facts = (
-            ("Sessions", str(n.sessions)),
-            ("Time practised", hours_text(n.minutes)),
-            ("Planned vs done", f"{n.done} of {n.planned}{skipped}"),
-            ("Mock interviews", ", ".join(f"{p:.0f}%" for _t, p in self.mocks) or "none"),
+            (str(n.sessions), "Sessions"),
+            (hours_text(n.minutes), "Time practised"),
+            (f"{n.done} of {n.planned}", f"Planned items done{skipped}"),
+            (", ".join(f"{p:.0f}%" for _t, p in self.mocks) or "none", "Mock interview scores"),
         )
-        for column, (name, value) in enumerate(facts):
-            figure = text_label(name, "heading", wrap=False)
+        # Figures and captions wrap inside equal columns, so none runs into the next.
+        for column, (value, name) in enumerate(facts):
+            figure = text_label(name, "heading")
             figure.setText(value)
             numbers.addWidget(figure, 0, column)
-            caption = text_label(f"{name} caption", "muted", wrap=False)
+            caption = text_label(f"{name} caption", "muted")
             caption.setText(name)
-            numbers.addWidget(caption, 1, column)
+            numbers.addWidget(caption, 1, column, Qt.AlignmentFlag.AlignTop)
+            numbers.setColumnStretch(column, 1)
+        self.figures = numbers
         layout.addLayout(numbers)
 
         layout.addWidget(_section("How the weak spots moved"))
@@ -133,61 +140,130 @@ class WeeklyReviewDialog(QDialog):
         layout.addWidget(_section("Looking back"))
         layout.addLayout(form)
 
-        layout.addWidget(_section(f"Next week · {week_label(self.next_week)}"))
+        self.today = today(context)
+        self.plans_name = planned_week_name(self.next_week, self.today)
+        layout.addWidget(_section(f"{self.plans_name}, {week_label(self.next_week, short=True)}"))
+        where = self.plans_name.lower()
         self.carry = QCheckBox(
-            f"Carry the {len(self.left_over)} unfinished items over to next week"
+            f"Carry the {len(self.left_over)} unfinished items over to {where}, same weekdays"
             if len(self.left_over) != 1
-            else "Carry the unfinished item over to next week"
+            else f"Carry the unfinished item over to {where}, same weekday"
         )
         self.carry.setAccessibleName("Carry unfinished items over")
         self.carry.setChecked(bool(self.left_over))
         self.carry.setVisible(bool(self.left_over))
+        self.carry.toggled.connect(self._update_plan)
         layout.addWidget(self.carry)
         self.suggestion_boxes: list[QCheckBox] = []
+        self.destinations: list[QLabel] = []
         budget = n.budget_minutes - sum(i.minutes for i in self.left_over)
         budget -= sum(item.minutes for item in upcoming.items if item.counts)
         for suggestion in self.suggestions:
+            row = QHBoxLayout()
             tick = QCheckBox(f"{suggestion.target.title} · {suggestion.minutes} min")
-            tick.setAccessibleName(f"Plan {suggestion.target.title} next week")
+            tick.setAccessibleName(f"Plan {suggestion.target.title}")
             tick.setToolTip(plain_tip(suggestion.reason))
             fits = suggestion.minutes <= budget
             budget -= suggestion.minutes if fits else 0
             tick.setChecked(fits)
-            layout.addWidget(tick)
+            tick.toggled.connect(self._update_plan)
+            row.addWidget(tick, 1)
+            destination = text_label(f"Where {suggestion.target.title} goes", "muted", wrap=False)
+            destination.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(destination)
+            layout.addLayout(row)
             why = text_label(f"Why {suggestion.target.title}", "muted")
             why.setText(suggestion.reason)
             why.setContentsMargins(24, 0, 0, 4)  # under the text, not the tick
             layout.addWidget(why)
             self.suggestion_boxes.append(tick)
+            self.destinations.append(destination)
         if not self.suggestions:
             nothing = text_label("No suggestions", "muted")
-            nothing.setText("Nothing to suggest: next week's plan has it all.")
+            nothing.setText("Nothing to suggest: the plan has it all.")
             layout.addWidget(nothing)
         note = text_label("Hint", "muted")
         note.setText(
-            "Ticked suggestions go into next week's plan; those that would take it over "
-            "your weekly budget go into the week after."
+            "Each ticked suggestion goes on the emptiest day left, as shown beside it; "
+            "what would take the week over your weekly budget goes into the week after."
         )
         layout.addWidget(note)
+        layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self._fit_to_screen(body)
 
+        footer = QHBoxLayout()
+        self.total = text_label("Planned time against the budget", "strong")
+        footer.addWidget(self.total, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save review")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        footer.addWidget(buttons)
+        outer.addLayout(footer)  # outside the scroll area: always in view
+        self._update_plan()
+        self._fit(body)
 
-    def _fit_to_screen(self, body: QWidget) -> None:
-        """Tall enough to show the whole review when the screen allows, so the plan for next
-        week is in view without scrolling; never taller than most of the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        wanted = body.sizeHint().height() + 70  # the buttons and margins
-        room = int(screen.height() * 0.85) if screen else 700
-        self.resize(max(680, self.minimumWidth()), max(self.minimumHeight(), min(wanted, room)))
+    def _fit(self, body: QWidget) -> None:
+        """Tall enough for the whole review when there is room, never taller than the window
+        it opens over or the screen (the body scrolls; the buttons stay in view)."""
+        wanted = body.sizeHint().height() + 80  # the footer and margins
+        room = 700
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().height() - TITLE_BAR_ROOM
+        parent = self.parentWidget()
+        owner = parent.window() if parent is not None else None
+        width = 680
+        if owner is not None and owner.isVisible():
+            room = min(room, max(owner.height(), self.minimumHeight()))
+            width = min(width, max(owner.width(), self.minimumWidth()))
+        self.resize(max(width, self.minimumWidth()), max(self.minimumHeight(), min(wanted, room)))
+
+    # Where the plan goes ------------------------------------------------------------------
+
+    def _carried(self) -> list[PlanItem]:
+        return self.left_over if self.carry.isChecked() else []
+
+    def placements(self) -> list[date | None]:
+        """The day each suggestion would go on if saved now (None: not ticked)."""
+        chosen = self.chosen_suggestions()
+        with session_scope(self.context.profile.engine) as session:
+            days = plan_store.suggestion_days_for(
+                session=session, week=self.next_week, minutes=[s.minutes for s in chosen],
+                earliest=max(self.today, self.next_week),
+                also=[(i.day + timedelta(days=7), i.minutes) for i in self._carried()],
+            )  # fmt: skip
+        by_suggestion = dict(zip(map(id, chosen), days, strict=True))
+        return [by_suggestion.get(id(s)) for s in self.suggestions]
+
+    def _update_plan(self) -> None:
+        """Say where each ticked suggestion goes and how the week stands against the budget."""
+        placed = self.placements()
+        week_after = self.next_week + timedelta(days=7)
+        for label, day in zip(self.destinations, placed, strict=True):
+            if day is None:
+                label.setText("")
+            elif day >= week_after:
+                label.setText(f"→ {_day(day)}, week after")
+            else:
+                label.setText(f"→ {_day(day)}")
+        planned = self._planned_minutes + sum(i.minutes for i in self._carried())
+        planned += sum(
+            s.minutes
+            for s, day in zip(self.suggestions, placed, strict=True)
+            if day is not None and day < week_after
+        )
+        budget = self.numbers.budget_minutes
+        text = f"{self.plans_name}: {hours_text(planned)} of {hours_text(budget)} planned"
+        if planned > budget:
+            text += f", {hours_text(planned - budget)} over"
+        later = sum(1 for day in placed if day is not None and day >= week_after)
+        if later:
+            text += f" · {later} to the week after"
+        self.total.setText(text)
 
     def chosen_suggestions(self) -> list[Suggestion]:
         if not self.suggestions:
@@ -233,13 +309,26 @@ class WeeklyReviewDialog(QDialog):
                 plan_store.carry_over(session=session, items=carried, now=now)
                 plan_store.add_suggestions(
                     session=session, week=self.next_week, suggestions=chosen,
-                    earliest=max(today(self.context), self.next_week), now=now,
+                    earliest=max(self.today, self.next_week), now=now,
                 )  # fmt: skip
         except WriteFailed as failure:
             self.saved_entry_id = None
             dialogs.tell_not_saved(self, "The weekly review", failure.reason)
             return
         self.accept()
+
+
+def planned_week_name(week: date, today: date) -> str:
+    """What the user calls the week being planned: a review written late plans this week."""
+    if week <= today < week + timedelta(days=7):
+        return "This week"
+    if week > today and week - today <= timedelta(days=7):
+        return "Next week"
+    return "The week"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _section(title: str) -> QLabel:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,13 +42,18 @@ class FinishSessionDialog(QDialog):
         taxonomy: Taxonomy,
         parent: QWidget | None = None,
         existing: Attempt | None = None,
+        *,
+        practised: Iterable[str] = (),
+        today: date | None = None,
     ) -> None:
+        """`practised`: the item's own patterns, ticked for a new attempt. `today` (from the
+        app's clock) is the latest day an edited attempt may be moved to."""
         super().__init__(parent)
         self.setWindowTitle("How did it go?" if existing is None else "Edit attempt")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(560)
         self._subject = subject
-        self._started_at = started_at
+        self._started_at_value = started_at
         self.result_attempt: Attempt | None = None
         self._existing = existing
 
@@ -66,6 +74,20 @@ class FinishSessionDialog(QDialog):
         minutes_row.addWidget(QLabel(target))
         minutes_row.addStretch(1)
         form.addRow("Time", minutes_row)
+        self.day: QDateEdit | None = None
+        if existing is not None:
+            self.day = QDateEdit()
+            self.day.setAccessibleName("Day of the attempt")
+            self.day.setCalendarPopup(True)
+            self.day.setDisplayFormat("d MMM yyyy")
+            local = existing.started_at.astimezone().date()
+            self.day.setDate(QDate(local.year, local.month, local.day))
+            latest = max(today or local, local)
+            self.day.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+            day_row = QHBoxLayout()
+            day_row.addWidget(self.day)
+            day_row.addStretch(1)
+            form.addRow("Day", day_row)
 
         self.outcomes = QButtonGroup(self)
         outcome_row = QHBoxLayout()
@@ -94,7 +116,7 @@ class FinishSessionDialog(QDialog):
         form.addRow("Confidence", confidence_row)
         layout.addLayout(form)
 
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.setAccessibleName("Patterns and struggles")
         applied = taxonomy.of_kind(TagKind.PATTERN) + taxonomy.of_kind(TagKind.TOPIC)
         self.patterns = TagPicker("Patterns applied", applied)
@@ -102,20 +124,27 @@ class FinishSessionDialog(QDialog):
         struggled = taxonomy.of_kind(TagKind.MISTAKE) + applied
         self.struggles = TagPicker("What I struggled with", struggled)
         tabs.addTab(self.struggles, "Struggled with")
+        if existing is None:
+            self.patterns.set_chosen(practised)  # the item's own patterns, most likely used
+        self.patterns.changed.connect(self._count_in_tabs)
+        self.struggles.changed.connect(self._count_in_tabs)
         self.steps: list[QCheckBox] = []
         if subject.kind == "design":
-            steps_box = QWidget()
+            steps_box = self._steps_tab = QWidget()
             grid = QGridLayout(steps_box)
             for number, step in enumerate(taxonomy.design_steps):
                 box = QCheckBox(step.label)
                 box.setAccessibleName(f"Covered: {step.label}")
                 box.setToolTip(plain_tip(step.description or ""))
                 box.setProperty("step", step.id)
+                box.toggled.connect(self._count_in_tabs)
                 grid.addWidget(box, number // 2, number % 2)
                 self.steps.append(box)
+            grid.setRowStretch(grid.rowCount(), 1)  # boxes at the top, not spread out
             tabs.insertTab(0, steps_box, "Design steps covered")
             tabs.setCurrentIndex(0)
         layout.addWidget(tabs, 1)
+        self._count_in_tabs()
 
         self.problem = text_label("Problem", "warning")
         self.problem.hide()
@@ -137,6 +166,31 @@ class FinishSessionDialog(QDialog):
             )
             self.problem.show()
         self.outcomes.buttons()[0].setFocus()  # keyboard users start with how it went
+
+    def _count_in_tabs(self) -> None:
+        """Each tab says how many it has ticked: "Patterns applied (3)"."""
+        counted: list[tuple[QWidget, str, int]] = [
+            (self.patterns, "Patterns applied", len(self.patterns.chosen())),
+            (self.struggles, "Struggled with", len(self.struggles.chosen())),
+        ]
+        if self.steps:
+            ticked = sum(box.isChecked() for box in self.steps)
+            counted.append((self._steps_tab, "Design steps covered", ticked))
+        for page, title, count in counted:
+            index = self.tabs.indexOf(page)
+            if index >= 0:
+                self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+
+    def _started_at(self) -> datetime:
+        """When the attempt started: on the chosen local day, at the same local time."""
+        if self.day is None:
+            return self._started_at_value
+        chosen = self.day.date()
+        local = self._started_at_value.astimezone()
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        if day == local.date():
+            return self._started_at_value
+        return datetime.combine(day, local.time()).astimezone()
 
     def _fill_from(self, attempt: Attempt) -> None:
         for button in self.outcomes.buttons():
@@ -165,7 +219,7 @@ class FinishSessionDialog(QDialog):
             return None
         attempt = Attempt(
             subject=self._subject,
-            started_at=self._started_at,
+            started_at=self._started_at(),
             active_seconds=self.minutes.value() * 60,
             outcome=Outcome(str(outcome.property("outcome"))),
             confidence=int(confidence.property("confidence")),

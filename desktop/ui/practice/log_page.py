@@ -9,14 +9,13 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.practice import Attempt, AttemptSubject
+from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
@@ -26,6 +25,7 @@ from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.free_session_dialog import FreeSessionDialog
 from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
@@ -231,11 +231,9 @@ class PracticeLogPage(ContextPage):
     # Writing -----------------------------------------------------------------------------
 
     def start_free_session(self) -> None:
-        title, accepted = QInputDialog.getText(
-            self, "Free practice session", "What are you practising?"
-        )
-        if accepted and title.strip():
-            start_session(self.context, AttemptSubject(title=title.strip()), self.window())
+        subject = FreeSessionDialog.ask(self)
+        if subject is not None:
+            start_session(self.context, subject, self.window())
 
     def edit_selected(self) -> None:
         attempt = self.selected()
@@ -248,6 +246,7 @@ class PracticeLogPage(ContextPage):
             self.context.profile.taxonomy,
             self,
             existing=attempt,
+            today=self.context.today(),
         )
         accepted = dialog.exec()
         dialog.deleteLater()

@@ -17,6 +17,7 @@ from desktop.store.running_sessions import (
 )
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.practised import item_patterns
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
@@ -139,6 +140,7 @@ class PracticeSessionWindow(QDialog):
             self.clock.elapsed_seconds(self.context.now()),
             self.context.profile.taxonomy,
             self,
+            practised=item_patterns(self.context, self.subject),
         )
         dialog.exec()
         dialog.deleteLater()

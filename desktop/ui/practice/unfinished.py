@@ -17,6 +17,7 @@ from desktop.store.running_sessions import (
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import date_and_time
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.practised import item_patterns
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.practice.session_window import clock_text
 from desktop.ui.widgets.plain_text import message_box
@@ -81,6 +82,7 @@ def ask_outcome(
         running.elapsed_seconds,
         context.profile.taxonomy,
         parent,
+        practised=item_patterns(context, running.subject),
     )
     dialog.exec()
     dialog.deleteLater()

@@ -12,6 +12,11 @@ from PySide6.QtWidgets import QProgressDialog
 
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.export_folder import (
+    export_folder,
+    remember_export_folder,
+    suggested_path,
+)
 
 if TYPE_CHECKING:
     from desktop.store.transfer.json_import import ImportPlan
@@ -82,11 +87,12 @@ def export_json(window: MainWindow) -> None:
     target = dialogs.choose_file_to_save(
         window,
         "Export all data",
-        f"loopwise-{window.context.today().isoformat()}.json",
+        suggested_path(window.context.settings, f"loopwise-{window.context.today()}.json"),
         "JSON (*.json)",
     )
     if target is None:
         return
+    remember_export_folder(window.context.settings, Path(target).parent)
     _flush(window)
     context = window.context
 
@@ -109,9 +115,14 @@ def export_json(window: MainWindow) -> None:
 
 
 def export_markdown(window: MainWindow) -> None:
-    folder = dialogs.choose_folder(window, "Export as Markdown notes into a folder")
+    folder = dialogs.choose_folder(
+        window,
+        "Export as Markdown notes into a folder",
+        str(export_folder(window.context.settings)),
+    )
     if folder is None:
         return
+    remember_export_folder(window.context.settings, Path(folder))
     _flush(window)
     context = window.context
 

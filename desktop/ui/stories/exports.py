@@ -19,15 +19,19 @@ from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.files import write_atomically, write_text_atomically
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
+from desktop.ui.widgets.saved_file_message import tell_saved
 
+# Qt's rich text takes margins in px only ("pt" margins are read as none).
 LOOP_SHEET_CSS = """
-h1 { font-size: 14pt; margin-bottom: 2pt; }
-h2 { font-size: 11pt; margin-top: 9pt; margin-bottom: 1pt; }
-p { margin-top: 2pt; margin-bottom: 2pt; }
+h1 { font-size: 15pt; margin-bottom: 4px; }
+h2 { font-size: 11.5pt; margin-top: 22px; margin-bottom: 6px; }
+p { margin-top: 2px; margin-bottom: 6px; }
 .muted { color: #555b66; }
 .gap { color: #8a5300; }
-table.star td { padding: 1pt 4pt; vertical-align: top; }
-td.label { font-weight: bold; color: #2f6fde; }
+td { vertical-align: top; }
+td.theme { font-weight: bold; padding-right: 12px; }
+td.label { font-weight: bold; color: #2f6fde; padding-right: 10px; }
 """
 
 
@@ -40,26 +44,31 @@ def export_markdown(parent: QWidget, context: AppContext, catalog: ThemeCatalog)
         write_text_atomically(
             target, stories_markdown(stories, catalog, context.now().astimezone())
         )
-        return f"Saved {len(stories)} stories to {target}"
+        return f"Saved {len(stories)} {'story' if len(stories) == 1 else 'stories'}."
 
+    name = dated_name("story-bank", "", context.today(), ".md")
     return _export(
         parent,
-        ("Export the story bank", "story-bank.md", "Markdown (*.md)"),
+        context,
+        ("Export the story bank", name, "Markdown (*.md)"),
         write,
         "The stories were not exported",
     )
 
 
 def export_loop_sheet(parent: QWidget, context: AppContext, plan: LoopPlan, title: str) -> bool:
-    """Ask where, then print the loop plan as a one-page PDF; True once it is written."""
+    """Ask where (the export folder, a name with the theme set and the day), then print the
+    loop plan as a PDF; True once it is written."""
 
     def write(target: Path) -> str:
         write_pdf(target, loop_sheet_html(plan, title, context.now().astimezone()))
-        return f"Saved the loop sheet to {target}"
+        return "The loop sheet is saved."
 
+    name = dated_name("loop-sheet", title, context.today(), ".pdf")
     return _export(
         parent,
-        ("Save the loop sheet", "loop-sheet.pdf", "PDF document (*.pdf)"),
+        context,
+        ("Save the loop sheet", name, "PDF document (*.pdf)"),
         write,
         "The loop sheet was not saved",
     )
@@ -67,32 +76,37 @@ def export_loop_sheet(parent: QWidget, context: AppContext, plan: LoopPlan, titl
 
 def _export(
     parent: QWidget,
+    context: AppContext,
     question: tuple[str, str, str],
     write: Callable[[Path], str],
     failed: str,
 ) -> bool:
-    """Ask where (dialog title, suggested name, filter), write, and say how it went."""
-    chosen = ask_save_path(parent, *question)
+    """Ask where (dialog title, suggested name, filter) starting in the export folder, write,
+    and say how it went, with a way to open the file."""
+    title, name, name_filter = question
+    chosen = ask_save_path(parent, title, suggested_path(context.settings, name), name_filter)
     if chosen is None:
         return False
-    suffix = Path(question[1]).suffix
+    suffix = Path(name).suffix
     target = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
     try:
         done = write(target)
     except SAVE_ERRORS as error:
         dialogs.tell_problem(parent, "Export failed", f"{failed}: {explain(error)}.")
         return False
+    remember_export_folder(context.settings, target.parent)
     window = parent.window()
     if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(done, 8000)
+        window.statusBar().showMessage(f"{done} {target}", 8000)
+    tell_saved(parent, "Saved", done, target)
     return True
 
 
 def ask_save_path(
     parent: QWidget | None, title: str, suggested: str, name_filter: str
 ) -> Path | None:
-    """Ask where to save (kept separate so tests can answer it)."""
-    chosen = dialogs.choose_file_to_save(parent, title, str(Path.home() / suggested), name_filter)
+    """Ask where to save, offering the path `suggested` (kept separate so tests can answer)."""
+    chosen = dialogs.choose_file_to_save(parent, title, suggested, name_filter)
     return Path(chosen) if chosen else None
 
 

@@ -50,5 +50,5 @@ def choose_file_to_save(
     return path or None
 
 
-def choose_folder(parent: QWidget | None, title: str) -> str | None:
-    return QFileDialog.getExistingDirectory(parent, title, "") or None
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title, start) or None

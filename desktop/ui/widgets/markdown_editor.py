@@ -10,6 +10,7 @@ from desktop.domain.rendering import render_markdown
 from desktop.ui.background import Workers
 from desktop.ui.widgets.markdown_highlighter import MarkdownHighlighter
 from desktop.ui.widgets.markdown_view import SafeMarkdownView
+from desktop.ui.widgets.prompted_text_edit import PromptedTextEdit
 
 PREVIEW_DELAY_MS = 250
 
@@ -23,7 +24,7 @@ class MarkdownEditor(QSplitter):
     def __init__(self, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._workers = workers
-        self.editor = QPlainTextEdit()
+        self.editor = PromptedTextEdit()
         self.editor.setAccessibleName("Entry text (Markdown)")
         self.editor.setTabChangesFocus(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)

@@ -1,0 +1,161 @@
+"""The finish-session and edit-attempt dialog: real check boxes, the item's patterns ticked,
+counts in the tab titles, and an edited attempt moved to another day."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import practice as practice_store
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.practice.practised import item_patterns
+
+pytestmark = pytest.mark.any_date
+
+TWO_SUM_II = AttemptSubject(
+    "Two Sum II",
+    path_id="backend-senior",
+    item_id="two-sum-ii-sorted",
+    kind="code",
+    difficulty="medium",
+    target_minutes=25,
+)
+
+
+def _dialog(qtbot, context: AppContext, **kwargs) -> FinishSessionDialog:  # type: ignore[no-untyped-def]
+    dialog = FinishSessionDialog(
+        TWO_SUM_II, context.now(), 1500, context.profile.taxonomy, **kwargs
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_patterns_are_check_boxes_with_room_for_their_indicator(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.resize(640, 480)
+    dialog.show()
+    box = dialog.patterns.boxes[0]
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    assert indicator.height() >= 12 and box.rect().contains(indicator)
+
+
+def test_clicking_a_label_ticks_its_box(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.resize(640, 480)
+    dialog.show()
+    box = dialog.struggles.boxes[0]
+    label_point = QPoint(box.width() - 4, box.height() // 2)  # on the text, not the box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=label_point)
+    assert dialog.struggles.chosen() == (box.property("tag"),)
+
+
+def test_the_items_own_patterns_start_ticked(qtbot, context: AppContext) -> None:
+    practised = item_patterns(context, TWO_SUM_II)
+    assert practised == ("two-pointers", "arrays-strings")
+    dialog = _dialog(qtbot, context, practised=practised)
+    assert set(dialog.patterns.chosen()) == {"two-pointers", "arrays-strings"}
+    assert item_patterns(context, AttemptSubject("Free drill")) == ()
+
+
+def test_a_custom_items_patterns_are_found_too(context: AppContext) -> None:
+    path = context.profile.library.paths[0]
+    with context.writing() as session:
+        item_id = progress_store.new_custom_item_id()
+        item = PathItem(
+            id=item_id,
+            title="LRU cache",
+            kind=ItemKind.CODE,
+            difficulty=Difficulty.MEDIUM,
+            target_minutes=30,
+            topics=("hash-map",),
+        )
+        progress_store.add_custom_item(
+            session=session, path_id=path.id, stage_id=path.stages[0].id, item=item,
+            now=context.now(),
+        )  # fmt: skip
+    subject = AttemptSubject("LRU cache", path_id=path.id, item_id=item_id)
+    assert item_patterns(context, subject) == ("hash-map",)
+
+
+def test_tabs_count_what_is_ticked(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context, practised=("two-pointers",))
+    assert dialog.tabs.tabText(0) == "Patterns applied (1)"
+    assert dialog.tabs.tabText(1) == "Struggled with"
+    dialog.struggles.set_chosen(["off-by-one", "edge-cases"])
+    assert dialog.tabs.tabText(1) == "Struggled with (2)"
+    dialog.patterns.set_chosen([])
+    assert dialog.tabs.tabText(0) == "Patterns applied"
+
+
+def test_the_filter_shows_only_matching_boxes(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog.patterns.filter.setText("pointer")
+    shown = [box.text() for box in dialog.patterns.boxes if box.isVisible()]
+    assert shown == ["Two pointers"]
+
+
+def _logged(context: AppContext) -> int:
+    attempt = Attempt(
+        subject=TWO_SUM_II,
+        started_at=context.now() - timedelta(days=3),
+        active_seconds=1800,
+        outcome=Outcome.PARTIAL,
+        confidence=3,
+        patterns=("two-pointers",),
+    )
+    with context.writing() as session:
+        return practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+
+
+def test_editing_moves_an_attempt_to_another_day_at_the_same_time(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    attempt_id = _logged(context)
+    page: PracticeLogPage = open_page(PracticeLogPage)
+    page.table.selectRow(0)
+    before = page.selected()
+    assert before is not None
+    today = context.today()
+    moved_to = before.started_at.astimezone().date() - timedelta(days=1)
+
+    def exec_and_move(self: FinishSessionDialog) -> int:
+        assert self.day is not None
+        assert self.day.maximumDate() == QDate(today.year, today.month, today.day)
+        assert self.patterns.chosen() == ("two-pointers",)  # its own, not the item's
+        self.day.setDate(QDate(moved_to.year, moved_to.month, moved_to.day))
+        self._try_accept()
+        return 1
+
+    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_move)
+    page.edit_selected()
+    with session_scope(context.profile.engine) as session:
+        after = practice_store.get_attempt(session=session, attempt_id=attempt_id)
+    assert after is not None
+    local_before, local_after = before.started_at.astimezone(), after.started_at.astimezone()
+    assert local_after.date() == moved_to
+    assert local_after.time().replace(microsecond=0) == local_before.time().replace(microsecond=0)
+
+
+def test_a_new_session_has_no_day_to_change(qtbot, context: AppContext) -> None:
+    assert _dialog(qtbot, context).day is None
+
+
+def test_the_design_steps_tab_counts_too(qtbot, context: AppContext) -> None:
+    subject = AttemptSubject("Rate limiter", kind="design", target_minutes=40)
+    dialog = FinishSessionDialog(subject, context.now(), 2400, context.profile.taxonomy)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(0) == "Design steps covered"
+    dialog.steps[0].setChecked(True)
+    assert dialog.tabs.tabText(0) == "Design steps covered (1)"
