@@ -45,12 +45,18 @@ UNCHANGED = "The file has not been changed."
 
 
 def open_profile_or_explain(
-    folder: ProfileFolder, *, clock: Clock, start_fresh: bool, interactive: bool
+    folder: ProfileFolder,
+    *,
+    clock: Clock,
+    start_fresh: bool,
+    interactive: bool,
+    thorough: bool = True,
 ) -> Profile | None:
     """Open the profile; on a damaged database explain it and, if asked, start fresh beside it.
 
     While start-up waits for a database another program holds, a window says so (there is
-    no main window yet), and the terminal too."""
+    no main window yet), and the terminal too. With `thorough` False only a quick look is
+    taken at the file (see check_database): the caller runs the full check afterwards."""
     notices: list[QWidget] = []
 
     def note(message: str) -> None:
@@ -61,7 +67,7 @@ def open_profile_or_explain(
             notices.append(waiting_notice(message))
 
     try:
-        return _open_or_explain(folder, clock, start_fresh, interactive, note)
+        return _open_or_explain(folder, clock, start_fresh, interactive, note, thorough)
     finally:
         for notice in notices:  # hidden, not closed: a box without buttons refuses to close
             notice.hide()
@@ -74,9 +80,10 @@ def _open_or_explain(
     start_fresh: bool,
     interactive: bool,
     note: Callable[[str], None],
+    thorough: bool,
 ) -> Profile | None:
     try:
-        return open_profile(folder, clock=clock, note=note)
+        return open_profile(folder, clock=clock, note=note, thorough=thorough)
     except DatabaseProblem as problem:
         _say(str(problem))
         if not problem.can_start_fresh:
@@ -185,8 +192,13 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
                 tell_cannot_start(message)
         return 1
     try:
+        # A quick look before the window; the full integrity check runs once it is up.
         profile = open_profile_or_explain(
-            folder, clock=app_clock(), start_fresh=start_fresh, interactive=interactive
+            folder,
+            clock=app_clock(),
+            start_fresh=start_fresh,
+            interactive=interactive,
+            thorough=False,
         )
         if profile is None:
             return 2
@@ -246,13 +258,16 @@ def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFold
 
 
 def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:
-    """Build and show the window; then, once it is up, offer any practice session a crash
+    """Build and show the window; then, once it is up, check the whole database file on a
+    worker thread (start-up only took a quick look), offer any practice session a crash
     left running (its code loads then, not before the first paint) and start the backups."""
     from desktop.ui.pages import build_main_window
+    from desktop.ui.safety.integrity_watch import check_whole_database
     from desktop.ui.safety.periodic import keep_backing_up
 
     window = build_main_window(context)
     window.show()
+    check_whole_database(window)
     if offer_recovery:
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open
