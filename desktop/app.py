@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -175,6 +176,19 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
 
             tell_cannot_start(message)
         return 1
+    try:
+        return _run_window(folder, app, interactive, exit_after_startup, start_fresh)
+    finally:
+        gc.enable()  # whichever way start-up ended (cli.py turned the collector off)
+
+
+def _run_window(
+    folder: ProfileFolder,
+    app: QApplication,
+    interactive: bool,
+    exit_after_startup: bool,
+    start_fresh: bool,
+) -> int:
     guard = SingleInstanceGuard(folder, note=_say)
     claim = guard.claim()
     if claim is Claim.RAISED_OTHER:
@@ -211,6 +225,7 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         for problem in profile.library.errors:
             print(f"Skipped a path file: {problem}", file=sys.stderr)
         window = show_main_window(context, offer_recovery=not exit_after_startup)
+        settle_start_up_objects()
         guard.raise_requested.connect(window.bring_to_front)
         if exit_after_startup:
             quitter = _FirstPaintQuitter(window)
@@ -221,6 +236,17 @@ def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool
         return code
     finally:
         guard.release()
+
+
+def settle_start_up_objects() -> None:
+    """Take what start-up made out of the cycle collector's way, then turn it back on.
+
+    The modules, classes and window made at start-up live as long as the app; collecting
+    while they were made, and walking them again in every later full collection and at
+    exit, cost about a fifth of start-up's CPU time. Frozen, they are never walked again
+    (the few hundred kilobytes of start-up garbage among them are never freed)."""
+    gc.freeze()
+    gc.enable()
 
 
 def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFolder) -> str:
