@@ -288,12 +288,12 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     worker thread (start-up only took a quick look), offer any practice session a crash
     left running (its code loads then, not before the first paint) and start the backups."""
     from desktop.ui.pages import build_main_window
-    from desktop.ui.safety.integrity_watch import check_whole_database
+    from desktop.ui.safety.integrity_watch import check_after_first_paint
     from desktop.ui.safety.periodic import keep_backing_up
 
     window = build_main_window(context)
     window.show()
-    check_whole_database(window)
+    check_after_first_paint(window)
     if offer_recovery:
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open

@@ -12,7 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from desktop.store.backup import BackupUnusable, Judged, newest_usable_backup
 from desktop.store.health import DatabaseProblem, IntegrityCheck
@@ -30,6 +30,25 @@ class Damage:
     problem: DatabaseProblem
     found: Judged | None  # the newest backup that can be restored
     passed_over: list[Judged]  # newer ones that cannot
+
+
+def check_after_first_paint(window: MainWindow) -> None:
+    """Start the check once the window has painted: the first paint never shares the
+    machine with it."""
+    _AfterFirstPaint(window)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._window, lambda: check_whole_database(self._window))
+        return False
 
 
 def check_whole_database(window: MainWindow) -> Future[Any]:
