@@ -13,7 +13,7 @@ from desktop.clock import Clock
 from desktop.domain.path_file import LoadedPaths
 from desktop.folders import ProfileFolder, shipped_data_dir
 from desktop.store.database import make_engine
-from desktop.store.health import check_database
+from desktop.store.health import check_database, move_aside
 from desktop.store.locks import LockWait, Note, no_note
 from desktop.store.migrate import upgrade_database
 from desktop.store.path_library import load_paths
@@ -136,6 +136,17 @@ class Profile:
             self.engine = make_engine(self.folder.database)
         return kept
 
+    def start_fresh(self) -> Path:
+        """Move a damaged database aside (kept as it is) and start an empty one in its place,
+        owning the engine's lifetime as restore() does. Returns where the old file now is."""
+        self.engine.dispose()
+        try:
+            kept = move_aside(self.folder.database, now=self.clock())
+            upgrade_database(self.folder.database, self.folder.backups_dir, clock=self.clock)
+        finally:
+            self.engine = make_engine(self.folder.database)
+        return kept
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -163,12 +174,17 @@ def load_library(folder: ProfileFolder) -> LoadedPaths:
     return load_paths(shipped_data_dir() / "paths", folder.path_files_dir, shipped_vocabulary())
 
 
-def open_profile(folder: ProfileFolder, *, clock: Clock, note: Note = no_note) -> Profile:
+def open_profile(
+    folder: ProfileFolder, *, clock: Clock, note: Note = no_note, thorough: bool = True
+) -> Profile:
     """Raises DatabaseProblem (and leaves the file untouched) if the database is unusable.
 
-    `note` is told when the database is locked by another program and Loopwise waits."""
+    `note` is told when the database is locked by another program and Loopwise waits.
+    With `thorough` False only a quick look is taken (header and schema, see
+    check_database): the window then runs the full check (health.IntegrityCheck)."""
     folder.ensure()
-    check_database(folder.database, wait=LockWait(folder.database, note=note))
+    wait = LockWait(folder.database, note=note)
+    check_database(folder.database, wait=wait, thorough=thorough)
     backup = upgrade_database(folder.database, folder.backups_dir, clock=clock)
     engine = make_engine(folder.database)
     return Profile(folder, engine, load_library(folder), clock, backup)

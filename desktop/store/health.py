@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import threading
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,12 +69,19 @@ class DatabaseProblem(Exception):
         return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
 
 
-def check_database(database: Path, *, wait: LockWait | None = None) -> None:
+# What start-up asks SQLite before the window: cheap whatever the file's size (the schema
+# is parsed, page 1 and the schema's pages are read). The whole file is read by
+# IntegrityCheck on a worker thread once the window is up.
+QUICK_LOOK = "SELECT count(*) FROM sqlite_master"
+
+
+def check_database(database: Path, *, wait: LockWait | None = None, thorough: bool = True) -> None:
     """Raise DatabaseProblem if the file exists but is unreadable, not SQLite, or damaged.
 
     A missing or empty file is fine: the migrations create the schema. A database another
     program holds locked is waited for (a bounded time, see locks.py), then refused as
-    locked, never as damaged.
+    locked, never as damaged. With `thorough` False only the header and the schema are
+    read (a few milliseconds on any size): damage further in is left to IntegrityCheck.
     """
     if database.is_symlink() and not database.exists():
         raise DatabaseProblem(
@@ -105,6 +113,9 @@ def check_database(database: Path, *, wait: LockWait | None = None) -> None:
     try:
         wait_until_readable(database, wait or LockWait(database))
         with closing(sqlite3.connect(database, timeout=0.2)) as connection:
+            if not thorough:
+                connection.execute(QUICK_LOOK).fetchall()
+                return
             rows = connection.execute("PRAGMA integrity_check").fetchall()
     except DatabaseLocked:
         raise locked_problem(database) from None
@@ -114,11 +125,65 @@ def check_database(database: Path, *, wait: LockWait | None = None) -> None:
         raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+    problem = _judge_findings(database, rows)
+    if problem is not None:
+        raise problem
+
+
+def _judge_findings(database: Path, rows: list[tuple[object, ...]]) -> DatabaseProblem | None:
     findings = [str(row[0]) for row in rows]
-    if findings != ["ok"]:
-        summary = "; ".join(findings[:3])
-        more = f" (and {len(findings) - 3} more)" if len(findings) > 3 else ""
-        raise DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
+    if findings == ["ok"]:
+        return None
+    summary = "; ".join(findings[:3])
+    more = f" (and {len(findings) - 3} more)" if len(findings) > 3 else ""
+    return DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
+
+
+class IntegrityCheck:
+    """SQLite's full integrity check of the database the app has open, for a worker thread.
+
+    It reads the whole file (a tenth of a second or more on years of data), so start-up
+    runs only the quick look and this once the window is up. cancel(), from any thread,
+    stops it early: quitting never waits for it. Only reads; a lock or a cancel is not
+    damage and gives no finding.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._cancelled = False
+
+    def run(self) -> DatabaseProblem | None:
+        """The damage found, or None when the file is whole (or the check was stopped)."""
+        with self._lock:
+            if self._cancelled:
+                return None
+            try:
+                # Made here, used only on this thread; cancel() may interrupt it from another.
+                connection = sqlite3.connect(self.database, timeout=0.2, check_same_thread=False)
+            except sqlite3.Error:
+                return None  # the file went away or cannot be opened now: nothing to judge
+            self._connection = connection
+        try:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.OperationalError as error:
+            if self._cancelled or is_lock_error(error):
+                return None
+            return DatabaseProblem(self.database, f"SQLite reports: {error}.")
+        except sqlite3.DatabaseError as error:
+            return DatabaseProblem(self.database, f"SQLite reports: {error}.")
+        finally:
+            with self._lock:
+                self._connection = None
+                connection.close()
+        return _judge_findings(self.database, rows)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._connection is not None:
+                self._connection.interrupt()
 
 
 def locked_problem(database: Path) -> DatabaseProblem:

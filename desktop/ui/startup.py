@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.store.backup import Judged
 from desktop.store.health import DatabaseProblem
@@ -20,13 +20,17 @@ class Recovery(Enum):
 
 
 def ask_about_database_problem(
-    problem: DatabaseProblem, found: Judged | None, passed_over: list[Judged] | None = None
+    problem: DatabaseProblem,
+    found: Judged | None,
+    passed_over: list[Judged] | None = None,
+    parent: QWidget | None = None,
 ) -> Recovery:
     """What the user wants done about a damaged database (its file is kept either way).
 
     Only a usable backup is offered, with what it holds, so the user knows what they would
-    get back before choosing."""
-    box = RecoveryBox(problem, found, passed_over or [])
+    get back before choosing. Asked before the main window exists, or over it (`parent`)
+    when the check after start-up finds the damage."""
+    box = RecoveryBox(problem, found, passed_over or [], parent)
     box.exec()
     return box.choice
 
@@ -35,9 +39,15 @@ class RecoveryBox(QMessageBox):
     """The question, built and not yet shown (the screenshots and tests show it themselves)."""
 
     def __init__(
-        self, problem: DatabaseProblem, found: Judged | None, passed_over: list[Judged]
+        self,
+        problem: DatabaseProblem,
+        found: Judged | None,
+        passed_over: list[Judged],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(QMessageBox.Icon.Critical, "Loopwise cannot open your data", "")
+        if parent is not None:
+            self.setParent(parent, Qt.WindowType.Dialog)
         self.choice = Recovery.QUIT
         _fill(self, problem, found, passed_over)
 

@@ -15,7 +15,7 @@ from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
-from desktop.store.health import DatabaseProblem, check_database, move_aside
+from desktop.store.health import DatabaseProblem, IntegrityCheck, check_database, move_aside
 from tests.clocks import StepClock, clock_start
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
@@ -277,3 +277,60 @@ def test_a_locked_database_is_not_offered_a_fresh_start(profile: Profile) -> Non
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+# --- the quick look at start-up, and the full check after it --------------------------------
+
+
+def _damaged_in_the_middle(folder: ProfileFolder) -> bytes:
+    from tests.test_read_only_and_damage import add_entries, damage
+
+    profile = open_profile(folder, clock=StepClock())
+    profile.close()
+    add_entries(folder.database, 400)
+    damage(folder.database)
+    return folder.database.read_bytes()
+
+
+def test_the_quick_look_refuses_a_file_that_is_not_sqlite(folder: ProfileFolder) -> None:
+    folder.database.write_bytes(b"Dear diary,\nToday I practised two pointers.\n" * 50)
+
+    with pytest.raises(DatabaseProblem) as caught:
+        check_database(folder.database, thorough=False)
+
+    assert caught.value.reason == "the file is not a SQLite database."
+
+
+def test_the_quick_look_refuses_a_file_whose_schema_cannot_be_read(folder: ProfileFolder) -> None:
+    damaged = b"SQLite format 3\x00" + b"\x13" * 8192
+    folder.database.write_bytes(damaged)
+
+    with pytest.raises(DatabaseProblem) as caught:
+        open_profile(folder, clock=StepClock(), thorough=False)
+
+    assert caught.value.reason.startswith("SQLite reports: ")
+    assert folder.database.read_bytes() == damaged
+
+
+def test_the_quick_look_leaves_damage_further_in_to_the_full_check(folder: ProfileFolder) -> None:
+    damaged = _damaged_in_the_middle(folder)
+
+    check_database(folder.database, thorough=False)  # header and schema are fine
+    problem = IntegrityCheck(folder.database).run()
+
+    assert problem is not None and problem.can_start_fresh
+    assert "integrity check failed" in problem.reason or "malformed" in problem.reason
+    assert folder.database.read_bytes() == damaged  # it only reads
+
+
+def test_the_full_check_finds_nothing_in_a_whole_file(profile: Profile) -> None:
+    assert IntegrityCheck(profile.folder.database).run() is None
+
+
+def test_a_cancelled_full_check_reports_no_damage(folder: ProfileFolder) -> None:
+    _damaged_in_the_middle(folder)
+    check = IntegrityCheck(folder.database)
+
+    check.cancel()  # the app quit before the worker got to it
+
+    assert check.run() is None

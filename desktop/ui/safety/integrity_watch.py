@@ -1,0 +1,122 @@
+"""The full integrity check of the open database, on a worker thread once the window is up.
+
+Start-up only takes a quick look at the file (its header and schema), so the first paint does
+not wait for a read of the whole file, which grows with years of use. Damage found here gets
+the question damage found at start-up gets: go back to the newest usable backup, start a fresh
+profile, or quit. Whichever is chosen, the damaged file is kept, renamed, never changed.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+from desktop.store.backup import BackupUnusable, Judged, newest_usable_backup
+from desktop.store.health import DatabaseProblem, IntegrityCheck
+from desktop.store.locks import DatabaseLocked
+from desktop.ui.widgets import dialogs
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+BUSY_WAIT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class Damage:
+    problem: DatabaseProblem
+    found: Judged | None  # the newest backup that can be restored
+    passed_over: list[Judged]  # newer ones that cannot
+
+
+def check_after_first_paint(window: MainWindow) -> None:
+    """Start the check once the window has painted: the first paint never shares the
+    machine with it."""
+    _AfterFirstPaint(window)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._window, lambda: check_whole_database(self._window))
+        return False
+
+
+def check_whole_database(window: MainWindow) -> Future[Any]:
+    """Start the check; the user hears of it only if it finds damage. Quitting stops it."""
+    folder = window.context.profile.folder
+    check = IntegrityCheck(folder.database)
+    application = QCoreApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(check.cancel)
+    window.destroyed.connect(check.cancel)
+
+    def work() -> Damage | None:
+        problem = check.run()
+        if problem is None:
+            return None
+        found, passed_over = newest_usable_backup(folder.backups_dir)  # each one is checked
+        return Damage(problem, found, passed_over)
+
+    def done(damage: Damage | None) -> None:
+        if damage is not None:
+            offer_recovery(window, damage)
+
+    return window.context.workers.run(work, done, owner=window)
+
+
+def offer_recovery(window: MainWindow, damage: Damage) -> None:
+    from desktop.ui.startup import Recovery, ask_about_database_problem
+
+    window.statusBar().showMessage(str(damage.problem))
+    choice = ask_about_database_problem(damage.problem, damage.found, damage.passed_over, window)
+    if choice is Recovery.QUIT:
+        window.close()
+        return
+    try:
+        if choice is Recovery.RESTORE_BACKUP and damage.found is not None:
+            _restore(window, damage.found)
+        else:
+            _start_fresh(window)
+    except (OSError, DatabaseProblem, TimeoutError, BackupUnusable, DatabaseLocked) as error:
+        dialogs.tell_problem(window, "Not recovered", f"Nothing was changed: {error}")
+
+
+def _restore(window: MainWindow, found: Judged) -> None:
+    from desktop.ui.safety.backups_dialog import restore_into_running_app
+    from desktop.ui.startup import backup_time_text
+
+    restore_into_running_app(window, found.backup)
+    when = backup_time_text(found.backup.taken_at)
+    message = (
+        f"Your data is back as it was on {when}. The damaged file was renamed and kept beside it."
+    )
+    window.statusBar().showMessage(message)
+    dialogs.tell(window, "Restored", message)
+
+
+def _start_fresh(window: MainWindow) -> None:
+    from desktop.ui.safety.reopen import reread_everything
+
+    for page in window.pages:
+        page.flush()
+    if not window.context.workers.wait_until_idle(BUSY_WAIT_SECONDS):
+        raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
+    try:
+        kept = window.context.profile.start_fresh()
+    finally:
+        reread_everything(window)
+    message = (
+        f"Your old database was moved aside to {kept} and kept unchanged; this is a fresh profile."
+    )
+    window.statusBar().showMessage(message)
+    dialogs.tell(window, "Fresh profile", message)

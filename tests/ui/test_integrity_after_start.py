@@ -1,0 +1,144 @@
+"""Start-up takes only a quick look at the database; the full integrity check runs on a worker
+once the window is up, and damage it finds gets the start-up question over the window."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.app import show_main_window
+from desktop.store.backup import backup_database, passes_integrity_check
+from desktop.store.health import DatabaseProblem
+from desktop.ui import startup
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import build_main_window
+from desktop.ui.safety.integrity_watch import check_whole_database
+from desktop.ui.startup import Recovery
+from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.waiting import wait_until
+from tests.test_read_only_and_damage import add_entries, damage
+
+ENTRIES = 400
+
+
+def _journal_entries(database: Path) -> int:
+    with closing(sqlite3.connect(database)) as connection:
+        return int(connection.execute("SELECT count(*) FROM journal_entry").fetchone()[0])
+
+
+class Asked:
+    """Answers the recovery question as the user would, and keeps what was shown."""
+
+    def __init__(self, answer: Recovery) -> None:
+        self.answer = answer
+        self.problems: list[DatabaseProblem] = []
+        self.offered: list[str | None] = []
+        self.told: list[str] = []
+
+    def __call__(
+        self, problem: DatabaseProblem, found: Any, _passed_over: Any, parent: Any
+    ) -> Recovery:
+        assert isinstance(parent, MainWindow)  # asked over the window, not before it
+        self.problems.append(problem)
+        self.offered.append(found.backup.path.name if found is not None else None)
+        return self.answer
+
+
+def _window_on_damaged_file(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, answer: Recovery
+) -> tuple[MainWindow, Asked, Path, bytes]:
+    folder = context.profile.folder
+    add_entries(folder.database, ENTRIES)
+    good = backup_database(
+        folder.database, folder.backups_dir, "periodic", now=context.now() - timedelta(hours=2)
+    )
+    damage(folder.database)  # in the middle of the file: the quick look cannot see it
+    asked = Asked(answer)
+    monkeypatch.setattr(startup, "ask_about_database_problem", asked)
+    monkeypatch.setattr(dialogs, "tell", lambda _p, _t, message: asked.told.append(message))
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: asked.told.append(message))
+    if answer is Recovery.QUIT:  # start-up as the app does it: the check starts on its own
+        window = show_main_window(context, offer_recovery=False)
+        qtbot.addWidget(window)
+    else:
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        window.show()
+        check_whole_database(window)
+    qtbot.waitUntil(lambda: bool(asked.told) or not window.isVisible(), timeout=20_000)
+    return window, asked, good, folder.database.read_bytes() if answer is Recovery.QUIT else b""
+
+
+def test_damage_found_after_start_up_can_go_back_to_the_newest_backup(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, asked, good, _ = _window_on_damaged_file(
+        qtbot, context, monkeypatch, Recovery.RESTORE_BACKUP
+    )
+    folder = context.profile.folder
+
+    assert len(asked.problems) == 1
+    reason = asked.problems[0].reason
+    assert "integrity check failed" in reason or "malformed" in reason
+    assert asked.offered == [good.name]
+    assert asked.told[0].startswith("Your data is back as it was on ")
+    assert passes_integrity_check(folder.database)
+    assert _journal_entries(folder.database) == ENTRIES
+    (kept,) = folder.data_dir.glob("loopwise.damaged-*.sqlite3")
+    assert not passes_integrity_check(kept)  # kept as it was found, damage and all
+    assert window.isVisible()
+
+
+def test_damage_found_after_start_up_can_start_a_fresh_profile_and_keeps_the_file(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, asked, _good, _ = _window_on_damaged_file(
+        qtbot, context, monkeypatch, Recovery.START_FRESH
+    )
+    folder = context.profile.folder
+
+    (kept,) = folder.data_dir.glob("loopwise.damaged-*.sqlite3")
+    assert asked.told == [
+        f"Your old database was moved aside to {kept} and kept unchanged; this is a fresh profile."
+    ]
+    assert not passes_integrity_check(kept)
+    assert passes_integrity_check(folder.database)
+    assert _journal_entries(folder.database) == 0
+    assert window.isVisible() and kept.name in window.statusBar().currentMessage()
+
+
+def test_damage_found_after_start_up_and_quit_leaves_the_file_as_it_is(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, asked, _good, before = _window_on_damaged_file(
+        qtbot, context, monkeypatch, Recovery.QUIT
+    )
+    folder = context.profile.folder
+
+    assert len(asked.problems) == 1
+    assert not window.isVisible()
+    assert folder.database.read_bytes() == before
+    assert list(folder.data_dir.glob("loopwise.damaged-*")) == []
+
+
+def test_a_whole_database_is_checked_after_start_up_without_a_word(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_entries(context.profile.folder.database, ENTRIES)
+    asked = Asked(Recovery.QUIT)
+    monkeypatch.setattr(startup, "ask_about_database_problem", asked)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+
+    future = check_whole_database(window)
+
+    assert wait_until(future.done)
+    assert future.result() is None
+    assert asked.problems == [] and window.isVisible()
