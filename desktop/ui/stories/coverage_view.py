@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWid
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
+from desktop.ui.stories.wrapped_header import WrappedHeader
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
@@ -103,8 +104,9 @@ class CoverageModel(QAbstractTableModel):
         count = self._counts.get(story.id, 0)
         overloaded = count > OVERLOADED_AFTER
         if role == Qt.ItemDataRole.DisplayRole:
-            title = story.title if len(story.title) <= 22 else story.title[:21].rstrip() + "…"
-            return f"{title}\n{count} ⚠" if overloaded else f"{title}\n{count}"
+            # The header wraps the full title (see wrapped_header); the tooltip has it too.
+            themes = f"{count} {'theme' if count == 1 else 'themes'}"
+            return f"{story.title}\n{themes} ⚠" if overloaded else f"{story.title}\n{themes}"
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " That is a lot for one story to carry." if overloaded else ""
             return plain_tip(f"{story.title}: answers {count} of these themes.{extra}")
@@ -144,6 +146,7 @@ class CoverageView(QWidget):
         self.model = CoverageModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Themes against stories")
+        self.table.setHorizontalHeader(WrappedHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setDefaultSectionSize(150)
