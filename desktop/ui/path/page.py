@@ -179,6 +179,8 @@ class PathPage(ContextPage):
             self._narrow = narrow
             wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
             self.splitter.setOrientation(wanted)
+            # The path's name matters more than the bar: the label still says "29/57 done".
+            self.overall_bar.setVisible(not narrow)
             self._update_overall()
         super().resizeEvent(event)
 

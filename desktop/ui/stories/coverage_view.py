@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
@@ -22,6 +22,8 @@ from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
 ALL_THEMES = "all"
+THEMES_WIDEST = 340  # the theme titles down the side, in a wide window
+THEMES_SHARE = 0.4  # ... and at most this share of a narrow one, to leave room for stories
 COVERED_MARK = "●"
 GAP_MARK = "○"
 
@@ -152,7 +154,7 @@ class CoverageView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(150)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setMaximumWidth(340)  # long theme titles are elided
+        self.table.verticalHeader().setMaximumWidth(THEMES_WIDEST)  # long titles are elided
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
         legend = text_label("Legend", "muted")
@@ -167,6 +169,11 @@ class CoverageView(QWidget):
             "Write a story and tag its themes; this grid then shows what is covered."
         )
         layout.addWidget(self.empty)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        widest = max(140, min(THEMES_WIDEST, round(self.width() * THEMES_SHARE)))
+        self.table.verticalHeader().setMaximumWidth(widest)
 
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         current = self.chosen_set()

@@ -201,14 +201,15 @@ class StoryEditor(QWidget):
         box.setSpacing(4)
         row = QHBoxLayout()
         row.addWidget(_heading("Themes heading"))
-        self.themes_chosen = text_label("Themes chosen", "muted")
-        row.addWidget(self.themes_chosen, 1)
+        row.addStretch(1)
         self.themes_button = push_button(
             "Choose themes…", "Show the list of themes", self._toggle_theme_list
         )
         self.themes_button.setCheckable(True)
-        row.addWidget(self.themes_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.themes_button, 0, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(row)
+        self.themes_chosen = text_label("Themes chosen", "muted")
+        box.addWidget(self.themes_chosen)
         self.themes = ThemePicker("Themes")
         self.themes.summary.hide()  # the row above says what is chosen
         self.themes.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
