@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCharts import QDateTimeAxis
+from PySide6.QtCharts import QBarCategoryAxis, QDateTimeAxis
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsTextItem, QPushButton
 
@@ -51,6 +51,19 @@ def test_every_missed_design_step_has_its_label(qtbot, page: TrendsPage, context
     names = [context.profile.taxonomy.label(s) for s in context.profile.taxonomy.design_step_ids]
     assert len(names) == 8
     qtbot.waitUntil(lambda: set(names) <= set(_drawn_texts(steps)))
+
+
+def test_every_week_of_struggles_has_its_label_in_a_narrow_window(
+    qtbot, open_page, context: AppContext
+) -> None:
+    for week in range(12):
+        _log(context, 1 + 7 * week, struggles=("dynamic-programming",))
+    page: TrendsPage = open_page(TrendsPage, (570, 460))
+    context.events.sessions_changed.emit()
+    (axis,) = [a for a in page.struggle_chart.chart.axes() if isinstance(a, QBarCategoryAxis)]
+    weeks = axis.categories()
+    assert len(weeks) >= 12
+    qtbot.waitUntil(lambda: set(weeks) <= set(_drawn_texts(page.struggle_chart)))
 
 
 def test_axis_titles_are_drawn_whole_inside_the_chart(qtbot, page: TrendsPage) -> None:

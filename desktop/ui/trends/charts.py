@@ -100,6 +100,7 @@ class ChartCard(QFrame):
         self.stack = QStackedWidget()
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setShowToolTips(True)  # a name cut short in a narrow card
         # Room at the edges for the rotated value-axis title and the last date label.
         self.chart.setMargins(QMargins(8, 6, 14, 6))
         self.chart.setBackgroundRoundness(0)
@@ -168,7 +169,9 @@ class ChartCard(QFrame):
         rows = BARS_FRAME + row * len(categories) if horizontal else 0
         self.setMinimumHeight(max(self._least_height, rows))
         if len(categories) > 8 and not horizontal:
-            labels.setLabelsAngle(-45)
+            # Upright: QtCharts hides the first and last labels when slanted ones would reach
+            # past the ends of the axis.
+            labels.setLabelsAngle(-90)
         values = QValueAxis()
         values.setTitleText(value_title)
         values.setLabelFormat("%d")
