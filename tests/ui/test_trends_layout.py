@@ -113,3 +113,12 @@ def test_behind_the_numbers_shows_only_once_something_is_picked(page: TrendsPage
     close = next(b for b in page.details_box.findChildren(QPushButton) if b.text() == "Close")
     close.click()
     assert page.details_box.isHidden()
+
+
+def test_a_short_period_draws_its_days_larger(page: TrendsPage) -> None:
+    today = local_day(NOW)
+    page.range.setCurrentIndex(3)  # last year: 53 weeks share the width
+    year_cell = page.calendar.day_rect(today).width()
+    page.range.setCurrentIndex(1)  # last 90 days
+    assert page.calendar.day_rect(today).width() > year_cell
+    assert page.calendar.height() >= page.calendar.legend_rect().bottom()

@@ -705,7 +705,7 @@ def _what_is_counted(checklist: Checklist) -> str:
     if yours:
         notes.append(f"{_items(yours)} of your own {_is_are(yours)} counted")
     if retired:
-        notes.append(f"{_items(retired)} no longer on the path {_is_are(retired)} not")
+        notes.append(f"{_items(retired)} no longer on the path {_is_are(retired)} not counted")
     return "; ".join(notes) + "." if notes else ""
 
 

@@ -31,6 +31,7 @@ LEFT = 30  # room for the weekday names
 TOP = 16  # room for the month names
 GAP = 2
 MAX_CELL = 14
+MAX_CELL_SHORT = 20  # days may be drawn larger when the period is half a year or less
 MIN_CELL = 7
 LEVELS = (1, 2, 3, 5)  # sessions a day for each step up in colour
 LEGEND_GAP = 6  # between the days and the legend below them
@@ -62,6 +63,7 @@ class PracticeCalendar(QWidget):
         self._days = days
         if not self.period_start <= self.current <= today:
             self.current = today
+        self.setFixedHeight(self._height_for(self._cell()))  # the cells may have grown
         self.updateGeometry()
         self.update()
 
@@ -83,12 +85,16 @@ class PracticeCalendar(QWidget):
     def first_day(self) -> date:
         return week_of(self._today) - timedelta(weeks=self.weeks - 1)
 
+    def _largest_cell(self) -> int:
+        return MAX_CELL if self.weeks > WEEKS // 2 else MAX_CELL_SHORT
+
     def _cell(self) -> int:
         fitting = (self.width() - LEFT - 4) // self.weeks - GAP
-        return max(MIN_CELL, min(MAX_CELL, fitting))
+        return max(MIN_CELL, min(self._largest_cell(), fitting))
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + self.weeks * (MAX_CELL + GAP), self._height_for(MAX_CELL))
+        largest = self._largest_cell()
+        return QSize(LEFT + self.weeks * (largest + GAP), self._height_for(largest))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(LEFT + self.weeks * (MIN_CELL + GAP), self._height_for(MIN_CELL))
