@@ -82,10 +82,10 @@ class StoryEditor(QWidget):
         self.title.textEdited.connect(self._changed)
         outer.addWidget(self.title)
 
+        # The timing and the coach's notes scroll with the form: in a small window they would
+        # otherwise leave the form only a few lines.
         self.timing = text_label("Speaking time", "muted")
-        outer.addWidget(self.timing)
         self.coach = text_label("Coach's notes", "warning")
-        outer.addWidget(self.coach)
 
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
@@ -127,6 +127,8 @@ class StoryEditor(QWidget):
         layout = QVBoxLayout(form)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.timing)
+        layout.addWidget(self.coach)
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
