@@ -96,7 +96,8 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     retired = page.checklist.find("b")
     assert retired is not None and retired.is_retired
     assert retired.status is ItemStatus.DONE and retired.notes == "keep me"
-    assert page.overall_label.toolTip().startswith("0 of 1 done")
+    assert page.overall_label.toolTip().startswith("0 of 1 item done")
+    assert "1 item no longer on the path is not counted" in page.overall_label.toolTip()
     _stop(window)
 
 

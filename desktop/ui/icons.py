@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from desktop.folders import resources_dir
 
@@ -32,16 +32,29 @@ def icon(name: str, colour: str, size: int = 32) -> QIcon:
 
 
 @cache
-def status_dot(colour: str, size: int = 12) -> QIcon:
+def status_dot(colour: str, size: int = 12, ring: str = "#ffffff") -> QIcon:
+    """A coloured dot. On a selected row it keeps its colour, with a ring that sets it off
+    from the highlight (a plain pixmap would be tinted into the highlight and vanish)."""
+    result = QIcon(_dot(colour, size))
+    result.addPixmap(_dot(colour, size, ring), QIcon.Mode.Selected)
+    return result
+
+
+def _dot(colour: str, size: int, ring: str | None = None) -> QPixmap:
     pixmap = QPixmap(QSize(size, size))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    if ring is None:
+        painter.setPen(Qt.PenStyle.NoPen)
+    else:
+        pen = QPen(QColor(ring))
+        pen.setWidthF(1.5)
+        painter.setPen(pen)
     painter.setBrush(QColor(colour))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def tinted_icon(name: str, normal: str, selected: str, size: int = 32) -> QIcon:

@@ -115,6 +115,7 @@ def build_palette(scheme: Scheme) -> QPalette:
 
 def style_sheet(scheme: Scheme) -> str:
     c = colours(scheme)
+    danger = "#ff8a80" if scheme is Scheme.DARK else "#b42318"  # destructive buttons
     return f"""
     QListWidget#navigation {{
         background: {c["alternate"]}; border: none; border-right: 1px solid {c["border"]};
@@ -158,6 +159,13 @@ def style_sheet(scheme: Scheme) -> str:
         border-color: {c["highlight"]};
     }}
     QPushButton[status]:disabled {{ color: {c["muted"]}; }}
+    QPushButton[role="destructive"] {{
+        background: transparent; border: 1px solid {c["border"]}; border-radius: 4px;
+        padding: 4px 10px; color: {danger};
+    }}
+    QPushButton[role="destructive"]:hover, QPushButton[role="destructive"]:focus {{
+        border-color: {danger};
+    }}
     QLineEdit, QPlainTextEdit, QTextBrowser {{
         border: 1px solid {c["input_border"]}; border-radius: 4px; background: {c["base"]};
     }}

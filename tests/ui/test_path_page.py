@@ -335,8 +335,8 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
     page.set_status("3sum", ItemStatus.IN_PROGRESS)
     menu = page.build_context_menu()
     labels = [action.text() for action in menu.actions() if action.text()]
-    assert labels == ["Set status", "Add item…", "Remove item…"]
-    status_menu = menu.actions()[0].menu()
+    assert labels == ["Start practice session", "Set status", "Add item…", "Remove item…"]
+    status_menu = next(action.menu() for action in menu.actions() if action.menu())
     statuses = [action.text() for action in status_menu.actions()]
     assert statuses == ["To do", "In progress", "Done", "Needs review"]
     checked = [action.text() for action in status_menu.actions() if action.isChecked()]

@@ -30,6 +30,12 @@ class ItemActions(QObject):
             parent.addAction(action)
             self.status[status] = action
 
+        # Ctrl+Enter anywhere on the page; plain Enter in the list does the same (the page).
+        self.start = QAction("Start practice session", parent)
+        self.start.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.start.setStatusTip("Time a practice session on the chosen item")
+        parent.addAction(self.start)
+
         self.add = QAction("Add item…", parent)
         self.add.setShortcut(QKeySequence("Ctrl+Shift+N"))
         parent.addAction(self.add)
@@ -47,6 +53,7 @@ class ItemActions(QObject):
 
     def update_for(self, entry: ChecklistItem | None) -> None:
         usable = entry is not None and not entry.is_retired
+        self.start.setEnabled(usable)
         for status, action in self.status.items():
             action.setEnabled(usable)
             action.setChecked(usable and entry is not None and entry.status is status)
@@ -54,12 +61,20 @@ class ItemActions(QObject):
 
     def set_active(self, active: bool) -> None:
         """Only the page on show answers its shortcuts."""
-        for action in (*self.status.values(), self.add, self.import_path, self.import_quiz):
+        for action in (
+            self.start,
+            *self.status.values(),
+            self.add,
+            self.import_path,
+            self.import_quiz,
+        ):
             action.setVisible(active)
 
     def build_menu(self, title: str, parent: QWidget) -> QMenu:
         menu = QMenu(title, parent)
         menu.setAccessibleName(title.replace("&", ""))
+        menu.addAction(self.start)
+        menu.addSeparator()
         status_menu = menu.addMenu("Set status")
         for action in self.status.values():
             status_menu.addAction(action)

@@ -10,13 +10,11 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QProgressBar,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import ContextPage
 from desktop.ui.path.add_item_dialog import AddItemDialog
-from desktop.ui.path.checklist_model import ChecklistModel, Column
+from desktop.ui.path.checklist_model import ChecklistModel
+from desktop.ui.path.checklist_view import ChecklistView
 from desktop.ui.path.filter_bar import FilterBar
 from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
@@ -101,6 +100,7 @@ class PathPage(ContextPage):
         self.item_actions.add.triggered.connect(self.add_custom_item_from_dialog)
         self.item_actions.remove.triggered.connect(self._remove_current_custom_item)
         self.item_actions.import_path.triggered.connect(self.import_path_from_dialog)
+        self.item_actions.start.triggered.connect(self._start_current)
         self.status_actions = self.item_actions.status
         self.import_action = self.item_actions.import_path
         self.item_actions.import_quiz.triggered.connect(
@@ -145,19 +145,16 @@ class PathPage(ContextPage):
         row.addWidget(self.add_button)
         return row
 
-    def _build_tree(self) -> QTreeView:
-        tree = QTreeView()
+    def _build_tree(self) -> ChecklistView:
+        tree = ChecklistView(self.model)
         tree.setAccessibleName("Stages and items")
-        tree.setModel(self.model)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setMinimumWidth(320)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._show_context_menu)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        self._size_fixed_columns(tree, header)
+        # Enter (or a double-click) on an item starts a session on it, as on Plan.
+        tree.activated.connect(self._on_activated)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._after_reset)
         return tree
@@ -176,36 +173,14 @@ class PathPage(ContextPage):
         layout.addStretch(1)
         return box
 
-    @staticmethod
-    def _size_fixed_columns(tree: QTreeView, header: QHeaderView) -> None:
-        """Size the short columns once from their longest label.
-
-        Sizing to contents would measure every cell again on each change, which made
-        start-up and every refresh noticeably slower.
-        """
-        metrics = tree.fontMetrics()
-        widest = {
-            Column.KIND: [kind.label for kind in ItemKind],
-            Column.DIFFICULTY: ["Difficulty", "Medium"],
-            Column.TARGET: ["Target", "240 min"],
-            Column.STATUS: [status.label for status in ItemStatus],
-            Column.CHANGED: ["Changed", "30 Sep 2026"],
-        }
-        icon_room = {Column.STATUS: 22}
-        for column, labels in widest.items():
-            text_width = max(metrics.horizontalAdvance(label) for label in labels)
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, text_width + 18 + icon_room.get(column, 0))
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < STACK_BELOW_WIDTH
         if narrow != self._narrow:
             self._narrow = narrow
             wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
             self.splitter.setOrientation(wanted)
-            # Room for the titles matters more than the kind and the date of change.
-            self.tree.setColumnHidden(Column.KIND, narrow)
-            self.tree.setColumnHidden(Column.CHANGED, narrow)
+            # The path's name matters more than the bar: the label still says "29/57 done".
+            self.overall_bar.setVisible(not narrow)
             self._update_overall()
         super().resizeEvent(event)
 
@@ -329,6 +304,7 @@ class PathPage(ContextPage):
                 custom = progress_store.custom_items(session=session, path_id=path.id)
             self.checklist = build_checklist(path, saved, custom)
         self.model.set_checklist(self.checklist)
+        self.tree.fit_columns()
         self._after_rows_changed(selected, position)
         self._update_overall()
 
@@ -345,12 +321,13 @@ class PathPage(ContextPage):
         self.overall_bar.setRange(0, max(counts.total, 1))
         self.overall_bar.setValue(counts.done)
         percent = round(100 * counts.fraction_done)
-        text = f"{counts.done} of {counts.total} done ({percent}%)"
+        text = f"{counts.done} of {_items(counts.total)} done ({percent}%)"
         if counts.needs_review:
             text += f" · {counts.needs_review} to review"
         self.overall_label.setText(f"{counts.done}/{counts.total} done" if self._narrow else text)
-        self.overall_label.setToolTip(text)
-        self.overall_bar.setToolTip(text)
+        tip = f"{text}. {_what_is_counted(self.checklist)}".strip()
+        self.overall_label.setToolTip(tip)
+        self.overall_bar.setToolTip(tip)
 
     def _selected_item_id(self) -> str | None:
         entry = self.model.item_at(self.tree.currentIndex())
@@ -434,13 +411,22 @@ class PathPage(ContextPage):
                 facts += f" · {counts.in_progress} in progress"
             self.panel.show_overview(stage.title, facts, stage.summary or "")
             return
-        path = self._current_path()
-        if path is not None:
+        checklist = self.checklist
+        if checklist is not None:
+            path, counts = checklist.path, checklist.counts
             self.panel.show_overview(
                 path.title,
-                f"{path.role} · {len(path.stages)} stages · {path.item_count()} items",
-                (path.summary or "")
-                + "\n\nChoose an item on the left to see its details and write notes.",
+                f"{path.role} · {len(path.stages)} stages · {_items(counts.total)}, "
+                f"{counts.done} done",
+                "\n\n".join(
+                    text
+                    for text in (
+                        path.summary or "",
+                        _what_is_counted(checklist),
+                        "Choose an item on the left to see its details and write notes.",
+                    )
+                    if text
+                ),
             )
 
     def _after_reset(self) -> None:
@@ -457,13 +443,14 @@ class PathPage(ContextPage):
     def _apply_filter(self) -> None:
         selected = self._selected_item_id()
         self.model.set_filter(self.filters.current())
+        self.tree.fit_columns()
         self.tree.expandAll()
         if not self.filters.current().is_active:
             self._restore_collapsed()
         self._after_rows_changed(selected, None)
 
     def _on_hide_difficulty(self, hidden: bool) -> None:
-        self.tree.setColumnHidden(Column.DIFFICULTY, hidden)
+        self.tree.set_difficulty_hidden(hidden)
         self.panel.set_hide_difficulty(hidden)
 
     def _collapsed(self) -> list[str]:
@@ -599,6 +586,16 @@ class PathPage(ContextPage):
             return dialog
         return start_session(self.context, subject, self.window())
 
+    def _on_activated(self, index: QModelIndex) -> None:
+        entry = self.model.item_at(index)
+        if entry is not None:
+            self.start_practice(entry.id)
+
+    def _start_current(self) -> None:
+        entry = self.model.item_at(self.tree.currentIndex())
+        if entry is not None:
+            self.start_practice(entry.id)
+
     def _remove_current_custom_item(self) -> None:
         entry = self.model.item_at(self.tree.currentIndex())
         if entry is not None and entry.is_custom:
@@ -692,6 +689,28 @@ class PathPage(ContextPage):
 
 def _as_bool(value: object) -> bool:
     return value is True or str(value).lower() == "true"
+
+
+def _items(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
+
+
+def _what_is_counted(checklist: Checklist) -> str:
+    """The header and the overview count the same items (Checklist.counts); this says so
+    when it is more than the path file's own items."""
+    entries = [entry for stage in checklist.stages for entry in stage.items]
+    yours = sum(entry.is_custom and not entry.is_retired for entry in entries)
+    retired = sum(entry.is_retired for entry in entries)
+    notes = []
+    if yours:
+        notes.append(f"{_items(yours)} of your own {_is_are(yours)} counted")
+    if retired:
+        notes.append(f"{_items(retired)} no longer on the path {_is_are(retired)} not counted")
+    return "; ".join(notes) + "." if notes else ""
+
+
+def _is_are(count: int) -> str:
+    return "is" if count == 1 else "are"
 
 
 def _practice_summary(attempts: list[Attempt]) -> str:

@@ -10,17 +10,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
+from desktop.ui.stories.wrapped_header import WrappedHeader
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
 ALL_THEMES = "all"
+THEMES_WIDEST = 340  # the theme titles down the side, in a wide window
+THEMES_SHARE = 0.4  # ... and at most this share of a narrow one, to leave room for stories
 COVERED_MARK = "●"
 GAP_MARK = "○"
 
@@ -103,8 +106,9 @@ class CoverageModel(QAbstractTableModel):
         count = self._counts.get(story.id, 0)
         overloaded = count > OVERLOADED_AFTER
         if role == Qt.ItemDataRole.DisplayRole:
-            title = story.title if len(story.title) <= 22 else story.title[:21].rstrip() + "…"
-            return f"{title}\n{count} ⚠" if overloaded else f"{title}\n{count}"
+            # The header wraps the full title (see wrapped_header); the tooltip has it too.
+            themes = f"{count} {'theme' if count == 1 else 'themes'}"
+            return f"{story.title}\n{themes} ⚠" if overloaded else f"{story.title}\n{themes}"
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " That is a lot for one story to carry." if overloaded else ""
             return plain_tip(f"{story.title}: answers {count} of these themes.{extra}")
@@ -144,12 +148,13 @@ class CoverageView(QWidget):
         self.model = CoverageModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Themes against stories")
+        self.table.setHorizontalHeader(WrappedHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setDefaultSectionSize(150)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setMaximumWidth(340)  # long theme titles are elided
+        self.table.verticalHeader().setMaximumWidth(THEMES_WIDEST)  # long titles are elided
         self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
         legend = text_label("Legend", "muted")
@@ -164,6 +169,11 @@ class CoverageView(QWidget):
             "Write a story and tag its themes; this grid then shows what is covered."
         )
         layout.addWidget(self.empty)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        widest = max(140, min(THEMES_WIDEST, round(self.width() * THEMES_SHARE)))
+        self.table.verticalHeader().setMaximumWidth(widest)
 
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         current = self.chosen_set()

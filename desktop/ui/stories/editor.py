@@ -32,6 +32,7 @@ from desktop.domain.stories import (
 )
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.background import Workers
+from desktop.ui.stories.growing_text import GrowWithText
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.controls import combo_box, line_edit, push_button
@@ -81,10 +82,10 @@ class StoryEditor(QWidget):
         self.title.textEdited.connect(self._changed)
         outer.addWidget(self.title)
 
+        # The timing and the coach's notes scroll with the form: in a small window they would
+        # otherwise leave the form only a few lines.
         self.timing = text_label("Speaking time", "muted")
-        outer.addWidget(self.timing)
         self.coach = text_label("Coach's notes", "warning")
-        outer.addWidget(self.coach)
 
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
@@ -100,6 +101,15 @@ class StoryEditor(QWidget):
         self.rehearsals = text_label("Rehearsals", "muted")
         outer.addWidget(self.rehearsals)
         bottom = QHBoxLayout()
+        # Delete sits apart from Rehearse, in a quieter, warning style (Undo brings it back).
+        self.delete_button = push_button(
+            "Delete story",
+            "Delete this story",
+            self._on_delete,
+            tooltip="Delete this story (you can undo it straight after)",
+        )
+        self.delete_button.setProperty("role", "destructive")
+        bottom.addWidget(self.delete_button)
         bottom.addStretch(1)
         bottom.addWidget(self.save_state)
         self.rehearse_button = push_button(
@@ -108,9 +118,8 @@ class StoryEditor(QWidget):
             self._on_rehearse,
             tooltip="Say the story out loud against the clock (Ctrl+R)",
         )
+        self.rehearse_button.setDefault(True)
         bottom.addWidget(self.rehearse_button)
-        self.delete_button = push_button("Delete", "Delete this story", self._on_delete)
-        bottom.addWidget(self.delete_button)
         outer.addLayout(bottom)
 
     def _build_form(self) -> QWidget:
@@ -118,6 +127,8 @@ class StoryEditor(QWidget):
         layout = QVBoxLayout(form)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.timing)
+        layout.addWidget(self.coach)
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -132,6 +143,8 @@ class StoryEditor(QWidget):
         facts.addRow("Meant for", self.companies)
         layout.addLayout(facts)
 
+        layout.addLayout(self._build_themes())
+
         preview_row = QHBoxLayout()
         preview_row.addStretch(1)
         self.show_preview = QCheckBox("Preview")
@@ -140,6 +153,8 @@ class StoryEditor(QWidget):
         preview_row.addWidget(self.show_preview)
         layout.addLayout(preview_row)
 
+        # The boxes grow with their text and never scroll: the form is the one scroll area.
+        self._growing: list[GrowWithText] = []
         self.section_labels: dict[Section, QLabel] = {}
         self.sections: dict[Section, MarkdownEditor] = {}
         for section in Section:
@@ -149,33 +164,25 @@ class StoryEditor(QWidget):
             editor = MarkdownEditor(self._workers)
             editor.editor.setAccessibleName(f"{section.label} (Markdown)")
             editor.editor.setPlaceholderText(_PROMPTS[section])
-            editor.setMinimumHeight(110)
             editor.set_preview_visible(False)
             editor.text_edited.connect(self._changed)
             self.sections[section] = editor
+            self._growing.append(GrowWithText(editor.editor, editor, min_lines=2))
             layout.addWidget(editor)
-
-        layout.addWidget(_heading("Themes this story answers"))
-        self.themes = ThemePicker("Themes")
-        self.themes.setMinimumHeight(240)
-        self.themes.changed.connect(self._changed)
-        self.themes.add_requested.connect(self.add_theme_requested)
-        layout.addWidget(self.themes)
 
         layout.addWidget(_heading("Notes"))
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Follow-up questions to expect, details to have ready…")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(80)
-        self.notes.setMaximumHeight(160)
         self.notes.textChanged.connect(self._changed)
+        self._growing.append(GrowWithText(self.notes, self.notes, min_lines=2))
         layout.addWidget(self.notes)
 
         layout.addWidget(_heading("Journal entries"))
         self.links = QListWidget()
         self.links.setAccessibleName("Linked journal entries")
-        self.links.setMaximumHeight(90)
+        self.links.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.links.itemActivated.connect(
             lambda item: self.open_entry_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         )
@@ -190,10 +197,56 @@ class StoryEditor(QWidget):
         layout.addStretch(1)
         return form
 
+    def _build_themes(self) -> QVBoxLayout:
+        """The themes, near the top: what is chosen, and the full list on demand."""
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        row = QHBoxLayout()
+        row.addWidget(_heading("Themes heading"))
+        row.addStretch(1)
+        self.themes_button = push_button(
+            "Choose themes…", "Show the list of themes", self._toggle_theme_list
+        )
+        self.themes_button.setCheckable(True)
+        row.addWidget(self.themes_button, 0, Qt.AlignmentFlag.AlignBottom)
+        box.addLayout(row)
+        self.themes_chosen = text_label("Themes chosen", "muted")
+        box.addWidget(self.themes_chosen)
+        self.themes = ThemePicker("Themes")
+        self.themes.summary.hide()  # the row above says what is chosen
+        self.themes.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.themes.changed.connect(self._changed)
+        self.themes.changed.connect(self._show_chosen_themes)
+        self.themes.add_requested.connect(self.add_theme_requested)
+        self.themes.filter.textChanged.connect(lambda _text: self._fit_theme_list())
+        self.themes.hide()
+        box.addWidget(self.themes)
+        return box
+
+    def _toggle_theme_list(self) -> None:
+        shown = self.themes_button.isChecked()
+        self.themes.setVisible(shown)
+        self.themes_button.setText("Hide the list" if shown else "Choose themes…")
+        if shown:
+            self._fit_theme_list()
+            self.themes.filter.setFocus()
+
+    def _fit_theme_list(self) -> None:
+        """The list is as tall as its rows: the form around it does the scrolling."""
+        rows = self.themes.list
+        shown = [rows.item(i) for i in range(rows.count()) if not rows.item(i).isHidden()]
+        height = sum(rows.sizeHintForIndex(rows.indexFromItem(item)).height() for item in shown)
+        rows.setFixedHeight(max(height, 24) + 2 * rows.frameWidth() + 2)
+
+    def _show_chosen_themes(self) -> None:
+        self.themes_chosen.setText(self.themes.summary.text())
+
     # Loading -------------------------------------------------------------------------------
 
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         self.themes.set_catalog(catalog)
+        self._fit_theme_list()
+        self._show_chosen_themes()
 
     def load(self, story: Story, link_titles: dict[int, str], rehearsals: str) -> bool:
         """Show a saved story once any unsaved typing for the previous one is saved; False
@@ -213,9 +266,13 @@ class StoryEditor(QWidget):
         for section, editor in self.sections.items():
             editor.set_text(draft.section(section))
         self.themes.set_chosen(draft.themes)
+        self._show_chosen_themes()
         self.links.clear()
         for entry_id in draft.journal_entry_ids:
             self._add_link_item(entry_id, link_titles.get(entry_id, f"Journal entry {entry_id}"))
+        self._fit_links()
+        for growing in self._growing:
+            growing.fit()  # the text was set without a change signal
         self.rehearsals.setText(rehearsals)
         self.kept.load(story.id)
         self.notice.hide()
@@ -262,11 +319,18 @@ class StoryEditor(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, entry_id)
         item.setToolTip("Double-click to open it in the journal")
         self.links.addItem(item)
+        self._fit_links()
+
+    def _fit_links(self) -> None:
+        rows = max(1, self.links.count())
+        row_height = self.links.sizeHintForRow(0) if self.links.count() else 22
+        self.links.setFixedHeight(rows * row_height + 2 * self.links.frameWidth() + 2)
 
     def _remove_link(self) -> None:
         row = self.links.currentRow()
         if row >= 0:
             self.links.takeItem(row)
+            self._fit_links()
             self._changed()
 
     # Saving --------------------------------------------------------------------------------

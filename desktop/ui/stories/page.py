@@ -62,6 +62,7 @@ class StoriesPage(ContextPage):
         self._catalog: ThemeCatalog = context.profile.story_themes
         self._catalog_shown = False
         self._restored: dict[str, str] = {}  # view choices read before the page first loads
+        self._remembered: int | None = None  # the story open when the app last closed
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -211,6 +212,7 @@ class StoriesPage(ContextPage):
         settings.setValue("stories/coverage_set", self.coverage_view.chosen_set())
         settings.setValue("stories/loop_set", self.loop_view.chosen_set())
         settings.setValue("stories/custom_set", ",".join(self.loop_view.custom_ids()))
+        settings.setValue("stories/current", self.editor.story_id or "")
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("stories/splitter")
@@ -225,6 +227,7 @@ class StoriesPage(ContextPage):
             "custom": str(settings.value("stories/custom_set", "")),
         }
         self.tabs.setCurrentIndex(setting_int(settings.value("stories/tab"), TAB_STORIES))
+        self._remembered = setting_int(settings.value("stories/current"), 0) or None
 
     @reports_read_failures
     def prepare_for_screenshot(self) -> None:
@@ -354,8 +357,16 @@ class StoriesPage(ContextPage):
         self.list_area.setCurrentIndex(0 if stories else 1)
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
+        elif stories:
+            # A list of stories beside "Write your first story" misleads: open one.
+            self._open_remembered_or_first(stories)
         if self.editor.story_id is None:
             self.right.setCurrentIndex(0)
+
+    def _open_remembered_or_first(self, shown: list[Story]) -> None:
+        remembered, self._remembered = self._remembered, None
+        ids = [story.id for story in shown]
+        self.open_story(remembered if remembered in ids else ids[0], switch_tab=False)
 
     def _coverage_themes(self) -> list[Theme]:
         chosen = self.coverage_view.chosen_set()
@@ -376,15 +387,16 @@ class StoriesPage(ContextPage):
             self.open_story(found.id)
 
     @reports_read_failures
-    def open_story(self, story_id: int) -> bool:
-        """Show a story in the editor (switching to the story bank)."""
+    def open_story(self, story_id: int, *, switch_tab: bool = True) -> bool:
+        """Show a story in the editor (switching to the story bank unless told not to)."""
         with session_scope(self.context.profile.engine) as session:
             story = story_store.get_story(session=session, story_id=story_id)
             if story is None:
                 return False
             rehearsals = story_store.rehearsals_of(session=session, story_id=story_id)
         titles = self._link_labels(story)
-        self.tabs.setCurrentIndex(TAB_STORIES)
+        if switch_tab:
+            self.tabs.setCurrentIndex(TAB_STORIES)
         if self.editor.story_id != story_id:
             if not self.editor.load(story, titles, _rehearsal_text(rehearsals)):
                 self._keep_current_selected()  # its typing could not be saved: stay on it

@@ -50,7 +50,7 @@ class ThemePicker(QWidget):
                 self.add_requested,
                 tooltip="A theme that is not in the list, for example one a company asks about",
             )
-            bottom.addWidget(add)
+            bottom.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(bottom)
 
     def set_catalog(self, catalog: ThemeCatalog) -> None:

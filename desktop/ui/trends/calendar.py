@@ -1,4 +1,5 @@
-"""A year of practice as a heatmap of days, painted by hand (QtCharts has no calendar)."""
+"""The chosen period of practice (up to a year) as a heatmap of days, painted by hand (QtCharts
+has no calendar), with a legend from less to more."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -28,12 +31,15 @@ LEFT = 30  # room for the weekday names
 TOP = 16  # room for the month names
 GAP = 2
 MAX_CELL = 14
+MAX_CELL_SHORT = 20  # days may be drawn larger when the period is half a year or less
 MIN_CELL = 7
 LEVELS = (1, 2, 3, 5)  # sessions a day for each step up in colour
+LEGEND_GAP = 6  # between the days and the legend below them
 
 
 class PracticeCalendar(QWidget):
-    """53 weeks, Monday at the top, today in the last column. Click or Enter picks a day."""
+    """The weeks of the chosen period (53 at most), Monday at the top, today in the last
+    column. Click or Enter picks a day."""
 
     day_picked = Signal(object)  # date
 
@@ -45,31 +51,81 @@ class PracticeCalendar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._activity: Mapping[date, DayActivity] = {}
         self._today = today
+        self._days: int | None = None  # the period; None for everything
         self.current: date = self._today
 
-    def set_activity(self, activity: Mapping[date, DayActivity], today: date) -> None:
+    def set_activity(
+        self, activity: Mapping[date, DayActivity], today: date, days: int | None = None
+    ) -> None:
+        """Show `days` days up to `today` (None: the last year, the most it shows)."""
         self._activity = activity
         self._today = today
-        if not self.first_day <= self.current <= today:
+        self._days = days
+        if not self.period_start <= self.current <= today:
             self.current = today
+        self.setFixedHeight(self._height_for(self._cell()))  # the cells may have grown
+        self.updateGeometry()
         self.update()
 
     @property
+    def period_start(self) -> date:
+        """The first day shown in colour: the period's, or the first day of the year shown."""
+        if self._days is None:
+            return self.first_day
+        return max(self.first_day, self._today - timedelta(days=self._days - 1))
+
+    @property
+    def weeks(self) -> int:
+        if self._days is None:
+            return WEEKS
+        start = self._today - timedelta(days=self._days - 1)
+        return min(WEEKS, (week_of(self._today) - week_of(start)).days // 7 + 1)
+
+    @property
     def first_day(self) -> date:
-        return week_of(self._today) - timedelta(weeks=WEEKS - 1)
+        return week_of(self._today) - timedelta(weeks=self.weeks - 1)
+
+    def _largest_cell(self) -> int:
+        return MAX_CELL if self.weeks > WEEKS // 2 else MAX_CELL_SHORT
 
     def _cell(self) -> int:
-        fitting = (self.width() - LEFT - 4) // WEEKS - GAP
-        return max(MIN_CELL, min(MAX_CELL, fitting))
+        fitting = (self.width() - LEFT - 4) // self.weeks - GAP
+        return max(MIN_CELL, min(self._largest_cell(), fitting))
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + WEEKS * (MAX_CELL + GAP), self._height_for(MAX_CELL))
+        largest = self._largest_cell()
+        return QSize(LEFT + self.weeks * (largest + GAP), self._height_for(largest))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(LEFT + WEEKS * (MIN_CELL + GAP), self._height_for(MIN_CELL))
+        return QSize(LEFT + self.weeks * (MIN_CELL + GAP), self._height_for(MIN_CELL))
 
     def _height_for(self, cell: int) -> int:
-        return TOP + 7 * (cell + GAP) + 2
+        return TOP + 7 * (cell + GAP) + LEGEND_GAP + self._legend_height(cell) + 2
+
+    def _legend_height(self, cell: int) -> int:
+        return max(cell, self._small_metrics().height())
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() - 2))
+        return small
+
+    def _small_metrics(self) -> QFontMetrics:
+        return QFontMetrics(self._small_font())
+
+    def legend_rect(self) -> QRect:
+        """Where "Less ▪▪▪▪▪ More" is drawn: under the days, at their right edge."""
+        cell = self._cell()
+        metrics = self._small_metrics()
+        width = (
+            metrics.horizontalAdvance("Less")
+            + metrics.horizontalAdvance("More")
+            + 8 * 2
+            + (len(LEVELS) + 1) * (cell + GAP)
+        )
+        right = max(LEFT + self.weeks * (cell + GAP), LEFT + width)
+        top = TOP + 7 * (cell + GAP) + LEGEND_GAP
+        return QRect(right - width, top, width, self._legend_height(cell))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.setFixedHeight(self._height_for(self._cell()))
@@ -83,10 +139,10 @@ class PracticeCalendar(QWidget):
     def day_at(self, point: QPoint) -> date | None:
         cell = self._cell()
         week, row = (point.x() - LEFT) // (cell + GAP), (point.y() - TOP) // (cell + GAP)
-        if point.x() < LEFT or point.y() < TOP or not (0 <= week < WEEKS and 0 <= row < 7):
+        if point.x() < LEFT or point.y() < TOP or not (0 <= week < self.weeks and 0 <= row < 7):
             return None
         day = self.first_day + timedelta(weeks=week, days=row)
-        return day if day <= self._today else None
+        return day if self.period_start <= day <= self._today else None
 
     def describe(self, day: date) -> str:
         found = self._activity.get(day)
@@ -103,9 +159,7 @@ class PracticeCalendar(QWidget):
         empty, full = QColor(c["button"]), QColor(c["highlight"])
         shades = [empty] + [_blend(empty, full, (n + 1) / len(LEVELS)) for n in range(len(LEVELS))]
         painter.setPen(QColor(c["muted"]))
-        small = painter.font()
-        small.setPointSizeF(max(6.5, small.pointSizeF() - 2))
-        painter.setFont(small)
+        painter.setFont(self._small_font())
         cell = self._cell()
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
             painter.drawText(
@@ -114,13 +168,24 @@ class PracticeCalendar(QWidget):
                 name,
             )
         month = None
-        for week in range(WEEKS):
-            monday = self.first_day + timedelta(weeks=week)
-            if monday.month != month and monday.day <= 7:
-                month = monday.month
-                painter.drawText(LEFT + week * (cell + GAP), TOP - 4, f"{monday:%b}")
+        free_from = 0  # month names never overlap: a name too close to the last is left out
+        metrics = self._small_metrics()
+        for week in range(self.weeks):
+            # The first day shown in the column: a period may start mid-week.
+            first = max(self.first_day + timedelta(weeks=week), self.period_start)
+            # Each month is named over its first week, and the first column always says one.
+            if first.month != month and (first.day <= 7 or week == 0):
+                month = first.month
+                x = LEFT + week * (cell + GAP)
+                name = f"{first:%b}"
+                if week == 0 and first.day > 7 and self._next_month_within(first, 3):
+                    continue  # the next month's name is about to start here
+                if x >= free_from:
+                    painter.drawText(x, TOP - 4, name)
+                    free_from = x + metrics.horizontalAdvance(name) + 4
+        self._paint_legend(painter, shades)
         painter.setPen(Qt.PenStyle.NoPen)
-        day = self.first_day
+        day = self.period_start
         while day <= self._today:
             found = self._activity.get(day)
             level = sum(found.sessions >= step for step in LEVELS) if found else 0
@@ -134,6 +199,27 @@ class PracticeCalendar(QWidget):
             painter.setPen(outline)
             painter.drawRoundedRect(self.day_rect(self.current).adjusted(-1, -1, 1, 1), 2, 2)
         painter.end()
+
+    def _next_month_within(self, monday: date, weeks: int) -> bool:
+        return (monday + timedelta(weeks=weeks)).month != monday.month
+
+    def _paint_legend(self, painter: QPainter, shades: list[QColor]) -> None:
+        area = self.legend_rect()
+        cell = self._cell()
+        metrics = self._small_metrics()
+        less = metrics.horizontalAdvance("Less")
+        centre = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRect(area.left(), area.top(), less, area.height()), centre, "Less")
+        x = area.left() + less + 8
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for shade in shades:
+            painter.setBrush(shade)
+            painter.drawRoundedRect(QRect(x, area.center().y() - cell // 2, cell, cell), 2, 2)
+            x += cell + GAP
+        painter.restore()
+        painter.drawText(QRect(x + 8 - GAP, area.top(), area.right() - x, area.height()), centre,
+                         "More")  # fmt: skip
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())
@@ -153,7 +239,7 @@ class PracticeCalendar(QWidget):
         steps = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
         if event.key() in steps:
             moved = self.current + timedelta(days=steps[Qt.Key(event.key())])
-            if self.first_day <= moved <= self._today:
+            if self.period_start <= moved <= self._today:
                 self.current = moved
                 self.setAccessibleDescription(self.describe(moved))
                 self.update()

@@ -26,13 +26,26 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.ui.theme import Scheme, colours, current_scheme
 from desktop.ui.widgets.labels import text_label
 
 MAX_MARKED_POINTS = 120  # beyond this, dots would only blur the line
+CARD_HEIGHT = 230  # a chart card's least height
+CATEGORY_ROW = 24  # per category of a horizontal bar chart, so that every label is drawn
+BARS_FRAME = 120  # a horizontal bar chart's heading, value axis and its title
+DAY_DATES_UP_TO_DAYS = 400  # a longer time axis names months ("Aug 2026"), not days
 SMALL_COUNT = 8  # up to this, a value axis counts in whole numbers
 
 # Series colours that read well on both backgrounds, in the order series are added.
@@ -77,7 +90,7 @@ class ChartCard(QFrame):
         super().__init__(parent)
         self.setObjectName("chartCard")
         self.setAccessibleName(title)
-        self.setMinimumHeight(230)
+        self.setMinimumHeight(CARD_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(2)
@@ -87,7 +100,9 @@ class ChartCard(QFrame):
         self.stack = QStackedWidget()
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setShowToolTips(True)  # a name cut short in a narrow card
+        # Room at the edges for the rotated value-axis title and the last date label.
+        self.chart.setMargins(QMargins(8, 6, 14, 6))
         self.chart.setBackgroundRoundness(0)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -106,6 +121,7 @@ class ChartCard(QFrame):
         self.bar_sets: list[QBarSet] = []
         self._choices: list[Choice] = []
         self._chosen = 0
+        self._least_height: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -146,8 +162,16 @@ class ChartCard(QFrame):
         labels = QBarCategoryAxis()
         labels.append(list(categories))
         labels.setTruncateLabels(False)
+        # QtCharts skips category labels that would overlap: give each bar a row of its own.
+        if self._least_height is None:
+            self._least_height = self.minimumHeight()  # as built (the page may raise it)
+        row = max(CATEGORY_ROW, round(1.7 * QFontMetrics(self._small_font()).height()))
+        rows = BARS_FRAME + row * len(categories) if horizontal else 0
+        self.setMinimumHeight(max(self._least_height, rows))
         if len(categories) > 8 and not horizontal:
-            labels.setLabelsAngle(-45)
+            # Upright: QtCharts hides the first and last labels when slanted ones would reach
+            # past the ends of the axis.
+            labels.setLabelsAngle(-90)
         values = QValueAxis()
         values.setTitleText(value_title)
         values.setLabelFormat("%d")
@@ -171,7 +195,6 @@ class ChartCard(QFrame):
     ) -> None:
         self._clear()
         times = QDateTimeAxis()
-        times.setFormat("d MMM yy")
         times.setTruncateLabels(False)
         values = QValueAxis()
         values.setRange(low, high)
@@ -195,8 +218,9 @@ class ChartCard(QFrame):
             series.attachAxis(times)
             series.attachAxis(values)
             self._lines.append((series, line))
+        first, last = (min(stamps), max(stamps)) if stamps else (0, 0)
+        times.setFormat(date_format(last - first))
         if stamps:
-            first, last = min(stamps), max(stamps)
             pad = max(86_400_000, (last - first) // 20)
             start = QDateTime.fromMSecsSinceEpoch(first - pad)
             times.setRange(start, QDateTime.fromMSecsSinceEpoch(last + pad))
@@ -216,8 +240,7 @@ class ChartCard(QFrame):
         self.chart.setBackgroundBrush(QBrush(QColor(c["base"])))
         self.chart.setPlotAreaBackgroundVisible(False)
         self.chart.legend().setLabelColor(text)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        small = self._small_font()
         for axis in self.chart.axes():
             axis.setLabelsColor(muted)
             axis.setLabelsFont(small)
@@ -234,6 +257,12 @@ class ChartCard(QFrame):
             pen.setWidthF(2.0)
             series.setPen(pen)
             series.setColor(QColor(palette[number % len(palette)]))
+
+    def _small_font(self) -> QFont:
+        """Axis labels and titles: a point smaller than the text around the chart."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        return small
 
     def _finish(self) -> None:
         self.apply_theme(current_scheme())
@@ -303,6 +332,11 @@ def _point_choice(line: Line, point: Point) -> Choice:
         return line.describe(point), point.attempt_ids, point.mock_ids
 
     return choice
+
+
+def date_format(span_msecs: int) -> str:
+    """Dates with the year in full ("26 Aug 2026", not "26 Aug 26"), or months for long spans."""
+    return "d MMM yyyy" if span_msecs <= DAY_DATES_UP_TO_DAYS * 86_400_000 else "MMM yyyy"
 
 
 def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:

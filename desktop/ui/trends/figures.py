@@ -58,7 +58,12 @@ def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:
             "tick the patterns you struggled with as you log it."
         )
         return
-    names = [f"{week.day} {week:%b}" for week in weeks.weeks]
+    # Weeks across a new year say which year they are in ("29 Dec 2025", "5 Jan 2026").
+    years = {week.year for week in weeks.weeks}
+    names = [
+        f"{week.day} {week:%b %Y}" if len(years) > 1 else f"{week.day} {week:%b}"
+        for week in weeks.weeks
+    ]
     groups = [
         BarGroup(
             label(tag),

@@ -44,7 +44,7 @@ from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stor
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box
+from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
@@ -188,13 +188,20 @@ class TrendsPage(ContextPage):
         scroll.setWidget(body)
         scroll.setAccessibleName("Trends")
 
+        # Shown once something is picked, so the charts scroll as one page until then.
         details = QWidget()
+        details.hide()
+        self.details_box = details
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 6, 0, 0)
         details_layout.setSpacing(4)
+        title_row = QHBoxLayout()
         self.details_title = text_label("What is listed", "strong")
         self.details_title.setText("Behind the numbers")
-        details_layout.addWidget(self.details_title)
+        title_row.addWidget(self.details_title, 1)
+        close = push_button("Close", "Close the list", details.hide, tooltip="Hide this list")
+        title_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        details_layout.addLayout(title_row)
         self.details = QListWidget()
         self.details.setAccessibleName("Attempts and entries behind the selection")
         self.details.itemActivated.connect(self._open_item)
@@ -340,7 +347,7 @@ class TrendsPage(ContextPage):
         self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
         for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
             widget.setVisible(not welcome)
-        self.calendar.set_activity(report.activity, data.query.today)
+        self.calendar.set_activity(report.activity, data.query.today, data.query.days)
         self._show_streaks(report)
         self._done_items = data.done_items
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
@@ -432,6 +439,7 @@ class TrendsPage(ContextPage):
         self.details.addItem(item)
 
     def _after_listing(self) -> None:
+        self.details_box.show()
         if self.details.count():
             self.details.setCurrentRow(0)
             self.details_hint.setText("Double-click one, or press Enter, to open it.")

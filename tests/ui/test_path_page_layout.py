@@ -1,0 +1,154 @@
+"""The learning path at first launch: column widths, counts, Enter and the status dot."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.practice import AttemptSubject
+from desktop.domain.progress import ItemStatus
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.pages import build_main_window
+from desktop.ui.path.checklist_model import Column
+from desktop.ui.path.checklist_view import ENOUGH_FOR_TITLES, SHORT_COLUMNS
+from desktop.ui.path.page import PathPage
+from desktop.ui.practice import session_window
+from desktop.ui.theme import STATUS_COLOURS, Scheme
+
+
+def _shown_short_widths(page: PathPage) -> int:
+    header = page.tree.header()
+    return sum(header.sectionSize(c) for c in SHORT_COLUMNS if not page.tree.isColumnHidden(c))
+
+
+def test_item_column_takes_the_spare_width_at_first_launch(open_page) -> None:
+    page: PathPage = open_page(PathPage, (1060, 780))  # the page in a 1280 x 800 window
+    tree, header = page.tree, page.tree.header()
+    # Nothing has a status yet: the Changed column would be empty, so it is not shown.
+    assert tree.isColumnHidden(Column.CHANGED)
+    assert not tree.isColumnHidden(Column.KIND)
+    assert header.sectionSize(Column.TITLE) + _shown_short_widths(page) == (tree.viewport().width())
+    # Status shows only "To do": it is sized to that, not to "Needs review".
+    needs_review = tree.fontMetrics().horizontalAdvance("Needs review")
+    assert header.sectionSize(Column.STATUS) < needs_review + 22
+    # The titles get the room they need (up to a limit) before Kind and Changed.
+    metrics = tree.fontMetrics()
+    longest = max(
+        metrics.horizontalAdvance(entry.item.title)
+        for stage in page.checklist.stages  # type: ignore[union-attr]
+        for entry in stage.items
+    )
+    wanted = min(longest + tree.indentation(), ENOUGH_FOR_TITLES)
+    assert header.sectionSize(Column.TITLE) >= wanted
+
+
+def test_short_columns_follow_what_they_show(open_page) -> None:
+    page: PathPage = open_page(PathPage, (1700, 1000))
+    page.set_status("3sum", ItemStatus.NEEDS_REVIEW)
+    header = page.tree.header()
+    needs_review = page.tree.fontMetrics().horizontalAdvance("Needs review")
+    assert header.sectionSize(Column.STATUS) >= needs_review + 22
+    assert not page.tree.isColumnHidden(Column.CHANGED)  # a date to show, and room for it
+
+
+def test_narrow_list_gives_titles_room_before_kind_and_date(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(760, 520)  # the smallest window
+    window.show()
+    page = window.current_page()
+    assert isinstance(page, PathPage)
+    page.set_status("3sum", ItemStatus.DONE)
+    assert page.tree.isColumnHidden(Column.CHANGED)
+    assert page.tree.isColumnHidden(Column.KIND)
+    assert not page.tree.isColumnHidden(Column.STATUS)
+    assert page.tree.header().sectionSize(Column.TITLE) > _shown_short_widths(page) // 2
+
+
+def test_header_and_overview_count_the_same_items(page_with_custom_item: PathPage) -> None:
+    page = page_with_custom_item
+    counts = page.checklist.counts  # type: ignore[union-attr]
+    assert page.overall_label.text().startswith(f"0 of {counts.total} items done")
+    page.tree.selectionModel().clearCurrentIndex()
+    page._show_selected()
+    assert f"{counts.total} items, 0 done" in page.panel.overview_facts.text()
+    assert "1 item of your own is counted" in page.panel.overview_text.text()
+    assert "1 item of your own is counted" in page.overall_label.toolTip()
+
+
+@pytest.fixture
+def page_with_custom_item(open_page, context: AppContext) -> PathPage:
+    with session_scope(context.profile.engine) as session:
+        progress_store.add_custom_item(
+            session=session,
+            path_id="backend-senior",
+            stage_id="coding-medium",
+            item=PathItem(id="custom-x", title="Mine", kind=ItemKind.CODE,
+                          difficulty=Difficulty.EASY, target_minutes=10),
+            now=datetime(2026, 11, 1, tzinfo=UTC),
+        )  # fmt: skip
+    return open_page(PathPage)
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[AttemptSubject]:
+    subjects: list[AttemptSubject] = []
+    monkeypatch.setattr(
+        session_window, "start_session", lambda _context, subject, _parent: subjects.append(subject)
+    )
+    return subjects
+
+
+def test_enter_on_an_item_starts_a_practice_session(
+    open_page, qtbot, started: list[AttemptSubject]
+) -> None:
+    page: PathPage = open_page(PathPage)
+    page.select_item("3sum")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert [subject.item_id for subject in started] == ["3sum"]
+    # On a stage row, Enter starts nothing.
+    page.tree.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert len(started) == 1
+
+
+def test_item_menu_starts_a_practice_session_with_a_shortcut(
+    open_page, started: list[AttemptSubject]
+) -> None:
+    page: PathPage = open_page(PathPage)
+    start = page.item_actions.start
+    assert start in page.item_menu.actions()
+    assert start.shortcut().toString() == "Ctrl+Return"
+    page.select_item("group-anagrams")
+    assert start.isEnabled()
+    start.trigger()
+    assert [subject.item_id for subject in started] == ["group-anagrams"]
+    page.tree.setCurrentIndex(page.model.index(0, 0))  # a stage: nothing to start
+    assert not start.isEnabled()
+
+
+def test_status_dot_stays_on_the_selected_row(open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    page.set_status("3sum", ItemStatus.DONE)
+    index = page.model.index_of_item("3sum")
+    page.tree.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    page.tree.scrollTo(index)
+    cell = page.tree.visualRect(index.siblingAtColumn(Column.STATUS))
+    image = page.tree.viewport().grab(cell).toImage()
+    done = QColor(STATUS_COLOURS[Scheme.LIGHT]["done"])
+    found = {
+        image.pixelColor(x, y).name()
+        for x in range(min(30, image.width()))
+        for y in range(image.height())
+    }
+    assert done.name() in found
