@@ -72,7 +72,10 @@ def build_main_window(context: AppContext) -> MainWindow:
     pages = build_pages(context)
     window = MainWindow(context, pages)
     file_actions = [_new_entry_action(window)]
-    file_actions += [action for page in pages for action in page.file_actions()]
+    for page in pages:
+        for action in page.file_actions():  # usable from any page; the result shows on its own
+            action.triggered.connect(lambda _c=False, key=page.page_key: window.show_page(key))
+            file_actions.append(action)
     file_actions += _story_export_actions(window)
     file_actions += data_actions(window)
     window.add_file_actions(file_actions)
@@ -93,6 +96,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
+    window.keep_mnemonics_unique()
     return window
 
 

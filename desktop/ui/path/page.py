@@ -228,7 +228,6 @@ class PathPage(ContextPage):
 
     def set_active(self, active: bool) -> None:
         self.item_actions.set_active(active)
-        self.item_menu.menuAction().setVisible(active)
 
     def focus_search(self) -> None:
         self.search.setFocus()
