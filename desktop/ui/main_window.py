@@ -145,6 +145,13 @@ class MainWindow(QMainWindow):
         self.find_action = find_action
         find_action.triggered.connect(lambda: self.current_page().focus_search())
         self.edit_menu.addAction(find_action)
+        self.edit_menu.addSeparator()
+        preferences = QAction("Pr&eferences…", self)
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.show_preferences)
+        self.preferences_action = preferences
+        self.edit_menu.addAction(preferences)
         self.edit_menu.aboutToShow.connect(edit.refresh)
 
         view_menu = menu_bar.addMenu("&View")
@@ -205,6 +212,13 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsSheet(shortcut_groups(self), self)
         screen = self.screen().availableGeometry()
         dialog.resize(min(dialog.width(), screen.width() - 40), min(600, screen.height() - 80))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_preferences(self) -> None:
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -15,6 +15,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
 from desktop.ui.safety.transfer_actions import data_actions
+from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def build_pages(context: AppContext) -> list[Page]:
 
 
 def build_main_window(context: AppContext) -> MainWindow:
+    _apply_preferences(context)
     pages = build_pages(context)
     window = MainWindow(context, pages)
     file_actions = [_new_entry_action(window)]
@@ -98,6 +100,15 @@ def build_main_window(context: AppContext) -> MainWindow:
     window.practice_menu.addMenu(_routine_menu(window))
     window.keep_mnemonics_unique()
     return window
+
+
+def _apply_preferences(context: AppContext) -> None:
+    """Bring preferences kept elsewhere by earlier versions into the settings file, and show
+    the chosen theme (unless one was given on the command line)."""
+    context.preferences.adopt_old_places(context.settings)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and follows_system(app):
+        apply_theme_choice(app, context.preferences.read().appearance.theme)
 
 
 def _routine_menu(window: MainWindow) -> QMenu:
