@@ -145,6 +145,10 @@ class MainWindow(QMainWindow):
         self.find_action = find_action
         find_action.triggered.connect(lambda: self.current_page().focus_search())
         self.edit_menu.addAction(find_action)
+        # Connected by the composition root, which knows how to show each kind of record.
+        self.search_action = QAction("&Search everything…", self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.edit_menu.addAction(self.search_action)
         self.edit_menu.addSeparator()
         preferences = QAction("Pr&eferences…", self)
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)

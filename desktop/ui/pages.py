@@ -19,6 +19,7 @@ from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
 
 if TYPE_CHECKING:
+    from desktop.store.search import Hit
     from desktop.ui.journal.page import JournalPage
     from desktop.ui.plan.page import PlanPage
     from desktop.ui.practice.log_page import PracticeLogPage
@@ -98,8 +99,34 @@ def build_main_window(context: AppContext) -> MainWindow:
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
+    window.search_action.triggered.connect(lambda: _search_everything(window))
     window.keep_mnemonics_unique()
     return window
+
+
+def _search_everything(window: MainWindow) -> None:
+    from desktop.ui.search_dialog import SearchDialog
+
+    dialog = SearchDialog(window.context, window)
+    dialog.chosen.connect(lambda hit: open_hit(window, hit))
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def open_hit(window: MainWindow, hit: Hit) -> None:
+    """Show a search hit on its page, selected."""
+    from desktop.store.search import HitKind
+
+    if hit.kind is HitKind.ITEM and hit.path_id and hit.item_id:
+        window.show_page(page_info.PATH.key)
+        path = window.open_page(page_info.PATH.key, PathPage)
+        path.show_item(hit.path_id, hit.item_id)
+    elif hit.kind is HitKind.ENTRY and hit.record_id is not None:
+        window.context.events.open_journal_entry.emit(hit.record_id)
+    elif hit.kind is HitKind.STORY and hit.record_id is not None:
+        _stories_page(window).open_story(hit.record_id)
+    elif hit.kind is HitKind.ATTEMPT and hit.record_id is not None:
+        window.context.events.open_attempt.emit(hit.record_id)
 
 
 def _apply_preferences(context: AppContext) -> None:

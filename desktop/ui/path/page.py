@@ -363,6 +363,20 @@ class PathPage(ContextPage):
             return index.parent().row(), index.row()
         return index.row(), -1
 
+    def show_item(self, path_id: str, item_id: str) -> bool:
+        """Select an item found elsewhere (Search everything), clearing filters that hide it."""
+        self.select_path(path_id)
+        if self.current_path_id() != path_id:
+            return False
+        if not self.select_item(item_id):
+            if not self.filters.current().is_active:
+                return False
+            self.filters.clear()
+            if not self.select_item(item_id):
+                return False
+        self.tree.setFocus()
+        return True
+
     def select_item(self, item_id: str) -> bool:
         index = self.model.index_of_item(item_id)
         if not index.isValid():
