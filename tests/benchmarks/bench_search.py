@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results = measure(profile, args.runs)
             finally:
                 profile.close()
-        except Exception as failure:  # noqa: BLE001 (reported, not raised: it is a measurement)
+        except Exception as failure:  # reported, not raised: it is a measurement
             print(f"benchmark aborted: {failure!r}", file=sys.stderr)
             return 1
     print(f"\n{'query':>14}  {'floor ms':>9}  {'app ms':>8}  {'ratio':>6}")
