@@ -73,9 +73,9 @@ class PreferencesDialog(QDialog):
         self.rest_days.setAccessibleName("Rest days a week that keep a streak")
         self.rest_days.setRange(0, MAX_REST_DAYS)
         self.rest_days.setValue(settings.streaks.rest_days)
-        self.rest_days.setSuffix(" a week keep a streak")
+        self.rest_days.setSuffix(" a week")
         self.rest_days.valueChanged.connect(self._save_rest_days)
-        form.addRow("&Rest days", self.rest_days)
+        form.addRow("&Rest days that keep a streak", self.rest_days)
 
         self.keep_all_days = QSpinBox()
         self.keep_all_days.setAccessibleName("Keep every backup for this many days")
@@ -93,7 +93,9 @@ class PreferencesDialog(QDialog):
         daily = QHBoxLayout()
         daily.addWidget(self.daily_days)
         daily.addWidget(QLabel("then one a week"), 1)
-        form.addRow("Then &one a day up to", daily)
+        daily_label = QLabel("Then &one a day up to")
+        daily_label.setBuddy(self.daily_days)  # a row of several widgets gets no buddy itself
+        form.addRow(daily_label, daily)
 
         self.problem = text_label("Problem saving a preference", "warning")
         self.problem.hide()

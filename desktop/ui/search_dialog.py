@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.store.database import session_scope
 from desktop.store.search import Hit, PathItemText, search_everything
 from desktop.ui.formatting import day_with_year, short_date
+from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
 from desktop.ui.widgets.controls import line_edit
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 TYPING_PAUSE_MS = 150
-HIT_ROLE = Qt.ItemDataRole.UserRole
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 _MOVES = {
     Qt.Key.Key_Up,
     Qt.Key.Key_Down,
@@ -67,9 +68,8 @@ class SearchDialog(QDialog):
         layout.addWidget(self.box)
         self.results = QListWidget()
         self.results.setAccessibleName("Results")
-        self.results.setUniformItemSizes(False)
-        self.results.setWordWrap(False)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setItemDelegate(HitRowDelegate(self.results))
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._open)
         layout.addWidget(self.results, 1)
         self.status = text_label("Search status", "muted")
@@ -125,9 +125,12 @@ class SearchDialog(QDialog):
             if hit.kind.heading != heading:
                 heading = hit.kind.heading
                 self.results.addItem(_heading(heading))
-            item = QListWidgetItem(_hit_text(hit))
+            facts = _facts(hit)
+            item = QListWidgetItem(hit.title)
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(plain_tip(_hit_text(hit).replace("\n", " · ")))
+            item.setData(FACTS_ROLE, facts)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {facts}")
+            item.setToolTip(plain_tip(f"{hit.title}\n{facts}"))
             self.results.addItem(item)
         if not typed.strip():
             self.status.setText("Type a word or two.")
@@ -193,11 +196,9 @@ def _heading(text: str) -> QListWidgetItem:
     return item
 
 
-def _hit_text(hit: Hit) -> str:
-    """The title, then its date and detail on a second line (list items are plain text)."""
-    when = _when_text(hit.when)
-    second = " · ".join(part for part in (when, hit.detail) if part)
-    return f"{hit.title}\n{second}" if second else hit.title
+def _facts(hit: Hit) -> str:
+    """The hit's second line: its date, then where it is or the words around the match."""
+    return " · ".join(part for part in (_when_text(hit.when), hit.detail) if part)
 
 
 def _when_text(when: date | datetime | None) -> str:

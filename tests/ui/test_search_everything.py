@@ -97,9 +97,9 @@ def test_arrows_move_between_kinds_and_a_story_opens(qtbot, window, records) -> 
     dialog = _search(qtbot, window, "quokka")
     qtbot.waitUntil(lambda: bool(dialog.hits()))
     assert [hit.kind for hit in dialog.hits()] == [HitKind.ENTRY, HitKind.STORY]
-    assert dialog.results.currentItem().text().startswith("Zebra notes")
+    assert dialog.results.currentItem().text() == "Zebra notes"
     qtbot.keyClick(dialog.box, Qt.Key.Key_Down)  # over the "Stories" heading
-    assert dialog.results.currentItem().text() == "Kangaroo outage\nQuokka"
+    assert dialog.results.currentItem().text() == "Kangaroo outage"
     assert dialog.box.hasFocus() or not dialog.isActiveWindow()
     _enter(qtbot, dialog)
     assert window.current_page().page_key == "stories"
