@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -99,6 +100,7 @@ class ShortcutsSheet(QDialog):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a row to select
             self.tree.addTopLevelItem(group)
             for text, keys in rows:
                 group.addChild(QTreeWidgetItem([text, keys]))

@@ -125,3 +125,28 @@ def test_nothing_found_says_so_and_esc_closes(qtbot, window) -> None:
     assert dialog.hits() == []
     qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_results_for_older_typing_never_replace_newer_ones(qtbot, window, monkeypatch) -> None:
+    import threading
+
+    from desktop.ui import search_dialog
+
+    release = threading.Event()
+    real = search_dialog.search_everything
+
+    def slow_for_walrus(*, session, typed, items):  # type: ignore[no-untyped-def]
+        if typed == "walrus":
+            release.wait(5)  # the older search finishes last
+        return real(session=session, typed=typed, items=items)
+
+    monkeypatch.setattr(search_dialog, "search_everything", slow_for_walrus)
+    dialog = _search(qtbot, window, "walrus")
+    dialog.search_now()
+    dialog.box.setText("zebra")
+    dialog.search_now()
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    release.set()
+    window.context.workers.wait_until_idle(5)
+    qtbot.wait(50)  # let the late result arrive
+    assert [hit.title for hit in dialog.hits()] == ["Zebra notes"]
