@@ -182,3 +182,18 @@ def test_help_opens_the_data_folder(qtbot, context, monkeypatch) -> None:
     window = _window(qtbot, context)
     _action(window.help_menu, "Open data folder").trigger()
     assert [url.toLocalFile() for url in opened] == [str(context.profile.folder.data_dir)]
+
+
+def test_importing_a_path_from_another_page_shows_it(qtbot, context, monkeypatch) -> None:
+    from pathlib import Path
+
+    from desktop.ui.widgets import dialogs
+
+    tiny = Path(__file__).parents[1] / "data" / "tiny-path.toml"
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(tiny))
+    monkeypatch.setattr(dialogs, "tell", lambda *_args: None)
+    window = _window(qtbot, context)
+    window.show_page("stories")
+    _action(window.file_menu, "Import path file").trigger()
+    assert window.current_page().page_key == "path"
+    assert window.current_page().current_path_id() == "tiny-path"  # type: ignore[attr-defined]
