@@ -1,7 +1,9 @@
-"""The profile's settings file (settings.toml): choices about the data, not about the window.
+"""The profile's settings file (settings.toml): the user's preferences, in one place.
 
-Window geometry and view choices stay in QSettings (ui-state.ini); what decides how the data
-is kept, such as backup retention, lives here so the command line and the app read the same.
+Window geometry and view choices stay in QSettings (ui-state.ini). What the user chooses in
+Preferences lives here (the theme, rest days that keep a streak, backup retention), so the
+command line and the app read the same. The weekly budget is the one exception: it is part
+of the plan in the database, so it travels with an export and comes back with a backup.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.domain.backups import ThinningPolicy
 from desktop.domain.data_file import DataFileError, read_model
+from desktop.domain.streaks import MAX_REST_DAYS
 
 _DEFAULT_POLICY = ThinningPolicy()
 
@@ -31,9 +35,27 @@ class BackupSettings(BaseModel):
         return ThinningPolicy(self.keep_all_days, max(self.daily_days, self.keep_all_days))
 
 
+ThemeChoice = Literal["system", "light", "dark"]
+
+
+class AppearanceSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    # "system" follows the desktop's colour scheme; a desktop that reports none reads as light.
+    theme: ThemeChoice = "system"
+
+
+class StreakSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    rest_days: int = Field(default=1, ge=0, le=MAX_REST_DAYS)  # days off a week, streak kept
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # `true` is not a number of days
 
+    appearance: AppearanceSettings = Field(default_factory=AppearanceSettings)
+    streaks: StreakSettings = Field(default_factory=StreakSettings)
     backups: BackupSettings = Field(default_factory=BackupSettings)
 
 
@@ -69,3 +91,13 @@ def save_settings(path: Path, settings: Settings) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def update_settings(path: Path, **sections: BaseModel) -> Settings:
+    """Read the file, replace the given sections and write it back, so each place that sets
+    one choice (Preferences, the Backups dialog, a page) keeps every other choice as it is."""
+    current = load_settings(path).settings
+    changed = current.model_copy(update=sections)
+    Settings.model_validate(changed.model_dump())  # a section of the wrong kind fails here
+    save_settings(path, changed)
+    return changed

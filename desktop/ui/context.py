@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings
 from sqlmodel import Session
@@ -21,6 +22,9 @@ from desktop.store.reports import write_bug_report
 from desktop.ui.background import Workers
 from desktop.ui.events import ChangeBus
 
+if TYPE_CHECKING:
+    from desktop.ui.settings_store import SettingsStore
+
 T = TypeVar("T")
 
 
@@ -30,6 +34,13 @@ class AppContext:
     settings: QSettings
     events: ChangeBus = field(default_factory=ChangeBus)
     workers: Workers = field(default_factory=Workers)
+
+    @cached_property
+    def preferences(self) -> SettingsStore:
+        """The user's preferences (settings.toml, and the budget in the plan)."""
+        from desktop.ui.settings_store import SettingsStore
+
+        return SettingsStore(self)
 
     def now(self) -> datetime:
         """The current moment (aware) from the profile's clock, the app's only clock."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.ui.page import Page
@@ -70,6 +70,9 @@ class LazyPage(Page):
 
     def has_unsaved_work(self) -> bool:
         return self._page is not None and self._page.has_unsaved_work()
+
+    def page_undo(self) -> QAction | None:
+        return self._page.page_undo() if self._page is not None else None
 
     def focus_search(self) -> None:
         self.real.focus_search()

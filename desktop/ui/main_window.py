@@ -5,22 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
+from desktop.ui.edit_actions import EditActions
 from desktop.ui.icons import app_icon, tinted_icon
 from desktop.ui.lazy_page import LazyPage
+from desktop.ui.mnemonics import assign_mnemonics
 from desktop.ui.page import Page
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets import dialogs
@@ -107,9 +118,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             for index, page in enumerate(self.pages):
                 page.set_active(index == row)
+            self.edit_actions.refresh()  # Undo now means this page's undo
             self._save_soon.start()
 
     def _build_menus(self) -> None:
+        """The same menus on every page: what does not apply is disabled, never hidden."""
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("&File")
         quit_action = QAction("&Quit", self)
@@ -118,12 +131,32 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.quit_action = quit_action
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        self.edit_menu = menu_bar.addMenu("&Edit")
+        self.edit_actions = EditActions(self, self._page_undo)
+        edit = self.edit_actions
+        self.edit_menu.addActions([edit.undo, edit.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([edit.cut, edit.copy, edit.paste])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(edit.select_all)
+        self.edit_menu.addSeparator()
         find_action = QAction("&Find…", self)
         find_action.setShortcuts(_standard_or(QKeySequence.StandardKey.Find, "Ctrl+F"))
         self.find_action = find_action
         find_action.triggered.connect(lambda: self.current_page().focus_search())
-        edit_menu.addAction(find_action)
+        self.edit_menu.addAction(find_action)
+        # Connected by the composition root, which knows how to show each kind of record.
+        self.search_action = QAction("&Search everything…", self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.edit_menu.addAction(self.search_action)
+        self.edit_menu.addSeparator()
+        preferences = QAction("Pr&eferences…", self)
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.show_preferences)
+        self.preferences_action = preferences
+        self.edit_menu.addAction(preferences)
+        self.edit_menu.aboutToShow.connect(edit.refresh)
 
         view_menu = menu_bar.addMenu("&View")
         for row, page in enumerate(self.pages):
@@ -142,17 +175,61 @@ class MainWindow(QMainWindow):
                 menu_bar.addMenu(menu)
 
         self.practice_menu = menu_bar.addMenu("&Practice")
-        help_menu = menu_bar.addMenu("&Help")
+        self.help_menu = menu_bar.addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.setShortcuts(_standard_or(QKeySequence.StandardKey.HelpContents, "F1"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(shortcuts)
+        data_folder = QAction("Open &data folder", self)
+        data_folder.triggered.connect(self.open_data_folder)
+        self.help_menu.addAction(data_folder)
+        self.help_menu.addSeparator()
         about = QAction("&About Loopwise", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.help_menu.addAction(about)
+
+    def _page_undo(self) -> QAction | None:
+        if not isValid(self.stack):  # focus can move while the window is being taken down
+            return None
+        return self.current_page().page_undo()
 
     def add_file_actions(self, actions: Sequence[QAction]) -> None:
         for action in actions:
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+
+    def top_menus(self) -> list[QMenu]:
+        return [
+            menu for action in self.menuBar().actions() if isinstance(menu := action.menu(), QMenu)
+        ]
+
+    def keep_mnemonics_unique(self) -> None:
+        """Every menu, and any filled in when opened, gets one access key per entry."""
+        for menu in self.top_menus():
+            _unique_mnemonics_throughout(menu)
+
+    def show_shortcuts(self) -> None:
+        from desktop.ui.shortcuts_sheet import ShortcutsSheet, shortcut_groups
+
+        dialog = ShortcutsSheet(shortcut_groups(self), self)
+        screen = self.screen().availableGeometry()
+        dialog.resize(min(dialog.width(), screen.width() - 40), min(600, screen.height() - 80))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_preferences(self) -> None:
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_data_folder(self) -> None:
+        folder = self.context.profile.folder.data_dir
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(f"Could not open {folder}", 8000)
 
     def show_about(self) -> None:
         dialog = AboutDialog(self.context.profile.folder, self)
@@ -230,6 +307,15 @@ class MainWindow(QMainWindow):
             discard()
         self.save_state()
         super().closeEvent(event)
+
+
+def _unique_mnemonics_throughout(menu: QMenu) -> None:
+    assign_mnemonics(menu)
+    menu.aboutToShow.connect(lambda: assign_mnemonics(menu))  # for entries filled in late
+    for action in menu.actions():
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            _unique_mnemonics_throughout(submenu)
 
 
 def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:

@@ -58,6 +58,10 @@ class Page(QWidget):
         """Menus of the page's own, shown in the menu bar while the page is on show."""
         return []
 
+    def page_undo(self) -> QAction | None:
+        """What Edit > Undo does outside a text box on this page (bring back a deletion)."""
+        return None
+
     def set_active(self, active: bool) -> None:
         """The page is shown (True) or hidden (False): enable or disable its shortcuts."""
 

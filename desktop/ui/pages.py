@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -15,9 +15,11 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.page import PathPage
 from desktop.ui.safety.transfer_actions import data_actions
+from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
 
 if TYPE_CHECKING:
+    from desktop.store.search import Hit
     from desktop.ui.journal.page import JournalPage
     from desktop.ui.plan.page import PlanPage
     from desktop.ui.practice.log_page import PracticeLogPage
@@ -69,10 +71,14 @@ def build_pages(context: AppContext) -> list[Page]:
 
 
 def build_main_window(context: AppContext) -> MainWindow:
+    _apply_preferences(context)
     pages = build_pages(context)
     window = MainWindow(context, pages)
     file_actions = [_new_entry_action(window)]
-    file_actions += [action for page in pages for action in page.file_actions()]
+    for page in pages:
+        for action in page.file_actions():  # usable from any page; the result shows on its own
+            action.triggered.connect(lambda _c=False, key=page.page_key: window.show_page(key))
+            file_actions.append(action)
     file_actions += _story_export_actions(window)
     file_actions += data_actions(window)
     window.add_file_actions(file_actions)
@@ -93,7 +99,43 @@ def build_main_window(context: AppContext) -> MainWindow:
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
+    window.search_action.triggered.connect(lambda: _search_everything(window))
+    window.keep_mnemonics_unique()
     return window
+
+
+def _search_everything(window: MainWindow) -> None:
+    from desktop.ui.search_dialog import SearchDialog
+
+    dialog = SearchDialog(window.context, window)
+    dialog.chosen.connect(lambda hit: open_hit(window, hit))
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def open_hit(window: MainWindow, hit: Hit) -> None:
+    """Show a search hit on its page, selected."""
+    from desktop.store.search import HitKind
+
+    if hit.kind is HitKind.ITEM and hit.path_id and hit.item_id:
+        window.show_page(page_info.PATH.key)
+        path = window.open_page(page_info.PATH.key, PathPage)
+        path.show_item(hit.path_id, hit.item_id)
+    elif hit.kind is HitKind.ENTRY and hit.record_id is not None:
+        window.context.events.open_journal_entry.emit(hit.record_id)
+    elif hit.kind is HitKind.STORY and hit.record_id is not None:
+        _stories_page(window).open_story(hit.record_id)
+    elif hit.kind is HitKind.ATTEMPT and hit.record_id is not None:
+        window.context.events.open_attempt.emit(hit.record_id)
+
+
+def _apply_preferences(context: AppContext) -> None:
+    """Bring preferences kept elsewhere by earlier versions into the settings file, and show
+    the chosen theme (unless one was given on the command line)."""
+    context.preferences.adopt_old_places(context.settings)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and follows_system(app):
+        apply_theme_choice(app, context.preferences.read().appearance.theme)
 
 
 def _routine_menu(window: MainWindow) -> QMenu:

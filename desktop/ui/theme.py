@@ -222,6 +222,22 @@ def apply_theme(app: QApplication, forced: Scheme | None = None) -> Scheme:
     return scheme
 
 
+def apply_theme_choice(app: QApplication, choice: str) -> Scheme:
+    """Apply a Preferences choice: "system", "light" or "dark"."""
+    return apply_theme(app, None if choice == "system" else Scheme(choice))
+
+
+def follows_system(app: QApplication) -> bool:
+    """True unless a theme was chosen (in Preferences or on the command line)."""
+    return app.property("loopwise_scheme") not in (Scheme.LIGHT.value, Scheme.DARK.value)
+
+
 def follow_system_scheme(app: QApplication) -> None:
-    """Re-theme live when the user switches the system between light and dark."""
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    """Re-theme live when the user switches the system between light and dark (unless the
+    user chose a theme of their own)."""
+
+    def follow(_scheme: object) -> None:
+        if follows_system(app):
+            apply_theme(app)
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(follow)

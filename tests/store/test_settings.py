@@ -42,3 +42,22 @@ def test_a_malformed_file_is_explained_and_the_defaults_apply(tmp_path: Path) ->
     broken = load_settings(path)
     assert broken.settings == Settings()
     assert broken.problem is not None and "line 1" in broken.problem
+
+
+def test_one_section_is_changed_and_the_others_kept(tmp_path: Path) -> None:
+    from desktop.store.settings import AppearanceSettings, StreakSettings, update_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text("[backups]\nkeep_all_days = 5\ndaily_days = 60\n", encoding="utf-8")
+    update_settings(path, appearance=AppearanceSettings(theme="dark"))
+    update_settings(path, streaks=StreakSettings(rest_days=2))
+    settings = load_settings(path).settings
+    assert settings.appearance.theme == "dark" and settings.streaks.rest_days == 2
+    assert settings.backups.policy == ThinningPolicy(keep_all_days=5, daily_days=60)
+
+
+def test_an_unknown_theme_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[appearance]\ntheme = "sepia"\n', encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings() and loaded.problem is not None

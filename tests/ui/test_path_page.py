@@ -334,7 +334,7 @@ def test_context_menu_offers_status_actions(page: PathPage) -> None:
     page.select_item("3sum")
     page.set_status("3sum", ItemStatus.IN_PROGRESS)
     menu = page.build_context_menu()
-    labels = [action.text() for action in menu.actions() if action.text()]
+    labels = [action.text().replace("&", "") for action in menu.actions() if action.text()]
     assert labels == ["Start practice session", "Set status", "Add item…", "Remove item…"]
     status_menu = next(action.menu() for action in menu.actions() if action.menu())
     statuses = [action.text() for action in status_menu.actions()]

@@ -36,46 +36,47 @@ class ItemActions(QObject):
         self.start.setStatusTip("Time a practice session on the chosen item")
         parent.addAction(self.start)
 
-        self.add = QAction("Add item…", parent)
+        self.add = QAction("&Add item…", parent)
         self.add.setShortcut(QKeySequence("Ctrl+Shift+N"))
         parent.addAction(self.add)
 
         # Delete removes only while the list has the focus, never text in the notes editor.
-        self.remove = QAction("Remove item…", parent)
+        self.remove = QAction("&Remove item…", parent)
         self.remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         tree.addAction(self.remove)
 
-        self.import_path = QAction("Import path file…", parent)
+        # Importing works from any page (the window then shows the Learning path).
+        self.import_path = QAction("Import &path file…", parent)
         self.import_path.setShortcut(QKeySequence("Ctrl+I"))
         parent.addAction(self.import_path)
-        self.import_quiz = QAction("Import quiz file…", parent)
+        self.import_quiz = QAction("Import q&uiz file…", parent)
+
+        self._active = True
+        self._entry: ChecklistItem | None = None
 
     def update_for(self, entry: ChecklistItem | None) -> None:
-        usable = entry is not None and not entry.is_retired
+        self._entry = entry
+        usable = self._active and entry is not None and not entry.is_retired
         self.start.setEnabled(usable)
         for status, action in self.status.items():
             action.setEnabled(usable)
             action.setChecked(usable and entry is not None and entry.status is status)
-        self.remove.setEnabled(entry is not None and entry.is_custom)
+        self.remove.setEnabled(self._active and entry is not None and entry.is_custom)
+        self.add.setEnabled(self._active)
 
     def set_active(self, active: bool) -> None:
-        """Only the page on show answers its shortcuts."""
-        for action in (
-            self.start,
-            *self.status.values(),
-            self.add,
-            self.import_path,
-            self.import_quiz,
-        ):
-            action.setVisible(active)
+        """Only the page on show answers its shortcuts; elsewhere the Item menu stays in the
+        menu bar (menus never change by page) with its commands off."""
+        self._active = active
+        self.update_for(self._entry)
 
     def build_menu(self, title: str, parent: QWidget) -> QMenu:
         menu = QMenu(title, parent)
         menu.setAccessibleName(title.replace("&", ""))
         menu.addAction(self.start)
         menu.addSeparator()
-        status_menu = menu.addMenu("Set status")
+        status_menu = menu.addMenu("Set &status")
         for action in self.status.values():
             status_menu.addAction(action)
         menu.addSeparator()

@@ -203,7 +203,6 @@ class PathPage(ContextPage):
 
     def set_active(self, active: bool) -> None:
         self.item_actions.set_active(active)
-        self.item_menu.menuAction().setVisible(active)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -340,6 +339,20 @@ class PathPage(ContextPage):
         if index.parent().isValid():
             return index.parent().row(), index.row()
         return index.row(), -1
+
+    def show_item(self, path_id: str, item_id: str) -> bool:
+        """Select an item found elsewhere (Search everything), clearing filters that hide it."""
+        self.select_path(path_id)
+        if self.current_path_id() != path_id:
+            return False
+        if not self.select_item(item_id):
+            if not self.filters.current().is_active:
+                return False
+            self.filters.clear()
+            if not self.select_item(item_id):
+                return False
+        self.tree.setFocus()
+        return True
 
     def select_item(self, item_id: str) -> bool:
         index = self.model.index_of_item(item_id)

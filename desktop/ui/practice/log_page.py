@@ -120,8 +120,8 @@ class PracticeLogPage(ContextPage):
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
 
+        # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
         self.undo_action = QAction("Undo delete", self)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
         delete_key = QAction("Delete attempt", self.table)
@@ -144,6 +144,9 @@ class PracticeLogPage(ContextPage):
         self.path_filter.blockSignals(False)
 
     # Page protocol -----------------------------------------------------------------------
+
+    def page_undo(self) -> QAction:
+        return self.undo_action
 
     def set_active(self, active: bool) -> None:
         # Ctrl+Z is window-wide (it works while the sidebar has the focus), so it must be off

@@ -172,9 +172,8 @@ class StoriesPage(ContextPage):
         self.rehearse_action = QAction("Rehearse this story", self)
         self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearse_action.triggered.connect(lambda: self.rehearse())
-        # Ctrl+Z in a text box still undoes typing: the box claims the key before the page.
+        # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
         self.undo_action = QAction("Undo delete", self)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo_delete)
         # Window-wide, so the keys work while the sidebar has the focus; set_active turns them
         # off while another page is on show.
@@ -200,6 +199,9 @@ class StoriesPage(ContextPage):
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
         return self.editor.has_unsaved_changes()
+
+    def page_undo(self) -> QAction:
+        return self.undo_action
 
     def set_active(self, active: bool) -> None:
         for action in (self.new_action, self.rehearse_action, self.undo_action):

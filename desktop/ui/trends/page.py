@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -31,6 +32,7 @@ from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
+from desktop.store.settings import StreakSettings
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
@@ -129,8 +131,20 @@ class TrendsPage(ContextPage):
         self._word_rest_days(DEFAULT_REST_DAYS)
         self.rest_days.valueChanged.connect(self._word_rest_days)
         self.rest_days.valueChanged.connect(lambda _value: self.reload())
+        self.rest_days.valueChanged.connect(self._save_rest_days)
+        self.context.preferences.changed.connect(self._show_preferred_rest_days)
         row.addWidget(self.rest_days)
         return row
+
+    def _save_rest_days(self, value: int) -> None:
+        # If the file cannot be written the choice still holds for now; Preferences says why.
+        with suppress(OSError):
+            self.context.preferences.update(streaks=StreakSettings(rest_days=value))
+
+    def _show_preferred_rest_days(self) -> None:
+        rest = self.context.preferences.read().streaks.rest_days
+        if rest != self.rest_days.value():
+            self.rest_days.setValue(rest)
 
     def _word_rest_days(self, value: int) -> None:
         self.rest_days.setSuffix(" rest day a week" if value == 1 else " rest days a week")
@@ -252,12 +266,11 @@ class TrendsPage(ContextPage):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("trends/range", self.range.currentIndex())
-        settings.setValue("trends/rest_days", self.rest_days.value())
         settings.setValue("trends/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
         chosen = setting_int(settings.value("trends/range"), DEFAULT_RANGE)
-        rest = setting_int(settings.value("trends/rest_days"), DEFAULT_REST_DAYS)
+        rest = self.context.preferences.read().streaks.rest_days  # kept with Preferences
         for widget in (self.range, self.rest_days):
             widget.blockSignals(True)
         self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else DEFAULT_RANGE)

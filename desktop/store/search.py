@@ -1,0 +1,199 @@
+"""Search everything (Ctrl+K): path items, journal entries, stories and practice attempts.
+
+Every word typed must appear, in any order, ignoring case. The journal has a full-text index
+and uses it; the others are short texts read with LIKE and a LIMIT, which stays quick on ten
+years of attempts (20,000 rows are one scan of one small column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from desktop.domain.practice import Outcome
+from desktop.store import journal as journal_store
+
+HITS_PER_KIND = 8
+
+
+class HitKind(StrEnum):
+    ITEM = "item"
+    ENTRY = "entry"
+    STORY = "story"
+    ATTEMPT = "attempt"
+
+    @property
+    def heading(self) -> str:
+        return {
+            HitKind.ITEM: "Path items",
+            HitKind.ENTRY: "Journal entries",
+            HitKind.STORY: "Stories",
+            HitKind.ATTEMPT: "Practice attempts",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: HitKind
+    title: str
+    detail: str  # the path's name, an outcome or the words around a match: plain text
+    record_id: int | None = None  # entries, stories, attempts
+    when: date | datetime | None = None  # an entry's day, an attempt's start (stored UTC)
+    path_id: str | None = None  # path items
+    item_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PathItemText:
+    """A path item as the library has it (the files are not in the database)."""
+
+    path_id: str
+    path_title: str
+    item_id: str
+    title: str
+
+
+def search_words(typed: str) -> list[str]:
+    return [word.casefold() for word in typed.split() if word.strip()]
+
+
+def search_everything(
+    *,
+    session: Session,
+    typed: str,
+    items: Sequence[PathItemText],
+    limit: int = HITS_PER_KIND,
+) -> list[Hit]:
+    """Hits grouped by kind (items, entries, stories, attempts), at most `limit` of each."""
+    words = search_words(typed)
+    if not words:
+        return []
+    return [
+        *_items(session, words, items, limit),
+        *_entries(session, typed, limit),
+        *_stories(session, words, limit),
+        *_attempts(session, words, limit),
+    ]
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _all_words(column: str, words: list[str]) -> tuple[str, dict[str, str]]:
+    """A WHERE clause in which `column` holds every word, and its parameters."""
+    clauses = [f"{column} LIKE :w{n} ESCAPE '\\'" for n in range(len(words))]
+    return " AND ".join(clauses), {f"w{n}": _like(word) for n, word in enumerate(words)}
+
+
+def _items(
+    session: Session, words: list[str], items: Sequence[PathItemText], limit: int
+) -> list[Hit]:
+    """Items whose title has the words (the path files' and the user's own), then items whose
+    notes have them."""
+    path_titles = {item.path_id: item.path_title for item in items}
+    hits: dict[tuple[str, str], Hit] = {}
+
+    def add(path_id: str, item_id: str, title: str, detail: str) -> bool:
+        """False once there are enough."""
+        if path_id in path_titles:  # not an item of a path file since removed
+            hits.setdefault(
+                (path_id, item_id),
+                Hit(HitKind.ITEM, title, detail, path_id=path_id, item_id=item_id),
+            )
+        return len(hits) < limit
+
+    for item in items:
+        matches = all(word in item.title.casefold() for word in words)
+        if matches and not add(item.path_id, item.item_id, item.title, item.path_title):
+            return list(hits.values())
+    where, params = _all_words("title", words)
+    custom = session.connection().execute(
+        text(f"SELECT path_id, item_id, title FROM custom_item WHERE {where} LIMIT :n"),
+        {**params, "n": limit},
+    )
+    for path_id, item_id, title in custom:
+        if not add(path_id, item_id, str(title), path_titles.get(path_id, "")):
+            return list(hits.values())
+    where, params = _all_words("notes", words)
+    noted = session.connection().execute(
+        text(f"SELECT path_id, item_id, title, notes FROM item_progress WHERE {where} LIMIT :n"),
+        {**params, "n": limit},
+    )
+    for path_id, item_id, title, notes in noted:
+        if not add(path_id, item_id, str(title), _around(str(notes), words)):
+            break
+    return list(hits.values())
+
+
+def _entries(session: Session, typed: str, limit: int) -> list[Hit]:
+    found = journal_store.search_entries(session=session, typed=typed, limit=limit)
+    unmark = str.maketrans("", "", journal_store.MATCH_START + journal_store.MATCH_END)
+    return [
+        Hit(
+            HitKind.ENTRY,
+            hit.title or "Untitled entry",
+            hit.snippet.translate(unmark),
+            hit.entry_id,
+            when=hit.entry_date,
+        )
+        for hit in found
+    ]
+
+
+def _stories(session: Session, words: list[str], limit: int) -> list[Hit]:
+    body = "(situation || ' ' || task || ' ' || action || ' ' || result || ' ' || notes)"
+    where, params = _all_words(f"(title || ' ' || {body})", words)
+    rows = session.connection().execute(
+        text(
+            f"SELECT id, title, {body} FROM story WHERE deleted_at IS NULL AND {where}"
+            " ORDER BY updated_at DESC LIMIT :n"
+        ),
+        {**params, "n": limit},
+    )
+    return [
+        Hit(HitKind.STORY, str(title) or "Untitled story", _around(str(text_), words), int(sid))
+        for sid, title, text_ in rows
+    ]
+
+
+def _attempts(session: Session, words: list[str], limit: int) -> list[Hit]:
+    where, params = _all_words("title", words)
+    rows = session.connection().execute(
+        text(
+            f"SELECT id, title, started_at, outcome FROM practice_session"
+            f" WHERE deleted_at IS NULL AND {where} ORDER BY started_at DESC LIMIT :n"
+        ),
+        {**params, "n": limit},
+    )
+    return [
+        Hit(HitKind.ATTEMPT, str(title), _outcome(outcome), int(aid), when=_moment(started))
+        for aid, title, started, outcome in rows
+    ]
+
+
+def _around(body: str, words: list[str], width: int = 90) -> str:
+    """The stretch of `body` around the first word found, on one line."""
+    flat = " ".join(body.split())
+    lowered = flat.casefold()
+    first = min((at for word in words if (at := lowered.find(word)) >= 0), default=0)
+    start = max(0, first - width // 3)
+    piece = flat[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")
+
+
+def _moment(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _outcome(value: object) -> str:
+    try:
+        return Outcome(str(value)).label
+    except ValueError:
+        return str(value)

@@ -1,0 +1,114 @@
+"""Edit menu: Undo, Redo, Cut, Copy, Paste and Select All for the text box with the focus.
+
+A text box claims these keys itself while it has the focus, so the actions matter for the menu
+and for what the keys do elsewhere: outside a text box Undo falls to the page's own undo (a
+deleted attempt or story comes back), and the rest are off, so a list keeps its own Ctrl+A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+TextBox = QLineEdit | QTextEdit | QPlainTextEdit
+
+
+class EditActions(QObject):
+    def __init__(self, parent: QWidget, page_undo: Callable[[], QAction | None]) -> None:
+        super().__init__(parent)
+        self._page_undo = page_undo
+        self._box: TextBox | None = None
+
+        def make(text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
+            action = QAction(text, parent)
+            action.setShortcuts(QKeySequence.keyBindings(key))
+            action.triggered.connect(lambda _checked=False: slot())
+            return action
+
+        self.undo = make("&Undo", QKeySequence.StandardKey.Undo, self._undo)
+        self.redo = make("&Redo", QKeySequence.StandardKey.Redo, self._on_box("redo"))
+        self.cut = make("Cu&t", QKeySequence.StandardKey.Cut, self._on_box("cut"))
+        self.copy = make("&Copy", QKeySequence.StandardKey.Copy, self._on_box("copy"))
+        self.paste = make("&Paste", QKeySequence.StandardKey.Paste, self._on_box("paste"))
+        self.select_all = make(
+            "Select &all", QKeySequence.StandardKey.SelectAll, self._on_box("selectAll")
+        )
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+        QApplication.clipboard().dataChanged.connect(self.refresh)
+        self._follow(QApplication.focusWidget())
+
+    def actions(self) -> list[QAction]:
+        return [self.undo, self.redo, self.cut, self.copy, self.paste, self.select_all]
+
+    def _on_box(self, method: str) -> Callable[[], None]:
+        def run() -> None:
+            if self._box is not None:
+                getattr(self._box, method)()
+
+        return run
+
+    def _undo(self) -> None:
+        if self._box is not None:
+            self._box.undo()
+            return
+        page_undo = self._page_undo()
+        if page_undo is not None and page_undo.isEnabled():
+            page_undo.trigger()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._follow(new)
+
+    def _follow(self, widget: QWidget | None) -> None:
+        """Listen to the text box that now has the focus (and stop listening to the last)."""
+        box = widget if isinstance(widget, TextBox) else None
+        if box is self._box:
+            self.refresh()
+            return
+        if self._box is not None:
+            try:
+                self._box.destroyed.disconnect(self._forget)
+                self._box.textChanged.disconnect(self.refresh)
+                self._box.selectionChanged.disconnect(self.refresh)
+            except (RuntimeError, TypeError):  # the box is already gone
+                pass
+        self._box = box
+        if box is not None:
+            box.destroyed.connect(self._forget)
+            box.textChanged.connect(self.refresh)
+            box.selectionChanged.connect(self.refresh)
+        self.refresh()
+
+    def _forget(self) -> None:
+        self._box = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable what applies to the focused text box (or to the page, for Undo)."""
+        box = self._box
+        if box is None:
+            page_undo = self._page_undo()
+            self.undo.setEnabled(page_undo is not None and page_undo.isEnabled())
+            for action in (self.redo, self.cut, self.copy, self.paste, self.select_all):
+                action.setEnabled(False)
+            return
+        writable = not box.isReadOnly()
+        if isinstance(box, QLineEdit):
+            undo, redo = box.isUndoAvailable(), box.isRedoAvailable()
+            selected, has_text = box.hasSelectedText(), bool(box.text())
+            hidden = box.echoMode() != QLineEdit.EchoMode.Normal
+        else:
+            document = box.document()
+            undo, redo = document.isUndoAvailable(), document.isRedoAvailable()
+            selected, has_text = box.textCursor().hasSelection(), not document.isEmpty()
+            hidden = False
+        self.undo.setEnabled(writable and undo)
+        self.redo.setEnabled(writable and redo)
+        self.cut.setEnabled(writable and selected and not hidden)
+        self.copy.setEnabled(selected and not hidden)
+        self.paste.setEnabled(writable and bool(QApplication.clipboard().text()))
+        self.select_all.setEnabled(has_text)

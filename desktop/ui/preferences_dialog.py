@@ -1,0 +1,155 @@
+"""Edit > Preferences (Ctrl+,): the theme, the weekly budget, rest days and backup keeping.
+
+Every choice takes effect as it is made, as preferences do on Linux desktops; there is nothing
+to confirm, and Close (or Esc) keeps what was chosen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.streaks import MAX_REST_DAYS
+from desktop.store.errors import WriteFailed
+from desktop.store.settings import AppearanceSettings, BackupSettings, StreakSettings
+from desktop.ui.theme import apply_theme_choice
+from desktop.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.preferences
+        self.setWindowTitle("Preferences")
+        self.setAccessibleName("Preferences")
+        settings = self.store.read()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for value, label in THEMES:
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(self.theme.findData(settings.appearance.theme))
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
+        form.addRow("&Theme", self.theme)
+        if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown:
+            note = text_label("About following the system", "muted")
+            note.setText(
+                "Your desktop does not say whether it is light or dark, "
+                "so following it shows light."
+            )
+            form.addRow("", note)
+
+        self.budget = QSpinBox()
+        self.budget.setAccessibleName("Weekly budget in hours")
+        self.budget.setRange(1, 80)
+        self.budget.setSuffix(" hours a week")
+        self.budget.setValue(self.store.weekly_hours())
+        self.budget.editingFinished.connect(self._save_budget)
+        form.addRow("Weekly &budget", self.budget)
+
+        self.rest_days = QSpinBox()
+        self.rest_days.setAccessibleName("Rest days a week that keep a streak")
+        self.rest_days.setRange(0, MAX_REST_DAYS)
+        self.rest_days.setValue(settings.streaks.rest_days)
+        self.rest_days.setSuffix(" a week")
+        self.rest_days.valueChanged.connect(self._save_rest_days)
+        form.addRow("&Rest days that keep a streak", self.rest_days)
+
+        self.keep_all_days = QSpinBox()
+        self.keep_all_days.setAccessibleName("Keep every backup for this many days")
+        self.keep_all_days.setRange(0, 365)
+        self.keep_all_days.setSuffix(" days")
+        self.keep_all_days.setValue(settings.backups.keep_all_days)
+        self.daily_days = QSpinBox()
+        self.daily_days.setAccessibleName("Then keep one backup a day up to this many days")
+        self.daily_days.setRange(0, 3650)
+        self.daily_days.setSuffix(" days")
+        self.daily_days.setValue(settings.backups.daily_days)
+        for box in (self.keep_all_days, self.daily_days):
+            box.valueChanged.connect(self._save_backups)
+        form.addRow("Keep &every backup for", self.keep_all_days)
+        daily = QHBoxLayout()
+        daily.addWidget(self.daily_days)
+        daily.addWidget(QLabel("then one a week"), 1)
+        daily_label = QLabel("Then &one a day up to")
+        daily_label.setBuddy(self.daily_days)  # a row of several widgets gets no buddy itself
+        form.addRow(daily_label, daily)
+
+        self.problem = text_label("Problem saving a preference", "warning")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        loaded_problem = self.store.problem()
+        if loaded_problem:
+            self._show_problem(loaded_problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _theme_chosen(self) -> None:
+        choice = str(self.theme.currentData())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme_choice(app, choice)  # at once, saved or not
+        self._save(appearance=AppearanceSettings(theme=choice))  # type: ignore[arg-type]
+
+    def _save_rest_days(self) -> None:
+        self._save(streaks=StreakSettings(rest_days=self.rest_days.value()))
+
+    def _save_backups(self) -> None:
+        self._save(
+            backups=BackupSettings(
+                keep_all_days=self.keep_all_days.value(), daily_days=self.daily_days.value()
+            )
+        )
+
+    def _save(self, **sections: AppearanceSettings | StreakSettings | BackupSettings) -> None:
+        try:
+            self.store.update(**sections)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            self._show_problem(f"Your choice could not be saved: {reason}.")
+        else:
+            self._show_problem(None)
+
+    def _save_budget(self) -> None:
+        hours = self.budget.value()
+        if hours == self.store.weekly_hours():
+            return
+        try:
+            self.store.set_weekly_hours(hours)
+        except WriteFailed as failed:
+            self._show_problem(f"The weekly budget could not be saved: {failed.reason}.")
+        else:
+            self._show_problem(None)
+
+    def _show_problem(self, message: str | None) -> None:
+        self.problem.setText(message or "")
+        self.problem.setVisible(message is not None)
+
+    def done(self, result: int) -> None:
+        self._save_budget()  # typed but not yet left the box
+        super().done(result)

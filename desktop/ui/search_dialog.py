@@ -1,0 +1,209 @@
+"""Edit > Search everything (Ctrl+K): one box for path items, journal entries, stories and
+attempts. Type, move with the arrow keys, Enter opens the hit on its page, Esc closes.
+
+The search runs on a worker thread a moment after typing stops, so the box never waits for
+the database; a result that arrives after newer typing is dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.database import session_scope
+from desktop.store.search import Hit, PathItemText, search_everything
+from desktop.ui.formatting import day_with_year, short_date
+from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
+from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.plain_text import plain_tip
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+TYPING_PAUSE_MS = 150
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+_MOVES = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+}
+
+
+class SearchDialog(QDialog):
+    chosen = Signal(object)  # the Hit to open
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Search everything")
+        self.setAccessibleName("Search everything")
+        self._asked = 0  # which search the shown results belong to
+        self._open_when_shown = False  # Enter came before the results for the typing did
+        self._searching = False
+        self._items = [
+            PathItemText(path.id, path.title, item.id, item.title)
+            for path in context.profile.library.paths
+            for stage in path.stages
+            for item in stage.items
+        ]
+        layout = QVBoxLayout(self)
+        self.box = line_edit(
+            "Search everything", "Search path items, journal, stories and attempts"
+        )
+        self.box.setClearButtonEnabled(True)
+        self.box.textChanged.connect(self._typed)
+        self.box.installEventFilter(self)
+        layout.addWidget(self.box)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Results")
+        self.results.setItemDelegate(HitRowDelegate(self.results))
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.itemActivated.connect(self._open)
+        layout.addWidget(self.results, 1)
+        self.status = text_label("Search status", "muted")
+        self.status.setText("Type a word or two.")
+        layout.addWidget(self.status)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.search_now)
+        self.resize(620, 460)
+
+    # Searching ---------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        self._pause.start()
+
+    def search_now(self) -> None:
+        typed = self.box.text()
+        self._pause.stop()
+        self._asked += 1
+        asked = self._asked
+        if not typed.strip():
+            self._show([], typed)
+            return
+        self.status.setText("Searching…")
+        self._searching = True
+        engine = self.context.profile.engine
+        items = self._items
+
+        def work() -> list[Hit]:
+            with session_scope(engine) as session:
+                return search_everything(session=session, typed=typed, items=items)
+
+        self.context.workers.run(
+            work,
+            lambda hits: self._show(hits, typed) if asked == self._asked else None,
+            lambda error: self._failed(error) if asked == self._asked else None,
+            owner=self,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.store.errors import explain
+
+        self._searching = self._open_when_shown = False
+        self.results.clear()
+        self.status.setText(f"Could not search: {explain(error)}")
+
+    def _show(self, hits: list[Hit], typed: str) -> None:
+        self._searching = False
+        self.results.clear()
+        heading = None
+        for hit in hits:
+            if hit.kind.heading != heading:
+                heading = hit.kind.heading
+                self.results.addItem(_heading(heading))
+            facts = _facts(hit)
+            item = QListWidgetItem(hit.title)
+            item.setData(HIT_ROLE, hit)
+            item.setData(FACTS_ROLE, facts)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {facts}")
+            item.setToolTip(plain_tip(f"{hit.title}\n{facts}"))
+            self.results.addItem(item)
+        if not typed.strip():
+            self.status.setText("Type a word or two.")
+        elif not hits:
+            self.status.setText(f"Nothing matches “{typed.strip()}”. Try fewer or shorter words.")
+        else:
+            self.status.setText("↑ ↓ to choose, Enter to open, Esc to close.")
+        self._select_first_hit()
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self.open_current()
+
+    def hits(self) -> list[Hit]:
+        """The hits listed, in order (headings left out)."""
+        found = (self.results.item(row).data(HIT_ROLE) for row in range(self.results.count()))
+        return [hit for hit in found if isinstance(hit, Hit)]
+
+    # Choosing ----------------------------------------------------------------------------
+
+    def _select_first_hit(self) -> None:
+        for row in range(self.results.count()):
+            if self.results.item(row).data(HIT_ROLE) is not None:
+                self.results.setCurrentRow(row)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The arrow keys move through the results while the keyboard stays in the box."""
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in _MOVES:
+                self.results.setFocus()
+                self.results.keyPressEvent(event)
+                self.box.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._pause.isActive() or self._searching:
+                    self._open_when_shown = True  # open the first hit for what was typed
+                    if self._pause.isActive():
+                        self.search_now()
+                else:
+                    self.open_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_current(self) -> None:
+        current = self.results.currentItem()
+        if current is not None:
+            self._open(current)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if isinstance(hit, Hit):
+            self.accept()
+            self.chosen.emit(hit)
+
+
+def _heading(text: str) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable: the arrow keys pass over it
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    return item
+
+
+def _facts(hit: Hit) -> str:
+    """The hit's second line: its date, then where it is or the words around the match."""
+    return " · ".join(part for part in (_when_text(hit.when), hit.detail) if part)
+
+
+def _when_text(when: date | datetime | None) -> str:
+    if when is None:
+        return ""
+    if isinstance(when, datetime):
+        return short_date(when)
+    return day_with_year(when)

@@ -1,0 +1,199 @@
+"""The menu bar: the same menus on every page, standard Edit actions that follow the focus,
+unique access keys, a shortcuts sheet read from the actions, and Help's data folder."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import practice as practice_store
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.mnemonics import mnemonic
+from desktop.ui.pages import build_main_window
+from desktop.ui.shortcuts_sheet import ShortcutsSheet, menu_label, shortcut_groups
+
+STANDARD_EDIT = ["Undo", "Redo", "Cut", "Copy", "Paste", "Select all", "Find"]
+
+
+def _window(qtbot, context: AppContext) -> MainWindow:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def _all_menus(menu: QMenu) -> list[QMenu]:
+    found = [menu]
+    for action in menu.actions():
+        if isinstance(action.menu(), QMenu):
+            found += _all_menus(action.menu())  # type: ignore[arg-type]
+    return found
+
+
+def _layout(window: MainWindow) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """Every menu and entry, and whether each is shown in the menu bar."""
+    return [
+        (
+            menu_label(top.title()),
+            [(menu_label(a.text()), a.isVisible()) for a in menu.actions() if a.text()],
+        )
+        for top in window.top_menus()
+        for menu in _all_menus(top)
+    ]
+
+
+def _action(menu: QMenu, label: str) -> QAction:
+    return next(a for a in menu.actions() if menu_label(a.text()) == label)
+
+
+def test_every_page_has_the_same_menus_with_the_standard_actions(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    seen = []
+    for page in window.pages:
+        window.show_page(page.page_key)
+        seen.append(_layout(window))
+    assert all(layout == seen[0] for layout in seen)
+    menus = dict(seen[0])
+    assert [title for title, _ in seen[0][:3]] == ["File", "Edit", "View"]
+    assert all(shown for entries in menus.values() for _label, shown in entries)
+    assert [label for label, _ in menus["Edit"]][: len(STANDARD_EDIT)] == STANDARD_EDIT
+    file_labels = {label for label, _ in menus["File"]}
+    assert {"Import path file", "Import quiz file", "New journal entry", "Quit"} <= file_labels
+    assert {"Keyboard shortcuts", "Open data folder", "About Loopwise"} <= {
+        label for label, _ in menus["Help"]
+    }
+
+
+def test_item_commands_are_off_away_from_the_learning_path(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    path = window.current_page()
+    assert path.select_item("3sum")  # type: ignore[attr-defined]
+    actions = path.item_actions  # type: ignore[attr-defined]
+    assert actions.add.isEnabled() and all(a.isEnabled() for a in actions.status.values())
+    window.show_page("journal")
+    assert not actions.add.isEnabled()
+    assert not any(a.isEnabled() for a in actions.status.values())
+    assert actions.import_path.isEnabled() and actions.import_quiz.isEnabled()
+    window.show_page("path")
+    assert actions.add.isEnabled() and actions.status[next(iter(actions.status))].isEnabled()
+
+
+def test_access_keys_are_unique_in_every_menu(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    for top in window.top_menus():
+        for menu in _all_menus(top):
+            menu.aboutToShow.emit()  # menus filled when opened (routines) too
+            keys = [mnemonic(a.text()) for a in menu.actions() if a.text()]
+            given = [key for key in keys if key is not None]
+            assert len(given) == len(set(given)), (menu.title(), keys)
+            assert None not in keys, (menu.title(), [a.text() for a in menu.actions()])
+    titles = [mnemonic(menu.title()) for menu in window.top_menus()]
+    assert len(titles) == len(set(titles))
+
+
+def test_edit_actions_follow_the_focused_text_box(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    edit = window.edit_actions
+    box = window.current_page().search  # type: ignore[attr-defined]
+    window.navigation.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.navigation)
+    assert not edit.copy.isEnabled() and not edit.select_all.isEnabled()
+
+    box.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is box)
+    assert not edit.copy.isEnabled() and not edit.undo.isEnabled()
+    box.insert("two sum")  # as typed: setText would not be undoable
+    assert edit.undo.isEnabled() and edit.select_all.isEnabled()
+    edit.select_all.trigger()
+    assert box.selectedText() == "two sum"
+    assert edit.copy.isEnabled() and edit.cut.isEnabled()
+    edit.cut.trigger()
+    assert box.text() == "" and QGuiApplication.clipboard().text() == "two sum"
+    assert edit.paste.isEnabled() and not edit.copy.isEnabled()
+    edit.paste.trigger()
+    edit.paste.trigger()
+    assert box.text() == "two sumtwo sum"
+    edit.undo.trigger()
+    assert box.text() == "two sum"
+    assert edit.redo.isEnabled()
+    edit.redo.trigger()
+    assert box.text() == "two sumtwo sum"
+
+
+def test_edit_undo_outside_a_text_box_is_the_pages_undo(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    window.show_page("practice")
+    log = window.page("practice")
+    with context.writing() as session:
+        practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                subject=AttemptSubject(title="Two Sum", target_minutes=15),
+                started_at=datetime(2026, 11, 2, 8, 0, tzinfo=UTC),
+                active_seconds=900,
+                outcome=Outcome.SOLVED,
+                confidence=4,
+            ),
+            now=context.now(),
+        )
+    context.events.sessions_changed.emit()
+    log.table.selectRow(0)  # type: ignore[attr-defined]
+    log.delete_selected()  # type: ignore[attr-defined]
+    window.navigation.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.navigation)
+    assert window.edit_actions.undo.isEnabled()
+    window.edit_actions.undo.trigger()
+    assert log.table.model().rowCount() == 1  # type: ignore[attr-defined]
+    window.show_page("trends")  # a page with no undo of its own
+    window.navigation.setFocus()
+    window.edit_actions.refresh()
+    assert not window.edit_actions.undo.isEnabled()
+
+
+def test_shortcuts_sheet_lists_every_shortcut_the_window_has(qtbot, context) -> None:
+    window = _window(qtbot, context)
+    groups = shortcut_groups(window)
+    sheet = ShortcutsSheet(groups, window)
+    qtbot.addWidget(sheet)
+    listed = sheet.rows()
+    pairs = {pair for rows in listed.values() for pair in rows}
+    # Every action with keys, in a menu or only on a page (all pages are built by now).
+    for action in window.findChildren(QAction):
+        if action.shortcuts():
+            assert any(text == menu_label(action.text()) for text, _keys in pairs), action.text()
+    assert ("Quit", "Ctrl+Q") in listed["File"]
+    assert ("Undo", "Ctrl+Z") in listed["Edit"]
+    assert ("Move a day earlier", "Alt+Left") in listed["On the Plan page"]
+    assert "New story" in {text for text, _keys in listed["On the Stories page"]}
+
+
+def test_help_opens_the_data_folder(qtbot, context, monkeypatch) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        "desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
+    window = _window(qtbot, context)
+    _action(window.help_menu, "Open data folder").trigger()
+    assert [url.toLocalFile() for url in opened] == [str(context.profile.folder.data_dir)]
+
+
+def test_importing_a_path_from_another_page_shows_it(qtbot, context, monkeypatch) -> None:
+    from pathlib import Path
+
+    from desktop.ui.widgets import dialogs
+
+    tiny = Path(__file__).parents[1] / "data" / "tiny-path.toml"
+    monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(tiny))
+    monkeypatch.setattr(dialogs, "tell", lambda *_args: None)
+    window = _window(qtbot, context)
+    window.show_page("stories")
+    _action(window.file_menu, "Import path file").trigger()
+    assert window.current_page().page_key == "path"
+    assert window.current_page().current_path_id() == "tiny-path"  # type: ignore[attr-defined]

@@ -1,0 +1,152 @@
+"""Search everything (Ctrl+K): one box finds path items, journal entries, stories and attempts,
+and Enter shows the hit on its page, selected."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.stories import StoryDraft
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store import stories as story_store
+from desktop.store.search import HitKind
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import build_main_window, open_hit
+from desktop.ui.search_dialog import SearchDialog
+
+NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def records(context: AppContext) -> dict[str, int]:
+    with context.writing() as session:
+        entry = journal_store.create_entry(
+            session=session,
+            draft=journal_store.EntryDraft(date(2026, 11, 1), "Zebra notes", "Quokka stripes."),
+            now=NOW,
+        )
+        story = story_store.create_story(
+            session=session, draft=StoryDraft(title="Kangaroo outage", task="Quokka"), now=NOW
+        )
+        attempt = practice_store.log_attempt(
+            session=session,
+            attempt=Attempt(
+                subject=AttemptSubject(title="Walrus warm-up", target_minutes=15),
+                started_at=NOW,
+                active_seconds=900,
+                outcome=Outcome.SOLVED,
+                confidence=4,
+            ),
+            now=NOW,
+        )
+    return {"entry": entry, "story": story, "attempt": attempt}
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext, records) -> MainWindow:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _search(qtbot, window: MainWindow, typed: str) -> SearchDialog:
+    dialog = SearchDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.chosen.connect(lambda hit: open_hit(window, hit))
+    dialog.show()
+    dialog.box.setText(typed)
+    return dialog
+
+
+def _enter(qtbot, dialog: SearchDialog) -> None:
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_ctrl_k_opens_the_search_box(window: MainWindow, monkeypatch) -> None:
+    shown: list[SearchDialog] = []
+    monkeypatch.setattr(SearchDialog, "exec", lambda self: shown.append(self) or 0)
+    assert window.search_action.shortcut().toString() == "Ctrl+K"
+    window.search_action.trigger()
+    assert len(shown) == 1
+
+
+def test_enter_opens_an_attempt_selected_in_the_log(qtbot, window, records) -> None:
+    dialog = _search(qtbot, window, "walrus")  # Enter straight after typing: the first hit
+    _enter(qtbot, dialog)
+    assert window.current_page().page_key == "practice"
+    selected = window.current_page().selected()  # type: ignore[attr-defined]
+    assert selected is not None and selected.id == records["attempt"]
+
+
+def test_a_journal_entry_opens_in_the_journal(qtbot, window, records) -> None:
+    dialog = _search(qtbot, window, "zebra")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    _enter(qtbot, dialog)
+    assert window.current_page().page_key == "journal"
+    assert window.current_page().editor.entry_id == records["entry"]  # type: ignore[attr-defined]
+
+
+def test_arrows_move_between_kinds_and_a_story_opens(qtbot, window, records) -> None:
+    dialog = _search(qtbot, window, "quokka")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    assert [hit.kind for hit in dialog.hits()] == [HitKind.ENTRY, HitKind.STORY]
+    assert dialog.results.currentItem().text() == "Zebra notes"
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Down)  # over the "Stories" heading
+    assert dialog.results.currentItem().text() == "Kangaroo outage"
+    assert dialog.box.hasFocus() or not dialog.isActiveWindow()
+    _enter(qtbot, dialog)
+    assert window.current_page().page_key == "stories"
+    assert window.current_page().editor.story_id == records["story"]  # type: ignore[attr-defined]
+
+
+def test_a_path_item_is_selected_even_behind_a_filter(qtbot, window) -> None:
+    path = window.current_page()
+    path.search.setText("no such item at all")  # type: ignore[attr-defined]
+    window.show_page("journal")
+    dialog = _search(qtbot, window, "3sum")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    hit = dialog.hits()[0]
+    assert hit.kind is HitKind.ITEM and hit.item_id == "3sum"
+    _enter(qtbot, dialog)
+    assert window.current_page() is path
+    assert path._selected_item_id() == "3sum"  # type: ignore[attr-defined]
+
+
+def test_nothing_found_says_so_and_esc_closes(qtbot, window) -> None:
+    dialog = _search(qtbot, window, "xylophone")
+    qtbot.waitUntil(lambda: "Nothing matches" in dialog.status.text())
+    assert dialog.hits() == []
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_results_for_older_typing_never_replace_newer_ones(qtbot, window, monkeypatch) -> None:
+    import threading
+
+    from desktop.ui import search_dialog
+
+    release = threading.Event()
+    real = search_dialog.search_everything
+
+    def slow_for_walrus(*, session, typed, items):  # type: ignore[no-untyped-def]
+        if typed == "walrus":
+            release.wait(5)  # the older search finishes last
+        return real(session=session, typed=typed, items=items)
+
+    monkeypatch.setattr(search_dialog, "search_everything", slow_for_walrus)
+    dialog = _search(qtbot, window, "walrus")
+    dialog.search_now()
+    dialog.box.setText("zebra")
+    dialog.search_now()
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    release.set()
+    window.context.workers.wait_until_idle(5)
+    qtbot.wait(50)  # let the late result arrive
+    assert [hit.title for hit in dialog.hits()] == ["Zebra notes"]
