@@ -102,20 +102,30 @@ class DayColumn(QFrame):
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dayColumn")
-        self.day = day
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.setContentsMargins(4, 6, 4, 4)
         self._layout.setSpacing(4)
-        self.header = text_label(f"{day:%A}", wrap=False)
+        self.header = text_label("Day", wrap=False)
         self.header.setObjectName("dayHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.header)
-        self.total = text_label(f"Planned on {day:%A}", "muted", wrap=False)
+        self.total = text_label("Planned", "muted", wrap=False)
         self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.total)
         self.list = DayList(day)
-        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
         self._layout.addWidget(self.list, 1)
+        self.set_day(day)
+
+    @property
+    def day(self) -> date:
+        return self.list.day
+
+    def set_day(self, day: date) -> None:
+        """Show another day (of another week) in this column."""
+        self.list.day = day
+        self.header.setAccessibleName(f"{day:%A}")
+        self.total.setAccessibleName(f"Planned on {day:%A}")
+        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
 
     def set_as_row(self, as_row: bool) -> None:
         direction = QBoxLayout.Direction.LeftToRight if as_row else QBoxLayout.Direction.TopToBottom
@@ -205,8 +215,10 @@ class WeekGrid(QWidget):
         today: date,
     ) -> None:
         keep = self.selected_id()
-        if [column.day for column in self.columns] != list(days):
+        if len(self.columns) != len(days):
             self._build_columns(days)
+        for column, day in zip(self.columns, days, strict=True):
+            column.set_day(day)  # the same columns show every week: switching weeks is quick
         self._items = {item.id: item for item in items}
         colours = STATUS_COLOURS[current_scheme()]
         for column in self.columns:
@@ -238,7 +250,9 @@ class WeekGrid(QWidget):
                 lambda list_=column.list: self._on_selected(list_)
             )
             column.list.dropped.connect(self.moved)
-            column.list.step.connect(lambda step, day=day: self.focus_day(day, step))
+            column.list.step.connect(
+                lambda step, list_=column.list: self.focus_day(list_.day, step)
+            )
             column.list.itemActivated.connect(
                 lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
             )
