@@ -436,7 +436,7 @@ def test_suggestions_for_a_week_left_meanwhile_are_dropped(
     from desktop.ui.plan import page as plan_page
 
     monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
-    release_first = threading.Event()
+    first_started, release_first = threading.Event(), threading.Event()
     weeks_asked: list[date] = []
     real_reader = plan_data.advice_reader
 
@@ -447,6 +447,7 @@ def test_suggestions_for_a_week_left_meanwhile_are_dropped(
             return work
 
         def held():  # type: ignore[no-untyped-def]
+            first_started.set()
             release_first.wait(10)
             return work()
 
@@ -455,6 +456,7 @@ def test_suggestions_for_a_week_left_meanwhile_are_dropped(
     monkeypatch.setattr(plan_page, "advice_reader", held_reader)
     page = open_page(PlanPage, (1100, 760))
     this_week = page.week
+    qtbot.waitUntil(first_started.is_set)
     _action(page, "Next week").trigger()  # before this week's suggestions came
     qtbot.waitUntil(lambda: page.advice_shown == 1)
     next_weeks = page.suggestions.suggestions()
@@ -465,6 +467,35 @@ def test_suggestions_for_a_week_left_meanwhile_are_dropped(
     assert weeks_asked == [this_week, this_week + timedelta(days=7)]
     assert page.advice_shown == 1 and page.suggestions.suggestions() == next_weeks
     assert page.week == this_week + timedelta(days=7)
+
+
+def test_paging_through_weeks_works_out_suggestions_for_the_last_only(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import data as plan_data
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    worked_out: list[date] = []
+    real_reader = plan_data.advice_reader
+
+    def counting_reader(context_, plan, focus):  # type: ignore[no-untyped-def]
+        work = real_reader(context_, plan, focus)
+
+        def counted():  # type: ignore[no-untyped-def]
+            worked_out.append(plan.week)
+            return work()
+
+        return counted
+
+    monkeypatch.setattr(plan_page, "advice_reader", counting_reader)
+    page = open_page(PlanPage, (1100, 760))
+    for _ in range(3):
+        _action(page, "Next week").trigger()
+    qtbot.waitUntil(lambda: page.advice_shown == 1)
+    qtbot.wait(plan_page.ADVICE_DELAY_MS + 50)
+    assert worked_out == [page.week] and page.week == week_of(_today(context)) + timedelta(21)
+    assert page.advice_shown == 1 and not page.suggestions.busy
 
 
 def test_switching_weeks_shows_each_weeks_own_items(page: PlanPage, context: AppContext) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -60,6 +60,7 @@ NARROW_WIDTH = 780
 # Up to this many attempts in the year before a week, its suggestions are worked out at once
 # (tens of milliseconds); beyond, on a worker thread while the week is already on show.
 ADVISE_AT_ONCE_ATTEMPTS = 250
+ADVICE_DELAY_MS = 150
 
 
 class PlanPage(ContextPage):
@@ -327,6 +328,13 @@ class PlanPage(ContextPage):
             return
         self.suggestions.show_busy("Working out suggestions from your practice…")
         self.tabs.setTabText(0, "Suggestions (…)")
+        # Started once the week is painted (the worker would slow the painting down), and
+        # only for the week the user stops at when paging through several.
+        QTimer.singleShot(ADVICE_DELAY_MS, self, lambda: self._start_advice(asking, work, now_day))
+
+    def _start_advice(self, asking: int, work: Callable[[], WeekAdvice], now_day: date) -> None:
+        if asking != self._asking:
+            return  # the user went on to another week meanwhile
         self.context.workers.run(
             work,
             lambda advice: self._advice_received(asking, advice, now_day),
@@ -355,11 +363,15 @@ class PlanPage(ContextPage):
         self.budget.blockSignals(True)
         self.budget.setValue(n.budget_minutes // 60)
         self.budget.blockSignals(False)
+        # A progress bar repaints at once on a new value: here it waits for the page's paint.
+        self.budget_bar.setUpdatesEnabled(False)
         self.budget_bar.setRange(0, max(1, n.budget_minutes))
         self.budget_bar.setValue(min(n.planned_minutes, n.budget_minutes))
-        self.budget_bar.setProperty("over", n.over_budget)
-        self.budget_bar.style().unpolish(self.budget_bar)
-        self.budget_bar.style().polish(self.budget_bar)
+        self.budget_bar.setUpdatesEnabled(True)
+        if self.budget_bar.property("over") != n.over_budget:  # restyled only on a change
+            self.budget_bar.setProperty("over", n.over_budget)
+            self.budget_bar.style().unpolish(self.budget_bar)
+            self.budget_bar.style().polish(self.budget_bar)
         over = (
             f" · {hours_text(n.planned_minutes - n.budget_minutes)} over budget"
             if n.over_budget

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
@@ -114,6 +115,7 @@ class DayColumn(QFrame):
         self._layout.addWidget(self.total)
         self.list = DayList(day)
         self._layout.addWidget(self.list, 1)
+        self._named_for: date | None = None
         self.set_day(day)
 
     @property
@@ -122,6 +124,9 @@ class DayColumn(QFrame):
 
     def set_day(self, day: date) -> None:
         """Show another day (of another week) in this column."""
+        if day == self._named_for:
+            return
+        self._named_for = day
         self.list.day = day
         self.header.setAccessibleName(f"{day:%A}")
         self.total.setAccessibleName(f"Planned on {day:%A}")
@@ -344,24 +349,38 @@ def _state_html(state: str, colour: str) -> str:
 
 
 class _DayItemDelegate(RichTextDelegate):
-    """Rows as wide as the column, or a fixed width when the day is a row of its own."""
+    """Rows as wide as the column, or a fixed width when the day is a row of its own.
+
+    A list lays its rows out several times before it paints them: the laid-out documents are
+    kept (a few weeks' worth), so a week switch lays each row out once, not a dozen times."""
 
     ROW_ITEM_WIDTH = 200
+    KEPT_DOCUMENTS = 64
 
     def __init__(self, parent: DayList) -> None:
         super().__init__(parent)
         self.as_row = False
+        self._documents: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
 
     def _document(
         self, option: QStyleOptionViewItem, html: str, selected: bool = False
     ) -> QTextDocument:
-        document = super()._document(option, html, selected)
         if self.as_row:
-            document.setTextWidth(self.ROW_ITEM_WIDTH)
+            width = self.ROW_ITEM_WIDTH
         else:
             view = self.parent()
             width = view.viewport().width() if isinstance(view, QListWidget) else 120
-            document.setTextWidth(max(60, width - 8))  # the item's border and margin
+            width = max(60, width - 8)  # the item's border and margin
+        key = (html, selected, width, option.font.key(), current_scheme())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
+        document = super()._document(option, html, selected)
+        document.setTextWidth(width)
+        self._documents[key] = document
+        if len(self._documents) > self.KEPT_DOCUMENTS:
+            self._documents.popitem(last=False)
         return document
 
     def sizeHint(
