@@ -40,7 +40,13 @@ from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import ChartCard
-from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stored
+from desktop.ui.trends.reading import (
+    TrendsData,
+    TrendsQuery,
+    attempts_to_read,
+    read_trends,
+    stored,
+)
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
@@ -52,6 +58,8 @@ RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
 DEFAULT_RANGE = 1
 DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
+# ... unless it holds more attempts than this: their weak spots take over 100 ms to work out.
+READ_AT_ONCE_ATTEMPTS = 400
 WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
 ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
@@ -302,10 +310,11 @@ class TrendsPage(ContextPage):
             exercised=self.context.profile.exercised_tags(),
         )
         engine = self.context.profile.engine
-        if query.days is not None and query.days <= READ_AT_ONCE_DAYS:
+        short = query.days is not None and query.days <= READ_AT_ONCE_DAYS
+        if short and attempts_to_read(engine, query) <= READ_AT_ONCE_ATTEMPTS:
             self._show(read_trends(engine, query))
             return
-        self.count_label.setText("Reading all your practice…")
+        self.count_label.setText("Reading your practice…")
         self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
