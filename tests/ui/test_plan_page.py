@@ -540,3 +540,33 @@ def test_suggestions_that_cannot_be_worked_out_are_told(
     qtbot.waitUntil(lambda: bool(told))
     assert "another program is using the database" in told[0]
     assert not page.suggestions.busy and page.suggestions.suggestions() == []
+
+
+def test_a_week_switch_reads_only_the_week_until_something_changes(
+    page: PlanPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.domain.mocks import RUBRIC
+
+    reads: list[str] = []
+    real_mocks, real_review = mocks_store.mock_interviews_between, plan_store.review_due
+
+    def counted_mocks(**kwargs):  # type: ignore[no-untyped-def]
+        reads.append("mocks")
+        return real_mocks(**kwargs)
+
+    def counted_review(**kwargs):  # type: ignore[no-untyped-def]
+        reads.append("review")
+        return real_review(**kwargs)
+
+    monkeypatch.setattr(mocks_store, "mock_interviews_between", counted_mocks)
+    monkeypatch.setattr(plan_store, "review_due", counted_review)
+    _action(page, "Previous week").trigger()
+    _action(page, "Next week").trigger()
+    assert reads.count("review") == 0  # the mocks read is the week's own, for what is done
+
+    scores = {key: 3 for key, _label in RUBRIC[MockKind.CODING]}
+    mock = MockInterview(context.now() - timedelta(hours=1), MockKind.CODING, scores)
+    with context.writing() as session:
+        mocks_store.log_mock(session=session, mock=mock, now=context.now())
+    assert reads.count("review") == 1
+    assert page.mocks.list.count() == 1  # the new mock interview, read again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.domain.dates import local_day, local_midnight, week_of
 from desktop.domain.mocks import MockInterview
@@ -62,23 +62,45 @@ class PlanPageRead:
     """What the Plan page shows at once for a week (all of it quick to read)."""
 
     plan: WeekPlan
+    today: date
+    mocks_span: tuple[datetime, datetime]  # the recent mock interviews' [start, end)
     recent_mocks: list[MockInterview]
     review_week: date | None  # last week, if it waits for a review
     left_over: list[PlanItem]  # last week's unfinished items
     history_size: int  # attempts the week's advice weighs
 
 
-def read_plan_page(context: AppContext, week: date) -> PlanPageRead:
+def read_plan_page(
+    context: AppContext, week: date, earlier: PlanPageRead | None = None
+) -> PlanPageRead:
+    """The week's read. What does not depend on the week (the recent mock interviews and the
+    review due) is taken from `earlier`, a read since which nothing changed, if it still fits."""
     now_day = today(context)
+    # To the end of this week, or of a later week on show: the same span for every week
+    # up to this one.
+    last_day = max(week_of(now_day), week) + timedelta(days=6)
+    mocks_span = (
+        local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
+        local_midnight(last_day + timedelta(days=1)),
+    )
+    kept = (
+        earlier
+        if earlier and (earlier.today, earlier.mocks_span) == (now_day, mocks_span)
+        else None
+    )
     with session_scope(context.profile.engine) as session:
         return PlanPageRead(
             plan=read_week_plan(session=session, week=week),
-            recent_mocks=mocks_store.mock_interviews_between(
-                session=session,
-                start=local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
-                end=local_midnight(max(now_day, week + timedelta(days=6)) + timedelta(1)),
+            today=now_day,
+            mocks_span=mocks_span,
+            recent_mocks=kept.recent_mocks
+            if kept
+            else mocks_store.mock_interviews_between(
+                session=session, start=mocks_span[0], end=mocks_span[1]
             ),
-            review_week=plan_store.review_due(session=session, today=now_day),
+            review_week=kept.review_week
+            if kept
+            else plan_store.review_due(session=session, today=now_day),
             left_over=read_left_over(session=session, week=week - timedelta(days=7))
             if week == week_of(now_day)
             else [],

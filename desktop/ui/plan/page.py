@@ -71,6 +71,8 @@ class PlanPage(ContextPage):
         self.week = week_of(today(context))
         self.snapshot: WeekPlan | None = None
         self._asking = 0  # the latest advice asked for; older answers are dropped
+        # The last read, until the data changes: a week switch re-reads only the week.
+        self._last_read: PlanPageRead | None = None
         self.advice_shown = 0  # suggestions shown so far (tests wait on it)
         self._focus: SimpleWeakSpot | None = None
         self._review_dismissed = False
@@ -291,6 +293,10 @@ class PlanPage(ContextPage):
 
     # Reading -----------------------------------------------------------------------------
 
+    def data_changed(self) -> None:
+        self._last_read = None
+        super().data_changed()
+
     def show_week(self, week: date) -> None:
         self.week = week_of(week)
         self.reload()
@@ -301,7 +307,8 @@ class PlanPage(ContextPage):
         they weigh a long history."""
         self._stale = False
         now_day = today(self.context)
-        read = read_plan_page(self.context, self.week)
+        read = read_plan_page(self.context, self.week, self._last_read)
+        self._last_read = read
         self.snapshot = read.plan
         self._show_heading()
         self.this_week_button.setEnabled(self.week != week_of(now_day))
