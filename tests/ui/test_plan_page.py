@@ -570,3 +570,15 @@ def test_a_week_switch_reads_only_the_week_until_something_changes(
         mocks_store.log_mock(session=session, mock=mock, now=context.now())
     assert reads.count("review") == 1
     assert page.mocks.list.count() == 1  # the new mock interview, read again
+
+
+def test_a_screenshot_of_the_plan_waits_for_its_suggestions(
+    open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    page = open_page(PlanPage, (1100, 760))
+    assert page.suggestions.busy
+    page.prepare_for_screenshot()
+    assert not page.suggestions.busy and page.suggestions.suggestions()

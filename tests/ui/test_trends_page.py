@@ -451,3 +451,16 @@ def test_a_short_period_with_much_practice_is_read_on_a_worker(
     qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert read_on == [True, False]  # on a worker thread
     assert page.report.attempts_in_range == 2 and page.background_reads_finished == 1
+
+
+def test_a_screenshot_of_trends_waits_for_a_read_on_a_worker(
+    page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.trends import page as page_module
+
+    _log(context, 1)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    shown = page.reads_shown
+    page.range.setCurrentIndex(0)
+    page.prepare_for_screenshot()
+    assert page.reads_shown == shown + 1 and page.report is not None

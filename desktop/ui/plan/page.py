@@ -55,6 +55,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.waiting import wait_until
 
 NARROW_WIDTH = 780
 # Up to this many attempts in the year before a week, its suggestions are worked out at once
@@ -287,6 +288,7 @@ class PlanPage(ContextPage):
 
     def prepare_for_screenshot(self) -> None:
         self.show_week(week_of(today(self.context)))
+        wait_until(lambda: not self.suggestions.busy, timeout_seconds=30)
         items = self.snapshot.items if self.snapshot else []
         if items:
             self.grid.select(items[0].id)

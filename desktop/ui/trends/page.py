@@ -52,6 +52,7 @@ from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import centred_note, text_label
+from desktop.ui.widgets.waiting import wait_until
 
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
           ("Last year", 365), ("Everything", None))  # fmt: skip
@@ -91,6 +92,7 @@ class TrendsPage(ContextPage):
         self._done_items: frozenset[tuple[str, str]] = frozenset()
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
+        self._read_pending: int | None = None  # the read a worker does for the page, if any
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -276,6 +278,7 @@ class TrendsPage(ContextPage):
         self.path_filter.setFocus()
 
     def prepare_for_screenshot(self) -> None:
+        wait_until(lambda: self._read_pending is None, timeout_seconds=30)
         if self.weak_spot_rows:
             self.weak_spot_rows[0].show_button.click()
 
@@ -298,6 +301,7 @@ class TrendsPage(ContextPage):
         self._stale = False
         self._reading += 1
         reading = self._reading
+        self._read_pending = None  # an earlier read still on its way is not waited for
         taxonomy = self.context.profile.taxonomy
         query = TrendsQuery(
             now=self.context.now(),
@@ -315,6 +319,7 @@ class TrendsPage(ContextPage):
             self._show(read_trends(engine, query))
             return
         self.count_label.setText("Reading your practice…")
+        self._read_pending = reading
         self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
@@ -326,6 +331,7 @@ class TrendsPage(ContextPage):
         self.background_reads_finished += 1
         if reading != self._reading:
             return  # the user chose something else meanwhile; that read is on its way
+        self._read_pending = None
         if isinstance(result, TrendsData):
             self._show(result)
         else:
