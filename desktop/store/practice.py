@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -204,6 +205,111 @@ def _stored(moment: datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+# The practice log page ----------------------------------------------------------------------
+# Ten years of practice is 20,000 attempts: the log reads one page of plain rows at a time,
+# as the table scrolls, and the period's count and time in one aggregate query.
+
+
+@dataclass(frozen=True)
+class LogPeriod:
+    """The attempts the log shows: started in [start, end), on one path or on any."""
+
+    start: datetime
+    end: datetime
+    path_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """An attempt as the log lists it (what the table shows, and its id to open it)."""
+
+    id: int
+    started_at: datetime  # aware, UTC
+    title: str
+    active_seconds: int
+    target_minutes: int | None
+    outcome: Outcome
+    confidence: int
+    quiz_correct: int | None
+    quiz_total: int | None
+    patterns: tuple[str, ...]
+    struggles: tuple[str, ...]
+
+    @property
+    def minutes(self) -> int:
+        return round(self.active_seconds / 60)  # as Attempt.minutes
+
+
+_LOG_PAGE_SQL = """
+SELECT id, started_at, title, active_seconds, target_minutes, outcome, confidence,
+       quiz_correct, quiz_total
+FROM practice_session WHERE deleted_at IS NULL AND {where}
+ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?
+"""
+# Each attempt's minutes rounded as Python's round() does (half to even), so the total is the
+# sum of the minutes the rows show.
+_LOG_TOTALS_SQL = """
+SELECT count(*), coalesce(sum((active_seconds + 30) / 60 - (active_seconds % 120 = 30)), 0)
+FROM practice_session WHERE deleted_at IS NULL AND {where}
+"""
+
+
+def log_totals(*, session: Session, period: LogPeriod) -> tuple[int, int]:
+    """How many attempts the period holds, and their minutes."""
+    where, params = _period(period.start, period.end, period.path_id)
+    ((count, minutes),) = _fetch(session, _LOG_TOTALS_SQL.format(where=where), params)
+    return count, minutes
+
+
+def log_page(*, session: Session, period: LogPeriod, offset: int, limit: int) -> list[LogRow]:
+    """`limit` attempts of the period from the `offset`-th, newest first."""
+    where, params = _period(period.start, period.end, period.path_id)
+    sql = _LOG_PAGE_SQL.format(where=where)
+    rows = _fetch(session, sql, (*params, limit, offset))
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    tags: dict[int, tuple[list[str], list[str]]] = {id_: ([], []) for id_ in ids}
+    marks = ",".join("?" * len(ids))
+    tag_sql = f"SELECT session_id, role, tag FROM session_tag WHERE session_id IN ({marks}) "
+    for attempt_id, role, tag in _fetch(session, tag_sql + "ORDER BY tag", tuple(ids)):
+        slot = _TAG_SLOTS.get(role)
+        if slot is not None and slot < 2:  # the log does not list design steps
+            tags[attempt_id][slot].append(tag)
+    return [
+        LogRow(
+            id=attempt_id,
+            started_at=datetime.fromisoformat(started).replace(tzinfo=UTC),
+            title=title,
+            active_seconds=seconds,
+            target_minutes=target,
+            outcome=_OUTCOMES[outcome],
+            confidence=confidence,
+            quiz_correct=correct,
+            quiz_total=total,
+            patterns=tuple(tags[attempt_id][0]),
+            struggles=tuple(tags[attempt_id][1]),
+        )
+        for attempt_id, started, title, seconds, target, outcome, confidence, correct, total in rows
+    ]
+
+
+def log_position(*, session: Session, period: LogPeriod, attempt_id: int) -> int | None:
+    """Where an attempt is in the period's newest-first list; None if it is not in it."""
+    where, params = _period(period.start, period.end, period.path_id)
+    sql = f"SELECT started_at FROM practice_session WHERE deleted_at IS NULL AND {where} AND id = ?"
+    found = _fetch(session, sql, (*params, attempt_id))
+    if not found:
+        return None
+    started = found[0][0]
+    newer = (
+        f"SELECT count(*) FROM practice_session WHERE deleted_at IS NULL AND {where} "
+        "AND (started_at > ? OR (started_at = ? AND id > ?))"
+    )
+    ((position,),) = _fetch(session, newer, (*params, started, started, attempt_id))
+    return int(position)
 
 
 def practice_days(*, session: Session, path_id: str | None = None) -> list[date]:

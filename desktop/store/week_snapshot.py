@@ -1,4 +1,5 @@
-"""Everything the Plan page shows for one week, read in one session."""
+"""Everything the Plan page shows for one week: its plan, quick to read, and the advice for
+it (suggestions and weak spots), which weighs a year of history."""
 
 from __future__ import annotations
 
@@ -41,13 +42,28 @@ HISTORY_DAYS = 365
 
 
 @dataclass(frozen=True)
-class WeekSnapshot:
+class WeekPlan:
+    """The week's plan and what got done: only the week's own log is read, so it is quick
+    however long the history."""
+
     week: date
     items: list[PlanItem]
     done: dict[int, Activity]
     attempts: list[Attempt]  # logged in the week
     mocks: list[MockInterview]  # held in the week
     numbers: WeekNumbers
+
+
+@dataclass(frozen=True)
+class WeekSnapshot(WeekPlan):
+    """The week's plan with the suggestions for it (which read a year of history)."""
+
+    suggestions: list[Suggestion]
+    weak_spots: list[WeakSpot]  # Trends' ranking as of the end of the week
+
+
+@dataclass(frozen=True)
+class WeekAdvice:
     suggestions: list[Suggestion]
     weak_spots: list[WeakSpot]  # Trends' ranking as of the end of the week
 
@@ -74,30 +90,75 @@ def read_week(
 ) -> WeekSnapshot:
     """The week's plan with what got done, and suggestions for it. The weak spots are the
     Trends page's ranking; `focus` (one the user asked to work on) goes first."""
+    plan = read_week_plan(session=session, week=week)
+    advice = read_advice(session=session, plan=plan, today=today, data=data, focus=focus)
+    return WeekSnapshot(
+        week=plan.week,
+        items=plan.items,
+        done=plan.done,
+        attempts=plan.attempts,
+        mocks=plan.mocks,
+        numbers=plan.numbers,
+        suggestions=advice.suggestions,
+        weak_spots=advice.weak_spots,
+    )
+
+
+def read_week_plan(*, session: Session, week: date) -> WeekPlan:
+    """The week's planned items, which of them are done, and the week's figures."""
     start, end = local_midnight(week), local_midnight(week + timedelta(days=7))
+    items = plan_store.plan_for_week(session=session, week=week)
+    attempts, mocks = logged_between(session=session, start=start, end=end)
+    # Only what was logged in an item's own week can fill it (planner.match_done).
+    done = match_done(items, activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks]))
+    budget = plan_store.hours_per_week(session=session) * 60
+    return WeekPlan(
+        week=week,
+        items=items,
+        done=done,
+        attempts=attempts,
+        mocks=mocks,
+        numbers=week_numbers(items, attempts, done, budget),
+    )
+
+
+def history_size(*, session: Session, week: date) -> int:
+    """How many attempts read_advice weighs for the week (to tell a long read from a short)."""
+    start = local_midnight(week - timedelta(days=HISTORY_DAYS))
+    end = local_midnight(week + timedelta(days=7))
+    period = practice_store.LogPeriod(start, end)
+    return practice_store.log_totals(session=session, period=period)[0]
+
+
+def read_advice(
+    *,
+    session: Session,
+    plan: WeekPlan,
+    today: date,
+    data: PlannerData,
+    focus: WeakSpotLike | None = None,
+) -> WeekAdvice:
+    """The weak spots as of the end of the plan's week, and what to add to it (nothing for
+    a week that is over). Reads a year of history: on ten years of practice, a worker's job."""
+    week = plan.week
+    end = local_midnight(week + timedelta(days=7))
     history_start = local_midnight(week - timedelta(days=HISTORY_DAYS))
     history, all_mocks = logged_between(session=session, start=history_start, end=end)
-    logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
-    items = plan_store.plan_for_week(session=session, week=week)
-    done = match_done(items, logged)
-    attempts = [attempt for attempt in history if start <= attempt.started_at < end]
-    mocks = [mock for mock in all_mocks if start <= mock.held_at < end]
-    budget = plan_store.hours_per_week(session=session) * 60
     # As Trends reads them today (or as they stood at the end of a past week).
-    ranked = weak_spots(
-        history, all_mocks, data, now=min(end, local_midnight(today + timedelta(days=1)))
-    )
+    as_of = min(end, local_midnight(today + timedelta(days=1)))
+    ranked = weak_spots(history, all_mocks, data, now=as_of)
     spots: list[WeakSpotLike] = list(ranked)
     if focus is not None:  # as ranked, with its reasons, if it is ranked
         focus = next((spot for spot in ranked if spot.tag == focus.tag), focus)
         spots = [focus, *(spot for spot in ranked if spot.tag != focus.tag)]
     suggestions: list[Suggestion] = []
     if week + timedelta(days=6) >= today:  # no suggestions for a week that is over
+        logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
         ahead = plan_store.plan_for_week(session=session, week=week + timedelta(days=7))
         suggestions = suggest(
             week,
-            plan=items + ahead,  # what is planned next week already is not suggested again
-            done=done,
+            plan=plan.items + ahead,  # what is planned next week already is not suggested again
+            done=plan.done,
             candidates=plan_store.path_candidates(
                 session=session, paths=data.paths, exercised=data.exercised
             ),
@@ -109,16 +170,7 @@ def read_week(
             today=today,
             tag_kinds=data.tag_kinds,
         )
-    return WeekSnapshot(
-        week=week,
-        items=items,
-        done=done,
-        attempts=attempts,
-        mocks=mocks,
-        numbers=week_numbers(items, attempts, done, budget),
-        suggestions=suggestions,
-        weak_spots=ranked,
-    )
+    return WeekAdvice(suggestions=suggestions, weak_spots=ranked)
 
 
 def weak_spots(

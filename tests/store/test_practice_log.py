@@ -448,3 +448,102 @@ def test_a_failing_trends_read_raises_the_same_errors_as_every_other_read(
         practice_store.practice_records_between(
             session=s, start=T0 - timedelta(days=1), end=T0 + timedelta(days=1)
         )
+
+
+# --- the practice log's pages -----------------------------------------------------------------
+
+
+def _log_seconds(
+    profile: Profile, started_at: datetime, seconds: int, **tags: tuple[str, ...]
+) -> int:
+    return _log(profile, replace(_attempt(started_at, **tags), active_seconds=seconds))
+
+
+def _period(
+    start: datetime = T0 - timedelta(days=30), path_id: str | None = None
+) -> practice_store.LogPeriod:
+    return practice_store.LogPeriod(start, T0 + timedelta(days=30), path_id)
+
+
+def test_log_pages_are_newest_first_and_ties_go_by_the_later_logged(profile: Profile) -> None:
+    oldest = _log(profile, _attempt(T0 - timedelta(days=2)))
+    tie_first = _log(profile, _attempt(T0))
+    tie_second = _log(profile, _attempt(T0))
+    newest = _log(profile, _attempt(T0 + timedelta(hours=1)))
+    with session_scope(profile.engine) as session:
+        first = practice_store.log_page(session=session, period=_period(), offset=0, limit=3)
+        rest = practice_store.log_page(session=session, period=_period(), offset=3, limit=3)
+        beyond = practice_store.log_page(session=session, period=_period(), offset=4, limit=3)
+
+    assert [row.id for row in first] == [newest, tie_second, tie_first]
+    assert [row.id for row in rest] == [oldest]
+    assert beyond == []
+
+
+def test_a_log_row_carries_what_the_table_shows(profile: Profile) -> None:
+    attempt = replace(
+        _attempt(T0, patterns=("two-pointers", "hashing"), struggles=("off-by-one",),
+                 steps_covered=("requirements",)),
+        quiz_correct=7, quiz_total=10,
+    )  # fmt: skip
+    attempt_id = _log(profile, attempt)
+    with session_scope(profile.engine) as session:
+        (row,) = practice_store.log_page(session=session, period=_period(), offset=0, limit=10)
+
+    assert row == practice_store.LogRow(
+        id=attempt_id, started_at=T0, title="Two Sum", active_seconds=17 * 60,
+        target_minutes=15, outcome=Outcome.PARTIAL, confidence=3, quiz_correct=7,
+        quiz_total=10, patterns=("hashing", "two-pointers"), struggles=("off-by-one",),
+    )  # fmt: skip
+    assert row.minutes == 17
+
+
+def test_log_totals_add_up_the_minutes_each_row_shows(profile: Profile) -> None:
+    # Half minutes round as Python rounds them (to even): 30 s is 0 min, 90 s is 2 min.
+    seconds = (30, 90, 150, 29, 31, 3600, 0, 2 * 3600 + 45)
+    for n, value in enumerate(seconds):
+        _log_seconds(profile, T0 + timedelta(minutes=n), value)
+    deleted = _log_seconds(profile, T0 + timedelta(hours=5), 600)
+    _delete(profile, deleted)
+    _log_seconds(profile, T0 - timedelta(days=60), 600)  # before the period
+
+    with session_scope(profile.engine) as session:
+        totals = practice_store.log_totals(session=session, period=_period())
+        rows = practice_store.log_page(session=session, period=_period(), offset=0, limit=50)
+
+    assert totals == (len(seconds), sum(row.minutes for row in rows))
+    assert sum(row.minutes for row in rows) == sum(round(value / 60) for value in seconds)
+
+
+def test_log_reads_keep_to_the_period_and_path(profile: Profile) -> None:
+    backend = _log(profile, _attempt(T0))
+    _log(profile, _attempt(T0 + timedelta(hours=1), AttemptSubject(title="Reading")))
+    old = _log(profile, _attempt(T0 - timedelta(days=60)))
+    only_backend = _period(path_id="backend-senior")
+    with session_scope(profile.engine) as session:
+        rows = practice_store.log_page(session=session, period=only_backend, offset=0, limit=9)
+        totals = practice_store.log_totals(session=session, period=only_backend)
+        everything = practice_store.LogPeriod(datetime(1970, 1, 2, tzinfo=UTC), T0 + timedelta(1))
+        all_rows = practice_store.log_page(session=session, period=everything, offset=0, limit=9)
+
+    assert [row.id for row in rows] == [backend] and totals == (1, 17)
+    assert len(all_rows) == 3 and all_rows[-1].id == old
+
+
+def test_log_position_is_the_row_an_attempt_is_on(profile: Profile) -> None:
+    ids = [_log(profile, _attempt(T0 + timedelta(hours=n % 3))) for n in range(7)]
+    _delete(profile, ids[0])
+    old = _log(profile, _attempt(T0 - timedelta(days=60)))
+    with session_scope(profile.engine) as session:
+        rows = practice_store.log_page(session=session, period=_period(), offset=0, limit=20)
+        positions = {
+            row.id: practice_store.log_position(
+                session=session, period=_period(), attempt_id=row.id
+            )
+            for row in rows
+        }
+        outside = practice_store.log_position(session=session, period=_period(), attempt_id=old)
+        gone = practice_store.log_position(session=session, period=_period(), attempt_id=ids[0])
+
+    assert positions == {row.id: n for n, row in enumerate(rows)}
+    assert len(rows) == 6 and outside is None and gone is None

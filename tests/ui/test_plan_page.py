@@ -401,3 +401,184 @@ def test_the_review_offer_does_not_load_the_plan_page() -> None:
     code = "import sys, desktop.ui.plan.review_offer; print('desktop.ui.plan.page' in sys.modules)"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "False"
+
+
+# --- a long history: suggestions from a worker thread ------------------------------------------
+
+
+def test_a_long_history_shows_the_week_at_once_and_its_suggestions_after(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import page as plan_page
+    from desktop.ui.plan.data import load_week
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)  # any history is long
+    _plan(context, week_of(_today(context)))
+    page = open_page(PlanPage, (1100, 760))
+
+    assert page.snapshot is not None and len(page.snapshot.items) == 1  # the week, at once
+    assert page.suggestions.busy and page.suggestions.suggestions() == []
+    assert page.tabs.tabText(0) == "Suggestions (…)"
+    assert not page.suggestions.add_all_button.isEnabled()
+    qtbot.waitUntil(lambda: page.advice_shown == 1)
+    expected = load_week(context, page.week).suggestions
+    assert expected and page.suggestions.suggestions() == expected
+    assert not page.suggestions.busy
+    assert page.tabs.tabText(0) == f"Suggestions ({len(expected)})"
+
+
+def test_suggestions_for_a_week_left_meanwhile_are_dropped(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    import threading
+
+    from desktop.ui.plan import data as plan_data
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    first_started, release_first = threading.Event(), threading.Event()
+    weeks_asked: list[date] = []
+    real_reader = plan_data.advice_reader
+
+    def held_reader(context_, plan, focus):  # type: ignore[no-untyped-def]
+        work = real_reader(context_, plan, focus)
+        weeks_asked.append(plan.week)
+        if len(weeks_asked) > 1:
+            return work
+
+        def held():  # type: ignore[no-untyped-def]
+            first_started.set()
+            release_first.wait(10)
+            return work()
+
+        return held
+
+    monkeypatch.setattr(plan_page, "advice_reader", held_reader)
+    page = open_page(PlanPage, (1100, 760))
+    this_week = page.week
+    qtbot.waitUntil(first_started.is_set)
+    _action(page, "Next week").trigger()  # before this week's suggestions came
+    qtbot.waitUntil(lambda: page.advice_shown == 1)
+    next_weeks = page.suggestions.suggestions()
+    release_first.set()
+    qtbot.waitUntil(lambda: context.workers.wait_until_idle(0))
+    qtbot.wait(50)  # this week's late answer is delivered, and dropped
+
+    assert weeks_asked == [this_week, this_week + timedelta(days=7)]
+    assert page.advice_shown == 1 and page.suggestions.suggestions() == next_weeks
+    assert page.week == this_week + timedelta(days=7)
+
+
+def test_paging_through_weeks_works_out_suggestions_for_the_last_only(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import data as plan_data
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    worked_out: list[date] = []
+    real_reader = plan_data.advice_reader
+
+    def counting_reader(context_, plan, focus):  # type: ignore[no-untyped-def]
+        work = real_reader(context_, plan, focus)
+
+        def counted():  # type: ignore[no-untyped-def]
+            worked_out.append(plan.week)
+            return work()
+
+        return counted
+
+    monkeypatch.setattr(plan_page, "advice_reader", counting_reader)
+    page = open_page(PlanPage, (1100, 760))
+    for _ in range(3):
+        _action(page, "Next week").trigger()
+    qtbot.waitUntil(lambda: page.advice_shown == 1)
+    qtbot.wait(plan_page.ADVICE_DELAY_MS + 50)
+    assert worked_out == [page.week] and page.week == week_of(_today(context)) + timedelta(21)
+    assert page.advice_shown == 1 and not page.suggestions.busy
+
+
+def test_switching_weeks_shows_each_weeks_own_items(page: PlanPage, context: AppContext) -> None:
+    this_week = page.week
+    other = Target("Two Sum", "backend-senior", "two-sum", kind="code")
+    _plan(context, this_week + timedelta(days=1))
+    _plan(context, this_week - timedelta(days=5), other, minutes=20)
+    context.events.plan_changed.emit()
+
+    _action(page, "Previous week").trigger()
+    assert [column.day for column in page.grid.columns] == [
+        this_week - timedelta(days=7 - n) for n in range(7)
+    ]
+    assert page.grid.shown_titles(this_week - timedelta(days=5))[0].startswith("Two Sum")
+    assert sum(len(page.grid.shown_titles(c.day)) for c in page.grid.columns) == 1
+    assert page.grid.columns[2].list.accessibleName().startswith("Planned on Wednesday")
+    _action(page, "Next week").trigger()
+    assert page.grid.columns[0].day == this_week
+    assert page.grid.shown_titles(this_week + timedelta(days=1))[0].startswith(DESIGN.title)
+    assert sum(len(page.grid.shown_titles(c.day)) for c in page.grid.columns) == 1
+
+
+def test_suggestions_that_cannot_be_worked_out_are_told(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import page as plan_page
+    from desktop.ui.widgets import dialogs
+    from tests.failures import SQLITE_BUSY, sqlite_failure
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+
+    def locked_reader(*_args: object):  # type: ignore[no-untyped-def]
+        def fail() -> None:
+            raise sqlite_failure(SQLITE_BUSY, "SELECT")
+
+        return fail
+
+    monkeypatch.setattr(plan_page, "advice_reader", locked_reader)
+    page = open_page(PlanPage, (1100, 760))
+    qtbot.waitUntil(lambda: bool(told))
+    assert "another program is using the database" in told[0]
+    assert not page.suggestions.busy and page.suggestions.suggestions() == []
+
+
+def test_a_week_switch_reads_only_the_week_until_something_changes(
+    page: PlanPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.domain.mocks import RUBRIC
+
+    reads: list[str] = []
+    real_mocks, real_review = mocks_store.mock_interviews_between, plan_store.review_due
+
+    def counted_mocks(**kwargs):  # type: ignore[no-untyped-def]
+        reads.append("mocks")
+        return real_mocks(**kwargs)
+
+    def counted_review(**kwargs):  # type: ignore[no-untyped-def]
+        reads.append("review")
+        return real_review(**kwargs)
+
+    monkeypatch.setattr(mocks_store, "mock_interviews_between", counted_mocks)
+    monkeypatch.setattr(plan_store, "review_due", counted_review)
+    _action(page, "Previous week").trigger()
+    _action(page, "Next week").trigger()
+    assert reads.count("review") == 0  # the mocks read is the week's own, for what is done
+
+    scores = {key: 3 for key, _label in RUBRIC[MockKind.CODING]}
+    mock = MockInterview(context.now() - timedelta(hours=1), MockKind.CODING, scores)
+    with context.writing() as session:
+        mocks_store.log_mock(session=session, mock=mock, now=context.now())
+    assert reads.count("review") == 1
+    assert page.mocks.list.count() == 1  # the new mock interview, read again
+
+
+def test_a_screenshot_of_the_plan_waits_for_its_suggestions(
+    open_page, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
+    page = open_page(PlanPage, (1100, 760))
+    assert page.suggestions.busy
+    page.prepare_for_screenshot()
+    assert not page.suggestions.busy and page.suggestions.suggestions()

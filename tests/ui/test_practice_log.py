@@ -150,10 +150,10 @@ def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, mon
     told: list[str] = []
     monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
 
-    def locked(**_kwargs: object) -> list[Attempt]:
+    def locked(**_kwargs: object) -> tuple[int, int]:
         raise sqlite_failure(SQLITE_BUSY, "SELECT")
 
-    monkeypatch.setattr(practice_store, "attempts_between", locked)
+    monkeypatch.setattr(practice_store, "log_totals", locked)
     page.reload()
     assert told and "another program is using the database" in told[0]
 
@@ -216,3 +216,102 @@ def test_a_garbled_saved_layout_falls_back_to_the_default_range(
     context.settings.setValue("practice/range", "lots")
     page.restore_state(context.settings)
     assert page.range.currentIndex() == 1  # the last 30 days, as for a new user
+
+
+def _log_many(context: AppContext, count: int) -> list[int]:
+    """`count` attempts, one every 20 days back from now, newest first; attempt n took n+1 min."""
+    ids = []
+    with session_scope(context.profile.engine) as session:
+        for n in range(count):
+            attempt = Attempt(
+                subject=AttemptSubject(f"Drill {n}"),
+                started_at=context.now() - timedelta(days=20 * n, hours=1),
+                active_seconds=(n + 1) * 60,
+                outcome=Outcome.SOLVED,
+                confidence=3,
+                struggles=("off-by-one",) if n % 2 else (),
+            )
+            ids.append(
+                practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+            )
+    return ids
+
+
+def test_everything_lists_every_attempt_a_page_at_a_time(
+    page: PracticeLogPage, context: AppContext, monkeypatch, qtmodeltester
+) -> None:
+    from desktop.ui.practice import attempt_table
+
+    monkeypatch.setattr(attempt_table, "PAGE_ROWS", 4)
+    monkeypatch.setattr(attempt_table, "KEPT_PAGES", 2)
+    _log_many(context, 25)
+    page.range.setCurrentIndex(page.range.count() - 1)
+
+    model = page.model
+    assert model.rowCount() == 25
+    minutes = sum(range(1, 26))
+    assert page.summary.text() == f"25 sessions · {minutes // 60} h {minutes % 60} min"
+    titles = [model.index(row, 1).data() for row in range(25)]
+    assert titles == [f"Drill {n}" for n in range(25)]  # newest first
+    assert model.index(24, 2).data() == "25 min"
+    assert model.index(23, 6).data() == "Off-by-one" and model.index(24, 6).data() == ""
+    assert model.pages_kept == 2  # seven pages were read; only the last two are kept
+    qtmodeltester.check(model)
+
+    page.range.setCurrentIndex(1)  # the last 30 days: the long period's rows are let go
+    assert model.rowCount() == 2 and model.pages_kept <= 1
+
+
+def test_rows_read_for_a_hidden_page_are_let_go_and_read_again(
+    page: PracticeLogPage, context: AppContext
+) -> None:
+    _log_many(context, 3)
+    page.reload()
+    assert page.model.index(0, 1).data() == "Drill 0"
+    assert page.model.pages_kept == 1
+    page.hide()
+    assert page.model.pages_kept == 0
+    page.show()
+    assert page.model.index(1, 1).data() == "Drill 1"
+
+
+def test_an_attempt_far_down_everything_is_found_and_selected(
+    page: PracticeLogPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.practice import attempt_table
+
+    monkeypatch.setattr(attempt_table, "PAGE_ROWS", 4)
+    ids = _log_many(context, 25)
+    context.events.sessions_changed.emit()
+
+    assert page.show_attempt(ids[22])
+    assert page.range.currentText() == "Everything"
+    assert page.table.selectionModel().selectedRows()[0].row() == 22
+    selected = page.selected()
+    assert selected is not None and selected.id == ids[22] and selected.minutes == 23
+
+
+def test_a_page_of_rows_that_cannot_be_read_is_told_once(
+    qtbot, page: PracticeLogPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.widgets import dialogs
+
+    _log_many(context, 3)
+    page.reload()
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+
+    def locked(**_kwargs: object) -> list[practice_store.LogRow]:
+        raise sqlite_failure(SQLITE_BUSY, "SELECT")
+
+    monkeypatch.setattr(practice_store, "log_page", locked)
+    page.model.release_rows()
+    assert page.model.index(0, 1).data() is None  # blank, not a crash inside the drawing
+    page.model.release_rows()
+    assert page.model.index(1, 1).data() is None
+    qtbot.waitUntil(lambda: bool(told))
+    qtbot.wait(20)
+    assert len(told) == 1 and "another program is using the database" in told[0]
+    monkeypatch.undo()
+    page.reload()  # the next read shows them again
+    assert page.model.index(0, 1).data() == "Drill 0"

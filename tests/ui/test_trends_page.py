@@ -424,3 +424,43 @@ def test_a_weak_spot_names_the_path_items_that_work_on_it(
     row = next(row for row in page.weak_spot_rows if row.spot.tag == "dynamic-programming")
     # What is not done yet comes first, as Plan practice picks it.
     assert row.items.text() == "Practise it with: Regular Expression Matching, Climbing Stairs"
+
+
+def test_a_short_period_with_much_practice_is_read_on_a_worker(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import threading
+
+    from desktop.ui.trends import page as page_module
+
+    _log(context, 1)
+    _log(context, 2)
+    read_on: list[bool] = []
+    real_read = page_module.read_trends
+
+    def watched_read(engine, query):  # type: ignore[no-untyped-def]
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real_read(engine, query)
+
+    monkeypatch.setattr(page_module, "read_trends", watched_read)
+    page.range.setCurrentIndex(0)  # the last 30 days, two attempts: read at once
+    assert read_on == [True] and page.report is not None
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 1)  # two is much, now
+    shown = page.reads_shown
+    page.range.setCurrentIndex(1)  # the last 90 days
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert read_on == [True, False]  # on a worker thread
+    assert page.report.attempts_in_range == 2 and page.background_reads_finished == 1
+
+
+def test_a_screenshot_of_trends_waits_for_a_read_on_a_worker(
+    page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.trends import page as page_module
+
+    _log(context, 1)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    shown = page.reads_shown
+    page.range.setCurrentIndex(0)
+    page.prepare_for_screenshot()
+    assert page.reads_shown == shown + 1 and page.report is not None

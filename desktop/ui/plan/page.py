@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from desktop.domain.dates import local_midnight, week_days, week_label, week_of
+from desktop.domain.dates import week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
@@ -38,24 +38,30 @@ from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_targe
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.week_snapshot import WeekSnapshot, read_left_over
+from desktop.store.errors import explain
+from desktop.store.week_snapshot import WeekAdvice, WeekPlan
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
 from desktop.ui.plan import item_actions, mock_actions
 from desktop.ui.plan.banners import CarryBanner, ReviewBanner
-from desktop.ui.plan.data import load_week, today
+from desktop.ui.plan.data import PlanPageRead, advice_reader, read_plan_page, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import colours, current_scheme
+from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.waiting import wait_until
 
-MOCK_HISTORY_DAYS = 180
 NARROW_WIDTH = 780
+# Up to this many attempts in the year before a week, its suggestions are worked out at once
+# (tens of milliseconds); beyond, on a worker thread while the week is already on show.
+ADVISE_AT_ONCE_ATTEMPTS = 250
+ADVICE_DELAY_MS = 150
 
 
 class PlanPage(ContextPage):
@@ -64,7 +70,11 @@ class PlanPage(ContextPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.week = week_of(today(context))
-        self.snapshot: WeekSnapshot | None = None
+        self.snapshot: WeekPlan | None = None
+        self._asking = 0  # the latest advice asked for; older answers are dropped
+        # The last read, until the data changes: a week switch re-reads only the week.
+        self._last_read: PlanPageRead | None = None
+        self.advice_shown = 0  # suggestions shown so far (tests wait on it)
         self._focus: SimpleWeakSpot | None = None
         self._review_dismissed = False
         self._left_over: list[PlanItem] = []
@@ -278,11 +288,16 @@ class PlanPage(ContextPage):
 
     def prepare_for_screenshot(self) -> None:
         self.show_week(week_of(today(self.context)))
+        wait_until(lambda: not self.suggestions.busy, timeout_seconds=30)
         items = self.snapshot.items if self.snapshot else []
         if items:
             self.grid.select(items[0].id)
 
     # Reading -----------------------------------------------------------------------------
+
+    def data_changed(self) -> None:
+        self._last_read = None
+        super().data_changed()
 
     def show_week(self, week: date) -> None:
         self.week = week_of(week)
@@ -290,41 +305,82 @@ class PlanPage(ContextPage):
 
     @reports_read_failures
     def reload(self) -> None:
+        """Show the week's plan at once; its suggestions follow, from a worker thread when
+        they weigh a long history."""
         self._stale = False
         now_day = today(self.context)
-        snapshot = load_week(self.context, self.week, self._focus)
-        self.snapshot = snapshot
-        with session_scope(self.context.profile.engine) as session:
-            recent_mocks = mocks_store.mock_interviews_between(
-                session=session,
-                start=local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
-                end=local_midnight(max(now_day, self.week + timedelta(days=6)) + timedelta(1)),
-            )
-            review_week = plan_store.review_due(session=session, today=now_day)
-            left_over = read_left_over(session=session, week=self.week - timedelta(days=7))
+        read = read_plan_page(self.context, self.week, self._last_read)
+        self._last_read = read
+        self.snapshot = read.plan
         self._show_heading()
         self.this_week_button.setEnabled(self.week != week_of(now_day))
-        self.grid.show_week(week_days(self.week), snapshot.items, snapshot.done, now_day)
-        self._show_budget(snapshot)
-        self._show_suggestions(snapshot, now_day)
-        self.mocks.show_mocks(recent_mocks)
+        self.grid.show_week(week_days(self.week), read.plan.items, read.plan.done, now_day)
+        self._show_budget(read.plan)
+        self.mocks.show_mocks(read.recent_mocks)
         is_this_week = self.week == week_of(now_day)
-        offer = is_this_week and review_week is not None and not self._review_dismissed
+        offer = is_this_week and read.review_week is not None and not self._review_dismissed
         self.review_banner.setVisible(offer)
         # The review carries unfinished items over itself: one banner at a time.
-        self._show_carry_offer(left_over, is_this_week and not offer)
+        self._show_carry_offer(read.left_over, is_this_week and not offer)
         self._update_item_buttons()
+        self._ask_for_advice(read, now_day)
 
-    def _show_budget(self, snapshot: WeekSnapshot) -> None:
+    def _ask_for_advice(self, read: PlanPageRead, now_day: date) -> None:
+        self._asking += 1
+        asking = self._asking
+        if self.week + timedelta(days=6) < now_day:  # no suggestions for a week that is over
+            self._show_suggestions([], now_day)
+            return
+        work = advice_reader(self.context, read.plan, self._focus)
+        if read.history_size <= ADVISE_AT_ONCE_ATTEMPTS:
+            self._show_suggestions(work().suggestions, now_day)
+            return
+        self.suggestions.show_busy("Working out suggestions from your practice…")
+        self.tabs.setTabText(0, "Suggestions (…)")
+        # Started once the week is painted (the worker would slow the painting down), and
+        # only for the week the user stops at when paging through several.
+        QTimer.singleShot(ADVICE_DELAY_MS, self, lambda: self._start_advice(asking, work, now_day))
+
+    def _start_advice(self, asking: int, work: Callable[[], WeekAdvice], now_day: date) -> None:
+        if asking != self._asking:
+            return  # the user went on to another week meanwhile
+        self.context.workers.run(
+            work,
+            lambda advice: self._advice_received(asking, advice, now_day),
+            lambda error: self._advice_received(asking, error, now_day),
+            owner=self,
+        )
+
+    def _advice_received(
+        self, asking: int, result: WeekAdvice | BaseException, now_day: date
+    ) -> None:
+        if asking != self._asking:
+            return  # another week or a change came meanwhile: its advice is on its way
+        if isinstance(result, WeekAdvice):
+            self._show_suggestions(result.suggestions, now_day)
+            return
+        self._show_suggestions([], now_day)
+        dialogs.tell_problem(
+            self,
+            "Could not read your data",
+            f"Loopwise could not work out suggestions: {explain(result)}. Nothing was "
+            "changed; try again in a moment.",
+        )
+
+    def _show_budget(self, snapshot: WeekPlan) -> None:
         n = snapshot.numbers
         self.budget.blockSignals(True)
         self.budget.setValue(n.budget_minutes // 60)
         self.budget.blockSignals(False)
+        # A progress bar repaints at once on a new value: here it waits for the page's paint.
+        self.budget_bar.setUpdatesEnabled(False)
         self.budget_bar.setRange(0, max(1, n.budget_minutes))
         self.budget_bar.setValue(min(n.planned_minutes, n.budget_minutes))
-        self.budget_bar.setProperty("over", n.over_budget)
-        self.budget_bar.style().unpolish(self.budget_bar)
-        self.budget_bar.style().polish(self.budget_bar)
+        self.budget_bar.setUpdatesEnabled(True)
+        if self.budget_bar.property("over") != n.over_budget:  # restyled only on a change
+            self.budget_bar.setProperty("over", n.over_budget)
+            self.budget_bar.style().unpolish(self.budget_bar)
+            self.budget_bar.style().polish(self.budget_bar)
         over = (
             f" · {hours_text(n.planned_minutes - n.budget_minutes)} over budget"
             if n.over_budget
@@ -338,7 +394,7 @@ class PlanPage(ContextPage):
         self.budget_text.setToolTip(f"{hours_text(n.minutes)} practised in {sessions} this week")
         self.budget_bar.setToolTip(self.budget_text.text())
 
-    def _show_suggestions(self, snapshot: WeekSnapshot, now_day: date) -> None:
+    def _show_suggestions(self, suggestions: Sequence[Suggestion], now_day: date) -> None:
         if self.week + timedelta(days=6) < now_day:
             empty = "This week is over. Suggestions are for this week and the weeks ahead."
         else:
@@ -347,10 +403,11 @@ class PlanPage(ContextPage):
             rule = "It is the last day of this week: what you add goes into next week's plan."
         else:
             rule = plan_store.PLACING_RULE
-        self.suggestions.show_suggestions(snapshot.suggestions, empty, rule)
-        self.tabs.setTabText(0, f"Suggestions ({len(snapshot.suggestions)})")
+        self.suggestions.show_suggestions(suggestions, empty, rule)
+        self.tabs.setTabText(0, f"Suggestions ({len(suggestions)})")
         if self._focus is not None:
             self.suggestions.select_weak_spot(self._focus.tag)
+        self.advice_shown += 1
 
     def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
         self._left_over = list(left_over) if offer else []

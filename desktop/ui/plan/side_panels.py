@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -43,6 +44,9 @@ SOURCE_MARKS = {
 }
 
 
+BUSY_PAGE = 2
+
+
 class SuggestionsPanel(QWidget):
     accept_requested = Signal(object)  # a list of Suggestion
 
@@ -63,6 +67,7 @@ class SuggestionsPanel(QWidget):
         self.empty = text_label("No suggestions", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_busy_note())
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
         layout.addWidget(self.rule)
@@ -107,6 +112,36 @@ class SuggestionsPanel(QWidget):
         if suggestions:
             self.list.setCurrentRow(0)
         self._update_buttons()
+
+    def _build_busy_note(self) -> QWidget:
+        note = QWidget()
+        column = QVBoxLayout(note)
+        column.addStretch(1)
+        self.busy_text = text_label("Working out suggestions", "muted")
+        self.busy_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.busy_text)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setAccessibleName("Working out suggestions")
+        self.busy_bar.setRange(0, 0)  # moves without a measure: how long is not known
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(240)
+        column.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        return note
+
+    def show_busy(self, text: str) -> None:
+        """Suggestions are being worked out: say so, and offer none meanwhile."""
+        self._suggestions = []
+        self.list.clear()
+        self.busy_text.setText(text)
+        self.stack.setCurrentIndex(BUSY_PAGE)
+        self.rule.setVisible(False)
+        self.summary.setText("")
+        self._update_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self.stack.currentIndex() == BUSY_PAGE
 
     def suggestions(self) -> list[Suggestion]:
         return list(self._suggestions)

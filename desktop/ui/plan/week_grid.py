@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
@@ -102,20 +103,34 @@ class DayColumn(QFrame):
     def __init__(self, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dayColumn")
-        self.day = day
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.setContentsMargins(4, 6, 4, 4)
         self._layout.setSpacing(4)
-        self.header = text_label(f"{day:%A}", wrap=False)
+        self.header = text_label("Day", wrap=False)
         self.header.setObjectName("dayHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.header)
-        self.total = text_label(f"Planned on {day:%A}", "muted", wrap=False)
+        self.total = text_label("Planned", "muted", wrap=False)
         self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.total)
         self.list = DayList(day)
-        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
         self._layout.addWidget(self.list, 1)
+        self._named_for: date | None = None
+        self.set_day(day)
+
+    @property
+    def day(self) -> date:
+        return self.list.day
+
+    def set_day(self, day: date) -> None:
+        """Show another day (of another week) in this column."""
+        if day == self._named_for:
+            return
+        self._named_for = day
+        self.list.day = day
+        self.header.setAccessibleName(f"{day:%A}")
+        self.total.setAccessibleName(f"Planned on {day:%A}")
+        self.list.setAccessibleName(f"Planned on {day:%A} {day.day} {day:%B}")
 
     def set_as_row(self, as_row: bool) -> None:
         direction = QBoxLayout.Direction.LeftToRight if as_row else QBoxLayout.Direction.TopToBottom
@@ -205,8 +220,10 @@ class WeekGrid(QWidget):
         today: date,
     ) -> None:
         keep = self.selected_id()
-        if [column.day for column in self.columns] != list(days):
+        if len(self.columns) != len(days):
             self._build_columns(days)
+        for column, day in zip(self.columns, days, strict=True):
+            column.set_day(day)  # the same columns show every week: switching weeks is quick
         self._items = {item.id: item for item in items}
         colours = STATUS_COLOURS[current_scheme()]
         for column in self.columns:
@@ -238,7 +255,9 @@ class WeekGrid(QWidget):
                 lambda list_=column.list: self._on_selected(list_)
             )
             column.list.dropped.connect(self.moved)
-            column.list.step.connect(lambda step, day=day: self.focus_day(day, step))
+            column.list.step.connect(
+                lambda step, list_=column.list: self.focus_day(list_.day, step)
+            )
             column.list.itemActivated.connect(
                 lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
             )
@@ -330,24 +349,38 @@ def _state_html(state: str, colour: str) -> str:
 
 
 class _DayItemDelegate(RichTextDelegate):
-    """Rows as wide as the column, or a fixed width when the day is a row of its own."""
+    """Rows as wide as the column, or a fixed width when the day is a row of its own.
+
+    A list lays its rows out several times before it paints them: the laid-out documents are
+    kept (a few weeks' worth), so a week switch lays each row out once, not a dozen times."""
 
     ROW_ITEM_WIDTH = 200
+    KEPT_DOCUMENTS = 64
 
     def __init__(self, parent: DayList) -> None:
         super().__init__(parent)
         self.as_row = False
+        self._documents: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
 
     def _document(
         self, option: QStyleOptionViewItem, html: str, selected: bool = False
     ) -> QTextDocument:
-        document = super()._document(option, html, selected)
         if self.as_row:
-            document.setTextWidth(self.ROW_ITEM_WIDTH)
+            width = self.ROW_ITEM_WIDTH
         else:
             view = self.parent()
             width = view.viewport().width() if isinstance(view, QListWidget) else 120
-            document.setTextWidth(max(60, width - 8))  # the item's border and margin
+            width = max(60, width - 8)  # the item's border and margin
+        key = (html, selected, width, option.font.key(), current_scheme())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
+        document = super()._document(option, html, selected)
+        document.setTextWidth(width)
+        self._documents[key] = document
+        if len(self._documents) > self.KEPT_DOCUMENTS:
+            self._documents.popitem(last=False)
         return document
 
     def sizeHint(

@@ -1,37 +1,74 @@
-"""A thin table model over logged attempts."""
+"""A thin, virtual table model over the logged attempts of a period.
+
+Ten years of practice is 20,000 attempts: the model knows only how many there are and reads
+the rows Qt asks for a page at a time, keeping a few pages, so the "Everything" period costs
+no more to show than a week.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop.domain.practice import Attempt
+from desktop.store.practice import LogRow
 from desktop.ui.formatting import date_and_time
 from desktop.ui.widgets.plain_text import plain_tip
 
 HEADERS = ("When", "What", "Time", "Outcome", "Confidence", "Patterns", "Struggled with")
+PAGE_ROWS = 200  # a few screens of rows, read in one query of a millisecond or two
+KEPT_PAGES = 8  # pages kept while scrolling; older ones are read again if scrolled back to
+
+# Reads `limit` rows from `offset`, newest first.
+PageReader = Callable[[int, int], list[LogRow]]
 
 
 class AttemptTableModel(QAbstractTableModel):
     def __init__(self, label_of: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._attempts: list[Attempt] = []
         self._label = label_of
+        self._count = 0
+        self._read_page: PageReader = lambda _offset, _limit: []
+        self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
+        self.pages_read = 0  # how many page reads the table caused (tests look at it)
 
-    def set_attempts(self, attempts: list[Attempt]) -> None:
+    def set_period(self, count: int, read_page: PageReader) -> None:
+        """Show `count` attempts, read through `read_page` as they come into view."""
         self.beginResetModel()
-        self._attempts = attempts
+        self._count = count
+        self._read_page = read_page
+        self._pages.clear()  # the rows of the last period are let go
         self.endResetModel()
 
-    def attempt_at(self, row: int) -> Attempt | None:
-        return self._attempts[row] if 0 <= row < len(self._attempts) else None
+    def release_rows(self) -> None:
+        """Let go of the rows read so far (the page is hidden): they are read again when
+        next drawn. The rows did not change, so the view keeps its selection."""
+        self._pages.clear()
 
-    def row_of(self, attempt_id: int) -> int | None:
-        return next((n for n, a in enumerate(self._attempts) if a.id == attempt_id), None)
+    @property
+    def pages_kept(self) -> int:
+        return len(self._pages)
+
+    def attempt_at(self, row: int) -> LogRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number, within = divmod(row, PAGE_ROWS)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._read_page(number * PAGE_ROWS, PAGE_ROWS)
+            self.pages_read += 1
+            self._pages[number] = page
+            if len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        # A page that came back short (a read failed, or rows went since the count) shows
+        # blank rows until the next read.
+        return page[within] if within < len(page) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._attempts)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -48,23 +85,24 @@ class AttemptTableModel(QAbstractTableModel):
     ) -> object:
         if not index.isValid():
             return None
-        attempt = self._attempts[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(attempt, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:  # a title may look like HTML: shown as typed
-            return plain_tip(self._text(attempt, index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        attempt = self.attempt_at(index.row())
+        if attempt is None:
+            return None
+        text = self._text(attempt, index.column())
+        # A title may look like HTML: a tooltip shows it as typed.
+        return text if role == Qt.ItemDataRole.DisplayRole else plain_tip(text)
 
-    def _text(self, attempt: Attempt, column: int) -> str:
-        subject = attempt.subject
+    def _text(self, attempt: LogRow, column: int) -> str:
         if column == 0:
             return date_and_time(attempt.started_at)
         if column == 1:
-            return subject.title
+            return attempt.title
         if column == 2:
-            target = f" / {subject.target_minutes}" if subject.target_minutes else ""
+            target = f" / {attempt.target_minutes}" if attempt.target_minutes else ""
             return f"{attempt.minutes}{target} min"
         if column == 3:
             if attempt.quiz_total:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +20,7 @@ from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
+from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
@@ -131,6 +133,8 @@ class PracticeLogPage(ContextPage):
         self.table.addAction(delete_key)
 
         self._hidden_for_width: frozenset[int] | None = None
+        self._shown = self._period()
+        self._page_failure_told = False
         context.events.sessions_changed.connect(self.data_changed)
 
     def _fill_path_filter(self) -> None:
@@ -184,37 +188,60 @@ class PracticeLogPage(ContextPage):
 
     # Reading -----------------------------------------------------------------------------
 
-    @reports_read_failures
-    def reload(self) -> None:
-        self._stale = False
+    def _period(self) -> practice_store.LogPeriod:
         days = self.range.currentData()
         end = self.context.now() + timedelta(days=1)
         start = end - timedelta(days=days + 1) if days else datetime.min.replace(tzinfo=end.tzinfo)
+        return practice_store.LogPeriod(start, end, self.path_filter.currentData())
+
+    @reports_read_failures
+    def reload(self) -> None:
+        self._stale = False
+        period = self._period()
         with session_scope(self.context.profile.engine) as session:
-            attempts = practice_store.attempts_between(
-                session=session, start=start, end=end, path_id=self.path_filter.currentData()
-            )
-        attempts.reverse()  # newest first
-        self.model.set_attempts(attempts)
-        self.area.setCurrentIndex(0 if attempts else 1)
-        minutes = sum(attempt.minutes for attempt in attempts)
-        count = len(attempts)
-        sessions = "1 session" if count == 1 else f"{count} sessions"
-        self.summary.setText(f"{sessions} · {minutes // 60} h {minutes % 60} min")
+            count, minutes = practice_store.log_totals(session=session, period=period)
+        self._shown = period
+        self._page_failure_told = False
+        # The rows themselves are read a page at a time as they come into view.
+        self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
+        self.area.setCurrentIndex(0 if count else 1)
+        sessions = "1 session" if count == 1 else f"{count:,d} sessions"
+        self.summary.setText(f"{sessions} · {minutes // 60:,d} h {minutes % 60} min")
         self._update_buttons()
 
+    def _read_rows(
+        self, period: practice_store.LogPeriod, offset: int, limit: int
+    ) -> list[practice_store.LogRow]:
+        """One page of the table, read while Qt draws it: a failure leaves the rows blank
+        and is told once, after the drawing."""
+        try:
+            with session_scope(self.context.profile.engine) as session:
+                return practice_store.log_page(
+                    session=session, period=period, offset=offset, limit=limit
+                )
+        except SAVE_ERRORS as error:
+            if not self._page_failure_told:
+                self._page_failure_told = True
+                QTimer.singleShot(0, self, functools.partial(_tell_read_failure, self, error))
+            return []
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.model.release_rows()  # a long period's rows are read again when next shown
+        super().hideEvent(event)
+
+    @reports_read_failures
     def show_attempt(self, attempt_id: int) -> bool:
         """Select an attempt (opened from elsewhere), widening the filters if it is hidden."""
         if self._stale:
             self.reload()
-        row = self.model.row_of(attempt_id)
+        row = self._row_of(attempt_id)
         if row is None:
             for combo, widest in ((self.range, len(RANGES) - 1), (self.path_filter, 0)):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(widest)
                 combo.blockSignals(False)
             self.reload()
-            row = self.model.row_of(attempt_id)
+            row = self._row_of(attempt_id)
         if row is None:
             return False  # deleted since
         self.table.selectRow(row)
@@ -222,12 +249,26 @@ class PracticeLogPage(ContextPage):
         self.table.setFocus()
         return True
 
-    def selected(self) -> Attempt | None:
+    def _row_of(self, attempt_id: int) -> int | None:
+        with session_scope(self.context.profile.engine) as session:
+            return practice_store.log_position(
+                session=session, period=self._shown, attempt_id=attempt_id
+            )
+
+    def selected_row(self) -> practice_store.LogRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.attempt_at(rows[0].row()) if rows else None
 
+    def selected(self) -> Attempt | None:
+        """The selected attempt, read in full (to edit it, say)."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        with session_scope(self.context.profile.engine) as session:
+            return practice_store.get_attempt(session=session, attempt_id=row.id)
+
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
+        has = self.selected_row() is not None
         for button in (self.edit_button, self.delete_button, self.retro_button):
             button.setEnabled(has)
 
@@ -238,6 +279,7 @@ class PracticeLogPage(ContextPage):
         if subject is not None:
             start_session(self.context, subject, self.window())
 
+    @reports_read_failures
     def edit_selected(self) -> None:
         attempt = self.selected()
         if attempt is None:
@@ -264,8 +306,8 @@ class PracticeLogPage(ContextPage):
         )
 
     def delete_selected(self) -> None:
-        attempt = self.selected()
-        if attempt is None or attempt.id is None:
+        attempt = self.selected_row()
+        if attempt is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()  # the log re-reads on commit
         attempt_id = attempt.id
@@ -278,7 +320,7 @@ class PracticeLogPage(ContextPage):
             ),
         ):
             return
-        self.undo_bar.deleted(attempt_id, attempt.subject.title)
+        self.undo_bar.deleted(attempt_id, attempt.title)
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
     def undo_delete(self) -> None:
@@ -295,8 +337,8 @@ class PracticeLogPage(ContextPage):
 
     @reports_read_failures
     def open_retrospective(self) -> None:
-        attempt = self.selected()
-        if attempt is None or attempt.id is None:
+        attempt = self.selected_row()
+        if attempt is None:
             return
         with session_scope(self.context.profile.engine) as session:
             entry = journal_store.entry_for_attempt(session=session, attempt_id=attempt.id)
@@ -304,3 +346,12 @@ class PracticeLogPage(ContextPage):
             self.context.events.open_journal_entry.emit(entry.id)
         else:
             dialogs.tell(self, "No retrospective", "This attempt has no retrospective entry.")
+
+
+def _tell_read_failure(page: QWidget, error: BaseException) -> None:
+    dialogs.tell_problem(
+        page,
+        "Could not read your data",
+        f"Loopwise could not read from its database: {explain(error)}. "
+        "Nothing was changed; try again in a moment.",
+    )

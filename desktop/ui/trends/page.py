@@ -42,18 +42,27 @@ from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import ChartCard
-from desktop.ui.trends.reading import TrendsData, TrendsQuery, read_trends, stored
+from desktop.ui.trends.reading import (
+    TrendsData,
+    TrendsQuery,
+    attempts_to_read,
+    read_trends,
+    stored,
+)
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
+from desktop.ui.widgets.waiting import wait_until
 
 RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
           ("Last year", 365), ("Everything", None))  # fmt: skip
 DEFAULT_RANGE = 1
 DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
+# ... unless it holds more attempts than this: their weak spots take over 100 ms to work out.
+READ_AT_ONCE_ATTEMPTS = 400
 WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
 ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
@@ -85,6 +94,7 @@ class TrendsPage(ContextPage):
         self._done_items: frozenset[tuple[str, str]] = frozenset()
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
+        self._read_pending: int | None = None  # the read a worker does for the page, if any
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -288,6 +298,7 @@ class TrendsPage(ContextPage):
         self.path_filter.setFocus()
 
     def prepare_for_screenshot(self) -> None:
+        wait_until(lambda: self._read_pending is None, timeout_seconds=30)
         if self.weak_spot_rows:
             self.weak_spot_rows[0].show_button.click()
 
@@ -310,6 +321,7 @@ class TrendsPage(ContextPage):
         self._stale = False
         self._reading += 1
         reading = self._reading
+        self._read_pending = None  # an earlier read still on its way is not waited for
         taxonomy = self.context.profile.taxonomy
         query = TrendsQuery(
             now=self.context.now(),
@@ -322,10 +334,12 @@ class TrendsPage(ContextPage):
             exercised=self.context.profile.exercised_tags(),
         )
         engine = self.context.profile.engine
-        if query.days is not None and query.days <= READ_AT_ONCE_DAYS:
+        short = query.days is not None and query.days <= READ_AT_ONCE_DAYS
+        if short and attempts_to_read(engine, query) <= READ_AT_ONCE_ATTEMPTS:
             self._show(read_trends(engine, query))
             return
-        self.count_label.setText("Reading all your practice…")
+        self.count_label.setText("Reading your practice…")
+        self._read_pending = reading
         self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
@@ -337,6 +351,7 @@ class TrendsPage(ContextPage):
         self.background_reads_finished += 1
         if reading != self._reading:
             return  # the user chose something else meanwhile; that read is on its way
+        self._read_pending = None
         if isinstance(result, TrendsData):
             self._show(result)
         else:

@@ -52,16 +52,31 @@ class TrendsData:
     done_items: frozenset[tuple[str, str]] = frozenset()  # (path id, item id) marked done
 
 
+def _since(query: TrendsQuery) -> datetime:
+    now = query.now
+    return now - timedelta(days=query.days) if query.days else datetime(1970, 1, 2, tzinfo=UTC)
+
+
+def _records_read(query: TrendsQuery) -> practice_store.LogPeriod:
+    """The attempts a read takes in: the period, and the calendar's year at least."""
+    year_start = datetime.combine(query.calendar_start, time()).astimezone()
+    start = min(_since(query), year_start)
+    return practice_store.LogPeriod(start, query.now + timedelta(days=1), query.path_id)
+
+
+def attempts_to_read(engine: Engine, query: TrendsQuery) -> int:
+    """How many attempts read_trends would weigh (one quick count, to choose where to read)."""
+    with session_scope(engine) as session:
+        return practice_store.log_totals(session=session, period=_records_read(query))[0]
+
+
 def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
     now = query.now
-    year_start = datetime.combine(query.calendar_start, time()).astimezone()
-    since = now - timedelta(days=query.days) if query.days else datetime(1970, 1, 2, tzinfo=UTC)
+    since = _since(query)
+    span = _records_read(query)
     with session_scope(engine) as session:
         records = practice_store.practice_records_between(
-            session=session,
-            start=min(since, year_start),
-            end=now + timedelta(days=1),
-            path_id=query.path_id,
+            session=session, start=span.start, end=span.end, path_id=span.path_id
         )
         practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
         done = progress_store.done_items(session=session)
