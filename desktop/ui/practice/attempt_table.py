@@ -13,6 +13,10 @@ from desktop.ui.widgets.plain_text import plain_tip
 HEADERS = ("When", "What", "Time", "Outcome", "Confidence", "Patterns", "Struggled with")
 
 
+RIGHT_ALIGNED = (2, 4)  # time and confidence: numbers
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class AttemptTableModel(QAbstractTableModel):
     def __init__(self, label_of: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,8 +43,12 @@ class AttemptTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in RIGHT_ALIGNED:
+            return int(RIGHT)  # the title over the numbers, as they are aligned
         return None
 
     def data(
@@ -53,8 +61,8 @@ class AttemptTableModel(QAbstractTableModel):
             return self._text(attempt, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:  # a title may look like HTML: shown as typed
             return plain_tip(self._text(attempt, index.column()))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in RIGHT_ALIGNED:
+            return int(RIGHT)
         return None
 
     def _text(self, attempt: Attempt, column: int) -> str:
