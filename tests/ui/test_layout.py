@@ -24,6 +24,7 @@ from desktop.profile import open_profile
 from desktop.screenshots import fill_with_demo_if_empty, settle, show_each_page, slug
 from desktop.store import practice as practice_store
 from desktop.store import stories as stories_store
+from desktop.store.backup import backup_database
 from desktop.store.database import session_scope
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
@@ -40,7 +41,12 @@ from desktop.ui.safety.backups_dialog import BackupsDialog
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.theme import Scheme, apply_theme
 from tests.clocks import ManualClock
-from tests.helpers.layout_check import LayoutProblem, dialog_size_problems, layout_problems
+from tests.helpers.layout_check import (
+    TITLE_BAR,
+    LayoutProblem,
+    dialog_size_problems,
+    layout_problems,
+)
 
 SIZES = ((760, 520), (1280, 800), (1920, 1080))
 THEMES = (Scheme.LIGHT, Scheme.DARK)
@@ -106,6 +112,7 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
     folder.ensure()
     profile = open_profile(folder, clock=ManualClock(LAYOUT_MOMENT))
     fill_with_demo_if_empty(profile)
+    backup_database(folder.database, folder.backups_dir, "manual", now=LAYOUT_MOMENT)
     settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
     context = AppContext(profile, settings)
     look = (qapp.style().name(), qapp.property("loopwise_scheme"))
@@ -131,6 +138,14 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
                 size = f"{dialog.width()}x{dialog.height()}"
                 RENDERED.add((name, size, theme.value))
                 findings += [Finding(name, size, theme.value, p) for p in problems]
+                # As small as the smallest screen makes it: its text must still fit.
+                dialog.resize(
+                    min(dialog.width(), SMALLEST_SCREEN.width()),
+                    min(dialog.height(), SMALLEST_SCREEN.height() - TITLE_BAR),
+                )
+                settle()
+                size = f"{dialog.width()}x{dialog.height()}"
+                findings += [Finding(name, size, theme.value, p) for p in layout_problems(dialog)]
     finally:
         window.close()
         window.deleteLater()

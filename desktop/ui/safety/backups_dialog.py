@@ -90,7 +90,8 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel("No backups yet. Use “Back up now” to make one.")
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty, 1)  # in the table's place, so the rest stays together
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.back_up_button = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore…")
