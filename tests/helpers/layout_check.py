@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QRadioButton,
+    QSplitter,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -68,6 +70,7 @@ def layout_problems(window: QWidget, within: QWidget | None = None) -> list[Layo
     problems: list[LayoutProblem] = []
     for widget in _shown_widgets(window, within or window):
         problems += _outside(widget, window)
+        problems += _overlapping_children(widget)
         if isinstance(widget, QLabel):
             problems += _label(widget)
         elif isinstance(widget, QPushButton):
@@ -169,6 +172,43 @@ def _outside(widget: QWidget, window: QWidget) -> list[LayoutProblem]:
             f"outside the {window.width()}x{window.height()} window",
         )
     ]
+
+
+def _overlapping_children(parent: QWidget) -> list[LayoutProblem]:
+    """Siblings a layout placed over each other: it had less room than their minimum sizes."""
+    layout = parent.layout()
+    if layout is None or isinstance(parent, QAbstractScrollArea | QSplitter):
+        return []
+    placed = [
+        child
+        for child in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if child.isVisible() and not child.isWindow() and _in_layout(layout, child)
+    ]
+    problems = []
+    for number, first in enumerate(placed):
+        for second in placed[number + 1 :]:
+            shared = first.geometry().intersected(second.geometry())
+            if shared.width() > 1 and shared.height() > 1:
+                problems.append(
+                    LayoutProblem(
+                        describe(first),
+                        _own_text(first),
+                        f"overlaps {describe(second)} “{_own_text(second)}” by "
+                        f"{shared.width()}x{shared.height()} px",
+                    )
+                )
+    return problems
+
+
+def _in_layout(layout: QLayout, widget: QWidget) -> bool:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is widget:
+            return True
+        inner = item.layout()
+        if inner is not None and _in_layout(inner, widget):
+            return True
+    return False
 
 
 def _own_text(widget: QWidget) -> str:

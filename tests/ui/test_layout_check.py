@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QGridLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -207,3 +208,14 @@ def test_a_dialog_that_fits_passes(qtbot, themed_app) -> None:
 def test_a_problem_reads_as_widget_text_and_detail() -> None:
     problem = LayoutProblem("QLabel [Summary]", "388 sessions", "needs 169 px, has 134 px")
     assert str(problem) == "QLabel [Summary] “388 sessions”: needs 169 px, has 134 px"
+
+
+def test_widgets_a_layout_put_over_each_other_are_named(qtbot, themed_app) -> None:
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.addWidget(_named(QLabel("388 sessions"), "Summary"), 0, 0)
+    grid.addWidget(_named(QPushButton("Start a free session…"), "Start"), 0, 0)
+    window = _window(qtbot, _placed(box, 300, 60))
+    [problem] = layout_problems(window)
+    assert problem.widget == "QLabel [Summary]"
+    assert problem.detail.startswith("overlaps QPushButton [Start] “Start a free session…” by")
