@@ -80,8 +80,6 @@ DIALOGS = (
     "finish session", "edit attempt", "weekly review", "add item", "backups", "about",
     "mock interview", "rehearsal", "quiz",
 )  # fmt: skip
-# What the module's render reached: (page key or dialog, size, theme).
-RENDERED: set[tuple[str, str, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -105,8 +103,14 @@ class Finding:
         )
 
 
+@dataclass
+class LayoutReport:
+    findings: list[Finding]
+    rendered: set[tuple[str, str, str]]  # (page key or dialog, size, theme) looked at
+
+
 @pytest.fixture(scope="module")
-def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
+def layout_report(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> LayoutReport:
     scratch = tmp_path_factory.mktemp("layout")
     folder = ProfileFolder(scratch / "profile")
     folder.ensure()
@@ -117,6 +121,7 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
     context = AppContext(profile, settings)
     look = (qapp.style().name(), qapp.property("loopwise_scheme"))
     findings: list[Finding] = []
+    rendered: set[tuple[str, str, str]] = set()
     window = build_main_window(context)
     try:
         window.show()
@@ -126,7 +131,7 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
                 window.resize(width, height)
                 for page in show_each_page(window):
                     for surface, part in _parts(window, page):
-                        RENDERED.add((surface, f"{width}x{height}", theme.value))
+                        rendered.add((surface, f"{width}x{height}", theme.value))
                         findings += [
                             Finding(surface, f"{width}x{height}", theme.value, problem)
                             for problem in layout_problems(window, part)
@@ -136,7 +141,7 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
                     dialog, screen=SCREEN, smallest_screen=SMALLEST_SCREEN
                 )
                 size = f"{dialog.width()}x{dialog.height()}"
-                RENDERED.add((name, size, theme.value))
+                rendered.add((name, size, theme.value))
                 findings += [Finding(name, size, theme.value, p) for p in problems]
                 # As small as the smallest screen makes it: its text must still fit.
                 dialog.resize(
@@ -153,7 +158,7 @@ def layout_findings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
         profile.close()
         apply_theme(qapp, Scheme(look[1]) if look[1] else None)
         qapp.setStyle(look[0])
-    return findings
+    return LayoutReport(findings, rendered)
 
 
 def _parts(window: MainWindow, page: Page) -> Iterator[tuple[str, QWidget]]:
@@ -237,28 +242,28 @@ def _unknown(findings: list[Finding], *, dialogs: bool) -> list[str]:
     ]
 
 
-def test_every_page_fits_at_every_size_in_both_themes(layout_findings: list[Finding]) -> None:
-    problems = _unknown(layout_findings, dialogs=False)
+def test_every_page_fits_at_every_size_in_both_themes(layout_report: LayoutReport) -> None:
+    problems = _unknown(layout_report.findings, dialogs=False)
     assert not problems, "Cut-off text or misplaced widgets:\n" + "\n".join(problems)
 
 
-def test_every_dialog_fits_the_screen_in_both_themes(layout_findings: list[Finding]) -> None:
-    problems = _unknown(layout_findings, dialogs=True)
+def test_every_dialog_fits_the_screen_in_both_themes(layout_report: LayoutReport) -> None:
+    problems = _unknown(layout_report.findings, dialogs=True)
     assert not problems, "Dialogs that do not fit:\n" + "\n".join(problems)
 
 
-def test_every_known_layout_issue_still_shows(layout_findings: list[Finding]) -> None:
+def test_every_known_layout_issue_still_shows(layout_report: LayoutReport) -> None:
     """A fixed issue leaves the list, so the check guards the fix from then on."""
-    seen = {finding.known() for finding in layout_findings}
+    seen = {finding.known() for finding in layout_report.findings}
     stale = [
         f"{issue.surface}: {issue.widget}" for issue in KNOWN_LAYOUT_ISSUES if issue not in seen
     ]
     assert not stale, "Fixed: remove from KNOWN_LAYOUT_ISSUES:\n" + "\n".join(stale)
 
 
-def test_the_check_looked_at_every_page_and_dialog(layout_findings: list[Finding]) -> None:
+def test_the_check_looked_at_every_page_and_dialog(layout_report: LayoutReport) -> None:
     # A page or dialog that failed to show would otherwise pass without being looked at.
-    rendered = RENDERED
+    rendered = layout_report.rendered
     pages = {"path", "practice", "journal", "stories", "trends", "plan"}
     expected = {(key, f"{w}x{h}", t.value) for key in pages for w, h in SIZES for t in THEMES}
     assert expected <= rendered
