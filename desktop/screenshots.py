@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.clock import app_clock
@@ -103,8 +103,10 @@ def show_each_page(window: MainWindow) -> Iterator[Page]:
 
 
 def settle() -> None:
-    """Let Qt finish the layout and painting that showing or resizing queued."""
+    """Let Qt finish the layout and painting that showing or resizing queued (a layout pass
+    can queue another, as a label that wraps changes its height)."""
     for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()
 
 

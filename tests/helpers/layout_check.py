@@ -71,6 +71,7 @@ def layout_problems(window: QWidget, within: QWidget | None = None) -> list[Layo
     for widget in _shown_widgets(window, within or window):
         problems += _outside(widget, window)
         problems += _overlapping_children(widget)
+        problems += _squeezed(widget)
         if isinstance(widget, QLabel):
             problems += _label(widget)
         elif isinstance(widget, QPushButton):
@@ -198,6 +199,25 @@ def _overlapping_children(parent: QWidget) -> list[LayoutProblem]:
                     )
                 )
     return problems
+
+
+def _squeezed(widget: QWidget) -> list[LayoutProblem]:
+    """Given less room than its layout's minimum: Qt then cuts what is inside."""
+    layout = widget.layout()
+    if layout is None or _scrolls_with_content(widget):
+        return []
+    needed = layout.minimumSize()
+    got = widget.size()
+    if needed.width() <= got.width() and needed.height() <= got.height():
+        return []
+    return [
+        LayoutProblem(
+            describe(widget),
+            "",
+            f"squeezed: its layout needs at least {needed.width()}x{needed.height()} px, "
+            f"has {got.width()}x{got.height()} px",
+        )
+    ]
 
 
 def _in_layout(layout: QLayout, widget: QWidget) -> bool:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from desktop.domain.dates import week_of
@@ -30,7 +31,7 @@ from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
-from desktop.ui.pages import build_main_window
+from desktop.ui.pages import REVIEW_OFFER_DELAY_MS, build_main_window
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
@@ -68,6 +69,12 @@ class KnownIssue:
 
 # Remove an entry once its fix is merged: the last test here fails while one matches nothing.
 KNOWN_LAYOUT_ISSUES = (
+    KnownIssue(
+        "plan",
+        "QStackedWidget in [qt_tabwidget_stackedwidget]: squeezed",
+        "polish-layout, not yet fixed: at 760x520 with the review banner and status line the "
+        "splitter hands the Suggestions pane less than its minimum",
+    ),
     KnownIssue(
         "stories/coverage",
         "QHeaderView of [Themes against stories]",
@@ -125,6 +132,9 @@ def layout_report(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) 
     window = build_main_window(context)
     try:
         window.show()
+        # The weekly-review offer comes a moment after start-up; wait for it, so every render
+        # shows it (its banner and status line take room) however fast the machine is.
+        QTest.qWait(REVIEW_OFFER_DELAY_MS + 200)
         for theme in THEMES:
             apply_theme(qapp, theme)
             for width, height in SIZES:

@@ -219,3 +219,15 @@ def test_widgets_a_layout_put_over_each_other_are_named(qtbot, themed_app) -> No
     [problem] = layout_problems(window)
     assert problem.widget == "QLabel [Summary]"
     assert problem.detail.startswith("overlaps QPushButton [Start] “Start a free session…” by")
+
+
+def test_a_widget_given_less_than_its_layout_needs_is_named(qtbot, themed_app) -> None:
+    box = _named(QWidget(), "Suggestions")
+    column = QVBoxLayout(box)
+    tall = QLabel("Second Highest Salary")
+    tall.setMinimumHeight(200)
+    column.addWidget(tall)
+    window = _window(qtbot, _placed(box, 300, 60))
+    squeezed = [p for p in layout_problems(window) if p.widget == "QWidget [Suggestions]"]
+    assert len(squeezed) == 1
+    assert squeezed[0].detail.startswith("squeezed: its layout needs at least")
