@@ -70,12 +70,6 @@ class KnownIssue:
 # Remove an entry once its fix is merged: the last test here fails while one matches nothing.
 KNOWN_LAYOUT_ISSUES = (
     KnownIssue(
-        "plan",
-        "QStackedWidget in [qt_tabwidget_stackedwidget]: squeezed",
-        "polish-layout, not yet fixed: at 760x520 with the review banner and status line the "
-        "splitter hands the Suggestions pane less than its minimum",
-    ),
-    KnownIssue(
         "stories/coverage",
         "QHeaderView of [Themes against stories]",
         "polish-pages: the coverage matrix cuts story titles in its column headers",
@@ -129,46 +123,58 @@ def layout_report(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) 
     look = (qapp.style().name(), qapp.property("loopwise_scheme"))
     findings: list[Finding] = []
     rendered: set[tuple[str, str, str]] = set()
-    window = build_main_window(context)
     try:
-        window.show()
-        # The weekly-review offer comes a moment after start-up; wait for it, so every render
-        # shows it (its banner and status line take room) however fast the machine is.
-        QTest.qWait(REVIEW_OFFER_DELAY_MS + 200)
         for theme in THEMES:
+            # Themed before the window is built, as the app starts: one window per theme,
+            # reused across the sizes.
             apply_theme(qapp, theme)
-            for width, height in SIZES:
-                window.resize(width, height)
-                for page in show_each_page(window):
-                    for surface, part in _parts(window, page):
-                        rendered.add((surface, f"{width}x{height}", theme.value))
-                        findings += [
-                            Finding(surface, f"{width}x{height}", theme.value, problem)
-                            for problem in layout_problems(window, part)
-                        ]
-            for name, dialog in _dialogs(window):
-                problems = layout_problems(dialog) + dialog_size_problems(
-                    dialog, screen=SCREEN, smallest_screen=SMALLEST_SCREEN
-                )
-                size = f"{dialog.width()}x{dialog.height()}"
-                rendered.add((name, size, theme.value))
-                findings += [Finding(name, size, theme.value, p) for p in problems]
-                # As small as the smallest screen makes it: its text must still fit.
-                dialog.resize(
-                    min(dialog.width(), SMALLEST_SCREEN.width()),
-                    min(dialog.height(), SMALLEST_SCREEN.height() - TITLE_BAR),
-                )
-                settle()
-                size = f"{dialog.width()}x{dialog.height()}"
-                findings += [Finding(name, size, theme.value, p) for p in layout_problems(dialog)]
+            window = build_main_window(context)
+            try:
+                window.show()
+                # The weekly-review offer comes a moment after start-up; wait for it, so every
+                # render shows its banner and status line however fast the machine is.
+                QTest.qWait(REVIEW_OFFER_DELAY_MS + 200)
+                findings += _check_window(window, theme, rendered)
+            finally:
+                window.close()
+                window.deleteLater()
     finally:
-        window.close()
-        window.deleteLater()
         context.workers.shut_down()
         profile.close()
         apply_theme(qapp, Scheme(look[1]) if look[1] else None)
         qapp.setStyle(look[0])
     return LayoutReport(findings, rendered)
+
+
+def _check_window(
+    window: MainWindow, theme: Scheme, rendered: set[tuple[str, str, str]]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        for page in show_each_page(window):
+            for surface, part in _parts(window, page):
+                rendered.add((surface, f"{width}x{height}", theme.value))
+                findings += [
+                    Finding(surface, f"{width}x{height}", theme.value, problem)
+                    for problem in layout_problems(window, part)
+                ]
+    for name, dialog in _dialogs(window):
+        problems = layout_problems(dialog) + dialog_size_problems(
+            dialog, screen=SCREEN, smallest_screen=SMALLEST_SCREEN
+        )
+        size = f"{dialog.width()}x{dialog.height()}"
+        rendered.add((name, size, theme.value))
+        findings += [Finding(name, size, theme.value, p) for p in problems]
+        # As small as the smallest screen makes it: its text must still fit.
+        dialog.resize(
+            min(dialog.width(), SMALLEST_SCREEN.width()),
+            min(dialog.height(), SMALLEST_SCREEN.height() - TITLE_BAR),
+        )
+        settle()
+        size = f"{dialog.width()}x{dialog.height()}"
+        findings += [Finding(name, size, theme.value, p) for p in layout_problems(dialog)]
+    return findings
 
 
 def _parts(window: MainWindow, page: Page) -> Iterator[tuple[str, QWidget]]:
