@@ -6,9 +6,11 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.clock import app_clock
@@ -16,6 +18,10 @@ from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile
 from desktop.store.database import session_scope
 from desktop.ui.theme import Scheme
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.page import Page
 
 
 def screenshot_command(
@@ -78,19 +84,34 @@ def render_pages(
     window.resize(*size)
     window.show()
     written = []
+    for page in show_each_page(window):
+        written.append(save_grab(window, outdir / f"{slug(page.title)}.png"))
+    window.close()
+    return written
+
+
+def show_each_page(window: MainWindow) -> Iterator[Page]:
+    """Bring each page forward as a user coming back to it would see it, laid out and painted.
+    The screenshots and the test suite's layout check both render through this."""
     for page in window.pages:
         window.show_page(page.page_key)
         prepare = getattr(page, "prepare_for_screenshot", None)
         if callable(prepare):
             prepare()
-        written.append(_grab(window, outdir / f"{slug(page.title)}.png"))
-    window.close()
-    return written
+        settle()
+        yield page
 
 
-def _grab(widget: QWidget, target: Path) -> Path:
+def settle() -> None:
+    """Let Qt finish the layout and painting that showing or resizing queued (a layout pass
+    can queue another, as a label that wraps changes its height)."""
     for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()
+
+
+def save_grab(widget: QWidget, target: Path) -> Path:
+    settle()
     if not widget.grab().save(str(target)):
         raise OSError(13, "the file could not be written", str(target))
     return target

@@ -1,4 +1,5 @@
-"""How dates and numbers are shown to people."""
+"""How dates and numbers are shown to people: the one place that writes a date, so a day
+reads "3 Dec" everywhere (strftime's %d would give "03 Dec")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def short_date(stored: datetime | None) -> str:
 def day_with_year(day: date) -> str:
     """ "3 Nov 2026": always with the year (desktop.domain.dates.day_text drops this year's)."""
     return f"{day.day} {day:%b %Y}"
+
+
+def long_date(day: date) -> str:
+    """ "3 November 2026": in running text, such as a template's date."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def journal_link_text(day: date, title: str) -> str:

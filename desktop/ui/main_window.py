@@ -17,8 +17,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -33,6 +31,7 @@ from desktop.ui.icons import app_icon, tinted_icon
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.mnemonics import assign_mnemonics
 from desktop.ui.page import Page
+from desktop.ui.sidebar import Sidebar
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets import dialogs
 
@@ -49,17 +48,11 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Loopwise main window")
         self.setMinimumSize(QSize(760, 520))
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Sections")
-        self.navigation.setFixedWidth(190)
-        self.navigation.setIconSize(QSize(18, 18))
+        self.navigation = Sidebar()
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Current section")
         for page in self.pages:
-            entry = QListWidgetItem(page.title)
-            entry.setSizeHint(QSize(0, 38))  # style-sheet padding is not counted otherwise
-            self.navigation.addItem(entry)
+            self.navigation.add_section(page.title)
             self.stack.addWidget(page)
         self._tint_navigation_icons()
         self.navigation.currentRowChanged.connect(self._show_page)
@@ -244,7 +237,6 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             item = self.navigation.item(row)
             item.setIcon(tinted_icon(page.icon_name, palette["muted"], palette["highlighted_text"]))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
 
     def _restore_state(self) -> None:
         settings = self.context.settings
@@ -268,6 +260,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.navigation.fit_to_window_width(event.size().width())
         self._save_soon.start()
         super().resizeEvent(event)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.store.backup import Judged
 from desktop.store.health import DatabaseProblem
+from desktop.ui.formatting import date_and_time
 from desktop.ui.widgets.plain_text import message_box
 
 
@@ -107,7 +108,7 @@ def _passed_over_text(passed_over: list[Judged]) -> str:
 
 def backup_time_text(taken_at: datetime) -> str:
     """A backup's time (stored in UTC) in the user's local time."""
-    return taken_at.replace(tzinfo=UTC).astimezone().strftime("%d %b %Y, %H:%M")
+    return date_and_time(taken_at.replace(tzinfo=UTC))
 
 
 def waiting_notice(message: str) -> QMessageBox:

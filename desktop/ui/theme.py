@@ -123,6 +123,8 @@ def style_sheet(scheme: Scheme) -> str:
     }}
     QListWidget#navigation::item {{ padding: 8px 12px; margin: 1px 6px; border-radius: 6px; }}
     QListWidget#navigation::item:selected {{ background: {c["highlight"]}; color: #ffffff; }}
+    QSplitter::handle {{ background: transparent; }}
+    QSplitter::handle:hover {{ background: {c["border"]}; }}
     QLabel[role="muted"] {{ color: {c["muted"]}; }}
     QLabel[role="warning"] {{
         color: {"#f0b34a" if scheme is Scheme.DARK else "#8a5300"};

@@ -478,3 +478,15 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     assert wait_until(dialog.back_up_now().done)
     assert wait_until(lambda: len(told) == 1)
     assert "integrity check" in told[0] and len(list_backups(folder.backups_dir)) == 2
+
+
+def test_with_no_backups_the_note_sits_under_the_settings(qtbot, context: AppContext) -> None:
+    """The note takes the table's place: no empty bands between the dialog's few lines."""
+    window = _window(qtbot, context)
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert not dialog.backups and dialog.empty.isVisible()
+    settings_bottom = dialog.keep_all_days.geometry().bottom()
+    assert dialog.empty.geometry().top() - settings_bottom < 40

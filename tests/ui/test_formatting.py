@@ -13,3 +13,15 @@ def test_a_linked_entry_shows_its_title_then_its_date() -> None:
 
 def test_the_entries_to_choose_from_start_with_the_date_and_name_untitled_ones() -> None:
     assert journal_choice_text(date(2026, 11, 1), "") == "1 Nov 2026 · Untitled entry"
+
+
+def test_a_backup_time_reads_like_every_other_date() -> None:
+    from datetime import datetime
+
+    from desktop.ui.formatting import local_time
+    from desktop.ui.startup import backup_time_text
+
+    taken = datetime(2026, 12, 3, 12, 0)  # stored in UTC, without a zone
+    local = local_time(taken)
+    assert backup_time_text(taken) == f"{local.day} {local:%b %Y, %H:%M}"
+    assert not backup_time_text(taken).startswith("0")

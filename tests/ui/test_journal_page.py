@@ -282,3 +282,31 @@ def test_ctrl_s_saves_at_once(qtbot, page: JournalPage, context: AppContext) -> 
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not page.editor.has_unsaved_changes()
     assert "Saved without waiting." in _saved_body(context, entry_id)
+
+
+def test_a_narrow_window_keeps_the_month_steps(page: JournalPage) -> None:
+    """With the calendar hidden, arrows beside the list's heading still go from month to
+    month; in a wide window the calendar's own arrows do it."""
+    page.resize(560, 470)
+    assert not page.previous_month.isHidden() and not page.next_month.isHidden()
+    shown = page.list_heading.text()
+    page.previous_month.click()
+    earlier = page.list_heading.text()
+    assert earlier != shown
+    page.next_month.click()
+    assert page.list_heading.text() == shown
+    page.resize(1200, 700)
+    assert page.previous_month.isHidden() and page.next_month.isHidden()
+
+
+def test_a_search_opens_its_best_hit_and_enter_goes_to_its_text(qtbot, page: JournalPage) -> None:
+    hit = page.new_entry(entry_date=date(2026, 2, 3))
+    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
+    page.new_entry(entry_date=page.context.today())
+    page.editor.markdown.editor.setPlainText("Nothing special today")
+    page.editor.flush()
+    _search(qtbot, page, "monoton")
+    assert page.editor.entry_id == hit
+    page.editor.clear()
+    page.search.returnPressed.emit()
+    assert page.editor.entry_id == hit

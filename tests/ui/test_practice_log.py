@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import practice as practice_store
@@ -11,6 +12,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from tests.failures import SQLITE_BUSY, sqlite_failure
+
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 def _log(context: AppContext, title: str, minutes: int) -> int:
@@ -315,3 +318,17 @@ def test_a_page_of_rows_that_cannot_be_read_is_told_once(
     monkeypatch.undo()
     page.reload()  # the next read shows them again
     assert page.model.index(0, 1).data() == "Drill 0"
+
+
+def test_column_titles_sit_over_their_text(page: PracticeLogPage, context: AppContext) -> None:
+    """Left over left-aligned text, right over the numbers: never centred over either."""
+    _log(context, "3Sum", 31)
+    context.events.sessions_changed.emit()
+    header = page.table.horizontalHeader()
+    horizontal = Qt.AlignmentFlag.AlignHorizontal_Mask
+    for column in range(page.model.columnCount()):
+        title = page.model.headerData(column, Qt.Orientation.Horizontal, ALIGNMENT)
+        cell = page.model.index(0, column).data(ALIGNMENT)
+        title_side = Qt.AlignmentFlag(title) if title else header.defaultAlignment()
+        cell_side = Qt.AlignmentFlag(cell) if cell else Qt.AlignmentFlag.AlignLeft
+        assert title_side & horizontal == cell_side & horizontal, f"column {column}"

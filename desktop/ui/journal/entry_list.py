@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from desktop.domain.journal import EntryKind
 from desktop.store.journal import MATCH_END, MATCH_START
+from desktop.ui.formatting import day_with_year
 from desktop.ui.widgets.record_list import RecordListModel, RowWording
 
 
@@ -37,7 +38,7 @@ def _title(row: EntryRow) -> str:
 
 
 def _facts(row: EntryRow) -> str:
-    day = f"{row.entry_date.day} {row.entry_date:%b %Y}"
+    day = day_with_year(row.entry_date)
     words = "1 word" if row.words == 1 else f"{row.words:,} words"
     return f"{day} · {row.kind.label} · {words}"
 

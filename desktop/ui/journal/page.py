@@ -26,6 +26,7 @@ from desktop.store.errors import explain
 from desktop.store.journal import EntryDraft
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import day_with_year, long_date
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import ContextPage
@@ -105,6 +106,7 @@ class JournalPage(ContextPage):
         self.search = line_edit("Search the journal", "Search all entries  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.open_first_hit)
         top.addWidget(self.search, 1)
         self.new_button = QToolButton()
         self.new_button.setText("New entry")
@@ -136,8 +138,14 @@ class JournalPage(ContextPage):
             self.calendar.setWeekdayTextFormat(weekend, plain)  # weekends are not warnings
         layout.addWidget(self.calendar)
 
+        heading_row = QHBoxLayout()
+        self.previous_month = self._month_button("\u2039", "Previous month", -1)
+        heading_row.addWidget(self.previous_month)
         self.list_heading = text_label("List heading", "muted", wrap=False)
-        layout.addWidget(self.list_heading)
+        heading_row.addWidget(self.list_heading, 1)
+        self.next_month = self._month_button("\u203a", "Next month", 1)
+        heading_row.addWidget(self.next_month)
+        layout.addLayout(heading_row)
         self.model = entry_list_model(self)
         self.list = record_list_view(self.model, "Journal entries", self._open_row)
         self.list_empty = text_label("No entries", "muted")
@@ -148,6 +156,33 @@ class JournalPage(ContextPage):
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box
+
+    def _month_button(self, arrow: str, name: str, step: int) -> QToolButton:
+        """Month steps beside the list's heading: the calendar's own are hidden with it in a
+        narrow window, and these take their place."""
+        button = QToolButton()
+        button.setText(arrow)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.step_month(step))
+        button.hide()
+        return button
+
+    def step_month(self, step: int) -> None:
+        if step < 0:
+            self.calendar.showPreviousMonth()  # its page change re-reads the list
+        else:
+            self.calendar.showNextMonth()
+
+    def _show_month_buttons(self) -> None:
+        shown = self._compact and not self._searching
+        self.previous_month.setVisible(shown)
+        self.next_month.setVisible(shown)
+        latest = self.calendar.maximumDate()
+        self.next_month.setEnabled(
+            (self._month.year, self._month.month) < (latest.year(), latest.month())
+        )
 
     # Page protocol -----------------------------------------------------------------------
 
@@ -167,6 +202,7 @@ class JournalPage(ContextPage):
         if compact != self._compact:
             self._compact = compact
             self.calendar.setVisible(not compact)
+            self._show_month_buttons()
             self.editor.markdown.setOrientation(
                 Qt.Orientation.Vertical if compact else Qt.Orientation.Horizontal
             )
@@ -228,6 +264,7 @@ class JournalPage(ContextPage):
         self.model.set_rows(rows)
         count = len(rows)
         self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
+        self._show_month_buttons()
         self.list_empty.setText(when_empty)
         self.list_area.setCurrentIndex(0 if rows else 1)
         if current is not None:
@@ -252,9 +289,11 @@ class JournalPage(ContextPage):
                 return
 
     def _open_row(self, row: int) -> None:
+        self._opened_row(row)
+
+    def _opened_row(self, row: int) -> bool:
         entry = self.model.row_at(row)
-        if entry is not None:
-            self.open_entry(entry.id)
+        return entry is not None and bool(self.open_entry(entry.id))
 
     @reports_read_failures
     def open_entry(self, entry_id: int) -> bool:
@@ -327,7 +366,14 @@ class JournalPage(ContextPage):
             else "Type a word to search for."
         )
         self._set_rows(rows, "Search results", when_empty)
+        if rows and self.model.row_of(self.editor.entry_id or 0) < 0:
+            self._opened_row(0)  # the best hit opens; typing stays in the search box
         self.searches_shown += 1
+
+    def open_first_hit(self) -> None:
+        """Enter in the search box: go to the best hit's text."""
+        if self._searching and self.model.rowCount() and self._opened_row(0):
+            self.editor.focus_text()
 
     # Writing -----------------------------------------------------------------------------
 
@@ -351,9 +397,9 @@ class JournalPage(ContextPage):
         chosen = self.calendar.selectedDate()
         day = entry_date or date(chosen.year(), chosen.month(), chosen.day())
         template = template or self.context.profile.template("free-note")
-        all_facts = {"date": f"{day.day} {day:%B %Y}", **(facts or {})}
+        all_facts = {"date": long_date(day), **(facts or {})}
         link = links or {}
-        default_title = f"{template.header.title}, {day.day} {day:%b %Y}" if template else ""
+        default_title = f"{template.header.title}, {day_with_year(day)}" if template else ""
         draft = EntryDraft(
             entry_date=day,
             title=str(link.get("title", default_title)),

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -88,6 +89,12 @@ class SuggestionsPanel(QWidget):
         )
         buttons.addWidget(self.add_all_button)
         layout.addLayout(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A wrapped label claims one line in the minimum size; claim the lines the rule needs
+        # at this width, or in a short window it squeezes the list above below its minimum.
+        self.rule.setMinimumHeight(max(0, self.rule.heightForWidth(event.size().width())))
+        super().resizeEvent(event)
 
     def show_suggestions(
         self, suggestions: Sequence[Suggestion], empty_text: str, rule: str = ""

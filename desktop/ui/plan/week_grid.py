@@ -34,6 +34,9 @@ from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
 MIME_TYPE = "application/x-loopwise-plan-item"
+# The longest a day's heading and planned time get, for the width of a day shown as a row.
+WIDEST_HEADER = "Today · Wed 30"
+WIDEST_TOTAL = "10 h 50 min"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -146,7 +149,10 @@ class DayColumn(QFrame):
         self.list.setVerticalScrollBarPolicy(
             bars.ScrollBarAlwaysOff if as_row else bars.ScrollBarAsNeeded
         )
-        for label, width in ((self.header, 86), (self.total, 54)):
+        for label, widest in ((self.header, WIDEST_HEADER), (self.total, WIDEST_TOTAL)):
+            # As rows, every day's labels take the widest one's width, so the rows line up.
+            label.ensurePolished()  # the style sheet's bold header font, measured
+            width = label.fontMetrics().horizontalAdvance(widest) + 6
             label.setFixedWidth(width if as_row else QWIDGETSIZE_MAX)
             label.setMinimumWidth(0 if not as_row else width)
         if as_row:

@@ -24,6 +24,10 @@ KEPT_PAGES = 8  # pages kept while scrolling; older ones are read again if scrol
 PageReader = Callable[[int, int], list[LogRow]]
 
 
+RIGHT_ALIGNED = (2, 4)  # time and confidence: numbers
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class AttemptTableModel(QAbstractTableModel):
     def __init__(self, label_of: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +80,12 @@ class AttemptTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in RIGHT_ALIGNED:
+            return int(RIGHT)  # the title over the numbers, as they are aligned
         return None
 
     def data(
@@ -85,8 +93,8 @@ class AttemptTableModel(QAbstractTableModel):
     ) -> object:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in RIGHT_ALIGNED:
+            return int(RIGHT)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         attempt = self.attempt_at(index.row())

@@ -34,6 +34,7 @@ from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
+from desktop.ui.widgets.tables import align_headers_with_cells
 from desktop.ui.widgets.undo_bar import UndoBar
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
@@ -64,8 +65,7 @@ class PracticeLogPage(ContextPage):
         self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
         context.events.paths_changed.connect(self._fill_path_filter)
         top.addWidget(self.path_filter)
-        self.summary = text_label("Summary", "muted", wrap=False)
-        top.addWidget(self.summary, 1)
+        top.addStretch(1)
         self.free_button = push_button(
             "Start a free session…",
             "Start a free practice session",
@@ -89,6 +89,7 @@ class PracticeLogPage(ContextPage):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        align_headers_with_cells(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -109,7 +110,9 @@ class PracticeLogPage(ContextPage):
         layout.addWidget(self.area, 1)
 
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        # Down here, beside the buttons, the totals have room at any window width.
+        self.summary = text_label("Summary", "muted", wrap=False)
+        bottom.addWidget(self.summary, 1)
         self.retro_button = push_button(
             "Open retrospective",
             "Open the retrospective of this attempt",

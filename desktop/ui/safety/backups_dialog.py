@@ -37,6 +37,7 @@ from desktop.store.settings import BackupSettings, load_settings, save_settings
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.tables import align_headers_with_cells
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -81,11 +82,16 @@ class BackupsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        align_headers_with_cells(self.table)
+        size_title = QTableWidgetItem("Size")  # over the sizes, as they are aligned
+        size_title.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setHorizontalHeaderItem(3, size_title)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel("No backups yet. Use “Back up now” to make one.")
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty, 1)  # in the table's place, so the rest stays together
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.back_up_button = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore…")

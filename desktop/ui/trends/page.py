@@ -462,9 +462,10 @@ class TrendsPage(ContextPage):
         self.context.events.plan_focus_requested.emit(spot.tag, spot.label)
 
     def _add_item(self, kind: str, ref: int, text: str) -> None:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, (kind, ref))
-        self.details.addItem(item)
+        # Made by the list, not in Python: clear() deleting a Python-made item now and then
+        # freed its Python half twice and crashed (seen when the layout check re-rendered).
+        self.details.addItem(text)
+        self.details.item(self.details.count() - 1).setData(Qt.ItemDataRole.UserRole, (kind, ref))
 
     def _after_listing(self) -> None:
         self.details_box.show()
