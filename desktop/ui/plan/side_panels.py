@@ -48,6 +48,10 @@ SOURCE_MARKS = {
 BUSY_PAGE = 2
 
 
+LIST_LEAST_HEIGHT = 56  # px, room for a scroll bar: the lists scroll, so a short window may
+# make them short
+
+
 class SuggestionsPanel(QWidget):
     accept_requested = Signal(object)  # a list of Suggestion
 
@@ -62,6 +66,8 @@ class SuggestionsPanel(QWidget):
         self.list.setItemDelegate(RichTextDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # At the smallest window a row and a half is enough: the list scrolls.
+        self.list.setMinimumHeight(LIST_LEAST_HEIGHT)
         self.list.itemActivated.connect(lambda _item: self.accept_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.stack.addWidget(self.list)
@@ -71,6 +77,7 @@ class SuggestionsPanel(QWidget):
         self.stack.addWidget(self._build_busy_note())
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
+        self._rule_wanted = False
         layout.addWidget(self.rule)
         buttons = QHBoxLayout()
         self.summary = text_label("Suggestion summary", "muted", wrap=False)
@@ -91,10 +98,22 @@ class SuggestionsPanel(QWidget):
         layout.addLayout(buttons)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_rule(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def _place_rule(self, width: int, height: int) -> None:
         # A wrapped label claims one line in the minimum size; claim the lines the rule needs
         # at this width, or in a short window it squeezes the list above below its minimum.
-        self.rule.setMinimumHeight(max(0, self.rule.heightForWidth(event.size().width())))
-        super().resizeEvent(event)
+        # When even that leaves the list too little room, the rule steps aside: the Add
+        # buttons' tooltips say it too.
+        needed = max(0, self.rule.heightForWidth(width))
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        others = margins.top() + margins.bottom() + 2 * layout.spacing()
+        others += self.add_button.sizeHint().height() + LIST_LEAST_HEIGHT
+        self.rule.setMinimumHeight(needed)
+        self.rule.setVisible(self._rule_wanted and height >= others + needed)
 
     def show_suggestions(
         self, suggestions: Sequence[Suggestion], empty_text: str, rule: str = ""
@@ -102,7 +121,10 @@ class SuggestionsPanel(QWidget):
         """`rule` says where added suggestions go (see store/plan.py add_suggestions)."""
         self._suggestions = list(suggestions)
         self.rule.setText(rule)
-        self.rule.setVisible(bool(rule and suggestions))
+        self._rule_wanted = bool(rule and suggestions)
+        self.add_button.setToolTip(f"{rule} (Enter)" if rule else "Enter")
+        self.add_all_button.setToolTip(rule)
+        self._place_rule(self.width(), self.height())
         self.list.clear()
         for suggestion in suggestions:
             mark = SOURCE_MARKS[suggestion.source]
@@ -196,6 +218,7 @@ class MocksPanel(QWidget):
         self.list.setItemDelegate(RichTextDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(LIST_LEAST_HEIGHT)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self._edit(on_edit))
         self.stack.addWidget(self.list)
@@ -209,6 +232,7 @@ class MocksPanel(QWidget):
         self.stack.addWidget(empty)
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
+        self._rule_wanted = False
         layout.addWidget(self.rule)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
