@@ -226,9 +226,10 @@ class EntryWriter:
             return f"Mock interview, {self.rng.choice(TOPIC_WORDS)}"
         return topic.capitalize()
 
-    def rows(self, count: int, batch: int) -> Iterator[list[tuple[Any, ...]]]:
+    def rows(
+        self, count: int, batch: int, first_day: date = date(2016, 11, 22)
+    ) -> Iterator[list[tuple[Any, ...]]]:
         rng = self.rng
-        first_day = date(2016, 11, 22)
         span_days = 365 * YEARS_OF_ENTRIES + YEARS_OF_ENTRIES // 4
         rows: list[tuple[Any, ...]] = []
         for i in range(count):

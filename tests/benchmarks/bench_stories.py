@@ -76,9 +76,14 @@ def _text(rng: random.Random, words: int) -> str:
 
 def build_profile(data_dir: Path, stories: int) -> Profile:
     profile = open_profile(ProfileFolder(data_dir), clock=StepClock())
+    write_stories(profile, stories, now=datetime(2026, 11, 22, tzinfo=UTC))
+    return profile
+
+
+def write_stories(profile: Profile, stories: int, now: datetime) -> None:
+    """`stories` stories of about 320 words, REHEARSALS_EACH rehearsals each, ending at `now`."""
     rng = random.Random(SEED)
     theme_ids = [t.id for t in profile.story_themes.themes]
-    now = datetime(2026, 11, 22, tzinfo=UTC)
     with session_scope(profile.engine) as session:
         for number in range(stories):
             draft = StoryDraft(
@@ -100,7 +105,6 @@ def build_profile(data_dir: Path, stories: int) -> Profile:
                         story_id, now - timedelta(days=day * 3 + number), 150, rng.randint(1, 5)
                     ),
                 )
-    return profile
 
 
 def _alternate(
