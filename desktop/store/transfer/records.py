@@ -51,7 +51,8 @@ def _text_of_at_most(limit: int) -> AfterValidator:
 Text = Annotated[str, _text_of_at_most(LONG_TEXT)]
 Title = Annotated[str, _text_of_at_most(SHORT_TEXT)]
 Lines = Annotated[str, _text_of_at_most(LIST_TEXT)]
-Key = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=200)]
+# The length limits come first so pydantic checks them in its own (compiled) code.
+Key = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_plain_text)]
 Time = Annotated[datetime, AfterValidator(_utc)]
 # Numbers and yes/no values must be written as such: `true` is not the number 1, and "5" or
 # 5.0 are not 5 (dates, times and choices are still read from their text).

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, select, type_coerce
 from sqlalchemy.engine import Dialect
@@ -34,17 +35,37 @@ class StoredTable:
 
     def stored(self, values: Sequence[Any]) -> tuple[Any, ...]:
         """Python values, in column order, as SQLite stores them."""
+        return _converted(values, self._to_stored_at)
+
+    def stored_key(self, values: Sequence[Any]) -> tuple[Any, ...]:
+        """A key's Python values, in key order, as SQLite stores them."""
+        return _converted(values, self._key_to_stored_at)
+
+    @cached_property
+    def key_stored_as_is(self) -> bool:
+        """Ids, names and tags: a key needs no conversion (all of the export's tables)."""
+        return not self._key_to_stored_at
+
+    @cached_property
+    def _key_to_stored_at(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        at_column = [self.columns.index(name) for name in self.key]
         return tuple(
-            value if convert is None or value is None else convert(value)
-            for convert, value in zip(self.to_stored, values, strict=True)
+            (at, convert)
+            for at, column in enumerate(at_column)
+            if (convert := self.to_stored[column]) is not None
         )
 
     def loaded(self, stored: Sequence[Any]) -> tuple[Any, ...]:
         """Stored values, in column order, as the ORM would hand them back."""
-        return tuple(
-            value if convert is None or value is None else convert(value)
-            for convert, value in zip(self.from_stored, stored, strict=True)
-        )
+        return _converted(stored, self._from_stored_at)
+
+    @cached_property
+    def _to_stored_at(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        return tuple((at, c) for at, c in enumerate(self.to_stored) if c is not None)
+
+    @cached_property
+    def _from_stored_at(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        return tuple((at, c) for at, c in enumerate(self.from_stored) if c is not None)
 
     def read(
         self,
@@ -57,7 +78,16 @@ class StoredTable:
         names = self.columns if columns is None else columns
         query = select(*(type_coerce(self.table.c[name], NullType()) for name in names))
         query = query.where(*where).order_by(*(self.table.c[name] for name in order_by))
-        return [tuple(row) for row in session.connection().execute(query)]
+        compiled = query.compile(dialect=self.dialect)
+        values = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        # The driver's cursor on the session's connection (so in its transaction): fetchall
+        # hands back plain tuples, where SQLAlchemy's result builds a Row for each.
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.execute(str(compiled), values)
+            return cast("list[tuple[Any, ...]]", cursor.fetchall())
+        finally:
+            cursor.close()
 
     def insert(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
         """Stored rows in column order."""
@@ -95,6 +125,19 @@ class StoredTable:
 
     def _list(self, names: Sequence[str]) -> str:
         return ", ".join(self._quote(name) for name in names)
+
+
+def _converted(
+    values: Sequence[Any], conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
+) -> tuple[Any, ...]:
+    # Only the columns that have a conversion are touched: most are text and numbers.
+    if not conversions:
+        return tuple(values)
+    row = list(values)
+    for at, convert in conversions:
+        if (value := row[at]) is not None:
+            row[at] = convert(value)
+    return tuple(row)
 
 
 def stored_table(table: Table, dialect: Dialect) -> StoredTable:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -60,7 +61,12 @@ class TableSpec:
         return found
 
     def key_of(self, record: Record) -> tuple[Any, ...]:
-        return tuple(getattr(record, name) for name in self.key_fields)
+        return self._key_getter(record)[: len(self.key_fields)]
+
+    @cached_property
+    def _key_getter(self) -> Callable[[Record], tuple[Any, ...]]:
+        # Called for every record, several times: one C call, always returning a tuple.
+        return attrgetter(*self.key_fields, *self.key_fields[:1])
 
     @property
     def sql_table(self) -> Table:
@@ -72,21 +78,27 @@ class TableSpec:
         return stored_table(self.sql_table, session.get_bind().dialect)
 
     @cached_property
-    def _row_parts(self) -> tuple[tuple[bool, Any], ...]:
-        """For each column: (True, field name) or (False, the fixed value)."""
-        parts = []
-        for name in (column.name for column in self.sql_table.columns):
-            if name in self.record.model_fields:
-                parts.append((True, name))
-            else:
-                parts.append((False, self.fixed[name]))  # every other column is fixed
-        return tuple(parts)
+    def _row_maker(self) -> Callable[[Record], tuple[Any, ...]]:
+        """Reads a record's values in column order in one call; the fixed columns (every
+        column that is not a field) get their fixed value."""
+        columns = [column.name for column in self.sql_table.columns]
+        fields = [name for name in columns if name in self.record.model_fields]
+        read = attrgetter(*fields, *fields[:1])  # two names at least, so always a tuple
+        if len(fields) == len(columns):
+            return lambda record: read(record)[: len(fields)]
+        fixed = [(at, self.fixed[name]) for at, name in enumerate(columns) if name not in fields]
+
+        def make(record: Record) -> tuple[Any, ...]:
+            row = list(read(record)[: len(fields)])
+            for at, value in fixed:
+                row.insert(at, value)
+            return tuple(row)
+
+        return make
 
     def values_of(self, record: Record) -> tuple[Any, ...]:
         """The record as a row: its values in column order, with the fixed columns."""
-        return tuple(
-            getattr(record, part) if is_field else part for is_field, part in self._row_parts
-        )
+        return self._row_maker(record)
 
     def describe(self, index: int, record: Mapping[str, Any] | Record | None) -> str:
         """'journal entry 3 (id 12)': the position in the file and, if readable, its key."""
@@ -201,14 +213,14 @@ def compare_table(
     key_at = [stored.columns.index(name) for name in stored.key]
     existing = {tuple(row[at] for at in key_at): row for row in stored.read(session)}
     listed = set()
+    key_of = spec.key_of if stored.key_stored_as_is else lambda r: stored.stored_key(spec.key_of(r))
     for record in records:
-        new = stored.stored(spec.values_of(record))
-        key = tuple(new[at] for at in key_at)
+        key = key_of(record)
         listed.add(key)
         old = existing.get(key)
         if old is None:
-            changes.added.append(record)
-        elif old == new or _same(spec, stored, old, record):
+            changes.added.append(record)  # converted only when written
+        elif old == stored.stored(spec.values_of(record)) or _same(spec, stored, old, record):
             changes.unchanged += 1
         else:
             changes.replaced.append(record)
