@@ -32,6 +32,7 @@ class ProgressLine:
         self._stream = stream
         self._on = stream.isatty()
         self._shown = ""
+        self._width = 0
 
     def __call__(self, step: str, done: int, total: int) -> None:
         if not self._on:
@@ -39,16 +40,18 @@ class ProgressLine:
         percent = 100 if total <= 0 else min(100, done * 100 // total)
         text = f"{step}… {percent}%"
         if text != self._shown:
-            self._stream.write("\r" + text.ljust(len(self._shown)))
+            self._stream.write("\r" + text.ljust(self._width))  # over a longer line
             self._stream.flush()
             self._shown = text
+            self._width = max(self._width, len(text))
 
     def clear(self) -> None:
         """Take the line away before anything else is written or asked."""
         if self._shown:
-            self._stream.write("\r" + " " * len(self._shown) + "\r")
+            self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
             self._shown = ""
+            self._width = 0
 
 
 @contextmanager

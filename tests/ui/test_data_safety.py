@@ -478,3 +478,33 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     assert wait_until(dialog.back_up_now().done)
     assert wait_until(lambda: len(told) == 1)
     assert "integrity check" in told[0] and len(list_backups(folder.backups_dir)) == 2
+
+
+def test_export_and_import_show_how_far_they_have_got(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.ui.safety import transfer_actions
+
+    shown: list[tuple[str, int, int]] = []
+
+    class Recording(QProgressDialog):
+        def setValue(self, value: int) -> None:
+            shown.append((self.labelText(), value, self.maximum()))
+            super().setValue(value)
+
+    monkeypatch.setattr(transfer_actions, "QProgressDialog", Recording)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
+    assert ("Exporting your data…", 100, 100) in shown
+    shown.clear()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    told.clear()
+    _file_action(window, "import-json").trigger()
+    assert wait_until(lambda: told[-1:] == ["Imported: journal entry: 1 replaced."])
+    labels = list(dict.fromkeys(label for label, _value, _maximum in shown))
+    assert labels[:2] == ["Reading the file…", "Checking the records…"]
+    assert "Writing your data…" in labels
+    assert shown[-1] == ("Writing your data…", 100, 100)
+    assert all(maximum == 100 for _label, _value, maximum in shown)
