@@ -13,12 +13,18 @@ peak memory (the child's maximum resident set size):
 - Import, app: `python -m desktop --data-dir EMPTY import FILE --yes` into a fresh copy of an
   empty, migrated profile: read and check the file, compare, back up, write, in one
   transaction.
-- Import, floor: a script with only `json` and `sqlite3` that reads the same file and inserts
-  every record as it is (no checks, no conversion) into a fresh copy of the same empty
-  database, with the app's pragmas, in one transaction.
+- Import, floor: `tests/benchmarks/transfer_floors.py`, with only `json` and `sqlite3`: read
+  the same file and insert every record as it is (no checks, no conversion) into a fresh copy
+  of the same empty database, with the app's pragmas, in one transaction.
 - Export, app: `python -m desktop --data-dir PROFILE export OUT.json`.
-- Export, floor: a script with only `json` and `sqlite3` that reads the same columns of every
-  table in key order, writes them as compact JSON and syncs the file to disk, as the app does.
+- Export, floor: the same module reads the same columns of every table in key order, writes
+  them as compact JSON and syncs the file to disk, as the app does.
+
+The commands pay for starting Python and importing their libraries, which the floors (json
+and sqlite3 only) hardly do: the app imports SQLAlchemy, SQLModel and its own modules, and
+opens the profile (its integrity check and the learning paths) before it starts. So the work
+itself is timed too, in one process, interleaved the same way: the store's import (read,
+check, back up, write into an open empty profile) and export against the floor functions.
 
 Figures are medians; ratios are median(app) / median(floor). Targets (issue 14): import within
 3x its floor and under 300 MiB at its peak, export within 1.5x. It is a measurement, not a
@@ -38,15 +44,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
+from desktop.profile import Profile, open_profile
+from desktop.store.database import session_scope
+from desktop.store.transfer.json_export import write_export
+from desktop.store.transfer.json_import import read_document
+from desktop.store.transfer.run import check_document, write_document
 from desktop.store.transfer.sections import SECTIONS
 from tests.benchmarks.ten_year_profile import build_ten_year_profile, row_counts
+from tests.benchmarks.transfer_floors import floor_export, floor_import
 from tests.clocks import StepClock
 
 DEFAULT_RUNS = 5
@@ -54,56 +65,20 @@ IMPORT_TARGET = 3.0
 IMPORT_MEMORY_TARGET_MIB = 300.0
 EXPORT_TARGET = 1.5
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)  # fixed: the same profile every run
-
-# The floors: the least a program must do to move the same records with the same libraries.
-FLOOR_IMPORT = """
-import json, operator, sqlite3, sys
-database, source, layout = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-with open(source, encoding="utf-8") as file:
-    document = json.load(file)
-connection = sqlite3.connect(database, isolation_level=None)
-for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL"):
-    connection.execute("PRAGMA " + pragma)
-connection.execute("BEGIN")
-for section, key, table, columns, _order in layout:
-    rows = document["sections"][section][key]
-    if rows:
-        marks = ", ".join("?" * len(columns))
-        names = ", ".join('"' + name + '"' for name in columns)
-        values = map(operator.itemgetter(*columns), rows)
-        connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
-connection.execute("COMMIT")
-connection.close()
-"""
-FLOOR_EXPORT = """
-import json, os, sqlite3, sys
-database, target, layout = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-connection = sqlite3.connect(database)
-sections = {}
-for section, key, table, columns, order in layout:
-    names = ", ".join('"' + name + '"' for name in columns)
-    cursor = connection.execute(f'SELECT {names} FROM "{table}" ORDER BY {", ".join(order)}')
-    sections.setdefault(section, {})[key] = [dict(zip(columns, row)) for row in cursor]
-connection.close()
-text = json.dumps({"format": "loopwise-export", "sections": sections}, ensure_ascii=False,
-                  separators=(",", ":"))
-with open(target, "w", encoding="utf-8") as file:
-    file.write(text)
-    file.flush()
-    os.fsync(file.fileno())
-"""
+FLOORS = "tests.benchmarks.transfer_floors"
+Run = Callable[[], tuple[float, float]]  # seconds, peak MiB (0 when not measured)
 
 
-def layout() -> list[tuple[str, str, str, list[str], list[str]]]:
-    """(section, list, table, fields, key) for every list of the export, in file order."""
+def layout() -> list[list[Any]]:
+    """[section, list, table, fields, key] for every list of the export, in file order."""
     return [
-        (section.name, spec.key, spec.table_name, list(spec.field_names), list(spec.key_fields))
+        [section.name, spec.key, spec.table_name, list(spec.field_names), list(spec.key_fields)]
         for section in SECTIONS
         for spec in section.tables
     ]
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from start to exit and peak memory (MiB) of one process; raises if it fails."""
     began = time.perf_counter()
     process = subprocess.Popen(
@@ -111,15 +86,75 @@ def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     )
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - began
-    process.returncode = os.waitstatus_to_exitcode(status)
     errors = process.stderr.read() if process.stderr else ""
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command[:6])} … failed ({process.returncode}): {errors}")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command[:6])} … failed: {errors}")
     return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
-def _median(values: Sequence[float]) -> float:
-    return statistics.median(values)
+def _in_process(work: Callable[[], object]) -> tuple[float, float]:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began, 0.0
+
+
+class Scratch:
+    """The folders of one benchmark run: the ten-year profile, its export, empty profiles."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.source = root / "ten-years"
+        self.empty = root / "empty"
+        self.export = root / "export.json"
+        self.out = root / "out.json"
+        self._opened: list[Profile] = []
+
+    def fresh_empty(self) -> Path:
+        """A new copy of the empty, migrated profile, for one import."""
+        for profile in self._opened:
+            profile.close()
+        self._opened.clear()
+        target = self.root / "import-into"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(self.empty, target)
+        return target
+
+    def opened_empty(self) -> Profile:
+        profile = open_profile(ProfileFolder(self.fresh_empty()), clock=StepClock())
+        self._opened.append(profile)
+        return profile
+
+
+def _app_import(profile: Profile, source: Path) -> None:
+    """What `loopwise import FILE --yes` does once the profile is open."""
+    folder = profile.folder
+    plan = check_document(engine=profile.engine, document=read_document(source))
+    write_document(
+        engine=profile.engine,
+        database=folder.database,
+        backups_dir=folder.backups_dir,
+        plan=plan,
+        now=NOW,
+    )
+
+
+def _app_export(profile: Profile, target: Path) -> None:
+    with session_scope(profile.engine) as session:
+        write_export(session=session, target=target, now=NOW)
+
+
+def measure(runs: int, kinds: dict[str, Callable[[], Run]]) -> dict[str, list[tuple[float, float]]]:
+    """Each kind's run made ready (outside the timing), then timed; all kinds in turn, once
+    more than `runs` times (the first round warms up and is left out)."""
+    timings: dict[str, list[tuple[float, float]]] = {name: [] for name in kinds}
+    for number in range(runs + 1):
+        for name, prepare in kinds.items():
+            run = prepare()
+            result = run()
+            if number:
+                timings[name].append(result)
+        print(f"  round {number + 1} of {runs + 1} done", flush=True)
+    return timings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,91 +171,112 @@ def main(argv: Sequence[str] | None = None) -> int:
     env.pop("LOOPWISE_DATA_DIR", None)
     python = sys.executable
     plan = json.dumps(layout())
+    app = [python, "-m", "desktop", "--data-dir"]
     with tempfile.TemporaryDirectory(prefix="loopwise-bench-transfer-") as scratch_dir:
-        scratch = Path(scratch_dir)
+        at = Scratch(Path(scratch_dir))
         try:
             print("building the ten-year profile ...", flush=True)
             began = time.perf_counter()
-            source = scratch / "ten-years"
-            build_ten_year_profile(source, NOW).close()
-            expected = row_counts(ProfileFolder(source).database)
-            empty = scratch / "empty"
-            open_profile(ProfileFolder(empty), clock=StepClock()).close()
-            export = scratch / "export.json"
-            app = [python, "-m", "desktop", "--data-dir"]
-            _timed([*app, str(source), "export", str(export)], env)  # also a warm-up
-            size = export.stat().st_size
+            build_ten_year_profile(at.source, NOW).close()
+            expected = row_counts(ProfileFolder(at.source).database)
+            open_profile(ProfileFolder(at.empty), clock=StepClock()).close()
+            _process([*app, str(at.source), "export", str(at.export)], env)
+            size = at.export.stat().st_size
             print(
                 f"profile and export ready in {time.perf_counter() - began:.1f} s "
                 f"({sum(expected.values()):,d} rows, export {size / 1e6:.1f} MB)\n",
                 flush=True,
             )
+            source_db = str(ProfileFolder(at.source).database)
 
-            def fresh_empty() -> Path:
-                target = scratch / "import-into"
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(empty, target)
-                return target
+            def empty_db() -> str:
+                return str(ProfileFolder(at.fresh_empty()).database)
 
-            out = scratch / "out.json"
-            runs: dict[str, list[tuple[float, float]]] = {
-                name: [] for name in ("import floor", "import app", "export floor", "export app")
-            }
-            for number in range(args.runs + 1):  # the first round warms up and is left out
-                for name in runs:
-                    if name.startswith("import"):  # each import gets its own empty profile
-                        target = fresh_empty()
-                    if name == "import floor":
-                        command = [
-                            python, "-c", FLOOR_IMPORT,
-                            str(ProfileFolder(target).database), str(export), plan,
-                        ]  # fmt: skip
-                    elif name == "import app":
-                        command = [*app, str(target), "import", str(export), "--yes"]
-                    elif name == "export floor":
-                        database = str(ProfileFolder(source).database)
-                        command = [python, "-c", FLOOR_EXPORT, database, str(out), plan]
-                    else:
-                        command = [*app, str(source), "export", str(out)]
-                    result = _timed(command, env)
-                    if number:
-                        runs[name].append(result)
-                    if name == "import app" and number == 0:
-                        got = row_counts(ProfileFolder(target).database)
-                        if got != expected:
-                            raise RuntimeError(f"the import holds {got}, not {expected}")
-                    out.unlink(missing_ok=True)
-                print(f"  round {number + 1} of {args.runs + 1} done", flush=True)
+            layout_rows = layout()
+            source_profile = open_profile(ProfileFolder(at.source), clock=StepClock())
+
+            # Each returns the run to time, made ready first (a fresh empty profile).
+            def import_floor_command() -> Run:
+                database = empty_db()
+                command = [python, "-m", FLOORS, "import", database, str(at.export), plan]
+                return lambda: _process(command, env)
+
+            def import_app_command() -> Run:
+                command = [*app, str(at.fresh_empty()), "import", str(at.export), "--yes"]
+                return lambda: _process(command, env)
+
+            def import_floor_work() -> Run:
+                database = empty_db()
+                return lambda: _in_process(
+                    lambda: floor_import(database, str(at.export), layout_rows)
+                )
+
+            def import_app_work() -> Run:
+                profile = at.opened_empty()
+                return lambda: _in_process(lambda: _app_import(profile, at.export))
+
+            export_floor = [python, "-m", FLOORS, "export", source_db, str(at.out), plan]
+            export_app = [*app, str(at.source), "export", str(at.out)]
+            print("whole commands, each a process of its own:", flush=True)
+            commands = measure(
+                args.runs,
+                {
+                    "import floor": import_floor_command,
+                    "import app": import_app_command,
+                    "export floor": lambda: lambda: _process(export_floor, env),
+                    "export app": lambda: lambda: _process(export_app, env),
+                },
+            )
+            got = row_counts(ProfileFolder(at.root / "import-into").database)
+            if got != expected:  # the last import was the app's: it must hold everything
+                raise RuntimeError(f"the import holds {got}, not {expected}")
+            print("the work itself, in this process:", flush=True)
+            work = measure(
+                args.runs,
+                {
+                    "import floor": import_floor_work,
+                    "import app": import_app_work,
+                    "export floor": lambda: (
+                        lambda: _in_process(
+                            lambda: floor_export(source_db, str(at.out), layout_rows)
+                        )
+                    ),
+                    "export app": lambda: (
+                        lambda: _in_process(lambda: _app_export(source_profile, at.out))
+                    ),
+                },
+            )
+            source_profile.close()
+            at.fresh_empty()  # closes the last opened profile
         except Exception as error:  # a measurement that failed says so and exits non-zero
             print(f"benchmark aborted: {error!r}", file=sys.stderr)
             return 1
 
     figures: dict[str, Any] = {}
     print(f"\nimport and export of ten years ({size / 1e6:.1f} MB of JSON), {args.runs} runs each")
-    for what, target in (("import", IMPORT_TARGET), ("export", EXPORT_TARGET)):
-        floor = _median([seconds for seconds, _mib in runs[f"{what} floor"]])
-        app_s = _median([seconds for seconds, _mib in runs[f"{what} app"]])
-        floor_mib = _median([mib for _seconds, mib in runs[f"{what} floor"]])
-        app_mib = max(mib for _seconds, mib in runs[f"{what} app"])
-        ratio = app_s / floor
-        verdict = "met" if ratio <= target else "NOT met"
-        memory = ""
-        if what == "import":
-            memory_verdict = "met" if app_mib <= IMPORT_MEMORY_TARGET_MIB else "NOT met"
-            memory = f"; peak {app_mib:.0f} MiB (floor {floor_mib:.0f}), target < 300: "
-            memory += memory_verdict
-        print(
-            f"   {what}: floor {floor:6.2f} s   app {app_s:6.2f} s   {ratio:4.2f} x the floor   "
-            f"target <= {target}x: {verdict}{memory}"
-        )
-        figures[what] = {
-            "floor_median_s": floor,
-            "app_median_s": app_s,
-            "ratio": ratio,
-            "verdict": verdict,
-            "floor_peak_mib": floor_mib,
-            "app_peak_mib": app_mib,
-        }
+    for label, timings in (("command", commands), ("work", work)):
+        for what, target in (("import", IMPORT_TARGET), ("export", EXPORT_TARGET)):
+            floor = statistics.median(seconds for seconds, _mib in timings[f"{what} floor"])
+            app_s = statistics.median(seconds for seconds, _mib in timings[f"{what} app"])
+            ratio = app_s / floor
+            verdict = "met" if ratio <= target else "NOT met"
+            line = (
+                f"   {what} ({label}): floor {floor:6.2f} s   app {app_s:6.2f} s   "
+                f"{ratio:4.2f} x the floor   target <= {target}x: {verdict}"
+            )
+            entry: dict[str, Any] = {
+                "floor_median_s": floor, "app_median_s": app_s, "ratio": ratio, "verdict": verdict,
+            }  # fmt: skip
+            if label == "command":
+                floor_mib = max(mib for _seconds, mib in timings[f"{what} floor"])
+                app_mib = max(mib for _seconds, mib in timings[f"{what} app"])
+                entry.update(floor_peak_mib=floor_mib, app_peak_mib=app_mib)
+                line += f"; peak {app_mib:.0f} MiB (floor {floor_mib:.0f})"
+                if what == "import":
+                    met = app_mib <= IMPORT_MEMORY_TARGET_MIB
+                    line += f", target < 300 MiB: {'met' if met else 'NOT met'}"
+            print(line)
+            figures[f"{what} {label}"] = entry
     if args.json:
         figures.update(
             benchmark="import-export",

@@ -25,6 +25,7 @@ from desktop.store.demo import populate_demo_profile
 from desktop.store.models import AttemptRow
 from desktop.store.transfer.json_export import document_text, export_document, write_export
 from desktop.store.transfer.json_import import ImportPlan, ImportRejected, parse_document
+from desktop.store.transfer.json_rows import table_json
 from desktop.store.transfer.progress_report import (
     BACKING_UP,
     CHECKING,
@@ -36,7 +37,7 @@ from desktop.store.transfer.records import Time
 from desktop.store.transfer.run import import_document
 from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.stored_rows import stored_table
-from desktop.store.transfer.tables import _time_text
+from desktop.store.transfer.tables import _time_text, dump_table
 from tests.clocks import StepClock, clock_start
 from tests.store.transfer_data import NOW, stories_and_plans
 
@@ -307,3 +308,51 @@ def test_an_import_into_a_profile_that_changed_after_the_check_compares_again(
     with session_scope(other.engine) as session:
         titles = session.exec(select(AttemptRow.title).order_by(col(AttemptRow.id))).all()
     assert titles == ["Problem 1", "Mine", "Problem 3", "Problem 2"]
+
+
+def test_sqlite_writes_each_table_as_the_records_would(profile: Profile) -> None:
+    """The export's JSON is made by SQLite where it can: the same values as dump_table."""
+    _filled(profile)
+    with closing(sqlite3.connect(profile.folder.database)) as connection, connection:
+        connection.execute(  # a mock whose journal entry is gone: its link is written as null
+            "UPDATE mock_interview SET journal_entry_id = 999999 WHERE id = "
+            "(SELECT min(id) FROM mock_interview)"
+        )
+        connection.execute(
+            "UPDATE plan_item SET skipped = 1 WHERE id = (SELECT min(id) FROM plan_item)"
+        )
+    with session_scope(profile.engine) as session:
+        for section in SECTIONS:
+            for spec in section.tables:
+                made = table_json(session=session, spec=spec)
+                assert made is not None, spec.key
+                text, count = made
+                rows = dump_table(session=session, spec=spec)
+                assert parse_document(text) == rows, spec.key
+                assert count == len(rows)
+                if spec.key == "mocks":
+                    assert rows[0]["journal_entry_id"] is None
+                if spec.key == "plan_items":
+                    assert rows[0]["skipped"] is True
+
+
+def test_times_stored_in_another_form_are_exported_the_general_way(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _filled(profile)
+    before = _export(profile)
+    with closing(sqlite3.connect(profile.folder.database)) as connection, connection:
+        connection.execute("UPDATE practice_session SET started_at = substr(started_at, 1, 19)")
+    with session_scope(profile.engine) as session:
+        assert table_json(session=session, spec=_spec("sessions")) is None
+        write_export(session=session, target=tmp_path / "all.json", now=NOW)
+    written = parse_document((tmp_path / "all.json").read_text(encoding="utf-8"))
+    sessions = written["sections"]["practice"]["sessions"]
+    assert [s["started_at"] for s in sessions] == [
+        s["started_at"][:19] + "Z" for s in before["sections"]["practice"]["sessions"]
+    ]
+    assert written["sections"]["journal"] == before["sections"]["journal"]
+
+
+def _spec(key: str) -> Any:
+    return next(spec for section in SECTIONS for spec in section.tables if spec.key == key)

@@ -136,11 +136,12 @@ def dump_table(*, session: Session, spec: TableSpec) -> list[dict[str, Any]]:
     rows = stored.read(session, names, where=spec.exported(), order_by=spec.key_fields)
     if not rows:
         return []
-    columns: list[Any] = list(zip(*rows, strict=True))
+    columns: list[Any] = list(zip(*rows, strict=False))
     for at, name in enumerate(names):
         if (convert := _json_value(stored, name)) is not None:
             columns[at] = [None if value is None else convert(value) for value in columns[at]]
-    dumped = [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    # Every row has every column (they come from one SELECT): no length checks needed.
+    dumped = [dict(zip(names, row, strict=False)) for row in zip(*columns, strict=False)]
     _clear_dangling(session, spec, dumped)
     return dumped
 
