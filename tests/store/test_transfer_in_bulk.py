@@ -356,3 +356,50 @@ def test_times_stored_in_another_form_are_exported_the_general_way(
 
 def _spec(key: str) -> Any:
     return next(spec for section in SECTIONS for spec in section.tables if spec.key == key)
+
+
+def test_the_export_names_the_planner_settings_as_the_planner_does() -> None:
+    from desktop.store import plan
+    from desktop.store.transfer.sections import planner
+
+    assert (planner.HOURS_KEY, planner.REVIEW_OFFERED_KEY) == (
+        plan.HOURS_KEY,
+        plan.REVIEW_OFFERED_KEY,
+    )
+
+
+def test_the_collector_rests_while_records_are_handled_and_works_again_after(
+    other: Profile,
+) -> None:
+    import gc
+
+    enabled: dict[str, set[bool]] = {}
+
+    def progress(step: str, _done: int, _total: int) -> None:
+        enabled.setdefault(step, set()).add(gc.isenabled())
+
+    assert gc.isenabled()
+    _import(other, _big_document(50), progress)
+    assert enabled[CHECKING] == enabled[WRITING] == {False}
+    assert gc.isenabled()
+
+
+def test_overlapping_work_turns_the_collector_on_only_when_the_last_ends() -> None:
+    import gc
+
+    from desktop.store.transfer.collector import collector_paused
+
+    first, second = collector_paused(), collector_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()  # paused by someone else before: left as it was
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from desktop import __version__
 from desktop.store.files import write_atomically
+from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.json_rows import table_json
 from desktop.store.transfer.progress_report import EXPORTING, Progress, quiet
 from desktop.store.transfer.sections import SECTIONS
@@ -99,5 +100,6 @@ def write_export(
             for piece in export_pieces(session=session, now=now, progress=progress, counts=counts):
                 file.write(piece)
 
-    write_atomically(target, write)
+    with collector_paused():
+        write_atomically(target, write)
     return sum(counts)

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from desktop.domain.bounded_read import UnreadableFile, read_bounded, size_text
+from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.identity import Renumbering, Validated, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.store.transfer.progress_report import (
@@ -162,7 +163,8 @@ _JSON_PROBLEMS = {
 
 def parse_document(text: str, name: str = "the file") -> Any:
     try:
-        return json.loads(text)
+        with collector_paused():  # a big file is hundreds of thousands of objects
+            return json.loads(text)
     except json.JSONDecodeError as error:
         what = _JSON_PROBLEMS.get(error.msg, error.msg.removesuffix(" at").lower())
         where = f"line {error.lineno}, column {error.colno}"

@@ -13,6 +13,7 @@ from desktop.store.backup import DamagedCopy, backup_database
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.locks import DatabaseLocked
+from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.json_import import (
     ImportPlan,
     ImportRejected,
@@ -57,7 +58,7 @@ def check_document(*, engine: Engine, document: Any, progress: Progress = quiet)
 
     The file is checked here, once: the plan keeps its checked records for the write."""
     try:
-        with session_scope(engine) as session:
+        with collector_paused(), session_scope(engine) as session:
             return plan_import(session=session, document=document, progress=progress)
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the profile could not be read: {explain(error)}."]) from error
@@ -79,7 +80,7 @@ def write_document(
         progress(BACKING_UP, 0, 1)
         backup_database(database, backups_dir, "before-import", now=now)
         progress(BACKING_UP, 1, 1)
-        with session_scope(engine) as session:
+        with collector_paused(), session_scope(engine) as session:
             # Compared again with the profile as it is now (it may have changed while the
             # user was asked), from the records already checked.
             plan = plan_records(session=session, validated=plan.validated)
