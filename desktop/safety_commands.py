@@ -229,6 +229,9 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
 
 
 def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> int:
+    # The database layer before PySide6 (which the lock check below loads): PySide6 inspects
+    # every module imported after it, and the profile's are many (docs/benchmarks.md).
+    import desktop.profile  # noqa: F401
     from desktop.store.transfer.json_import import ImportRejected
     from desktop.store.transfer.run import import_notes
 
