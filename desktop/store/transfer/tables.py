@@ -213,6 +213,9 @@ def compare_table(
     stored = spec.stored(session)
     key_at = [stored.columns.index(name) for name in stored.key]
     existing = {tuple(row[at] for at in key_at): row for row in stored.read(session)}
+    if not existing:  # an empty table (a new profile): everything is new, nothing to remove
+        changes.added = list(records)
+        return changes
     listed = set()
     key_of = spec.key_of if stored.key_stored_as_is else lambda r: stored.stored_key(spec.key_of(r))
     for record in records:
