@@ -331,10 +331,14 @@ def _duplicate_keys(validated: Validated) -> list[str]:
 def _missing_references(session: Session, validated: Validated) -> list[str]:
     """Records pointing at a row that is neither in the file nor in the profile. Each
     referenced column is read at most once, and only if the file points outside itself."""
+    pointed_at = {
+        target for spec, _records in validated for target in spec.checked_references.values()
+    }
     in_file: dict[tuple[str, str], set[Any]] = {}
     for spec, records in validated:
         for name in spec.key_fields:
-            in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
+            if (spec.table_name, name) in pointed_at:  # only what some record points at
+                in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
     in_profile: dict[tuple[str, str], set[Any]] = {}
     problems = []
     for spec, records in validated:
