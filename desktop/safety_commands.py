@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.clock import app_clock
 from desktop.folders import ProfileFolder, resolve_data_dir
@@ -23,6 +22,36 @@ if TYPE_CHECKING:
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+class ProgressLine:
+    """'Checking the records… 45%' on one line of the terminal, redrawn in place; nothing
+    at all when stderr is not a terminal (a log or a pipe gets only the result)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._on = stream.isatty()
+        self._shown = ""
+        self._width = 0
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not self._on:
+            return
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        text = f"{step}… {percent}%"
+        if text != self._shown:
+            self._stream.write("\r" + text.ljust(self._width))  # over a longer line
+            self._stream.flush()
+            self._shown = text
+            self._width = max(self._width, len(text))
+
+    def clear(self) -> None:
+        """Take the line away before anything else is written or asked."""
+        if self._shown:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._shown = ""
+            self._width = 0
 
 
 @contextmanager
@@ -177,10 +206,14 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
     with opened_profile(data_dir) as profile:
         if profile is None:
             return 1
+        progress = ProgressLine(sys.stderr)
         try:
             with session_scope(profile.engine) as session:
                 if file_format == "json":
-                    count = write_export(session=session, target=Path(target), now=profile.clock())
+                    count = write_export(
+                        session=session, target=Path(target), now=profile.clock(), progress=progress
+                    )
+                    progress.clear()
                     print(f"Exported {count} records to {target}")
                 else:
                     report = write_vault(session=session, folder=Path(target))
@@ -189,14 +222,18 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
             _say(str(refused))
             return 1
         except OSError as error:
+            progress.clear()
             _say(f"The export could not be written: {error.strerror or error} ({target}).")
             return 1
     return 0
 
 
 def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> int:
-    from desktop.store.transfer.json_import import ImportRejected, read_document
-    from desktop.store.transfer.run import import_document, import_notes
+    # The database layer before PySide6 (which the lock check below loads): PySide6 inspects
+    # every module imported after it, and the profile's are many (docs/benchmarks.md).
+    import desktop.profile  # noqa: F401
+    from desktop.store.transfer.json_import import ImportRejected
+    from desktop.store.transfer.run import import_notes
 
     if _refuse_while_open(
         ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
@@ -217,15 +254,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                 )
                 print(notes.summary())
                 return 0
-            document = read_document(Path(source))
-            plan = import_document(
-                engine=profile.engine,
-                database=folder.database,
-                backups_dir=folder.backups_dir,
-                document=document,
-                confirm=_confirm_replacing(assume_yes),
-                now=profile.clock(),
-            )
+            plan = _import_file(profile, Path(source), assume_yes)
         except ImportRejected as rejected:
             _say(rejected.summary())
             return 1
@@ -236,8 +265,30 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         return 0
 
 
-def _confirm_replacing(assume_yes: bool) -> Callable[[ImportPlan], bool]:
-    def confirm(plan: ImportPlan) -> bool:
-        return _ask(f"{plan.question()} Go ahead?", assume_yes)
+def _import_file(profile: Profile, source: Path, assume_yes: bool) -> ImportPlan | None:
+    """Read and check the file once, ask if it replaces anything, then back up and write;
+    None if the user said no. The file's parsed text is let go once its records are
+    checked, so a big file is not held twice."""
+    from desktop.store.transfer.json_import import read_document
+    from desktop.store.transfer.progress_report import READING
+    from desktop.store.transfer.run import check_document, write_document
 
-    return confirm
+    progress = ProgressLine(sys.stderr)
+    try:
+        progress(READING, 0, 1)
+        plan = check_document(
+            engine=profile.engine, document=read_document(source), progress=progress
+        )
+        progress.clear()
+        if plan.needs_confirmation and not _ask(f"{plan.question()} Go ahead?", assume_yes):
+            return None
+        return write_document(
+            engine=profile.engine,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
+            plan=plan,
+            now=profile.clock(),
+            progress=progress,
+        )
+    finally:
+        progress.clear()

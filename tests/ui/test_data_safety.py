@@ -490,3 +490,33 @@ def test_with_no_backups_the_note_sits_under_the_settings(qtbot, context: AppCon
     assert not dialog.backups and dialog.empty.isVisible()
     settings_bottom = dialog.keep_all_days.geometry().bottom()
     assert dialog.empty.geometry().top() - settings_bottom < 40
+
+
+def test_export_and_import_show_how_far_they_have_got(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.ui.safety import transfer_actions
+
+    shown: list[tuple[str, int, int]] = []
+
+    class Recording(QProgressDialog):
+        def setValue(self, value: int) -> None:
+            shown.append((self.labelText(), value, self.maximum()))
+            super().setValue(value)
+
+    monkeypatch.setattr(transfer_actions, "QProgressDialog", Recording)
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
+    assert ("Exporting your data…", 100, 100) in shown
+    shown.clear()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    told.clear()
+    _file_action(window, "import-json").trigger()
+    assert wait_until(lambda: told[-1:] == ["Imported: journal entry: 1 replaced."])
+    labels = list(dict.fromkeys(label for label, _value, _maximum in shown))
+    assert labels[:2] == ["Reading the file…", "Checking the records…"]
+    assert "Writing your data…" in labels
+    assert shown[-1] == ("Writing your data…", 100, 100)
+    assert all(maximum == 100 for _label, _value, maximum in shown)

@@ -70,10 +70,15 @@ def _own_ids(
     renumbered = []
     for record in records:
         file_id = getattr(record, key)
+        if file_id not in taken and file_id not in in_profile:
+            stored_id = file_id  # an id the profile does not use (most, into a new profile)
+            taken.add(stored_id)
+            renumbered.append(record)
+            continue
         identity = _identity_of([getattr(record, name) for name in spec.identity])
         same = [row_id for row_id in by_identity.get(identity, []) if row_id not in taken]
         if file_id not in taken and in_profile.get(file_id, identity) == identity:
-            stored_id = file_id  # the same record, or an id the profile does not use
+            stored_id = file_id  # the same record
         elif same:
             stored_id = same[0]  # this record, imported before under another id
         else:
@@ -88,6 +93,8 @@ def _own_ids(
 
 def _pointed_again(spec: TableSpec, record: Record, renumbering: Renumbering) -> Record:
     """The record with each reference to a renumbered record of the file following it."""
+    if not renumbering:
+        return record
     changes = {}
     for name, (table_name, _field) in spec.checked_references.items():
         value = getattr(record, name)

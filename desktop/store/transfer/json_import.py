@@ -21,8 +21,17 @@ from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from desktop.domain.bounded_read import UnreadableFile, read_bounded, size_text
-from desktop.store.transfer.identity import Renumbering, renumber
+from desktop.store.transfer.collector import collector_paused
+from desktop.store.transfer.identity import Renumbering, Validated, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
+from desktop.store.transfer.progress_report import (
+    CHECKING,
+    COMPARING,
+    REPORT_EVERY,
+    WRITING,
+    Progress,
+    quiet,
+)
 from desktop.store.transfer.records import Record
 from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.tables import TableChanges, TableSpec, compare_table, write_table
@@ -53,6 +62,9 @@ class ImportPlan:
     tables: list[tuple[TableSpec, TableChanges]] = field(default_factory=list)
     # The file's ids that are stored under another id (see identity.py).
     renumbering: Renumbering = field(default_factory=dict)
+    # The file's records, checked: writing compares them with the profile again, as it is
+    # then, without reading or checking the file a second time.
+    validated: Validated = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -151,7 +163,8 @@ _JSON_PROBLEMS = {
 
 def parse_document(text: str, name: str = "the file") -> Any:
     try:
-        return json.loads(text)
+        with collector_paused():  # a big file is hundreds of thousands of objects
+            return json.loads(text)
     except json.JSONDecodeError as error:
         what = _JSON_PROBLEMS.get(error.msg, error.msg.removesuffix(" at").lower())
         where = f"line {error.lineno}, column {error.colno}"
@@ -166,8 +179,9 @@ def parse_document(text: str, name: str = "the file") -> Any:
         ) from None
 
 
-def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
-    """Every record checked against the schema; raises ImportRejected listing every problem."""
+def validate_document(document: Any, progress: Progress = quiet) -> Validated:
+    """Every record checked against the schema, in one pass; raises ImportRejected listing
+    every problem."""
     if not isinstance(document, dict):
         raise ImportRejected(["The file is not a Loopwise export (expected a JSON object)."])
     if document.get("format") != FORMAT_NAME:
@@ -191,7 +205,8 @@ def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
         for name in sections
         if name not in known
     ]
-    validated: list[tuple[TableSpec, list[Record]]] = []
+    validated: Validated = []
+    counter = _Counter(progress, CHECKING, _record_count(sections))
     for section in SECTIONS:
         part = sections.get(section.name, {})
         if not isinstance(part, dict):
@@ -206,33 +221,69 @@ def validate_document(document: Any) -> list[tuple[TableSpec, list[Record]]]:
         for spec in section.tables:
             if spec.key not in part:  # a list left out imports nothing
                 continue
-            records, found = _validate_table(section.name, spec, part[spec.key])
+            records, found = _validate_table(section.name, spec, part[spec.key], counter)
             problems += found
             validated.append((spec, records))
     problems += _duplicate_keys(validated)
     if problems:
         raise ImportRejected(problems)
+    counter.finish()
     return validated
 
 
-def _validate_table(section: str, spec: TableSpec, rows: Any) -> tuple[list[Record], list[str]]:
+class _Counter:
+    """Reports every REPORT_EVERY records, and once at the end."""
+
+    def __init__(self, progress: Progress, step: str, total: int) -> None:
+        self.progress, self.step, self.total, self.done = progress, step, total, 0
+        self._next = REPORT_EVERY
+        progress(step, 0, total)
+
+    def add(self, count: int = 1) -> None:
+        self.done += count
+        if self.done >= self._next:
+            self._next = self.done + REPORT_EVERY
+            self.progress(self.step, min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        self.progress(self.step, self.total, self.total)
+
+
+def _record_count(sections: dict[str, Any]) -> int:
+    return sum(
+        len(rows)
+        for part in sections.values()
+        if isinstance(part, dict)
+        for rows in part.values()
+        if isinstance(rows, list)
+    )
+
+
+def _validate_table(
+    section: str, spec: TableSpec, rows: Any, counter: _Counter
+) -> tuple[list[Record], list[str]]:
     if not isinstance(rows, list):
         return [], [f"{section}.{spec.key} is not a list."]
     records: list[Record] = []
     problems: list[str] = []
-    for index, row in enumerate(rows):
-        if not isinstance(row, dict):
-            problems.append(f"{spec.describe(index, None)} is not an object.")
-            continue
-        try:
-            records.append(spec.record.model_validate(row))
-        except ValidationError as error:
-            for detail in error.errors():
-                where = ".".join(str(part) for part in detail["loc"]) or "(record)"
-                problems.append(
-                    f"{spec.describe(index, _printable_keys(row))}, field {where}: "
-                    f"{_explain(detail)}."
-                )
+    # model_validate's own validator, called directly: it is what model_validate calls.
+    validate = spec.record.__pydantic_validator__.validate_python
+    for start in range(0, len(rows), REPORT_EVERY):
+        for index in range(start, min(start + REPORT_EVERY, len(rows))):
+            row = rows[index]
+            if not isinstance(row, dict):
+                problems.append(f"{spec.describe(index, None)} is not an object.")
+                continue
+            try:
+                records.append(validate(row))
+            except ValidationError as error:
+                for detail in error.errors():
+                    where = ".".join(str(part) for part in detail["loc"]) or "(record)"
+                    problems.append(
+                        f"{spec.describe(index, _printable_keys(row))}, field {where}: "
+                        f"{_explain(detail)}."
+                    )
+        counter.add(min(REPORT_EVERY, len(rows) - start))
     return records, problems
 
 
@@ -265,7 +316,7 @@ def _printable_keys(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if isinstance(v, str | int) and not isinstance(v, bool)}
 
 
-def _duplicate_keys(validated: list[tuple[TableSpec, list[Record]]]) -> list[str]:
+def _duplicate_keys(validated: Validated) -> list[str]:
     problems = []
     for spec, records in validated:
         seen: set[tuple[Any, ...]] = set()
@@ -277,14 +328,18 @@ def _duplicate_keys(validated: list[tuple[TableSpec, list[Record]]]) -> list[str
     return problems
 
 
-def _missing_references(
-    session: Session, validated: list[tuple[TableSpec, list[Record]]]
-) -> list[str]:
-    """Records pointing at a row that is neither in the file nor in the profile."""
+def _missing_references(session: Session, validated: Validated) -> list[str]:
+    """Records pointing at a row that is neither in the file nor in the profile. Each
+    referenced column is read at most once, and only if the file points outside itself."""
+    pointed_at = {
+        target for spec, _records in validated for target in spec.checked_references.values()
+    }
     in_file: dict[tuple[str, str], set[Any]] = {}
     for spec, records in validated:
         for name in spec.key_fields:
-            in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
+            if (spec.table_name, name) in pointed_at:  # only what some record points at
+                in_file[(spec.table_name, name)] = {getattr(r, name) for r in records}
+    in_profile: dict[tuple[str, str], set[Any]] = {}
     problems = []
     for spec, records in validated:
         for field_name, (table_name, target_field) in spec.checked_references.items():
@@ -294,9 +349,11 @@ def _missing_references(
                 value = getattr(record, field_name)
                 if value is None or value in known:
                     continue
-                column = getattr(target.table, target_field)
-                found = select(column).where(column == value, *target.exported())
-                if session.exec(found).first() is None:
+                if (table_name, target_field) not in in_profile:
+                    column = getattr(target.table, target_field)
+                    there = session.exec(select(column).where(*target.exported()))
+                    in_profile[(table_name, target_field)] = set(there)
+                if value not in in_profile[(table_name, target_field)]:
                     problems.append(
                         f"{spec.describe(index, record)}, field {field_name}: "
                         f"there is no {target.label} with {target_field} {value}."
@@ -307,9 +364,18 @@ def _missing_references(
 _SPECS = {spec.table_name: spec for section in SECTIONS for spec in section.tables}
 
 
-def plan_import(*, session: Session, document: Any) -> ImportPlan:
+def plan_import(*, session: Session, document: Any, progress: Progress = quiet) -> ImportPlan:
     """Validate the document and work out what it would add and replace (nothing written)."""
-    validated = validate_document(document)
+    validated = validate_document(document, progress)
+    return plan_records(session=session, validated=validated, progress=progress)
+
+
+def plan_records(
+    *, session: Session, validated: Validated, progress: Progress = quiet
+) -> ImportPlan:
+    """What the checked records would add, replace and remove in the profile as it is now;
+    raises ImportRejected if they point at records that are not there (nothing written)."""
+    file_records = validated
     problems = _missing_references(session, validated)
     if problems:
         raise ImportRejected(problems)
@@ -323,7 +389,8 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
             problems += section.check(session=session, records=mine)
     if problems:
         raise ImportRejected(problems)
-    plan = ImportPlan(renumbering=renumbering)
+    plan = ImportPlan(renumbering=renumbering, validated=file_records)
+    counter = _Counter(progress, COMPARING, sum(len(records) for _spec, records in validated))
     for spec, records in validated:
         parents: set[Any] = set()
         if spec.parent is not None:
@@ -331,10 +398,14 @@ def plan_import(*, session: Session, document: Any) -> ImportPlan:
             parents = {parent.key_of(r)[0] for r in by_table.get(parent.table_name, [])}
         changes = compare_table(session=session, spec=spec, records=records, parents=parents)
         plan.tables.append((spec, changes))
+        counter.add(len(records))
+    counter.finish()
     return plan
 
 
-def apply_import(*, session: Session, plan: ImportPlan) -> None:
+def apply_import(*, session: Session, plan: ImportPlan, progress: Progress = quiet) -> None:
     """Write the plan; the caller's transaction makes it all or nothing."""
+    counter = _Counter(progress, WRITING, plan.added + plan.replaced)
     for spec, changes in plan.tables:
-        write_table(session=session, spec=spec, changes=changes)
+        write_table(session=session, spec=spec, changes=changes, on_rows=counter.add)
+    counter.finish()

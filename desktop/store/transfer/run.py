@@ -13,17 +13,20 @@ from desktop.store.backup import DamagedCopy, backup_database
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.locks import DatabaseLocked
+from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.json_import import (
     ImportPlan,
     ImportRejected,
     apply_import,
     plan_import,
+    plan_records,
 )
 from desktop.store.transfer.markdown_import import (
     NotesPlan,
     apply_notes_import,
     plan_notes_import,
 )
+from desktop.store.transfer.progress_report import BACKING_UP, Progress, quiet
 
 
 def import_document(
@@ -34,26 +37,29 @@ def import_document(
     document: Any,
     confirm: Callable[[ImportPlan], bool],
     now: datetime,
+    progress: Progress = quiet,
 ) -> ImportPlan | None:
     """Import an export document; None if the user declined. Raises ImportRejected."""
-    plan = check_document(engine=engine, document=document)
+    plan = check_document(engine=engine, document=document, progress=progress)
     if plan.needs_confirmation and not confirm(plan):
         return None
     return write_document(
         engine=engine,
         database=database,
         backups_dir=backups_dir,
-        document=document,
         plan=plan,
         now=now,
+        progress=progress,
     )
 
 
-def check_document(*, engine: Engine, document: Any) -> ImportPlan:
-    """What importing the document would do; nothing is written. Raises ImportRejected."""
+def check_document(*, engine: Engine, document: Any, progress: Progress = quiet) -> ImportPlan:
+    """What importing the document would do; nothing is written. Raises ImportRejected.
+
+    The file is checked here, once: the plan keeps its checked records for the write."""
     try:
-        with session_scope(engine) as session:
-            return plan_import(session=session, document=document)
+        with collector_paused(), session_scope(engine) as session:
+            return plan_import(session=session, document=document, progress=progress)
     except SAVE_ERRORS as error:
         raise ImportRejected([f"the profile could not be read: {explain(error)}."]) from error
 
@@ -63,18 +69,22 @@ def write_document(
     engine: Engine,
     database: Path,
     backups_dir: Path,
-    document: Any,
     plan: ImportPlan,
     now: datetime,
+    progress: Progress = quiet,
 ) -> ImportPlan:
-    """Back up, then import the checked document in one transaction. Raises ImportRejected."""
+    """Back up, then import the checked records in one transaction. Raises ImportRejected."""
     if not plan.changes_anything:
         return plan
     try:
+        progress(BACKING_UP, 0, 1)
         backup_database(database, backups_dir, "before-import", now=now)
-        with session_scope(engine) as session:
-            plan = plan_import(session=session, document=document)  # as the profile is now
-            apply_import(session=session, plan=plan)
+        progress(BACKING_UP, 1, 1)
+        with collector_paused(), session_scope(engine) as session:
+            # Compared again with the profile as it is now (it may have changed while the
+            # user was asked), from the records already checked.
+            plan = plan_records(session=session, validated=plan.validated)
+            apply_import(session=session, plan=plan, progress=progress)
     except DamagedCopy as damaged:
         raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
     except DatabaseLocked as locked:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
@@ -21,6 +22,7 @@ from desktop.ui.widgets.export_folder import (
 if TYPE_CHECKING:
     from desktop.store.transfer.json_import import ImportPlan
     from desktop.store.transfer.markdown_import import NotesPlan
+    from desktop.store.transfer.progress_report import Progress
     from desktop.store.transfer.vault_folder import VaultReport
     from desktop.ui.main_window import MainWindow
 
@@ -49,14 +51,22 @@ def show_backups(window: MainWindow) -> None:
     dialog.deleteLater()
 
 
+class _Moved(QObject):
+    # Emitted on the worker thread, delivered on the UI thread (the object lives there).
+    moved = Signal(str, int)
+
+
 def _with_progress(
     window: MainWindow,
     label: str,
-    work: Callable[[], Any],
+    work: Callable[[Progress], Any],
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
 ) -> None:
-    """Run slow work off the UI thread behind a progress dialog the user cannot close early."""
+    """Run slow work off the UI thread behind a progress dialog the user cannot close early.
+
+    The bar is busy (moving to and fro) until the work first says how far it has got; then
+    it shows the step and the percentage."""
 
     progress = QProgressDialog(label, "", 0, 0, window)
     progress.setWindowTitle("Loopwise")
@@ -64,18 +74,43 @@ def _with_progress(
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     progress.setAccessibleName(label)
+    signal = _Moved(progress)
+    finished = False
+    told = ("", -1)  # what the worker last sent: sent again only when it changes
+
+    def show(step: str, percent: int) -> None:
+        if finished:  # a late report after the result: the dialog is going away
+            return
+        if progress.maximum() != 100:
+            progress.setRange(0, 100)
+        progress.setLabelText(f"{step}…")
+        progress.setValue(percent)
+
+    signal.moved.connect(show)
+
+    def report(step: str, done: int, total: int) -> None:  # on the worker thread
+        nonlocal told
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        if (step, percent) != told:
+            told = (step, percent)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                signal.moved.emit(step, percent)
 
     def finish(result: Any) -> None:
+        nonlocal finished
+        finished = True
         progress.close()
         progress.deleteLater()
         done(result)
 
     def fail(error: BaseException) -> None:
+        nonlocal finished
+        finished = True
         progress.close()
         progress.deleteLater()
         failed(error)
 
-    window.context.workers.run(work, finish, fail, owner=window)
+    window.context.workers.run(lambda: work(report), finish, fail, owner=window)
 
 
 def _flush(window: MainWindow) -> None:
@@ -96,12 +131,14 @@ def export_json(window: MainWindow) -> None:
     _flush(window)
     context = window.context
 
-    def work() -> int:
+    now = context.now()
+
+    def work(progress: Progress) -> int:
         from desktop.store.database import session_scope
         from desktop.store.transfer.json_export import write_export
 
         with session_scope(context.profile.engine) as session:
-            return write_export(session=session, target=Path(target), now=context.now())
+            return write_export(session=session, target=Path(target), now=now, progress=progress)
 
     _with_progress(
         window,
@@ -126,7 +163,7 @@ def export_markdown(window: MainWindow) -> None:
     _flush(window)
     context = window.context
 
-    def work() -> VaultReport:
+    def work(_progress: Progress) -> VaultReport:
         from desktop.store.database import session_scope
         from desktop.store.transfer.markdown_export import write_vault
 
@@ -186,15 +223,18 @@ def import_json(window: MainWindow) -> None:
     _flush(window)
     profile = window.context.profile
 
-    def check() -> tuple[Any, ImportPlan]:
+    def check(progress: Progress) -> ImportPlan:
         from desktop.store.transfer.json_import import read_document
+        from desktop.store.transfer.progress_report import READING
         from desktop.store.transfer.run import check_document
 
-        document = read_document(Path(source))
-        return document, check_document(engine=profile.engine, document=document)
+        progress(READING, 0, 1)
+        # The parsed file is let go once its records are checked: the plan keeps those.
+        return check_document(
+            engine=profile.engine, document=read_document(Path(source)), progress=progress
+        )
 
-    def checked(result: tuple[Any, ImportPlan]) -> None:
-        document, plan = result
+    def checked(plan: ImportPlan) -> None:
         if plan.needs_confirmation and not dialogs.confirm(
             window,
             "Replace your data?",
@@ -205,16 +245,16 @@ def import_json(window: MainWindow) -> None:
 
         now = window.context.now()
 
-        def write() -> ImportPlan:
+        def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
             return write_document(
                 engine=profile.engine,
                 database=profile.folder.database,
                 backups_dir=profile.folder.backups_dir,
-                document=document,
                 plan=plan,
                 now=now,
+                progress=progress,
             )
 
         _with_progress(window, "Importing your data…", write, imported, failed)
@@ -237,7 +277,7 @@ def import_markdown(window: MainWindow) -> None:
     profile = window.context.profile
     now = window.context.now()
 
-    def work() -> NotesPlan:
+    def work(_progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
         return import_notes(

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
 from desktop.domain.journal import EntryKind
-from desktop.domain.vault import VaultEntry, render_daily_note
 from desktop.store.models import AttemptRow, ItemProgress, JournalEntry
 from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 from desktop.store.transfer.vault_folder import VaultFolder
+
+if TYPE_CHECKING:
+    from desktop.domain.vault import VaultEntry
 
 JOURNAL_FOLDER = "Journal"
 
@@ -36,6 +38,8 @@ class JournalEntryRecord(Record):
 
 
 def write_daily_notes(*, session: Session, vault: VaultFolder) -> int:
+    from desktop.domain.vault import render_daily_note  # YAML: only the vault needs it
+
     entries = session.exec(
         select(JournalEntry).order_by(col(JournalEntry.entry_date), col(JournalEntry.id))
     ).all()
@@ -49,6 +53,8 @@ def write_daily_notes(*, session: Session, vault: VaultFolder) -> int:
 
 
 def _vault_entry(session: Session, entry: JournalEntry) -> VaultEntry:
+    from desktop.domain.vault import VaultEntry
+
     facts: dict[str, Any] = {}
     if entry.path_id and entry.item_id:
         item = session.get(ItemProgress, (entry.path_id, entry.item_id))
