@@ -180,8 +180,8 @@ def test_a_big_import_writes_what_the_orm_would_and_reads_back_the_same(
         for section in SECTIONS:
             for spec in section.tables:
                 rows = [
-                    spec.stored(session).read(
-                        session, where=spec.exported(), order_by=spec.key_fields
+                    spec.stored(session=session).read(
+                        session=session, where=spec.exported(), order_by=spec.key_fields
                     )
                     for session in (first, second)
                 ]
@@ -238,8 +238,8 @@ def test_a_failure_in_the_last_write_batch_leaves_the_profile_as_it_was(
     real_insert = stored_rows.StoredTable.insert
     batches: list[int] = []
 
-    def insert_then_fail(self: Any, session: Any, rows: list[tuple[Any, ...]]) -> None:
-        real_insert(self, session, rows)
+    def insert_then_fail(self: Any, *, session: Any, rows: list[tuple[Any, ...]]) -> None:
+        real_insert(self, session=session, rows=rows)
         batches.append(len(rows))
         if self.table.name == "session_tag" and sum(batches) > BIG:
             raise sqlite3.OperationalError("disk I/O error")

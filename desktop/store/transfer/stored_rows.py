@@ -69,6 +69,7 @@ class StoredTable:
 
     def read(
         self,
+        *,
         session: Session,
         columns: Sequence[str] | None = None,
         where: Iterable[ColumnElement[bool]] = (),
@@ -89,14 +90,14 @@ class StoredTable:
         finally:
             cursor.close()
 
-    def insert(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
+    def insert(self, *, session: Session, rows: list[tuple[Any, ...]]) -> None:
         """Stored rows in column order."""
         if rows:
             marks = ", ".join("?" * len(self.columns))
             sql = f"INSERT INTO {self._name} ({self._list(self.columns)}) VALUES ({marks})"
             session.connection().exec_driver_sql(sql, rows)
 
-    def update(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
+    def update(self, *, session: Session, rows: list[tuple[Any, ...]]) -> None:
         """Stored rows in column order: every column but the key is set to the row's value."""
         if rows:
             others = [name for name in self.columns if name not in self.key]
@@ -106,7 +107,7 @@ class StoredTable:
             ordered = [tuple(row[at] for at in positions) for row in rows]
             session.connection().exec_driver_sql(sql, ordered)
 
-    def delete(self, session: Session, keys: list[tuple[Any, ...]]) -> None:
+    def delete(self, *, session: Session, keys: list[tuple[Any, ...]]) -> None:
         """Stored keys, in key order."""
         if keys:
             sql = f"DELETE FROM {self._name} WHERE {self._key_match}"

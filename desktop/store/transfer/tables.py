@@ -74,7 +74,7 @@ class TableSpec:
         assert isinstance(table, Table)
         return table
 
-    def stored(self, session: Session) -> StoredTable:
+    def stored(self, *, session: Session) -> StoredTable:
         return stored_table(self.sql_table, session.get_bind().dialect)
 
     @cached_property
@@ -131,9 +131,11 @@ def dump_table(*, session: Session, spec: TableSpec) -> list[dict[str, Any]]:
 
     Read as stored, one column at a time made JSON-ready: the same values an export through
     the records gives, without a record per row."""
-    stored = spec.stored(session)
+    stored = spec.stored(session=session)
     names = spec.field_names
-    rows = stored.read(session, names, where=spec.exported(), order_by=spec.key_fields)
+    rows = stored.read(
+        session=session, columns=names, where=spec.exported(), order_by=spec.key_fields
+    )
     if not rows:
         return []
     columns: list[Any] = list(zip(*rows, strict=False))
@@ -210,9 +212,9 @@ def compare_table(
     The table is read once and compared as stored: a record whose stored form equals the
     row's is unchanged without building anything."""
     changes = TableChanges()
-    stored = spec.stored(session)
+    stored = spec.stored(session=session)
     key_at = [stored.columns.index(name) for name in stored.key]
-    existing = {tuple(row[at] for at in key_at): row for row in stored.read(session)}
+    existing = {tuple(row[at] for at in key_at): row for row in stored.read(session=session)}
     if not existing:  # an empty table (a new profile): everything is new, nothing to remove
         changes.added = list(records)
         return changes
@@ -260,12 +262,12 @@ def write_table(
 ) -> None:
     """Write the changes: a replaced row ends up exactly as the file has it. `on_rows` hears
     how many rows each batch wrote."""
-    stored = spec.stored(session)
-    stored.delete(session, changes.removed)
+    stored = spec.stored(session=session)
+    stored.delete(session=session, keys=changes.removed)
     for kind, records in ((stored.update, changes.replaced), (stored.insert, changes.added)):
         for start in range(0, len(records), WRITE_BATCH):
             batch = records[start : start + WRITE_BATCH]
-            kind(session, [stored.stored(spec.values_of(record)) for record in batch])
+            kind(session=session, rows=[stored.stored(spec.values_of(record)) for record in batch])
             if on_rows is not None:
                 on_rows(len(batch))
 
