@@ -60,6 +60,7 @@ def fill_with_demo_if_empty(profile: Profile) -> None:
 
     from desktop.store.demo import populate_demo_profile
     from desktop.store.models import ItemProgress
+    from desktop.store.settings import load_settings
 
     with session_scope(profile.engine) as session:
         if session.exec(select(ItemProgress).limit(1)).first() is None:
@@ -67,8 +68,13 @@ def fill_with_demo_if_empty(profile: Profile) -> None:
             tags = frozenset(
                 entry.id for group in profile.taxonomy.groups for entry in group.entries
             )
+            settings = load_settings(profile.folder.settings_file).settings
             populate_demo_profile(
-                session=session, paths=profile.library.paths, today=today, known_tags=tags
+                session=session,
+                paths=profile.library.paths,
+                today=today,
+                known_tags=tags,
+                first_weekday=settings.calendar.first,
             )
 
 

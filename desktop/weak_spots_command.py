@@ -12,6 +12,7 @@ from typing import Any
 from desktop.domain.exercised import practise_with
 from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
+from desktop.store.settings import load_settings
 from desktop.ui.trends.reading import TrendsQuery, read_trends
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 
@@ -50,6 +51,7 @@ def weak_spots_command(
             path_id=path_id,
             days=days,
             rest_days_per_week=1,
+            first_weekday=load_settings(profile.folder.settings_file).settings.calendar.first,
             kinds=taxonomy.tag_kinds,
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,

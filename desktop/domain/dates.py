@@ -1,18 +1,37 @@
-"""Days and weeks as the user lives them: local time, weeks from Monday to Sunday."""
+"""Days and weeks as the user lives them: local time, weeks from the day the user chose
+(Monday unless they chose Sunday or Saturday in Preferences)."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime, timedelta
+from typing import Literal
+
+# The days a week can start on, by their names in settings.toml, as Python numbers them
+# (Monday 0 ... Sunday 6).
+WeekStart = Literal["monday", "sunday", "saturday"]
+WEEK_STARTS: dict[WeekStart, int] = {
+    "monday": calendar.MONDAY,
+    "sunday": calendar.SUNDAY,
+    "saturday": calendar.SATURDAY,
+}
+MONDAY = calendar.MONDAY  # for callers with no user behind them (exports, tests)
 
 
-def week_of(day: date) -> date:
-    """The Monday that starts the week `day` falls in."""
-    return day - timedelta(days=day.weekday())
+def week_of(day: date, *, first: int) -> date:
+    """The first day of the week `day` falls in, for weeks starting on weekday `first`
+    (0 Monday ... 6 Sunday)."""
+    return day - timedelta(days=(day.weekday() - first) % 7)
 
 
 def week_days(week: date) -> list[date]:
-    """The seven days of the week that starts on `week`, Monday first."""
+    """The seven days of the week that starts on `week`, in order (whatever day it starts)."""
     return [week + timedelta(days=offset) for offset in range(7)]
+
+
+def in_week(day: date, week: date) -> bool:
+    """Whether `day` falls in the week that starts on `week`."""
+    return week <= day < week + timedelta(days=7)
 
 
 def local_day(moment: datetime) -> date:

@@ -2,8 +2,9 @@
 
 "Done" comes from what was logged, never from ticking a box: a planned item is done when an
 attempt on the same path item or routine (or, for the mock-interview routine, a logged mock
-interview) happened in the same week, Monday to Sunday in local time. Doing it earlier in the
-week than planned counts. Each attempt fills one planned item, earliest planned first.
+interview) happened in the same week, in local time, from the first day of the week the user
+chose (weeks are worked out from days, never stored). Doing it earlier in the week than
+planned counts. Each attempt fills one planned item, earliest planned first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from desktop.domain.dates import local_day, week_days, week_of
+from desktop.domain.dates import in_week, local_day, week_days, week_of
 from desktop.domain.practice import Attempt
 from desktop.domain.routines import Cadence
 
@@ -73,9 +74,9 @@ class PlanItem:
     carried_over: bool = False  # copied into the next week; stays here as history
     carried_from: date | None = None
 
-    @property
-    def week(self) -> date:
-        return week_of(self.day)
+    def in_week(self, week: date) -> bool:
+        """Whether the item is planned in the week that starts on `week`."""
+        return in_week(self.day, week)
 
     @property
     def counts(self) -> bool:
@@ -112,12 +113,15 @@ def activities(
     return sorted(found, key=lambda activity: activity.at)
 
 
-def match_done(items: Sequence[PlanItem], logged: Sequence[Activity]) -> dict[int, Activity]:
-    """Which planned items are done, and by what (see the module's docstring for the rule)."""
-    weeks = {item.week for item in items if item.counts}
+def match_done(
+    items: Sequence[PlanItem], logged: Sequence[Activity], *, first: int
+) -> dict[int, Activity]:
+    """Which planned items are done, and by what (see the module's docstring for the rule),
+    in weeks that start on weekday `first`."""
+    weeks = {week_of(item.day, first=first) for item in items if item.counts}
     # Only what was logged in the plan's weeks can fill it (history can be years long).
     unused = [
-        (activity, week_of(local_day(activity.at)))
+        (activity, week_of(local_day(activity.at), first=first))
         for activity in sorted(logged, key=lambda activity: activity.at)
     ]
     unused = [(activity, week) for activity, week in unused if week in weeks]
@@ -126,7 +130,7 @@ def match_done(items: Sequence[PlanItem], logged: Sequence[Activity]) -> dict[in
         if not item.counts:
             continue
         for position, (activity, week) in enumerate(unused):
-            if activity.key == item.target.key and week == item.week:
+            if activity.key == item.target.key and item.in_week(week):
                 done[item.id] = unused.pop(position)[0]
                 break
     return done

@@ -15,12 +15,14 @@ class Streaks:
     longest: int  # days practised in the longest streak ever
 
 
-def practice_streaks(days: Collection[date], *, today: date, rest_days_per_week: int) -> Streaks:
+def practice_streaks(
+    days: Collection[date], *, today: date, rest_days_per_week: int, first_weekday: int
+) -> Streaks:
     """Streaks counted in days practised.
 
     A day without practice is a rest day; up to `rest_days_per_week` of them in a calendar week
-    (Monday to Sunday) keep the streak going, one more breaks it. Today does not break a
-    streak before it is over.
+    (starting on weekday `first_weekday`, 0 Monday ... 6 Sunday) keep the streak going, one
+    more breaks it. Today does not break a streak before it is over.
     """
     if not 0 <= rest_days_per_week <= MAX_REST_DAYS:
         raise ValueError(f"rest days a week must be from 0 to {MAX_REST_DAYS}")
@@ -31,7 +33,7 @@ def practice_streaks(days: Collection[date], *, today: date, rest_days_per_week:
     longest = run = rest_used = 0
     # Days as ordinals: day 1 (1 January of year 1) was a Monday, so (n - 1) % 7 is the weekday.
     for day in range(min(practised), last + 1):
-        if (day - 1) % 7 == 0:
+        if (day - 1) % 7 == first_weekday:
             rest_used = 0
         if day in practised:
             run += 1

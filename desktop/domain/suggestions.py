@@ -137,7 +137,7 @@ def routines_due(
         pending = [
             item
             for item in planned
-            if item.counts and item.target.key == key and item.id not in done and item.week == week
+            if item.counts and item.target.key == key and item.id not in done and item.in_week(week)
         ]
         missing = routine.per_period[0] - len(in_window) - len(pending)
         if missing <= 0:
@@ -168,8 +168,8 @@ def suggest(
     taken = {
         item.target.key
         for item in plan
-        if (item.week == week and (item.counts or item.carried_over))
-        or (item.week == week + timedelta(days=7) and item.counts)
+        if (item.in_week(week) and (item.counts or item.carried_over))
+        or (item.in_week(week + timedelta(days=7)) and item.counts)
     }
     found: list[Suggestion] = []
 

@@ -164,18 +164,18 @@ def time_against_target(records: Iterable[PracticeRecord]) -> list[TimeAgainstTa
 
 @dataclass(frozen=True)
 class WeekPoint:
-    week: date  # its Monday
+    week: date  # its first day
     value: float
     attempt_ids: tuple[int, ...]
 
 
-def confidence_by_week(records: Iterable[PracticeRecord]) -> list[WeekPoint]:
-    """Mean confidence (1 to 5) of each week that had practice."""
+def confidence_by_week(records: Iterable[PracticeRecord], *, first: int) -> list[WeekPoint]:
+    """Mean confidence (1 to 5) of each week (starting on weekday `first`) that had practice."""
     total: defaultdict[date, int] = defaultdict(int)
     ids: defaultdict[date, list[int]] = defaultdict(list)
     weeks: dict[date, date] = {}
     for r in records:
-        week = weeks.get(r.day) or weeks.setdefault(r.day, week_of(r.day))
+        week = weeks.get(r.day) or weeks.setdefault(r.day, week_of(r.day, first=first))
         total[week] += r.confidence
         ids[week].append(r.id)
     return [WeekPoint(week, total[week] / len(ids[week]), tuple(ids[week])) for week in sorted(ids)]
@@ -192,9 +192,15 @@ class StruggleWeeks:
 
 
 def struggles_by_week(
-    records: Iterable[PracticeRecord], *, kinds: Mapping[str, str], top: int = 5, weeks: int = 12
+    records: Iterable[PracticeRecord],
+    *,
+    kinds: Mapping[str, str],
+    first_weekday: int,
+    top: int = 5,
+    weeks: int = 12,
 ) -> StruggleWeeks:
-    """The `top` patterns and topics struggled with most, over the last `weeks` weeks shown."""
+    """The `top` patterns and topics struggled with most, over the last `weeks` weeks shown
+    (weeks that start on weekday `first_weekday`)."""
     per: defaultdict[tuple[str, date], list[int]] = defaultdict(list)
     all_weeks: set[date] = set()
     records = list(records)
@@ -202,7 +208,7 @@ def struggles_by_week(
         newest = max(r.day for r in records)
         records = [r for r in records if r.day > newest - timedelta(weeks=weeks)]
     for r in records:
-        week = week_of(r.day)
+        week = week_of(r.day, first=first_weekday)
         all_weeks.add(week)
         for tag in r.struggles:
             if kinds.get(tag) in ("pattern", "topic"):
@@ -279,11 +285,13 @@ def build_report(
     now: datetime,
     today: date,
     rest_days_per_week: int,
+    first_weekday: int,
     extra_evidence: Iterable[Observation] = (),
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> TrendsReport:
     """`records`, oldest first, cover the calendar (from `calendar_from`) and the charts and
-    weak spots (from `since`).
+    weak spots (from `since`). Weeks (streaks' rest days, the weekly charts) start on weekday
+    `first_weekday`.
 
     `extra_evidence` is more weak-spot evidence, such as mock interviews.
     """
@@ -298,11 +306,14 @@ def build_report(
     return TrendsReport(
         activity=daily_activity(r for r in records if r.day >= calendar_from),
         streaks=practice_streaks(
-            set(practice_days), today=today, rest_days_per_week=rest_days_per_week
+            set(practice_days),
+            today=today,
+            rest_days_per_week=rest_days_per_week,
+            first_weekday=first_weekday,
         ),
         time_against_target=time_against_target(in_range),
-        confidence=confidence_by_week(in_range),
-        struggles=struggles_by_week(in_range, kinds=kinds),
+        confidence=confidence_by_week(in_range, first=first_weekday),
+        struggles=struggles_by_week(in_range, kinds=kinds, first_weekday=first_weekday),
         missed_steps=missed_design_steps(in_range, design_steps),
         quiz_scores=quiz_scores(in_range),
         weak_spots=weak.spots,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem
+from desktop.domain.dates import MONDAY
 from desktop.domain.journal import EntryKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
@@ -109,9 +110,11 @@ def populate_demo_profile(
     paths: tuple[LearningPath, ...],
     today: datetime,
     known_tags: frozenset[str] = frozenset(),
+    first_weekday: int = MONDAY,
     seed: int = 7,
 ) -> None:
-    """Progress, history and notes as if the user had practised for about three months."""
+    """Progress, history and notes as if the user had practised for about three months; the
+    plan in weeks that start on weekday `first_weekday` (the profile's choice, if it has one)."""
     rng = random.Random(seed)
     backend = next((p for p in paths if p.id == "backend-senior"), paths[0] if paths else None)
     if backend is None:
@@ -164,4 +167,4 @@ def populate_demo_profile(
             ),
             now=start + timedelta(days=40),
         )
-    populate_demo_plan(session=session, paths=paths, today=today)
+    populate_demo_plan(session=session, paths=paths, today=today, first_weekday=first_weekday)

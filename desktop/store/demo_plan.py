@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath, PathItem
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
@@ -35,14 +35,19 @@ def _routine(index: int) -> Target:
 
 
 def populate_demo_plan(
-    *, session: Session, paths: tuple[LearningPath, ...], today: datetime, seed: int = 11
+    *,
+    session: Session,
+    paths: tuple[LearningPath, ...],
+    today: datetime,
+    first_weekday: int = MONDAY,
+    seed: int = 11,
 ) -> None:
     rng = random.Random(seed)
     backend = next((p for p in paths if p.id == "backend-senior"), None)
     if backend is None:
         return
     items = [item for stage in backend.stages[3:] for item in stage.items]
-    this_week = week_of(local_day(today))
+    this_week = week_of(local_day(today), first=first_weekday)
     last_week = this_week - timedelta(days=7)
     day_today = local_day(today)
 

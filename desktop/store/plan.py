@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from desktop.domain.curriculum import LearningPath
-from desktop.domain.dates import local_midnight, week_of
+from desktop.domain.dates import in_week, local_midnight, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import (
     DEFAULT_HOURS_PER_WEEK,
@@ -70,7 +70,7 @@ def add_suggestions(
     earliest: date,
     now: datetime,
 ) -> list[date]:
-    """Plan suggestions in `week` from `earliest` (today, or the Monday of a week ahead); the
+    """Plan suggestions in `week` from `earliest` (today, or the first day of a week ahead); the
     day each went on, in order, by the rule of planner.suggestion_days (PLACING_RULE says it
     to the user)."""
     days = suggestion_days_for(
@@ -107,7 +107,8 @@ def suggestion_days_for(
 
 PLACING_RULE = (
     "Added suggestions go on the emptiest days left this week while those days stay within "
-    "their share of your budget; the rest, and all of it on a Sunday, go into next week."
+    "their share of your budget; the rest, and all of it on the week's last day, go into "
+    "next week."
 )
 
 
@@ -128,10 +129,11 @@ def _row(session: Session, item_id: int) -> PlanEntry:
     return row
 
 
-def move_plan_item(*, session: Session, item_id: int, day: date) -> None:
-    """Move an item to another day of the same week (moving across weeks is carrying over)."""
+def move_plan_item(*, session: Session, item_id: int, day: date, week: date) -> None:
+    """Move an item to another day of `week` (the week shown, which it is planned in); moving
+    across weeks is carrying over."""
     row = _row(session, item_id)
-    if week_of(day) != week_of(row.day):
+    if not (in_week(row.day, week) and in_week(day, week)):
         raise ValueError("an item moves within its week; carry it over to plan it next week")
     row.day = day
 
@@ -241,22 +243,27 @@ def set_hours_per_week(*, session: Session, hours: int) -> None:
     _set_setting(session, HOURS_KEY, str(hours))
 
 
-def review_offered_week(*, session: Session) -> date | None:
+def review_offered_on(*, session: Session) -> date | None:
+    """A day of the week the review was last offered in (the day it was offered; earlier
+    versions kept that week's Monday). Compared by the week it falls in, it holds when the
+    user changes the first day of the week."""
     value = _setting(session, REVIEW_OFFERED_KEY)
     return date.fromisoformat(value) if value else None
 
 
-def set_review_offered_week(*, session: Session, week: date) -> None:
-    _set_setting(session, REVIEW_OFFERED_KEY, week.isoformat())
+def set_review_offered_on(*, session: Session, day: date) -> None:
+    _set_setting(session, REVIEW_OFFERED_KEY, day.isoformat())
 
 
 # The weekly review ------------------------------------------------------------------------
 
 
-def review_due(*, session: Session, today: date) -> date | None:
-    """The week that waits for a review: last week, if anything was planned or practised in
-    it and no weekly review was written since its Friday. None otherwise."""
-    this_week = week_of(today)
+def review_due(*, session: Session, today: date, first: int) -> date | None:
+    """The week that waits for a review: last week (weeks starting on weekday `first`), if
+    anything was planned or practised in it and no weekly review was written since its fifth
+    day (Friday in a week from Monday). None otherwise. Reviews are found by the day they were
+    written, so one written before the user changed the week's start still counts."""
+    this_week = week_of(today, first=first)
     last_week = this_week - timedelta(days=7)
     written = session.exec(
         select(JournalEntry.id).where(
@@ -280,11 +287,12 @@ def review_due(*, session: Session, today: date) -> date | None:
     return last_week if practised is not None or planned is not None else None
 
 
-def claim_review_announcement(*, session: Session, today: date) -> date | None:
+def claim_review_announcement(*, session: Session, today: date, first: int) -> date | None:
     """The week to announce a review for, once per new week: None if there is nothing to
     review or it was already announced this week (remembered in the profile)."""
-    this_week = week_of(today)
-    if review_offered_week(session=session) == this_week:
+    this_week = week_of(today, first=first)
+    offered = review_offered_on(session=session)
+    if offered is not None and in_week(offered, this_week):
         return None
-    set_review_offered_week(session=session, week=this_week)
-    return review_due(session=session, today=today)
+    set_review_offered_on(session=session, day=today)
+    return review_due(session=session, today=today, first=first)

@@ -1,9 +1,10 @@
 """The profile's settings file (settings.toml): the user's preferences, in one place.
 
 Window geometry and view choices stay in QSettings (ui-state.ini). What the user chooses in
-Preferences lives here (the theme, rest days that keep a streak, backup retention), so the
-command line and the app read the same. The weekly budget is the one exception: it is part
-of the plan in the database, so it travels with an export and comes back with a backup.
+Preferences lives here (the theme, the first day of the week, rest days that keep a streak,
+backup retention), so the command line and the app read the same. The weekly budget is the
+one exception: it is part of the plan in the database, so it travels with an export and comes
+back with a backup.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.domain.backups import ThinningPolicy
 from desktop.domain.data_file import DataFileError, read_model
+from desktop.domain.dates import WEEK_STARTS, WeekStart
 from desktop.domain.streaks import MAX_REST_DAYS
 
 _DEFAULT_POLICY = ThinningPolicy()
@@ -45,6 +47,19 @@ class AppearanceSettings(BaseModel):
     theme: ThemeChoice = "system"
 
 
+class CalendarSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    # Weeks are worked out from the days items are planned on, so changing this regroups the
+    # plan, the weekly review and the Trends calendar without touching what is stored.
+    first_weekday: WeekStart = "monday"
+
+    @property
+    def first(self) -> int:
+        """The first day of the week as Python numbers weekdays (0 Monday ... 6 Sunday)."""
+        return WEEK_STARTS[self.first_weekday]
+
+
 class StreakSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -55,6 +70,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # `true` is not a number of days
 
     appearance: AppearanceSettings = Field(default_factory=AppearanceSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     streaks: StreakSettings = Field(default_factory=StreakSettings)
     backups: BackupSettings = Field(default_factory=BackupSettings)
 

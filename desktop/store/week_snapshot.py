@@ -109,8 +109,10 @@ def read_week_plan(*, session: Session, week: date) -> WeekPlan:
     start, end = local_midnight(week), local_midnight(week + timedelta(days=7))
     items = plan_store.plan_for_week(session=session, week=week)
     attempts, mocks = logged_between(session=session, start=start, end=end)
-    # Only what was logged in an item's own week can fill it (planner.match_done).
-    done = match_done(items, activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks]))
+    # Only what was logged in an item's own week can fill it (planner.match_done); the week's
+    # first day says which day weeks start on.
+    logged = activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks])
+    done = match_done(items, logged, first=week.weekday())
     budget = plan_store.hours_per_week(session=session) * 60
     return WeekPlan(
         week=week,
@@ -201,7 +203,7 @@ def read_left_over(*, session: Session, week: date) -> list[PlanItem]:
         return []
     attempts, mocks = logged_between(session=session, start=start, end=end)
     logged = activities(attempts, [(mock.held_at, mock.minutes) for mock in mocks])
-    return unfinished(items, match_done(items, logged))
+    return unfinished(items, match_done(items, logged, first=week.weekday()))
 
 
 def logged_between(

@@ -1,4 +1,5 @@
-"""Edit > Preferences (Ctrl+,): the theme, the weekly budget, rest days and backup keeping.
+"""Edit > Preferences (Ctrl+,): the theme, the first day of the week, the weekly budget, rest
+days and backup keeping.
 
 Every choice takes effect as it is made, as preferences do on Linux desktops; there is nothing
 to confirm, and Close (or Esc) keeps what was chosen.
@@ -25,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.store.errors import WriteFailed
-from desktop.store.settings import AppearanceSettings, BackupSettings, StreakSettings
+from desktop.store.settings import (
+    AppearanceSettings,
+    BackupSettings,
+    CalendarSettings,
+    StreakSettings,
+)
 from desktop.ui.theme import apply_theme_choice
 from desktop.ui.widgets.labels import text_label
 
@@ -33,6 +39,8 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 THEMES = [("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")]
+WEEK_STARTS = [("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")]
+Section = AppearanceSettings | CalendarSettings | StreakSettings | BackupSettings
 
 
 class PreferencesDialog(QDialog):
@@ -60,6 +68,16 @@ class PreferencesDialog(QDialog):
                 "so following it shows light."
             )
             form.addRow("", note)
+
+        self.first_weekday = QComboBox()
+        self.first_weekday.setAccessibleName("First day of the week")
+        for value, label in WEEK_STARTS:
+            self.first_weekday.addItem(label, value)
+        self.first_weekday.setCurrentIndex(
+            self.first_weekday.findData(settings.calendar.first_weekday)
+        )
+        self.first_weekday.currentIndexChanged.connect(self._save_first_weekday)
+        form.addRow("&First day of the week", self.first_weekday)
 
         self.budget = QSpinBox()
         self.budget.setAccessibleName("Weekly budget in hours")
@@ -116,6 +134,11 @@ class PreferencesDialog(QDialog):
             apply_theme_choice(app, choice)  # at once, saved or not
         self._save(appearance=AppearanceSettings(theme=choice))  # type: ignore[arg-type]
 
+    def _save_first_weekday(self) -> None:
+        # The Plan page and the Trends calendar hear of it through the store's signal.
+        choice = str(self.first_weekday.currentData())
+        self._save(calendar=CalendarSettings(first_weekday=choice))  # type: ignore[arg-type]
+
     def _save_rest_days(self) -> None:
         self._save(streaks=StreakSettings(rest_days=self.rest_days.value()))
 
@@ -126,7 +149,7 @@ class PreferencesDialog(QDialog):
             )
         )
 
-    def _save(self, **sections: AppearanceSettings | StreakSettings | BackupSettings) -> None:
+    def _save(self, **sections: Section) -> None:
         try:
             self.store.update(**sections)
         except OSError as error:

@@ -37,6 +37,10 @@ class SettingsStore(QObject):
     def read(self) -> Settings:
         return load_settings(self._path).settings
 
+    def first_weekday(self) -> int:
+        """The day weeks start on (0 Monday ... 6 Sunday), for pages to pass to the domain."""
+        return self.read().calendar.first
+
     def problem(self) -> str | None:
         """Why the file could not be used, if it could not (the defaults then stand in)."""
         return load_settings(self._path).problem

@@ -41,7 +41,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.dates import local_day, local_midnight, week_of
+from desktop.domain.dates import MONDAY, local_day, local_midnight, week_of
 from tests.benchmarks.page_timing import (
     PAGE_SIZE,
     application,
@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             context = AppContext(profile, settings)
             context.set_clock(lambda: now)
             run = PlanRun(context, app)
-            database, week = profile.folder.database, week_of(local_day(now))
+            database, week = profile.folder.database, week_of(local_day(now), first=MONDAY)
             _floor(database, week), run()  # warm-up
             drain(app)
             floors: list[float] = []

@@ -28,7 +28,7 @@ from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import PlanSource
 from desktop.domain.progress import ItemStatus
@@ -138,7 +138,7 @@ def _write_plan(
         for item in stage.items
     ]
     routines = profile.routines.routines
-    last_week = week_of(local_day(now))
+    last_week = week_of(local_day(now), first=MONDAY)
     rows = []
     for back in range(PLAN_WEEKS, 0, -1):
         week = last_week - timedelta(days=7 * (back - 1))

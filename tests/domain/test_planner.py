@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
-from desktop.domain.dates import week_label, week_of
+from desktop.domain.dates import MONDAY, week_label, week_of
 from desktop.domain.planner import (
     PlanItem,
     PlanSource,
@@ -65,8 +65,8 @@ DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kin
 
 
 def test_weeks_start_on_monday_and_read_naturally() -> None:
-    assert week_of(date(2026, 11, 8)) == WEEK
-    assert week_of(WEEK) == WEEK
+    assert week_of(date(2026, 11, 8), first=MONDAY) == WEEK
+    assert week_of(WEEK, first=MONDAY) == WEEK
     assert week_label(WEEK) == "2\u20138 November 2026"
     assert week_label(date(2026, 11, 30)) == "30 Nov \u2013 6 Dec 2026"
 
@@ -74,7 +74,7 @@ def test_weeks_start_on_monday_and_read_naturally() -> None:
 def test_an_item_is_done_by_an_attempt_on_it_in_the_same_week_even_an_early_one() -> None:
     plan = [_planned(1, WEEK + timedelta(days=3), THREE_SUM), _planned(2, WEEK, DESIGN)]
     logged = activities([_attempt(WEEK + timedelta(days=1))])  # Tuesday, planned Thursday
-    done = match_done(plan, logged)
+    done = match_done(plan, logged, first=MONDAY)
     assert set(done) == {1}
     assert [item.id for item in unfinished(plan, done)] == [2]
 
@@ -82,12 +82,12 @@ def test_an_item_is_done_by_an_attempt_on_it_in_the_same_week_even_an_early_one(
 def test_an_attempt_in_another_week_or_on_another_item_does_not_count() -> None:
     plan = [_planned(1, WEEK, THREE_SUM)]
     logged = activities([_attempt(WEEK - timedelta(days=1)), _attempt(WEEK, item="two-sum")])
-    assert match_done(plan, logged) == {}
+    assert match_done(plan, logged, first=MONDAY) == {}
 
 
 def test_one_attempt_fills_one_planned_item_earliest_first() -> None:
     plan = [_planned(1, WEEK + timedelta(days=4), THREE_SUM), _planned(2, WEEK, THREE_SUM)]
-    done = match_done(plan, activities([_attempt(WEEK + timedelta(days=2))]))
+    done = match_done(plan, activities([_attempt(WEEK + timedelta(days=2))]), first=MONDAY)
     assert set(done) == {2}
 
 
@@ -97,7 +97,7 @@ def test_skipped_and_carried_items_neither_count_nor_get_done() -> None:
         _planned(2, WEEK, DESIGN, carried_over=True),
     ]
     logged = activities([_attempt(WEEK), _attempt(WEEK, routine="weekly-system-design")])
-    done = match_done(plan, logged)
+    done = match_done(plan, logged, first=MONDAY)
     assert done == {}
     numbers = week_numbers(plan, [], done, 360)
     assert (numbers.planned, numbers.skipped, numbers.planned_minutes) == (0, 1, 0)
@@ -105,14 +105,16 @@ def test_skipped_and_carried_items_neither_count_nor_get_done() -> None:
 
 def test_a_logged_mock_interview_does_the_mock_checkpoint() -> None:
     mock = Target("Mock interview checkpoint", routine_id="mock-interview")
-    done = match_done([_planned(1, WEEK, mock)], activities([], [(_at(WEEK + timedelta(2)), 60)]))
+    done = match_done(
+        [_planned(1, WEEK, mock)], activities([], [(_at(WEEK + timedelta(2)), 60)]), first=MONDAY
+    )
     assert set(done) == {1}
 
 
 def test_week_numbers_compare_plan_budget_and_what_was_logged() -> None:
     plan = [_planned(1, WEEK, THREE_SUM), _planned(2, WEEK, DESIGN)]
     attempts = [_attempt(WEEK), _attempt(WEEK, item="two-sum")]
-    numbers = week_numbers(plan, attempts, match_done(plan, activities(attempts)), 50)
+    numbers = week_numbers(plan, attempts, match_done(plan, activities(attempts), first=MONDAY), 50)
     assert (numbers.sessions, numbers.minutes, numbers.planned, numbers.done) == (2, 60, 2, 1)
     assert numbers.over_budget
 
@@ -129,7 +131,7 @@ def _due_ids(logged, plan=(), week=WEEK):  # type: ignore[no-untyped-def]
     return {
         routine.id: times
         for routine, times, _reason in routines_due(
-            ROUTINES, week, logged, plan, match_done(plan, logged), week
+            ROUTINES, week, logged, plan, match_done(plan, logged, first=MONDAY), week
         )
     }
 
@@ -326,7 +328,9 @@ def test_weak_spot_moves_compare_with_the_week_before() -> None:
 def test_the_review_entry_holds_numbers_moves_and_answers() -> None:
     plan = [_planned(1, WEEK, THREE_SUM), _planned(2, WEEK, DESIGN)]
     attempts = [_attempt(WEEK)]
-    numbers = week_numbers(plan, attempts, match_done(plan, activities(attempts)), 360)
+    numbers = week_numbers(
+        plan, attempts, match_done(plan, activities(attempts), first=MONDAY), 360
+    )
     moves = weak_spot_moves(
         [_ranked("off-by-one", (5,))], WeekEvidence(), WeekEvidence(frozenset({5}))
     )

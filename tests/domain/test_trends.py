@@ -1,3 +1,4 @@
+import calendar
 from datetime import UTC, date, datetime, timedelta
 
 from desktop.domain.practice import Outcome
@@ -64,7 +65,7 @@ def test_confidence_by_week_averages_each_week() -> None:
         _record(2, 3, confidence=4),
         _record(3, 8, confidence=5),
     ]
-    points = confidence_by_week(records)
+    points = confidence_by_week(records, first=calendar.MONDAY)
     assert [(p.week, p.value, p.attempt_ids) for p in points] == [
         (MONDAY, 3.0, (1, 2)),
         (MONDAY + timedelta(weeks=1), 5.0, (3,)),
@@ -79,7 +80,7 @@ def test_struggles_by_week_keeps_the_most_frequent_patterns() -> None:
         _record(3, 9, struggles=("dynamic-programming", "bfs")),
         _record(4, 10),
     ]
-    weeks = struggles_by_week(records, kinds=kinds, top=5)
+    weeks = struggles_by_week(records, kinds=kinds, top=5, first_weekday=calendar.MONDAY)
     assert weeks.weeks == (MONDAY, MONDAY + timedelta(weeks=1))
     assert weeks.tags == ("dynamic-programming", "bfs")  # mistakes are not patterns
     assert weeks.counts[("dynamic-programming", MONDAY)] == 2

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from desktop.domain.dates import MONDAY
 from desktop.domain.planner import PlanSource, Target, match_done, unfinished
 from desktop.profile import Profile
 from desktop.store import plan as plan_store
@@ -39,9 +40,13 @@ def test_items_are_read_back_by_week_in_day_order(profile: Profile) -> None:
 def test_moving_stays_within_the_week(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         item_id = _add(session, WEEK)
-        plan_store.move_plan_item(session=session, item_id=item_id, day=WEEK + timedelta(days=6))
+        plan_store.move_plan_item(
+            session=session, item_id=item_id, day=WEEK + timedelta(days=6), week=WEEK
+        )
         with pytest.raises(ValueError, match="carry it over"):
-            plan_store.move_plan_item(session=session, item_id=item_id, day=WEEK + timedelta(7))
+            plan_store.move_plan_item(
+                session=session, item_id=item_id, day=WEEK + timedelta(7), week=WEEK
+            )
     with session_scope(profile.engine) as session:
         (item,) = plan_store.plan_for_week(session=session, week=WEEK)
     assert item.day == WEEK + timedelta(days=6)
@@ -65,7 +70,7 @@ def test_carrying_over_plans_unfinished_items_next_week_once(profile: Profile) -
         _add(session, WEEK + timedelta(days=2))
         _add(session, WEEK + timedelta(days=4), DESIGN)
         items = plan_store.plan_for_week(session=session, week=WEEK)
-        left = unfinished(items, match_done(items, []))
+        left = unfinished(items, match_done(items, [], first=MONDAY))
         plan_store.carry_over(session=session, items=left, now=NOW)
         assert plan_store.carry_over(session=session, items=left, now=NOW) == []  # not twice
     with session_scope(profile.engine) as session:
@@ -82,14 +87,14 @@ def test_carrying_over_plans_unfinished_items_next_week_once(profile: Profile) -
 def test_budget_and_review_week_are_remembered_per_profile(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         assert plan_store.hours_per_week(session=session) == 6
-        assert plan_store.review_offered_week(session=session) is None
+        assert plan_store.review_offered_on(session=session) is None
         plan_store.set_hours_per_week(session=session, hours=9)
-        plan_store.set_review_offered_week(session=session, week=WEEK)
+        plan_store.set_review_offered_on(session=session, day=WEEK)
         with pytest.raises(ValueError, match="1 to 80 hours"):
             plan_store.set_hours_per_week(session=session, hours=0)
     with session_scope(profile.engine) as session:
         assert plan_store.hours_per_week(session=session) == 9
-        assert plan_store.review_offered_week(session=session) == WEEK
+        assert plan_store.review_offered_on(session=session) == WEEK
 
 
 def test_path_candidates_follow_stage_order_of_the_path_in_use(profile: Profile) -> None:
@@ -120,13 +125,19 @@ def test_a_review_is_due_after_a_week_with_practice_until_one_is_written(
 
     today = WEEK + timedelta(days=9)  # Wednesday of the next week
     with session_scope(profile.engine) as session:
-        assert plan_store.review_due(session=session, today=today) is None  # nothing to review
+        assert (
+            plan_store.review_due(session=session, today=today, first=MONDAY) is None
+        )  # nothing to review
         began = datetime(2026, 11, 4, 18).astimezone()
         attempt = Attempt(AttemptSubject("3Sum", "p", "3sum"), began, 600, Outcome.SOLVED, 4)
         practice_store.log_attempt(session=session, attempt=attempt, now=began)
-        assert plan_store.review_due(session=session, today=today) == WEEK
-        assert plan_store.claim_review_announcement(session=session, today=today) == WEEK
-        assert plan_store.claim_review_announcement(session=session, today=today) is None
+        assert plan_store.review_due(session=session, today=today, first=MONDAY) == WEEK
+        assert (
+            plan_store.claim_review_announcement(session=session, today=today, first=MONDAY) == WEEK
+        )
+        assert (
+            plan_store.claim_review_announcement(session=session, today=today, first=MONDAY) is None
+        )
         journal_store.create_entry(
             session=session,
             draft=journal_store.EntryDraft(
@@ -135,7 +146,9 @@ def test_a_review_is_due_after_a_week_with_practice_until_one_is_written(
             ),
             now=NOW,
         )  # fmt: skip
-        assert plan_store.review_due(session=session, today=today) is None  # written on Sunday
+        assert (
+            plan_store.review_due(session=session, today=today, first=MONDAY) is None
+        )  # written on Sunday
 
 
 def test_left_over_items_are_those_not_done_skipped_or_carried(profile: Profile) -> None:

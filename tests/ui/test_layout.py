@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
-from desktop.domain.dates import week_of
+from desktop.domain.dates import MONDAY, week_of
 from desktop.domain.practice import AttemptSubject
 from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
@@ -220,7 +220,7 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
             existing=attempt,
         ),
         "weekly review": lambda: WeeklyReviewDialog(
-            context, week_of(now.astimezone().date()) - timedelta(days=7), window
+            context, week_of(now.astimezone().date(), first=MONDAY) - timedelta(days=7), window
         ),
         "add item": lambda: AddItemDialog(
             path_page.checklist.stages if path_page.checklist else [], None, _never, window

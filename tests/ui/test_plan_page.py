@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop.domain.dates import local_day, local_midnight, week_of
+from desktop.domain.dates import MONDAY, local_day, local_midnight, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target, hours_text
@@ -54,11 +54,11 @@ def _log(context: AppContext, subject: AttemptSubject, when: datetime | None = N
 def _first_landing_day(page: PlanPage) -> date:
     """Where the first accepted suggestion goes: today, or on a Sunday next Monday."""
     today = _today(page.context)
-    return today if today.weekday() < 6 else week_of(today) + timedelta(days=7)
+    return today if today.weekday() < 6 else week_of(today, first=MONDAY) + timedelta(days=7)
 
 
 def _planned_this_and_next_week(context: AppContext) -> list:  # type: ignore[type-arg]
-    week = week_of(_today(context))
+    week = week_of(_today(context), first=MONDAY)
     with session_scope(context.profile.engine) as session:
         return [
             *plan_store.plan_for_week(session=session, week=week),
@@ -71,7 +71,7 @@ def _action(page: PlanPage, text: str):  # type: ignore[no-untyped-def]
 
 
 def test_an_empty_week_suggests_path_items_and_routines(page: PlanPage) -> None:
-    assert page.week == week_of(_today(page.context))
+    assert page.week == week_of(_today(page.context), first=MONDAY)
     assert [column.total.text() for column in page.grid.columns] == ["free"] * 7
     suggested = page.suggestions.suggestions()
     sources = {s.source for s in suggested}
@@ -88,7 +88,7 @@ def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: Pla
     page.suggestions.list.setCurrentRow(0)
     page.suggestions.add_button.click()
     landing = _first_landing_day(page)
-    page.show_week(week_of(landing))
+    page.show_week(week_of(landing, first=MONDAY))
     assert page.snapshot is not None
     (planned,) = page.snapshot.items
     assert planned.target == first.target and planned.reason == first.reason
@@ -313,7 +313,7 @@ class _Failing:
 def test_a_weak_spot_from_trends_goes_first_in_the_suggestions(page: PlanPage) -> None:
     page.show_week(page.week + timedelta(days=7))
     page.focus_weak_spot("trie", "Trie")
-    assert page.week == week_of(_today(page.context))
+    assert page.week == week_of(_today(page.context), first=MONDAY)
     chosen = page.suggestions.selected()
     assert chosen is not None and chosen.weak_spot == "trie"
     assert "Trie" in chosen.reason
@@ -377,7 +377,7 @@ def test_a_planned_quiz_item_starts_its_quiz(page: PlanPage, context: AppContext
 def test_a_past_days_unfinished_item_is_marked_not_done(
     page: PlanPage, context: AppContext
 ) -> None:
-    week = week_of(_today(context))
+    week = week_of(_today(context), first=MONDAY)
     wednesday = local_midnight(week + timedelta(days=2)) + timedelta(hours=9)
     context.set_clock(lambda: wednesday)
     _plan(context, week)  # Monday: over, nothing logged
@@ -413,7 +413,7 @@ def test_a_long_history_shows_the_week_at_once_and_its_suggestions_after(
     from desktop.ui.plan.data import load_week
 
     monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)  # any history is long
-    _plan(context, week_of(_today(context)))
+    _plan(context, week_of(_today(context), first=MONDAY))
     page = open_page(PlanPage, (1100, 760))
 
     assert page.snapshot is not None and len(page.snapshot.items) == 1  # the week, at once
@@ -494,7 +494,9 @@ def test_paging_through_weeks_works_out_suggestions_for_the_last_only(
         _action(page, "Next week").trigger()
     qtbot.waitUntil(lambda: page.advice_shown == 1)
     qtbot.wait(plan_page.ADVICE_DELAY_MS + 50)
-    assert worked_out == [page.week] and page.week == week_of(_today(context)) + timedelta(21)
+    assert worked_out == [page.week] and page.week == week_of(
+        _today(context), first=MONDAY
+    ) + timedelta(21)
     assert page.advice_shown == 1 and not page.suggestions.busy
 
 

@@ -3,6 +3,7 @@ planned time stands against the budget; it fits the window and screen it opens o
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -66,7 +67,9 @@ def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -
     assert dialog.destinations[1].text() == _where(day, this_week)
     dialog.save()
     with context.writing() as session:
-        planned = plan_store.plan_for_week(session=session, week=week_of(day))
+        planned = plan_store.plan_for_week(
+            session=session, week=week_of(day, first=calendar.MONDAY)
+        )
     chosen = dialog.suggestions[1]
     assert [i.day for i in planned if i.target.key == chosen.target.key] == [day]
 
@@ -138,7 +141,7 @@ def test_the_dialog_fits_the_window_it_opens_over(
 
 
 def test_suggestion_days_match_what_saving_does(context: AppContext) -> None:
-    this_week = week_of(local_day(context.now()))
+    this_week = week_of(local_day(context.now()), first=calendar.MONDAY)
     target = Target("3Sum", "backend-senior", "3sum", kind="code")
     with context.writing() as session:
         plan_store.add_plan_item(

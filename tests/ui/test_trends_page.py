@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
@@ -161,7 +161,7 @@ def test_clicking_a_point_lists_that_weeks_attempts(page: TrendsPage, context: A
     this_week = [_log(context, 0.2, confidence=4), _log(context, 0.1, confidence=5)]
     context.events.sessions_changed.emit()
     page.confidence_chart.pick_point(0, 1)
-    monday = week_of(local_day(NOW - timedelta(days=0.1)))
+    monday = week_of(local_day(NOW - timedelta(days=0.1)), first=MONDAY)
     assert page.details_title.text() == (
         f"Week of {monday.day} {monday:%b %Y}: mean confidence 4.5 of 5"
     )

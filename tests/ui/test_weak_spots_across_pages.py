@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
@@ -97,7 +97,7 @@ def test_trends_and_plan_rank_the_same_weak_spots(qtbot, context: AppContext) ->
     # Missed twice and exposed once: a design step needs a third slip to be listed.
     assert {"dynamic-programming", "two-pointers", "capacity-estimation"} <= set(ranked)
     assert "edge-cases" not in ranked  # one remark in one mock, after 25 clean sessions
-    week = load_week(context, week_of(local_day(context.now())))
+    week = load_week(context, week_of(local_day(context.now()), first=MONDAY))
     assert [spot.tag for spot in week.weak_spots] == ranked
     assert [spot.explanation for spot in week.weak_spots] == [
         spot.explanation for spot in trends.report.weak_spots
@@ -108,7 +108,7 @@ def test_a_mock_interview_puts_what_it_exposed_into_next_weeks_suggestions(
     context: AppContext,
 ) -> None:
     _a_fortnight_of_practice(context)
-    next_week = week_of(local_day(context.now())) + timedelta(days=7)
+    next_week = week_of(local_day(context.now()), first=MONDAY) + timedelta(days=7)
     answered = {s.weak_spot for s in load_week(context, next_week).suggestions}
     assert "dynamic-programming" in answered and "capacity-estimation" not in answered
     _log_mock(context, ("capacity-estimation",))
@@ -162,5 +162,5 @@ def test_trends_and_plan_read_the_same_period(qtbot, context: AppContext) -> Non
     spots = trends.report.weak_spots
     said = next(spot.explanation for spot in spots if spot.tag == "two-pointers")
     assert "4 of the last 5 attempts" in said
-    week = load_week(context, week_of(local_day(context.now())))
+    week = load_week(context, week_of(local_day(context.now()), first=MONDAY))
     assert [spot.explanation for spot in week.weak_spots] == [spot.explanation for spot in spots]

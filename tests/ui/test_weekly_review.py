@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain.dates import local_day, week_of
+from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
@@ -33,7 +33,7 @@ def _at(day: date, hour: int = 18) -> datetime:
 
 
 def _last_week(context: AppContext) -> date:
-    return week_of(local_day(context.now())) - timedelta(days=7)
+    return week_of(local_day(context.now()), first=MONDAY) - timedelta(days=7)
 
 
 def _fill_last_week(context: AppContext) -> date:
@@ -191,7 +191,7 @@ def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppCon
     )
     assert not announce_weekly_review(window)  # once a week, even after a restart
     with session_scope(context.profile.engine) as session:
-        assert plan_store.review_offered_week(session=session) == week_of(local_day(context.now()))
+        assert plan_store.review_offered_on(session=session) == local_day(context.now())
 
 
 def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: AppContext) -> None:
@@ -212,7 +212,7 @@ def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
     qtbot, context: AppContext
 ) -> None:
     context.set_clock(lambda: datetime(2026, 11, 8, 9).astimezone())  # a Sunday morning
-    week = week_of(local_day(context.now()))
+    week = week_of(local_day(context.now()), first=MONDAY)
     sunday = week + timedelta(days=6)
     with session_scope(context.profile.engine) as session:
         for day, target in ((week + timedelta(days=2), THREE_SUM), (sunday, DESIGN)):

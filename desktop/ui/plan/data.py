@@ -74,11 +74,13 @@ def read_plan_page(
     context: AppContext, week: date, earlier: PlanPageRead | None = None
 ) -> PlanPageRead:
     """The week's read. What does not depend on the week (the recent mock interviews and the
-    review due) is taken from `earlier`, a read since which nothing changed, if it still fits."""
+    review due) is taken from `earlier`, a read since which nothing changed, if it still fits.
+    `week` is the week's first day, which says the day the user's weeks start on."""
     now_day = today(context)
+    this_week = week_of(now_day, first=week.weekday())
     # To the end of this week, or of a later week on show: the same span for every week
     # up to this one.
-    last_day = max(week_of(now_day), week) + timedelta(days=6)
+    last_day = max(this_week, week) + timedelta(days=6)
     mocks_span = (
         local_midnight(now_day - timedelta(days=MOCK_HISTORY_DAYS)),
         local_midnight(last_day + timedelta(days=1)),
@@ -100,9 +102,9 @@ def read_plan_page(
             ),
             review_week=kept.review_week
             if kept
-            else plan_store.review_due(session=session, today=now_day),
+            else plan_store.review_due(session=session, today=now_day, first=week.weekday()),
             left_over=read_left_over(session=session, week=week - timedelta(days=7))
-            if week == week_of(now_day)
+            if week == this_week
             else [],
             history_size=history_size(session=session, week=week),
         )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from desktop.domain.dates import week_days, week_label, week_of
+from desktop.domain.dates import in_week, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
@@ -69,7 +69,9 @@ class PlanPage(ContextPage):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.week = week_of(today(context))
+        # The first day of the week the user chose: what each week shown starts on.
+        self.first_weekday = context.preferences.first_weekday()
+        self.week = self.this_week()
         self.snapshot: WeekPlan | None = None
         self._asking = 0  # the latest advice asked for; older answers are dropped
         # The last read, until the data changes: a week switch re-reads only the week.
@@ -132,6 +134,7 @@ class PlanPage(ContextPage):
                        events.paths_changed, events.journal_changed):  # fmt: skip
             signal.connect(self.data_changed)
         events.progress_changed.connect(lambda _path_id: self.data_changed())
+        context.preferences.changed.connect(self._preferences_changed)
 
     # Building ----------------------------------------------------------------------------
 
@@ -144,7 +147,7 @@ class PlanPage(ContextPage):
             tooltip="Previous week (Ctrl+Page Up)",
         )
         self.this_week_button = push_button(
-            "This week", "Go to this week", lambda: self.show_week(week_of(today(self.context)))
+            "This week", "Go to this week", lambda: self.show_week(self.this_week())
         )
         self.next_button = push_button(
             "\u203a",
@@ -287,7 +290,7 @@ class PlanPage(ContextPage):
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 
     def prepare_for_screenshot(self) -> None:
-        self.show_week(week_of(today(self.context)))
+        self.show_week(self.this_week())
         wait_until(lambda: not self.suggestions.busy, timeout_seconds=30)
         items = self.snapshot.items if self.snapshot else []
         if items:
@@ -299,8 +302,27 @@ class PlanPage(ContextPage):
         self._last_read = None
         super().data_changed()
 
+    def week_of(self, day: date) -> date:
+        """The first day of the week `day` falls in, as the user's weeks start."""
+        return week_of(day, first=self.first_weekday)
+
+    def this_week(self) -> date:
+        return self.week_of(today(self.context))
+
+    def _preferences_changed(self) -> None:
+        """A new first day of the week regroups the days: show the week holding today if
+        this week was on show, else the week holding the first day that was on show."""
+        first = self.context.preferences.first_weekday()
+        if first == self.first_weekday:
+            return
+        shown_today = self.week == self.this_week()
+        self.first_weekday = first
+        self.week = self.this_week() if shown_today else self.week_of(self.week)
+        self.data_changed()
+
     def show_week(self, week: date) -> None:
-        self.week = week_of(week)
+        """Show the week holding the day `week`."""
+        self.week = self.week_of(week)
         self.reload()
 
     @reports_read_failures
@@ -313,11 +335,11 @@ class PlanPage(ContextPage):
         self._last_read = read
         self.snapshot = read.plan
         self._show_heading()
-        self.this_week_button.setEnabled(self.week != week_of(now_day))
+        self.this_week_button.setEnabled(self.week != self.week_of(now_day))
         self.grid.show_week(week_days(self.week), read.plan.items, read.plan.done, now_day)
         self._show_budget(read.plan)
         self.mocks.show_mocks(read.recent_mocks)
-        is_this_week = self.week == week_of(now_day)
+        is_this_week = self.week == self.week_of(now_day)
         offer = is_this_week and read.review_week is not None and not self._review_dismissed
         self.review_banner.setVisible(offer)
         # The review carries unfinished items over itself: one banner at a time.
@@ -468,7 +490,7 @@ class PlanPage(ContextPage):
             return
         if any(s.weak_spot for s in chosen):
             self._focus = None
-        ahead = sum(1 for day in placed if week_of(day) != week)
+        ahead = sum(1 for day in placed if not in_week(day, week))
         window = self.window()
         if ahead and isinstance(window, QMainWindow):
             items = "1 item" if ahead == 1 else f"{ahead} items"
@@ -509,7 +531,9 @@ class PlanPage(ContextPage):
     def move_item(self, item_id: int, day: date) -> None:
         if self._write(
             "Moving the item",
-            lambda session: plan_store.move_plan_item(session=session, item_id=item_id, day=day),
+            lambda session: plan_store.move_plan_item(
+                session=session, item_id=item_id, day=day, week=self.week
+            ),
         ):
             self.grid.select(item_id)
 
@@ -518,7 +542,7 @@ class PlanPage(ContextPage):
         if item is None:
             return
         day = item.day + timedelta(days=days)
-        if week_of(day) == self.week:
+        if in_week(day, self.week):
             self.move_item(item.id, day)
 
     def toggle_skip_selected(self) -> None:
@@ -564,7 +588,7 @@ class PlanPage(ContextPage):
     def focus_weak_spot(self, tag: str, label: str) -> None:
         """Plan practice on a weak spot: it goes first in this week's suggestions."""
         self._focus = SimpleWeakSpot(tag, label, "You asked to practise it.")
-        self.week = week_of(today(self.context))
+        self.week = self.this_week()
         self.tabs.setCurrentWidget(self.suggestions)
         self.reload()
         self.suggestions.select_weak_spot(tag)

@@ -19,7 +19,9 @@ def announce_weekly_review(window: MainWindow) -> bool:
     try:
         with window.context.writing() as session:
             week = plan_store.claim_review_announcement(
-                session=session, today=today(window.context)
+                session=session,
+                today=today(window.context),
+                first=window.context.preferences.first_weekday(),
             )
     except WriteFailed:
         return False  # only an offer: try again on the next start

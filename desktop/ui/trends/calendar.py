@@ -3,6 +3,7 @@ has no calendar), with a legend from less to more."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -38,8 +39,8 @@ LEGEND_GAP = 6  # between the days and the legend below them
 
 
 class PracticeCalendar(QWidget):
-    """The weeks of the chosen period (53 at most), Monday at the top, today in the last
-    column. Click or Enter picks a day."""
+    """The weeks of the chosen period (53 at most), the first day of the week the user chose
+    at the top, today in the last column. Click or Enter picks a day."""
 
     day_picked = Signal(object)  # date
 
@@ -52,15 +53,23 @@ class PracticeCalendar(QWidget):
         self._activity: Mapping[date, DayActivity] = {}
         self._today = today
         self._days: int | None = None  # the period; None for everything
+        self.first_weekday = calendar.MONDAY  # the top row's day, as Python numbers them
         self.current: date = self._today
 
     def set_activity(
-        self, activity: Mapping[date, DayActivity], today: date, days: int | None = None
+        self,
+        activity: Mapping[date, DayActivity],
+        today: date,
+        days: int | None = None,
+        *,
+        first_weekday: int,
     ) -> None:
-        """Show `days` days up to `today` (None: the last year, the most it shows)."""
+        """Show `days` days up to `today` (None: the last year, the most it shows), in
+        columns of weeks that start on weekday `first_weekday` (0 Monday ... 6 Sunday)."""
         self._activity = activity
         self._today = today
         self._days = days
+        self.first_weekday = first_weekday
         if not self.period_start <= self.current <= today:
             self.current = today
         self.setFixedHeight(self._height_for(self._cell()))  # the cells may have grown
@@ -79,11 +88,22 @@ class PracticeCalendar(QWidget):
         if self._days is None:
             return WEEKS
         start = self._today - timedelta(days=self._days - 1)
-        return min(WEEKS, (week_of(self._today) - week_of(start)).days // 7 + 1)
+        return min(WEEKS, (self._week_of(self._today) - self._week_of(start)).days // 7 + 1)
 
     @property
     def first_day(self) -> date:
-        return week_of(self._today) - timedelta(weeks=self.weeks - 1)
+        return self._week_of(self._today) - timedelta(weeks=self.weeks - 1)
+
+    def _week_of(self, day: date) -> date:
+        return week_of(day, first=self.first_weekday)
+
+    def row_of(self, day: date) -> int:
+        """The row a day is drawn in: 0 for the first day of the week."""
+        return (day.weekday() - self.first_weekday) % 7
+
+    def row_names(self) -> list[tuple[int, str]]:
+        """The rows named at the left: every other day from the first ("Mon", "Wed", "Fri")."""
+        return [(row, calendar.day_abbr[(self.first_weekday + row) % 7]) for row in (0, 2, 4)]
 
     def _largest_cell(self) -> int:
         return MAX_CELL if self.weeks > WEEKS // 2 else MAX_CELL_SHORT
@@ -134,7 +154,8 @@ class PracticeCalendar(QWidget):
     def day_rect(self, day: date) -> QRect:
         cell = self._cell()
         week = (day - self.first_day).days // 7
-        return QRect(LEFT + week * (cell + GAP), TOP + day.weekday() * (cell + GAP), cell, cell)
+        row = self.row_of(day)
+        return QRect(LEFT + week * (cell + GAP), TOP + row * (cell + GAP), cell, cell)
 
     def day_at(self, point: QPoint) -> date | None:
         cell = self._cell()
@@ -161,7 +182,7 @@ class PracticeCalendar(QWidget):
         painter.setPen(QColor(c["muted"]))
         painter.setFont(self._small_font())
         cell = self._cell()
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        for row, name in self.row_names():
             painter.drawText(
                 QRect(0, TOP + row * (cell + GAP) - 2, LEFT - 4, cell + 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -200,8 +221,8 @@ class PracticeCalendar(QWidget):
             painter.drawRoundedRect(self.day_rect(self.current).adjusted(-1, -1, 1, 1), 2, 2)
         painter.end()
 
-    def _next_month_within(self, monday: date, weeks: int) -> bool:
-        return (monday + timedelta(weeks=weeks)).month != monday.month
+    def _next_month_within(self, day: date, weeks: int) -> bool:
+        return (day + timedelta(weeks=weeks)).month != day.month
 
     def _paint_legend(self, painter: QPainter, shades: list[QColor]) -> None:
         area = self.legend_rect()

@@ -135,7 +135,10 @@ class TrendsPage(ContextPage):
         row.addWidget(self.count_label, 1)
         self.rest_days = QSpinBox()
         self.rest_days.setAccessibleName("Rest days a week that keep a streak")
-        self.rest_days.setToolTip("Days off in a week (Monday to Sunday) that keep a streak going")
+        self.rest_days.setToolTip(
+            "Days off in a week (from the first day of the week in Preferences) that keep a "
+            "streak going"
+        )
         self.rest_days.setRange(0, MAX_REST_DAYS)
         self.rest_days.setValue(DEFAULT_REST_DAYS)
         self._word_rest_days(DEFAULT_REST_DAYS)
@@ -152,9 +155,12 @@ class TrendsPage(ContextPage):
             self.context.preferences.update(streaks=StreakSettings(rest_days=value))
 
     def _show_preferred_rest_days(self) -> None:
-        rest = self.context.preferences.read().streaks.rest_days
+        preferences = self.context.preferences.read()
+        rest = preferences.streaks.rest_days
         if rest != self.rest_days.value():
-            self.rest_days.setValue(rest)
+            self.rest_days.setValue(rest)  # which reads again
+        elif preferences.calendar.first != self.calendar.first_weekday:
+            self.data_changed()  # the calendar's rows and the streaks' weeks start elsewhere
 
     def _word_rest_days(self, value: int) -> None:
         self.rest_days.setSuffix(" rest day a week" if value == 1 else " rest days a week")
@@ -328,6 +334,7 @@ class TrendsPage(ContextPage):
             path_id=self.path_filter.currentData(),
             days=self.range.currentData(),
             rest_days_per_week=self.rest_days.value(),
+            first_weekday=self.context.preferences.first_weekday(),
             kinds=taxonomy.tag_kinds,
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,
@@ -375,7 +382,12 @@ class TrendsPage(ContextPage):
         self.area.setCurrentWidget(self.welcome if welcome else self.splitter)
         for widget in (self.path_filter, self.range, self.count_label, self.rest_days):
             widget.setVisible(not welcome)
-        self.calendar.set_activity(report.activity, data.query.today, data.query.days)
+        self.calendar.set_activity(
+            report.activity,
+            data.query.today,
+            data.query.days,
+            first_weekday=data.query.first_weekday,
+        )
         self._show_streaks(report)
         self._done_items = data.done_items
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)

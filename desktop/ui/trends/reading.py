@@ -26,6 +26,7 @@ class TrendsQuery:
     path_id: str | None
     days: int | None  # the period, or None for everything
     rest_days_per_week: int
+    first_weekday: int  # the day weeks start on (0 Monday ... 6 Sunday)
     kinds: Mapping[str, str]
     label: Callable[[str], str]
     design_steps: Sequence[str]
@@ -37,8 +38,8 @@ class TrendsQuery:
 
     @property
     def calendar_start(self) -> date:
-        """The Monday that starts the calendar's year."""
-        return week_of(self.today) - timedelta(weeks=CALENDAR_WEEKS - 1)
+        """The first day of the week that starts the calendar's year."""
+        return week_of(self.today, first=self.first_weekday) - timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         now=stored(now),
         today=query.today,
         rest_days_per_week=query.rest_days_per_week,
+        first_weekday=query.first_weekday,
         extra_evidence=exposed,
         exercised=query.exercised,
     )
