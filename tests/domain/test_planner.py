@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from calendar import SUNDAY
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
-from desktop.domain.dates import MONDAY, week_label, week_of
+from desktop.domain.dates import MONDAY, in_week, week_days, week_label, week_of
 from desktop.domain.planner import (
     PlanItem,
     PlanSource,
@@ -69,6 +70,29 @@ def test_weeks_start_on_monday_and_read_naturally() -> None:
     assert week_of(WEEK, first=MONDAY) == WEEK
     assert week_label(WEEK) == "2\u20138 November 2026"
     assert week_label(date(2026, 11, 30)) == "30 Nov \u2013 6 Dec 2026"
+
+
+@pytest.mark.parametrize("first", range(7))
+def test_a_week_starts_on_the_chosen_day_and_holds_every_day_after_it(first: int) -> None:
+    for day in (WEEK + timedelta(days=n) for n in range(-7, 14)):
+        week = week_of(day, first=first)
+        assert week.weekday() == first and in_week(day, week)
+        assert week_days(week)[0] == week and week_days(week)[-1] == week + timedelta(days=6)
+
+
+def test_weeks_from_sunday_put_a_sunday_first() -> None:
+    sunday = WEEK - timedelta(days=1)
+    assert week_of(sunday, first=SUNDAY) == sunday
+    assert week_of(WEEK + timedelta(days=5), first=SUNDAY) == sunday  # Saturday: the last day
+    assert week_of(WEEK + timedelta(days=6), first=SUNDAY) == WEEK + timedelta(days=6)
+
+
+def test_what_is_done_follows_the_weeks_the_user_chose() -> None:
+    saturday = WEEK + timedelta(days=5)
+    plan = [_planned(1, saturday, THREE_SUM)]
+    logged = activities([_attempt(WEEK - timedelta(days=1))])  # the Sunday before
+    assert set(match_done(plan, logged, first=SUNDAY)) == {1}  # the same week from Sunday
+    assert match_done(plan, logged, first=MONDAY) == {}  # the week before, from Monday
 
 
 def test_an_item_is_done_by_an_attempt_on_it_in_the_same_week_even_an_early_one() -> None:

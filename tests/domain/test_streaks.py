@@ -67,3 +67,16 @@ def test_rest_days_a_week_must_be_sensible() -> None:
         practice_streaks(
             _days(0), today=MONDAY, rest_days_per_week=7, first_weekday=calendar.MONDAY
         )
+
+
+def test_rest_days_are_counted_in_the_weeks_the_user_chose() -> None:
+    days = _days(0, 1, 2, 3, 4, 7)  # Monday to Friday, then rest on Saturday and Sunday
+    today = MONDAY + timedelta(days=8)
+
+    def streak(first: int) -> int:
+        return practice_streaks(
+            days, today=today, rest_days_per_week=1, first_weekday=first
+        ).current
+
+    assert streak(calendar.MONDAY) == 1  # two rest days in one Monday-to-Sunday week
+    assert streak(calendar.SUNDAY) == 6  # Saturday ends one week, Sunday starts the next

@@ -111,3 +111,12 @@ def test_quiz_scores_are_percentages() -> None:
     assert [(p.ref_id, p.percent) for p in quiz_scores(records)] == [(1, 70.0)]
     # As evidence, a scored quiz speaks for each topic on its own.
     assert [o.scored_per_tag for o in observations(records, ())] == [True, False]
+
+
+def test_weekly_confidence_follows_the_weeks_the_user_chose() -> None:
+    records = [_record(1, -1, confidence=2), _record(2, 0, confidence=4)]  # Sunday, Monday
+    assert [p.week for p in confidence_by_week(records, first=calendar.MONDAY)] == [
+        MONDAY - timedelta(days=7), MONDAY
+    ]  # fmt: skip
+    (week,) = confidence_by_week(records, first=calendar.SUNDAY)
+    assert (week.week, week.value) == (MONDAY - timedelta(days=1), 3)

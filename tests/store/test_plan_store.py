@@ -207,3 +207,23 @@ def test_suggestions_fill_the_days_left_up_to_their_share_of_the_budget(
             session=session, week=ahead, suggestions=chosen, earliest=ahead, now=NOW
         )
     assert days == [ahead + timedelta(days=n) for n in range(4)]
+
+
+def test_the_review_offer_holds_when_the_week_start_changes(profile: Profile) -> None:
+    wednesday = WEEK + timedelta(days=9)
+    with session_scope(profile.engine) as session:
+        for day in (WEEK + timedelta(days=2), WEEK + timedelta(days=8)):
+            _add(session, day)  # planned: each week waits for a review
+        plan_store.set_review_offered_on(session=session, day=WEEK + timedelta(days=7))
+        # Earlier versions kept the Monday of the week it was offered in: from Sunday, that
+        # Monday still falls in the week holding Wednesday, so it is not offered again.
+        assert (
+            plan_store.claim_review_announcement(session=session, today=wednesday, first=6) is None
+        )
+        # A week later it is offered, and the day it was offered is kept.
+        later = wednesday + timedelta(days=7)
+        assert plan_store.claim_review_announcement(session=session, today=later, first=6) == (
+            WEEK + timedelta(days=6)
+        )
+        assert plan_store.review_offered_on(session=session) == later
+        assert plan_store.claim_review_announcement(session=session, today=later, first=0) is None
