@@ -226,3 +226,18 @@ def test_a_switch_in_preferences_applies_at_once_and_lasts(
     reopened.close()
     again.workers.shut_down()
     again.profile.close()
+
+
+def test_the_journal_calendar_starts_its_rows_on_the_chosen_day(
+    open_page, context: AppContext
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.journal.page import JournalPage
+
+    page = open_page(JournalPage)
+    assert page.calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+    _weeks_start_on(context, "saturday")
+    assert page.calendar.firstDayOfWeek() == Qt.DayOfWeek.Saturday
+    _weeks_start_on(context, "sunday")
+    assert page.calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday

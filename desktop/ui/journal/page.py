@@ -136,6 +136,8 @@ class JournalPage(ContextPage):
         plain.setForeground(self.palette().text())
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.calendar.setWeekdayTextFormat(weekend, plain)  # weekends are not warnings
+        self._start_weeks_as_chosen()
+        self.context.preferences.changed.connect(self._start_weeks_as_chosen)
         layout.addWidget(self.calendar)
 
         heading_row = QHBoxLayout()
@@ -156,6 +158,11 @@ class JournalPage(ContextPage):
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box
+
+    def _start_weeks_as_chosen(self) -> None:
+        """The month's rows start on the first day of the week chosen in Preferences."""
+        first = self.context.preferences.first_weekday()  # 0 Monday, as Qt's 1 Monday
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek(first + 1))
 
     def _month_button(self, arrow: str, name: str, step: int) -> QToolButton:
         """Month steps beside the list's heading: the calendar's own are hidden with it in a

@@ -145,7 +145,7 @@ class TrendsPage(ContextPage):
         self.rest_days.valueChanged.connect(self._word_rest_days)
         self.rest_days.valueChanged.connect(lambda _value: self.reload())
         self.rest_days.valueChanged.connect(self._save_rest_days)
-        self.context.preferences.changed.connect(self._show_preferred_rest_days)
+        self.context.preferences.changed.connect(self._follow_preferences)
         row.addWidget(self.rest_days)
         return row
 
@@ -154,7 +154,7 @@ class TrendsPage(ContextPage):
         with suppress(OSError):
             self.context.preferences.update(streaks=StreakSettings(rest_days=value))
 
-    def _show_preferred_rest_days(self) -> None:
+    def _follow_preferences(self) -> None:
         preferences = self.context.preferences.read()
         rest = preferences.streaks.rest_days
         if rest != self.rest_days.value():
