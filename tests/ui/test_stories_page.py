@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.stories import Scope, Section, StoryDraft
 from desktop.store import journal as journal_store
@@ -420,3 +421,23 @@ def test_double_clicking_in_coverage_or_loop_prep_opens_the_story(page: StoriesP
     page.loop_view.choose_set("backend-path")
     page.loop_view.table.cellDoubleClicked.emit(1, 1)  # Dive Deep
     assert page.editor.title.text() == "Second"
+
+
+def test_the_boxes_stay_put_while_coach_notes_come_and_go(qtbot, page: StoriesPage) -> None:
+    """A note that goes away as the user writes must not move the boxes under the mouse."""
+    assert page.new_story() is not None
+    page.show()
+    qtbot.waitExposed(page)
+    editor = page.editor
+    boxes = [editor.sections[section] for section in Section]
+
+    def places() -> list[int]:
+        return [box.mapTo(editor.form_scroll.widget(), box.rect().topLeft()).y() for box in boxes]
+
+    before, notes_before = places(), editor.coach.text()
+    _type(page, Section.SITUATION, "Checkout errors jumped during the sale.")
+    _type(page, Section.TASK, "I was on call.")
+    editor.themes.set_checked("production-incident", True)
+    QApplication.processEvents()
+    assert editor.coach.text() != notes_before  # notes went away...
+    assert places() == before  # ...and nothing above them moved

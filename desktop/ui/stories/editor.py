@@ -128,7 +128,6 @@ class StoryEditor(QWidget):
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(6)
         layout.addWidget(self.timing)
-        layout.addWidget(self.coach)
 
         facts = QFormLayout()
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -194,6 +193,11 @@ class StoryEditor(QWidget):
         link_row.addWidget(unlink)
         link_row.addStretch(1)
         layout.addLayout(link_row)
+        # Last: the notes come and go as the user writes, and anything under them would move
+        # under the mouse (a click meant for a box lands between two).
+        self.coach_heading = _heading("Coach's notes")
+        layout.addWidget(self.coach_heading)
+        layout.addWidget(self.coach)
         layout.addStretch(1)
         return form
 
@@ -388,6 +392,7 @@ class StoryEditor(QWidget):
         notes = coach_notes(draft)
         self.coach.setText("\n".join(f"• {note.message}" for note in notes))
         self.coach.setVisible(bool(notes))
+        self.coach_heading.setVisible(bool(notes))
 
     def _on_preview_toggled(self, visible: bool) -> None:
         for editor in self.sections.values():
