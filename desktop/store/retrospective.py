@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath
 from desktop.domain.journal import EntryKind, Template
-from desktop.domain.practice import Attempt
+from desktop.domain.practice import Attempt, Outcome
 from desktop.domain.progress import ItemStatus
 from desktop.store import progress as progress_store
 from desktop.store.journal import EntryDraft, create_entry
@@ -41,15 +41,37 @@ def log_with_retrospective(
     return attempt_id, create_entry(session=session, draft=draft, now=now)
 
 
-def start_item_if_new(
-    *, session: Session, path: LearningPath | None, item_id: str | None, now: datetime
-) -> bool:
-    """A first session on a to-do item (shipped or the user's own) moves it to In progress.
+SOLVED_WITH = 3  # confidence ("Okay") from which a solved session finishes its item
 
-    The user decides when it is Done. Returns True if the status changed.
-    """
+
+def advance_item(
+    *, session: Session, path: LearningPath | None, attempt: Attempt, now: datetime
+) -> ItemStatus | None:
+    """Move the attempt's item on: solved with confidence of Okay or better, it is Done
+    (whatever it was: the user can set it back); otherwise a first session on a to-do item
+    (shipped or the user's own) starts it. The new status, or None if it did not change."""
+    item_id = attempt.subject.item_id
     if path is None or not item_id:
-        return False
+        return None
+    done = attempt.outcome is Outcome.SOLVED and attempt.confidence >= SOLVED_WITH
+    row = session.get(ItemProgress, (path.id, item_id))
+    current = ItemStatus(row.status) if row is not None else ItemStatus.TODO
+    status = ItemStatus.DONE if done else ItemStatus.IN_PROGRESS
+    if current is status or (not done and current is not ItemStatus.TODO):
+        return None
+    stage_items = [(stage.id, item) for stage in path.stages for item in stage.items]
+    stage_items += [
+        (record.stage_id, record.item)
+        for record in progress_store.custom_items(session=session, path_id=path.id)
+    ]
+    for stage_id, item in stage_items:
+        if item.id == item_id:
+            progress_store.set_status(
+                session=session, path_id=path.id, stage_id=stage_id, item=item,
+                status=status, now=now,
+            )  # fmt: skip
+            return status
+    return None
     row = session.get(ItemProgress, (path.id, item_id))
     if row is not None and row.status != ItemStatus.TODO.value:
         return False

@@ -347,14 +347,16 @@ def test_the_log_survives_closing_and_reopening_the_profile(folder: ProfileFolde
         second_run.close()
 
 
-def test_a_first_session_on_a_custom_item_starts_it(profile) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_moves_its_item_on(profile) -> None:  # type: ignore[no-untyped-def]
+    """A first session starts a to-do item (the user's own too); a solved one with confidence
+    of Okay or better finishes it, whatever it was."""
     from datetime import UTC, datetime
 
     from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
     from desktop.domain.progress import ItemStatus
     from desktop.store import progress as progress_store
     from desktop.store.database import session_scope
-    from desktop.store.retrospective import start_item_if_new
+    from desktop.store.retrospective import advance_item
 
     path = next(p for p in profile.library.paths if p.id == "backend-senior")
     mine = PathItem(id="custom-lru", title="LRU Cache", kind=ItemKind.CODE,
@@ -364,12 +366,27 @@ def test_a_first_session_on_a_custom_item_starts_it(profile) -> None:  # type: i
         progress_store.add_custom_item(
             session=session, path_id=path.id, stage_id="coding-medium", item=mine, now=now
         )
-    with session_scope(profile.engine) as session:
-        assert start_item_if_new(session=session, path=path, item_id="custom-lru", now=now)
-        assert not start_item_if_new(session=session, path=path, item_id="custom-lru", now=now)
-    with session_scope(profile.engine) as session:
-        saved = progress_store.saved_progress(session=session, path_id=path.id)
-    assert saved["custom-lru"].status is ItemStatus.IN_PROGRESS
+
+    def session_on(outcome: Outcome, confidence: int) -> Attempt:
+        subject = AttemptSubject("LRU Cache", path.id, "custom-lru", kind="code")
+        return Attempt(subject, now, 20 * 60, outcome, confidence)
+
+    def status() -> ItemStatus:
+        with session_scope(profile.engine) as session:
+            return progress_store.saved_progress(session=session, path_id=path.id)[
+                "custom-lru"
+            ].status
+
+    def advance(attempt: Attempt) -> ItemStatus | None:
+        with session_scope(profile.engine) as session:
+            return advance_item(session=session, path=path, attempt=attempt, now=now)
+
+    assert advance(session_on(Outcome.STUCK, 2)) is ItemStatus.IN_PROGRESS
+    assert advance(session_on(Outcome.SOLVED, 2)) is None  # solved, but shaky: still going
+    assert status() is ItemStatus.IN_PROGRESS
+    assert advance(session_on(Outcome.SOLVED, 3)) is ItemStatus.DONE
+    assert advance(session_on(Outcome.PARTIAL, 3)) is None  # a later slip leaves Done alone
+    assert status() is ItemStatus.DONE
 
 
 def test_practice_records_carry_what_the_trends_need(profile: Profile) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.domain.practice import Attempt, retrospective_facts
+from desktop.domain.progress import ItemStatus
 from desktop.store.errors import WriteFailed
-from desktop.store.retrospective import log_with_retrospective, start_item_if_new
+from desktop.store.retrospective import advance_item, log_with_retrospective
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
 
@@ -31,11 +32,20 @@ def record_attempt(context: AppContext, attempt: Attempt, parent: QWidget | None
                 session=session, attempt=attempt, template=template, facts=facts,
                 now=context.now(),
             )  # fmt: skip
-            start_item_if_new(
-                session=session, path=path, item_id=subject.item_id, now=attempt.started_at
+            moved = advance_item(
+                session=session, path=path, attempt=attempt, now=attempt.started_at
             )
     except WriteFailed as failure:
         dialogs.tell_not_saved(parent, "The session", failure.reason)
         return None
+    if moved is ItemStatus.DONE:
+        _say(f"“{subject.title}” is marked done. You can set it back on the Learning path.")
     context.events.open_journal_entry.emit(entry_id)
     return entry_id
+
+
+def _say(text: str) -> None:
+    """In the main window's status bar (the session window closes once it is logged)."""
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, QMainWindow) and window.isVisible():
+            window.statusBar().showMessage(text, 10000)
