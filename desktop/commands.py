@@ -6,8 +6,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.curriculum import LearningPath
 from desktop.domain.data_file import DataFileError
 from desktop.domain.quiz import quiz_item_ids, quiz_items_without_a_quiz
+from desktop.domain.wording import counted
 from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import load_library, load_quiz_library, shipped_vocabulary
 from desktop.store.files import FileClash
@@ -23,8 +25,7 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
         path, target = import_path_file(
             Path(file), folder.path_files_dir, shipped_vocabulary(), existing, replace=replace
         )
-        stages = len(path.stages)
-        return f"Imported '{path.title}' ({stages} stages, {path.item_count()} items) into {target}"
+        return f"Imported '{path.title}' ({_size(path)}) into {target}"
 
     return _all_or_nothing(folder, run)
 
@@ -72,7 +73,7 @@ def list_paths_command(data_dir: str | None) -> int:
     folder = ProfileFolder(resolve_data_dir(data_dir))
     loaded = load_library(folder)
     for path in loaded.paths:
-        print(f"{path.id}: {path.title} ({len(path.stages)} stages, {path.item_count()} items)")
+        print(f"{path.id}: {path.title} ({_size(path)})")
     quizzes = load_quiz_library(folder)
     errors = (*loaded.errors, *quizzes.errors)
     for error in errors:
@@ -100,3 +101,7 @@ def list_tags_command() -> int:
         for theme in vocabulary.themes.themes:
             print(f"  {theme.id}: {theme.title}")
     return 0
+
+
+def _size(path: LearningPath) -> str:
+    return f"{counted(len(path.stages), 'stage')}, {counted(path.item_count(), 'item')}"

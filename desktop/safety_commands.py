@@ -198,8 +198,9 @@ def _when(moment: datetime) -> str:
 
 
 def export_command(data_dir: str | None, file_format: str, target: str) -> int:
+    from desktop.domain.wording import counted
     from desktop.store.database import session_scope
-    from desktop.store.transfer.json_export import write_export
+    from desktop.store.transfer.json_export import NOT_IN_EXPORT, write_export
     from desktop.store.transfer.markdown_export import write_vault
     from desktop.store.transfer.vault_folder import VaultRefused
 
@@ -214,7 +215,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
                         session=session, target=Path(target), now=profile.clock(), progress=progress
                     )
                     progress.clear()
-                    print(f"Exported {count} records to {target}")
+                    print(f"Exported {counted(count, 'record')} to {target}. {NOT_IN_EXPORT}")
                 else:
                     report = write_vault(session=session, folder=Path(target))
                     print(report.sentence(target))

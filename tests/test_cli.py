@@ -129,7 +129,7 @@ def test_import_path_accepts_a_good_file_and_refuses_a_bad_one(tmp_path: Path) -
     good.write_text(SMALL_PATH)
     result = loopwise("--data-dir", str(data), "import-path", str(good))
     assert result.returncode == 0, result.stderr
-    assert "Imported 'My path' (1 stages, 1 items)" in result.stdout
+    assert "Imported 'My path' (1 stage, 1 item)" in result.stdout
     imported = (data / "paths" / "mine.toml").read_bytes()
 
     bad = tmp_path / "bad.toml"
@@ -225,7 +225,7 @@ def test_import_path_will_not_replace_a_path_unless_asked(tmp_path: Path) -> Non
     replaced = loopwise("--data-dir", str(data), "import-path", str(clash), "--replace")
     assert replaced.returncode == 0, replaced.stderr
     listing = loopwise("--data-dir", str(data), "paths")
-    assert "backend-senior: My path (1 stages, 1 items)" in listing.stdout
+    assert "backend-senior: My path (1 stage, 1 item)" in listing.stdout
 
 
 def test_screenshot_into_a_file_instead_of_a_folder_says_so(tmp_path: Path) -> None:

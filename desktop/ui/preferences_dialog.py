@@ -61,13 +61,13 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(self.theme.findData(settings.appearance.theme))
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         form.addRow("&Theme", self.theme)
-        if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown:
-            note = text_label("About following the system", "muted")
-            note.setText(
-                "Your desktop does not say whether it is light or dark, "
-                "so following it shows light."
-            )
-            form.addRow("", note)
+        # Said only while "Follow the system" is chosen: it is about that choice alone.
+        self.system_note = text_label("About following the system", "muted")
+        self.system_note.setText(
+            "Your desktop does not say whether it is light or dark, so following it shows light."
+        )
+        form.addRow("", self.system_note)
+        self._show_system_note()
 
         self.first_weekday = QComboBox()
         self.first_weekday.setAccessibleName("First day of the week")
@@ -127,7 +127,12 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _show_system_note(self) -> None:
+        unknown = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown
+        self.system_note.setVisible(unknown and self.theme.currentData() == "system")
+
     def _theme_chosen(self) -> None:
+        self._show_system_note()
         choice = str(self.theme.currentData())
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -103,3 +103,10 @@ def write_export(
     with collector_paused():
         write_atomically(target, write)
     return sum(counts)
+
+
+# What an export does not hold, said wherever one is made: files, not database records.
+NOT_IN_EXPORT = (
+    "Path and quiz files you imported are not in it: copy the paths and quizzes folders "
+    "of your data folder along."
+)

@@ -23,6 +23,7 @@ from desktop.domain.curriculum import ItemKind, LearningPath, PathItem
 from desktop.domain.path_file import PathFileError
 from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.domain.progress import Checklist, ChecklistStage, ItemStatus, build_checklist
+from desktop.domain.wording import counted
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -429,7 +430,7 @@ class PathPage(ContextPage):
             path, counts = checklist.path, checklist.counts
             self.panel.show_overview(
                 path.title,
-                f"{path.role} · {len(path.stages)} stages · {_items(counts.total)}, "
+                f"{path.role} · {counted(len(path.stages), 'stage')} · {_items(counts.total)}, "
                 f"{counts.done} done",
                 "\n\n".join(
                     text
@@ -670,7 +671,7 @@ class PathPage(ContextPage):
             self,
             "Path imported",
             f"“{path.title}” was {'replaced' if replaced else 'added'}: "
-            f"{len(path.stages)} stages, {path.item_count()} items.",
+            f"{counted(len(path.stages), 'stage')}, {counted(path.item_count(), 'item')}.",
         )
         return True
 
@@ -705,7 +706,7 @@ def _as_bool(value: object) -> bool:
 
 
 def _items(count: int) -> str:
-    return "1 item" if count == 1 else f"{count} items"
+    return counted(count, "item")
 
 
 def _what_is_counted(checklist: Checklist) -> str:

@@ -132,6 +132,7 @@ def export_json(window: MainWindow) -> None:
     context = window.context
 
     now = context.now()
+    from desktop.store.transfer.json_export import NOT_IN_EXPORT  # loaded once asked for
 
     def work(progress: Progress) -> int:
         from desktop.store.database import session_scope
@@ -144,7 +145,9 @@ def export_json(window: MainWindow) -> None:
         window,
         "Exporting your data…",
         work,
-        lambda count: dialogs.tell(window, "Exported", f"{_records(count)} saved to {target}."),
+        lambda count: dialogs.tell(
+            window, "Exported", f"{_records(count)} saved to {target}.\n\n{NOT_IN_EXPORT}"
+        ),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"
         ),
