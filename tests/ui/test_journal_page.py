@@ -310,3 +310,17 @@ def test_a_search_opens_its_best_hit_and_enter_goes_to_its_text(qtbot, page: Jou
     page.editor.clear()
     page.search.returnPressed.emit()
     assert page.editor.entry_id == hit
+
+
+def test_weekend_days_follow_a_theme_switched_while_running(page: JournalPage, themed_app) -> None:
+    """Weekends are drawn in the text colour of the theme in use, not the one at start."""
+    from desktop.ui.theme import Scheme, apply_theme
+
+    apply_theme(themed_app, Scheme.DARK)
+    try:
+        colour = page.calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
+        assert colour.lightness() > 150  # light text on the dark calendar
+    finally:
+        apply_theme(themed_app, Scheme.LIGHT)
+    colour = page.calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
+    assert colour.lightness() < 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -132,10 +132,7 @@ class JournalPage(ContextPage):
             lambda year, month: self._show_month(date(year, month, 1), keep_day=True)
         )
         self.calendar.clicked.connect(self._on_day_clicked)
-        plain = QTextCharFormat()
-        plain.setForeground(self.palette().text())
-        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.calendar.setWeekdayTextFormat(weekend, plain)  # weekends are not warnings
+        self._plain_weekends()
         self._start_weeks_as_chosen()
         self.context.preferences.changed.connect(self._start_weeks_as_chosen)
         layout.addWidget(self.calendar)
@@ -158,6 +155,18 @@ class JournalPage(ContextPage):
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box
+
+    def _plain_weekends(self) -> None:
+        """Weekends in the text colour (they are not warnings), in the theme now in use."""
+        plain = QTextCharFormat()
+        plain.setForeground(self.palette().text())
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(weekend, plain)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light and dark switched
+            self._plain_weekends()
+        super().changeEvent(event)
 
     def _start_weeks_as_chosen(self) -> None:
         """The month's rows start on the first day of the week chosen in Preferences."""
