@@ -21,7 +21,13 @@ from desktop.domain.backups import (
     backups_to_remove,
     parse_backup_name,
 )
-from desktop.store.backup_check import SQLITE_HEADER, Verdict, judge_backup
+from desktop.store.backup_check import (
+    HEADER_SIZE,
+    SQLITE_HEADER,
+    Verdict,
+    header_problem,
+    judge_backup,
+)
 from desktop.store.health import move_aside
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
 
@@ -206,16 +212,19 @@ def thin_backups(
 
 def looks_whole(backup: Backup) -> bool:
     """A quick look, without reading the whole file: not empty, a SQLite file, and one
-    whose name says what it holds (made by this version, checked when it was made)."""
+    whose name says what it holds (made by this version, checked when it was made), and
+    whose header and length agree (whole pages, as many as the header records)."""
     return (
-        backup.size > 0 and backup.name.counts is not None and _header(backup.path) == SQLITE_HEADER
+        backup.size > 0
+        and backup.name.counts is not None
+        and header_problem(_header(backup.path, HEADER_SIZE), backup.size) is None
     )
 
 
-def _header(path: Path) -> bytes:
+def _header(path: Path, size: int = len(SQLITE_HEADER)) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER))
+            return handle.read(size)
     except OSError:
         return b""
 
