@@ -103,9 +103,7 @@ def _judge_database(path: Path) -> Verdict:
             )
         }
         if "alembic_version" not in names:
-            return Verdict(
-                problem="it is a SQLite database, but not one Loopwise made", final=True
-            )
+            return Verdict(problem="it is a SQLite database, but not one Loopwise made", final=True)
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None:
             return Verdict(
