@@ -228,12 +228,6 @@ def delete_backup(backup: Path) -> None:
     backup.unlink(missing_ok=True)
 
 
-def usable_backups_besides(backups_dir: Path, backup: Path) -> int:
-    """How many usable backups there are other than `backup` (as last listed)."""
-    backups = [b.path for b in list_backups(backups_dir) if b.path != backup]
-    return sum(verdict.usable for verdict in judge_with_cache(backups_dir, backups).values())
-
-
 def looks_whole(backup: Backup) -> bool:
     """A quick look, without reading the whole file: not empty, a SQLite file, and one
     whose name says what it holds (made by this version, checked when it was made), and

@@ -12,7 +12,6 @@ from desktop.store.backup import (
     delete_backup,
     list_backups,
     thin_backups,
-    usable_backups_besides,
 )
 from desktop.store.backup_check import judge_backup
 from desktop.store.backup_verdicts import cache_file, judge_with_cache
@@ -93,11 +92,3 @@ def test_deleting_a_link_leaves_the_file_it_points_to(good: Path, tmp_path: Path
     delete_backup(link)
 
     assert not link.is_symlink() and elsewhere.read_bytes() == good.read_bytes()
-
-
-def test_usable_backups_besides_counts_the_others_that_can_be_restored(good: Path) -> None:
-    empty = unusable_backup("zero-byte", good, hours_ago=0.5)
-    assert usable_backups_besides(good.parent, good) == 0
-    assert usable_backups_besides(good.parent, empty) == 1
-    good_backup(good.parent.parent / "loopwise.sqlite3", hours_ago=3)
-    assert usable_backups_besides(good.parent, good) == 1
