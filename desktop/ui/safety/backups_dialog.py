@@ -65,7 +65,8 @@ class BackupsDialog(QDialog):
         folder = window.context.profile.folder.backups_dir
         intro = QLabel(
             "Loopwise backs up your data every 12 hours while you use it, and before every "
-            f"upgrade, import and restore. They are kept in {folder}."
+            f"upgrade, import and restore. They are kept in {folder}. A file there that "
+            "cannot be restored is listed with the reason, and deleted after a day."
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
