@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.store.backup import backup_database, list_backups
 from desktop.ui.context import AppContext
@@ -131,3 +132,19 @@ def test_a_failed_delete_is_told_and_changes_nothing(
 
     assert told and told[0].startswith("The backup was not deleted:")
     assert good.exists() and dialog.table.rowCount() == 1
+
+
+def test_the_delete_key_on_the_list_asks_too(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = _backup(context, 1)
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # a shortcut works in the active window only
+    asked = _questions(monkeypatch, answer=False)
+    dialog.table.setFocus()
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+
+    assert len(asked) == 1 and chosen.name in asked[0]
