@@ -155,6 +155,11 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
                 else f"{UNUSABLE_MARK}: {each.verdict.problem}"
             )
             print(f"{_when(each.backup.taken_at)}  {label:<28} {each.backup.path.name}  ({held})")
+        if not all(each.verdict.usable for each in judged):
+            print(
+                "A file that can never be restored is deleted by the next backup once it is "
+                "a day old (one from a newer version of Loopwise is kept)."
+            )
         print("Restore one with: loopwise restore NAME")
         return 0
     listed = folder.backups_dir / which  # a name from the list above

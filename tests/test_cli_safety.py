@@ -125,8 +125,12 @@ def test_the_command_line_backup_keeps_backups_by_the_settings_file(tmp_path: Pa
         f"loopwise-{(ten_days_ago + timedelta(hours=hours)):%Y%m%d-%H%M%S-%f}-manual.sqlite3"
         for hours in (0, 1)
     }
-    for name in old:
-        (backups / name).write_bytes(b"x")
+    for name in old:  # whole copies: an unusable file that old is deleted whatever the rules
+        with (
+            closing(sqlite3.connect(data / "loopwise.sqlite3")) as source,
+            closing(sqlite3.connect(backups / name)) as copy,
+        ):
+            source.backup(copy)
     (data / "settings.toml").write_text("[backups]\nkeep_all_days = 20\n")  # keep them all
 
     made = loopwise("backup", "--data-dir", str(data))

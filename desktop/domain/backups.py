@@ -69,9 +69,13 @@ def parse_backup_name(name: str) -> BackupName | None:
     match = _NAME.match(name)
     if match is None:
         return None
-    try:
-        taken_at = datetime.strptime(match.group(1), STAMP_FORMAT)
-    except ValueError:
+    stamp = match.group(1)  # YYYYMMDD-HHMMSS-ffffff, read by hand: strptime is slow enough
+    try:  # to be most of listing 60 backups
+        taken_at = datetime(
+            int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
+            int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]), int(stamp[16:22]),
+        )  # fmt: skip
+    except ValueError:  # a day or an hour that does not exist
         return None
     counts = None
     if match.group(3) is not None:

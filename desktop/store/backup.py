@@ -21,7 +21,14 @@ from desktop.domain.backups import (
     backups_to_remove,
     parse_backup_name,
 )
-from desktop.store.backup_check import SQLITE_HEADER, Verdict, judge_backup
+from desktop.store.backup_check import (
+    HEADER_SIZE,
+    SQLITE_HEADER,
+    Verdict,
+    header_problem,
+    judge_backup,
+)
+from desktop.store.backup_verdicts import judge_with_cache, remember
 from desktop.store.health import move_aside
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
 
@@ -64,6 +71,7 @@ def backup_database(
             raise DamagedCopy(database, verdict.problem)
         target = backups_dir / backup_file_name(moment, reason, verdict.contents)
         partial.replace(target)
+        remember(backups_dir, target, verdict)  # the next list need not read it again
     finally:
         # A failed copy (a full disk, most often) must not leave its half behind.
         _remove_partial(partial)
@@ -186,36 +194,55 @@ def thin_backups(
 ) -> list[Path]:
     """Delete the backups the thinning rules no longer keep; return what was deleted.
 
-    An unusable file never counts as the one kept, and is never deleted by thinning."""
+    An unusable file never counts as the one kept. One that no version could ever restore
+    (empty, not SQLite, damaged, someone else's) is deleted once it is a day old: long
+    enough to be seen in the list. One from a newer version is kept: it may be exactly what
+    the user needs back. Each deletion is one unlink, so a kill mid-way leaves every file
+    either whole or gone, and the next thinning finishes the job.
+    """
     backups = list_backups(backups_dir)
+    moment = _stored(now)
+    verdicts = judge_with_cache(backups_dir, [backup.path for backup in backups])
     by_time = {b.taken_at: b.path for b in backups}
     remove = backups_to_remove(
-        list(by_time),
-        _stored(now),
-        policy,
-        # Asked only where thinning must choose between backups, so few files are read.
-        is_good=lambda moment: judge_backup(by_time[moment]).usable,
+        list(by_time), moment, policy, is_good=lambda taken: verdicts[by_time[taken]].usable
     )
     removed = []
     for backup in backups:
-        if backup.taken_at in remove:
-            backup.path.unlink(missing_ok=True)
+        hopeless = verdicts[backup.path].final and moment - backup.taken_at > UNUSABLE_KEPT_FOR
+        # The cache only lists; a file is deleted as unusable only on a fresh look at it.
+        if backup.taken_at in remove or (hopeless and judge_backup(backup.path).final):
+            with contextlib.suppress(FileNotFoundError):
+                backup.path.unlink()
             removed.append(backup.path)
     return removed
 
 
+# An unusable file stays listed this long, so the user can see what went wrong.
+UNUSABLE_KEPT_FOR = timedelta(days=1)
+
+
+def delete_backup(backup: Path) -> None:
+    """Delete one backup the user chose (File > Backups). One unlink: the file is whole or
+    gone, never half. A link is deleted, not the file it points to."""
+    backup.unlink(missing_ok=True)
+
+
 def looks_whole(backup: Backup) -> bool:
     """A quick look, without reading the whole file: not empty, a SQLite file, and one
-    whose name says what it holds (made by this version, checked when it was made)."""
+    whose name says what it holds (made by this version, checked when it was made), and
+    whose header and length agree (whole pages, as many as the header records)."""
     return (
-        backup.size > 0 and backup.name.counts is not None and _header(backup.path) == SQLITE_HEADER
+        backup.size > 0
+        and backup.name.counts is not None
+        and header_problem(_header(backup.path, HEADER_SIZE), backup.size) is None
     )
 
 
-def _header(path: Path) -> bytes:
+def _header(path: Path, size: int = len(SQLITE_HEADER)) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER))
+            return handle.read(size)
     except OSError:
         return b""
 
@@ -271,8 +298,11 @@ class Judged:
 
 
 def judge_backups(backups_dir: Path) -> list[Judged]:
-    """Every backup, newest first, with whether it can be restored (each file is read)."""
-    return [Judged(backup, judge_backup(backup.path)) for backup in list_backups(backups_dir)]
+    """Every backup, newest first, with whether it can be restored (only files new or
+    changed since the last list are read; store/backup_verdicts.py)."""
+    backups = list_backups(backups_dir)
+    verdicts = judge_with_cache(backups_dir, [backup.path for backup in backups])
+    return [Judged(backup, verdicts[backup.path]) for backup in backups]
 
 
 def newest_usable_backup(backups_dir: Path) -> tuple[Judged | None, list[Judged]]:

@@ -13,6 +13,34 @@ from pathlib import Path
 from desktop.domain.backups import Contents, parse_backup_name
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100  # the database header at the start of page 1 (sqlite.org/fileformat.html)
+
+
+def header_problem(header: bytes, file_size: int) -> str | None:
+    """What the first 100 bytes and the file's length say is wrong, or None.
+
+    Cheap (no page beyond the first is read), so a copy cut short is caught before the full
+    integrity check: SQLite files are whole pages, at least one, and a header that records
+    the page count (when that record is valid) names at most the pages the file has.
+    """
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        return "it is not a SQLite database"
+    if len(header) < HEADER_SIZE:
+        return "it is damaged (it is shorter than a SQLite header)"
+    raw = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if raw == 1 else raw
+    if page_size < 512 or page_size & (page_size - 1):
+        return "it is damaged (its header names no valid page size)"
+    if file_size < page_size or file_size % page_size:
+        return "it is damaged (the file is cut short: not a whole number of pages)"
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only while the change counter matches "version valid for".
+    if pages and header[24:28] == header[92:96] and pages * page_size > file_size:
+        return (
+            f"it is damaged (the file is cut short: {file_size // page_size:,} of its "
+            f"{pages:,} pages are there)"
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -21,6 +49,10 @@ class Verdict:
 
     contents: Contents | None = None
     problem: str | None = None
+    # True when no version of Loopwise could ever restore the file (empty, not SQLite,
+    # damaged, someone else's, emptied since): safe to delete. A file from a newer version,
+    # or one that cannot be read just now, is not final.
+    final: bool = False
 
     @property
     def usable(self) -> bool:
@@ -42,18 +74,19 @@ def judge_backup(path: Path) -> Verdict:
     if not stat.S_ISREG(info.st_mode):
         return Verdict(problem="it is not a regular file")
     if info.st_size == 0:
-        return Verdict(problem="the file is empty (0 bytes)")
+        return Verdict(problem="the file is empty (0 bytes)", final=True)
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(HEADER_SIZE)
     except OSError as error:
         return Verdict(problem=f"the file cannot be read ({(error.strerror or '').lower()})")
-    if header != SQLITE_HEADER:
-        return Verdict(problem="it is not a SQLite database")
+    problem = header_problem(header, info.st_size)
+    if problem is not None:
+        return Verdict(problem=problem, final=True)
     try:
         return _judge_database(path)
     except sqlite3.DatabaseError as error:
-        return Verdict(problem=f"it is damaged (SQLite reports: {error})")
+        return Verdict(problem=f"it is damaged (SQLite reports: {error})", final=True)
 
 
 def _judge_database(path: Path) -> Verdict:
@@ -62,7 +95,7 @@ def _judge_database(path: Path) -> Verdict:
     with closing(sqlite3.connect(uri, uri=True)) as connection:
         findings = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         if findings != ["ok"]:
-            return Verdict(problem="it is damaged (its integrity check failed)")
+            return Verdict(problem="it is damaged (its integrity check failed)", final=True)
         names = {
             str(row[0])
             for row in connection.execute(
@@ -70,12 +103,13 @@ def _judge_database(path: Path) -> Verdict:
             )
         }
         if "alembic_version" not in names:
-            return Verdict(problem="it is a SQLite database, but not one Loopwise made")
+            return Verdict(problem="it is a SQLite database, but not one Loopwise made", final=True)
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None:
             return Verdict(
                 problem="it does not say which version of Loopwise made it "
-                "(its schema version record is empty)"
+                "(its schema version record is empty)",
+                final=True,
             )
         revision = str(row[0])
         contents = read_contents(connection, names)
@@ -92,7 +126,8 @@ def _judge_database(path: Path) -> Verdict:
     if held is not None and held != now:
         return Verdict(
             problem=f"it holds {now[0]:,} journal entries and {now[1]:,} sessions, but held "
-            f"{held[0]:,} and {held[1]:,} when it was made"
+            f"{held[0]:,} and {held[1]:,} when it was made",
+            final=True,
         )
     return Verdict(contents=contents)
 

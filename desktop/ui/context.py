@@ -21,6 +21,7 @@ from desktop.store.errors import SAVE_ERRORS, Trouble, WriteFailed, classify, ex
 from desktop.store.reports import write_bug_report
 from desktop.ui.background import Workers
 from desktop.ui.events import ChangeBus
+from desktop.ui.ui_state_file import open_ui_state
 
 if TYPE_CHECKING:
     from desktop.ui.settings_store import SettingsStore
@@ -55,8 +56,7 @@ class AppContext:
 
     @staticmethod
     def for_profile(profile: Profile) -> AppContext:
-        settings = QSettings(str(profile.folder.ui_state_file), QSettings.Format.IniFormat)
-        return AppContext(profile, settings)
+        return AppContext(profile, open_ui_state(profile.folder.ui_state_file))
 
     @contextmanager
     def writing(self, what: str = "saving") -> Iterator[Session]:

@@ -1,4 +1,4 @@
-"""File > Backups…: the backups with their date, reason and size; restore one."""
+"""File > Backups…: the backups with their date, reason and size; restore or delete one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,9 +29,11 @@ from desktop.store.backup import (
     BackupUnusable,
     DamagedCopy,
     backup_database,
+    delete_backup,
     list_backups,
 )
-from desktop.store.backup_check import Verdict, judge_backup
+from desktop.store.backup_check import Verdict
+from desktop.store.backup_verdicts import judge_with_cache
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
 from desktop.store.settings import BackupSettings, load_settings, save_settings
@@ -63,7 +66,8 @@ class BackupsDialog(QDialog):
         folder = window.context.profile.folder.backups_dir
         intro = QLabel(
             "Loopwise backs up your data every 12 hours while you use it, and before every "
-            f"upgrade, import and restore. They are kept in {folder}."
+            f"upgrade, import and restore. They are kept in {folder}. A file there that "
+            "cannot be restored is listed with the reason, and deleted after a day."
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,11 +99,18 @@ class BackupsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.back_up_button = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore…")
+        self.delete_button = QPushButton("&Delete…")
         buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.back_up_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        # The Delete key on the list asks the same question as the button.
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_button.click)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         layout.addWidget(buttons)
@@ -181,9 +192,11 @@ class BackupsDialog(QDialog):
         self.checks = self._check_backups([b.path for b in self.backups])
 
     def _check_backups(self, paths: list[Path]) -> Future[Any]:
-        """Read every backup off the UI thread (each check reads the whole file)."""
+        """Check the backups off the UI thread: a new or changed one is read whole, the rest
+        come from the verdicts remembered beside the backups."""
+        folder = self._folder()
         return self.window_.context.workers.run(
-            lambda: {path: judge_backup(path) for path in paths},
+            lambda: judge_with_cache(folder, paths),
             self._show_verdicts,
             owner=self,
         )
@@ -216,6 +229,9 @@ class BackupsDialog(QDialog):
             self.damaged is None or selected.path not in self.damaged
         )
         self.restore_button.setEnabled(usable)
+        # Once the check is back: the question says what the backup holds, or why it is
+        # unusable, and whether it is the only one that can be restored.
+        self.delete_button.setEnabled(selected is not None and self.damaged is not None)
 
     def selected(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()
@@ -276,6 +292,35 @@ class BackupsDialog(QDialog):
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored. {error}")
         else:
             dialogs.tell(self, "Restored", f"Your data is back as it was on {when}.")
+        self.reload()
+
+    def delete_selected(self) -> None:
+        """Delete the chosen backup after a question naming it; deleting the only backup
+        that can be restored is said plainly first."""
+        backup = self.selected()
+        if backup is None:
+            return
+        when = backup_time_text(backup.taken_at)
+        if self.damaged is not None and backup.path in self.damaged:
+            what = f"It cannot be restored ({self.damaged[backup.path]})."
+        else:
+            holds = self.holds.get(backup.path)
+            what = f"It holds {holds}." if holds else ""
+            others = [b for b in self.backups if b.path != backup.path]
+            if not any(b.path not in (self.damaged or {}) for b in others):
+                what += (
+                    " It is the only backup that can be restored: without it, there is no "
+                    "way back to your data if the database is damaged. Use “Back up now” "
+                    "first if you want to keep one."
+                )
+        question = f"Delete the backup from {when} ({backup.path.name})? {what}".strip()
+        if not dialogs.confirm(self, "Delete this backup?", question, "Delete"):
+            return
+        try:
+            delete_backup(backup.path)
+        except OSError as error:
+            reason = failure_text(error, self._folder())
+            dialogs.tell_problem(self, "Not deleted", f"The backup was not deleted: {reason}.")
         self.reload()
 
 
