@@ -20,6 +20,7 @@ from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.tables import tab_leaves
 
 ALL_THEMES = "all"
 THEMES_WIDEST = 340  # the theme titles down the side, in a wide window
@@ -152,6 +153,7 @@ class CoverageView(QWidget):
         self.table.setHorizontalHeader(WrappedHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        tab_leaves(self.table)
         # The stories share the width; past the narrowest readable column the grid scrolls.
         self.table.horizontalHeader().setMinimumSectionSize(STORY_NARROWEST)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -21,6 +21,7 @@ from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.tables import tab_leaves
 
 CUSTOM_SET = "custom"
 
@@ -67,6 +68,7 @@ class LoopPrepView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        tab_leaves(self.table)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
