@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from desktop.domain.stories import Section, StoryDraft
 from desktop.store import stories as story_store
 from desktop.ui.context import AppContext
-from desktop.ui.stories.page import TAB_COVERAGE, StoriesPage
+from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.wrapped_header import WrappedHeader, wrapped_lines
 
 LONG_TITLE = "The checkout outage on sale day"  # clipped at both ends in Qt's own header
@@ -157,3 +157,21 @@ def test_delete_stands_apart_from_rehearse(open_page, context: AppContext) -> No
     assert rehearse.x() - (delete.x() + delete.width()) > 200
     delete.click()
     assert page.undo_bar.isVisibleTo(page)  # still undoable
+
+
+def test_loop_preparation_rows_grow_to_show_whole_titles(open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage, (760, 520))
+    long_title = "Finding the N+1 query behind slow order history on a busy Monday"
+    page.new_story(StoryDraft(title=long_title, themes=("dive-deep",)))
+    page.tabs.setCurrentIndex(TAB_LOOP)
+    page.loop_view.choose_set("backend-path")
+    table = page.loop_view.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == long_title)
+    cell = table.visualItemRect(table.item(row, 1))
+    needed = table.fontMetrics().boundingRect(
+        cell.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), long_title
+    )
+    assert cell.width() < table.fontMetrics().horizontalAdvance(long_title)  # it must wrap
+    assert table.rowHeight(row) >= needed.height()
+    header = table.horizontalHeader()
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft  # titles over their text
