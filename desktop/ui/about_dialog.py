@@ -52,6 +52,9 @@ class AboutDialog(QDialog):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder.data_dir)))
         )
         buttons.addButton(open_folder, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter closes, as in any notice; opening a file manager needs the button itself.
+        open_folder.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

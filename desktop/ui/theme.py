@@ -121,8 +121,12 @@ def style_sheet(scheme: Scheme) -> str:
         background: {c["alternate"]}; border: none; border-right: 1px solid {c["border"]};
         padding-top: 8px; outline: 0;
     }}
-    QListWidget#navigation::item {{ padding: 8px 12px; margin: 1px 6px; border-radius: 6px; }}
+    QListWidget#navigation::item {{
+        padding: 6px 10px; margin: 1px 6px; border-radius: 6px; border: 2px solid transparent;
+    }}
     QListWidget#navigation::item:selected {{ background: {c["highlight"]}; color: #ffffff; }}
+    /* The focus ring: the list's own outline is off, so the current section carries it. */
+    QListWidget#navigation::item:focus {{ border-color: {c["text"]}; }}
     QSplitter::handle {{ background: transparent; }}
     QSplitter::handle:hover {{ background: {c["border"]}; }}
     QLabel[role="muted"] {{ color: {c["muted"]}; }}

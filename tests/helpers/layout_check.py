@@ -461,9 +461,11 @@ def _view_name(header: QHeaderView) -> str:
 def _cells(view: QTableView | QTreeView) -> list[LayoutProblem]:
     """Cells Qt elides: a column may elide only where the full text is in the cell's tooltip."""
     model = view.model()
-    if model is None or (isinstance(view, QTableView) and view.wordWrap()):
+    if model is None:
         return []
-    if view.textElideMode() == Qt.TextElideMode.ElideNone and view.wordWrap():
+    # A table that wraps words cuts text only when its rows are too short for the lines.
+    wraps = isinstance(view, QTableView) and view.wordWrap()
+    if not wraps and view.textElideMode() == Qt.TextElideMode.ElideNone and view.wordWrap():
         return []
     problems = []
     seen_columns: set[int] = set()
@@ -483,15 +485,17 @@ def _cells(view: QTableView | QTreeView) -> list[LayoutProblem]:
             option = QStyleOptionViewItem()
             view.initViewItemOption(option)
             option.rect = rect
-            needed = view.itemDelegateForIndex(cell).sizeHint(option, cell).width()
-            if needed > rect.width() + 1:
+            hint = view.itemDelegateForIndex(cell).sizeHint(option, cell)
+            needed, has = (hint.height(), rect.height()) if wraps else (hint.width(), rect.width())
+            if needed > has + (0 if wraps else 1):  # a line short is a line cut
                 seen_columns.add(column)  # one cut cell names the column
                 header = model.headerData(column, Qt.Orientation.Horizontal)
+                across = "tall" if wraps else "wide"
                 problems.append(
                     LayoutProblem(
                         f"{describe(view)} column [{header or column}]",
                         _short(text),
-                        f"cell needs {needed} px, has {rect.width()} px, and no tooltip "
+                        f"cell needs {needed} px {across}, has {has} px, and no tooltip "
                         "holds the whole text",
                     )
                 )

@@ -126,6 +126,29 @@ def test_a_cell_may_elide_when_its_tooltip_holds_the_whole_text(qtbot, themed_ap
     assert layout_problems(window) == []
 
 
+def _wrapping_table(rows_fit: bool) -> QTableView:
+    view = _table(200)
+    view.setWordWrap(True)
+    view.horizontalHeader().resizeSection(0, 160)  # LONG takes three lines or so here
+    if rows_fit:
+        view.resizeRowsToContents()
+    else:
+        for row in range(2):
+            view.setRowHeight(row, view.fontMetrics().lineSpacing() + 4)
+    return view
+
+
+def test_a_wrapping_table_with_rows_too_short_for_its_lines_is_named(qtbot, themed_app) -> None:
+    window = _window(qtbot, _wrapping_table(rows_fit=False))
+    problems = [str(p) for p in layout_problems(window)]
+    assert any("column [Practised on the day]" in p and "tall" in p for p in problems)
+
+
+def test_a_wrapping_table_with_rows_that_fit_passes(qtbot, themed_app) -> None:
+    window = _window(qtbot, _wrapping_table(rows_fit=True))
+    assert [p for p in layout_problems(window) if "column [" in str(p)] == []
+
+
 def test_an_elided_tab_title_is_named(qtbot, themed_app) -> None:
     tabs = QTabWidget()
     tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.sidebar import NARROW_WIDTH, WIDE_WIDTH
+from desktop.ui.theme import Scheme, apply_theme, colours
 
 
 def test_a_narrow_window_folds_the_sidebar_to_named_icons(qtbot, context: AppContext) -> None:
@@ -32,3 +36,62 @@ def test_a_narrow_window_folds_the_sidebar_to_named_icons(qtbot, context: AppCon
     assert window.current_page().title == titles[2]
     window.resize(1280, 800)
     assert [sidebar.item(row).text() for row in range(sidebar.count())] == titles
+
+
+def _ring_pixels(sidebar, colour: QColor) -> int:
+    """Pixels of the focus-ring colour along the current section's edge."""
+    rect = sidebar.visualItemRect(sidebar.currentItem())
+    image = sidebar.viewport().grab().toImage()
+    left = rect.left() + 6  # the item's margin, where the ring starts
+    return sum(
+        1
+        for y in range(rect.top(), rect.bottom())
+        for x in (left, left + 1)
+        if QColor(image.pixel(x, y)) == colour
+    )
+
+
+@pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK])
+def test_the_sidebar_shows_a_focus_ring_in_both_themes(
+    qtbot, context: AppContext, qapp, scheme: Scheme
+) -> None:
+    apply_theme(qapp, scheme)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    sidebar = window.navigation
+    ring = QColor(colours(scheme)["text"])
+    window.stack.currentWidget().setFocus()
+    qtbot.waitUntil(lambda: not sidebar.hasFocus())
+    without = _ring_pixels(sidebar, ring)
+    sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(sidebar.hasFocus)
+    assert _ring_pixels(sidebar, ring) > without + 20  # a solid edge down the item
+
+
+def test_tab_reaches_the_sidebar_and_arrows_change_the_page(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    sidebar = window.navigation
+    assert sidebar.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # Shift+Tab from the page's first control goes back to the sidebar, Tab forward leaves it.
+    sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(sidebar.hasFocus)
+    qtbot.keyClick(sidebar, Qt.Key.Key_Tab)
+    first = QApplication.focusWidget()
+    assert first is not sidebar and window.stack.isAncestorOf(first)
+    qtbot.keyClick(first, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is sidebar
+
+    start = sidebar.currentRow()
+    qtbot.keyClick(sidebar, Qt.Key.Key_Down)
+    assert window.current_page().page_key == window.pages[start + 1].page_key
+    qtbot.keyClick(sidebar, Qt.Key.Key_Up)
+    assert window.current_page().page_key == window.pages[start].page_key

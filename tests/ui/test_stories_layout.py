@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from desktop.domain.stories import Section, StoryDraft
 from desktop.store import stories as story_store
 from desktop.ui.context import AppContext
-from desktop.ui.stories.page import TAB_COVERAGE, StoriesPage
+from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.wrapped_header import WrappedHeader, wrapped_lines
 
 LONG_TITLE = "The checkout outage on sale day"  # clipped at both ends in Qt's own header
@@ -72,9 +72,48 @@ def test_coverage_headers_wrap_the_whole_title(open_page, context: AppContext) -
     assert LONG_TITLE in str(tip)
 
 
-def test_a_title_too_long_for_three_lines_ends_with_an_ellipsis() -> None:
-    lines = wrapped_lines(" ".join(["word"] * 60), QFont(), 120, 3)  # twenty lines' worth
-    assert len(lines) == 3 and lines[-1].endswith("…")
+def test_a_long_title_takes_every_line_it_needs() -> None:
+    words = ["word"] * 60  # twenty lines' worth at this width
+    lines = wrapped_lines(" ".join(words), QFont(), 120)
+    assert len(lines) > 3
+    assert " ".join(lines).split() == words and not any("…" in line for line in lines)
+
+
+def test_the_header_grows_to_the_longest_title(open_page, context: AppContext) -> None:
+    long_title = " ".join(["Checkout"] * 12)
+    _add_stories(context, "Short", long_title)
+    page: StoriesPage = open_page(StoriesPage, (760, 520))
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    page.reload()
+    header = page.coverage_view.table.horizontalHeader()
+    assert isinstance(header, WrappedHeader)
+    section = next(s for s in range(header.count()) if long_title in header._parts(s)[0])
+    lines = header.section_lines(section)
+    assert " ".join(lines[:-1]) == long_title
+    assert len(lines) > 4  # more than the three lines the header used to stop at
+    assert header.height() >= len(lines) * header.fontMetrics().lineSpacing()
+
+
+def test_story_columns_share_a_wide_window(open_page, context: AppContext) -> None:
+    _add_stories(context, "One", "Two", "Three")
+    page: StoriesPage = open_page(StoriesPage, (1920, 1080))
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    page.reload()
+    table = page.coverage_view.table
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(s) for s in range(header.count()))
+    assert used >= table.viewport().width() - header.count()  # no empty band on the right
+
+
+def test_many_stories_keep_readable_columns_and_scroll(open_page, context: AppContext) -> None:
+    from desktop.ui.stories.coverage_view import STORY_NARROWEST
+
+    _add_stories(context, *(f"Story {n}" for n in range(20)))
+    page: StoriesPage = open_page(StoriesPage, (760, 520))
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    page.reload()
+    header = page.coverage_view.table.horizontalHeader()
+    assert all(header.sectionSize(s) >= STORY_NARROWEST for s in range(header.count()))
 
 
 def test_story_boxes_grow_with_their_text_and_the_form_scrolls_alone(
@@ -118,3 +157,21 @@ def test_delete_stands_apart_from_rehearse(open_page, context: AppContext) -> No
     assert rehearse.x() - (delete.x() + delete.width()) > 200
     delete.click()
     assert page.undo_bar.isVisibleTo(page)  # still undoable
+
+
+def test_loop_preparation_rows_grow_to_show_whole_titles(open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage, (760, 520))
+    long_title = "Finding the N+1 query behind slow order history on a busy Monday"
+    page.new_story(StoryDraft(title=long_title, themes=("dive-deep",)))
+    page.tabs.setCurrentIndex(TAB_LOOP)
+    page.loop_view.choose_set("backend-path")
+    table = page.loop_view.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == long_title)
+    cell = table.visualItemRect(table.item(row, 1))
+    needed = table.fontMetrics().boundingRect(
+        cell.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), long_title
+    )
+    assert cell.width() < table.fontMetrics().horizontalAdvance(long_title)  # it must wrap
+    assert table.rowHeight(row) >= needed.height()
+    header = table.horizontalHeader()
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft  # titles over their text

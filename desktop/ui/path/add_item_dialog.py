@@ -83,6 +83,7 @@ class AddItemDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setAccessibleName("Description")
         self.description.setFixedHeight(80)
+        self.description.setTabChangesFocus(True)  # Tab goes on to the buttons
         form.addRow("Description", self.description)
 
         self.problem = QLabel()

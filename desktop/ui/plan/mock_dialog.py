@@ -94,6 +94,7 @@ class MockInterviewDialog(QDialog):
         feedback_box = QVBoxLayout()
         feedback_box.addWidget(QLabel("Feedback (Markdown)"))
         self.feedback = QPlainTextEdit()
+        self.feedback.setTabChangesFocus(True)  # Tab goes on to the weak spots
         self.feedback.setAccessibleName("Interviewer feedback")
         self.feedback.setPlaceholderText("What they said, as close to their words as you can.")
         feedback_box.addWidget(self.feedback)

@@ -135,6 +135,7 @@ class WeeklyReviewDialog(QDialog):
             box.setAccessibleName(title)
             box.setPlaceholderText(hint)
             box.setFixedHeight(52)  # three short lines; the dialog scrolls for more
+            box.setTabChangesFocus(True)  # Tab goes on to the next question
             form.addRow(title, box)
             self.answers[key] = box
         layout.addWidget(_section("Looking back"))

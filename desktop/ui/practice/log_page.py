@@ -34,7 +34,7 @@ from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
-from desktop.ui.widgets.tables import align_headers_with_cells
+from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 from desktop.ui.widgets.undo_bar import UndoBar
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
@@ -90,6 +90,7 @@ class PracticeLogPage(ContextPage):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         align_headers_with_cells(self.table)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

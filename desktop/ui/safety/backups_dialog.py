@@ -40,7 +40,7 @@ from desktop.store.settings import BackupSettings, load_settings, save_settings
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.tables import align_headers_with_cells
+from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -87,6 +87,7 @@ class BackupsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         align_headers_with_cells(self.table)
+        tab_leaves(self.table)
         size_title = QTableWidgetItem("Size")  # over the sizes, as they are aligned
         size_title.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.setHorizontalHeaderItem(3, size_title)

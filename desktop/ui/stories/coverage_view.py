@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
@@ -20,10 +20,12 @@ from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
 from desktop.ui.widgets.controls import combo_box
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.tables import tab_leaves
 
 ALL_THEMES = "all"
 THEMES_WIDEST = 340  # the theme titles down the side, in a wide window
 THEMES_SHARE = 0.4  # ... and at most this share of a narrow one, to leave room for stories
+STORY_NARROWEST = 120  # a story's column: a title wraps in it a few words a line
 COVERED_MARK = "●"
 GAP_MARK = "○"
 
@@ -151,8 +153,10 @@ class CoverageView(QWidget):
         self.table.setHorizontalHeader(WrappedHeader(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setDefaultSectionSize(150)
-        self.table.horizontalHeader().setMinimumSectionSize(60)
+        tab_leaves(self.table)
+        # The stories share the width; past the narrowest readable column the grid scrolls.
+        self.table.horizontalHeader().setMinimumSectionSize(STORY_NARROWEST)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setMaximumWidth(THEMES_WIDEST)  # long titles are elided
         self.table.doubleClicked.connect(self._on_double_click)

@@ -21,6 +21,7 @@ from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 
 CUSTOM_SET = "custom"
 
@@ -67,8 +68,11 @@ class LoopPrepView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        tab_leaves(self.table)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        # Rows grow to the wrapped titles: a fixed height cut them to "Finding the N+1 que…".
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        align_headers_with_cells(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,120 @@
+"""Keyboard only: Tab walks on through every dialog and page instead of getting stuck in a
+text box or a table, and Enter does what the dialog is for."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+
+from desktop.domain.dates import week_of
+from desktop.store.backup import backup_database
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.context import AppContext
+from desktop.ui.pages import build_main_window
+from desktop.ui.path.add_item_dialog import AddItemDialog
+from desktop.ui.path.page import PathPage
+from desktop.ui.plan.mock_dialog import MockInterviewDialog
+from desktop.ui.plan.review_dialog import WeeklyReviewDialog
+from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.safety.backups_dialog import BackupsDialog
+from tests.ui.test_practice_log import _log
+
+
+def _tab_from(qtbot, top: QWidget, start: QWidget, target: QWidget, presses: int = 40) -> bool:
+    """Whether Tab, pressed up to `presses` times from `start`, brings focus to `target`."""
+    top.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is target:
+            return True
+    return False
+
+
+def _show(qtbot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _button(dialog: QDialog, which: QDialogButtonBox.StandardButton) -> QWidget:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    return box.button(which)
+
+
+def _never(*_args: object) -> None:
+    raise AssertionError("nothing is saved by walking the form")
+
+
+def test_tab_leaves_the_add_item_description_for_the_buttons(qtbot, open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    assert page.checklist is not None
+    dialog = _show(qtbot, AddItemDialog(page.checklist.stages, None, _never))
+    assert isinstance(dialog, AddItemDialog)
+    ok = _button(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert _tab_from(qtbot, dialog, dialog.description, ok)
+    assert dialog.description.toPlainText() == ""  # no tab character typed into it
+
+
+def test_tab_leaves_the_mock_interview_feedback(qtbot, context: AppContext) -> None:
+    dialog = _show(qtbot, MockInterviewDialog(context.profile.taxonomy, context.now(), _never))
+    assert isinstance(dialog, MockInterviewDialog)
+    save = _button(dialog, QDialogButtonBox.StandardButton.Save)
+    assert _tab_from(qtbot, dialog, dialog.feedback, save, presses=200)
+    assert dialog.feedback.toPlainText() == ""
+
+
+def test_tab_walks_the_weekly_review_questions_to_save(qtbot, context: AppContext) -> None:
+    week = week_of(context.now().astimezone().date()) - timedelta(days=7)
+    dialog = _show(qtbot, WeeklyReviewDialog(context, week))
+    assert isinstance(dialog, WeeklyReviewDialog)
+    boxes = list(dialog.answers.values())
+    for box, following in pairwise(boxes):
+        assert _tab_from(qtbot, dialog, box, following, presses=1)
+    save = _button(dialog, QDialogButtonBox.StandardButton.Save)
+    assert _tab_from(qtbot, dialog, boxes[-1], save, presses=60)
+    assert all(box.toPlainText() == "" for box in boxes)
+
+
+def test_tab_leaves_the_practice_log_table(qtbot, open_page, context: AppContext) -> None:
+    _log(context, "Two Sum", 20)
+    _log(context, "3Sum", 30)
+    page: PracticeLogPage = open_page(PracticeLogPage)
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.table.selectRow(0)
+    assert page.retro_button.isEnabled()
+    assert _tab_from(qtbot, page, page.table, page.retro_button, presses=1)
+
+
+def test_tab_leaves_the_backups_table(qtbot, context: AppContext) -> None:
+    folder = context.profile.folder
+    backup_database(folder.database, folder.backups_dir, "manual", now=context.now())
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = _show(qtbot, BackupsDialog(window, window))
+    assert isinstance(dialog, BackupsDialog)
+    close = _button(dialog, QDialogButtonBox.StandardButton.Close)
+    assert _tab_from(qtbot, dialog, dialog.table, close, presses=10)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_enter_or_escape_closes_about_without_opening_a_file_manager(
+    qtbot, context: AppContext, monkeypatch, key: Qt.Key
+) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(
+        "desktop.ui.about_dialog.QDesktopServices.openUrl", lambda url: opened.append(url)
+    )
+    dialog = _show(qtbot, AboutDialog(context.profile.folder))
+    qtbot.keyClick(QApplication.focusWidget() or dialog, key)
+    assert not dialog.isVisible()
+    assert opened == []
