@@ -56,6 +56,7 @@ def test_plan_practise_review_and_plan_the_next_week(
         return Attempt(self.subject, self.clock.started_at, 28 * 60, Outcome.SOLVED, 4)
 
     def write_review(self: WeeklyReviewDialog) -> int:
+        assert self.wait_until_read()
         self.set_answer("went_well", "Kept to the plan on a busy week.")
         self.save()
         return 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
@@ -13,6 +13,7 @@ from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import RUBRIC, MockInterview, MockKind, journal_body
 from desktop.store import journal as journal_store
 from desktop.store.plan_tables import MockExposed, MockInterviewRow, MockScore
+from desktop.store.practice import fetch_rows, stored_moment
 
 
 def log_mock(
@@ -68,13 +69,54 @@ def delete_mock(*, session: Session, mock_id: int) -> None:
 def mock_interviews_between(
     *, session: Session, start: datetime, end: datetime
 ) -> list[MockInterview]:
-    """Mock interviews held in [start, end), oldest first."""
-    rows = session.exec(
-        select(MockInterviewRow)
-        .where(col(MockInterviewRow.held_at) >= start, col(MockInterviewRow.held_at) < end)
-        .order_by(col(MockInterviewRow.held_at), col(MockInterviewRow.id))
-    ).all()
-    return _mocks(session, list(rows))
+    """Mock interviews held in [start, end), oldest first.
+
+    Plain rows through the driver's cursor: the Plan page reads half a year of them for
+    every week it shows, and ORM objects cost several times the query."""
+    session.flush()  # the driver's cursor sees only what was written to the database
+    span = (stored_moment(start), stored_moment(end))
+    rows = fetch_rows(session, _MOCKS_SQL, span)
+    if not rows:
+        return []
+    scores: dict[int, dict[str, int]] = {}
+    exposed: dict[int, list[str]] = {}
+    for mock_id, dimension, score in fetch_rows(session, _SCORES_SQL, span):
+        scores.setdefault(mock_id, {})[dimension] = score
+    for mock_id, tag in fetch_rows(session, _EXPOSED_SQL, span):
+        exposed.setdefault(mock_id, []).append(tag)
+    result = []
+    for mock_id, held_at, kind_value, with_whom, feedback, minutes, entry_id in rows:
+        kind = MockKind(kind_value)
+        mine = scores.get(mock_id, {})
+        result.append(
+            MockInterview(
+                id=mock_id,
+                held_at=datetime.fromisoformat(held_at).replace(tzinfo=UTC),
+                kind=kind,
+                scores={key: mine[key] for key, _label in RUBRIC[kind] if key in mine},
+                with_whom=with_whom,
+                feedback=feedback,
+                exposed=tuple(sorted(exposed.get(mock_id, []))),
+                minutes=minutes,
+                journal_entry_id=entry_id,
+            )
+        )
+    return result
+
+
+_HELD_BETWEEN = "held_at >= ? AND held_at < ?"
+_MOCKS_SQL = (
+    "SELECT id, held_at, kind, with_whom, feedback, minutes, journal_entry_id "
+    f"FROM mock_interview WHERE {_HELD_BETWEEN} ORDER BY held_at, id"
+)
+_SCORES_SQL = (
+    "SELECT mock_id, dimension, score FROM mock_score "
+    f"WHERE mock_id IN (SELECT id FROM mock_interview WHERE {_HELD_BETWEEN})"
+)
+_EXPOSED_SQL = (
+    "SELECT mock_id, tag FROM mock_exposed "
+    f"WHERE mock_id IN (SELECT id FROM mock_interview WHERE {_HELD_BETWEEN})"
+)
 
 
 def get_mock(*, session: Session, mock_id: int) -> MockInterview | None:

@@ -25,6 +25,7 @@ from desktop.store.plan_tables import (
     PlanEntry,
     PlannerSetting,
 )
+from desktop.store.practice import fetch_rows
 
 HOURS_KEY = "hours_per_week"
 REVIEW_OFFERED_KEY = "review_offered_week"
@@ -113,13 +114,36 @@ PLACING_RULE = (
 
 
 def plan_for_week(*, session: Session, week: date) -> list[PlanItem]:
-    """The week's planned items, by day and then in the order they were added."""
-    rows = session.exec(
-        select(PlanEntry)
-        .where(col(PlanEntry.day) >= week, col(PlanEntry.day) < week + timedelta(days=7))
-        .order_by(col(PlanEntry.day), col(PlanEntry.id))
-    ).all()
-    return [_item(row) for row in rows]
+    """The week's planned items, by day and then in the order they were added.
+
+    Plain rows through the driver's cursor: every week the Plan page shows reads two or
+    three weeks of them, and ORM objects cost several times the query."""
+    session.flush()  # the driver's cursor sees only what was written to the database
+    end = week + timedelta(days=7)
+    return [
+        PlanItem(
+            id=item_id,
+            day=date.fromisoformat(day),
+            target=Target(title, path_id, path_item_id, routine_id, kind),
+            minutes=minutes,
+            source=PlanSource(source),
+            reason=reason,
+            skipped=bool(skipped),
+            carried_over=bool(carried_over),
+            carried_from=date.fromisoformat(carried_from) if carried_from else None,
+        )
+        for (
+            item_id, day, title, path_id, path_item_id, routine_id, kind, minutes, source,
+            reason, skipped, carried_over, carried_from,
+        ) in fetch_rows(session, _WEEK_SQL, (week.isoformat(), end.isoformat()))
+    ]  # fmt: skip
+
+
+_WEEK_SQL = (
+    "SELECT id, day, title, path_id, item_id, routine_id, kind, minutes, source, reason, "
+    "skipped, carried_over, carried_from FROM plan_item WHERE day >= ? AND day < ? "
+    "ORDER BY day, id"
+)
 
 
 def _row(session: Session, item_id: int) -> PlanEntry:

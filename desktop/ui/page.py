@@ -38,9 +38,13 @@ class Page(QWidget):
     def reload(self) -> None:
         """Read what the page shows from the database again (and clear _stale)."""
 
+    # While the whole database is announced as changed (a restore or an import: a burst of
+    # signals), pages only note they are out of date; the page on show reads once after.
+    _holding_reloads = False
+
     def data_changed(self) -> None:
         """A change signal arrived: read again now if the page is on show, else when shown."""
-        if self.isVisible():
+        if self.isVisible() and not Page._holding_reloads:
             self.reload()
         else:
             self._stale = True

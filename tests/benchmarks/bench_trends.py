@@ -16,6 +16,8 @@ tags) and a mock interview every two weeks, then times, alternating floor and ap
 - Floor, reading: the raw SQLite read of the calendar year's attempts and their tags with the
   sqlite3 module (no parsing), the least any trends page must read.
 - Floor, painting: a bare QChartView with one 52-point line series, built, shown and painted.
+- Memory: the resident set before the page, with "Everything" on show, and once the page is
+  hidden (it lets a long period's records go when left).
 
 Figures are medians; ratios are median(app) / median(floor read + floor paint). Target: the
 page opens in at most 150 ms. It is a measurement, not a test: the exit code is 0 whether or
@@ -42,6 +44,7 @@ from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
 from desktop.domain.taxonomy import TagKind
 from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
+from tests.benchmarks.page_timing import rss_mib
 from tests.clocks import StepClock
 
 DEFAULT_ATTEMPTS = 20_000
@@ -159,6 +162,43 @@ def _open_page(profile: Profile, scratch: Path, now: datetime, range_index: int)
     return elapsed
 
 
+def _memory(profile: Profile, scratch: Path, now: datetime, app: Any) -> dict[str, float]:
+    """The resident set before the page, with "Everything" on show, and once it is left, and
+    the memory blocks Python holds for objects then (in thousands): what is let go returns
+    to Python's allocator for reuse, seldom to the system, so the resident set hardly drops."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.trends.page import TrendsPage
+    from desktop.ui.widgets.waiting import wait_until
+
+    settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
+    settings.setValue("trends/range", 4)  # everything
+    context = AppContext(profile, settings)
+    context.set_clock(lambda: now)
+    figures: dict[str, float] = {}
+
+    def note(moment: str) -> None:
+        figures[f"{moment}, MiB"] = rss_mib()  # collects garbage first
+        figures[f"{moment}, k blocks"] = sys.getallocatedblocks() / 1000
+
+    note("before the page")
+    page = TrendsPage(context)
+    page.restore_state(settings)
+    page.resize(*PAGE_SIZE)
+    page.show()
+    if not wait_until(lambda: page.reads_shown > 0, timeout_seconds=30):
+        raise RuntimeError("the trends page never showed its figures")
+    note("everything on show")
+    page.hide()  # as when the user goes to another page
+    _drain(app)
+    note("page left (hidden)")
+    page.close()
+    page.deleteLater()
+    _drain(app)
+    return figures
+
+
 def _floor_read(database: Path, since: datetime) -> float:
     began = time.perf_counter()
     connection = sqlite3.connect(database)
@@ -246,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"profile ready in {time.perf_counter() - began:.1f} s\n", flush=True)
             app = _application()
             year_ago = (now - timedelta(days=371)).replace(tzinfo=None)
+            # First, before the timed runs leave the process at its peak.
+            memory = _memory(profile, scratch, now, app)
 
             def floor() -> float:
                 return _floor_read(profile.folder.database, year_ago) + _floor_paint()
@@ -281,6 +323,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"target <= {TARGET_MS:.0f} ms: {verdict}"
         )
         figures[name] = {"median_ms": median, "ratio": ratio, "verdict": verdict}
+    print("   memory (resident set, and Python's allocated blocks)")
+    for name, amount in memory.items():
+        print(f"      {name:40s} {amount:9.1f}")
+    figures["memory_mib"] = memory
     if args.json:
         figures.update(
             benchmark="trends-page-open",

@@ -86,3 +86,34 @@ def test_correcting_and_deleting_a_mock(profile: Profile) -> None:
         assert entry_id is not None
         assert journal_store.get_entry(session=session, entry_id=entry_id) is not None
         journal_store.delete_entry(session=session, entry_id=entry_id)  # no dangling reference
+
+
+def test_a_period_reads_each_mock_as_it_reads_alone_in_time_order(profile: Profile) -> None:
+    """The period's plain-row read gives the same mock interviews as reading each by id,
+    oldest first, whatever order they were logged in, and only those in [start, end)."""
+    local = HELD.astimezone()  # given in the user's zone, stored in UTC
+    held = [local + timedelta(days=3), local, local + timedelta(days=1, hours=5)]
+    with session_scope(profile.engine) as session:
+        ids = [
+            mocks_store.log_mock(
+                session=session,
+                mock=_mock(held_at=at, kind=kind, scores=scores, exposed=exposed, minutes=45),
+                now=NOW,
+            )
+            for at, kind, scores, exposed in (
+                (held[0], MockKind.CODING, {"testing": 4, "coding": 2}, ()),
+                (held[1], MockKind.SYSTEM_DESIGN, {"trade-offs": 1, "requirements": 3}, ("a",)),
+                (held[2], MockKind.MIXED, {"design": 1}, ("b", "a")),
+            )
+        ]
+        outside = mocks_store.log_mock(
+            session=session, mock=_mock(held_at=local + timedelta(days=4)), now=NOW
+        )
+    with session_scope(profile.engine) as session:
+        found = mocks_store.mock_interviews_between(
+            session=session, start=held[1], end=local + timedelta(days=4)
+        )
+        alone = [mocks_store.get_mock(session=session, mock_id=i) for i in (ids[1], ids[2], ids[0])]
+    assert found == alone and outside not in {mock.id for mock in found}
+    assert [mock.held_at for mock in found] == sorted(mock.held_at for mock in found)
+    assert found[0].held_at == held[1] and found[0].exposed == ("a",)

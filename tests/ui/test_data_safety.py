@@ -134,6 +134,32 @@ def test_after_a_restore_or_import_every_view_is_told_to_read_its_data_again(
     assert heard == set(data_signals)
 
 
+def test_after_an_import_the_page_on_show_reads_once_and_the_others_when_shown(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.plan.page import PlanPage
+    from desktop.ui.trends.page import TrendsPage
+
+    window = _window(qtbot, context)
+    plan = window.open_page("plan", PlanPage)
+    trends = window.open_page("trends", TrendsPage)  # built, then left for the plan
+    window.show_page("plan")
+    reads: list[str] = []
+    for page in (plan, trends):
+        reload = page.reload
+        monkeypatch.setattr(
+            page, "reload", lambda p=page, r=reload: (reads.append(p.page_key), r())[1]
+        )
+
+    reread_everything(window)  # a burst of every change signal, as after an import
+
+    assert reads == ["plan"]  # once, however many signals reached it
+    assert trends._stale  # not read while hidden ...
+    window.show_page("trends")
+    assert reads == ["plan", "trends"]  # ... but as soon as it is shown
+    assert not trends._stale
+
+
 def test_a_restore_waits_for_background_work_still_reading_the_database(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -121,6 +121,7 @@ def test_the_weekly_review_and_next_weeks_plan_in_eight_actions(
     saved: list[int | None] = []
 
     def review(dialog: WeeklyReviewDialog) -> int:
+        assert dialog.wait_until_read()
         for key, text in (
             ("went_well", "Said the trade-offs out loud."),
             ("was_hard", "Capacity estimates."),

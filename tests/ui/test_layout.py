@@ -213,8 +213,10 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
             window,
             existing=attempt,
         ),
-        "weekly review": lambda: WeeklyReviewDialog(
-            context, week_of(now.astimezone().date(), first=MONDAY) - timedelta(days=7), window
+        "weekly review": lambda: _read(
+            WeeklyReviewDialog(
+                context, week_of(now.astimezone().date(), first=MONDAY) - timedelta(days=7), window
+            )
         ),
         "add item": lambda: AddItemDialog(
             path_page.checklist.stages if path_page.checklist else [], None, _never, window
@@ -280,3 +282,9 @@ def test_the_check_looked_at_every_page_and_dialog(layout_report: LayoutReport) 
     assert {(name, theme.value) for name in DIALOGS for theme in THEMES} <= {
         (surface, theme) for surface, _size, theme in rendered
     }
+
+
+def _read(dialog: WeeklyReviewDialog) -> WeeklyReviewDialog:
+    """The review reads its weeks on a worker: checked once they are on show."""
+    assert dialog.wait_until_read()
+    return dialog

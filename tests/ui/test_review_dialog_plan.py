@@ -39,6 +39,7 @@ def test_the_planned_week_is_named_as_the_user_would(today: date, name: str) -> 
 def test_a_review_of_last_week_plans_this_week_and_says_so(qtbot, context: AppContext) -> None:
     week = _fill_last_week(context)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     assert dialog.plans_name == "This week"
     assert "over to this week" in dialog.carry.text()
@@ -55,6 +56,7 @@ def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -
     with context.writing() as session:
         plan_store.set_hours_per_week(session=session, hours=40)  # room for all of it
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     assert len(dialog.suggestion_boxes) >= 2
     for box in dialog.suggestion_boxes:
@@ -81,6 +83,7 @@ def test_suggestions_over_budget_are_said_to_go_to_the_week_after(
     with context.writing() as session:
         plan_store.set_hours_per_week(session=session, hours=1)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     for box in dialog.suggestion_boxes:
         box.setChecked(True)
@@ -98,6 +101,7 @@ def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None
     with context.writing() as session:
         plan_store.set_hours_per_week(session=session, hours=40)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     for box in dialog.suggestion_boxes:
         box.setChecked(False)
@@ -116,6 +120,7 @@ def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None
 def test_the_figures_have_room_of_their_own(qtbot, context: AppContext) -> None:
     week = _fill_last_week(context)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     dialog.resize(560, 420)  # its smallest
     dialog.show()
@@ -135,6 +140,7 @@ def test_the_dialog_fits_the_window_it_opens_over(
     owner.resize(*size)
     owner.show()
     dialog = WeeklyReviewDialog(context, week, owner)
+    assert dialog.wait_until_read()
     available = dialog.screen().availableGeometry().height()
     assert dialog.height() <= min(size[1], available - 60)
     assert dialog.width() <= size[0]

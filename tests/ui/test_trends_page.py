@@ -464,3 +464,60 @@ def test_a_screenshot_of_trends_waits_for_a_read_on_a_worker(
     page.range.setCurrentIndex(0)
     page.prepare_for_screenshot()
     assert page.reads_shown == shown + 1 and page.report is not None
+
+
+def test_everything_lets_its_records_go_when_the_page_is_left_and_reads_them_on_return(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    first = _log(context, 1)
+    old = _log(context, 400)
+    context.events.sessions_changed.emit()
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything, on a worker thread
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert page.report is not None and set(page._records) == {first, old}
+
+    page.hide()  # the user went to another page
+    assert page.report is None and page._records == {} and page._mocks == {}
+
+    shown = page.reads_shown
+    page.show()
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert page.report is not None and page.report.attempts_in_range == 2
+    assert set(page._records) == {first, old}
+
+
+def test_a_read_on_its_way_when_everything_is_left_is_dropped(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import threading
+
+    from desktop.ui.trends import page as page_module
+
+    _log(context, 400)
+    context.events.sessions_changed.emit()
+    left = threading.Event()
+    read = page_module.read_trends
+
+    def slow_read(*args):  # type: ignore[no-untyped-def]
+        left.wait(10)  # still reading when the user leaves
+        return read(*args)
+
+    monkeypatch.setattr(page_module, "read_trends", slow_read)
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything, on a worker thread ...
+    page.hide()  # ... and the user left before it came
+    left.set()
+    qtbot.waitUntil(lambda: page.background_reads_finished == 1)
+    qtbot.wait(50)
+    assert page.reads_shown == shown and page._records == {}
+
+
+def test_a_short_period_keeps_what_it_shows_while_the_page_is_hidden(
+    page: TrendsPage, context: AppContext
+) -> None:
+    _log(context, 1)
+    context.events.sessions_changed.emit()
+    assert page.report is not None
+    page.hide()
+    assert page.report is not None and len(page._records) == 1

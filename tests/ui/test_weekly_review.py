@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -60,6 +61,7 @@ def _fill_last_week(context: AppContext) -> date:
 def test_the_review_shows_the_week_in_numbers(qtbot, context: AppContext) -> None:
     week = _fill_last_week(context)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     n = dialog.numbers
     assert (n.sessions, n.minutes, n.planned, n.done) == (1, 35, 2, 1)
@@ -79,6 +81,7 @@ def test_a_mock_interview_counts_in_how_its_weak_spots_moved(qtbot, context: App
     with session_scope(context.profile.engine) as session:
         mocks_store.log_mock(session=session, mock=mock, now=_at(week + timedelta(days=4), 20))
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     assert dialog.moves_label.text().startswith(
         "Capacity estimation: 2 this week, 0 the week before (▲ more often)"
@@ -88,6 +91,7 @@ def test_a_mock_interview_counts_in_how_its_weak_spots_moved(qtbot, context: App
 def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: AppContext) -> None:
     week = _fill_last_week(context)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     dialog.set_answer("went_well", "Said the trade-offs out loud.")
     for box in dialog.suggestion_boxes:
@@ -112,6 +116,7 @@ def test_saving_writes_the_journal_entry_and_next_weeks_plan(qtbot, context: App
 def test_a_failed_save_keeps_what_was_typed(qtbot, context: AppContext, monkeypatch) -> None:
     week = _fill_last_week(context)
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     dialog.set_answer("was_hard", "Capacity estimates.")
 
@@ -149,6 +154,7 @@ def test_the_page_offers_the_review_until_it_is_written(
     assert page.review_banner.isVisible()
 
     def review(self: WeeklyReviewDialog) -> int:
+        assert self.wait_until_read()
         self.save()
         return 1
 
@@ -221,6 +227,7 @@ def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
                 source=PlanSource.PATH, reason="Planned.", now=context.now(),
             )  # fmt: skip
     dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
     assert [item.target for item in dialog.left_over] == [THREE_SUM]  # today's is still open
     dialog.save()
@@ -233,3 +240,54 @@ def test_a_sunday_review_of_this_week_keeps_todays_items_and_nothing_comes_back(
     suggested = {s.target.key for s in page.suggestions.suggestions()}
     assert THREE_SUM.key not in suggested  # carried into next week: not offered again
     assert "last day of this week" in page.suggestions.rule.text()
+
+
+def _held_read(monkeypatch) -> threading.Event:  # type: ignore[no-untyped-def]
+    """The review's read waits on its worker until the returned event is set."""
+    from desktop.ui.plan import review_dialog
+
+    let_go = threading.Event()
+    reader = review_dialog.review_reader
+
+    def held(context: AppContext, week: date):  # type: ignore[no-untyped-def]
+        read = reader(context, week)
+
+        def wait_then_read():  # type: ignore[no-untyped-def]
+            let_go.wait(10)
+            return read()
+
+        return wait_then_read
+
+    monkeypatch.setattr(review_dialog, "review_reader", held)
+    return let_go
+
+
+def test_the_review_reads_its_weeks_on_a_worker_with_a_busy_note(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    week = _fill_last_week(context)
+    let_go = _held_read(monkeypatch)
+    dialog = WeeklyReviewDialog(context, week)  # returns while the weeks are being read
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ready and dialog.busy.isVisible()
+    assert not hasattr(dialog, "numbers")
+    let_go.set()
+    qtbot.waitUntil(lambda: dialog.ready)
+    assert not dialog.busy.isVisible()
+    assert (dialog.numbers.sessions, dialog.numbers.planned) == (1, 2)
+
+
+def test_a_review_closed_before_its_read_came_drops_it(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    week = _fill_last_week(context)
+    let_go = _held_read(monkeypatch)
+    dialog = WeeklyReviewDialog(context, week)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # Cancel while the weeks are read
+    let_go.set()
+    assert context.workers.wait_until_idle(10)
+    qtbot.wait(100)  # the result is handed back, and dropped
+    assert not dialog.ready and not hasattr(dialog, "numbers")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.dates import local_midnight, week_label
+from desktop.domain.dates import week_label
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import PlanItem, hours_text, unfinished
 from desktop.domain.suggestions import Suggestion
@@ -33,13 +34,14 @@ from desktop.domain.weekly_review import (
 from desktop.store import journal as journal_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed
-from desktop.store.week_snapshot import logged_between
+from desktop.store.errors import WriteFailed, explain
 from desktop.ui.context import AppContext
-from desktop.ui.plan.data import load_week, today
+from desktop.ui.plan.data import today
+from desktop.ui.plan.review_read import ReviewRead, review_reader
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.waiting import wait_until
 
 TITLE_BAR_ROOM = 60  # the window manager's title bar and frame
 ARROWS = {"up": "▲ more often", "down": "▼ less often", "same": "● as often"}
@@ -55,37 +57,73 @@ class WeeklyReviewDialog(QDialog):
         self.setWindowTitle("Weekly review")
         self.setAccessibleName("Weekly review")
         self.setMinimumSize(560, 420)
-        label = context.profile.taxonomy.label
+        self.ready = False  # the week is read and the review on show
+        self._asking = 0  # the latest read asked for; a closed dialog drops what comes
+        self.outer = QVBoxLayout(self)
+        self.busy = _busy_note()
+        self.outer.addWidget(self.busy, 1)
+        self.resize(680, self.minimumHeight())
+        # Two weeks' advice weighs a year of history: read on a worker, the window answering.
+        self._asking += 1
+        asking = self._asking
+        context.workers.run(
+            review_reader(context, week),
+            lambda read: self._received(asking, read),
+            lambda error: self._received(asking, error),
+            owner=self,
+        )
 
-        snapshot = load_week(context, week)
-        upcoming = load_week(context, self.next_week)
-        with session_scope(context.profile.engine) as session:
-            before, mocks_before = logged_between(
-                session=session, start=local_midnight(week - timedelta(days=7)),
-                end=local_midnight(week),
-            )  # fmt: skip
+    def wait_until_read(self, timeout_seconds: float = 30) -> bool:
+        """Turn the event loop until the review is on show (screenshots and tests)."""
+        return wait_until(lambda: self.ready, timeout_seconds=timeout_seconds)
+
+    def done(self, result: int) -> None:
+        self._asking += 1  # a read still on its way is not wanted now
+        super().done(result)
+
+    def _received(self, asking: int, result: ReviewRead | BaseException) -> None:
+        if asking != self._asking:
+            return  # the dialog was closed meanwhile
+        if not isinstance(result, ReviewRead):
+            dialogs.tell_problem(
+                self,
+                "Could not read your data",
+                f"Loopwise could not read the week for its review: {explain(result)}. "
+                "Nothing was changed; try again in a moment.",
+            )
+            self.reject()
+            return
+        # Built on the next turn of the event loop, outside the worker's hand-over.
+        QTimer.singleShot(0, self, lambda: self._show(result))
+
+    def _show(self, read: ReviewRead) -> None:
+        self.busy.hide()
+        self._show_read(read)
+        self.ready = True
+
+    def _show_read(self, read: ReviewRead) -> None:
+        context, week = self.context, self.week
+        label = context.profile.taxonomy.label
+        snapshot, upcoming = read.reviewed, read.upcoming
         self.numbers = snapshot.numbers
         # Today's items are still open while today runs (a review on Sunday keeps them).
         now_day = today(context)
         self.left_over = [i for i in unfinished(snapshot.items, snapshot.done) if i.day < now_day]
         # The weak spots as ranked at the end of the week, and how often each went wrong.
         self.moves = weak_spot_moves(
-            snapshot.weak_spots,
+            read.weak_spots,
             WeekEvidence(
                 frozenset(a.id for a in snapshot.attempts if a.id is not None),
                 frozenset(mock.id for mock in snapshot.mocks),
             ),
-            WeekEvidence(
-                frozenset(a.id for a in before if a.id is not None),
-                frozenset(mock.id for mock in mocks_before),
-            ),
+            read.week_before,
         )
         self.mocks = [(mock.title, mock.score_percent) for mock in snapshot.mocks]
         carried_keys = {item.target.key for item in self.left_over}
-        self.suggestions = [s for s in upcoming.suggestions if s.target.key not in carried_keys]
+        self.suggestions = [s for s in read.suggestions if s.target.key not in carried_keys]
         self._planned_minutes = sum(item.minutes for item in upcoming.items if item.counts)
 
-        outer = QVBoxLayout(self)
+        outer = self.outer
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -330,6 +368,24 @@ def planned_week_name(week: date, today: date) -> str:
 
 def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def _busy_note() -> QWidget:
+    note = QWidget()
+    column = QVBoxLayout(note)
+    column.addStretch(1)
+    text = text_label("Reading your week", "muted")
+    text.setText("Reading your week…")
+    text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    column.addWidget(text)
+    bar = QProgressBar()
+    bar.setAccessibleName("Reading your week")
+    bar.setRange(0, 0)  # moves without a measure: how long is not known
+    bar.setTextVisible(False)
+    bar.setMaximumWidth(240)
+    column.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+    column.addStretch(1)
+    return note
 
 
 def _section(title: str) -> QLabel:

@@ -5,14 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.ui.lazy_page import LazyPage
+from desktop.ui.page import Page
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
 def reread_everything(window: MainWindow) -> None:
+    """Every page reads the database again: the one on show at once, and only once (the
+    change signals come in a burst), the others when next shown."""
     library = window.context.profile.library
-    window.context.events.emit_all_data_changed(frozenset(path.id for path in library.paths))
+    Page._holding_reloads = True
+    try:
+        window.context.events.emit_all_data_changed(frozenset(path.id for path in library.paths))
+    finally:
+        Page._holding_reloads = False
+    shown = window.current_page()
+    if shown._stale and shown.isVisible():
+        shown.reload()
     _forget_vanished_entry(window)
 
 

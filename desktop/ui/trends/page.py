@@ -7,7 +7,7 @@ from contextlib import suppress
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -311,6 +311,29 @@ class TrendsPage(ContextPage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_charts(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
         super().resizeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A period longer than a year holds every attempt it weighed (tens of MiB on ten years
+        # of practice): let them go when the user leaves the page and read again on return.
+        # A minimised window (a spontaneous hide) keeps them.
+        if not event.spontaneous() and not self._shows_a_short_period():
+            self.release_records()
+        super().hideEvent(event)
+
+    def _shows_a_short_period(self) -> bool:
+        days = self.range.currentData()
+        return days is not None and days <= READ_AT_ONCE_DAYS
+
+    def release_records(self) -> None:
+        """Forget what was read (a read on its way is dropped); the next show reads again."""
+        self._reading += 1
+        self._read_pending = None
+        self.report = None
+        self._records = {}
+        self._mocks = {}
+        self._done_items = frozenset()
+        self._show_weak_spots(())
+        self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # light and dark switched
