@@ -18,8 +18,8 @@ from desktop.store.migrate import upgrade_database
 
 if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.data_file import DataFileError
-    from desktop.domain.path_file import LoadedPaths
     from desktop.domain.journal import Template
+    from desktop.domain.path_file import LoadedPaths
     from desktop.domain.quiz import Quiz
     from desktop.domain.routines import Routines
     from desktop.domain.story_themes import ThemeCatalog
