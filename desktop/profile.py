@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine
 
 from desktop.clock import Clock
-from desktop.domain.path_file import LoadedPaths
 from desktop.folders import ProfileFolder, shipped_data_dir
 from desktop.store.database import make_engine
 from desktop.store.health import check_database, move_aside
 from desktop.store.locks import LockWait, Note, no_note
 from desktop.store.migrate import upgrade_database
-from desktop.store.path_library import load_paths
 
 if TYPE_CHECKING:  # read on first use, after start-up
     from desktop.domain.data_file import DataFileError
     from desktop.domain.journal import Template
+    from desktop.domain.path_file import LoadedPaths
     from desktop.domain.quiz import Quiz
     from desktop.domain.routines import Routines
     from desktop.domain.story_themes import ThemeCatalog
@@ -33,14 +32,21 @@ if TYPE_CHECKING:  # read on first use, after start-up
 class Profile:
     folder: ProfileFolder
     engine: Engine
-    library: LoadedPaths
     clock: Clock  # the app's one clock: every 'now' in the app is read from it
     upgrade_backup: Path | None = None
+    _library: LoadedPaths | None = field(default=None, repr=False)
     # The item tags and the library they were worked out from (see exercised_tags).
     _exercised: tuple[LoadedPaths, dict[tuple[str, str], tuple[str, ...]]] | None = field(
         default=None, repr=False
     )
     _quizzes: LoadedQuizzes | None = field(default=None, repr=False)
+
+    @property
+    def library(self) -> LoadedPaths:
+        """The learning paths, read on first use: an export or import never needs them."""
+        if self._library is None:
+            self._library = load_library(self.folder)
+        return self._library
 
     @cached_property
     def templates(self) -> tuple[tuple[Template, ...], tuple[DataFileError, ...]]:
@@ -115,9 +121,9 @@ class Profile:
 
     def reload_library(self) -> LoadedPaths:
         """Read the path and quiz files again (after an import, say)."""
-        self.library = load_library(self.folder)
+        self._library = load_library(self.folder)
         self._quizzes = None
-        return self.library
+        return self._library
 
     def restore(self, backup: Path) -> Path | None:
         """Put a backup in place of the database, owning the engine's lifetime: every pooled
@@ -171,6 +177,8 @@ def load_quiz_library(folder: ProfileFolder) -> LoadedQuizzes:
 
 
 def load_library(folder: ProfileFolder) -> LoadedPaths:
+    from desktop.store.path_library import load_paths
+
     return load_paths(shipped_data_dir() / "paths", folder.path_files_dir, shipped_vocabulary())
 
 
@@ -187,4 +195,4 @@ def open_profile(
     check_database(folder.database, wait=wait, thorough=thorough)
     backup = upgrade_database(folder.database, folder.backups_dir, clock=clock)
     engine = make_engine(folder.database)
-    return Profile(folder, engine, load_library(folder), clock, backup)
+    return Profile(folder, engine, clock, backup)

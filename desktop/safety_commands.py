@@ -55,12 +55,15 @@ class ProgressLine:
 
 
 @contextmanager
-def opened_profile(data_dir: str | None) -> Iterator[Profile | None]:
+def opened_profile(data_dir: str | None, *, thorough: bool = True) -> Iterator[Profile | None]:
+    """The profile, or None after saying why not. With `thorough` False only the quick look
+    is taken (health.check_database): for a command that only reads, or that runs the full
+    check itself before it writes (see _FullCheck)."""
     from desktop.profile import open_profile
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
-        profile = open_profile(folder, clock=app_clock(), note=_say)
+        profile = open_profile(folder, clock=app_clock(), note=_say, thorough=thorough)
     except DatabaseProblem as problem:
         _say(f"{problem}\nThe file has not been changed.")
         yield None
@@ -79,6 +82,8 @@ def opened_profile(data_dir: str | None) -> Iterator[Profile | None]:
 def _refuse_while_open(folder: ProfileFolder, instead: str) -> bool:
     """True (after saying so) while the app holds this data folder: it would lose our writes
     or overwrite them with its own."""
+    if not folder.lock_file.exists():  # the app holds its lock file while it runs
+        return False
     from desktop.ui.single_instance import is_held  # the app's own lock check (needs Qt)
 
     if not is_held(folder):
@@ -203,13 +208,18 @@ def _when(moment: datetime) -> str:
 
 
 def export_command(data_dir: str | None, file_format: str, target: str) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
     from desktop.domain.wording import counted
     from desktop.store.database import session_scope
     from desktop.store.transfer.json_export import NOT_IN_EXPORT, write_export
     from desktop.store.transfer.markdown_export import write_vault
     from desktop.store.transfer.vault_folder import VaultRefused
 
-    with opened_profile(data_dir) as profile:
+    # Only reads: the quick look is enough (SQLite refuses a damaged page when it reads it).
+    with opened_profile(data_dir, thorough=False) as profile:
         if profile is None:
             return 1
         progress = ProgressLine(sys.stderr)
@@ -226,6 +236,15 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
                     print(report.sentence(target))
         except VaultRefused as refused:
             _say(str(refused))
+            return 1
+        except (DatabaseError, sqlite3.DatabaseError) as error:
+            # Damage further in than the quick look reads: SQLite refuses the damaged page.
+            progress.clear()
+            reason = getattr(error, "orig", None) or error
+            _say(
+                f"Nothing was exported: your data could not be read (SQLite reports: {reason}). "
+                "Start Loopwise to check the file and restore a backup."
+            )
             return 1
         except OSError as error:
             progress.clear()
@@ -245,12 +264,14 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
     ):
         return 1
-    with opened_profile(data_dir) as profile:
+    with opened_profile(data_dir, thorough=False) as profile:
         if profile is None:
             return 1
         folder = profile.folder
+        whole = _FullCheck(folder.database)  # runs while the file is read
         try:
             if Path(source).is_dir():
+                whole.refuse_damage()
                 notes = import_notes(
                     engine=profile.engine,
                     database=folder.database,
@@ -260,7 +281,10 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
                 )
                 print(notes.summary())
                 return 0
-            plan = _import_file(profile, Path(source), assume_yes)
+            plan = _import_file(profile, Path(source), assume_yes, whole)
+        except DatabaseProblem as problem:
+            _say(f"{problem}\nNothing was imported. The file has not been changed.")
+            return 1
         except ImportRejected as rejected:
             _say(rejected.summary())
             return 1
@@ -271,10 +295,39 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         return 0
 
 
-def _import_file(profile: Profile, source: Path, assume_yes: bool) -> ImportPlan | None:
+class _FullCheck:
+    """SQLite's full integrity check of the profile on a thread of its own, started as an
+    import opens the profile (which took only the quick look), so it runs while the import
+    file is read and parsed. refuse_damage() waits for it: called before the import reads
+    the profile's tables, so a damaged profile is refused before anything is written."""
+
+    def __init__(self, database: Path) -> None:
+        import threading
+
+        from desktop.store.health import IntegrityCheck
+
+        self._found: list[DatabaseProblem | None] = []
+        check = IntegrityCheck(database)
+        self._thread = threading.Thread(
+            target=lambda: self._found.append(check.run()), name="integrity-check", daemon=True
+        )
+        self._thread.start()
+
+    def refuse_damage(self) -> None:
+        """Raise DatabaseProblem if the check found damage."""
+        self._thread.join()
+        problem = self._found[0] if self._found else None
+        if problem is not None:
+            raise problem
+
+
+def _import_file(
+    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck
+) -> ImportPlan | None:
     """Read and check the file once, ask if it replaces anything, then back up and write;
     None if the user said no. The file's parsed text is let go once its records are
-    checked, so a big file is not held twice."""
+    checked, so a big file is not held twice. Raises DatabaseProblem if the profile is
+    damaged (the full check runs while the file is read)."""
     from desktop.store.transfer.json_import import read_document
     from desktop.store.transfer.progress_report import READING
     from desktop.store.transfer.run import check_document, write_document
@@ -282,9 +335,9 @@ def _import_file(profile: Profile, source: Path, assume_yes: bool) -> ImportPlan
     progress = ProgressLine(sys.stderr)
     try:
         progress(READING, 0, 1)
-        plan = check_document(
-            engine=profile.engine, document=read_document(source), progress=progress
-        )
+        document = read_document(source)
+        whole.refuse_damage()
+        plan = check_document(engine=profile.engine, document=document, progress=progress)
         progress.clear()
         if plan.needs_confirmation and not _ask(f"{plan.question()} Go ahead?", assume_yes):
             return None

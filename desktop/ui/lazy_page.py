@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.ui.page import Page
@@ -27,6 +27,7 @@ class LazyPage(Page):
         self._page: Page | None = None
         self._settings: QSettings | None = None
         self._active = False
+        self._after_paint = False  # the first show builds once this shell has painted
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -46,9 +47,27 @@ class LazyPage(Page):
                 self._page.show()  # now, not on the next turn of the event loop
         return self._page
 
+    def build_after_first_paint(self) -> None:
+        """Build on the turn of the event loop after this (empty) shell first paints, not
+        when it is shown: the page remembered from last time then does not hold up the
+        window's first paint. Later shows build at once, so a click shows a whole page."""
+        if self._page is None:
+            self._after_paint = True
+
     def showEvent(self, event: QShowEvent) -> None:
-        self.real  # noqa: B018 (building is the point)
+        if not self._after_paint:
+            self.real  # noqa: B018 (building is the point)
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._after_paint:
+            self._after_paint = False
+            QTimer.singleShot(0, self, self._build_if_shown)
+        super().paintEvent(event)
+
+    def _build_if_shown(self) -> None:
+        if self.isVisible():
+            self.real  # noqa: B018 (building is the point)
 
     def restore_state(self, settings: QSettings) -> None:
         self._settings = settings

@@ -74,9 +74,16 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def current_page(self) -> Page:
+        """The page on show, built now if it was waiting."""
+        page = self._page_at_front()
+        return page.real if isinstance(page, LazyPage) else page
+
+    def _page_at_front(self) -> Page:
+        """The page on show as it is: a waiting LazyPage stays unbuilt (it has nothing to
+        flush and no Undo yet), so asking does not build it."""
         page = self.stack.currentWidget()
         assert isinstance(page, Page)
-        return page.real if isinstance(page, LazyPage) else page
+        return page
 
     def page(self, key: str) -> Page:
         """The page with this key (built now if it was waiting to be shown)."""
@@ -107,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
-            self.current_page().flush()
+            self._page_at_front().flush()
             self.stack.setCurrentIndex(row)
             for index, page in enumerate(self.pages):
                 page.set_active(index == row)
@@ -185,7 +192,7 @@ class MainWindow(QMainWindow):
     def _page_undo(self) -> QAction | None:
         if not isValid(self.stack):  # focus can move while the window is being taken down
             return None
-        return self.current_page().page_undo()
+        return self._page_at_front().page_undo()
 
     def add_file_actions(self, actions: Sequence[QAction]) -> None:
         for action in actions:
@@ -250,11 +257,14 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/page", self.pages[0].page_key))
         keys = [page.page_key for page in self.pages]
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+        remembered = self._page_at_front()
+        if isinstance(remembered, LazyPage):  # the window paints before the page is built
+            remembered.build_after_first_paint()
 
     def save_state(self) -> None:
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", self.current_page().page_key)
+        settings.setValue("window/page", self._page_at_front().page_key)
         for page in self.pages:
             page.save_state(settings)
         settings.sync()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.theme import colours, current_scheme
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 20
+SIZE_CACHE_LIMIT = 4096  # rows remembered per view; more and the cache starts over
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -21,7 +22,16 @@ class RichTextDelegate(QStyledItemDelegate):
 
     The HTML may use class="muted" and class="match"; their colours follow the theme and
     the row's selection, so text stays readable on a highlighted row.
+
+    Laying out a row's HTML is the costly part, and views ask for every row's size again on
+    each layout pass, so sizes are remembered by the row's HTML, font and width.
     """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, str, int], QSize] = {}
+        # A subclass that lays rows out at a width of its own keeps its own documents.
+        self._caches_sizes = type(self)._document is RichTextDelegate._document
 
     def _document(
         self, option: QStyleOptionViewItem, html: str, selected: bool = False
@@ -36,9 +46,7 @@ class RichTextDelegate(QStyledItemDelegate):
             f" color: {palette['text']}; font-weight: bold; }}"
         )
         document.setHtml(html)
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
-        document.setTextWidth(max(width or option.rect.width(), 120))
+        document.setTextWidth(_text_width(option))
         return document
 
     def paint(
@@ -72,5 +80,21 @@ class RichTextDelegate(QStyledItemDelegate):
         if not html:
             return super().sizeHint(option, index)
         self.initStyleOption(option, index)
-        document = self._document(option, str(html))
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        if not self._caches_sizes:
+            document = self._document(option, str(html))
+            return QSize(int(document.idealWidth()), int(document.size().height()))
+        key = (str(html), option.font.key(), _text_width(option))
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= SIZE_CACHE_LIMIT:
+                self._sizes.clear()
+            document = self._document(option, key[0])
+            size = QSize(int(document.idealWidth()), int(document.size().height()))
+            self._sizes[key] = size
+        return QSize(size)
+
+
+def _text_width(option: QStyleOptionViewItem) -> int:
+    view = option.widget
+    width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+    return max(width or option.rect.width(), 120)
