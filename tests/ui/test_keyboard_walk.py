@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
-from desktop.domain.dates import week_of
+from desktop.domain.dates import MONDAY, week_of
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
@@ -72,8 +72,10 @@ def test_tab_leaves_the_mock_interview_feedback(qtbot, context: AppContext) -> N
 
 
 def test_tab_walks_the_weekly_review_questions_to_save(qtbot, context: AppContext) -> None:
-    week = week_of(context.now().astimezone().date()) - timedelta(days=7)
-    dialog = _show(qtbot, WeeklyReviewDialog(context, week))
+    week = week_of(context.now().astimezone().date(), first=MONDAY) - timedelta(days=7)
+    review = WeeklyReviewDialog(context, week)
+    assert review.wait_until_read()
+    dialog = _show(qtbot, review)
     assert isinstance(dialog, WeeklyReviewDialog)
     boxes = list(dialog.answers.values())
     for box, following in pairwise(boxes):
