@@ -72,19 +72,3 @@ def advance_item(
             )  # fmt: skip
             return status
     return None
-    row = session.get(ItemProgress, (path.id, item_id))
-    if row is not None and row.status != ItemStatus.TODO.value:
-        return False
-    stage_items = [(stage.id, item) for stage in path.stages for item in stage.items]
-    stage_items += [
-        (record.stage_id, record.item)
-        for record in progress_store.custom_items(session=session, path_id=path.id)
-    ]
-    for stage_id, item in stage_items:
-        if item.id == item_id:
-            progress_store.set_status(
-                session=session, path_id=path.id, stage_id=stage_id, item=item,
-                status=ItemStatus.IN_PROGRESS, now=now,
-            )  # fmt: skip
-            return True
-    return False
