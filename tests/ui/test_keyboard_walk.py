@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from desktop.domain.dates import week_of
-from desktop.domain.practice import AttemptSubject
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
@@ -21,7 +20,6 @@ from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.log_page import PracticeLogPage
-from desktop.ui.practice.quiz_dialog import QuizDialog
 from desktop.ui.safety.backups_dialog import BackupsDialog
 from tests.ui.test_practice_log import _log
 
@@ -120,21 +118,3 @@ def test_enter_or_escape_closes_about_without_opening_a_file_manager(
     qtbot.keyClick(QApplication.focusWidget() or dialog, key)
     assert not dialog.isVisible()
     assert opened == []
-
-
-def test_a_quiz_runs_on_arrows_and_enter(qtbot, context: AppContext) -> None:
-    quiz = context.profile.quiz("system-design-quiz")
-    assert quiz is not None
-    subject = AttemptSubject(quiz.title, kind="quiz", target_minutes=10)
-    dialog = _show(qtbot, QuizDialog(context, quiz, subject))
-    assert isinstance(dialog, QuizDialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.choices[0].hasFocus)
-    for number in range(2):
-        qtbot.keyClick(dialog.choices[0], Qt.Key.Key_Down)  # focus on choice 2, none ticked
-        assert dialog.choices[1].hasFocus()
-        qtbot.keyClick(dialog.choices[1], Qt.Key.Key_Return)  # means "this one"
-        assert dialog.run.answered == number + 1
-        assert "Pick an answer" not in dialog.feedback.text()
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # next question
-        assert dialog.choices[0].hasFocus()  # the next question starts at its first choice
