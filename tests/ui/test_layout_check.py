@@ -128,6 +128,7 @@ def test_a_cell_may_elide_when_its_tooltip_holds_the_whole_text(qtbot, themed_ap
 
 def _wrapping_table(rows_fit: bool) -> QTableView:
     view = _table(200)
+    view.model().setParent(view)  # goes with the view, not with a garbage collection
     view.setWordWrap(True)
     view.horizontalHeader().resizeSection(0, 160)  # LONG takes three lines or so here
     if rows_fit:

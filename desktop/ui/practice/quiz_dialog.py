@@ -116,6 +116,7 @@ class QuizDialog(QDialog):
         self.next_button.hide()
         self.log_button.hide()
         self.confidence_row.hide()
+        self.choices[0].setFocus()  # each question starts at its first choice
 
     def choose(self, choice: int) -> None:
         self.choices[choice - 1].setChecked(True)
@@ -123,6 +124,12 @@ class QuizDialog(QDialog):
     def check(self) -> None:
         question = self.run.current
         chosen = self.choice_group.checkedId()
+        focused = next((choice for choice in self.choices if choice.hasFocus()), None)
+        if chosen < 1 and focused is not None:
+            # The arrow keys move between choices without ticking one: Enter means this one.
+            # (Clicking Check takes the focus, so a mouse user still picks an answer first.)
+            focused.setChecked(True)
+            chosen = self.choice_group.checkedId()
         if question is None or chosen < 1:
             repolish(self.feedback, "role", "warning")
             self.feedback.setText("Pick an answer first.")
