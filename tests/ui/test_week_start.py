@@ -112,6 +112,7 @@ def test_a_weekly_review_of_a_week_from_sunday(qtbot, context: AppContext) -> No
         assert plan_store.review_due(session=session, today=sunday, first=6) == last_week
     dialog = WeeklyReviewDialog(context, last_week)
     qtbot.addWidget(dialog)
+    assert dialog.wait_until_read()  # the review reads its weeks on a worker
     n = dialog.numbers
     assert (n.sessions, n.planned, n.done) == (1, 2, 1)
     assert [item.id for item in dialog.left_over] == [left]
