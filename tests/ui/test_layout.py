@@ -9,12 +9,13 @@ size and theme: the whole check takes a few seconds.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QEvent, QSettings, QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
@@ -131,13 +132,23 @@ def layout_report(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) 
                 findings += _check_window(window, theme, rendered)
             finally:
                 window.close()
-                window.deleteLater()
+                _tear_down(window)
     finally:
         context.workers.shut_down()
         profile.close()
         apply_theme(qapp, Scheme(look[1]) if look[1] else None)
         qapp.setStyle(look[0])
     return LayoutReport(findings, rendered)
+
+
+def _tear_down(window: QWidget) -> None:
+    """Let the window and everything Python still holds of it go now, in a known order: the
+    Python side first, then Qt's deferred deletes. Left to a garbage collection at some later
+    test, wrappers of objects Qt had already deleted crashed the run now and then."""
+    gc.collect()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
 
 
 def _check_window(

@@ -95,7 +95,10 @@ def test_text_with_room_to_spare_passes(qtbot, themed_app, kind: str) -> None:
 
 
 def _table(width: int, tooltip: bool = False) -> QTableView:
-    model = QStandardItemModel(2, 2)
+    view = QTableView()
+    # The view owns its model: a model only Python holds is freed when this returns, and the
+    # view then paints from freed memory (a crash some runs later).
+    model = QStandardItemModel(2, 2, view)
     model.setHorizontalHeaderLabels(["Practised on the day", "Time"])
     for row in range(2):
         cell = QStandardItem(LONG)
@@ -103,7 +106,6 @@ def _table(width: int, tooltip: bool = False) -> QTableView:
             cell.setToolTip(LONG)
         model.setItem(row, 0, cell)
         model.setItem(row, 1, QStandardItem("20 min"))
-    view = QTableView()
     view.setModel(model)
     view.setWordWrap(False)
     view.setAccessibleName("Attempts")
@@ -128,7 +130,6 @@ def test_a_cell_may_elide_when_its_tooltip_holds_the_whole_text(qtbot, themed_ap
 
 def _wrapping_table(rows_fit: bool) -> QTableView:
     view = _table(200)
-    view.model().setParent(view)  # goes with the view, not with a garbage collection
     view.setWordWrap(True)
     view.horizontalHeader().resizeSection(0, 160)  # LONG takes three lines or so here
     if rows_fit:
