@@ -47,6 +47,7 @@ from tests.benchmarks.page_timing import (
     application,
     drain,
     median_ms,
+    painted_after,
     rss_mib,
     verdict,
     wait_responsive,
@@ -72,7 +73,7 @@ FLOOR_SQL = (
 
 
 def _floor(database: Path, week: date) -> float:
-    from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
     began = time.perf_counter()
     connection = sqlite3.connect(database)
@@ -90,14 +91,7 @@ def _floor(database: Path, week: date) -> float:
         column = QListWidget()
         column.addItems([f"Planned item {n}\n30 min · path" for n in range(8 if day < 1 else 0)])
         row.addWidget(column)
-    grid.resize(*PAGE_SIZE)
-    grid.show()
-    QApplication.processEvents()  # painted as the app's pages are: on the next turn
-    grid.grab()
-    elapsed = time.perf_counter() - began
-    grid.close()
-    grid.deleteLater()
-    return elapsed
+    return painted_after(grid, began)
 
 
 class PlanRun:

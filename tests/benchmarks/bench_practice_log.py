@@ -46,6 +46,7 @@ from tests.benchmarks.page_timing import (
     application,
     drain,
     median_ms,
+    painted_after,
     rss_mib,
     verdict,
 )
@@ -63,7 +64,7 @@ FLOOR_SQL = (
 
 def _floor(database: Path) -> float:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QTableView
 
     began = time.perf_counter()
     connection = sqlite3.connect(database)
@@ -76,14 +77,7 @@ def _floor(database: Path) -> float:
             model.setItem(row, column, QStandardItem(f"{row}:{column}"))
     view = QTableView()
     view.setModel(model)
-    view.resize(*PAGE_SIZE)
-    view.show()
-    QApplication.processEvents()  # painted as the app's pages are: on the next turn
-    view.grab()
-    elapsed = time.perf_counter() - began
-    view.close()
-    view.deleteLater()
-    return elapsed
+    return painted_after(view, began)
 
 
 class LogRun:

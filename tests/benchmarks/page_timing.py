@@ -24,6 +24,21 @@ def application() -> Any:
     return app
 
 
+def painted_after(widget: Any, began: float) -> float:
+    """Show `widget` at a page's size, paint it as the app's pages are painted (on the next
+    turn of the event loop), and give the seconds since `began`; then let it go."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.resize(*PAGE_SIZE)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab()
+    elapsed = time.perf_counter() - began
+    widget.close()
+    widget.deleteLater()
+    return elapsed
+
+
 def drain(app: Any) -> None:
     """Run what is posted (deferred deletes, late results) before the next run."""
     from PySide6.QtCore import QCoreApplication, QEvent
