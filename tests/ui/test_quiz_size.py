@@ -37,4 +37,11 @@ def test_the_quiz_opens_as_tall_as_its_question(qtbot, context: AppContext) -> N
     opened = dialog.height()
     dialog.advance()  # the next question may be shorter: the buttons stay where they were
     assert dialog.height() == opened
+
+    while dialog.run.current is not None:
+        dialog.choose(1)
+        dialog.check()
+        dialog.advance()
+    assert dialog.log_button.isVisible()  # the score: only as tall as it needs
+    assert dialog.height() <= _needed(dialog) + 2 * dialog.fontMetrics().height()
     dialog.logged_entry = 1  # closing asks nothing

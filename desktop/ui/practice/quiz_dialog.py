@@ -179,11 +179,11 @@ class QuizDialog(QDialog):
         self.confidence_row.show()
         self.log_button.show()
         self.log_button.setFocus()
-        self._grow_to_fit()
+        self._grow_to_fit(shrink=True)  # the questions are over: no room kept for them
 
-    def _grow_to_fit(self) -> None:
-        """Taller when the text shown needs it, never shorter: the buttons stay put from one
-        question to the next once the longest has been seen."""
+    def _grow_to_fit(self, *, shrink: bool = False) -> None:
+        """Taller when the text shown needs it, never shorter (unless asked): the buttons stay
+        put from one question to the next once the longest has been seen."""
         layout = self.layout()
         if layout is None or not self.isVisible():
             return  # showing sizes it to what it holds
@@ -192,7 +192,7 @@ class QuizDialog(QDialog):
             needed = layout.totalHeightForWidth(self.width())
         else:
             needed = layout.totalSizeHint().height()
-        if needed > self.height():
+        if needed > self.height() or shrink:
             self.resize(self.width(), needed)
 
     def build_attempt(self) -> Attempt:
