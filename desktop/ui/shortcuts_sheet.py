@@ -1,7 +1,8 @@
 """Help > Keyboard shortcuts: every shortcut the window has, read from its actions.
 
-Read from the menus and the pages' own actions rather than kept by hand, so the sheet cannot
-fall behind when a shortcut is added or changed.
+Read from the menus, the pages' own actions and described shortcuts, and the keys the
+practice-session and rehearsal windows bind (desktop/ui/window_keys.py), rather than kept by
+hand, so the sheet cannot fall behind when a shortcut is added or changed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui import window_keys
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -48,8 +51,17 @@ def shortcut_groups(window: MainWindow) -> list[Group]:
     for page in window.pages:
         real = window.page(page.page_key)
         rows = [_row(action) for action in real.findChildren(QAction) if _wanted(action, seen)]
+        # A bare shortcut (one with no action, as the journal's Ctrl+S) is listed by what its
+        # "What's this" text says it does.
+        rows += [
+            (shortcut.whatsThis(), _keys([shortcut.key()]))
+            for shortcut in real.findChildren(QShortcut)
+            if shortcut.whatsThis()
+        ]
         if rows:
             groups.append((f"On the {real.title} page", rows))
+    for heading, bindings in window_keys.WINDOWS:
+        groups.append((heading, [(keys.what, _keys(keys.sequences())) for keys in bindings]))
     return groups
 
 
@@ -71,12 +83,13 @@ def _wanted(action: QAction, seen: set[int]) -> bool:
 
 
 def _row(action: QAction) -> tuple[str, str]:
-    """The action's main keys, and other Ctrl ones (not Shift+Ins or a keyboard's Undo key)."""
-    first, *others = (
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
-    keys = [first, *(key for key in others if key.startswith("Ctrl+"))]
-    return menu_label(action.text()), ", ".join(keys)
+    return menu_label(action.text()), _keys(action.shortcuts())
+
+
+def _keys(sequences: list[QKeySequence]) -> str:
+    """The main keys, and other Ctrl ones (not Shift+Ins or a keyboard's Undo key)."""
+    first, *others = (key.toString(QKeySequence.SequenceFormat.NativeText) for key in sequences)
+    return ", ".join([first, *(key for key in others if key.startswith("Ctrl+"))])
 
 
 class ShortcutsSheet(QDialog):

@@ -197,7 +197,10 @@ def style_sheet(scheme: Scheme) -> str:
         background: {c["highlight"]}; border-color: {c["highlight"]};
         image: url("{(resources_dir() / "icons" / "check.svg").as_posix()}");
     }}
-    QTreeView {{ border: 1px solid {c["border"]}; border-radius: 4px; }}
+    QTreeView, QListView, QTableView {{ border: 1px solid {c["border"]}; border-radius: 4px; }}
+    QComboBox QAbstractItemView, QCalendarWidget QAbstractItemView {{
+        border: none; border-radius: 0;
+    }}
     QTreeView::item {{ padding: 3px 2px; }}
     QProgressBar {{
         border: none; border-radius: 4px; background: {c["button"]}; max-height: 8px;

@@ -152,10 +152,18 @@ def test_a_new_session_has_no_day_to_change(qtbot, context: AppContext) -> None:
     assert _dialog(qtbot, context).day is None
 
 
-def test_the_design_steps_tab_counts_too(qtbot, context: AppContext) -> None:
+def test_design_steps_take_only_the_room_they_need(qtbot, context: AppContext) -> None:
+    # As a tab, the steps left the height of the pattern lists empty below them.
     subject = AttemptSubject("Rate limiter", kind="design", target_minutes=40)
     dialog = FinishSessionDialog(subject, context.now(), 2400, context.profile.taxonomy)
     qtbot.addWidget(dialog)
-    assert dialog.tabs.tabText(0) == "Design steps covered"
-    dialog.steps[0].setChecked(True)
-    assert dialog.tabs.tabText(0) == "Design steps covered (1)"
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Patterns applied",
+        "Struggled with",
+    ]
+    assert len(dialog.steps) == 8 and all(box.isVisible() for box in dialog.steps)
+    lowest = max(box.mapTo(dialog, box.rect().bottomLeft()).y() for box in dialog.steps)
+    below = dialog.tabs.mapTo(dialog, dialog.tabs.rect().topLeft()).y() - lowest
+    assert 0 < below <= 3 * dialog.layout().spacing() + 4

@@ -179,7 +179,7 @@ def test_an_attempt_opened_from_elsewhere_is_selected_even_when_filtered_out(
 
     assert page.show_attempt(recent)
     assert page.selected() is not None and page.selected().id == recent
-    assert page.range.currentIndex() == 1  # it was on show: the filters stay as they were
+    assert page.range.currentText() == "Last 30 days"  # on show: the filters stay as they were
 
     assert page.show_attempt(old_id)
     selected = page.selected()
@@ -216,9 +216,30 @@ def test_a_narrow_page_keeps_what_was_practised_readable(page: PracticeLogPage) 
 def test_a_garbled_saved_layout_falls_back_to_the_default_range(
     page: PracticeLogPage, context: AppContext
 ) -> None:
-    context.settings.setValue("practice/range", "lots")
-    page.restore_state(context.settings)
-    assert page.range.currentIndex() == 1  # the last 30 days, as for a new user
+    for garbled in ("lots", "12"):  # not a number, or not a period on offer
+        page.range.setCurrentIndex(0)
+        context.settings.setValue("practice/period", garbled)
+        page.restore_state(context.settings)
+        assert page.range.currentText() == "Last 30 days"  # as for a new user
+
+
+def test_the_chosen_period_is_kept_by_its_days(page: PracticeLogPage, context) -> None:
+    for label in ("Last 6 months", "Everything"):
+        page.range.setCurrentIndex(page.range.findText(label))
+        page.save_state(context.settings)
+        page.range.setCurrentIndex(0)
+        page.restore_state(context.settings)
+        assert page.range.currentText() == label
+
+
+def test_the_log_and_trends_offer_the_same_periods(page: PracticeLogPage, open_page) -> None:
+    from desktop.ui.trends.page import TrendsPage
+
+    trends = open_page(TrendsPage)
+    offered = [(page.range.itemText(i), page.range.itemData(i)) for i in range(page.range.count())]
+    assert offered == [
+        (trends.range.itemText(i), trends.range.itemData(i)) for i in range(trends.range.count())
+    ]
 
 
 def _log_many(context: AppContext, count: int) -> list[int]:
@@ -261,7 +282,7 @@ def test_everything_lists_every_attempt_a_page_at_a_time(
     assert model.pages_kept == 2  # seven pages were read; only the last two are kept
     qtmodeltester.check(model)
 
-    page.range.setCurrentIndex(1)  # the last 30 days: the long period's rows are let go
+    page.range.setCurrentIndex(page.range.findData(30))  # the long period's rows are let go
     assert model.rowCount() == 2 and model.pages_kept <= 1
 
 

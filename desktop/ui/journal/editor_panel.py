@@ -101,6 +101,7 @@ class EntryEditor(QWidget):
         layout.addLayout(bottom)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setWhatsThis("Save the entry now")  # how the shortcuts sheet lists it
         save.activated.connect(self.save_now)
 
     def _on_preview_toggled(self, visible: bool) -> None:

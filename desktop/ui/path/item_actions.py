@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.domain.progress import ChecklistItem, ItemStatus
+from desktop.ui.window_keys import CTRL_ENTER
 
 _STATUS_SHORTCUTS = {
     ItemStatus.TODO: "Ctrl+Shift+T",
@@ -32,7 +33,7 @@ class ItemActions(QObject):
 
         # Ctrl+Enter anywhere on the page; plain Enter in the list does the same (the page).
         self.start = QAction("Start practice session", parent)
-        self.start.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.start.setShortcuts([QKeySequence(keys) for keys in CTRL_ENTER])
         self.start.setStatusTip("Time a practice session on the chosen item")
         parent.addAction(self.start)
 

@@ -114,6 +114,21 @@ class FinishSessionDialog(QDialog):
             confidence_row.addWidget(button)
         confidence_row.addStretch(1)
         form.addRow("Confidence", confidence_row)
+        # A design session's steps sit in the form, in as much room as they need: as a tab they
+        # left the height of the pattern lists empty below them.
+        self.steps: list[QCheckBox] = []
+        if subject.kind == "design":
+            grid = QGridLayout()
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setVerticalSpacing(2)
+            for number, step in enumerate(taxonomy.design_steps):
+                box = QCheckBox(step.label)
+                box.setAccessibleName(f"Covered: {step.label}")
+                box.setToolTip(plain_tip(step.description or ""))
+                box.setProperty("step", step.id)
+                grid.addWidget(box, number // 2, number % 2)
+                self.steps.append(box)
+            form.addRow("Steps covered", grid)
         layout.addLayout(form)
 
         self.tabs = tabs = QTabWidget()
@@ -128,21 +143,6 @@ class FinishSessionDialog(QDialog):
             self.patterns.set_chosen(practised)  # the item's own patterns, most likely used
         self.patterns.changed.connect(self._count_in_tabs)
         self.struggles.changed.connect(self._count_in_tabs)
-        self.steps: list[QCheckBox] = []
-        if subject.kind == "design":
-            steps_box = self._steps_tab = QWidget()
-            grid = QGridLayout(steps_box)
-            for number, step in enumerate(taxonomy.design_steps):
-                box = QCheckBox(step.label)
-                box.setAccessibleName(f"Covered: {step.label}")
-                box.setToolTip(plain_tip(step.description or ""))
-                box.setProperty("step", step.id)
-                box.toggled.connect(self._count_in_tabs)
-                grid.addWidget(box, number // 2, number % 2)
-                self.steps.append(box)
-            grid.setRowStretch(grid.rowCount(), 1)  # boxes at the top, not spread out
-            tabs.insertTab(0, steps_box, "Design steps covered")
-            tabs.setCurrentIndex(0)
         layout.addWidget(tabs, 1)
         self._count_in_tabs()
 
@@ -173,9 +173,6 @@ class FinishSessionDialog(QDialog):
             (self.patterns, "Patterns applied", len(self.patterns.chosen())),
             (self.struggles, "Struggled with", len(self.struggles.chosen())),
         ]
-        if self.steps:
-            ticked = sum(box.isChecked() for box in self.steps)
-            counted.append((self._steps_tab, "Design steps covered", ticked))
         for page, title, count in counted:
             index = self.tabs.indexOf(page)
             if index >= 0:

@@ -25,6 +25,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
+from desktop.ui.periods import EVERYTHING, PERIODS
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
@@ -40,8 +41,7 @@ from desktop.ui.widgets.undo_bar import UndoBar
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
 HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, PATTERNS_COLUMN: 880, CONFIDENCE_COLUMN: 720}
-RANGES = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365),
-          ("Everything", None))  # fmt: skip
+DEFAULT_DAYS = 30  # the period the log opens on, until the user picks another
 
 
 class PracticeLogPage(ContextPage):
@@ -55,9 +55,9 @@ class PracticeLogPage(ContextPage):
 
         top = QHBoxLayout()
         self.range = combo_box("Show attempts from")
-        for label, days in RANGES:
+        for label, days in PERIODS:
             self.range.addItem(label, days)
-        self.range.setCurrentIndex(1)
+        self.range.setCurrentIndex(self.range.findData(DEFAULT_DAYS))
         self.range.currentIndexChanged.connect(lambda _index: self.reload())
         top.addWidget(self.range)
         self.path_filter = combo_box("Show attempts on path")
@@ -163,7 +163,8 @@ class PracticeLogPage(ContextPage):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("practice/columns", self.table.horizontalHeader().saveState())
-        settings.setValue("practice/range", self.range.currentIndex())
+        # By its days (0: everything), so the choice survives a change to the list.
+        settings.setValue("practice/period", self.range.currentData() or 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_columns(event.size().width())
@@ -182,11 +183,12 @@ class PracticeLogPage(ContextPage):
             self.table.horizontalHeader().restoreState(state)
             self._hidden_for_width = None  # the saved state may hide columns this width needs
             self._fit_columns(self.width())
-        chosen = setting_int(settings.value("practice/range"), 1)
-        self.range.setCurrentIndex(chosen if 0 <= chosen < len(RANGES) else 1)
+        days = setting_int(settings.value("practice/period"), DEFAULT_DAYS)
+        chosen = self.range.findData(days) if days else EVERYTHING
+        self.range.setCurrentIndex(chosen if chosen >= 0 else self.range.findData(DEFAULT_DAYS))
 
     def prepare_for_screenshot(self) -> None:
-        self.range.setCurrentIndex(len(RANGES) - 1)
+        self.range.setCurrentIndex(EVERYTHING)
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -240,7 +242,7 @@ class PracticeLogPage(ContextPage):
             self.reload()
         row = self._row_of(attempt_id)
         if row is None:
-            for combo, widest in ((self.range, len(RANGES) - 1), (self.path_filter, 0)):
+            for combo, widest in ((self.range, EVERYTHING), (self.path_filter, 0)):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(widest)
                 combo.blockSignals(False)

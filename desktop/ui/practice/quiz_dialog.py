@@ -39,7 +39,9 @@ class QuizDialog(QDialog):
         self.logged_entry: int | None = None
         self.setWindowTitle(quiz.title)
         self.setAccessibleName(quiz.title)
-        self.setMinimumSize(620, 460)
+        # As tall as the question needs, growing when an explanation needs more (see
+        # _grow_to_fit): a fixed height left half the dialog empty under a short question.
+        self.setMinimumWidth(620)
 
         layout = QVBoxLayout(self)
         self.progress = QProgressBar()
@@ -117,6 +119,7 @@ class QuizDialog(QDialog):
         self.log_button.hide()
         self.confidence_row.hide()
         self.choices[0].setFocus()  # each question starts at its first choice
+        self._grow_to_fit()
 
     def choose(self, choice: int) -> None:
         self.choices[choice - 1].setChecked(True)
@@ -155,6 +158,7 @@ class QuizDialog(QDialog):
             "See your score" if self.run.position + 1 == self.run.total else "Next question"
         )
         self.next_button.setFocus()
+        self._grow_to_fit()
 
     def advance(self) -> None:
         self.run.next()
@@ -175,6 +179,21 @@ class QuizDialog(QDialog):
         self.confidence_row.show()
         self.log_button.show()
         self.log_button.setFocus()
+        self._grow_to_fit(shrink=True)  # the questions are over: no room kept for them
+
+    def _grow_to_fit(self, *, shrink: bool = False) -> None:
+        """Taller when the text shown needs it, never shorter (unless asked): the buttons stay
+        put from one question to the next once the longest has been seen."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return  # showing sizes it to what it holds
+        layout.activate()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+        else:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height() or shrink:
+            self.resize(self.width(), needed)
 
     def build_attempt(self) -> Attempt:
         seconds = int((self.context.now() - self.started_at).total_seconds())

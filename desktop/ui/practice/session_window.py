@@ -24,6 +24,7 @@ from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, p
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.window_keys import FINISH_SESSION, bind
 
 REFRESH_MS = 500
 RECORD_EVERY_MS = 60 * 1000  # a crash loses at most the last minute of a session
@@ -65,12 +66,9 @@ class PracticeSessionWindow(QDialog):
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         self.finish_button = push_button(
-            "Finish…",
-            "Finish and log this session",
-            self.finish,
-            default=True,
-            shortcut="Ctrl+Return",
+            "Finish…", "Finish and log this session", self.finish, default=True
         )
+        bind(self.finish_button, FINISH_SESSION)
         buttons.addWidget(self.finish_button)
         layout.addLayout(buttons)
 

@@ -104,6 +104,12 @@ class BackupsDialog(QDialog):
         buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter must never write or ask to: only Close answers to it. (A dialog's push
+        # buttons are "auto default", so Enter on the list clicked Back up now.)
+        for button in (self.back_up_button, self.restore_button, self.delete_button):
+            button.setAutoDefault(False)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.back_up_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)

@@ -22,6 +22,7 @@ from desktop.ui.saving import created_or_told
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.window_keys import FINISH_REHEARSAL, bind
 
 REFRESH_MS = 250
 _RATING_WORDS = {1: "Lost my way", 2: "Shaky", 3: "Fine", 4: "Good", 5: "Nailed it"}
@@ -74,13 +75,8 @@ class RehearsalDialog(QDialog):
         discard = push_button("Discard", "Stop without logging", self.reject)
         buttons.addWidget(discard)
         buttons.addStretch(1)
-        self.done_button = push_button(
-            "Done",
-            "Stop the timer and rate the rehearsal",
-            self.finish,
-            shortcut="Ctrl+Return",
-            default=True,
-        )
+        self.done_button = push_button("Done", FINISH_REHEARSAL.what, self.finish, default=True)
+        bind(self.done_button, FINISH_REHEARSAL)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         return page

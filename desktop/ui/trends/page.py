@@ -37,6 +37,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
+from desktop.ui.periods import PERIODS
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
@@ -56,8 +57,7 @@ from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
 
-RANGES = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 6 months", 182),
-          ("Last year", 365), ("Everything", None))  # fmt: skip
+RANGES = PERIODS  # the same periods, in the same words, as the practice log
 DEFAULT_RANGE = 1
 DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway

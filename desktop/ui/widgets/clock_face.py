@@ -14,6 +14,7 @@ from desktop.domain.practice import SessionClock
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.restyle import repolish
+from desktop.ui.window_keys import PAUSE, bind
 
 
 def clock_text(seconds: int) -> str:
@@ -60,7 +61,8 @@ class ClockFace(QWidget):
 
 def pause_button(toggle: Callable[[], None]) -> QPushButton:
     """The Pause / Resume button every timed dialog has, on Ctrl+P."""
-    button = push_button("Pause", "Pause or resume the timer", toggle, shortcut="Ctrl+P")
+    button = push_button("Pause", PAUSE.what, toggle)
+    bind(button, PAUSE)
     return button
 
 

@@ -1,0 +1,35 @@
+"""File > Backups: Enter never writes. Only Close answers to it; Back up now, Restore and
+Delete are clicked or chosen by their access keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from desktop.store.backup import list_backups
+from desktop.ui.context import AppContext
+from tests.ui.test_backups_dialog_delete import _backup, _dialog
+
+
+def test_only_close_is_the_default_button(qtbot: Any, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    for button in (dialog.back_up_button, dialog.restore_button, dialog.delete_button):
+        assert not button.isDefault() and not button.autoDefault(), button.text()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.isDefault()
+
+
+def test_enter_on_the_list_backs_nothing_up(qtbot: Any, context: AppContext) -> None:
+    _backup(context, 1)
+    backups = context.profile.folder.backups_dir
+    before = list_backups(backups)
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(0)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert list_backups(backups) == before

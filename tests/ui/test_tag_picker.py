@@ -1,0 +1,60 @@
+"""The tick-box lists of weak spots, patterns and struggles never scroll sideways: they take
+one column where two do not fit, and a label too long for its column ends in "…" with the
+whole label in its tooltip."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.ui.context import AppContext
+from desktop.ui.plan.mock_dialog import MockInterviewDialog
+from desktop.ui.practice.tag_picker import TagPicker
+
+pytestmark = pytest.mark.any_date
+
+LONG = "Neural networks and backpropagation"  # the longest label the taxonomy ships
+
+
+def _never(*_args: object) -> None:
+    raise AssertionError("nothing is saved here")
+
+
+def _mock_dialog(qtbot, context: AppContext, size: tuple[int, int]) -> MockInterviewDialog:  # type: ignore[no-untyped-def]
+    dialog = MockInterviewDialog(context.profile.taxonomy, context.now(), _never)
+    qtbot.addWidget(dialog)
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _fits_sideways(picker: TagPicker) -> bool:
+    viewport = picker.scroll_area.viewport()
+    shown = [box for box in picker.boxes if box.isVisible()]
+    return picker.scroll_area.widget().width() <= viewport.width() and all(
+        box.geometry().right() < viewport.width() for box in shown
+    )
+
+
+def test_the_mock_interviews_weak_spots_do_not_scroll_sideways(qtbot, context) -> None:
+    dialog = _mock_dialog(qtbot, context, (600, 488))
+    picker = dialog.exposed
+    qtbot.waitUntil(lambda: _fits_sideways(picker))
+    assert picker.scroll_area.horizontalScrollBar().maximum() == 0
+    (long,) = [box for box in picker.boxes if box.label == LONG]
+    assert long.text() != LONG and long.text().endswith("…")
+    assert long.toolTip().startswith(LONG)  # the whole label, then what it means
+    assert long.accessibleName().endswith(LONG)
+
+
+def test_a_shortened_label_is_still_found_by_the_filter(qtbot, context) -> None:
+    picker = _mock_dialog(qtbot, context, (600, 488)).exposed
+    picker.filter.setText("backpropagation")
+    assert [box.label for box in picker.boxes if box.isVisibleTo(picker)] == [LONG]
+
+
+def test_a_wide_list_takes_two_columns_with_whole_labels(qtbot, context) -> None:
+    picker = _mock_dialog(qtbot, context, (1500, 700)).exposed
+    qtbot.waitUntil(lambda: len({box.x() for box in picker.boxes if box.isVisible()}) == 2)
+    assert _fits_sideways(picker)
+    assert all(box.text() == box.label for box in picker.boxes)
