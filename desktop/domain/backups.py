@@ -22,6 +22,7 @@ REASON_LABELS = {
     "before-upgrade": "Before an upgrade",
     "before-import": "Before an import",
     "before-restore": "Before a restore",
+    "after-restore": "Restored data",
 }
 
 

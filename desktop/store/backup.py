@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 import time
 from contextlib import closing
@@ -33,6 +34,9 @@ from desktop.store.health import move_aside
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
 
 PERIODIC_EVERY = timedelta(hours=12)
+
+
+logger = logging.getLogger(__name__)
 
 
 def _stored(now: datetime) -> datetime:
@@ -351,7 +355,22 @@ def restore_backup(
         # The backup API copies page by page inside one write transaction on the target:
         # if it is interrupted, the database keeps its old contents.
         source.backup(target, progress=wait)
+    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
     return kept
+
+
+def _keep_what_was_restored(
+    database: Path, backups_dir: Path, *, now: datetime, wait: LockWait
+) -> None:
+    """A backup of the data as restored, dated just after the one made before the restore.
+    Without it that one would be the newest backup, and recovering from later damage would
+    bring back the very data the user chose to leave. The restore has already succeeded, so
+    a failure here (a full disk) is logged, not raised."""
+    moment = _stored(now) + timedelta(microseconds=1)
+    try:
+        backup_database(database, backups_dir, "after-restore", now=moment, wait=wait)
+    except (DamagedCopy, DatabaseLocked, OSError, sqlite3.Error):
+        logger.warning("No backup of the restored data could be made", exc_info=True)
 
 
 def _is_whole(database: Path) -> bool:

@@ -84,6 +84,27 @@ def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Pr
     assert titles == {"before", "after"}
 
 
+def test_after_a_restore_later_damage_is_recovered_to_the_restored_data(
+    profile: Profile,
+) -> None:
+    """The copy made before a restore holds the data the user chose to leave: it must not
+    be the newest backup when the database is damaged later."""
+    folder = profile.folder
+    _write(profile, "chosen")
+    older = backup_database(folder.database, folder.backups_dir, "manual", now=NOW)
+    _write(profile, "left behind")
+    backup_database(folder.database, folder.backups_dir, "manual", now=NOW + timedelta(hours=1))
+    profile.engine.dispose()
+
+    restore_backup(folder.database, older, folder.backups_dir, now=NOW + timedelta(hours=2))
+
+    found, _passed_over = newest_usable_backup(folder.backups_dir)
+    assert found is not None and found.backup.name.reason == "after-restore"
+    with closing(sqlite3.connect(found.backup.path)) as connection:
+        titles = {row[0] for row in connection.execute("SELECT title FROM journal_entry")}
+    assert titles == {"chosen"}
+
+
 def test_a_damaged_backup_is_refused_and_the_database_is_untouched(profile: Profile) -> None:
     folder = profile.folder
     _write(profile, "mine")

@@ -106,8 +106,8 @@ def test_restoring_a_backup_in_the_running_app_reopens_the_database_and_rereads_
     assert context.profile.engine is not old_engine
     assert journal.editor.entry_id is None  # the entry shown no longer exists
     reasons = [b.name.reason for b in list_backups(folder.backups_dir)]
-    assert reasons == ["before-restore", "manual"]
-    assert dialog.table.rowCount() == 2
+    assert reasons == ["after-restore", "before-restore", "manual"]
+    assert dialog.table.rowCount() == 3
     with context.writing() as session:  # the reopened database takes writes
         from desktop.store.journal import get_entry
 
