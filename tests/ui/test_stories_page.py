@@ -233,6 +233,18 @@ def test_a_deleted_story_can_be_brought_back(page: StoriesPage, context: AppCont
     assert not page.undo_bar.isVisibleTo(page)
 
 
+def test_deleting_a_story_opens_the_next_one(page: StoriesPage) -> None:
+    ids = [page.new_story(StoryDraft(title=t, themes=("conflict",))) for t in "ABC"]
+    listed = [page.model.row_at(row).id for row in range(3)]  # type: ignore[union-attr]
+    page.open_story(listed[1])
+    page.editor.delete_button.click()
+    assert page.model.rowCount() == 2 and page.right.currentIndex() == 1
+    assert page.editor.story_id == listed[2]
+    assert page.list.currentIndex().row() == page.model.row_of(listed[2])
+    page.editor.delete_button.click()  # the last one listed: the one before it opens
+    assert page.editor.story_id == listed[0] and set(ids) >= set(listed)
+
+
 def test_the_list_models_are_sound(qtmodeltester, page: StoriesPage) -> None:
     page.new_story(StoryDraft(title="One", themes=("conflict", "ownership")))
     page.new_story(StoryDraft(title="Two", themes=("conflict",)))

@@ -456,6 +456,7 @@ class StoriesPage(ContextPage):
 
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"
+        neighbour = self._neighbour_of(story_id)
         self.editor.flush()
         if not saved_or_told(
             self.context,
@@ -469,6 +470,18 @@ class StoriesPage(ContextPage):
         self.editor.clear()
         self.right.setCurrentIndex(0)
         self.undo_bar.deleted(story_id, title)
+        # Like a mail app: the next story opens, not a welcome beside a list of stories.
+        if neighbour is not None:
+            self.open_story(neighbour, switch_tab=False)
+
+    def _neighbour_of(self, story_id: int) -> int | None:
+        """The story listed after this one (or before it, for the last)."""
+        row = self.model.row_of(story_id)
+        for near in (row + 1, row - 1):
+            found = self.model.row_at(near) if row >= 0 and near >= 0 else None
+            if found is not None:
+                return found.id
+        return None
 
     def undo_delete(self) -> None:
         story_id = self.undo_bar.bring_back(
