@@ -275,11 +275,18 @@ class JournalPage(ContextPage):
         self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
         self._mark_days({row.entry_date for row in rows})
 
-    def _set_rows(self, rows: list[EntryRow], heading: str, when_empty: str) -> None:
+    def _set_rows(
+        self, rows: list[EntryRow], heading: str, when_empty: str, total: int | None = None
+    ) -> None:
+        """`total`: how many there are in all, when `rows` shows only the best of them."""
         current = self.editor.entry_id
         self.model.set_rows(rows)
         count = len(rows)
-        self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
+        if total is not None and total > count:
+            shown = f"top {count} of {total:,} entries"
+        else:
+            shown = f"{count} {'entry' if count == 1 else 'entries'}"
+        self.list_heading.setText(f"{heading} · {shown}")
         self._show_month_buttons()
         self.list_empty.setText(when_empty)
         self.list_area.setCurrentIndex(0 if rows else 1)
@@ -357,19 +364,23 @@ class JournalPage(ContextPage):
             return
         engine = self.context.profile.engine
 
-        def search() -> list[journal_store.SearchHit]:
+        def search() -> tuple[list[journal_store.SearchHit], int]:
             with session_scope(engine) as session:
-                return journal_store.search_entries(session=session, typed=typed)
+                hits = journal_store.search_entries(session=session, typed=typed)
+                if len(hits) < journal_store.SEARCH_LIMIT:
+                    return hits, len(hits)
+                # The hits are cut at the limit: count them all, so the heading tells the truth.
+                return hits, journal_store.count_matches(session=session, typed=typed)
 
         # Off the UI thread: a search over years of entries must not stall typing.
         self.context.workers.run(
             search,
-            lambda hits: self._show_hits(typed, hits),
+            lambda found: self._show_hits(typed, *found),
             lambda error: self._set_rows([], "Search results", f"Search failed: {explain(error)}."),
             owner=self,
         )
 
-    def _show_hits(self, typed: str, hits: list[journal_store.SearchHit]) -> None:
+    def _show_hits(self, typed: str, hits: list[journal_store.SearchHit], total: int) -> None:
         if typed != self.search.text() or not self._searching:
             return  # the user typed on; a newer search is on its way
         rows = [
@@ -381,7 +392,7 @@ class JournalPage(ContextPage):
             if any(ch.isalnum() for ch in typed)
             else "Type a word to search for."
         )
-        self._set_rows(rows, "Search results", when_empty)
+        self._set_rows(rows, "Search results", when_empty, total)
         if rows and self.model.row_of(self.editor.entry_id or 0) < 0:
             self._opened_row(0)  # the best hit opens; typing stays in the search box
         self.searches_shown += 1
