@@ -86,6 +86,10 @@ class JournalPage(ContextPage):
         self._compact = False
         self._wide_sizes: list[int] = []
         self._month = context.today().replace(day=1)
+        # The first listing reopens the entry open when the app was last closed (else the
+        # newest), as a native notes app does, instead of an empty editor.
+        self._reopen_pending = True
+        self._remembered_entry: int | None = None
         context.events.journal_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
@@ -233,8 +237,12 @@ class JournalPage(ContextPage):
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("journal/splitter", self.splitter.saveState())
         settings.setValue("journal/preview", self.editor.show_preview.isChecked())
+        if not self._reopen_pending:  # not yet shown: what was remembered still stands
+            settings.setValue("journal/entry", self.editor.entry_id or "")
 
     def restore_state(self, settings: QSettings) -> None:
+        remembered = str(settings.value("journal/entry", ""))
+        self._remembered_entry = int(remembered) if remembered.isdecimal() else None
         state = settings.value("journal/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -274,6 +282,23 @@ class JournalPage(ContextPage):
         rows = [EntryRow(e.id, e.entry_date, e.title, e.kind, e.word_count) for e in entries]
         self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
         self._mark_days({row.entry_date for row in rows})
+        if self._reopen_pending:
+            self._reopen_pending = False
+            self._reopen_last_entry()
+
+    def _reopen_last_entry(self) -> None:
+        """The entry open at the last close; if it is gone (or none was), the newest."""
+        if self.editor.entry_id is not None:
+            return
+        with session_scope(self.context.profile.engine) as session:
+            remembered = self._remembered_entry
+            entry = (
+                journal_store.get_entry(session=session, entry_id=remembered)
+                if remembered is not None
+                else None
+            ) or journal_store.newest_entry(session=session)
+        if entry is not None:
+            self.open_entry(entry.id)
 
     def _set_rows(
         self, rows: list[EntryRow], heading: str, when_empty: str, total: int | None = None
