@@ -262,7 +262,8 @@ def _close_to(written: object, allowed: Sequence[str]) -> list[str]:
     """The allowed value `written` most resembles, if any."""
     if not isinstance(written, str):
         return []
-    return difflib.get_close_matches(written.strip().lower(), allowed, n=1, cutoff=0.6)
+    # 0.7: 'hrd' finds 'hard' and 'target_mins' 'target_minutes'; 'estimate' is not 'title'.
+    return difflib.get_close_matches(written.strip().lower(), allowed, n=1, cutoff=0.7)
 
 
 def _field_names_at(model: type[BaseModel], location: tuple[object, ...]) -> list[str]:
