@@ -58,6 +58,20 @@ def test_a_lone_point_sits_on_the_middle_tick_between_the_days_around_it(qtbot) 
     assert _tick_labels(card) == ["2 Dec 2026", "3 Dec 2026", "4 Dec 2026"]
 
 
+def test_three_weekly_points_sit_on_weekly_ticks(qtbot) -> None:
+    card = ChartCard("Confidence over time")
+    qtbot.addWidget(card)
+    weeks = [START + timedelta(weeks=n) for n in range(3)]
+    card.show_lines(
+        [Line("Mean confidence", [Point(week, 3.0, ()) for week in weeks], lambda _p: "")],
+        value_title="confidence",
+        low=1,
+        high=5,
+    )
+    labels = _tick_labels(card)
+    assert labels == ["26 Nov 2026", "3 Dec 2026", "10 Dec 2026", "17 Dec 2026", "24 Dec 2026"]
+
+
 def test_a_mock_score_at_a_moment_is_placed_by_its_local_day(qtbot) -> None:
     card = ChartCard("Mock interview scores")
     qtbot.addWidget(card)
@@ -71,7 +85,7 @@ def test_a_mock_score_at_a_moment_is_placed_by_its_local_day(qtbot) -> None:
     assert _tick_labels(card)[1] == f"{moment.day} Dec 2026"
 
 
-@pytest.mark.parametrize("span", [0, 1, 2, 5, 13, 27, 28, 29, 45, 90, 200, 400, 3650])
+@pytest.mark.parametrize("span", [0, 1, 2, 5, 7, 13, 14, 27, 28, 29, 45, 90, 200, 400, 3650])
 def test_ticks_are_whole_days_around_the_points_with_a_margin(span: int) -> None:
     last = START + timedelta(days=span)
 
@@ -82,6 +96,6 @@ def test_ticks_are_whole_days_around_the_points_with_a_margin(span: int) -> None
     assert 3 <= ticks.tick_count <= 5
     assert ticks.first < START and ticks.last > last  # no point on the chart's edge
     assert days[-1] == ticks.last
-    if span > 28:  # long spans step in weeks from the first point's weekday
+    if span > 28 or span in (7, 14):  # weeks step in weeks, from the first point's weekday
         assert ticks.step_days % 7 == 0
         assert all(day.weekday() == START.weekday() for day in days)

@@ -36,10 +36,11 @@ class DayTicks:
 
 def day_ticks(first: date, last: date) -> DayTicks:
     """Ticks a whole number of days apart, with a margin around the points from `first` to
-    `last`. Spans over four weeks step in whole weeks from the first point's weekday, so
-    weekly points sit on ticks."""
+    `last`. Spans of whole weeks (weekly points) and spans over four weeks step in whole
+    weeks from the first point's weekday, so weekly points sit on ticks."""
     span = (last - first).days
-    margin = WEEK if span > 4 * WEEK else 1
+    weekly = span > 4 * WEEK or (span >= WEEK and span % WEEK == 0)
+    margin = WEEK if weekly else 1
     needed = span + 2 * margin
     step = max(1, math.ceil(needed / MOST_INTERVALS))
     if margin == WEEK:
