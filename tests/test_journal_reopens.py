@@ -3,7 +3,7 @@ not an empty editor."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -16,7 +16,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
-from tests.clocks import StepClock
+from tests.clocks import StepClock, start_day
 
 
 def _start(folder: ProfileFolder) -> MainWindow:
@@ -41,9 +41,9 @@ def test_the_entry_left_open_is_open_again_after_a_restart(qtbot, tmp_path: Path
     folder = ProfileFolder(tmp_path / "profile")
     window = _start(folder)
     journal = _journal(window)
-    older = journal.new_entry(entry_date=date(2026, 3, 2))
+    older = journal.new_entry(entry_date=start_day() - timedelta(days=70))
     journal.editor.markdown.editor.setPlainText("Heaps, a second time.")
-    journal.new_entry(entry_date=date(2026, 5, 9))
+    journal.new_entry(entry_date=start_day())
     assert older is not None and journal.open_entry(older)
     window.show_page("plan")  # the journal is not the page on show at the close
     _stop(window)
@@ -57,13 +57,15 @@ def test_the_entry_left_open_is_open_again_after_a_restart(qtbot, tmp_path: Path
     _stop(window)
 
 
-def test_without_a_remembered_entry_the_newest_opens(qtbot, tmp_path: Path) -> None:
+def test_without_the_remembered_entry_the_newest_up_to_today_opens(qtbot, tmp_path: Path) -> None:
     folder = ProfileFolder(tmp_path / "profile")
     window = _start(folder)
     journal = _journal(window)
-    remembered = journal.new_entry(entry_date=date(2026, 5, 9))
-    newest = journal.new_entry(entry_date=date(2026, 6, 1))
-    older = journal.new_entry(entry_date=date(2026, 4, 1))
+    today = start_day()
+    remembered = journal.new_entry(entry_date=today - timedelta(days=40))
+    newest_so_far = journal.new_entry(entry_date=today - timedelta(days=10))
+    oldest = journal.new_entry(entry_date=today - timedelta(days=90))
+    planned = journal.new_entry(entry_date=today + timedelta(days=30))  # written ahead
     assert remembered is not None and journal.open_entry(remembered)
     _stop(window)
     profile = open_profile(folder, clock=StepClock())
@@ -73,5 +75,15 @@ def test_without_a_remembered_entry_the_newest_opens(qtbot, tmp_path: Path) -> N
 
     window = _start(folder)
     journal = _journal(window)
-    assert journal.editor.entry_id == newest != older
+    assert journal.editor.entry_id == newest_so_far
+    _stop(window)
+
+    profile = open_profile(folder, clock=StepClock())
+    with session_scope(profile.engine) as session:  # only the one written ahead is left
+        for entry_id in (newest_so_far, oldest):
+            assert entry_id is not None
+            journal_store.delete_entry(session=session, entry_id=entry_id)
+    profile.close()
+    window = _start(folder)
+    assert _journal(window).editor.entry_id == planned
     _stop(window)

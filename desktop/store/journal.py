@@ -83,12 +83,15 @@ def entries_between(*, session: Session, first: date, last: date) -> list[Entry]
     return [entry for row in rows if (entry := _entry(row)) is not None]
 
 
-def newest_entry(*, session: Session) -> Entry | None:
+def newest_entry(*, session: Session, on_or_before: date | None = None) -> Entry | None:
+    """The newest entry; with `on_or_before`, the newest dated that day or earlier (entries
+    may be dated ahead, for a plan written down early)."""
+    query = select(JournalEntry)
+    if on_or_before is not None:
+        query = query.where(col(JournalEntry.entry_date) <= on_or_before)
     return _entry(
         session.exec(
-            select(JournalEntry).order_by(
-                col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc()
-            )
+            query.order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
         ).first()
     )
 

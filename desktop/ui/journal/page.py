@@ -287,16 +287,21 @@ class JournalPage(ContextPage):
             self._reopen_last_entry()
 
     def _reopen_last_entry(self) -> None:
-        """The entry open at the last close; if it is gone (or none was), the newest."""
+        """The entry open at the last close; if it is gone (or none was), today's or the
+        newest before it, else the newest (all dated ahead)."""
         if self.editor.entry_id is not None:
             return
         with session_scope(self.context.profile.engine) as session:
             remembered = self._remembered_entry
             entry = (
-                journal_store.get_entry(session=session, entry_id=remembered)
-                if remembered is not None
-                else None
-            ) or journal_store.newest_entry(session=session)
+                (
+                    journal_store.get_entry(session=session, entry_id=remembered)
+                    if remembered is not None
+                    else None
+                )
+                or journal_store.newest_entry(session=session, on_or_before=self.context.today())
+                or journal_store.newest_entry(session=session)
+            )
         if entry is not None:
             self.open_entry(entry.id)
 
