@@ -55,7 +55,8 @@ def parse_path_text(
             vocabulary,
             (text, file_name),
             ("stages", "items"),
-            lambda item: item.get("kind") == ItemKind.BEHAVIORAL.value,
+            # As written, so a theme is accepted even where the kind's case is the mistake.
+            lambda item: str(item.get("kind", "")).strip().lower() == ItemKind.BEHAVIORAL.value,
         )
     )
     path = check_and_validate(raw, text, file_name, LearningPath, unique, unknown_topics)
