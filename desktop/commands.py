@@ -60,7 +60,7 @@ def _all_or_nothing(folder: ProfileFolder, run: Callable[[], str]) -> int:
         print(f"Nothing was imported: {clash.explanation}", file=sys.stderr)
         return 1
     except DataFileError as error:
-        print(f"Nothing was imported. {error}", file=sys.stderr)
+        print(f"Nothing was imported. {_problems(error)}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"Nothing was imported: {failure_text(error, folder.data_dir)}.", file=sys.stderr)
@@ -77,7 +77,7 @@ def list_paths_command(data_dir: str | None) -> int:
     quizzes = load_quiz_library(folder)
     errors = (*loaded.errors, *quizzes.errors)
     for error in errors:
-        print(f"Skipped: {error}", file=sys.stderr)
+        print(f"Skipped: {_problems(error)}", file=sys.stderr)
     for path, item in quiz_items_without_a_quiz(loaded.paths, quizzes.by_id):
         print(
             f"Note: the quiz item '{item.id}' on {path.id} has no quiz file with that id, so "
@@ -101,6 +101,14 @@ def list_tags_command() -> int:
         for theme in vocabulary.themes.themes:
             print(f"  {theme.id}: {theme.title}")
     return 0
+
+
+def _problems(error: DataFileError) -> str:
+    """One problem on the line; several counted, then one to an indented line."""
+    if not error.more:
+        return str(error)
+    listed = "\n".join(f"  {line}" for line in str(error).splitlines())
+    return f"{error.file} has {counted(len(error.problems), 'problem')}:\n{listed}"
 
 
 def _size(path: LearningPath) -> str:

@@ -145,6 +145,35 @@ def test_import_path_accepts_a_good_file_and_refuses_a_bad_one(tmp_path: Path) -
     assert (data / "paths" / "mine.toml").read_bytes() == imported
 
 
+def test_a_file_with_several_mistakes_is_refused_with_each_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.commands import import_path_command, list_paths_command
+
+    data = tmp_path / "profile"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        SMALL_PATH.replace('kind = "reading"', 'kind = "readng"').replace(
+            "target_minutes = 10", "target_mins = 10"
+        )
+    )
+    assert import_path_command(str(data), str(bad)) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == f"Nothing was imported. {bad} has 2 problems:"
+    assert said[1].startswith(f"  {bad}, line 13 (field 'stages[1].items[1].kind'): ")
+    assert said[1].endswith("did you mean 'reading'?")
+    assert said[2] == (
+        f"  {bad}, line 15 (field 'stages[1].items[1].target_mins'): "
+        "this field is not known; did you mean 'target_minutes'?"
+    )
+
+    (data / "paths" / "bad.toml").write_bytes(bad.read_bytes())
+    assert list_paths_command(str(data)) == 1
+    skipped = capsys.readouterr().err.splitlines()
+    assert skipped[0] == f"Skipped: {data / 'paths' / 'bad.toml'} has 2 problems:"
+    assert len(skipped) == 3
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshot_renders_every_page(tmp_path: Path, theme: str) -> None:
     out = tmp_path / "shots"

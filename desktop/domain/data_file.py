@@ -6,17 +6,23 @@ mistake in any of them is reported the same way.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from desktop.domain.bounded_read import TomlTooComplex, UnreadableFile, loads_toml, read_bounded
+from desktop.domain.wording import counted
 
 MAX_FILE_BYTES = 2_000_000
+# A file with more mistakes than this lists the first ones and says how many more there are:
+# enough to fix in one go, few enough to read.
+MAX_PROBLEMS_SHOWN = 10
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -28,11 +34,35 @@ class DataFileError(Exception):
     line: int | None
     field: str | None
     problem: str
+    # The file's other problems, so its author can fix them all in one go.
+    more: tuple[DataFileError, ...] = ()
+
+    @property
+    def problems(self) -> tuple[DataFileError, ...]:
+        """Every problem found in the file, this one first, each on its own."""
+        return (replace(self, more=()), *self.more)
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
-        field = f" (field '{self.field}')" if self.field else ""
-        return f"{where}{field}: {self.problem}"
+        problems = self.problems
+        lines = [_one_problem(problem) for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        hidden = len(problems) - MAX_PROBLEMS_SHOWN
+        if hidden > 0:
+            lines.append(f"…and {counted(hidden, 'more problem')} in this file.")
+        return "\n".join(lines)
+
+
+def _one_problem(error: DataFileError) -> str:
+    where = error.file if error.line is None else f"{error.file}, line {error.line}"
+    named = f" (field '{error.field}')" if error.field else ""
+    return f"{where}{named}: {error.problem}"
+
+
+def all_problems(problems: Sequence[DataFileError]) -> DataFileError:
+    """One error carrying every problem of a file, in the order of its lines."""
+    unique = list(dict.fromkeys((p.file, p.line, p.field, p.problem) for p in problems))
+    ordered = sorted(unique, key=lambda problem: problem[1] or 0)
+    first, *rest = (DataFileError(*problem) for problem in ordered)
+    return replace(first, more=tuple(rest))
 
 
 def read_data_bytes(path: Path, inside: Path | None = None) -> bytes:
@@ -65,18 +95,35 @@ def parse_toml(text: str, file_name: str) -> dict[str, Any]:
 
 
 def validate(raw: dict[str, Any], text: str, file_name: str, model: type[Model]) -> Model:
-    """Validate parsed TOML against `model`, reporting the first problem with its line."""
+    """Validate parsed TOML against `model`, reporting every problem with its line."""
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        field = dotted(location)
-        line = locate_line(text, location)
-        problem = _friendly(first)
-        if first["type"] == "missing" and len(location) == 1:
+        raise all_problems(schema_problems(error, text, file_name, model)) from None
+
+
+def schema_problems(
+    error: ValidationError, text: str, file_name: str, model: type[BaseModel]
+) -> list[DataFileError]:
+    details_list = error.errors()
+    # A misspelt field is also a missing one: say it once, as the misspelling.
+    misspelt = {
+        (*details["loc"][:-1], meant)
+        for details in details_list
+        if details["type"] == "extra_forbidden"
+        for meant in _close_to(details["loc"][-1], _field_names_at(model, details["loc"][:-1]))
+    }
+    problems = []
+    for details in details_list:
+        if _follows_from_other_errors(details) or tuple(details["loc"]) in misspelt:
+            continue
+        location = tuple(details["loc"])
+        problem = _friendly(details, model)
+        if details["type"] == "missing" and len(location) == 1:
             problem += " (add it at the top of the file, before the first [table])"
-        raise DataFileError(file_name, line, field or None, problem) from None
+        line = locate_line(text, location)
+        problems.append(DataFileError(file_name, line, dotted(location) or None, problem))
+    return problems
 
 
 def problem_at(
@@ -99,42 +146,81 @@ def read_model(
 
 
 def check_and_validate(
-    raw: dict[str, Any], text: str, file_name: str, model: type[Model], unique_ids: UniqueIds
+    raw: dict[str, Any],
+    text: str,
+    file_name: str,
+    model: type[Model],
+    unique_ids: UniqueIds,
+    more: Sequence[DataFileError] = (),
 ) -> Model:
-    for tables, what in unique_ids:
-        duplicate = first_duplicate_id(raw, tables, what)
-        if duplicate is not None:
-            location, problem = duplicate
-            raise problem_at(text, file_name, location, problem)
-    return validate(raw, text, file_name, model)
+    """Validate `raw`, with ids unique where `unique_ids` says; every problem found, plus
+    `more` found by the caller's own checks of `raw`, is raised together."""
+    duplicates = [
+        problem_at(text, file_name, location, problem)
+        for tables, what in unique_ids
+        for location, problem in duplicate_ids(raw, tables, what)
+    ]
+    problems = [*duplicates, *more]
+    try:
+        validated = model.model_validate(raw)
+    except ValidationError as error:
+        found = schema_problems(error, text, file_name, model)
+        # A whole-file check (such as the model's own unique ids) says again what the
+        # duplicate check has already said, line by line.
+        problems += [problem for problem in found if problem.field or not duplicates]
+    else:
+        if not problems:
+            return validated
+    raise all_problems(problems)
 
 
-def first_duplicate_id(
-    raw: dict[str, Any], tables: tuple[str, ...], what: str
-) -> tuple[tuple[object, ...], str] | None:
-    """The second use of an `id` among the tables at `tables` (such as ("groups", "entries")),
-    counted across all parents, as a location for problem_at()."""
-    seen: set[object] = set()
+def _follows_from_other_errors(details: Any) -> bool:
+    """A list that is long enough in the file but 'too short after validation' only lost
+    the entries whose own errors are reported already."""
+    written = details.get("input")
+    minimum = details.get("ctx", {}).get("min_length")
+    return (
+        details["type"] == "too_short"
+        and isinstance(written, list)
+        and isinstance(minimum, int)
+        and len(written) >= minimum
+    )
+
+
+def records_at(
+    raw: dict[str, Any], tables: tuple[str, ...]
+) -> Iterator[tuple[tuple[object, ...], dict[str, Any]]]:
+    """Each table at `tables` (such as ("stages", "items")) across all parents, with its
+    location, in file order; parts of the wrong shape are passed over (the schema says why)."""
 
     def walk(
         node: object, rest: tuple[str, ...], where: tuple[object, ...]
-    ) -> tuple[tuple[object, ...], str] | None:
+    ) -> Iterator[tuple[tuple[object, ...], dict[str, Any]]]:
         if not rest or not isinstance(node, dict) or not isinstance(node.get(rest[0]), list):
-            return None
+            return
         for index, child in enumerate(node[rest[0]]):
             here = (*where, rest[0], index)
             if len(rest) > 1:
-                found = walk(child, rest[1:], here)
-                if found:
-                    return found
-                continue
-            ident = child.get("id") if isinstance(child, dict) else None
-            if ident is not None and ident in seen:
-                return (*here, "id"), f"the {what} id '{ident}' is used twice"
-            seen.add(ident)
-        return None
+                yield from walk(child, rest[1:], here)
+            elif isinstance(child, dict):
+                yield here, child
 
     return walk(raw, tables, ())
+
+
+def duplicate_ids(
+    raw: dict[str, Any], tables: tuple[str, ...], what: str
+) -> list[tuple[tuple[object, ...], str]]:
+    """Every second use of an `id` among the tables at `tables` (such as ("groups",
+    "entries")), counted across all parents, as locations for problem_at()."""
+    seen: set[object] = set()
+    found = []
+    for where, record in records_at(raw, tables):
+        ident = record.get("id")
+        if ident is not None and ident in seen:
+            found.append(((*where, "id"), f"the {what} id '{ident}' is used twice"))
+        seen.add(ident)
+    return found
 
 
 def _line_from_toml_error(message: str) -> int | None:
@@ -142,23 +228,60 @@ def _line_from_toml_error(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _friendly(error: object) -> str:
+def _friendly(error: object, model: type[BaseModel]) -> str:
     details = error if isinstance(error, dict) else {}
     kind = str(details.get("type", ""))
     message = str(details.get("msg", "is not valid")).removeprefix("Value error, ")
+    location = tuple(details.get("loc", ()))
     if kind == "missing":
         return "this field is required but missing"
     if kind == "extra_forbidden":
-        return "this field is not known (check its spelling)"
-    if kind == "enum":
-        expected = details.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected}"
+        known = _field_names_at(model, location[:-1])
+        return "this field is not known" + _did_you_mean(location[-1], known, "check its spelling")
+    if kind in ("enum", "literal_error"):
+        expected = str(details.get("ctx", {}).get("expected", ""))
+        allowed = re.findall(r"'([^']*)'", expected)
+        return f"must be one of {expected}" + _did_you_mean(details.get("input"), allowed)
     if kind == "string_pattern_mismatch":
         last = details.get("loc", ("",))[-1] if details.get("loc") else ""
         if last == "link":
             return "must be a web address starting with http:// or https://"
         return "must use only lowercase letters, digits and hyphens, for example 'two-sum'"
     return message[0].lower() + message[1:] if message else "is not valid"
+
+
+def _did_you_mean(written: object, allowed: Sequence[str], otherwise: str = "") -> str:
+    """'; did you mean 'code'?' when what was written is close to one allowed value."""
+    close = _close_to(written, allowed)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f" ({otherwise})" if otherwise else ""
+
+
+def _close_to(written: object, allowed: Sequence[str]) -> list[str]:
+    """The allowed value `written` most resembles, if any."""
+    if not isinstance(written, str):
+        return []
+    # 0.7: 'hrd' finds 'hard' and 'target_mins' 'target_minutes'; 'estimate' is not 'title'.
+    return difflib.get_close_matches(written.strip().lower(), allowed, n=1, cutoff=0.7)
+
+
+def _field_names_at(model: type[BaseModel], location: tuple[object, ...]) -> list[str]:
+    """The fields a table at `location` may have, following the model's nested models."""
+    current: type[BaseModel] | None = model
+    for step in location:
+        if isinstance(step, int) or current is None:
+            continue
+        declared = current.model_fields.get(str(step))
+        current = _model_in(declared.annotation) if declared is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The model a field holds, itself or inside a tuple, list or optional."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, (_model_in(arg) for arg in get_args(annotation))), None)
 
 
 def dotted(location: tuple[object, ...]) -> str:

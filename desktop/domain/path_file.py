@@ -17,7 +17,7 @@ from desktop.domain.data_file import (
     parse_toml,
     read_data_bytes,
 )
-from desktop.domain.vocabulary import Vocabulary, with_tag_ids
+from desktop.domain.vocabulary import Vocabulary, topic_problems, with_tag_ids
 
 # A path file's problems are data-file problems; the name reads better where paths are handled.
 PathFileError = DataFileError
@@ -38,7 +38,7 @@ __all__ = [
 def parse_path_text(
     text: str, file_name: str, vocabulary: Vocabulary | None = None
 ) -> LearningPath:
-    """Parse and validate one path file's text; raise PathFileError on the first problem found.
+    """Parse and validate one path file's text; raise PathFileError with every problem found.
 
     With a vocabulary, every item topic must be a tag it knows, and comes back as its id.
     """
@@ -46,7 +46,20 @@ def parse_path_text(
         raise PathFileError(file_name, None, None, "the file is empty")
     # Ids must be unique: progress is stored by them.
     unique = ((("stages",), "stage"), (("stages", "items"), "item"))
-    path = check_and_validate(parse_toml(text, file_name), text, file_name, LearningPath, unique)
+    raw = parse_toml(text, file_name)
+    unknown_topics = (
+        []
+        if vocabulary is None
+        else topic_problems(
+            raw,
+            vocabulary,
+            (text, file_name),
+            ("stages", "items"),
+            # As written, so a theme is accepted even where the kind's case is the mistake.
+            lambda item: str(item.get("kind", "")).strip().lower() == ItemKind.BEHAVIORAL.value,
+        )
+    )
+    path = check_and_validate(raw, text, file_name, LearningPath, unique, unknown_topics)
     return path if vocabulary is None else _topics_as_ids(path, vocabulary, text, file_name)
 
 

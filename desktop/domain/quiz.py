@@ -16,7 +16,7 @@ from desktop.domain.data_file import (
     parse_toml,
     read_data_bytes,
 )
-from desktop.domain.vocabulary import Vocabulary, with_tag_ids
+from desktop.domain.vocabulary import Vocabulary, topic_problems, with_tag_ids
 
 Choice = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -60,7 +60,13 @@ def load_quiz(path: Path, vocabulary: Vocabulary | None = None) -> Quiz:
 
 
 def parse_quiz(text: str, file_name: str, vocabulary: Vocabulary | None = None) -> Quiz:
-    quiz = check_and_validate(parse_toml(text, file_name), text, file_name, Quiz, _UNIQUE_IDS)
+    raw = parse_toml(text, file_name)
+    unknown_topics = (
+        []
+        if vocabulary is None
+        else topic_problems(raw, vocabulary, (text, file_name), ("questions",))
+    )
+    quiz = check_and_validate(raw, text, file_name, Quiz, _UNIQUE_IDS, unknown_topics)
     return quiz if vocabulary is None else _topics_as_ids(quiz, vocabulary, text, file_name)
 
 

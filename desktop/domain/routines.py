@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from desktop.domain.curriculum import Slug, Text, Title, Topic
 from desktop.domain.data_file import check_and_validate, decode_text, parse_toml, read_data_bytes
-from desktop.domain.vocabulary import Vocabulary, with_tag_ids
+from desktop.domain.vocabulary import Vocabulary, topic_problems, with_tag_ids
 
 
 class Cadence(StrEnum):
@@ -84,6 +84,8 @@ def load_routines(path: Path, vocabulary: Vocabulary) -> Routines:
     file_name = str(path)
     text = decode_text(read_data_bytes(path), file_name)
     raw = parse_toml(text, file_name)
-    routines = check_and_validate(raw, text, file_name, Routines, ((("routines",), "routine"),))
+    unknown_topics = topic_problems(raw, vocabulary, (text, file_name), ("routines",))
+    unique = ((("routines",), "routine"),)
+    routines = check_and_validate(raw, text, file_name, Routines, unique, unknown_topics)
     checked = with_tag_ids(routines.routines, vocabulary, (text, file_name), ("routines",))
     return routines.model_copy(update={"routines": checked})

@@ -67,6 +67,11 @@ class Taxonomy(BaseModel):
                 names[folded(name)] = entry.id
         return names
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Every folded name (id, label, alias) to the id it stands for."""
+        return self._names
+
     def has(self, entry_id: str) -> bool:
         return entry_id in self._entries
 

@@ -5,12 +5,12 @@ a typo in a path or quiz file can never become a silent gap in the weak spots.""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
-from desktop.domain.data_file import DataFileError, problem_at
+from desktop.domain.data_file import DataFileError, problem_at, records_at
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.domain.taxonomy import Taxonomy, folded
 
@@ -63,11 +63,12 @@ class Vocabulary:
         problem = f"the topic '{name}' is not {what} Loopwise knows"
         if in_a_file:
             problem += " (`loopwise tags` lists them)"
-        known = list(self.taxonomy.tag_kinds)
+        # Any name of a tag (id, label or alias) may be the near miss; the id is suggested.
+        known = dict(self.taxonomy.names)
         if behavioral:
-            known += list(self._theme_names.values())
-        close = difflib.get_close_matches(folded(name).replace(" ", "-"), known, n=1, cutoff=0.75)
-        return problem + (f"; did you mean '{close[0]}'?" if close else "")
+            known.update(self._theme_names)
+        close = difflib.get_close_matches(folded(name), list(known), n=1, cutoff=0.75)
+        return problem + (f"; did you mean '{known[close[0]]}'?" if close else "")
 
 
 def checked_tags(
@@ -84,6 +85,31 @@ def checked_tags(
         for index, name in enumerate(names)
     )
     return tuple(dict.fromkeys(tags))
+
+
+def topic_problems(
+    raw: dict[str, Any],
+    vocabulary: Vocabulary,
+    source: tuple[str, str],
+    tables: tuple[str, ...],
+    behavioral: Callable[[Mapping[str, Any]], bool] = lambda _record: False,
+) -> list[DataFileError]:
+    """Every topic of the parsed file `raw` (its text and name in `source`) that the
+    vocabulary does not know, in the tables at `tables`. Read before the schema is checked,
+    so a file's unknown topics are reported together with its other mistakes."""
+    text, file_name = source
+    problems = []
+    for where, record in records_at(raw, tables):
+        topics = record.get("topics")
+        for index, name in enumerate(topics if isinstance(topics, list) else ()):
+            # Empty or non-text topics are the schema's to report.
+            if not isinstance(name, str) or not name.strip():
+                continue
+            is_behavioral = behavioral(record)
+            if vocabulary.resolve(name.strip(), behavioral=is_behavioral) is None:
+                problem = vocabulary.unknown(name.strip(), is_behavioral)
+                problems.append(problem_at(text, file_name, (*where, "topics", index), problem))
+    return problems
 
 
 class Tagged(Protocol):
@@ -123,4 +149,4 @@ def with_tag_ids(
     )
 
 
-__all__ = ["DataFileError", "Vocabulary", "checked_tags", "with_tag_ids"]
+__all__ = ["DataFileError", "Vocabulary", "checked_tags", "topic_problems", "with_tag_ids"]

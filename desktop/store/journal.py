@@ -23,6 +23,7 @@ from desktop.store.models import JournalEntry
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
 RANKED_MATCHES = 5000
+SEARCH_LIMIT = 50  # hits shown for one search
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,15 @@ def entries_between(*, session: Session, first: date, last: date) -> list[Entry]
     return [entry for row in rows if (entry := _entry(row)) is not None]
 
 
-def newest_entry(*, session: Session) -> Entry | None:
+def newest_entry(*, session: Session, on_or_before: date | None = None) -> Entry | None:
+    """The newest entry; with `on_or_before`, the newest dated that day or earlier (entries
+    may be dated ahead, for a plan written down early)."""
+    query = select(JournalEntry)
+    if on_or_before is not None:
+        query = query.where(col(JournalEntry.entry_date) <= on_or_before)
     return _entry(
         session.exec(
-            select(JournalEntry).order_by(
-                col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc()
-            )
+            query.order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
         ).first()
     )
 
@@ -130,7 +134,7 @@ class SearchHit:
     word_count: int = 0
 
 
-def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[SearchHit]:
+def search_entries(*, session: Session, typed: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
     """Best matches first. Whatever was typed is made safe first, so this never raises on it."""
     query = fts_query(typed)
     if query is None:
@@ -161,6 +165,18 @@ def search_entries(*, session: Session, typed: str, limit: int = 50) -> list[Sea
         )
         for row in rows
     ]
+
+
+def count_matches(*, session: Session, typed: str) -> int:
+    """How many entries match in all, for saying "top 50 of 1,234" when the hits are cut."""
+    query = fts_query(typed)
+    if query is None:
+        return 0
+    found = session.connection().execute(
+        text("SELECT count(*) FROM journal_search WHERE journal_search MATCH :query"),
+        {"query": query},
+    )
+    return int(found.scalar_one())
 
 
 def _as_date(value: object) -> date:

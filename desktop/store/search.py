@@ -2,7 +2,8 @@
 
 Every word typed must appear, in any order, ignoring case. The journal has a full-text index
 and uses it; the others are short texts read with LIKE and a LIMIT, which stays quick on ten
-years of attempts (20,000 rows are one scan of one small column).
+years of attempts (20,000 rows are one scan of one small column). An attempt's own words are
+in its retrospective, so attempts are also found through the journal's index.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import text
 from sqlmodel import Session
 
+from desktop.domain.journal import fts_query
 from desktop.domain.practice import Outcome
 from desktop.store import journal as journal_store
 
@@ -77,7 +79,7 @@ def search_everything(
         *_items(session, words, items, limit),
         *_entries(session, typed, limit),
         *_stories(session, words, limit),
-        *_attempts(session, words, limit),
+        *_attempts(session, typed, words, limit),
     ]
 
 
@@ -163,7 +165,9 @@ def _stories(session: Session, words: list[str], limit: int) -> list[Hit]:
     ]
 
 
-def _attempts(session: Session, words: list[str], limit: int) -> list[Hit]:
+def _attempts(session: Session, typed: str, words: list[str], limit: int) -> list[Hit]:
+    """Attempts whose title has the words, newest first; then, if there is room, those whose
+    retrospective has them (what a user wrote about an attempt lives there)."""
     where, params = _all_words("title", words)
     rows = session.connection().execute(
         text(
@@ -172,10 +176,61 @@ def _attempts(session: Session, words: list[str], limit: int) -> list[Hit]:
         ),
         {**params, "n": limit},
     )
-    return [
+    hits = [
         Hit(HitKind.ATTEMPT, str(title), _outcome(outcome), int(aid), when=_moment(started))
         for aid, title, started, outcome in rows
     ]
+    if len(hits) < limit:
+        hits += _attempts_by_retrospective(
+            session, typed, words, limit, {h.record_id for h in hits}
+        )
+    return hits
+
+
+def _attempts_by_retrospective(
+    session: Session, typed: str, words: list[str], limit: int, found: set[int | None]
+) -> list[Hit]:
+    query = fts_query(typed)
+    if query is None:
+        return []
+    # The index finds the entries; only the few shown have their text read for a snippet.
+    rows = (
+        session.connection()
+        .execute(
+            text(
+                "SELECT s.id, s.title, s.started_at, s.outcome, e.id FROM journal_search"
+                " JOIN journal_entry AS e ON e.id = journal_search.rowid"
+                " JOIN practice_session AS s ON s.id = e.session_id"
+                " WHERE journal_search MATCH :query AND s.deleted_at IS NULL"
+                " ORDER BY s.started_at DESC LIMIT :n"
+            ),
+            {"query": query, "n": limit + len(found)},
+        )
+        .all()
+    )
+    fresh = [row for row in rows if int(row[0]) not in found][: limit - len(found)]
+    bodies = _entry_bodies(session, [int(row[4]) for row in fresh])
+    return [
+        Hit(
+            HitKind.ATTEMPT,
+            str(title),
+            f"{_outcome(outcome)} · {_around(bodies.get(int(entry), ''), words)}",
+            int(aid),
+            when=_moment(started),
+        )
+        for aid, title, started, outcome, entry in fresh
+    ]
+
+
+def _entry_bodies(session: Session, entry_ids: list[int]) -> dict[int, str]:
+    if not entry_ids:
+        return {}
+    marks = ", ".join(f":e{n}" for n in range(len(entry_ids)))
+    rows = session.connection().execute(
+        text(f"SELECT id, body FROM journal_entry WHERE id IN ({marks})"),
+        {f"e{n}": entry_id for n, entry_id in enumerate(entry_ids)},
+    )
+    return {int(entry_id): str(body or "") for entry_id, body in rows}
 
 
 def _around(body: str, words: list[str], width: int = 90) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMetaObject, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -21,6 +21,7 @@ class EditActions(QObject):
         super().__init__(parent)
         self._page_undo = page_undo
         self._box: TextBox | None = None
+        self._connections: list[QMetaObject.Connection] = []  # to the box followed
 
         def make(text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
             action = QAction(text, parent)
@@ -69,21 +70,26 @@ class EditActions(QObject):
         if box is self._box:
             self.refresh()
             return
-        if self._box is not None:
-            try:
-                self._box.destroyed.disconnect(self._forget)
-                self._box.textChanged.disconnect(self.refresh)
-                self._box.selectionChanged.disconnect(self.refresh)
-            except (RuntimeError, TypeError):  # the box is already gone
-                pass
+        self._stop_listening()
         self._box = box
         if box is not None:
-            box.destroyed.connect(self._forget)
-            box.textChanged.connect(self.refresh)
-            box.selectionChanged.connect(self.refresh)
+            self._connections = [
+                box.destroyed.connect(self._forget),
+                box.textChanged.connect(self.refresh),
+                box.selectionChanged.connect(self.refresh),
+            ]
         self.refresh()
 
+    def _stop_listening(self) -> None:
+        """Undo exactly the connections made. Disconnecting by signal and slot warns ("Failed
+        to disconnect") when the box is part way through being deleted (it loses the focus
+        as it goes); a connection's handle is let go quietly, whatever became of the box."""
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections = []
+
     def _forget(self) -> None:
+        self._connections = []  # a deleted box's connections went with it
         self._box = None
         self.refresh()
 

@@ -4,9 +4,10 @@ Run from the repository root (it is not collected by pytest):
 
     .venv/bin/python -m tests.benchmarks.bench_search [--runs N]
 
-It builds a real, migrated profile in a temporary folder with 3,650 journal entries, 20,000
-practice attempts and 60 stories (the other benchmarks' generators), then times, alternating
-floor and app runs, each query as the search box runs it (one session, on its worker thread):
+It builds the ten-year profile (tests/benchmarks/ten_year_profile.py: 3,650 journal entries,
+about half of them attempts' retrospectives, 20,000 practice attempts, 60 stories) in a
+temporary folder, then times, alternating floor and app runs, each query as the search box
+runs it (one session, on its worker thread):
 
 - App: search_everything() for typical queries (common and rare words, two words, prefixes).
 - Floor: what any such search must read: the raw FTS5 query on the journal index and a LIKE
@@ -34,11 +35,8 @@ from desktop.domain.journal import fts_query
 from desktop.profile import Profile
 from desktop.store.database import session_scope
 from desktop.store.search import HITS_PER_KIND, PathItemText, search_everything
-from tests.benchmarks import bench_journal, bench_stories, bench_trends
+from tests.benchmarks.ten_year_profile import build_ten_year_profile
 
-ENTRIES = 3_650
-ATTEMPTS = 20_000
-STORIES = 60
 DEFAULT_RUNS = 9
 TARGET_MS = 100.0
 QUERIES = ("interview", "two sum", "tree", "dyn", "design cache", "paxos", "the", "fraud")
@@ -51,11 +49,9 @@ FLOOR_SQL = (
 
 
 def build(data_dir: Path) -> Profile:
-    journal, _seconds = bench_journal.build_profile(data_dir, ENTRIES)
-    journal.close()
-    now = datetime(2026, 11, 22, tzinfo=UTC)
-    bench_trends.build_profile(data_dir, ATTEMPTS, now).close()
-    return bench_stories.build_profile(data_dir, STORIES)
+    """The shared ten-year profile: half its journal entries are attempts' retrospectives,
+    which attempts are found by too."""
+    return build_ten_year_profile(data_dir, datetime(2026, 11, 22, tzinfo=UTC))
 
 
 def measure(profile: Profile, runs: int) -> list[tuple[str, float, float]]:

@@ -503,3 +503,87 @@ def test_a_bad_topic_in_an_array_over_several_lines_points_at_its_own_line() -> 
     error = _parse_error(text)
     assert error.field == "stages[1].items[1].topics[3]"
     assert error.line == _line_of(text, '  "",')
+
+
+# --- every mistake at once ---------------------------------------------------------------------
+
+
+def test_every_mistake_in_a_file_is_reported_at_once_in_line_order() -> None:
+    text = _edit('kind = "design"', 'kind = "desgn"')
+    text = _edit("target_minutes = 15", "target_minute = 15", text)
+    text = _edit('id = "url-shortener"', 'id = "two-sum"', text)
+
+    error = _parse_error(text)
+
+    found = [(problem.line, problem.field) for problem in error.problems]
+    # The misspelt field is one mistake, not also a missing 'target_minutes'.
+    assert found == [
+        (_line_of(text, "target_minute = 15"), "stages[1].items[1].target_minute"),
+        (_line_of(text, 'id = "two-sum"', 2), "stages[2].items[2].id"),
+        (_line_of(text, 'kind = "desgn"'), "stages[2].items[2].kind"),
+    ]
+    assert all(problem.file == "my-path.toml" for problem in error.problems)
+    lines = str(error).splitlines()
+    assert len(lines) == 3
+    assert all(line.startswith("my-path.toml, line ") for line in lines)
+    assert "did you mean 'target_minutes'?" in lines[0]
+    assert "'two-sum' is used twice" in lines[1]
+
+
+def test_a_file_full_of_mistakes_lists_the_first_ones_and_counts_the_rest() -> None:
+    items = "".join(
+        f'\n[[stages.items]]\nid = "item-{n}"\ntitle = "Item {n}"\nkind = "puzzle"\n'
+        'difficulty = "easy"\ntarget_minutes = 15\n'
+        for n in range(14)
+    )
+    error = _parse_error(VALID + '\n[[stages]]\nid = "more"\ntitle = "More"\n' + items)
+
+    assert len(error.problems) == 14
+    lines = str(error).splitlines()
+    assert len(lines) == 11
+    assert lines[-1] == "…and 4 more problems in this file."
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [("desgn", "did you mean 'design'?"), ("Code", "did you mean 'code'?")],
+)
+def test_a_near_miss_of_an_allowed_value_suggests_it(written: str, hint: str) -> None:
+    error = _parse_error(_edit('kind = "design"', f'kind = "{written}"'))
+
+    assert error.problem.startswith("must be one of 'code', 'quiz'")
+    assert error.problem.endswith(f"; {hint}")
+
+
+def test_a_value_nothing_resembles_gets_no_hint() -> None:
+    error = _parse_error(_edit('kind = "design"', 'kind = "puzzle"'))
+    assert "did you mean" not in error.problem
+
+
+def test_a_misspelt_field_name_suggests_the_field_it_resembles() -> None:
+    error = _parse_error(_edit("target_minutes = 35", "target_mins = 35"))
+
+    assert error.field == "stages[2].items[2].target_mins"
+    assert error.problem == "this field is not known; did you mean 'target_minutes'?"
+
+
+def test_unknown_topics_are_reported_with_the_schema_mistakes_and_suggest_a_tag() -> None:
+    from desktop.domain.taxonomy import load_taxonomy
+    from desktop.domain.vocabulary import Vocabulary
+    from desktop.folders import shipped_data_dir
+
+    vocabulary = Vocabulary(load_taxonomy(shipped_data_dir() / "patterns.toml"))
+    text = _edit('topics = ["hash map", "array"]', 'topics = ["hash mapp", "array"]')
+    text = _edit('difficulty = "hard"', 'difficulty = "hrd"', text)
+
+    with pytest.raises(PathFileError) as caught:
+        parse_path_text(text, "my-path.toml", vocabulary)
+
+    topic, difficulty = caught.value.problems
+    assert (topic.line, topic.field) == (
+        _line_of(text, 'topics = ["hash mapp", "array"]'),
+        "stages[1].items[1].topics[1]",
+    )
+    assert "did you mean 'hash-map'?" in topic.problem
+    assert difficulty.field == "stages[2].items[2].difficulty"
+    assert "did you mean 'hard'?" in difficulty.problem

@@ -321,3 +321,21 @@ def test_a_quiz_error_keeps_its_file_and_line_through_a_with_block(tmp_path: Pat
     assert log == ["cleaned up"]
     assert caught.value.file == str(file)
     assert caught.value.line is not None
+
+
+def test_every_mistake_in_a_quiz_file_is_reported_at_once() -> None:
+    text = _edit("answer = 1", "answer = 9")
+    text = _edit('topics = ["caching"]', 'topics = ["cachng"]', text)
+    text = _edit('id = "shard"', 'id = "cache"', text)
+
+    with pytest.raises(DataFileError) as caught:
+        parse_quiz(text, "my-quiz.toml", VOCABULARY)
+
+    found = [(problem.line, problem.field) for problem in caught.value.problems]
+    assert found == [
+        (_line_of(text, 'topics = ["cachng"]'), "questions[1].topics[1]"),
+        (_line_of(text, 'id = "cache"', 2), "questions[2].id"),
+        (_line_of(text, "[[questions]]", 3), "questions[3]"),
+    ]
+    assert "did you mean 'caching-layer'?" in caught.value.problems[0].problem
+    assert len(str(caught.value).splitlines()) == 3

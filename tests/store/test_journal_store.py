@@ -186,6 +186,19 @@ def test_search_is_case_insensitive_and_needs_every_word(profile: Profile) -> No
     assert _found(profile, "SLIDING Window") == [both]
 
 
+def test_count_matches_counts_every_match_beyond_the_hits_shown(profile: Profile) -> None:
+    for number in range(7):
+        _create(profile, _draft(body=f"Heap drill number {number}."))
+    _create(profile, _draft(body="A trie, for once."))
+
+    with session_scope(profile.engine) as session:
+        shown = journal_store.search_entries(session=session, typed="heap", limit=3)
+        total = journal_store.count_matches(session=session, typed="heap")
+        nothing = journal_store.count_matches(session=session, typed='"')
+
+    assert (len(shown), total, nothing) == (3, 7, 0)
+
+
 def test_search_matches_the_last_word_as_a_prefix_while_typing(profile: Profile) -> None:
     entry_id = _create(profile, _draft(body="Recursion with memoization."))
 

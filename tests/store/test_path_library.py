@@ -153,6 +153,19 @@ def test_a_behavioral_item_may_name_a_story_theme_but_other_items_may_not(
     assert "'ownership' is not a tag" in caught.value.problem
 
 
+def test_a_kind_in_the_wrong_case_is_the_one_mistake_named_beside_a_theme(
+    folder: ProfileFolder, tmp_path: Path
+) -> None:
+    source = _source(tmp_path, _with_topics('["Ownership"]', "Behavioral"))
+
+    with pytest.raises(PathFileError) as caught:
+        import_path_file(source, folder.path_files_dir, VOCABULARY)
+
+    (only,) = caught.value.problems  # the theme is not also called an unknown tag
+    assert only.field == "stages[1].items[1].kind"
+    assert "did you mean 'behavioral'?" in only.problem
+
+
 @pytest.mark.parametrize("text", BAD_FILES.values(), ids=BAD_FILES.keys())
 def test_malformed_file_is_refused_and_the_user_folder_is_unchanged(
     folder: ProfileFolder, tmp_path: Path, text: str

@@ -100,3 +100,39 @@ def test_like_wildcards_typed_are_taken_literally(profile: Profile) -> None:
         practice_store.log_attempt(session=session, attempt=_attempt("100% uptime"), now=NOW)
     assert [hit.title for hit in _search(profile, "%")] == ["100% uptime"]
     assert _search(profile, "_") == []
+
+
+def _retrospective(profile: Profile, attempt_id: int, body: str) -> None:
+    with session_scope(profile.engine) as session:
+        draft = journal_store.EntryDraft(
+            date(2026, 11, 2), "Retrospective", body, attempt_id=attempt_id
+        )
+        journal_store.create_entry(session=session, draft=draft, now=NOW)
+
+
+def test_an_attempt_is_found_by_what_its_retrospective_says(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        written_up = practice_store.log_attempt(
+            session=session, attempt=_attempt("Merge intervals"), now=NOW
+        )
+        titled = practice_store.log_attempt(
+            session=session, attempt=_attempt("Fencepost drill"), now=NOW
+        )
+        gone = practice_store.log_attempt(session=session, attempt=_attempt("Old one"), now=NOW)
+    _retrospective(profile, written_up, "Sorted first.\n\nThen a fencepost error on the end.")
+    _retrospective(profile, titled, "A fencepost again.")
+    _retrospective(profile, gone, "Fencepost, long ago.")
+    with session_scope(profile.engine) as session:
+        practice_store.delete_attempt(session=session, attempt_id=gone, now=NOW)
+
+    attempts = [hit for hit in _search(profile, "fencepost") if hit.kind is HitKind.ATTEMPT]
+
+    # A title match comes first and is listed once; a deleted attempt is not found.
+    assert [hit.record_id for hit in attempts] == [titled, written_up]
+    assert attempts[0].detail == "Partial"
+    assert attempts[1].detail == "Partial · Sorted first. Then a fencepost error on the end."
+    both_words = _search(profile, "fencepost end")
+    assert [(hit.kind, hit.title) for hit in both_words] == [
+        (HitKind.ENTRY, "Retrospective"),
+        (HitKind.ATTEMPT, "Merge intervals"),
+    ]

@@ -152,6 +152,21 @@ def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> Non
     assert page.list_area.currentIndex() == 1 and "Nothing matches" in page.list_empty.text()
 
 
+def test_a_search_cut_at_the_limit_says_how_many_match_in_all(
+    qtbot, page: JournalPage, context: AppContext
+) -> None:
+    shown = journal_store.SEARCH_LIMIT
+    with session_scope(context.profile.engine) as session:
+        for number in range(shown + 7):
+            draft = journal_store.EntryDraft(date(2026, 2, 3), f"Drill {number}", "Heap drill.")
+            journal_store.create_entry(session=session, draft=draft, now=context.now())
+    _search(qtbot, page, "heap")
+    assert page.model.rowCount() == shown
+    assert page.list_heading.text() == f"Search results · top {shown} of {shown + 7} entries"
+    _search(qtbot, page, "drill 56")
+    assert page.list_heading.text() == "Search results · 1 entry"
+
+
 def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, monkeypatch) -> None:
     entry_id = page.new_entry(entry_date=page.context.today())
     assert entry_id is not None

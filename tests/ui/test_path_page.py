@@ -187,6 +187,39 @@ def test_importing_a_malformed_path_file_changes_nothing(
     assert page.path_picker.findData("mine") == -1
 
 
+def test_importing_a_file_with_several_mistakes_names_each_of_them(
+    page: PathPage, tmp_path: Path, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+    bad = tmp_path / "mine.toml"
+    bad.write_text(
+        SMALL_PATH.replace('kind = "reading"', 'kind = "readng"')
+        .replace('difficulty = "easy"', 'difficulty = "hard-ish"')
+        .replace('topics = ["hash-map"]', 'topics = ["hash-mapp"]')
+    )
+    assert page.import_path(bad) is False
+    assert "line 13 (field 'stages[1].items[1].kind')" in told[0]
+    assert "did you mean 'reading'?" in told[0]
+    assert "line 14 (field 'stages[1].items[1].difficulty')" in told[0]
+    assert "line 16 (field 'stages[1].items[1].topics[1]')" in told[0]
+    assert "did you mean 'hash-map'?" in told[0]
+
+
+def test_the_banner_lists_every_mistake_of_a_broken_file(qtbot, context: AppContext) -> None:
+    broken = SMALL_PATH.replace('kind = "reading"', 'kind = "readng"').replace(
+        "target_minutes = 10", "target_minutes = 1"
+    )
+    (context.profile.folder.path_files_dir / "broken.toml").write_text(broken)
+    context.profile.reload_library()
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    text = widget.banner.text.text()
+    assert "One path or quiz file could not be loaded" in text
+    assert "broken.toml, line 13 (field &#x27;stages[1].items[1].kind&#x27;)" in text
+    assert "broken.toml, line 15 (field &#x27;stages[1].items[1].target_minutes&#x27;)" in text
+
+
 def test_importing_a_good_path_file_adds_and_selects_it(
     page: PathPage, tmp_path: Path, monkeypatch
 ) -> None:

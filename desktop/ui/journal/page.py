@@ -86,6 +86,10 @@ class JournalPage(ContextPage):
         self._compact = False
         self._wide_sizes: list[int] = []
         self._month = context.today().replace(day=1)
+        # The first listing reopens the entry open when the app was last closed (else the
+        # newest), as a native notes app does, instead of an empty editor.
+        self._reopen_pending = True
+        self._remembered_entry: int | None = None
         context.events.journal_changed.connect(self.data_changed)
 
     # Building ----------------------------------------------------------------------------
@@ -233,8 +237,12 @@ class JournalPage(ContextPage):
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("journal/splitter", self.splitter.saveState())
         settings.setValue("journal/preview", self.editor.show_preview.isChecked())
+        if not self._reopen_pending:  # not yet shown: what was remembered still stands
+            settings.setValue("journal/entry", self.editor.entry_id or "")
 
     def restore_state(self, settings: QSettings) -> None:
+        remembered = str(settings.value("journal/entry", ""))
+        self._remembered_entry = int(remembered) if remembered.isdecimal() else None
         state = settings.value("journal/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -274,12 +282,41 @@ class JournalPage(ContextPage):
         rows = [EntryRow(e.id, e.entry_date, e.title, e.kind, e.word_count) for e in entries]
         self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
         self._mark_days({row.entry_date for row in rows})
+        if self._reopen_pending:
+            self._reopen_pending = False
+            self._reopen_last_entry()
 
-    def _set_rows(self, rows: list[EntryRow], heading: str, when_empty: str) -> None:
+    def _reopen_last_entry(self) -> None:
+        """The entry open at the last close; if it is gone (or none was), today's or the
+        newest before it, else the newest (all dated ahead)."""
+        if self.editor.entry_id is not None:
+            return
+        with session_scope(self.context.profile.engine) as session:
+            remembered = self._remembered_entry
+            entry = (
+                (
+                    journal_store.get_entry(session=session, entry_id=remembered)
+                    if remembered is not None
+                    else None
+                )
+                or journal_store.newest_entry(session=session, on_or_before=self.context.today())
+                or journal_store.newest_entry(session=session)
+            )
+        if entry is not None:
+            self.open_entry(entry.id)
+
+    def _set_rows(
+        self, rows: list[EntryRow], heading: str, when_empty: str, total: int | None = None
+    ) -> None:
+        """`total`: how many there are in all, when `rows` shows only the best of them."""
         current = self.editor.entry_id
         self.model.set_rows(rows)
         count = len(rows)
-        self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
+        if total is not None and total > count:
+            shown = f"top {count} of {total:,} entries"
+        else:
+            shown = f"{count} {'entry' if count == 1 else 'entries'}"
+        self.list_heading.setText(f"{heading} · {shown}")
         self._show_month_buttons()
         self.list_empty.setText(when_empty)
         self.list_area.setCurrentIndex(0 if rows else 1)
@@ -357,19 +394,23 @@ class JournalPage(ContextPage):
             return
         engine = self.context.profile.engine
 
-        def search() -> list[journal_store.SearchHit]:
+        def search() -> tuple[list[journal_store.SearchHit], int]:
             with session_scope(engine) as session:
-                return journal_store.search_entries(session=session, typed=typed)
+                hits = journal_store.search_entries(session=session, typed=typed)
+                if len(hits) < journal_store.SEARCH_LIMIT:
+                    return hits, len(hits)
+                # The hits are cut at the limit: count them all, so the heading tells the truth.
+                return hits, journal_store.count_matches(session=session, typed=typed)
 
         # Off the UI thread: a search over years of entries must not stall typing.
         self.context.workers.run(
             search,
-            lambda hits: self._show_hits(typed, hits),
+            lambda found: self._show_hits(typed, *found),
             lambda error: self._set_rows([], "Search results", f"Search failed: {explain(error)}."),
             owner=self,
         )
 
-    def _show_hits(self, typed: str, hits: list[journal_store.SearchHit]) -> None:
+    def _show_hits(self, typed: str, hits: list[journal_store.SearchHit], total: int) -> None:
         if typed != self.search.text() or not self._searching:
             return  # the user typed on; a newer search is on its way
         rows = [
@@ -381,7 +422,7 @@ class JournalPage(ContextPage):
             if any(ch.isalnum() for ch in typed)
             else "Type a word to search for."
         )
-        self._set_rows(rows, "Search results", when_empty)
+        self._set_rows(rows, "Search results", when_empty, total)
         if rows and self.model.row_of(self.editor.entry_id or 0) < 0:
             self._opened_row(0)  # the best hit opens; typing stays in the search box
         self.searches_shown += 1

@@ -4,6 +4,7 @@ request."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -67,7 +68,9 @@ class PathProblemsBanner(QFrame):
             if count == 1
             else f"{count} path or quiz files could not be loaded and were skipped."
         )
-        lines = "".join(f"<br>• {escape(_short(error))}" for error in shown)
+        lines = "".join(
+            "<br>• " + escape(_short(error)).replace("\n", "<br>&nbsp;&nbsp;") for error in shown
+        )
         hidden = count - len(shown)
         more = f"<br>…and {hidden} more." if hidden else ""
         self.text.setText(f"<b>{heading}</b> Fix them and restart Loopwise.{lines}{more}")
@@ -85,5 +88,7 @@ class PathProblemsBanner(QFrame):
 
 
 def _short(error: PathFileError) -> str:
-    """The message with just the file's name; the full path is in the tooltip."""
-    return str(PathFileError(Path(error.file).name, error.line, error.field, error.problem))
+    """The message (every problem of the file) with just the file's name; the full path is in
+    the tooltip."""
+    name = Path(error.file).name
+    return str(replace(error, file=name, more=tuple(replace(p, file=name) for p in error.more)))

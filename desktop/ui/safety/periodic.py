@@ -7,7 +7,6 @@ the check only lists the backups folder, so it costs next to nothing.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -47,9 +46,11 @@ def keep_backing_up(
 
 def back_up_when_due(window: MainWindow) -> Future[Any]:
     from desktop.store.backup import DamagedCopy, backup_if_due
+    from desktop.store.database import session_scope
     from desktop.store.health import failure_text
     from desktop.store.locks import DatabaseLocked
     from desktop.store.settings import load_settings
+    from desktop.store.user_data import holds_user_data
 
     folder = window.context.profile.folder
 
@@ -76,19 +77,24 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
             f"The automatic backup could not be made: {reason}. Your data itself is fine."
         )
 
-    def done(made: Path | None) -> None:
-        if made is not None:
+    def done(worth_saying: bool) -> None:
+        if worth_saying:
             window.statusBar().showMessage("Your data was backed up.", 5000)
 
     now = window.context.now()
-    return window.context.workers.run(
-        lambda: backup_if_due(
+    engine = window.context.profile.engine
+
+    def back_up() -> bool:
+        """Whether a backup was made of something: a new, empty profile's is not news."""
+        made = backup_if_due(
             folder.database,
             folder.backups_dir,
             now=now,
             policy=load_settings(folder.settings_file).settings.backups.policy,
-        ),
-        done,
-        told,
-        owner=window,
-    )
+        )
+        if made is None:
+            return False
+        with session_scope(engine) as session:
+            return holds_user_data(session=session)
+
+    return window.context.workers.run(back_up, done, told, owner=window)

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.ui.theme import Scheme, colours, current_scheme
+from desktop.ui.trends.time_axis import day_ticks
 from desktop.ui.widgets.labels import text_label
 
 MAX_MARKED_POINTS = 120  # beyond this, dots would only blur the line
@@ -221,10 +222,11 @@ class ChartCard(QFrame):
         first, last = (min(stamps), max(stamps)) if stamps else (0, 0)
         times.setFormat(date_format(last - first))
         if stamps:
-            pad = max(86_400_000, (last - first) // 20)
-            start = QDateTime.fromMSecsSinceEpoch(first - pad)
-            times.setRange(start, QDateTime.fromMSecsSinceEpoch(last + pad))
-        times.setTickCount(5)
+            # Ticks on whole days, so no two name the same date (a lone point had four).
+            ticks = day_ticks(_local_day(first), _local_day(last))
+            start = QDateTime.fromMSecsSinceEpoch(_msecs(ticks.first))
+            times.setRange(start, QDateTime.fromMSecsSinceEpoch(_msecs(ticks.last)))
+            times.setTickCount(ticks.tick_count)
         self.chart.legend().setVisible(len(lines) > 1)
         self._finish()
 
@@ -349,6 +351,11 @@ def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
     else:
         axis.setRange(0, top * 1.1)
         axis.applyNiceNumbers()
+
+
+def _local_day(msecs: int) -> date:
+    """The day a stamp falls on here, as the axis labels read it."""
+    return datetime.fromtimestamp(msecs / 1000).date()
 
 
 def _msecs(moment: date | datetime) -> int:

@@ -1,0 +1,61 @@
+"""Edit menu actions let go of a text box cleanly, even one deleted while it has the focus."""
+
+from __future__ import annotations
+
+import warnings
+
+import shiboken6
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop.ui.edit_actions import EditActions
+
+
+def test_deleting_the_focused_text_box_lets_go_of_it_without_a_warning(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    other, box = QLineEdit(), QPlainTextEdit("notes")
+    layout.addWidget(other)
+    layout.addWidget(box)
+    window.show()
+    edit = EditActions(window, lambda: None)
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    assert edit.select_all.isEnabled()  # it follows the box
+
+    # libpyside's "Failed to disconnect" is a RuntimeWarning: as an error it would be raised
+    # inside the focus-change slot, which pytest-qt captures.
+    with warnings.catch_warnings(), qtbot.captureExceptions() as raised:
+        warnings.simplefilter("error")
+        shiboken6.delete(box)  # the box loses the focus while it is being deleted
+        QApplication.processEvents()
+    assert raised == []
+
+    assert not edit.select_all.isEnabled() and not edit.copy.isEnabled()
+    other.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is other)
+    other.insert("two sum")
+    assert edit.select_all.isEnabled() and edit.undo.isEnabled()  # and follows the next
+
+
+def test_moving_between_text_boxes_follows_each_in_turn_without_a_warning(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    first, second = QLineEdit(), QPlainTextEdit()
+    layout.addWidget(first)
+    layout.addWidget(second)
+    window.show()
+    edit = EditActions(window, lambda: None)
+    with warnings.catch_warnings(), qtbot.captureExceptions() as raised:
+        warnings.simplefilter("error")
+        for box in (first, second, first, second):
+            box.setFocus()
+            qtbot.waitUntil(lambda box=box: QApplication.focusWidget() is box)
+        second.insertPlainText("typed")
+        assert edit.select_all.isEnabled()
+        first.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+        second.insertPlainText(" more")  # the box left behind is no longer listened to
+        assert not edit.select_all.isEnabled()
+    assert raised == []
