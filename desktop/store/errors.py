@@ -64,6 +64,11 @@ def classify(error: BaseException) -> Trouble:
     return Trouble.BUG
 
 
+def sentence(trouble: Trouble) -> str:
+    """The plain words for known trouble."""
+    return _SENTENCES[trouble]
+
+
 def explain(error: BaseException) -> str:
     """A few lowercase words on why a read or write failed."""
     trouble = classify(error)

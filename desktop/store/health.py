@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 import threading
 from contextlib import closing
@@ -29,30 +30,50 @@ def is_read_only_failure(error: BaseException, folder: Path) -> bool:
     SQLite says only "unable to open database file" when it cannot create a file, so for
     its errors the folder itself is asked.
     """
+    from desktop.store.errors import Trouble, classify  # loads SQLAlchemy: not at start-up
+
     if isinstance(error, OSError):
         return error.errno in _READ_ONLY_ERRNOS
     if isinstance(error, sqlite3.Error):
-        return "readonly" in str(error) or not is_writable(folder)
+        return classify(error) is Trouble.READ_ONLY or not is_writable(folder)
     return False
+
+
+# Below this much free space a disk error is a full disk: SQLite often says only "disk I/O
+# error" when a write runs out of room.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def _out_of_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def plain_reason(error: BaseException, folder: Path) -> str:
     """Why writing in `folder` failed, in a few lowercase words (no path)."""
+    from desktop.store.errors import Trouble, classify, explain, sentence
+
     if is_read_only_failure(error, folder):
         return READ_ONLY
+    trouble = classify(error)
+    if trouble is Trouble.DISK_FULL or (trouble is Trouble.DISK_ERROR and _out_of_space(folder)):
+        return sentence(Trouble.DISK_FULL)
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
-    return str(error)
+    return explain(error)
 
 
 def failure_text(error: BaseException, folder: Path) -> str:
-    """A failed write in plain words: a read-only folder is named as such."""
-    if is_read_only_failure(error, folder):
+    """A failed write in plain words, saying where: the same words for the same trouble
+    from the journal editor, a backup, a restore or an import."""
+    reason = plain_reason(error, folder)
+    if reason == READ_ONLY:
         return f"{READ_ONLY} ({folder})"
-    if isinstance(error, OSError) and error.strerror:
-        where = f" ({error.filename})" if error.filename else ""
-        return f"{error.strerror.lower()}{where}"
-    return str(error)
+    if isinstance(error, OSError) and error.filename and reason == str(error.strerror).lower():
+        return f"{reason} ({error.filename})"
+    return reason
 
 
 @dataclass(eq=False)  # not frozen: Python sets __traceback__ on exceptions as they travel

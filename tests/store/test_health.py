@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from desktop.domain.progress import ItemStatus
 from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
+from desktop.store import health
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
-from desktop.store.health import DatabaseProblem, IntegrityCheck, check_database, move_aside
+from desktop.store.health import (
+    DatabaseProblem,
+    IntegrityCheck,
+    check_database,
+    failure_text,
+    move_aside,
+)
 from tests.clocks import StepClock, clock_start
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
@@ -334,3 +343,35 @@ def test_a_cancelled_full_check_reports_no_damage(folder: ProfileFolder) -> None
     check.cancel()  # the app quit before the worker got to it
 
     assert check.run() is None
+
+
+def _sqlite_error(code: int, message: str) -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code  # as SQLite sets it
+    return error
+
+
+class _Usage(NamedTuple):
+    total: int
+    used: int
+    free: int
+
+
+@pytest.mark.parametrize(
+    ("error", "free", "said"),
+    [
+        (_sqlite_error(13, "database or disk is full"), 10**9, "the disk is full"),
+        # SQLite often says only "disk I/O error" when a backup runs out of room.
+        (_sqlite_error(10, "disk I/O error"), 4096, "the disk is full"),
+        (_sqlite_error(10, "disk I/O error"), 10**9, "the disk reported an error"),
+        (OSError(errno.ENOSPC, "No space left on device", "x.partial"), 0, "the disk is full"),
+        (OSError(errno.ENOENT, "No such file or directory", "x"), 10**9, "no such file or"),
+    ],
+)
+def test_a_failed_write_says_the_same_words_for_the_same_trouble(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, free: int, said: str
+) -> None:
+    monkeypatch.setattr(health.shutil, "disk_usage", lambda _folder: _Usage(10**10, 0, free))
+    text = failure_text(error, tmp_path)
+    assert text.startswith(said), text
+    assert "I/O" not in text and "database or disk" not in text
