@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from desktop.domain.journal import word_count as document_words
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.domain.vault import split_front_matter
@@ -92,6 +93,20 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
 
         word = first["sections"]["journal"]["entries"][0]["title"].split()[0]
         assert search_entries(session=session, typed=word)
+
+
+def test_an_imported_entry_counts_its_own_words(profile: Profile, other: Profile) -> None:
+    """A file's word count may be missing or wrong: the body says how many words there are."""
+    _demo(profile)
+    document = _export(profile)
+    entries = document["sections"]["journal"]["entries"]
+    entries[0]["body"] = "six words in this short body"
+    entries[0]["word_count"] = 9
+    del entries[1]["word_count"]
+    _import(other, document)
+    counted = {e["id"]: e["word_count"] for e in _export(other)["sections"]["journal"]["entries"]}
+    assert counted[entries[0]["id"]] == 6
+    assert counted[entries[1]["id"]] == document_words(entries[1]["body"]) > 0
 
 
 def _lists(document: dict[str, Any], where: str) -> list[dict[str, Any]]:

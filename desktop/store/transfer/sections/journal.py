@@ -6,9 +6,10 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pydantic import model_validator
 from sqlmodel import Session, col, select
 
-from desktop.domain.journal import EntryKind
+from desktop.domain.journal import EntryKind, word_count
 from desktop.store.models import AttemptRow, ItemProgress, JournalEntry
 from desktop.store.transfer.records import Count, Key, Lines, Record, RowId, Text, Time, Title
 from desktop.store.transfer.section import Section
@@ -35,6 +36,13 @@ class JournalEntryRecord(Record):
     word_count: Count = 0
     created_at: Time
     updated_at: Time
+
+    @model_validator(mode="after")
+    def _count_the_words(self) -> JournalEntryRecord:
+        # A file's count may be missing or wrong (written by hand or by another tool): the
+        # body says how many words there are.
+        self.word_count = word_count(self.body)
+        return self
 
 
 def write_daily_notes(*, session: Session, vault: VaultFolder) -> int:
