@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath
-from desktop.domain.dates import local_midnight
+from desktop.domain.dates import local_day, local_midnight
 from desktop.domain.mocks import MockInterview, evidence_tags
 from desktop.domain.planner import (
     Activity,
@@ -84,14 +84,14 @@ def read_week(
     *,
     session: Session,
     week: date,
-    today: date,
+    now: datetime,
     data: PlannerData,
     focus: WeakSpotLike | None = None,
 ) -> WeekSnapshot:
     """The week's plan with what got done, and suggestions for it. The weak spots are the
     Trends page's ranking; `focus` (one the user asked to work on) goes first."""
     plan = read_week_plan(session=session, week=week)
-    advice = read_advice(session=session, plan=plan, today=today, data=data, focus=focus)
+    advice = read_advice(session=session, plan=plan, now=now, data=data, focus=focus)
     return WeekSnapshot(
         week=plan.week,
         items=plan.items,
@@ -136,7 +136,7 @@ def read_advice(
     *,
     session: Session,
     plan: WeekPlan,
-    today: date,
+    now: datetime,
     data: PlannerData,
     focus: WeakSpotLike | None = None,
 ) -> WeekAdvice:
@@ -146,8 +146,10 @@ def read_advice(
     end = local_midnight(week + timedelta(days=7))
     history_start = local_midnight(week - timedelta(days=HISTORY_DAYS))
     history, all_mocks = logged_between(session=session, start=history_start, end=end)
-    # As Trends reads them today (or as they stood at the end of a past week).
-    as_of = min(end, local_midnight(today + timedelta(days=1)))
+    # As Trends reads them now, to the minute, so both quote the same counts (or as they
+    # stood at the end of a past week).
+    today = local_day(now)
+    as_of = min(end, now)
     ranked = weak_spots(history, all_mocks, data, now=as_of)
     spots: list[WeakSpotLike] = list(ranked)
     if focus is not None:  # as ranked, with its reasons, if it is ranked

@@ -21,7 +21,7 @@ from desktop.ui.plan.data import load_week
 from desktop.ui.plan.page import PlanPage
 from desktop.ui.trends.page import DEFAULT_RANGE, RANGES, TrendsPage
 from desktop.weak_spots_command import DEFAULT_PERIOD
-from tests.clocks import clock_start
+from tests.clocks import ManualClock, clock_start
 
 pytestmark = pytest.mark.any_date
 
@@ -162,5 +162,20 @@ def test_trends_and_plan_read_the_same_period(qtbot, context: AppContext) -> Non
     spots = trends.report.weak_spots
     said = next(spot.explanation for spot in spots if spot.tag == "two-pointers")
     assert "4 of the last 5 attempts" in said
+    week = load_week(context, week_of(local_day(context.now()), first=MONDAY))
+    assert [spot.explanation for spot in week.weak_spots] == [spot.explanation for spot in spots]
+
+
+def test_trends_and_plan_count_to_the_same_moment(qtbot, context: AppContext) -> None:
+    """A session just inside Trends' 90 days counts on the Plan too: the Plan once counted
+    from tomorrow's midnight, and quoted one session fewer than Trends."""
+    _a_fortnight_of_practice(context)
+    context.set_clock(ManualClock(NOW))  # both read at NOW, to the second
+    _log(context, WEAK_SPOT_DAYS - 1 / 86400, ("two-pointers",))  # 90 days ago less a second
+    trends = _trends(qtbot, context)
+    assert trends.report is not None
+    spots = trends.report.weak_spots
+    said = next(spot.explanation for spot in spots if spot.tag == "two-pointers")
+    assert "4 of the last 6 attempts" in said
     week = load_week(context, week_of(local_day(context.now()), first=MONDAY))
     assert [spot.explanation for spot in week.weak_spots] == [spot.explanation for spot in spots]

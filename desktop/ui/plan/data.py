@@ -51,7 +51,7 @@ def load_week(context: AppContext, week: date, focus: WeakSpotLike | None = None
         return read_week(
             session=session,
             week=week,
-            today=today(context),
+            now=context.now(),
             data=planner_data(context.profile),
             focus=focus,
         )
@@ -115,10 +115,10 @@ def advice_reader(
 ) -> Callable[[], WeekAdvice]:
     """The week's advice as work for a worker thread: what it needs of the profile is taken
     now, on the UI thread."""
-    engine, now_day, data = context.profile.engine, today(context), planner_data(context.profile)
+    engine, now, data = context.profile.engine, context.now(), planner_data(context.profile)
 
     def read() -> WeekAdvice:
         with session_scope(engine) as session:
-            return read_advice(session=session, plan=plan, today=now_day, data=data, focus=focus)
+            return read_advice(session=session, plan=plan, now=now, data=data, focus=focus)
 
     return read

@@ -16,7 +16,7 @@ from desktop.domain.weekly_review import WeekEvidence
 from desktop.store.database import session_scope
 from desktop.store.week_snapshot import WeekPlan, logged_between, read_advice, read_week_plan
 from desktop.ui.context import AppContext
-from desktop.ui.plan.data import planner_data, today
+from desktop.ui.plan.data import planner_data
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,15 @@ class ReviewRead:
 def review_reader(context: AppContext, week: date) -> Callable[[], ReviewRead]:
     """The review's read as work for a worker thread: what it needs of the profile is taken
     now, on the UI thread."""
-    engine, now_day, data = context.profile.engine, today(context), planner_data(context.profile)
+    engine, now, data = context.profile.engine, context.now(), planner_data(context.profile)
     next_week = week + timedelta(days=7)
 
     def read() -> ReviewRead:
         with session_scope(engine) as session:
             reviewed = read_week_plan(session=session, week=week)
-            advice = read_advice(session=session, plan=reviewed, today=now_day, data=data)
+            advice = read_advice(session=session, plan=reviewed, now=now, data=data)
             upcoming = read_week_plan(session=session, week=next_week)
-            ahead = read_advice(session=session, plan=upcoming, today=now_day, data=data)
+            ahead = read_advice(session=session, plan=upcoming, now=now, data=data)
             before, mocks_before = logged_between(
                 session=session, start=local_midnight(week - timedelta(days=7)),
                 end=local_midnight(week),
