@@ -73,14 +73,37 @@ def get_entry(*, session: Session, entry_id: int) -> Entry | None:
     return _entry(session.get(JournalEntry, entry_id))
 
 
-def entries_between(*, session: Session, first: date, last: date) -> list[Entry]:
-    """Entries dated first..last (inclusive), newest first."""
-    rows = session.exec(
+MONTH_LIMIT = 1000  # entries listed for one month: far beyond daily use, bounded after an import
+
+
+def entries_between(
+    *, session: Session, first: date, last: date, limit: int | None = None
+) -> list[Entry]:
+    """Entries dated first..last (inclusive), newest first; the newest `limit` of them."""
+    query = (
         select(JournalEntry)
         .where(col(JournalEntry.entry_date) >= first, col(JournalEntry.entry_date) <= last)
         .order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
-    ).all()
+    )
+    rows = session.exec(query.limit(limit) if limit is not None else query).all()
     return [entry for row in rows if (entry := _entry(row)) is not None]
+
+
+def days_with_entries(*, session: Session, first: date, last: date) -> tuple[set[date], int]:
+    """The days first..last that have entries, and how many entries there are in all."""
+    rows = session.connection().execute(
+        text(
+            "SELECT entry_date, count(*) FROM journal_entry"
+            " WHERE entry_date BETWEEN :first AND :last GROUP BY entry_date"
+        ),
+        {"first": first.isoformat(), "last": last.isoformat()},
+    )
+    days: set[date] = set()
+    total = 0
+    for day, count in rows:
+        days.add(date.fromisoformat(str(day)))
+        total += int(count)
+    return days, total
 
 
 def newest_entry(*, session: Session, on_or_before: date | None = None) -> Entry | None:

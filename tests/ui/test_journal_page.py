@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from desktop.domain.journal import word_count
 from desktop.store import journal as journal_store
@@ -165,6 +165,28 @@ def test_a_search_cut_at_the_limit_says_how_many_match_in_all(
     assert page.list_heading.text() == f"Search results · top {shown} of {shown + 7} entries"
     _search(qtbot, page, "drill 56")
     assert page.list_heading.text() == "Search results · 1 entry"
+
+
+def test_a_month_of_thousands_of_entries_lists_the_newest_and_says_so(
+    page: JournalPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import can put tens of thousands of entries in one month: the list stays bounded
+    (laying out every row froze the window), and the heading and calendar tell the truth."""
+    monkeypatch.setattr(journal_store, "MONTH_LIMIT", 4)
+    month = date(2026, 2, 1)
+    with session_scope(context.profile.engine) as session:
+        for day in (3, 3, 3, 5, 9, 20):
+            draft = journal_store.EntryDraft(month.replace(day=day), f"Day {day}", "Notes.")
+            journal_store.create_entry(session=session, draft=draft, now=context.now())
+    page._show_month(month)
+    assert page.model.rowCount() == 4
+    assert page.list_heading.text() == "February 2026 · newest 4 of 6 entries"
+    bold = {d for d in range(1, 29) if _is_bold(page, month.replace(day=d))}
+    assert bold == {3, 5, 9, 20}  # the days of the entries not listed too
+
+
+def _is_bold(page: JournalPage, day: date) -> bool:
+    return page.calendar.dateTextFormat(QDate(day.year, day.month, day.day)).fontWeight() == 700
 
 
 def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, monkeypatch) -> None:

@@ -278,10 +278,13 @@ class JournalPage(ContextPage):
         first = self._month
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         with session_scope(self.context.profile.engine) as session:
-            entries = journal_store.entries_between(session=session, first=first, last=last)
+            entries = journal_store.entries_between(
+                session=session, first=first, last=last, limit=journal_store.MONTH_LIMIT
+            )
+            days, total = journal_store.days_with_entries(session=session, first=first, last=last)
         rows = [EntryRow(e.id, e.entry_date, e.title, e.kind, e.word_count) for e in entries]
-        self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.")
-        self._mark_days({row.entry_date for row in rows})
+        self._set_rows(rows, f"{first:%B %Y}", "No entries this month yet.", total, cut="newest")
+        self._mark_days(days)
         if self._reopen_pending:
             self._reopen_pending = False
             self._reopen_last_entry()
@@ -306,14 +309,20 @@ class JournalPage(ContextPage):
             self.open_entry(entry.id)
 
     def _set_rows(
-        self, rows: list[EntryRow], heading: str, when_empty: str, total: int | None = None
+        self,
+        rows: list[EntryRow],
+        heading: str,
+        when_empty: str,
+        total: int | None = None,
+        cut: str = "top",
     ) -> None:
-        """`total`: how many there are in all, when `rows` shows only the best of them."""
+        """`total`: how many there are in all, when `rows` shows only the `cut` ("top",
+        "newest") of them."""
         current = self.editor.entry_id
         self.model.set_rows(rows)
         count = len(rows)
         if total is not None and total > count:
-            shown = f"top {count} of {total:,} entries"
+            shown = f"{cut} {count:,} of {total:,} entries"
         else:
             shown = f"{count} {'entry' if count == 1 else 'entries'}"
         self.list_heading.setText(f"{heading} · {shown}")
