@@ -581,14 +581,7 @@ class PathPage(ContextPage):
         if path is None or entry is None or entry.is_retired:
             return None
         item = entry.item
-        subject = AttemptSubject(
-            title=item.title,
-            path_id=path.id,
-            item_id=item.id,
-            kind=item.kind.value,
-            difficulty=item.difficulty.value,
-            target_minutes=item.target_minutes,
-        )
+        subject = AttemptSubject.of_path_item(path.id, item)
         try:
             quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
         except PathFileError as problem:  # a data file: same error type as path files
