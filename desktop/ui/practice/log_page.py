@@ -31,11 +31,11 @@ from desktop.ui.practice.free_session_dialog import FreeSessionDialog
 from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
-from desktop.ui.widgets.undo_bar import UndoBar
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
@@ -75,7 +75,19 @@ class PracticeLogPage(ContextPage):
         top.addWidget(self.free_button)
         layout.addLayout(top)
 
-        self.undo_bar = UndoBar("the attempt on “{title}”")
+        self.deletes = UndoableDelete(
+            context,
+            self,
+            "attempt",
+            "the attempt on “{title}”",
+            delete=lambda session, attempt_id, now: practice_store.delete_attempt(
+                session=session, attempt_id=attempt_id, now=now
+            ),
+            restore=lambda session, attempt_id: practice_store.restore_attempt(
+                session=session, attempt_id=attempt_id
+            ),
+        )
+        self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
 
@@ -314,30 +326,12 @@ class PracticeLogPage(ContextPage):
         if attempt is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()  # the log re-reads on commit
-        attempt_id = attempt.id
-        if not saved_or_told(
-            self.context,
-            self,
-            "Deleting the attempt",
-            lambda session: practice_store.delete_attempt(
-                session=session, attempt_id=attempt_id, now=self.context.now()
-            ),
-        ):
+        if not self.deletes.delete(attempt.id, attempt.title):
             return
-        self.undo_bar.deleted(attempt_id, attempt.title)
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
     def undo_delete(self) -> None:
-        self.undo_bar.bring_back(
-            lambda attempt_id: saved_or_told(
-                self.context,
-                self,
-                "Bringing the attempt back",
-                lambda session: practice_store.restore_attempt(
-                    session=session, attempt_id=attempt_id
-                ),
-            )
-        )
+        self.deletes.undo()
 
     @reports_read_failures
     def open_retrospective(self) -> None:

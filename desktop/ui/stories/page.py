@@ -41,12 +41,12 @@ from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import story_list_model, story_rows
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
-from desktop.ui.widgets.undo_bar import UndoBar
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -66,7 +66,19 @@ class StoriesPage(ContextPage):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.undo_bar = UndoBar("the story “{title}”")
+        self.deletes = UndoableDelete(
+            context,
+            self,
+            "story",
+            "the story “{title}”",
+            delete=lambda session, story_id, now: story_store.delete_story(
+                session=session, story_id=story_id, now=now
+            ),
+            restore=lambda session, story_id: story_store.restore_story(
+                session=session, story_id=story_id
+            ),
+        )
+        self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
         self.tabs = QTabWidget()
@@ -457,28 +469,13 @@ class StoriesPage(ContextPage):
     def _delete(self, story_id: int) -> None:
         title = self.editor.title.text().strip() or "Untitled story"
         self.editor.flush()
-        if not saved_or_told(
-            self.context,
-            self,
-            "Deleting the story",
-            lambda session: story_store.delete_story(
-                session=session, story_id=story_id, now=self.context.now()
-            ),
-        ):
+        if not self.deletes.delete(story_id, title):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        self.undo_bar.deleted(story_id, title)
 
     def undo_delete(self) -> None:
-        story_id = self.undo_bar.bring_back(
-            lambda story_id: saved_or_told(
-                self.context,
-                self,
-                "Bringing the story back",
-                lambda session: story_store.restore_story(session=session, story_id=story_id),
-            )
-        )
+        story_id = self.deletes.undo()
         if story_id is not None:
             self.open_story(story_id)
 

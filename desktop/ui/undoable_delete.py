@@ -1,0 +1,64 @@
+"""A delete the user can take back: the record is marked deleted through the one write path,
+and the undo bar offers it back, newest first, until it is restored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QWidget
+from sqlmodel import Session
+
+from desktop.ui.context import AppContext
+from desktop.ui.saving import saved_or_told
+from desktop.ui.widgets.undo_bar import UndoBar
+
+MarkDeleted = Callable[[Session, int, datetime], object]  # session, record id, when
+Restore = Callable[[Session, int], object]  # session, record id
+
+
+class UndoableDelete:
+    """Pairs a store's delete and restore with an UndoBar (`bar`, for the page to lay out), so
+    the bar only ever offers what was written as deleted. `noun` names one ("story");
+    `describe` words one for the bar, e.g. "the story “{title}”"."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        noun: str,
+        describe: str,
+        *,
+        delete: MarkDeleted,
+        restore: Restore,
+    ) -> None:
+        self._context = context
+        self._parent = parent
+        self._noun = noun
+        self._delete = delete
+        self._restore = restore
+        self.bar = UndoBar(describe)
+
+    def delete(self, record_id: int, title: str) -> bool:
+        """Mark the record deleted and offer it back; False (the user told why) if not saved."""
+        now = self._context.now()
+        if not saved_or_told(
+            self._context,
+            self._parent,
+            f"Deleting the {self._noun}",
+            lambda session: self._delete(session, record_id, now),
+        ):
+            return False
+        self.bar.deleted(record_id, title)
+        return True
+
+    def undo(self) -> int | None:
+        """Bring back the newest deleted record; its id once it is back."""
+        return self.bar.bring_back(
+            lambda record_id: saved_or_told(
+                self._context,
+                self._parent,
+                f"Bringing the {self._noun} back",
+                lambda session: self._restore(session, record_id),
+            )
+        )
