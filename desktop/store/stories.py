@@ -13,6 +13,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.domain.stories import Rehearsal, Scope, Story, StoryDraft
 from desktop.domain.story_themes import CustomTheme
 from desktop.store.models import JournalEntry
+from desktop.store.soft_delete import SoftDeleted
 from desktop.store.story_tables import (
     CustomStoryTheme,
     StoryJournalLink,
@@ -56,17 +57,16 @@ def save_story(*, session: Session, story_id: int, draft: StoryDraft, now: datet
     return True
 
 
+STORIES = SoftDeleted(StoryRow)
+
+
 def delete_story(*, session: Session, story_id: int, now: datetime) -> None:
     """Mark the story deleted; restore_story brings it back with everything it had."""
-    row = session.get(StoryRow, story_id)
-    if row is not None and row.deleted_at is None:
-        row.deleted_at = now
+    STORIES.delete(session, story_id, now)
 
 
 def restore_story(*, session: Session, story_id: int) -> None:
-    row = session.get(StoryRow, story_id)
-    if row is not None:
-        row.deleted_at = None
+    STORIES.restore(session, story_id)
 
 
 def get_story(*, session: Session, story_id: int) -> Story | None:

@@ -3,8 +3,8 @@ and the undo bar offers it back, newest first, until it is restored."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
@@ -13,12 +13,17 @@ from desktop.ui.context import AppContext
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets.undo_bar import UndoBar
 
-MarkDeleted = Callable[[Session, int, datetime], object]  # session, record id, when
-Restore = Callable[[Session, int], object]  # session, record id
+
+class Deletable(Protocol):
+    """A store's records that are marked deleted, not removed (store/soft_delete.py)."""
+
+    def delete(self, session: Session, record_id: int, now: datetime) -> object: ...
+
+    def restore(self, session: Session, record_id: int) -> object: ...
 
 
 class UndoableDelete:
-    """Pairs a store's delete and restore with an UndoBar (`bar`, for the page to lay out), so
+    """Pairs a store's soft delete and restore with an UndoBar (`bar`, for the page to lay out), so
     the bar only ever offers what was written as deleted. `noun` names one ("story");
     `describe` words one for the bar, e.g. "the story “{title}”"."""
 
@@ -28,15 +33,12 @@ class UndoableDelete:
         parent: QWidget,
         noun: str,
         describe: str,
-        *,
-        delete: MarkDeleted,
-        restore: Restore,
+        records: Deletable,
     ) -> None:
         self._context = context
         self._parent = parent
         self._noun = noun
-        self._delete = delete
-        self._restore = restore
+        self._records = records
         self.bar = UndoBar(describe)
 
     def delete(self, record_id: int, title: str) -> bool:
@@ -46,7 +48,7 @@ class UndoableDelete:
             self._context,
             self._parent,
             f"Deleting the {self._noun}",
-            lambda session: self._delete(session, record_id, now),
+            lambda session: self._records.delete(session, record_id, now),
         ):
             return False
         self.bar.deleted(record_id, title)
@@ -59,6 +61,6 @@ class UndoableDelete:
                 self._context,
                 self._parent,
                 f"Bringing the {self._noun} back",
-                lambda session: self._restore(session, record_id),
+                lambda session: self._records.restore(session, record_id),
             )
         )

@@ -76,16 +76,7 @@ class PracticeLogPage(ContextPage):
         layout.addLayout(top)
 
         self.deletes = UndoableDelete(
-            context,
-            self,
-            "attempt",
-            "the attempt on “{title}”",
-            delete=lambda session, attempt_id, now: practice_store.delete_attempt(
-                session=session, attempt_id=attempt_id, now=now
-            ),
-            restore=lambda session, attempt_id: practice_store.restore_attempt(
-                session=session, attempt_id=attempt_id
-            ),
+            context, self, "attempt", "the attempt on “{title}”", practice_store.ATTEMPTS
         )
         self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)

@@ -67,16 +67,7 @@ class StoriesPage(ContextPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         self.deletes = UndoableDelete(
-            context,
-            self,
-            "story",
-            "the story “{title}”",
-            delete=lambda session, story_id, now: story_store.delete_story(
-                session=session, story_id=story_id, now=now
-            ),
-            restore=lambda session, story_id: story_store.restore_story(
-                session=session, story_id=story_id
-            ),
+            context, self, "story", "the story “{title}”", story_store.STORIES
         )
         self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
