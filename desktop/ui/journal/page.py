@@ -38,6 +38,7 @@ from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
+from desktop.ui.widgets.view_or_note import ViewOrNote
 from desktop.ui.widgets.waiting import wait_until
 
 SEARCH_DELAY_MS = 150
@@ -149,9 +150,7 @@ class JournalPage(ContextPage):
         self.list = record_list_view(self.model, "Journal entries", self._open_row)
         self.list_empty = text_label("No entries", "muted")
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = QStackedWidget()
-        self.list_area.addWidget(self.list)
-        self.list_area.addWidget(self.list_empty)
+        self.list_area = ViewOrNote(self.list, self.list_empty)
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box
@@ -282,7 +281,7 @@ class JournalPage(ContextPage):
         self.list_heading.setText(f"{heading} · {count} {'entry' if count == 1 else 'entries'}")
         self._show_month_buttons()
         self.list_empty.setText(when_empty)
-        self.list_area.setCurrentIndex(0 if rows else 1)
+        self.list_area.show_view(bool(rows))
         if current is not None:
             select_record(self.list, current, open_it=False)
         if self.editor.entry_id is None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
+from desktop.ui.widgets.view_or_note import ViewOrNote
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
@@ -101,8 +101,6 @@ class PracticeLogPage(ContextPage):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.area = QStackedWidget()
-        self.area.addWidget(self.table)
         empty = centred_note(
             "No attempts",
             (
@@ -110,7 +108,7 @@ class PracticeLogPage(ContextPage):
                 "learning path, or time anything with “Start a free session”."
             ),
         )
-        self.area.addWidget(empty)
+        self.area = ViewOrNote(self.table, empty)
         layout.addWidget(self.area, 1)
 
         bottom = QHBoxLayout()
@@ -211,7 +209,7 @@ class PracticeLogPage(ContextPage):
         self._page_failure_told = False
         # The rows themselves are read a page at a time as they come into view.
         self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
-        self.area.setCurrentIndex(0 if count else 1)
+        self.area.show_view(bool(count))
         sessions = "1 session" if count == 1 else f"{count:,d} sessions"
         self.summary.setText(f"{sessions} · {minutes // 60:,d} h {minutes % 60} min")
         self._update_buttons()

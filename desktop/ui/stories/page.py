@@ -47,6 +47,7 @@ from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
+from desktop.ui.widgets.view_or_note import ViewOrNote
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -161,9 +162,7 @@ class StoriesPage(ContextPage):
         self.list = record_list_view(self.model, "Stories", self._open_row)
         self.list_empty = text_label("No stories", "muted")
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = QStackedWidget()
-        self.list_area.addWidget(self.list)
-        self.list_area.addWidget(self.list_empty)
+        self.list_area = ViewOrNote(self.list, self.list_empty)
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(200)
         return box
@@ -359,7 +358,7 @@ class StoriesPage(ContextPage):
         self.list_heading.setVisible(bool(total))
         self.export_button.setEnabled(bool(total))
         self.list_empty.setText("No story matches the filter." if total else "")
-        self.list_area.setCurrentIndex(0 if stories else 1)
+        self.list_area.show_view(bool(stories))
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
         elif stories:
