@@ -37,8 +37,7 @@ from desktop.ui.widgets.controls import line_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
-from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
-from desktop.ui.widgets.view_or_note import ViewOrNote
+from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
 from desktop.ui.widgets.waiting import wait_until
 
 SEARCH_DELAY_MS = 150
@@ -147,10 +146,9 @@ class JournalPage(ContextPage):
         heading_row.addWidget(self.next_month)
         layout.addLayout(heading_row)
         self.model = entry_list_model(self)
-        self.list = record_list_view(self.model, "Journal entries", self._open_row)
-        self.list_empty = text_label("No entries", "muted")
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = ViewOrNote(self.list, self.list_empty)
+        self.list, self.list_empty, self.list_area = record_list_area(
+            self.model, "Journal entries", self._open_row, "No entries"
+        )
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box

@@ -46,8 +46,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
-from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
-from desktop.ui.widgets.view_or_note import ViewOrNote
+from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -159,10 +158,9 @@ class StoriesPage(ContextPage):
         self.list_heading = text_label("List heading", "muted")
         layout.addWidget(self.list_heading)
         self.model = story_list_model(self)
-        self.list = record_list_view(self.model, "Stories", self._open_row)
-        self.list_empty = text_label("No stories", "muted")
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = ViewOrNote(self.list, self.list_empty)
+        self.list, self.list_empty, self.list_area = record_list_area(
+            self.model, "Stories", self._open_row, "No stories"
+        )
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(200)
         return box
