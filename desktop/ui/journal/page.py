@@ -33,7 +33,7 @@ from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -103,9 +103,11 @@ class JournalPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         top = QHBoxLayout()
-        self.search = line_edit("Search the journal", "Search all entries  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search = filter_edit(
+            "Search the journal",
+            "Search all entries  (Ctrl+F)",
+            lambda _text: self._search_timer.start(),
+        )
         self.search.returnPressed.connect(self.open_first_hit)
         top.addWidget(self.search, 1)
         self.new_button = QToolButton()

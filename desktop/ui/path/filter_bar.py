@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from desktop.domain.curriculum import ItemKind
 from desktop.domain.progress import ChecklistFilter, ItemStatus
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import combo_box, filter_edit
 
 
 class FilterBar(QWidget):
@@ -18,11 +18,11 @@ class FilterBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.search = line_edit(
-            "Filter items by title, topic or stage", "Filter by title, topic or stage  (Ctrl+F)"
+        self.search = filter_edit(
+            "Filter items by title, topic or stage",
+            "Filter by title, topic or stage  (Ctrl+F)",
+            self.changed,
         )
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.changed)
         row.addWidget(self.search, 2)
         self.status_filter = combo_box("Show items with status")
         self.status_filter.addItem("All statuses", None)

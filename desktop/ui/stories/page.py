@@ -43,7 +43,7 @@ from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import story_list_model, story_rows
 from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box, line_edit, push_button
+from desktop.ui.widgets.controls import combo_box, filter_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
@@ -125,9 +125,9 @@ class StoriesPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         top = QHBoxLayout()
-        self.filter = line_edit("Filter stories", "Filter stories  (Ctrl+F)")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(lambda _text: self._show_list())
+        self.filter = filter_edit(
+            "Filter stories", "Filter stories  (Ctrl+F)", lambda _text: self._show_list()
+        )
         top.addWidget(self.filter, 1)
         self.new_button = push_button(
             "New story",

@@ -39,6 +39,18 @@ def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
     return edit
 
 
+def filter_edit(
+    accessible_name: str,
+    placeholder: str,
+    on_typed: Callable[[str], object] | Callable[[], object] | SignalInstance,
+) -> QLineEdit:
+    """A box that filters or searches as the user types, with a button that clears it."""
+    edit = line_edit(accessible_name, placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.textChanged.connect(on_typed)
+    return edit
+
+
 def combo_box(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
