@@ -19,7 +19,7 @@ from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
-from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.store.errors import SAVE_ERRORS
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
@@ -28,7 +28,7 @@ from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
 from desktop.ui.practice.session_window import start_session
-from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.saving import saved_or_told
 from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
@@ -227,7 +227,11 @@ class PracticeLogPage(ContextPage):
         except SAVE_ERRORS as error:
             if not self._page_failure_told:
                 self._page_failure_told = True
-                QTimer.singleShot(0, self, functools.partial(_tell_read_failure, self, error))
+                QTimer.singleShot(
+                    0,
+                    self,
+                    functools.partial(tell_read_failure, self, "read from its database", error),
+                )
             return []
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -333,12 +337,3 @@ class PracticeLogPage(ContextPage):
             self.context.events.open_journal_entry.emit(entry.id)
         else:
             dialogs.tell(self, "No retrospective", "This attempt has no retrospective entry.")
-
-
-def _tell_read_failure(page: QWidget, error: BaseException) -> None:
-    dialogs.tell_problem(
-        page,
-        "Could not read your data",
-        f"Loopwise could not read from its database: {explain(error)}. "
-        "Nothing was changed; try again in a moment.",
-    )

@@ -31,13 +31,12 @@ from desktop.domain.trends import PracticeRecord, TrendsReport
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import explain
 from desktop.store.settings import StreakSettings
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
-from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
@@ -51,7 +50,6 @@ from desktop.ui.trends.reading import (
 )
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
-from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
@@ -389,12 +387,7 @@ class TrendsPage(ContextPage):
 
     def _read_failed(self, error: BaseException) -> None:
         self.count_label.setText("")
-        dialogs.tell_problem(
-            self,
-            "Could not read your data",
-            f"Loopwise could not read your practice log: {explain(error)}. Nothing was "
-            "changed; try again in a moment.",
-        )
+        tell_read_failure(self, "read your practice log", error)
 
     def _show(self, data: TrendsData) -> None:
         report = data.report
