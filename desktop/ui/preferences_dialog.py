@@ -33,7 +33,7 @@ from desktop.store.settings import (
     StreakSettings,
 )
 from desktop.ui.theme import apply_theme_choice
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.labels import ProblemNote, text_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -115,14 +115,13 @@ class PreferencesDialog(QDialog):
         daily_label.setBuddy(self.daily_days)  # a row of several widgets gets no buddy itself
         form.addRow(daily_label, daily)
 
-        self.problem = text_label("Problem saving a preference", "warning")
-        self.problem.hide()
+        self.problem = ProblemNote("Problem saving a preference")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         loaded_problem = self.store.problem()
         if loaded_problem:
-            self._show_problem(loaded_problem)
+            self.problem.tell(loaded_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -159,9 +158,9 @@ class PreferencesDialog(QDialog):
             self.store.update(**sections)
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
-            self._show_problem(f"Your choice could not be saved: {reason}.")
+            self.problem.tell(f"Your choice could not be saved: {reason}.")
         else:
-            self._show_problem(None)
+            self.problem.tell(None)
 
     def _save_budget(self) -> None:
         hours = self.budget.value()
@@ -170,13 +169,9 @@ class PreferencesDialog(QDialog):
         try:
             self.store.set_weekly_hours(hours)
         except WriteFailed as failed:
-            self._show_problem(f"The weekly budget could not be saved: {failed.reason}.")
+            self.problem.tell(f"The weekly budget could not be saved: {failed.reason}.")
         else:
-            self._show_problem(None)
-
-    def _show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
-        self.problem.setVisible(message is not None)
+            self.problem.tell(None)
 
     def done(self, result: int) -> None:
         self._save_budget()  # typed but not yet left the box

@@ -27,7 +27,7 @@ from desktop.domain.taxonomy import Taxonomy
 from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.widgets.controls import combo_box, line_edit
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.labels import ProblemNote, text_label
 
 # Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
 SaveMock = Callable[[MockInterview, bool], None]
@@ -112,8 +112,7 @@ class MockInterviewDialog(QDialog):
         self.journal.setChecked(existing is None)
         self.journal.setVisible(existing is None)
         layout.addWidget(self.journal)
-        self.problem = text_label("Problem", "warning")
-        self.problem.hide()
+        self.problem = ProblemNote("Problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -189,22 +188,18 @@ class MockInterviewDialog(QDialog):
         try:
             mock = self.build_mock()
         except ValueError as problem:
-            self._tell(f"Not saved yet: {problem}.")
+            self.problem.tell(f"Not saved yet: {problem}.")
             return
         try:
             self._save(mock, self.wants_journal_entry)
         except WriteFailed as failure:
-            self._tell(f"Not saved: {failure.reason}. Everything you entered is still here.")
+            self.problem.tell(f"Not saved: {failure.reason}. Everything you entered is still here.")
             return
         except LookupError as problem:
-            self._tell(f"Not saved: {problem}.")
+            self.problem.tell(f"Not saved: {problem}.")
             return
         self.result_mock = mock
         self.accept()
-
-    def _tell(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
 
     @property
     def wants_journal_entry(self) -> bool:
