@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from desktop.store.settings import (
     StreakSettings,
 )
 from desktop.ui.theme import apply_theme_choice
+from desktop.ui.widgets.controls import spin_box
 from desktop.ui.widgets.labels import ProblemNote, text_label
 
 if TYPE_CHECKING:
@@ -79,32 +79,36 @@ class PreferencesDialog(QDialog):
         self.first_weekday.currentIndexChanged.connect(self._save_first_weekday)
         form.addRow("&First day of the week", self.first_weekday)
 
-        self.budget = QSpinBox()
-        self.budget.setAccessibleName("Weekly budget in hours")
-        self.budget.setRange(1, 80)
-        self.budget.setSuffix(" hours a week")
-        self.budget.setValue(self.store.weekly_hours())
+        self.budget = spin_box(
+            "Weekly budget in hours", 1, 80, self.store.weekly_hours(), suffix=" hours a week"
+        )
         self.budget.editingFinished.connect(self._save_budget)
         form.addRow("Weekly &budget", self.budget)
 
-        self.rest_days = QSpinBox()
-        self.rest_days.setAccessibleName("Rest days a week that keep a streak")
-        self.rest_days.setRange(0, MAX_REST_DAYS)
-        self.rest_days.setValue(settings.streaks.rest_days)
-        self.rest_days.setSuffix(" a week")
+        self.rest_days = spin_box(
+            "Rest days a week that keep a streak",
+            0,
+            MAX_REST_DAYS,
+            settings.streaks.rest_days,
+            suffix=" a week",
+        )
         self.rest_days.valueChanged.connect(self._save_rest_days)
         form.addRow("&Rest days that keep a streak", self.rest_days)
 
-        self.keep_all_days = QSpinBox()
-        self.keep_all_days.setAccessibleName("Keep every backup for this many days")
-        self.keep_all_days.setRange(0, 365)
-        self.keep_all_days.setSuffix(" days")
-        self.keep_all_days.setValue(settings.backups.keep_all_days)
-        self.daily_days = QSpinBox()
-        self.daily_days.setAccessibleName("Then keep one backup a day up to this many days")
-        self.daily_days.setRange(0, 3650)
-        self.daily_days.setSuffix(" days")
-        self.daily_days.setValue(settings.backups.daily_days)
+        self.keep_all_days = spin_box(
+            "Keep every backup for this many days",
+            0,
+            365,
+            settings.backups.keep_all_days,
+            suffix=" days",
+        )
+        self.daily_days = spin_box(
+            "Then keep one backup a day up to this many days",
+            0,
+            3650,
+            settings.backups.daily_days,
+            suffix=" days",
+        )
         for box in (self.keep_all_days, self.daily_days):
             box.valueChanged.connect(self._save_backups)
         form.addRow("Keep &every backup for", self.keep_all_days)

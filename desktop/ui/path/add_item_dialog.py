@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -20,7 +19,7 @@ from desktop.domain.progress import ChecklistStage
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
 from desktop.ui.widgets.labels import ProblemNote
 
 SaveItem = Callable[[str, PathItem], None]
@@ -65,11 +64,7 @@ class AddItemDialog(QDialog):
         self.difficulty.setCurrentIndex(1)
         form.addRow("Difficulty", self.difficulty)
 
-        self.target = QSpinBox()
-        self.target.setAccessibleName("Target minutes")
-        self.target.setRange(5, 240)
-        self.target.setValue(25)
-        self.target.setSuffix(" min")
+        self.target = spin_box("Target minutes", 5, 240, 25, suffix=" min")
         form.addRow("Target time", self.target)
 
         self.topics = line_edit(

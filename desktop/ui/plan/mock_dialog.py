@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview
 from desktop.domain.taxonomy import Taxonomy
 from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
 from desktop.ui.widgets.labels import ProblemNote, text_label
 
 # Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
@@ -70,11 +69,7 @@ class MockInterviewDialog(QDialog):
             "With whom or on which platform", "A friend, a colleague, or a platform such as Pramp"
         )
         form.addRow("With", self.with_whom)
-        self.minutes = QSpinBox()
-        self.minutes.setAccessibleName("Length in minutes")
-        self.minutes.setRange(1, 480)
-        self.minutes.setSuffix(" min")
-        self.minutes.setValue(60)
+        self.minutes = spin_box("Length in minutes", 1, 480, 60, suffix=" min")
         form.addRow("Length", self.minutes)
         layout.addLayout(form)
 

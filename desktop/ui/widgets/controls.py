@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox
 
 
 def push_button(
@@ -49,6 +49,19 @@ def filter_edit(
     edit.setClearButtonEnabled(True)
     edit.textChanged.connect(on_typed)
     return edit
+
+
+def spin_box(
+    accessible_name: str, low: int, high: int, value: int, *, suffix: str = ""
+) -> QSpinBox:
+    """A whole-number box from `low` to `high`, set to `value` (the range first, so the value
+    is not clamped to the default 0-99)."""
+    box = QSpinBox()
+    box.setAccessibleName(accessible_name)
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    return box
 
 
 def combo_box(accessible_name: str) -> QComboBox:
