@@ -32,7 +32,7 @@ from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.saving import saved_or_told
 from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 from desktop.ui.widgets.view_or_note import ViewOrNote
@@ -144,13 +144,8 @@ class PracticeLogPage(ContextPage):
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
-        self.path_filter.blockSignals(True)
-        self.path_filter.clear()
-        self.path_filter.addItem("All paths and free sessions", None)
-        for path in self.context.profile.library.paths:
-            self.path_filter.addItem(path.title, path.id)
-        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
-        self.path_filter.blockSignals(False)
+        paths = [(path.title, path.id) for path in self.context.profile.library.paths]
+        refill_quietly(self.path_filter, [("All paths and free sessions", None), *paths], chosen)
 
     # Page protocol -----------------------------------------------------------------------
 

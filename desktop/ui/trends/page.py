@@ -50,7 +50,7 @@ from desktop.ui.trends.reading import (
 )
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
-from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
 
@@ -267,14 +267,9 @@ class TrendsPage(ContextPage):
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
-        self.path_filter.blockSignals(True)
-        self.path_filter.clear()
-        self.path_filter.addItem("All paths", None)
+        paths = [(path.title, path.id) for path in self.context.profile.library.paths]
+        refill_quietly(self.path_filter, [("All paths", None), *paths], chosen)
         self.path_filter.setItemData(0, "All paths and free sessions", Qt.ItemDataRole.ToolTipRole)
-        for path in self.context.profile.library.paths:
-            self.path_filter.addItem(path.title, path.id)
-        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
-        self.path_filter.blockSignals(False)
 
     # Page protocol -----------------------------------------------------------------------
 

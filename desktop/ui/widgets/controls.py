@@ -3,7 +3,7 @@ readers from the start, so none is forgotten."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QKeySequence
@@ -68,3 +68,14 @@ def combo_box(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     return combo
+
+
+def refill_quietly(combo: QComboBox, choices: Iterable[tuple[str, object]], keep: object) -> None:
+    """Replace a drop-down's choices (text, data) without signalling a change, keeping the
+    choice whose data is `keep` if it is still there, else the first."""
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in choices:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    combo.blockSignals(False)
