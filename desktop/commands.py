@@ -18,24 +18,20 @@ from desktop.store.path_library import import_path_file
 
 
 def import_path_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
-    folder = ProfileFolder(resolve_data_dir(data_dir))
-
-    def run() -> str:
+    def run(folder: ProfileFolder) -> str:
         existing = load_library(folder).paths
         path, target = import_path_file(
             Path(file), folder.path_files_dir, shipped_vocabulary(), existing, replace=replace
         )
         return f"Imported '{path.title}' ({_size(path)}) into {target}"
 
-    return _all_or_nothing(folder, run)
+    return _all_or_nothing(data_dir, run)
 
 
 def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = False) -> int:
     from desktop.store.quiz_library import import_quiz_file
 
-    folder = ProfileFolder(resolve_data_dir(data_dir))
-
-    def run() -> str:
+    def run(folder: ProfileFolder) -> str:
         existing = load_quiz_library(folder).by_id
         quiz, target = import_quiz_file(
             Path(file), folder.quiz_files_dir, shipped_vocabulary(), existing, replace=replace
@@ -48,14 +44,16 @@ def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = Fals
             "to take it."
         )
 
-    return _all_or_nothing(folder, run)
+    return _all_or_nothing(data_dir, run)
 
 
-def _all_or_nothing(folder: ProfileFolder, run: Callable[[], str]) -> int:
-    """Run an import of a data file and say how it went; 1 if nothing was imported."""
+def _all_or_nothing(data_dir: str | None, run: Callable[[ProfileFolder], str]) -> int:
+    """Run an import of a data file into the profile at `data_dir` (or the usual one) and say
+    how it went; 1 if nothing was imported."""
+    folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
         folder.ensure()
-        done = run()
+        done = run(folder)
     except FileClash as clash:
         print(f"Nothing was imported: {clash.explanation}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from desktop.domain.dates import in_week, local_day, week_days, week_of
-from desktop.domain.practice import Attempt
+from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.domain.routines import Cadence
 
 MOCK_ROUTINE_ID = "mock-interview"
@@ -53,6 +53,12 @@ class Target:
         on_item = self.path_id is not None and self.item_id is not None
         if on_item == (self.routine_id is not None):
             raise ValueError("a plan target is either a path item or a routine")
+
+    def subject(self, minutes: int) -> AttemptSubject:
+        """A session on this target, timed against the minutes planned for it."""
+        return AttemptSubject(
+            self.title, self.path_id, self.item_id, self.routine_id, self.kind, None, minutes
+        )
 
     @property
     def key(self) -> tuple[str, ...]:

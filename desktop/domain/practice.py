@@ -6,6 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.domain.curriculum import PathItem
 
 
 class Outcome(StrEnum):
@@ -40,6 +44,18 @@ class AttemptSubject:
     kind: str | None = None
     difficulty: str | None = None
     target_minutes: int | None = None
+
+    @classmethod
+    def of_path_item(cls, path_id: str, item: PathItem) -> AttemptSubject:
+        """A session on a path item, timed against the target its path gives."""
+        return cls(
+            title=item.title,
+            path_id=path_id,
+            item_id=item.id,
+            kind=item.kind.value,
+            difficulty=item.difficulty.value,
+            target_minutes=item.target_minutes,
+        )
 
 
 @dataclass(frozen=True)

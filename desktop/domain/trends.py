@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from desktop.domain.dates import week_of
-from desktop.domain.practice import Attempt, Outcome
+from desktop.domain.practice import Outcome
 from desktop.domain.streaks import Streaks, practice_streaks
 from desktop.domain.weak_spots import (
     EVIDENCE_DAYS,
@@ -44,29 +44,6 @@ class PracticeRecord(NamedTuple):
     quiz_correct: int | None = None
     quiz_total: int | None = None
     item_id: str | None = None
-
-
-def record_from_attempt(attempt: Attempt, day: date) -> PracticeRecord:
-    subject = attempt.subject
-    return PracticeRecord(
-        id=attempt.id or 0,
-        started_at=attempt.started_at,
-        day=day,
-        title=subject.title,
-        path_id=subject.path_id,
-        kind=subject.kind,
-        difficulty=subject.difficulty,
-        target_minutes=subject.target_minutes,
-        minutes=attempt.active_seconds / 60,
-        outcome=attempt.outcome,
-        confidence=attempt.confidence,
-        patterns=attempt.patterns,
-        struggles=attempt.struggles,
-        steps_covered=attempt.steps_covered,
-        quiz_correct=attempt.quiz_correct,
-        quiz_total=attempt.quiz_total,
-        item_id=subject.item_id,
-    )
 
 
 def observations(

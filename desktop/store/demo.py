@@ -69,14 +69,7 @@ def _log_demo_session(
 ) -> None:
     solved = status is ItemStatus.DONE
     attempt = Attempt(
-        subject=AttemptSubject(
-            title=item.title,
-            path_id=path_id,
-            item_id=item.id,
-            kind=item.kind.value,
-            difficulty=item.difficulty.value,
-            target_minutes=item.target_minutes,
-        ),
+        subject=AttemptSubject.of_path_item(path_id, item),
         started_at=began,
         active_seconds=minutes * 60,
         outcome=Outcome.SOLVED if solved else rng.choice((Outcome.PARTIAL, Outcome.STUCK)),

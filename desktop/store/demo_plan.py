@@ -12,7 +12,7 @@ from desktop.domain.curriculum import LearningPath, PathItem
 from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
-from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.practice import Attempt, Outcome
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
@@ -69,10 +69,7 @@ def populate_demo_plan(
         if _at(day, 19) > today:
             return  # not yet: the rest of the week is still ahead
         minutes = path_minutes.get(target.item_id or "", minutes)
-        subject = AttemptSubject(
-            title=target.title, path_id=target.path_id, item_id=target.item_id,
-            routine_id=target.routine_id, kind=target.kind, target_minutes=minutes,
-        )  # fmt: skip
+        subject = target.subject(minutes)
         confidence = {Outcome.SOLVED: 4, Outcome.PARTIAL: 3, Outcome.STUCK: 2}[outcome]
         attempt = Attempt(
             subject, _at(day, 19), minutes * 60, outcome, confidence, struggles=struggles

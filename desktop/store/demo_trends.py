@@ -55,13 +55,10 @@ def populate_demo_year(
     for attempt in attempts:
         item = _item_for(attempt, items, rng)
         subject = (
-            AttemptSubject(
-                title=item.title,
-                path_id=backend.id,
-                item_id=item.id,
-                kind=item.kind.value,
+            # The target as the path says, like a real session; the simulated difficulty.
+            replace(
+                AttemptSubject.of_path_item(backend.id, item),
                 difficulty=attempt.subject.difficulty or item.difficulty.value,
-                target_minutes=item.target_minutes,  # as the path says, like a real session
             )
             if item is not None
             else attempt.subject

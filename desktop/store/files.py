@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
@@ -44,10 +45,29 @@ def copy_checked_file(source: Path, data: bytes, target: Path) -> None:
         raise DataFileError(str(source), None, None, problem) from None
 
 
-class FileClash(Exception):
-    """An imported file's id is already in use; replacing it needs the user's say-so.
-    `explanation` says what clashes and how to go on, for the command line."""
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
 
-    def __init__(self, explanation: str) -> None:
-        super().__init__(explanation)
-        self.explanation = explanation
+    @property
+    def title(self) -> str: ...
+
+
+_File = TypeVar("_File", bound=_Identified)
+
+
+class FileClash(Exception, Generic[_File]):
+    """An imported file's id is already in use; replacing it needs the user's say-so.
+    `explanation` says what clashes and how to go on, for the command line; `then` adds
+    what replacing would do to it."""
+
+    noun = "file"
+
+    def __init__(self, incoming: _File, existing: _File, then: str = "") -> None:
+        self.incoming = incoming
+        self.existing = existing
+        self.explanation = (
+            f"a {self.noun} with the id '{incoming.id}' (“{existing.title}”) is already here. "
+            f"Run again with --replace to replace it{then}."
+        )
+        super().__init__(self.explanation)

@@ -21,24 +21,30 @@ def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> Loa
     return load_path_dirs([shipped_dir, user_dir], vocabulary)
 
 
-class PathClash(FileClash):
+class PathClash(FileClash[LearningPath]):
     """The file's path id is already in use; replacing it needs the user's say-so."""
 
+    noun = "path"
+
     def __init__(self, incoming: LearningPath, existing: LearningPath) -> None:
-        self.incoming = incoming
-        self.existing = existing
+        retired = _items_dropped(incoming, existing)
         super().__init__(
-            f"a path with the id '{incoming.id}' (“{existing.title}”) is already here. Run "
-            "again with --replace to replace it; your progress is kept, and "
-            f"{self.items_to_retire} items the new file no longer has would be shown as retired."
+            incoming,
+            existing,
+            f"; your progress is kept, and {retired} items the new file no longer has would be "
+            "shown as retired",
         )
 
     @property
     def items_to_retire(self) -> int:
         """Items of the current path that the new file no longer has (their history is kept)."""
-        new_ids = {item.id for stage in self.incoming.stages for item in stage.items}
-        old_ids = {item.id for stage in self.existing.stages for item in stage.items}
-        return len(old_ids - new_ids)
+        return _items_dropped(self.incoming, self.existing)
+
+
+def _items_dropped(incoming: LearningPath, existing: LearningPath) -> int:
+    new_ids = {item.id for stage in incoming.stages for item in stage.items}
+    old_ids = {item.id for stage in existing.stages for item in stage.items}
+    return len(old_ids - new_ids)
 
 
 def import_path_file(

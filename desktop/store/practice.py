@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
 from desktop.store.models import AttemptRow, AttemptTagRow
+from desktop.store.soft_delete import SoftDeleted
 
 if TYPE_CHECKING:  # the trends model loads when the Trends page first reads, not at start-up
     from desktop.domain.trends import PracticeRecord
@@ -38,17 +39,16 @@ def update_attempt(*, session: Session, attempt: Attempt) -> None:
     _write_tags(session, attempt.id, attempt)
 
 
+ATTEMPTS = SoftDeleted(AttemptRow)
+
+
 def delete_attempt(*, session: Session, attempt_id: int, now: datetime) -> None:
     """Hide an attempt from every view; restore_attempt undoes it."""
-    row = session.get(AttemptRow, attempt_id)
-    if row is not None:
-        row.deleted_at = now
+    ATTEMPTS.delete(session, attempt_id, now)
 
 
 def restore_attempt(*, session: Session, attempt_id: int) -> None:
-    row = session.get(AttemptRow, attempt_id)
-    if row is not None:
-        row.deleted_at = None
+    ATTEMPTS.restore(session, attempt_id)
 
 
 def get_attempt(*, session: Session, attempt_id: int) -> Attempt | None:

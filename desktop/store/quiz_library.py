@@ -28,16 +28,10 @@ def load_quizzes(folders: Sequence[Path], vocabulary: Vocabulary) -> LoadedQuizz
     return LoadedQuizzes({quiz.id: quiz for _file, quiz in read}, errors)
 
 
-class QuizClash(FileClash):
+class QuizClash(FileClash[Quiz]):
     """A quiz with the file's id is already loaded; replacing it needs the user's say-so."""
 
-    def __init__(self, incoming: Quiz, existing: Quiz) -> None:
-        self.incoming = incoming
-        self.existing = existing
-        super().__init__(
-            f"a quiz with the id '{incoming.id}' (“{existing.title}”) is already here. Run "
-            "again with --replace to replace it."
-        )
+    noun = "quiz"
 
 
 def import_quiz_file(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
@@ -13,6 +13,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.domain.stories import Rehearsal, Scope, Story, StoryDraft
 from desktop.domain.story_themes import CustomTheme
 from desktop.store.models import JournalEntry
+from desktop.store.soft_delete import SoftDeleted
 from desktop.store.story_tables import (
     CustomStoryTheme,
     StoryJournalLink,
@@ -56,17 +57,16 @@ def save_story(*, session: Session, story_id: int, draft: StoryDraft, now: datet
     return True
 
 
+STORIES = SoftDeleted(StoryRow)
+
+
 def delete_story(*, session: Session, story_id: int, now: datetime) -> None:
     """Mark the story deleted; restore_story brings it back with everything it had."""
-    row = session.get(StoryRow, story_id)
-    if row is not None and row.deleted_at is None:
-        row.deleted_at = now
+    STORIES.delete(session, story_id, now)
 
 
 def restore_story(*, session: Session, story_id: int) -> None:
-    row = session.get(StoryRow, story_id)
-    if row is not None:
-        row.deleted_at = None
+    STORIES.restore(session, story_id)
 
 
 def get_story(*, session: Session, story_id: int) -> Story | None:
@@ -187,24 +187,26 @@ def _draft(session: Session, row: StoryRow) -> StoryDraft:
     return _stories(session, [row])[0].draft
 
 
+_T = TypeVar("_T", int, str)  # a link table's value column: a theme id or an entry id
+
+
+def _by_story(session: Session, ids: list[int], story_id: int, value: _T) -> dict[int, list[_T]]:
+    """Each story's values in one link table (its themes, its journal links), in order."""
+    found: dict[int, list[_T]] = defaultdict(list)
+    if ids:
+        for owner, each in session.exec(
+            select(story_id, value).where(col(story_id).in_(ids)).order_by(col(value))
+        ).all():
+            found[owner].append(each)
+    return found
+
+
 def _stories(session: Session, rows: list[StoryRow]) -> list[Story]:
     ids = [row.id for row in rows if row.id is not None]
-    themes: dict[int, list[str]] = defaultdict(list)
-    links: dict[int, list[int]] = defaultdict(list)
+    themes = _by_story(session, ids, StoryTheme.story_id, StoryTheme.theme_id)
+    links = _by_story(session, ids, StoryJournalLink.story_id, StoryJournalLink.entry_id)
     rehearsed: dict[int, tuple[datetime | None, int]] = {}
     if ids:
-        for story_id, theme_id in session.exec(
-            select(StoryTheme.story_id, StoryTheme.theme_id)
-            .where(col(StoryTheme.story_id).in_(ids))
-            .order_by(col(StoryTheme.theme_id))
-        ).all():
-            themes[story_id].append(theme_id)
-        for story_id, entry_id in session.exec(
-            select(StoryJournalLink.story_id, StoryJournalLink.entry_id)
-            .where(col(StoryJournalLink.story_id).in_(ids))
-            .order_by(col(StoryJournalLink.entry_id))
-        ).all():
-            links[story_id].append(entry_id)
         for story_id, newest, count in session.exec(
             select(
                 StoryRehearsal.story_id,

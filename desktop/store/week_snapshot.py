@@ -92,16 +92,8 @@ def read_week(
     Trends page's ranking; `focus` (one the user asked to work on) goes first."""
     plan = read_week_plan(session=session, week=week)
     advice = read_advice(session=session, plan=plan, now=now, data=data, focus=focus)
-    return WeekSnapshot(
-        week=plan.week,
-        items=plan.items,
-        done=plan.done,
-        attempts=plan.attempts,
-        mocks=plan.mocks,
-        numbers=plan.numbers,
-        suggestions=advice.suggestions,
-        weak_spots=advice.weak_spots,
-    )
+    # A snapshot is the plan's fields followed by the advice's, so both pass through whole.
+    return WeekSnapshot(**vars(plan), **vars(advice))
 
 
 def read_week_plan(*, session: Session, week: date) -> WeekPlan:

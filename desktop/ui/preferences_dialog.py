@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,8 @@ from desktop.store.settings import (
     StreakSettings,
 )
 from desktop.ui.theme import apply_theme_choice
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import spin_box
+from desktop.ui.widgets.labels import ProblemNote, text_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -79,32 +79,36 @@ class PreferencesDialog(QDialog):
         self.first_weekday.currentIndexChanged.connect(self._save_first_weekday)
         form.addRow("&First day of the week", self.first_weekday)
 
-        self.budget = QSpinBox()
-        self.budget.setAccessibleName("Weekly budget in hours")
-        self.budget.setRange(1, 80)
-        self.budget.setSuffix(" hours a week")
-        self.budget.setValue(self.store.weekly_hours())
+        self.budget = spin_box(
+            "Weekly budget in hours", 1, 80, self.store.weekly_hours(), suffix=" hours a week"
+        )
         self.budget.editingFinished.connect(self._save_budget)
         form.addRow("Weekly &budget", self.budget)
 
-        self.rest_days = QSpinBox()
-        self.rest_days.setAccessibleName("Rest days a week that keep a streak")
-        self.rest_days.setRange(0, MAX_REST_DAYS)
-        self.rest_days.setValue(settings.streaks.rest_days)
-        self.rest_days.setSuffix(" a week")
+        self.rest_days = spin_box(
+            "Rest days a week that keep a streak",
+            0,
+            MAX_REST_DAYS,
+            settings.streaks.rest_days,
+            suffix=" a week",
+        )
         self.rest_days.valueChanged.connect(self._save_rest_days)
         form.addRow("&Rest days that keep a streak", self.rest_days)
 
-        self.keep_all_days = QSpinBox()
-        self.keep_all_days.setAccessibleName("Keep every backup for this many days")
-        self.keep_all_days.setRange(0, 365)
-        self.keep_all_days.setSuffix(" days")
-        self.keep_all_days.setValue(settings.backups.keep_all_days)
-        self.daily_days = QSpinBox()
-        self.daily_days.setAccessibleName("Then keep one backup a day up to this many days")
-        self.daily_days.setRange(0, 3650)
-        self.daily_days.setSuffix(" days")
-        self.daily_days.setValue(settings.backups.daily_days)
+        self.keep_all_days = spin_box(
+            "Keep every backup for this many days",
+            0,
+            365,
+            settings.backups.keep_all_days,
+            suffix=" days",
+        )
+        self.daily_days = spin_box(
+            "Then keep one backup a day up to this many days",
+            0,
+            3650,
+            settings.backups.daily_days,
+            suffix=" days",
+        )
         for box in (self.keep_all_days, self.daily_days):
             box.valueChanged.connect(self._save_backups)
         form.addRow("Keep &every backup for", self.keep_all_days)
@@ -115,14 +119,13 @@ class PreferencesDialog(QDialog):
         daily_label.setBuddy(self.daily_days)  # a row of several widgets gets no buddy itself
         form.addRow(daily_label, daily)
 
-        self.problem = text_label("Problem saving a preference", "warning")
-        self.problem.hide()
+        self.problem = ProblemNote("Problem saving a preference")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         loaded_problem = self.store.problem()
         if loaded_problem:
-            self._show_problem(loaded_problem)
+            self.problem.tell(loaded_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -159,9 +162,9 @@ class PreferencesDialog(QDialog):
             self.store.update(**sections)
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
-            self._show_problem(f"Your choice could not be saved: {reason}.")
+            self.problem.tell(f"Your choice could not be saved: {reason}.")
         else:
-            self._show_problem(None)
+            self.problem.tell(None)
 
     def _save_budget(self) -> None:
         hours = self.budget.value()
@@ -170,13 +173,9 @@ class PreferencesDialog(QDialog):
         try:
             self.store.set_weekly_hours(hours)
         except WriteFailed as failed:
-            self._show_problem(f"The weekly budget could not be saved: {failed.reason}.")
+            self.problem.tell(f"The weekly budget could not be saved: {failed.reason}.")
         else:
-            self._show_problem(None)
-
-    def _show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
-        self.problem.setVisible(message is not None)
+            self.problem.tell(None)
 
     def done(self, result: int) -> None:
         self._save_budget()  # typed but not yet left the box

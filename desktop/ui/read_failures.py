@@ -30,12 +30,18 @@ def reports_read_failures(
         try:
             return method(self, *args, **kwargs)
         except SAVE_ERRORS as error:
-            dialogs.tell_problem(
-                self,
-                "Could not read your data",
-                f"Loopwise could not read from its database: {explain(error)}. "
-                "Nothing was changed; try again in a moment.",
-            )
+            tell_read_failure(self, "read from its database", error)
             return None
 
     return wrapper
+
+
+def tell_read_failure(parent: QWidget | None, doing: str, error: BaseException) -> None:
+    """Say that a read failed, what Loopwise was `doing` ("read your practice log"), why,
+    and that nothing changed."""
+    dialogs.tell_problem(
+        parent,
+        "Could not read your data",
+        f"Loopwise could not {doing}: {explain(error)}. Nothing was changed; try again in a "
+        "moment.",
+    )

@@ -24,7 +24,7 @@ from desktop.store.database import session_scope
 from desktop.store.search import Hit, PathItemText, search_everything
 from desktop.ui.formatting import day_with_year, short_date
 from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
-from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
@@ -59,11 +59,9 @@ class SearchDialog(QDialog):
             for item in stage.items
         ]
         layout = QVBoxLayout(self)
-        self.box = line_edit(
-            "Search everything", "Search path items, journal, stories and attempts"
+        self.box = filter_edit(
+            "Search everything", "Search path items, journal, stories and attempts", self._typed
         )
-        self.box.setClearButtonEnabled(True)
-        self.box.textChanged.connect(self._typed)
         self.box.installEventFilter(self)
         layout.addWidget(self.box)
         self.results = QListWidget()

@@ -381,3 +381,20 @@ def test_the_review_entry_holds_numbers_moves_and_answers() -> None:
 def test_a_target_is_either_a_path_item_or_a_routine(bad: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="either a path item or a routine"):
         Target("x", **bad)
+
+
+def test_a_session_on_a_target_is_timed_against_the_planned_minutes() -> None:
+    routine = Target("Mock design", routine_id="design-mock", kind="design")
+    assert routine.subject(45) == AttemptSubject(
+        "Mock design", routine_id="design-mock", kind="design", target_minutes=45
+    )
+    item = Target("Two Sum", "backend", "two-sum", kind="code")
+    assert item.subject(20) == AttemptSubject(
+        "Two Sum", "backend", "two-sum", kind="code", target_minutes=20
+    )
+
+
+def test_a_session_on_a_path_item_takes_the_path_s_kind_difficulty_and_target() -> None:
+    assert AttemptSubject.of_path_item("backend", _item("two-sum", ())) == AttemptSubject(
+        "Two Sum", "backend", "two-sum", kind="code", difficulty="medium", target_minutes=25
+    )

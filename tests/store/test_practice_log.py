@@ -564,3 +564,18 @@ def test_log_position_is_the_row_an_attempt_is_on(profile: Profile) -> None:
 
     assert positions == {row.id: n for n, row in enumerate(rows)}
     assert len(rows) == 6 and outside is None and gone is None
+
+
+def test_deleting_an_attempt_again_keeps_the_first_deletion_time(profile: Profile) -> None:
+    from desktop.store.models import AttemptRow
+
+    attempt_id = _log(profile, _attempt())
+    _delete(profile, attempt_id)
+    with session_scope(profile.engine) as session:
+        practice_store.delete_attempt(
+            session=session, attempt_id=attempt_id, now=T0 + timedelta(days=1)
+        )
+    with session_scope(profile.engine) as session:
+        row = session.get(AttemptRow, attempt_id)
+        assert row is not None and row.deleted_at is not None
+        assert row.deleted_at.replace(tzinfo=UTC) == T0

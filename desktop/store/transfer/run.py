@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def write_document(
     """Back up, then import the checked records in one transaction. Raises ImportRejected."""
     if not plan.changes_anything:
         return plan
-    try:
+    with _rejected_on_failure("the profile"):
         progress(BACKING_UP, 0, 1)
         backup_database(database, backups_dir, "before-import", now=now)
         progress(BACKING_UP, 1, 1)
@@ -85,12 +86,6 @@ def write_document(
             # user was asked), from the records already checked.
             plan = plan_records(session=session, validated=plan.validated)
             apply_import(session=session, plan=plan, progress=progress)
-    except DamagedCopy as damaged:
-        raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
-    except DatabaseLocked as locked:
-        raise ImportRejected([f"nothing was imported: {locked}."]) from locked
-    except SAVE_ERRORS as error:
-        raise ImportRejected([f"the profile could not be written: {explain(error)}."]) from error
     return plan
 
 
@@ -98,7 +93,7 @@ def import_notes(
     *, engine: Engine, database: Path, backups_dir: Path, folder: Path, now: datetime
 ) -> NotesPlan:
     """Import a folder of daily notes. Raises ImportRejected."""
-    try:
+    with _rejected_on_failure("the journal"):
         with session_scope(engine) as session:
             plan = plan_notes_import(session=session, folder=folder)
         if plan.new:
@@ -106,10 +101,18 @@ def import_notes(
             with session_scope(engine) as session:
                 plan = plan_notes_import(session=session, folder=folder)
                 apply_notes_import(session=session, plan=plan, now=now)
+    return plan
+
+
+@contextmanager
+def _rejected_on_failure(written: str) -> Iterator[None]:
+    """The backup or the write failing, told as ImportRejected: every import says the same
+    about a damaged backup, a locked database or a failed write (`written` names what)."""
+    try:
+        yield
     except DamagedCopy as damaged:
         raise ImportRejected([f"nothing was imported: {damaged}"]) from damaged
     except DatabaseLocked as locked:
         raise ImportRejected([f"nothing was imported: {locked}."]) from locked
     except SAVE_ERRORS as error:
-        raise ImportRejected([f"the journal could not be written: {explain(error)}."]) from error
-    return plan
+        raise ImportRejected([f"{written} could not be written: {explain(error)}."]) from error

@@ -33,11 +33,11 @@ from desktop.ui.page import ContextPage
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
-from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
+from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
 from desktop.ui.widgets.waiting import wait_until
 
 SEARCH_DELAY_MS = 150
@@ -107,9 +107,11 @@ class JournalPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         top = QHBoxLayout()
-        self.search = line_edit("Search the journal", "Search all entries  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search = filter_edit(
+            "Search the journal",
+            "Search all entries  (Ctrl+F)",
+            lambda _text: self._search_timer.start(),
+        )
         self.search.returnPressed.connect(self.open_first_hit)
         top.addWidget(self.search, 1)
         self.new_button = QToolButton()
@@ -150,12 +152,9 @@ class JournalPage(ContextPage):
         heading_row.addWidget(self.next_month)
         layout.addLayout(heading_row)
         self.model = entry_list_model(self)
-        self.list = record_list_view(self.model, "Journal entries", self._open_row)
-        self.list_empty = text_label("No entries", "muted")
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = QStackedWidget()
-        self.list_area.addWidget(self.list)
-        self.list_area.addWidget(self.list_empty)
+        self.list, self.list_empty, self.list_area = record_list_area(
+            self.model, "Journal entries", self._open_row, "No entries"
+        )
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(300)
         return box
@@ -328,7 +327,7 @@ class JournalPage(ContextPage):
         self.list_heading.setText(f"{heading} · {shown}")
         self._show_month_buttons()
         self.list_empty.setText(when_empty)
-        self.list_area.setCurrentIndex(0 if rows else 1)
+        self.list_area.show_view(bool(rows))
         if current is not None:
             select_record(self.list, current, open_it=False)
         if self.editor.entry_id is None:

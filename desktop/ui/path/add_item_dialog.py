@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -21,7 +19,8 @@ from desktop.domain.progress import ChecklistStage
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
+from desktop.ui.widgets.labels import ProblemNote
 
 SaveItem = Callable[[str, PathItem], None]
 
@@ -65,11 +64,7 @@ class AddItemDialog(QDialog):
         self.difficulty.setCurrentIndex(1)
         form.addRow("Difficulty", self.difficulty)
 
-        self.target = QSpinBox()
-        self.target.setAccessibleName("Target minutes")
-        self.target.setRange(5, 240)
-        self.target.setValue(25)
-        self.target.setSuffix(" min")
+        self.target = spin_box("Target minutes", 5, 240, 25, suffix=" min")
         form.addRow("Target time", self.target)
 
         self.topics = line_edit(
@@ -86,11 +81,7 @@ class AddItemDialog(QDialog):
         self.description.setTabChangesFocus(True)  # Tab goes on to the buttons
         form.addRow("Description", self.description)
 
-        self.problem = QLabel()
-        self.problem.setProperty("role", "warning")
-        self.problem.hide()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the form")
+        self.problem = ProblemNote("Problem with the form")
         form.addRow(self.problem)
 
         buttons = QDialogButtonBox(
@@ -106,23 +97,19 @@ class AddItemDialog(QDialog):
         try:
             item = self.build_item()
         except ValidationError as error:
-            self._show_problem(_friendly_problem(error))
+            self.problem.tell(_friendly_problem(error))
             return
         except UnknownTopic as unknown:
-            self._show_problem(f"{unknown}.")
+            self.problem.tell(f"{unknown}.")
             return
         try:
             self._save(str(self.stage.currentData()), item)
         except WriteFailed as failure:
             # Keep the dialog and what was typed, so the user can try again.
-            self._show_problem(f"The item could not be saved: {failure.reason}.")
+            self.problem.tell(f"The item could not be saved: {failure.reason}.")
             return
         self.added = item
         self.accept()
-
-    def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
 
     def build_item(self) -> PathItem:
         topics = [t.strip().lower() for t in self.topics.text().split(",") if t.strip()]

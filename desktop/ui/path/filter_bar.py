@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from desktop.domain.curriculum import ItemKind
 from desktop.domain.progress import ChecklistFilter, ItemStatus
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import combo_box, filter_edit
 
 
 class FilterBar(QWidget):
@@ -18,29 +18,32 @@ class FilterBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.search = line_edit(
-            "Filter items by title, topic or stage", "Filter by title, topic or stage  (Ctrl+F)"
+        self.search = filter_edit(
+            "Filter items by title, topic or stage",
+            "Filter by title, topic or stage  (Ctrl+F)",
+            self.changed,
         )
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.changed)
         row.addWidget(self.search, 2)
-        self.status_filter = combo_box("Show items with status")
-        self.status_filter.addItem("All statuses", None)
-        for status in ItemStatus:
-            self.status_filter.addItem(status.label, status.value)
-        self.status_filter.currentIndexChanged.connect(self.changed)
+        self.status_filter = self._choice("Show items with status", "All statuses", ItemStatus)
         row.addWidget(self.status_filter)
-        self.kind_filter = combo_box("Show items of kind")
-        self.kind_filter.addItem("All kinds", None)
-        for kind in ItemKind:
-            self.kind_filter.addItem(kind.label, kind.value)
-        self.kind_filter.currentIndexChanged.connect(self.changed)
+        self.kind_filter = self._choice("Show items of kind", "All kinds", ItemKind)
         row.addWidget(self.kind_filter)
         self.hide_difficulty = QCheckBox("Hide difficulty")
         self.hide_difficulty.setAccessibleName("Hide difficulty labels")
         self.hide_difficulty.setToolTip("Practise without knowing how hard an item is rated")
         self.hide_difficulty.toggled.connect(self.hide_difficulty_toggled)
         row.addWidget(self.hide_difficulty)
+
+    def _choice(
+        self, name: str, everything: str, choices: type[ItemStatus] | type[ItemKind]
+    ) -> QComboBox:
+        """A drop-down of `everything` (no filter, data None) and then each of `choices`."""
+        combo = combo_box(name)
+        combo.addItem(everything, None)
+        for choice in choices:
+            combo.addItem(choice.label, choice.value)
+        combo.currentIndexChanged.connect(self.changed)
+        return combo
 
     def current(self) -> ChecklistFilter:
         status = self.status_filter.currentData()

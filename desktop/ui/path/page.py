@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.view_or_note import ViewOrNote
 
 # Below this width the details panel moves under the list instead of beside it.
 STACK_BELOW_WIDTH = 980
@@ -76,9 +76,7 @@ class PathPage(ContextPage):
         layout.addWidget(self.filters)
 
         self.tree = self._build_tree()
-        self.list_area = QStackedWidget()
-        self.list_area.addWidget(self.tree)
-        self.list_area.addWidget(self._build_no_matches())
+        self.list_area = ViewOrNote(self.tree, self._build_no_matches())
 
         self.panel = ItemPanel()
         self.panel.label_tag = context.profile.vocabulary.label
@@ -374,7 +372,7 @@ class PathPage(ContextPage):
 
     def _after_rows_changed(self, selected: str | None, position: tuple[int, int] | None) -> None:
         """Keep the user's place: the same item, or the row that took its place."""
-        self.list_area.setCurrentIndex(1 if self.model.rowCount() == 0 else 0)
+        self.list_area.show_view(self.model.rowCount() > 0)
         if selected and self.select_item(selected):
             pass
         elif selected and position is not None:
@@ -581,14 +579,7 @@ class PathPage(ContextPage):
         if path is None or entry is None or entry.is_retired:
             return None
         item = entry.item
-        subject = AttemptSubject(
-            title=item.title,
-            path_id=path.id,
-            item_id=item.id,
-            kind=item.kind.value,
-            difficulty=item.difficulty.value,
-            target_minutes=item.target_minutes,
-        )
+        subject = AttemptSubject.of_path_item(path.id, item)
         try:
             quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
         except PathFileError as problem:  # a data file: same error type as path files

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
 from desktop.domain.planner import PlanItem
-from desktop.domain.practice import AttemptSubject
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
@@ -35,14 +34,7 @@ def start_item(context: AppContext, item: PlanItem, parent: QWidget | None) -> Q
     from desktop.ui.practice.session_window import start_session
 
     target = item.target
-    subject = AttemptSubject(
-        title=target.title,
-        path_id=target.path_id,
-        item_id=target.item_id,
-        routine_id=target.routine_id,
-        kind=target.kind,
-        target_minutes=item.minutes,
-    )
+    subject = target.subject(item.minutes)
     if target.kind == "quiz" and target.item_id is not None:
         from desktop.domain.path_file import PathFileError
         from desktop.ui.practice.quiz_dialog import QuizDialog

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +25,8 @@ from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview
 from desktop.domain.taxonomy import Taxonomy
 from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
-from desktop.ui.widgets.controls import combo_box, line_edit
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
+from desktop.ui.widgets.labels import ProblemNote, text_label
 
 # Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
 SaveMock = Callable[[MockInterview, bool], None]
@@ -70,11 +69,7 @@ class MockInterviewDialog(QDialog):
             "With whom or on which platform", "A friend, a colleague, or a platform such as Pramp"
         )
         form.addRow("With", self.with_whom)
-        self.minutes = QSpinBox()
-        self.minutes.setAccessibleName("Length in minutes")
-        self.minutes.setRange(1, 480)
-        self.minutes.setSuffix(" min")
-        self.minutes.setValue(60)
+        self.minutes = spin_box("Length in minutes", 1, 480, 60, suffix=" min")
         form.addRow("Length", self.minutes)
         layout.addLayout(form)
 
@@ -112,8 +107,7 @@ class MockInterviewDialog(QDialog):
         self.journal.setChecked(existing is None)
         self.journal.setVisible(existing is None)
         layout.addWidget(self.journal)
-        self.problem = text_label("Problem", "warning")
-        self.problem.hide()
+        self.problem = ProblemNote("Problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -189,22 +183,18 @@ class MockInterviewDialog(QDialog):
         try:
             mock = self.build_mock()
         except ValueError as problem:
-            self._tell(f"Not saved yet: {problem}.")
+            self.problem.tell(f"Not saved yet: {problem}.")
             return
         try:
             self._save(mock, self.wants_journal_entry)
         except WriteFailed as failure:
-            self._tell(f"Not saved: {failure.reason}. Everything you entered is still here.")
+            self.problem.tell(f"Not saved: {failure.reason}. Everything you entered is still here.")
             return
         except LookupError as problem:
-            self._tell(f"Not saved: {problem}.")
+            self.problem.tell(f"Not saved: {problem}.")
             return
         self.result_mock = mock
         self.accept()
-
-    def _tell(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
 
     @property
     def wants_journal_entry(self) -> bool:

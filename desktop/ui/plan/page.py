@@ -38,7 +38,6 @@ from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_targe
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.errors import explain
 from desktop.store.week_snapshot import WeekAdvice, WeekPlan
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -49,9 +48,8 @@ from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import PlanPageRead, advice_reader, read_plan_page, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
-from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import colours, current_scheme
-from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -382,12 +380,7 @@ class PlanPage(ContextPage):
             self._show_suggestions(result.suggestions, now_day)
             return
         self._show_suggestions([], now_day)
-        dialogs.tell_problem(
-            self,
-            "Could not read your data",
-            f"Loopwise could not work out suggestions: {explain(result)}. Nothing was "
-            "changed; try again in a moment.",
-        )
+        tell_read_failure(self, "work out suggestions", result)
 
     def _show_budget(self, snapshot: WeekPlan) -> None:
         n = snapshot.numbers

@@ -34,10 +34,11 @@ from desktop.domain.weekly_review import (
 from desktop.store import journal as journal_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
-from desktop.store.errors import WriteFailed, explain
+from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan.data import today
 from desktop.ui.plan.review_read import ReviewRead, review_reader
+from desktop.ui.read_failures import tell_read_failure
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -85,12 +86,7 @@ class WeeklyReviewDialog(QDialog):
         if asking != self._asking:
             return  # the dialog was closed meanwhile
         if not isinstance(result, ReviewRead):
-            dialogs.tell_problem(
-                self,
-                "Could not read your data",
-                f"Loopwise could not read the week for its review: {explain(result)}. "
-                "Nothing was changed; try again in a moment.",
-            )
+            tell_read_failure(self, "read the week for its review", result)
             self.reject()
             return
         # Built on the next turn of the event loop, outside the worker's hand-over.

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,19 @@ from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+from desktop.ui.widgets.view_or_note import ViewOrNote
+
+
+def _rich_list(name: str) -> QListWidget:
+    """A scrolling list of _rich_row rows, as both panels show them."""
+    rows = QListWidget()
+    rows.setAccessibleName(name)
+    rows.setItemDelegate(RichTextDelegate(rows))
+    rows.setWordWrap(True)
+    rows.setAlternatingRowColors(True)
+    # At the smallest window a row and a half is enough: the list scrolls.
+    rows.setMinimumHeight(LIST_LEAST_HEIGHT)
+    return rows
 
 
 def _rich_row(title: str, facts: str, detail: str) -> QListWidgetItem:
@@ -60,20 +72,12 @@ class SuggestionsPanel(QWidget):
         self._suggestions: list[Suggestion] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        self.stack = QStackedWidget()
-        self.list = QListWidget()
-        self.list.setAccessibleName("Suggestions")
-        self.list.setItemDelegate(RichTextDelegate(self.list))
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        # At the smallest window a row and a half is enough: the list scrolls.
-        self.list.setMinimumHeight(LIST_LEAST_HEIGHT)
+        self.list = _rich_list("Suggestions")
         self.list.itemActivated.connect(lambda _item: self.accept_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.stack.addWidget(self.list)
         self.empty = text_label("No suggestions", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.empty)
+        self.stack = ViewOrNote(self.list, self.empty)
         self.stack.addWidget(self._build_busy_note())
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
@@ -133,7 +137,7 @@ class SuggestionsPanel(QWidget):
             entry.setToolTip(plain_tip(suggestion.reason))
             self.list.addItem(entry)
         self.empty.setText(empty_text)
-        self.stack.setCurrentIndex(0 if suggestions else 1)
+        self.stack.show_view(bool(suggestions))
         minutes = sum(s.minutes for s in suggestions)
         self.summary.setText(
             f"{len(suggestions)} suggestions · {minutes} min in all" if suggestions else ""
@@ -212,16 +216,9 @@ class MocksPanel(QWidget):
         self._label = label
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        self.stack = QStackedWidget()
-        self.list = QListWidget()
-        self.list.setAccessibleName("Mock interviews")
-        self.list.setItemDelegate(RichTextDelegate(self.list))
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setMinimumHeight(LIST_LEAST_HEIGHT)
+        self.list = _rich_list("Mock interviews")
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self._edit(on_edit))
-        self.stack.addWidget(self.list)
         empty = centred_note(
             "No mock interviews",
             (
@@ -229,7 +226,7 @@ class MocksPanel(QWidget):
                 "exposed feed next week's suggestions."
             ),
         )
-        self.stack.addWidget(empty)
+        self.stack = ViewOrNote(self.list, empty)
         layout.addWidget(self.stack, 1)
         self.rule = text_label("Where added suggestions go", "muted")
         self._rule_wanted = False
@@ -259,7 +256,7 @@ class MocksPanel(QWidget):
             exposed = ", ".join(self._label(tag) for tag in mock.exposed) or "none noted"
             facts = f"{held.day} {held:%b %Y} · {mock.score_percent:.0f}% on the rubric"
             self.list.addItem(_rich_row(mock.title, facts, f"Weak spots exposed: {exposed}"))
-        self.stack.setCurrentIndex(0 if self._mocks else 1)
+        self.stack.show_view(bool(self._mocks))
         self._update_buttons()
 
     def selected(self) -> MockInterview | None:

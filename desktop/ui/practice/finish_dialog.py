@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.taxonomy import TagKind, Taxonomy
 from desktop.ui.practice.tag_picker import TagPicker
-from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.labels import ProblemNote, text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
 CONFIDENCE_WORDS = {1: "Lost", 2: "Shaky", 3: "Okay", 4: "Solid", 5: "Could teach it"}
@@ -146,8 +146,7 @@ class FinishSessionDialog(QDialog):
         layout.addWidget(tabs, 1)
         self._count_in_tabs()
 
-        self.problem = text_label("Problem", "warning")
-        self.problem.hide()
+        self.problem = ProblemNote("Problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -160,11 +159,10 @@ class FinishSessionDialog(QDialog):
         if existing is not None:
             self._fill_from(existing)
         if active_seconds > 4 * 3600 and existing is None:
-            self.problem.setText(
+            self.problem.tell(
                 "The timer ran for over four hours. If it was left running, set the time you "
                 "actually spent."
             )
-            self.problem.show()
         self.outcomes.buttons()[0].setFocus()  # keyboard users start with how it went
 
     def _count_in_tabs(self) -> None:
@@ -242,8 +240,7 @@ class FinishSessionDialog(QDialog):
     def _try_accept(self) -> None:
         attempt = self.build_attempt()
         if attempt is None:
-            self.problem.setText("Choose how it went and how confident you feel.")
-            self.problem.show()
+            self.problem.tell("Choose how it went and how confident you feel.")
             return
         self.result_attempt = attempt
         self.accept()

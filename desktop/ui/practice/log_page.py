@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
-from desktop.store.errors import SAVE_ERRORS, explain
+from desktop.store.errors import SAVE_ERRORS
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
@@ -30,13 +29,14 @@ from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
 from desktop.ui.practice.session_window import start_session
-from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.saving import saved_or_told
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
-from desktop.ui.widgets.undo_bar import UndoBar
+from desktop.ui.widgets.view_or_note import ViewOrNote
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
 # Page widths below which a column steps aside, so what was practised stays readable.
@@ -75,7 +75,10 @@ class PracticeLogPage(ContextPage):
         top.addWidget(self.free_button)
         layout.addLayout(top)
 
-        self.undo_bar = UndoBar("the attempt on “{title}”")
+        self.deletes = UndoableDelete(
+            context, self, "attempt", "the attempt on “{title}”", practice_store.ATTEMPTS
+        )
+        self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
 
@@ -98,8 +101,6 @@ class PracticeLogPage(ContextPage):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.area = QStackedWidget()
-        self.area.addWidget(self.table)
         empty = centred_note(
             "No attempts",
             (
@@ -107,7 +108,7 @@ class PracticeLogPage(ContextPage):
                 "learning path, or time anything with “Start a free session”."
             ),
         )
-        self.area.addWidget(empty)
+        self.area = ViewOrNote(self.table, empty)
         layout.addWidget(self.area, 1)
 
         bottom = QHBoxLayout()
@@ -143,13 +144,8 @@ class PracticeLogPage(ContextPage):
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
-        self.path_filter.blockSignals(True)
-        self.path_filter.clear()
-        self.path_filter.addItem("All paths and free sessions", None)
-        for path in self.context.profile.library.paths:
-            self.path_filter.addItem(path.title, path.id)
-        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
-        self.path_filter.blockSignals(False)
+        paths = [(path.title, path.id) for path in self.context.profile.library.paths]
+        refill_quietly(self.path_filter, [("All paths and free sessions", None), *paths], chosen)
 
     # Page protocol -----------------------------------------------------------------------
 
@@ -210,7 +206,7 @@ class PracticeLogPage(ContextPage):
         self._page_failure_told = False
         # The rows themselves are read a page at a time as they come into view.
         self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
-        self.area.setCurrentIndex(0 if count else 1)
+        self.area.show_view(bool(count))
         sessions = "1 session" if count == 1 else f"{count:,d} sessions"
         self.summary.setText(f"{sessions} · {minutes // 60:,d} h {minutes % 60} min")
         self._update_buttons()
@@ -228,7 +224,11 @@ class PracticeLogPage(ContextPage):
         except SAVE_ERRORS as error:
             if not self._page_failure_told:
                 self._page_failure_told = True
-                QTimer.singleShot(0, self, functools.partial(_tell_read_failure, self, error))
+                QTimer.singleShot(
+                    0,
+                    self,
+                    functools.partial(tell_read_failure, self, "read from its database", error),
+                )
             return []
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -316,30 +316,12 @@ class PracticeLogPage(ContextPage):
         if attempt is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()  # the log re-reads on commit
-        attempt_id = attempt.id
-        if not saved_or_told(
-            self.context,
-            self,
-            "Deleting the attempt",
-            lambda session: practice_store.delete_attempt(
-                session=session, attempt_id=attempt_id, now=self.context.now()
-            ),
-        ):
+        if not self.deletes.delete(attempt.id, attempt.title):
             return
-        self.undo_bar.deleted(attempt_id, attempt.title)
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
     def undo_delete(self) -> None:
-        self.undo_bar.bring_back(
-            lambda attempt_id: saved_or_told(
-                self.context,
-                self,
-                "Bringing the attempt back",
-                lambda session: practice_store.restore_attempt(
-                    session=session, attempt_id=attempt_id
-                ),
-            )
-        )
+        self.deletes.undo()
 
     @reports_read_failures
     def open_retrospective(self) -> None:
@@ -352,12 +334,3 @@ class PracticeLogPage(ContextPage):
             self.context.events.open_journal_entry.emit(entry.id)
         else:
             dialogs.tell(self, "No retrospective", "This attempt has no retrospective entry.")
-
-
-def _tell_read_failure(page: QWidget, error: BaseException) -> None:
-    dialogs.tell_problem(
-        page,
-        "Could not read your data",
-        f"Loopwise could not read from its database: {explain(error)}. "
-        "Nothing was changed; try again in a moment.",
-    )

@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.domain.practice import Attempt, AttemptSubject, SessionClock
 from desktop.store.running_sessions import (
@@ -20,8 +20,7 @@ from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.practised import item_patterns
 from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
-from desktop.ui.widgets.controls import push_button
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume, timer_buttons
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.window_keys import FINISH_SESSION, bind
@@ -59,18 +58,15 @@ class PracticeSessionWindow(QDialog):
         self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target
         layout.addWidget(self.face)
 
-        buttons = QHBoxLayout()
-        self.pause_button = pause_button(self.toggle_pause)
-        buttons.addWidget(self.pause_button)
-        self.discard_button = push_button("Discard", "Discard this session", self.close)
-        buttons.addWidget(self.discard_button)
-        buttons.addStretch(1)
-        self.finish_button = push_button(
-            "Finish…", "Finish and log this session", self.finish, default=True
+        buttons = timer_buttons(
+            self.toggle_pause,
+            ("Discard this session", self.close),
+            ("Finish…", "Finish and log this session", self.finish),
         )
+        self.pause_button, self.discard_button = buttons.pause, buttons.discard
+        self.finish_button = buttons.finish
         bind(self.finish_button, FINISH_SESSION)
-        buttons.addWidget(self.finish_button)
-        layout.addLayout(buttons)
+        layout.addLayout(buttons.row)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(REFRESH_MS)

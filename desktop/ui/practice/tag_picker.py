@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.taxonomy import TaxonomyEntry
-from desktop.ui.widgets.controls import line_edit
+from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.plain_text import plain_tip
 
 COLUMNS = 2  # at most
@@ -75,9 +75,7 @@ class TagPicker(QWidget):
         self.setAccessibleName(name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.filter = line_edit(f"Filter {name.lower()}", "Filter…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._apply_filter)
+        self.filter = filter_edit(f"Filter {name.lower()}", "Filter…", self._apply_filter)
         layout.addWidget(self.filter)
         self.boxes: list[TagBox] = []
         for entry in entries:

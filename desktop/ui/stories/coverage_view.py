@@ -17,7 +17,7 @@ from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.wrapped_header import WrappedHeader
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
-from desktop.ui.widgets.controls import combo_box
+from desktop.ui.widgets.controls import combo_box, refill_quietly
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.tables import tab_leaves
@@ -181,14 +181,8 @@ class CoverageView(QWidget):
 
     def set_catalog(self, catalog: ThemeCatalog) -> None:
         current = self.chosen_set()
-        self.theme_set.blockSignals(True)
-        self.theme_set.clear()
-        self.theme_set.addItem("All themes", ALL_THEMES)
-        for theme_set in catalog.sets:
-            self.theme_set.addItem(theme_set.title, theme_set.id)
-        index = self.theme_set.findData(current)
-        self.theme_set.setCurrentIndex(max(0, index))
-        self.theme_set.blockSignals(False)
+        sets = [(theme_set.title, theme_set.id) for theme_set in catalog.sets]
+        refill_quietly(self.theme_set, [("All themes", ALL_THEMES), *sets], current)
 
     def chosen_set(self) -> str:
         return str(self.theme_set.currentData() or ALL_THEMES)

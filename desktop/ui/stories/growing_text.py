@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop.ui.widgets.text_lines import lay_out_lines
+
 
 class GrowWithText(QObject):
     """Keeps `holder` (the box, or a widget around it) as tall as the box's text."""
@@ -43,14 +45,7 @@ class GrowWithText(QObject):
         while block.isValid():
             layout = QTextLayout(block.text(), box.font())
             layout.setTextOption(option)
-            layout.beginLayout()
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(width)
-                heights.append(int(line.height()))
-            layout.endLayout()
+            heights += [int(line.height()) for line in lay_out_lines(layout, width)]
             block = block.next()
         line_height = max(heights or [box.fontMetrics().lineSpacing()])
         heights += [line_height] * (self._min_lines - len(heights))

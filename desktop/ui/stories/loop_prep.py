@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
-from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
@@ -86,13 +86,8 @@ class LoopPrepView(QWidget):
     def set_catalog(self, catalog: ThemeCatalog, custom_ids: list[str]) -> None:
         self._catalog = catalog
         current = self.chosen_set()
-        self.theme_set.blockSignals(True)
-        self.theme_set.clear()
-        for theme_set in catalog.sets:
-            self.theme_set.addItem(theme_set.title, theme_set.id)
-        self.theme_set.addItem("A set of your own", CUSTOM_SET)
-        self.theme_set.setCurrentIndex(max(0, self.theme_set.findData(current)))
-        self.theme_set.blockSignals(False)
+        sets = [(theme_set.title, theme_set.id) for theme_set in catalog.sets]
+        refill_quietly(self.theme_set, [*sets, ("A set of your own", CUSTOM_SET)], current)
         self.custom.set_catalog(catalog)
         if custom_ids:
             self.custom.set_chosen(custom_ids)

@@ -41,12 +41,12 @@ from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import story_list_model, story_rows
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box, line_edit, push_button
+from desktop.ui.widgets.controls import combo_box, filter_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
-from desktop.ui.widgets.record_list import record_list_view, select_record, select_row
-from desktop.ui.widgets.undo_bar import UndoBar
+from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
 
 SORT_RECENT = "recent"
 SORT_DUE = "due"
@@ -66,7 +66,10 @@ class StoriesPage(ContextPage):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.undo_bar = UndoBar("the story “{title}”")
+        self.deletes = UndoableDelete(
+            context, self, "story", "the story “{title}”", story_store.STORIES
+        )
+        self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
         self.tabs = QTabWidget()
@@ -122,9 +125,9 @@ class StoriesPage(ContextPage):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         top = QHBoxLayout()
-        self.filter = line_edit("Filter stories", "Filter stories  (Ctrl+F)")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(lambda _text: self._show_list())
+        self.filter = filter_edit(
+            "Filter stories", "Filter stories  (Ctrl+F)", lambda _text: self._show_list()
+        )
         top.addWidget(self.filter, 1)
         self.new_button = push_button(
             "New story",
@@ -155,12 +158,9 @@ class StoriesPage(ContextPage):
         self.list_heading = text_label("List heading", "muted")
         layout.addWidget(self.list_heading)
         self.model = story_list_model(self)
-        self.list = record_list_view(self.model, "Stories", self._open_row)
-        self.list_empty = text_label("No stories", "muted")
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.list_area = QStackedWidget()
-        self.list_area.addWidget(self.list)
-        self.list_area.addWidget(self.list_empty)
+        self.list, self.list_empty, self.list_area = record_list_area(
+            self.model, "Stories", self._open_row, "No stories"
+        )
         layout.addWidget(self.list_area, 1)
         box.setMinimumWidth(200)
         return box
@@ -356,7 +356,7 @@ class StoriesPage(ContextPage):
         self.list_heading.setVisible(bool(total))
         self.export_button.setEnabled(bool(total))
         self.list_empty.setText("No story matches the filter." if total else "")
-        self.list_area.setCurrentIndex(0 if stories else 1)
+        self.list_area.show_view(bool(stories))
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
         elif stories:
@@ -458,18 +458,10 @@ class StoriesPage(ContextPage):
         title = self.editor.title.text().strip() or "Untitled story"
         neighbour = self._neighbour_of(story_id)
         self.editor.flush()
-        if not saved_or_told(
-            self.context,
-            self,
-            "Deleting the story",
-            lambda session: story_store.delete_story(
-                session=session, story_id=story_id, now=self.context.now()
-            ),
-        ):
+        if not self.deletes.delete(story_id, title):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        self.undo_bar.deleted(story_id, title)
         # Like a mail app: the next story opens, not a welcome beside a list of stories.
         if neighbour is not None:
             self.open_story(neighbour, switch_tab=False)
@@ -484,14 +476,7 @@ class StoriesPage(ContextPage):
         return None
 
     def undo_delete(self) -> None:
-        story_id = self.undo_bar.bring_back(
-            lambda story_id: saved_or_told(
-                self.context,
-                self,
-                "Bringing the story back",
-                lambda session: story_store.restore_story(session=session, story_id=story_id),
-            )
-        )
+        story_id = self.deletes.undo()
         if story_id is not None:
             self.open_story(story_id)
 

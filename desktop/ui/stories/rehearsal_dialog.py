@@ -19,7 +19,7 @@ from desktop.domain.stories import RATINGS, TARGET_SECONDS, Rehearsal, Section, 
 from desktop.store import stories as story_store
 from desktop.ui.context import AppContext
 from desktop.ui.saving import created_or_told
-from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_button, pause_or_resume
+from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume, timer_buttons
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.window_keys import FINISH_REHEARSAL, bind
@@ -69,16 +69,14 @@ class RehearsalDialog(QDialog):
         self.face = ClockFace("Time spoken", "Time against three minutes", "Aim")
         self.elapsed, self.bar, self.target = self.face.elapsed, self.face.bar, self.face.target
         layout.addWidget(self.face)
-        buttons = QHBoxLayout()
-        self.pause_button = pause_button(self.toggle_pause)
-        buttons.addWidget(self.pause_button)
-        discard = push_button("Discard", "Stop without logging", self.reject)
-        buttons.addWidget(discard)
-        buttons.addStretch(1)
-        self.done_button = push_button("Done", FINISH_REHEARSAL.what, self.finish, default=True)
+        buttons = timer_buttons(
+            self.toggle_pause,
+            ("Stop without logging", self.reject),
+            ("Done", FINISH_REHEARSAL.what, self.finish),
+        )
+        self.pause_button, self.done_button = buttons.pause, buttons.finish
         bind(self.done_button, FINISH_REHEARSAL)
-        buttons.addWidget(self.done_button)
-        layout.addLayout(buttons)
+        layout.addLayout(buttons.row)
         return page
 
     def _build_rating_page(self) -> QWidget:

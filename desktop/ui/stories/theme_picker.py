@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.story_themes import ThemeCatalog
-from desktop.ui.widgets.controls import line_edit, push_button
+from desktop.ui.widgets.controls import filter_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
@@ -32,9 +32,7 @@ class ThemePicker(QWidget):
         self._kept: set[str] = set()  # chosen ids the catalog no longer has: never dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.filter = line_edit(f"Filter {name.lower()}", "Filter themes…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._apply_filter)
+        self.filter = filter_edit(f"Filter {name.lower()}", "Filter themes…", self._apply_filter)
         layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setAccessibleName(name)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractItemModel, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
+from desktop.ui.widgets.text_lines import lay_out_lines
+
 PADDING = 6
 
 
@@ -21,16 +23,10 @@ def wrapped_lines(text: str, font: QFont, width: int) -> list[str]:
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
-    lines: list[str] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        start, length = line.textStart(), line.textLength()
-        lines.append(text[start : start + length].strip())
-    layout.endLayout()
+    lines = [
+        text[line.textStart() : line.textStart() + line.textLength()].strip()
+        for line in lay_out_lines(layout, width)
+    ]
     return lines or [""]
 
 

@@ -31,14 +31,13 @@ from desktop.domain.trends import PracticeRecord, TrendsReport
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import explain
 from desktop.store.settings import StreakSettings
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
 from desktop.ui.periods import PERIODS
-from desktop.ui.read_failures import reports_read_failures
+from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
@@ -52,8 +51,7 @@ from desktop.ui.trends.reading import (
 )
 from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
-from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
 
@@ -269,14 +267,9 @@ class TrendsPage(ContextPage):
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
-        self.path_filter.blockSignals(True)
-        self.path_filter.clear()
-        self.path_filter.addItem("All paths", None)
+        paths = [(path.title, path.id) for path in self.context.profile.library.paths]
+        refill_quietly(self.path_filter, [("All paths", None), *paths], chosen)
         self.path_filter.setItemData(0, "All paths and free sessions", Qt.ItemDataRole.ToolTipRole)
-        for path in self.context.profile.library.paths:
-            self.path_filter.addItem(path.title, path.id)
-        self.path_filter.setCurrentIndex(max(0, self.path_filter.findData(chosen)))
-        self.path_filter.blockSignals(False)
 
     # Page protocol -----------------------------------------------------------------------
 
@@ -389,12 +382,7 @@ class TrendsPage(ContextPage):
 
     def _read_failed(self, error: BaseException) -> None:
         self.count_label.setText("")
-        dialogs.tell_problem(
-            self,
-            "Could not read your data",
-            f"Loopwise could not read your practice log: {explain(error)}. Nothing was "
-            "changed; try again in a moment.",
-        )
+        tell_read_failure(self, "read your practice log", error)
 
     def _show(self, data: TrendsData) -> None:
         report = data.report

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.practice import SessionClock
 from desktop.ui.widgets.controls import push_button
@@ -64,6 +65,33 @@ def pause_button(toggle: Callable[[], None]) -> QPushButton:
     button = push_button("Pause", PAUSE.what, toggle)
     bind(button, PAUSE)
     return button
+
+
+class TimerButtons(NamedTuple):
+    row: QHBoxLayout
+    pause: QPushButton
+    discard: QPushButton
+    finish: QPushButton
+
+
+def timer_buttons(
+    toggle: Callable[[], None],
+    discard: tuple[str, Callable[[], object]],
+    finish: tuple[str, str, Callable[[], object]],
+) -> TimerButtons:
+    """Every timed dialog's row: Pause and Discard on the left, then the default button that
+    stops the clock on the right (each dialog binds its keys from window_keys). `discard` is
+    its accessible name and action; `finish` its text, accessible name and action."""
+    row = QHBoxLayout()
+    pause = pause_button(toggle)
+    row.addWidget(pause)
+    discard_button = push_button("Discard", *discard)
+    row.addWidget(discard_button)
+    row.addStretch(1)
+    text, name, on_finish = finish
+    finish_button = push_button(text, name, on_finish, default=True)
+    row.addWidget(finish_button)
+    return TimerButtons(row, pause, discard_button, finish_button)
 
 
 def pause_or_resume(clock: SessionClock, now: datetime, button: QPushButton) -> None:

@@ -3,11 +3,11 @@ readers from the start, so none is forgotten."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox
 
 
 def push_button(
@@ -39,7 +39,43 @@ def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
     return edit
 
 
+def filter_edit(
+    accessible_name: str,
+    placeholder: str,
+    on_typed: Callable[[str], object] | Callable[[], object] | SignalInstance,
+) -> QLineEdit:
+    """A box that filters or searches as the user types, with a button that clears it."""
+    edit = line_edit(accessible_name, placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.textChanged.connect(on_typed)
+    return edit
+
+
+def spin_box(
+    accessible_name: str, low: int, high: int, value: int, *, suffix: str = ""
+) -> QSpinBox:
+    """A whole-number box from `low` to `high`, set to `value` (the range first, so the value
+    is not clamped to the default 0-99)."""
+    box = QSpinBox()
+    box.setAccessibleName(accessible_name)
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    return box
+
+
 def combo_box(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     return combo
+
+
+def refill_quietly(combo: QComboBox, choices: Iterable[tuple[str, object]], keep: object) -> None:
+    """Replace a drop-down's choices (text, data) without signalling a change, keeping the
+    choice whose data is `keep` if it is still there, else the first."""
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in choices:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    combo.blockSignals(False)

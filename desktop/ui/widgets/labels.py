@@ -23,3 +23,20 @@ def centred_note(accessible_name: str, text: str) -> QLabel:
     label.setText(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
+
+
+class ProblemNote(QLabel):
+    """A form's warning line: hidden until there is a problem to tell, and hidden again once
+    the problem is gone (tell(None))."""
+
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName(accessible_name)
+        self.setProperty("role", "warning")
+        self.hide()
+
+    def tell(self, problem: str | None) -> None:
+        self.setText(problem or "")
+        self.setVisible(problem is not None)

@@ -17,9 +17,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QLabel, QListView
 
+from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+from desktop.ui.widgets.view_or_note import ViewOrNote
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -94,6 +96,22 @@ def record_list_view(
     view.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap rows when resized
     view.selectionModel().currentChanged.connect(lambda current, _: on_current(current.row()))
     return view
+
+
+class RecordListArea(NamedTuple):
+    view: QListView
+    note: QLabel  # shown instead of the rows when there are none; the page words it
+    area: ViewOrNote  # the view or the note: what the page lays out
+
+
+def record_list_area(
+    model: RecordListModel[R], name: str, on_current: Callable[[int], None], note_name: str
+) -> RecordListArea:
+    """record_list_view's list, with a muted note at the top for when it has no rows."""
+    view = record_list_view(model, name, on_current)
+    note = text_label(note_name, "muted")
+    note.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    return RecordListArea(view, note, ViewOrNote(view, note))
 
 
 def select_row(view: QListView, row: int, *, open_it: bool = True, scroll: bool = True) -> None:

@@ -1,0 +1,66 @@
+"""A delete the user can take back: the record is marked deleted through the one write path,
+and the undo bar offers it back, newest first, until it is restored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+from sqlmodel import Session
+
+from desktop.ui.context import AppContext
+from desktop.ui.saving import saved_or_told
+from desktop.ui.widgets.undo_bar import UndoBar
+
+
+class Deletable(Protocol):
+    """A store's records that are marked deleted, not removed (store/soft_delete.py)."""
+
+    def delete(self, session: Session, record_id: int, now: datetime) -> object: ...
+
+    def restore(self, session: Session, record_id: int) -> object: ...
+
+
+class UndoableDelete:
+    """Pairs a store's soft delete and restore with an UndoBar (`bar`, for the page to lay out), so
+    the bar only ever offers what was written as deleted. `noun` names one ("story");
+    `describe` words one for the bar, e.g. "the story “{title}”"."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        noun: str,
+        describe: str,
+        records: Deletable,
+    ) -> None:
+        self._context = context
+        self._parent = parent
+        self._noun = noun
+        self._records = records
+        self.bar = UndoBar(describe)
+
+    def delete(self, record_id: int, title: str) -> bool:
+        """Mark the record deleted and offer it back; False (the user told why) if not saved."""
+        now = self._context.now()
+        if not saved_or_told(
+            self._context,
+            self._parent,
+            f"Deleting the {self._noun}",
+            lambda session: self._records.delete(session, record_id, now),
+        ):
+            return False
+        self.bar.deleted(record_id, title)
+        return True
+
+    def undo(self) -> int | None:
+        """Bring back the newest deleted record; its id once it is back."""
+        return self.bar.bring_back(
+            lambda record_id: saved_or_told(
+                self._context,
+                self._parent,
+                f"Bringing the {self._noun} back",
+                lambda session: self._records.restore(session, record_id),
+            )
+        )
