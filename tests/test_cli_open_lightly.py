@@ -12,8 +12,7 @@ import pytest
 
 from desktop import profile as profile_module
 from desktop import safety_commands
-from desktop.store.backup import passes_integrity_check
-from tests.backup_files import count_entries, make_profile
+from tests.backup_files import count_entries, damage, make_profile
 from tests.test_cli import _env
 
 
@@ -44,15 +43,6 @@ def test_import_does_not_read_the_learning_paths(
     assert count_entries(data / "loopwise.sqlite3") == 2
 
 
-def _damage(database: Path) -> None:
-    """Overwrite 4 KB in the middle of the file, past what the quick look reads."""
-    size = database.stat().st_size
-    with database.open("r+b") as handle:
-        handle.seek(size // 2 - (size // 2) % 4096)
-        handle.write(b"\xa5" * 4096)
-    assert not passes_integrity_check(database)
-
-
 @pytest.mark.parametrize("kind", ["file", "notes"])
 def test_import_refuses_a_damaged_profile_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
@@ -63,7 +53,7 @@ def test_import_refuses_a_damaged_profile_and_writes_nothing(
     file_format = "json" if kind == "file" else "markdown"
     assert safety_commands.export_command(str(source), file_format, str(target)) == 0
     database = make_profile(data, entries=300)
-    _damage(database)
+    damage(database)
     before = database.read_bytes()
     capsys.readouterr()
 

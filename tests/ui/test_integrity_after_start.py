@@ -22,7 +22,7 @@ from desktop.ui.safety.integrity_watch import check_whole_database
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
-from tests.test_read_only_and_damage import add_entries, damage
+from tests.backup_files import add_rows, damage
 
 ENTRIES = 400
 
@@ -54,7 +54,7 @@ def _window_on_damaged_file(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, answer: Recovery
 ) -> tuple[MainWindow, Asked, Path, bytes]:
     folder = context.profile.folder
-    add_entries(folder.database, ENTRIES)
+    add_rows(folder.database, entries=ENTRIES)
     good = backup_database(
         folder.database, folder.backups_dir, "periodic", now=context.now() - timedelta(hours=2)
     )
@@ -130,7 +130,7 @@ def test_damage_found_after_start_up_and_quit_leaves_the_file_as_it_is(
 def test_a_whole_database_is_checked_after_start_up_without_a_word(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_entries(context.profile.folder.database, ENTRIES)
+    add_rows(context.profile.folder.database, entries=ENTRIES)
     asked = Asked(Recovery.QUIT)
     monkeypatch.setattr(startup, "ask_about_database_problem", asked)
     window = build_main_window(context)
