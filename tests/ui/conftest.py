@@ -1,5 +1,5 @@
-"""Fixtures for widget tests: a themed QApplication, an AppContext on a temporary profile, and
-a page of the app on show."""
+"""Fixtures for widget tests: a themed QApplication, an AppContext on a temporary profile, a
+page of the app on show, and an attempt edited from the practice log."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.practice import Attempt
 from desktop.profile import Profile
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.page import ContextPage
+from desktop.ui.practice.finish_dialog import FinishSessionDialog
+from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.theme import Scheme, apply_theme
 
 
@@ -46,3 +51,29 @@ def open_page(qtbot, context: AppContext) -> Callable[[type[P], tuple[int, int]]
         return page
 
     return open_
+
+
+EditAttempt = Callable[[PracticeLogPage, int, Callable[[FinishSessionDialog], None]], Attempt]
+
+
+@pytest.fixture
+def edit_selected_attempt(context: AppContext, monkeypatch: pytest.MonkeyPatch) -> EditAttempt:
+    """Edits the log's selected attempt as a user would: the dialog opens, `change` is made in
+    it and it is accepted; gives the attempt as stored afterwards."""
+
+    def edit(
+        page: PracticeLogPage, attempt_id: int, change: Callable[[FinishSessionDialog], None]
+    ) -> Attempt:
+        def exec_and_change(dialog: FinishSessionDialog) -> int:
+            change(dialog)
+            dialog._try_accept()
+            return 1
+
+        monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
+        page.edit_selected()
+        with session_scope(context.profile.engine) as session:
+            attempt = practice_store.get_attempt(session=session, attempt_id=attempt_id)
+        assert attempt is not None
+        return attempt
+
+    return edit
