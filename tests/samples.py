@@ -1,8 +1,14 @@
 """Small, valid files and records shared by tests."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.stories import Scope, StoryDraft
+from desktop.store import progress as progress_store
+from desktop.store.database import session_scope
 
 SAMPLE_FILES = Path(__file__).parent / "data"
 
@@ -28,3 +34,24 @@ OUTAGE_STORY = StoryDraft(
     companies=("Amazon", "Stripe"),
     notes="Have the graph ready.",
 )
+
+
+# The least a user's own item on a path holds.
+MY_ITEM = PathItem(
+    id="custom-x", title="Mine", kind=ItemKind.CODE, difficulty=Difficulty.EASY, target_minutes=10
+)
+
+
+def add_custom_item(
+    engine: Engine,
+    item: PathItem = MY_ITEM,
+    *,
+    path_id: str = "backend-senior",
+    stage_id: str = "coding-medium",
+    now: datetime = datetime(2026, 11, 1, tzinfo=UTC),
+) -> None:
+    """Add `item` to a stage of a built-in path, as the Add item dialog does."""
+    with session_scope(engine) as session:
+        progress_store.add_custom_item(
+            session=session, path_id=path_id, stage_id=stage_id, item=item, now=now
+        )
