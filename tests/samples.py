@@ -1,14 +1,20 @@
-"""Small, valid files and records shared by tests."""
+"""Small, valid files and records shared by tests, and the one way tests store a record and
+read one back outside the code under test."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.stories import Scope, StoryDraft
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
+
+T = TypeVar("T")
 
 SAMPLE_FILES = Path(__file__).parent / "data"
 
@@ -55,3 +61,12 @@ def add_custom_item(
         progress_store.add_custom_item(
             session=session, path_id=path_id, stage_id=stage_id, item=item, now=now
         )
+
+
+def read_back(engine: Engine, read: Callable[[Session], T | None]) -> T:
+    """What `read` finds in a database session of its own, as another reader would see it; the
+    test fails if it finds nothing."""
+    with session_scope(engine) as session:
+        found = read(session)
+    assert found is not None
+    return found

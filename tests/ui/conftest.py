@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.practice import Attempt
 from desktop.profile import Profile
 from desktop.store import practice as practice_store
-from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.page import ContextPage
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.theme import Scheme, apply_theme
+from tests.samples import read_back
 
 
 @pytest.fixture
@@ -71,9 +71,9 @@ def edit_selected_attempt(context: AppContext, monkeypatch: pytest.MonkeyPatch) 
 
         monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
         page.edit_selected()
-        with session_scope(context.profile.engine) as session:
-            attempt = practice_store.get_attempt(session=session, attempt_id=attempt_id)
-        assert attempt is not None
-        return attempt
+        return read_back(
+            context.profile.engine,
+            lambda s: practice_store.get_attempt(session=s, attempt_id=attempt_id),
+        )
 
     return edit

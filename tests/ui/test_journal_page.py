@@ -14,6 +14,7 @@ from desktop.ui.journal.page import JournalPage
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 from desktop.ui.widgets.waiting import wait_until
+from tests.samples import read_back
 
 pytestmark = pytest.mark.any_date
 
@@ -33,10 +34,9 @@ def page(open_page) -> JournalPage:
 
 
 def _saved_body(context: AppContext, entry_id: int) -> str:
-    with session_scope(context.profile.engine) as session:
-        entry = journal_store.get_entry(session=session, entry_id=entry_id)
-    assert entry is not None
-    return entry.body
+    return read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    ).body
 
 
 def test_a_new_user_sees_a_friendly_empty_state(page: JournalPage) -> None:
@@ -108,9 +108,10 @@ def test_back_dated_entry_moves_to_its_day(page: JournalPage, context: AppContex
     entry_id = page.new_entry(entry_date=date(2026, 3, 14))
     assert entry_id is not None
     assert page.calendar.selectedDate().month() == 3
-    with session_scope(context.profile.engine) as session:
-        entry = journal_store.get_entry(session=session, entry_id=entry_id)
-    assert entry is not None and entry.entry_date == date(2026, 3, 14)
+    entry = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    assert entry.entry_date == date(2026, 3, 14)
 
 
 def test_the_preview_is_rendered_safely_in_the_background(page: JournalPage) -> None:
