@@ -28,6 +28,18 @@ def _search(qtbot, page: JournalPage, typed: str) -> None:
         qtbot.waitUntil(lambda: page.searches_shown > shown, timeout=5000)
 
 
+def _searched_for_one_of_two(qtbot, page: JournalPage) -> int:
+    """Two entries are written, one about the monotonic stack; a search for its first letters
+    has run. Gives that entry's id."""
+    wanted = page.new_entry(entry_date=date(2026, 2, 3))
+    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
+    page.new_entry(entry_date=page.context.today())
+    page.editor.markdown.editor.setPlainText("Nothing special today")
+    page.editor.flush()
+    _search(qtbot, page, "monoton")
+    return wanted
+
+
 @pytest.fixture
 def page(open_page) -> JournalPage:
     return open_page(JournalPage)
@@ -138,12 +150,7 @@ def test_search_never_fails_on_odd_input(qtbot, page: JournalPage, typed: str) -
 
 
 def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> None:
-    first = page.new_entry(entry_date=date(2026, 2, 3))
-    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
-    page.new_entry(entry_date=page.context.today())
-    page.editor.markdown.editor.setPlainText("Nothing special today")
-    page.editor.flush()
-    _search(qtbot, page, "monoton")
+    first = _searched_for_one_of_two(qtbot, page)
     assert page.model.rowCount() == 1
     html = str(page.model.index(0, 0).data(HTML_ROLE))
     assert "<span class='match'>monotonic</span>" in html
@@ -301,12 +308,7 @@ def test_a_narrow_window_keeps_the_month_steps(page: JournalPage) -> None:
 
 
 def test_a_search_opens_its_best_hit_and_enter_goes_to_its_text(qtbot, page: JournalPage) -> None:
-    hit = page.new_entry(entry_date=date(2026, 2, 3))
-    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
-    page.new_entry(entry_date=page.context.today())
-    page.editor.markdown.editor.setPlainText("Nothing special today")
-    page.editor.flush()
-    _search(qtbot, page, "monoton")
+    hit = _searched_for_one_of_two(qtbot, page)
     assert page.editor.entry_id == hit
     page.editor.clear()
     page.search.returnPressed.emit()
