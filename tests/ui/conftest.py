@@ -1,5 +1,5 @@
 """Fixtures for widget tests: a themed QApplication, an AppContext on a temporary profile, a
-page of the app on show, and an attempt edited from the practice log."""
+page or the whole window of the app on show, and an attempt edited from the practice log."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from desktop.domain.practice import Attempt
 from desktop.profile import Profile
 from desktop.store import practice as practice_store
 from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
 from desktop.ui.page import ContextPage
+from desktop.ui.pages import build_main_window
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.theme import Scheme, apply_theme
@@ -49,6 +51,30 @@ def open_page(qtbot, context: AppContext) -> Callable[[type[P], tuple[int, int]]
         page.resize(*size)
         page.show()
         return page
+
+    return open_
+
+
+OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot, context: AppContext) -> OpenWindow:
+    """Builds the main window on the test profile and shows it (at `size` where given); with
+    `active`, waits until it is the active window, as one the user has just opened."""
+
+    def open_(*, size: tuple[int, int] | None = None, active: bool = False) -> MainWindow:
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        if active:
+            with qtbot.waitActive(window):
+                window.show()
+                window.activateWindow()
+        else:
+            window.show()
+        return window
 
     return open_
 

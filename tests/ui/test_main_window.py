@@ -158,15 +158,13 @@ def _press_in_sidebar(qtbot, window, key: Qt.Key, modifiers: Qt.KeyboardModifier
     qtbot.keyClick(window.navigation, key, modifiers)
 
 
-def test_page_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, context: AppContext) -> None:
+def test_page_shortcuts_work_while_the_sidebar_has_the_focus(
+    qtbot, context: AppContext, open_window
+) -> None:
     from desktop.store import stories as story_store
     from desktop.store.database import session_scope
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = open_window(active=True)
 
     window.show_page("stories")
     _press_in_sidebar(qtbot, window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
