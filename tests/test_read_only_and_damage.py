@@ -111,12 +111,18 @@ def test_a_stale_lock_in_a_read_only_folder_does_not_count_as_the_app_running(
     assert not single_instance.is_held(folder)
 
 
-def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _profile_with_a_good_backup(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A closed profile that spans many pages, its database and one good backup of it."""
     data = tmp_path / "profile"
     database = make_profile(data, entries=400)
     good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    return data, database, good
+
+
+def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, database, good = _profile_with_a_good_backup(tmp_path)
     damage(database)
 
     assert backup_command(str(data)) == 1
@@ -130,9 +136,7 @@ def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
 def test_the_restore_list_marks_a_damaged_backup_and_will_not_restore_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "profile"
-    database = make_profile(data, entries=400)
-    good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    data, database, good = _profile_with_a_good_backup(tmp_path)
     made_before_the_check = backup_database(database, data / "backups", "manual", now=clock_start())
     damage(made_before_the_check)  # a backup taken by an older version, or bit rot since
     capsys.readouterr()
