@@ -44,25 +44,22 @@ def imported(
 ) -> ImportPlan | None:
     """Import `document` into `profile` as the app does (the user's answer is `confirm`)."""
     return import_document(
-        engine=profile.engine,
-        database=profile.folder.database,
-        backups_dir=profile.folder.backups_dir,
-        document=document,
-        confirm=confirm,
-        now=clock_start(),
-        **options,
+        **_destination(profile), document=document, confirm=confirm, now=clock_start(), **options
     )
 
 
 def notes_imported(profile: Profile, folder: Path) -> ImportPlan | None:
     """Import a folder of Markdown notes into `profile` as the app does."""
-    return import_notes(
-        engine=profile.engine,
-        database=profile.folder.database,
-        backups_dir=profile.folder.backups_dir,
-        folder=folder,
-        now=NOW,
-    )
+    return import_notes(**_destination(profile), folder=folder, now=NOW)
+
+
+def _destination(profile: Profile) -> dict[str, Any]:
+    """Where an import writes: the profile's database, with its backups made first."""
+    return {
+        "engine": profile.engine,
+        "database": profile.folder.database,
+        "backups_dir": profile.folder.backups_dir,
+    }
 
 
 def stories_and_plans(profile: Profile, now: datetime = NOW) -> None:
