@@ -39,9 +39,11 @@ from tests.store.transfer_data import (
 )
 
 
-def _demo(profile: Profile) -> None:
+def _demo(profile: Profile) -> dict[str, Any]:
+    """Fill `profile` as the demo is filled; gives its export."""
     with session_scope(profile.engine) as session:
         populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
+    return exported(profile)
 
 
 def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan | None:
@@ -93,8 +95,7 @@ def _lists(document: dict[str, Any], where: str) -> list[dict[str, Any]]:
 
 
 def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: Profile) -> None:
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     _import(other, document)
     again = _import(other, document)
     assert again is not None and (again.added, again.replaced) == (0, 0)
@@ -104,8 +105,7 @@ def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: 
 def test_records_with_the_same_id_are_replaced_and_asked_about_first(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     _import(other, document)
     changed = copy.deepcopy(document)
     entries = changed["sections"]["journal"]["entries"]
@@ -168,8 +168,7 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
 def test_an_import_that_only_adds_does_not_ask_and_one_that_replaces_anything_does(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     entries = document["sections"]["journal"]["entries"]
     alone = dict(entries[0], session_id=None)  # its practice session is not imported with it
     plan = _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
@@ -242,8 +241,7 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
 
 
 def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
-    _demo(profile)
-    _import(other, exported(profile))
+    _import(other, _demo(profile))
     assert [b.name.reason for b in list_backups(other.folder.backups_dir)] == ["before-import"]
 
 
@@ -270,8 +268,7 @@ def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_clean
 def test_errors_name_the_record_and_the_field_and_nothing_is_written(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     entries = document["sections"]["journal"]["entries"]
     entries[2]["entry_date"] = "the third of May"
     document["sections"]["practice"]["sessions"][1]["confidence"] = 9
@@ -469,8 +466,7 @@ def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
 def test_a_file_from_before_stories_and_plans_still_imports(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     older = {
         **document,
         "sections": {k: document["sections"][k] for k in ("progress", "practice", "journal")},
@@ -623,8 +619,7 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
 
     from desktop.store.transfer import tables
 
-    _demo(profile)
-    document = exported(profile)
+    document = _demo(profile)
     real_write = tables.write_table
     calls: list[str] = []
 
