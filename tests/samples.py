@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -15,6 +16,7 @@ from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 
 T = TypeVar("T")
+E = TypeVar("E", bound=BaseException)
 
 SAMPLE_FILES = Path(__file__).parent / "data"
 
@@ -22,6 +24,26 @@ SAMPLE_FILES = Path(__file__).parent / "data"
 def sample_text(name: str) -> str:
     """A sample file from tests/data, as text."""
     return (SAMPLE_FILES / name).read_text(encoding="utf-8")
+
+
+def edited(text: str, old: str, new: str) -> str:
+    """`text` with `old` replaced by `new`; `old` must occur exactly once, so that each case
+    breaks a sample file in exactly one place."""
+    assert text.count(old) == 1, f"{old!r} must occur exactly once"
+    return text.replace(old, new)
+
+
+def raised(error: type[E], parse: Callable[..., object], *args: object) -> E:
+    """The `error` that `parse(*args)` must raise (the test fails if it raises none)."""
+    with pytest.raises(error) as caught:
+        parse(*args)
+    return caught.value
+
+
+def line_of(text: str, line: str, occurrence: int = 1) -> int:
+    """1-based number of the `occurrence`-th line of `text` that is exactly `line`."""
+    numbers = [n for n, content in enumerate(text.splitlines(), start=1) if content == line]
+    return numbers[occurrence - 1]
 
 
 # One stage, one reading item: the smallest learning path a user could import.

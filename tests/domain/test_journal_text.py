@@ -16,6 +16,7 @@ from desktop.domain.journal import (
     parse_template,
     word_count,
 )
+from tests.samples import line_of, raised
 
 # --- word_count -------------------------------------------------------------------------------
 
@@ -124,14 +125,8 @@ description = "Look back at one session."
 """
 
 
-def _line_of(text: str, line: str) -> int:
-    return next(n for n, content in enumerate(text.splitlines(), start=1) if content == line)
-
-
 def _template_error(text: str, file_name: str = "retro.md") -> DataFileError:
-    with pytest.raises(DataFileError) as caught:
-        parse_template(text, file_name)
-    return caught.value
+    return raised(DataFileError, parse_template, text, file_name)
 
 
 def test_parse_template_reads_the_front_matter_and_keeps_the_body() -> None:
@@ -159,7 +154,7 @@ def test_an_unknown_placeholder_is_rejected_with_its_line() -> None:
     error = _template_error(text)
 
     assert error.file == "retro.md"
-    assert error.line == _line_of(text, "- Patterns: {pattern}")
+    assert error.line == line_of(text, "- Patterns: {pattern}")
     assert "'{pattern}'" in error.problem
     assert "retro.md, line 11" in str(error)
 
@@ -193,7 +188,7 @@ def test_a_bad_kind_in_the_front_matter_is_reported_on_its_line() -> None:
     error = _template_error(text)
 
     assert error.field == "kind"
-    assert error.line == _line_of(text, 'kind = "diary"')
+    assert error.line == line_of(text, 'kind = "diary"')
 
 
 def test_a_missing_title_in_the_front_matter_is_reported() -> None:
@@ -208,7 +203,7 @@ def test_invalid_toml_in_the_front_matter_is_reported_on_the_files_line() -> Non
 
     error = _template_error(text)
 
-    assert error.line == _line_of(text, "title = Retrospective")
+    assert error.line == line_of(text, "title = Retrospective")
 
 
 def test_fill_puts_in_the_known_facts_and_blanks_the_missing_ones() -> None:
