@@ -28,7 +28,6 @@ whether or not a target is met, and 1 only if something it runs fails.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, timedelta
@@ -60,15 +59,14 @@ def _floor(database: Path, week: date) -> float:
     from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
     began = time.perf_counter()
-    connection = sqlite3.connect(database)
     days = (week.isoformat(), (week + timedelta(days=7)).isoformat())
     moments = tuple(
         local_midnight(day).astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
         for day in (week, week + timedelta(days=7))
     )
-    for sql, bounds in FLOOR_SQL:
-        connection.execute(sql, days if bounds == "days" else moments).fetchall()
-    connection.close()
+    timing.read_raw(
+        database, [(sql, days if bounds == "days" else moments) for sql, bounds in FLOOR_SQL]
+    )
     grid = QWidget()
     row = QHBoxLayout(grid)
     for day in range(7):
@@ -83,20 +81,15 @@ class PlanRun(timing.PageRun):
         from desktop.ui.plan.page import PlanPage
 
         times: dict[str, float] = {}
-        began = time.perf_counter()
-        page = self.show(PlanPage)
-        times["first show"] = time.perf_counter() - began
+        page, began = self.first_show(PlanPage, times)
         stalls = [self._suggestions(page, began, times, "suggestions after first show")]
 
         def action(text: str) -> Callable[[], None]:
             return next(a for a in page.page_actions if a.text() == text).trigger
 
         switches = (("week back", action("Previous week")), ("week ahead", action("Next week")))
-        for name, step in switches:
-            began = time.perf_counter()
-            step()
-            self.paint(page)
-            times[name] = time.perf_counter() - began
+        for name, choice in switches:
+            self.step(page, name, choice, times)
         action("Next week")()  # to next week: its suggestions too
         began = time.perf_counter()
         stalls.append(self._suggestions(page, began, times, "suggestions after week ahead"))

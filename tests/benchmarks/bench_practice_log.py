@@ -28,7 +28,6 @@ code is 0 whether or not a target is met, and 1 only if something it runs fails.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -51,10 +50,7 @@ def _floor(database: Path) -> float:
     from PySide6.QtWidgets import QTableView
 
     began = time.perf_counter()
-    connection = sqlite3.connect(database)
-    for sql in FLOOR_SQL:
-        connection.execute(sql).fetchall()
-    connection.close()
+    timing.read_raw(database, [(sql, ()) for sql in FLOOR_SQL])
     model = QStandardItemModel(60, 7)
     for row in range(60):
         for column in range(7):
@@ -69,9 +65,7 @@ class LogRun(timing.PageRun):
         from desktop.ui.practice.log_page import PracticeLogPage
 
         times: dict[str, float] = {}
-        began = time.perf_counter()
-        page = self.show(PracticeLogPage)
-        times["first show"] = time.perf_counter() - began
+        page, _began = self.first_show(PracticeLogPage, times)
         steps: tuple[tuple[str, Callable[[], None]], ...] = (
             ("everything", lambda: page.range.setCurrentIndex(EVERYTHING)),
             (
@@ -82,10 +76,7 @@ class LogRun(timing.PageRun):
         )
         for name, step in steps:
             read_before = page.model.pages_read
-            began = time.perf_counter()
-            step()
-            self.paint(page)
-            times[name] = time.perf_counter() - began
+            self.step(page, name, step, times)
             if page.model.pages_read == read_before:
                 raise RuntimeError(f"{name}: the table painted no rows")
         page.close()

@@ -178,11 +178,8 @@ def _memory(profile: Profile, scratch: Path, now: datetime, app: Any) -> dict[st
 
 def _floor_read(database: Path, since: datetime) -> float:
     began = time.perf_counter()
-    connection = sqlite3.connect(database)
     stamp = since.isoformat(sep=" ")
-    for sql in FLOOR_SQL:
-        connection.execute(sql, (stamp,)).fetchall()
-    connection.close()
+    timing.read_raw(database, [(sql, (stamp,)) for sql in FLOOR_SQL])
     return time.perf_counter() - began
 
 
@@ -196,14 +193,7 @@ def _floor_paint() -> float:
     chart = QChart()
     chart.addSeries(series)
     chart.createDefaultAxes()
-    view = QChartView(chart)
-    view.resize(*timing.PAGE_SIZE)
-    view.show()
-    view.repaint()
-    elapsed = time.perf_counter() - began
-    view.close()
-    view.deleteLater()
-    return elapsed
+    return timing.painted_after(QChartView(chart), began, paint=lambda view: view.repaint())
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -14,7 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,19 +36,39 @@ def application() -> Any:
     return app
 
 
-def painted_after(widget: Any, began: float) -> float:
+def painted_after(widget: Any, began: float, paint: Callable[[Any], object] | None = None) -> float:
     """Show `widget` at a page's size, paint it as the app's pages are painted (on the next
-    turn of the event loop), and give the seconds since `began`; then let it go."""
+    turn of the event loop; or by `paint`, where the page measured paints so), and give the
+    seconds since `began`; then let it go."""
     from PySide6.QtWidgets import QApplication
 
     widget.resize(*PAGE_SIZE)
     widget.show()
-    QApplication.processEvents()
-    widget.grab()
+    if paint is None:
+        QApplication.processEvents()
+        widget.grab()
+    else:
+        paint(widget)
     elapsed = time.perf_counter() - began
     widget.close()
     widget.deleteLater()
     return elapsed
+
+
+def read_raw(database: Path, queries: Iterable[tuple[str, Sequence[Any]]]) -> None:
+    """The least a read can cost: each query's rows fetched with sqlite3, nothing parsed."""
+    connection = sqlite3.connect(database)
+    for sql, parameters in queries:
+        connection.execute(sql, parameters).fetchall()
+    connection.close()
+
+
+def print_medians_ms(timings: Mapping[str, Sequence[float]], width: int) -> list[float]:
+    """Print each median (of times in milliseconds) and how many runs it is of; give them."""
+    medians = [statistics.median(values) for values in timings.values()]
+    for (label, values), median in zip(timings.items(), medians, strict=True):
+        print(f"{label + ':':{width}s} {median:.2f} ms (median of {len(values)})")
+    return medians
 
 
 def drain(app: Any) -> None:
@@ -253,6 +273,24 @@ class PageRun:
         page.show()
         self.paint(page)
         return page
+
+    def first_show(
+        self, make_page: Callable[[Any], Any], times: dict[str, float]
+    ) -> tuple[Any, float]:
+        """`show` timed as "first show"; gives the page and when its building began."""
+        began = time.perf_counter()
+        page = self.show(make_page)
+        times["first show"] = time.perf_counter() - began
+        return page, began
+
+    def step(
+        self, page: Any, name: str, choice: Callable[[], object], times: dict[str, float]
+    ) -> None:
+        """The user's `choice` on the page, timed until the page is painted."""
+        began = time.perf_counter()
+        choice()
+        self.paint(page)
+        times[name] = time.perf_counter() - began
 
     def paint(self, page: Any) -> None:
         """Turn the event loop once (Qt lays out and reads from there), render the whole page."""
