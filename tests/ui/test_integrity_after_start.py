@@ -126,14 +126,12 @@ def test_damage_found_after_start_up_and_quit_leaves_the_file_as_it_is(
 
 
 def test_a_whole_database_is_checked_after_start_up_without_a_word(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, open_window
 ) -> None:
     add_rows(context.profile.folder.database, entries=ENTRIES)
     asked = Asked(Recovery.QUIT)
     monkeypatch.setattr(startup, "ask_about_database_problem", asked)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
 
     future = check_whole_database(window)
 

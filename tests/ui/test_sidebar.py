@@ -14,10 +14,10 @@ from desktop.ui.sidebar import NARROW_WIDTH, WIDE_WIDTH
 from desktop.ui.theme import Scheme, apply_theme, colours
 
 
-def test_a_narrow_window_folds_the_sidebar_to_named_icons(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_a_narrow_window_folds_the_sidebar_to_named_icons(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window = open_window()
     sidebar = window.navigation
     window.resize(1280, 800)
     assert sidebar.width() == WIDE_WIDTH
