@@ -16,7 +16,7 @@ from desktop.domain.journal import (
     parse_template,
     word_count,
 )
-from tests.samples import line_of, raised
+from tests.samples import edited, line_of, raised
 
 # --- word_count -------------------------------------------------------------------------------
 
@@ -182,15 +182,6 @@ def test_an_unclosed_front_matter_is_rejected() -> None:
     assert "+++" in error.problem
 
 
-def test_a_bad_kind_in_the_front_matter_is_reported_on_its_line() -> None:
-    text = TEMPLATE.replace('kind = "retrospective"', 'kind = "diary"')
-
-    error = _template_error(text)
-
-    assert error.field == "kind"
-    assert error.line == line_of(text, 'kind = "diary"')
-
-
 def test_a_missing_title_in_the_front_matter_is_reported() -> None:
     error = _template_error(TEMPLATE.replace('title = "Retrospective"\n', ""))
 
@@ -198,12 +189,22 @@ def test_a_missing_title_in_the_front_matter_is_reported() -> None:
     assert "required" in error.problem
 
 
-def test_invalid_toml_in_the_front_matter_is_reported_on_the_files_line() -> None:
-    text = TEMPLATE.replace('title = "Retrospective"', "title = Retrospective")
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        pytest.param('kind = "retrospective"', 'kind = "diary"', "kind", id="a bad kind"),
+        pytest.param('title = "Retrospective"', "title = Retrospective", None, id="invalid toml"),
+    ],
+)
+def test_a_broken_front_matter_line_is_reported_on_the_files_line(
+    old: str, new: str, field: str | None
+) -> None:
+    text = edited(TEMPLATE, old, new)
 
     error = _template_error(text)
 
-    assert error.line == line_of(text, "title = Retrospective")
+    assert (error.file, error.field) == ("retro.md", field)
+    assert error.line == line_of(text, new)
 
 
 def test_fill_puts_in_the_known_facts_and_blanks_the_missing_ones() -> None:
