@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
-from desktop.store.backup import backup_database
+from desktop.store.backup import backup_database, passes_integrity_check
 from tests.clocks import StepClock, clock_start
 
 
@@ -42,6 +42,16 @@ def add_rows(database: Path, *, entries: int, sessions: int = 0, day: str = "202
         )
         connection.commit()
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def damage(database: Path) -> None:
+    """Overwrite 4 KB in the middle of the file, as a failing disk might: past the pages a
+    quick look reads, so only a whole integrity check finds it."""
+    size = database.stat().st_size
+    with database.open("r+b") as handle:
+        handle.seek(size // 2 - (size // 2) % 4096)
+        handle.write(b"\xa5" * 4096)
+    assert not passes_integrity_check(database)
 
 
 def count_entries(database: Path) -> int:

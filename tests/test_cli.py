@@ -257,18 +257,30 @@ def test_import_path_will_not_replace_a_path_unless_asked(tmp_path: Path) -> Non
     assert "backend-senior: My path (1 stage, 1 item)" in listing.stdout
 
 
-def test_screenshot_into_a_file_instead_of_a_folder_says_so(tmp_path: Path) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("")
-    result = loopwise("screenshot", str(blocker), "--demo")
-    assert result.returncode == 1
-    assert "Cannot write screenshots" in result.stderr and "Traceback" not in result.stderr
+BLOCKER = "<a file where the folder should be>"  # stands for that file's path in `args`
 
 
-def test_a_data_folder_that_cannot_be_created_is_explained(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        pytest.param(
+            ("screenshot", BLOCKER, "--demo"),
+            "Cannot write screenshots",
+            id="screenshots into a file instead of a folder",
+        ),
+        pytest.param(
+            ("--data-dir", BLOCKER, "--exit-after-startup"),
+            "cannot use its data folder",
+            id="a data folder that cannot be created",
+        ),
+    ],
+)
+def test_a_file_where_a_folder_should_be_is_explained(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
     blocker = tmp_path / "taken"
     blocker.write_text("a file where the folder should be")
-    result = loopwise("--data-dir", str(blocker), "--exit-after-startup")
+    result = loopwise(*(str(blocker) if arg == BLOCKER else arg for arg in args))
     assert result.returncode == 1
-    assert "cannot use its data folder" in result.stderr and "Traceback" not in result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr
     assert blocker.read_text() == "a file where the folder should be"

@@ -12,8 +12,7 @@ import pytest
 
 from desktop import profile as profile_module
 from desktop import safety_commands
-from desktop.store.backup import passes_integrity_check
-from tests.backup_files import count_entries, make_profile
+from tests.backup_files import count_entries, damage, make_profile
 from tests.test_cli import _env
 
 
@@ -44,15 +43,6 @@ def test_import_does_not_read_the_learning_paths(
     assert count_entries(data / "loopwise.sqlite3") == 2
 
 
-def _damage(database: Path) -> None:
-    """Overwrite 4 KB in the middle of the file, past what the quick look reads."""
-    size = database.stat().st_size
-    with database.open("r+b") as handle:
-        handle.seek(size // 2 - (size // 2) % 4096)
-        handle.write(b"\xa5" * 4096)
-    assert not passes_integrity_check(database)
-
-
 @pytest.mark.parametrize("kind", ["file", "notes"])
 def test_import_refuses_a_damaged_profile_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
@@ -63,7 +53,7 @@ def test_import_refuses_a_damaged_profile_and_writes_nothing(
     file_format = "json" if kind == "file" else "markdown"
     assert safety_commands.export_command(str(source), file_format, str(target)) == 0
     database = make_profile(data, entries=300)
-    _damage(database)
+    damage(database)
     before = database.read_bytes()
     capsys.readouterr()
 
@@ -73,6 +63,17 @@ def test_import_refuses_a_damaged_profile_and_writes_nothing(
     assert database.read_bytes() == before
     backups = data / "backups"
     assert not backups.exists() or not any(backups.iterdir())
+
+
+def _printed_by(script: str) -> str:
+    """What `script` prints, run in a fresh interpreter (so nothing is loaded yet); it must
+    succeed."""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True, text=True, timeout=60, env=_env(), check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 def test_import_loads_no_qt_while_the_app_is_not_open(tmp_path: Path) -> None:
@@ -87,12 +88,8 @@ def test_import_loads_no_qt_while_the_app_is_not_open(tmp_path: Path) -> None:
         "print('qt loaded' if 'PySide6.QtCore' in sys.modules else 'no qt')\n"
         "sys.exit(code)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True, text=True, timeout=60, env=_env(), check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("no qt")
+    printed = _printed_by(script)
+    assert printed.endswith("no qt")
 
 
 def test_the_commands_run_with_the_collector_resting(
@@ -123,9 +120,5 @@ def test_judging_a_backup_of_the_current_schema_loads_no_alembic(tmp_path: Path)
         "assert verdict.contents is not None, verdict.problem\n"
         "print('alembic loaded' if 'alembic' in sys.modules else 'no alembic')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True, text=True, timeout=60, env=_env(), check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "no alembic"
+    printed = _printed_by(script)
+    assert printed == "no alembic"

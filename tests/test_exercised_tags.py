@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.profile import Profile
-from desktop.store.database import session_scope
-from desktop.store.progress import add_custom_item
-from tests.samples import SMALL_PATH
+from tests.samples import SMALL_PATH, add_custom_item
 
 
 def test_item_topics_and_quiz_topics_become_taxonomy_tags(profile: Profile) -> None:
@@ -47,11 +45,7 @@ def test_an_item_added_in_the_app_counts_with_its_topics_at_once(profile: Profil
         target_minutes=30,
         topics=("hash-map", "Linked list", "not-a-tag"),
     )
-    with session_scope(profile.engine) as session:
-        add_custom_item(
-            session=session, path_id="backend-senior", stage_id="foundations", item=item,
-            now=profile.clock(),
-        )  # fmt: skip
+    add_custom_item(profile.engine, item, stage_id="foundations", now=profile.clock())
     tags = profile.exercised_tags()
     assert tags[("backend-senior", "custom-lru")] == ("hash-map", "linked-list")
     assert ("backend-senior", "implement-binary-heap") in tags  # the path files' still there

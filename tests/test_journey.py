@@ -4,33 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from desktop.domain.progress import ItemStatus
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.theme import Scheme, apply_theme
-from tests.clocks import StepClock
+from tests.journeys import start_app, stop_app
 from tests.samples import SMALL_PATH
 
 
 def _start(folder: ProfileFolder) -> tuple[MainWindow, PathPage]:
-    profile = open_profile(folder, clock=StepClock())
-    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings))
-    window.show()
-    page = next(page for page in window.pages if isinstance(page, PathPage))
-    return window, page
-
-
-def _stop(window: MainWindow) -> None:
-    window.close()
-    window.context.profile.close()
-    window.deleteLater()
+    return start_app(folder, "path", PathPage, show=False)
 
 
 def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> None:
@@ -50,7 +34,7 @@ def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> No
     page.set_status(first_sre.id, ItemStatus.IN_PROGRESS)
     page.select_path("backend-senior")
     page.hide_difficulty.setChecked(True)
-    _stop(window)
+    stop_app(window)
 
     window, page = _start(folder)
     assert page.current_path_id() == "backend-senior"
@@ -69,7 +53,7 @@ def test_progress_and_notes_survive_a_restart(qtbot, qapp, tmp_path: Path) -> No
     assert page.checklist is not None
     sre = page.checklist.find(first_sre.id)
     assert sre is not None and sre.status is ItemStatus.IN_PROGRESS
-    _stop(window)
+    stop_app(window)
 
 
 def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_path: Path) -> None:
@@ -86,7 +70,7 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     page.set_status("b", ItemStatus.DONE)
     page.select_item("b")
     page.panel.notes_editor.setPlainText("keep me")
-    _stop(window)
+    stop_app(window)
 
     # A new version of the file no longer has item "b".
     (folder.path_files_dir / "mine.toml").write_text(mine)
@@ -98,7 +82,7 @@ def test_an_item_dropped_from_a_path_file_is_shown_as_retired(qtbot, qapp, tmp_p
     assert retired.status is ItemStatus.DONE and retired.notes == "keep me"
     assert page.overall_label.toolTip().startswith("0 of 1 item done")
     assert "1 item no longer on the path is not counted" in page.overall_label.toolTip()
-    _stop(window)
+    stop_app(window)
 
 
 def test_practice_retrospective_and_search_survive_a_restart(
@@ -135,7 +119,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
     journal.editor.markdown.editor.appendPlainText(
         "Skipping duplicates after sorting was the trick: a zebra of a bug."
     )
-    _stop(window)  # closing saves what was typed, without waiting
+    stop_app(window)  # closing saves what was typed, without waiting
 
     window, page = _start(folder)
     assert window.current_page().page_key == "journal"  # where the user left off
@@ -155,7 +139,7 @@ def test_practice_retrospective_and_search_survive_a_restart(
     assert page.checklist is not None
     three_sum = page.checklist.find("3sum")
     assert three_sum is not None and three_sum.status.value == "in_progress"
-    _stop(window)
+    stop_app(window)
 
 
 def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
@@ -174,12 +158,7 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     apply_theme(qapp, Scheme.DARK)
     moment = [datetime(2026, 11, 2, 7, 30).astimezone()]  # a Monday morning where the test runs
     folder = ProfileFolder(tmp_path / "week")
-    profile = open_profile(folder, clock=lambda: moment[0])
-    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings))
-    window.show()
-    path_page = window.page("path")
-    assert isinstance(path_page, PathPage)
+    window, path_page = start_app(folder, "path", PathPage, clock=lambda: moment[0], show=False)
 
     # How each problem goes: binary search keeps going wrong, often missing an edge case; the
     # rest goes fine.
@@ -284,4 +263,4 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     plan.suggestions.add_button.click()
     assert plan.snapshot is not None
     assert chosen.target in {item.target for item in plan.snapshot.items}
-    _stop(window)
+    stop_app(window)

@@ -6,43 +6,26 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from desktop.domain.journal import EntryKind
 from desktop.domain.planner import PlanSource
 from desktop.domain.practice import Attempt, Outcome
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import build_main_window
 from desktop.ui.plan.page import PlanPage
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.theme import Scheme, apply_theme
 from tests.clocks import StepClock
+from tests.journeys import start_app, stop_app
 
 # Local time the test moves on: the plan is made on a Monday, reviewed on Sunday.
 CLOCK = StepClock(datetime(2026, 11, 9, 9).astimezone())  # a Monday morning
 
 
 def _start(folder: ProfileFolder) -> tuple[MainWindow, PlanPage]:
-    profile = open_profile(folder, clock=CLOCK)
-    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings))
-    window.show()
-    window.show_page("plan")
-    page = window.current_page()
-    assert isinstance(page, PlanPage)
-    return window, page
-
-
-def _stop(window: MainWindow) -> None:
-    window.close()
-    window.context.profile.close()
-    window.deleteLater()
+    return start_app(folder, "plan", PlanPage, clock=CLOCK)
 
 
 def test_plan_practise_review_and_plan_the_next_week(
@@ -96,7 +79,7 @@ def test_plan_practise_review_and_plan_the_next_week(
     assert len(planned_next) > 1, "ticked suggestions were added to next week"
     assert page.suggestions.suggestions() or "Nothing to suggest" in page.suggestions.empty.text()
     assert path_item.target.key not in {s.target.key for s in page.suggestions.suggestions()}
-    _stop(window)
+    stop_app(window)
 
     # After a restart the plan and the review are still there.
     window, page = _start(folder)
@@ -108,4 +91,4 @@ def test_plan_practise_review_and_plan_the_next_week(
     assert review is not None and review.kind == EntryKind.WEEKLY_REVIEW.value
     assert "Kept to the plan on a busy week." in review.body
     assert "- Planned vs done: 1 of 2 planned items done" in review.body
-    _stop(window)
+    stop_app(window)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -17,42 +16,13 @@ import pytest
 from PySide6.QtCore import QLockFile
 
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
 from desktop.safety_commands import backup_command, restore_command
 from desktop.store import backup as backup_module
-from desktop.store.backup import backup_database, list_backups, passes_integrity_check
+from desktop.store.backup import backup_database, list_backups
 from desktop.ui import single_instance
-from tests.clocks import StepClock, clock_start
+from tests.backup_files import damage, make_profile
+from tests.clocks import clock_start
 from tests.failures import SQLITE_CANTOPEN, sqlite_error
-
-
-def _profile_with_entries(data: Path, count: int = 400) -> Path:
-    """A closed profile whose database spans many pages, like months of use."""
-    open_profile(ProfileFolder(data), clock=StepClock()).close()
-    database = data / "loopwise.sqlite3"
-    add_entries(database, count)
-    return database
-
-
-def add_entries(database: Path, count: int) -> None:
-    with closing(sqlite3.connect(database)) as connection:
-        connection.executemany(
-            "INSERT INTO journal_entry (entry_date, title, body, kind, tags, word_count, "
-            "created_at, updated_at) VALUES ('2026-11-02', ?, ?, 'note', '', 50, "
-            "'2026-11-02 09:00:00', '2026-11-02 09:00:00')",
-            [(f"entry {n}", "what I learned today " * 40) for n in range(count)],
-        )
-        connection.commit()
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def damage(database: Path) -> None:
-    """Overwrite 4 KB in the middle of the file, as a failing disk might."""
-    size = database.stat().st_size
-    with database.open("r+b") as handle:
-        handle.seek(size // 2 - (size // 2) % 4096)
-        handle.write(b"\xa5" * 4096)
-    assert not passes_integrity_check(database)
 
 
 def _read_only_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
@@ -77,7 +47,7 @@ def test_backup_into_a_read_only_folder_says_read_only_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "profile"
-    _profile_with_entries(data, count=1)
+    make_profile(data, entries=1)
     (data / "backups").mkdir()
     _read_only_folder(monkeypatch, data)
 
@@ -92,7 +62,7 @@ def test_restore_into_a_read_only_folder_says_read_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "profile"
-    database = _profile_with_entries(data, count=1)
+    database = make_profile(data, entries=1)
     made = backup_database(database, data / "backups", "manual", now=clock_start())
     before = database.read_bytes()
     _read_only_folder(monkeypatch, data)
@@ -120,7 +90,7 @@ def test_start_up_in_a_read_only_folder_says_read_only_not_already_running(
     from desktop.app import run_gui
 
     data = tmp_path / "profile"
-    _profile_with_entries(data, count=1)
+    make_profile(data, entries=1)
     monkeypatch.setattr(
         single_instance, "_lock_for", lambda folder: _ReadOnlyLock(str(folder.lock_file))
     )
@@ -141,12 +111,18 @@ def test_a_stale_lock_in_a_read_only_folder_does_not_count_as_the_app_running(
     assert not single_instance.is_held(folder)
 
 
+def _profile_with_a_good_backup(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A closed profile that spans many pages, its database and one good backup of it."""
+    data = tmp_path / "profile"
+    database = make_profile(data, entries=400)
+    good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    return data, database, good
+
+
 def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "profile"
-    database = _profile_with_entries(data)
-    good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    data, database, good = _profile_with_a_good_backup(tmp_path)
     damage(database)
 
     assert backup_command(str(data)) == 1
@@ -160,9 +136,7 @@ def test_a_damaged_database_is_not_backed_up_and_earlier_backups_stay(
 def test_the_restore_list_marks_a_damaged_backup_and_will_not_restore_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "profile"
-    database = _profile_with_entries(data)
-    good = backup_database(database, data / "backups", "periodic", now=clock_start())
+    data, database, good = _profile_with_a_good_backup(tmp_path)
     made_before_the_check = backup_database(database, data / "backups", "manual", now=clock_start())
     damage(made_before_the_check)  # a backup taken by an older version, or bit rot since
     capsys.readouterr()

@@ -4,35 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from desktop.domain.stories import Section
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import build_main_window
 from desktop.ui.stories import exports
 from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.theme import Scheme, apply_theme
-from tests.clocks import StepClock
+from tests.journeys import start_app, stop_app
 
 
 def _start(folder: ProfileFolder) -> tuple[MainWindow, StoriesPage]:
-    profile = open_profile(folder, clock=StepClock())
-    settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
-    window = build_main_window(AppContext(profile, settings))
-    window.show()
-    window.show_page("stories")
-    page = window.page("stories")
-    assert isinstance(page, StoriesPage)
-    return window, page
-
-
-def _stop(window: MainWindow) -> None:
-    window.close()
-    window.context.profile.close()
-    window.deleteLater()
+    return start_app(folder, "stories", StoriesPage)
 
 
 def _write(page: StoriesPage, title: str, sections: dict[Section, str], themes: list[str]) -> None:
@@ -87,7 +69,7 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
     assert len(file_menu) == 1
     file_menu[0].trigger()  # File > Export loop sheet as PDF…
     assert sheet.exists() and sheet.read_bytes().startswith(b"%PDF")
-    _stop(window)
+    stop_app(window)
 
     window, page = _start(folder)
     assert window.current_page().page_key == "stories"
@@ -109,4 +91,4 @@ def test_stories_coverage_and_loop_sheet_survive_a_restart(
     assert page.editor.title.text() == "The checkout outage on sale day"
     assert page.editor.sections[Section.RESULT].text().startswith("Errors were back")
     assert set(page.editor.themes.chosen()) == {"production-incident", "ownership"}
-    _stop(window)
+    stop_app(window)

@@ -34,6 +34,7 @@ from desktop.store.backup import judge_backups
 from desktop.store.backup_check import judge_backup
 from desktop.store.backup_verdicts import cache_file
 from tests.backup_files import good_backup, make_profile
+from tests.benchmarks.page_timing import print_medians_ms
 from tests.clocks import clock_start
 
 ROW_BYTES = 1_280  # about what one journal entry of tests/backup_files.py takes on disk
@@ -80,11 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for _run in range(args.runs):
             floor.append(_timed(lambda: _floor(folder)))
             app.append(_timed(lambda: judge_backups(folder)))
-    low, high = statistics.median(floor), statistics.median(app)
     print(f"{len(files)} backups of {size:.1f} MB each")
     print(f"first list (every file read):  {first:.0f} ms (once)")
-    print(f"floor, os.scandir + stat:      {low:.2f} ms (median of {len(floor)})")
-    print(f"app, judge_backups (cached):   {high:.2f} ms (median of {len(app)})")
+    low, high = print_medians_ms(
+        {"floor, os.scandir + stat": floor, "app, judge_backups (cached)": app}, width=30
+    )
     print(f"app / floor: {high / low:.1f}x")
     return 0
 

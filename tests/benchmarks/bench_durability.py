@@ -12,7 +12,6 @@ falls on both; the figures are the median milliseconds per save and FULL / NORMA
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry, save_entry
+from tests.benchmarks.page_timing import print_medians_ms
 
 WHEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -64,9 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for setting in ("NORMAL", "FULL"):
                 folder = Path(scratch) / f"{setting}-{round_}"
                 results[setting] += _saves(folder, setting, args.saves // 4)
-    normal, full = (statistics.median(results[k]) for k in ("NORMAL", "FULL"))
-    print(f"autosave, synchronous=NORMAL: {normal:.2f} ms (median of {len(results['NORMAL'])})")
-    print(f"autosave, synchronous=FULL:   {full:.2f} ms (median of {len(results['FULL'])})")
+    normal, full = print_medians_ms(
+        {f"autosave, synchronous={setting}": results[setting] for setting in ("NORMAL", "FULL")},
+        width=29,
+    )
     print(f"FULL / NORMAL: {full / normal:.2f}x")
     return 0
 

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -36,7 +34,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +43,7 @@ from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
+from tests.benchmarks.page_timing import argument_parser, at_least, write_figures
 from tests.clocks import StepClock
 
 DEFAULT_ENTRIES = 100_000
@@ -777,22 +776,17 @@ def _wait_for_preview(app: Any, editor: Any) -> None:
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.benchmarks.bench_journal",
-        description="Time journal search, preview refresh and typing against their floors.",
+    parser = argument_parser(
+        "bench_journal", "Time journal search, preview refresh and typing against their floors."
     )
     parser.add_argument(
         "--entries",
-        type=int,
+        type=at_least(MIN_ENTRIES),
         default=DEFAULT_ENTRIES,
         help=f"journal entries in the stress profile, at least {MIN_ENTRIES:,d} "
         f"(default: {DEFAULT_ENTRIES:,d})",
     )
-    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
-    args = parser.parse_args(argv)
-    if args.entries < MIN_ENTRIES:
-        parser.error(f"--entries must be at least {MIN_ENTRIES:,d}")
-    return args
+    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -887,20 +881,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
 
     if args.json:
-        figures = {
-            "benchmark": "journal-search-preview-typing",
-            "date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version,
-            "platform": platform.platform(),
-            "cpu_count": os.cpu_count(),
-            "entries": args.entries,
-            "profile_build_seconds": build_seconds,
-            "search": search,
-            "preview": preview,
-            "typing": typing,
-        }
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        write_figures(
+            args.json,
+            {"search": search, "preview": preview, "typing": typing},
+            "journal-search-preview-typing",
+            entries=args.entries,
+            profile_build_seconds=build_seconds,
+        )
         print(f"figures written to {args.json}")
     return 0
 

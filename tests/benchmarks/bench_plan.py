@@ -28,32 +28,15 @@ whether or not a target is met, and 1 only if something it runs fails.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import sqlite3
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.dates import MONDAY, local_day, local_midnight, week_of
-from tests.benchmarks.page_timing import (
-    PAGE_SIZE,
-    application,
-    drain,
-    median_ms,
-    painted_after,
-    rss_mib,
-    verdict,
-    wait_responsive,
-)
+from tests.benchmarks import page_timing as timing
 
-DEFAULT_RUNS = 15
 TARGETS_MS = {
     "first show": 150.0,
     "week back": 50.0,
@@ -76,53 +59,37 @@ def _floor(database: Path, week: date) -> float:
     from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
     began = time.perf_counter()
-    connection = sqlite3.connect(database)
     days = (week.isoformat(), (week + timedelta(days=7)).isoformat())
     moments = tuple(
         local_midnight(day).astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
         for day in (week, week + timedelta(days=7))
     )
-    for sql, bounds in FLOOR_SQL:
-        connection.execute(sql, days if bounds == "days" else moments).fetchall()
-    connection.close()
+    timing.read_raw(
+        database, [(sql, days if bounds == "days" else moments) for sql, bounds in FLOOR_SQL]
+    )
     grid = QWidget()
     row = QHBoxLayout(grid)
     for day in range(7):
         column = QListWidget()
         column.addItems([f"Planned item {n}\n30 min · path" for n in range(8 if day < 1 else 0)])
         row.addWidget(column)
-    return painted_after(grid, began)
+    return timing.painted_after(grid, began)
 
 
-class PlanRun:
-    """One pass over the page: each step timed from the user's choice to the painted page."""
-
-    def __init__(self, context: Any, app: Any) -> None:
-        self.context = context
-        self.app = app
-
+class PlanRun(timing.PageRun):
     def __call__(self) -> dict[str, float]:
         from desktop.ui.plan.page import PlanPage
 
         times: dict[str, float] = {}
-        began = time.perf_counter()
-        page = PlanPage(self.context)
-        page.restore_state(self.context.settings)
-        page.resize(*PAGE_SIZE)
-        page.show()
-        self._paint(page)
-        times["first show"] = time.perf_counter() - began
+        page, began = self.first_show(PlanPage, times)
         stalls = [self._suggestions(page, began, times, "suggestions after first show")]
 
         def action(text: str) -> Callable[[], None]:
             return next(a for a in page.page_actions if a.text() == text).trigger
 
         switches = (("week back", action("Previous week")), ("week ahead", action("Next week")))
-        for name, step in switches:
-            began = time.perf_counter()
-            step()
-            self._paint(page)
-            times[name] = time.perf_counter() - began
+        for name, choice in switches:
+            self.step(page, name, choice, times)
         action("Next week")()  # to next week: its suggestions too
         began = time.perf_counter()
         stalls.append(self._suggestions(page, began, times, "suggestions after week ahead"))
@@ -134,7 +101,7 @@ class PlanRun:
     def _suggestions(self, page: Any, began: float, times: dict[str, float], name: str) -> float:
         """Wait for the page's suggestions; return the longest stall meanwhile."""
         shown = page.advice_shown
-        stall = wait_responsive(
+        stall = timing.wait_responsive(
             self.app, lambda: page.advice_shown > shown or not page.suggestions.busy
         )
         page.grab()
@@ -143,100 +110,28 @@ class PlanRun:
             raise RuntimeError("the suggestions never came")
         return stall
 
-    def _paint(self, page: Any) -> None:
-        self.app.processEvents()
-        page.grab()
-
 
 def _memory(run: PlanRun) -> dict[str, float]:
-    figures = {"before the page": rss_mib()}
+    figures = {"before the page": timing.rss_mib()}
     run()
-    drain(run.app)
-    figures["after a first show and week switches, page closed"] = rss_mib()
+    timing.drain(run.app)
+    figures["after a first show and week switches, page closed"] = timing.rss_mib()
     return figures
 
 
-def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.benchmarks.bench_plan",
-        description="Time the Plan page on the ten-year profile against its floor.",
-    )
-    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
-    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
-    args = parser.parse_args(argv)
-    if args.runs < 5:
-        parser.error("--runs must be at least 5")
-    return args
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parse_args(argv)
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.pop("LOOPWISE_DATA_DIR", None)
-    now = datetime.now(UTC).replace(microsecond=0)
-    with tempfile.TemporaryDirectory(prefix="loopwise-bench-plan-") as scratch_dir:
-        scratch = Path(scratch_dir)
-        try:
-            from PySide6.QtCore import QSettings
-
-            from desktop.ui.context import AppContext
-            from tests.benchmarks.ten_year_profile import build_ten_year_profile
-
-            print("building the ten-year profile ...", flush=True)
-            began = time.perf_counter()
-            profile = build_ten_year_profile(scratch / "profile", now)
-            print(f"profile ready in {time.perf_counter() - began:.1f} s\n", flush=True)
-            app = application()
-            settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
-            context = AppContext(profile, settings)
-            context.set_clock(lambda: now)
-            run = PlanRun(context, app)
-            database, week = profile.folder.database, week_of(local_day(now), first=MONDAY)
-            _floor(database, week), run()  # warm-up
-            drain(app)
-            floors: list[float] = []
-            steps: dict[str, list[float]] = {name: [] for name in TARGETS_MS}
-            for _ in range(args.runs):
-                floors.append(_floor(database, week))
-                drain(app)
-                for name, value in run().items():
-                    steps[name].append(value)
-                drain(app)
-            memory = _memory(run)
-            context.workers.shut_down()
-            profile.close()
-        except Exception as error:  # a measurement that failed says so and exits non-zero
-            print(f"benchmark aborted: {error!r}", file=sys.stderr)
-            return 1
-
-    floor_ms = median_ms(floors)
-    print(f"plan page, ten-year profile, {args.runs} runs each")
-    print(f"   median floor                          {floor_ms:7.1f} ms   (raw read of a "
-          "week + seven bare lists painted)")  # fmt: skip
-    figures: dict[str, Any] = {"floor_median_ms": floor_ms}
-    for name, target in TARGETS_MS.items():
-        median = median_ms(steps[name])
-        ratio = median / floor_ms
-        goal = f"target <= {target:.0f} ms: {verdict(median, target)}" if target else ""
-        print(f"   median app ({name:28s}) {median:7.1f} ms   {ratio:5.2f} x the floor   {goal}")
-        figures[name] = {"median_ms": median, "ratio": ratio}
-        if target:
-            figures[name]["verdict"] = verdict(median, target)
-    print("   memory (resident set)")
-    for name, mib in memory.items():
-        print(f"      {name:50s} {mib:7.1f} MiB")
-    figures["memory_mib"] = memory
-    if args.json:
-        figures.update(
-            benchmark="plan-page",
-            date=datetime.now(UTC).isoformat(timespec="seconds"),
-            python=platform.python_version(),
-            sqlite=sqlite3.sqlite_version,
-            platform=platform.platform(),
-            runs=args.runs,
-        )
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return timing.page_benchmark(
+        argv,
+        module="bench_plan",
+        benchmark="plan-page",
+        what="Plan page",
+        floor_is="raw read of a week + seven bare lists painted",
+        page_run=PlanRun,
+        floor=lambda database, now: _floor(database, week_of(local_day(now), first=MONDAY)),
+        memory=_memory,
+        targets_ms=TARGETS_MS,
+        width=28,
+    )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,7 @@ met, and 1 only if a subprocess fails.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -28,10 +26,10 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.ui.page_info import JOURNAL, PATH, PLAN, PRACTICE, STORIES, TRENDS
+from tests.benchmarks.page_timing import argument_parser, write_figures
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_TARGET = 1.25  # issue 14
@@ -160,15 +158,11 @@ def _database_megabytes(data_dir: Path) -> float:
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.benchmarks.bench_startup",
-        description="Time Loopwise's start-up to first paint against a bare PySide6 window.",
-    )
-    parser.add_argument(
-        "--runs",
-        type=int,
-        default=7,
-        help=f"measured runs of each command, at least {MIN_RUNS} (default: 7)",
+    parser = argument_parser(
+        "bench_startup",
+        "Time Loopwise's start-up to first paint against a bare PySide6 window.",
+        runs=7,
+        min_runs=MIN_RUNS,
     )
     parser.add_argument(
         "--profile",
@@ -176,11 +170,7 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="both",
         help="the demo profile, the ten-year profile with each remembered page, or both",
     )
-    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
-    args = parser.parse_args(argv)
-    if args.runs < MIN_RUNS:
-        parser.error(f"--runs must be at least {MIN_RUNS}")
-    return args
+    return parser.parse_args(argv)
 
 
 def _cases(args: argparse.Namespace, scratch: Path, env: dict[str, str]) -> list[Case]:
@@ -235,14 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"load average after the runs: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
     if args.json:
-        figures = {
-            "benchmark": "startup-to-first-paint",
-            "date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpu_count": os.cpu_count(),
-            "load_average": load,
-            "runs": args.runs,
+        cases_figures = {
             "cases": [
                 {
                     "case": case.name,
@@ -257,7 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for case in cases
             ],
         }
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        write_figures(
+            args.json, cases_figures, "startup-to-first-paint", load_average=load, runs=args.runs
+        )
         print(f"figures written to {args.json}")
     return 0
 

@@ -27,16 +27,11 @@ not the target is met, and 1 only if something it runs fails.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sqlite3
-import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +39,17 @@ from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
 from desktop.domain.taxonomy import TagKind
 from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
-from tests.benchmarks.page_timing import rss_mib
+from tests.benchmarks import page_timing as timing
 from tests.clocks import StepClock
 
 DEFAULT_ATTEMPTS = 20_000
 DEFAULT_RUNS = 15
+# floors, the app's runs by range, memory, and the floor's read alone
+Measured = tuple[list[float], dict[str, list[float]], dict[str, float], list[float]]
 TARGET_MS = 150.0
 SEED = 20261122
-PAGE_SIZE = (1090, 780)  # the page's share of a 1280x800 window
 MOCK_EVERY_DAYS = 14
+RANGES = {"last 90 days": 1, "everything": 4}  # the range list's entries timed
 
 INSERT_ATTEMPT = (
     "INSERT INTO practice_session (id, started_at, active_seconds, outcome, confidence, title, "
@@ -127,31 +124,15 @@ def _log_mocks(profile: Profile, now: datetime, days: int) -> None:
             mocks_store.log_mock(session=session, mock=mock, now=now)
 
 
-def _application() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.theme import Scheme, apply_theme
-
-    app = QApplication.instance() or QApplication([])
-    apply_theme(app, Scheme.LIGHT)  # type: ignore[arg-type]
-    return app
-
-
 def _open_page(profile: Profile, scratch: Path, now: datetime, range_index: int) -> float:
-    from PySide6.QtCore import QSettings
-
-    from desktop.ui.context import AppContext
     from desktop.ui.trends.page import TrendsPage
     from desktop.ui.widgets.waiting import wait_until
 
-    settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
-    settings.setValue("trends/range", range_index)
-    context = AppContext(profile, settings)
-    context.set_clock(lambda: now)
+    context, settings = timing.page_context(profile, scratch, now, {"trends/range": range_index})
     began = time.perf_counter()
     page = TrendsPage(context)
     page.restore_state(settings)
-    page.resize(*PAGE_SIZE)
+    page.resize(*timing.PAGE_SIZE)
     page.show()
     if not wait_until(lambda: page.reads_shown > 0, timeout_seconds=30):  # a worker's read
         raise RuntimeError("the trends page never showed its figures")
@@ -166,46 +147,39 @@ def _memory(profile: Profile, scratch: Path, now: datetime, app: Any) -> dict[st
     """The resident set before the page, with "Everything" on show, and once it is left, and
     the memory blocks Python holds for objects then (in thousands): what is let go returns
     to Python's allocator for reuse, seldom to the system, so the resident set hardly drops."""
-    from PySide6.QtCore import QSettings
-
-    from desktop.ui.context import AppContext
     from desktop.ui.trends.page import TrendsPage
     from desktop.ui.widgets.waiting import wait_until
 
-    settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
-    settings.setValue("trends/range", 4)  # everything
-    context = AppContext(profile, settings)
-    context.set_clock(lambda: now)
+    context, settings = timing.page_context(
+        profile, scratch, now, {"trends/range": RANGES["everything"]}
+    )
     figures: dict[str, float] = {}
 
     def note(moment: str) -> None:
-        figures[f"{moment}, MiB"] = rss_mib()  # collects garbage first
+        figures[f"{moment}, MiB"] = timing.rss_mib()  # collects garbage first
         figures[f"{moment}, k blocks"] = sys.getallocatedblocks() / 1000
 
     note("before the page")
     page = TrendsPage(context)
     page.restore_state(settings)
-    page.resize(*PAGE_SIZE)
+    page.resize(*timing.PAGE_SIZE)
     page.show()
     if not wait_until(lambda: page.reads_shown > 0, timeout_seconds=30):
         raise RuntimeError("the trends page never showed its figures")
     note("everything on show")
     page.hide()  # as when the user goes to another page
-    _drain(app)
+    timing.drain(app)
     note("page left (hidden)")
     page.close()
     page.deleteLater()
-    _drain(app)
+    timing.drain(app)
     return figures
 
 
 def _floor_read(database: Path, since: datetime) -> float:
     began = time.perf_counter()
-    connection = sqlite3.connect(database)
     stamp = since.isoformat(sep=" ")
-    for sql in FLOOR_SQL:
-        connection.execute(sql, (stamp,)).fetchall()
-    connection.close()
+    timing.read_raw(database, [(sql, (stamp,)) for sql in FLOOR_SQL])
     return time.perf_counter() - began
 
 
@@ -219,125 +193,72 @@ def _floor_paint() -> float:
     chart = QChart()
     chart.addSeries(series)
     chart.createDefaultAxes()
-    view = QChartView(chart)
-    view.resize(*PAGE_SIZE)
-    view.show()
-    view.repaint()
-    elapsed = time.perf_counter() - began
-    view.close()
-    view.deleteLater()
-    return elapsed
-
-
-def _drain(app: Any) -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
-
-
-def _median_ms(values: Sequence[float]) -> float:
-    return statistics.median(values) * 1000
-
-
-def measure(
-    runs: int, floor: Callable[[], float], apps: dict[str, Callable[[], float]], app: Any
-) -> dict[str, list[float]]:
-    """Floor and app runs interleaved, after one warm-up of each."""
-    timings: dict[str, list[float]] = {"floor": [], **{name: [] for name in apps}}
-    floor()
-    for run in apps.values():
-        run()
-    _drain(app)
-    for _ in range(runs):
-        timings["floor"].append(floor())
-        _drain(app)
-        for name, run in apps.items():
-            timings[name].append(run())
-            _drain(app)
-    return timings
+    return timing.painted_after(QChartView(chart), began, paint=lambda view: view.repaint())
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.benchmarks.bench_trends",
-        description="Time opening the trends page on a large profile against its floors.",
+    parser = timing.argument_parser(
+        "bench_trends",
+        "Time opening the trends page on a large profile against its floors.",
+        runs=DEFAULT_RUNS,
     )
     parser.add_argument("--attempts", type=int, default=DEFAULT_ATTEMPTS)
-    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
-    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
     args = parser.parse_args(argv)
-    if args.attempts < 1000 or args.runs < 5:
-        parser.error("--attempts must be at least 1,000 and --runs at least 5")
+    if args.attempts < 1000:
+        parser.error("--attempts must be at least 1,000")
     return args
+
+
+def _measure(args: argparse.Namespace, scratch: Path, now: datetime) -> Measured:
+    profile = timing.built(
+        f"a profile of {args.attempts:,d} attempts",
+        lambda: build_profile(scratch / "profile", args.attempts, now),
+    )
+    app = timing.application()
+    year_ago = (now - timedelta(days=371)).replace(tzinfo=None)
+    # First, before the timed runs leave the process at its peak.
+    memory = _memory(profile, scratch, now, app)
+
+    def floor() -> float:
+        return _floor_read(profile.folder.database, year_ago) + _floor_paint()
+
+    def both_ranges() -> dict[str, float]:
+        timings: dict[str, float] = {}
+        for name, range_index in RANGES.items():
+            timings[name] = _open_page(profile, scratch, now, range_index)
+            timing.drain(app)
+        return timings
+
+    floors, timings = timing.interleaved(app, args.runs, floor, both_ranges)
+    read_only = [_floor_read(profile.folder.database, year_ago) for _ in range(args.runs)]
+    profile.close()
+    return floors, timings, memory, read_only
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.pop("LOOPWISE_DATA_DIR", None)
-    now = datetime.now(UTC).replace(microsecond=0)
-    with tempfile.TemporaryDirectory(prefix="loopwise-bench-") as scratch_dir:
-        scratch = Path(scratch_dir)
-        try:
-            print(f"building a profile of {args.attempts:,d} attempts ...", flush=True)
-            began = time.perf_counter()
-            profile = build_profile(scratch / "profile", args.attempts, now)
-            print(f"profile ready in {time.perf_counter() - began:.1f} s\n", flush=True)
-            app = _application()
-            year_ago = (now - timedelta(days=371)).replace(tzinfo=None)
-            # First, before the timed runs leave the process at its peak.
-            memory = _memory(profile, scratch, now, app)
-
-            def floor() -> float:
-                return _floor_read(profile.folder.database, year_ago) + _floor_paint()
-
-            timings = measure(
-                args.runs,
-                floor,
-                {
-                    "last 90 days": lambda: _open_page(profile, scratch, now, 1),
-                    "everything": lambda: _open_page(profile, scratch, now, 4),
-                },
-                app,
-            )
-            read_only = [_floor_read(profile.folder.database, year_ago) for _ in range(args.runs)]
-            profile.close()
-        except Exception as error:  # a measurement that failed says so and exits non-zero
-            print(f"benchmark aborted: {error!r}", file=sys.stderr)
-            return 1
-
-    floor_ms = _median_ms(timings["floor"])
+    result = timing.measured("loopwise-bench-", lambda scratch, now: _measure(args, scratch, now))
+    if result is None:
+        return 1
+    floors, timings, memory, read_only = result
+    floor_ms = timing.median_ms(floors)
     print(f"trends page open, {args.attempts:,d} attempts, {args.runs} runs each")
     print(
         f"   median floor        {floor_ms:7.1f} ms   (raw SQLite read of a year "
-        f"{_median_ms(read_only):.1f} ms + bare QChartView painted once)"
+        f"{timing.median_ms(read_only):.1f} ms + bare QChartView painted once)"
     )
     figures: dict[str, Any] = {"floor_median_ms": floor_ms}
-    for name in ("last 90 days", "everything"):
-        median = _median_ms(timings[name])
-        verdict = "met" if median <= TARGET_MS else "NOT met"
-        ratio = median / floor_ms
-        print(
-            f"   median app ({name:12s}) {median:7.1f} ms   {ratio:5.2f} x the floor   "
-            f"target <= {TARGET_MS:.0f} ms: {verdict}"
-        )
-        figures[name] = {"median_ms": median, "ratio": ratio, "verdict": verdict}
+    figures.update(
+        timing.report_steps(timings, floor_ms, dict.fromkeys(RANGES, TARGET_MS), width=12)
+    )
     print("   memory (resident set, and Python's allocated blocks)")
     for name, amount in memory.items():
         print(f"      {name:40s} {amount:9.1f}")
     figures["memory_mib"] = memory
     if args.json:
-        figures.update(
-            benchmark="trends-page-open",
-            date=datetime.now(UTC).isoformat(timespec="seconds"),
-            python=platform.python_version(),
-            sqlite=sqlite3.sqlite_version,
-            platform=platform.platform(),
-            attempts=args.attempts,
-            runs=args.runs,
+        timing.write_figures(
+            args.json, figures, "trends-page-open", attempts=args.attempts, runs=args.runs
         )
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -16,6 +16,7 @@ from desktop.domain.journal import (
     parse_template,
     word_count,
 )
+from tests.samples import edited, line_of, raised
 
 # --- word_count -------------------------------------------------------------------------------
 
@@ -124,14 +125,8 @@ description = "Look back at one session."
 """
 
 
-def _line_of(text: str, line: str) -> int:
-    return next(n for n, content in enumerate(text.splitlines(), start=1) if content == line)
-
-
 def _template_error(text: str, file_name: str = "retro.md") -> DataFileError:
-    with pytest.raises(DataFileError) as caught:
-        parse_template(text, file_name)
-    return caught.value
+    return raised(DataFileError, parse_template, text, file_name)
 
 
 def test_parse_template_reads_the_front_matter_and_keeps_the_body() -> None:
@@ -159,7 +154,7 @@ def test_an_unknown_placeholder_is_rejected_with_its_line() -> None:
     error = _template_error(text)
 
     assert error.file == "retro.md"
-    assert error.line == _line_of(text, "- Patterns: {pattern}")
+    assert error.line == line_of(text, "- Patterns: {pattern}")
     assert "'{pattern}'" in error.problem
     assert "retro.md, line 11" in str(error)
 
@@ -187,15 +182,6 @@ def test_an_unclosed_front_matter_is_rejected() -> None:
     assert "+++" in error.problem
 
 
-def test_a_bad_kind_in_the_front_matter_is_reported_on_its_line() -> None:
-    text = TEMPLATE.replace('kind = "retrospective"', 'kind = "diary"')
-
-    error = _template_error(text)
-
-    assert error.field == "kind"
-    assert error.line == _line_of(text, 'kind = "diary"')
-
-
 def test_a_missing_title_in_the_front_matter_is_reported() -> None:
     error = _template_error(TEMPLATE.replace('title = "Retrospective"\n', ""))
 
@@ -203,12 +189,22 @@ def test_a_missing_title_in_the_front_matter_is_reported() -> None:
     assert "required" in error.problem
 
 
-def test_invalid_toml_in_the_front_matter_is_reported_on_the_files_line() -> None:
-    text = TEMPLATE.replace('title = "Retrospective"', "title = Retrospective")
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        pytest.param('kind = "retrospective"', 'kind = "diary"', "kind", id="a bad kind"),
+        pytest.param('title = "Retrospective"', "title = Retrospective", None, id="invalid toml"),
+    ],
+)
+def test_a_broken_front_matter_line_is_reported_on_the_files_line(
+    old: str, new: str, field: str | None
+) -> None:
+    text = edited(TEMPLATE, old, new)
 
     error = _template_error(text)
 
-    assert error.line == _line_of(text, "title = Retrospective")
+    assert (error.file, error.field) == ("retro.md", field)
+    assert error.line == line_of(text, new)
 
 
 def test_fill_puts_in_the_known_facts_and_blanks_the_missing_ones() -> None:

@@ -14,27 +14,17 @@ from desktop.domain.path_file import (
     parse_path_text,
     read_path_file,
 )
-from tests.samples import sample_text
+from tests.samples import edited, line_of, raised, sample_text
 
 VALID = sample_text("tiny-path.toml")
 
 
 def _edit(old: str, new: str, text: str = VALID) -> str:
-    """Replace exactly one occurrence, so each case breaks the file in exactly one place."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once"
-    return text.replace(old, new)
-
-
-def _line_of(text: str, line: str, occurrence: int = 1) -> int:
-    """1-based number of the `occurrence`-th line that is exactly `line`."""
-    numbers = [n for n, content in enumerate(text.splitlines(), start=1) if content == line]
-    return numbers[occurrence - 1]
+    return edited(text, old, new)
 
 
 def _parse_error(text: str, file_name: str = "my-path.toml") -> PathFileError:
-    with pytest.raises(PathFileError) as caught:
-        parse_path_text(text, file_name)
-    return caught.value
+    return raised(PathFileError, parse_path_text, text, file_name)
 
 
 # --- a good file ------------------------------------------------------------------------------
@@ -89,7 +79,7 @@ def test_invalid_toml_names_the_file_and_the_line(old: str, new: str, bad_line: 
     error = _parse_error(text)
 
     assert error.file == "my-path.toml"
-    assert error.line == _line_of(text, bad_line)
+    assert error.line == line_of(text, bad_line)
     assert error.field is None
     assert error.problem.startswith("this is not valid TOML")
     assert f"my-path.toml, line {error.line}: this is not valid TOML" in str(error)
@@ -101,7 +91,7 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
 
     error = _parse_error(text)
 
-    assert error.line == _line_of(text, 'role = "SRE"')
+    assert error.line == line_of(text, 'role = "SRE"')
     assert "not valid TOML" in error.problem
 
 
@@ -270,7 +260,7 @@ def test_schema_error_names_file_line_and_field(
 
     assert error.file == "my-path.toml"
     assert error.field == field
-    assert error.line == _line_of(text, line, occurrence)
+    assert error.line == line_of(text, line, occurrence)
     assert problem in error.problem
     assert str(error).startswith(f"my-path.toml, line {error.line} (field '{field}'): ")
 
@@ -289,7 +279,7 @@ def test_a_path_without_stages_is_rejected() -> None:
     error = _parse_error(text)
 
     assert error.field == "stages"
-    assert error.line == _line_of(text, "stages = []")
+    assert error.line == line_of(text, "stages = []")
 
 
 @pytest.mark.parametrize(
@@ -307,7 +297,7 @@ def test_duplicate_id_names_the_second_use(old: str, new: str, field: str) -> No
 
     assert "used twice" in error.problem
     assert error.field == field
-    assert error.line == _line_of(text, new, 2)
+    assert error.line == line_of(text, new, 2)
 
 
 def test_duplicate_item_id_is_rejected_and_named() -> None:
@@ -332,7 +322,7 @@ def test_header_with_a_comment_does_not_shift_the_reported_line() -> None:
     error = _parse_error(text)
 
     assert error.field == "stages[2].items[1].kind"
-    assert error.line == _line_of(text, 'kind = "puzzle"')
+    assert error.line == line_of(text, 'kind = "puzzle"')
 
 
 # --- files that cannot be read ---------------------------------------------------------------
@@ -502,7 +492,7 @@ def test_a_bad_topic_in_an_array_over_several_lines_points_at_its_own_line() -> 
     )
     error = _parse_error(text)
     assert error.field == "stages[1].items[1].topics[3]"
-    assert error.line == _line_of(text, '  "",')
+    assert error.line == line_of(text, '  "",')
 
 
 # --- every mistake at once ---------------------------------------------------------------------
@@ -518,9 +508,9 @@ def test_every_mistake_in_a_file_is_reported_at_once_in_line_order() -> None:
     found = [(problem.line, problem.field) for problem in error.problems]
     # The misspelt field is one mistake, not also a missing 'target_minutes'.
     assert found == [
-        (_line_of(text, "target_minute = 15"), "stages[1].items[1].target_minute"),
-        (_line_of(text, 'id = "two-sum"', 2), "stages[2].items[2].id"),
-        (_line_of(text, 'kind = "desgn"'), "stages[2].items[2].kind"),
+        (line_of(text, "target_minute = 15"), "stages[1].items[1].target_minute"),
+        (line_of(text, 'id = "two-sum"', 2), "stages[2].items[2].id"),
+        (line_of(text, 'kind = "desgn"'), "stages[2].items[2].kind"),
     ]
     assert all(problem.file == "my-path.toml" for problem in error.problems)
     lines = str(error).splitlines()
@@ -581,7 +571,7 @@ def test_unknown_topics_are_reported_with_the_schema_mistakes_and_suggest_a_tag(
 
     topic, difficulty = caught.value.problems
     assert (topic.line, topic.field) == (
-        _line_of(text, 'topics = ["hash mapp", "array"]'),
+        line_of(text, 'topics = ["hash mapp", "array"]'),
         "stages[1].items[1].topics[1]",
     )
     assert "did you mean 'hash-map'?" in topic.problem

@@ -15,19 +15,13 @@ from desktop.domain.quiz import Quiz, QuizRun, load_quiz, parse_quiz
 from desktop.domain.taxonomy import load_taxonomy
 from desktop.domain.vocabulary import Vocabulary
 from desktop.folders import shipped_data_dir
-from tests.samples import sample_text
+from tests.samples import edited, line_of, raised, sample_text
 
 QUIZ = sample_text("quiz.toml")
 
 
 def _edit(old: str, new: str, text: str = QUIZ) -> str:
-    assert text.count(old) == 1, f"{old!r} must occur exactly once"
-    return text.replace(old, new)
-
-
-def _line_of(text: str, line: str, occurrence: int = 1) -> int:
-    numbers = [n for n, content in enumerate(text.splitlines(), start=1) if content == line]
-    return numbers[occurrence - 1]
+    return edited(text, old, new)
 
 
 def _quiz(text: str = QUIZ) -> Quiz:
@@ -35,9 +29,7 @@ def _quiz(text: str = QUIZ) -> Quiz:
 
 
 def _error(text: str) -> DataFileError:
-    with pytest.raises(DataFileError) as caught:
-        _quiz(text)
-    return caught.value
+    return raised(DataFileError, _quiz, text)
 
 
 # --- running a quiz ---------------------------------------------------------------------------
@@ -165,8 +157,8 @@ def test_an_answer_past_the_choices_is_reported_at_that_question(tmp_path: Path)
     assert error.file == str(file)
     assert "answer 3 points past the 2 choices" in error.problem
     assert error.field == "questions[2]"
-    second = _line_of(text, "[[questions]]", 2)
-    third = _line_of(text, "[[questions]]", 3)
+    second = line_of(text, "[[questions]]", 2)
+    third = line_of(text, "[[questions]]", 3)
     assert error.line is not None and second <= error.line < third
     assert f"line {error.line}" in str(error)
 
@@ -178,7 +170,7 @@ def test_an_answer_that_is_not_a_choice_number_is_reported_on_its_line(answer: s
     error = _error(text)
 
     assert error.field == "questions[3].answer"
-    assert error.line == _line_of(text, f"answer = {answer}")
+    assert error.line == line_of(text, f"answer = {answer}")
 
 
 def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
@@ -187,7 +179,7 @@ def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
     error = _error(text)
 
     assert "'cache' is used twice" in error.problem
-    assert error.line == _line_of(text, 'id = "cache"', 2)
+    assert error.line == line_of(text, 'id = "cache"', 2)
 
 
 def test_a_question_id_used_twice_is_refused() -> None:
@@ -202,8 +194,8 @@ def test_an_unknown_field_in_a_question_is_reported_on_its_line() -> None:
     error = _error(text)
 
     assert error.field is not None and error.field.startswith("questions[2]")
-    second = _line_of(text, "[[questions]]", 2)
-    third = _line_of(text, "[[questions]]", 3)
+    second = line_of(text, "[[questions]]", 2)
+    third = line_of(text, "[[questions]]", 3)
     assert error.line is not None and second <= error.line < third
 
 
@@ -213,7 +205,7 @@ def test_a_question_with_a_single_choice_is_refused() -> None:
     error = _error(text)
 
     assert error.field == "questions[2].choices"
-    assert error.line == _line_of(text, 'choices = ["Only one"]')
+    assert error.line == line_of(text, 'choices = ["Only one"]')
 
 
 TAXONOMY = load_taxonomy(shipped_data_dir() / "patterns.toml")
@@ -277,7 +269,7 @@ def test_a_topic_the_taxonomy_does_not_know_is_reported_with_file_line_and_tag()
 
     error = caught.value
     assert error.file == "my-quiz.toml"
-    assert error.line == _line_of(text, 'topics = ["messaging", "shardng"]')
+    assert error.line == line_of(text, 'topics = ["messaging", "shardng"]')
     assert "'shardng' is not a tag Loopwise knows" in error.problem
     assert "did you mean 'sharding'?" in error.problem  # a near miss points the way
 
@@ -333,9 +325,9 @@ def test_every_mistake_in_a_quiz_file_is_reported_at_once() -> None:
 
     found = [(problem.line, problem.field) for problem in caught.value.problems]
     assert found == [
-        (_line_of(text, 'topics = ["cachng"]'), "questions[1].topics[1]"),
-        (_line_of(text, 'id = "cache"', 2), "questions[2].id"),
-        (_line_of(text, "[[questions]]", 3), "questions[3]"),
+        (line_of(text, 'topics = ["cachng"]'), "questions[1].topics[1]"),
+        (line_of(text, 'id = "cache"', 2), "questions[2].id"),
+        (line_of(text, "[[questions]]", 3), "questions[3]"),
     ]
     assert "did you mean 'caching-layer'?" in caught.value.problems[0].problem
     assert len(str(caught.value).splitlines()) == 3

@@ -9,9 +9,11 @@ cannot read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import unescape
+from types import UnionType
+from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
@@ -72,24 +74,11 @@ def layout_problems(window: QWidget, within: QWidget | None = None) -> list[Layo
         problems += _outside(widget, window)
         problems += _overlapping_children(widget)
         problems += _squeezed(widget)
-        if isinstance(widget, QLabel):
-            problems += _label(widget)
-        elif isinstance(widget, QPushButton):
-            problems += _push_button(widget)
-        elif isinstance(widget, QToolButton):
-            problems += _tool_button(widget)
-        elif isinstance(widget, QCheckBox | QRadioButton):
-            problems += _check_or_radio(widget)
-        elif isinstance(widget, QComboBox):
-            problems += _combo_box(widget)
-        elif isinstance(widget, QTabBar):
-            problems += _tab_bar(widget)
-        elif isinstance(widget, QHeaderView):
-            problems += _header(widget)
-        elif isinstance(widget, QTableView | QTreeView):
-            problems += _cells(widget)
-        elif isinstance(widget, QChartView):
-            problems += _chart(widget)
+        # The first kind that matches decides (a widget gets one kind's checks).
+        for kind, check in _CHECKS_BY_KIND:
+            if isinstance(widget, kind):
+                problems += check(widget)
+                break
     return problems
 
 
@@ -570,3 +559,17 @@ def _as_text_item(item: QGraphicsItem) -> QGraphicsTextItem | None:
     # Qt Charts' label classes are unknown to Python: reach them as the QObject they are.
     text_item = item.toGraphicsObject()
     return text_item if isinstance(text_item, QGraphicsTextItem) else None
+
+
+# What else is checked on a widget of each kind, in the order the kinds are tried.
+_CHECKS_BY_KIND: tuple[tuple[type | UnionType, Callable[[Any], list[LayoutProblem]]], ...] = (
+    (QLabel, _label),
+    (QPushButton, _push_button),
+    (QToolButton, _tool_button),
+    (QCheckBox | QRadioButton, _check_or_radio),
+    (QComboBox, _combo_box),
+    (QTabBar, _tab_bar),
+    (QHeaderView, _header),
+    (QTableView | QTreeView, _cells),
+    (QChartView, _chart),
+)

@@ -25,25 +25,26 @@ from desktop.store.backup import list_backups
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
 from desktop.store.journal import EntryDraft, create_entry, delete_entry
-from desktop.store.transfer.json_export import export_document
 from desktop.store.transfer.json_import import ImportPlan, ImportRejected, parse_document
 from desktop.store.transfer.markdown_export import write_vault
-from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import DERIVED_TABLES, SECTIONS
 from desktop.store.transfer.vault_folder import VaultRefused
-from tests.clocks import StepClock, clock_start
+from tests.clocks import StepClock
 from tests.failures import SQLITE_FULL, sqlite_failure
-from tests.store.transfer_data import NOW, stories_and_plans
+from tests.store.transfer_data import (
+    NOW,
+    exported,
+    imported,
+    notes_imported,
+    stories_and_plans,
+)
 
 
-def _demo(profile: Profile) -> None:
+def _demo(profile: Profile) -> dict[str, Any]:
+    """Fill `profile` as the demo is filled; gives its export."""
     with session_scope(profile.engine) as session:
         populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
-
-
-def _export(profile: Profile) -> dict[str, Any]:
-    with session_scope(profile.engine) as session:
-        return export_document(session=session, now=NOW)
+    return exported(profile)
 
 
 def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan | None:
@@ -53,14 +54,7 @@ def _import(profile: Profile, document: Any, answer: bool = True) -> ImportPlan 
         asked.append(plan)
         return answer
 
-    result = import_document(
-        engine=profile.engine,
-        database=profile.folder.database,
-        backups_dir=profile.folder.backups_dir,
-        document=document,
-        confirm=confirm,
-        now=clock_start(),
-    )
+    result = imported(profile, document, confirm)
     _import.asked = asked  # type: ignore[attr-defined]
     return result
 
@@ -77,7 +71,7 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
 ) -> None:
     _demo(profile)
     stories_and_plans(profile)
-    first = _export(profile)
+    first = exported(profile)
     assert sum(len(rows) for part in first["sections"].values() for rows in part.values()) > 100
     empty = [f"{name}.{key}" for name, part in first["sections"].items() for key in part]
     assert [where for where in empty if not _lists(first, where)] == []
@@ -87,7 +81,7 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
     assert "too long" not in {r["note"] for r in stories["rehearsals"]}
     plan = _import(other, first)
     assert plan is not None and plan.added > 100 and plan.replaced == 0
-    assert _export(other) == first
+    assert exported(other) == first
     with session_scope(other.engine) as session:  # the imported journal is searchable
         from desktop.store.journal import search_entries
 
@@ -97,14 +91,13 @@ def test_export_import_into_an_empty_profile_and_export_again_gives_the_same_jso
 
 def test_an_imported_entry_counts_its_own_words(profile: Profile, other: Profile) -> None:
     """A file's word count may be missing or wrong: the body says how many words there are."""
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     entries = document["sections"]["journal"]["entries"]
     entries[0]["body"] = "six words in this short body"
     entries[0]["word_count"] = 9
     del entries[1]["word_count"]
     _import(other, document)
-    counted = {e["id"]: e["word_count"] for e in _export(other)["sections"]["journal"]["entries"]}
+    counted = {e["id"]: e["word_count"] for e in exported(other)["sections"]["journal"]["entries"]}
     assert counted[entries[0]["id"]] == 6
     assert counted[entries[1]["id"]] == document_words(entries[1]["body"]) > 0
 
@@ -116,19 +109,17 @@ def _lists(document: dict[str, Any], where: str) -> list[dict[str, Any]]:
 
 
 def test_importing_the_same_file_twice_changes_nothing(profile: Profile, other: Profile) -> None:
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     _import(other, document)
     again = _import(other, document)
     assert again is not None and (again.added, again.replaced) == (0, 0)
-    assert _export(other) == document
+    assert exported(other) == document
 
 
 def test_records_with_the_same_id_are_replaced_and_asked_about_first(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     _import(other, document)
     changed = copy.deepcopy(document)
     entries = changed["sections"]["journal"]["entries"]
@@ -136,11 +127,11 @@ def test_records_with_the_same_id_are_replaced_and_asked_about_first(
 
     assert _import(other, changed, answer=False) is None  # asked, declined: nothing written
     assert _import.asked[0].replaced == 1  # type: ignore[attr-defined]
-    assert _export(other) == document
+    assert exported(other) == document
 
     plan = _import(other, changed, answer=True)
     assert plan is not None and plan.replaced == 1
-    assert _export(other)["sections"]["journal"]["entries"][0]["title"] == "Rewritten elsewhere"
+    assert exported(other)["sections"]["journal"]["entries"][0]["title"] == "Rewritten elsewhere"
 
 
 def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
@@ -148,7 +139,7 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
 ) -> None:
     _demo(profile)
     stories_and_plans(profile)
-    document = _export(profile)
+    document = exported(profile)
     _import(other, document)
     changed = copy.deepcopy(document)
     sections = changed["sections"]
@@ -185,14 +176,13 @@ def test_a_replaced_record_ends_up_exactly_as_in_the_file_with_its_own_lists(
     assert plan is not None and plan.removed >= 5 and plan.needs_confirmation
     assert f"replace {plan.replaced} and remove {plan.removed} of your records" in plan.question()
     assert _import.asked  # type: ignore[attr-defined]
-    assert _export(other) == changed  # the old tags, themes, links and scores are gone
+    assert exported(other) == changed  # the old tags, themes, links and scores are gone
 
 
 def test_an_import_that_only_adds_does_not_ask_and_one_that_replaces_anything_does(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     entries = document["sections"]["journal"]["entries"]
     alone = dict(entries[0], session_id=None)  # its practice session is not imported with it
     plan = _import(other, {**document, "sections": {"journal": {"entries": [alone]}}})
@@ -235,9 +225,9 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
 ) -> None:
     _journal_and_practice(profile, NOW, ["Mine one", "Mine two", "Mine three"])
     _journal_and_practice(other, NOW + timedelta(days=1), [f"Theirs {n}" for n in range(10)])
-    mine = _export(profile)
+    mine = exported(profile)
 
-    plan = _import(profile, _export(other))
+    plan = _import(profile, exported(other))
 
     assert plan is not None and (plan.added, plan.replaced, plan.removed) == (10 + 1 + 1, 0, 0)
     assert _import.asked == []  # type: ignore[attr-defined]
@@ -245,7 +235,7 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
     assert plan.describe().endswith(
         "(4 of the new records had ids your profile uses for other records, so they got new ids)"
     )
-    after = _export(profile)
+    after = exported(profile)
     for section, part in mine["sections"].items():
         for key, rows in part.items():
             assert all(row in after["sections"][section][key] for row in rows), key
@@ -261,12 +251,11 @@ def test_a_record_of_another_profile_with_the_same_id_is_added_not_written_over(
     }
     linked = {e["title"]: sessions.get(e["session_id"]) for e in entries if e["session_id"]}
     assert linked == {"Mine one": "Mine one practice", "Theirs 0": "Theirs 0 practice"}
-    assert _import(profile, _export(other)).added == 0  # type: ignore[union-attr]
+    assert _import(profile, exported(other)).added == 0  # type: ignore[union-attr]
 
 
 def test_an_import_is_backed_up_first(profile: Profile, other: Profile) -> None:
-    _demo(profile)
-    _import(other, _export(profile))
+    _import(other, _demo(profile))
     assert [b.name.reason for b in list_backups(other.folder.backups_dir)] == ["before-import"]
 
 
@@ -284,17 +273,16 @@ def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_clean
     monkeypatch.setattr(run, "backup_database", damaged)
     _demo(profile)
     with pytest.raises(ImportRejected) as rejected:
-        _import(other, _export(profile))
+        _import(other, exported(profile))
     assert "nothing was imported" in rejected.value.problems[0]
     assert "integrity check" in rejected.value.problems[0]
-    assert _export(other)["sections"]["journal"]["entries"] == []
+    assert exported(other)["sections"]["journal"]["entries"] == []
 
 
 def test_errors_name_the_record_and_the_field_and_nothing_is_written(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     entries = document["sections"]["journal"]["entries"]
     entries[2]["entry_date"] = "the third of May"
     document["sections"]["practice"]["sessions"][1]["confidence"] = 9
@@ -303,7 +291,7 @@ def test_errors_name_the_record_and_the_field_and_nothing_is_written(
     text = "\n".join(rejected.value.problems)
     assert f"journal entry 3 (id {entries[2]['id']!r}), field entry_date" in text
     assert "practice session 2" in text and "field confidence" in text
-    assert _export(other)["sections"]["journal"]["entries"] == []
+    assert exported(other)["sections"]["journal"]["entries"] == []
 
 
 def test_a_tag_pointing_at_a_missing_session_is_rejected(other: Profile) -> None:
@@ -401,14 +389,16 @@ def test_stories_and_plans_that_point_at_nothing_or_break_a_rule_are_rejected(
     with pytest.raises(ImportRejected) as rejected:
         _import(other, document)
     assert says in str(rejected.value)
-    assert all(rows == [] for part in _export(other)["sections"].values() for rows in part.values())
+    assert all(
+        rows == [] for part in exported(other)["sections"].values() for rows in part.values()
+    )
 
 
 def test_a_deleted_story_is_not_exported_and_cannot_be_pointed_at(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         story = story_store.create_story(session=session, draft=StoryDraft(title="Gone"), now=NOW)
         story_store.delete_story(session=session, story_id=story, now=NOW)
-    assert _export(profile)["sections"]["stories"]["stories"] == []
+    assert exported(profile)["sections"]["stories"]["stories"] == []
     theme = {"story_id": story, "theme_id": "ownership"}
     with pytest.raises(ImportRejected, match=f"there is no story with id {story}"):
         _import(profile, _file(stories={"themes": [theme]}))
@@ -432,14 +422,14 @@ def test_a_mock_whose_journal_entry_was_deleted_exports_without_the_link(
     profile: Profile, other: Profile
 ) -> None:
     stories_and_plans(profile)
-    mock = _export(profile)["sections"]["planner"]["mocks"][0]
+    mock = exported(profile)["sections"]["planner"]["mocks"][0]
     assert mock["journal_entry_id"] is not None
     with session_scope(profile.engine) as session:
         delete_entry(session=session, entry_id=mock["journal_entry_id"])
-    document = _export(profile)
+    document = exported(profile)
     assert document["sections"]["planner"]["mocks"][0]["journal_entry_id"] is None
     _import(other, document)
-    assert _export(other) == document
+    assert exported(other) == document
 
 
 @pytest.mark.parametrize(
@@ -474,7 +464,7 @@ def test_a_field_too_long_or_not_a_date_is_refused_saying_what_is_expected(
     with pytest.raises(ImportRejected) as rejected:
         _import(other, document)
     assert rejected.value.problems == [f"journal entry 1 (id 4), field {field}: {says}."]
-    assert _export(other)["sections"]["journal"]["entries"] == []
+    assert exported(other)["sections"]["journal"]["entries"] == []
 
 
 def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
@@ -490,8 +480,7 @@ def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
 def test_a_file_from_before_stories_and_plans_still_imports(
     profile: Profile, other: Profile
 ) -> None:
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     older = {
         **document,
         "sections": {k: document["sections"][k] for k in ("progress", "practice", "journal")},
@@ -576,17 +565,11 @@ def test_each_star_story_is_a_note_with_its_facts_in_front_matter(
 
 
 def _notes(profile: Profile, folder: Path) -> Any:
-    return import_notes(
-        engine=profile.engine,
-        database=profile.folder.database,
-        backups_dir=profile.folder.backups_dir,
-        folder=folder,
-        now=NOW,
-    )
+    return notes_imported(profile, folder)
 
 
 def _entries(profile: Profile) -> list[tuple[str, str, str, str, str]]:
-    rows = _export(profile)["sections"]["journal"]["entries"]
+    rows = exported(profile)["sections"]["journal"]["entries"]
     # Leading and trailing blank lines are not kept in a note; the text itself is.
     return sorted(
         (r["entry_date"], r["title"], r["body"].strip(), r["kind"], r["tags"]) for r in rows
@@ -650,8 +633,7 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
 
     from desktop.store.transfer import tables
 
-    _demo(profile)
-    document = _export(profile)
+    document = _demo(profile)
     real_write = tables.write_table
     calls: list[str] = []
 
@@ -664,7 +646,7 @@ def test_a_full_disk_during_import_is_explained_and_nothing_is_written(
     monkeypatch.setattr("desktop.store.transfer.json_import.write_table", write_then_fail)
     with pytest.raises(ImportRejected, match="the disk is full"):
         _import(other, document)
-    empty = _export(other)
+    empty = exported(other)
     assert all(rows == [] for part in empty["sections"].values() for rows in part.values())
 
 

@@ -292,11 +292,11 @@ def test_a_locked_database_is_not_offered_a_fresh_start(profile: Profile) -> Non
 
 
 def _damaged_in_the_middle(folder: ProfileFolder) -> bytes:
-    from tests.test_read_only_and_damage import add_entries, damage
+    from tests.backup_files import add_rows, damage
 
     profile = open_profile(folder, clock=StepClock())
     profile.close()
-    add_entries(folder.database, 400)
+    add_rows(folder.database, entries=400)
     damage(folder.database)
     return folder.database.read_bytes()
 

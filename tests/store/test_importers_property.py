@@ -8,7 +8,7 @@ import json
 import random
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,10 @@ from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
-from desktop.store.transfer.json_export import export_document
 from desktop.store.transfer.json_import import ImportRejected, plan_import
-from desktop.store.transfer.run import import_document, import_notes
 from desktop.store.transfer.sections import SECTIONS
-from tests.clocks import StepClock, clock_start
-from tests.store.transfer_data import NOW, stories_and_plans
+from tests.clocks import StepClock
+from tests.store.transfer_data import NOW, exported, imported, notes_imported, stories_and_plans
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -55,7 +53,7 @@ def shared() -> Iterator[tuple[Profile, dict[str, Any]]]:
         with session_scope(source.engine) as session:
             populate_demo_profile(session=session, paths=source.library.paths, today=NOW)
         stories_and_plans(source)
-        document = _few_of_each(_export(source))
+        document = _few_of_each(exported(source))
         source.close()
         target = open_profile(ProfileFolder(folder / "target"), clock=StepClock())
         with session_scope(target.engine) as session:  # the unchanged file is a valid import
@@ -87,11 +85,6 @@ def _few_of_each(document: dict[str, Any]) -> dict[str, Any]:
             part[spec.key] = rows
             kept[spec.table_name] = {row[spec.key_fields[0]] for row in rows}
     return document
-
-
-def _export(profile: Profile) -> dict[str, Any]:
-    with session_scope(profile.engine) as session:
-        return export_document(session=session, now=NOW)
 
 
 @st.composite
@@ -136,23 +129,16 @@ def _imported_rows(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[st
 def _imported_fully_or_rejected(profile: Profile, document: Any) -> None:
     """Rejected with messages and nothing written, or every record in the profile as the
     file has it (its own lists exactly so), under a fresh id where its id was taken."""
-    before = _export(profile)
+    before = exported(profile)
     try:
-        plan = import_document(
-            engine=profile.engine,
-            database=profile.folder.database,
-            backups_dir=profile.folder.backups_dir,
-            document=document,
-            confirm=lambda _plan: True,
-            now=clock_start(),
-        )
+        plan = imported(profile, document)
     except ImportRejected as rejected:
         assert rejected.problems and all(p.strip() for p in rejected.problems)
-        assert _export(profile) == before  # nothing at all was written
+        assert exported(profile) == before  # nothing at all was written
         return
     assert plan is not None
     stored = _renumbered(document, plan.renumbering)
-    after = _export(profile)
+    after = exported(profile)
     for section, key, row in _imported_rows(stored):
         assert row in after["sections"][section][key]
     for section, key, wanted, got in _own_lists(stored, after):
@@ -176,15 +162,6 @@ def _renumbered(document: dict[str, Any], renumbering: dict[tuple[str, int], int
     return stored
 
 
-@SETTINGS
-@given(data=st.data())
-def test_any_json_is_imported_fully_or_rejected(
-    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
-) -> None:
-    profile, base = shared
-    _imported_fully_or_rejected(profile, data.draw(st.one_of(mutated_documents(base), JSON_VALUES)))
-
-
 @st.composite
 def changed_own_lists(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
     """The base file with, in some of the records' own lists, rows dropped or renamed."""
@@ -203,13 +180,24 @@ def changed_own_lists(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param(lambda base: st.one_of(mutated_documents(base), JSON_VALUES), id="any json"),
+        pytest.param(changed_own_lists, id="a records own lists changed"),
+    ],
+)
 @SETTINGS
 @given(data=st.data())
-def test_a_records_own_lists_end_up_exactly_as_in_the_file(
-    shared: tuple[Profile, dict[str, Any]], data: st.DataObject
+def test_a_file_is_imported_fully_or_rejected(
+    shared: tuple[Profile, dict[str, Any]],
+    files: Callable[[dict[str, Any]], st.SearchStrategy[Any]],
+    data: st.DataObject,
 ) -> None:
+    """Any file, and in particular one whose records' own lists differ from the profile's:
+    every record ends up exactly as in the file, or nothing is written."""
     profile, base = shared
-    _imported_fully_or_rejected(profile, data.draw(changed_own_lists(base)))
+    _imported_fully_or_rejected(profile, data.draw(files(base)))
 
 
 def _own_lists(
@@ -276,20 +264,14 @@ def test_any_folder_of_notes_is_imported_fully_or_rejected(
                 target.write_bytes((front + body).encode("utf-8", "surrogatepass") + b"\xff")
             else:
                 target.write_text(front + body, encoding="utf-8", errors="surrogatepass")
-        before = _export(profile)["sections"]["journal"]["entries"]
+        before = exported(profile)["sections"]["journal"]["entries"]
         try:
-            plan = import_notes(
-                engine=profile.engine,
-                database=profile.folder.database,
-                backups_dir=profile.folder.backups_dir,
-                folder=folder,
-                now=NOW,
-            )
+            plan = notes_imported(profile, folder)
         except ImportRejected as rejected:
             assert rejected.problems and all(p.strip() for p in rejected.problems)
-            assert _export(profile)["sections"]["journal"]["entries"] == before
+            assert exported(profile)["sections"]["journal"]["entries"] == before
             return
-        after = _export(profile)["sections"]["journal"]["entries"]
+        after = exported(profile)["sections"]["journal"]["entries"]
         assert len(after) == len(before) + len(plan.new)
         present = {(row["entry_date"], row["title"], row["body"]) for row in after}
         for day, entry in plan.new:
@@ -329,7 +311,7 @@ def two_profiles() -> Iterator[TwoExports]:
                     session=session, paths=source.library.paths, today=now, seed=seed
                 )
             stories_and_plans(source, now=now)
-            exports.append(_export(source))
+            exports.append(exported(source))
             source.close()
         yield TwoExports(exports[0], exports[1])
     finally:
@@ -369,27 +351,13 @@ def test_importing_another_profile_keeps_every_record_and_adds_all_of_theirs(
     profile = open_profile(ProfileFolder(folder), clock=StepClock())
     try:
         every_list = {spec.key for section in SECTIONS for spec in section.tables}
-        import_document(
-            engine=profile.engine,
-            database=profile.folder.database,
-            backups_dir=profile.folder.backups_dir,
-            document=_some_of(a, random.Random(mine), every_list),
-            confirm=lambda _plan: True,
-            now=clock_start(),
-        )
-        before = _export(profile)
+        imported(profile, _some_of(a, random.Random(mine), every_list))
+        before = exported(profile)
         theirs_file = _some_of(b, random.Random(theirs), MADE)
         asked: list[Any] = []
-        plan = import_document(
-            engine=profile.engine,
-            database=profile.folder.database,
-            backups_dir=profile.folder.backups_dir,
-            document=theirs_file,
-            confirm=lambda plan: bool(asked.append(plan)),
-            now=clock_start(),
-        )
+        plan = imported(profile, theirs_file, lambda plan: bool(asked.append(plan)))
         assert plan is not None and asked == [] and (plan.replaced, plan.removed) == (0, 0)
-        after = _export(profile)
+        after = exported(profile)
         stored = _renumbered(theirs_file, plan.renumbering)
         for section in SECTIONS:
             for spec in section.tables:

@@ -163,19 +163,21 @@ def test_an_interrupted_first_migration_is_completed(folder: ProfileFolder) -> N
     assert _tables(database) == APP_TABLES | {"alembic_version"}
 
 
-def test_a_backup_is_written_even_when_the_migration_then_fails(folder: ProfileFolder) -> None:
-    database = folder.database
-    # A table the next migration is about to create already exists, so it cannot run.
+def _failing_upgrade_from_0002(folder: ProfileFolder, *leftovers: str) -> None:
+    """A database at revision 0002 that also holds `leftovers` (SQL run on it) the next
+    migration trips over: upgrading it fails."""
     _execute(
-        database,
-        _VERSION_TABLE,
-        "INSERT INTO alembic_version VALUES ('0002')",
-        "CREATE TABLE story (legacy TEXT)",
-        "INSERT INTO story VALUES ('x')",
+        folder.database, _VERSION_TABLE, "INSERT INTO alembic_version VALUES ('0002')", *leftovers
     )
-
     with pytest.raises(DatabaseProblem):
-        upgrade_database(database, folder.backups_dir, clock=StepClock())
+        upgrade_database(folder.database, folder.backups_dir, clock=StepClock())
+
+
+def test_a_backup_is_written_even_when_the_migration_then_fails(folder: ProfileFolder) -> None:
+    # A table the next migration is about to create already exists, so it cannot run.
+    _failing_upgrade_from_0002(
+        folder, "CREATE TABLE story (legacy TEXT)", "INSERT INTO story VALUES ('x')"
+    )
 
     (backup,) = _backups(folder)
     assert _tables(backup) == {"alembic_version", "story"}
@@ -215,19 +217,10 @@ def test_a_sqlite_file_holding_only_a_view_is_not_given_loopwises_schema(
 
 
 def test_a_failed_migration_leaves_the_schema_as_it_was(folder: ProfileFolder) -> None:
-    database = folder.database
     # Migration 0003 creates story, then fails on story_theme.
-    _execute(
-        database,
-        _VERSION_TABLE,
-        "INSERT INTO alembic_version VALUES ('0002')",
-        "CREATE TABLE story_theme (legacy TEXT)",
-    )
+    _failing_upgrade_from_0002(folder, "CREATE TABLE story_theme (legacy TEXT)")
 
-    with pytest.raises(DatabaseProblem):
-        upgrade_database(database, folder.backups_dir, clock=StepClock())
-
-    assert _tables(database) == {"alembic_version", "story_theme"}
+    assert _tables(folder.database) == {"alembic_version", "story_theme"}
 
 
 def test_a_failed_migration_is_reported_as_a_database_problem(folder: ProfileFolder) -> None:

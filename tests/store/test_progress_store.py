@@ -11,6 +11,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from tests.clocks import StepClock
+from tests.samples import add_custom_item
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
 
@@ -179,10 +180,7 @@ def test_notes_can_be_replaced_and_cleared(profile: Profile) -> None:
 def test_custom_item_round_trips_with_topics_and_link(profile: Profile) -> None:
     path = _backend(profile)
     item = _custom()
-    with session_scope(profile.engine) as session:
-        progress_store.add_custom_item(
-            session=session, path_id=path.id, stage_id="coding-medium", item=item, now=T0
-        )
+    add_custom_item(profile.engine, item, path_id=path.id, stage_id="coding-medium", now=T0)
 
     with session_scope(profile.engine) as session:
         (record,) = progress_store.custom_items(session=session, path_id=path.id)
@@ -204,10 +202,7 @@ def test_custom_item_without_optional_fields_round_trips(profile: Profile) -> No
         difficulty=Difficulty.EASY,
         target_minutes=10,
     )
-    with session_scope(profile.engine) as session:
-        progress_store.add_custom_item(
-            session=session, path_id="backend-senior", stage_id="foundations", item=item, now=T0
-        )
+    add_custom_item(profile.engine, item, path_id="backend-senior", stage_id="foundations", now=T0)
 
     with session_scope(profile.engine) as session:
         (record,) = progress_store.custom_items(session=session, path_id="backend-senior")
@@ -257,10 +252,7 @@ def test_remove_custom_item_removes_its_progress_notes_and_history(profile: Prof
     path = _backend(profile)
     item = _custom()
     keep = path.stages[0].items[0]
-    with session_scope(profile.engine) as session:
-        progress_store.add_custom_item(
-            session=session, path_id=path.id, stage_id="coding-medium", item=item, now=T0
-        )
+    add_custom_item(profile.engine, item, path_id=path.id, stage_id="coding-medium", now=T0)
     for status in (ItemStatus.IN_PROGRESS, ItemStatus.DONE):
         _set(profile, status, T0, item)
     _set(profile, ItemStatus.DONE, T0, keep)

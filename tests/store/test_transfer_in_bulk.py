@@ -23,7 +23,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store.database import session_scope
 from desktop.store.demo import populate_demo_profile
 from desktop.store.models import AttemptRow
-from desktop.store.transfer.json_export import document_text, export_document, write_export
+from desktop.store.transfer.json_export import document_text, write_export
 from desktop.store.transfer.json_import import ImportPlan, ImportRejected, parse_document
 from desktop.store.transfer.json_rows import table_json
 from desktop.store.transfer.progress_report import (
@@ -34,12 +34,11 @@ from desktop.store.transfer.progress_report import (
     WRITING,
 )
 from desktop.store.transfer.records import Time
-from desktop.store.transfer.run import import_document
 from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.stored_rows import stored_table
 from desktop.store.transfer.tables import _time_text, dump_table
 from tests.clocks import StepClock, clock_start
-from tests.store.transfer_data import NOW, stories_and_plans
+from tests.store.transfer_data import NOW, exported, imported, stories_and_plans
 
 BIG = 6_000  # practice sessions in the "big" file: several progress reports and write batches
 
@@ -70,21 +69,8 @@ def _filled(profile: Profile) -> None:
     stories_and_plans(profile)
 
 
-def _export(profile: Profile) -> dict[str, Any]:
-    with session_scope(profile.engine) as session:
-        return export_document(session=session, now=NOW)
-
-
 def _import(profile: Profile, document: Any, progress: Any = None) -> ImportPlan | None:
-    return import_document(
-        engine=profile.engine,
-        database=profile.folder.database,
-        backups_dir=profile.folder.backups_dir,
-        document=document,
-        confirm=lambda _plan: True,
-        now=clock_start(),
-        **({"progress": progress} if progress else {}),
-    )
+    return imported(profile, document, **({"progress": progress} if progress else {}))
 
 
 def _big_document(sessions: int) -> dict[str, Any]:
@@ -121,7 +107,7 @@ def test_the_export_has_what_each_record_says_field_for_field(profile: Profile) 
     """The bulk export reads rows as stored; it must write what validating each row as its
     record and dumping it would (the export before it was made fast)."""
     _filled(profile)
-    document = _export(profile)
+    document = exported(profile)
     with session_scope(profile.engine) as session:
         for section in SECTIONS:
             for spec in section.tables:
@@ -144,7 +130,7 @@ def test_the_written_file_is_compact_and_the_same_as_the_document(
     with session_scope(profile.engine) as session:
         count = write_export(session=session, target=target, now=NOW)
     text = target.read_text(encoding="utf-8")
-    assert text == document_text(_export(profile))
+    assert text == document_text(exported(profile))
     assert "\n" not in text.rstrip("\n")  # one line: no indentation
     assert count == sum(
         len(rows) for part in parse_document(text)["sections"].values() for rows in part.values()
@@ -172,9 +158,9 @@ def test_a_big_import_writes_what_the_orm_would_and_reads_back_the_same(
     profile: Profile, other: Profile
 ) -> None:
     _filled(profile)
-    document = _export(profile)
+    document = exported(profile)
     _import(other, copy.deepcopy(document))
-    assert _export(other) == document
+    assert exported(other) == document
     # Byte for byte as stored: the bulk write stores what the ORM stored in the first profile.
     with session_scope(profile.engine) as first, session_scope(other.engine) as second:
         for section in SECTIONS:
@@ -195,7 +181,7 @@ def test_a_row_stored_in_another_form_is_still_the_same_record(
     """Times written without microseconds (by an older version, or by hand) are compared as
     times, not as text: importing the same export again changes nothing."""
     _filled(profile)
-    document = _export(profile)
+    document = exported(profile)
     _import(other, copy.deepcopy(document))
     with closing(sqlite3.connect(other.folder.database)) as connection, connection:
         connection.execute("UPDATE practice_session SET started_at = substr(started_at, 1, 19)")
@@ -340,7 +326,7 @@ def test_times_stored_in_another_form_are_exported_the_general_way(
     profile: Profile, tmp_path: Path
 ) -> None:
     _filled(profile)
-    before = _export(profile)
+    before = exported(profile)
     with closing(sqlite3.connect(profile.folder.database)) as connection, connection:
         connection.execute("UPDATE practice_session SET started_at = substr(started_at, 1, 19)")
     with session_scope(profile.engine) as session:

@@ -1,9 +1,13 @@
-"""Profile contents for the export and import tests, made through the app's own store functions."""
+"""Profile contents for the export and import tests, made through the app's own store functions,
+and the export and imports those tests run on a profile."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.planner import PlanSource, Target
@@ -17,9 +21,45 @@ from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.transfer.json_export import export_document
+from desktop.store.transfer.json_import import ImportPlan
+from desktop.store.transfer.run import import_document, import_notes
+from tests.clocks import clock_start
 from tests.samples import OUTAGE_STORY
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def exported(profile: Profile) -> dict[str, Any]:
+    """The whole profile as the JSON export document holds it."""
+    with session_scope(profile.engine) as session:
+        return export_document(session=session, now=NOW)
+
+
+def imported(
+    profile: Profile,
+    document: Any,
+    confirm: Callable[[ImportPlan], bool] = lambda _plan: True,
+    **options: Any,
+) -> ImportPlan | None:
+    """Import `document` into `profile` as the app does (the user's answer is `confirm`)."""
+    return import_document(
+        **_destination(profile), document=document, confirm=confirm, now=clock_start(), **options
+    )
+
+
+def notes_imported(profile: Profile, folder: Path) -> ImportPlan | None:
+    """Import a folder of Markdown notes into `profile` as the app does."""
+    return import_notes(**_destination(profile), folder=folder, now=NOW)
+
+
+def _destination(profile: Profile) -> dict[str, Any]:
+    """Where an import writes: the profile's database, with its backups made first."""
+    return {
+        "engine": profile.engine,
+        "database": profile.folder.database,
+        "backups_dir": profile.folder.backups_dir,
+    }
 
 
 def stories_and_plans(profile: Profile, now: datetime = NOW) -> None:

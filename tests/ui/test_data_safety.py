@@ -34,8 +34,8 @@ from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
+from tests.backup_files import add_rows, damage
 from tests.clocks import StepClock, clock_start
-from tests.test_read_only_and_damage import add_entries, damage
 
 DAY = clock_start()
 
@@ -454,7 +454,7 @@ def _months_of_use_with_a_backup(
     told = _answer(monkeypatch)
     window = _window(qtbot, context)
     folder = context.profile.folder
-    add_entries(folder.database, 400)
+    add_rows(folder.database, entries=400)
     taken = context.now() - timedelta(hours=hours_ago)
     return told, window, backup_database(folder.database, folder.backups_dir, "periodic", now=taken)
 

@@ -4,6 +4,7 @@ counts in the tab titles, and an edited attempt moved to another day."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -13,11 +14,13 @@ from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
-from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.practice.practised import item_patterns
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import EditAttempt
 
 pytestmark = pytest.mark.any_date
 
@@ -120,7 +123,7 @@ def _logged(context: AppContext) -> int:
 
 
 def test_editing_moves_an_attempt_to_another_day_at_the_same_time(
-    qtbot, open_page, context: AppContext, monkeypatch
+    qtbot, open_page, context: AppContext, edit_selected_attempt: EditAttempt
 ) -> None:
     attempt_id = _logged(context)
     page: PracticeLogPage = open_page(PracticeLogPage)
@@ -130,19 +133,13 @@ def test_editing_moves_an_attempt_to_another_day_at_the_same_time(
     today = context.today()
     moved_to = before.started_at.astimezone().date() - timedelta(days=1)
 
-    def exec_and_move(self: FinishSessionDialog) -> int:
-        assert self.day is not None
-        assert self.day.maximumDate() == QDate(today.year, today.month, today.day)
-        assert self.patterns.chosen() == ("two-pointers",)  # its own, not the item's
-        self.day.setDate(QDate(moved_to.year, moved_to.month, moved_to.day))
-        self._try_accept()
-        return 1
+    def move(dialog: FinishSessionDialog) -> None:
+        assert dialog.day is not None
+        assert dialog.day.maximumDate() == QDate(today.year, today.month, today.day)
+        assert dialog.patterns.chosen() == ("two-pointers",)  # its own, not the item's
+        dialog.day.setDate(QDate(moved_to.year, moved_to.month, moved_to.day))
 
-    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_move)
-    page.edit_selected()
-    with session_scope(context.profile.engine) as session:
-        after = practice_store.get_attempt(session=session, attempt_id=attempt_id)
-    assert after is not None
+    after = edit_selected_attempt(page, attempt_id, move)
     local_before, local_after = before.started_at.astimezone(), after.started_at.astimezone()
     assert local_after.date() == moved_to
     assert local_after.time().replace(microsecond=0) == local_before.time().replace(microsecond=0)

@@ -3,8 +3,7 @@ once the window is up, and damage it finds gets the start-up question over the w
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.app import show_main_window
+from desktop.folders import ProfileFolder
 from desktop.store.backup import backup_database, passes_integrity_check
 from desktop.store.health import DatabaseProblem
 from desktop.ui import startup
@@ -22,14 +22,9 @@ from desktop.ui.safety.integrity_watch import check_whole_database
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
-from tests.test_read_only_and_damage import add_entries, damage
+from tests.backup_files import add_rows, count_entries, damage
 
 ENTRIES = 400
-
-
-def _journal_entries(database: Path) -> int:
-    with closing(sqlite3.connect(database)) as connection:
-        return int(connection.execute("SELECT count(*) FROM journal_entry").fetchone()[0])
 
 
 class Asked:
@@ -50,11 +45,25 @@ class Asked:
         return self.answer
 
 
-def _window_on_damaged_file(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, answer: Recovery
-) -> tuple[MainWindow, Asked, Path, bytes]:
+@dataclass(frozen=True)
+class DamagedStart:
+    """The window after damage was found once it was up and the user answered."""
+
+    window: MainWindow
+    asked: Asked
+    folder: ProfileFolder
+    good: Path  # the backup taken before the damage
+    before: bytes  # the damaged file, where the answer was to quit ("" otherwise)
+
+
+@pytest.fixture
+def damaged(
+    request: pytest.FixtureRequest, qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> DamagedStart:
+    """Parametrized (indirectly) with the user's answer to the recovery question."""
+    answer: Recovery = request.param
     folder = context.profile.folder
-    add_entries(folder.database, ENTRIES)
+    add_rows(folder.database, entries=ENTRIES)
     good = backup_database(
         folder.database, folder.backups_dir, "periodic", now=context.now() - timedelta(hours=2)
     )
@@ -72,70 +81,57 @@ def _window_on_damaged_file(
         window.show()
         check_whole_database(window)
     qtbot.waitUntil(lambda: bool(asked.told) or not window.isVisible(), timeout=20_000)
-    return window, asked, good, folder.database.read_bytes() if answer is Recovery.QUIT else b""
+    before = folder.database.read_bytes() if answer is Recovery.QUIT else b""
+    return DamagedStart(window, asked, folder, good, before)
 
 
+@pytest.mark.parametrize("damaged", [Recovery.RESTORE_BACKUP], indirect=True)
 def test_damage_found_after_start_up_can_go_back_to_the_newest_backup(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    damaged: DamagedStart,
 ) -> None:
-    window, asked, good, _ = _window_on_damaged_file(
-        qtbot, context, monkeypatch, Recovery.RESTORE_BACKUP
-    )
-    folder = context.profile.folder
-
-    assert len(asked.problems) == 1
-    reason = asked.problems[0].reason
+    assert len(damaged.asked.problems) == 1
+    reason = damaged.asked.problems[0].reason
     assert "integrity check failed" in reason or "malformed" in reason
-    assert asked.offered == [good.name]
-    assert asked.told[0].startswith("Your data is back as it was on ")
-    assert passes_integrity_check(folder.database)
-    assert _journal_entries(folder.database) == ENTRIES
-    (kept,) = folder.data_dir.glob("loopwise.damaged-*.sqlite3")
+    assert damaged.asked.offered == [damaged.good.name]
+    assert damaged.asked.told[0].startswith("Your data is back as it was on ")
+    assert passes_integrity_check(damaged.folder.database)
+    assert count_entries(damaged.folder.database) == ENTRIES
+    (kept,) = damaged.folder.data_dir.glob("loopwise.damaged-*.sqlite3")
     assert not passes_integrity_check(kept)  # kept as it was found, damage and all
-    assert window.isVisible()
+    assert damaged.window.isVisible()
 
 
+@pytest.mark.parametrize("damaged", [Recovery.START_FRESH], indirect=True)
 def test_damage_found_after_start_up_can_start_a_fresh_profile_and_keeps_the_file(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    damaged: DamagedStart,
 ) -> None:
-    window, asked, _good, _ = _window_on_damaged_file(
-        qtbot, context, monkeypatch, Recovery.START_FRESH
-    )
-    folder = context.profile.folder
-
-    (kept,) = folder.data_dir.glob("loopwise.damaged-*.sqlite3")
-    assert asked.told == [
+    (kept,) = damaged.folder.data_dir.glob("loopwise.damaged-*.sqlite3")
+    assert damaged.asked.told == [
         f"Your old database was moved aside to {kept} and kept unchanged; this is a fresh profile."
     ]
     assert not passes_integrity_check(kept)
-    assert passes_integrity_check(folder.database)
-    assert _journal_entries(folder.database) == 0
-    assert window.isVisible() and kept.name in window.statusBar().currentMessage()
+    assert passes_integrity_check(damaged.folder.database)
+    assert count_entries(damaged.folder.database) == 0
+    assert damaged.window.isVisible() and kept.name in damaged.window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("damaged", [Recovery.QUIT], indirect=True)
 def test_damage_found_after_start_up_and_quit_leaves_the_file_as_it_is(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    damaged: DamagedStart,
 ) -> None:
-    window, asked, _good, before = _window_on_damaged_file(
-        qtbot, context, monkeypatch, Recovery.QUIT
-    )
-    folder = context.profile.folder
-
-    assert len(asked.problems) == 1
-    assert not window.isVisible()
-    assert folder.database.read_bytes() == before
-    assert list(folder.data_dir.glob("loopwise.damaged-*")) == []
+    assert len(damaged.asked.problems) == 1
+    assert not damaged.window.isVisible()
+    assert damaged.folder.database.read_bytes() == damaged.before
+    assert list(damaged.folder.data_dir.glob("loopwise.damaged-*")) == []
 
 
 def test_a_whole_database_is_checked_after_start_up_without_a_word(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, open_window
 ) -> None:
-    add_entries(context.profile.folder.database, ENTRIES)
+    add_rows(context.profile.folder.database, entries=ENTRIES)
     asked = Asked(Recovery.QUIT)
     monkeypatch.setattr(startup, "ask_about_database_problem", asked)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
 
     future = check_whole_database(window)
 

@@ -14,6 +14,7 @@ from desktop.ui.journal.page import JournalPage
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 from desktop.ui.widgets.waiting import wait_until
+from tests.samples import read_back
 
 pytestmark = pytest.mark.any_date
 
@@ -27,16 +28,27 @@ def _search(qtbot, page: JournalPage, typed: str) -> None:
         qtbot.waitUntil(lambda: page.searches_shown > shown, timeout=5000)
 
 
+def _searched_for_one_of_two(qtbot, page: JournalPage) -> int:
+    """Two entries are written, one about the monotonic stack; a search for its first letters
+    has run. Gives that entry's id."""
+    wanted = page.new_entry(entry_date=date(2026, 2, 3))
+    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
+    page.new_entry(entry_date=page.context.today())
+    page.editor.markdown.editor.setPlainText("Nothing special today")
+    page.editor.flush()
+    _search(qtbot, page, "monoton")
+    return wanted
+
+
 @pytest.fixture
 def page(open_page) -> JournalPage:
     return open_page(JournalPage)
 
 
 def _saved_body(context: AppContext, entry_id: int) -> str:
-    with session_scope(context.profile.engine) as session:
-        entry = journal_store.get_entry(session=session, entry_id=entry_id)
-    assert entry is not None
-    return entry.body
+    return read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    ).body
 
 
 def test_a_new_user_sees_a_friendly_empty_state(page: JournalPage) -> None:
@@ -108,9 +120,10 @@ def test_back_dated_entry_moves_to_its_day(page: JournalPage, context: AppContex
     entry_id = page.new_entry(entry_date=date(2026, 3, 14))
     assert entry_id is not None
     assert page.calendar.selectedDate().month() == 3
-    with session_scope(context.profile.engine) as session:
-        entry = journal_store.get_entry(session=session, entry_id=entry_id)
-    assert entry is not None and entry.entry_date == date(2026, 3, 14)
+    entry = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    assert entry.entry_date == date(2026, 3, 14)
 
 
 def test_the_preview_is_rendered_safely_in_the_background(page: JournalPage) -> None:
@@ -137,12 +150,7 @@ def test_search_never_fails_on_odd_input(qtbot, page: JournalPage, typed: str) -
 
 
 def test_search_finds_words_and_opens_the_entry(qtbot, page: JournalPage) -> None:
-    first = page.new_entry(entry_date=date(2026, 2, 3))
-    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
-    page.new_entry(entry_date=page.context.today())
-    page.editor.markdown.editor.setPlainText("Nothing special today")
-    page.editor.flush()
-    _search(qtbot, page, "monoton")
+    first = _searched_for_one_of_two(qtbot, page)
     assert page.model.rowCount() == 1
     html = str(page.model.index(0, 0).data(HTML_ROLE))
     assert "<span class='match'>monotonic</span>" in html
@@ -337,12 +345,7 @@ def test_a_narrow_window_keeps_the_month_steps(page: JournalPage) -> None:
 
 
 def test_a_search_opens_its_best_hit_and_enter_goes_to_its_text(qtbot, page: JournalPage) -> None:
-    hit = page.new_entry(entry_date=date(2026, 2, 3))
-    page.editor.markdown.editor.setPlainText("Learned the monotonic stack trick")
-    page.new_entry(entry_date=page.context.today())
-    page.editor.markdown.editor.setPlainText("Nothing special today")
-    page.editor.flush()
-    _search(qtbot, page, "monoton")
+    hit = _searched_for_one_of_two(qtbot, page)
     assert page.editor.entry_id == hit
     page.editor.clear()
     page.search.returnPressed.emit()

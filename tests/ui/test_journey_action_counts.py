@@ -15,7 +15,6 @@ from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
-from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.session_window import PracticeSessionWindow
@@ -31,19 +30,23 @@ ANSWERS = (
 )
 
 
+class Actions:
+    """Counts what the user does: a click, a key chord, typing into one field."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, times: int = 1) -> None:
+        self.count += times
+
+
 def test_a_medium_session_and_its_retrospective_in_ten_actions(
-    qtbot, context: AppContext, monkeypatch
+    qtbot, context: AppContext, monkeypatch, open_window
 ) -> None:
     clock = ManualClock(context.now())
     context.set_clock(clock)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    actions = 0
-
-    def act() -> None:
-        nonlocal actions
-        actions += 1
+    window = open_window()
+    act = Actions()
 
     path_page = window.current_page()
     assert isinstance(path_page, PathPage)
@@ -84,7 +87,7 @@ def test_a_medium_session_and_its_retrospective_in_ten_actions(
             cursor.setPosition(editor.document().findBlockByNumber(following).position())
             editor.setTextCursor(cursor)
     assert journal.editor.flush()  # what autosave does after a pause
-    assert actions <= 10, actions
+    assert act.count <= 10, act.count
 
     with session_scope(context.profile.engine) as db:
         entry = journal_store.get_entry(session=db, entry_id=entry_id)
@@ -97,21 +100,15 @@ def test_a_medium_session_and_its_retrospective_in_ten_actions(
 
 
 def test_the_weekly_review_and_next_weeks_plan_in_eight_actions(
-    qtbot, context: AppContext, monkeypatch
+    qtbot, context: AppContext, monkeypatch, open_window
 ) -> None:
     from desktop.ui.plan.page import PlanPage
     from desktop.ui.plan.review_dialog import WeeklyReviewDialog
     from tests.ui.test_weekly_review import _fill_last_week
 
     week = _fill_last_week(context)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    actions = 0
-
-    def act() -> None:
-        nonlocal actions
-        actions += 1
+    window = open_window()
+    act = Actions()
 
     window.show_page("plan")  # the Plan page, from the sidebar
     act()
@@ -140,7 +137,7 @@ def test_the_weekly_review_and_next_weeks_plan_in_eight_actions(
     monkeypatch.setattr(WeeklyReviewDialog, "exec", review)
     plan.review_banner.start_requested.emit()  # "Review last week"
     act()
-    assert actions <= 8, actions
+    assert act.count <= 8, act.count
     assert seen and all(text.startswith("→ ") for text in seen)
     (entry_id,) = saved
     with session_scope(context.profile.engine) as db:
@@ -152,23 +149,20 @@ def test_the_weekly_review_and_next_weeks_plan_in_eight_actions(
 
 
 def test_a_loop_sheet_pdf_in_five_actions(
-    qtbot, context: AppContext, monkeypatch, tmp_path
+    qtbot, context: AppContext, monkeypatch, open_window, tmp_path
 ) -> None:
     from desktop.ui.stories import exports
     from desktop.ui.stories.page import StoriesPage
     from tests.samples import OUTAGE_STORY
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     stories = window.open_page("stories", StoriesPage, show=False)
     stories.new_story(OUTAGE_STORY)  # the user's bank, before the count starts
-    actions = 0
+    act = Actions()
     target = tmp_path / "sheet.pdf"
 
     def save_dialog(*_args):  # type: ignore[no-untyped-def]
-        nonlocal actions
-        actions += 1  # "Save" in the file dialog: the name and folder are filled in
+        act()  # "Save" in the file dialog: the name and folder are filled in
         return target
 
     monkeypatch.setattr(exports, "ask_save_path", save_dialog)
@@ -176,6 +170,6 @@ def test_a_loop_sheet_pdf_in_five_actions(
     export = next(
         a for a in window.file_menu.actions() if a.text().startswith("Export &loop sheet")
     )
-    actions += 2  # File, then "Export loop sheet as PDF…"
+    act(2)  # File, then "Export loop sheet as PDF…"
     export.trigger()
-    assert target.exists() and actions <= 5, actions
+    assert target.exists() and act.count <= 5, act.count

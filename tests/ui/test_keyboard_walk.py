@@ -14,7 +14,6 @@ from desktop.domain.dates import MONDAY, week_of
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
-from desktop.ui.pages import build_main_window
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
@@ -96,12 +95,10 @@ def test_tab_leaves_the_practice_log_table(qtbot, open_page, context: AppContext
     assert _tab_from(qtbot, page, page.table, page.retro_button, presses=1)
 
 
-def test_tab_leaves_the_backups_table(qtbot, context: AppContext) -> None:
+def test_tab_leaves_the_backups_table(qtbot, context: AppContext, open_window) -> None:
     folder = context.profile.folder
     backup_database(folder.database, folder.backups_dir, "manual", now=context.now())
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     dialog = _show(qtbot, BackupsDialog(window, window))
     assert isinstance(dialog, BackupsDialog)
     close = _button(dialog, QDialogButtonBox.StandardButton.Close)

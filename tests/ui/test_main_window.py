@@ -26,10 +26,8 @@ def _attempt() -> Attempt:
     )
 
 
-def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_window_remembers_geometry_and_last_page(qtbot, context: AppContext, open_window) -> None:
+    window = open_window()
     window.resize(780, 540)  # the offscreen screen is only 800x600
     window.show_page("path")
     window.close()
@@ -57,10 +55,8 @@ def test_menus_offer_the_standard_actions(qtbot, context: AppContext) -> None:
     assert not quit_action.shortcut().isEmpty()
 
 
-def test_find_shortcut_focuses_the_filter(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_find_shortcut_focuses_the_filter(qtbot, context: AppContext, open_window) -> None:
+    window = open_window()
     qtbot.waitExposed(window)
     window.find_action.trigger()
     page = window.current_page()
@@ -78,10 +74,8 @@ def test_about_dialog_names_version_and_data_folder(qtbot, context: AppContext) 
     )
 
 
-def test_closing_saves_notes_being_typed(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_closing_saves_notes_being_typed(qtbot, context: AppContext, open_window) -> None:
+    window = open_window()
     page = window.current_page()
     assert page.select_item("3sum")  # type: ignore[attr-defined]
     page.panel.notes_editor.setPlainText("typed just before closing")  # type: ignore[attr-defined]
@@ -95,12 +89,12 @@ def test_closing_saves_notes_being_typed(qtbot, context: AppContext) -> None:
     assert saved["3sum"].notes == "typed just before closing"
 
 
-def test_switching_to_dark_recolours_the_window(qtbot, context: AppContext, themed_app) -> None:
+def test_switching_to_dark_recolours_the_window(
+    qtbot, context: AppContext, themed_app, open_window
+) -> None:
     from desktop.ui.theme import Scheme, apply_theme
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     before = window.navigation.item(0).icon().pixmap(18, 18).toImage()
     apply_theme(themed_app, Scheme.DARK)
     assert window.palette().window().color().lightness() < 80
@@ -109,7 +103,9 @@ def test_switching_to_dark_recolours_the_window(qtbot, context: AppContext, them
     apply_theme(themed_app, Scheme.LIGHT)
 
 
-def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monkeypatch) -> None:
+def test_closing_with_unsaved_notes_asks_first(
+    qtbot, context: AppContext, monkeypatch, open_window
+) -> None:
 
     from desktop.store import progress as progress_store
     from desktop.ui.widgets import dialogs
@@ -125,9 +121,7 @@ def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monke
 
     monkeypatch.setattr(progress_store, "set_notes", disk_full)
     monkeypatch.setattr(dialogs, "confirm", keep_open)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     page = window.current_page()
     page.select_item("3sum")  # type: ignore[attr-defined]
     page.panel.notes_editor.setPlainText("precious")  # type: ignore[attr-defined]
@@ -137,10 +131,8 @@ def test_closing_with_unsaved_notes_asks_first(qtbot, context: AppContext, monke
     assert window.close() is True
 
 
-def test_new_journal_entry_works_from_any_page(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_new_journal_entry_works_from_any_page(qtbot, context: AppContext, open_window) -> None:
+    window = open_window()
     assert window.current_page().page_key == "path"
     new_entry = next(
         a for a in window.file_menu.actions() if a.text().replace("&", "") == "New journal entry"
@@ -158,15 +150,13 @@ def _press_in_sidebar(qtbot, window, key: Qt.Key, modifiers: Qt.KeyboardModifier
     qtbot.keyClick(window.navigation, key, modifiers)
 
 
-def test_page_shortcuts_work_while_the_sidebar_has_the_focus(qtbot, context: AppContext) -> None:
+def test_page_shortcuts_work_while_the_sidebar_has_the_focus(
+    qtbot, context: AppContext, open_window
+) -> None:
     from desktop.store import stories as story_store
     from desktop.store.database import session_scope
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = open_window(active=True)
 
     window.show_page("stories")
     _press_in_sidebar(qtbot, window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)

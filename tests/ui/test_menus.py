@@ -11,22 +11,11 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import practice as practice_store
-from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.mnemonics import mnemonic
-from desktop.ui.pages import build_main_window
 from desktop.ui.shortcuts_sheet import ShortcutsSheet, menu_label, shortcut_groups
 
 STANDARD_EDIT = ["Undo", "Redo", "Cut", "Copy", "Paste", "Select all", "Find"]
-
-
-def _window(qtbot, context: AppContext) -> MainWindow:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return window
 
 
 def _all_menus(menu: QMenu) -> list[QMenu]:
@@ -53,8 +42,10 @@ def _action(menu: QMenu, label: str) -> QAction:
     return next(a for a in menu.actions() if menu_label(a.text()) == label)
 
 
-def test_every_page_has_the_same_menus_with_the_standard_actions(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_every_page_has_the_same_menus_with_the_standard_actions(
+    qtbot, context, open_window
+) -> None:
+    window = open_window(active=True)
     seen = []
     for page in window.pages:
         window.show_page(page.page_key)
@@ -71,8 +62,8 @@ def test_every_page_has_the_same_menus_with_the_standard_actions(qtbot, context)
     }
 
 
-def test_item_commands_are_off_away_from_the_learning_path(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_item_commands_are_off_away_from_the_learning_path(qtbot, context, open_window) -> None:
+    window = open_window(active=True)
     path = window.current_page()
     assert path.select_item("3sum")  # type: ignore[attr-defined]
     actions = path.item_actions  # type: ignore[attr-defined]
@@ -85,8 +76,8 @@ def test_item_commands_are_off_away_from_the_learning_path(qtbot, context) -> No
     assert actions.add.isEnabled() and actions.status[next(iter(actions.status))].isEnabled()
 
 
-def test_access_keys_are_unique_in_every_menu(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_access_keys_are_unique_in_every_menu(qtbot, context, open_window) -> None:
+    window = open_window(active=True)
     for top in window.top_menus():
         for menu in _all_menus(top):
             menu.aboutToShow.emit()  # menus filled when opened (routines) too
@@ -98,8 +89,8 @@ def test_access_keys_are_unique_in_every_menu(qtbot, context) -> None:
     assert len(titles) == len(set(titles))
 
 
-def test_edit_actions_follow_the_focused_text_box(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_edit_actions_follow_the_focused_text_box(qtbot, context, open_window) -> None:
+    window = open_window(active=True)
     edit = window.edit_actions
     box = window.current_page().search  # type: ignore[attr-defined]
     window.navigation.setFocus()
@@ -127,8 +118,8 @@ def test_edit_actions_follow_the_focused_text_box(qtbot, context) -> None:
     assert box.text() == "two sumtwo sum"
 
 
-def test_edit_undo_outside_a_text_box_is_the_pages_undo(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_edit_undo_outside_a_text_box_is_the_pages_undo(qtbot, context, open_window) -> None:
+    window = open_window(active=True)
     window.show_page("practice")
     log = window.page("practice")
     with context.writing() as session:
@@ -157,8 +148,8 @@ def test_edit_undo_outside_a_text_box_is_the_pages_undo(qtbot, context) -> None:
     assert not window.edit_actions.undo.isEnabled()
 
 
-def test_shortcuts_sheet_lists_every_shortcut_the_window_has(qtbot, context) -> None:
-    window = _window(qtbot, context)
+def test_shortcuts_sheet_lists_every_shortcut_the_window_has(qtbot, context, open_window) -> None:
+    window = open_window(active=True)
     groups = shortcut_groups(window)
     sheet = ShortcutsSheet(groups, window)
     qtbot.addWidget(sheet)
@@ -174,17 +165,19 @@ def test_shortcuts_sheet_lists_every_shortcut_the_window_has(qtbot, context) -> 
     assert "New story" in {text for text, _keys in listed["On the Stories page"]}
 
 
-def test_help_opens_the_data_folder(qtbot, context, monkeypatch) -> None:
+def test_help_opens_the_data_folder(qtbot, context, open_window, monkeypatch) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(
         "desktop.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True
     )
-    window = _window(qtbot, context)
+    window = open_window(active=True)
     _action(window.help_menu, "Open data folder").trigger()
     assert [url.toLocalFile() for url in opened] == [str(context.profile.folder.data_dir)]
 
 
-def test_importing_a_path_from_another_page_shows_it(qtbot, context, monkeypatch) -> None:
+def test_importing_a_path_from_another_page_shows_it(
+    qtbot, context, open_window, monkeypatch
+) -> None:
     from pathlib import Path
 
     from desktop.ui.widgets import dialogs
@@ -192,7 +185,7 @@ def test_importing_a_path_from_another_page_shows_it(qtbot, context, monkeypatch
     tiny = Path(__file__).parents[1] / "data" / "tiny-path.toml"
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(tiny))
     monkeypatch.setattr(dialogs, "tell", lambda *_args: None)
-    window = _window(qtbot, context)
+    window = open_window(active=True)
     window.show_page("stories")
     _action(window.file_menu, "Import path file").trigger()
     assert window.current_page().page_key == "path"

@@ -14,7 +14,7 @@ from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
 from desktop.ui.widgets import dialogs
 from tests.failures import SQLITE_FULL, SQLITE_READONLY, sqlite_failure
-from tests.samples import SMALL_PATH
+from tests.samples import SMALL_PATH, add_custom_item
 
 
 @pytest.fixture
@@ -304,22 +304,10 @@ def test_titles_and_descriptions_never_render_as_markup(page: PathPage) -> None:
 def test_delete_key_removes_only_custom_items(
     page: PathPage, context: AppContext, monkeypatch
 ) -> None:
-    from datetime import UTC, datetime
-
-    from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
-
     page.select_item("3sum")
     assert not page.item_actions.remove.isEnabled()
     assert page.item_actions.remove.shortcut().toString() == "Del"
-    with session_scope(context.profile.engine) as session:
-        progress_store.add_custom_item(
-            session=session,
-            path_id="backend-senior",
-            stage_id="coding-medium",
-            item=PathItem(id="custom-x", title="Mine", kind=ItemKind.CODE,
-                          difficulty=Difficulty.EASY, target_minutes=10),
-            now=datetime(2026, 11, 1, tzinfo=UTC),
-        )  # fmt: skip
+    add_custom_item(context.profile.engine)
     context.events.progress_changed.emit("backend-senior")
     page.select_item("custom-x")
     assert page.item_actions.remove.isEnabled()

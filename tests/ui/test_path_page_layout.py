@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 
-from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import AttemptSubject
 from desktop.domain.progress import ItemStatus
-from desktop.store import progress as progress_store
-from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.checklist_model import Column
@@ -20,6 +15,7 @@ from desktop.ui.path.checklist_view import ENOUGH_FOR_TITLES, SHORT_COLUMNS
 from desktop.ui.path.page import PathPage
 from desktop.ui.practice import session_window
 from desktop.ui.theme import STATUS_COLOURS, Scheme
+from tests.samples import add_custom_item
 
 
 def _shown_short_widths(page: PathPage) -> int:
@@ -84,15 +80,7 @@ def test_header_and_overview_count_the_same_items(page_with_custom_item: PathPag
 
 @pytest.fixture
 def page_with_custom_item(open_page, context: AppContext) -> PathPage:
-    with session_scope(context.profile.engine) as session:
-        progress_store.add_custom_item(
-            session=session,
-            path_id="backend-senior",
-            stage_id="coding-medium",
-            item=PathItem(id="custom-x", title="Mine", kind=ItemKind.CODE,
-                          difficulty=Difficulty.EASY, target_minutes=10),
-            now=datetime(2026, 11, 1, tzinfo=UTC),
-        )  # fmt: skip
+    add_custom_item(context.profile.engine)
     return open_page(PathPage)
 
 

@@ -81,11 +81,9 @@ def test_timer_counts_active_time_against_the_target(
 
 
 def test_finishing_logs_the_attempt_and_opens_a_retrospective(
-    qtbot, context: AppContext, manual_clock: ManualClock, monkeypatch
+    qtbot, context: AppContext, manual_clock: ManualClock, monkeypatch, open_window
 ) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     page = window.current_page()
     assert isinstance(page, PathPage)
     page.select_item("design-rate-limiter")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from tests.failures import SQLITE_BUSY, sqlite_failure
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import EditAttempt
 
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
@@ -65,23 +69,17 @@ def test_delete_then_undo_brings_the_attempt_back(
 
 
 def test_editing_an_attempt_keeps_its_identity(
-    page: PracticeLogPage, context: AppContext, monkeypatch
+    page: PracticeLogPage, context: AppContext, edit_selected_attempt: EditAttempt
 ) -> None:
     attempt_id = _log(context, "3Sum", 31)
     context.events.sessions_changed.emit()
     page.table.selectRow(0)
 
-    def exec_and_change(self: FinishSessionDialog) -> int:
-        self.choose(Outcome.SOLVED, 4)
-        self.minutes.setValue(28)
-        self._try_accept()
-        return 1
+    def change(dialog: FinishSessionDialog) -> None:
+        dialog.choose(Outcome.SOLVED, 4)
+        dialog.minutes.setValue(28)
 
-    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
-    page.edit_selected()
-    with session_scope(context.profile.engine) as session:
-        attempt = practice_store.get_attempt(session=session, attempt_id=attempt_id)
-    assert attempt is not None
+    attempt = edit_selected_attempt(page, attempt_id, change)
     assert (attempt.outcome, attempt.confidence, attempt.minutes) == (Outcome.SOLVED, 4, 28)
     assert attempt.patterns == ("two-pointers",)
 
@@ -117,7 +115,7 @@ def test_each_delete_can_be_undone_in_turn(page: PracticeLogPage, context: AppCo
 
 
 def test_editing_a_quiz_attempt_keeps_its_missed_topics(
-    page: PracticeLogPage, context: AppContext, monkeypatch
+    page: PracticeLogPage, context: AppContext, edit_selected_attempt: EditAttempt
 ) -> None:
     quiz_attempt = Attempt(
         subject=AttemptSubject("System design questions", "backend-senior", "system-design-quiz",
@@ -131,17 +129,8 @@ def test_editing_a_quiz_attempt_keeps_its_missed_topics(
         )
     context.events.sessions_changed.emit()
     page.table.selectRow(0)
-
-    def exec_and_change(self: FinishSessionDialog) -> int:
-        self.minutes.setValue(18)
-        self._try_accept()
-        return 1
-
-    monkeypatch.setattr(FinishSessionDialog, "exec", exec_and_change)
-    page.edit_selected()
-    with session_scope(context.profile.engine) as session:
-        edited = practice_store.get_attempt(session=session, attempt_id=attempt_id)
-    assert edited is not None and edited.minutes == 18
+    edited = edit_selected_attempt(page, attempt_id, lambda dialog: dialog.minutes.setValue(18))
+    assert edited.minutes == 18
     assert edited.struggles == ("capacity estimation", "sharding")
     assert (edited.quiz_correct, edited.quiz_total) == (15, 25)
 

@@ -36,11 +36,22 @@ def test_the_planned_week_is_named_as_the_user_would(today: date, name: str) -> 
     assert planned_week_name(MONDAY, today) == name
 
 
-def test_a_review_of_last_week_plans_this_week_and_says_so(qtbot, context: AppContext) -> None:
+def _review_of_last_week(
+    qtbot, context: AppContext, hours_per_week: int | None = None
+) -> tuple[WeeklyReviewDialog, date]:
+    """The review of a filled last week, read and ready, with the weekly budget set first."""
     week = _fill_last_week(context)
+    if hours_per_week is not None:
+        with context.writing() as session:
+            plan_store.set_hours_per_week(session=session, hours=hours_per_week)
     dialog = WeeklyReviewDialog(context, week)
     assert dialog.wait_until_read()
     qtbot.addWidget(dialog)
+    return dialog, week
+
+
+def test_a_review_of_last_week_plans_this_week_and_says_so(qtbot, context: AppContext) -> None:
+    dialog, _week = _review_of_last_week(qtbot, context)
     assert dialog.plans_name == "This week"
     assert "over to this week" in dialog.carry.text()
     assert dialog.total.text().startswith("This week: ")
@@ -52,12 +63,7 @@ def _where(day: date, this_week: date) -> str:
 
 
 def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -> None:
-    week = _fill_last_week(context)
-    with context.writing() as session:
-        plan_store.set_hours_per_week(session=session, hours=40)  # room for all of it
-    dialog = WeeklyReviewDialog(context, week)
-    assert dialog.wait_until_read()
-    qtbot.addWidget(dialog)
+    dialog, week = _review_of_last_week(qtbot, context, hours_per_week=40)  # room for all of it
     assert len(dialog.suggestion_boxes) >= 2
     for box in dialog.suggestion_boxes:
         box.setChecked(False)
@@ -79,12 +85,7 @@ def test_each_ticked_suggestion_says_where_it_goes(qtbot, context: AppContext) -
 def test_suggestions_over_budget_are_said_to_go_to_the_week_after(
     qtbot, context: AppContext
 ) -> None:
-    week = _fill_last_week(context)
-    with context.writing() as session:
-        plan_store.set_hours_per_week(session=session, hours=1)
-    dialog = WeeklyReviewDialog(context, week)
-    assert dialog.wait_until_read()
-    qtbot.addWidget(dialog)
+    dialog, week = _review_of_last_week(qtbot, context, hours_per_week=1)
     for box in dialog.suggestion_boxes:
         box.setChecked(True)
     this_week = week + timedelta(days=7)
@@ -97,12 +98,7 @@ def test_suggestions_over_budget_are_said_to_go_to_the_week_after(
 
 
 def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None:
-    week = _fill_last_week(context)
-    with context.writing() as session:
-        plan_store.set_hours_per_week(session=session, hours=40)
-    dialog = WeeklyReviewDialog(context, week)
-    assert dialog.wait_until_read()
-    qtbot.addWidget(dialog)
+    dialog, week = _review_of_last_week(qtbot, context, hours_per_week=40)
     for box in dialog.suggestion_boxes:
         box.setChecked(False)
     assert dialog.total.text() == "This week: 40 min of 40 h planned"  # the carried item
@@ -118,10 +114,7 @@ def test_the_running_total_follows_the_ticks(qtbot, context: AppContext) -> None
 
 
 def test_the_figures_have_room_of_their_own(qtbot, context: AppContext) -> None:
-    week = _fill_last_week(context)
-    dialog = WeeklyReviewDialog(context, week)
-    assert dialog.wait_until_read()
-    qtbot.addWidget(dialog)
+    dialog, _week = _review_of_last_week(qtbot, context)
     dialog.resize(560, 420)  # its smallest
     dialog.show()
     figures = [dialog.figures.itemAtPosition(0, c).widget() for c in range(4)]

@@ -8,15 +8,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
 from desktop.ui.sidebar import NARROW_WIDTH, WIDE_WIDTH
 from desktop.ui.theme import Scheme, apply_theme, colours
 
 
-def test_a_narrow_window_folds_the_sidebar_to_named_icons(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+def test_a_narrow_window_folds_the_sidebar_to_named_icons(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window = open_window()
     sidebar = window.navigation
     window.resize(1280, 800)
     assert sidebar.width() == WIDE_WIDTH
@@ -51,17 +52,23 @@ def _ring_pixels(sidebar, colour: QColor) -> int:
     )
 
 
-@pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK])
-def test_the_sidebar_shows_a_focus_ring_in_both_themes(
-    qtbot, context: AppContext, qapp, scheme: Scheme
-) -> None:
-    apply_theme(qapp, scheme)
+def _window_to_focus(qtbot, context: AppContext) -> MainWindow:
+    """A roomy window on show and activated, so that focus can move in it."""
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    return window
+
+
+@pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK])
+def test_the_sidebar_shows_a_focus_ring_in_both_themes(
+    qtbot, context: AppContext, qapp, scheme: Scheme
+) -> None:
+    apply_theme(qapp, scheme)
+    window = _window_to_focus(qtbot, context)
     sidebar = window.navigation
     ring = QColor(colours(scheme)["text"])
     window.stack.currentWidget().setFocus()
@@ -73,12 +80,7 @@ def test_the_sidebar_shows_a_focus_ring_in_both_themes(
 
 
 def test_tab_reaches_the_sidebar_and_arrows_change_the_page(qtbot, context: AppContext) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = _window_to_focus(qtbot, context)
     sidebar = window.navigation
     assert sidebar.focusPolicy() & Qt.FocusPolicy.TabFocus
     # Shift+Tab from the page's first control goes back to the sidebar, Tab forward leaves it.

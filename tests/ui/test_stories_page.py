@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.stories import Scope, Section, StoryDraft
+from desktop.domain.stories import Scope, Section, Story, StoryDraft
 from desktop.store import journal as journal_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -21,6 +21,7 @@ from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
+from tests.samples import read_back
 
 
 @pytest.fixture
@@ -29,10 +30,13 @@ def page(open_page) -> StoriesPage:
 
 
 def _stored(context: AppContext, story_id: int) -> StoryDraft:
-    with session_scope(context.profile.engine) as session:
-        story = story_store.get_story(session=session, story_id=story_id)
-    assert story is not None
-    return story.draft
+    return _story(context, story_id).draft
+
+
+def _story(context: AppContext, story_id: int) -> Story:
+    return read_back(
+        context.profile.engine, lambda s: story_store.get_story(session=s, story_id=story_id)
+    )
 
 
 def _type(page: StoriesPage, section: Section, text: str) -> None:
@@ -378,10 +382,7 @@ def test_the_rehearsal_timer_pauses_and_warns_past_three_minutes(
         story_id = story_store.create_story(
             session=session, draft=StoryDraft(title="T"), now=context.now()
         )
-    with session_scope(context.profile.engine) as session:
-        story = story_store.get_story(session=session, story_id=story_id)
-    assert story is not None
-    dialog = RehearsalDialog(context, story)
+    dialog = RehearsalDialog(context, _story(context, story_id))
     qtbot.addWidget(dialog)
     for _ in range(3):
         dialog.refresh()

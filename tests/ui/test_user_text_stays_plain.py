@@ -35,9 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.profile import Profile
-from desktop.screenshots import fill_with_demo_if_empty
+from desktop.screenshots import fill_with_demo_if_empty, show_each_page
 from desktop.ui.context import AppContext
-from desktop.ui.pages import build_main_window
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses inotify")
@@ -226,7 +225,11 @@ def _settle() -> None:
 
 
 def test_html_in_every_user_field_is_shown_as_text_and_loads_no_file(
-    qtbot, context: AppContext, canary: tuple[Path, OpenWatch], monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    context: AppContext,
+    canary: tuple[Path, OpenWatch],
+    monkeypatch: pytest.MonkeyPatch,
+    open_window,
 ) -> None:
     image, watch = canary
     _fill_every_field(context.profile, _markup(image))
@@ -254,16 +257,9 @@ def test_html_in_every_user_field_is_shown_as_text_and_loads_no_file(
     monkeypatch.setattr(QDialog, "exec", dialog_exec)
     monkeypatch.setattr(QDialog, "open", dialog_exec)
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    for page in window.pages:
-        window.show_page(page.page_key)
-        prepare = getattr(page, "prepare_for_screenshot", None)
-        if callable(prepare):
-            prepare()
-        _settle()
+    window = open_window(size=(1280, 800))
+    for _page in show_each_page(window):  # as the screenshots show each page
+        pass
     _open_rows_and_dialogs(window)
     _settle()
 

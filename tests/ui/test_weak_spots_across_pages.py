@@ -16,7 +16,6 @@ from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
-from desktop.ui.pages import build_main_window
 from desktop.ui.plan.data import load_week
 from desktop.ui.plan.page import PlanPage
 from desktop.ui.trends.page import DEFAULT_RANGE, RANGES, TrendsPage
@@ -119,11 +118,9 @@ def test_a_mock_interview_puts_what_it_exposed_into_next_weeks_suggestions(
     )
 
 
-def test_plan_practice_on_trends_lands_in_the_plan(qtbot, context: AppContext) -> None:
+def test_plan_practice_on_trends_lands_in_the_plan(qtbot, context: AppContext, open_window) -> None:
     _a_fortnight_of_practice(context)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     window.show_page("trends")
     trends = window.current_page()
     assert isinstance(trends, TrendsPage)

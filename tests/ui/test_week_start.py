@@ -183,11 +183,9 @@ def test_switching_the_week_start_keeps_reviews_offers_and_plan_items(
 
 
 def test_a_switch_in_preferences_applies_at_once_and_lasts(
-    qtbot, context: AppContext, folder: ProfileFolder, clock: StepClock
+    qtbot, context: AppContext, folder: ProfileFolder, clock: StepClock, open_window
 ) -> None:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     plan = window.open_page("plan", PlanPage)
     trends = window.open_page("trends", TrendsPage)
     _log(context, DESIGN, start_day())

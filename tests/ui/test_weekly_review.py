@@ -182,14 +182,13 @@ def test_nothing_to_review_means_no_offer(page: PlanPage) -> None:
     assert not page.review_banner.isVisible()
 
 
-def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppContext) -> None:
-    from desktop.ui.pages import build_main_window
+def test_the_new_week_is_announced_once_in_the_status_bar(
+    qtbot, context: AppContext, open_window
+) -> None:
     from desktop.ui.plan.review_offer import announce_weekly_review
 
     _fill_last_week(context)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     assert announce_weekly_review(window)
     plan_key = f"Ctrl+{[page.page_key for page in window.pages].index('plan') + 1}"
     assert f"look back at last week on the Plan page ({plan_key})" in (
@@ -200,12 +199,11 @@ def test_the_new_week_is_announced_once_in_the_status_bar(qtbot, context: AppCon
         assert plan_store.review_offered_on(session=session) == local_day(context.now())
 
 
-def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(qtbot, context: AppContext) -> None:
-    from desktop.ui.pages import build_main_window
+def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(
+    qtbot, context: AppContext, open_window
+) -> None:
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window()
     context.events.plan_focus_requested.emit("union-find", "Union-find")
     page = window.current_page()
     assert isinstance(page, PlanPage)
