@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from desktop.domain.progress import ItemStatus
 from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
+from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
@@ -23,8 +24,7 @@ def _start(folder: ProfileFolder) -> tuple[MainWindow, PathPage]:
     settings = QSettings(str(folder.ui_state_file), QSettings.Format.IniFormat)
     window = build_main_window(AppContext(profile, settings))
     window.show()
-    page = next(page for page in window.pages if isinstance(page, PathPage))
-    return window, page
+    return window, window.open_page(page_info.PATH.key, PathPage, show=False)
 
 
 def _stop(window: MainWindow) -> None:

@@ -27,9 +27,7 @@ def _shell(window: object) -> PathPageShell:
     return page
 
 
-def test_the_learning_path_is_built_once_the_window_has_painted(
-    qtbot, context: AppContext
-) -> None:
+def test_the_learning_path_is_built_once_the_window_has_painted(qtbot, context: AppContext) -> None:
     window = build_main_window(_remembering(context, page_info.PATH.key))
     qtbot.addWidget(window)
     shell = _shell(window)

@@ -78,6 +78,7 @@ def test_tab_reaches_the_sidebar_and_arrows_change_the_page(qtbot, context: AppC
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.pages[0].built)  # type: ignore[attr-defined]  # after paint
     window.activateWindow()
     sidebar = window.navigation
     assert sidebar.focusPolicy() & Qt.FocusPolicy.TabFocus
