@@ -21,7 +21,6 @@ from desktop.ui.widgets.plain_text import plain_tip
 if TYPE_CHECKING:
     from desktop.store.search import Hit
     from desktop.ui.journal.page import JournalPage
-    from desktop.ui.path.page import PathPage
     from desktop.ui.plan.page import PlanPage
     from desktop.ui.practice.log_page import PracticeLogPage
     from desktop.ui.stories.page import StoriesPage
