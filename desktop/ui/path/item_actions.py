@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.domain.progress import ChecklistItem, ItemStatus
+from desktop.domain.item_status import ItemStatus
+
+if TYPE_CHECKING:
+    from desktop.domain.progress import ChecklistItem
 
 _STATUS_SHORTCUTS = {
     ItemStatus.TODO: "Ctrl+Shift+T",
