@@ -113,7 +113,7 @@ class PathPage(ContextPage):
         self.item_actions.start.triggered.connect(self._start_current)
         self.status_actions = self.item_actions.status
         self.import_action = self.item_actions.import_path
-        if owns_actions:  # else the window opens this page for them (desktop/ui/pages.py)
+        if owns_actions:  # else the shell opens this page for them (ui/path/shell.py)
             self.import_action.triggered.connect(self.import_path_from_dialog)
             self.item_actions.import_quiz.triggered.connect(
                 lambda: import_quiz_from_dialog(self.context, self)
