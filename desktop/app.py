@@ -24,6 +24,7 @@ from desktop.ui.single_instance import Claim, SingleInstanceGuard
 from desktop.ui.theme import Scheme, apply_theme, follow_system_scheme
 
 if TYPE_CHECKING:
+    from desktop.domain.path_file import LoadedPaths
     from desktop.ui.main_window import MainWindow
 
 
@@ -222,8 +223,8 @@ def _run_window(
 
             report_unexpected_errors()
         context = AppContext.for_profile(profile)
-        for problem in profile.library.errors:
-            print(f"Skipped a path file: {problem}", file=sys.stderr)
+        # The paths are read when the Learning path page is built, after the first paint.
+        profile.library_read = report_skipped_path_files
         window = show_main_window(context, offer_recovery=not exit_after_startup)
         settle_start_up_objects()
         guard.raise_requested.connect(window.bring_to_front)
@@ -236,6 +237,12 @@ def _run_window(
         return code
     finally:
         guard.release()
+
+
+def report_skipped_path_files(library: LoadedPaths) -> None:
+    """Path files that could not be used, on the terminal (the page shows them too)."""
+    for problem in library.errors:
+        print(f"Skipped a path file: {problem}", file=sys.stderr)
 
 
 def settle_start_up_objects() -> None:

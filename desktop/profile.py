@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -40,12 +41,17 @@ class Profile:
         default=None, repr=False
     )
     _quizzes: LoadedQuizzes | None = field(default=None, repr=False)
+    # Told once the learning paths have been read (the app reports skipped files then).
+    library_read: Callable[[LoadedPaths], None] | None = field(default=None, repr=False)
 
     @property
     def library(self) -> LoadedPaths:
-        """The learning paths, read on first use: an export or import never needs them."""
+        """The learning paths, read on first use: an export or import never needs them, and
+        the window reads them after its first paint."""
         if self._library is None:
             self._library = load_library(self.folder)
+            if self.library_read is not None:
+                self.library_read(self._library)
         return self._library
 
     @cached_property

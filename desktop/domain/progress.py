@@ -5,28 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
 from desktop.domain.curriculum import Difficulty, ItemKind, LearningPath, PathItem
 
-
-class ItemStatus(StrEnum):
-    TODO = "todo"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    NEEDS_REVIEW = "needs_review"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    ItemStatus.TODO: "To do",
-    ItemStatus.IN_PROGRESS: "In progress",
-    ItemStatus.DONE: "Done",
-    ItemStatus.NEEDS_REVIEW: "Needs review",
-}
+# Re-exported: most callers read the status with the checklist.
+from desktop.domain.item_status import ItemStatus as ItemStatus
 
 
 @dataclass(frozen=True)

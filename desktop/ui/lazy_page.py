@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -14,6 +14,8 @@ from desktop.ui.page_info import PageInfo
 
 class LazyPage(Page):
     """Stands in the navigation for a page until it is shown or asked for."""
+
+    built_now = Signal()  # the real page has just been built
 
     def __init__(
         self,
@@ -45,6 +47,7 @@ class LazyPage(Page):
             self._page.set_active(self._active)
             if self.isVisible():
                 self._page.show()  # now, not on the next turn of the event loop
+            self.built_now.emit()
         return self._page
 
     def build_after_first_paint(self) -> None:

@@ -13,7 +13,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
-from desktop.ui.path.page import PathPage
+from desktop.ui.path.shell import PathPageShell
 from desktop.ui.safety.transfer_actions import data_actions
 from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
@@ -59,9 +59,10 @@ def _trends(context: AppContext) -> Page:
 
 
 def build_pages(context: AppContext) -> list[Page]:
-    """The first page is built now; the others when first shown (start-up stays quick)."""
+    """Each page is built when first shown, the remembered one just after the window's first
+    paint (start-up stays quick)."""
     return [
-        PathPage(context),
+        PathPageShell(context),
         LazyPage(page_info.PRACTICE, lambda: _practice_log(context)),
         LazyPage(page_info.JOURNAL, lambda: _journal(context)),
         LazyPage(page_info.STORIES, lambda: _stories(context)),
@@ -118,6 +119,8 @@ def open_hit(window: MainWindow, hit: Hit) -> None:
     from desktop.store.search import HitKind
 
     if hit.kind is HitKind.ITEM and hit.path_id and hit.item_id:
+        from desktop.ui.path.page import PathPage
+
         window.show_page(page_info.PATH.key)
         path = window.open_page(page_info.PATH.key, PathPage)
         path.show_item(hit.path_id, hit.item_id)

@@ -7,11 +7,11 @@ Run from the repository root (it is not collected by pytest):
 
 Both commands are timed as whole subprocesses, process start to exit, with
 QT_QPA_PLATFORM=offscreen. The app is started on the demo profile and on the ten-year profile
-(tests/benchmarks/ten_year_profile.py) once for each page it can remember, since the
-remembered page is built before the first paint. Runs alternate (floor, app, floor, app, ...)
-so machine noise falls on both, and each figure is median(app) / median(floor of the same
-case). It is a measurement, not a test: the exit code is 0 whether or not the targets are
-met, and 1 only if a subprocess fails.
+(tests/benchmarks/ten_year_profile.py) once for each page it can remember (the remembered
+page is built just after the first paint; it was built before it until 2026-12-04). Runs
+alternate (floor, app, floor, app, ...) so machine noise falls on both, and each figure is
+median(app) / median(floor of the same case). It is a measurement, not a test: the exit code
+is 0 whether or not the targets are met, and 1 only if a subprocess fails.
 """
 
 from __future__ import annotations

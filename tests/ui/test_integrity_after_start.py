@@ -138,3 +138,24 @@ def test_a_whole_database_is_checked_after_start_up_without_a_word(
     assert wait_until(future.done)
     assert future.result() is None
     assert asked.problems == [] and window.isVisible()
+
+
+def test_the_check_waits_for_the_page_the_window_opens_on(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.lazy_page import LazyPage
+    from desktop.ui.safety import integrity_watch
+
+    monkeypatch.setattr(integrity_watch, "LATEST_START_MS", 60_000)  # only the page counts
+    page_built_when_checked: list[bool] = []
+
+    def check(window: MainWindow) -> None:
+        front = window.stack.currentWidget()
+        assert isinstance(front, LazyPage)
+        page_built_when_checked.append(front.built)
+
+    monkeypatch.setattr(integrity_watch, "check_whole_database", check)
+    window = show_main_window(context, offer_recovery=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(page_built_when_checked), timeout=10_000)
+    assert page_built_when_checked == [True]  # built after the first paint, then checked

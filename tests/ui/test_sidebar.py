@@ -81,6 +81,7 @@ def test_the_sidebar_shows_a_focus_ring_in_both_themes(
 
 def test_tab_reaches_the_sidebar_and_arrows_change_the_page(qtbot, context: AppContext) -> None:
     window = _window_to_focus(qtbot, context)
+    qtbot.waitUntil(lambda: window.pages[0].built)  # type: ignore[attr-defined]  # after paint
     sidebar = window.navigation
     assert sidebar.focusPolicy() & Qt.FocusPolicy.TabFocus
     # Shift+Tab from the page's first control goes back to the sidebar, Tab forward leaves it.

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.domain.progress import ChecklistItem, ItemStatus
+from desktop.domain.item_status import ItemStatus
 from desktop.ui.window_keys import CTRL_ENTER
+
+if TYPE_CHECKING:
+    from desktop.domain.progress import ChecklistItem
 
 _STATUS_SHORTCUTS = {
     ItemStatus.TODO: "Ctrl+Shift+T",
@@ -18,7 +23,11 @@ _STATUS_SHORTCUTS = {
 
 
 class ItemActions(QObject):
-    def __init__(self, parent: QWidget, tree: QWidget) -> None:
+    """The Learning path's commands, added to `parent` for their shortcuts, with the Item
+    menu of the menu bar (`menu`). The window makes them before the page is built (its
+    menus never change by page), so they start off until the page says it is on show."""
+
+    def __init__(self, parent: QWidget, *, active: bool = True) -> None:
         super().__init__(parent)
         group = QActionGroup(self)
         group.setExclusive(True)
@@ -41,11 +50,11 @@ class ItemActions(QObject):
         self.add.setShortcut(QKeySequence("Ctrl+Shift+N"))
         parent.addAction(self.add)
 
-        # Delete removes only while the list has the focus, never text in the notes editor.
+        # Delete removes only while the list has the focus, never text in the notes editor
+        # (the page adds it to its list: attach_list).
         self.remove = QAction("&Remove item…", parent)
         self.remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        tree.addAction(self.remove)
 
         # Importing works from any page (the window then shows the Learning path).
         self.import_path = QAction("Import &path file…", parent)
@@ -53,8 +62,14 @@ class ItemActions(QObject):
         parent.addAction(self.import_path)
         self.import_quiz = QAction("Import q&uiz file…", parent)
 
-        self._active = True
+        self._active = active
         self._entry: ChecklistItem | None = None
+        self.update_for(None)
+        self.menu = self.build_menu("&Item", parent)
+
+    def attach_list(self, tree: QWidget) -> None:
+        """The checklist whose keyboard focus the Delete shortcut needs."""
+        tree.addAction(self.remove)
 
     def update_for(self, entry: ChecklistItem | None) -> None:
         self._entry = entry

@@ -53,7 +53,15 @@ STACK_BELOW_WIDTH = 980
 class PathPage(ContextPage):
     info = page_info.PATH
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        actions: ItemActions | None = None,
+    ) -> None:
+        """`actions`: the window's Item menu and import commands, made before this page;
+        without them the page makes its own."""
         super().__init__(context, parent)
         self.checklist: Checklist | None = None
         self._showing_path_id: str | None = None
@@ -93,19 +101,22 @@ class PathPage(ContextPage):
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 
-        self.item_actions = ItemActions(self, self.tree)
+        owns_actions = actions is None
+        self.item_actions = ItemActions(self) if actions is None else actions
+        self.item_actions.attach_list(self.tree)
         for status, action in self.item_actions.status.items():
             action.triggered.connect(lambda _c=False, s=status: self.set_current_status(s))
         self.item_actions.add.triggered.connect(self.add_custom_item_from_dialog)
         self.item_actions.remove.triggered.connect(self._remove_current_custom_item)
-        self.item_actions.import_path.triggered.connect(self.import_path_from_dialog)
         self.item_actions.start.triggered.connect(self._start_current)
         self.status_actions = self.item_actions.status
         self.import_action = self.item_actions.import_path
-        self.item_actions.import_quiz.triggered.connect(
-            lambda: import_quiz_from_dialog(self.context, self)
-        )
-        self.item_menu = self.item_actions.build_menu("&Item", self)
+        if owns_actions:  # else the shell opens this page for them (ui/path/shell.py)
+            self.import_action.triggered.connect(self.import_path_from_dialog)
+            self.item_actions.import_quiz.triggered.connect(
+                lambda: import_quiz_from_dialog(self.context, self)
+            )
+        self.item_menu = self.item_actions.menu
 
         context.events.progress_changed.connect(self._on_progress_changed)
         context.events.paths_changed.connect(self._reload_path_list)

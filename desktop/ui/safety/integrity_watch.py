@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from desktop.store.backup import BackupUnusable, Judged, newest_usable_backup
 from desktop.store.health import DatabaseProblem, IntegrityCheck
 from desktop.store.locks import DatabaseLocked
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
@@ -32,9 +33,14 @@ class Damage:
     passed_over: list[Judged]  # newer ones that cannot
 
 
+# If the page on show at the first paint is not built by then (the user left it first), the
+# check starts anyway.
+LATEST_START_MS = 3000
+
+
 def check_after_first_paint(window: MainWindow) -> None:
-    """Start the check once the window has painted: the first paint never shares the
-    machine with it."""
+    """Start the check once the window has painted and the page it opened on has been built
+    (that page is built after the first paint): neither shares the machine with it."""
     _AfterFirstPaint(window)
 
 
@@ -42,13 +48,27 @@ class _AfterFirstPaint(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._started = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._window, lambda: check_whole_database(self._window))
+            front = self._window.stack.currentWidget()
+            if isinstance(front, LazyPage) and not front.built:
+                front.built_now.connect(self._start_soon)
+                QTimer.singleShot(LATEST_START_MS, self, self._start)
+            else:
+                self._start_soon()
         return False
+
+    def _start_soon(self) -> None:
+        QTimer.singleShot(0, self, self._start)
+
+    def _start(self) -> None:
+        if not self._started:
+            self._started = True
+            check_whole_database(self._window)
 
 
 def check_whole_database(window: MainWindow) -> Future[Any]:
