@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-BUSY_TIMEOUT_MS = 5000
+from desktop.store.locks import BUSY_TIMEOUT_MS
 
 
 def make_engine(database: Path) -> Engine:
