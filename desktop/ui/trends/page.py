@@ -11,6 +11,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,7 @@ READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is 
 # ... unless it holds more attempts than this: their weak spots take over 100 ms to work out.
 READ_AT_ONCE_ATTEMPTS = 400
 WEAK_SPOTS_SHOWN = 5
+BUSY_OPACITY = 0.35  # the previous figures, faded, while a read is on its way
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
 ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
 
@@ -212,6 +214,7 @@ class TrendsPage(ContextPage):
         self._place_charts(1)
         column.addStretch(1)
 
+        self.figures = body  # what a read changes: greyed out while one is on its way
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -328,6 +331,7 @@ class TrendsPage(ContextPage):
         """Forget what was read (a read on its way is dropped); the next show reads again."""
         self._reading += 1
         self._read_pending = None
+        self._show_busy(False)
         self.report = None
         self._records = {}
         self._mocks = {}
@@ -368,8 +372,8 @@ class TrendsPage(ContextPage):
         if short and attempts_to_read(engine, query) <= READ_AT_ONCE_ATTEMPTS:
             self._show(read_trends(engine, query))
             return
-        self.count_label.setText("Reading your practice…")
         self._read_pending = reading
+        self._show_busy(True)
         self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
@@ -377,11 +381,33 @@ class TrendsPage(ContextPage):
             owner=self,
         )
 
+    def _show_busy(self, busy: bool) -> None:
+        """While a read is on its way the figures on show are the previous choice's: the
+        charts make way for a note, the rest is faded and cannot be clicked, and the count
+        line says the page is reading."""
+        self.figures.setEnabled(not busy)
+        for chart in self.charts:  # a chart draws in its own scene, which the effect misses
+            chart.show_waiting(busy)
+        if busy:
+            faded = QGraphicsOpacityEffect(self.figures)
+            faded.setOpacity(BUSY_OPACITY)
+            self.figures.setGraphicsEffect(faded)
+            self.count_label.setText("Reading your practice…")
+            self.count_label.setToolTip("The figures below are the previous choice's until then")
+        else:
+            self.figures.setGraphicsEffect(None)  # type: ignore[arg-type]
+
+    @property
+    def busy(self) -> bool:
+        """True while the figures on show wait for a read on a worker thread."""
+        return not self.figures.isEnabled()
+
     def _received(self, reading: int, result: TrendsData | BaseException) -> None:
         self.background_reads_finished += 1
         if reading != self._reading:
             return  # the user chose something else meanwhile; that read is on its way
         self._read_pending = None
+        self._show_busy(False)
         if isinstance(result, TrendsData):
             self._show(result)
         else:
@@ -397,6 +423,7 @@ class TrendsPage(ContextPage):
         )
 
     def _show(self, data: TrendsData) -> None:
+        self._show_busy(False)
         report = data.report
         self.report = report
         self._records = dict(data.records)
