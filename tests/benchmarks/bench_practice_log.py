@@ -53,7 +53,7 @@ from tests.benchmarks.page_timing import (
 
 DEFAULT_RUNS = 15
 EVERYTHING = 4  # the period list's last entry
-LAST_YEAR = 3  # the remembered period (the profile's last weeks hold no practice)
+LAST_YEAR = 3  # the remembered period
 TARGETS_MS = {"first show": 150.0, "everything": 100.0, "scroll": 100.0, "back": 100.0}
 FLOOR_SQL = (
     "SELECT * FROM practice_session WHERE deleted_at IS NULL ORDER BY started_at DESC",
