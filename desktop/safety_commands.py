@@ -64,19 +64,22 @@ def opened_profile(data_dir: str | None, *, thorough: bool = True) -> Iterator[P
     folder = ProfileFolder(resolve_data_dir(data_dir))
     try:
         profile = open_profile(folder, clock=app_clock(), note=_say, thorough=thorough)
-    except DatabaseProblem as problem:
-        _say(f"{problem}\nThe file has not been changed.")
-        yield None
-        return
-    except OSError as error:
-        reason = plain_reason(error, folder.data_dir)
-        _say(f"Loopwise cannot use its data folder {folder.data_dir}: {reason}.")
+    except (DatabaseProblem, OSError) as error:
+        _say_unusable(folder, error)
         yield None
         return
     try:
         yield profile
     finally:
         profile.close()
+
+
+def _say_unusable(folder: ProfileFolder, error: DatabaseProblem | OSError) -> None:
+    if isinstance(error, DatabaseProblem):
+        _say(f"{error}\nThe file has not been changed.")
+    else:
+        reason = plain_reason(error, folder.data_dir)
+        _say(f"Loopwise cannot use its data folder {folder.data_dir}: {reason}.")
 
 
 def _refuse_while_open(folder: ProfileFolder, instead: str) -> bool:
@@ -208,11 +211,75 @@ def _when(moment: datetime) -> str:
 
 
 def export_command(data_dir: str | None, file_format: str, target: str) -> int:
+    if file_format == "json":
+        plainly = _plain_export(data_dir, Path(target))
+        if plainly is not None:
+            return plainly
+    return _export_through_the_profile(data_dir, file_format, target)
+
+
+def _plain_export(data_dir: str | None, target: Path) -> int | None:
+    """The JSON export of a profile of the current schema through the sqlite3 module alone
+    (store/transfer/plain_export.py): the same checks and file as through the profile, without
+    loading the database layer. None when the profile must be opened (no database yet, an
+    older schema to migrate, a value only the general way writes)."""
+    import sqlite3
+
+    from desktop.store.health import check_database
+    from desktop.store.locks import LockWait
+    from desktop.store.transfer.plain_export import write_plain_export
+
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    # What open_profile checks first, told the same way; the rest is left to it.
+    try:
+        folder.ensure()
+        database = folder.database
+        if not database.exists() or database.stat().st_size == 0:
+            return None
+        check_database(database, wait=LockWait(database, note=_say), thorough=False)
+    except (DatabaseProblem, OSError) as error:
+        _say_unusable(folder, error)
+        return 1
+    progress = ProgressLine(sys.stderr)
+    try:
+        count = write_plain_export(database, target, now=app_clock()(), progress=progress)
+    except sqlite3.DatabaseError as error:
+        progress.clear()
+        _say(_unreadable(error))
+        return 1
+    except OSError as error:
+        progress.clear()
+        _say(f"The export could not be written: {error.strerror or error} ({target}).")
+        return 1
+    if count is None:
+        return None
+    progress.clear()
+    from desktop.store.transfer.export_text import NOT_IN_EXPORT
+
+    print(f"Exported {_records(count)} to {target}. {NOT_IN_EXPORT}")
+    return 0
+
+
+def _records(count: int) -> str:
+    from desktop.domain.wording import counted
+
+    return counted(count, "record")
+
+
+def _unreadable(error: BaseException) -> str:
+    # Damage further in than the quick look reads: SQLite refuses the damaged page.
+    reason = getattr(error, "orig", None) or error
+    return (
+        f"Nothing was exported: your data could not be read (SQLite reports: {reason}). "
+        "Start Loopwise to check the file and restore a backup."
+    )
+
+
+def _export_through_the_profile(data_dir: str | None, file_format: str, target: str) -> int:
     import sqlite3
 
     from sqlalchemy.exc import DatabaseError
 
-    from desktop.domain.wording import counted
     from desktop.store.database import session_scope
     from desktop.store.transfer.json_export import NOT_IN_EXPORT, write_export
     from desktop.store.transfer.markdown_export import write_vault
@@ -230,7 +297,7 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
                         session=session, target=Path(target), now=profile.clock(), progress=progress
                     )
                     progress.clear()
-                    print(f"Exported {counted(count, 'record')} to {target}. {NOT_IN_EXPORT}")
+                    print(f"Exported {_records(count)} to {target}. {NOT_IN_EXPORT}")
                 else:
                     report = write_vault(session=session, folder=Path(target))
                     print(report.sentence(target))
@@ -238,13 +305,8 @@ def export_command(data_dir: str | None, file_format: str, target: str) -> int:
             _say(str(refused))
             return 1
         except (DatabaseError, sqlite3.DatabaseError) as error:
-            # Damage further in than the quick look reads: SQLite refuses the damaged page.
             progress.clear()
-            reason = getattr(error, "orig", None) or error
-            _say(
-                f"Nothing was exported: your data could not be read (SQLite reports: {reason}). "
-                "Start Loopwise to check the file and restore a backup."
-            )
+            _say(_unreadable(error))
             return 1
         except OSError as error:
             progress.clear()

@@ -12,11 +12,11 @@ from sqlalchemy.dialects.sqlite import pysqlite  # noqa: F401  (see below)
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-# The SQLite dialect is loaded here, not by the first create_engine: the app imports this
+from desktop.store.locks import BUSY_TIMEOUT_MS
+
+# The SQLite dialect is loaded above, not by the first create_engine: the app imports this
 # module before PySide6, which reads the source of every module imported after it (about
 # 15-30 ms for the dialect's imports of SQLAlchemy's largest modules).
-
-BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(database: Path) -> Engine:

@@ -14,6 +14,8 @@ from contextlib import closing
 from pathlib import Path
 
 LOCK_WAIT_SECONDS = 10.0
+# How long one SQLite statement waits for another connection's lock (every connection).
+BUSY_TIMEOUT_MS = 5000
 _RETRY_SECONDS = 0.2
 # SQLite's primary result codes for "someone else holds the file" (BUSY, LOCKED).
 _LOCK_CODES = {5, 6}

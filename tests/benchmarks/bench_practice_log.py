@@ -36,7 +36,7 @@ from typing import Any
 from tests.benchmarks import page_timing as timing
 
 EVERYTHING = 4  # the period list's last entry
-LAST_YEAR = 3  # the remembered period (the profile's last weeks hold no practice)
+LAST_YEAR = 3  # the remembered period
 LAST_YEAR_DAYS = 365  # how the log remembers it
 TARGETS_MS = {"first show": 150.0, "everything": 100.0, "scroll": 100.0, "back": 100.0}
 FLOOR_SQL = (

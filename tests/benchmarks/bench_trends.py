@@ -27,14 +27,16 @@ not the target is met, and 1 only if something it runs fails.
 from __future__ import annotations
 
 import argparse
+import random
 import sqlite3
 import sys
 import time
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.practice import Attempt
 from desktop.domain.simulated_learner import Learner, Vocabulary, simulate
 from desktop.domain.taxonomy import TagKind
 from desktop.folders import ProfileFolder
@@ -50,6 +52,9 @@ TARGET_MS = 150.0
 SEED = 20261122
 MOCK_EVERY_DAYS = 14
 RANGES = {"last 90 days": 1, "everything": 4}  # the range list's entries timed
+# Design sessions carry the most tags (the steps covered): this share gives about 67,000
+# tags for 20,000 attempts, as issue 14's ten years of use have.
+DESIGN_SHARE = 0.275
 
 INSERT_ATTEMPT = (
     "INSERT INTO practice_session (id, started_at, active_seconds, outcome, confidence, title, "
@@ -65,7 +70,8 @@ FLOOR_SQL = (
 
 
 def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
-    """Ten years of practice, ending today: a learner with a few weak spots over time."""
+    """Ten years of practice up to the day before `now` (UTC days): a learner with a few
+    weak spots over time, `attempts` attempts with about 3.35 tags each."""
     profile = open_profile(ProfileFolder(data_dir), clock=StepClock())
     taxonomy = profile.taxonomy
     vocabulary = Vocabulary(
@@ -77,11 +83,16 @@ def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
     per_week = attempts * 7 / days
     learner = Learner(
         weak=("dynamic-programming", "capacity-estimation", "edge-cases"),
-        sessions_per_week=(round(per_week * 0.7), round(per_week * 1.3)),
+        # A few more than asked for, thinned evenly below: cutting the list at `attempts`
+        # left the last weeks empty (about two months on the ten-year profile).
+        sessions_per_week=(round(per_week * 0.8), round(per_week * 1.4)),
         focus=10,
+        design_share=DESIGN_SHARE,
     )
-    start = (now - timedelta(days=days)).replace(tzinfo=None)
-    simulated = simulate(learner, vocabulary, start=start, days=days, seed=SEED)[:attempts]
+    # Midnight UTC `days` days ago: the last simulated day is the day before `now`.
+    first = now.astimezone(UTC).date() - timedelta(days=days)
+    start = datetime(first.year, first.month, first.day)
+    simulated = _thinned(simulate(learner, vocabulary, start=start, days=days, seed=SEED), attempts)
     paths = ("backend-senior", "sre-devops", None)
     rows, tags = [], []
     for number, a in enumerate(simulated, start=1):
@@ -101,6 +112,15 @@ def build_profile(data_dir: Path, attempts: int, now: datetime) -> Profile:
     connection.close()
     _log_mocks(profile, now, days)
     return profile
+
+
+def _thinned(attempts: list[Attempt], keep: int) -> list[Attempt]:
+    """`keep` of the attempts, in order, the ones left out spread evenly over the years."""
+    extra = len(attempts) - keep
+    if extra <= 0:
+        return attempts
+    dropped = set(random.Random(SEED).sample(range(len(attempts)), extra))
+    return [attempt for at, attempt in enumerate(attempts) if at not in dropped]
 
 
 def _log_mocks(profile: Profile, now: datetime, days: int) -> None:

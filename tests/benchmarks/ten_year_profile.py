@@ -4,8 +4,9 @@ Build one into a folder (it must not hold a profile yet) with:
 
     .venv/bin/python -m tests.benchmarks.ten_year_profile OUT_DIR [--now 2026-12-04T12:00:00Z]
 
-or from a benchmark: `build_ten_year_profile(data_dir, now)`. It holds about 3,650 journal
-entries (one a day, some linked to that day's practice), 20,000 attempts with their tags, a
+or from a benchmark: `build_ten_year_profile(data_dir, now)`. Its history runs up to the day
+before `now` (so "Last 30 days" has practice in it). It holds about 3,650 journal entries
+(one a day, some linked to that day's practice), 20,000 attempts with about 67,000 tags, a
 mock interview every two weeks (260, with scores and exposed weak spots), 60 STAR stories with
 1,200 rehearsals and a few journal links, 4,160 plan items (eight a week for 520 weeks), the
 checklist progress of a learner who went through the main path, and the planner's budget.
@@ -81,7 +82,8 @@ def build_ten_year_profile(data_dir: Path, now: datetime) -> Profile:
     """Ten years of daily use ending at `now` (aware), in `data_dir`; the profile is open."""
     profile = build_practice_profile(data_dir, ATTEMPTS, now)  # attempts, tags, mocks
     rng = random.Random(SEED)
-    first_day = local_day(now) - timedelta(days=DAYS)
+    # The journal's writer spreads its entries over DAYS + 1 days: the last is yesterday's.
+    first_day = local_day(now) - timedelta(days=DAYS + 1)
     with closing(sqlite3.connect(profile.folder.database)) as connection, connection:
         _write_journal(connection, first_day)
         _write_plan(connection, profile, now, rng)

@@ -521,3 +521,37 @@ def test_a_short_period_keeps_what_it_shows_while_the_page_is_hidden(
     assert page.report is not None
     page.hide()
     assert page.report is not None and len(page._records) == 1
+
+
+def test_while_a_period_is_read_the_previous_figures_are_shown_as_waiting(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import threading
+
+    from desktop.ui.trends import page as page_module
+
+    _log(context, 1)
+    _log(context, 60)
+    page.range.setCurrentIndex(0)  # the last 30 days, read at once: one attempt
+    assert page.count_label.text() == "1 attempt" and not page.busy
+    release = threading.Event()
+    real_read = page_module.read_trends
+
+    def held_read(engine, query):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real_read(engine, query)
+
+    monkeypatch.setattr(page_module, "read_trends", held_read)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    shown = page.reads_shown
+    page.range.setCurrentIndex(1)  # the last 90 days, on a worker that waits
+    qtbot.wait(30)
+    # The last 30 days' figures are still there, but not as the last 90 days' figures.
+    assert page.busy and not page.figures.isEnabled()
+    assert all(chart.is_waiting for chart in page.charts)
+    assert page.count_label.text() == "Reading your practice…"
+    release.set()
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert not page.busy and page.figures.isEnabled()
+    assert not any(chart.is_waiting for chart in page.charts)
+    assert page.count_label.text() == "2 attempts"

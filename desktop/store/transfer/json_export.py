@@ -8,25 +8,30 @@ differ only in `exported_at`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlmodel import Session
 
-from desktop import __version__
 from desktop.store.files import write_atomically
 from desktop.store.transfer.collector import collector_paused
-from desktop.store.transfer.json_rows import table_json
-from desktop.store.transfer.progress_report import EXPORTING, Progress, quiet
+from desktop.store.transfer.export_text import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    NOT_IN_EXPORT,
+    ExportedTable,
+    header,
+    to_json,
+)
+from desktop.store.transfer.export_text import export_pieces as _pieces
+from desktop.store.transfer.json_rows import export_plan_of, session_query
+from desktop.store.transfer.progress_report import Progress, quiet
 from desktop.store.transfer.sections import SECTIONS
-from desktop.store.transfer.tables import TableSpec, dump_table
+from desktop.store.transfer.tables import dump_table
 
-FORMAT_NAME = "loopwise-export"
-FORMAT_VERSION = 1
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "NOT_IN_EXPORT", "export_pieces", "write_export"]
 
 
 def export_document(*, session: Session, now: datetime) -> dict[str, Any]:
@@ -34,24 +39,11 @@ def export_document(*, session: Session, now: datetime) -> dict[str, Any]:
         section.name: {spec.key: dump_table(session=session, spec=spec) for spec in section.tables}
         for section in SECTIONS
     }
-    return {**_header(now), "sections": sections}
-
-
-def _header(now: datetime) -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "app_version": __version__,
-        "exported_at": now.isoformat(timespec="seconds"),
-    }
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return {**header(now), "sections": sections}
 
 
 def document_text(document: dict[str, Any]) -> str:
-    return _json(document) + "\n"
+    return to_json(document) + "\n"
 
 
 def export_pieces(
@@ -60,30 +52,20 @@ def export_pieces(
     """The document's text, a table at a time (each table's rows are let go once written),
     exactly as document_text(export_document(...)) has it. Appends each table's row count
     to `counts`."""
-    total = sum(_exported_rows(session, spec) for section in SECTIONS for spec in section.tables)
-    done = 0
-    progress(EXPORTING, 0, total)
-    yield _json(_header(now))[:-1] + ',"sections":{'
-    for section_number, section in enumerate(SECTIONS):
-        yield ("," if section_number else "") + _json(section.name) + ":{"
-        for table_number, spec in enumerate(section.tables):
-            made = table_json(session=session, spec=spec)
-            if made is None:  # a value stored in an unusual form: the general way
-                rows = dump_table(session=session, spec=spec)
-                made = _json(rows), len(rows)
-            text, count = made
-            yield ("," if table_number else "") + _json(spec.key) + ":" + text
-            counts.append(count)
-            done += count
-            progress(EXPORTING, min(done, total), total)
-        yield "}"
-    yield "}}\n"
-    progress(EXPORTING, total, total)
+    specs = {(section.name, spec.key): spec for section in SECTIONS for spec in section.tables}
 
+    def general(section: str, table: ExportedTable) -> tuple[str, int]:
+        rows = dump_table(session=session, spec=specs[section, table.key])
+        return to_json(rows), len(rows)
 
-def _exported_rows(session: Session, spec: TableSpec) -> int:
-    counted = select(func.count()).select_from(spec.sql_table).where(*spec.exported())
-    return int(session.execute(counted).scalar_one())
+    return _pieces(
+        plan=export_plan_of(SECTIONS),
+        query=session_query(session),
+        now=now,
+        progress=progress,
+        counts=counts,
+        general=general,
+    )
 
 
 def write_export(
@@ -103,10 +85,3 @@ def write_export(
     with collector_paused():
         write_atomically(target, write)
     return sum(counts)
-
-
-# What an export does not hold, said wherever one is made: files, not database records.
-NOT_IN_EXPORT = (
-    "Path and quiz files you imported are not in it: copy the paths and quizzes folders "
-    "of your data folder along."
-)

@@ -1,66 +1,67 @@
-"""A table's exported rows as JSON text, written by SQLite's own JSON functions.
+"""The export's tables described for export_text.py, from their SQLModel classes.
 
-Building a dict per row in Python and encoding it took most of an export's time; SQLite's
-json_object and json_group_array write the same array in C, about twice as fast. The text
-holds exactly what dump_table gives (the same fields in the same order, times written as
-pydantic writes them, a dangling optional link as null), so a file written either way reads
-back the same. A table holding a time or a date that was stored in another form than
-SQLAlchemy's (which only data written by hand would have) is left to dump_table.
+The description is what SQL needs to write a table's JSON: its columns and their kinds, its
+key, the condition its exported rows meet, and the optional links written as null when they
+dangle. `loopwise export` uses a frozen copy of it (export_plan.py) so that it need not load
+SQLAlchemy; a test keeps that copy equal to what export_plan_of(SECTIONS) says.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, TypeDecorator, func, select
-from sqlalchemy import literal_column as sql
+from sqlalchemy import Boolean, ColumnElement, Date, DateTime, TypeDecorator
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session
 
+from desktop.store.transfer.export_text import ExportedTable, ExportPlan
+from desktop.store.transfer.export_text import table_json as _table_json
+from desktop.store.transfer.section import Section
 from desktop.store.transfer.tables import TableSpec
 
-# SQLAlchemy stores a UTC time as '2026-11-02 09:15:00.000000' and a date as '2026-11-02'.
-_TIME_FORM = "(typeof({c}) = 'text' AND length({c}) = 26 AND substr({c}, 11, 1) = ' ' " \
-    "AND substr({c}, 20, 1) = '.')"  # fmt: skip
-_DAY_FORM = "(typeof({c}) = 'text' AND length({c}) = 10)"
-# -> '2026-11-02T09:15:00Z', with '.123456' before the Z only when there are microseconds.
-_TIME_JSON = (
-    "substr({c}, 1, 10) || 'T' || substr({c}, 12, 8) || "
-    "CASE WHEN substr({c}, 21) = '000000' THEN '' ELSE substr({c}, 20) END || 'Z'"
-)
+
+def exported_table(spec: TableSpec) -> ExportedTable:
+    table = spec.sql_table
+    return ExportedTable(
+        key=spec.key,
+        table=spec.table_name,
+        fields=tuple((name, _kind(table.c[name].type)) for name in spec.field_names),
+        order=spec.key_fields,
+        where=" AND ".join(_sql(condition) for condition in spec.exported()),
+        links=tuple(
+            (name, target_table, target_field)
+            for name, (target_table, target_field) in spec.references.items()
+            # A link the schema lets outlive its target is written as null (as dump_table does).
+            if name in spec.field_names and not spec.record.model_fields[name].is_required()
+        ),
+    )
+
+
+def export_plan_of(sections: Iterable[Section]) -> ExportPlan:
+    return tuple(
+        (section.name, tuple(exported_table(spec) for spec in section.tables))
+        for section in sections
+    )
 
 
 def table_json(*, session: Session, spec: TableSpec) -> tuple[str, int] | None:
     """The exported rows as a JSON array (in key order) and how many there are; None if
     the table has a value that only dump_table can write."""
-    table = spec.sql_table
-    quote = session.get_bind().dialect.identifier_preparer.quote
-    kinds = {name: _kind(table.c[name].type) for name in spec.field_names}
-    exported = list(spec.exported())
-    unusual = [
-        f"({quote(name)} IS NOT NULL AND NOT "
-        f"{(_TIME_FORM if kind == 'time' else _DAY_FORM).format(c=quote(name))})"
-        for name, kind in kinds.items()
-        if kind in {"time", "day"}
-    ]
-    if unusual:
-        counted = select(func.count()).select_from(table).where(*exported)
-        if session.execute(counted.where(sql(" OR ".join(unusual)))).scalar_one():
-            return None
-    fields = ", ".join(
-        f"'{name}', {_value(spec, name, kind, quote)}" for name, kind in kinds.items()
-    )
-    rows = (
-        select(sql(f"json_object({fields})").label("row"))
-        .select_from(table)
-        .where(*exported)
-        .order_by(*(table.c[name] for name in spec.key_fields))
-        .subquery("exported_rows")
-    )
-    # json(): the subquery hands back text, which json_group_array would otherwise quote.
-    array: Any = sql("coalesce(json_group_array(json(exported_rows.row)), '[]')")
-    text, count = session.execute(select(array, func.count()).select_from(rows)).one()
-    return str(text), int(count)
+    return _table_json(exported_table(spec), session_query(session))
+
+
+def session_query(session: Session) -> Any:
+    """Runs one SQL statement in the session's transaction and gives its one row."""
+    return lambda text: tuple(session.connection().exec_driver_sql(text).one())
+
+
+_SQLITE = sqlite.dialect()
+
+
+def _sql(condition: ColumnElement[bool]) -> str:
+    text = str(condition.compile(dialect=_SQLITE, compile_kwargs={"literal_binds": True}))
+    return text.replace(" \n", " ")  # one line (a subquery's clauses come on lines of their own)
 
 
 def _kind(kind: Any) -> str:
@@ -73,20 +74,3 @@ def _kind(kind: Any) -> str:
     if isinstance(kind, Date):
         return "day"
     return "plain"
-
-
-def _value(spec: TableSpec, name: str, kind: str, quote: Callable[[str], str]) -> str:
-    column = f"{quote(spec.table_name)}.{quote(name)}"
-    if kind == "time":
-        return f"CASE WHEN {column} IS NULL THEN NULL ELSE {_TIME_JSON.format(c=column)} END"
-    if kind == "flag":
-        return (
-            f"json(CASE WHEN {column} IS NULL THEN 'null' "
-            f"WHEN {column} THEN 'true' ELSE 'false' END)"
-        )
-    if name in spec.references and not spec.record.model_fields[name].is_required():
-        # A link the schema lets outlive its target is written as null (as dump_table does).
-        target_table, target_field = spec.references[name]
-        target = f"{quote(target_table)}.{quote(target_field)}"
-        return f"(SELECT {target} FROM {quote(target_table)} WHERE {target} = {column})"
-    return column

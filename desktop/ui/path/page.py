@@ -30,7 +30,7 @@ from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
-from desktop.ui.page import ContextPage
+from desktop.ui.page import ContextPage, Page
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel
 from desktop.ui.path.checklist_view import ChecklistView
@@ -119,9 +119,32 @@ class PathPage(ContextPage):
         self.item_menu = self.item_actions.menu
 
         context.events.progress_changed.connect(self._on_progress_changed)
-        context.events.paths_changed.connect(self._reload_path_list)
-        context.events.sessions_changed.connect(lambda: self._show_selected())
+        context.events.paths_changed.connect(self._on_paths_changed)
+        context.events.sessions_changed.connect(self._on_sessions_changed)
         self._reload_path_list()
+        self._stale = False  # just read (a page starts out of date until it reads)
+
+    def reload(self) -> None:
+        """Read the paths, the checklist and the chosen item again (once, after a restore or
+        an import: see _held)."""
+        self._stale = False
+        self._reload_path_list()
+
+    def _held(self) -> bool:
+        """True (and the page noted as out of date) while the whole database is announced as
+        changed: the paths and every path's progress signal in a burst each read the
+        checklist, twice for the path on show. reread_everything then reads it once."""
+        if Page._holding_reloads:
+            self._stale = True
+        return Page._holding_reloads
+
+    def _on_paths_changed(self) -> None:
+        if not self._held():
+            self._reload_path_list()
+
+    def _on_sessions_changed(self) -> None:
+        if not self._held():
+            self._show_selected()
 
     # Building ----------------------------------------------------------------------------
 
@@ -318,7 +341,7 @@ class PathPage(ContextPage):
         self._update_overall()
 
     def _on_progress_changed(self, path_id: str) -> None:
-        if path_id == self.current_path_id():
+        if path_id == self.current_path_id() and not self._held():
             self._reload_checklist()
 
     def _update_overall(self) -> None:

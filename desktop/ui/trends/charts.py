@@ -110,8 +110,13 @@ class ChartCard(QFrame):
         self.view.setAccessibleName(f"{title} chart")
         self.empty = text_label(f"{title}: nothing to show", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting = text_label(f"{title}: reading", "muted")
+        self.waiting.setText("Reading your practice…")
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.waiting)
+        self._before_waiting: QWidget | None = None
         layout.addWidget(self.stack, 1)
         # Keyboard users step through the bars or points with the arrow keys; Enter lists one.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -127,6 +132,20 @@ class ChartCard(QFrame):
     @property
     def is_empty(self) -> bool:
         return self.stack.currentWidget() is self.empty
+
+    def show_waiting(self, waiting: bool) -> None:
+        """While new figures are read, a note instead of the old ones (a chart faded in its
+        scene leaves the view's background undrawn); taken away by the next figures, or by
+        False, which shows the old ones again (a read that failed)."""
+        if waiting and self.stack.currentWidget() is not self.waiting:
+            self._before_waiting = self.stack.currentWidget()
+            self.stack.setCurrentWidget(self.waiting)
+        elif not waiting and self.stack.currentWidget() is self.waiting:
+            self.stack.setCurrentWidget(self._before_waiting or self.empty)
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.stack.currentWidget() is self.waiting
 
     def show_empty(self, text: str) -> None:
         self._clear()

@@ -210,6 +210,7 @@ class TrendsPage(ContextPage):
         self._place_charts(1)
         column.addStretch(1)
 
+        self.figures = body  # what a read changes: greyed out while one is on its way
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -321,6 +322,7 @@ class TrendsPage(ContextPage):
         """Forget what was read (a read on its way is dropped); the next show reads again."""
         self._reading += 1
         self._read_pending = None
+        self._show_busy(False)
         self.report = None
         self._records = {}
         self._mocks = {}
@@ -361,8 +363,8 @@ class TrendsPage(ContextPage):
         if short and attempts_to_read(engine, query) <= READ_AT_ONCE_ATTEMPTS:
             self._show(read_trends(engine, query))
             return
-        self.count_label.setText("Reading your practice…")
         self._read_pending = reading
+        self._show_busy(True)
         self.context.workers.run(
             lambda: read_trends(engine, query),
             lambda data: self._received(reading, data),
@@ -370,11 +372,30 @@ class TrendsPage(ContextPage):
             owner=self,
         )
 
+    def _show_busy(self, busy: bool) -> None:
+        """While a read is on its way the figures on show are the previous choice's: the
+        charts make way for a note, the rest is greyed out (disabled: nothing old can be
+        clicked), and the count line says the page is reading."""
+        self.figures.setEnabled(not busy)
+        # Not faded with an opacity effect: drawing the page through one took about 50 ms
+        # more of the UI thread at each change on ten years of practice.
+        for chart in self.charts:
+            chart.show_waiting(busy)
+        if busy:
+            self.count_label.setText("Reading your practice…")
+            self.count_label.setToolTip("The figures below are the previous choice's until then")
+
+    @property
+    def busy(self) -> bool:
+        """True while the figures on show wait for a read on a worker thread."""
+        return not self.figures.isEnabled()
+
     def _received(self, reading: int, result: TrendsData | BaseException) -> None:
         self.background_reads_finished += 1
         if reading != self._reading:
             return  # the user chose something else meanwhile; that read is on its way
         self._read_pending = None
+        self._show_busy(False)
         if isinstance(result, TrendsData):
             self._show(result)
         else:
@@ -385,6 +406,7 @@ class TrendsPage(ContextPage):
         tell_read_failure(self, "read your practice log", error)
 
     def _show(self, data: TrendsData) -> None:
+        self._show_busy(False)
         report = data.report
         self.report = report
         self._records = dict(data.records)

@@ -1,0 +1,65 @@
+"""After an import (or a restore) the Learning path page reads its checklist once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.store import progress as progress_store
+from desktop.ui.context import AppContext
+from desktop.ui.pages import build_main_window
+from desktop.ui.path.page import PathPage
+from desktop.ui.safety.reopen import reread_everything
+
+
+def _counting_checklist_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = progress_store.saved_progress
+
+    def counted(*, session: Any, path_id: str) -> Any:
+        reads.append(path_id)
+        return real(session=session, path_id=path_id)
+
+    monkeypatch.setattr(progress_store, "saved_progress", counted)
+    return reads
+
+
+def test_after_an_import_the_path_on_show_is_read_once(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_page("path", PathPage)
+    window.show_page("path")
+    shown_path = page.current_path_id()
+    reads = _counting_checklist_reads(monkeypatch)
+
+    reread_everything(window)  # every change signal in a burst, as after an import
+
+    assert reads == [shown_path]
+    assert not page._stale
+
+
+def test_after_an_import_a_hidden_path_page_reads_once_when_shown(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.trends.page import TrendsPage
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_page("path", PathPage)
+    window.open_page("trends", TrendsPage)
+    window.show_page("trends")
+    reads = _counting_checklist_reads(monkeypatch)
+
+    reread_everything(window)
+
+    assert reads == [] and page._stale
+    window.show_page("path")
+    assert reads == [page.current_path_id()]
+    window.show_page("trends")
+    window.show_page("path")  # nothing changed since: not read again
+    assert len(reads) == 1
