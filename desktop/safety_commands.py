@@ -243,14 +243,8 @@ def _plain_export(data_dir: str | None, target: Path) -> int | None:
     progress = ProgressLine(sys.stderr)
     try:
         count = write_plain_export(database, target, now=app_clock()(), progress=progress)
-    except sqlite3.DatabaseError as error:
-        progress.clear()
-        _say(_unreadable(error))
-        return 1
-    except OSError as error:
-        progress.clear()
-        _say(f"The export could not be written: {error.strerror or error} ({target}).")
-        return 1
+    except (sqlite3.DatabaseError, OSError) as error:
+        return _export_failed(error, target, progress)
     if count is None:
         return None
     progress.clear()
@@ -264,6 +258,17 @@ def _records(count: int) -> str:
     from desktop.domain.wording import counted
 
     return counted(count, "record")
+
+
+def _export_failed(error: BaseException, target: str | Path, progress: ProgressLine) -> int:
+    """Either way of exporting says a failure the same way: the target could not be written,
+    or the data could not be read."""
+    progress.clear()
+    if isinstance(error, OSError):
+        _say(f"The export could not be written: {error.strerror or error} ({target}).")
+    else:
+        _say(_unreadable(error))
+    return 1
 
 
 def _unreadable(error: BaseException) -> str:
@@ -304,14 +309,8 @@ def _export_through_the_profile(data_dir: str | None, file_format: str, target: 
         except VaultRefused as refused:
             _say(str(refused))
             return 1
-        except (DatabaseError, sqlite3.DatabaseError) as error:
-            progress.clear()
-            _say(_unreadable(error))
-            return 1
-        except OSError as error:
-            progress.clear()
-            _say(f"The export could not be written: {error.strerror or error} ({target}).")
-            return 1
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
+            return _export_failed(error, target, progress)
     return 0
 
 

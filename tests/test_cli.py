@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -15,13 +14,10 @@ from PySide6.QtGui import QImage
 
 from desktop import __version__
 from desktop.store.migrate import SCHEMA_HEAD
+from tests.fresh_python import child_env
 from tests.samples import SMALL_PATH, sample_text
 
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "LOOPWISE_DATA_DIR"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return env
+_env = child_env
 
 
 def loopwise(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

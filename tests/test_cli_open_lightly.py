@@ -4,8 +4,6 @@ still refuses a damaged profile before it writes anything."""
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from desktop import profile as profile_module
 from desktop import safety_commands
 from tests.backup_files import count_entries, damage, make_profile
-from tests.test_cli import _env
+from tests.fresh_python import printed_by
 
 
 def _no_paths(_folder: object) -> object:
@@ -65,17 +63,6 @@ def test_import_refuses_a_damaged_profile_and_writes_nothing(
     assert not backups.exists() or not any(backups.iterdir())
 
 
-def _printed_by(script: str) -> str:
-    """What `script` prints, run in a fresh interpreter (so nothing is loaded yet); it must
-    succeed."""
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True, text=True, timeout=60, env=_env(), check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
 def test_import_loads_no_qt_while_the_app_is_not_open(tmp_path: Path) -> None:
     source, data = tmp_path / "source", tmp_path / "profile"
     make_profile(source, entries=1)
@@ -88,7 +75,7 @@ def test_import_loads_no_qt_while_the_app_is_not_open(tmp_path: Path) -> None:
         "print('qt loaded' if 'PySide6.QtCore' in sys.modules else 'no qt')\n"
         "sys.exit(code)\n"
     )
-    printed = _printed_by(script)
+    printed = printed_by(script)
     assert printed.endswith("no qt")
 
 
@@ -120,5 +107,5 @@ def test_judging_a_backup_of_the_current_schema_loads_no_alembic(tmp_path: Path)
         "assert verdict.contents is not None, verdict.problem\n"
         "print('alembic loaded' if 'alembic' in sys.modules else 'no alembic')\n"
     )
-    printed = _printed_by(script)
+    printed = printed_by(script)
     assert printed == "no alembic"

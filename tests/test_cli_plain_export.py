@@ -5,8 +5,6 @@ damaged, locked or foreign file as it did through the profile."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -26,8 +24,8 @@ from desktop.store.transfer.plain_export import write_plain_export
 from desktop.store.transfer.sections import SECTIONS
 from tests.backup_files import locked_by_another_program, make_profile
 from tests.clocks import StepClock
+from tests.fresh_python import modules_loaded_by
 from tests.store.transfer_data import NOW, stories_and_plans
-from tests.test_cli import _env
 
 
 def test_the_frozen_plan_is_the_sections_plan() -> None:
@@ -80,20 +78,8 @@ def test_the_export_command_loads_no_database_layer(tmp_path: Path) -> None:
     data = tmp_path / "profile"
     _full_profile(data)
     target = tmp_path / "all.json"
-    script = (
-        "import sys\n"
-        "from desktop.cli import main\n"
-        f"code = main(['--data-dir', {str(data)!r}, 'export', {str(target)!r}])\n"
-        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'pydantic') "
-        "if m in sys.modules))\n"
-        "sys.exit(code)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True, text=True, timeout=60, env=_env(), check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("[]")
+    loaded = modules_loaded_by(["--data-dir", str(data), "export", str(target)])
+    assert not {"sqlalchemy", "sqlmodel", "alembic", "pydantic"} & set(loaded)
     assert '"format":"loopwise-export"' in target.read_text(encoding="utf-8")
 
 

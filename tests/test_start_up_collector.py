@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.test_cli import _env
+from tests.fresh_python import printed_by
 
 # Runs the real start-up in a child process and reports the collector's state at two points:
 # while the window is being built, and once the event loop runs.
@@ -42,13 +40,7 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 def test_the_collector_is_off_while_the_window_is_built_and_on_once_it_runs(
     tmp_path: Path,
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "profile")],
-        capture_output=True, text=True, timeout=120, env=_env(), check=False,
-    )  # fmt: skip
-
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    lines = printed_by(PROBE, str(tmp_path / "profile")).splitlines()
     assert lines[:2] == ["building, collector on: False", "running, collector on: True"]
     frozen = int(lines[2].removeprefix("frozen: "))
     assert frozen > 50_000  # start-up's long-lived objects, never walked again

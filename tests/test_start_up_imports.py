@@ -4,12 +4,9 @@ the source of every module imported after it)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.test_cli import _env
+from tests.fresh_python import modules_loaded_by
 
 LATER = (
     "desktop.ui.path.page",  # the Learning path page, built after the first paint
@@ -25,19 +22,7 @@ LATER = (
 
 
 def _modules_at_first_paint(data_dir: Path) -> list[str]:
-    script = (
-        "import json, sys\n"
-        "from desktop.cli import main\n"
-        f"code = main(['--data-dir', {str(data_dir)!r}, '--exit-after-startup'])\n"
-        "print(json.dumps(list(sys.modules)))\n"
-        "sys.exit(code)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True, text=True, timeout=120, env=_env(), check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return list(json.loads(result.stdout.strip().splitlines()[-1]))
+    return modules_loaded_by(["--data-dir", str(data_dir), "--exit-after-startup"])
 
 
 def test_a_start_paints_before_the_pages_and_paths_are_loaded(tmp_path: Path) -> None:

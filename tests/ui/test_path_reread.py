@@ -8,6 +8,7 @@ import pytest
 
 from desktop.store import progress as progress_store
 from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.safety.reopen import reread_everything
@@ -25,13 +26,17 @@ def _counting_checklist_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return reads
 
 
-def test_after_an_import_the_path_on_show_is_read_once(
-    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _window_with_path_page(qtbot: Any, context: AppContext) -> tuple[MainWindow, PathPage]:
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
-    page = window.open_page("path", PathPage)
+    return window, window.open_page("path", PathPage)
+
+
+def test_after_an_import_the_path_on_show_is_read_once(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, page = _window_with_path_page(qtbot, context)
     window.show_page("path")
     shown_path = page.current_path_id()
     reads = _counting_checklist_reads(monkeypatch)
@@ -47,10 +52,7 @@ def test_after_an_import_a_hidden_path_page_reads_once_when_shown(
 ) -> None:
     from desktop.ui.trends.page import TrendsPage
 
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.open_page("path", PathPage)
+    window, page = _window_with_path_page(qtbot, context)
     window.open_page("trends", TrendsPage)
     window.show_page("trends")
     reads = _counting_checklist_reads(monkeypatch)

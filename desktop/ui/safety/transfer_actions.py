@@ -20,6 +20,7 @@ from desktop.ui.widgets.export_folder import (
 )
 
 if TYPE_CHECKING:
+    from desktop.profile import Profile
     from desktop.store.transfer.json_import import ImportPlan
     from desktop.store.transfer.markdown_import import NotesPlan
     from desktop.store.transfer.progress_report import Progress
@@ -251,14 +252,7 @@ def import_json(window: MainWindow) -> None:
         def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
-            return write_document(
-                engine=profile.engine,
-                database=profile.folder.database,
-                backups_dir=profile.folder.backups_dir,
-                plan=plan,
-                now=now,
-                progress=progress,
-            )
+            return write_document(**_into(profile), plan=plan, now=now, progress=progress)
 
         _with_progress(window, "Importing your data…", write, imported, failed)
 
@@ -272,6 +266,16 @@ def import_json(window: MainWindow) -> None:
     _with_progress(window, "Checking the file…", check, checked, failed)
 
 
+def _into(profile: Profile) -> dict[str, Any]:
+    """Where an import writes: the profile's database, backed up first into its folder."""
+    folder = profile.folder
+    return {
+        "engine": profile.engine,
+        "database": folder.database,
+        "backups_dir": folder.backups_dir,
+    }
+
+
 def import_markdown(window: MainWindow) -> None:
     folder = dialogs.choose_folder(window, "Import a folder of Markdown daily notes")
     if folder is None:
@@ -283,13 +287,7 @@ def import_markdown(window: MainWindow) -> None:
     def work(_progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
-        return import_notes(
-            engine=profile.engine,
-            database=profile.folder.database,
-            backups_dir=profile.folder.backups_dir,
-            folder=Path(folder),
-            now=now,
-        )
+        return import_notes(**_into(profile), folder=Path(folder), now=now)
 
     def imported(plan: NotesPlan) -> None:
         reread_everything(window)
