@@ -109,7 +109,6 @@ def backup_command(data_dir: str | None) -> int:
     import sqlite3
 
     from desktop.store.backup import DamagedCopy, backup_database, thin_backups
-    from desktop.store.health import failure_text
     from desktop.store.locks import DatabaseLocked, LockWait
     from desktop.store.settings import load_settings
 
@@ -128,14 +127,21 @@ def backup_command(data_dir: str | None) -> int:
     except DamagedCopy as damaged:
         _say(f"The backup was not made: {damaged}")
         return 1
-    except DatabaseLocked as locked:
-        _say(f"The backup was not made: {locked}.")
-        return 1
-    except (OSError, ValueError, sqlite3.Error) as error:
-        _say(f"The backup could not be made: {failure_text(error, folder.backups_dir)}.")
-        return 1
+    except (DatabaseLocked, OSError, ValueError, sqlite3.Error) as error:
+        return _refused("The backup was not made", error, folder.backups_dir)
     print(f"Backed up to {made}")
     return 0
+
+
+def _refused(opening: str, error: BaseException, folder: Path) -> int:
+    """A backup or restore that did not happen, and why: a lock in its own words, other
+    trouble as every failed write says it."""
+    from desktop.store.health import failure_text
+    from desktop.store.locks import DatabaseLocked
+
+    reason = str(error) if isinstance(error, DatabaseLocked) else failure_text(error, folder)
+    _say(f"{opening}: {reason}.")
+    return 1
 
 
 UNUSABLE_MARK = "CANNOT BE RESTORED"
@@ -146,7 +152,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
 
     from desktop.store.backup import BackupUnusable, judge_backups, restore_backup
     from desktop.store.backup_check import judge_backup
-    from desktop.store.health import READ_ONLY, failure_text, is_writable
+    from desktop.store.health import READ_ONLY, is_writable
     from desktop.store.locks import DatabaseLocked, LockWait
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
@@ -195,12 +201,8 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
     except BackupUnusable as error:
         _say(f"Nothing was restored. {error}")
         return 1
-    except DatabaseLocked as locked:
-        _say(f"Nothing was restored: {locked}.")
-        return 1
-    except (OSError, sqlite3.Error) as error:
-        _say(f"Nothing was restored: {failure_text(error, folder.data_dir)}.")
-        return 1
+    except (DatabaseLocked, OSError, sqlite3.Error) as error:
+        return _refused("Nothing was restored", error, folder.data_dir)
     where = f" Your data as it was is in {kept}." if kept else ""
     print(f"Restored {path.name}.{where}")
     return 0

@@ -97,21 +97,19 @@ def _with_progress(
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 signal.moved.emit(step, percent)
 
-    def finish(result: Any) -> None:
-        nonlocal finished
-        finished = True
-        progress.close()
-        progress.deleteLater()
-        done(result)
+    def ended(then: Callable[[Any], None]) -> Callable[[Any], None]:
+        """Done or failed, the progress window goes first."""
 
-    def fail(error: BaseException) -> None:
-        nonlocal finished
-        finished = True
-        progress.close()
-        progress.deleteLater()
-        failed(error)
+        def end(outcome: Any) -> None:
+            nonlocal finished
+            finished = True
+            progress.close()
+            progress.deleteLater()
+            then(outcome)
 
-    window.context.workers.run(lambda: work(report), finish, fail, owner=window)
+        return end
+
+    window.context.workers.run(lambda: work(report), ended(done), ended(failed), owner=window)
 
 
 def _flush(window: MainWindow) -> None:
