@@ -18,6 +18,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
 from tests.backup_files import unusable_backup
 from tests.clocks import clock_start
+from tests.helpers.told import problems_told
 
 
 def _dialog(qtbot: Any, context: AppContext) -> BackupsDialog:
@@ -120,8 +121,7 @@ def test_a_failed_delete_is_told_and_changes_nothing(
     good = _backup(context, 3)
     dialog = _dialog(qtbot, context)
     _questions(monkeypatch, answer=True)
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: told.append(message))
+    told = problems_told(monkeypatch)
 
     def refuse(self: Path, missing_ok: bool = False) -> None:
         raise PermissionError(13, "Permission denied", str(self))

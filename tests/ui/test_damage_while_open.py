@@ -11,15 +11,14 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.safety.periodic import back_up_when_due
-from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.waiting import wait_until
+from tests.helpers.told import problems_told
 
 
 def test_an_overwritten_header_is_reported_once_and_no_backup_is_made(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, message: told.append(message))
+    told = problems_told(monkeypatch)
     window = build_main_window(context)
     qtbot.addWidget(window)
     database = context.profile.folder.database

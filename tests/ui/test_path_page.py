@@ -14,6 +14,7 @@ from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
 from desktop.ui.widgets import dialogs
 from tests.failures import SQLITE_FULL, SQLITE_READONLY, sqlite_failure
+from tests.helpers.told import problems_told
 from tests.samples import SMALL_PATH, add_custom_item
 
 
@@ -176,8 +177,7 @@ def test_add_item_dialog_stays_open_when_saving_fails(qtbot, page: PathPage) -> 
 def test_importing_a_malformed_path_file_changes_nothing(
     page: PathPage, tmp_path: Path, monkeypatch
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+    told = problems_told(monkeypatch)
     bad = tmp_path / "mine.toml"
     bad.write_text(SMALL_PATH.replace('kind = "reading"', 'kind = "puzzle"'))
     before = sorted(page.context.profile.folder.path_files_dir.iterdir())
@@ -190,8 +190,7 @@ def test_importing_a_malformed_path_file_changes_nothing(
 def test_importing_a_file_with_several_mistakes_names_each_of_them(
     page: PathPage, tmp_path: Path, monkeypatch
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+    told = problems_told(monkeypatch)
     bad = tmp_path / "mine.toml"
     bad.write_text(
         SMALL_PATH.replace('kind = "reading"', 'kind = "readng"')
@@ -395,8 +394,7 @@ def test_notes_that_cannot_be_saved_stay_on_screen_and_are_retried(
 
 
 def test_switching_path_with_unsaved_notes_stays_put(page: PathPage, monkeypatch) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    told = problems_told(monkeypatch)
     monkeypatch.setattr(progress_store, "set_notes", _disk_full)
     page.select_item("3sum")
     page.panel.notes_editor.setPlainText("not on disk yet")

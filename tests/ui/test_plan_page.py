@@ -20,6 +20,7 @@ from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan import mock_dialog
 from desktop.ui.plan.page import PlanPage
+from tests.helpers.told import problems_told
 
 pytestmark = pytest.mark.any_date
 
@@ -524,12 +525,10 @@ def test_suggestions_that_cannot_be_worked_out_are_told(
     qtbot, open_page, context: AppContext, monkeypatch
 ) -> None:
     from desktop.ui.plan import page as plan_page
-    from desktop.ui.widgets import dialogs
     from tests.failures import SQLITE_BUSY, sqlite_failure
 
     monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    told = problems_told(monkeypatch)
 
     def locked_reader(*_args: object):  # type: ignore[no-untyped-def]
         def fail() -> None:

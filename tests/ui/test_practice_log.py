@@ -13,6 +13,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from tests.failures import SQLITE_BUSY, sqlite_failure
+from tests.helpers.told import problems_told
 
 if TYPE_CHECKING:
     from tests.ui.conftest import EditAttempt
@@ -137,10 +138,7 @@ def test_editing_a_quiz_attempt_keeps_its_missed_topics(
 
 def test_a_locked_database_while_reading_is_explained(page: PracticeLogPage, monkeypatch) -> None:
 
-    from desktop.ui.widgets import dialogs
-
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    told = problems_told(monkeypatch)
 
     def locked(**_kwargs: object) -> tuple[int, int]:
         raise sqlite_failure(SQLITE_BUSY, "SELECT")
@@ -307,12 +305,10 @@ def test_an_attempt_far_down_everything_is_found_and_selected(
 def test_a_page_of_rows_that_cannot_be_read_is_told_once(
     qtbot, page: PracticeLogPage, context: AppContext, monkeypatch
 ) -> None:
-    from desktop.ui.widgets import dialogs
 
     _log_many(context, 3)
     page.reload()
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _p, _t, text: told.append(text))
+    told = problems_told(monkeypatch)
 
     def locked(**_kwargs: object) -> list[practice_store.LogRow]:
         raise sqlite_failure(SQLITE_BUSY, "SELECT")

@@ -22,6 +22,7 @@ from desktop.ui.theme import Scheme, apply_theme, colours
 from desktop.ui.trends.page import TrendsPage
 from tests.clocks import clock_start
 from tests.failures import SQLITE_BUSY, sqlite_failure
+from tests.helpers.told import problems_told
 
 pytestmark = pytest.mark.any_date
 
@@ -296,13 +297,11 @@ def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
 ) -> None:
 
     from desktop.ui.trends import page as page_module
-    from desktop.ui.widgets import dialogs
 
     _log(context, 1)
     context.events.sessions_changed.emit()
     before = page.report
-    told: list[str] = []
-    monkeypatch.setattr(dialogs, "tell_problem", lambda _parent, _title, text: told.append(text))
+    told = problems_told(monkeypatch)
 
     def locked(*_args: object) -> None:
         raise sqlite_failure(SQLITE_BUSY, "SELECT")
