@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QWidget,
@@ -19,7 +18,7 @@ from desktop.domain.progress import ChecklistStage
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.errors import WriteFailed
 from desktop.store.progress import new_custom_item_id
-from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
+from desktop.ui.widgets.controls import accept_or_cancel, combo_box, line_edit, spin_box
 from desktop.ui.widgets.labels import ProblemNote
 
 SaveItem = Callable[[str, PathItem], None]
@@ -84,12 +83,7 @@ class AddItemDialog(QDialog):
         self.problem = ProblemNote("Problem with the form")
         form.addRow(self.problem)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add item")
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _add = accept_or_cancel(self, "Add item", self._try_accept, saves=False)
         form.addRow(buttons)
         self.added: PathItem | None = None
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from desktop.domain.mocks import RUBRIC, SCORE_RANGE, SCORE_WORDS, MockInterview
 from desktop.domain.taxonomy import Taxonomy
 from desktop.store.errors import WriteFailed
 from desktop.ui.practice.tag_picker import TagPicker
-from desktop.ui.widgets.controls import combo_box, line_edit, spin_box
+from desktop.ui.widgets.controls import accept_or_cancel, combo_box, line_edit, spin_box
 from desktop.ui.widgets.labels import ProblemNote, text_label
 
 # Writes the mock (and, when asked, its journal entry); raises WriteFailed if it cannot.
@@ -109,11 +108,7 @@ class MockInterviewDialog(QDialog):
         layout.addWidget(self.journal)
         self.problem = ProblemNote("Problem")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = accept_or_cancel(self, "Save", self.accept_if_valid)
         layout.addWidget(buttons)
 
         self.kind.currentIndexChanged.connect(lambda _index: self._build_rubric())

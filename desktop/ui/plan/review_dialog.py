@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from desktop.ui.plan.data import today
 from desktop.ui.plan.review_read import ReviewRead, review_reader
 from desktop.ui.read_failures import tell_read_failure
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.controls import accept_or_cancel
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.waiting import wait_until
@@ -230,12 +230,7 @@ class WeeklyReviewDialog(QDialog):
         footer = QHBoxLayout()
         self.total = text_label("Planned time against the budget", "strong")
         footer.addWidget(self.total, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save review")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = accept_or_cancel(self, "Save review", self.save)
         footer.addWidget(buttons)
         outer.addLayout(footer)  # outside the scroll area: always in view
         self._update_plan()

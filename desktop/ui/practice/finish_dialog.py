@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.taxonomy import TagKind, Taxonomy
 from desktop.ui.practice.tag_picker import TagPicker
+from desktop.ui.widgets.controls import accept_or_cancel
 from desktop.ui.widgets.labels import ProblemNote, text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
@@ -148,13 +148,9 @@ class FinishSessionDialog(QDialog):
 
         self.problem = ProblemNote("Problem")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons, _save = accept_or_cancel(
+            self, "Log session" if existing is None else "Save changes", self._try_accept
         )
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Log session" if existing is None else "Save changes")
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if existing is not None:
             self._fill_from(existing)

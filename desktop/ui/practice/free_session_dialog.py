@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.curriculum import Difficulty, ItemKind
 from desktop.domain.practice import AttemptSubject
-from desktop.ui.widgets.controls import combo_box, line_edit
+from desktop.ui.widgets.controls import accept_or_cancel, combo_box, line_edit
 
 # Quizzes run from their own question files, so a free session is never one.
 KINDS = (ItemKind.CODE, ItemKind.DESIGN, ItemKind.BEHAVIORAL, ItemKind.READING)
@@ -69,13 +68,7 @@ class FreeSessionDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.start = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start.setText("Start")
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.start = accept_or_cancel(self, "Start", self._try_accept, saves=False)
         layout.addWidget(self.buttons)
         self._use_typical_target()
         self._update_start()

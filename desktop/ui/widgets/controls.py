@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 
 def push_button(
@@ -79,3 +86,18 @@ def refill_quietly(combo: QComboBox, choices: Iterable[tuple[str, object]], keep
         combo.addItem(text, data)
     combo.setCurrentIndex(max(0, combo.findData(keep)))
     combo.blockSignals(False)
+
+
+def accept_or_cancel(
+    dialog: QDialog, text: str, on_accept: Callable[[], object], *, saves: bool = True
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's bottom row: Cancel, and the button that does what the dialog is for, named
+    for it ("Log session", "Add item"). A Save button when it writes, so each platform puts
+    it where its users look; Ok otherwise."""
+    kind = QDialogButtonBox.StandardButton.Save if saves else QDialogButtonBox.StandardButton.Ok
+    box = QDialogButtonBox(kind | QDialogButtonBox.StandardButton.Cancel)
+    accept = box.button(kind)
+    accept.setText(text)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    return box, accept
