@@ -11,13 +11,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.stories import OVERLOADED_AFTER, Coverage, Story
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.wrapped_header import WrappedHeader
 from desktop.ui.theme import STATUS_COLOURS, Scheme, current_scheme
-from desktop.ui.widgets.controls import combo_box, refill_quietly
+from desktop.ui.widgets.controls import labelled_combo_row, refill_quietly
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.tables import tab_leaves
@@ -134,12 +134,9 @@ class CoverageView(QWidget):
         self.setAccessibleName("Theme coverage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        top = QHBoxLayout()
-        label = QLabel("&Themes")
-        self.theme_set = combo_box("Themes to show")
-        label.setBuddy(self.theme_set)
-        self.theme_set.currentIndexChanged.connect(lambda _i: self.theme_set_changed.emit())
-        top.addWidget(label)
+        top, self.theme_set = labelled_combo_row(
+            "&Themes", "Themes to show", lambda _i: self.theme_set_changed.emit()
+        )
         top.addWidget(self.theme_set)
         top.addStretch(1)
         layout.addLayout(top)

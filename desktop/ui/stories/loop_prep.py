@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_themes import Theme, ThemeCatalog
 from desktop.ui.stories.theme_picker import ThemePicker
-from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
+from desktop.ui.widgets.controls import labelled_combo_row, push_button, refill_quietly
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
@@ -38,12 +36,9 @@ class LoopPrepView(QWidget):
         self._story_ids: list[int | None] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        top = QHBoxLayout()
-        label = QLabel("&Prepare for")
-        self.theme_set = combo_box("Theme set for the loop")
-        label.setBuddy(self.theme_set)
-        self.theme_set.currentIndexChanged.connect(self._on_set_changed)
-        top.addWidget(label)
+        top, self.theme_set = labelled_combo_row(
+            "&Prepare for", "Theme set for the loop", lambda _i: self._on_set_changed()
+        )
         top.addWidget(self.theme_set, 1)
         self.export_button = push_button(
             "Save loop sheet as PDF…", "Save a printable loop sheet", self.export_requested

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -75,6 +77,20 @@ def combo_box(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     return combo
+
+
+def labelled_combo_row(
+    label: str, accessible_name: str, on_change: Callable[[int], object]
+) -> tuple[QHBoxLayout, QComboBox]:
+    """A row that starts with a labelled drop-down: the label's mnemonic ("&Themes") moves
+    focus to it, and `on_change` hears each new choice. The caller adds the rest of the row."""
+    row = QHBoxLayout()
+    name = QLabel(label)
+    combo = combo_box(accessible_name)
+    name.setBuddy(combo)
+    combo.currentIndexChanged.connect(on_change)
+    row.addWidget(name)
+    return row, combo
 
 
 def refill_quietly(combo: QComboBox, choices: Iterable[tuple[str, object]], keep: object) -> None:
