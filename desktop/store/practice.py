@@ -44,11 +44,11 @@ ATTEMPTS = SoftDeleted(AttemptRow)
 
 def delete_attempt(*, session: Session, attempt_id: int, now: datetime) -> None:
     """Hide an attempt from every view; restore_attempt undoes it."""
-    ATTEMPTS.delete(session, attempt_id, now)
+    ATTEMPTS.delete(session=session, record_id=attempt_id, now=now)
 
 
 def restore_attempt(*, session: Session, attempt_id: int) -> None:
-    ATTEMPTS.restore(session, attempt_id)
+    ATTEMPTS.restore(session=session, record_id=attempt_id)
 
 
 def get_attempt(*, session: Session, attempt_id: int) -> Attempt | None:

@@ -20,13 +20,13 @@ class SoftDeleted(Generic[_Row]):
 
     table: type[_Row]
 
-    def delete(self, session: Session, record_id: int, now: datetime) -> None:
+    def delete(self, *, session: Session, record_id: int, now: datetime) -> None:
         """Hide the row; deleting it again keeps the first time."""
         row = session.get(self.table, record_id)
         if row is not None and row.deleted_at is None:
             row.deleted_at = now
 
-    def restore(self, session: Session, record_id: int) -> None:
+    def restore(self, *, session: Session, record_id: int) -> None:
         row = session.get(self.table, record_id)
         if row is not None:
             row.deleted_at = None

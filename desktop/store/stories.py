@@ -62,11 +62,11 @@ STORIES = SoftDeleted(StoryRow)
 
 def delete_story(*, session: Session, story_id: int, now: datetime) -> None:
     """Mark the story deleted; restore_story brings it back with everything it had."""
-    STORIES.delete(session, story_id, now)
+    STORIES.delete(session=session, record_id=story_id, now=now)
 
 
 def restore_story(*, session: Session, story_id: int) -> None:
-    STORIES.restore(session, story_id)
+    STORIES.restore(session=session, record_id=story_id)
 
 
 def get_story(*, session: Session, story_id: int) -> Story | None:

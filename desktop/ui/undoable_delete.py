@@ -17,9 +17,9 @@ from desktop.ui.widgets.undo_bar import UndoBar
 class Deletable(Protocol):
     """A store's records that are marked deleted, not removed (store/soft_delete.py)."""
 
-    def delete(self, session: Session, record_id: int, now: datetime) -> object: ...
+    def delete(self, *, session: Session, record_id: int, now: datetime) -> object: ...
 
-    def restore(self, session: Session, record_id: int) -> object: ...
+    def restore(self, *, session: Session, record_id: int) -> object: ...
 
 
 class UndoableDelete:
@@ -48,7 +48,7 @@ class UndoableDelete:
             self._context,
             self._parent,
             f"Deleting the {self._noun}",
-            lambda session: self._records.delete(session, record_id, now),
+            lambda session: self._records.delete(session=session, record_id=record_id, now=now),
         ):
             return False
         self.bar.deleted(record_id, title)
@@ -61,6 +61,6 @@ class UndoableDelete:
                 self._context,
                 self._parent,
                 f"Bringing the {self._noun} back",
-                lambda session: self._records.restore(session, record_id),
+                lambda session: self._records.restore(session=session, record_id=record_id),
             )
         )

@@ -60,7 +60,7 @@ def export_pieces(
 
     return _pieces(
         plan=export_plan_of(SECTIONS),
-        query=session_query(session),
+        query=session_query(session=session),
         now=now,
         progress=progress,
         counts=counts,

@@ -48,10 +48,10 @@ def export_plan_of(sections: Iterable[Section]) -> ExportPlan:
 def table_json(*, session: Session, spec: TableSpec) -> tuple[str, int] | None:
     """The exported rows as a JSON array (in key order) and how many there are; None if
     the table has a value that only dump_table can write."""
-    return _table_json(exported_table(spec), session_query(session))
+    return _table_json(exported_table(spec), session_query(session=session))
 
 
-def session_query(session: Session) -> Any:
+def session_query(*, session: Session) -> Any:
     """Runs one SQL statement in the session's transaction and gives its one row."""
     return lambda text: tuple(session.connection().exec_driver_sql(text).one())
 
