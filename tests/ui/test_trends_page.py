@@ -532,7 +532,7 @@ def test_while_a_period_is_read_the_previous_figures_are_shown_as_waiting(
     _log(context, 1)
     _log(context, 60)
     page.range.setCurrentIndex(0)  # the last 30 days, read at once: one attempt
-    assert page.count_label.text() == "1 attempt" and not page.busy
+    assert page.count_label.text() == "1 session" and not page.busy
     release = threading.Event()
     real_read = page_module.read_trends
 
@@ -553,4 +553,4 @@ def test_while_a_period_is_read_the_previous_figures_are_shown_as_waiting(
     qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert not page.busy and page.figures.isEnabled()
     assert not any(chart.is_waiting for chart in page.charts)
-    assert page.count_label.text() == "2 attempts"
+    assert page.count_label.text() == "2 sessions"

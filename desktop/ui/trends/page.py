@@ -29,6 +29,7 @@ from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
+from desktop.domain.wording import counted
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.settings import StreakSettings
@@ -436,7 +437,8 @@ class TrendsPage(ContextPage):
         current, longest = report.streaks.current, report.streaks.longest
         self.streak_label.setText(f"Streak: {_days(current)}  ·  Longest: {_days(longest)}")
         count = report.attempts_in_range
-        self.count_label.setText("1 attempt" if count == 1 else f"{count} attempts")
+        # "sessions", as the Practice log counts the same practice.
+        self.count_label.setText(counted(count, "session"))
         self.count_label.setToolTip("Attempts in the chosen period and path")
 
     def _show_weak_spots(
