@@ -171,3 +171,20 @@ def test_a_damaged_record_is_ignored_rather_than_stopping_start_up(tmp_path: Pat
     file = tmp_path / "running-session.json"
     file.write_text('{"format": 1, "sessions": [{"key": "x"')
     assert running_sessions(file) == []
+
+
+def test_the_question_says_how_long_the_session_had_run(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duration, not a clock face: "00:00" beside a start time read as a time of day."""
+    started = datetime(2026, 12, 5, 1, 1, tzinfo=UTC)
+    running = RunningSession("k", SUBJECT, started, 725, True, (), started)
+    shown: list[str] = []
+
+    def answered(box: Any) -> int:
+        shown.append(box.informativeText())
+        return 0
+
+    monkeypatch.setattr(unfinished.QMessageBox, "exec", answered)
+    assert unfinished.ask_about(running, None) is Choice.LATER
+    assert "had run for 12 min 5 s when it was last saved" in shown[0]

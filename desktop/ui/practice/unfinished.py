@@ -9,6 +9,7 @@ from enum import Enum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.practice import Attempt
+from desktop.domain.stories import duration_text
 from desktop.store.running_sessions import (
     RunningSession,
     forget_running_session,
@@ -19,7 +20,6 @@ from desktop.ui.formatting import date_and_time
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.practised import item_patterns
 from desktop.ui.practice.recording import record_attempt
-from desktop.ui.practice.session_window import clock_text
 from desktop.ui.widgets.plain_text import message_box
 
 
@@ -58,8 +58,8 @@ def ask_about(running: RunningSession, parent: QWidget | None) -> Choice:
         "last stopped.",
         parent,
         informative=(
-            f"It started on {date_and_time(running.started_at)} and had reached "
-            f"{clock_text(running.elapsed_seconds)} when it was last saved. You can log it "
+            f"It started on {date_and_time(running.started_at)} and had run for "
+            f"{duration_text(running.elapsed_seconds)} when it was last saved. You can log it "
             "now (you can change the minutes), or discard it."
         ),
     )
