@@ -184,7 +184,7 @@ def test_a_json_import_of_a_pipe_a_huge_number_or_deep_nesting_is_refused(
         digits: "a number with too many digits",
         deep: "nested too deeply",
         garbage: "is not a UTF-8 text file",
-        empty: "is not valid JSON: a value is missing",
+        empty: "is empty: there is nothing in it to import",
     }
     for source, problem in cases.items():
         result = loopwise("import", str(source), "--yes", "--data-dir", str(data), timeout=60)

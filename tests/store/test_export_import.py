@@ -477,6 +477,13 @@ def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
     ]
 
 
+@pytest.mark.parametrize("text", ["", "  \n\n"])
+def test_an_empty_file_is_said_to_be_empty(text: str) -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document(text, "all.json")
+    assert rejected.value.problems == ["all.json is empty: there is nothing in it to import."]
+
+
 def test_a_file_from_before_stories_and_plans_still_imports(
     profile: Profile, other: Profile
 ) -> None:

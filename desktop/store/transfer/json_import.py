@@ -162,6 +162,8 @@ _JSON_PROBLEMS = {
 
 
 def parse_document(text: str, name: str = "the file") -> Any:
+    if not text.strip():
+        raise ImportRejected([f"{name} is empty: there is nothing in it to import."])
     try:
         with collector_paused():  # a big file is hundreds of thousands of objects
             return json.loads(text)
