@@ -535,14 +535,15 @@ def test_export_and_import_show_how_far_they_have_got(
     monkeypatch.setattr(transfer_actions, "QProgressDialog", Recording)
     window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
     _export_then_retitle(window, told, monkeypatch, tmp_path)
-    assert ("Exporting your data…", 100, 100) in shown
+    assert ("Exporting your data… 100%", 100, 100) in shown
+    assert all(label.endswith(f" {value}%") for label, value, _maximum in shown)
     shown.clear()
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     told.clear()
     _file_action(window, "import-json").trigger()
     assert wait_until(lambda: told[-1:] == ["Imported: journal entry: 1 replaced."])
-    labels = list(dict.fromkeys(label for label, _value, _maximum in shown))
+    labels = list(dict.fromkeys(label.rsplit(" ", 1)[0] for label, _value, _maximum in shown))
     assert labels[:2] == ["Reading the file…", "Checking the records…"]
     assert "Writing your data…" in labels
-    assert shown[-1] == ("Writing your data…", 100, 100)
+    assert shown[-1] == ("Writing your data… 100%", 100, 100)
     assert all(maximum == 100 for _label, _value, maximum in shown)

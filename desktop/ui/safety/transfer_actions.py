@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
@@ -71,6 +71,10 @@ def _with_progress(
 
     progress = QProgressDialog(label, "", 0, 0, window)
     progress.setWindowTitle("Loopwise")
+    # The percentage goes in the label: drawn inside a slim bar, some styles cut it in half.
+    bar = QProgressBar(progress)
+    bar.setTextVisible(False)
+    progress.setBar(bar)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -84,7 +88,7 @@ def _with_progress(
             return
         if progress.maximum() != 100:
             progress.setRange(0, 100)
-        progress.setLabelText(f"{step}…")
+        progress.setLabelText(f"{step}… {percent}%")
         progress.setValue(percent)
 
     signal.moved.connect(show)
