@@ -17,8 +17,6 @@ from desktop.store.migrate import SCHEMA_HEAD
 from tests.fresh_python import child_env
 from tests.samples import SMALL_PATH, sample_text
 
-_env = child_env
-
 
 def loopwise(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -26,7 +24,7 @@ def loopwise(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=_env(),
+        env=child_env(),
         check=False,
     )
 
@@ -50,7 +48,7 @@ def test_first_start_creates_a_migrated_wal_database(tmp_path: Path) -> None:
 
 def test_data_dir_from_the_environment(tmp_path: Path) -> None:
     data = tmp_path / "from-env"
-    env = _env() | {"LOOPWISE_DATA_DIR": str(data)}
+    env = child_env() | {"LOOPWISE_DATA_DIR": str(data)}
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--exit-after-startup"],
         capture_output=True, text=True, timeout=60, env=env, check=False,
@@ -190,7 +188,7 @@ def test_screenshot_rejects_a_bad_size(tmp_path: Path) -> None:
 def _start_app(data: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "desktop", "--data-dir", str(data)],
-        env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
 

@@ -19,7 +19,8 @@ from desktop.folders import ProfileFolder
 from desktop.safety_commands import restore_command
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
 from tests.backup_files import good_backup, make_profile
-from tests.test_cli import _env, loopwise
+from tests.fresh_python import child_env
+from tests.test_cli import loopwise
 
 A_MINUTE_AGO = time.time() - 60
 
@@ -110,7 +111,7 @@ def test_racing_starts_open_one_app_and_the_others_raise_it(tmp_path: Path) -> N
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_env(),
+            env=child_env(),
         )
         for _ in range(5)
     ]
@@ -145,7 +146,7 @@ def test_a_full_disk_at_start_up_says_the_disk_is_full(tmp_path: Path) -> None:
 
     result = subprocess.run(
         [unshare, "-m", "sh", "-c", _FULL_DISK, "sh", str(mount_point), *app],
-        capture_output=True, text=True, timeout=120, env=_env(), check=False,
+        capture_output=True, text=True, timeout=120, env=child_env(), check=False,
     )  # fmt: skip
 
     assert result.returncode == 1

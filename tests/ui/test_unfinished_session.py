@@ -25,7 +25,7 @@ from desktop.ui.practice.session_window import PracticeSessionWindow
 from desktop.ui.practice.unfinished import Choice, offer_unfinished_sessions
 from desktop.ui.widgets import dialogs
 from tests.clocks import StepClock
-from tests.test_cli import _env
+from tests.fresh_python import child_env
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SUBJECT = AttemptSubject(title="Two Sum", path_id="backend-senior", item_id="two-sum", kind="code")
@@ -97,7 +97,7 @@ def test_a_session_killed_after_40_minutes_is_offered_and_logged_on_the_next_sta
     data = tmp_path / "profile"
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.helpers.session_child", str(data)],
-        cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "running"
