@@ -57,6 +57,9 @@ class History:
     mocks: list[Observation]
     # For each weakness, the days on which it caused trouble that the log shows.
     trouble_days: dict[str, list[int]]
+    # How often each tag of the items goes wrong for this person when it is not a weakness:
+    # their usual trouble, a little more or less for each tag.
+    tag_trouble: dict[str, float] = field(default_factory=dict)
 
 
 def simulate(
@@ -118,7 +121,7 @@ def simulate(
                     trouble_days[tag].append(today)
         if week % 21 == 14 and rng.random() < 0.6:
             mocks.append(_mock(rng, weak_tags, week, start, len(mocks) + 1, exercised))
-    return History(attempts, mocks, trouble_days)
+    return History(attempts, mocks, trouble_days, own_trouble)
 
 
 def _all_tags(exercised: Mapping[tuple[str, str], Sequence[str]]) -> set[str]:

@@ -30,6 +30,7 @@ FOUR_WEEKS = 28
 FIX_DAY = 35
 AFTER_FIX = 21
 TOP = 3
+HARDER = 1.25  # a tag this much harder than the learner's usual is "somewhat harder"
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,11 @@ class Figures:
     fixed_gone: int = 0
     new_learners: int = 0
     new_wrong: int = 0
+    # The top-3 entries that are not real, by why: a fixed weakness still listed, a tag this
+    # learner finds somewhat harder than their usual (not planted, so not real), or chance.
+    false_fixed: int = 0
+    false_harder: int = 0
+    false_chance: int = 0
 
     def lines(self) -> list[str]:
         def share(part: int, whole: int) -> str:
@@ -162,7 +168,22 @@ class Figures:
             f"fixed weaknesses gone three weeks later: {share(self.fixed_gone, self.fixed)}",
             "brand-new learners shown a wrong weak spot: "
             + share(self.new_wrong, self.new_learners),
+            f"top-3 entries that are not real: {self.false_fixed} fixed weakness(es) still "
+            f"listed, {self.false_harder} on tags the learner finds {HARDER:g}x as hard as "
+            f"usual or more, {self.false_chance} by chance",
         ]
+
+
+def _count_false(figures: Figures, tag: str, learner: Learner) -> None:
+    """Why a listed tag is not a real weakness of the learner's, for the figures."""
+    person, history = learner.person, learner.history
+    own = history.tag_trouble.get(tag, 0.0)
+    if any(_matches(tag, w.tag) for w in person.weaknesses):
+        figures.false_fixed += 1
+    elif own >= HARDER * person.base_trouble:
+        figures.false_harder += 1
+    else:
+        figures.false_chance += 1
 
 
 def score(world: World, learners: Sequence[Learner]) -> Figures:
@@ -176,7 +197,10 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1
-                figures.top_real += _real(spot.tag, person, day)
+                if _real(spot.tag, person, day):
+                    figures.top_real += 1
+                else:
+                    _count_false(figures, spot.tag, learner)
         if learner.kind in ("weak", "one-kind", "fixed"):
             top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
             for weakness in person.weaknesses:
