@@ -17,7 +17,8 @@ from datetime import timedelta
 from desktop.domain.weak_spots import WeakSpotReport, analyse, observation_from_attempt
 from tests.simulation.independent_cohort import Learner, cohort, library_of
 from tests.simulation.independent_learners import History
-from tests.simulation.independent_people import Person
+from tests.simulation.independent_people import STEP_COVERAGE, LogStyle, Person
+from tests.simulation.independent_sessions import Library
 from tests.simulation.validate import (
     AFTER_FIX,
     FIX_DAY,
@@ -35,14 +36,34 @@ class Scored:
     figures: Figures = field(default_factory=Figures)
     false_kinds: Counter[str] = field(default_factory=Counter)  # wrongly listed, by kind of tag
     false_groups: Counter[str] = field(default_factory=Counter)  # ... by the learner's group
-    false_styles: Counter[str] = field(default_factory=Counter)  # ... by how they keep the log
+    false_causes: Counter[str] = field(default_factory=Counter)  # ... by what lay behind it
+    style_entries: Counter[str] = field(default_factory=Counter)  # top-3 entries by log style
+    style_real: Counter[str] = field(default_factory=Counter)  # ... of which real
 
     def add(self, other: Scored) -> None:
         for name, value in vars(other.figures).items():
             setattr(self.figures, name, getattr(self.figures, name) + value)
         self.false_kinds += other.false_kinds
         self.false_groups += other.false_groups
-        self.false_styles += other.false_styles
+        self.false_causes += other.false_causes
+        self.style_entries += other.style_entries
+        self.style_real += other.style_real
+
+    def lines(self) -> list[str]:
+        """The figures, then what the wrong entries were and how each way of logging fares."""
+        lines = self.figures.lines()
+        for title, counts in (
+            ("by kind of tag", self.false_kinds),
+            ("by what lay behind them", self.false_causes),
+            ("by group", self.false_groups),
+        ):
+            shown = ", ".join(f"{name} {n}" for name, n in counts.most_common()) or "none"
+            lines.append(f"wrong top-3 entries {title}: {shown}")
+        precision = ", ".join(
+            f"{style} {self.style_real[style]}/{n}" for style, n in self.style_entries.most_common()
+        )
+        lines.append(f"real top-3 entries by how the learner keeps the log: {precision}")
+        return lines
 
 
 def report_at(world: World, history: History, day: int) -> WeakSpotReport:
@@ -65,7 +86,22 @@ def real(listed: str, person: Person, day: int) -> bool:
     return any(matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
 
 
-def score(world: World, learners: Sequence[Learner]) -> Scored:
+def cause_of(tag: str, person: Person, day: int, library: Library) -> str:
+    """What the simulator knows lay behind a wrong entry, the first of these that fits."""
+    if any(matches(tag, w.tag) for w in person.weaknesses):
+        return "a weakness fixed by then"
+    if tag in STEP_COVERAGE:
+        return "a design step everyone skips more often"
+    if tag in person.slips:
+        return "one of the learner's ordinary slips"
+    if person.habits.style is LogStyle.EVERYTHING:
+        return "a learner who ticks everything"
+    if any(tag in i.tags and any(person.weak(t, day) for t in i.tags) for i in library.items):
+        return "on items shared with a real weakness"
+    return "chance"
+
+
+def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored:
     scored = Scored()
     figures = scored.figures
     for learner in learners:
@@ -77,12 +113,14 @@ def score(world: World, learners: Sequence[Learner]) -> Scored:
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1
+                scored.style_entries[person.habits.style.value] += 1
                 if real(spot.tag, person, day):
                     figures.top_real += 1
+                    scored.style_real[person.habits.style.value] += 1
                 else:
                     scored.false_kinds[spot.kind] += 1
+                    scored.false_causes[cause_of(spot.tag, person, day, library)] += 1
                     scored.false_groups[f"group {learner.group} ({learner.kind})"] += 1
-                    scored.false_styles[person.habits.style.value] += 1
         if learner.kind in ("weak", "one-kind", "fixed"):
             top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
             for weakness in person.weaknesses:
@@ -109,7 +147,7 @@ def run(count: int, seeds: Sequence[int]) -> Scored:
     library = library_of(world)
     total = Scored()
     for seed in seeds:
-        total.add(score(world, cohort(world, library, count, seed)))
+        total.add(score(world, library, cohort(world, library, count, seed)))
     return total
 
 
@@ -120,15 +158,8 @@ def main() -> None:
     args = parser.parse_args()
     scored = run(args.learners, args.seed)
     print(f"{args.learners} learners of the second simulator, seed {' '.join(map(str, args.seed))}")
-    for line in scored.figures.lines():
+    for line in scored.lines():
         print("-", line)
-    for title, counts in (
-        ("by kind of tag", scored.false_kinds),
-        ("by group", scored.false_groups),
-        ("by how the learner keeps the log", scored.false_styles),
-    ):
-        shown = ", ".join(f"{name} {n}" for name, n in counts.most_common()) or "none"
-        print(f"- wrong top-3 entries {title}: {shown}")
 
 
 if __name__ == "__main__":
