@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 
@@ -125,7 +126,7 @@ def test_practice_comes_in_bursts_with_gaps_of_a_week_or_more(
 
 
 def test_a_strict_learner_meets_new_items_in_path_order(library: Library) -> None:
-    strict = person(strict=True)
+    strict = replace(person(strict=True), days=56)
     history = simulate(strict, library, start=START, seed=9)
     order = [i.item.id for i in library.items]
     first_seen = list(dict.fromkeys(a.subject.item_id for a in history.attempts))

@@ -37,6 +37,8 @@ class Scored:
     false_kinds: Counter[str] = field(default_factory=Counter)  # wrongly listed, by kind of tag
     false_groups: Counter[str] = field(default_factory=Counter)  # ... by the learner's group
     false_causes: Counter[str] = field(default_factory=Counter)  # ... by what lay behind it
+    evidence_kinds: Counter[str] = field(default_factory=Counter)  # planted, 3+ evidence, by kind
+    found_kinds: Counter[str] = field(default_factory=Counter)  # ... of which in the top 3
     style_entries: Counter[str] = field(default_factory=Counter)  # top-3 entries by log style
     style_real: Counter[str] = field(default_factory=Counter)  # ... of which real
 
@@ -46,6 +48,8 @@ class Scored:
         self.false_kinds += other.false_kinds
         self.false_groups += other.false_groups
         self.false_causes += other.false_causes
+        self.evidence_kinds += other.evidence_kinds
+        self.found_kinds += other.found_kinds
         self.style_entries += other.style_entries
         self.style_real += other.style_real
 
@@ -63,6 +67,10 @@ class Scored:
             f"{style} {self.style_real[style]}/{n}" for style, n in self.style_entries.most_common()
         )
         lines.append(f"real top-3 entries by how the learner keeps the log: {precision}")
+        recall = ", ".join(
+            f"{kind} {self.found_kinds[kind]}/{n}" for kind, n in self.evidence_kinds.most_common()
+        )
+        lines.append(f"planted weaknesses with evidence found, by kind: {recall}")
         return lines
 
 
@@ -96,6 +104,8 @@ def cause_of(tag: str, person: Person, day: int, library: Library) -> str:
         return "one of the learner's ordinary slips"
     if person.habits.style is LogStyle.EVERYTHING:
         return "a learner who ticks everything"
+    if tag.startswith("pace:"):
+        return "a pace from failed or tired sessions, no slow kind planted"
     if any(tag in i.tags and any(person.weak(t, day) for t in i.tags) for i in library.items):
         return "on items shared with a real weakness"
     return "chance"
@@ -125,8 +135,12 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
             top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
             for weakness in person.weaknesses:
                 if len([d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]) >= 3:
+                    found = any(matches(t, weakness.tag) for t in top)
                     figures.planted_with_evidence += 1
-                    figures.planted_found += any(matches(t, weakness.tag) for t in top)
+                    figures.planted_found += found
+                    kind = "pace" if weakness.tag.startswith("pace:") else world.kinds[weakness.tag]
+                    scored.evidence_kinds[kind] += 1
+                    scored.found_kinds[kind] += found
         if learner.kind == "fine":
             figures.fine_learners += 1
             figures.fine_clean += not reports[person.days].spots

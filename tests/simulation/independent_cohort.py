@@ -50,6 +50,7 @@ STEPS = (
     "scaling-and-bottlenecks",
 )  # fmt: skip
 PACES = ("pace:design", "pace:behavioral", "pace:code")
+CRAMMERS = 0.25  # share of learners with a loop booked soon
 STYLES = (LogStyle.CAREFUL, LogStyle.CASUAL, LogStyle.SILENT, LogStyle.EVERYTHING)
 STYLE_SHARES = (0.3, 0.4, 0.15, 0.15)
 
@@ -132,6 +133,9 @@ def _person(rng: random.Random, library: Library, planted: tuple[Weakness, ...])
         most_per_day=rng.randint(1, 3),
         night_owl=rng.random() < 0.3,
     )
+    if rng.random() < CRAMMERS:
+        rhythm = replace(rhythm, burst_end=0.03, practise_on_burst_day=0.9, most_per_day=4)
+        rhythm = replace(rhythm, another_session=0.7)
     return Person(
         weaknesses=planted,
         habits=habits,

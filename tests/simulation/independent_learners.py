@@ -77,8 +77,10 @@ def simulate(person: Person, library: Library, *, start: datetime, seed: int) ->
 def _sessions_on(person: Person, bursting: bool, rng: random.Random) -> int:
     if not bursting or rng.random() >= person.rhythm.practise_on_burst_day:
         return 0
-    extra = (rng.random() < 0.45) + (rng.random() < 0.2)
-    return min(person.rhythm.most_per_day, 1 + extra)
+    sessions = 1
+    while sessions < person.rhythm.most_per_day and rng.random() < person.rhythm.another_session:
+        sessions += 1
+    return sessions
 
 
 def _next_state(person: Person, bursting: bool, rng: random.Random) -> bool:

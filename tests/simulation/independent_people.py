@@ -58,13 +58,15 @@ def habits_of(style: LogStyle, rng: random.Random) -> Habits:
 
 @dataclass(frozen=True)
 class Rhythm:
-    """Bursts of practice and gaps: a burst ends, a gap of a week or more follows."""
+    """Bursts of practice and gaps: a burst ends, a gap of a week or more follows. Someone
+    with a loop booked crams: long bursts, several sessions a day."""
 
     burst_end: float  # chance a burst ends on a given day
     gap_end: float  # chance a gap ends on a given day
     practise_on_burst_day: float
     most_per_day: int
     night_owl: bool  # practises late, and tired
+    another_session: float = 0.45  # chance of one more session on a day already practised
 
 
 @dataclass(frozen=True)
