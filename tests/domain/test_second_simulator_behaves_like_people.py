@@ -13,9 +13,16 @@ from itertools import pairwise
 import pytest
 
 from desktop.domain.practice import Outcome, outcome_from_quiz
-from tests.simulation.independent_cohort import cohort, library_of
+from tests.simulation.independent_cohort import LEAVE_OUT, cohort, library_of
 from tests.simulation.independent_learners import History, simulate, trouble_days
-from tests.simulation.independent_people import LogStyle, Person, Rhythm, Weakness, habits_of
+from tests.simulation.independent_people import (
+    LogStyle,
+    Person,
+    Rhythm,
+    Weakness,
+    habits_of,
+    step_coverage,
+)
 from tests.simulation.independent_sessions import Item, Library, Moment, attempt_on
 from tests.simulation.validate import START, World, load_world
 
@@ -142,3 +149,23 @@ def test_the_evidence_a_log_shows_is_read_from_the_log(library: Library) -> None
     unticked = [a for a in design if "capacity-estimation" not in a.steps_covered]
     assert len(trouble_days("capacity-estimation", history, library, START)) >= len(unticked)
     assert trouble_days("heap-top-k", History(), library, START) == []
+
+
+def test_a_trait_left_out_leaves_the_same_people_otherwise(world: World, library: Library) -> None:
+    usual = cohort(world, library, 30, seed=6)
+    plain = cohort(world, library, 30, seed=6, without=LEAVE_OUT)
+    assert any(learner.person.slips for learner in usual)
+    assert any(learner.person.habits.style is LogStyle.EVERYTHING for learner in usual)
+    for before, after in zip(usual, plain, strict=True):
+        assert after.person.weaknesses == before.person.weaknesses
+        assert after.person.rhythm == before.person.rhythm
+        assert not after.person.slips and not after.person.skips_like_everyone
+        assert after.person.habits.style is not LogStyle.EVERYTHING
+    skipper = person()
+    even = replace(skipper, skips_like_everyone=False)
+    assert step_coverage(skipper, "capacity-estimation", 0, 0) < step_coverage(
+        skipper, "requirements", 0, 0
+    )
+    assert step_coverage(even, "capacity-estimation", 0, 0) == step_coverage(
+        even, "requirements", 0, 0
+    )

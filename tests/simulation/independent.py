@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from desktop.domain.weak_spots import WeakSpotReport, analyse, observation_from_attempt
-from tests.simulation.independent_cohort import Learner, cohort, library_of
+from tests.simulation.independent_cohort import LEAVE_OUT, Learner, cohort, library_of
 from tests.simulation.independent_learners import History
 from tests.simulation.independent_people import STEP_COVERAGE, LogStyle, Person
 from tests.simulation.independent_sessions import Library
@@ -156,12 +156,12 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
     return scored
 
 
-def run(count: int, seeds: Sequence[int]) -> Scored:
+def run(count: int, seeds: Sequence[int], without: Collection[str] = ()) -> Scored:
     world = load_world()
     library = library_of(world)
     total = Scored()
     for seed in seeds:
-        total.add(score(world, library, cohort(world, library, count, seed)))
+        total.add(score(world, library, cohort(world, library, count, seed, without)))
     return total
 
 
@@ -169,9 +169,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--learners", type=int, default=200)
     parser.add_argument("--seed", type=int, nargs="+", default=[1])
+    parser.add_argument(
+        "--without", nargs="*", default=[], choices=LEAVE_OUT, help="leave these traits out"
+    )
     args = parser.parse_args()
-    scored = run(args.learners, args.seed)
-    print(f"{args.learners} learners of the second simulator, seed {' '.join(map(str, args.seed))}")
+    scored = run(args.learners, args.seed, args.without)
+    seeds = " ".join(map(str, args.seed))
+    left_out = f", without {', '.join(args.without)}" if args.without else ""
+    print(f"{args.learners} learners of the second simulator, seed {seeds}{left_out}")
     for line in scored.lines():
         print("-", line)
 

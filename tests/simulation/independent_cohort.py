@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from desktop.domain.quiz import load_quiz
@@ -85,7 +86,13 @@ def library_of(world: World) -> Library:
     )
 
 
-def cohort(world: World, library: Library, count: int, seed: int) -> list[Learner]:
+# Traits of this simulator that can be left out, to see how much each moves the figures.
+LEAVE_OUT = ("slips", "common-skips", "tick-everything")
+
+
+def cohort(
+    world: World, library: Library, count: int, seed: int, without: Collection[str] = ()
+) -> list[Learner]:
     rng = random.Random(seed)
     known = set(world.kinds)
     weakable = [t for t in (*PATTERNS, *TOPICS, *MISTAKES, *STEPS) if t in known] + list(PACES)
@@ -118,6 +125,7 @@ def cohort(world: World, library: Library, count: int, seed: int) -> list[Learne
             kind = "fixed"
             fixed = tuple(Weakness(w.tag, fixed_on=FIX_DAY) for w in planted)
             person = replace(person, weaknesses=fixed, days=FIX_DAY + AFTER_FIX)
+        person = _leave_out(person, without, random.Random(seed * 1000 + index))
         history = simulate(person, library, start=START, seed=seed * 1000 + index)
         learners.append(Learner(person, history, kind, group))
     return learners
@@ -150,3 +158,14 @@ def _person(rng: random.Random, library: Library, planted: tuple[Weakness, ...])
         mock_every=rng.randint(10, 21) if rng.random() < 0.5 else None,
         slips=(*rng.sample(library.coding_mistakes, 2), rng.choice(library.answer_mistakes)),
     )
+
+
+def _leave_out(person: Person, without: Collection[str], rng: random.Random) -> Person:
+    """The same person without some of the traits in LEAVE_OUT."""
+    if "slips" in without:
+        person = replace(person, slips=())
+    if "common-skips" in without:
+        person = replace(person, skips_like_everyone=False)
+    if "tick-everything" in without and person.habits.style is LogStyle.EVERYTHING:
+        person = replace(person, habits=habits_of(LogStyle.CASUAL, rng))
+    return person

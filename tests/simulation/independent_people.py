@@ -93,6 +93,7 @@ class Person:
     mock_every: int | None  # days between mock interviews
     slips: tuple[str, ...]  # mistakes this person makes now and then, like anyone
     days: int = 28
+    skips_like_everyone: bool = True  # skips the steps in STEP_COVERAGE more than others
 
     def weak(self, tag: str, day: int) -> bool:
         return any(w.tag == tag and w.active(day) for w in self.weaknesses)
@@ -114,7 +115,11 @@ def tiredness(hour: int, earlier_today: int) -> float:
 
 
 def step_coverage(person: Person, step: str, day: int, tired: float) -> float:
-    usual = STEP_COVERAGE.get(step, USUAL_STEP_COVERAGE)
+    usual = (
+        STEP_COVERAGE.get(step, USUAL_STEP_COVERAGE)
+        if person.skips_like_everyone
+        else USUAL_STEP_COVERAGE
+    )
     covered = WEAK_STEP_COVERAGE if person.weak(step, day) else usual
     return max(0.05, covered - 0.05 * tired)
 
