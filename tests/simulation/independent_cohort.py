@@ -8,6 +8,10 @@
 7    brand new: ten days, half of them with a weakness
 8    one to three weaknesses, fixed on day 35, followed to day 56
 9    no weakness, practising seldom: the right list for them is none
+
+Across the groups, how each person keeps the log (careful, casual, silent, ticks everything),
+whether they cram for a booked loop, book mock interviews, keep to path order or redo what
+failed are drawn at random.
 """
 
 from __future__ import annotations

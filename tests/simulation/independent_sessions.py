@@ -99,6 +99,7 @@ def _worked(
     library: Library,
     rng: random.Random,
 ) -> Attempt:
+    """A coding, design, behavioral or reading session."""
     day, difficulty, kind = moment.day, item.item.difficulty.value, item.kind
     weak_tags = [
         t for t in item.tags if person.weak(t, day) and library.kinds.get(t) != "design_step"
@@ -106,12 +107,7 @@ def _worked(
     logit = _skill(person, item.tags, day, practice) + DIFFICULTY_SHIFT[difficulty] - moment.tired
     logit -= person.deficit * min(len(weak_tags), 1.5)
     pool = {"code": library.coding_mistakes, "behavioral": library.answer_mistakes}.get(kind, ())
-    happened = [
-        m
-        for m in pool
-        if (person.weak(m, day) and rng.random() < WEAK_MISTAKE_RATE[difficulty])
-        or (m in person.slips and rng.random() < SLIP_RATE)
-    ]
+    happened = _mistakes_made(person, pool, difficulty, day, rng)
     logit -= 1.0 * len(happened)
     covered: list[str] = []
     if kind == "design":
@@ -126,10 +122,7 @@ def _worked(
     outcome = Outcome.SOLVED if solved else Outcome.STUCK if stuck else Outcome.PARTIAL
     if outcome is Outcome.PARTIAL and rng.random() < person.habits.rosy:
         outcome = Outcome.SOLVED  # "close enough"
-    minutes = item.item.target_minutes * pace_factor(person, kind, day, rng)
-    minutes *= (1.0 if solved else 1.3) * (1 + 0.1 * moment.earlier_today)
-    if rng.random() < 0.02:
-        minutes += rng.uniform(30, 90)  # the timer ran on while they made dinner
+    seconds = _seconds(person, item, moment, solved, rng)
     tickable = tuple(t for t in item.tags if library.kinds.get(t) in TICKABLE)
     causes = weak_tags + happened if not solved else happened
     if not solved and not causes and tickable:
@@ -137,19 +130,47 @@ def _worked(
     return Attempt(
         subject=AttemptSubject.of_path_item(item.path_id, item.item),
         started_at=moment.at,
-        active_seconds=round(minutes * 60),
+        active_seconds=seconds,
         outcome=outcome,
         confidence=_confidence(person, solved, stuck, bool(weak_tags), rng),
         patterns=tickable,  # the dialog pre-ticks the item's own topics
         struggles=_ticks(person, causes, solved, tickable, pool, rng),
-        steps_covered=tuple(
-            s
-            for s in library.steps
-            if (s in covered and rng.random() < person.habits.step_tick)
-            or (s not in covered and rng.random() < 0.03)
-        )
+        steps_covered=_steps_ticked(person, library.steps, covered, rng)
         if kind == "design"
         else (),
+    )
+
+
+def _mistakes_made(
+    person: Person, pool: Sequence[str], difficulty: str, day: int, rng: random.Random
+) -> list[str]:
+    """A habitual mistake often, one of the person's ordinary slips now and then."""
+    return [
+        m
+        for m in pool
+        if (person.weak(m, day) and rng.random() < WEAK_MISTAKE_RATE[difficulty])
+        or (m in person.slips and rng.random() < SLIP_RATE)
+    ]
+
+
+def _seconds(person: Person, item: Item, moment: Moment, solved: bool, rng: random.Random) -> int:
+    """Time on the clock: longer when it goes badly or after other sessions that day."""
+    minutes = item.item.target_minutes * pace_factor(person, item.kind, moment.day, rng)
+    minutes *= (1.0 if solved else 1.3) * (1 + 0.1 * moment.earlier_today)
+    if rng.random() < 0.02:
+        minutes += rng.uniform(30, 90)  # the timer ran on while they made dinner
+    return round(minutes * 60)
+
+
+def _steps_ticked(
+    person: Person, steps: Sequence[str], covered: Sequence[str], rng: random.Random
+) -> tuple[str, ...]:
+    """The boxes start empty: some covered steps go unticked, rarely one not covered is."""
+    tick = person.habits.step_tick
+    return tuple(
+        s
+        for s in steps
+        if (s in covered and rng.random() < tick) or (s not in covered and rng.random() < 0.03)
     )
 
 
