@@ -11,7 +11,7 @@ import pytest
 from desktop import profile as profile_module
 from desktop import safety_commands
 from tests.backup_files import count_entries, damage, make_profile
-from tests.fresh_python import printed_by
+from tests.fresh_python import modules_loaded_by, printed_by
 
 
 def _no_paths(_folder: object) -> object:
@@ -39,6 +39,18 @@ def test_import_does_not_read_the_learning_paths(
     monkeypatch.setattr(profile_module, "load_library", _no_paths)
     assert safety_commands.import_command(str(data), str(target), assume_yes=True) == 0
     assert count_entries(data / "loopwise.sqlite3") == 2
+
+
+def test_import_backs_up_and_remembers_the_backup_without_alembic(tmp_path: Path) -> None:
+    source, data = tmp_path / "source", tmp_path / "profile"
+    make_profile(source, entries=2)
+    make_profile(data, entries=1)  # a profile to back up first
+    target = tmp_path / "all.json"
+    assert safety_commands.export_command(str(source), "json", str(target)) == 0
+    loaded = modules_loaded_by(["--data-dir", str(data), "import", str(target), "--yes"])
+    assert "alembic" not in loaded  # about 0.1 s of the command, for the backup's verdict
+    assert count_entries(data / "loopwise.sqlite3") == 2  # the file's two, one replaced
+    assert (data / "backups-checked.json").exists()
 
 
 @pytest.mark.parametrize("kind", ["file", "notes"])

@@ -265,21 +265,30 @@ def build_report(
     first_weekday: int,
     extra_evidence: Iterable[Observation] = (),
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    with_weak_spots: bool = True,
 ) -> TrendsReport:
     """`records`, oldest first, cover the calendar (from `calendar_from`) and the charts and
     weak spots (from `since`). Weeks (streaks' rest days, the weekly charts) start on weekday
     `first_weekday`.
 
-    `extra_evidence` is more weak-spot evidence, such as mock interviews.
+    `extra_evidence` is more weak-spot evidence, such as mock interviews. Without
+    `with_weak_spots` the report has none yet (`weak_spot_report` is None): the page works
+    them out afterwards with `weak_spots_of`.
     """
     in_range = [r for r in records if r.started_at >= since]
-    recent = in_range
-    if in_range:  # only the last months weigh anything in the weak-spot model
-        oldest = in_range[-1].started_at - timedelta(days=EVIDENCE_DAYS)
-        recent = [r for r in in_range if r.started_at >= oldest]
-    evidence = observations(recent, design_steps, exercised)
-    evidence.extend(extra_evidence)
-    weak = analyse(evidence, kinds=kinds, label=label, now=now)
+    weak = (
+        weak_spots_of(
+            in_range,
+            kinds=kinds,
+            label=label,
+            design_steps=design_steps,
+            now=now,
+            extra_evidence=extra_evidence,
+            exercised=exercised,
+        )
+        if with_weak_spots
+        else None
+    )
     return TrendsReport(
         activity=daily_activity(r for r in records if r.day >= calendar_from),
         streaks=practice_streaks(
@@ -293,7 +302,27 @@ def build_report(
         struggles=struggles_by_week(in_range, kinds=kinds, first_weekday=first_weekday),
         missed_steps=missed_design_steps(in_range, design_steps),
         quiz_scores=quiz_scores(in_range),
-        weak_spots=weak.spots,
+        weak_spots=weak.spots if weak is not None else [],
         attempts_in_range=len(in_range),
         weak_spot_report=weak,
     )
+
+
+def weak_spots_of(
+    in_range: Sequence[PracticeRecord],
+    *,
+    kinds: Mapping[str, str],
+    label: Callable[[str], str],
+    design_steps: Sequence[str],
+    now: datetime,
+    extra_evidence: Iterable[Observation] = (),
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> WeakSpotReport:
+    """The weak spots of the period's records (oldest first) and the extra evidence."""
+    recent = in_range
+    if in_range:  # only the last months weigh anything in the weak-spot model
+        oldest = in_range[-1].started_at - timedelta(days=EVIDENCE_DAYS)
+        recent = [r for r in in_range if r.started_at >= oldest]
+    evidence = observations(recent, design_steps, exercised)
+    evidence.extend(extra_evidence)
+    return analyse(evidence, kinds=kinds, label=label, now=now)

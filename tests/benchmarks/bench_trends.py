@@ -10,18 +10,22 @@ tags) and a mock interview every two weeks, then times, alternating floor and ap
 
 - App: opening the trends page, as when the user first clicks it: build the TrendsPage, read
   and compute everything (calendar year, streaks, charts, mock interviews of the period, weak
-  spots), show it at 1090x780 and
-  paint it once with its figures. Measured for the default period (last 90 days, read at once)
-  and for "Everything" (read on a worker thread; timed until its figures are painted).
+  spots), show it at 1090x780 and paint it with its figures. Measured for the default period
+  (last 90 days) and for "Everything", both read on a worker thread on this profile: the time
+  until the figures are painted ("first show"), until the weak spots are too (weighed on a
+  worker once the figures are painted), and the longest spell of UI-thread work meanwhile
+  (the event loop awake in one go, or a step the benchmark drives itself). It waits as an
+  idle window does, in the event loop until the page says its figures are shown.
 - Floor, reading: the raw SQLite read of the calendar year's attempts and their tags with the
   sqlite3 module (no parsing), the least any trends page must read.
 - Floor, painting: a bare QChartView with one 52-point line series, built, shown and painted.
 - Memory: the resident set before the page, with "Everything" on show, and once the page is
   hidden (it lets a long period's records go when left).
 
-Figures are medians; ratios are median(app) / median(floor read + floor paint). Target: the
-page opens in at most 150 ms. It is a measurement, not a test: the exit code is 0 whether or
-not the target is met, and 1 only if something it runs fails.
+Figures are medians; ratios are median(app) / median(floor read + floor paint). Targets: the
+page's first show in at most 150 ms, no UI-thread spell over 100 ms. It is a measurement, not
+a test: the exit code is 0 whether or not the target is met, and 1 only if something it runs
+fails.
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ DEFAULT_ATTEMPTS = 20_000
 DEFAULT_RUNS = 15
 # floors, the app's runs by range, memory, and the floor's read alone
 Measured = tuple[list[float], dict[str, list[float]], dict[str, float], list[float]]
-TARGET_MS = 150.0
+TARGET_MS = 150.0  # first show of the default period
+SPELL_TARGET_MS = 100.0  # no UI-thread work longer than this in one go
 SEED = 20261122
 MOCK_EVERY_DAYS = 14
 RANGES = {"last 90 days": 1, "everything": 4}  # the range list's entries timed
@@ -144,23 +149,66 @@ def _log_mocks(profile: Profile, now: datetime, days: int) -> None:
             mocks_store.log_mock(session=session, mock=mock, now=now)
 
 
-def _open_page(profile: Profile, scratch: Path, now: datetime, range_index: int) -> float:
+def _open_page(
+    profile: Profile, scratch: Path, now: datetime, range_index: int
+) -> dict[str, float]:
+    """Open the page on a period as a click on Trends does; the seconds until its figures are
+    painted, until its weak spots are too, and the longest spell of UI-thread work meanwhile.
+    The waiting turns the event loop as an idle window does (it sleeps until something comes),
+    not by polling, which would take the interpreter's lock from the worker every few ms."""
+    from PySide6.QtCore import QEventLoop
+
     from desktop.ui.trends.page import TrendsPage
-    from desktop.ui.widgets.waiting import wait_until
 
     context, settings = timing.page_context(profile, scratch, now, {"trends/range": range_index})
+    loop = QEventLoop()
+    shown: list[bool] = []  # what each `shown` signal said: True once the weak spots are in
+
+    def on_shown(complete: bool) -> None:
+        shown.append(complete)
+        loop.quit()
+
+    spells = timing.AwakeSpells()
     began = time.perf_counter()
     page = TrendsPage(context)
+    page.shown.connect(on_shown)
     page.restore_state(settings)
     page.resize(*timing.PAGE_SIZE)
     page.show()
-    if not wait_until(lambda: page.reads_shown > 0, timeout_seconds=30):  # a worker's read
-        raise RuntimeError("the trends page never showed its figures")
+    spells.note(time.perf_counter() - began)  # the click's own turn: build, count, start a read
+    times: dict[str, float] = {}
+    while not shown or not shown[-1]:
+        if not shown or "first show" in times:
+            _run_until_quit(loop)
+            continue
+        painting = time.perf_counter()
+        page.repaint()  # the figures, painted (the weak spots are weighed after this)
+        spells.note(time.perf_counter() - painting)
+        times["first show"] = time.perf_counter() - began
+    painting = time.perf_counter()
     page.repaint()
-    elapsed = time.perf_counter() - began
+    spells.note(time.perf_counter() - painting)
+    times["weak spots on show"] = time.perf_counter() - began
+    times.setdefault("first show", times["weak spots on show"])  # shown in one go
+    times["longest UI-thread spell"] = spells.stop()
     page.close()
     page.deleteLater()
-    return elapsed
+    return times
+
+
+def _run_until_quit(loop: Any) -> None:
+    """Turn the event loop until the page quits it, for 30 s at most."""
+    from PySide6.QtCore import QTimer
+
+    timed_out: list[bool] = []
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: (timed_out.append(True), loop.quit()))
+    guard.start(30_000)
+    loop.exec()
+    guard.stop()
+    if timed_out:
+        raise RuntimeError("the trends page never showed its figures")
 
 
 def _memory(profile: Profile, scratch: Path, now: datetime, app: Any) -> dict[str, float]:
@@ -216,6 +264,16 @@ def _floor_paint() -> float:
     return timing.painted_after(QChartView(chart), began, paint=lambda view: view.repaint())
 
 
+def _targets() -> dict[str, float]:
+    """Each figure reported, with its target in ms (0: none)."""
+    targets: dict[str, float] = {}
+    for name in RANGES:
+        targets[f"{name}, first show"] = TARGET_MS if name == "last 90 days" else 0.0
+        targets[f"{name}, weak spots on show"] = 0.0
+        targets[f"{name}, longest UI-thread spell"] = SPELL_TARGET_MS
+    return targets
+
+
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = timing.argument_parser(
         "bench_trends",
@@ -245,7 +303,8 @@ def _measure(args: argparse.Namespace, scratch: Path, now: datetime) -> Measured
     def both_ranges() -> dict[str, float]:
         timings: dict[str, float] = {}
         for name, range_index in RANGES.items():
-            timings[name] = _open_page(profile, scratch, now, range_index)
+            for step, seconds in _open_page(profile, scratch, now, range_index).items():
+                timings[f"{name}, {step}"] = seconds
             timing.drain(app)
         return timings
 
@@ -268,9 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{timing.median_ms(read_only):.1f} ms + bare QChartView painted once)"
     )
     figures: dict[str, Any] = {"floor_median_ms": floor_ms}
-    figures.update(
-        timing.report_steps(timings, floor_ms, dict.fromkeys(RANGES, TARGET_MS), width=12)
-    )
+    figures.update(timing.report_steps(timings, floor_ms, _targets(), width=40))
     print("   memory (resident set, and Python's allocated blocks)")
     for name, amount in memory.items():
         print(f"      {name:40s} {amount:9.1f}")

@@ -96,6 +96,40 @@ def wait_responsive(app: Any, done: Callable[[], bool], timeout_seconds: float =
     return longest
 
 
+class AwakeSpells:
+    """The longest the UI thread's event loop stayed awake in one go while this watched it
+    (from waking up to going back to sleep): at most that long the window would not have
+    answered. Noted through the event dispatcher's own signals, so the watching does not
+    poll the interpreter's lock away from a worker thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QAbstractEventDispatcher
+
+        self.longest = 0.0
+        self._awake_at: float | None = None
+        self._dispatcher = QAbstractEventDispatcher.instance()
+        self._dispatcher.awake.connect(self._awake)
+        self._dispatcher.aboutToBlock.connect(self._asleep)
+
+    def _awake(self) -> None:
+        if self._awake_at is None:
+            self._awake_at = time.perf_counter()
+
+    def _asleep(self) -> None:
+        if self._awake_at is not None:
+            self.note(time.perf_counter() - self._awake_at)
+            self._awake_at = None
+
+    def note(self, seconds: float) -> None:
+        """A spell of UI-thread work the caller timed itself (work it drove directly)."""
+        self.longest = max(self.longest, seconds)
+
+    def stop(self) -> float:
+        self._dispatcher.awake.disconnect(self._awake)
+        self._dispatcher.aboutToBlock.disconnect(self._asleep)
+        return self.longest
+
+
 def rss_mib() -> float:
     """Memory the process holds now (resident set), in MiB; NaN where it cannot be read."""
     gc.collect()

@@ -294,6 +294,22 @@ def test_errors_name_the_record_and_the_field_and_nothing_is_written(
     assert exported(other)["sections"]["journal"]["entries"] == []
 
 
+def test_a_record_twice_in_the_file_is_rejected_and_named(profile: Profile, other: Profile) -> None:
+    document = _demo(profile)
+    entries = document["sections"]["journal"]["entries"]
+    entries.append(copy.deepcopy(entries[1]))
+    tags = document["sections"]["practice"]["tags"]
+    tags.append(dict(tags[0]))  # a key of three fields
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+    assert rejected.value.problems == [  # in the file's order: practice, then the journal
+        f"session tag {len(tags)} (session_id {tags[0]['session_id']!r}, role "
+        f"{tags[0]['role']!r}, tag {tags[0]['tag']!r}) appears twice in the file.",
+        f"journal entry {len(entries)} (id {entries[1]['id']!r}) appears twice in the file.",
+    ]
+    assert exported(other)["sections"]["journal"]["entries"] == []
+
+
 def test_a_tag_pointing_at_a_missing_session_is_rejected(other: Profile) -> None:
     document = {
         "format": "loopwise-export",

@@ -303,7 +303,7 @@ def test_a_failed_read_is_explained_and_the_page_keeps_what_it_showed(
     before = page.report
     told = problems_told(monkeypatch)
 
-    def locked(*_args: object) -> None:
+    def locked(*_args: object, **_options: object) -> None:
         raise sqlite_failure(SQLITE_BUSY, "SELECT")
 
     monkeypatch.setattr(page_module, "read_trends", locked)
@@ -437,9 +437,9 @@ def test_a_short_period_with_much_practice_is_read_on_a_worker(
     read_on: list[bool] = []
     real_read = page_module.read_trends
 
-    def watched_read(engine, query):  # type: ignore[no-untyped-def]
+    def watched_read(engine, query, **options):  # type: ignore[no-untyped-def]
         read_on.append(threading.current_thread() is threading.main_thread())
-        return real_read(engine, query)
+        return real_read(engine, query, **options)
 
     monkeypatch.setattr(page_module, "read_trends", watched_read)
     page.range.setCurrentIndex(0)  # the last 30 days, two attempts: read at once
@@ -498,9 +498,9 @@ def test_a_read_on_its_way_when_everything_is_left_is_dropped(
     left = threading.Event()
     read = page_module.read_trends
 
-    def slow_read(*args):  # type: ignore[no-untyped-def]
+    def slow_read(*args, **options):  # type: ignore[no-untyped-def]
         left.wait(10)  # still reading when the user leaves
-        return read(*args)
+        return read(*args, **options)
 
     monkeypatch.setattr(page_module, "read_trends", slow_read)
     shown = page.reads_shown
@@ -536,9 +536,9 @@ def test_while_a_period_is_read_the_previous_figures_are_shown_as_waiting(
     release = threading.Event()
     real_read = page_module.read_trends
 
-    def held_read(engine, query):  # type: ignore[no-untyped-def]
+    def held_read(engine, query, **options):  # type: ignore[no-untyped-def]
         release.wait(10)
-        return real_read(engine, query)
+        return real_read(engine, query, **options)
 
     monkeypatch.setattr(page_module, "read_trends", held_read)
     monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
@@ -554,3 +554,62 @@ def test_while_a_period_is_read_the_previous_figures_are_shown_as_waiting(
     assert not page.busy and page.figures.isEnabled()
     assert not any(chart.is_waiting for chart in page.charts)
     assert page.count_label.text() == "2 sessions"
+
+
+def test_a_period_read_on_a_worker_shows_its_figures_then_weighs_its_weak_spots(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    import threading
+
+    from desktop.ui.trends import page as page_module
+
+    _struggling_with_dp(context)
+    _log_mock(context, 1, ("edge-cases",))
+    page.range.setCurrentIndex(1)  # the last 90 days, read at once: the whole page in one go
+    context.events.sessions_changed.emit()
+    at_once = [(spot.tag, spot.score, spot.attempt_ids) for spot in page.report.weak_spots]
+    assert at_once and page.weak_spot_rows
+
+    weighing = threading.Event()
+    release = threading.Event()
+    real_weigh = page_module.add_weak_spots
+
+    def held_weigh(data):  # type: ignore[no-untyped-def]
+        weighing.set()
+        release.wait(10)
+        return real_weigh(data)
+
+    monkeypatch.setattr(page_module, "add_weak_spots", held_weigh)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    shown = page.reads_shown
+    with qtbot.waitSignal(page.shown) as figures:
+        page.range.setCurrentIndex(0)  # the last 30 days, on a worker
+        page.range.setCurrentIndex(1)  # and back: the same period, read on a worker
+    assert figures.args == [False]  # the figures, not yet the weak spots
+    assert not page.busy and page.count_label.text() == "11 sessions"
+    assert page.weak_spot_rows == [] and page.no_weak_spots.text() == page_module.WEIGHING
+    qtbot.waitUntil(weighing.is_set)  # once the figures are painted
+    release.set()
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    weighed = [(spot.tag, spot.score, spot.attempt_ids) for spot in page.report.weak_spots]
+    assert weighed == at_once
+    assert [row.spot.tag for row in page.weak_spot_rows] == [tag for tag, *_ in at_once]
+    assert page.no_weak_spots.text() != page_module.WEIGHING
+
+
+def test_weak_spots_not_weighed_when_the_page_is_left_are_read_again_on_return(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.trends import page as page_module
+
+    _struggling_with_dp(context)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    with qtbot.waitSignal(page.shown):
+        context.events.sessions_changed.emit()
+    page.hide()  # before the figures were painted: nothing weighs them now
+    qtbot.wait(50)
+    assert page.weak_spot_rows == []
+    shown = page.reads_shown
+    page.show()
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    assert page.weak_spot_rows and page.report.weak_spot_report is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -62,6 +62,11 @@ class TableSpec:
 
     def key_of(self, record: Record) -> tuple[Any, ...]:
         return self._key_getter(record)[: len(self.key_fields)]
+
+    def keys_unique(self, records: Sequence[Record]) -> bool:
+        """No two records have the same key (the getter's extra last field repeats the
+        first, so it does not change which keys are equal)."""
+        return len(set(map(self._key_getter, records))) == len(records)
 
     @cached_property
     def _key_getter(self) -> Callable[[Record], tuple[Any, ...]]:

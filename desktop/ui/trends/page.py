@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from contextlib import suppress
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QHideEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -46,6 +46,7 @@ from desktop.ui.trends.charts import ChartCard
 from desktop.ui.trends.reading import (
     TrendsData,
     TrendsQuery,
+    add_weak_spots,
     attempts_to_read,
     read_trends,
     stored,
@@ -73,6 +74,7 @@ WELCOME = (
     "week or two this page shows your practice calendar and streaks, how your time compares "
     "with each target, and the weak spots that keep coming back."
 )
+WEIGHING = "Working out your weak spots…"
 NOTHING_PICKED = (
     "Click a day in the calendar, a bar, a point or a weak spot to list the attempts behind it. "
     "Double-click one (or press Enter) to open it."
@@ -81,6 +83,9 @@ NOTHING_PICKED = (
 
 class TrendsPage(ContextPage):
     info = page_info.TRENDS
+    # Figures shown; True once the weak spots are shown too (a long read shows the figures
+    # first and weighs the weak spots after they are painted).
+    shown = Signal(bool)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -94,6 +99,8 @@ class TrendsPage(ContextPage):
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
         self._read_pending: int | None = None  # the read a worker does for the page, if any
+        self._unweighed: TrendsData | None = None  # shown without its weak spots yet
+        self._weigh_after_paint = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -313,7 +320,20 @@ class TrendsPage(ContextPage):
         # A minimised window (a spontaneous hide) keeps them.
         if not event.spontaneous() and not self._shows_a_short_period():
             self.release_records()
+        elif not event.spontaneous() and self._unweighed is not None:
+            self._reading += 1  # weighed when next painted would be late: read again then
+            self._read_pending = None
+            self._unweighed = None
+            self._stale = True
         super().hideEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._weigh_after_paint:
+            # On the next turn, once the figures are painted: a worker running Python holds
+            # the interpreter's lock, and the painting's Python code would wait for it.
+            self._weigh_after_paint = False
+            QTimer.singleShot(0, self, self._weigh_weak_spots)
 
     def _shows_a_short_period(self) -> bool:
         days = self.range.currentData()
@@ -323,6 +343,7 @@ class TrendsPage(ContextPage):
         """Forget what was read (a read on its way is dropped); the next show reads again."""
         self._reading += 1
         self._read_pending = None
+        self._unweighed = None
         self._show_busy(False)
         self.report = None
         self._records = {}
@@ -347,6 +368,7 @@ class TrendsPage(ContextPage):
         self._reading += 1
         reading = self._reading
         self._read_pending = None  # an earlier read still on its way is not waited for
+        self._unweighed = None
         taxonomy = self.context.profile.taxonomy
         query = TrendsQuery(
             now=self.context.now(),
@@ -367,7 +389,7 @@ class TrendsPage(ContextPage):
         self._read_pending = reading
         self._show_busy(True)
         self.context.workers.run(
-            lambda: read_trends(engine, query),
+            lambda: read_trends(engine, query, weak_spots=False),
             lambda data: self._received(reading, data),
             lambda error: self._received(reading, error),
             owner=self,
@@ -395,12 +417,39 @@ class TrendsPage(ContextPage):
         self.background_reads_finished += 1
         if reading != self._reading:
             return  # the user chose something else meanwhile; that read is on its way
-        self._read_pending = None
         self._show_busy(False)
         if isinstance(result, TrendsData):
             self._show(result)
         else:
+            self._read_pending = None
             self._read_failed(result)
+
+    def _weigh_weak_spots(self) -> None:
+        data = self._unweighed
+        if data is None:
+            return  # read again or left meanwhile
+        reading = self._reading
+        self.context.workers.run(
+            lambda: add_weak_spots(data),
+            lambda weighed: self._weighed(reading, weighed),
+            lambda error: self._weighed(reading, error),
+            owner=self,
+        )
+
+    def _weighed(self, reading: int, result: TrendsData | BaseException) -> None:
+        if reading != self._reading:
+            return
+        self._read_pending = None
+        self._unweighed = None
+        if not isinstance(result, TrendsData):
+            self.no_weak_spots.setText("")
+            self._read_failed(result)
+            return
+        report = result.report
+        self.report = report
+        self._show_weak_spots(report.weak_spots, report.weak_spot_report)
+        self.reads_shown += 1
+        self.shown.emit(True)
 
     def _read_failed(self, error: BaseException) -> None:
         self.count_label.setText("")
@@ -424,14 +473,24 @@ class TrendsPage(ContextPage):
         )
         self._show_streaks(report)
         self._done_items = data.done_items
+        weighed = report.weak_spot_report is not None
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
+        if not weighed:  # worked out once the figures are painted
+            self.no_weak_spots.setText(WEIGHING)
+            self._unweighed = data
+            self._weigh_after_paint = True
+            self.update()
+        else:
+            self._read_pending = None
         label = self.context.profile.taxonomy.label
         figures.show_time(self.time_chart, report)
         figures.show_confidence(self.confidence_chart, report)
         figures.show_struggles(self.struggle_chart, report, label)
         figures.show_missed_steps(self.steps_chart, report, label)
         figures.show_scores(self.score_chart, report, data.mock_scores)
-        self.reads_shown += 1
+        if weighed:
+            self.reads_shown += 1
+        self.shown.emit(weighed)
 
     def _show_streaks(self, report: TrendsReport) -> None:
         current, longest = report.streaks.current, report.streaks.longest

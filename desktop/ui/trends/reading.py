@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 
 from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, evidence_tags
-from desktop.domain.trends import PracticeRecord, ScorePoint, TrendsReport, build_report
-from desktop.domain.weak_spots import observation_from_mock
+from desktop.domain.trends import (
+    PracticeRecord,
+    ScorePoint,
+    TrendsReport,
+    build_report,
+    weak_spots_of,
+)
+from desktop.domain.weak_spots import Observation, observation_from_mock
 from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
@@ -71,7 +77,41 @@ def attempts_to_read(engine: Engine, query: TrendsQuery) -> int:
         return practice_store.log_totals(session=session, period=_records_read(query))[0]
 
 
-def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
+def read_trends(engine: Engine, query: TrendsQuery, *, weak_spots: bool = True) -> TrendsData:
+    """Everything the trends page shows; without `weak_spots`, all but the weak spots (the
+    report's `weak_spot_report` is None), which `add_weak_spots` then works out: the page
+    shows the figures first and weighs the weak spots after they are painted."""
+    data = _read_figures(engine, query)
+    return add_weak_spots(data) if weak_spots else data
+
+
+def add_weak_spots(data: TrendsData) -> TrendsData:
+    """`data` with its period's weak spots: the attempts and mock interviews in the period
+    weighed by the weak-spot model (no database read)."""
+    query = data.query
+    since = stored(_since(query))
+    weak = weak_spots_of(
+        [record for record in data.records.values() if record.started_at >= since],
+        kinds=query.kinds,
+        label=query.label,
+        design_steps=query.design_steps,
+        now=stored(query.now),
+        extra_evidence=_mock_evidence(data.mocks.values()),
+        exercised=query.exercised,
+    )
+    return replace(data, report=replace(data.report, weak_spots=weak.spots, weak_spot_report=weak))
+
+
+def _mock_evidence(mocks: Iterable[MockInterview]) -> list[Observation]:
+    return [
+        observation_from_mock(
+            mock.id, stored(mock.held_at), mock.score_percent, evidence_tags(mock)
+        )
+        for mock in mocks
+    ]
+
+
+def _read_figures(engine: Engine, query: TrendsQuery) -> TrendsData:
     now = query.now
     since = _since(query)
     span = _records_read(query)
@@ -92,12 +132,6 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
     mock_scores = [
         ScorePoint(stored(mock.held_at), mock.score_percent, mock.id, mock.title) for mock in mocks
     ]
-    exposed = [
-        observation_from_mock(
-            mock.id, stored(mock.held_at), mock.score_percent, evidence_tags(mock)
-        )
-        for mock in mocks
-    ]
     report = build_report(
         records,
         since=stored(since),
@@ -110,8 +144,8 @@ def read_trends(engine: Engine, query: TrendsQuery) -> TrendsData:
         today=query.today,
         rest_days_per_week=query.rest_days_per_week,
         first_weekday=query.first_weekday,
-        extra_evidence=exposed,
         exercised=query.exercised,
+        with_weak_spots=False,
     )
     return TrendsData(
         query=query,
