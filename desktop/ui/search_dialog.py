@@ -27,18 +27,13 @@ from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.window_keys import MOVE_THROUGH_HITS, OPEN_HIT
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 TYPING_PAUSE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
-_MOVES = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-}
 
 
 class SearchDialog(QDialog):
@@ -158,12 +153,12 @@ class SearchDialog(QDialog):
         """The arrow keys move through the results while the keyboard stays in the box."""
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in _MOVES:
+            if MOVE_THROUGH_HITS.matches(event):
                 self.results.setFocus()
                 self.results.keyPressEvent(event)
                 self.box.setFocus()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if OPEN_HIT.matches(event):
                 if self._pause.isActive() or self._searching:
                     self._open_when_shown = True  # open the first hit for what was typed
                     if self._pause.isActive():

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +36,7 @@ from desktop.store.backup_verdicts import judge_with_cache
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
 from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.ui import window_keys
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -115,9 +115,7 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         # The Delete key on the list asks the same question as the button.
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_button.click)
+        window_keys.bind_to(self.table, window_keys.DELETE_BACKUP, self.delete_button.click)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         layout.addWidget(buttons)
