@@ -285,8 +285,8 @@ def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFold
     owner = f" (process {guard.other_pid})" if guard.other_pid else ""
     return (
         f"Loopwise is already running with the data folder {folder.data_dir}{owner}, "
-        "and did not answer. Close that window first, or use --data-dir to open another "
-        "profile."
+        "and did not answer (it may be busy or not responding). Close that window first, "
+        "or use --data-dir to open another profile."
     )
 
 

@@ -33,14 +33,21 @@ class Contents:
     journal_entries: int
     sessions: int
     last_entry: date | None = None
+    stories: int = 0
+    plan_items: int = 0
 
     def describe(self, reference: date | None = None) -> str:
-        """'412 journal entries, 3,104 sessions, last entry 2 Jan' (the year is given when it
-        is not the year of `reference`, the day the copy was made)."""
+        """'412 journal entries, 3,104 sessions, 12 stories, 80 plan items, last entry 2 Jan'
+        (the year is given when it is not the year of `reference`, the day the copy was
+        made). Stories and plan items are named when there are some: many never write one."""
         parts = [
             _count(self.journal_entries, "journal entry", "journal entries"),
             _count(self.sessions, "session", "sessions"),
         ]
+        if self.stories:
+            parts.append(_count(self.stories, "story", "stories"))
+        if self.plan_items:
+            parts.append(_count(self.plan_items, "plan item", "plan items"))
         if self.last_entry is not None:
             day = f"{self.last_entry.day} {self.last_entry:%b}"
             if reference is None or reference.year != self.last_entry.year:

@@ -9,6 +9,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from desktop.domain.backups import Contents, parse_backup_name
 
@@ -134,8 +135,9 @@ def _judge_database(path: Path) -> Verdict:
 
 
 def read_contents(connection: sqlite3.Connection, names: set[str] | None = None) -> Contents:
-    """How many journal entries and practice sessions the database holds (an early schema
-    without a table holds none of that kind)."""
+    """How many journal entries, practice sessions, stories and plan items the database
+    holds (an early schema without a table holds none of that kind). Counting is cheap next
+    to the integrity check that comes before it."""
     if names is None:
         names = {
             str(row[0])
@@ -150,7 +152,25 @@ def read_contents(connection: sqlite3.Connection, names: set[str] | None = None)
         last = _day(newest)
     if "practice_session" in names:
         (sessions,) = connection.execute("SELECT count(*) FROM practice_session").fetchone()
-    return Contents(int(entries), int(sessions), last)
+    return Contents(
+        int(entries),
+        int(sessions),
+        last,
+        stories=_count_shown(connection, names, "story"),
+        plan_items=_count_shown(connection, names, "plan_item"),
+    )
+
+
+def _count_shown(
+    connection: sqlite3.Connection, names: set[str], table: Literal["story", "plan_item"]
+) -> int:
+    """The table's rows, less those deleted (kept for Undo) where the schema marks them."""
+    if table not in names:
+        return 0
+    columns = {str(row[1]) for row in connection.execute(f"PRAGMA table_info({table})")}
+    hidden = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""
+    (count,) = connection.execute(f"SELECT count(*) FROM {table}{hidden}").fetchone()
+    return int(count)
 
 
 def _day(value: object) -> date | None:

@@ -95,6 +95,7 @@ def _entry(key: list[int], verdict: Verdict) -> dict[str, Any] | None:
         contents = verdict.contents
         last = contents.last_entry.isoformat() if contents.last_entry else None
         return {"key": key, "entries": contents.journal_entries, "sessions": contents.sessions,
+                "stories": contents.stories, "plan_items": contents.plan_items,
                 "last": last}  # fmt: skip
     if verdict.problem is None:
         return None
@@ -102,20 +103,21 @@ def _entry(key: list[int], verdict: Verdict) -> dict[str, Any] | None:
 
 
 def _verdict(entry: dict[str, Any]) -> Verdict | None:
-    """The verdict an entry records, or None if it is not one this code wrote."""
+    """The verdict an entry records, or None if it is not one this code wrote (an entry from
+    before stories and plan items were counted is read again)."""
     problem = entry.get("problem")
     if isinstance(problem, str) and problem and isinstance(entry.get("final"), bool):
         return Verdict(problem=problem, final=entry["final"])
-    entries, sessions, last = entry.get("entries"), entry.get("sessions"), entry.get("last")
-    if not (isinstance(entries, int) and isinstance(sessions, int)):
+    counts = [entry.get(name) for name in ("entries", "sessions", "stories", "plan_items")]
+    last = entry.get("last")
+    if not (all(_count(count) for count in counts) and (last is None or isinstance(last, str))):
         return None
-    if not (_count(entries) and _count(sessions) and (last is None or isinstance(last, str))):
-        return None
+    entries, sessions, stories, plan_items = (int(count or 0) for count in counts)
     try:
         day = date.fromisoformat(last) if last is not None else None
     except ValueError:
         return None
-    return Verdict(contents=Contents(entries, sessions, day))
+    return Verdict(contents=Contents(entries, sessions, day, stories, plan_items))
 
 
 def _count(value: object) -> bool:

@@ -8,7 +8,7 @@ in its retrospective, so attempts are also found through the journal's index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -70,16 +70,22 @@ def search_everything(
     typed: str,
     items: Sequence[PathItemText],
     limit: int = HITS_PER_KIND,
+    limits: Mapping[HitKind, int] | None = None,
 ) -> list[Hit]:
-    """Hits grouped by kind (items, entries, stories, attempts), at most `limit` of each."""
+    """Hits grouped by kind (items, entries, stories, attempts), at most `limit` of each, or
+    of a kind in `limits`, as many as it says."""
     words = search_words(typed)
     if not words:
         return []
+
+    def most(kind: HitKind) -> int:
+        return (limits or {}).get(kind, limit)
+
     return [
-        *_items(session, words, items, limit),
-        *_entries(session, typed, limit),
-        *_stories(session, words, limit),
-        *_attempts(session, typed, words, limit),
+        *_items(session, words, items, most(HitKind.ITEM)),
+        *_entries(session, typed, most(HitKind.ENTRY)),
+        *_stories(session, words, most(HitKind.STORY)),
+        *_attempts(session, typed, words, most(HitKind.ATTEMPT)),
     ]
 
 

@@ -37,9 +37,12 @@ def journal_choice_text(day: date, title: str) -> str:
     return f"{day_with_year(day)} · {title or 'Untitled entry'}"
 
 
-def date_and_time(stored: datetime) -> str:
+def date_and_time(stored: datetime, *, seconds: bool = False) -> str:
+    """ "3 Dec 2026, 14:05", or "3 Dec 2026, 14:05:09" where the minute alone would leave two
+    moments looking alike."""
     moment = local_time(stored)
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
+    clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    return f"{moment.day} {moment:%b %Y}, {clock}"
 
 
 def minutes(value: int) -> str:

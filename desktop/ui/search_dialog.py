@@ -1,5 +1,6 @@
 """Edit > Search everything (Ctrl+K): one box for path items, journal entries, stories and
-attempts. Type, move with the arrow keys, Enter opens the hit on its page, Esc closes.
+attempts. Type, move with the arrow keys, Enter opens the hit on its page, Esc closes. A kind
+lists its first few hits; when more match, its "Show all" row lists the rest.
 
 The search runs on a worker thread a moment after typing stops, so the box never waits for
 the database; a result that arrives after newer typing is dropped.
@@ -11,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QListWidget,
@@ -21,24 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.database import session_scope
-from desktop.store.search import Hit, PathItemText, search_everything
+from desktop.store.search import HITS_PER_KIND, Hit, HitKind, PathItemText, search_everything
 from desktop.ui.formatting import day_with_year, short_date
 from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.window_keys import MOVE_THROUGH_HITS, OPEN_HIT
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 TYPING_PAUSE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
-_MOVES = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-}
+SHOW_ALL_ROLE = Qt.ItemDataRole.UserRole + 3  # the kind a "Show all" row lists in full
+# "Show all" lists this many of a kind at most; past that, more words narrow the search.
+ALL_OF_A_KIND = 200
 
 
 class SearchDialog(QDialog):
@@ -52,6 +51,8 @@ class SearchDialog(QDialog):
         self._asked = 0  # which search the shown results belong to
         self._open_when_shown = False  # Enter came before the results for the typing did
         self._searching = False
+        self._listed_in_full: set[HitKind] = set()  # kinds whose "Show all" was chosen
+        self._select_after_show: tuple[HitKind, int] | None = None
         self._items = [
             PathItemText(path.id, path.title, item.id, item.title)
             for path in context.profile.library.paths
@@ -82,7 +83,11 @@ class SearchDialog(QDialog):
     # Searching ---------------------------------------------------------------------------
 
     def _typed(self) -> None:
+        self._listed_in_full.clear()  # new words: each kind starts short again
         self._pause.start()
+
+    def _most_shown(self, kind: HitKind) -> int:
+        return ALL_OF_A_KIND if kind in self._listed_in_full else HITS_PER_KIND
 
     def search_now(self) -> None:
         typed = self.box.text()
@@ -96,10 +101,12 @@ class SearchDialog(QDialog):
         self._searching = True
         engine = self.context.profile.engine
         items = self._items
+        # One more than is shown: whether it comes says whether there are more to show.
+        limits = {kind: self._most_shown(kind) + 1 for kind in HitKind}
 
         def work() -> list[Hit]:
             with session_scope(engine) as session:
-                return search_everything(session=session, typed=typed, items=items)
+                return search_everything(session=session, typed=typed, items=items, limits=limits)
 
         self.context.workers.run(
             work,
@@ -118,18 +125,16 @@ class SearchDialog(QDialog):
     def _show(self, hits: list[Hit], typed: str) -> None:
         self._searching = False
         self.results.clear()
-        heading = None
+        by_kind: dict[HitKind, list[Hit]] = {}
         for hit in hits:
-            if hit.kind.heading != heading:
-                heading = hit.kind.heading
-                self.results.addItem(_heading(heading))
-            facts = _facts(hit)
-            item = QListWidgetItem(hit.title)
-            item.setData(HIT_ROLE, hit)
-            item.setData(FACTS_ROLE, facts)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {facts}")
-            item.setToolTip(plain_tip(f"{hit.title}\n{facts}"))
-            self.results.addItem(item)
+            by_kind.setdefault(hit.kind, []).append(hit)
+        for kind, found in by_kind.items():
+            self.results.addItem(_heading(kind.heading))
+            most = self._most_shown(kind)
+            for hit in found[:most]:
+                self.results.addItem(_hit_row(hit))
+            if len(found) > most:
+                self.results.addItem(self._more_row(kind, most))
         if not typed.strip():
             self.status.setText("Type a word or two.")
         elif not hits:
@@ -137,6 +142,7 @@ class SearchDialog(QDialog):
         else:
             self.status.setText("↑ ↓ to choose, Enter to open, Esc to close.")
         self._select_first_hit()
+        self._select_listed_in_full()
         if self._open_when_shown:
             self._open_when_shown = False
             self.open_current()
@@ -154,16 +160,54 @@ class SearchDialog(QDialog):
                 self.results.setCurrentRow(row)
                 return
 
+    def _select_listed_in_full(self) -> None:
+        """After "Show all", the first hit that was not listed before it."""
+        if self._select_after_show is None:
+            return
+        kind, shown_before = self._select_after_show
+        self._select_after_show = None
+        of_kind = [
+            row
+            for row in range(self.results.count())
+            if isinstance(hit := self.results.item(row).data(HIT_ROLE), Hit) and hit.kind is kind
+        ]
+        if len(of_kind) > shown_before:
+            self.results.setCurrentRow(of_kind[shown_before])
+            self.results.scrollToItem(self.results.currentItem())
+
+    def _more_row(self, kind: HitKind, shown: int) -> QListWidgetItem:
+        """ "Show all …" under a kind cut short, or, once that was chosen, a note that the
+        list stops at ALL_OF_A_KIND."""
+        if kind in self._listed_in_full:
+            note = QListWidgetItem(f"Only the first {shown:,} are listed: add a word to narrow it.")
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            return note
+        text = f"Show all {kind.heading.lower()}…"
+        row = QListWidgetItem(text)
+        row.setData(SHOW_ALL_ROLE, kind)
+        row.setData(
+            Qt.ItemDataRole.AccessibleTextRole, f"{text} Only the first {shown} are listed."
+        )
+        row.setToolTip(f"Only the first {shown} are listed; Enter or a click lists them all.")
+        row.setForeground(self.results.palette().color(QPalette.ColorRole.Link))
+        return row
+
+    def show_all(self, kind: HitKind) -> None:
+        """List every hit of this kind (up to ALL_OF_A_KIND) for the same words."""
+        self._select_after_show = (kind, self._most_shown(kind))
+        self._listed_in_full.add(kind)
+        self.search_now()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The arrow keys move through the results while the keyboard stays in the box."""
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in _MOVES:
+            if MOVE_THROUGH_HITS.matches(event):
                 self.results.setFocus()
                 self.results.keyPressEvent(event)
                 self.box.setFocus()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if OPEN_HIT.matches(event):
                 if self._pause.isActive() or self._searching:
                     self._open_when_shown = True  # open the first hit for what was typed
                     if self._pause.isActive():
@@ -179,10 +223,24 @@ class SearchDialog(QDialog):
             self._open(current)
 
     def _open(self, item: QListWidgetItem) -> None:
+        kind = item.data(SHOW_ALL_ROLE)  # Qt hands a str enum back as its str
+        if kind is not None:
+            self.show_all(HitKind(kind))
+            return
         hit = item.data(HIT_ROLE)
         if isinstance(hit, Hit):
             self.accept()
             self.chosen.emit(hit)
+
+
+def _hit_row(hit: Hit) -> QListWidgetItem:
+    facts = _facts(hit)
+    item = QListWidgetItem(hit.title)
+    item.setData(HIT_ROLE, hit)
+    item.setData(FACTS_ROLE, facts)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {facts}")
+    item.setToolTip(plain_tip(f"{hit.title}\n{facts}"))
+    return item
 
 
 def _heading(text: str) -> QListWidgetItem:

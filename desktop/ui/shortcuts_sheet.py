@@ -1,8 +1,9 @@
 """Help > Keyboard shortcuts: every shortcut the window has, read from its actions.
 
-Read from the menus, the pages' own actions and described shortcuts, and the keys the
-practice-session and rehearsal windows bind (desktop/ui/window_keys.py), rather than kept by
-hand, so the sheet cannot fall behind when a shortcut is added or changed.
+Read from the menus, the pages' own actions and described shortcuts, the keys pages' widgets
+handle themselves (desktop/ui/page_keys.py), and the keys the windows beside the main one bind
+(desktop/ui/window_keys.py), rather than kept by hand, so the sheet cannot fall behind when a
+shortcut is added or changed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import window_keys
+from desktop.ui.page_keys import noted_keys
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -58,10 +60,11 @@ def shortcut_groups(window: MainWindow) -> list[Group]:
             for shortcut in real.findChildren(QShortcut)
             if shortcut.whatsThis()
         ]
+        rows += [(keys.what, keys.text()) for keys in noted_keys(real)]
         if rows:
             groups.append((f"On the {real.title} page", rows))
     for heading, bindings in window_keys.WINDOWS:
-        groups.append((heading, [(keys.what, _keys(keys.sequences())) for keys in bindings]))
+        groups.append((heading, [(keys.what, keys.text()) for keys in bindings]))
     return groups
 
 
@@ -87,9 +90,11 @@ def _row(action: QAction) -> tuple[str, str]:
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
-    """The main keys, and other Ctrl ones (not Shift+Ins or a keyboard's Undo key)."""
-    first, *others = (key.toString(QKeySequence.SequenceFormat.NativeText) for key in sequences)
-    return ", ".join([first, *(key for key in others if key.startswith("Ctrl+"))])
+    """The main keys, and other Ctrl ones (not Shift+Ins or a keyboard's Undo key), each
+    once ("Ctrl+Enter" names both Enter keys)."""
+    first, *others = (window_keys.key_name(key) for key in sequences)
+    kept = [first, *(key for key in others if key.startswith("Ctrl+"))]
+    return ", ".join(dict.fromkeys(kept))
 
 
 class ShortcutsSheet(QDialog):

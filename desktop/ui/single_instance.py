@@ -5,6 +5,10 @@ here: a lock file that is empty or garbled (a crash while it was written, a sync
 that no process holds is removed; one written on another computer (a synced folder) is named
 as such; a start that races another one waits for that one's window and raises it; a full
 disk is called a full disk.
+
+A second start says the first one's window was brought forward only when the first one
+answers that it raised it: a first copy that is frozen still takes the connection (the
+system queues it), so a request that was merely sent proves nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QLockFile, QObject, QSysInfo, QTimer, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -24,7 +28,12 @@ from desktop.folders import ProfileFolder
 from desktop.ui.lock_file import disk_is_full, remove_if_abandoned
 
 _RAISE_MESSAGE = b"raise\n"
+_RAISED_ANSWER = b"raised\n"  # the window was brought forward
+_STARTING_ANSWER = b"starting\n"  # no window yet to bring forward: ask again shortly
 _CONNECT_TIMEOUT_MS = 800
+# A first copy that is working answers within milliseconds; one silent this long is frozen
+# or too busy to show its window.
+ANSWER_TIMEOUT_MS = 2000
 # How long a second start waits for a first one that is still starting (opening a large
 # database, waiting for a lock) before it says that one does not answer.
 RACE_WAIT_SECONDS = 15.0
@@ -33,7 +42,7 @@ _RETRY_SECONDS = 0.25
 
 class Claim(Enum):
     OWNER = "owner"
-    RAISED_OTHER = "raised-other"
+    RAISED_OTHER = "raised-other"  # the running copy answered that it raised its window
     HELD_ELSEWHERE = "held-elsewhere"
     # The lock file could not be written at all (a read-only folder): nobody holds it.
     CANNOT_WRITE = "cannot-write"
@@ -75,6 +84,12 @@ def _lock_info(lock: QLockFile) -> tuple[int, str]:
         return int(info[0]), str(info[1])
     except (TypeError, ValueError, IndexError):
         return 0, ""
+
+
+class _Answer(Enum):
+    RAISED = "raised"
+    NOT_YET = "not-yet"  # not listening yet, still starting, or just closed: try again
+    SILENT = "silent"  # took the request and said nothing: frozen or busy
 
 
 class SingleInstanceGuard(QObject):
@@ -140,8 +155,11 @@ class SingleInstanceGuard(QObject):
             self.other_pid, self.other_host = pid, host
             return Claim.OTHER_HOST
         self.other_pid = pid
-        if self._ask_owner_to_raise():
+        answer = self._ask_owner_to_raise()
+        if answer is _Answer.RAISED:
             return Claim.RAISED_OTHER
+        if answer is _Answer.SILENT:
+            return Claim.HELD_ELSEWHERE  # asking again would only queue more requests
         return None
 
     def release(self) -> None:
@@ -173,17 +191,33 @@ class SingleInstanceGuard(QObject):
 
     def _on_message(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(_RAISE_MESSAGE.strip()):
-            self.raise_requested.emit()
-        socket.disconnectFromServer()
+            # Raised only if a window is there to raise (it is connected once it is shown).
+            if self.receivers(SIGNAL("raise_requested()")):
+                self.raise_requested.emit()
+                socket.write(_RAISED_ANSWER)
+            else:
+                socket.write(_STARTING_ANSWER)
+        socket.disconnectFromServer()  # after what was written has gone
 
-    def _ask_owner_to_raise(self) -> bool:
+    def _ask_owner_to_raise(self) -> _Answer:
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
-            return False
+            return _Answer.NOT_YET
         socket.write(_RAISE_MESSAGE)
-        sent = socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return sent
+        if not socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS):
+            socket.abort()
+            return _Answer.NOT_YET
+        answer = b""
+        while not answer.endswith(b"\n") and socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
+            answer += bytes(socket.readAll().data())
+        answer += bytes(socket.readAll().data())
+        still_there = socket.state() == QLocalSocket.LocalSocketState.ConnectedState
+        socket.abort()
+        if answer == _RAISED_ANSWER:
+            return _Answer.RAISED
+        if answer or not still_there:
+            return _Answer.NOT_YET  # starting, or gone (quitting): the lock says which next
+        return _Answer.SILENT

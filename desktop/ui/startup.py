@@ -106,9 +106,9 @@ def _passed_over_text(passed_over: list[Judged]) -> str:
     return "\n\n" + "\n".join([heading, *lines])
 
 
-def backup_time_text(taken_at: datetime) -> str:
+def backup_time_text(taken_at: datetime, *, seconds: bool = False) -> str:
     """A backup's time (stored in UTC) in the user's local time."""
-    return date_and_time(taken_at.replace(tzinfo=UTC))
+    return date_and_time(taken_at.replace(tzinfo=UTC), seconds=seconds)
 
 
 def waiting_notice(message: str) -> QMessageBox:

@@ -1,14 +1,16 @@
-"""Keys of the windows that open beside the main one: a running practice session and a story
-rehearsal. Those windows bind their buttons from here and Help > Keyboard shortcuts lists
-them from here, so the sheet says what the buttons really answer to even while no such
-window is open."""
+"""Keys of the windows that open beside the main one: a running practice session, a story
+rehearsal, the Backups window and Search everything. Those windows bind their keys from here
+and Help > Keyboard shortcuts lists them from here, so the sheet says what the windows really
+answer to even while no such window is open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,26 @@ class WindowKeys:
     def sequences(self) -> list[QKeySequence]:
         return [QKeySequence(keys) for keys in self.keys]
 
+    def matches(self, event: QKeyEvent) -> bool:
+        """The key event is one of these keys (from the keypad too: Qt marks its keys)."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeyCombination(modifiers, Qt.Key(event.key()))
+        return any(sequence == QKeySequence(pressed) for sequence in self.sequences())
+
+    def text(self) -> str:
+        """The keys as the sheet and the README name them ("Enter" once for both Enters)."""
+        names = [key_name(sequence) for sequence in self.sequences()]
+        return ", ".join(dict.fromkeys(names))
+
+
+# Qt names the main keyboard's Enter "Return" and the Delete key "Del"; keyboards say otherwise.
+_KEY_NAMES = {"Return": "Enter", "Del": "Delete"}
+
+
+def key_name(sequence: QKeySequence) -> str:
+    native = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return "+".join(_KEY_NAMES.get(part, part) for part in native.split("+"))
+
 
 # Ctrl with either Enter key: the main keyboard's (Qt's "Return") and the keypad's.
 CTRL_ENTER = ("Ctrl+Return", "Ctrl+Enter")
@@ -27,9 +49,15 @@ PAUSE = WindowKeys("Pause or resume the timer", ("Ctrl+P",))
 FINISH_SESSION = WindowKeys("Finish and log the session", CTRL_ENTER)
 FINISH_REHEARSAL = WindowKeys("Stop the timer and rate the rehearsal", CTRL_ENTER)
 
+DELETE_BACKUP = WindowKeys("Delete the selected backup", ("Del",))
+MOVE_THROUGH_HITS = WindowKeys("Move through the hits", ("Up", "Down", "PgUp", "PgDown"))
+OPEN_HIT = WindowKeys("Open the chosen hit", ("Return", "Enter"))
+
 WINDOWS: tuple[tuple[str, tuple[WindowKeys, ...]], ...] = (
     ("In a practice session", (PAUSE, FINISH_SESSION)),
     ("While rehearsing a story", (PAUSE, FINISH_REHEARSAL)),
+    ("In the Backups window", (DELETE_BACKUP,)),
+    ("In Search everything", (MOVE_THROUGH_HITS, OPEN_HIT)),
 )
 
 
@@ -42,3 +70,11 @@ def bind(button: QAbstractButton, keys: WindowKeys) -> None:
     for sequence in others:
         extra = QShortcut(sequence, button)
         extra.activated.connect(button.animateClick)
+
+
+def bind_to(widget: QWidget, keys: WindowKeys, slot: Callable[[], object]) -> None:
+    """Keys that run slot while the keyboard is in this widget (not elsewhere in its window)."""
+    for sequence in keys.sequences():
+        shortcut = QShortcut(sequence, widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(slot)

@@ -136,3 +136,23 @@ def test_an_attempt_is_found_by_what_its_retrospective_says(profile: Profile) ->
         (HitKind.ENTRY, "Retrospective"),
         (HitKind.ATTEMPT, "Merge intervals"),
     ]
+
+
+def test_a_kind_can_be_given_a_limit_of_its_own(profile: Profile) -> None:
+    with session_scope(profile.engine) as session:
+        for n in range(5):
+            practice_store.log_attempt(
+                session=session, attempt=_attempt(f"Heap drill {n}"), now=NOW
+            )
+            journal_store.create_entry(
+                session=session,
+                draft=journal_store.EntryDraft(date(2026, 11, 1), f"Heap notes {n}", "heap"),
+                now=NOW,
+            )
+    with session_scope(profile.engine) as session:
+        hits = search_everything(
+            session=session, typed="heap", items=ITEMS, limit=2, limits={HitKind.ATTEMPT: 4}
+        )
+    kinds = [hit.kind for hit in hits]
+    assert kinds.count(HitKind.ATTEMPT) == 4
+    assert kinds.count(HitKind.ENTRY) == 2

@@ -25,3 +25,14 @@ def test_a_backup_time_reads_like_every_other_date() -> None:
     local = local_time(taken)
     assert backup_time_text(taken) == f"{local.day} {local:%b %Y, %H:%M}"
     assert not backup_time_text(taken).startswith("0")
+
+
+def test_a_time_to_the_second_reads_like_the_others_with_its_seconds() -> None:
+    from datetime import datetime
+
+    from desktop.ui.formatting import date_and_time, local_time
+
+    taken = datetime(2026, 12, 3, 12, 0, 7)
+    local = local_time(taken)
+    assert date_and_time(taken, seconds=True) == f"{local.day} {local:%b %Y, %H:%M:%S}"
+    assert date_and_time(taken) == f"{local.day} {local:%b %Y, %H:%M}"

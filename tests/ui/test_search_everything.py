@@ -3,7 +3,7 @@ and Enter shows the hit on its page, selected."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,11 +13,11 @@ from desktop.domain.stories import StoryDraft
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
-from desktop.store.search import HitKind
+from desktop.store.search import HITS_PER_KIND, HitKind
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window, open_hit
-from desktop.ui.search_dialog import SearchDialog
+from desktop.ui.search_dialog import HIT_ROLE, SHOW_ALL_ROLE, SearchDialog
 
 NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
@@ -135,10 +135,10 @@ def test_results_for_older_typing_never_replace_newer_ones(qtbot, window, monkey
     release = threading.Event()
     real = search_dialog.search_everything
 
-    def slow_for_walrus(*, session, typed, items):  # type: ignore[no-untyped-def]
+    def slow_for_walrus(*, session, typed, items, **limits):  # type: ignore[no-untyped-def]
         if typed == "walrus":
             release.wait(5)  # the older search finishes last
-        return real(session=session, typed=typed, items=items)
+        return real(session=session, typed=typed, items=items, **limits)
 
     monkeypatch.setattr(search_dialog, "search_everything", slow_for_walrus)
     dialog = _search(qtbot, window, "walrus")
@@ -150,3 +150,64 @@ def test_results_for_older_typing_never_replace_newer_ones(qtbot, window, monkey
     window.context.workers.wait_until_idle(5)
     qtbot.wait(50)  # let the late result arrive
     assert [hit.title for hit in dialog.hits()] == ["Zebra notes"]
+
+
+def _log_attempts(context: AppContext, count: int) -> list[int]:
+    with context.writing() as session:
+        return [
+            practice_store.log_attempt(
+                session=session,
+                attempt=Attempt(
+                    subject=AttemptSubject(title=f"Narwhal drill {n}", target_minutes=15),
+                    started_at=NOW - timedelta(days=n),
+                    active_seconds=600,
+                    outcome=Outcome.SOLVED,
+                    confidence=3,
+                ),
+                now=NOW,
+            )
+            for n in range(count)
+        ]
+
+
+def test_a_kind_cut_short_offers_to_show_all_and_then_lists_them(qtbot, window) -> None:
+    logged = _log_attempts(window.context, HITS_PER_KIND + 3)
+    dialog = _search(qtbot, window, "narwhal")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    assert len(dialog.hits()) == HITS_PER_KIND
+    last = dialog.results.item(dialog.results.count() - 1)
+    assert last.text() == "Show all practice attempts…"
+    assert last.data(SHOW_ALL_ROLE) == HitKind.ATTEMPT
+
+    dialog.results.setCurrentItem(last)
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # Enter on the row lists them all
+
+    qtbot.waitUntil(lambda: len(dialog.hits()) == len(logged))
+    assert dialog.isVisible()
+    assert {hit.record_id for hit in dialog.hits()} == set(logged)
+    # The keyboard is on the first hit that was not listed before.
+    assert dialog.results.currentItem().data(HIT_ROLE) == dialog.hits()[HITS_PER_KIND]
+    assert not [
+        row
+        for row in range(dialog.results.count())
+        if dialog.results.item(row).data(SHOW_ALL_ROLE) is not None
+    ]
+
+
+def test_a_kind_that_fits_offers_nothing_more(qtbot, window) -> None:
+    _log_attempts(window.context, HITS_PER_KIND)
+    dialog = _search(qtbot, window, "narwhal")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    assert len(dialog.hits()) == HITS_PER_KIND
+    texts = [dialog.results.item(row).text() for row in range(dialog.results.count())]
+    assert not [text for text in texts if text.startswith("Show all")]
+
+
+def test_new_words_list_each_kind_short_again(qtbot, window) -> None:
+    _log_attempts(window.context, HITS_PER_KIND + 3)
+    dialog = _search(qtbot, window, "narwhal")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    dialog.show_all(HitKind.ATTEMPT)
+    qtbot.waitUntil(lambda: len(dialog.hits()) == HITS_PER_KIND + 3)
+    dialog.box.setText("narwhal drill")
+    qtbot.waitUntil(lambda: len(dialog.hits()) == HITS_PER_KIND)

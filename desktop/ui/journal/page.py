@@ -30,6 +30,7 @@ from desktop.ui.formatting import day_with_year, long_date
 from desktop.ui.journal.editor_panel import EntryEditor
 from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import ContextPage
+from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.widgets import dialogs
@@ -39,6 +40,7 @@ from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
 from desktop.ui.widgets.waiting import wait_until
+from desktop.ui.window_keys import WindowKeys
 
 SEARCH_DELAY_MS = 150
 # Below this page width the editor needs the room: the calendar hides (the list and the
@@ -112,7 +114,8 @@ class JournalPage(ContextPage):
             "Search all entries  (Ctrl+F)",
             lambda _text: self._search_timer.start(),
         )
-        self.search.returnPressed.connect(self.open_first_hit)
+        self.search.returnPressed.connect(self.open_first_hit)  # Qt's line edits: either Enter
+        note_keys(self.search, WindowKeys("In the search box: open the first entry found", ENTER))
         top.addWidget(self.search, 1)
         self.new_button = QToolButton()
         self.new_button.setText("New entry")

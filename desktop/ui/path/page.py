@@ -31,6 +31,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import short_date
 from desktop.ui.page import ContextPage, Page
+from desktop.ui.page_keys import enter_activates
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel
 from desktop.ui.path.checklist_view import ChecklistView
@@ -188,6 +189,7 @@ class PathPage(ContextPage):
         tree.customContextMenuRequested.connect(self._show_context_menu)
         # Enter (or a double-click) on an item starts a session on it, as on Plan.
         tree.activated.connect(self._on_activated)
+        enter_activates(tree, "Start a practice session on the item")
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._after_reset)
         return tree

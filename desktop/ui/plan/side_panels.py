@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import PlanSource
 from desktop.domain.suggestions import Suggestion
+from desktop.ui.page_keys import enter_activates
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -74,6 +75,7 @@ class SuggestionsPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         self.list = _rich_list("Suggestions")
         self.list.itemActivated.connect(lambda _item: self.accept_selected())
+        enter_activates(self.list, "Add the chosen suggestion to the plan")
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.empty = text_label("No suggestions", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,6 +221,7 @@ class MocksPanel(QWidget):
         self.list = _rich_list("Mock interviews")
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self._edit(on_edit))
+        enter_activates(self.list, "Edit the chosen mock interview")
         empty = centred_note(
             "No mock interviews",
             (

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.planner import Activity, PlanItem, hours_text
+from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.theme import STATUS_COLOURS, current_scheme
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+from desktop.ui.window_keys import WindowKeys
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
 MIME_TYPE = "application/x-loopwise-plan-item"
@@ -38,6 +40,9 @@ MIME_TYPE = "application/x-loopwise-plan-item"
 WIDEST_HEADER = "Today · Wed 30"
 WIDEST_TOTAL = "10 h 50 min"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+# Up and Down walk a day's items (Qt's own); Left and Right walk the days.
+DAY_KEYS = WindowKeys("The day before or after that has planned items", ("Left", "Right"))
+START_KEYS = WindowKeys("Start a practice session on the planned item", ENTER)
 
 
 class DayList(QListWidget):
@@ -62,10 +67,8 @@ class DayList(QListWidget):
         self.setItemDelegate(self.delegate)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Up and Down walk a day's items; Left and Right (no modifier) walk the days.
-        keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
-        if event.key() in keys and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.step.emit(keys[Qt.Key(event.key())])
+        if DAY_KEYS.matches(event):
+            self.step.emit(1 if event.key() == Qt.Key.Key_Right else -1)
             return
         super().keyPressEvent(event)
 
@@ -176,6 +179,8 @@ class WeekGrid(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.columns: list[DayColumn] = []
+        # The days' lists come and go with the week shown; the keys they answer to stay.
+        note_keys(self, DAY_KEYS, START_KEYS)
         self._items: dict[int, PlanItem] = {}
         self.as_rows = False
 
@@ -264,6 +269,7 @@ class WeekGrid(QWidget):
             column.list.step.connect(
                 lambda step, list_=column.list: self.focus_day(list_.day, step)
             )
+            # Qt's item views activate the current row on Enter (START_KEYS) or a double-click.
             column.list.itemActivated.connect(
                 lambda entry: self.activated.emit(int(entry.data(ITEM_ID_ROLE)))
             )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +38,7 @@ from desktop.store.backup_verdicts import judge_with_cache
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
 from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.ui import window_keys
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -52,6 +54,19 @@ def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def backup_times(backups: Sequence[Backup]) -> dict[Path, str]:
+    """Each backup's time as the list names it: to the minute, as every time in the app, and
+    to the second where two backups share a minute and would otherwise look alike."""
+    minutes = {backup.path: backup_time_text(backup.taken_at) for backup in backups}
+    shared = Counter(minutes.values())
+    return {
+        backup.path: backup_time_text(backup.taken_at, seconds=True)
+        if shared[minutes[backup.path]] > 1
+        else minutes[backup.path]
+        for backup in backups
+    }
 
 
 class BackupsDialog(QDialog):
@@ -93,7 +108,20 @@ class BackupsDialog(QDialog):
         self.table.setHorizontalHeaderItem(3, size_title)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A damaged backup's reason wraps in its row rather than ending in "…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        # The chosen backup in full: when, why it was made, and what it holds or why it
+        # cannot be restored.
+        self.details = QLabel()
+        self.details.setAccessibleName("The chosen backup")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
         self.empty = QLabel("No backups yet. Use “Back up now” to make one.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.empty, 1)  # in the table's place, so the rest stays together
@@ -115,13 +143,13 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         # The Delete key on the list asks the same question as the button.
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_button.click)
+        window_keys.bind_to(self.table, window_keys.DELETE_BACKUP, self.delete_button.click)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         layout.addWidget(buttons)
         self.backups: list[Backup] = []
+        self.times: dict[Path, str] = {}  # each backup's time as the list shows it
         # Why each backup that cannot be restored cannot be; None until the check is back.
         self.damaged: dict[Path, str] | None = None
         self.holds: dict[Path, str] = {}  # what each usable backup holds, once checked
@@ -173,11 +201,12 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.backups = list_backups(self.window_.context.profile.folder.backups_dir)
+        self.times = backup_times(self.backups)
         self.damaged = None  # not known until the check below is back
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             cells = (
-                backup_time_text(backup.taken_at),
+                self.times[backup.path],
                 backup.name.reason_label,
                 "Checking…",
                 size_text(backup.size),
@@ -196,6 +225,7 @@ class BackupsDialog(QDialog):
         if self.backups:
             self.table.selectRow(0)
         self._update_buttons()
+        self._show_details()
         self.checks = self._check_backups([b.path for b in self.backups])
 
     def _check_backups(self, paths: list[Path]) -> Future[Any]:
@@ -226,6 +256,21 @@ class BackupsDialog(QDialog):
             holds.setText(f"Cannot be restored: {verdict.problem}")
             holds.setToolTip(f"{backup.path.name}: {verdict.problem}.")
         self._update_buttons()
+        self._show_details()
+
+    def _show_details(self) -> None:
+        backup = self.selected()
+        self.details.setVisible(backup is not None)
+        if backup is None:
+            return
+        if self.damaged is not None and backup.path in self.damaged:
+            what = f"cannot be restored: {self.damaged[backup.path]}."
+        elif backup.path in self.holds:
+            what = f"holds {self.holds[backup.path]}."
+        else:
+            what = "checking what it holds…"
+        reason = backup.name.reason_label
+        self.details.setText(f"{self.times[backup.path]} ({reason}): {what}")
 
     def _folder(self) -> Path:
         return self.window_.context.profile.folder.backups_dir
@@ -280,7 +325,7 @@ class BackupsDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        when = backup_time_text(backup.taken_at)
+        when = self.times[backup.path]
         holds = self.holds.get(backup.path)
         what = f" ({holds})" if holds else ""
         if not dialogs.confirm(
@@ -307,7 +352,7 @@ class BackupsDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        when = backup_time_text(backup.taken_at)
+        when = self.times[backup.path]
         if self.damaged is not None and backup.path in self.damaged:
             what = f"It cannot be restored ({self.damaged[backup.path]})."
         else:

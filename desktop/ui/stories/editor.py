@@ -32,6 +32,7 @@ from desktop.domain.stories import (
 )
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.background import Workers
+from desktop.ui.page_keys import enter_activates
 from desktop.ui.stories.growing_text import GrowWithText
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
@@ -185,6 +186,7 @@ class StoryEditor(QWidget):
         self.links.itemActivated.connect(
             lambda item: self.open_entry_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         )
+        enter_activates(self.links, "Open the chosen linked journal entry")
         layout.addWidget(self.links)
         link_row = QHBoxLayout()
         link = push_button("Link a journal entry…", "Link a journal entry", self.link_requested)

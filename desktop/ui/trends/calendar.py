@@ -24,8 +24,10 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.dates import week_of
 from desktop.domain.trends import DayActivity
+from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.trends.reading import CALENDAR_WEEKS
+from desktop.ui.window_keys import WindowKeys
 
 WEEKS = CALENDAR_WEEKS
 LEFT = 30  # room for the weekday names
@@ -36,6 +38,11 @@ MAX_CELL_SHORT = 20  # days may be drawn larger when the period is half a year o
 MIN_CELL = 7
 LEVELS = (1, 2, 3, 5)  # sessions a day for each step up in colour
 LEGEND_GAP = 6  # between the days and the legend below them
+
+# Weeks are the calendar's columns and days its rows, so Left and Right step a week.
+WEEK_KEYS = WindowKeys("Calendar: a week earlier or later", ("Left", "Right"))
+DAY_KEYS = WindowKeys("Calendar: a day earlier or later", ("Up", "Down"))
+PICK_KEYS = WindowKeys("Calendar: list the chosen day's attempts", (*ENTER, "Space"))
 
 
 class PracticeCalendar(QWidget):
@@ -48,6 +55,7 @@ class PracticeCalendar(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Practice calendar")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        note_keys(self, WEEK_KEYS, DAY_KEYS, PICK_KEYS)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._activity: Mapping[date, DayActivity] = {}
@@ -257,14 +265,16 @@ class PracticeCalendar(QWidget):
             self.day_picked.emit(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        steps = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
-        if event.key() in steps:
-            moved = self.current + timedelta(days=steps[Qt.Key(event.key())])
+        forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+        step = 1 if forward else -1
+        if WEEK_KEYS.matches(event) or DAY_KEYS.matches(event):
+            days = 7 if WEEK_KEYS.matches(event) else 1
+            moved = self.current + timedelta(days=step * days)
             if self.period_start <= moved <= self._today:
                 self.current = moved
                 self.setAccessibleDescription(self.describe(moved))
                 self.update()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        elif PICK_KEYS.matches(event):
             self.day_picked.emit(self.current)
         else:
             super().keyPressEvent(event)

@@ -38,9 +38,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.theme import Scheme, colours, current_scheme
 from desktop.ui.trends.time_axis import day_ticks
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.window_keys import WindowKeys
 
 MAX_MARKED_POINTS = 120  # beyond this, dots would only blur the line
 CARD_HEIGHT = 230  # a chart card's least height
@@ -79,6 +81,10 @@ class Line:
     name: str
     points: Sequence[Point]
     describe: Callable[[Point], str]  # asked only when a point is clicked
+
+
+STEP_KEYS = WindowKeys("Chart: the bar or point before or after", ("Left", "Right"))
+PICK_KEYS = WindowKeys("Chart: list the attempts behind the chosen one", ENTER)
 
 
 class ChartCard(QFrame):
@@ -120,6 +126,7 @@ class ChartCard(QFrame):
         layout.addWidget(self.stack, 1)
         # Keyboard users step through the bars or points with the arrow keys; Enter lists one.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        note_keys(self, STEP_KEYS, PICK_KEYS)
         self.caption = text_label(f"{title}: chosen bar or point", "muted", wrap=False)
         self.caption.hide()
         layout.addWidget(self.caption)
@@ -290,11 +297,11 @@ class ChartCard(QFrame):
         self.stack.setCurrentWidget(self.view)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
-        if self._choices and step is not None:
+        if self._choices and STEP_KEYS.matches(event):
+            step = 1 if event.key() == Qt.Key.Key_Right else -1
             self._chosen = (self._chosen + step) % len(self._choices)
             self._show_choice()
-        elif self._choices and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif self._choices and PICK_KEYS.matches(event):
             self.picked.emit(*self._choices[self._chosen]())
         else:
             super().keyPressEvent(event)

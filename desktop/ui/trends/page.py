@@ -37,6 +37,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
+from desktop.ui.page_keys import enter_activates
 from desktop.ui.periods import PERIODS
 from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import current_scheme
@@ -242,6 +243,7 @@ class TrendsPage(ContextPage):
         self.details = QListWidget()
         self.details.setAccessibleName("Attempts and entries behind the selection")
         self.details.itemActivated.connect(self._open_item)
+        enter_activates(self.details, "Open the attempt or entry chosen in the list")
         details_layout.addWidget(self.details, 1)
         self.details_hint = text_label("How to use this list", "muted")
         self.details_hint.setText(NOTHING_PICKED)
