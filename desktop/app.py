@@ -303,6 +303,7 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     check_after_first_paint(window)
     if offer_recovery:
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
+        QTimer.singleShot(0, lambda: _tell_unfinished_work(window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open
     return window
 
@@ -311,3 +312,9 @@ def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:
     from desktop.ui.practice.unfinished import offer_unfinished_sessions
 
     offer_unfinished_sessions(context, window)
+
+
+def _tell_unfinished_work(window: MainWindow) -> None:
+    from desktop.ui.safety.unfinished_work import tell_unfinished_work
+
+    tell_unfinished_work(window)

@@ -197,6 +197,7 @@ def _run(args: argparse.Namespace) -> int:
 def _run_safety_command(args: argparse.Namespace) -> int:
     from desktop import safety_commands as safety
 
+    safety.tell_unfinished_work(args.data_dir)
     if args.command == "backup":
         return safety.backup_command(args.data_dir)
     if args.command == "restore":

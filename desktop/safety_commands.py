@@ -105,6 +105,16 @@ def _ask(question: str, assume_yes: bool) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
+def tell_unfinished_work(data_dir: str | None) -> None:
+    """An import or restore that a kill cut short, said once, before anything else."""
+    from desktop.store.under_way import left_unfinished
+
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    if folder.data_dir.is_dir():
+        for unfinished in left_unfinished(folder.data_dir):
+            _say(unfinished.sentence())
+
+
 def backup_command(data_dir: str | None) -> int:
     import sqlite3
 
@@ -321,7 +331,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     # every module imported after it, and the profile's are many (docs/benchmarks.md).
     import desktop.profile  # noqa: F401
     from desktop.store.transfer.json_import import ImportRejected
-    from desktop.store.transfer.run import import_notes
+    from desktop.store.under_way import IMPORT, under_way
 
     if _refuse_while_open(
         ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
@@ -333,29 +343,38 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         folder = profile.folder
         whole = _FullCheck(folder.database)  # runs while the file is read
         try:
-            if Path(source).is_dir():
-                whole.refuse_damage()
-                notes = import_notes(
-                    engine=profile.engine,
-                    database=folder.database,
-                    backups_dir=folder.backups_dir,
-                    folder=Path(source),
-                    now=profile.clock(),
-                )
-                print(notes.summary())
-                return 0
-            plan = _import_file(profile, Path(source), assume_yes, whole)
+            with under_way(folder.data_dir, IMPORT, str(Path(source).absolute())):
+                return _import_source(profile, Path(source), assume_yes, whole)
         except DatabaseProblem as problem:
             _say(f"{problem}\nNothing was imported. The file has not been changed.")
             return 1
         except ImportRejected as rejected:
             _say(rejected.summary())
             return 1
-        if plan is None:
-            _say("Nothing was imported.")
-            return 1
-        print(f"Imported: {plan.describe()}.")
+
+
+def _import_source(profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck) -> int:
+    """Import a folder of notes or an export file, and say what came of it."""
+    from desktop.store.transfer.run import import_notes
+
+    folder = profile.folder
+    if source.is_dir():
+        whole.refuse_damage()
+        notes = import_notes(
+            engine=profile.engine,
+            database=folder.database,
+            backups_dir=folder.backups_dir,
+            folder=source,
+            now=profile.clock(),
+        )
+        print(notes.summary())
         return 0
+    plan = _import_file(profile, source, assume_yes, whole)
+    if plan is None:
+        _say("Nothing was imported.")
+        return 1
+    print(f"Imported: {plan.describe()}.")
+    return 0
 
 
 class _FullCheck:

@@ -32,6 +32,7 @@ from desktop.store.backup_check import (
 from desktop.store.backup_verdicts import judge_with_cache, remember
 from desktop.store.health import move_aside
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
+from desktop.store.under_way import RESTORE, under_way
 
 PERIODIC_EVERY = timedelta(hours=12)
 
@@ -336,6 +337,17 @@ def restore_backup(
     """
     wait = wait or LockWait(database)
     check_backup(backup)
+    # Until the copy is in, a kill is told at the next start (store/under_way.py).
+    with under_way(database.parent, RESTORE, backup.name):
+        kept = _restore_over(database, backup, backups_dir, now=now, wait=wait)
+    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
+    return kept
+
+
+def _restore_over(
+    database: Path, backup: Path, backups_dir: Path, *, now: datetime, wait: LockWait
+) -> Path | None:
+    """Back the database up (or move it aside if damaged), then copy the backup over it."""
     kept = None
     if database.exists() and database.stat().st_size > 0:
         # A lock is not damage: a locked database is waited for, then left as it is.
@@ -355,7 +367,6 @@ def restore_backup(
         # The backup API copies page by page inside one write transaction on the target:
         # if it is interrupted, the database keeps its old contents.
         source.backup(target, progress=wait)
-    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
     return kept
 
 

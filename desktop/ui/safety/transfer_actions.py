@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -235,10 +236,11 @@ def import_json(window: MainWindow) -> None:
         from desktop.store.transfer.run import check_document
 
         progress(READING, 0, 1)
-        # The parsed file is let go once its records are checked: the plan keeps those.
-        return check_document(
-            engine=profile.engine, document=read_document(Path(source)), progress=progress
-        )
+        with _under_way(profile, source):
+            # The parsed file is let go once its records are checked: the plan keeps those.
+            return check_document(
+                engine=profile.engine, document=read_document(Path(source)), progress=progress
+            )
 
     def checked(plan: ImportPlan) -> None:
         if plan.needs_confirmation and not dialogs.confirm(
@@ -254,7 +256,8 @@ def import_json(window: MainWindow) -> None:
         def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
-            return write_document(**_into(profile), plan=plan, now=now, progress=progress)
+            with _under_way(profile, source):
+                return write_document(**_into(profile), plan=plan, now=now, progress=progress)
 
         _with_progress(window, "Importing your data…", write, imported, failed)
 
@@ -278,6 +281,13 @@ def _into(profile: Profile) -> dict[str, Any]:
     }
 
 
+def _under_way(profile: Profile, source: str) -> AbstractContextManager[None]:
+    """A note that the import runs, so that a kill is told at the next start."""
+    from desktop.store.under_way import IMPORT, under_way
+
+    return under_way(profile.folder.data_dir, IMPORT, str(Path(source).absolute()))
+
+
 def import_markdown(window: MainWindow) -> None:
     folder = dialogs.choose_folder(window, "Import a folder of Markdown daily notes")
     if folder is None:
@@ -289,7 +299,8 @@ def import_markdown(window: MainWindow) -> None:
     def work(_progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
-        return import_notes(**_into(profile), folder=Path(folder), now=now)
+        with _under_way(profile, folder):
+            return import_notes(**_into(profile), folder=Path(folder), now=now)
 
     def imported(plan: NotesPlan) -> None:
         reread_everything(window)
