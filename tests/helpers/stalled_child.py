@@ -5,6 +5,8 @@ Usage: python -m tests.helpers.stalled_child import ARGS...   (stops with the im
                                                               but not committed)
        python -m tests.helpers.stalled_child restore ARGS...  (stops after the backup made
                                                               before the restore)
+       python -m tests.helpers.stalled_child backup ARGS...   (stops with a backup written
+                                                              under its .partial name)
 ARGS are the command line after `loopwise`. Prints "stalled" once it has stopped there.
 """
 
@@ -41,10 +43,15 @@ def run(where: str, args: list[str]) -> int:
 
         _after(run_module, "apply_import")  # inside the transaction, before its commit
         _after(run_module, "apply_notes_import")
-    else:
+    elif where == "restore":
         import desktop.store.backup as backup_module
 
         _after(backup_module, "backup_database", lambda *a, **_k: a[2] == "before-restore")
+    else:
+        import desktop.store.backup as backup_module
+
+        # The copy is written, under its .partial name, and checked: not yet renamed.
+        _after(backup_module, "judge_backup", lambda *a, **_k: a[0].suffix == ".partial")
     return main(args)
 
 
