@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from desktop.profile import Profile
+    from desktop.store.transfer.cancelling import CancelSwitch
     from desktop.store.transfer.json_import import ImportPlan
 
 
@@ -330,6 +331,8 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     # The database layer before PySide6 (which the lock check below loads): PySide6 inspects
     # every module imported after it, and the profile's are many (docs/benchmarks.md).
     import desktop.profile  # noqa: F401
+    from desktop.ctrl_c import ctrl_c_cancels
+    from desktop.store.transfer.cancelling import CANCELLED, CancelSwitch, ImportCancelled
     from desktop.store.transfer.json_import import ImportRejected
     from desktop.store.under_way import IMPORT, under_way
 
@@ -343,8 +346,17 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         folder = profile.folder
         whole = _FullCheck(folder.database)  # runs while the file is read
         try:
-            with under_way(folder.data_dir, IMPORT, str(Path(source).absolute())):
-                return _import_source(profile, Path(source), assume_yes, whole)
+            switch = CancelSwitch()
+            # Until the outcome is printed: a Ctrl+C just after the commit must not be
+            # told as a cancel.
+            with (
+                under_way(folder.data_dir, IMPORT, str(Path(source).absolute())),
+                ctrl_c_cancels(switch),
+            ):
+                return _import_source(profile, Path(source), assume_yes, whole, switch)
+        except (ImportCancelled, KeyboardInterrupt):  # Ctrl+C, or at the question
+            _say(CANCELLED)
+            return INTERRUPTED
         except DatabaseProblem as problem:
             _say(f"{problem}\nNothing was imported. The file has not been changed.")
             return 1
@@ -353,8 +365,17 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
             return 1
 
 
-def _import_source(profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck) -> int:
-    """Import a folder of notes or an export file, and say what came of it."""
+# The exit code of a command stopped by Ctrl+C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+def _import_source(
+    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
+) -> int:
+    """Import a folder of notes or an export file, and say what came of it. Ctrl+C cancels
+    it through `switch` (ImportCancelled), except at the question, where it interrupts
+    (KeyboardInterrupt)."""
+    from desktop.store.transfer.progress_report import quiet
     from desktop.store.transfer.run import import_notes
 
     folder = profile.folder
@@ -366,15 +387,23 @@ def _import_source(profile: Profile, source: Path, assume_yes: bool, whole: _Ful
             backups_dir=folder.backups_dir,
             folder=source,
             now=profile.clock(),
+            progress=switch.watching(quiet),
         )
         print(notes.summary())
+        _too_late(switch)
         return 0
-    plan = _import_file(profile, source, assume_yes, whole)
+    plan = _import_file(profile, source, assume_yes, whole, switch)
     if plan is None:
         _say("Nothing was imported.")
         return 1
     print(f"Imported: {plan.describe()}.")
+    _too_late(switch)
     return 0
+
+
+def _too_late(switch: CancelSwitch) -> None:
+    if switch.cancelled:
+        _say("Ctrl+C came after the import was written, so it was not cancelled.")
 
 
 class _FullCheck:
@@ -404,25 +433,29 @@ class _FullCheck:
 
 
 def _import_file(
-    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck
+    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
 ) -> ImportPlan | None:
     """Read and check the file once, ask if it replaces anything, then back up and write;
     None if the user said no. The file's parsed text is let go once its records are
     checked, so a big file is not held twice. Raises DatabaseProblem if the profile is
     damaged (the full check runs while the file is read)."""
+    from desktop.ctrl_c import ctrl_c_interrupts
     from desktop.store.transfer.json_import import read_document
     from desktop.store.transfer.progress_report import READING
     from desktop.store.transfer.run import check_document, write_document
 
-    progress = ProgressLine(sys.stderr)
+    line = ProgressLine(sys.stderr)
+    progress = switch.watching(line)
     try:
         progress(READING, 0, 1)
         document = read_document(source)
         whole.refuse_damage()
         plan = check_document(engine=profile.engine, document=document, progress=progress)
-        progress.clear()
-        if plan.needs_confirmation and not _ask(f"{plan.question()} Go ahead?", assume_yes):
-            return None
+        line.clear()
+        if plan.needs_confirmation:
+            with ctrl_c_interrupts():
+                if not _ask(f"{plan.question()} Go ahead?", assume_yes):
+                    return None
         return write_document(
             engine=profile.engine,
             database=profile.folder.database,
@@ -432,4 +465,4 @@ def _import_file(
             progress=progress,
         )
     finally:
-        progress.clear()
+        line.clear()

@@ -127,3 +127,21 @@ def test_a_restore_killed_half_way_leaves_the_data_and_the_next_start_says_so(
         "ran, so nothing was restored. To go back to it, restore it again."
     ) in told.stderr
     assert "did not finish" not in loopwise("restore", "--data-dir", str(data)).stderr
+
+
+def test_ctrl_c_during_an_import_rolls_it_back_and_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    database = make_profile(data, entries=3)
+    export = _export_of_new_entries(tmp_path, entries=200)
+    args = ("import", str(export), "--yes", "--data-dir", str(data))
+
+    with _stalled("import-until-ctrl-c", *args) as child:
+        child.send_signal(signal.SIGINT)  # what Ctrl+C sends
+        printed, errors = child.communicate(timeout=60)
+
+    assert child.returncode == 130, errors
+    assert errors.strip() == "Import cancelled; nothing was added."
+    assert "Imported" not in printed
+    assert count_entries(database) == 3  # the 200 rows written were rolled back
+    assert not list(data.glob("under-way-*"))  # a cancel is told now, not at the next start
+    assert "did not finish" not in loopwise("backup", "--data-dir", str(data)).stderr

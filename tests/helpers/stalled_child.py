@@ -5,6 +5,8 @@ Usage: python -m tests.helpers.stalled_child import ARGS...   (stops with the im
                                                               but not committed)
        python -m tests.helpers.stalled_child restore ARGS...  (stops after the backup made
                                                               before the restore)
+       python -m tests.helpers.stalled_child import-until-ctrl-c ARGS...  (stops with the
+                                                              import written, reporting)
        python -m tests.helpers.stalled_child backup ARGS...   (stops with a backup written
                                                               under its .partial name)
 ARGS are the command line after `loopwise`. Prints "stalled" once it has stopped there.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from typing import Any
 
 from desktop.cli import main
@@ -37,12 +40,30 @@ def _after(module: Any, name: str, when: Any = lambda *_a, **_k: True) -> None:
     setattr(module, name, stalling)
 
 
+def _written_then_reporting(apply_import: Any) -> Any:
+    """apply_import, then, before the commit, a progress report every 10 ms for up to a
+    minute, where a Ctrl+C is honoured (the test sends one)."""
+
+    def written(*, session: Any, plan: Any, progress: Any) -> None:
+        apply_import(session=session, plan=plan, progress=progress)
+        print("stalled", flush=True)
+        for _report in range(6000):
+            progress("Writing your data", 1, 1)
+            time.sleep(0.01)
+
+    return written
+
+
 def run(where: str, args: list[str]) -> int:
     if where == "import":
         import desktop.store.transfer.run as run_module
 
         _after(run_module, "apply_import")  # inside the transaction, before its commit
         _after(run_module, "apply_notes_import")
+    elif where == "import-until-ctrl-c":
+        import desktop.store.transfer.run as run_module
+
+        run_module.apply_import = _written_then_reporting(run_module.apply_import)
     elif where == "restore":
         import desktop.store.backup as backup_module
 
