@@ -55,3 +55,27 @@ def test_a_side_file_of_a_half_written_backup_goes_with_it(tmp_path: Path) -> No
 
     assert sorted(sweep_partials(backups)) == sorted([partial, journal, orphan])
     assert list(backups.iterdir()) == []
+
+
+def test_a_backup_never_deletes_a_partial_another_process_is_writing_under_its_name(
+    tmp_path: Path,
+) -> None:
+    import os
+    from datetime import UTC
+
+    from desktop.store.backup import PARTIAL_SUFFIX, backup_database
+    from desktop.store.held_files import create_held
+    from tests.clocks import clock_start
+
+    database = make_profile(tmp_path / "profile", entries=5)
+    backups = database.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    taken = clock_start().astimezone(UTC).replace(tzinfo=None)  # backup names are in UTC
+    theirs = backups / f"loopwise-{taken:%Y%m%d-%H%M%S-%f}-manual{PARTIAL_SUFFIX}"
+    held = create_held(theirs)  # the same moment and reason, being written (held)
+    try:
+        with pytest.raises(FileExistsError):
+            backup_database(database, backups, "manual", now=clock_start())
+        assert theirs.exists()
+    finally:
+        os.close(held)

@@ -83,9 +83,9 @@ def backup_database(
         partial.replace(target)
         remember(backups_dir, target, verdict)  # the next list need not read it again
     finally:
-        # A failed copy (a full disk, most often) must not leave its half behind.
-        _remove_partial(partial)
-        if held is not None:
+        if held is not None:  # else it is not ours (nor made yet): left alone
+            # A failed copy (a full disk, most often) must not leave its half behind.
+            _remove_partial(partial)
             os.close(held)  # last: SQLite's own locks on the file go with any close of it
     return target
 
