@@ -66,9 +66,8 @@ class UnderWay:
         """Write the note. If it cannot be written (a read-only folder, a full disk), the
         work goes on without it: the work itself will say what is wrong."""
         note = json.dumps({"kind": kind, "subject": subject}).encode()
-        path = data_dir / f"{_PREFIX}{kind}-{os.getpid()}-{next(_numbers)}.json"
         try:
-            descriptor = create_held(path)
+            path, descriptor = _new_note(data_dir, kind)
         except OSError:
             logger.warning("No note of the %s under way could be made", kind, exc_info=True)
             return cls(None, None)
@@ -88,6 +87,16 @@ class UnderWay:
                 path.unlink(missing_ok=True)
         if descriptor is not None:
             os.close(descriptor)
+
+
+def _new_note(data_dir: Path, kind: str) -> tuple[Path, int]:
+    """A new note file, held. Its name may be taken by a note that a killed process with
+    the same process id left (ids are reused): that one is left for the next start to tell."""
+    for _attempt in range(100):
+        path = data_dir / f"{_PREFIX}{kind}-{os.getpid()}-{next(_numbers)}.json"
+        with contextlib.suppress(FileExistsError):
+            return path, create_held(path)
+    raise FileExistsError(f"no free name for a note in {data_dir}")
 
 
 @contextmanager
