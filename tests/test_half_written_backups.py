@@ -79,3 +79,19 @@ def test_a_backup_never_deletes_a_partial_another_process_is_writing_under_its_n
         assert theirs.exists()
     finally:
         os.close(held)
+
+
+def test_a_pipe_or_a_link_with_a_partial_name_is_left_alone_and_does_not_block(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    os.mkfifo(backups / "loopwise-20261102-090000-000000-periodic.partial")
+    outside = tmp_path / "precious.sqlite3"
+    outside.write_bytes(b"mine")
+    (backups / "loopwise-20261102-100000-000000-manual.partial").symlink_to(outside)
+
+    assert sweep_partials(backups) == []
+    assert outside.read_bytes() == b"mine" and len(list(backups.iterdir())) == 2

@@ -10,7 +10,9 @@ command line), however old. Where there is no flock (Windows) only a file's age 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 from desktop.clock import seconds_since_modified
@@ -43,16 +45,18 @@ def remove_if_left_behind(path: Path, *, older_than_seconds: float) -> bool:
     """Remove `path` if no running process holds it (without flock: if it is older than
     `older_than_seconds`); True if it was removed (gone already counts)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY)
+        descriptor = _open_plain_file(path)
     except FileNotFoundError:
         return True
     except OSError:
         return False  # not ours to look at
+    if descriptor is None:
+        return False
     try:
         if not _nobody_holds(descriptor, older_than_seconds):
             return False
         # Only the file that was looked at: a new one may have taken its name meanwhile.
-        if os.fstat(descriptor).st_ino != os.stat(path).st_ino:
+        if os.fstat(descriptor).st_ino != os.lstat(path).st_ino:
             return False
         if fcntl is not None:
             os.unlink(path)  # while holding it: its maker, had it just made it, makes another
@@ -73,13 +77,32 @@ def remove_if_left_behind(path: Path, *, older_than_seconds: float) -> bool:
 def is_left_behind(path: Path, *, older_than_seconds: float) -> bool:
     """True if `path` exists and no running process holds it (see remove_if_left_behind)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY)
+        descriptor = _open_plain_file(path)
     except OSError:
+        return False
+    if descriptor is None:
         return False
     try:
         return _nobody_holds(descriptor, older_than_seconds)
     finally:
         os.close(descriptor)
+
+
+def _open_plain_file(path: Path) -> int | None:
+    """A descriptor for `path` if it is a plain file (not through a link); None for anything
+    else, which Loopwise never makes under these names: a pipe would block the open for
+    ever, and a link would lead the lock (and the check) to another file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link
+            return None
+        raise
+    if stat.S_ISREG(os.fstat(descriptor).st_mode):
+        return descriptor
+    os.close(descriptor)
+    return None
 
 
 def _nobody_holds(descriptor: int, older_than_seconds: float) -> bool:

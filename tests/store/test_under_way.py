@@ -64,3 +64,17 @@ def test_no_note_can_be_written_and_the_work_goes_on(tmp_path: Path) -> None:
     with under_way(missing, IMPORT, "/a.json"):
         ran = True
     assert ran and not missing.exists()
+
+
+def test_a_pipe_or_a_link_under_a_note_name_is_left_alone_and_does_not_block(
+    tmp_path: Path,
+) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs named pipes")
+    os.mkfifo(tmp_path / "under-way-import-98-1.json")  # opening it to read would block
+    outside = tmp_path / "elsewhere.json"
+    outside.write_text('{"kind": "import", "subject": "/x.json"}')
+    (tmp_path / "under-way-import-98-2.json").symlink_to(outside)
+
+    assert left_unfinished(tmp_path) == []
+    assert outside.exists() and len(list(tmp_path.iterdir())) == 3
