@@ -15,6 +15,7 @@ import itertools
 import json
 import logging
 import os
+import platform
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _PREFIX = "under-way-"
 # Without flock (Windows) only age tells: no import or restore runs this long.
 _LEFT_BEHIND_AFTER_SECONDS = 12 * 60 * 60
 
+_HOST = platform.node  # this computer's name, as the notes record it
 _numbers = itertools.count(1)  # two at once in one process get a note each
 
 logger = logging.getLogger(__name__)
@@ -65,7 +67,7 @@ class UnderWay:
     def start(cls, data_dir: Path, kind: str, subject: str) -> UnderWay:
         """Write the note. If it cannot be written (a read-only folder, a full disk), the
         work goes on without it: the work itself will say what is wrong."""
-        note = json.dumps({"kind": kind, "subject": subject}).encode()
+        note = json.dumps({"kind": kind, "subject": subject, "host": _HOST()}).encode()
         try:
             path, descriptor = _new_note(data_dir, kind)
         except OSError:
@@ -116,17 +118,22 @@ def left_unfinished(data_dir: Path) -> list[Unfinished]:
     for path in sorted(data_dir.glob(f"{_PREFIX}*.json")):
         if not is_left_behind(path, older_than_seconds=_LEFT_BEHIND_AFTER_SECONDS):
             continue
-        unfinished = _read(path)
+        unfinished, host = _read(path)
+        if host not in ("", _HOST()):
+            # Written on another computer (a synced folder): its lock is not seen here, so
+            # it may well be running there; that computer's next start tells it.
+            continue
         if remove_if_left_behind(path, older_than_seconds=_LEFT_BEHIND_AFTER_SECONDS):
             found.append(unfinished)
     return found
 
 
-def _read(path: Path) -> Unfinished:
-    """The note; a note cut short while it was written still says what kind of work it was."""
+def _read(path: Path) -> tuple[Unfinished, str]:
+    """The note and the computer it was written on ("" if not known); a note cut short
+    while it was written still says what kind of work it was."""
     kind = IMPORT if path.name.startswith(f"{_PREFIX}{IMPORT}-") else RESTORE
     try:
         note = json.loads(path.read_text(encoding="utf-8"))
-        return Unfinished(kind, str(note.get("subject", "")))
+        return Unfinished(kind, str(note.get("subject", ""))), str(note.get("host", ""))
     except (OSError, ValueError, AttributeError):
-        return Unfinished(kind, "")
+        return Unfinished(kind, ""), ""

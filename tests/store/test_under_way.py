@@ -78,3 +78,17 @@ def test_a_pipe_or_a_link_under_a_note_name_is_left_alone_and_does_not_block(
 
     assert left_unfinished(tmp_path) == []
     assert outside.exists() and len(list(tmp_path.iterdir())) == 3
+
+
+def test_a_note_written_on_another_computer_is_left_for_that_one_to_tell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with under_way(tmp_path, IMPORT, "/a.json"):
+        (note,) = tmp_path.glob("under-way-*")
+        copy = note.read_text()
+    note.write_text(copy)  # as a sync tool brings it over, without the other computer's lock
+    monkeypatch.setattr(under_way_module, "_HOST", lambda: "the-other-laptop")
+
+    assert left_unfinished(tmp_path) == [] and note.exists()
+    monkeypatch.undo()
+    assert left_unfinished(tmp_path) == [Unfinished(IMPORT, "/a.json")]
