@@ -72,26 +72,28 @@ def test_an_import_killed_half_way_adds_nothing_and_the_next_start_says_so(
 
     with _stalled("import", "import", str(export), "--yes", "--data-dir", str(data)) as child:
         # While the import runs, a command that starts says nothing about it: it is not over.
-        meanwhile = loopwise("backup", "--data-dir", str(data))
+        meanwhile = loopwise("restore", "--data-dir", str(data))
         assert meanwhile.returncode == 0, meanwhile.stderr
         assert "did not finish" not in meanwhile.stderr
         _kill(child)
 
     assert count_entries(database) == 3  # all or nothing: none of the 200
-    told = loopwise("backup", "--data-dir", str(data))
+    scheduled = loopwise("backup", "--data-dir", str(data))  # perhaps run by a timer: no word
+    assert scheduled.returncode == 0 and "did not finish" not in scheduled.stderr
+    told = loopwise("restore", "--data-dir", str(data))
     assert told.returncode == 0, told.stderr
     assert (
         f"The import of {export} did not finish: Loopwise was stopped while it ran, and "
         "nothing from it was added. You can simply import it again."
     ) in told.stderr
-    again = loopwise("backup", "--data-dir", str(data))
+    again = loopwise("restore", "--data-dir", str(data))
     assert "did not finish" not in again.stderr  # told once
     assert not list(data.glob("under-way-*"))
 
     imported = loopwise("import", str(export), "--yes", "--data-dir", str(data))
     assert imported.returncode == 0, imported.stderr
     assert count_entries(database) == 200  # the file's 200 (its first 3 share our ids)
-    assert "did not finish" not in loopwise("backup", "--data-dir", str(data)).stderr
+    assert "did not finish" not in loopwise("restore", "--data-dir", str(data)).stderr
 
 
 def test_a_notes_import_killed_half_way_is_told_too(tmp_path: Path) -> None:
@@ -105,8 +107,9 @@ def test_a_notes_import_killed_half_way_is_told_too(tmp_path: Path) -> None:
         _kill(child)
 
     assert count_entries(database) == 3
-    told = loopwise("export", str(tmp_path / "out.json"), "--data-dir", str(data))
+    told = loopwise("import", str(notes), "--data-dir", str(data))  # the user tries again
     assert f"The import of {notes} did not finish" in told.stderr
+    assert told.returncode == 0 and count_entries(database) == 4
 
 
 def test_a_restore_killed_half_way_leaves_the_data_and_the_next_start_says_so(
@@ -144,4 +147,4 @@ def test_ctrl_c_during_an_import_rolls_it_back_and_says_so(tmp_path: Path) -> No
     assert "Imported" not in printed
     assert count_entries(database) == 3  # the 200 rows written were rolled back
     assert not list(data.glob("under-way-*"))  # a cancel is told now, not at the next start
-    assert "did not finish" not in loopwise("backup", "--data-dir", str(data)).stderr
+    assert "did not finish" not in loopwise("restore", "--data-dir", str(data)).stderr
