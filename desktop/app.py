@@ -15,7 +15,7 @@ from desktop import APP_ID, __version__
 from desktop.clock import Clock, app_clock
 from desktop.folders import ProfileFolder, resolve_data_dir
 from desktop.profile import Profile, open_profile
-from desktop.store.backup import BackupUnusable
+from desktop.store.backup import BackupUnusable, sweep_partials
 from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
 from desktop.store.locks import DatabaseLocked
 from desktop.ui.context import AppContext
@@ -207,6 +207,9 @@ def _run_window(
                 tell_cannot_start(message)
         return 1
     try:
+        # Only the owner of the data folder sweeps at start; a partial that a command-line
+        # backup is writing right now is held by it and left alone.
+        sweep_partials(folder.backups_dir)
         # A quick look before the window; the full integrity check runs once it is up.
         profile = open_profile_or_explain(
             folder,
@@ -303,6 +306,7 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     check_after_first_paint(window)
     if offer_recovery:
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
+        QTimer.singleShot(0, lambda: _tell_unfinished_work(window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open
     return window
 
@@ -311,3 +315,9 @@ def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:
     from desktop.ui.practice.unfinished import offer_unfinished_sessions
 
     offer_unfinished_sessions(context, window)
+
+
+def _tell_unfinished_work(window: MainWindow) -> None:
+    from desktop.ui.safety.unfinished_work import tell_unfinished_work
+
+    tell_unfinished_work(window)

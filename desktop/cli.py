@@ -203,6 +203,10 @@ def _run(args: argparse.Namespace) -> int:
 def _run_safety_command(args: argparse.Namespace) -> int:
     from desktop import safety_commands as safety
 
+    if args.command in {"import", "restore"}:
+        # Run by hand, next to what was cut short; a scheduled backup or export would tell
+        # it to a log nobody reads, and the window would no longer say it.
+        safety.tell_unfinished_work(args.data_dir)
     if args.command == "backup":
         return safety.backup_command(args.data_dir)
     if args.command == "restore":

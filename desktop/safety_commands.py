@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from desktop.profile import Profile
+    from desktop.store.transfer.cancelling import CancelSwitch
     from desktop.store.transfer.json_import import ImportPlan
 
 
@@ -103,6 +104,16 @@ def _ask(question: str, assume_yes: bool) -> bool:
         return False
     answer = input(f"{question} [y/N] ")
     return answer.strip().lower() in {"y", "yes"}
+
+
+def tell_unfinished_work(data_dir: str | None) -> None:
+    """An import or restore that a kill cut short, said once, before anything else."""
+    from desktop.store.under_way import left_unfinished
+
+    folder = ProfileFolder(resolve_data_dir(data_dir))
+    if folder.data_dir.is_dir():
+        for unfinished in left_unfinished(folder.data_dir):
+            _say(unfinished.sentence())
 
 
 def backup_command(data_dir: str | None) -> int:
@@ -320,8 +331,10 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     # The database layer before PySide6 (which the lock check below loads): PySide6 inspects
     # every module imported after it, and the profile's are many (docs/benchmarks.md).
     import desktop.profile  # noqa: F401
+    from desktop.ctrl_c import ctrl_c_cancels
+    from desktop.store.transfer.cancelling import CANCELLED, CancelSwitch, ImportCancelled
     from desktop.store.transfer.json_import import ImportRejected
-    from desktop.store.transfer.run import import_notes
+    from desktop.store.under_way import IMPORT, under_way
 
     if _refuse_while_open(
         ProfileFolder(resolve_data_dir(data_dir)), "import from File > Import data… there"
@@ -333,29 +346,64 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         folder = profile.folder
         whole = _FullCheck(folder.database)  # runs while the file is read
         try:
-            if Path(source).is_dir():
-                whole.refuse_damage()
-                notes = import_notes(
-                    engine=profile.engine,
-                    database=folder.database,
-                    backups_dir=folder.backups_dir,
-                    folder=Path(source),
-                    now=profile.clock(),
-                )
-                print(notes.summary())
-                return 0
-            plan = _import_file(profile, Path(source), assume_yes, whole)
+            switch = CancelSwitch()
+            # Until the outcome is printed: a Ctrl+C just after the commit must not be
+            # told as a cancel.
+            with (
+                under_way(folder.data_dir, IMPORT, str(Path(source).absolute())),
+                ctrl_c_cancels(switch),
+            ):
+                return _import_source(profile, Path(source), assume_yes, whole, switch)
+        except (ImportCancelled, KeyboardInterrupt):  # Ctrl+C, or at the question
+            _say(CANCELLED)
+            return INTERRUPTED
         except DatabaseProblem as problem:
             _say(f"{problem}\nNothing was imported. The file has not been changed.")
             return 1
         except ImportRejected as rejected:
             _say(rejected.summary())
             return 1
-        if plan is None:
-            _say("Nothing was imported.")
-            return 1
-        print(f"Imported: {plan.describe()}.")
+
+
+# The exit code of a command stopped by Ctrl+C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+def _import_source(
+    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
+) -> int:
+    """Import a folder of notes or an export file, and say what came of it. Ctrl+C cancels
+    it through `switch` (ImportCancelled), except at the question, where it interrupts
+    (KeyboardInterrupt)."""
+    from desktop.store.transfer.progress_report import quiet
+    from desktop.store.transfer.run import import_notes
+
+    folder = profile.folder
+    if source.is_dir():
+        whole.refuse_damage()
+        notes = import_notes(
+            engine=profile.engine,
+            database=folder.database,
+            backups_dir=folder.backups_dir,
+            folder=source,
+            now=profile.clock(),
+            progress=switch.watching(quiet),
+        )
+        print(notes.summary())
+        _too_late(switch)
         return 0
+    plan = _import_file(profile, source, assume_yes, whole, switch)
+    if plan is None:
+        _say("Nothing was imported.")
+        return 1
+    print(f"Imported: {plan.describe()}.")
+    _too_late(switch)
+    return 0
+
+
+def _too_late(switch: CancelSwitch) -> None:
+    if switch.cancelled:
+        _say("Ctrl+C came after the import was written, so it was not cancelled.")
 
 
 class _FullCheck:
@@ -385,25 +433,29 @@ class _FullCheck:
 
 
 def _import_file(
-    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck
+    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
 ) -> ImportPlan | None:
     """Read and check the file once, ask if it replaces anything, then back up and write;
     None if the user said no. The file's parsed text is let go once its records are
     checked, so a big file is not held twice. Raises DatabaseProblem if the profile is
     damaged (the full check runs while the file is read)."""
+    from desktop.ctrl_c import ctrl_c_interrupts
     from desktop.store.transfer.json_import import read_document
     from desktop.store.transfer.progress_report import READING
     from desktop.store.transfer.run import check_document, write_document
 
-    progress = ProgressLine(sys.stderr)
+    line = ProgressLine(sys.stderr)
+    progress = switch.watching(line)
     try:
         progress(READING, 0, 1)
         document = read_document(source)
         whole.refuse_damage()
         plan = check_document(engine=profile.engine, document=document, progress=progress)
-        progress.clear()
-        if plan.needs_confirmation and not _ask(f"{plan.question()} Go ahead?", assume_yes):
-            return None
+        line.clear()
+        if plan.needs_confirmation:
+            with ctrl_c_interrupts():
+                if not _ask(f"{plan.question()} Go ahead?", assume_yes):
+                    return None
         return write_document(
             engine=profile.engine,
             database=profile.folder.database,
@@ -413,4 +465,4 @@ def _import_file(
             progress=progress,
         )
     finally:
-        progress.clear()
+        line.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import time
 from contextlib import closing
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop.clock import seconds_since_modified
 from desktop.domain.backups import (
     STAMP_FORMAT,
     BackupName,
@@ -31,7 +31,9 @@ from desktop.store.backup_check import (
 )
 from desktop.store.backup_verdicts import judge_with_cache, remember
 from desktop.store.health import move_aside
+from desktop.store.held_files import create_held, remove_if_left_behind
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
+from desktop.store.under_way import RESTORE, under_way
 
 PERIODIC_EVERY = timedelta(hours=12)
 
@@ -65,9 +67,13 @@ def backup_database(
     sweep_partials(backups_dir)
     moment = _stored(now)
     partial = backups_dir / f"loopwise-{moment.strftime(STAMP_FORMAT)}-{reason}{PARTIAL_SUFFIX}"
+    held: int | None = None
     try:
         with closing(sqlite3.connect(database, timeout=0.2)) as source:
             _start_reading(source, wait)  # before the partial file exists
+            # Held while it is written, so a sweep (here or in another copy of Loopwise)
+            # tells it from the half a killed process left behind (store/held_files.py).
+            held = create_held(partial)
             with closing(sqlite3.connect(partial)) as copy:
                 source.backup(copy, progress=wait)
         verdict = judge_backup(partial)
@@ -77,8 +83,10 @@ def backup_database(
         partial.replace(target)
         remember(backups_dir, target, verdict)  # the next list need not read it again
     finally:
-        # A failed copy (a full disk, most often) must not leave its half behind.
-        _remove_partial(partial)
+        if held is not None:  # else it is not ours (nor made yet): left alone
+            # A failed copy (a full disk, most often) must not leave its half behind.
+            _remove_partial(partial)
+            os.close(held)  # last: SQLite's own locks on the file go with any close of it
     return target
 
 
@@ -141,18 +149,28 @@ def passes_integrity_check(database: Path) -> bool:
 
 
 PARTIAL_SUFFIX = ".partial"
-# A partial this old belongs to no backup still being written (one takes seconds).
+# Where files cannot be held (no flock: Windows), a partial this old belongs to no backup
+# still being written (one takes seconds).
 ABANDONED_AFTER = timedelta(minutes=10)
 
 
 def sweep_partials(backups_dir: Path) -> list[Path]:
-    """Delete half-written backups left by a crash; return what was deleted."""
+    """Delete the half-written backups a killed process left behind, and their side files
+    (SQLite's journal); return what was deleted. One that a running process (this one or
+    another copy of Loopwise) is writing is held by it, and left alone. Never listed as a
+    backup either way (list_backups reads only finished names)."""
     swept = []
-    for path in backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}*"):
+    older_than = ABANDONED_AFTER.total_seconds()
+    for path in sorted(backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}")):
+        if remove_if_left_behind(path, older_than_seconds=older_than):
+            swept.append(path)
+    for side in sorted(backups_dir.glob(f"loopwise-*{PARTIAL_SUFFIX}?*")):
+        partial = side.with_name(side.name[: side.name.rindex(PARTIAL_SUFFIX)] + PARTIAL_SUFFIX)
+        if partial.exists():
+            continue  # its partial is being written (or is not ours to delete)
         try:
-            if seconds_since_modified(path.stat().st_mtime) > ABANDONED_AFTER.total_seconds():
-                path.unlink()
-                swept.append(path)
+            side.unlink()
+            swept.append(side)
         except OSError:
             continue  # gone already, or not ours to delete
     return swept
@@ -336,6 +354,17 @@ def restore_backup(
     """
     wait = wait or LockWait(database)
     check_backup(backup)
+    # Until the copy is in, a kill is told at the next start (store/under_way.py).
+    with under_way(database.parent, RESTORE, backup.name):
+        kept = _restore_over(database, backup, backups_dir, now=now, wait=wait)
+    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
+    return kept
+
+
+def _restore_over(
+    database: Path, backup: Path, backups_dir: Path, *, now: datetime, wait: LockWait
+) -> Path | None:
+    """Back the database up (or move it aside if damaged), then copy the backup over it."""
     kept = None
     if database.exists() and database.stat().st_size > 0:
         # A lock is not damage: a locked database is waited for, then left as it is.
@@ -355,7 +384,6 @@ def restore_backup(
         # The backup API copies page by page inside one write transaction on the target:
         # if it is interrupted, the database keeps its old contents.
         source.backup(target, progress=wait)
-    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
     return kept
 
 

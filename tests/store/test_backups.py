@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from desktop.store.backup import (
     restore_backup,
 )
 from desktop.store.database import session_scope
+from desktop.store.held_files import create_held
 from desktop.store.journal import EntryDraft, create_entry, newest_entry
 from tests.clocks import StepClock, clock_start
 
@@ -144,14 +144,15 @@ def test_a_partial_left_by_a_crash_is_never_listed_and_is_swept_by_the_next_back
     folder = profile.folder
     folder.backups_dir.mkdir(exist_ok=True)
     crashed = folder.backups_dir / "loopwise-20261122-120000-000000-periodic.partial"
-    crashed.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    crashed.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # seconds old: no matter
     in_progress = folder.backups_dir / "loopwise-20261122-130000-000000-manual.partial"
-    in_progress.write_bytes(b"")  # another process is writing this one right now
-    an_hour_ago = time.time() - 3600
-    os.utime(crashed, (an_hour_ago, an_hour_ago))
-    assert list_backups(folder.backups_dir) == []
+    held = create_held(in_progress)  # being written right now, as by another process
+    try:
+        assert list_backups(folder.backups_dir) == []
 
-    made = backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
+        made = backup_database(folder.database, folder.backups_dir, "manual", now=clock_start())
 
-    assert not crashed.exists() and in_progress.exists()
-    assert [b.path for b in list_backups(folder.backups_dir)] == [made]
+        assert not crashed.exists() and in_progress.exists()
+        assert [b.path for b in list_backups(folder.backups_dir)] == [made]
+    finally:
+        os.close(held)

@@ -77,6 +77,28 @@ def test_typing_that_never_pauses_is_saved_every_max_wait(clock: ManualClock, ev
     ] * len(saves)
 
 
+# What a kill may lose: no keystroke stays unsaved longer than this (docs/data-safety.md).
+LONGEST_UNSAVED_MS = 400
+
+
+@pytest.mark.parametrize("rhythm", [[40], [150], [299, 40], [350, 90, 30], [700], [2_000, 10]])
+def test_no_keystroke_stays_unsaved_longer_than_the_promised_moment(
+    clock: ManualClock, rhythm: list[int]
+) -> None:
+    saves: list[int] = []
+    autosave = _autosave(clock, saves)
+    typed, moment = [], 0
+    while moment < 10_000:
+        for gap in rhythm:
+            clock.advance_to(moment)
+            autosave.changed()
+            typed.append(moment)
+            moment += gap
+    clock.advance_to(moment + 5_000)
+    waits = [min(s for s in saves if s >= keystroke) - keystroke for keystroke in typed]
+    assert max(waits) <= LONGEST_UNSAVED_MS
+
+
 def test_a_pause_in_typing_saves_without_waiting_for_the_max(clock: ManualClock) -> None:
     saves: list[int] = []
     autosave = _autosave(clock, saves)

@@ -27,7 +27,7 @@ from desktop.store.transfer.markdown_import import (
     apply_notes_import,
     plan_notes_import,
 )
-from desktop.store.transfer.progress_report import BACKING_UP, Progress, quiet
+from desktop.store.transfer.progress_report import BACKING_UP, WRITING, Progress, quiet
 
 
 def import_document(
@@ -90,17 +90,30 @@ def write_document(
 
 
 def import_notes(
-    *, engine: Engine, database: Path, backups_dir: Path, folder: Path, now: datetime
+    *,
+    engine: Engine,
+    database: Path,
+    backups_dir: Path,
+    folder: Path,
+    now: datetime,
+    progress: Progress = quiet,
 ) -> NotesPlan:
-    """Import a folder of daily notes. Raises ImportRejected."""
+    """Import a folder of daily notes. Raises ImportRejected.
+
+    Progress is reported by step (each report is a point where a cancel stops it: the
+    last one comes before the commit)."""
     with _rejected_on_failure("the journal"):
         with session_scope(engine) as session:
             plan = plan_notes_import(session=session, folder=folder)
         if plan.new:
+            progress(BACKING_UP, 0, 1)
             backup_database(database, backups_dir, "before-import", now=now)
+            progress(BACKING_UP, 1, 1)
             with session_scope(engine) as session:
                 plan = plan_notes_import(session=session, folder=folder)
+                progress(WRITING, 0, 1)
                 apply_notes_import(session=session, plan=plan, now=now)
+                progress(WRITING, 1, 1)
     return plan
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QProgressBar, QProgressDialog
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
@@ -21,6 +22,7 @@ from desktop.ui.widgets.export_folder import (
 
 if TYPE_CHECKING:
     from desktop.profile import Profile
+    from desktop.store.transfer.cancelling import CancelSwitch
     from desktop.store.transfer.json_import import ImportPlan
     from desktop.store.transfer.markdown_import import NotesPlan
     from desktop.store.transfer.progress_report import Progress
@@ -63,11 +65,14 @@ def _with_progress(
     work: Callable[[Progress], Any],
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
+    *,
+    cancellable: bool = False,
 ) -> None:
-    """Run slow work off the UI thread behind a progress dialog the user cannot close early.
+    """Run slow work off the UI thread behind a progress dialog.
 
     The bar is busy (moving to and fro) until the work first says how far it has got; then
-    it shows the step and the percentage."""
+    it shows the step and the percentage. Work that is `cancellable` (an import: all or
+    nothing) gets a Cancel button, honoured at its next progress report (ImportCancelled)."""
 
     progress = QProgressDialog(label, "", 0, 0, window)
     progress.setWindowTitle("Loopwise")
@@ -75,7 +80,9 @@ def _with_progress(
     bar = QProgressBar(progress)
     bar.setTextVisible(False)
     progress.setBar(bar)
-    progress.setCancelButton(None)
+    switch = _cancel_button(progress) if cancellable else None
+    if switch is None:
+        progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     progress.setAccessibleName(label)
@@ -84,7 +91,7 @@ def _with_progress(
     told = ("", -1)  # what the worker last sent: sent again only when it changes
 
     def show(step: str, percent: int) -> None:
-        if finished:  # a late report after the result: the dialog is going away
+        if finished or (switch is not None and switch.cancelled):  # the dialog says why
             return
         if progress.maximum() != 100:
             progress.setRange(0, 100)
@@ -113,7 +120,28 @@ def _with_progress(
 
         return end
 
-    window.context.workers.run(lambda: work(report), ended(done), ended(failed), owner=window)
+    reports = switch.watching(report) if switch is not None else report
+    window.context.workers.run(lambda: work(reports), ended(done), ended(failed), owner=window)
+
+
+def _cancel_button(progress: QProgressDialog) -> CancelSwitch:
+    """A Cancel button on the dialog; the dialog stays, saying it cancels, until the work
+    has stopped and rolled back (Qt would hide it at once)."""
+    from desktop.store.transfer.cancelling import CancelSwitch
+
+    switch = CancelSwitch()
+    progress.setCancelButtonText("Cancel")
+    progress.canceled.disconnect(progress.cancel)
+
+    def cancel() -> None:
+        switch.cancel()
+        progress.setLabelText("Cancelling the import…")
+        button = progress.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+
+    progress.canceled.connect(cancel)
+    return switch
 
 
 def _flush(window: MainWindow) -> None:
@@ -212,9 +240,12 @@ def _reason(error: BaseException) -> str:
 
 
 def _import_failed(window: MainWindow, error: BaseException) -> None:
+    from desktop.store.transfer.cancelling import ImportCancelled
     from desktop.store.transfer.json_import import ImportRejected
 
-    if isinstance(error, ImportRejected):
+    if isinstance(error, ImportCancelled):
+        dialogs.tell(window, "Import cancelled", str(error))
+    elif isinstance(error, ImportRejected):
         dialogs.tell_problem(window, "Not imported", error.summary())
     else:
         dialogs.tell_problem(window, "Not imported", f"Nothing was imported: {_reason(error)}")
@@ -235,10 +266,11 @@ def import_json(window: MainWindow) -> None:
         from desktop.store.transfer.run import check_document
 
         progress(READING, 0, 1)
-        # The parsed file is let go once its records are checked: the plan keeps those.
-        return check_document(
-            engine=profile.engine, document=read_document(Path(source)), progress=progress
-        )
+        with _under_way(profile, source):
+            # The parsed file is let go once its records are checked: the plan keeps those.
+            return check_document(
+                engine=profile.engine, document=read_document(Path(source)), progress=progress
+            )
 
     def checked(plan: ImportPlan) -> None:
         if plan.needs_confirmation and not dialogs.confirm(
@@ -254,9 +286,10 @@ def import_json(window: MainWindow) -> None:
         def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
-            return write_document(**_into(profile), plan=plan, now=now, progress=progress)
+            with _under_way(profile, source):
+                return write_document(**_into(profile), plan=plan, now=now, progress=progress)
 
-        _with_progress(window, "Importing your data…", write, imported, failed)
+        _with_progress(window, "Importing your data…", write, imported, failed, cancellable=True)
 
     def imported(plan: ImportPlan) -> None:
         reread_everything(window)
@@ -265,7 +298,7 @@ def import_json(window: MainWindow) -> None:
     def failed(error: BaseException) -> None:
         _import_failed(window, error)
 
-    _with_progress(window, "Checking the file…", check, checked, failed)
+    _with_progress(window, "Checking the file…", check, checked, failed, cancellable=True)
 
 
 def _into(profile: Profile) -> dict[str, Any]:
@@ -278,6 +311,13 @@ def _into(profile: Profile) -> dict[str, Any]:
     }
 
 
+def _under_way(profile: Profile, source: str) -> AbstractContextManager[None]:
+    """A note that the import runs, so that a kill is told at the next start."""
+    from desktop.store.under_way import IMPORT, under_way
+
+    return under_way(profile.folder.data_dir, IMPORT, str(Path(source).absolute()))
+
+
 def import_markdown(window: MainWindow) -> None:
     folder = dialogs.choose_folder(window, "Import a folder of Markdown daily notes")
     if folder is None:
@@ -286,10 +326,11 @@ def import_markdown(window: MainWindow) -> None:
     profile = window.context.profile
     now = window.context.now()
 
-    def work(_progress: Progress) -> NotesPlan:
+    def work(progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
-        return import_notes(**_into(profile), folder=Path(folder), now=now)
+        with _under_way(profile, folder):
+            return import_notes(**_into(profile), folder=Path(folder), now=now, progress=progress)
 
     def imported(plan: NotesPlan) -> None:
         reread_everything(window)
@@ -301,4 +342,5 @@ def import_markdown(window: MainWindow) -> None:
         work,
         imported,
         lambda error: _import_failed(window, error),
+        cancellable=True,
     )

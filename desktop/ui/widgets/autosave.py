@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.store.errors import WriteFailed
 
-PAUSE_MS = 700  # save this long after typing stops
-MAX_WAIT_MS = 800  # ...and never let typing go unsaved longer than this while it goes on
+# What a kill (or a power cut) can lose is the typing since the last save: at most MAX_WAIT_MS.
+# Kept short because a save is cheap: on a ten-year profile one costs the UI thread about
+# 8 ms in the journal and 13 ms in a story (the write, its fsync, the views re-reading;
+# median), so saving every 0.4 s of steady typing takes about 3% of it. Not at every
+# keystroke: that would be 100 ms of saving a second for a fast typist.
+PAUSE_MS = 300  # save this long after typing stops
+MAX_WAIT_MS = 400  # ...and never let typing go unsaved longer than this while it goes on
 
 
 class Timer(Protocol):
@@ -27,7 +32,7 @@ TimerFactory = Callable[[QObject, Callable[[], None]], Timer]
 
 class Autosave(QObject):
     """Calls `save` after a pause in typing, or MAX_WAIT_MS after the first unsaved change,
-    whichever comes first, so a crash loses at most about a second of typing."""
+    whichever comes first, so a crash loses at most the last MAX_WAIT_MS of typing."""
 
     def __init__(
         self,
