@@ -305,6 +305,22 @@ def test_typing_in_a_section_hides_only_its_prompt(page: JournalPage, context: A
     )
 
 
+def test_tab_goes_to_the_next_empty_section_then_on_out(
+    qtbot, page: JournalPage, context: AppContext
+) -> None:
+    _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    editor.insertPlainText("Sorted input means two pointers.")
+    fields = [ghost.line for ghost in editor.shown_prompts()]
+    assert len(fields) == 3
+    for field in fields:
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        assert editor.textCursor().blockNumber() == field
+        assert editor.textCursor().block().text() == ""
+    assert "\t" not in editor.toPlainText()
+    assert editor.next_field_line() is None  # the next Tab moves the focus on, as before
+
+
 def test_prompts_are_painted_in_empty_sections(
     qtbot, page: JournalPage, context: AppContext
 ) -> None:
