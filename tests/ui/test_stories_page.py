@@ -454,3 +454,16 @@ def test_the_boxes_stay_put_while_coach_notes_come_and_go(qtbot, page: StoriesPa
     QApplication.processEvents()
     assert editor.coach.text() != notes_before  # notes went away...
     assert places() == before  # ...and nothing above them moved
+
+
+def test_a_theme_is_found_and_ticked_from_the_filter_by_keyboard(qtbot, page: StoriesPage) -> None:
+    assert page.new_story() is not None
+    themes = page.editor.themes
+    themes.filter.setText("owner")
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Return)
+    assert themes.chosen() == ("ownership",)
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Return)
+    assert themes.chosen() == ()  # Enter again takes it back
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Down)
+    assert themes.list.currentItem().text() == "Ownership"
+    assert page.window().focusWidget() is themes.list
