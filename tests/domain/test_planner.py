@@ -278,6 +278,19 @@ def test_items_carried_over_or_planned_next_week_are_not_suggested_again() -> No
     assert ("item", "backend", "window") in keys  # skipped next week: still open
 
 
+def test_a_path_item_still_ahead_the_week_before_is_not_suggested_again() -> None:
+    saturday, sunday = WEEK - timedelta(days=2), WEEK - timedelta(days=1)
+    plan = [
+        _planned(1, sunday, Target("Top K", "backend", "top-k")),  # tomorrow: still to do
+        _planned(2, saturday - timedelta(days=1), Target("Trie", "backend", "implement-trie")),
+        _planned(3, sunday, DESIGN),  # a routine repeats by its cadence
+    ]
+    keys = {s.target.key for s in _suggest(plan=plan, today=saturday)}
+    assert ("item", "backend", "top-k") not in keys
+    assert ("item", "backend", "implement-trie") in keys  # its day is past: not done, open
+    assert ("routine", "weekly-system-design") in keys
+
+
 def test_suggestions_leave_out_what_is_already_planned_that_week() -> None:
     plan = [_planned(1, WEEK, Target("Top K", "backend", "top-k"))]
     plan.append(_planned(2, WEEK, DESIGN))
