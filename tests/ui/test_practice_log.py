@@ -338,3 +338,25 @@ def test_column_titles_sit_over_their_text(page: PracticeLogPage, context: AppCo
         title_side = Qt.AlignmentFlag(title) if title else header.defaultAlignment()
         cell_side = Qt.AlignmentFlag(cell) if cell else Qt.AlignmentFlag.AlignLeft
         assert title_side & horizontal == cell_side & horizontal, f"column {column}"
+
+
+def test_another_period_starts_from_its_newest_row(
+    qtbot, page: PracticeLogPage, context: AppContext
+) -> None:
+    with session_scope(context.profile.engine) as session:
+        for n in range(120):  # one a day
+            attempt = Attempt(
+                subject=AttemptSubject(f"Daily {n}"),
+                started_at=context.now() - timedelta(days=n, hours=1),
+                active_seconds=600,
+                outcome=Outcome.SOLVED,
+                confidence=3,
+            )
+            practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+    page.range.setCurrentIndex(page.range.findData(90))
+    bar = page.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    page.range.setCurrentIndex(page.range.count() - 1)  # everything
+    assert bar.value() == 0
+    assert page.table.rowAt(0) == 0  # the newest attempt is the first row on show

@@ -58,11 +58,11 @@ class PracticeLogPage(ContextPage):
         for label, days in PERIODS:
             self.range.addItem(label, days)
         self.range.setCurrentIndex(self.range.findData(DEFAULT_DAYS))
-        self.range.currentIndexChanged.connect(lambda _index: self.reload())
+        self.range.currentIndexChanged.connect(lambda _index: self._show_other_rows())
         top.addWidget(self.range)
         self.path_filter = combo_box("Show attempts on path")
         self._fill_path_filter()
-        self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
+        self.path_filter.currentIndexChanged.connect(lambda _index: self._show_other_rows())
         context.events.paths_changed.connect(self._fill_path_filter)
         top.addWidget(self.path_filter)
         top.addStretch(1)
@@ -195,6 +195,12 @@ class PracticeLogPage(ContextPage):
         end = self.context.now() + timedelta(days=1)
         start = end - timedelta(days=days + 1) if days else datetime.min.replace(tzinfo=end.tzinfo)
         return practice_store.LogPeriod(start, end, self.path_filter.currentData())
+
+    def _show_other_rows(self) -> None:
+        """Another period or path: its rows from the newest, not from where the old list
+        was scrolled to (which looked as if the newest attempts had gone)."""
+        self.reload()
+        self.table.scrollToTop()
 
     @reports_read_failures
     def reload(self) -> None:
