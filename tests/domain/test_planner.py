@@ -16,6 +16,7 @@ from desktop.domain.planner import (
     Target,
     activities,
     emptiest_day,
+    hours_text,
     match_done,
     unfinished,
     week_numbers,
@@ -411,3 +412,11 @@ def test_a_session_on_a_path_item_takes_the_path_s_kind_difficulty_and_target() 
     assert AttemptSubject.of_path_item("backend", _item("two-sum", ())) == AttemptSubject(
         "Two Sum", "backend", "two-sum", kind="code", difficulty="medium", target_minutes=25
     )
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0, "0 min"), (45, "45 min"), (120, "2 h"), (65, "1 h 5 min"), (693_760, "11,562 h 40 min")],
+)
+def test_hours_text_reads_as_a_person_would_say_it(minutes: int, text: str) -> None:
+    assert hours_text(minutes) == text

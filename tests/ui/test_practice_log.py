@@ -42,7 +42,7 @@ def page(open_page) -> PracticeLogPage:
 
 def test_empty_log_says_how_to_start(page: PracticeLogPage) -> None:
     assert page.area.currentIndex() == 1
-    assert page.summary.text() == "0 sessions · 0 h 0 min"
+    assert page.summary.text() == "0 sessions"
     assert not page.edit_button.isEnabled()
 
 
@@ -52,7 +52,7 @@ def test_attempts_are_listed_with_labels(qtbot, page: PracticeLogPage, context: 
     assert page.model.rowCount() == 1
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row[1:] == ["3Sum", "31 / 25 min", "Partial", "2 / 5", "Two pointers", "Off-by-one"]
-    assert page.summary.text() == "1 session · 0 h 31 min"
+    assert page.summary.text() == "1 session · 31 min"
 
 
 def test_delete_then_undo_brings_the_attempt_back(

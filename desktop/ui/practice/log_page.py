@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.planner import hours_text
 from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
@@ -214,7 +215,8 @@ class PracticeLogPage(ContextPage):
         self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
         self.area.show_view(bool(count))
         sessions = "1 session" if count == 1 else f"{count:,d} sessions"
-        self.summary.setText(f"{sessions} · {minutes // 60:,d} h {minutes % 60} min")
+        # "1 session · 31 min", not "0 h 31 min"; no time at all for no session.
+        self.summary.setText(f"{sessions} · {hours_text(minutes)}" if count else sessions)
         self._update_buttons()
 
     def _read_rows(
