@@ -380,3 +380,26 @@ def test_weekend_days_follow_a_theme_switched_while_running(page: JournalPage, t
         apply_theme(themed_app, Scheme.LIGHT)
     colour = page.calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
     assert colour.lightness() < 100
+
+
+def test_switching_to_dark_recolours_the_markdown_being_written(
+    qapp, page: JournalPage, context: AppContext
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.theme import Scheme, apply_theme, colours
+
+    def strong_colour() -> QColor:
+        block = page.editor.markdown.editor.document().firstBlock()
+        (strong,) = [r for r in block.layout().formats() if r.format.fontWeight() > 500]
+        return strong.format.foreground().color()
+
+    apply_theme(qapp, Scheme.LIGHT)
+    page.new_entry(entry_date=context.today())
+    page.editor.markdown.set_text("Two **drills** today.")
+    assert strong_colour() == QColor(colours(Scheme.LIGHT)["text"])
+    try:
+        apply_theme(qapp, Scheme.DARK)
+        assert strong_colour() == QColor(colours(Scheme.DARK)["text"])
+    finally:
+        apply_theme(qapp, Scheme.LIGHT)
