@@ -178,3 +178,18 @@ def test_an_item_still_ahead_this_week_is_not_suggested_for_next_week(
     assert again.wait_until_read()
     qtbot.addWidget(again)
     assert planned.key not in {s.target.key for s in again.suggestions}
+
+
+def test_grown_once_read_the_dialog_stays_over_its_window(qtbot, context: AppContext) -> None:
+    week = _fill_last_week(context)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.resize(760, 520)
+    owner.show()
+    dialog = WeeklyReviewDialog(context, week, owner)
+    dialog.show()  # small while the week is read, as the Plan page opens it
+    assert dialog.wait_until_read()
+    qtbot.waitUntil(lambda: dialog.height() > dialog.minimumHeight())
+    window, box = owner.frameGeometry(), dialog.frameGeometry()
+    assert window.top() <= box.top() and box.bottom() <= window.bottom()
+    assert box.bottom() <= dialog.screen().availableGeometry().bottom()
