@@ -189,3 +189,19 @@ def test_a_confidence_alone_missing_is_asked_for_where_it_is(qtbot, context: App
     dialog._try_accept()
     assert dialog.problem.text().startswith("Choose a Confidence")
     assert dialog.focusWidget() is dialog.confidences.button(1)
+
+
+def test_the_arrow_keys_choose_an_outcome_and_a_confidence(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    solved, partly, stuck = dialog.outcomes.buttons()
+    qtbot.keyClick(solved, Qt.Key.Key_Right)  # nothing chosen yet: Right chooses the next
+    assert dialog.outcomes.checkedButton() is partly
+    qtbot.keyClick(partly, Qt.Key.Key_Right)
+    qtbot.keyClick(stuck, Qt.Key.Key_Right)  # the last stays chosen
+    assert dialog.outcomes.checkedButton() is stuck
+    qtbot.keyClick(stuck, Qt.Key.Key_Left)
+    assert dialog.outcomes.checkedButton() is partly
+    qtbot.keyClick(dialog.confidences.button(1), Qt.Key.Key_Right)
+    assert dialog.confidences.checkedId() == 2
+    assert dialog.focusWidget() is dialog.confidences.button(2)

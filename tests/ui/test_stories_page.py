@@ -467,3 +467,17 @@ def test_a_theme_is_found_and_ticked_from_the_filter_by_keyboard(qtbot, page: St
     qtbot.keyClick(themes.filter, Qt.Key.Key_Down)
     assert themes.list.currentItem().text() == "Ownership"
     assert page.window().focusWidget() is themes.list
+
+
+def test_a_rehearsal_is_rated_with_the_arrow_keys(qtbot, context: AppContext) -> None:
+    with context.writing() as session:
+        story_id = story_store.create_story(
+            session=session, draft=StoryDraft(title="T"), now=context.now()
+        )
+    dialog = RehearsalDialog(context, _story(context, story_id))
+    qtbot.addWidget(dialog)
+    dialog.finish()
+    qtbot.keyClick(dialog.ratings.button(3), Qt.Key.Key_Right)
+    assert dialog.ratings.checkedId() == 4
+    assert dialog.log_button.isEnabled()
+    dialog.reject()

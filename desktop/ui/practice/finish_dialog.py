@@ -29,6 +29,7 @@ from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.widgets.controls import accept_or_cancel
 from desktop.ui.widgets.labels import ProblemNote, text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.radio_rows import arrows_choose
 
 CONFIDENCE_WORDS = {1: "Lost", 2: "Shaky", 3: "Okay", 4: "Solid", 5: "Could teach it"}
 
@@ -102,6 +103,7 @@ class FinishSessionDialog(QDialog):
             self.outcomes.addButton(button)
             outcome_row.addWidget(button)
         outcome_row.addStretch(1)
+        arrows_choose(self.outcomes)
         form.addRow("Outcome", outcome_row)
 
         self.confidences = QButtonGroup(self)
@@ -113,6 +115,7 @@ class FinishSessionDialog(QDialog):
             self.confidences.addButton(button, value)
             confidence_row.addWidget(button)
         confidence_row.addStretch(1)
+        arrows_choose(self.confidences)
         form.addRow("Confidence", confidence_row)
         # A design session's steps sit in the form, in as much room as they need: as a tab they
         # left the height of the pattern lists empty below them.
