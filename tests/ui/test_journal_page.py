@@ -403,3 +403,32 @@ def test_switching_to_dark_recolours_the_markdown_being_written(
         assert strong_colour() == QColor(colours(Scheme.DARK)["text"])
     finally:
         apply_theme(qapp, Scheme.LIGHT)
+
+
+def test_a_new_date_carries_into_the_title_and_heading_it_wrote(
+    page: JournalPage, context: AppContext
+) -> None:
+    from datetime import timedelta
+
+    from desktop.ui.formatting import day_with_year, long_date
+
+    template = context.profile.template("free-note")
+    assert template is not None
+    today = context.today()
+    entry_id = page.new_entry(entry_date=today, template=template)
+    assert entry_id is not None
+    editor = page.editor
+    assert editor.title.text() == f"Free note, {day_with_year(today)}"
+    earlier = today - timedelta(days=31)
+    editor.date.setDate(QDate(earlier.year, earlier.month, earlier.day))
+    assert editor.title.text() == f"Free note, {day_with_year(earlier)}"
+    assert editor.markdown.text().startswith(f"# {long_date(earlier)}\n")
+    assert editor.flush()
+    saved = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    assert saved.title == f"Free note, {day_with_year(earlier)}"
+
+    editor.title.setText("My own title")  # the user's words stay as they are
+    editor.date.setDate(QDate(today.year, today.month, today.day))
+    assert editor.title.text() == "My own title"
