@@ -228,7 +228,8 @@ def suggestion_days(
 
 
 def hours_text(minutes: int) -> str:
+    """'45 min', '2 h', '1 h 5 min', '11,562 h 40 min'."""
     hours, rest = divmod(minutes, 60)
     if not hours:
         return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+    return f"{hours:,d} h {rest} min" if rest else f"{hours:,d} h"

@@ -151,7 +151,7 @@ def retrospective_facts(
     return {
         "date": _long_date(attempt.started_at.astimezone()),
         "item_title": subject.title,
-        "path_title": path_title,
+        "path_title": path_title or _no_path(subject),
         "duration_minutes": str(attempt.minutes),
         "target_minutes": str(subject.target_minutes) if subject.target_minutes else "none",
         "outcome": _outcome_text(attempt),
@@ -161,6 +161,16 @@ def retrospective_facts(
         "design_steps_covered": ", ".join(covered) if is_design else "",
         "design_steps_missed": ", ".join(missed) if is_design else "",
     }
+
+
+def _no_path(subject: AttemptSubject) -> str:
+    """What the retrospective's "Path:" line says for a session on no known path, rather
+    than an empty "Path:" that reads as if something failed to load."""
+    if subject.routine_id is not None:
+        return "none (a routine)"
+    if subject.path_id is None:
+        return "none (a free session)"
+    return f"{subject.path_id} (no longer in your library)"
 
 
 def _outcome_text(attempt: Attempt) -> str:

@@ -164,12 +164,20 @@ def suggest(
 ) -> list[Suggestion]:
     """What to add to `week`: due revisits, the next path items, the top weak spots, then
     routines due by cadence. Anything already planned that week, carried over from it, or
-    planned the week after (`plan` may hold both weeks) is left out."""
+    planned the week after is left out, and so is a path item still ahead in the week
+    before (from today on): suggesting it for next week on a Saturday would plan it twice.
+    `plan` may hold all three weeks; routines repeat by cadence, so only items count there."""
     taken = {
         item.target.key
         for item in plan
         if (item.in_week(week) and (item.counts or item.carried_over))
         or (item.in_week(week + timedelta(days=7)) and item.counts)
+        or (
+            item.in_week(week - timedelta(days=7))
+            and item.counts
+            and item.day >= today
+            and item.target.routine_id is None
+        )
     }
     found: list[Suggestion] = []
 

@@ -98,3 +98,8 @@ def first_field(text: str, prompts: tuple[SectionPrompt, ...]) -> int | None:
     """The line to put the cursor on: the first empty prompted section."""
     found = ghosts(text, prompts)
     return found[0].line if found else None
+
+
+def next_field(text: str, prompts: tuple[SectionPrompt, ...], after_line: int) -> int | None:
+    """The line of the next empty prompted section below `after_line` (Tab goes there)."""
+    return next((g.line for g in ghosts(text, prompts) if g.line > after_line), None)

@@ -107,9 +107,8 @@ def suggestion_days_for(
 
 
 PLACING_RULE = (
-    "Added suggestions go on the emptiest days left this week while those days stay within "
-    "their share of your budget; the rest, and all of it on the week's last day, go into "
-    "next week."
+    "Added suggestions go on the emptiest days left in this week, each day up to its share "
+    "of your weekly budget; what does not fit goes into the week after."
 )
 
 

@@ -151,9 +151,16 @@ def read_advice(
     if week + timedelta(days=6) >= today:  # no suggestions for a week that is over
         logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
         ahead = plan_store.plan_for_week(session=session, week=week + timedelta(days=7))
+        # The week before still has days to come only when `week` is next week or later.
+        before = (
+            plan_store.plan_for_week(session=session, week=week - timedelta(days=7))
+            if week > today
+            else []
+        )
         suggestions = suggest(
             week,
-            plan=plan.items + ahead,  # what is planned next week already is not suggested again
+            # What is planned next week, or still ahead the week before, is not suggested again.
+            plan=before + plan.items + ahead,
             done=plan.done,
             candidates=plan_store.path_candidates(
                 session=session, paths=data.paths, exercised=data.exercised

@@ -16,6 +16,7 @@ from desktop.domain.planner import (
     Target,
     activities,
     emptiest_day,
+    hours_text,
     match_done,
     unfinished,
     week_numbers,
@@ -278,6 +279,19 @@ def test_items_carried_over_or_planned_next_week_are_not_suggested_again() -> No
     assert ("item", "backend", "window") in keys  # skipped next week: still open
 
 
+def test_a_path_item_still_ahead_the_week_before_is_not_suggested_again() -> None:
+    saturday, sunday = WEEK - timedelta(days=2), WEEK - timedelta(days=1)
+    plan = [
+        _planned(1, sunday, Target("Top K", "backend", "top-k")),  # tomorrow: still to do
+        _planned(2, saturday - timedelta(days=1), Target("Trie", "backend", "implement-trie")),
+        _planned(3, sunday, DESIGN),  # a routine repeats by its cadence
+    ]
+    keys = {s.target.key for s in _suggest(plan=plan, today=saturday)}
+    assert ("item", "backend", "top-k") not in keys
+    assert ("item", "backend", "implement-trie") in keys  # its day is past: not done, open
+    assert ("routine", "weekly-system-design") in keys
+
+
 def test_suggestions_leave_out_what_is_already_planned_that_week() -> None:
     plan = [_planned(1, WEEK, Target("Top K", "backend", "top-k"))]
     plan.append(_planned(2, WEEK, DESIGN))
@@ -398,3 +412,11 @@ def test_a_session_on_a_path_item_takes_the_path_s_kind_difficulty_and_target() 
     assert AttemptSubject.of_path_item("backend", _item("two-sum", ())) == AttemptSubject(
         "Two Sum", "backend", "two-sum", kind="code", difficulty="medium", target_minutes=25
     )
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0, "0 min"), (45, "45 min"), (120, "2 h"), (65, "1 h 5 min"), (693_760, "11,562 h 40 min")],
+)
+def test_hours_text_reads_as_a_person_would_say_it(minutes: int, text: str) -> None:
+    assert hours_text(minutes) == text

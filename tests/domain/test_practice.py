@@ -12,6 +12,7 @@ from desktop.domain.practice import (
     Outcome,
     SessionClock,
     outcome_from_quiz,
+    retrospective_facts,
 )
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
@@ -164,3 +165,20 @@ def test_minutes_are_rounded_to_the_nearest_minute() -> None:
 
 def test_outcome_labels_are_capitalised_words() -> None:
     assert [outcome.label for outcome in Outcome] == ["Solved", "Partial", "Stuck"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "given", "said"),
+    [
+        (AttemptSubject("LRU cache in Go"), "", "none (a free session)"),
+        (AttemptSubject("Mock", routine_id="mock-interview"), "", "none (a routine)"),
+        (AttemptSubject("3Sum", "old-path", "3sum"), "", "old-path (no longer in your library)"),
+        (AttemptSubject("3Sum", "backend", "3sum"), "Backend", "Backend"),
+    ],
+)
+def test_the_retrospective_says_which_path_or_why_none(
+    subject: AttemptSubject, given: str, said: str
+) -> None:
+    attempt = Attempt(subject, T0, 600, Outcome.SOLVED, 3)
+    facts = retrospective_facts(attempt, label=str, path_title=given)
+    assert facts["path_title"] == said

@@ -7,6 +7,7 @@ from desktop.domain.template_prompts import (
     Ghost,
     first_field,
     ghosts,
+    next_field,
     section_prompts,
     without_prompts,
 )
@@ -67,6 +68,16 @@ def test_a_prompt_vanishes_once_its_section_has_text() -> None:
     text = "\n".join(lines)
     assert [g.lines[0] for g in ghosts(text, template.prompts)] == ["• Choice made:"]
     assert first_field(text, template.prompts) == lines.index("## Trade-offs") + 2
+
+
+def test_the_next_field_is_the_next_empty_section_below_the_cursor() -> None:
+    template = parse_template(TEMPLATE, "retro.md")
+    filled = template.fill({"item_title": "Two Sum"})
+    lines = filled.split("\n")
+    learned, trade_offs = lines.index("## What I learned"), lines.index("## Trade-offs")
+    assert next_field(filled, template.prompts, after_line=0) == learned + 2
+    assert next_field(filled, template.prompts, after_line=learned + 2) == trade_offs + 2
+    assert next_field(filled, template.prompts, after_line=trade_offs + 2) is None
 
 
 def test_a_heading_with_a_fact_still_finds_its_prompt() -> None:

@@ -164,3 +164,44 @@ def test_design_steps_take_only_the_room_they_need(qtbot, context: AppContext) -
     lowest = max(box.mapTo(dialog, box.rect().bottomLeft()).y() for box in dialog.steps)
     below = dialog.tabs.mapTo(dialog, dialog.tabs.rect().topLeft()).y() - lowest
     assert 0 < below <= 3 * dialog.layout().spacing() + 4
+
+
+def test_the_missing_choice_is_named_and_the_note_follows_the_choices(
+    qtbot, context: AppContext
+) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog._try_accept()
+    assert dialog.result_attempt is None
+    assert "Outcome and a Confidence" in dialog.problem.text()
+    dialog.outcomes.buttons()[0].setChecked(True)
+    assert "Outcome" not in dialog.problem.text()
+    assert "Confidence" in dialog.problem.text()
+    assert dialog.problem.isVisibleTo(dialog)
+    dialog.confidences.button(4).setChecked(True)
+    assert not dialog.problem.isVisibleTo(dialog)  # nothing left to ask for
+
+
+def test_a_confidence_alone_missing_is_asked_for_where_it_is(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog.outcomes.buttons()[1].setChecked(True)
+    dialog._try_accept()
+    assert dialog.problem.text().startswith("Choose a Confidence")
+    assert dialog.focusWidget() is dialog.confidences.button(1)
+
+
+def test_the_arrow_keys_choose_an_outcome_and_a_confidence(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    solved, partly, stuck = dialog.outcomes.buttons()
+    qtbot.keyClick(solved, Qt.Key.Key_Right)  # nothing chosen yet: Right chooses the next
+    assert dialog.outcomes.checkedButton() is partly
+    qtbot.keyClick(partly, Qt.Key.Key_Right)
+    qtbot.keyClick(stuck, Qt.Key.Key_Right)  # the last stays chosen
+    assert dialog.outcomes.checkedButton() is stuck
+    qtbot.keyClick(stuck, Qt.Key.Key_Left)
+    assert dialog.outcomes.checkedButton() is partly
+    qtbot.keyClick(dialog.confidences.button(1), Qt.Key.Key_Right)
+    assert dialog.confidences.checkedId() == 2
+    assert dialog.focusWidget() is dialog.confidences.button(2)

@@ -305,6 +305,22 @@ def test_typing_in_a_section_hides_only_its_prompt(page: JournalPage, context: A
     )
 
 
+def test_tab_goes_to_the_next_empty_section_then_on_out(
+    qtbot, page: JournalPage, context: AppContext
+) -> None:
+    _new_retrospective(page, context)
+    editor = page.editor.markdown.editor
+    editor.insertPlainText("Sorted input means two pointers.")
+    fields = [ghost.line for ghost in editor.shown_prompts()]
+    assert len(fields) == 3
+    for field in fields:
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        assert editor.textCursor().blockNumber() == field
+        assert editor.textCursor().block().text() == ""
+    assert "\t" not in editor.toPlainText()
+    assert editor.next_field_line() is None  # the next Tab moves the focus on, as before
+
+
 def test_prompts_are_painted_in_empty_sections(
     qtbot, page: JournalPage, context: AppContext
 ) -> None:
@@ -364,3 +380,55 @@ def test_weekend_days_follow_a_theme_switched_while_running(page: JournalPage, t
         apply_theme(themed_app, Scheme.LIGHT)
     colour = page.calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday).foreground().color()
     assert colour.lightness() < 100
+
+
+def test_switching_to_dark_recolours_the_markdown_being_written(
+    qapp, page: JournalPage, context: AppContext
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.theme import Scheme, apply_theme, colours
+
+    def strong_colour() -> QColor:
+        block = page.editor.markdown.editor.document().firstBlock()
+        (strong,) = [r for r in block.layout().formats() if r.format.fontWeight() > 500]
+        return strong.format.foreground().color()
+
+    apply_theme(qapp, Scheme.LIGHT)
+    page.new_entry(entry_date=context.today())
+    page.editor.markdown.set_text("Two **drills** today.")
+    assert strong_colour() == QColor(colours(Scheme.LIGHT)["text"])
+    try:
+        apply_theme(qapp, Scheme.DARK)
+        assert strong_colour() == QColor(colours(Scheme.DARK)["text"])
+    finally:
+        apply_theme(qapp, Scheme.LIGHT)
+
+
+def test_a_new_date_carries_into_the_title_and_heading_it_wrote(
+    page: JournalPage, context: AppContext
+) -> None:
+    from datetime import timedelta
+
+    from desktop.ui.formatting import day_with_year, long_date
+
+    template = context.profile.template("free-note")
+    assert template is not None
+    today = context.today()
+    entry_id = page.new_entry(entry_date=today, template=template)
+    assert entry_id is not None
+    editor = page.editor
+    assert editor.title.text() == f"Free note, {day_with_year(today)}"
+    earlier = today - timedelta(days=31)
+    editor.date.setDate(QDate(earlier.year, earlier.month, earlier.day))
+    assert editor.title.text() == f"Free note, {day_with_year(earlier)}"
+    assert editor.markdown.text().startswith(f"# {long_date(earlier)}\n")
+    assert editor.flush()
+    saved = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    assert saved.title == f"Free note, {day_with_year(earlier)}"
+
+    editor.title.setText("My own title")  # the user's words stay as they are
+    editor.date.setDate(QDate(today.year, today.month, today.day))
+    assert editor.title.text() == "My own title"

@@ -184,3 +184,30 @@ def test_headings_on_the_sheet_have_room_above_and_below(qapp) -> None:
         block = block.next()
     assert len(headings) == 2  # "Themes" and the one story
     assert all(h.topMargin() >= 18 and h.bottomMargin() >= 4 for h in headings)
+
+
+def test_no_story_is_split_across_two_pages(page: StoriesPage, tmp_path: Path, monkeypatch) -> None:
+    long_text = "I worked through the problem one careful step at a time. " * 6
+    amazon = page.context.profile.story_themes.theme_set("amazon")
+    assert amazon is not None
+    for number, theme_id in enumerate(amazon.themes):
+        page.new_story(
+            StoryDraft(
+                title=f"Story {number + 1}",
+                situation=f"Opening{number + 1} {long_text}",
+                task=long_text,
+                action=long_text,
+                result=f"{long_text} Closing{number + 1}.",
+                themes=(theme_id,),
+            )
+        )
+    page.loop_view.choose_set("amazon")
+    target = tmp_path / "amazon.pdf"
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
+    assert page.export_loop_sheet()
+    pages = [" ".join(text.split()) for text, _image in _pages(target)]
+    assert len(pages) > 1
+    for number in range(1, len(amazon.themes) + 1):
+        (opening,) = [index for index, text in enumerate(pages) if f"Opening{number} " in text]
+        (closing,) = [index for index, text in enumerate(pages) if f"Closing{number}." in text]
+        assert opening == closing, f"Story {number} starts on page {opening + 1}, ends later"

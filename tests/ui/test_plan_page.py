@@ -82,6 +82,8 @@ def test_an_empty_week_suggests_path_items_and_routines(page: PlanPage) -> None:
     today_column = next(c for c in page.grid.columns if c.day == _today(page.context))
     assert today_column.property("today") is True
     assert today_column.header.text().startswith("Today")
+    total = hours_text(sum(s.minutes for s in suggested))
+    assert page.suggestions.summary.text() == f"{len(suggested)} suggestions · {total} in all"
 
 
 def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: PlanPage) -> None:

@@ -42,7 +42,7 @@ def page(open_page) -> PracticeLogPage:
 
 def test_empty_log_says_how_to_start(page: PracticeLogPage) -> None:
     assert page.area.currentIndex() == 1
-    assert page.summary.text() == "0 sessions · 0 h 0 min"
+    assert page.summary.text() == "0 sessions"
     assert not page.edit_button.isEnabled()
 
 
@@ -52,7 +52,7 @@ def test_attempts_are_listed_with_labels(qtbot, page: PracticeLogPage, context: 
     assert page.model.rowCount() == 1
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row[1:] == ["3Sum", "31 / 25 min", "Partial", "2 / 5", "Two pointers", "Off-by-one"]
-    assert page.summary.text() == "1 session · 0 h 31 min"
+    assert page.summary.text() == "1 session · 31 min"
 
 
 def test_delete_then_undo_brings_the_attempt_back(
@@ -338,3 +338,25 @@ def test_column_titles_sit_over_their_text(page: PracticeLogPage, context: AppCo
         title_side = Qt.AlignmentFlag(title) if title else header.defaultAlignment()
         cell_side = Qt.AlignmentFlag(cell) if cell else Qt.AlignmentFlag.AlignLeft
         assert title_side & horizontal == cell_side & horizontal, f"column {column}"
+
+
+def test_another_period_starts_from_its_newest_row(
+    qtbot, page: PracticeLogPage, context: AppContext
+) -> None:
+    with session_scope(context.profile.engine) as session:
+        for n in range(120):  # one a day
+            attempt = Attempt(
+                subject=AttemptSubject(f"Daily {n}"),
+                started_at=context.now() - timedelta(days=n, hours=1),
+                active_seconds=600,
+                outcome=Outcome.SOLVED,
+                confidence=3,
+            )
+            practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+    page.range.setCurrentIndex(page.range.findData(90))
+    bar = page.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    page.range.setCurrentIndex(page.range.count() - 1)  # everything
+    assert bar.value() == 0
+    assert page.table.rowAt(0) == 0  # the newest attempt is the first row on show

@@ -155,3 +155,41 @@ def test_suggestion_days_match_what_saving_does(context: AppContext) -> None:
     assert suggestion_days(this_week, this_week, 60, planned, [], [30]) == [
         this_week + timedelta(days=7)
     ]  # the plan is already over a one-hour budget
+
+
+def test_an_item_still_ahead_this_week_is_not_suggested_for_next_week(
+    qtbot, context: AppContext
+) -> None:
+    """Reviewed before the week is out, an item planned for today stays where it is: the
+    review does not offer to plan it again next week."""
+    this_week = week_of(context.today(), first=calendar.MONDAY)
+    first = WeeklyReviewDialog(context, this_week)
+    assert first.wait_until_read()
+    qtbot.addWidget(first)
+    path_items = [s for s in first.suggestions if s.target.routine_id is None]
+    assert path_items
+    planned = path_items[0].target
+    with context.writing() as session:
+        plan_store.add_plan_item(
+            session=session, day=context.today(), target=planned, minutes=20,
+            source=PlanSource.PATH, reason="Next on your path.", now=context.now(),
+        )  # fmt: skip
+    again = WeeklyReviewDialog(context, this_week)
+    assert again.wait_until_read()
+    qtbot.addWidget(again)
+    assert planned.key not in {s.target.key for s in again.suggestions}
+
+
+def test_grown_once_read_the_dialog_stays_over_its_window(qtbot, context: AppContext) -> None:
+    week = _fill_last_week(context)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.resize(760, 520)
+    owner.show()
+    dialog = WeeklyReviewDialog(context, week, owner)
+    dialog.show()  # small while the week is read, as the Plan page opens it
+    assert dialog.wait_until_read()
+    qtbot.waitUntil(lambda: dialog.height() > dialog.minimumHeight())
+    window, box = owner.frameGeometry(), dialog.frameGeometry()
+    assert window.top() <= box.top() and box.bottom() <= window.bottom()
+    assert box.bottom() <= dialog.screen().availableGeometry().bottom()

@@ -454,3 +454,30 @@ def test_the_boxes_stay_put_while_coach_notes_come_and_go(qtbot, page: StoriesPa
     QApplication.processEvents()
     assert editor.coach.text() != notes_before  # notes went away...
     assert places() == before  # ...and nothing above them moved
+
+
+def test_a_theme_is_found_and_ticked_from_the_filter_by_keyboard(qtbot, page: StoriesPage) -> None:
+    assert page.new_story() is not None
+    themes = page.editor.themes
+    themes.filter.setText("owner")
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Return)
+    assert themes.chosen() == ("ownership",)
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Return)
+    assert themes.chosen() == ()  # Enter again takes it back
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Down)
+    assert themes.list.currentItem().text() == "Ownership"
+    assert page.window().focusWidget() is themes.list
+
+
+def test_a_rehearsal_is_rated_with_the_arrow_keys(qtbot, context: AppContext) -> None:
+    with context.writing() as session:
+        story_id = story_store.create_story(
+            session=session, draft=StoryDraft(title="T"), now=context.now()
+        )
+    dialog = RehearsalDialog(context, _story(context, story_id))
+    qtbot.addWidget(dialog)
+    dialog.finish()
+    qtbot.keyClick(dialog.ratings.button(3), Qt.Key.Key_Right)
+    assert dialog.ratings.checkedId() == 4
+    assert dialog.log_button.isEnabled()
+    dialog.reject()

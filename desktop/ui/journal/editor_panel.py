@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from desktop.domain.journal import Entry, EntryKind, word_count
 from desktop.domain.template_prompts import SectionPrompt
 from desktop.store.journal import EntryDraft
 from desktop.ui.background import Workers
+from desktop.ui.formatting import day_with_year, long_date
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
@@ -57,7 +58,8 @@ class EntryEditor(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setMaximumDate(QDate(latest_day.year, latest_day.month, latest_day.day))
-        self.date.dateChanged.connect(self._changed)
+        self._shown_day: date | None = None  # the date the fields were last given
+        self.date.dateChanged.connect(self._on_date_changed)
         top.addWidget(self.date)
         layout.addLayout(top)
 
@@ -137,6 +139,7 @@ class EntryEditor(QWidget):
         self.markdown.set_text(entry.body)
         self.links.setText(links)
         self.links.setVisible(bool(links))
+        self._shown_day = entry.entry_date
         self.kept.load(entry.id)
         self._update_words()
         return True
@@ -173,6 +176,25 @@ class EntryEditor(QWidget):
         if self.entry_id is None:
             return False
         return self.flush()
+
+    def _on_date_changed(self, chosen: QDate) -> None:
+        """A new date carries into the title and heading the template wrote from the old
+        one ("Free note, 5 Dec 2026", "# 5 December 2026"), so they do not name another
+        day; words the user changed there are left alone."""
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        old, self._shown_day = self._shown_day, day
+        if old is not None and old != day:
+            old_suffix = f", {day_with_year(old)}"
+            if self.title.text().endswith(old_suffix):
+                kept = self.title.text()[: -len(old_suffix)]
+                self.title.setText(f"{kept}, {day_with_year(day)}")
+            old_heading, new_heading = f"# {long_date(old)}", f"# {long_date(day)}"
+            first = self.markdown.editor.document().firstBlock()
+            if first.text() == old_heading:
+                cursor = QTextCursor(first)
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                cursor.insertText(new_heading)  # one step for Undo, as typing would be
+        self._changed()
 
     def _changed(self) -> None:
         self._update_words()

@@ -251,6 +251,22 @@ class WeeklyReviewDialog(QDialog):
             room = min(room, max(owner.height(), self.minimumHeight()))
             width = min(width, max(owner.width(), self.minimumWidth()))
         self.resize(max(width, self.minimumWidth()), max(self.minimumHeight(), min(wanted, room)))
+        if self.isVisible():
+            self._recentre(owner)
+
+    def _recentre(self, owner: QWidget | None) -> None:
+        """Grown once the week is read, the dialog is centred again over the window it
+        opened on and kept on the screen: growing from where it opened small pushed Save
+        below the bottom of an 800-pixel screen."""
+        frame = self.frameGeometry()
+        if owner is not None and owner.isVisible():
+            frame.moveCenter(owner.frameGeometry().center())
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height())))
+            frame.moveLeft(max(area.left(), min(frame.left(), area.right() - frame.width())))
+        self.move(frame.topLeft())
 
     # Where the plan goes ------------------------------------------------------------------
 

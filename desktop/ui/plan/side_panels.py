@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.mocks import MockInterview
-from desktop.domain.planner import PlanSource
+from desktop.domain.planner import PlanSource, hours_text
 from desktop.domain.suggestions import Suggestion
 from desktop.ui.page_keys import enter_activates
 from desktop.ui.widgets.controls import push_button
@@ -141,9 +141,8 @@ class SuggestionsPanel(QWidget):
         self.empty.setText(empty_text)
         self.stack.show_view(bool(suggestions))
         minutes = sum(s.minutes for s in suggestions)
-        self.summary.setText(
-            f"{len(suggestions)} suggestions · {minutes} min in all" if suggestions else ""
-        )
+        count = "1 suggestion" if len(suggestions) == 1 else f"{len(suggestions)} suggestions"
+        self.summary.setText(f"{count} · {hours_text(minutes)} in all" if suggestions else "")
         if suggestions:
             self.list.setCurrentRow(0)
         self._update_buttons()

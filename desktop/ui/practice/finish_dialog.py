@@ -29,6 +29,7 @@ from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.widgets.controls import accept_or_cancel
 from desktop.ui.widgets.labels import ProblemNote, text_label
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.radio_rows import arrows_choose
 
 CONFIDENCE_WORDS = {1: "Lost", 2: "Shaky", 3: "Okay", 4: "Solid", 5: "Could teach it"}
 
@@ -102,6 +103,7 @@ class FinishSessionDialog(QDialog):
             self.outcomes.addButton(button)
             outcome_row.addWidget(button)
         outcome_row.addStretch(1)
+        arrows_choose(self.outcomes)
         form.addRow("Outcome", outcome_row)
 
         self.confidences = QButtonGroup(self)
@@ -113,6 +115,7 @@ class FinishSessionDialog(QDialog):
             self.confidences.addButton(button, value)
             confidence_row.addWidget(button)
         confidence_row.addStretch(1)
+        arrows_choose(self.confidences)
         form.addRow("Confidence", confidence_row)
         # A design session's steps sit in the form, in as much room as they need: as a tab they
         # left the height of the pattern lists empty below them.
@@ -160,6 +163,9 @@ class FinishSessionDialog(QDialog):
                 "actually spent."
             )
         self.outcomes.buttons()[0].setFocus()  # keyboard users start with how it went
+        self._told_missing = False
+        self.outcomes.buttonToggled.connect(self._retell_missing)
+        self.confidences.buttonToggled.connect(self._retell_missing)
 
     def _count_in_tabs(self) -> None:
         """Each tab says how many it has ticked: "Patterns applied (3)"."""
@@ -233,10 +239,30 @@ class FinishSessionDialog(QDialog):
             )
         return attempt
 
+    def _missing(self) -> str | None:
+        """What the user still has to choose, in the words of the form's rows."""
+        outcome = self.outcomes.checkedButton() is None
+        confidence = self.confidences.checkedButton() is None
+        if outcome and confidence:
+            return "Choose an Outcome and a Confidence above before logging the session."
+        if outcome:
+            return "Choose an Outcome above: Solved, Partly solved or Stuck."
+        if confidence:
+            return "Choose a Confidence above, from 1 (Lost) to 5 (Could teach it)."
+        return None
+
+    def _retell_missing(self) -> None:
+        """Once told, the note follows the choices: it never asks for one already made."""
+        if self._told_missing:
+            self.problem.tell(self._missing())
+
     def _try_accept(self) -> None:
         attempt = self.build_attempt()
         if attempt is None:
-            self.problem.tell("Choose how it went and how confident you feel.")
+            self._told_missing = True
+            self.problem.tell(self._missing())
+            group = self.outcomes if self.outcomes.checkedButton() is None else self.confidences
+            group.buttons()[0].setFocus()  # where the missing choice is
             return
         self.result_attempt = attempt
         self.accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.planner import hours_text
 from desktop.domain.practice import Attempt
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
@@ -58,11 +59,11 @@ class PracticeLogPage(ContextPage):
         for label, days in PERIODS:
             self.range.addItem(label, days)
         self.range.setCurrentIndex(self.range.findData(DEFAULT_DAYS))
-        self.range.currentIndexChanged.connect(lambda _index: self.reload())
+        self.range.currentIndexChanged.connect(lambda _index: self._show_other_rows())
         top.addWidget(self.range)
         self.path_filter = combo_box("Show attempts on path")
         self._fill_path_filter()
-        self.path_filter.currentIndexChanged.connect(lambda _index: self.reload())
+        self.path_filter.currentIndexChanged.connect(lambda _index: self._show_other_rows())
         context.events.paths_changed.connect(self._fill_path_filter)
         top.addWidget(self.path_filter)
         top.addStretch(1)
@@ -196,6 +197,12 @@ class PracticeLogPage(ContextPage):
         start = end - timedelta(days=days + 1) if days else datetime.min.replace(tzinfo=end.tzinfo)
         return practice_store.LogPeriod(start, end, self.path_filter.currentData())
 
+    def _show_other_rows(self) -> None:
+        """Another period or path: its rows from the newest, not from where the old list
+        was scrolled to (which looked as if the newest attempts had gone)."""
+        self.reload()
+        self.table.scrollToTop()
+
     @reports_read_failures
     def reload(self) -> None:
         self._stale = False
@@ -208,7 +215,8 @@ class PracticeLogPage(ContextPage):
         self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
         self.area.show_view(bool(count))
         sessions = "1 session" if count == 1 else f"{count:,d} sessions"
-        self.summary.setText(f"{sessions} · {minutes // 60:,d} h {minutes % 60} min")
+        # "1 session · 31 min", not "0 h 31 min"; no time at all for no session.
+        self.summary.setText(f"{sessions} · {hours_text(minutes)}" if count else sessions)
         self._update_buttons()
 
     def _read_rows(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.domain.stories import LoopPlan
@@ -18,6 +18,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.files import write_atomically, write_text_atomically
 from desktop.ui.context import AppContext
+from desktop.ui.stories.sheet_pages import paginated_sheet
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
 from desktop.ui.widgets.saved_file_message import tell_saved
@@ -126,12 +127,7 @@ def write_pdf(target: Path, html: str) -> None:
             )
         )
         writer.setResolution(300)
-        document = QTextDocument()
-        font = QFont("Sans Serif")
-        font.setPointSizeF(9)
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet(LOOP_SHEET_CSS)
-        document.setHtml(html)
+        document = paginated_sheet(html, LOOP_SHEET_CSS, writer)
         document.print_(writer)
         del writer  # finishes the file
         if not scratch.exists() or scratch.stat().st_size == 0:

@@ -22,6 +22,7 @@ from desktop.ui.saving import created_or_told
 from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume, timer_buttons
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
+from desktop.ui.widgets.radio_rows import arrows_choose
 from desktop.ui.window_keys import FINISH_REHEARSAL, bind
 
 REFRESH_MS = 250
@@ -94,6 +95,7 @@ class RehearsalDialog(QDialog):
             button.setAccessibleName(f"Rate {value} of 5: {_RATING_WORDS[value]}")
             self.ratings.addButton(button, value)
             row.addWidget(button)
+        arrows_choose(self.ratings)
         self.ratings.idToggled.connect(lambda _id, _on: self._update_log_button())
         layout.addLayout(row)
         self.note = line_edit("Note on this rehearsal", "What to tighten next time (optional)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -33,6 +33,10 @@ class ThemePicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = filter_edit(f"Filter {name.lower()}", "Filter themes…", self._apply_filter)
+        # From the filter, Enter ticks (or unticks) the first theme shown and Down goes into
+        # the list, so a theme is found and chosen without the mouse.
+        self.filter.returnPressed.connect(self.toggle_first_shown)
+        self.filter.installEventFilter(self)
         layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setAccessibleName(name)
@@ -133,6 +137,39 @@ class ThemePicker(QWidget):
         self.summary.setText(
             "No theme chosen yet" if not titles else "Chosen: " + ", ".join(titles)
         )
+
+    def _first_shown_row(self) -> int | None:
+        return next(
+            (
+                row
+                for row in range(self.list.count())
+                if self._id(row) and not self.list.item(row).isHidden()
+            ),
+            None,
+        )
+
+    def toggle_first_shown(self) -> None:
+        row = self._first_shown_row()
+        if row is None:
+            return
+        item = self.list.item(row)
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+        self.list.setCurrentRow(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            row = self._first_shown_row()
+            if row is not None:
+                self.list.setCurrentRow(row)
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()

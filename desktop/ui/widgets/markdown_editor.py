@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
@@ -87,6 +87,15 @@ class MarkdownEditor(QSplitter):
     def wait_for_preview(self) -> bool:
         """True once the preview shows the current text (tests and screenshots use this)."""
         return self._rendered_generation == self._generation
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark (Preferences, or the system's) recolours the
+        Markdown being written and the preview; kept, bold text was drawn in the old
+        scheme's text colour: dark grey on the dark background."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.refresh_colours()
+            self._render_preview()
+        super().changeEvent(event)
 
     def set_font_family_fixed(self, fixed: bool) -> None:
         font = QFont(self.editor.font())

@@ -5,11 +5,19 @@ in toPlainText(), and so they are never counted or saved (see domain/template_pr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextOption
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from desktop.domain.template_prompts import Ghost, SectionPrompt, first_field, ghosts
+from desktop.domain.template_prompts import Ghost, SectionPrompt, first_field, ghosts, next_field
 
 
 class PromptedTextEdit(QPlainTextEdit):
@@ -30,6 +38,30 @@ class PromptedTextEdit(QPlainTextEdit):
 
     def first_field_line(self) -> int | None:
         return first_field(self.toPlainText(), self._prompts) if self._prompts else None
+
+    def next_field_line(self) -> int | None:
+        if not self._prompts:
+            return None
+        return next_field(self.toPlainText(), self._prompts, self.textCursor().blockNumber())
+
+    def event(self, event: QEvent) -> bool:
+        """Tab goes to the next empty prompted section while there is one, as in a form;
+        after the last, it moves the focus on as usual. (Caught here: Qt turns Tab into a
+        focus change before keyPressEvent would see it.)"""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            line = self.next_field_line()
+            if line is not None:
+                cursor = self.textCursor()
+                cursor.setPosition(self.document().findBlockByNumber(line).position())
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+                return True
+        return super().event(event)
 
     def _find_ghosts(self) -> None:
         found = ghosts(self.toPlainText(), self._prompts) if self._prompts else []
