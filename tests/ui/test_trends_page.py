@@ -565,8 +565,7 @@ def test_a_period_read_on_a_worker_shows_its_figures_then_weighs_its_weak_spots(
 
     _struggling_with_dp(context)
     _log_mock(context, 1, ("edge-cases",))
-    page.range.setCurrentIndex(1)  # the last 90 days, read at once: the whole page in one go
-    context.events.sessions_changed.emit()
+    context.events.sessions_changed.emit()  # read at once: the whole page in one go
     at_once = [(spot.tag, spot.score, spot.attempt_ids) for spot in page.report.weak_spots]
     assert at_once and page.weak_spot_rows
 
@@ -583,8 +582,7 @@ def test_a_period_read_on_a_worker_shows_its_figures_then_weighs_its_weak_spots(
     monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
     shown = page.reads_shown
     with qtbot.waitSignal(page.shown) as figures:
-        page.range.setCurrentIndex(0)  # the last 30 days, on a worker
-        page.range.setCurrentIndex(1)  # and back: the same period, read on a worker
+        context.events.sessions_changed.emit()  # the same period, read on a worker now
     assert figures.args == [False]  # the figures, not yet the weak spots
     assert not page.busy and page.count_label.text() == "11 sessions"
     assert page.weak_spot_rows == [] and page.no_weak_spots.text() == page_module.WEIGHING
@@ -613,3 +611,28 @@ def test_weak_spots_not_weighed_when_the_page_is_left_are_read_again_on_return(
     page.show()
     qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert page.weak_spot_rows and page.report.weak_spot_report is not None
+
+
+def test_a_read_rests_the_cycle_collector_and_turns_it_on_after(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    import gc
+
+    from desktop.ui.trends import reading
+
+    _struggling_with_dp(context)
+    collector_on: list[bool] = []
+    for name in ("build_report", "weak_spots_of"):
+        real = getattr(reading, name)
+
+        def watched(*args, _real=real, **options):  # type: ignore[no-untyped-def]
+            collector_on.append(gc.isenabled())
+            return _real(*args, **options)
+
+        monkeypatch.setattr(reading, name, watched)
+    page = TrendsPage(context)
+    qtbot.addWidget(page)
+    page.reload()  # a page reads its query; this one at once
+    assert page.report is not None and page.report.weak_spots
+    # Thousands of records and no cycles: the collector walking them was wasted time.
+    assert collector_on == [False, False] and gc.isenabled()

@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector paused while an import or export handles its records.
+"""Python's cyclic garbage collector paused while an import, an export or a long read (the
+Trends page's) handles its records.
 
 An import makes hundreds of thousands of objects (the parsed file, a record per row) and
 keeps them all, so the collector ran again and again over the growing heap and found
