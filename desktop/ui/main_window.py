@@ -34,6 +34,7 @@ from desktop.ui.page import Page
 from desktop.ui.sidebar import Sidebar
 from desktop.ui.theme import colours, current_scheme
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.on_screen import keep_dialogs_on_screen
 
 PageType = TypeVar("PageType", bound=Page)
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._save_soon.setInterval(1500)
         self._save_soon.timeout.connect(self.save_state)
         self._restore_state()
+        keep_dialogs_on_screen(self)
 
     def current_page(self) -> Page:
         """The page on show, built now if it was waiting."""
