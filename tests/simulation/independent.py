@@ -12,22 +12,20 @@ import argparse
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from desktop.domain.weak_spots import WeakSpotReport, analyse, observation_from_attempt
 from tests.simulation.independent_cohort import LEAVE_OUT, Learner, cohort, library_of
-from tests.simulation.independent_learners import History
 from tests.simulation.independent_people import STEP_COVERAGE, LogStyle, Person
 from tests.simulation.independent_sessions import Library
 from tests.simulation.validate import (
     AFTER_FIX,
     FIX_DAY,
     FOUR_WEEKS,
-    START,
     TOP,
     Figures,
     World,
     load_world,
+    matches,
+    report_on,
 )
 
 
@@ -74,22 +72,6 @@ class Scored:
         return lines
 
 
-def report_at(world: World, history: History, day: int) -> WeakSpotReport:
-    now = START + timedelta(days=day)
-    evidence = [
-        observation_from_attempt(a, world.steps, world.exercised)
-        for a in history.attempts
-        if a.started_at < now
-    ]
-    evidence += [m for m in history.mocks if m.at < now]
-    return analyse(evidence, kinds=world.kinds, label=world.taxonomy.label, now=now)
-
-
-def matches(listed: str, truth: str) -> bool:
-    """A slow kind of work may be listed as the pace of that kind at one difficulty."""
-    return listed == truth or (truth.startswith("pace:") and listed.startswith(truth + ":"))
-
-
 def real(listed: str, person: Person, day: int) -> bool:
     return any(matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
 
@@ -119,7 +101,7 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
         checkpoints = {min(FOUR_WEEKS, person.days), person.days}
         if learner.kind == "fixed":
             checkpoints = {FOUR_WEEKS, FIX_DAY + AFTER_FIX}
-        reports = {day: report_at(world, history, day) for day in sorted(checkpoints)}
+        reports = {day: report_on(world, history, day) for day in sorted(checkpoints)}
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1

@@ -11,12 +11,15 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from desktop.domain.exercised import exercised_tags
 from desktop.domain.path_file import read_path_file
+from desktop.domain.practice import Attempt
 from desktop.domain.quiz import load_quiz
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.weak_spots import (
+    Observation,
     WeakSpotReport,
     analyse,
     observation_from_attempt,
@@ -118,7 +121,17 @@ def cohort(world: World, count: int, seed: int) -> list[Learner]:
     return learners
 
 
-def report_on(world: World, history: History, day: int) -> WeakSpotReport:
+class Logged(Protocol):
+    """What the app's log holds of a simulated learner, whichever simulator made it."""
+
+    @property
+    def attempts(self) -> Sequence[Attempt]: ...
+
+    @property
+    def mocks(self) -> Sequence[Observation]: ...
+
+
+def report_on(world: World, history: Logged, day: int) -> WeakSpotReport:
     now = START + timedelta(days=day)
     evidence = [
         observation_from_attempt(a, world.steps, world.exercised)
@@ -129,13 +142,13 @@ def report_on(world: World, history: History, day: int) -> WeakSpotReport:
     return analyse(evidence, kinds=world.kinds, label=world.taxonomy.label, now=now)
 
 
-def _matches(listed: str, truth: str) -> bool:
+def matches(listed: str, truth: str) -> bool:
     """A pace weakness of a kind of work shows as the pace of that kind at some difficulty."""
     return listed == truth or (truth.startswith("pace:") and listed.startswith(truth + ":"))
 
 
 def _real(listed: str, person: Person, day: int) -> bool:
-    return any(_matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
+    return any(matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
 
 
 @dataclass
@@ -178,7 +191,7 @@ def _count_false(figures: Figures, tag: str, learner: Learner) -> None:
     """Why a listed tag is not a real weakness of the learner's, for the figures."""
     person, history = learner.person, learner.history
     own = history.tag_trouble.get(tag, 0.0)
-    if any(_matches(tag, w.tag) for w in person.weaknesses):
+    if any(matches(tag, w.tag) for w in person.weaknesses):
         figures.false_fixed += 1
     elif own >= HARDER * person.base_trouble:
         figures.false_harder += 1
@@ -207,7 +220,7 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
                 bad_days = [d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]
                 if len(bad_days) >= 3:
                     figures.planted_with_evidence += 1
-                    figures.planted_found += any(_matches(t, weakness.tag) for t in top)
+                    figures.planted_found += any(matches(t, weakness.tag) for t in top)
         if learner.kind == "fine":
             figures.fine_learners += 1
             figures.fine_clean += not reports[person.days].spots
@@ -215,7 +228,7 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
             listed = [s.tag for s in reports[FIX_DAY + AFTER_FIX].spots]
             for weakness in person.weaknesses:
                 figures.fixed += 1
-                figures.fixed_gone += not any(_matches(t, weakness.tag) for t in listed)
+                figures.fixed_gone += not any(matches(t, weakness.tag) for t in listed)
         if learner.kind == "new":
             figures.new_learners += 1
             wrong = [s for s in reports[person.days].spots if not _real(s.tag, person, person.days)]
