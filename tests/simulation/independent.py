@@ -23,6 +23,8 @@ from tests.simulation.validate import (
     TOP,
     Figures,
     World,
+    count_the_quiet_side,
+    is_real,
     load_world,
     matches,
     report_on,
@@ -72,10 +74,6 @@ class Scored:
         return lines
 
 
-def real(listed: str, person: Person, day: int) -> bool:
-    return any(matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
-
-
 def cause_of(tag: str, person: Person, day: int, library: Library) -> str:
     """What the simulator knows lay behind a wrong entry, the first of these that fits."""
     if any(matches(tag, w.tag) for w in person.weaknesses):
@@ -106,7 +104,7 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1
                 scored.style_entries[person.habits.style.value] += 1
-                if real(spot.tag, person, day):
+                if is_real(spot.tag, person.weaknesses, day):
                     figures.top_real += 1
                     scored.style_real[person.habits.style.value] += 1
                 else:
@@ -123,18 +121,7 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
                     kind = "pace" if weakness.tag.startswith("pace:") else world.kinds[weakness.tag]
                     scored.evidence_kinds[kind] += 1
                     scored.found_kinds[kind] += found
-        if learner.kind == "fine":
-            figures.fine_learners += 1
-            figures.fine_clean += not reports[person.days].spots
-        if learner.kind == "fixed":
-            listed = [s.tag for s in reports[FIX_DAY + AFTER_FIX].spots]
-            for weakness in person.weaknesses:
-                figures.fixed += 1
-                figures.fixed_gone += not any(matches(t, weakness.tag) for t in listed)
-        if learner.kind == "new":
-            figures.new_learners += 1
-            spots = reports[person.days].spots
-            figures.new_wrong += any(not real(s.tag, person, person.days) for s in spots)
+        count_the_quiet_side(figures, learner.kind, person.weaknesses, person.days, reports)
     return scored
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -147,8 +147,17 @@ def matches(listed: str, truth: str) -> bool:
     return listed == truth or (truth.startswith("pace:") and listed.startswith(truth + ":"))
 
 
-def _real(listed: str, person: Person, day: int) -> bool:
-    return any(matches(listed, w.tag) and w.active(day) for w in person.weaknesses)
+class Planted(Protocol):
+    """A weakness a simulator gave a learner, and until when."""
+
+    @property
+    def tag(self) -> str: ...
+
+    def active(self, day: int) -> bool: ...
+
+
+def is_real(listed: str, weaknesses: Sequence[Planted], day: int) -> bool:
+    return any(matches(listed, w.tag) and w.active(day) for w in weaknesses)
 
 
 @dataclass
@@ -210,7 +219,7 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1
-                if _real(spot.tag, person, day):
+                if is_real(spot.tag, person.weaknesses, day):
                     figures.top_real += 1
                 else:
                     _count_false(figures, spot.tag, learner)
@@ -221,19 +230,31 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
                 if len(bad_days) >= 3:
                     figures.planted_with_evidence += 1
                     figures.planted_found += any(matches(t, weakness.tag) for t in top)
-        if learner.kind == "fine":
-            figures.fine_learners += 1
-            figures.fine_clean += not reports[person.days].spots
-        if learner.kind == "fixed":
-            listed = [s.tag for s in reports[FIX_DAY + AFTER_FIX].spots]
-            for weakness in person.weaknesses:
-                figures.fixed += 1
-                figures.fixed_gone += not any(matches(t, weakness.tag) for t in listed)
-        if learner.kind == "new":
-            figures.new_learners += 1
-            wrong = [s for s in reports[person.days].spots if not _real(s.tag, person, person.days)]
-            figures.new_wrong += bool(wrong)
+        count_the_quiet_side(figures, learner.kind, person.weaknesses, person.days, reports)
     return figures
+
+
+def count_the_quiet_side(
+    figures: Figures,
+    kind: str,
+    weaknesses: Sequence[Planted],
+    days: int,
+    reports: Mapping[int, WeakSpotReport],
+) -> None:
+    """The figures where the right list is short or empty: learners with no weakness, fixed
+    weaknesses three weeks on, brand-new learners."""
+    if kind == "fine":
+        figures.fine_learners += 1
+        figures.fine_clean += not reports[days].spots
+    if kind == "fixed":
+        listed = [s.tag for s in reports[FIX_DAY + AFTER_FIX].spots]
+        for weakness in weaknesses:
+            figures.fixed += 1
+            figures.fixed_gone += not any(matches(t, weakness.tag) for t in listed)
+    if kind == "new":
+        figures.new_learners += 1
+        spots = reports[days].spots
+        figures.new_wrong += any(not is_real(s.tag, weaknesses, days) for s in spots)
 
 
 def main() -> None:
