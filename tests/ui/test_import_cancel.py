@@ -35,14 +35,21 @@ def _dialogs_made(monkeypatch: pytest.MonkeyPatch) -> list[QProgressDialog]:
     return made
 
 
+def _ready_to_import(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[Any, list[str], list[QProgressDialog]]:
+    """A window with an entry exported and then retitled, and the progress dialogs noted."""
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
+    _export_then_retitle(window, told, monkeypatch, tmp_path)
+    return window, told, _dialogs_made(monkeypatch)
+
+
 def test_cancel_while_an_import_writes_rolls_it_back_and_says_nothing_was_added(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from desktop.store.transfer import run
 
-    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
-    _export_then_retitle(window, told, monkeypatch, tmp_path)
-    made = _dialogs_made(monkeypatch)
+    window, told, made = _ready_to_import(qtbot, context, monkeypatch, tmp_path)
     written = threading.Event()
     real = run.apply_import
 
@@ -75,9 +82,7 @@ def test_cancel_while_the_file_is_checked_stops_before_anything_is_asked_or_writ
 ) -> None:
     from desktop.store.transfer import run
 
-    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
-    _export_then_retitle(window, told, monkeypatch, tmp_path)
-    made = _dialogs_made(monkeypatch)
+    window, told, made = _ready_to_import(qtbot, context, monkeypatch, tmp_path)
     checking = threading.Event()
     real = run.check_document
 
