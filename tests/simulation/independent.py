@@ -17,8 +17,6 @@ from tests.simulation.independent_cohort import LEAVE_OUT, Learner, cohort, libr
 from tests.simulation.independent_people import STEP_COVERAGE, LogStyle, Person
 from tests.simulation.independent_sessions import Library
 from tests.simulation.validate import (
-    AFTER_FIX,
-    FIX_DAY,
     FOUR_WEEKS,
     TOP,
     Figures,
@@ -27,7 +25,7 @@ from tests.simulation.validate import (
     is_real,
     load_world,
     matches,
-    report_on,
+    reports_at_checkpoints,
 )
 
 
@@ -96,10 +94,7 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
     figures = scored.figures
     for learner in learners:
         person, history = learner.person, learner.history
-        checkpoints = {min(FOUR_WEEKS, person.days), person.days}
-        if learner.kind == "fixed":
-            checkpoints = {FOUR_WEEKS, FIX_DAY + AFTER_FIX}
-        reports = {day: report_on(world, history, day) for day in sorted(checkpoints)}
+        reports = reports_at_checkpoints(world, history, learner.kind, person.days)
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1

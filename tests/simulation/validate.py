@@ -208,14 +208,21 @@ def _count_false(figures: Figures, tag: str, learner: Learner) -> None:
         figures.false_chance += 1
 
 
+def reports_at_checkpoints(
+    world: World, history: Logged, kind: str, days: int
+) -> dict[int, WeakSpotReport]:
+    """The list at four weeks and at the end (for fixed weaknesses: three weeks after)."""
+    checkpoints = {min(FOUR_WEEKS, days), days}
+    if kind == "fixed":
+        checkpoints = {FOUR_WEEKS, FIX_DAY + AFTER_FIX}
+    return {day: report_on(world, history, day) for day in sorted(checkpoints)}
+
+
 def score(world: World, learners: Sequence[Learner]) -> Figures:
     figures = Figures()
     for learner in learners:
         person, history = learner.person, learner.history
-        checkpoints = {min(FOUR_WEEKS, person.days), person.days}
-        if learner.kind == "fixed":
-            checkpoints = {FOUR_WEEKS, FIX_DAY + AFTER_FIX}
-        reports = {day: report_on(world, history, day) for day in sorted(checkpoints)}
+        reports = reports_at_checkpoints(world, history, learner.kind, person.days)
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
                 figures.top_entries += 1

@@ -12,22 +12,12 @@ from PySide6.QtCore import Qt
 
 from desktop.store.backup import backup_database, list_backups
 from desktop.ui.context import AppContext
-from desktop.ui.pages import build_main_window
 from desktop.ui.safety.backups_dialog import BackupsDialog
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.waiting import wait_until
 from tests.backup_files import unusable_backup
 from tests.clocks import clock_start
+from tests.helpers.backups_window import checked_backups_dialog
 from tests.helpers.told import problems_told
-
-
-def _dialog(qtbot: Any, context: AppContext) -> BackupsDialog:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    dialog = BackupsDialog(window)
-    qtbot.addWidget(dialog)
-    assert wait_until(lambda: dialog.damaged is not None), "the check never came back"
-    return dialog
 
 
 def _questions(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
@@ -55,7 +45,7 @@ def test_deleting_a_backup_asks_naming_it_then_removes_it(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     older, newer = _backup(context, 5), _backup(context, 1)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     asked = _questions(monkeypatch, answer=True)
     _select(dialog, older)
     assert dialog.delete_button.isEnabled()
@@ -72,7 +62,7 @@ def test_saying_no_keeps_the_backup(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kept = _backup(context, 1)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     _questions(monkeypatch, answer=False)
 
     dialog.delete_selected()
@@ -85,7 +75,7 @@ def test_the_only_usable_backup_is_deleted_only_after_a_clear_warning(
 ) -> None:
     good = _backup(context, 3)
     empty = unusable_backup("zero-byte", good, hours_ago=1)  # newer, but cannot be restored
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     asked = _questions(monkeypatch, answer=False)
 
     _select(dialog, good)
@@ -104,7 +94,7 @@ def test_an_unusable_backup_can_be_deleted_though_it_cannot_be_restored(
 ) -> None:
     good = _backup(context, 3)
     truncated = unusable_backup("truncated", good, hours_ago=1)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     _questions(monkeypatch, answer=True)
     _select(dialog, truncated)
     assert not dialog.restore_button.isEnabled() and dialog.delete_button.isEnabled()
@@ -119,7 +109,7 @@ def test_a_failed_delete_is_told_and_changes_nothing(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     good = _backup(context, 3)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     _questions(monkeypatch, answer=True)
     told = problems_told(monkeypatch)
 
@@ -138,7 +128,7 @@ def test_the_delete_key_on_the_list_asks_too(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chosen = _backup(context, 1)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)  # a shortcut works in the active window only

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -13,20 +12,10 @@ from desktop.store.backup import backup_database
 from desktop.store.backup_check import Verdict, judge_backup
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import local_time
-from desktop.ui.pages import build_main_window
 from desktop.ui.safety.backups_dialog import BackupsDialog
-from desktop.ui.widgets.waiting import wait_until
 from tests.backup_files import unusable_backup
 from tests.clocks import clock_start
-
-
-def _dialog(qtbot: Any, context: AppContext) -> BackupsDialog:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    dialog = BackupsDialog(window)
-    qtbot.addWidget(dialog)
-    assert wait_until(lambda: dialog.damaged is not None), "the check never came back"
-    return dialog
+from tests.helpers.backups_window import checked_backups_dialog
 
 
 def _backup(context: AppContext, when: datetime) -> Path:
@@ -43,7 +32,7 @@ def test_backups_made_in_the_same_minute_show_their_seconds(qtbot, context) -> N
     _backup(context, minute + timedelta(seconds=5))
     _backup(context, minute + timedelta(seconds=40))
     _backup(context, minute - timedelta(hours=3))
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
 
     newer, older, alone = _shown_times(dialog)
 
@@ -61,7 +50,7 @@ def test_the_question_before_deleting_names_the_time_to_the_second(
     minute = clock_start().replace(second=0, microsecond=0) - timedelta(hours=2)
     _backup(context, minute + timedelta(seconds=5))
     _backup(context, minute + timedelta(seconds=40))
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     asked: list[str] = []
     monkeypatch.setattr(
         "desktop.ui.widgets.dialogs.confirm", lambda _p, _t, question, _a: asked.append(question)
@@ -73,7 +62,7 @@ def test_the_question_before_deleting_names_the_time_to_the_second(
 def test_a_damaged_backups_reason_is_shown_whole(qtbot, context) -> None:
     good = _backup(context, clock_start() - timedelta(hours=3))
     damaged = unusable_backup("truncated", good, hours_ago=1)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     dialog.resize(620, 420)
     dialog.show()
     qtbot.waitExposed(dialog)
