@@ -30,6 +30,7 @@ TABLE_AREAS: dict[str, Area] = {
     "practice_session": Area.PRACTICE,
     "session_tag": Area.PRACTICE,
     "journal_entry": Area.JOURNAL,
+    "journal_entry_trash": Area.JOURNAL,
     "story": Area.STORIES,
     "story_theme": Area.STORIES,
     "story_journal_link": Area.STORIES,

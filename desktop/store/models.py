@@ -109,3 +109,15 @@ class JournalEntry(SQLModel, table=True):
     word_count: int = Field(default=0)
     created_at: datetime
     updated_at: datetime
+
+
+class DeletedJournalEntry(SQLModel, table=True):
+    """A deleted journal entry, kept whole so Undo can bring it back under its own id with
+    the story links it had. Out of journal_entry, it is out of every list, search and count."""
+
+    __tablename__ = "journal_entry_trash"
+
+    entry_id: int = Field(primary_key=True)
+    deleted_at: datetime
+    entry: str  # the entry's columns, as JSON
+    story_ids: str = Field(default="")  # the stories that linked to it, comma-separated

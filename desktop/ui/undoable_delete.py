@@ -55,12 +55,21 @@ class UndoableDelete:
         return True
 
     def undo(self) -> int | None:
-        """Bring back the newest deleted record; its id once it is back."""
-        return self.bar.bring_back(
+        """Bring back the newest deleted record; its id once it is back (the id the store's
+        restore says it came back under, if it says one: the journal's may be new)."""
+        back_under: list[object] = []
+
+        def restore(session: Session, record_id: int) -> None:
+            back_under.append(self._records.restore(session=session, record_id=record_id))
+
+        brought = self.bar.bring_back(
             lambda record_id: saved_or_told(
                 self._context,
                 self._parent,
                 f"Bringing the {self._noun} back",
-                lambda session: self._records.restore(session=session, record_id=record_id),
+                lambda session: restore(session, record_id),
             )
         )
+        if brought is not None and back_under and isinstance(back_under[-1], int):
+            return back_under[-1]
+        return brought

@@ -37,6 +37,7 @@ APP_TABLES = {
     "practice_session",
     "session_tag",
     "journal_entry",
+    "journal_entry_trash",
     "story",
     "story_theme",
     "story_journal_link",
@@ -271,6 +272,7 @@ def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> No
         "INSERT INTO session_tag VALUES (1, 'struggle', 'caching-layer')",  # both names
         "INSERT INTO session_tag VALUES (1, 'struggle', 'cdn')",  # already an id
         "INSERT INTO session_tag VALUES (1, 'pattern', 'hash-map')",
+        "DROP TABLE journal_entry_trash",  # as a profile at 0004 was: made by 0006
         "UPDATE alembic_version SET version_num = '0004'",
     )
 
@@ -284,3 +286,18 @@ def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> No
         ("struggle", "capacity-estimation"),
         ("struggle", "cdn"),
     ]
+
+
+def test_a_profile_from_before_the_journal_trash_gets_it(profile: Profile) -> None:
+    database = profile.folder.database
+    profile.close()
+    _execute(
+        database,
+        "DROP TABLE journal_entry_trash",
+        "UPDATE alembic_version SET version_num = '0005'",
+    )
+
+    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
+
+    assert "journal_entry_trash" in _tables(database)
+    assert current_revision(database) == SCHEMA_HEAD

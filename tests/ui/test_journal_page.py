@@ -11,7 +11,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
-from desktop.ui.widgets import dialogs
+from desktop.ui.pages import build_main_window
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 from desktop.ui.widgets.waiting import wait_until
 from tests.samples import read_back
@@ -197,17 +197,45 @@ def _is_bold(page: JournalPage, day: date) -> bool:
     return page.calendar.dateTextFormat(QDate(day.year, day.month, day.day)).fontWeight() == 700
 
 
-def test_deleting_an_entry_asks_first(page: JournalPage, context: AppContext, monkeypatch) -> None:
+def test_deleting_an_entry_can_be_undone_from_the_bar(
+    page: JournalPage, context: AppContext
+) -> None:
     entry_id = page.new_entry(entry_date=page.context.today())
     assert entry_id is not None
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
-    page.editor.delete_button.click()
-    assert _saved_body(context, entry_id).startswith("# ")  # still there
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
-    page.editor.delete_button.click()
+    page.editor.title.setText("Sliding window")
+    page.editor.flush()
+    body = _saved_body(context, entry_id)
+
+    page.editor.delete_button.click()  # no question first: it can be undone
+
     with session_scope(context.profile.engine) as session:
         assert journal_store.get_entry(session=session, entry_id=entry_id) is None
     assert page.right.currentIndex() == 0
+    assert page.undo_bar.isVisibleTo(page)
+    assert "Sliding window" in page.undo_bar.text.text()
+
+    page.undo_bar.undo_requested.emit()
+
+    assert _saved_body(context, entry_id) == body
+    assert page.editor.entry_id == entry_id and page.right.currentIndex() == 1
+    assert page.model.row_of(entry_id) >= 0
+    assert not page.undo_bar.isVisibleTo(page)
+
+
+def test_edit_undo_brings_a_deleted_entry_back(qtbot, context: AppContext) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    journal = window.open_page("journal", JournalPage)
+    entry_id = journal.new_entry(entry_date=context.today())
+    assert entry_id is not None
+    journal._delete(entry_id)
+    # Outside a text box, Edit > Undo (Ctrl+Z) runs the page's undo.
+    assert window._page_undo() is journal.undo_action
+    assert journal.undo_action.isEnabled()
+    journal.undo_action.trigger()
+    with session_scope(context.profile.engine) as session:
+        assert journal_store.get_entry(session=session, entry_id=entry_id) is not None
 
 
 def test_an_entry_of_a_megabyte_opens_edits_and_saves(

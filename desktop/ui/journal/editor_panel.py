@@ -98,7 +98,12 @@ class EntryEditor(QWidget):
             warning=self.warning,
             parent=self,
         )
-        self.delete_button = push_button("Delete entry…", "Delete this entry", self._on_delete)
+        self.delete_button = push_button(
+            "Delete entry",
+            "Delete this entry",
+            self._on_delete,
+            tooltip="Delete this entry (you can undo it straight after)",
+        )
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QTextCharFormat
+from PySide6.QtGui import QAction, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import explain
 from desktop.store.journal import EntryDraft
+from desktop.store.journal_trash import JOURNAL_TRASH
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import day_with_year, long_date
@@ -32,8 +33,8 @@ from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import ContextPage
 from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.read_failures import reports_read_failures
-from desktop.ui.saving import created_or_told, saved_or_told
-from desktop.ui.widgets import dialogs
+from desktop.ui.saving import created_or_told
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
@@ -57,8 +58,16 @@ class JournalPage(ContextPage):
         self._searching = False
         self.searches_shown = 0  # counts finished searches (tests wait on it)
 
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.deletes = UndoableDelete(context, self, "entry", "the entry “{title}”", JOURNAL_TRASH)
+        self.undo_bar = self.deletes.bar
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        layout.addWidget(self.undo_bar)
+        # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
+        self.undo_action = QAction("Undo delete", self)
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.addAction(self.undo_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._build_sidebar())
         self.editor = EntryEditor(
@@ -79,7 +88,7 @@ class JournalPage(ContextPage):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -218,6 +227,12 @@ class JournalPage(ContextPage):
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
         return self.editor.has_unsaved_changes()
+
+    def page_undo(self) -> QAction:
+        return self.undo_action
+
+    def set_active(self, active: bool) -> None:
+        self.undo_action.setEnabled(active)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         compact = event.size().width() < COMPACT_BELOW_WIDTH
@@ -381,6 +396,11 @@ class JournalPage(ContextPage):
             select_row(self.list, row, open_it=False)
         return True
 
+    def undo_delete(self) -> None:
+        entry_id = self.deletes.undo()
+        if entry_id is not None:
+            self.open_entry(entry_id)
+
     def _describe_links(
         self, attempt_id: int | None, path_id: str | None, item_id: str | None
     ) -> str:
@@ -513,17 +533,12 @@ class JournalPage(ContextPage):
             select_record(self.list, entry_id, open_it=False)
 
     def _delete(self, entry_id: int) -> None:
-        title = self.editor.title.text().strip() or "this entry"
-        if not dialogs.confirm(
-            self, "Delete entry", f"Delete “{title}”? This cannot be undone.", "Delete"
-        ):
-            return
-        if not saved_or_told(
-            self.context,
-            self,
-            "Deleting the entry",
-            lambda session: journal_store.delete_entry(session=session, entry_id=entry_id),
-        ):
+        """Delete at once, as stories and attempts are: the bar above, Edit > Undo or Ctrl+Z
+        brings it back."""
+        title = self.editor.title.text().strip() or "Untitled entry"
+        if not self.editor.flush():
+            return  # the typing could not be saved; the editor said why
+        if not self.deletes.delete(entry_id, title):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)

@@ -28,3 +28,7 @@ DERIVED_TABLES = frozenset(
         "journal_search_content",
     }
 )
+
+# Tables of what the user deleted, kept only so that Undo can bring it back: an export holds
+# what is there now, as deleted stories and attempts are left out of it too.
+UNDO_ONLY_TABLES = frozenset({"journal_entry_trash"})
