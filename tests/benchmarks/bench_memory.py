@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks import page_timing as timing
+from tests.benchmarks.bench_startup import child_environment
 
 DEFAULT_RUNS = 5
 TARGET = 2.0
@@ -181,14 +182,6 @@ def _child(command: list[str], env: dict[str, str], marker: str = "") -> dict[st
     return dict(json.loads(lines[-1].removeprefix(marker)))
 
 
-def _environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env.pop("LOOPWISE_DATA_DIR", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
 def _load() -> str:
     try:
         return ", ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -206,7 +199,7 @@ def _measure(runs: int, scratch: Path) -> tuple[list[float], list[dict[str, floa
     floor_script, app_script = scratch / "floor.py", scratch / "app.py"
     floor_script.write_text(FLOOR_SCRIPT, encoding="utf-8")
     app_script.write_text(APP_SCRIPT, encoding="utf-8")
-    env = _environment()
+    env = child_environment()
     floor = [sys.executable, str(floor_script)]
     app = [sys.executable, str(app_script), "--data-dir", str(profile_dir)]
     # Each app run starts as a new user's would: the window saves what it showed (Trends on

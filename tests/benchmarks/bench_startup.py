@@ -69,7 +69,8 @@ class SubprocessFailed(RuntimeError):
     pass
 
 
-def _environment() -> dict[str, str]:
+def child_environment() -> dict[str, str]:
+    """The environment a benchmark's child processes run in: headless, no saved data folder."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("LOOPWISE_DATA_DIR", None)
@@ -190,7 +191,7 @@ def _cases(args: argparse.Namespace, scratch: Path, env: dict[str, str]) -> list
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
-    env = _environment()
+    env = child_environment()
     with tempfile.TemporaryDirectory(prefix="loopwise-bench-") as scratch_name:
         scratch = Path(scratch_name)
         floor_script = scratch / "floor.py"
