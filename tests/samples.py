@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import Scope, StoryDraft
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -92,3 +93,14 @@ def read_back(engine: Engine, read: Callable[[Session], T | None]) -> T:
         found = read(session)
     assert found is not None
     return found
+
+
+def solved_attempt(title: str, started_at: datetime, *, seconds: int = 600) -> Attempt:
+    """A free 15-minute session that went well, for tests that need one on record."""
+    return Attempt(
+        subject=AttemptSubject(title=title, target_minutes=15),
+        started_at=started_at,
+        active_seconds=seconds,
+        outcome=Outcome.SOLVED,
+        confidence=4,
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.profile import Profile
 from desktop.store import journal as journal_store
@@ -14,6 +13,7 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.journal import EntryDraft
 from desktop.store.journal_trash import JOURNAL_TRASH
+from tests.samples import solved_attempt
 
 NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 DAY = date(2026, 11, 1)
@@ -40,13 +40,7 @@ def test_a_deleted_entry_is_gone_and_comes_back_whole(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         attempt = practice_store.log_attempt(
             session=session,
-            attempt=Attempt(
-                subject=AttemptSubject(title="Two Sum", target_minutes=15),
-                started_at=NOW,
-                active_seconds=600,
-                outcome=Outcome.SOLVED,
-                confidence=4,
-            ),
+            attempt=solved_attempt("Two Sum", NOW),
             now=NOW,
         )
         entry_id = journal_store.create_entry(

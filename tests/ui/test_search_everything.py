@@ -18,6 +18,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_main_window, open_hit
 from desktop.ui.search_dialog import HIT_ROLE, SHOW_ALL_ROLE, SearchDialog
+from tests.samples import solved_attempt
 
 NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
@@ -35,13 +36,7 @@ def records(context: AppContext) -> dict[str, int]:
         )
         attempt = practice_store.log_attempt(
             session=session,
-            attempt=Attempt(
-                subject=AttemptSubject(title="Walrus warm-up", target_minutes=15),
-                started_at=NOW,
-                active_seconds=900,
-                outcome=Outcome.SOLVED,
-                confidence=4,
-            ),
+            attempt=solved_attempt("Walrus warm-up", NOW, seconds=900),
             now=NOW,
         )
     return {"entry": entry, "story": story, "attempt": attempt}
