@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop.store.backup import list_backups
 from desktop.ui.context import AppContext
-from tests.ui.test_backups_dialog_delete import _backup, _dialog
+from tests.helpers.backups_window import checked_backups_dialog
+from tests.ui.test_backups_dialog_delete import _backup
 
 
 def test_only_close_is_the_default_button(qtbot: Any, context: AppContext) -> None:
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     for button in (dialog.back_up_button, dialog.restore_button, dialog.delete_button):
         assert not button.isDefault() and not button.autoDefault(), button.text()
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
@@ -25,7 +26,7 @@ def test_enter_on_the_list_backs_nothing_up(qtbot: Any, context: AppContext) -> 
     _backup(context, 1)
     backups = context.profile.folder.backups_dir
     before = list_backups(backups)
-    dialog = _dialog(qtbot, context)
+    dialog = checked_backups_dialog(qtbot, context)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.table.selectRow(0)
