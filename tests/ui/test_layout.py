@@ -39,9 +39,13 @@ from desktop.ui.plan.mock_dialog import MockInterviewDialog
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.quiz_dialog import QuizDialog
+from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.search_dialog import SearchDialog
+from desktop.ui.shortcuts_sheet import ShortcutsSheet, shortcut_groups
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.theme import Scheme, apply_theme
+from desktop.ui.widgets.waiting import wait_until
 from tests.clocks import ManualClock
 from tests.helpers.layout_check import (
     TITLE_BAR,
@@ -74,7 +78,8 @@ KNOWN_LAYOUT_ISSUES: tuple[KnownIssue, ...] = ()
 
 DIALOGS = (
     "finish session", "edit attempt", "weekly review", "add item", "backups", "about",
-    "mock interview", "rehearsal", "quiz",
+    "mock interview", "rehearsal", "quiz", "keyboard shortcuts", "preferences",
+    "search everything",
 )  # fmt: skip
 
 
@@ -239,6 +244,9 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
         "quiz": lambda: QuizDialog(
             context, quiz, AttemptSubject(quiz.title, kind="quiz", target_minutes=10), window
         ),
+        "keyboard shortcuts": lambda: ShortcutsSheet(shortcut_groups(window), window),
+        "preferences": lambda: PreferencesDialog(context, window),
+        "search everything": lambda: _searched(SearchDialog(context, window), "design"),
     }
     for name, build in builders.items():
         dialog = build()
@@ -251,6 +259,14 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
             dialog.hide()
             dialog.deleteLater()
             settle()
+
+
+def _searched(dialog: SearchDialog, query: str) -> SearchDialog:
+    """The search dialog with hits of every kind listed, as after typing."""
+    dialog.box.setText(query)
+    dialog.search_now()
+    assert wait_until(lambda: dialog.results.count() > 0), "the search never came back"
+    return dialog
 
 
 def _never(*_args: object) -> None:
