@@ -210,7 +210,7 @@ def test_deleting_an_entry_can_be_undone_from_the_bar(
 
     with session_scope(context.profile.engine) as session:
         assert journal_store.get_entry(session=session, entry_id=entry_id) is None
-    assert page.right.currentIndex() == 0
+    assert page.right.currentIndex() == 0  # the only entry: nothing else opens
     assert page.undo_bar.isVisibleTo(page)
     assert "Sliding window" in page.undo_bar.text.text()
 
@@ -220,6 +220,19 @@ def test_deleting_an_entry_can_be_undone_from_the_bar(
     assert page.editor.entry_id == entry_id and page.right.currentIndex() == 1
     assert page.model.row_of(entry_id) >= 0
     assert not page.undo_bar.isVisibleTo(page)
+
+
+def test_deleting_an_entry_opens_the_next_one_listed(
+    page: JournalPage, context: AppContext
+) -> None:
+    day = page.context.today()
+    older = page.new_entry(entry_date=day)
+    newer = page.new_entry(entry_date=day)
+    assert older is not None and newer is not None
+    wait_until(lambda: page.model.row_of(older) >= 0 and page.model.row_of(newer) >= 0)
+    page.open_entry(newer)
+    page.editor.delete_button.click()
+    assert page.editor.entry_id == older and page.right.currentIndex() == 1
 
 
 def test_edit_undo_brings_a_deleted_entry_back(qtbot, context: AppContext) -> None:

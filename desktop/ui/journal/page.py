@@ -536,9 +536,22 @@ class JournalPage(ContextPage):
         """Delete at once, as stories and attempts are: the bar above, Edit > Undo or Ctrl+Z
         brings it back."""
         title = self.editor.title.text().strip() or "Untitled entry"
+        neighbour = self._neighbour_of(entry_id)
         if not self.editor.flush():
             return  # the typing could not be saved; the editor said why
         if not self.deletes.delete(entry_id, title):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
+        # Like a mail app: the next entry listed opens, not the empty state beside a list.
+        if neighbour is not None:
+            self.open_entry(neighbour)
+
+    def _neighbour_of(self, entry_id: int) -> int | None:
+        """The entry listed after this one (or before it, for the last)."""
+        row = self.model.row_of(entry_id)
+        for near in (row + 1, row - 1):
+            found = self.model.row_at(near) if row >= 0 and near >= 0 else None
+            if found is not None:
+                return found.id
+        return None
