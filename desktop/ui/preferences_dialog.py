@@ -133,6 +133,10 @@ class PreferencesDialog(QDialog):
     def _show_system_note(self) -> None:
         unknown = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown
         self.system_note.setVisible(unknown and self.theme.currentData() == "system")
+        layout = self.layout()
+        if self.isVisible() and layout is not None:
+            layout.activate()  # the note's room is given back before the size is taken
+            self.adjustSize()  # without the note, no empty band above the other rows
 
     def _theme_chosen(self) -> None:
         self._show_system_note()

@@ -62,8 +62,11 @@ def test_a_chosen_theme_applies_at_once_and_after_a_restart(
     window = _window(qtbot, context)
     dialog = _dialog(qtbot, window)
     assert not dialog.system_note.isHidden()  # the offscreen desktop reports no scheme
+    dialog.show()
+    with_note = dialog.height()
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     assert dialog.system_note.isHidden()  # about following the system only
+    assert dialog.height() < with_note  # and the dialog closes up the room it took
     assert current_scheme() is Scheme.DARK
     assert window.palette().window().color().lightness() < 80
     assert load_settings(folder.settings_file).settings.appearance.theme == "dark"

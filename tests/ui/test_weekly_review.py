@@ -131,6 +131,59 @@ def test_a_failed_save_keeps_what_was_typed(qtbot, context: AppContext, monkeypa
         assert journal_store.newest_entry(session=session) is None
 
 
+def test_cancelling_asks_before_dropping_what_was_written(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    week = _fill_last_week(context)
+    dialog = WeeklyReviewDialog(context, week)
+    assert dialog.wait_until_read()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    answer = {"discard": False}
+
+    def confirm(_parent: object, title: str, _question: str, _action: str) -> bool:
+        asked.append(title)
+        return answer["discard"]
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    dialog.set_answer("went_well", "Said the trade-offs out loud.")
+    dialog.reject()  # Esc or Cancel
+    assert asked == ["Discard this review?"]
+    assert dialog.isVisible()  # still open, the text still there
+    answer["discard"] = True
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_cancelling_an_empty_review_does_not_ask(qtbot, context: AppContext, monkeypatch) -> None:
+    dialog = WeeklyReviewDialog(context, _fill_last_week(context))
+    assert dialog.wait_until_read()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: pytest.fail("asked for nothing"))
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_ctrl_s_saves_the_review(qtbot, context: AppContext, monkeypatch) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)  # no question left open
+    dialog = WeeklyReviewDialog(context, _fill_last_week(context))
+    assert dialog.wait_until_read()
+    qtbot.addWidget(dialog)
+    dialog.set_answer("went_well", "Kept to the plan.")
+    (save_key,) = [
+        key
+        for key in dialog.findChildren(QShortcut)
+        if key.key() == QKeySequence(QKeySequence.StandardKey.Save)
+    ]
+    with qtbot.waitSignal(context.events.plan_changed):
+        save_key.activated.emit()
+    assert dialog.saved_entry_id is not None
+
+
 class _Failing:
     def __enter__(self):  # type: ignore[no-untyped-def]
         raise WriteFailed("the disk is full")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -77,6 +78,19 @@ class WeeklyReviewDialog(QDialog):
     def wait_until_read(self, timeout_seconds: float = 30) -> bool:
         """Turn the event loop until the review is on show (screenshots and tests)."""
         return wait_until(lambda: self.ready, timeout_seconds=timeout_seconds)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: what was written under Looking back is not
+        dropped without asking."""
+        answers = getattr(self, "answers", {})
+        if any(box.toPlainText().strip() for box in answers.values()) and not dialogs.confirm(
+            self,
+            "Discard this review?",
+            "What you wrote under Looking back has not been saved and will be lost.",
+            "Discard",
+        ):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         self._asking += 1  # a read still on its way is not wanted now
@@ -174,6 +188,9 @@ class WeeklyReviewDialog(QDialog):
             self.answers[key] = box
         layout.addWidget(_section("Looking back"))
         layout.addLayout(form)
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_key.setWhatsThis("Save the weekly review")  # how the shortcuts sheet lists it
+        save_key.activated.connect(self.save)  # as in the journal: Ctrl+S saves
 
         self.today = today(context)
         self.plans_name = planned_week_name(self.next_week, self.today)

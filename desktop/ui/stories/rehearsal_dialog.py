@@ -15,7 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.practice import SessionClock
-from desktop.domain.stories import RATINGS, TARGET_SECONDS, Rehearsal, Section, Story, brief
+from desktop.domain.stories import (
+    RATINGS,
+    TARGET_SECONDS,
+    Rehearsal,
+    Section,
+    Story,
+    brief,
+    duration_text,
+)
 from desktop.store import stories as story_store
 from desktop.ui.context import AppContext
 from desktop.ui.saving import created_or_told
@@ -134,7 +142,8 @@ class RehearsalDialog(QDialog):
             self.toggle_pause()
         self._seconds = self.clock.elapsed_seconds(self.context.now())
         self._ticker.stop()
-        self.spoken.setText(f"You spoke for {clock_text(self._seconds)}.")
+        # "2 min 10 s", as the story's own timing reads, not a stopwatch's "02:10".
+        self.spoken.setText(f"You spoke for {duration_text(self._seconds)}.")
         self.pages.setCurrentIndex(1)
 
     def restart(self) -> None:
