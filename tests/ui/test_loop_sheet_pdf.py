@@ -80,9 +80,9 @@ def test_the_loop_sheet_pdf_shows_each_theme_with_its_story(
     assert all(_inked(image) > 50 for _text, image in pages)
 
 
-def test_a_long_loop_sheet_runs_over_several_pages(
-    page: StoriesPage, tmp_path: Path, monkeypatch
-) -> None:
+def _long_amazon_sheet(page: StoriesPage, tmp_path: Path, monkeypatch) -> Path:
+    """A loop sheet of long stories, one for every Amazon theme; story N opens with
+    "OpeningN" and closes with "ClosingN."."""
     long_text = "I worked through the problem one careful step at a time. " * 6
     amazon = page.context.profile.story_themes.theme_set("amazon")
     assert amazon is not None
@@ -90,10 +90,10 @@ def test_a_long_loop_sheet_runs_over_several_pages(
         page.new_story(
             StoryDraft(
                 title=f"Story {number + 1}",
-                situation=long_text,
+                situation=f"Opening{number + 1} {long_text}",
                 task=long_text,
                 action=long_text,
-                result=long_text,
+                result=f"{long_text} Closing{number + 1}.",
                 themes=(theme_id,),
             )
         )
@@ -101,7 +101,13 @@ def test_a_long_loop_sheet_runs_over_several_pages(
     target = tmp_path / "amazon.pdf"
     monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
     assert page.export_loop_sheet()
-    pages = _pages(target)
+    return target
+
+
+def test_a_long_loop_sheet_runs_over_several_pages(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    pages = _pages(_long_amazon_sheet(page, tmp_path, monkeypatch))
     assert len(pages) > 1
     text = " ".join(page_text for page_text, _image in pages)
     assert "Success and Scale Bring Broad Responsibility" in " ".join(text.split())
@@ -187,24 +193,9 @@ def test_headings_on_the_sheet_have_room_above_and_below(qapp) -> None:
 
 
 def test_no_story_is_split_across_two_pages(page: StoriesPage, tmp_path: Path, monkeypatch) -> None:
-    long_text = "I worked through the problem one careful step at a time. " * 6
+    target = _long_amazon_sheet(page, tmp_path, monkeypatch)
     amazon = page.context.profile.story_themes.theme_set("amazon")
     assert amazon is not None
-    for number, theme_id in enumerate(amazon.themes):
-        page.new_story(
-            StoryDraft(
-                title=f"Story {number + 1}",
-                situation=f"Opening{number + 1} {long_text}",
-                task=long_text,
-                action=long_text,
-                result=f"{long_text} Closing{number + 1}.",
-                themes=(theme_id,),
-            )
-        )
-    page.loop_view.choose_set("amazon")
-    target = tmp_path / "amazon.pdf"
-    monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
-    assert page.export_loop_sheet()
     pages = [" ".join(text.split()) for text, _image in _pages(target)]
     assert len(pages) > 1
     for number in range(1, len(amazon.themes) + 1):
