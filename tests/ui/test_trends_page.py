@@ -660,3 +660,35 @@ def test_the_calendar_keeps_each_days_totals_without_an_object_per_day() -> None
     assert DayTotals({}).get(first) is None
     # A long read's objects are let go when the page is left: none is kept here.
     assert not [o for o in gc.get_referents(totals.__dict__) if isinstance(o, (dict, date))]
+
+
+def test_leaving_a_long_period_hands_freed_memory_back(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.trends import page as page_module
+
+    asked: list[bool] = []
+    monkeypatch.setattr(page_module, "give_freed_memory_back", lambda: asked.append(True))
+    _log(context, 400)
+    context.events.sessions_changed.emit()
+    page.hide()  # a short period: kept, nothing to hand back
+    qtbot.wait(20)
+    assert asked == []
+    page.show()
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    page.hide()
+    qtbot.waitUntil(lambda: asked == [True])
+
+
+def test_freed_memory_is_handed_back_through_the_c_library_on_linux() -> None:
+    import sys
+
+    from desktop.ui.trends import give_back
+
+    if sys.platform.startswith("linux"):
+        assert give_back._trim() is not None
+    else:
+        assert give_back._trim() is None
+    give_back.give_freed_memory_back()  # and never fails

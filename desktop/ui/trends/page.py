@@ -44,6 +44,7 @@ from desktop.ui.theme import current_scheme
 from desktop.ui.trends import figures
 from desktop.ui.trends.calendar import PracticeCalendar
 from desktop.ui.trends.charts import ChartCard
+from desktop.ui.trends.give_back import give_freed_memory_back
 from desktop.ui.trends.reading import (
     TrendsData,
     TrendsQuery,
@@ -357,6 +358,8 @@ class TrendsPage(ContextPage):
         for chart in self.charts:
             chart.forget()
         self._stale = True
+        # Once the weak-spot rows Qt deletes later are gone too.
+        QTimer.singleShot(0, give_freed_memory_back)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # light and dark switched
