@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+# Before the app's other modules load: PySide would otherwise keep each one's source.
+import desktop.ui.module_sources  # noqa: F401
 from desktop import APP_ID, __version__
 from desktop.clock import Clock, app_clock
 from desktop.folders import ProfileFolder, resolve_data_dir

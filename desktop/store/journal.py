@@ -112,11 +112,9 @@ def newest_entry(*, session: Session, on_or_before: date | None = None) -> Entry
     query = select(JournalEntry)
     if on_or_before is not None:
         query = query.where(col(JournalEntry.entry_date) <= on_or_before)
-    return _entry(
-        session.exec(
-            query.order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
-        ).first()
-    )
+    # LIMIT 1: without it the ORM fetched every entry's text (4.5 MiB on ten years) for one.
+    newest = query.order_by(col(JournalEntry.entry_date).desc(), col(JournalEntry.id).desc())
+    return _entry(session.exec(newest.limit(1)).first())
 
 
 def entry_for_attempt(*, session: Session, attempt_id: int) -> Entry | None:

@@ -381,3 +381,27 @@ def test_a_one_megabyte_body_saves_loads_back_and_is_searchable(profile: Profile
     assert entry.word_count == len(body.split())
     assert _found(profile, "aardvark") == [entry_id], "a word at the very start"
     assert _found(profile, "zebrafish") == [entry_id], "a word past the first megabyte"
+
+
+def test_the_newest_entry_is_read_alone(profile: Profile) -> None:
+    # Ten years of entries: reading every one's text to keep the first cost 4.5 MiB.
+    from sqlalchemy import event
+
+    for day in range(3):
+        _create(profile, _draft(f"Day {day}", entry_date=DAY + timedelta(days=day)))
+    statements: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(profile.engine, "before_cursor_execute", note)
+    try:
+        with session_scope(profile.engine) as session:
+            newest = journal_store.newest_entry(session=session)
+            earlier = journal_store.newest_entry(session=session, on_or_before=DAY)
+    finally:
+        event.remove(profile.engine, "before_cursor_execute", note)
+    assert newest is not None and newest.title == "Day 2"
+    assert earlier is not None and earlier.title == "Day 0"
+    reads = [s for s in statements if "FROM journal_entry" in s]
+    assert len(reads) == 2 and all("LIMIT" in s for s in reads)

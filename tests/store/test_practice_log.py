@@ -420,6 +420,24 @@ def test_practice_records_carry_what_the_trends_need(profile: Profile) -> None:
     assert records[1].kind == "design" and records[1].steps_covered == ("api",)
 
 
+def test_practice_records_share_one_object_per_repeated_value(profile: Profile) -> None:
+    # Ten years of records hold each tag, title, path and day thousands of times: one
+    # object each keeps the trends' read small.
+    for hour in range(3):
+        _log(profile, _attempt(T0 + timedelta(hours=hour), patterns=("bfs",), struggles=("dp",)))
+    with session_scope(profile.engine) as session:
+        first, *others = practice_store.practice_records_between(
+            session=session, start=T0, end=T0 + timedelta(days=1)
+        )
+    assert len(others) == 2
+    for record in others:
+        assert record.patterns is first.patterns and record.patterns[0] is first.patterns[0]
+        assert record.struggles is first.struggles
+        assert record.title is first.title and record.path_id is first.path_id
+        assert record.kind is first.kind and record.item_id is first.item_id
+        assert record.day is first.day
+
+
 def test_practice_records_compare_moments_not_clock_readings(profile: Profile) -> None:
     attempt_id = _log(profile, _attempt(T0))  # 18:00 UTC
     berlin = timezone(timedelta(hours=2))

@@ -476,14 +476,20 @@ def test_everything_lets_its_records_go_when_the_page_is_left_and_reads_them_on_
     qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert page.report is not None and set(page._records) == {first, old}
 
+    assert page.confidence_chart.chart.series()
+
     page.hide()  # the user went to another page
     assert page.report is None and page._records == {} and page._mocks == {}
+    # Nor do the charts keep the ids behind their bars and points: a note until read again.
+    for chart in page.charts:
+        assert not chart.chart.series() and not chart._choices and chart.is_waiting
 
     shown = page.reads_shown
     page.show()
     qtbot.waitUntil(lambda: page.reads_shown > shown)
     assert page.report is not None and page.report.attempts_in_range == 2
     assert set(page._records) == {first, old}
+    assert page.confidence_chart.chart.series() and not page.confidence_chart.is_waiting
 
 
 def test_a_read_on_its_way_when_everything_is_left_is_dropped(
@@ -636,3 +642,53 @@ def test_a_read_rests_the_cycle_collector_and_turns_it_on_after(
     assert page.report is not None and page.report.weak_spots
     # Thousands of records and no cycles: the collector walking them was wasted time.
     assert collector_on == [False, False] and gc.isenabled()
+
+
+def test_the_calendar_keeps_each_days_totals_without_an_object_per_day() -> None:
+    import gc
+    from datetime import date
+
+    from desktop.domain.trends import DayActivity
+    from desktop.ui.trends.calendar import DayTotals
+
+    first, later = date(2026, 1, 5), date(2026, 3, 2)
+    totals = DayTotals({first: DayActivity(2, 50.0), later: DayActivity(1, 12.5)})
+    assert totals.get(first) == DayActivity(2, 50.0)
+    assert totals.get(later) == DayActivity(1, 12.5)
+    for empty in (first + timedelta(days=1), first - timedelta(days=1), later + timedelta(1)):
+        assert totals.get(empty) is None
+    assert DayTotals({}).get(first) is None
+    # A long read's objects are let go when the page is left: none is kept here.
+    assert not [o for o in gc.get_referents(totals.__dict__) if isinstance(o, (dict, date))]
+
+
+def test_leaving_a_long_period_hands_freed_memory_back(
+    qtbot, page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.trends import page as page_module
+
+    asked: list[bool] = []
+    monkeypatch.setattr(page_module, "give_freed_memory_back", lambda: asked.append(True))
+    _log(context, 400)
+    context.events.sessions_changed.emit()
+    page.hide()  # a short period: kept, nothing to hand back
+    qtbot.wait(20)
+    assert asked == []
+    page.show()
+    shown = page.reads_shown
+    page.range.setCurrentIndex(4)  # everything
+    qtbot.waitUntil(lambda: page.reads_shown > shown)
+    page.hide()
+    qtbot.waitUntil(lambda: asked == [True])
+
+
+def test_freed_memory_is_handed_back_through_the_c_library_on_linux() -> None:
+    import sys
+
+    from desktop.ui.trends import give_back
+
+    if sys.platform.startswith("linux"):
+        assert give_back._trim() is not None
+    else:
+        assert give_back._trim() is None
+    give_back.give_freed_memory_back()  # and never fails

@@ -4,6 +4,7 @@ has no calendar), with a legend from less to more."""
 from __future__ import annotations
 
 import calendar
+from array import array
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -45,6 +46,29 @@ DAY_KEYS = WindowKeys("Calendar: a day earlier or later", ("Up", "Down"))
 PICK_KEYS = WindowKeys("Calendar: list the chosen day's attempts", (*ENTER, "Space"))
 
 
+class DayTotals:
+    """Each day's sessions and minutes in two flat arrays, read back as DayActivity. No Python
+    object per day is kept: a day's objects made by a long read ("Everything", 20,000
+    attempts) would sit among that read's records and, kept after the records go, keep the
+    interpreter from giving their memory back."""
+
+    def __init__(self, activity: Mapping[date, DayActivity]) -> None:
+        ordinals = [day.toordinal() for day in activity]
+        self._first = min(ordinals, default=0)
+        span = max(ordinals, default=-1) - self._first + 1
+        self._sessions = array("l", bytes(span * array("l").itemsize))
+        self._minutes = array("d", bytes(span * array("d").itemsize))
+        for day, found in activity.items():
+            self._sessions[day.toordinal() - self._first] = found.sessions
+            self._minutes[day.toordinal() - self._first] = found.minutes
+
+    def get(self, day: date) -> DayActivity | None:
+        at = day.toordinal() - self._first
+        if not 0 <= at < len(self._sessions) or not self._sessions[at]:
+            return None
+        return DayActivity(self._sessions[at], self._minutes[at])
+
+
 class PracticeCalendar(QWidget):
     """The weeks of the chosen period (53 at most), the first day of the week the user chose
     at the top, today in the last column. Click or Enter picks a day."""
@@ -58,7 +82,7 @@ class PracticeCalendar(QWidget):
         note_keys(self, WEEK_KEYS, DAY_KEYS, PICK_KEYS)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._activity: Mapping[date, DayActivity] = {}
+        self._activity = DayTotals({})
         self._today = today
         self._days: int | None = None  # the period; None for everything
         self.first_weekday = calendar.MONDAY  # the top row's day, as Python numbers them
@@ -74,7 +98,7 @@ class PracticeCalendar(QWidget):
     ) -> None:
         """Show `days` days up to `today` (None: the last year, the most it shows), in
         columns of weeks that start on weekday `first_weekday` (0 Monday ... 6 Sunday)."""
-        self._activity = activity
+        self._activity = DayTotals(activity)
         self._today = today
         self._days = days
         self.first_weekday = first_weekday

@@ -154,6 +154,14 @@ class ChartCard(QFrame):
     def is_waiting(self) -> bool:
         return self.stack.currentWidget() is self.waiting
 
+    def forget(self) -> None:
+        """Let the figures go (what they hold of the attempts behind each bar and point), the
+        note that they are being read in their place: the page reads them again before it
+        is next seen."""
+        self._clear()
+        self._before_waiting = self.empty
+        self.stack.setCurrentWidget(self.waiting)
+
     def show_empty(self, text: str) -> None:
         self._clear()
         self.empty.setText(text)
