@@ -1,6 +1,7 @@
 """Keys a page's own widgets answer to outside any action: the arrow keys in a chart, Enter on
-a list. Each widget takes its keys from here (its keyPressEvent asks `matches`; a list binds
-Enter through `on_activated`) and keeps a note of them that Help > Keyboard shortcuts reads,
+a list. A widget that handles keys itself asks its `WindowKeys.matches` in keyPressEvent and
+notes them with `note_keys`; a list whose rows Qt activates on Enter is noted with
+`enter_activates` where `activated` is connected. Help > Keyboard shortcuts reads the notes,
 so the sheet lists what the page really answers to."""
 
 from __future__ import annotations
