@@ -41,12 +41,20 @@ MIN_BAD = 2  # of which went wrong, at the least ("more than once")
 # of them happen by chance often enough: they need three.
 MIN_BAD_RARE = 3
 MIN_BAD_WEIGHT = 1.2  # recency-weighted: two bad sessions of months ago are not enough
-SETTLED_DAYS = 21  # no trouble in this long (and practised in it): not a weak spot now
+SETTLED_DAYS = 21  # no trouble in this long: not a weak spot now
+SETTLED_CLEAN_DAYS = 14  # ... nor in this long, with this many clean sessions since
+SETTLED_CLEAN = 2
 BAD = 0.5  # a session this bad or worse went wrong for the tag
 LAPSE_DAYS = 30  # "not practised lately"
 TOO_LITTLE = 3  # fewer sessions than this of a kind of work is "too little data yet"
 SLOW = 1.5  # over this multiple of the target a session was slow
 SOMEWHAT_SLOW = 1.25
+# A session that went wrong runs about this much longer whatever the cause: that much of its
+# time says nothing about pace.
+TROUBLE_SLOWDOWN = 1.25
+# A step left out now and then is how design sessions go, more so for some steps than others:
+# a weak step is left out in about two design sessions of five or more.
+STEP_OFTEN = 0.4
 RECENT_COUNT = 8  # "in N of the last M" looks at this many
 # Before the learner's own log says more: how often each kind of tag goes wrong for anyone.
 TYPICAL_RATE = {"pattern": 0.2, "topic": 0.2, "mistake": 0.05, "design_step": 0.15, "pace": 0.2}
@@ -354,6 +362,8 @@ def _pace_badness(obs: Observation) -> float | None:
     if obs.minutes is None or not obs.target_minutes or obs.source != "attempt":
         return None
     ratio = obs.minutes / obs.target_minutes
+    if obs.outcome is not None and obs.outcome is not Outcome.SOLVED:
+        ratio /= TROUBLE_SLOWDOWN
     return 1.0 if ratio > SLOW else 0.3 if ratio > SOMEWHAT_SLOW else 0.0
 
 
@@ -478,10 +488,16 @@ def _usual_without(tally: _Tally, totals: Totals) -> float:
 
 
 def _settled(tally: _Tally, clock: datetime) -> bool:
-    """No trouble lately: either it went fine every time in the last SETTLED_DAYS (and was
-    practised then), or nothing has gone wrong in that long. Either way, not a weak spot now."""
-    since = clock - timedelta(days=SETTLED_DAYS)
-    return not tally.bad_ones or tally.bad_ones[-1].at < since
+    """No trouble lately: nothing has gone wrong in SETTLED_DAYS, or in SETTLED_CLEAN_DAYS
+    with SETTLED_CLEAN clean sessions since. Either way, not a weak spot now. (The clock is
+    the newest evidence, so a learner who stopped a week ago needs the clean sessions.)"""
+    if not tally.bad_ones:
+        return True
+    last = tally.bad_ones[-1].at
+    if last < clock - timedelta(days=SETTLED_DAYS):
+        return True
+    clean_since = sum(1 for obs in tally.observations if obs.at > last)
+    return last < clock - timedelta(days=SETTLED_CLEAN_DAYS) and clean_since >= SETTLED_CLEAN
 
 
 def _rated(
@@ -498,7 +514,8 @@ def _rated(
     min_bad = MIN_BAD if tally.kind in SHARED_KINDS else MIN_BAD_RARE
     enough = tally.seen >= MIN_SEEN and tally.bad >= min_bad and tally.bad_weight >= MIN_BAD_WEIGHT
     clear_of_usual = low > usual + max(MARGIN, min((RATIO - 1) * usual, RATIO_GAP_CAP))
-    if enough and clear_of_usual and not _settled(tally, clock):
+    often = tally.kind != "design_step" or mean >= STEP_OFTEN
+    if enough and clear_of_usual and often and not _settled(tally, clock):
         certainty = "Clear" if tally.seen >= 5 and low > usual + 2 * MARGIN else "Likely"
     elif mean > usual and tally.bad_weight >= 0.5:
         certainty = "Watching"

@@ -19,10 +19,10 @@ def scored() -> Scored:
 
 # (what is held, the share's part and whole in Figures, the least whole, the floor; today)
 SHARES = [
-    ("listed entries that are real", "top_real", "top_entries", 150, 0.46),  # 50% today
+    ("listed entries that are real", "top_real", "top_entries", 150, 0.53),  # 57% today
     ("weaknesses found at four weeks", "planted_found", "planted_with_evidence", 110, 0.65),  # 70%
-    ("learners with no weakness shown none", "fine_clean", "fine_learners", 180, 0.89),  # 93%
-    ("fixed weaknesses gone three weeks on", "fixed_gone", "fixed", 110, 0.87),  # 91% today
+    ("learners with no weakness shown none", "fine_clean", "fine_learners", 180, 0.91),  # 95%
+    ("fixed weaknesses gone three weeks on", "fixed_gone", "fixed", 110, 0.89),  # 93% today
 ]
 
 
@@ -37,4 +37,4 @@ def test_the_list_stays_as_true_as_today(
 
 def test_a_brand_new_learner_is_not_shown_something_untrue(scored: Scored) -> None:
     assert scored.figures.new_learners == 60
-    assert scored.figures.new_wrong <= 3  # 1 of 60 today
+    assert scored.figures.new_wrong <= 3  # 0 of 60 today

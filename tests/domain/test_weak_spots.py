@@ -136,6 +136,26 @@ def test_a_weakness_fixed_three_weeks_ago_is_no_longer_listed() -> None:
     assert _report(old_trouble + since).spots == []
 
 
+def test_two_weeks_and_two_clean_sessions_settle_a_weakness() -> None:
+    trouble = [_attempt(n, 18 + 2 * n, ("dynamic-programming",), Outcome.STUCK,
+                        struggles=("dynamic-programming",)) for n in range(1, 6)]  # fmt: skip
+    one_clean = [_attempt(10, 3.5, ("dynamic-programming",))]  # 16.5 days after the last trouble
+    two_clean = [*one_clean, _attempt(11, 5.5, ("dynamic-programming",))]
+    assert [s.tag for s in _report(trouble + one_clean).spots] == ["dynamic-programming"]
+    assert _report(trouble + two_clean).spots == []
+
+
+def test_a_session_that_went_wrong_is_not_slow_for_running_a_quarter_over() -> None:
+    # Trouble costs time whatever its cause: 55 min on a 40 min design that went wrong is
+    # the trouble, not the pace; the same time on one that went well is slow.
+    went_wrong = [_attempt(n, n * 2 + 0.5, kind="design", minutes=65, target=40,
+                           outcome=Outcome.PARTIAL) for n in range(1, 7)]  # fmt: skip
+    went_well = [replace(a, outcome=Outcome.SOLVED) for a in went_wrong]
+    fine = _fine(10, range(10))
+    assert not [s for s in _report(went_wrong + fine).spots if s.kind == "pace"]
+    assert [s.tag for s in _report(went_well + fine).spots if s.kind == "pace"] == ["pace:design"]
+
+
 def test_what_has_not_been_practised_lately_is_said() -> None:
     report = _report([_attempt(1, 45, ("sliding-window",)), *_fine(2, range(5))])
     assert [(lapse.tag, lapse.days) for lapse in report.lapsed] == [("sliding-window", 45)]
@@ -152,6 +172,16 @@ def test_design_steps_not_covered_count_as_missed() -> None:
     (spot,) = _report(designs).spots
     assert spot.tag == "capacity-estimation" and spot.kind == "design_step"
     assert spot.explanation == "Capacity-estimation: missed in 5 of the last 5 design sessions"
+
+
+def test_a_design_step_left_out_now_and_then_is_not_a_weak_spot() -> None:
+    def designs(left_out: int, of: int) -> list[Attempt]:
+        return [_attempt(n, n + 0.5, kind="design", target=40,
+                         covered=("requirements", "api") if n <= left_out else STEPS)
+                for n in range(1, of + 1)]  # fmt: skip
+
+    assert _report(designs(3, 10)).spots == []  # three in ten: now and then
+    assert [s.tag for s in _report(designs(4, 6)).spots] == ["capacity-estimation"]
 
 
 def test_a_mistake_ticked_again_and_again_is_listed_against_every_session() -> None:

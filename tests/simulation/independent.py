@@ -53,7 +53,8 @@ class Scored:
 
     def lines(self) -> list[str]:
         """The figures, then what the wrong entries were and how each way of logging fares."""
-        lines = self.figures.lines()
+        # The first simulator's split of the wrong entries does not apply here: its own follows.
+        lines = [x for x in self.figures.lines() if not x.startswith("top-3 entries that are not")]
         for title, counts in (
             ("by kind of tag", self.false_kinds),
             ("by what lay behind them", self.false_causes),
@@ -97,12 +98,11 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
         reports = reports_at_checkpoints(world, history, learner.kind, person.days)
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
-                figures.top_entries += 1
+                real = is_real(spot.tag, person.weaknesses, day)
+                figures.count_entry(spot.certainty, real)
                 scored.style_entries[person.habits.style.value] += 1
-                if is_real(spot.tag, person.weaknesses, day):
-                    figures.top_real += 1
-                    scored.style_real[person.habits.style.value] += 1
-                else:
+                scored.style_real[person.habits.style.value] += real
+                if not real:
                     scored.false_kinds[spot.kind] += 1
                     scored.false_causes[cause_of(spot.tag, person, day, library)] += 1
                     scored.false_groups[f"group {learner.group} ({learner.kind})"] += 1

@@ -177,6 +177,17 @@ class Figures:
     false_fixed: int = 0
     false_harder: int = 0
     false_chance: int = 0
+    # How far "Clear" can be trusted over "Likely": the top-3 entries said Clear, and real.
+    clear_entries: int = 0
+    clear_real: int = 0
+
+    def count_entry(self, certainty: str, real: bool) -> None:
+        """One top-3 entry: listed, and whether it is real."""
+        self.top_entries += 1
+        self.top_real += real
+        if certainty == "Clear":
+            self.clear_entries += 1
+            self.clear_real += real
 
     def lines(self) -> list[str]:
         def share(part: int, whole: int) -> str:
@@ -184,6 +195,9 @@ class Figures:
 
         return [
             f"top-3 entries that are real (precision): {share(self.top_real, self.top_entries)}",
+            "  of those said Clear: " + share(self.clear_real, self.clear_entries),
+            "  of those said Likely: "
+            + share(self.top_real - self.clear_real, self.top_entries - self.clear_entries),
             "planted weaknesses with 3+ bad sessions in the top 3 at four weeks (recall): "
             + share(self.planted_found, self.planted_with_evidence),
             f"learners with no weakness shown none: {share(self.fine_clean, self.fine_learners)}",
@@ -225,10 +239,9 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
         reports = reports_at_checkpoints(world, history, learner.kind, person.days)
         for day, report in reports.items():
             for spot in report.spots[:TOP]:
-                figures.top_entries += 1
-                if is_real(spot.tag, person.weaknesses, day):
-                    figures.top_real += 1
-                else:
+                real = is_real(spot.tag, person.weaknesses, day)
+                figures.count_entry(spot.certainty, real)
+                if not real:
                     _count_false(figures, spot.tag, learner)
         if learner.kind in ("weak", "one-kind", "fixed"):
             top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
