@@ -257,11 +257,26 @@ def _rate_all(
         rated = _rated(tally, _usual_without(tally, usual), label, clock)
         if rated is not None:
             (spots if rated.certainty in ("Clear", "Likely") else watching).append(rated)
+    spots, watching = _without_narrower_paces(spots), _without_narrower_paces(watching, spots)
     # What a listed mistake, design step or pace explains no longer counts against the
     # session's patterns and topics.
     explained = {(o.source, o.ref_id) for spot in spots for o in tallies[spot.tag].bad_ones}
     shared_spots, shared_watching = _explain_away(tallies, usual, label, clock, explained)
     return spots + shared_spots, watching + shared_watching
+
+
+def _without_narrower_paces(
+    spots: list[WeakSpot], also_listed: Sequence[WeakSpot] = ()
+) -> list[WeakSpot]:
+    """A kind of work slow at every difficulty says all there is: its hard items being slow
+    too is not a second weak spot."""
+    whole = {s.tag for s in (*spots, *also_listed) if s.kind == PACE and not _narrower_pace(s.tag)}
+    return [s for s in spots if not (_narrower_pace(s.tag) and s.tag.rsplit(":", 1)[0] in whole)]
+
+
+def _narrower_pace(tag: str) -> bool:
+    """The pace of one difficulty of a kind of work ("pace:code:hard")."""
+    return tag.startswith(PACE_PREFIX) and tag.count(":") == 2
 
 
 # Counting ---------------------------------------------------------------------------------
@@ -339,7 +354,10 @@ def _tally(
                 count(tag, "design_step", obs, weight, 1.0 if tag in missed | struggles else 0.0)
         pace = _pace_badness(obs)
         if pace is not None and obs.work:
+            # Slow at a kind of work, or only at its hard (or easy) items.
             count(pace_tag(obs.work), PACE, obs, weight, pace)
+            if obs.difficulty:
+                count(pace_tag(obs.work, obs.difficulty), PACE, obs, weight, pace)
     return tallies
 
 
@@ -462,6 +480,8 @@ def _usual_rates(tallies: Mapping[str, _Tally], quiet_mistakes: float = 0.0) -> 
     totals: dict[tuple[str, str | None], tuple[float, float]] = {}
     totals[("mistake", "code")] = (0.0, quiet_mistakes)
     for tally in tallies.values():
+        if _narrower_pace(tally.tag):
+            continue  # its sessions are its kind of work's already: counted once
         for work, (bad_part, seen_part) in tally.by_work.items():
             bad, seen = totals.get((tally.kind, work), (0.0, 0.0))
             totals[(tally.kind, work)] = (bad + bad_part, seen + seen_part)
@@ -484,6 +504,10 @@ def _usual_without(tally: _Tally, totals: Totals) -> float:
         bad, seen = totals.get((tally.kind, work), (0.0, 0.0))
         rate = _blended(tally.kind, max(0.0, bad - own_bad), max(0.0, seen - own_seen))
         usual += rate * own_seen / tally.seen_weight
+    if _narrower_pace(tally.tag):
+        # Held to the same bar as its whole kind of work: three difficulties of each kind
+        # are three more chances for a run of slow sessions.
+        return max(usual, TYPICAL_RATE[PACE])
     return usual
 
 

@@ -45,10 +45,16 @@ def _attempt(
     covered: tuple[str, ...] = STEPS,
     target: int = 25,
     item: str | None = None,
+    difficulty: str = "medium",
 ) -> Attempt:
     return Attempt(
         subject=AttemptSubject(
-            "Problem", "backend-senior", item, kind=kind, difficulty="medium", target_minutes=target
+            "Problem",
+            "backend-senior",
+            item,
+            kind=kind,
+            difficulty=difficulty,
+            target_minutes=target,
         ),
         started_at=NOW - timedelta(days=days_ago),
         active_seconds=int(minutes * 60),
@@ -134,6 +140,23 @@ def test_a_weakness_fixed_three_weeks_ago_is_no_longer_listed() -> None:
     since = [_attempt(10 + n, n * 3 + 0.5, ("dynamic-programming",)) for n in range(1, 7)]
     assert _report(old_trouble).spots  # listed while it was going wrong
     assert _report(old_trouble + since).spots == []
+
+
+def test_slowness_at_one_difficulty_is_its_own_weak_spot() -> None:
+    hard = [_attempt(n, n * 2 + 0.5, minutes=55, difficulty="hard") for n in range(1, 6)]
+    easy = [_attempt(10 + n, n * 2 + 1.5, minutes=20, difficulty="easy") for n in range(1, 8)]
+    pace = [spot for spot in _report(hard + easy).spots if spot.kind == "pace"]
+    assert [(spot.tag, spot.label) for spot in pace] == [
+        ("pace:code:hard", "Pace: hard coding problems")
+    ]
+    assert "2.2x the target time, over 1.5x in 5 of the last 5 attempts" in pace[0].explanation
+
+
+def test_a_kind_of_work_slow_at_every_difficulty_is_listed_once() -> None:
+    slow = [_attempt(n, n + 0.5, minutes=55, difficulty=("easy", "medium", "hard")[n % 3])
+            for n in range(1, 10)]  # fmt: skip
+    pace = [spot.tag for spot in _report(slow).spots if spot.kind == "pace"]
+    assert pace == ["pace:code"]
 
 
 def test_two_weeks_and_two_clean_sessions_settle_a_weakness() -> None:
