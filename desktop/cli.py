@@ -138,6 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The output went to a pipe that closed early (`loopwise paths | head`): not an error.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stays open until exit)
         return 0
+    except KeyboardInterrupt:
+        # Ctrl+C before the window or a command's own handling took over (while a profile
+        # opens or migrates, say): SQLite rolls back what was not committed, so there is
+        # nothing half-written to report, and a traceback would only alarm.
+        print("\nStopped (Ctrl+C). Nothing was left half-written.", file=sys.stderr)
+        from desktop.ctrl_c import INTERRUPTED
+
+        return INTERRUPTED
 
 
 def _run(args: argparse.Namespace) -> int:

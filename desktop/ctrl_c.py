@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop.store.transfer.cancelling import CancelSwitch
 
+# The exit code of a command stopped by Ctrl+C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
 
 @contextmanager
 def ctrl_c_cancels(switch: CancelSwitch) -> Iterator[None]:

@@ -331,7 +331,7 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
     # The database layer before PySide6 (which the lock check below loads): PySide6 inspects
     # every module imported after it, and the profile's are many (docs/benchmarks.md).
     import desktop.profile  # noqa: F401
-    from desktop.ctrl_c import ctrl_c_cancels
+    from desktop.ctrl_c import INTERRUPTED, ctrl_c_cancels
     from desktop.store.transfer.cancelling import CANCELLED, CancelSwitch, ImportCancelled
     from desktop.store.transfer.json_import import ImportRejected
     from desktop.store.under_way import IMPORT, under_way
@@ -363,10 +363,6 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
         except ImportRejected as rejected:
             _say(rejected.summary())
             return 1
-
-
-# The exit code of a command stopped by Ctrl+C (128 + SIGINT), as shells report it.
-INTERRUPTED = 130
 
 
 def _import_source(

@@ -278,3 +278,19 @@ def test_a_file_where_a_folder_should_be_is_explained(
     assert result.returncode == 1
     assert said in result.stderr and "Traceback" not in result.stderr
     assert blocker.read_text() == "a file where the folder should be"
+
+
+def test_ctrl_c_while_a_command_opens_its_profile_stops_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import desktop.weak_spots_command
+    from desktop.cli import main
+
+    def interrupted(*_args: object, **_kwargs: object) -> int:
+        signal.raise_signal(signal.SIGINT)  # as the terminal sends it
+        raise AssertionError("Ctrl+C should have stopped the command")
+
+    monkeypatch.setattr(desktop.weak_spots_command, "weak_spots_command", interrupted)
+    assert main(["weak-spots", "--data-dir", str(tmp_path)]) == 130
+    said = capsys.readouterr().err
+    assert "Stopped (Ctrl+C)" in said and "Traceback" not in said
