@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 
 class _Bridge(QObject):
@@ -59,7 +59,10 @@ class Workers:
                 on_failure(error)
             bridge.deleteLater()
 
-        bridge.finished.connect(deliver)
+        # Queued even when the work is done before `run` returns (the done-callback then runs
+        # here, on the UI thread): the result always arrives through the event loop, after
+        # the caller has finished what it does next.
+        bridge.finished.connect(deliver, Qt.ConnectionType.QueuedConnection)
         future = self._pool.submit(work)
         with self._lock:
             self._in_flight.add(future)

@@ -4,6 +4,8 @@ work asked for after the window closed is dropped, not run."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject
 
@@ -47,3 +49,19 @@ def test_work_asked_for_after_closing_is_dropped(qtbot) -> None:
     assert future.cancelled() and workers.wait_until_idle(1)
     qtbot.wait(50)
     assert ran == []
+
+
+def test_work_done_before_run_returns_still_calls_back_through_the_event_loop(qtbot) -> None:
+    class DoneAtOnce:  # as if the worker finished before `run` attached its callbacks
+        def submit(self, work: Callable[[], object]) -> Future[object]:
+            done: Future[object] = Future()
+            done.set_result(work())
+            return done
+
+    workers, owner = Workers(), QObject()
+    workers._pool = DoneAtOnce()  # type: ignore[assignment]
+    said: list[str] = []
+    workers.run(lambda: "result", said.append, owner=owner)
+    said.append("after run")
+    assert wait_until(lambda: len(said) == 2)
+    assert said == ["after run", "result"]
