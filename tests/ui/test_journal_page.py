@@ -473,3 +473,36 @@ def test_a_new_date_carries_into_the_title_and_heading_it_wrote(
     editor.title.setText("My own title")  # the user's words stay as they are
     editor.date.setDate(QDate(today.year, today.month, today.day))
     assert editor.title.text() == "My own title"
+
+
+def test_the_open_entry_follows_a_write_made_elsewhere(
+    page: JournalPage, context: AppContext
+) -> None:
+    """A corrected practice session rewrites its retrospective's facts: the editor shows the
+    new text rather than saving its old copy over it later."""
+    entry_id = page.new_entry(entry_date=context.today())
+    assert entry_id is not None
+    page.editor.markdown.editor.setPlainText("- Time: 1 min")
+    page.editor.flush()
+    entry = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    with session_scope(context.profile.engine) as session:
+        journal_store.save_entry(
+            session=session, entry_id=entry_id, now=context.now(),
+            draft=journal_store.EntryDraft(entry.entry_date, entry.title, "- Time: 31 min"),
+        )  # fmt: skip
+    context.events.journal_changed.emit()
+    assert page.editor.markdown.text() == "- Time: 31 min"
+    assert not page.editor.has_unsaved_changes()
+
+
+def test_typing_not_yet_saved_is_not_replaced_by_a_write_made_elsewhere(
+    page: JournalPage, context: AppContext
+) -> None:
+    entry_id = page.new_entry(entry_date=context.today())
+    assert entry_id is not None
+    page.editor.markdown.editor.setPlainText("typing in progress")
+    page.editor.kept.changed()  # the pause before saving has not passed
+    page.reload()
+    assert page.editor.markdown.text() == "typing in progress"

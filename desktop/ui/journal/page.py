@@ -305,6 +305,19 @@ class JournalPage(ContextPage):
         if self._reopen_pending:
             self._reopen_pending = False
             self._reopen_last_entry()
+        else:
+            self._follow_open_entry()
+
+    def _follow_open_entry(self) -> None:
+        """Show again the open entry if it was written elsewhere (a corrected practice session
+        rewrites its retrospective's facts), unless the user has typing of their own pending."""
+        entry_id, saved = self.editor.entry_id, self.editor.kept.saved
+        if entry_id is None or saved is None or self.editor.has_unsaved_changes():
+            return
+        with session_scope(self.context.profile.engine) as session:
+            entry = journal_store.get_entry(session=session, entry_id=entry_id)
+        if entry is not None and (entry.body, entry.entry_date) != (saved.body, saved.entry_date):
+            self.open_entry(entry_id)
 
     def _reopen_last_entry(self) -> None:
         """The entry open at the last close; if it is gone (or none was), today's or the
