@@ -298,7 +298,8 @@ def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFold
 def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:
     """Build and show the window; then, once it is up, check the whole database file on a
     worker thread (start-up only took a quick look), offer any practice session a crash
-    left running (its code loads then, not before the first paint) and start the backups."""
+    left running (its code loads then, not before the first paint), start the backups and,
+    a little later, empty the trash of what was deleted more than 30 days ago."""
     from desktop.ui.pages import build_main_window
     from desktop.ui.safety.integrity_watch import check_after_first_paint
     from desktop.ui.safety.periodic import keep_backing_up
@@ -310,7 +311,18 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
         QTimer.singleShot(0, lambda: _tell_unfinished_work(window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open
+    QTimer.singleShot(EMPTY_TRASH_AFTER_MS, window, lambda: _empty_old_trash(window))
     return window
+
+
+# Once the first pages are built and the whole-file check is under way: nobody waits for it.
+EMPTY_TRASH_AFTER_MS = 10_000
+
+
+def _empty_old_trash(window: MainWindow) -> None:
+    from desktop.ui.safety.trash_after_start import empty_trash  # the story tables load then
+
+    empty_trash(window)
 
 
 def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:

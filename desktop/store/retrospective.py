@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session
 
 from desktop.domain.curriculum import LearningPath
+from desktop.domain.fact_lines import refreshed_facts
 from desktop.domain.journal import EntryKind, Template
 from desktop.domain.practice import Attempt, Outcome
 from desktop.domain.progress import ItemStatus
 from desktop.store import progress as progress_store
-from desktop.store.journal import EntryDraft, create_entry
+from desktop.store.journal import EntryDraft, create_entry, entry_for_attempt, save_entry
 from desktop.store.models import ItemProgress
-from desktop.store.practice import log_attempt
+from desktop.store.practice import get_attempt, log_attempt, update_attempt
 
 
 def log_with_retrospective(
@@ -39,6 +41,37 @@ def log_with_retrospective(
         item_id=subject.item_id,
     )
     return attempt_id, create_entry(session=session, draft=draft, now=now)
+
+
+def update_with_retrospective(
+    *,
+    session: Session,
+    attempt: Attempt,
+    template_of: Callable[[str], Template | None],
+    facts_of: Callable[[Attempt], dict[str, str]],
+    now: datetime,
+) -> None:
+    """Write the corrected attempt, and carry the change into the facts lines (and the day)
+    its retrospective was started with; whatever the user wrote or changed there stays."""
+    if attempt.id is None:
+        raise ValueError("only a logged attempt can be edited")
+    before = get_attempt(session=session, attempt_id=attempt.id)
+    update_attempt(session=session, attempt=attempt)
+    entry = entry_for_attempt(session=session, attempt_id=attempt.id)
+    if before is None or entry is None:
+        return
+    template = template_of(entry.template_id) if entry.template_id else None
+    body = entry.body
+    if template is not None:
+        body = refreshed_facts(body, template, facts_of(before), facts_of(attempt))
+    old_day = before.started_at.astimezone().date()
+    day = attempt.started_at.astimezone().date() if entry.entry_date == old_day else None
+    draft = EntryDraft(
+        entry_date=day or entry.entry_date, title=entry.title, body=body, kind=entry.kind,
+        tags=entry.tags, template_id=entry.template_id, attempt_id=entry.attempt_id,
+        path_id=entry.path_id, item_id=entry.item_id,
+    )  # fmt: skip
+    save_entry(session=session, entry_id=entry.id, draft=draft, now=now)
 
 
 SOLVED_WITH = 3  # confidence ("Okay") from which a solved session finishes its item

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from sqlmodel import Session
 
 from desktop.clock import Clock
 from desktop.domain.dates import local_day
 from desktop.profile import Profile
-from desktop.store.changes import ChangeRecorder
+from desktop.store.changes import ChangeRecorder, Changes
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, Trouble, WriteFailed, classify, explain
 from desktop.store.reports import write_bug_report
@@ -85,6 +86,32 @@ class AppContext:
             then(result)
         self.events.announce(recorder.changes)
         return result
+
+    def perform_on_worker(
+        self,
+        change: Callable[[Session], T],
+        what: str,
+        *,
+        owner: QObject,
+        then: Callable[[T], object] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Future[Any]:
+        """As perform, on a worker thread, for housekeeping nobody waits for: `then` and the
+        change signals follow on the UI thread once it is committed; a failure reaches
+        `failed` as WriteFailed (a bug leaves a report, as perform's do)."""
+
+        def work() -> tuple[T, Changes]:
+            with self._committed(what) as (session, recorder):
+                result = change(session)
+            return result, recorder.changes
+
+        def done(outcome: tuple[T, Changes]) -> None:
+            result, changes = outcome
+            if then is not None:
+                then(result)
+            self.events.announce(changes)
+
+        return self.workers.run(work, done, failed, owner=owner)
 
     @contextmanager
     def _committed(self, what: str) -> Iterator[tuple[Session, ChangeRecorder]]:

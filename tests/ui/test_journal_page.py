@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -473,3 +473,72 @@ def test_a_new_date_carries_into_the_title_and_heading_it_wrote(
     editor.title.setText("My own title")  # the user's words stay as they are
     editor.date.setDate(QDate(today.year, today.month, today.day))
     assert editor.title.text() == "My own title"
+
+
+def test_the_open_entry_follows_a_write_made_elsewhere(
+    page: JournalPage, context: AppContext
+) -> None:
+    """A corrected practice session rewrites its retrospective's facts: the editor shows the
+    new text rather than saving its old copy over it later."""
+    entry_id = page.new_entry(entry_date=context.today())
+    assert entry_id is not None
+    page.editor.markdown.editor.setPlainText("- Time: 1 min")
+    page.editor.flush()
+    entry = read_back(
+        context.profile.engine, lambda s: journal_store.get_entry(session=s, entry_id=entry_id)
+    )
+    with session_scope(context.profile.engine) as session:
+        journal_store.save_entry(
+            session=session, entry_id=entry_id, now=context.now(),
+            draft=journal_store.EntryDraft(entry.entry_date, entry.title, "- Time: 31 min"),
+        )  # fmt: skip
+    context.events.journal_changed.emit()
+    assert page.editor.markdown.text() == "- Time: 31 min"
+    assert not page.editor.has_unsaved_changes()
+
+
+def test_typing_not_yet_saved_is_not_replaced_by_a_write_made_elsewhere(
+    page: JournalPage, context: AppContext
+) -> None:
+    entry_id = page.new_entry(entry_date=context.today())
+    assert entry_id is not None
+    page.editor.markdown.editor.setPlainText("typing in progress")
+    page.editor.kept.changed()  # the pause before saving has not passed
+    page.reload()
+    assert page.editor.markdown.text() == "typing in progress"
+
+
+def test_the_calendar_marks_the_open_entrys_day_and_underlines_today(
+    page: JournalPage, context: AppContext
+) -> None:
+    today = context.today()
+    other = today - timedelta(days=1) if today.day > 1 else today + timedelta(days=1)
+    entry_id = page.new_entry(entry_date=other)
+    page.new_entry(entry_date=today)
+    assert entry_id is not None and page.open_entry(entry_id)
+    assert page.calendar.selectedDate() == QDate(other.year, other.month, other.day)
+    assert page.calendar.dateTextFormat(QDate(today.year, today.month, today.day)).fontUnderline()
+    assert not page.calendar.dateTextFormat(
+        QDate(other.year, other.month, other.day)
+    ).fontUnderline()
+
+
+def test_a_day_changed_in_the_same_month_moves_the_calendars_mark(
+    page: JournalPage, context: AppContext
+) -> None:
+    today = context.today()
+    page.new_entry(entry_date=today)
+    other = today.replace(day=2 if today.day != 2 else 3)
+    page.editor.date.setDate(QDate(other.year, other.month, other.day))
+    page.editor.flush()
+    assert page.calendar.selectedDate() == QDate(other.year, other.month, other.day)
+
+
+def test_an_entry_opened_from_a_search_turns_the_calendar_to_its_day(
+    qtbot, page: JournalPage
+) -> None:
+    wanted = _searched_for_one_of_two(qtbot, page)
+    assert page.editor.entry_id == wanted
+    assert page.calendar.selectedDate() == QDate(2026, 2, 3)
+    _search(qtbot, page, "")
+    assert page.model.row_of(wanted) >= 0  # back to the listing: the entry's month

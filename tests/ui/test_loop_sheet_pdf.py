@@ -202,3 +202,24 @@ def test_no_story_is_split_across_two_pages(page: StoriesPage, tmp_path: Path, m
         (opening,) = [index for index, text in enumerate(pages) if f"Opening{number} " in text]
         (closing,) = [index for index, text in enumerate(pages) if f"Closing{number}." in text]
         assert opening == closing, f"Story {number} starts on page {opening + 1}, ends later"
+
+
+def test_every_page_says_its_number_and_how_many_there_are(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    pages = _pages(_long_amazon_sheet(page, tmp_path, monkeypatch))
+    count = len(pages)
+    assert count > 1
+    for number, (text, image) in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[-1] == f"Page {number} of {count}", lines[-3:]
+        assert _inked(image.copy(0, image.height() * 9 // 10, image.width(), image.height() // 10))
+
+
+def test_a_one_page_sheet_is_page_1_of_1(page: StoriesPage, tmp_path: Path, monkeypatch) -> None:
+    page.new_story(OUTAGE_STORY)
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: target)
+    assert page.export_loop_sheet()
+    ((text, _image),) = _pages(target)
+    assert "Page 1 of 1" in text

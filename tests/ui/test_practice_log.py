@@ -7,13 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.practice.recording import record_attempt
 from tests.failures import SQLITE_BUSY, sqlite_failure
 from tests.helpers.told import problems_told
+from tests.samples import read_back
 
 if TYPE_CHECKING:
     from tests.ui.conftest import EditAttempt
@@ -83,6 +86,54 @@ def test_editing_an_attempt_keeps_its_identity(
     attempt = edit_selected_attempt(page, attempt_id, change)
     assert (attempt.outcome, attempt.confidence, attempt.minutes) == (Outcome.SOLVED, 4, 28)
     assert attempt.patterns == ("two-pointers",)
+
+
+def test_editing_an_attempt_corrects_its_retrospectives_facts_and_keeps_the_users_text(
+    page: PracticeLogPage, context: AppContext, edit_selected_attempt: EditAttempt
+) -> None:
+    attempt = Attempt(
+        subject=AttemptSubject("3Sum", "backend-senior", "3sum", kind="code", target_minutes=25),
+        started_at=context.now(), active_seconds=60, outcome=Outcome.PARTIAL, confidence=2,
+    )  # fmt: skip
+    entry_id = record_attempt(context, attempt, None)
+    assert entry_id is not None
+    entry = read_back(context.profile.engine, lambda s: journal_store.get_entry(
+        session=s, entry_id=entry_id))  # fmt: skip
+    assert "- Time: 1 min (target 25)" in entry.body.splitlines()
+    typed = entry.body.replace("- Outcome: Partial", "- Outcome: Partial (needed a hint)")
+    typed += "Sorting first made it easy."
+    with session_scope(context.profile.engine) as session:
+        journal_store.save_entry(
+            session=session, entry_id=entry_id, now=context.now(),
+            draft=journal_store.EntryDraft(
+                entry.entry_date, entry.title, typed, entry.kind, entry.tags, entry.template_id,
+                entry.attempt_id, entry.path_id, entry.item_id,
+            ),
+        )  # fmt: skip
+    context.events.sessions_changed.emit()
+    page.table.selectRow(0)
+    changed: list[bool] = []
+    context.events.journal_changed.connect(lambda: changed.append(True))
+
+    def change(dialog: FinishSessionDialog) -> None:
+        dialog.choose(Outcome.SOLVED, 4)
+        dialog.minutes.setValue(31)
+
+    edit_selected_attempt(page, attempt_id_of(context, entry_id), change)
+    body = read_back(context.profile.engine, lambda s: journal_store.get_entry(
+        session=s, entry_id=entry_id)).body  # fmt: skip
+    lines = body.splitlines()
+    assert "- Time: 31 min (target 25)" in lines and "- Confidence: 4 of 5" in lines
+    assert "- Outcome: Partial (needed a hint)" in lines  # the user's own words stay
+    assert body.endswith("Sorting first made it easy.")
+    assert changed  # the journal re-reads what it shows
+
+
+def attempt_id_of(context: AppContext, entry_id: int) -> int:
+    entry = read_back(context.profile.engine, lambda s: journal_store.get_entry(
+        session=s, entry_id=entry_id))  # fmt: skip
+    assert entry.attempt_id is not None
+    return entry.attempt_id
 
 
 def test_range_filter_hides_old_attempts(page: PracticeLogPage, context: AppContext) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -240,3 +241,42 @@ def test_the_journal_calendar_starts_its_rows_on_the_chosen_day(
     assert page.calendar.firstDayOfWeek() == Qt.DayOfWeek.Saturday
     _weeks_start_on(context, "sunday")
     assert page.calendar.firstDayOfWeek() == Qt.DayOfWeek.Sunday
+
+
+@pytest.mark.parametrize("start", ["sunday", "monday"])
+def test_one_week_of_confidence_sits_on_a_weekly_axis(
+    qtbot, context: AppContext, start: str
+) -> None:
+    """A lone weekly point is a week between the weeks around it, on the week's first day,
+    whichever day weeks start on (it was a day between two days)."""
+    from PySide6.QtCharts import QDateTimeAxis
+    from PySide6.QtCore import QDateTime
+
+    first = calendar.SUNDAY if start == "sunday" else calendar.MONDAY
+    week = _next(first)
+    context.set_clock(StepClock(_at(week + timedelta(days=3), 20)))
+    _weeks_start_on(context, start)
+    _log(context, DESIGN, week + timedelta(days=1))
+    _log(context, THREE_SUM, week + timedelta(days=2))
+    page = TrendsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.range.setCurrentIndex(0)  # last 30 days: read at once
+    card = page.confidence_chart
+    (axis,) = [a for a in card.chart.axes() if isinstance(a, QDateTimeAxis)]
+    low, high, count = (
+        axis.min().toMSecsSinceEpoch(),
+        axis.max().toMSecsSinceEpoch(),
+        axis.tickCount(),
+    )
+    ticks = [
+        QDateTime.fromMSecsSinceEpoch(low + (high - low) * n // (count - 1)).date().toPython()
+        for n in range(count)
+    ]
+    (series,) = card.chart.series()
+    (point,) = [
+        QDateTime.fromMSecsSinceEpoch(int(p.x())).date().toPython() for p in series.points()
+    ]
+    assert point == week and point in ticks
+    assert all(day.weekday() == first for day in ticks)
+    assert all((b - a).days % 7 == 0 for a, b in pairwise(ticks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -305,6 +305,19 @@ class JournalPage(ContextPage):
         if self._reopen_pending:
             self._reopen_pending = False
             self._reopen_last_entry()
+        else:
+            self._follow_open_entry()
+
+    def _follow_open_entry(self) -> None:
+        """Show again the open entry if it was written elsewhere (a corrected practice session
+        rewrites its retrospective's facts), unless the user has typing of their own pending."""
+        entry_id, saved = self.editor.entry_id, self.editor.kept.saved
+        if entry_id is None or saved is None or self.editor.has_unsaved_changes():
+            return
+        with session_scope(self.context.profile.engine) as session:
+            entry = journal_store.get_entry(session=session, entry_id=entry_id)
+        if entry is not None and (entry.body, entry.entry_date) != (saved.body, saved.entry_date):
+            self.open_entry(entry_id)
 
     def _reopen_last_entry(self) -> None:
         """The entry open at the last close; if it is gone (or none was), today's or the
@@ -352,12 +365,32 @@ class JournalPage(ContextPage):
             self.right.setCurrentIndex(0)
 
     def _mark_days(self, days: set[date]) -> None:
-        """Days with entries are bold in the calendar."""
+        """Days with entries are bold in the calendar; today is underlined, so it stays
+        easy to find while the selection marks the open entry's day."""
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
         bold = QTextCharFormat()
         bold.setFontWeight(700)
         for day in days:
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), bold)
+        today = self.context.today()
+        shown = QDate(today.year, today.month, today.day)
+        marked = self.calendar.dateTextFormat(shown)
+        marked.setFontUnderline(True)
+        self.calendar.setDateTextFormat(shown, marked)
+
+    def _mark_open_day(self, day: date) -> None:
+        """The calendar's selection is the open entry's day, on that day's month."""
+        shown = QDate(day.year, day.month, day.day)
+        if self._searching:
+            # The list shows hits: turn the calendar quietly; the month lists once the
+            # search is cleared.
+            with QSignalBlocker(self.calendar):
+                self.calendar.setSelectedDate(shown)
+            self._month = date(day.year, day.month, 1)
+        elif date(day.year, day.month, 1) != self._month:
+            self._show_month(day)
+        else:
+            self.calendar.setSelectedDate(shown)
 
     def _on_day_clicked(self, clicked: QDate) -> None:
         day = date(clicked.year(), clicked.month(), clicked.day())
@@ -388,9 +421,7 @@ class JournalPage(ContextPage):
             select_record(self.list, self.editor.entry_id or 0, open_it=False)
             return False
         self.right.setCurrentIndex(1)
-        month = date(entry.entry_date.year, entry.entry_date.month, 1)
-        if not self._searching and month != self._month:
-            self._show_month(entry.entry_date)
+        self._mark_open_day(entry.entry_date)
         row = self.model.row_of(entry_id)
         if row >= 0 and self.list.currentIndex().row() != row:
             select_row(self.list, row, open_it=False)
@@ -528,9 +559,10 @@ class JournalPage(ContextPage):
         )
         # Titles, dates and word counts in the list follow the edit through journal_changed.
         moved = date(draft.entry_date.year, draft.entry_date.month, 1) != self._month
-        if changed and moved and not self._searching:
-            self._show_month(draft.entry_date)  # back-dated: the calendar follows the entry
-            select_record(self.list, entry_id, open_it=False)
+        if changed and entry_id == self.editor.entry_id:
+            self._mark_open_day(draft.entry_date)  # re-dated: the calendar follows the entry
+            if moved and not self._searching:
+                select_record(self.list, entry_id, open_it=False)
 
     def _delete(self, entry_id: int) -> None:
         """Delete at once, as stories and attempts are: the bar above, Edit > Undo or Ctrl+Z

@@ -21,6 +21,7 @@ from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS
+from desktop.store.retrospective import update_with_retrospective
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
@@ -29,6 +30,7 @@ from desktop.ui.periods import EVERYTHING, PERIODS
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
+from desktop.ui.practice.recording import facts_of
 from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.saving import saved_or_told
@@ -316,8 +318,11 @@ class PracticeLogPage(ContextPage):
             self.context,
             self,
             "The change",
-            lambda session: practice_store.update_attempt(session=session, attempt=changed),
-        )
+            lambda session: update_with_retrospective(
+                session=session, attempt=changed, template_of=self.context.profile.template,
+                facts_of=lambda attempt: facts_of(self.context, attempt), now=self.context.now(),
+            ),
+        )  # fmt: skip
 
     def delete_selected(self) -> None:
         attempt = self.selected_row()

@@ -18,7 +18,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, explain
 from desktop.store.files import write_atomically, write_text_atomically
 from desktop.ui.context import AppContext
-from desktop.ui.stories.sheet_pages import paginated_sheet
+from desktop.ui.stories.sheet_pages import paginated_sheet, print_sheet
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
 from desktop.ui.widgets.saved_file_message import tell_saved
@@ -112,7 +112,7 @@ def ask_save_path(
 
 
 def write_pdf(target: Path, html: str) -> None:
-    """An A4 PDF of the HTML with real, searchable text, paginated by Qt."""
+    """An A4 PDF of the HTML with real, searchable text, its pages numbered."""
 
     def render(scratch: Path) -> None:
         writer = QPdfWriter(str(scratch))
@@ -128,7 +128,7 @@ def write_pdf(target: Path, html: str) -> None:
         )
         writer.setResolution(300)
         document = paginated_sheet(html, LOOP_SHEET_CSS, writer)
-        document.print_(writer)
+        print_sheet(document, writer)
         del writer  # finishes the file
         if not scratch.exists() or scratch.stat().st_size == 0:
             raise OSError(5, "the PDF could not be written", str(scratch))

@@ -3,14 +3,21 @@
 Left to itself, QTextDocument.print_ breaks a page wherever a line falls: a story's heading
 could end one page and its Situation start the next. Qt's rich text has no
 "page-break-inside: avoid", so the sheet is paginated here, at the printer's resolution,
-and a story that would straddle a page break starts on a new page instead."""
+and a story that would straddle a page break starts on a new page instead.
+
+Qt numbers the pages only of a document it paginates itself, so print_sheet draws each page
+(as QTextDocument.print_ does) and writes "Page 2 of 5" in a footer kept free for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QPagedPaintDevice,
+    QPainter,
+    QPalette,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -18,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 PAGE_MARGIN_MM = 12.0  # inside the printer's own margins: about 2 cm from the paper's edge
+FOOTER_MM = 8.0  # below the text on every page, for its number
 
 
 def paginated_sheet(html: str, css: str, device: QPagedPaintDevice) -> QTextDocument:
@@ -32,10 +40,44 @@ def paginated_sheet(html: str, css: str, device: QPagedPaintDevice) -> QTextDocu
     document.setDocumentMargin(PAGE_MARGIN_MM / 25.4 * 96)
     resolution = device.logicalDpiX()
     page = device.pageLayout().paintRectPixels(resolution)
-    document.setPageSize(QSizeF(page.width(), page.height()))
+    footer = FOOTER_MM / 25.4 * resolution
+    document.setPageSize(QSizeF(page.width(), page.height() - footer))
     document.setHtml(html)
     keep_sections_whole(document)
     return document
+
+
+def print_sheet(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Print a document laid out by paginated_sheet, numbering its pages in the footer."""
+    page = document.pageSize()
+    count = document.pageCount()
+    footer_height = FOOTER_MM / 25.4 * device.logicalDpiY()
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(8)
+    painter = QPainter(device)
+    try:
+        for index in range(count):
+            if index:
+                device.newPage()
+            view = QRectF(0, index * page.height(), page.width(), page.height())
+            painter.save()
+            painter.translate(0, -view.top())
+            painter.setClipRect(view)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = view
+            context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(font)
+            painter.setPen(QColor(Qt.GlobalColor.darkGray))
+            footer = QRectF(0, page.height(), page.width(), footer_height)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, page_number(index + 1, count))
+    finally:
+        painter.end()
+
+
+def page_number(number: int, count: int) -> str:
+    return f"Page {number} of {count}"
 
 
 def keep_sections_whole(document: QTextDocument) -> None:

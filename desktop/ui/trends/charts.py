@@ -226,8 +226,15 @@ class ChartCard(QFrame):
         self._finish()
 
     def show_lines(
-        self, lines: Sequence[Line], *, value_title: str, low: float, high: float
+        self,
+        lines: Sequence[Line],
+        *,
+        value_title: str,
+        low: float,
+        high: float,
+        weekly: bool = False,
     ) -> None:
+        """`weekly`: each point is a week, placed on its first day; ticks go a week apart."""
         self._clear()
         times = QDateTimeAxis()
         times.setTruncateLabels(False)
@@ -257,7 +264,7 @@ class ChartCard(QFrame):
         times.setFormat(date_format(last - first))
         if stamps:
             # Ticks on whole days, so no two name the same date (a lone point had four).
-            ticks = day_ticks(_local_day(first), _local_day(last))
+            ticks = day_ticks(_local_day(first), _local_day(last), weekly=weekly)
             start = QDateTime.fromMSecsSinceEpoch(_msecs(ticks.first))
             times.setRange(start, QDateTime.fromMSecsSinceEpoch(_msecs(ticks.last)))
             times.setTickCount(ticks.tick_count)

@@ -47,7 +47,7 @@ def show_confidence(card: ChartCard, report: TrendsReport) -> None:
         [Point(p.week, p.value, p.attempt_ids) for p in points],
         lambda p: f"Week of {p.at.day} {p.at:%b %Y}: mean confidence {p.value:.1f} of 5",
     )
-    card.show_lines([line], value_title="confidence", low=1, high=5)
+    card.show_lines([line], value_title="confidence", low=1, high=5, weekly=True)
 
 
 def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:

@@ -34,12 +34,13 @@ class DayTicks:
         return [self.first + timedelta(days=self.step_days * n) for n in range(self.tick_count)]
 
 
-def day_ticks(first: date, last: date) -> DayTicks:
+def day_ticks(first: date, last: date, *, weekly: bool = False) -> DayTicks:
     """Ticks a whole number of days apart, with a margin around the points from `first` to
-    `last`. Spans of whole weeks (weekly points) and spans over four weeks step in whole
-    weeks from the first point's weekday, so weekly points sit on ticks."""
+    `last`. Weekly points (`weekly`, or a span of whole weeks) and spans over four weeks step
+    in whole weeks from the first point's weekday, so weekly points sit on ticks: a lone
+    week is a week between the weeks around it, not a day between two days."""
     span = (last - first).days
-    weekly = span > 4 * WEEK or (span >= WEEK and span % WEEK == 0)
+    weekly = weekly or span > 4 * WEEK or (span >= WEEK and span % WEEK == 0)
     margin = WEEK if weekly else 1
     needed = span + 2 * margin
     step = max(1, math.ceil(needed / MOST_INTERVALS))

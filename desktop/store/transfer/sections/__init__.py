@@ -29,6 +29,7 @@ DERIVED_TABLES = frozenset(
     }
 )
 
-# Tables of what the user deleted, kept only so that Undo can bring it back: an export holds
-# what is there now, as deleted stories and attempts are left out of it too.
+# Tables of what the user deleted, kept only so that Undo can bring it back (for 30 days:
+# store/trash_emptying.py): an export holds what is there now, as deleted stories and attempts
+# are left out of it too.
 UNDO_ONLY_TABLES = frozenset({"journal_entry_trash"})
