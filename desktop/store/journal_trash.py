@@ -34,7 +34,7 @@ class JournalTrash:
             entry=json.dumps(row.model_dump(mode="json")),
             story_ids=",".join(str(story_id) for story_id in links),
         )
-        session.merge(kept)  # an id deleted, brought back and deleted again: the latest
+        session.add(kept)
         session.exec(delete(StoryJournalLink).where(col(StoryJournalLink.entry_id) == record_id))
         session.delete(row)
 
@@ -42,7 +42,14 @@ class JournalTrash:
         """Bring the entry back with the links of stories that are still there; the id it is
         back under (a new one if, meanwhile, a new entry took its id), or None if it is not
         in the trash."""
-        kept = session.get(DeletedJournalEntry, record_id)
+        # The newest delete of that id: Undo brings deletes back newest first, and an id
+        # freed by one delete may have been given to an entry deleted since.
+        kept = session.exec(
+            select(DeletedJournalEntry)
+            .where(col(DeletedJournalEntry.entry_id) == record_id)
+            .order_by(col(DeletedJournalEntry.id).desc())
+            .limit(1)
+        ).first()
         if kept is None:
             return None
         columns = json.loads(kept.entry)

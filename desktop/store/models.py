@@ -116,8 +116,11 @@ class DeletedJournalEntry(SQLModel, table=True):
     the story links it had. Out of journal_entry, it is out of every list, search and count."""
 
     __tablename__ = "journal_entry_trash"
+    # Never reused: an entry's id can be, so one entry id may have several deletes here.
+    __table_args__ = {"sqlite_autoincrement": True}
 
-    entry_id: int = Field(primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(index=True)
     deleted_at: datetime
     entry: str  # the entry's columns, as JSON
     story_ids: str = Field(default="")  # the stories that linked to it, comma-separated

@@ -96,3 +96,21 @@ def test_deleting_an_unknown_entry_does_nothing(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         JOURNAL_TRASH.delete(session=session, record_id=404, now=NOW)
         assert JOURNAL_TRASH.restore(session=session, record_id=404) is None
+
+
+def test_two_deletes_of_one_reused_id_both_come_back(profile: Profile) -> None:
+    _entry(profile, "Kept", "Stays.")  # so the deleted one is not the only row
+    first = _entry(profile, "First", "Aardvark notes.")
+    with session_scope(profile.engine) as session:
+        JOURNAL_TRASH.delete(session=session, record_id=first, now=NOW)
+    second = _entry(profile, "Second", "Bison notes.")
+    assert second == first  # SQLite gives the freed id to the next entry
+    with session_scope(profile.engine) as session:
+        JOURNAL_TRASH.delete(session=session, record_id=second, now=NOW)
+
+    with session_scope(profile.engine) as session:  # Undo, newest first
+        assert JOURNAL_TRASH.restore(session=session, record_id=second) == second
+    with session_scope(profile.engine) as session:
+        back = JOURNAL_TRASH.restore(session=session, record_id=first)
+    assert back is not None and back != second
+    assert _found(profile, "bison") == [second] and _found(profile, "aardvark") == [back]

@@ -301,3 +301,23 @@ def test_a_profile_from_before_the_journal_trash_gets_it(profile: Profile) -> No
 
     assert "journal_entry_trash" in _tables(database)
     assert current_revision(database) == SCHEMA_HEAD
+
+
+def test_a_profile_with_the_first_journal_trash_keeps_what_it_held(profile: Profile) -> None:
+    database = profile.folder.database
+    profile.close()
+    _execute(
+        database,
+        "DROP TABLE journal_entry_trash",
+        "CREATE TABLE journal_entry_trash (entry_id INTEGER NOT NULL, deleted_at DATETIME "
+        "NOT NULL, entry VARCHAR NOT NULL, story_ids VARCHAR NOT NULL, PRIMARY KEY (entry_id))",
+        "INSERT INTO journal_entry_trash VALUES (7, '2026-12-01 10:00:00', '{}', '3')",
+        "UPDATE alembic_version SET version_num = '0006'",
+    )
+
+    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
+
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT id, entry_id, story_ids FROM journal_entry_trash")
+        assert rows.fetchall() == [(1, 7, "3")]
+    assert current_revision(database) == SCHEMA_HEAD

@@ -63,7 +63,8 @@ def test_old_deletes_are_removed_and_recent_ones_kept_for_undo(profile: Profile)
     assert emptied == Emptied(entries=1, stories=1)
     assert areas == {Area.JOURNAL, Area.STORIES}
     with session_scope(profile.engine) as session:
-        assert session.get(DeletedJournalEntry, old_entry) is None
+        trashed = select(DeletedJournalEntry).where(DeletedJournalEntry.entry_id == old_entry)
+        assert session.exec(trashed).first() is None
         assert session.get(StoryRow, old_story) is None
         for table in (StoryTheme, StoryJournalLink, StoryRehearsal):
             kept = session.exec(select(table.story_id)).all()  # type: ignore[attr-defined]
