@@ -259,11 +259,19 @@ def test_open_profile_refuses_a_database_from_a_newer_app(folder: ProfileFolder)
     assert current_revision(folder.database) == "ffff"
 
 
-def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> None:
+def _upgraded_from(profile: Profile, revision: str, *statements: str) -> Path:
+    """The profile's database set back to `revision` by `statements`, then upgraded."""
     database = profile.folder.database
     profile.close()
-    _execute(
-        database,
+    _execute(database, *statements, f"UPDATE alembic_version SET version_num = '{revision}'")
+    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
+    return database
+
+
+def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> None:
+    database = _upgraded_from(
+        profile,
+        "0004",
         "INSERT INTO practice_session (id, started_at, active_seconds, outcome, confidence, "
         "title, logged_at) VALUES (1, '2026-11-02 09:00:00', 1800, 'solved', 3, 'Quiz', "
         "'2026-11-02 09:30:00')",
@@ -273,10 +281,7 @@ def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> No
         "INSERT INTO session_tag VALUES (1, 'struggle', 'cdn')",  # already an id
         "INSERT INTO session_tag VALUES (1, 'pattern', 'hash-map')",
         "DROP TABLE journal_entry_trash",  # as a profile at 0004 was: made by 0006
-        "UPDATE alembic_version SET version_num = '0004'",
     )
-
-    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
 
     with closing(sqlite3.connect(database)) as connection:
         tags = sorted(connection.execute("SELECT role, tag FROM session_tag").fetchall())
@@ -289,35 +294,23 @@ def test_quiz_topics_logged_as_words_become_taxonomy_ids(profile: Profile) -> No
 
 
 def test_a_profile_from_before_the_journal_trash_gets_it(profile: Profile) -> None:
-    database = profile.folder.database
-    profile.close()
-    _execute(
-        database,
-        "DROP TABLE journal_entry_trash",
-        "UPDATE alembic_version SET version_num = '0005'",
-    )
-
-    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
+    database = _upgraded_from(profile, "0005", "DROP TABLE journal_entry_trash")
 
     assert "journal_entry_trash" in _tables(database)
     assert current_revision(database) == SCHEMA_HEAD
 
 
 def test_a_profile_with_the_first_journal_trash_keeps_what_it_held(profile: Profile) -> None:
-    database = profile.folder.database
-    profile.close()
-    _execute(
-        database,
+    database = _upgraded_from(
+        profile,
+        "0006",
         "DROP TABLE journal_entry_trash",
         "CREATE TABLE journal_entry_trash (entry_id INTEGER NOT NULL, deleted_at DATETIME "
         "NOT NULL, entry VARCHAR NOT NULL, story_ids VARCHAR NOT NULL, PRIMARY KEY (entry_id))",
         "INSERT INTO journal_entry_trash VALUES (7, '2026-12-01 10:00:00', '{}', '3')",
-        "UPDATE alembic_version SET version_num = '0006'",
     )
 
-    upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
-
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection:
         rows = connection.execute("SELECT id, entry_id, story_ids FROM journal_entry_trash")
         assert rows.fetchall() == [(1, 7, "3")]
     assert current_revision(database) == SCHEMA_HEAD
