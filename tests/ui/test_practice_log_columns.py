@@ -80,3 +80,24 @@ def test_long_titles_and_patterns_share_the_room(open_page, context: AppContext)
     assert "Sliding window" in page.model.index(0, PATTERNS_COLUMN).data(
         Qt.ItemDataRole.ToolTipRole
     )
+
+
+def test_a_long_list_of_struggles_takes_what_a_wide_window_spares(
+    open_page, context: AppContext
+) -> None:
+    _log(context, "3Sum", ("graphs-topological-sort",))
+    attempt = Attempt(
+        subject=AttemptSubject("Two Sum", None, None, kind="code", target_minutes=25),
+        started_at=context.now(),
+        active_seconds=20 * 60,
+        outcome=Outcome.STUCK,
+        confidence=2,
+        patterns=("dynamic-programming",),
+        struggles=("complexity-analysis", "off-by-one", "dynamic-programming", "edge-cases"),
+    )
+    with session_scope(context.profile.engine) as session:
+        practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+    page: PracticeLogPage = open_page(PracticeLogPage, (1800, 900))  # a 1920-wide window
+    table, header = page.table, page.table.horizontalHeader()
+    for column in (WHAT_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN):
+        assert header.sectionSize(column) >= _cell_need(table, column), column

@@ -22,7 +22,9 @@ WHAT = HEADERS.index("What")
 # Columns that share the width left by the short ones; What, first, takes what is spare.
 SHARING = (WHAT, HEADERS.index("Patterns"), HEADERS.index("Struggled with"))
 SAMPLED_ROWS = 100  # rows measured for a column's need: about three screens
-WIDEST_NEED = 360  # no column asks more than this of the others (a long list of tags)
+# A short column never takes more than this. The sharing ones need no such limit: an even
+# share is the most a column gets while another still lacks room.
+WIDEST_SHORT = 240
 
 
 def fair_shares(available: int, needs: Sequence[int]) -> list[int]:
@@ -63,7 +65,7 @@ class AttemptTableView(QTableView):
         if column not in self._needs:
             header = self.horizontalHeader()
             wanted = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-            self._needs[column] = min(WIDEST_NEED, wanted)
+            self._needs[column] = wanted if column in SHARING else min(WIDEST_SHORT, wanted)
         return self._needs[column]
 
     def _fit_short_column(self, column: int) -> None:

@@ -185,6 +185,7 @@ class TrendsPage(ContextPage):
     def _build_content(self) -> QSplitter:
         body = QWidget()
         column = QVBoxLayout(body)
+        self._figures_layout = column
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(10)
         column.addLayout(self._build_streak_row())
@@ -478,9 +479,8 @@ class TrendsPage(ContextPage):
     def _show_charts_under_weak_spots(self) -> None:
         """The charts (filled with the figures) come in under the weak spots just placed: laid
         out first, so their first paint is where they stay, not where the rows will push them."""
-        layout = self.figures.layout()
-        layout.invalidate()
-        layout.activate()
+        self._figures_layout.invalidate()
+        self._figures_layout.activate()
         self.chart_area.show()
 
     def _read_failed(self, error: BaseException) -> None:
