@@ -29,6 +29,22 @@ def _log(context: AppContext, title: str, patterns: tuple[str, ...]) -> None:
         practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
 
 
+def _cut_columns(table: AttemptTableView) -> set[str]:
+    """Shown columns with a cell whose text the delegate needs more room for than it has."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    model, cut = table.model(), set()
+    for column in range(model.columnCount()):
+        if table.isColumnHidden(column):
+            continue
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            need = table.itemDelegate().sizeHint(option, index).width()
+            if need > table.visualRect(index).width():
+                cut.add(str(model.headerData(column, Qt.Orientation.Horizontal)))
+    return cut
+
+
 def _cell_need(table: AttemptTableView, column: int) -> int:
     option = QStyleOptionViewItem()
     table.initViewItemOption(option)
@@ -59,6 +75,7 @@ def test_patterns_are_whole_beside_short_titles(open_page, context: AppContext) 
         if not table.isColumnHidden(STRUGGLES_COLUMN):
             need = _cell_need(table, STRUGGLES_COLUMN)
             assert header.sectionSize(STRUGGLES_COLUMN) >= need, size
+        assert _cut_columns(table) == set(), size
         # Every column shown fits the table: nothing runs off to the right.
         shown = [c for c in range(page.model.columnCount()) if not table.isColumnHidden(c)]
         assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width(), size
@@ -101,3 +118,4 @@ def test_a_long_list_of_struggles_takes_what_a_wide_window_spares(
     table, header = page.table, page.table.horizontalHeader()
     for column in (WHAT_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN):
         assert header.sectionSize(column) >= _cell_need(table, column), column
+    assert _cut_columns(table) == set()

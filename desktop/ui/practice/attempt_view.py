@@ -85,7 +85,8 @@ class AttemptTableView(QTableView):
             return 0
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        return self.itemDelegateForIndex(widest).sizeHint(option, widest).width()
+        cell = self.itemDelegateForIndex(widest).sizeHint(option, widest).width()
+        return cell + 1 if self.showGrid() else cell  # the grid line takes a pixel of the cell
 
     def _fit_short_column(self, column: int) -> None:
         if column not in SHARING and not self.isColumnHidden(column):
