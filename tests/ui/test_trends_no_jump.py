@@ -59,12 +59,23 @@ def test_no_painted_chart_moves_when_the_weak_spots_come(
     page, painted = _open(qtbot, context)
     figures_first: list[bool] = []
     page.shown.connect(lambda weighed: figures_first.append(page.chart_area.isVisible()))
+    # Where the charts are laid out the moment they are shown: under the rows, already.
+    laid_out: list[tuple[int, int]] = []
+
+    def note_layout(weighed: bool) -> None:
+        if weighed and page.weak_spot_rows:
+            last = page.weak_spot_rows[-1]
+            bottom = last.mapTo(page.figures, QPoint(0, last.height())).y()
+            laid_out.append((page.chart_area.geometry().top(), bottom))
+
+    page.shown.connect(note_layout)
     page.show()
     _wait_for_weak_spots(qtbot, page, 0)
     assert page.weak_spot_rows  # they came after the figures ...
     assert painted.places  # the charts in view (those further down are painted when scrolled to)
     assert all(len(places) == 1 for places in painted.places.values()), painted.places
     assert figures_first == [False, True]  # ... with the charts, not above charts on show
+    assert laid_out and all(top > rows_bottom for top, rows_bottom in laid_out), laid_out
 
     # Another read of the same period: the weak-spot rows go while it is weighed, and the
     # charts do not slide up into their room and down again.

@@ -479,6 +479,10 @@ class TrendsPage(ContextPage):
     def _show_charts_under_weak_spots(self) -> None:
         """The charts (filled with the figures) come in under the weak spots just placed: laid
         out first, so their first paint is where they stay, not where the rows will push them."""
+        # A widget put into a shown layout is shown on a later turn of the event loop (Qt
+        # queues it), and a hidden one takes no room: shown now, the rows count at once.
+        for row in self.weak_spot_rows:
+            row.show()
         self._figures_layout.invalidate()
         self._figures_layout.activate()
         self.chart_area.show()
