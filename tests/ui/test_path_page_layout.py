@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop.domain.practice import AttemptSubject
 from desktop.domain.progress import ItemStatus
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.checklist_model import Column
-from desktop.ui.path.checklist_view import ENOUGH_FOR_TITLES, SHORT_COLUMNS
+from desktop.ui.path.checklist_view import ENOUGH_FOR_TITLES, GIVE_WAY_ORDER, SHORT_COLUMNS
 from desktop.ui.path.page import PathPage
 from desktop.ui.practice import session_window
 from desktop.ui.theme import STATUS_COLOURS, Scheme
@@ -28,19 +29,14 @@ def test_item_column_takes_the_spare_width_at_first_launch(open_page) -> None:
     tree, header = page.tree, page.tree.header()
     # Nothing has a status yet: the Changed column would be empty, so it is not shown.
     assert tree.isColumnHidden(Column.CHANGED)
-    assert not tree.isColumnHidden(Column.KIND)
     assert header.sectionSize(Column.TITLE) + _shown_short_widths(page) == (tree.viewport().width())
     # Status shows only "To do": it is sized to that, not to "Needs review".
     needs_review = tree.fontMetrics().horizontalAdvance("Needs review")
     assert header.sectionSize(Column.STATUS) < needs_review + 22
-    # The titles get the room they need (up to a limit) before Kind and Changed.
-    metrics = tree.fontMetrics()
-    longest = max(
-        metrics.horizontalAdvance(entry.item.title)
-        for stage in page.checklist.stages  # type: ignore[union-attr]
-        for entry in stage.items
-    )
-    wanted = min(longest + tree.indentation(), ENOUGH_FOR_TITLES)
+    # The titles get the room they need (up to a limit): the Kind steps aside for them.
+    assert tree.isColumnHidden(Column.KIND)
+    assert not tree.isColumnHidden(Column.TARGET)
+    wanted = min(_widest_title_cell(tree), ENOUGH_FOR_TITLES)
     assert header.sectionSize(Column.TITLE) >= wanted
 
 
@@ -60,11 +56,52 @@ def test_narrow_list_gives_titles_room_before_kind_and_date(qtbot, context: AppC
     window.show()
     page = window.current_page()
     assert isinstance(page, PathPage)
-    page.set_status("3sum", ItemStatus.DONE)
-    assert page.tree.isColumnHidden(Column.CHANGED)
-    # (Kind stays: with the sidebar folded to icons there is room for it beside the titles.)
-    assert not page.tree.isColumnHidden(Column.STATUS)
-    assert page.tree.header().sectionSize(Column.TITLE) > _shown_short_widths(page) // 2
+    page.set_status("3sum", ItemStatus.NEEDS_REVIEW)
+    tree = page.tree
+    # The date, the kind and the target step aside (the item panel shows them) ...
+    assert tree.hidden_columns() == {Column.KIND, Column.TARGET, Column.CHANGED}
+    # ... so that every title is whole beside its difficulty and status.
+    assert tree.header().sectionSize(Column.TITLE) >= _widest_title_cell(tree)
+
+
+def _widest_title_cell(tree) -> int:
+    """Measured as Qt lays the cell out: where the item's text starts and its delegate's width."""
+    model, widest = tree.model(), 0
+    tree.expandAll()
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    for stage_row in range(model.rowCount()):
+        stage = model.index(stage_row, 0)
+        for row in range(model.rowCount(stage)):
+            index = model.index(row, Column.TITLE, stage)
+            indent = tree.visualRect(index).left() + tree.horizontalOffset()
+            width = tree.itemDelegateForIndex(index).sizeHint(option, index).width()
+            widest = max(widest, indent + width)
+    return widest
+
+
+def test_titles_are_whole_once_a_status_widens(open_page) -> None:
+    """A status as wide as "Needs review" takes room from the titles: the short columns step
+    aside rather than cut "Longest Substring Without Repeating Characters"."""
+    page: PathPage = open_page(PathPage, (620, 700))
+    page.set_status("longest-substring-without-repeating-characters", ItemStatus.NEEDS_REVIEW)
+    page.set_status("3sum", ItemStatus.DONE)  # a Changed date to show as well
+    tree = page.tree
+    needed = _widest_title_cell(tree)
+    for width in range(620, 1301, 20):
+        page.resize(width, 700)
+        # Give way in order, the least telling column first; status and difficulty stay.
+        hidden = tree.hidden_columns()
+        assert hidden & {Column.STATUS, Column.DIFFICULTY} == set(), width
+        given = [column for column in GIVE_WAY_ORDER if column in hidden]
+        assert given == list(GIVE_WAY_ORDER[: len(given)]), width
+        if len(given) < len(GIVE_WAY_ORDER):
+            assert tree.header().sectionSize(Column.TITLE) >= needed, width
+    # Whole or not, each title is whole in its tooltip.
+    index = page.model.index_of_item("longest-substring-without-repeating-characters")
+    assert "Longest Substring Without Repeating Characters" in index.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
 
 
 def test_header_and_overview_count_the_same_items(page_with_custom_item: PathPage) -> None:

@@ -2,25 +2,30 @@
 
 The Item column takes whatever the short columns leave. Those are as wide as what they show
 now (a path nobody has started shows only "To do"), a column with nothing in it is hidden,
-and when the titles would be cut the Changed date and then the Kind step aside: the item
-panel beside the list shows both for the chosen item.
+and when the titles would be cut the Changed date, then the Kind, then the Target step aside:
+the item panel beside the list shows all three for the chosen item. Only when even that
+leaves too little room (or a title of the user's own is very long) is a title cut, and its
+tooltip holds it whole.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTreeView, QWidget
 
 from desktop.ui.path.checklist_model import ChecklistModel, Column
 
 SHORT_COLUMNS = (Column.KIND, Column.DIFFICULTY, Column.TARGET, Column.STATUS, Column.CHANGED)
-# Columns given up, in this order, while the titles lack room.
-GIVE_WAY_ORDER = (Column.CHANGED, Column.KIND)
+# Columns given up, in this order, while the titles lack room: the least telling first (the
+# item panel shows each of them for the chosen item). Status and Difficulty always stay.
+GIVE_WAY_ORDER = (Column.CHANGED, Column.KIND, Column.TARGET)
 CELL_PADDING = 18  # the item's padding and the header's margins, both sides
 STATUS_DOT_ROOM = 22  # the status dot and its gap
-# Titles wider than this may be cut (with a tooltip) rather than hide more columns.
-ENOUGH_FOR_TITLES = 320
+# Titles wider than this may be cut (with a tooltip) rather than hide more columns: the
+# longest title of the bundled paths (about 400 px with its indent) fits, a very long title
+# of the user's own does not take every column away.
+ENOUGH_FOR_TITLES = 440
 
 
 class ChecklistView(QTreeView):
@@ -72,13 +77,34 @@ class ChecklistView(QTreeView):
             room = STATUS_DOT_ROOM if column is Column.STATUS else 0
             self._widths[column] = widest + CELL_PADDING + room
             self.header().resizeSection(column, self._widths[column])
-        titles = texts[Column.TITLE]
-        self._title_width = (
-            max(metrics.horizontalAdvance(t) for t in titles) + self.indentation() + CELL_PADDING
-            if titles
-            else 0
-        )
+        self._title_width = self._widest_title_cell(texts[Column.TITLE])
         self._share_width()
+
+    def _widest_title_cell(self, titles: set[str]) -> int:
+        """The room the widest item title takes in the Item column: its cell as the delegate
+        draws it (font, padding) after the indent of an item under its stage."""
+        if not titles:
+            return 0
+        metrics = self.fontMetrics()
+        widest = max(titles, key=metrics.horizontalAdvance)
+        index = self._index_of_title(widest)
+        if not index.isValid():
+            return metrics.horizontalAdvance(widest) + 2 * self.indentation() + CELL_PADDING
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        cell = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+        # Items sit one level under their stage; the root's expand arrows take a level too.
+        levels = 2 if self.rootIsDecorated() else 1
+        return cell + levels * self.indentation()
+
+    def _index_of_title(self, title: str) -> QModelIndex:
+        for stage_row in range(self._model.rowCount()):
+            stage = self._model.index(stage_row, 0)
+            for row in range(self._model.rowCount(stage)):
+                index = self._model.index(row, Column.TITLE, stage)
+                if index.data() == title:
+                    return index
+        return QModelIndex()
 
     def _share_width(self) -> None:
         hidden = {column for column in self._empty}

@@ -7,13 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.planner import hours_text
 from desktop.domain.practice import Attempt
@@ -28,6 +22,7 @@ from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
 from desktop.ui.periods import EVERYTHING, PERIODS
 from desktop.ui.practice.attempt_table import AttemptTableModel
+from desktop.ui.practice.attempt_view import AttemptTableView
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
 from desktop.ui.practice.recording import facts_of
@@ -42,8 +37,9 @@ from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 from desktop.ui.widgets.view_or_note import ViewOrNote
 
 CONFIDENCE_COLUMN, PATTERNS_COLUMN, STRUGGLES_COLUMN = 4, 5, 6
-# Page widths below which a column steps aside, so what was practised stays readable.
-HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, PATTERNS_COLUMN: 880, CONFIDENCE_COLUMN: 720}
+# Page widths below which a column steps aside, so what was practised stays readable. With
+# the short columns sized to their text, Patterns has room beside What in the smallest window.
+HIDE_BELOW_WIDTH = {STRUGGLES_COLUMN: 1000, CONFIDENCE_COLUMN: 720, PATTERNS_COLUMN: 680}
 DEFAULT_DAYS = 30  # the period the log opens on, until the user picks another
 
 
@@ -87,9 +83,8 @@ class PracticeLogPage(ContextPage):
 
         # The taxonomy is read when a row is first drawn, not while the app starts.
         self.model = AttemptTableModel(lambda tag: context.profile.taxonomy.label(tag), self)
-        self.table = QTableView()
+        self.table = AttemptTableView(self.model)
         self.table.setAccessibleName("Logged attempts")
-        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -97,11 +92,6 @@ class PracticeLogPage(ContextPage):
         self.table.setWordWrap(False)
         align_headers_with_cells(self.table)
         tab_leaves(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 90), (3, 130), (4, 90), (5, 170), (6, 170)):
-            header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         empty = centred_note(
@@ -182,6 +172,7 @@ class PracticeLogPage(ContextPage):
             self.table.horizontalHeader().restoreState(state)
             self._hidden_for_width = None  # the saved state may hide columns this width needs
             self._fit_columns(self.width())
+            self.table.fit_columns()  # widths for what the rows show now, not when saved
         days = setting_int(settings.value("practice/period"), DEFAULT_DAYS)
         chosen = self.range.findData(days) if days else EVERYTHING
         self.range.setCurrentIndex(chosen if chosen >= 0 else self.range.findData(DEFAULT_DAYS))

@@ -85,8 +85,9 @@ NOTHING_PICKED = (
 
 class TrendsPage(ContextPage):
     info = page_info.TRENDS
-    # Figures shown; True once the weak spots are shown too (a long read shows the figures
-    # first and weighs the weak spots after they are painted).
+    # Figures shown; True once the weak spots are shown too (a long read shows the calendar,
+    # streaks and counts first, weighs the weak spots after they are painted, and shows the
+    # charts with the weak spots, so that their coming moves nothing already painted).
     shown = Signal(bool)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -184,6 +185,7 @@ class TrendsPage(ContextPage):
     def _build_content(self) -> QSplitter:
         body = QWidget()
         column = QVBoxLayout(body)
+        self._figures_layout = column
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(10)
         column.addLayout(self._build_streak_row())
@@ -214,9 +216,17 @@ class TrendsPage(ContextPage):
         self.struggle_chart.setMinimumHeight(260)
         for chart in self.charts:
             chart.picked.connect(self.show_attempts)
-        self.chart_grid = QGridLayout()
+        # The charts sit under the weak spots, whose rows come later on a long read: the
+        # charts are shown with them, so no painted chart is pushed down when they arrive.
+        # Hidden, they keep their room: the page does not shrink (and its scroll jump) meanwhile.
+        self.chart_area = QWidget()
+        policy = self.chart_area.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.chart_area.setSizePolicy(policy)
+        self.chart_grid = QGridLayout(self.chart_area)
+        self.chart_grid.setContentsMargins(0, 0, 0, 0)
         self.chart_grid.setSpacing(10)
-        column.addLayout(self.chart_grid)
+        column.addWidget(self.chart_area)
         self._place_charts(1)
         column.addStretch(1)
 
@@ -327,6 +337,7 @@ class TrendsPage(ContextPage):
             self._reading += 1  # weighed when next painted would be late: read again then
             self._read_pending = None
             self._unweighed = None
+            self.chart_area.show()
             self._stale = True
         super().hideEvent(event)
 
@@ -348,6 +359,7 @@ class TrendsPage(ContextPage):
         self._read_pending = None
         self._unweighed = None
         self._show_busy(False)
+        self.chart_area.show()  # with the note that the figures are read again
         self.report = None
         self._records = {}
         self._mocks = {}
@@ -409,6 +421,8 @@ class TrendsPage(ContextPage):
         charts make way for a note, the rest is greyed out (disabled: nothing old can be
         clicked), and the count line says the page is reading."""
         self.figures.setEnabled(not busy)
+        if busy:
+            self.chart_area.show()  # the previous figures, each with its "Reading" note
         # Not faded with an opacity effect: drawing the page through one took about 50 ms
         # more of the UI thread at each change on ten years of practice.
         for chart in self.charts:
@@ -452,13 +466,26 @@ class TrendsPage(ContextPage):
         self._unweighed = None
         if not isinstance(result, TrendsData):
             self.no_weak_spots.setText("")
+            self.chart_area.show()
             self._read_failed(result)
             return
         report = result.report
         self.report = report
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
+        self._show_charts_under_weak_spots()
         self.reads_shown += 1
         self.shown.emit(True)
+
+    def _show_charts_under_weak_spots(self) -> None:
+        """The charts (filled with the figures) come in under the weak spots just placed: laid
+        out first, so their first paint is where they stay, not where the rows will push them."""
+        # A widget put into a shown layout is shown on a later turn of the event loop (Qt
+        # queues it), and a hidden one takes no room: shown now, the rows count at once.
+        for row in self.weak_spot_rows:
+            row.show()
+        self._figures_layout.invalidate()
+        self._figures_layout.activate()
+        self.chart_area.show()
 
     def _read_failed(self, error: BaseException) -> None:
         self.count_label.setText("")
@@ -487,11 +514,15 @@ class TrendsPage(ContextPage):
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
         if not weighed:  # worked out once the figures are painted
             self.no_weak_spots.setText(WEIGHING)
+            self.no_weak_spots.show()
             self._unweighed = data
             self._weigh_after_paint = True
+            # The charts wait below the weak spots until they come (filled now, shown then).
+            self.chart_area.hide()
             self.update()
         else:
             self._read_pending = None
+            self.chart_area.show()
         label = self.context.profile.taxonomy.label
         figures.show_time(self.time_chart, report)
         figures.show_confidence(self.confidence_chart, report)
