@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from desktop.domain.curriculum import LearningPath
+from desktop.domain.curriculum import LearningPath, PathItem
 from desktop.domain.taxonomy import Taxonomy
+from desktop.domain.weak_spots import PACE_PREFIX
 
 ItemKey = tuple[str, str]  # (path id, item id)
 
@@ -32,6 +33,15 @@ def exercised_tags(
     return found
 
 
+def works_on(tag: str, item: PathItem, tags: Collection[str]) -> bool:
+    """Whether a session on `item` practises `tag`: one of its tags, or for a pace weak spot
+    ("pace:code:hard") an item of that kind of work, at that difficulty if it names one."""
+    if not tag.startswith(PACE_PREFIX):
+        return tag in tags
+    work, *difficulty = tag.removeprefix(PACE_PREFIX).split(":")
+    return item.kind.value == work and (not difficulty or item.difficulty.value == difficulty[0])
+
+
 def items_on(
     tag: str,
     paths: Iterable[LearningPath],
@@ -46,7 +56,7 @@ def items_on(
         for path in paths
         for stage in path.stages
         for item in stage.items
-        if tag in exercised.get((path.id, item.id), ())
+        if works_on(tag, item, exercised.get((path.id, item.id), ()))
     ]
     return [title for _done, title in sorted(on_it, key=lambda pair: pair[0])][:limit]
 

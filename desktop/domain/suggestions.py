@@ -10,6 +10,7 @@ from typing import Protocol
 
 from desktop.domain.curriculum import PathItem
 from desktop.domain.dates import day_text, local_day
+from desktop.domain.exercised import works_on
 from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource, Target
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import Revisit
@@ -44,7 +45,7 @@ class PathCandidate:
     tags: tuple[str, ...] = ()
 
     def exercises(self, tag: str) -> bool:
-        return tag in (self.tags or self.item.topics)
+        return works_on(tag, self.item, self.tags or self.item.topics)
 
     @property
     def target(self) -> Target:
