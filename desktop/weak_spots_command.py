@@ -60,10 +60,18 @@ def weak_spots_command(
         data = read_trends(profile.engine, query)
         paths = [p for p in profile.library.paths if path_id in (None, p.id)]
         exercised = profile.exercised_tags()
+        routines = profile.routines.routines
 
         def items(spot: WeakSpot) -> list[str]:
             return practise_with(
-                spot.tag, spot.attempt_ids, paths, exercised, data.done_items, data.records
+                spot.tag,
+                spot.attempt_ids,
+                paths,
+                exercised,
+                data.done_items,
+                data.records,
+                routines,
+                taxonomy.tag_kinds,
             )
 
     report = data.report.weak_spot_report

@@ -93,3 +93,34 @@ def test_plan_practice_plans_the_item_trends_names(qtbot, context: AppContext, o
         # What the row names first is what gets planned.
         first = practise_with.removeprefix("Practise it with: ").split(", ")[0]
         assert first.removesuffix(" (it went wrong there last)") == chosen.target.title
+
+
+def test_a_weak_spot_on_no_item_names_the_routine_plan_practice_plans(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """Edge cases missed in free sessions: no item to point at, so the row names the routine
+    that drills it (it once named nothing, while Plan practice planned that routine)."""
+    for day in range(20):
+        attempt = Attempt(
+            subject=AttemptSubject("Free practice", kind="code", target_minutes=25),
+            started_at=NOW - timedelta(days=day + 0.3),
+            active_seconds=25 * 60,
+            outcome=Outcome.SOLVED,
+            confidence=3,
+            patterns=("hash-map",),
+            struggles=("edge-cases",) if day % 2 else (),
+        )
+        with session_scope(context.profile.engine) as session:
+            practice_store.log_attempt(session=session, attempt=attempt, now=NOW)
+    window = open_window()
+    window.show_page("trends")
+    trends = window.current_page()
+    assert isinstance(trends, TrendsPage)
+    row = next(row for row in trends.weak_spot_rows if row.spot.tag == "edge-cases")
+    assert row.items.text() == "Practise it with: Coding with a backend context (a routine)"
+    row.plan_button.click()
+    plan = window.current_page()
+    assert isinstance(plan, PlanPage)
+    chosen = plan.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == "edge-cases"
+    assert chosen.target.title == "Coding with a backend context"

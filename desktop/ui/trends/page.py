@@ -522,7 +522,14 @@ class TrendsPage(ContextPage):
         exercised = profile.exercised_tags()
         for rank, spot in enumerate(spots[:SPOTS_SHOWN], start=1):
             items = practise_with(
-                spot.tag, spot.attempt_ids, paths, exercised, self._done_items, self._records
+                spot.tag,
+                spot.attempt_ids,
+                paths,
+                exercised,
+                self._done_items,
+                self._records,
+                profile.routines.routines,
+                profile.taxonomy.tag_kinds,
             )
             row = WeakSpotRow(rank, spot, items)
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
