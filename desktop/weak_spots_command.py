@@ -14,7 +14,7 @@ from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, 
 from desktop.safety_commands import opened_profile
 from desktop.store.settings import load_settings
 from desktop.ui.trends.reading import TrendsQuery, read_trends
-from desktop.ui.trends.weak_spot_notes import weak_spot_notes
+from desktop.ui.trends.weak_spot_notes import SPOTS_SHOWN, weak_spot_notes
 
 DEFAULT_PERIOD = f"{WEAK_SPOT_DAYS}d"
 
@@ -60,10 +60,18 @@ def weak_spots_command(
         data = read_trends(profile.engine, query)
         paths = [p for p in profile.library.paths if path_id in (None, p.id)]
         exercised = profile.exercised_tags()
+        routines = profile.routines.routines
 
         def items(spot: WeakSpot) -> list[str]:
             return practise_with(
-                spot.tag, spot.attempt_ids, paths, exercised, data.done_items, data.records
+                spot.tag,
+                spot.attempt_ids,
+                paths,
+                exercised,
+                data.done_items,
+                data.records,
+                routines,
+                taxonomy.tag_kinds,
             )
 
     report = data.report.weak_spot_report
@@ -79,7 +87,7 @@ def weak_spots_command(
 
 def _as_text(report: WeakSpotReport, items: Callable[[WeakSpot], list[str]]) -> str:
     lines = []
-    for rank, spot in enumerate(report.spots, start=1):
+    for rank, spot in enumerate(report.spots[:SPOTS_SHOWN], start=1):  # as the page shows
         lines += [f"{rank}. {spot.explanation}", f"   {certainty_text(spot)}"]
         if practice := items(spot):
             lines.append(f"   Practise it with: {', '.join(practice)}")

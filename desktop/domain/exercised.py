@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from desktop.domain.curriculum import LearningPath
+from desktop.domain.curriculum import LearningPath, PathItem
+from desktop.domain.routines import Routine
 from desktop.domain.taxonomy import Taxonomy
+from desktop.domain.weak_spots import PACE_PREFIX, pace_work
 
 ItemKey = tuple[str, str]  # (path id, item id)
 
@@ -32,6 +34,15 @@ def exercised_tags(
     return found
 
 
+def works_on(tag: str, item: PathItem, tags: Collection[str]) -> bool:
+    """Whether a session on `item` practises `tag`: one of its tags, or for a pace weak spot
+    ("pace:code:hard") an item of that kind of work, at that difficulty if it names one."""
+    if not tag.startswith(PACE_PREFIX):
+        return tag in tags
+    work, *difficulty = tag.removeprefix(PACE_PREFIX).split(":")
+    return item.kind.value == work and (not difficulty or item.difficulty.value == difficulty[0])
+
+
 def items_on(
     tag: str,
     paths: Iterable[LearningPath],
@@ -46,7 +57,7 @@ def items_on(
         for path in paths
         for stage in path.stages
         for item in stage.items
-        if tag in exercised.get((path.id, item.id), ())
+        if works_on(tag, item, exercised.get((path.id, item.id), ()))
     ]
     return [title for _done, title in sorted(on_it, key=lambda pair: pair[0])][:limit]
 
@@ -65,10 +76,12 @@ def practise_with(
     exercised: Mapping[ItemKey, Sequence[str]],
     done: Collection[ItemKey],
     attempts: Mapping[int, _Attempt],
+    routines: Sequence[Routine] = (),
+    tag_kinds: Mapping[str, str] | None = None,
 ) -> list[str]:
     """What a weak spot is practised with, as the Trends page and `loopwise weak-spots` say it:
     the path items on its tag, or for one no item names (a mistake, say) the newest item it
-    went wrong on, which is what Plan practice picks for it."""
+    went wrong on, or else the routine that drills it, which is what Plan practice picks."""
     items = items_on(tag, paths, exercised, done)
     if items:
         return items
@@ -76,4 +89,20 @@ def practise_with(
         attempt = attempts.get(attempt_id)
         if attempt is not None and attempt.item_id:
             return [f"{attempt.title} (it went wrong there last)"]
-    return []
+    routine = routine_for(tag, routines, tag_kinds or {})
+    return [f"{routine.title} (a routine)"] if routine is not None else []
+
+
+# The kind of work that drills a tag of each taxonomy kind, when no routine names the tag.
+_WORK_FOR_KIND = {"pattern": "code", "mistake": "code", "topic": "design", "design_step": "design"}
+
+
+def routine_for(
+    tag: str, routines: Sequence[Routine], tag_kinds: Mapping[str, str]
+) -> Routine | None:
+    """The routine that drills a tag: one that names it, else one of its kind of work."""
+    named = next((routine for routine in routines if tag in routine.topics), None)
+    if named is not None:
+        return named
+    work = pace_work(tag) or _WORK_FOR_KIND.get(tag_kinds.get(tag, ""))
+    return next((routine for routine in routines if routine.kind.value == work), None)

@@ -10,11 +10,11 @@ from typing import Protocol
 
 from desktop.domain.curriculum import PathItem
 from desktop.domain.dates import day_text, local_day
+from desktop.domain.exercised import routine_for, works_on
 from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource, Target
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import Revisit
 from desktop.domain.routines import Routine
-from desktop.domain.weak_spots import pace_work
 
 SUGGESTED_PATH_ITEMS = 3
 SUGGESTED_REVISITS = 3
@@ -44,7 +44,7 @@ class PathCandidate:
     tags: tuple[str, ...] = ()
 
     def exercises(self, tag: str) -> bool:
-        return tag in (self.tags or self.item.topics)
+        return works_on(tag, self.item, self.tags or self.item.topics)
 
     @property
     def target(self) -> Target:
@@ -58,10 +58,6 @@ class Suggestion:
     source: PlanSource
     reason: str
     weak_spot: str | None = None  # the tag it answers, for weak-spot suggestions
-
-
-# The kind of work that drills a tag of each taxonomy kind, when no routine names the tag.
-_WORK_FOR_KIND = {"pattern": "code", "mistake": "code", "topic": "design", "design_step": "design"}
 
 
 def exercise_for(
@@ -86,20 +82,10 @@ def exercise_for(
             return target, minutes, f"you struggled with it on {subject.title}"
     for candidate in on_it:
         return candidate.target, candidate.item.target_minutes, "a path item to redo"
-    routine = _routine_for(spot.tag, routines, tag_kinds)
+    routine = routine_for(spot.tag, routines, tag_kinds)
     if routine is not None:
         return routine_target(routine), routine.target_minutes, "a routine that drills it"
     return None
-
-
-def _routine_for(
-    tag: str, routines: Sequence[Routine], tag_kinds: Mapping[str, str]
-) -> Routine | None:
-    named = next((routine for routine in routines if tag in routine.topics), None)
-    if named is not None:
-        return named
-    work = pace_work(tag) or _WORK_FOR_KIND.get(tag_kinds.get(tag, ""))
-    return next((routine for routine in routines if routine.kind.value == work), None)
 
 
 def routine_target(routine: Routine) -> Target:

@@ -64,6 +64,8 @@ def populate_demo_year(
             else attempt.subject
         )
         logged = replace(attempt, subject=subject, id=None)
+        if item is not None and attempt.patterns:
+            logged = _as_worked_on(logged, item)
         practice_store.log_attempt(session=session, attempt=logged, now=logged.started_at)
 
 
@@ -81,8 +83,27 @@ def _recent_streak(attempts: list[Attempt], today: datetime, rng: random.Random)
 
 
 def _item_for(attempt: Attempt, items: list[PathItem], rng: random.Random) -> PathItem | None:
+    """A real item for a simulated attempt: of its kind, on as many of the patterns it
+    struggled with as can be, then of the patterns it applied (item topics are taxonomy ids)."""
     kind = ItemKind(attempt.subject.kind or "code")
-    words = {tag.replace("-", " ") for tag in attempt.patterns}
-    fitting = [i for i in items if i.kind is kind and words & set(i.topics)]
-    fitting = fitting or [i for i in items if i.kind is kind]
-    return rng.choice(fitting) if fitting else None
+    of_kind = [i for i in items if i.kind is kind]
+    if not of_kind:
+        return None
+    struggled = set(attempt.struggles) & set(attempt.patterns)
+
+    def fit(item: PathItem) -> tuple[int, int]:
+        return len(struggled & set(item.topics)), len(set(attempt.patterns) & set(item.topics))
+
+    best = max(fit(item) for item in of_kind)
+    return rng.choice([item for item in of_kind if fit(item) == best])
+
+
+def _as_worked_on(attempt: Attempt, item: PathItem) -> Attempt:
+    """The patterns (and pattern struggles) the item really exercises, as a learner would log
+    them: no one ticks dynamic programming on Contains Duplicate."""
+    patterns = tuple(p for p in attempt.patterns if p in item.topics)
+    if not patterns:
+        patterns = tuple(t for t in item.topics if t in PATTERNS)
+    dropped = set(attempt.patterns) - set(patterns)
+    struggles = tuple(t for t in attempt.struggles if t not in dropped)
+    return replace(attempt, patterns=patterns, struggles=struggles)

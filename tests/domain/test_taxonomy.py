@@ -51,3 +51,9 @@ def test_an_entry_id_used_twice_is_refused(tmp_path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_taxonomy(broken)
     assert caught.value.line is not None and "caching-layer" in caught.value.problem
+
+
+def test_the_usual_short_names_of_dynamic_programming_resolve() -> None:
+    """'dp' in a path file of one's own was refused with 'did you mean tcp-udp?'."""
+    for name in ("dp", "DP", "memoisation", "memoization"):
+        assert TAXONOMY.resolve(name) == "dynamic-programming"

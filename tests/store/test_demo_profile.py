@@ -44,3 +44,30 @@ def test_demo_sessions_and_plans_use_each_path_items_own_target_time(profile: Pr
     path_plans = [i for i in planned if i.target.item_id is not None]
     assert path_plans
     assert all(i.minutes == targets[(i.target.path_id, i.target.item_id)] for i in path_plans)
+
+
+def test_demo_practice_on_a_pattern_is_logged_on_an_item_of_that_pattern(profile: Profile) -> None:
+    """The demo's weak spots rest on the problems that exercise them: its dynamic-programming
+    struggles once landed on Last Stone Weight and Merge Intervals."""
+    topics = {
+        (path.id, item.id): set(item.topics)
+        for path in profile.library.paths
+        for stage in path.stages
+        for item in stage.items
+    }
+    with session_scope(profile.engine) as session:
+        populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
+    with session_scope(profile.engine) as session:
+        attempts = practice_store.attempts_between(
+            session=session, start=NOW - timedelta(days=400), end=NOW + timedelta(days=7)
+        )
+    on_dp = [a for a in attempts if "dynamic-programming" in a.patterns]
+    assert len(on_dp) > 10
+    assert {a.subject.title for a in on_dp} <= {"Climbing Stairs", "Regular Expression Matching"}
+    coding = [a for a in attempts if a.subject.kind == "code" and a.patterns]
+    off_pattern = [
+        (a.subject.title, a.patterns)
+        for a in coding
+        if not set(a.patterns) <= topics[(a.subject.path_id or "", a.subject.item_id or "")]
+    ]
+    assert off_pattern == []

@@ -53,7 +53,7 @@ from desktop.ui.trends.reading import (
     read_trends,
     stored,
 )
-from desktop.ui.trends.weak_spot_notes import weak_spot_notes
+from desktop.ui.trends.weak_spot_notes import SPOTS_SHOWN, weak_spot_notes
 from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
@@ -65,7 +65,6 @@ DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
 # ... unless it holds more attempts than this: their weak spots take over 100 ms to work out.
 READ_AT_ONCE_ATTEMPTS = 400
-WEAK_SPOTS_SHOWN = 5
 TWO_COLUMNS_FROM = 900  # page width (px) from which charts sit side by side
 ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
 
@@ -552,9 +551,16 @@ class TrendsPage(ContextPage):
         chosen = self.path_filter.currentData()
         paths = [p for p in profile.library.paths if chosen in (None, p.id)]
         exercised = profile.exercised_tags()
-        for rank, spot in enumerate(spots[:WEAK_SPOTS_SHOWN], start=1):
+        for rank, spot in enumerate(spots[:SPOTS_SHOWN], start=1):
             items = practise_with(
-                spot.tag, spot.attempt_ids, paths, exercised, self._done_items, self._records
+                spot.tag,
+                spot.attempt_ids,
+                paths,
+                exercised,
+                self._done_items,
+                self._records,
+                profile.routines.routines,
+                profile.taxonomy.tag_kinds,
             )
             row = WeakSpotRow(rank, spot, items)
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))

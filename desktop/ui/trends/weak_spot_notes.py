@@ -1,5 +1,6 @@
-"""What the Trends page says under the weak spots: what it is only watching, what has not
-been practised lately, and where there is too little to go on. Plain text, never markup."""
+"""What the Trends page says under the weak spots: those ranked past the ones shown in full,
+what it is only watching, what has not been practised lately, and where there is too little
+to go on. Plain text, never markup."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Sequence
 
 from desktop.domain.weak_spots import LAPSE_DAYS, WeakSpot, WeakSpotReport
 
-SHOWN = 4  # of each list
+SPOTS_SHOWN = 5  # weak spots shown in full, each with its Plan practice button
+SHOWN = 4  # of each list below them
 
 
 def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) -> str:
@@ -19,18 +21,30 @@ def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) ->
         )
         if report is not None and report.covered:
             paragraphs.append("Going fine so far: " + _listed(report.covered) + ".")
+    if len(spots) > SPOTS_SHOWN:  # named, so none is hidden (and the terminal says the same)
+        further = [f"{spot.label} ({spot.bad} of {spot.seen} went wrong)" for spot in
+                   spots[SPOTS_SHOWN:]]  # fmt: skip
+        paragraphs.append("Also weak, further down the ranking: " + _listed(further) + ".")
     if report is None:
         return "\n\n".join(paragraphs)
     if report.watching:
         watched = [f"{spot.label} ({spot.bad} of {spot.seen} went wrong)" for spot in
-                   report.watching[:SHOWN]]  # fmt: skip
-        paragraphs.append("Watching, not enough to call yet: " + _listed(watched) + ".")
+                   report.watching]  # fmt: skip
+        paragraphs.append("Watching, not enough to call yet: " + _first(watched) + ".")
     if report.lapsed:
-        lapsed = [f"{lapse.label} ({lapse.days} days ago)" for lapse in report.lapsed[:SHOWN]]
-        paragraphs.append(f"Not practised in the last {LAPSE_DAYS} days: " + _listed(lapsed) + ".")
+        lapsed = [f"{lapse.label} ({lapse.days} days ago)" for lapse in report.lapsed]
+        paragraphs.append(f"Not practised in the last {LAPSE_DAYS} days: " + _first(lapsed) + ".")
     if report.too_little:
         paragraphs.append("Too little data yet: " + _listed(report.too_little) + ".")
     return "\n\n".join(paragraphs)
+
+
+def _first(parts: Sequence[str]) -> str:
+    """The first few, and how many more there are, so a cut list does not read as complete."""
+    if len(parts) <= SHOWN:
+        return _listed(parts)
+    more = len(parts) - SHOWN
+    return ", ".join(parts[:SHOWN]) + f" and {more} more"
 
 
 def _listed(parts: Sequence[str]) -> str:
