@@ -437,10 +437,20 @@ def _explain_away(
         if not listed:
             watching = [r for r in rated if r.certainty == "Watching"]
             return spots, watching
-        best = max(listed, key=lambda spot: (spot.score, spot.label))
+        best = max(listed, key=lambda spot: _first_to_list(spot, remaining[spot.tag]))
         spots.append(best)
         explained |= {(o.source, o.ref_id) for o in remaining.pop(best.tag).bad_ones}
     return spots, []
+
+
+def _first_to_list(spot: WeakSpot, tally: _Tally) -> tuple[float, int, int, str]:
+    """Which of the tags that share their sessions is listed first: the clearest; on the same
+    evidence (the only item on them, say), the one ticked more, then the one the items name
+    first ("Climbing Stairs" is dynamic programming before it is recursion)."""
+    ticked = sum(spot.tag in obs.struggles for obs in tally.bad_ones)
+    place = min((obs.practised.index(spot.tag) for obs in tally.bad_ones
+                 if spot.tag in obs.practised), default=99)  # 99: not among them  # fmt: skip
+    return (spot.score, ticked, -place, spot.label)
 
 
 def _leaving_out(tally: _Tally, explained: set[tuple[str, int]]) -> _Tally:
@@ -587,11 +597,16 @@ def _too_little(observations: Sequence[Observation]) -> list[str]:
         if obs.source == "attempt" and obs.work in ("code", "design", "behavioral"):
             counts[obs.work] = counts.get(obs.work, 0) + 1
     said = []
+    if not counts:
+        return said  # nothing logged yet: the page welcomes rather than lists what is missing
     for work in ("code", "design", "behavioral"):
         count = counts.get(work, 0)
-        if 0 < count < TOO_LITTLE:
-            noun = {"code": "coding session", "design": "design session",
-                    "behavioral": "behavioral session"}[work]  # fmt: skip
+        noun = {"code": "coding session", "design": "design session",
+                "behavioral": "behavioral session"}[work]  # fmt: skip
+        if count == 0:
+            # Not "fine": nothing can be said about a kind of work never practised.
+            said.append(f"no {noun}s yet")
+        elif count < TOO_LITTLE:
             said.append(f"{count} {noun}{'s' if count > 1 else ''} so far")
     return said
 

@@ -21,6 +21,7 @@ KINDS = {
     "hash-map": "pattern",
     "two-pointers": "pattern",
     "sliding-window": "pattern",
+    "recursion": "pattern",
     "indexing": "topic",
     "off-by-one": "mistake",
     "edge-cases": "mistake",
@@ -29,7 +30,10 @@ KINDS = {
     "api": "design_step",
 }
 STEPS = ("requirements", "capacity-estimation", "api")
-ITEM_TAGS = {("backend-senior", "coin-change"): ("dynamic-programming",)}
+ITEM_TAGS = {
+    ("backend-senior", "coin-change"): ("dynamic-programming",),
+    ("backend-senior", "climbing-stairs"): ("dynamic-programming", "recursion"),
+}
 
 
 def _attempt(
@@ -159,6 +163,13 @@ def test_a_kind_of_work_slow_at_every_difficulty_is_listed_once() -> None:
     assert pace == ["pace:code"]
 
 
+def test_of_two_tags_on_the_same_sessions_the_one_the_item_names_first_is_listed() -> None:
+    stuck = [_attempt(n, n + 0.5, outcome=Outcome.STUCK, item="climbing-stairs")
+             for n in range(1, 6)]  # fmt: skip
+    report = _report(stuck + _fine(10, range(10)))
+    assert [spot.tag for spot in report.spots] == ["dynamic-programming"]
+
+
 def test_two_weeks_and_two_clean_sessions_settle_a_weakness() -> None:
     trouble = [_attempt(n, 18 + 2 * n, ("dynamic-programming",), Outcome.STUCK,
                         struggles=("dynamic-programming",)) for n in range(1, 6)]  # fmt: skip
@@ -186,7 +197,7 @@ def test_what_has_not_been_practised_lately_is_said() -> None:
 
 def test_too_little_data_is_said_per_kind_of_work() -> None:
     report = _report([_attempt(1, 1, kind="design", target=40), *_fine(2, range(5))])
-    assert report.too_little == ["1 design session so far"]
+    assert report.too_little == ["1 design session so far", "no behavioral sessions yet"]
 
 
 def test_design_steps_not_covered_count_as_missed() -> None:
