@@ -281,16 +281,23 @@ def test_a_file_where_a_folder_should_be_is_explained(
 
 
 def test_ctrl_c_while_a_command_opens_its_profile_stops_without_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
 ) -> None:
-    import desktop.weak_spots_command
-    from desktop.cli import main
-
-    def interrupted(*_args: object, **_kwargs: object) -> int:
-        signal.raise_signal(signal.SIGINT)  # as the terminal sends it
-        raise AssertionError("Ctrl+C should have stopped the command")
-
-    monkeypatch.setattr(desktop.weak_spots_command, "weak_spots_command", interrupted)
-    assert main(["weak-spots", "--data-dir", str(tmp_path)]) == 130
-    said = capsys.readouterr().err
-    assert "Stopped (Ctrl+C)" in said and "Traceback" not in said
+    # A fresh interpreter, as the terminal's: the command is made to receive Ctrl+C (a real
+    # SIGINT) while it runs, where a profile would be opening.
+    interrupted = (
+        "import signal, sys, desktop.weak_spots_command as command\n"
+        "command.weak_spots_command = lambda *_a, **_k: signal.raise_signal(signal.SIGINT)\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(['weak-spots', '--data-dir', sys.argv[1]]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", interrupted, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=child_env(),
+        check=False,
+    )
+    assert result.returncode == 130, result.stderr
+    assert "Stopped (Ctrl+C)" in result.stderr and "Traceback" not in result.stderr
