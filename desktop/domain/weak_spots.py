@@ -596,7 +596,7 @@ def _too_little(observations: Sequence[Observation]) -> list[str]:
     for obs in observations:
         if obs.source == "attempt" and obs.work in ("code", "design", "behavioral"):
             counts[obs.work] = counts.get(obs.work, 0) + 1
-    said = []
+    said: list[str] = []
     if not counts:
         return said  # nothing logged yet: the page welcomes rather than lists what is missing
     for work in ("code", "design", "behavioral"):
