@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop.domain.exercised import practise_with
+from desktop.domain.weak_spot_practice import candidates_on, practice_paths, practise_with
 from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
 from desktop.store.settings import load_settings
@@ -58,21 +58,16 @@ def weak_spots_command(
             exercised=profile.exercised_tags(),
         )
         data = read_trends(profile.engine, query)
-        paths = [p for p in profile.library.paths if path_id in (None, p.id)]
-        exercised = profile.exercised_tags()
+        # Picked as the Trends page picks them (weak_spot_practice).
+        paths = practice_paths(profile.library.paths, data.followed, path_id)
+        candidates = candidates_on(paths, profile.exercised_tags(), data.done_items)
         routines = profile.routines.routines
 
         def items(spot: WeakSpot) -> list[str]:
-            return practise_with(
-                spot.tag,
-                spot.attempt_ids,
-                paths,
-                exercised,
-                data.done_items,
-                data.records,
-                routines,
-                taxonomy.tag_kinds,
+            practice = practise_with(
+                spot.tag, spot.attempt_ids, data.records, candidates, routines, taxonomy.tag_kinds
             )
+            return [p.named for p in practice]
 
     report = data.report.weak_spot_report
     assert report is not None

@@ -37,6 +37,11 @@ def done_items(*, session: Session) -> frozenset[tuple[str, str]]:
     return frozenset((path_id, item_id) for path_id, item_id in rows)
 
 
+def followed_paths(*, session: Session) -> frozenset[str]:
+    """The ids of the paths the user follows: those with any progress saved."""
+    return frozenset(session.exec(select(ItemProgress.path_id).distinct()).all())
+
+
 def _progress_row(session: Session, path_id: str, stage_id: str, item: PathItem) -> ItemProgress:
     row = session.get(ItemProgress, (path_id, item.id))
     if row is None:

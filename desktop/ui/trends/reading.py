@@ -58,6 +58,7 @@ class TrendsData:
     mocks: Mapping[int, MockInterview]  # held in the period
     anything_logged: bool  # on any path, ever
     done_items: frozenset[tuple[str, str]] = frozenset()  # (path id, item id) marked done
+    followed: frozenset[str] = frozenset()  # the paths with any progress: the user follows them
 
 
 def _since(query: TrendsQuery) -> datetime:
@@ -131,6 +132,7 @@ def _read_figures(engine: Engine, query: TrendsQuery) -> TrendsData:
         )
         practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
         done = progress_store.done_items(session=session)
+        followed = progress_store.followed_paths(session=session)
         # A mock interview is not on a path: it shows with all paths only.
         mocks = (
             mocks_store.mock_interviews_between(
@@ -165,6 +167,7 @@ def _read_figures(engine: Engine, query: TrendsQuery) -> TrendsData:
         mocks={mock.id: mock for mock in mocks},
         anything_logged=bool(practice_days or mocks) or query.path_id is not None,
         done_items=done,
+        followed=followed,
     )
 
 
