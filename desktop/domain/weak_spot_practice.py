@@ -37,7 +37,7 @@ class PathCandidate:
         return Target(self.item.title, self.path_id, self.item.id, kind=self.item.kind.value)
 
 
-class Session(Protocol):
+class SessionSubject(Protocol):
     """What was practised in a session (an AttemptSubject, or a Trends PracticeRecord)."""
 
     @property
@@ -100,7 +100,7 @@ def candidates_on(
 def practice_for(
     tag: str,
     candidates: Sequence[PathCandidate],
-    went_wrong: Iterable[Session],
+    went_wrong: Iterable[SessionSubject],
     routines: Sequence[Routine],
     tag_kinds: Mapping[str, str],
     limit: int = SHOWN,
@@ -136,7 +136,7 @@ def practice_for(
 def practise_with(
     tag: str,
     attempt_ids: Sequence[int],
-    sessions: Mapping[int, Session],
+    sessions: Mapping[int, SessionSubject],
     candidates: Sequence[PathCandidate],
     routines: Sequence[Routine],
     tag_kinds: Mapping[str, str],
