@@ -140,3 +140,27 @@ def test_before_any_path_is_followed_every_path_counts(
     assert _first(named) == "Design a monitoring and alerting system"
     assert _planned_by_plan_practice(window, "observability") == _first(named)
     assert _weekly_suggestion(qtbot, window, "observability") == _first(named)
+
+
+def test_with_one_path_chosen_on_trends_plan_practice_plans_that_paths_item(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """The user follows the backend path and goes wrong on observability in SRE designs.
+    With the SRE path chosen, its row names the SRE item still to do; the plan, which knows
+    nothing of that choice, plans it all the same."""
+    _mark_done(context, "two-sum")
+    sre = next(p for p in context.profile.library.paths if p.id == "sre-devops")
+    item = next(i for s in sre.stages for i in s.items if i.id == "design-deployment-pipeline")
+    for day in range(14):
+        _log(context, day + 0.3, AttemptSubject.of_path_item(sre.id, item), patterns=("caching",),
+             struggles=("observability",) if day % 2 else ())  # fmt: skip
+    window = open_window()
+    everywhere = _row_names(window, "observability")  # followed paths: none works on it
+    assert _first(everywhere) == "Design a CI/CD pipeline with safe rollouts"
+    trends = window.current_page()
+    assert isinstance(trends, TrendsPage)
+    trends.path_filter.setCurrentIndex(trends.path_filter.findData("sre-devops"))
+    qtbot.waitUntil(lambda: not _row_names(window, "observability").startswith("Design a CI"))
+    named = _row_names(window, "observability")
+    assert _first(named) == "Design a monitoring and alerting system"
+    assert _planned_by_plan_practice(window, "observability") == _first(named)
