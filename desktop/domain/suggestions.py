@@ -3,14 +3,14 @@ routines due by their cadence."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol
 
 from desktop.domain.dates import day_text, local_day
 from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource, Target
-from desktop.domain.practice import Attempt
+from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.domain.revisits import Revisit
 from desktop.domain.routines import Routine
 from desktop.domain.weak_spot_practice import (
@@ -56,9 +56,10 @@ def exercise_for(
     the Trends row names it with (weak_spot_practice.practice_for). A ranked weak spot went
     wrong in the attempts behind it; one asked for by name, where the struggle was ticked."""
     ids = getattr(spot, "attempt_ids", None)
+    wrong: Iterable[AttemptSubject]
     if ids is not None:
         by_id = {attempt.id: attempt for attempt in history}
-        wrong = [by_id[i].subject for i in ids if i in by_id]  # newest first
+        wrong = (by_id[i].subject for i in ids if i in by_id)  # newest first
     else:
         newest_first = sorted(history, key=lambda a: a.started_at, reverse=True)
         wrong = [a.subject for a in newest_first if spot.tag in a.struggles]

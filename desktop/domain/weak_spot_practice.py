@@ -143,7 +143,7 @@ def practise_with(
 ) -> list[Practice]:
     """What a Trends weak spot is practised with: `attempt_ids` are the attempts it went
     wrong in (newest first), `sessions` those attempts as Trends read them."""
-    wrong = [sessions[i] for i in attempt_ids if i in sessions]
+    wrong = (sessions[i] for i in attempt_ids if i in sessions)  # read up to the first
     return practice_for(tag, candidates, wrong, routines, tag_kinds)
 
 
