@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop.domain.weak_spot_practice import candidates_on, practice_paths, practise_with
+from desktop.domain.weak_spot_practice import practise_with
 from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
 from desktop.store.settings import load_settings
@@ -56,16 +56,19 @@ def weak_spots_command(
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,
             exercised=profile.exercised_tags(),
+            paths=profile.library.paths,
         )
         data = read_trends(profile.engine, query)
-        # Picked as the Trends page picks them (weak_spot_practice).
-        paths = practice_paths(profile.library.paths, data.followed, path_id)
-        candidates = candidates_on(paths, profile.exercised_tags(), data.done_items)
         routines = profile.routines.routines
 
         def items(spot: WeakSpot) -> list[str]:
             practice = practise_with(
-                spot.tag, spot.attempt_ids, data.records, candidates, routines, taxonomy.tag_kinds
+                spot.tag,
+                spot.attempt_ids,
+                data.records,
+                data.practice_candidates,  # as the Trends page reads them
+                routines,
+                taxonomy.tag_kinds,
             )
             return [p.named for p in practice]
 

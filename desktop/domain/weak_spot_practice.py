@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop.domain.curriculum import LearningPath, PathItem
-from desktop.domain.exercised import ItemKey, routine_for, works_on
+from desktop.domain.exercised import routine_for, works_on
 from desktop.domain.planner import Target
 from desktop.domain.routines import Routine
 
@@ -75,26 +75,6 @@ def practice_paths(
     if chosen is not None:
         return [path for path in paths if path.id == chosen]
     return [path for path in paths if path.id in followed] or list(paths)
-
-
-def candidates_on(
-    paths: Iterable[LearningPath],
-    exercised: Mapping[ItemKey, Sequence[str]],
-    done: Collection[ItemKey],
-) -> list[PathCandidate]:
-    """The items of `paths` in stage order, for a caller without the saved checklist."""
-    return [
-        PathCandidate(
-            path.id,
-            stage.title,
-            item,
-            (path.id, item.id) in done,
-            tuple(exercised.get((path.id, item.id), ())),
-        )
-        for path in paths
-        for stage in path.stages
-        for item in stage.items
-    ]
 
 
 def practice_for(

@@ -231,8 +231,18 @@ def path_candidates(
         if for_weak_spots
         else [path for path in paths if path.id in started] or list(paths[:1])
     )
+    return candidates_of(session=session, paths=chosen, exercised=exercised)
+
+
+def candidates_of(
+    *,
+    session: Session,
+    paths: Sequence[LearningPath],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> list[PathCandidate]:
+    """The items of `paths` as their checklists have them (custom ones in, retired out)."""
     candidates = []
-    for path in chosen:
+    for path in paths:
         saved = progress_store.saved_progress(session=session, path_id=path.id)
         custom = progress_store.custom_items(session=session, path_id=path.id)
         checklist = build_checklist(path, saved, custom)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
 from desktop.store import practice as practice_store
@@ -164,3 +165,28 @@ def test_with_one_path_chosen_on_trends_plan_practice_plans_that_paths_item(
     named = _row_names(window, "observability")
     assert _first(named) == "Design a monitoring and alerting system"
     assert _planned_by_plan_practice(window, "observability") == _first(named)
+
+
+def test_an_item_the_user_added_to_their_path_is_named_and_planned(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """Both read the path as its checklist has it: an item the user added on observability
+    to the backend path is what the row names and the plan plans."""
+    _mark_done(context, "two-sum")
+    path = next(p for p in context.profile.library.paths if p.id == PATH)
+    drill = PathItem(id=progress_store.new_custom_item_id(), title="Trace a slow request",
+                     kind=ItemKind.DESIGN, difficulty=Difficulty.MEDIUM, target_minutes=30,
+                     topics=("observability",))  # fmt: skip
+    with session_scope(context.profile.engine) as session:
+        last_stage = path.stages[-1].id
+        progress_store.add_custom_item(
+            session=session, path_id=PATH, stage_id=last_stage, item=drill, now=NOW
+        )
+    free = AttemptSubject("Free design practice", kind="design", target_minutes=45)
+    for day in range(14):
+        _log(context, day + 0.3, free, patterns=("caching",),
+             struggles=("observability",) if day % 2 else ())  # fmt: skip
+    window = open_window()
+    assert _row_names(window, "observability") == "Trace a slow request"
+    assert _planned_by_plan_practice(window, "observability") == "Trace a slow request"
+    assert _weekly_suggestion(qtbot, window, "observability") == "Trace a slow request"

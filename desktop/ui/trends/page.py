@@ -27,12 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
-from desktop.domain.weak_spot_practice import (
-    Practice,
-    candidates_on,
-    practice_paths,
-    practise_with,
-)
+from desktop.domain.weak_spot_practice import PathCandidate, Practice, practise_with
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.domain.wording import counted
 from desktop.store import journal as journal_store
@@ -102,8 +97,7 @@ class TrendsPage(ContextPage):
         self.weak_spot_rows: list[WeakSpotRow] = []
         self._columns = 0
         self._reading = 0  # the latest read asked for; older results are dropped
-        self._done_items: frozenset[tuple[str, str]] = frozenset()
-        self._followed: frozenset[str] = frozenset()
+        self._practice_candidates: Sequence[PathCandidate] = ()
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
         self._read_pending: int | None = None  # the read a worker does for the page, if any
@@ -368,8 +362,7 @@ class TrendsPage(ContextPage):
         self.report = None
         self._records = {}
         self._mocks = {}
-        self._done_items = frozenset()
-        self._followed = frozenset()
+        self._practice_candidates = ()
         self._show_weak_spots(())
         # The charts' bars and points hold the attempt ids behind them: made with the records,
         # they would keep the memory the records took from going back.
@@ -407,6 +400,7 @@ class TrendsPage(ContextPage):
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,
             exercised=self.context.profile.exercised_tags(),
+            paths=self.context.profile.library.paths,
         )
         engine = self.context.profile.engine
         short = query.days is not None and query.days <= READ_AT_ONCE_DAYS
@@ -515,8 +509,7 @@ class TrendsPage(ContextPage):
             first_weekday=data.query.first_weekday,
         )
         self._show_streaks(report)
-        self._done_items = data.done_items
-        self._followed = data.followed
+        self._practice_candidates = data.practice_candidates
         weighed = report.weak_spot_report is not None
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
         if not weighed:  # worked out once the figures are painted
@@ -556,16 +549,12 @@ class TrendsPage(ContextPage):
             row.deleteLater()
         self.weak_spot_rows = []
         profile = self.context.profile
-        paths = practice_paths(
-            profile.library.paths, self._followed, self.path_filter.currentData()
-        )
-        candidates = candidates_on(paths, profile.exercised_tags(), self._done_items)
         for rank, spot in enumerate(spots[:SPOTS_SHOWN], start=1):
             practice = practise_with(
                 spot.tag,
                 spot.attempt_ids,
                 self._records,
-                candidates,
+                self._practice_candidates,
                 profile.routines.routines,
                 profile.taxonomy.tag_kinds,
             )
