@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop.domain.exercised import practise_with
+from desktop.domain.weak_spot_practice import practise_with
 from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
 from desktop.safety_commands import opened_profile
 from desktop.store.settings import load_settings
@@ -56,23 +56,21 @@ def weak_spots_command(
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,
             exercised=profile.exercised_tags(),
+            paths=profile.library.paths,
         )
         data = read_trends(profile.engine, query)
-        paths = [p for p in profile.library.paths if path_id in (None, p.id)]
-        exercised = profile.exercised_tags()
         routines = profile.routines.routines
 
         def items(spot: WeakSpot) -> list[str]:
-            return practise_with(
+            practice = practise_with(
                 spot.tag,
                 spot.attempt_ids,
-                paths,
-                exercised,
-                data.done_items,
                 data.records,
+                data.practice_candidates,  # as the Trends page reads them
                 routines,
                 taxonomy.tag_kinds,
             )
+            return [p.named for p in practice]
 
     report = data.report.weak_spot_report
     assert report is not None

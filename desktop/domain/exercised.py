@@ -5,7 +5,6 @@ even when the learner ticks nothing."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
 
 from desktop.domain.curriculum import LearningPath, PathItem
 from desktop.domain.routines import Routine
@@ -41,56 +40,6 @@ def works_on(tag: str, item: PathItem, tags: Collection[str]) -> bool:
         return tag in tags
     work, *difficulty = tag.removeprefix(PACE_PREFIX).split(":")
     return item.kind.value == work and (not difficulty or item.difficulty.value == difficulty[0])
-
-
-def items_on(
-    tag: str,
-    paths: Iterable[LearningPath],
-    exercised: Mapping[ItemKey, Sequence[str]],
-    done: Collection[ItemKey] = (),
-    limit: int = 3,
-) -> list[str]:
-    """The titles of path items that exercise `tag`: those not done yet first (as the plan
-    picks them), each group in path and stage order."""
-    on_it = [
-        ((path.id, item.id) in done, item.title)
-        for path in paths
-        for stage in path.stages
-        for item in stage.items
-        if works_on(tag, item, exercised.get((path.id, item.id), ()))
-    ]
-    return [title for _done, title in sorted(on_it, key=lambda pair: pair[0])][:limit]
-
-
-class _Attempt(Protocol):
-    @property
-    def item_id(self) -> str | None: ...
-    @property
-    def title(self) -> str: ...
-
-
-def practise_with(
-    tag: str,
-    attempt_ids: Sequence[int],
-    paths: Iterable[LearningPath],
-    exercised: Mapping[ItemKey, Sequence[str]],
-    done: Collection[ItemKey],
-    attempts: Mapping[int, _Attempt],
-    routines: Sequence[Routine] = (),
-    tag_kinds: Mapping[str, str] | None = None,
-) -> list[str]:
-    """What a weak spot is practised with, as the Trends page and `loopwise weak-spots` say it:
-    the path items on its tag, or for one no item names (a mistake, say) the newest item it
-    went wrong on, or else the routine that drills it, which is what Plan practice picks."""
-    items = items_on(tag, paths, exercised, done)
-    if items:
-        return items
-    for attempt_id in attempt_ids:  # newest first
-        attempt = attempts.get(attempt_id)
-        if attempt is not None and attempt.item_id:
-            return [f"{attempt.title} (it went wrong there last)"]
-    routine = routine_for(tag, routines, tag_kinds or {})
-    return [f"{routine.title} (a routine)"] if routine is not None else []
 
 
 # The kind of work that drills a tag of each taxonomy kind, when no routine names the tag.

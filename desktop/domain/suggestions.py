@@ -3,18 +3,22 @@ routines due by their cadence."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol
 
-from desktop.domain.curriculum import PathItem
 from desktop.domain.dates import day_text, local_day
-from desktop.domain.exercised import routine_for, works_on
 from desktop.domain.planner import PERIOD_WEEKS, Activity, PlanItem, PlanSource, Target
-from desktop.domain.practice import Attempt
+from desktop.domain.practice import Attempt, AttemptSubject
 from desktop.domain.revisits import Revisit
 from desktop.domain.routines import Routine
+from desktop.domain.weak_spot_practice import (
+    PathCandidate,
+    Practice,
+    practice_for,
+    routine_target,
+)
 
 SUGGESTED_PATH_ITEMS = 3
 SUGGESTED_REVISITS = 3
@@ -33,25 +37,6 @@ class WeakSpotLike(Protocol):
 
 
 @dataclass(frozen=True)
-class PathCandidate:
-    """A path item in stage order, with whether the user has finished it."""
-
-    path_id: str
-    stage_title: str
-    item: PathItem
-    finished: bool
-    # The tags it exercises (Profile.exercised_tags): its topics, and a quiz's question topics.
-    tags: tuple[str, ...] = ()
-
-    def exercises(self, tag: str) -> bool:
-        return works_on(tag, self.item, self.tags or self.item.topics)
-
-    @property
-    def target(self) -> Target:
-        return Target(self.item.title, self.path_id, self.item.id, kind=self.item.kind.value)
-
-
-@dataclass(frozen=True)
 class Suggestion:
     target: Target
     minutes: int
@@ -67,29 +52,19 @@ def exercise_for(
     routines: Sequence[Routine],
     tag_kinds: Mapping[str, str],
 ) -> tuple[Target, int, str] | None:
-    """What to practise for a weak spot, with its minutes and how it was chosen: the next path
-    item that exercises it, then an item the learner went wrong on it, then a finished item to
-    redo, then a routine that names it, then a routine of its kind of work."""
-    on_it = [candidate for candidate in candidates if candidate.exercises(spot.tag)]
-    for candidate in on_it:
-        if not candidate.finished:
-            return candidate.target, candidate.item.target_minutes, "next path item on it"
-    for attempt in sorted(history, key=lambda a: a.started_at, reverse=True):
-        subject = attempt.subject
-        if spot.tag in attempt.struggles and subject.path_id and subject.item_id:
-            target = Target(subject.title, subject.path_id, subject.item_id, kind=subject.kind)
-            minutes = subject.target_minutes or 30
-            return target, minutes, f"you struggled with it on {subject.title}"
-    for candidate in on_it:
-        return candidate.target, candidate.item.target_minutes, "a path item to redo"
-    routine = routine_for(spot.tag, routines, tag_kinds)
-    if routine is not None:
-        return routine_target(routine), routine.target_minutes, "a routine that drills it"
-    return None
-
-
-def routine_target(routine: Routine) -> Target:
-    return Target(routine.title, routine_id=routine.id, kind=routine.kind.value)
+    """What to practise for a weak spot, with its minutes and how it was chosen, by the rule
+    the Trends row names it with (weak_spot_practice.practice_for). A ranked weak spot went
+    wrong in the attempts behind it; one asked for by name, where the struggle was ticked."""
+    ids = getattr(spot, "attempt_ids", None)
+    wrong: Iterable[AttemptSubject]
+    if ids is not None:
+        by_id = {attempt.id: attempt for attempt in history}
+        wrong = (by_id[i].subject for i in ids if i in by_id)  # newest first
+    else:
+        newest_first = sorted(history, key=lambda a: a.started_at, reverse=True)
+        wrong = [a.subject for a in newest_first if spot.tag in a.struggles]
+    found = practice_for(spot.tag, candidates, wrong, routines, tag_kinds, limit=1)
+    return (found[0].target, found[0].minutes, found[0].how) if found else None
 
 
 def routines_due(
@@ -147,12 +122,15 @@ def suggest(
     logged: Sequence[Activity],
     today: date,
     tag_kinds: Mapping[str, str] = {},
+    practice_candidates: Sequence[PathCandidate] | None = None,
 ) -> list[Suggestion]:
     """What to add to `week`: due revisits, the next path items, the top weak spots, then
     routines due by cadence. Anything already planned that week, carried over from it, or
     planned the week after is left out, and so is a path item still ahead in the week
     before (from today on): suggesting it for next week on a Saturday would plan it twice.
-    `plan` may hold all three weeks; routines repeat by cadence, so only items count there."""
+    `plan` may hold all three weeks; routines repeat by cadence, so only items count there.
+    Weak spots are practised on `practice_candidates` (weak_spot_practice.practice_paths),
+    `candidates` if not given."""
     taken = {
         item.target.key
         for item in plan
@@ -193,7 +171,8 @@ def suggest(
         if offer(Suggestion(target, candidate.item.target_minutes, PlanSource.PATH, reason)):
             offered += 1
     for spot in weak_spots[:SUGGESTED_WEAK_SPOTS]:
-        chosen = exercise_for(spot, candidates, history, routines, tag_kinds)
+        pool = candidates if practice_candidates is None else practice_candidates
+        chosen = _asked_for(spot) or exercise_for(spot, pool, history, routines, tag_kinds)
         if chosen is None:
             continue
         target, minutes, how = chosen
@@ -207,6 +186,11 @@ def suggest(
             Suggestion(routine_target(routine), routine.target_minutes, PlanSource.ROUTINE, reason)
         )
     return found
+
+
+def _asked_for(spot: WeakSpotLike) -> tuple[Target, int, str] | None:
+    practice = spot.practice if isinstance(spot, SimpleWeakSpot) else None
+    return (practice.target, practice.minutes, practice.how) if practice else None
 
 
 def _why(spot: WeakSpotLike) -> str:
@@ -233,3 +217,6 @@ class SimpleWeakSpot:
     tag: str
     label: str
     explanation: str
+    # What its Trends row names first, planned as it is: the row read the period and path
+    # chosen there, which the plan does not know.
+    practice: Practice | None = None

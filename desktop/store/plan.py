@@ -18,9 +18,10 @@ from desktop.domain.planner import (
     suggestion_days,
 )
 from desktop.domain.progress import ItemStatus, build_checklist
-from desktop.domain.suggestions import PathCandidate, Suggestion
+from desktop.domain.suggestions import Suggestion
+from desktop.domain.weak_spot_practice import PathCandidate, practice_paths
 from desktop.store import progress as progress_store
-from desktop.store.models import AttemptRow, ItemProgress, JournalEntry
+from desktop.store.models import AttemptRow, JournalEntry
 from desktop.store.plan_tables import (
     PlanEntry,
     PlannerSetting,
@@ -219,13 +220,29 @@ def path_candidates(
     session: Session,
     paths: Sequence[LearningPath],
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    for_weak_spots: bool = False,
 ) -> list[PathCandidate]:
-    """Items of the paths the user is working on (any progress), in stage order; the first
-    path if none has progress yet. `exercised` gives the tags each item works on."""
-    started = set(session.exec(select(ItemProgress.path_id).distinct()).all())
-    chosen = [path for path in paths if path.id in started] or list(paths[:1])
+    """Items of the paths the user is working on (any progress), in stage order; if none has
+    progress yet, the first path, or for weak spots every path (practice_paths).
+    `exercised` gives the tags each item works on."""
+    started = progress_store.followed_paths(session=session)
+    chosen = (
+        practice_paths(paths, started)
+        if for_weak_spots
+        else [path for path in paths if path.id in started] or list(paths[:1])
+    )
+    return candidates_of(session=session, paths=chosen, exercised=exercised)
+
+
+def candidates_of(
+    *,
+    session: Session,
+    paths: Sequence[LearningPath],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> list[PathCandidate]:
+    """The items of `paths` as their checklists have them (custom ones in, retired out)."""
     candidates = []
-    for path in chosen:
+    for path in paths:
         saved = progress_store.saved_progress(session=session, path_id=path.id)
         custom = progress_store.custom_items(session=session, path_id=path.id)
         checklist = build_checklist(path, saved, custom)

@@ -27,14 +27,9 @@ def saved_progress(*, session: Session, path_id: str) -> dict[str, SavedProgress
     }
 
 
-def done_items(*, session: Session) -> frozenset[tuple[str, str]]:
-    """Every (path id, item id) marked done, on any path."""
-    rows = session.exec(
-        select(ItemProgress.path_id, ItemProgress.item_id).where(
-            ItemProgress.status == ItemStatus.DONE.value
-        )
-    ).all()
-    return frozenset((path_id, item_id) for path_id, item_id in rows)
+def followed_paths(*, session: Session) -> frozenset[str]:
+    """The ids of the paths the user follows: those with any progress saved."""
+    return frozenset(session.exec(select(ItemProgress.path_id).distinct()).all())
 
 
 def _progress_row(session: Session, path_id: str, stage_id: str, item: PathItem) -> ItemProgress:

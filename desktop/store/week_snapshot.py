@@ -4,7 +4,7 @@ it (suggestions and weak spots), which weighs a year of history."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
@@ -24,7 +24,7 @@ from desktop.domain.planner import (
 from desktop.domain.practice import Attempt
 from desktop.domain.revisits import revisits_due
 from desktop.domain.routines import Routine
-from desktop.domain.suggestions import Suggestion, WeakSpotLike, suggest
+from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, WeakSpotLike, suggest
 from desktop.domain.weak_spots import (
     WEAK_SPOT_DAYS,
     WeakSpot,
@@ -144,9 +144,8 @@ def read_advice(
     as_of = min(end, now)
     ranked = weak_spots(history, all_mocks, data, now=as_of)
     spots: list[WeakSpotLike] = list(ranked)
-    if focus is not None:  # as ranked, with its reasons, if it is ranked
-        focus = next((spot for spot in ranked if spot.tag == focus.tag), focus)
-        spots = [focus, *(spot for spot in ranked if spot.tag != focus.tag)]
+    if focus is not None:  # with its reasons as ranked, if it is ranked
+        spots = [_as_ranked(focus, ranked), *(spot for spot in ranked if spot.tag != focus.tag)]
     suggestions: list[Suggestion] = []
     if week + timedelta(days=6) >= today:  # no suggestions for a week that is over
         logged = activities(history, [(mock.held_at, mock.minutes) for mock in all_mocks])
@@ -165,6 +164,9 @@ def read_advice(
             candidates=plan_store.path_candidates(
                 session=session, paths=data.paths, exercised=data.exercised
             ),
+            practice_candidates=plan_store.path_candidates(
+                session=session, paths=data.paths, exercised=data.exercised, for_weak_spots=True
+            ),
             revisits=revisits_due(history, by=week + timedelta(days=6)),
             weak_spots=spots,
             routines=data.routines,
@@ -174,6 +176,17 @@ def read_advice(
             tag_kinds=data.tag_kinds,
         )
     return WeekAdvice(suggestions=suggestions, weak_spots=ranked)
+
+
+def _as_ranked(focus: WeakSpotLike, ranked: Sequence[WeakSpot]) -> WeakSpotLike:
+    """A weak spot asked for from Trends, with its reasons as ranked; what its row named
+    first stays what gets planned."""
+    found = next((spot for spot in ranked if spot.tag == focus.tag), None)
+    if found is None:
+        return focus
+    if isinstance(focus, SimpleWeakSpot) and focus.practice is not None:
+        return replace(focus, label=found.label, explanation=found.explanation)
+    return found
 
 
 def weak_spots(

@@ -18,7 +18,8 @@ class ChangeBus(QObject):
     plan_changed = Signal()
     mocks_changed = Signal()
     open_mock_interview = Signal(int)  # mock interview id: open it on the Plan page
-    plan_focus_requested = Signal(str, str)  # taxonomy tag id, label: plan practice on it
+    # Taxonomy tag id, label, and the Practice its Trends row names first: plan practice on it.
+    plan_focus_requested = Signal(str, str, object)
 
     def announce(self, changes: Changes, path_ids: frozenset[str] = frozenset()) -> None:
         """Emit the signals for what a committed write changed (and nothing else).

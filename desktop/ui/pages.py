@@ -93,7 +93,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     events.open_journal_entry.connect(show_entry)
     events.open_attempt.connect(lambda attempt_id: _log_page(window).show_attempt(attempt_id))
     events.plan_focus_requested.connect(
-        lambda tag, label: _show_plan(window).focus_weak_spot(tag, label)
+        lambda tag, label, practice: _show_plan(window).focus_weak_spot(tag, label, practice)
     )
     events.open_mock_interview.connect(lambda mock_id: _show_plan(window).open_mock(mock_id))
     # After the window has painted: offer the weekly review on the first start in a new week.

@@ -129,7 +129,9 @@ def test_the_recurring_weak_spot_is_listed_first_with_its_numbers(
 
     with qtbot.waitSignal(context.events.plan_focus_requested) as planned:
         top.plan_button.click()
-    assert planned.args == ["dynamic-programming", "Dynamic programming"]
+    tag, label, practice = planned.args
+    assert (tag, label) == ("dynamic-programming", "Dynamic programming")
+    assert top.items.text().startswith(f"Practise it with: {practice.named}")  # the first named
 
 
 def test_opening_a_listed_attempt_asks_for_it_to_be_shown(

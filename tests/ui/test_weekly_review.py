@@ -257,7 +257,7 @@ def test_trends_can_ask_the_plan_page_to_work_on_a_weak_spot(
 ) -> None:
 
     window = open_window()
-    context.events.plan_focus_requested.emit("union-find", "Union-find")
+    context.events.plan_focus_requested.emit("union-find", "Union-find", None)  # no row pick
     page = window.current_page()
     assert isinstance(page, PlanPage)
     chosen = page.suggestions.selected()

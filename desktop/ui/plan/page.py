@@ -35,6 +35,7 @@ from desktop.domain.planner import (
 )
 from desktop.domain.routines import Routine
 from desktop.domain.suggestions import SimpleWeakSpot, Suggestion, routine_target
+from desktop.domain.weak_spot_practice import Practice
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
@@ -578,9 +579,10 @@ class PlanPage(ContextPage):
 
     # Weak spots from Trends -------------------------------------------------------------
 
-    def focus_weak_spot(self, tag: str, label: str) -> None:
-        """Plan practice on a weak spot: it goes first in this week's suggestions."""
-        self._focus = SimpleWeakSpot(tag, label, "You asked to practise it.")
+    def focus_weak_spot(self, tag: str, label: str, practice: Practice | None = None) -> None:
+        """Plan practice on a weak spot: it goes first in this week's suggestions, with what
+        its Trends row named first if it named anything."""
+        self._focus = SimpleWeakSpot(tag, label, "You asked to practise it.", practice)
         self.week = self.this_week()
         self.tabs.setCurrentWidget(self.suggestions)
         self.reload()

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.exercised import practise_with
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
 from desktop.domain.trends import PracticeRecord, TrendsReport
+from desktop.domain.weak_spot_practice import PathCandidate, Practice, practise_with
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.domain.wording import counted
 from desktop.store import journal as journal_store
@@ -97,7 +97,7 @@ class TrendsPage(ContextPage):
         self.weak_spot_rows: list[WeakSpotRow] = []
         self._columns = 0
         self._reading = 0  # the latest read asked for; older results are dropped
-        self._done_items: frozenset[tuple[str, str]] = frozenset()
+        self._practice_candidates: Sequence[PathCandidate] = ()
         self.reads_shown = 0  # counts results shown (tests and screenshots wait on it)
         self.background_reads_finished = 0
         self._read_pending: int | None = None  # the read a worker does for the page, if any
@@ -362,7 +362,7 @@ class TrendsPage(ContextPage):
         self.report = None
         self._records = {}
         self._mocks = {}
-        self._done_items = frozenset()
+        self._practice_candidates = ()
         self._show_weak_spots(())
         # The charts' bars and points hold the attempt ids behind them: made with the records,
         # they would keep the memory the records took from going back.
@@ -400,6 +400,7 @@ class TrendsPage(ContextPage):
             label=taxonomy.label,
             design_steps=taxonomy.design_step_ids,
             exercised=self.context.profile.exercised_tags(),
+            paths=self.context.profile.library.paths,
         )
         engine = self.context.profile.engine
         short = query.days is not None and query.days <= READ_AT_ONCE_DAYS
@@ -508,7 +509,7 @@ class TrendsPage(ContextPage):
             first_weekday=data.query.first_weekday,
         )
         self._show_streaks(report)
-        self._done_items = data.done_items
+        self._practice_candidates = data.practice_candidates
         weighed = report.weak_spot_report is not None
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
         if not weighed:  # worked out once the figures are painted
@@ -548,23 +549,21 @@ class TrendsPage(ContextPage):
             row.deleteLater()
         self.weak_spot_rows = []
         profile = self.context.profile
-        chosen = self.path_filter.currentData()
-        paths = [p for p in profile.library.paths if chosen in (None, p.id)]
-        exercised = profile.exercised_tags()
         for rank, spot in enumerate(spots[:SPOTS_SHOWN], start=1):
-            items = practise_with(
+            practice = practise_with(
                 spot.tag,
                 spot.attempt_ids,
-                paths,
-                exercised,
-                self._done_items,
                 self._records,
+                self._practice_candidates,
                 profile.routines.routines,
                 profile.taxonomy.tag_kinds,
             )
-            row = WeakSpotRow(rank, spot, items)
+            row = WeakSpotRow(rank, spot, [p.named for p in practice])
             row.show_button.clicked.connect(lambda _c=False, s=spot: self.show_weak_spot(s))
-            row.plan_button.clicked.connect(lambda _c=False, s=spot: self.plan_practice(s))
+            first = practice[0] if practice else None
+            row.plan_button.clicked.connect(
+                lambda _c=False, s=spot, p=first: self.plan_practice(s, p)
+            )
             # Above the notes on what is only watched, lapsed or too new to say.
             self.weak_spot_box.insertWidget(self.weak_spot_box.indexOf(self.no_weak_spots), row)
             self.weak_spot_rows.append(row)
@@ -611,8 +610,9 @@ class TrendsPage(ContextPage):
                 self._add_item(ENTRY, entry.id, f"Journal · {title}")
         self._after_listing()
 
-    def plan_practice(self, spot: WeakSpot) -> None:
-        self.context.events.plan_focus_requested.emit(spot.tag, spot.label)
+    def plan_practice(self, spot: WeakSpot, practice: Practice | None = None) -> None:
+        """Plan what the row names first (the plan does not know this page's period and path)."""
+        self.context.events.plan_focus_requested.emit(spot.tag, spot.label, practice)
 
     def _add_item(self, kind: str, ref: int, text: str) -> None:
         # Made by the list, not in Python: clear() deleting a Python-made item now and then

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 
+from desktop.domain.curriculum import LearningPath
 from desktop.domain.dates import local_day, week_of
 from desktop.domain.mocks import MockInterview, evidence_tags
 from desktop.domain.trends import (
@@ -17,8 +18,10 @@ from desktop.domain.trends import (
     build_report,
     weak_spots_of,
 )
+from desktop.domain.weak_spot_practice import PathCandidate, practice_paths
 from desktop.domain.weak_spots import Observation, WeakSpotReport, observation_from_mock
 from desktop.store import mocks as mocks_store
+from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -38,6 +41,7 @@ class TrendsQuery:
     label: Callable[[str], str]
     design_steps: Sequence[str]
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None  # item tags
+    paths: Sequence[LearningPath] = ()  # the library's, for what to practise weak spots with
 
     @property
     def today(self) -> date:
@@ -57,7 +61,8 @@ class TrendsData:
     mock_scores: Sequence[ScorePoint]
     mocks: Mapping[int, MockInterview]  # held in the period
     anything_logged: bool  # on any path, ever
-    done_items: frozenset[tuple[str, str]] = frozenset()  # (path id, item id) marked done
+    # The items weak spots are practised with (weak_spot_practice.practice_paths).
+    practice_candidates: Sequence[PathCandidate] = ()
 
 
 def _since(query: TrendsQuery) -> datetime:
@@ -130,7 +135,12 @@ def _read_figures(engine: Engine, query: TrendsQuery) -> TrendsData:
             session=session, start=span.start, end=span.end, path_id=span.path_id
         )
         practice_days = practice_store.practice_days(session=session, path_id=query.path_id)
-        done = progress_store.done_items(session=session)
+        followed = progress_store.followed_paths(session=session)
+        practice_candidates = plan_store.candidates_of(
+            session=session,
+            paths=practice_paths(query.paths, followed, query.path_id),
+            exercised=query.exercised,
+        )
         # A mock interview is not on a path: it shows with all paths only.
         mocks = (
             mocks_store.mock_interviews_between(
@@ -164,7 +174,7 @@ def _read_figures(engine: Engine, query: TrendsQuery) -> TrendsData:
         mock_scores=mock_scores,
         mocks={mock.id: mock for mock in mocks},
         anything_logged=bool(practice_days or mocks) or query.path_id is not None,
-        done_items=done,
+        practice_candidates=practice_candidates,
     )
 
 

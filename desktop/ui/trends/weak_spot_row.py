@@ -38,7 +38,7 @@ class WeakSpotRow(QFrame):
         self.explanation = text_label("Why it is a weak spot", "muted")
         self.explanation.setText(f"{spot.explanation}\n{certainty_text(spot)}")
         text.addWidget(self.explanation)
-        # The path items that work on it, so the user sees what "Plan practice" will pick from.
+        # What to practise it with (weak_spot_practice.py): "Plan practice" plans the first.
         self.items = text_label("Path items on it", "muted", wrap=True)
         self.items.setText(f"Practise it with: {', '.join(items)}" if items else "")
         self.items.setVisible(bool(items))
