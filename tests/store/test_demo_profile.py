@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from desktop.domain.curriculum import PathItem
+from desktop.domain.practice import Attempt
 from desktop.profile import Profile
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
@@ -13,19 +15,26 @@ from desktop.store.demo import populate_demo_profile
 NOW = datetime(2026, 11, 22, 10, tzinfo=UTC)
 
 
-def test_demo_sessions_and_plans_use_each_path_items_own_target_time(profile: Profile) -> None:
-    targets = {
-        (path.id, item.id): item.target_minutes
-        for path in profile.library.paths
-        for stage in path.stages
-        for item in stage.items
-    }
+def _items(profile: Profile) -> list[tuple[str, PathItem]]:
+    return [
+        (p.id, item) for p in profile.library.paths for stage in p.stages for item in stage.items
+    ]
+
+
+def _demo_attempts(profile: Profile) -> list[Attempt]:
+    """The demo written into the profile, and every attempt it logged."""
     with session_scope(profile.engine) as session:
         populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
     with session_scope(profile.engine) as session:
-        attempts = practice_store.attempts_between(
+        return practice_store.attempts_between(
             session=session, start=NOW - timedelta(days=400), end=NOW + timedelta(days=7)
         )
+
+
+def test_demo_sessions_and_plans_use_each_path_items_own_target_time(profile: Profile) -> None:
+    targets = {(path_id, item.id): item.target_minutes for path_id, item in _items(profile)}
+    attempts = _demo_attempts(profile)
+    with session_scope(profile.engine) as session:
         planned = [
             item
             for weeks_back in range(3)
@@ -49,18 +58,8 @@ def test_demo_sessions_and_plans_use_each_path_items_own_target_time(profile: Pr
 def test_demo_practice_on_a_pattern_is_logged_on_an_item_of_that_pattern(profile: Profile) -> None:
     """The demo's weak spots rest on the problems that exercise them: its dynamic-programming
     struggles once landed on Last Stone Weight and Merge Intervals."""
-    topics = {
-        (path.id, item.id): set(item.topics)
-        for path in profile.library.paths
-        for stage in path.stages
-        for item in stage.items
-    }
-    with session_scope(profile.engine) as session:
-        populate_demo_profile(session=session, paths=profile.library.paths, today=NOW)
-    with session_scope(profile.engine) as session:
-        attempts = practice_store.attempts_between(
-            session=session, start=NOW - timedelta(days=400), end=NOW + timedelta(days=7)
-        )
+    topics = {(path_id, item.id): set(item.topics) for path_id, item in _items(profile)}
+    attempts = _demo_attempts(profile)
     on_dp = [a for a in attempts if "dynamic-programming" in a.patterns]
     assert len(on_dp) > 10
     assert {a.subject.title for a in on_dp} <= {"Climbing Stairs", "Regular Expression Matching"}

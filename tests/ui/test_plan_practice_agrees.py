@@ -109,16 +109,20 @@ def test_with_every_item_on_it_done_both_go_to_where_it_went_wrong_last(
     assert _weekly_suggestion(qtbot, window, "dynamic-programming") == _first(named)
 
 
+def _observability_goes_wrong_in_free_design(context: AppContext) -> None:
+    free = AttemptSubject("Free design practice", kind="design", target_minutes=45)
+    for day in range(14):
+        _log(context, day + 0.3, free, patterns=("caching",),
+             struggles=("observability",) if day % 2 else ())  # fmt: skip
+
+
 def test_with_all_paths_chosen_an_item_only_another_path_covers_is_not_named(
     qtbot, context: AppContext, open_window
 ) -> None:
     """The user follows the backend path; observability goes wrong in free design sessions.
     Only the SRE path has items on it: the row once named one while Plan planned a routine."""
     _mark_done(context, "two-sum")
-    free = AttemptSubject("Free design practice", kind="design", target_minutes=45)
-    for day in range(14):
-        _log(context, day + 0.3, free, patterns=("caching",),
-             struggles=("observability",) if day % 2 else ())  # fmt: skip
+    _observability_goes_wrong_in_free_design(context)
     window = open_window()
     named = _row_names(window, "observability")
     assert "Design a monitoring and alerting system" not in named
@@ -132,10 +136,7 @@ def test_before_any_path_is_followed_every_path_counts(
 ) -> None:
     """No progress on any path yet: the SRE item on observability beats a routine, and the
     plan offers it too (it once only looked at the first path)."""
-    free = AttemptSubject("Free design practice", kind="design", target_minutes=45)
-    for day in range(14):
-        _log(context, day + 0.3, free, patterns=("caching",),
-             struggles=("observability",) if day % 2 else ())  # fmt: skip
+    _observability_goes_wrong_in_free_design(context)
     window = open_window()
     named = _row_names(window, "observability")
     assert _first(named) == "Design a monitoring and alerting system"
@@ -182,10 +183,7 @@ def test_an_item_the_user_added_to_their_path_is_named_and_planned(
         progress_store.add_custom_item(
             session=session, path_id=PATH, stage_id=last_stage, item=drill, now=NOW
         )
-    free = AttemptSubject("Free design practice", kind="design", target_minutes=45)
-    for day in range(14):
-        _log(context, day + 0.3, free, patterns=("caching",),
-             struggles=("observability",) if day % 2 else ())  # fmt: skip
+    _observability_goes_wrong_in_free_design(context)
     window = open_window()
     assert _row_names(window, "observability") == "Trace a slow request"
     assert _planned_by_plan_practice(window, "observability") == "Trace a slow request"
