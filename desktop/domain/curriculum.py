@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
+from desktop.domain.data_file import FORMAT_NOTE
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -69,7 +71,7 @@ class Stage(_Strict):
 
 
 class LearningPath(_Strict):
-    format: StrictInt = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1, description=FORMAT_NOTE)
     id: Slug
     title: Title
     role: Title

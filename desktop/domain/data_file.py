@@ -20,6 +20,8 @@ from desktop.domain.bounded_read import TomlTooComplex, UnreadableFile, loads_to
 from desktop.domain.wording import counted
 
 MAX_FILE_BYTES = 2_000_000
+# Every data file's `format` says what this version of Loopwise reads.
+FORMAT_NOTE = "the file format version; this version of Loopwise reads format 1"
 # A file with more mistakes than this lists the first ones and says how many more there are:
 # enough to fix in one go, few enough to read.
 MAX_PROBLEMS_SHOWN = 10
@@ -247,7 +249,26 @@ def _friendly(error: object, model: type[BaseModel]) -> str:
         if last == "link":
             return "must be a web address starting with http:// or https://"
         return "must use only lowercase letters, digits and hyphens, for example 'two-sum'"
+    bound = details.get("ctx", {})
+    if kind == "greater_than_equal":
+        return f"must be {bound.get('ge')} or more" + _described(model, location)
+    if kind == "less_than_equal":
+        return f"must be {bound.get('le')} or less" + _described(model, location)
     return message[0].lower() + message[1:] if message else "is not valid"
+
+
+def _described(model: type[BaseModel], location: tuple[object, ...]) -> str:
+    """' (the position of the right choice, counting from 1)': what the field holds, where the
+    model says so, for a bound that means little on its own."""
+    current: type[BaseModel] | None = model
+    described = None
+    for step in location:
+        if isinstance(step, int) or current is None:
+            continue
+        declared = current.model_fields.get(str(step))
+        described = declared.description if declared is not None else None
+        current = _model_in(declared.annotation) if declared is not None else None
+    return f" ({described})" if described else ""
 
 
 def _did_you_mean(written: object, allowed: Sequence[str], otherwise: str = "") -> str:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints,
 
 from desktop.domain.curriculum import ItemKind, LearningPath, PathItem, Slug, Text, Title, Topic
 from desktop.domain.data_file import (
+    FORMAT_NOTE,
     check_and_validate,
     decode_text,
     parse_toml,
@@ -27,7 +28,7 @@ class Question(BaseModel):
     id: Slug
     prompt: Text
     choices: tuple[Choice, ...] = Field(min_length=2, max_length=6)
-    answer: StrictInt = Field(ge=1, description="1-based position of the right choice")
+    answer: StrictInt = Field(ge=1, description="the position of the right choice, counting from 1")
     explanation: Text
     topics: tuple[Topic, ...] = ()
 
@@ -41,7 +42,7 @@ class Question(BaseModel):
 class Quiz(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: StrictInt = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1, description=FORMAT_NOTE)
     id: Slug
     title: Title
     summary: Text | None = None

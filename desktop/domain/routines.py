@@ -9,7 +9,13 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from desktop.domain.curriculum import Slug, Text, Title, Topic
-from desktop.domain.data_file import check_and_validate, decode_text, parse_toml, read_data_bytes
+from desktop.domain.data_file import (
+    FORMAT_NOTE,
+    check_and_validate,
+    decode_text,
+    parse_toml,
+    read_data_bytes,
+)
 from desktop.domain.vocabulary import Vocabulary, topic_problems, with_tag_ids
 
 
@@ -75,7 +81,7 @@ class Routine(BaseModel):
 class Routines(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: StrictInt = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1, description=FORMAT_NOTE)
     routines: tuple[Routine, ...] = Field(min_length=1)
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import (
+    FORMAT_NOTE,
     check_and_validate,
     decode_text,
     parse_toml,
@@ -54,7 +55,7 @@ class ThemeSet(_Strict):
 
 
 class ThemeCatalog(_Strict):
-    format: StrictInt = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1, description=FORMAT_NOTE)
     groups: tuple[ThemeGroup, ...] = Field(min_length=1)
     themes: tuple[Theme, ...] = Field(min_length=1)
     sets: tuple[ThemeSet, ...] = ()

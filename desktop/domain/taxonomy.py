@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from desktop.domain.curriculum import Slug, Text, Title
-from desktop.domain.data_file import read_model
+from desktop.domain.data_file import FORMAT_NOTE, read_model
 
 
 class TagKind(StrEnum):
@@ -41,7 +41,7 @@ class TaxonomyGroup(BaseModel):
 class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: StrictInt = Field(ge=1, le=1)
+    format: StrictInt = Field(ge=1, le=1, description=FORMAT_NOTE)
     groups: tuple[TaxonomyGroup, ...] = Field(min_length=1)
 
     def of_kind(self, kind: TagKind) -> tuple[TaxonomyEntry, ...]:

@@ -163,7 +163,7 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
             "target_minutes = 0",
             1,
             "stages[1].items[1].target_minutes",
-            "greater than or equal to 5",
+            "must be 5 or more",
         ),
         (
             "target_minutes = 35",
@@ -171,7 +171,7 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
             "target_minutes = 600",
             1,
             "stages[2].items[2].target_minutes",
-            "less than or equal to 240",
+            "must be 240 or less",
         ),
         (
             "target_minutes = 30",
@@ -203,7 +203,7 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
             "question_count = 0",
             1,
             "stages[2].items[1].question_count",
-            "greater than or equal to 1",
+            "must be 1 or more",
         ),
         (
             'link = "https://leetcode.com/problems/two-sum/"',
@@ -229,7 +229,14 @@ def test_a_key_given_twice_points_at_the_second_one() -> None:
             "stages[1].items[1].topics[2]",
             "at least 1 character",
         ),
-        ("format = 1", "format = 2", "format = 2", 1, "format", "less than or equal to 1"),
+        (
+            "format = 1",
+            "format = 2",
+            "format = 2",
+            1,
+            "format",
+            "must be 1 or less (the file format",
+        ),
     ],
     ids=[
         "bad-kind",

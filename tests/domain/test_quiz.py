@@ -173,6 +173,11 @@ def test_an_answer_that_is_not_a_choice_number_is_reported_on_its_line(answer: s
     assert error.line == line_of(text, f"answer = {answer}")
 
 
+def test_an_answer_of_zero_says_answers_count_from_one() -> None:
+    error = _error(_edit("answer = 1\n", "answer = 0\n"))
+    assert "must be 1 or more (the position of the right choice, counting from 1)" in str(error)
+
+
 def test_a_question_id_used_twice_is_reported_with_a_line() -> None:
     text = _edit('id = "queue"', 'id = "cache"')
 
