@@ -287,6 +287,9 @@ def test_ctrl_c_while_a_command_opens_its_profile_stops_without_a_traceback(
     # SIGINT) while it runs, where a profile would be opening.
     interrupted = (
         "import signal, sys, desktop.weak_spots_command as command\n"
+        # A terminal delivers Ctrl+C even when these tests run where it is ignored (a shell
+        # starts background jobs with SIGINT ignored, and a child inherits that).
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "command.weak_spots_command = lambda *_a, **_k: signal.raise_signal(signal.SIGINT)\n"
         "from desktop.cli import main\n"
         "sys.exit(main(['weak-spots', '--data-dir', sys.argv[1]]))\n"
