@@ -17,15 +17,14 @@ from tests.simulation.independent_cohort import LEAVE_OUT, Learner, cohort, libr
 from tests.simulation.independent_people import STEP_COVERAGE, LogStyle, Person
 from tests.simulation.independent_sessions import Library
 from tests.simulation.validate import (
-    FOUR_WEEKS,
-    TOP,
     Figures,
     World,
     count_the_quiet_side,
-    is_real,
+    found_at_four_weeks,
     load_world,
     matches,
     reports_at_checkpoints,
+    top_entries,
 )
 
 
@@ -96,26 +95,21 @@ def score(world: World, library: Library, learners: Sequence[Learner]) -> Scored
     for learner in learners:
         person, history = learner.person, learner.history
         reports = reports_at_checkpoints(world, history, learner.kind, person.days)
-        for day, report in reports.items():
-            for spot in report.spots[:TOP]:
-                real = is_real(spot.tag, person.weaknesses, day)
-                figures.count_entry(spot.certainty, real)
-                scored.style_entries[person.habits.style.value] += 1
-                scored.style_real[person.habits.style.value] += real
-                if not real:
-                    scored.false_kinds[spot.kind] += 1
-                    scored.false_causes[cause_of(spot.tag, person, day, library)] += 1
-                    scored.false_groups[f"group {learner.group} ({learner.kind})"] += 1
+        for day, spot, real in top_entries(reports, person.weaknesses):
+            figures.count_entry(spot.certainty, real)
+            scored.style_entries[person.habits.style.value] += 1
+            scored.style_real[person.habits.style.value] += real
+            if not real:
+                scored.false_kinds[spot.kind] += 1
+                scored.false_causes[cause_of(spot.tag, person, day, library)] += 1
+                scored.false_groups[f"group {learner.group} ({learner.kind})"] += 1
         if learner.kind in ("weak", "one-kind", "fixed"):
-            top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
-            for weakness in person.weaknesses:
-                if len([d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]) >= 3:
-                    found = any(matches(t, weakness.tag) for t in top)
-                    figures.planted_with_evidence += 1
-                    figures.planted_found += found
-                    kind = "pace" if weakness.tag.startswith("pace:") else world.kinds[weakness.tag]
-                    scored.evidence_kinds[kind] += 1
-                    scored.found_kinds[kind] += found
+            for weakness, found in found_at_four_weeks(history, person.weaknesses, reports):
+                figures.planted_with_evidence += 1
+                figures.planted_found += found
+                kind = "pace" if weakness.tag.startswith("pace:") else world.kinds[weakness.tag]
+                scored.evidence_kinds[kind] += 1
+                scored.found_kinds[kind] += found
         count_the_quiet_side(figures, learner.kind, person.weaknesses, person.days, reports)
     return scored
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -20,6 +20,7 @@ from desktop.domain.quiz import load_quiz
 from desktop.domain.taxonomy import Taxonomy
 from desktop.domain.weak_spots import (
     Observation,
+    WeakSpot,
     WeakSpotReport,
     analyse,
     observation_from_attempt,
@@ -237,21 +238,43 @@ def score(world: World, learners: Sequence[Learner]) -> Figures:
     for learner in learners:
         person, history = learner.person, learner.history
         reports = reports_at_checkpoints(world, history, learner.kind, person.days)
-        for day, report in reports.items():
-            for spot in report.spots[:TOP]:
-                real = is_real(spot.tag, person.weaknesses, day)
-                figures.count_entry(spot.certainty, real)
-                if not real:
-                    _count_false(figures, spot.tag, learner)
+        for _day, spot, real in top_entries(reports, person.weaknesses):
+            figures.count_entry(spot.certainty, real)
+            if not real:
+                _count_false(figures, spot.tag, learner)
         if learner.kind in ("weak", "one-kind", "fixed"):
-            top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
-            for weakness in person.weaknesses:
-                bad_days = [d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]
-                if len(bad_days) >= 3:
-                    figures.planted_with_evidence += 1
-                    figures.planted_found += any(matches(t, weakness.tag) for t in top)
+            for _weakness, found in found_at_four_weeks(history, person.weaknesses, reports):
+                figures.planted_with_evidence += 1
+                figures.planted_found += found
         count_the_quiet_side(figures, learner.kind, person.weaknesses, person.days, reports)
     return figures
+
+
+class Troubled(Protocol):
+    """A simulated history: for each planted weakness, the days its trouble showed in the log."""
+
+    @property
+    def trouble_days(self) -> Mapping[str, Sequence[int]]: ...
+
+
+def top_entries(
+    reports: Mapping[int, WeakSpotReport], weaknesses: Sequence[Planted]
+) -> Iterator[tuple[int, WeakSpot, bool]]:
+    """Each checkpoint's top-3 entries, with whether each is a real weakness on that day."""
+    for day, report in reports.items():
+        for spot in report.spots[:TOP]:
+            yield day, spot, is_real(spot.tag, weaknesses, day)
+
+
+def found_at_four_weeks(
+    history: Troubled, weaknesses: Sequence[Planted], reports: Mapping[int, WeakSpotReport]
+) -> Iterator[tuple[Planted, bool]]:
+    """The planted weaknesses whose trouble showed three times or more in four weeks, and
+    whether each is in the top 3 then (the recall figure)."""
+    top = [s.tag for s in reports[FOUR_WEEKS].spots[:TOP]]
+    for weakness in weaknesses:
+        if len([d for d in history.trouble_days[weakness.tag] if d < FOUR_WEEKS]) >= 3:
+            yield weakness, any(matches(t, weakness.tag) for t in top)
 
 
 def count_the_quiet_side(
