@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -375,11 +376,17 @@ def _each(
     if named:
         cursor.row_factory = sqlite3.Row
     try:
-        yield from cursor.execute(sql, params)
+        # A loop, not `yield from`: that would close the cursor itself when the read is left
+        # part-way, and fail if the database has gone by then (see below).
+        for row in cursor.execute(sql, params):  # noqa: UP028
+            yield row
     except sqlite3.Error as error:
         raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
     finally:
-        cursor.close()
+        # A read left part-way (Ctrl+C) is finalised after its profile closed the database,
+        # and the cursor went with it: nothing is left to close.
+        with suppress(sqlite3.ProgrammingError):
+            cursor.close()
 
 
 # For the other stores' lean reads (mock interviews).

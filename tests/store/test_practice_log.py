@@ -6,6 +6,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 
@@ -597,3 +598,17 @@ def test_deleting_an_attempt_again_keeps_the_first_deletion_time(profile: Profil
         row = session.get(AttemptRow, attempt_id)
         assert row is not None and row.deleted_at is not None
         assert row.deleted_at.replace(tzinfo=UTC) == T0
+
+
+def test_a_read_left_part_way_ends_quietly_when_its_database_closed_first() -> None:
+    # Ctrl+C in `loopwise weak-spots` leaves a read part-way; the profile closes before the
+    # abandoned read is finalised, which must not print "Exception ignored … closed database".
+    driver = sqlite3.connect(":memory:")
+
+    session = SimpleNamespace(
+        connection=lambda: SimpleNamespace(connection=SimpleNamespace(driver_connection=driver))
+    )  # the one call _each makes of a session
+    rows = practice_store._each(session, "SELECT 1 UNION ALL SELECT 2", ())  # type: ignore[arg-type]
+    assert next(rows) == (1,)
+    driver.close()
+    rows.close()
