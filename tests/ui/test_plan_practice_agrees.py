@@ -9,8 +9,11 @@ from datetime import timedelta
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.planner import PlanSource
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
+from desktop.domain.suggestions import routine_target
+from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -188,3 +191,33 @@ def test_an_item_the_user_added_to_their_path_is_named_and_planned(
     assert _row_names(window, "observability") == "Trace a slow request"
     assert _planned_by_plan_practice(window, "observability") == "Trace a slow request"
     assert _weekly_suggestion(qtbot, window, "observability") == "Trace a slow request"
+
+
+def test_what_the_row_names_already_planned_is_pointed_at_not_replaced(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """The routine the row names is already in this week's plan, so suggestions leave it out:
+    Plan practice once left the list's first suggestion selected, and "Add to plan" would
+    have planned that instead. Now the planned card is selected and the status bar says so."""
+    _mark_done(context, "two-sum")
+    _observability_goes_wrong_in_free_design(context)
+    routine = next(r for r in context.profile.routines.routines if r.id == "weekly-system-design")
+    week_start = context.today() - timedelta(days=context.today().weekday())
+    with session_scope(context.profile.engine) as session:
+        planned_id = plan_store.add_plan_item(
+            session=session, day=week_start, target=routine_target(routine),
+            minutes=routine.target_minutes, source=PlanSource.ROUTINE, reason="", now=NOW,
+        )  # fmt: skip
+    window = open_window()
+    assert _row_names(window, "observability") == "System-design scenario (a routine)"
+    window.show_page("trends")
+    trends = window.current_page()
+    assert isinstance(trends, TrendsPage)
+    next(r for r in trends.weak_spot_rows if r.spot.tag == "observability").plan_button.click()
+    plan = window.current_page()
+    assert isinstance(plan, PlanPage)
+    qtbot.waitUntil(lambda: plan.advice_shown > 0)
+    assert plan.suggestions.selected() is None
+    assert plan.grid.selected_id() == planned_id
+    said = window.statusBar().currentMessage()
+    assert said.startswith("System-design scenario is already in this week's plan, on ")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from desktop.domain.dates import in_week, week_days, week_label, week_of
+from desktop.domain.dates import day_text, in_week, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
@@ -421,8 +421,7 @@ class PlanPage(ContextPage):
             rule = plan_store.PLACING_RULE
         self.suggestions.show_suggestions(suggestions, empty, rule)
         self.tabs.setTabText(0, f"Suggestions ({len(suggestions)})")
-        if self._focus is not None:
-            self.suggestions.select_weak_spot(self._focus.tag)
+        self._select_focus()
         self.advice_shown += 1
 
     def _show_carry_offer(self, left_over: Sequence[PlanItem], offer: bool) -> None:
@@ -586,7 +585,28 @@ class PlanPage(ContextPage):
         self.week = self.this_week()
         self.tabs.setCurrentWidget(self.suggestions)
         self.reload()
-        self.suggestions.select_weak_spot(tag)
+        self._select_focus()
+
+    def _select_focus(self) -> None:
+        """Select the weak spot's suggestion. None when what its row named is already in the
+        week's plan (suggestions leave planned items out): then that card, said in the status
+        bar; never another suggestion, which "Add to plan" would plan in its place."""
+        focus = self._focus
+        if focus is None or self.suggestions.select_weak_spot(focus.tag):
+            return
+        self.suggestions.list.clearSelection()
+        wanted = focus.practice.target.key if focus.practice is not None else None
+        items = self.snapshot.items if self.snapshot is not None else []
+        planned = next((i for i in items if i.counts and i.target.key == wanted), None)
+        if planned is None:
+            said = f"Nothing new to plan for {focus.label} this week."
+        else:
+            self.grid.select(planned.id)
+            day = f"{planned.day:%a} {day_text(planned.day, today(self.context))}"
+            said = f"{planned.target.title} is already in this week's plan, on {day}."
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(said, 8000)
 
     # The weekly review and mock interviews ----------------------------------------------
 
