@@ -116,3 +116,29 @@ def test_while_weak_spots_are_weighed_the_charts_keep_their_room(
     release.set()
     _wait_for_weak_spots(qtbot, page, shown)
     assert page.chart_area.isVisible() and page.weak_spot_rows
+
+
+def test_a_first_read_shows_no_empty_charts_above_where_they_will_go(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    """Nothing read yet: the charts are not shown as empty "Reading" cards under the calendar,
+    where the weak spots will go and push them down (a user saw them jump 230 px)."""
+    _struggling_with_dp(context)
+    release = threading.Event()
+    real_read = page_module.read_trends
+
+    def held_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "read_trends", held_read)
+    monkeypatch.setattr(page_module, "READ_AT_ONCE_ATTEMPTS", 0)
+    page, painted = _open(qtbot, context)
+    page.show()
+    qtbot.waitUntil(lambda: page.busy)
+    settle()
+    assert not page.chart_area.isVisible()
+    release.set()
+    _wait_for_weak_spots(qtbot, page, 0)
+    assert page.chart_area.isVisible() and page.weak_spot_rows
+    assert all(len(places) == 1 for places in painted.places.values()), painted.places

@@ -422,7 +422,10 @@ class TrendsPage(ContextPage):
         clicked), and the count line says the page is reading."""
         self.figures.setEnabled(not busy)
         if busy:
-            self.chart_area.show()  # the previous figures, each with its "Reading" note
+            # The previous figures, each with its "Reading" note; with none yet (the first
+            # read, or after a long period let them go), empty cards would show where the
+            # weak spots will go and be pushed down when they come: they wait hidden.
+            self.chart_area.setVisible(self.report is not None)
         # Not faded with an opacity effect: drawing the page through one took about 50 ms
         # more of the UI thread at each change on ten years of practice.
         for chart in self.charts:
