@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from desktop.domain.bounded_read import TomlTooComplex, UnreadableFile, loads_toml, read_bounded
 from desktop.domain.wording import counted
@@ -260,14 +261,8 @@ def _friendly(error: object, model: type[BaseModel]) -> str:
 def _described(model: type[BaseModel], location: tuple[object, ...]) -> str:
     """' (the position of the right choice, counting from 1)': what the field holds, where the
     model says so, for a bound that means little on its own."""
-    current: type[BaseModel] | None = model
-    described = None
-    for step in location:
-        if isinstance(step, int) or current is None:
-            continue
-        declared = current.model_fields.get(str(step))
-        described = declared.description if declared is not None else None
-        current = _model_in(declared.annotation) if declared is not None else None
+    declared = _walk(model, location)[1]
+    described = declared.description if declared is not None else None
     return f" ({described})" if described else ""
 
 
@@ -289,13 +284,23 @@ def _close_to(written: object, allowed: Sequence[str]) -> list[str]:
 
 def _field_names_at(model: type[BaseModel], location: tuple[object, ...]) -> list[str]:
     """The fields a table at `location` may have, following the model's nested models."""
+    current = _walk(model, location)[0]
+    return list(current.model_fields) if current is not None else []
+
+
+def _walk(
+    model: type[BaseModel], location: tuple[object, ...]
+) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """Down the model's nested models along `location`: the model there (if it is a table)
+    and the field declared last on the way."""
     current: type[BaseModel] | None = model
+    declared: FieldInfo | None = None
     for step in location:
         if isinstance(step, int) or current is None:
             continue
         declared = current.model_fields.get(str(step))
         current = _model_in(declared.annotation) if declared is not None else None
-    return list(current.model_fields) if current is not None else []
+    return current, declared
 
 
 def _model_in(annotation: object) -> type[BaseModel] | None:
