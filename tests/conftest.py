@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,6 +33,22 @@ def pytest_configure(config: pytest.Config) -> None:
         parse_moment(start)  # a typo fails the run at once, not test by test
         # In the environment, so the app started by a test in another process shifts too.
         os.environ[CLOCK_START_ENV] = start
+
+
+@pytest.fixture(autouse=True)
+def widgets_deleted_after_the_test() -> Iterator[None]:
+    """pytest-qt closes a test's widgets and asks Qt to delete them later, but outside an
+    event loop "later" never comes: every window of every test stayed alive, its dialog
+    keeper still fitting later tests' dialogs to the screen, and re-styling them all made
+    each test's theme slower than the last. They are deleted here, once the test is over
+    (tests that never loaded Qt do not load it for this)."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.practice import Attempt
@@ -21,16 +21,6 @@ from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.theme import Scheme, apply_theme
 from tests.samples import read_back
-
-
-@pytest.fixture(autouse=True)
-def widgets_deleted_after_the_test() -> Iterator[None]:
-    """pytest-qt closes a test's widgets and asks Qt to delete them later, but outside an
-    event loop "later" never comes: every window of every test stayed alive, its dialog
-    keeper still fitting later tests' dialogs to the screen, and re-styling them all made
-    each test's theme slower than the last. They are deleted here, once the test is over."""
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
