@@ -63,7 +63,13 @@ class Practice:
 
     @property
     def named(self) -> str:
-        return f"{self.target.title} ({self.note})" if self.note else self.target.title
+        title = self.target.title
+        if not self.note:
+            return title
+        if title.endswith(")"):
+            # "Design a Cache (Redis; it went wrong there last)": two brackets in a row read badly.
+            return f"{title[:-1]}; {self.note})"
+        return f"{title} ({self.note})"
 
 
 def practice_paths(

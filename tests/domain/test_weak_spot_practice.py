@@ -5,9 +5,15 @@ redo, and only with none of those the routine that drills it."""
 from __future__ import annotations
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+from desktop.domain.planner import Target
 from desktop.domain.practice import AttemptSubject
 from desktop.domain.routines import load_routines
-from desktop.domain.weak_spot_practice import PathCandidate, practice_for, practice_paths
+from desktop.domain.weak_spot_practice import (
+    PathCandidate,
+    Practice,
+    practice_for,
+    practice_paths,
+)
 from desktop.folders import shipped_data_dir
 from desktop.profile import Profile, shipped_vocabulary
 
@@ -87,3 +93,11 @@ def test_the_paths_it_is_practised_on(profile: Profile) -> None:
     assert [p.id for p in practice_paths(paths, {ids[0]}, ids[2])] == [ids[2]]
     assert [p.id for p in practice_paths(paths, {ids[2], ids[0]})] == [ids[0], ids[2]]
     assert [p.id for p in practice_paths(paths, set())] == ids
+
+
+def test_a_title_ending_in_brackets_takes_the_note_inside_them() -> None:
+    cache = Target("Design a Distributed Cache (Memcached / Redis Cluster)", "p", "cache")
+    named = Practice(cache, 45, "you struggled with it", "it went wrong there last").named
+    assert (
+        named == "Design a Distributed Cache (Memcached / Redis Cluster; it went wrong there last)"
+    )
