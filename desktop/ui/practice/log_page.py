@@ -121,7 +121,7 @@ class PracticeLogPage(ContextPage):
         layout.addLayout(bottom)
 
         # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
-        self.undo_action = QAction("Undo delete", self)
+        self.undo_action = self.deletes.action
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
         delete_key = QAction("Delete attempt", self.table)
@@ -146,9 +146,7 @@ class PracticeLogPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        # Ctrl+Z is window-wide (it works while the sidebar has the focus), so it must be off
-        # while another page, which may use the same key, is on show.
-        self.undo_action.setEnabled(active)
+        self.deletes.set_active(active)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("practice/columns", self.table.horizontalHeader().saveState())
