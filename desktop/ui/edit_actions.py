@@ -1,8 +1,13 @@
 """Edit menu: Undo, Redo, Cut, Copy, Paste and Select All for the text box with the focus.
 
 A text box claims these keys itself while it has the focus, so the actions matter for the menu
-and for what the keys do elsewhere: outside a text box Undo falls to the page's own undo (a
-deleted attempt or story comes back), and the rest are off, so a list keeps its own Ctrl+A.
+and for what the keys do elsewhere: outside a text box (or in a read-only one, which leaves
+Ctrl+Z alone) Undo falls to the page's own undo (a deleted attempt or story comes back), and
+the rest are off, so a list keeps its own Ctrl+A.
+
+Each action is enabled only when it would do something: the state follows the focus, the box's
+text, selection and undo history, the page on show and the page's own Undo (its enabledChanged),
+so a disabled Undo never swallows a Ctrl+Z that had something to undo.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ class EditActions(QObject):
         self._page_undo = page_undo
         self._box: TextBox | None = None
         self._connections: list[QMetaObject.Connection] = []  # to the box followed
+        self._page_action: QAction | None = None  # the page's Undo, followed
+        self._page_connection: QMetaObject.Connection | None = None
 
         def make(text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
             action = QAction(text, parent)
@@ -54,12 +61,26 @@ class EditActions(QObject):
         return run
 
     def _undo(self) -> None:
-        if self._box is not None:
-            self._box.undo()
+        box = self._box
+        if box is not None and not box.isReadOnly():
+            box.undo()
             return
-        page_undo = self._page_undo()
+        page_undo = self._follow_page_undo()
         if page_undo is not None and page_undo.isEnabled():
             page_undo.trigger()
+
+    def _follow_page_undo(self) -> QAction | None:
+        """The Undo of the page on show, listened to so that Edit > Undo turns on and off
+        with it (a delete made, brought back, the page hidden)."""
+        action = self._page_undo()
+        if action is not self._page_action:
+            if self._page_connection is not None:
+                QObject.disconnect(self._page_connection)
+            self._page_action = action
+            self._page_connection = (
+                action.enabledChanged.connect(self.refresh) if action is not None else None
+            )
+        return action
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._follow(new)
@@ -78,6 +99,11 @@ class EditActions(QObject):
                 box.textChanged.connect(self.refresh),
                 box.selectionChanged.connect(self.refresh),
             ]
+            if not isinstance(box, QLineEdit):  # its history can change with no new text
+                self._connections += [
+                    box.undoAvailable.connect(self.refresh),
+                    box.redoAvailable.connect(self.refresh),
+                ]
         self.refresh()
 
     def _stop_listening(self) -> None:
@@ -95,10 +121,11 @@ class EditActions(QObject):
 
     def refresh(self) -> None:
         """Enable what applies to the focused text box (or to the page, for Undo)."""
+        page_undo = self._follow_page_undo()
+        page_can_undo = page_undo is not None and page_undo.isEnabled()
         box = self._box
         if box is None:
-            page_undo = self._page_undo()
-            self.undo.setEnabled(page_undo is not None and page_undo.isEnabled())
+            self.undo.setEnabled(page_can_undo)
             for action in (self.redo, self.cut, self.copy, self.paste, self.select_all):
                 action.setEnabled(False)
             return
@@ -112,7 +139,7 @@ class EditActions(QObject):
             undo, redo = document.isUndoAvailable(), document.isRedoAvailable()
             selected, has_text = box.textCursor().hasSelection(), not document.isEmpty()
             hidden = False
-        self.undo.setEnabled(writable and undo)
+        self.undo.setEnabled(undo if writable else page_can_undo)
         self.redo.setEnabled(writable and redo)
         self.cut.setEnabled(writable and selected and not hidden)
         self.copy.setEnabled(selected and not hidden)

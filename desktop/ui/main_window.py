@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(frame)
         self._build_menus()
+        for page in self.pages:  # a page built after it came forward brings its Undo then
+            if isinstance(page, LazyPage):
+                page.built_now.connect(self.edit_actions.refresh)
         self.statusBar().setAccessibleName("Status")
         # Layout is saved shortly after it changes too, so even a crash keeps the last one.
         self._save_soon = QTimer(self)

@@ -1,11 +1,13 @@
 """A delete the user can take back: the record is marked deleted through the one write path,
-and the undo bar offers it back, newest first, until it is restored."""
+and the undo bar (and Edit > Undo, through `action`) offers it back, newest first, until it is
+restored."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
@@ -25,7 +27,12 @@ class Deletable(Protocol):
 class UndoableDelete:
     """Pairs a store's soft delete and restore with an UndoBar (`bar`, for the page to lay out), so
     the bar only ever offers what was written as deleted. `noun` names one ("story");
-    `describe` words one for the bar, e.g. "the story “{title}”"."""
+    `describe` words one for the bar, e.g. "the story “{title}”".
+
+    `action` is the page's Undo (Page.page_undo, run by Edit > Undo and Ctrl+Z outside a text
+    box; the page connects it to its own undo). It is enabled only while the page is active
+    and the bar has something to bring back, so the menu never offers an Undo that would do
+    nothing; the Edit menu follows its enabledChanged."""
 
     def __init__(
         self,
@@ -40,6 +47,19 @@ class UndoableDelete:
         self._noun = noun
         self._records = records
         self.bar = UndoBar(describe)
+        self.action = QAction("Undo delete", parent)
+        self._active = True  # a page on its own is on show; the window says otherwise
+        self.bar.offer_changed.connect(lambda _offered: self._enable_action())
+        self._enable_action()
+
+    def set_active(self, active: bool) -> None:
+        """The page is on show (True) or not: Ctrl+Z is window-wide, so while another page,
+        which may use the same key, is on show, this page's Undo is off."""
+        self._active = active
+        self._enable_action()
+
+    def _enable_action(self) -> None:
+        self.action.setEnabled(self._active and self.bar.latest() is not None)
 
     def delete(self, record_id: int, title: str) -> bool:
         """Mark the record deleted and offer it back; False (the user told why) if not saved."""

@@ -5,7 +5,16 @@ from __future__ import annotations
 import warnings
 
 import shiboken6
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.edit_actions import EditActions
 
@@ -59,3 +68,47 @@ def test_moving_between_text_boxes_follows_each_in_turn_without_a_warning(qtbot)
         second.insertPlainText(" more")  # the box left behind is no longer listened to
         assert not edit.select_all.isEnabled()
     assert raised == []
+
+
+def test_undo_history_cleared_without_new_text_turns_undo_off(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    box = QPlainTextEdit()
+    QVBoxLayout(window).addWidget(box)
+    window.show()
+    edit = EditActions(window, lambda: None)
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    box.insertPlainText("typed")
+    assert edit.undo.isEnabled()
+    box.document().clearUndoRedoStacks()  # the text stays; only its history goes
+    assert not edit.undo.isEnabled()
+
+
+def test_a_read_only_box_leaves_undo_to_the_page(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    preview = QTextBrowser()
+    preview.setPlainText("A preview the user may click into")
+    QVBoxLayout(window).addWidget(preview)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    brought_back: list[bool] = []
+    page_undo = QAction("Undo delete", window)
+    page_undo.triggered.connect(lambda: brought_back.append(True))
+    page_undo.setEnabled(False)
+    edit = EditActions(window, lambda: page_undo)
+    window.addActions(edit.actions())  # as the menu bar holds them: their keys work
+    preview.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is preview)
+    assert not edit.undo.isEnabled()
+    page_undo.setEnabled(True)  # something deleted: followed at once
+    assert edit.undo.isEnabled() and not edit.redo.isEnabled()
+    edit.undo.trigger()
+    assert brought_back == [True]
+    # The box leaves Ctrl+Z alone when it cannot be written in: the keys reach the page.
+    qtbot.keyClick(preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert brought_back == [True, True]
+    page_undo.setEnabled(False)
+    assert not edit.undo.isEnabled()

@@ -65,7 +65,7 @@ class JournalPage(ContextPage):
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
         # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
-        self.undo_action = QAction("Undo delete", self)
+        self.undo_action = self.deletes.action
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -232,7 +232,7 @@ class JournalPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        self.undo_action.setEnabled(active)
+        self.deletes.set_active(active)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         compact = event.size().width() < COMPACT_BELOW_WIDTH

@@ -6,7 +6,7 @@ import functools
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.planner import hours_text
@@ -121,7 +121,7 @@ class PracticeLogPage(ContextPage):
         layout.addLayout(bottom)
 
         # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
-        self.undo_action = QAction("Undo delete", self)
+        self.undo_action = self.deletes.action
         self.undo_action.triggered.connect(self.undo_delete)
         self.addAction(self.undo_action)
         delete_key = QAction("Delete attempt", self.table)
@@ -134,6 +134,10 @@ class PracticeLogPage(ContextPage):
         self._shown = self._period()
         self._page_failure_told = False
         context.events.sessions_changed.connect(self.data_changed)
+        # A retrospective written or deleted in the journal turns Open retrospective on or off.
+        self._retro_stale = False
+        context.events.journal_changed.connect(self._journal_changed)
+        self._update_retro_button()
 
     def _fill_path_filter(self) -> None:
         chosen = self.path_filter.currentData()
@@ -146,9 +150,7 @@ class PracticeLogPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        # Ctrl+Z is window-wide (it works while the sidebar has the focus), so it must be off
-        # while another page, which may use the same key, is on show.
-        self.undo_action.setEnabled(active)
+        self.deletes.set_active(active)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("practice/columns", self.table.horizontalHeader().saveState())
@@ -232,6 +234,11 @@ class PracticeLogPage(ContextPage):
                 )
             return []
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._retro_stale and not self._stale:  # a reload updates it anyway
+            self._update_retro_button()
+        super().showEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.model.release_rows()  # a long period's rows are read again when next shown
         super().hideEvent(event)
@@ -276,8 +283,32 @@ class PracticeLogPage(ContextPage):
 
     def _update_buttons(self) -> None:
         has = self.selected_row() is not None
-        for button in (self.edit_button, self.delete_button, self.retro_button):
+        for button in (self.edit_button, self.delete_button):
             button.setEnabled(has)
+        self._update_retro_button()
+
+    def _journal_changed(self) -> None:
+        if self.isVisible():
+            self._update_retro_button()
+        else:
+            self._retro_stale = True  # read when next shown, as the rows are
+
+    def _update_retro_button(self) -> None:
+        """Open retrospective is on only for an attempt that has one, and says why not."""
+        self._retro_stale = False
+        row = self.selected_row()
+        if row is None:
+            has, tip = False, "Select an attempt to open its retrospective"
+        else:
+            try:
+                with session_scope(self.context.profile.engine) as session:
+                    entry = journal_store.entry_for_attempt(session=session, attempt_id=row.id)
+                has = entry is not None
+            except SAVE_ERRORS:
+                has = True  # not known: a click reads again, and says why if it fails again
+            tip = "Open it in the journal" if has else "This attempt has no retrospective yet"
+        self.retro_button.setEnabled(has)
+        self.retro_button.setToolTip(tip)
 
     # Writing -----------------------------------------------------------------------------
 

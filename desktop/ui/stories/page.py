@@ -173,7 +173,7 @@ class StoriesPage(ContextPage):
         self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearse_action.triggered.connect(lambda: self.rehearse())
         # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
-        self.undo_action = QAction("Undo delete", self)
+        self.undo_action = self.deletes.action
         self.undo_action.triggered.connect(self.undo_delete)
         # Window-wide, so the keys work while the sidebar has the focus; set_active turns them
         # off while another page is on show.
@@ -204,8 +204,9 @@ class StoriesPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        for action in (self.new_action, self.rehearse_action, self.undo_action):
+        for action in (self.new_action, self.rehearse_action):
             action.setEnabled(active)
+        self.deletes.set_active(active)  # and on only with something to bring back
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("stories/splitter", self.splitter.saveState())

@@ -15,6 +15,7 @@ class UndoBar(QFrame):
     `describe` words one, e.g. "the story “{title}”"."""
 
     undo_requested = Signal()
+    offer_changed = Signal(bool)  # whether anything can be brought back now
 
     def __init__(self, describe: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,9 +52,10 @@ class UndoBar(QFrame):
     def _show(self) -> None:
         if not self._deleted:
             self.hide()
-            return
-        _item_id, title = self._deleted[-1]
-        count = len(self._deleted)
-        more = f" ({count} can be brought back)" if count > 1 else ""
-        self.text.setText(f"Deleted {self._describe.format(title=title)}.{more}")
-        self.show()
+        else:
+            _item_id, title = self._deleted[-1]
+            count = len(self._deleted)
+            more = f" ({count} can be brought back)" if count > 1 else ""
+            self.text.setText(f"Deleted {self._describe.format(title=title)}.{more}")
+            self.show()
+        self.offer_changed.emit(bool(self._deleted))

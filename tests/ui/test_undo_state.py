@@ -1,0 +1,210 @@
+"""Edit > Undo is on only when it would bring something back, and Ctrl+Z still does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.stories import StoryDraft
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store import stories as story_store
+from desktop.store.database import session_scope
+from desktop.ui import page_info
+from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
+from desktop.ui.lazy_page import LazyPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.page import Page
+from desktop.ui.pages import build_main_window
+from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.stories.page import StoriesPage
+
+
+@dataclass(frozen=True)
+class Deleting:
+    """How to make, delete and count one page's records."""
+
+    key: str
+    make: Callable[[AppContext, Page], None]
+    delete: Callable[[Page], None]
+    count: Callable[[AppContext, Page], int]
+
+
+def _make_attempt(context: AppContext, page: Page) -> None:
+    attempt = Attempt(
+        subject=AttemptSubject("3Sum", "backend-senior", "3sum", kind="code", target_minutes=25),
+        started_at=context.now(), active_seconds=1860, outcome=Outcome.PARTIAL, confidence=2,
+    )  # fmt: skip
+    with context.writing() as session:
+        practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
+    context.events.sessions_changed.emit()
+
+
+def _delete_attempt(page: Page) -> None:
+    assert isinstance(page, PracticeLogPage)
+    page.table.selectRow(0)
+    page.delete_button.click()
+
+
+def _count_attempts(_context: AppContext, page: Page) -> int:
+    assert isinstance(page, PracticeLogPage)
+    return page.model.rowCount()
+
+
+def _make_entry(context: AppContext, page: Page) -> None:
+    assert isinstance(page, JournalPage)
+    assert page.new_entry(entry_date=context.today()) is not None
+
+
+def _delete_entry(page: Page) -> None:
+    assert isinstance(page, JournalPage)
+    page.editor.delete_button.click()
+
+
+def _count_entries(context: AppContext, _page: Page) -> int:
+    with session_scope(context.profile.engine) as session:
+        newest = journal_store.newest_entry(session=session)
+    return 0 if newest is None else 1
+
+
+def _make_story(_context: AppContext, page: Page) -> None:
+    assert isinstance(page, StoriesPage)
+    assert page.new_story(StoryDraft(title="Keep me", themes=("conflict",))) is not None
+
+
+def _delete_story(page: Page) -> None:
+    assert isinstance(page, StoriesPage)
+    page.editor.delete_button.click()
+
+
+def _count_stories(_context: AppContext, page: Page) -> int:
+    assert isinstance(page, StoriesPage)
+    return page.model.rowCount()
+
+
+PAGES = [
+    Deleting(page_info.PRACTICE.key, _make_attempt, _delete_attempt, _count_attempts),
+    Deleting(page_info.JOURNAL.key, _make_entry, _delete_entry, _count_entries),
+    Deleting(page_info.STORIES.key, _make_story, _delete_story, _count_stories),
+]
+
+
+def _focus(qtbot, widget: QWidget) -> None:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def _ctrl_z(qtbot, window: MainWindow) -> None:
+    """The keys as pressed, to wherever the focus is: a disabled Undo would swallow them."""
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(
+        focused if focused is not None else window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+
+
+@pytest.mark.parametrize("deleting", PAGES, ids=[p.key for p in PAGES])
+def test_undo_is_on_only_while_a_delete_can_be_brought_back(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    undo = window.edit_actions.undo
+    deleting.make(context, page)
+    _focus(qtbot, window.navigation)
+    assert not undo.isEnabled()  # nothing deleted: nothing to undo
+
+    deleting.delete(page)
+    assert deleting.count(context, page) == 0
+    assert undo.isEnabled()  # followed at once, not only when the menu opens
+
+    _focus(qtbot, window.navigation)
+    _ctrl_z(qtbot, window)
+    assert deleting.count(context, page) == 1  # Ctrl+Z brought it back
+    _focus(qtbot, window.navigation)
+    assert not undo.isEnabled() and not page.page_undo().isEnabled()  # type: ignore[union-attr]
+    _ctrl_z(qtbot, window)  # nothing more to bring back: the key does nothing, and says nothing
+    assert deleting.count(context, page) == 1
+
+
+def test_each_delete_keeps_undo_on_until_the_last_is_back(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window = open_window(active=True)
+    log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
+    for _ in range(2):
+        _make_attempt(context, log)
+    _delete_attempt(log)
+    _delete_attempt(log)
+    _focus(qtbot, window.navigation)
+    undo = window.edit_actions.undo
+    _ctrl_z(qtbot, window)
+    assert log.model.rowCount() == 1 and undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert log.model.rowCount() == 2 and not undo.isEnabled()
+
+
+def test_undo_follows_the_page_on_show(qtbot, context: AppContext, open_window) -> None:
+    window = open_window(active=True)
+    log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
+    _make_attempt(context, log)
+    _delete_attempt(log)
+    _focus(qtbot, window.navigation)
+    undo = window.edit_actions.undo
+    assert undo.isEnabled()
+    window.show_page(page_info.STORIES.key)  # a page with Undo of its own, but nothing deleted
+    assert not undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert log.model.rowCount() == 0  # another page's delete stays deleted
+    window.show_page(page_info.PRACTICE.key)
+    assert undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert log.model.rowCount() == 1
+
+
+def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_delete(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window = open_window(active=True)
+    stories = window.open_page(page_info.STORIES.key, StoriesPage)
+    _make_story(context, stories)
+    _delete_story(stories)
+    undo = window.edit_actions.undo
+    _focus(qtbot, stories.filter)
+    assert not undo.isEnabled()  # the box has nothing to undo, and Ctrl+Z is the box's
+    stories.filter.insert("conflict")  # as typed
+    assert undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert stories.filter.text() == "" and not undo.isEnabled()
+    assert stories.model.rowCount() == 0 and stories.undo_bar.isVisibleTo(stories)
+    _focus(qtbot, window.navigation)  # out of the box, Undo is the page's again
+    assert undo.isEnabled()
+
+
+def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppContext) -> None:
+    with context.writing() as session:
+        story_store.create_story(
+            session=session, draft=StoryDraft(title="Keep me"), now=context.now()
+        )
+    settings = QSettings(str(context.profile.folder.ui_state_file), QSettings.Format.IniFormat)
+    settings.setValue("window/page", page_info.STORIES.key)  # built once the window paints
+    settings.sync()
+    window = build_main_window(AppContext(context.profile, settings))
+    qtbot.addWidget(window)
+    shell = next(p for p in window.pages if p.page_key == page_info.STORIES.key)
+    assert isinstance(shell, LazyPage)
+    window.show()
+    qtbot.waitUntil(lambda: shell.built, timeout=5000)
+    stories = shell.real
+    assert isinstance(stories, StoriesPage)
+    assert stories.editor.title.text() == "Keep me"  # opened, with no focus change since
+    _delete_story(stories)
+    assert window.edit_actions.undo.isEnabled()
