@@ -570,8 +570,18 @@ class TrendsPage(ContextPage):
             # Above the notes on what is only watched, lapsed or too new to say.
             self.weak_spot_box.insertWidget(self.weak_spot_box.indexOf(self.no_weak_spots), row)
             self.weak_spot_rows.append(row)
+        self._tab_through_weak_spots()
         self.no_weak_spots.setText(weak_spot_notes(spots, report))
         self.no_weak_spots.setVisible(bool(self.no_weak_spots.text()))
+
+    def _tab_through_weak_spots(self) -> None:
+        """Tab goes from the calendar to the weak spots' buttons, as they are laid out, then
+        on to the charts: rows made after the charts would otherwise come last, after them."""
+        before: QWidget = self.calendar
+        for row in self.weak_spot_rows:
+            for button in (row.show_button, row.plan_button):
+                QWidget.setTabOrder(before, button)
+                before = button
 
     # What is behind a number -------------------------------------------------------------
 
