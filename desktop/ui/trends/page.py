@@ -71,9 +71,10 @@ ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
 WELCOME = (
     "Your trends start with your first logged session.\n\n"
     "Pick an item on your learning path and start a session, or time anything with "
-    "Practice ▸ Start a free session. Tick what you struggled with when you log it: after a "
-    "week or two this page shows your practice calendar and streaks, how your time compares "
-    "with each target, and the weak spots that keep coming back."
+    "Practice ▸ Start a free session. Every session you log counts (ticking what you "
+    "struggled with helps, but is not needed): after a week or two this page shows your "
+    "practice calendar and streaks, how your time compares with each target, and the weak "
+    "spots that keep coming back."
 )
 WEIGHING = "Working out your weak spots…"
 NOTHING_PICKED = (

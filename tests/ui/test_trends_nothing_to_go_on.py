@@ -1,5 +1,6 @@
-"""A path or period without a session says there is nothing to go on, not "No weak spots yet",
-which reads as practice that went fine."""
+"""What Trends says with nothing to go on: a path or period without a session is "too little
+data", not "No weak spots yet" (which reads as practice that went fine), and a new user is not
+told that struggle ticks are needed."""
 
 from __future__ import annotations
 
@@ -33,3 +34,12 @@ def test_a_path_without_sessions_says_there_is_nothing_to_go_on(
     page.path_filter.setCurrentIndex(page.path_filter.findData("sre-devops"))
     assert page.count_label.text() == "0 sessions"
     assert page.no_weak_spots.text() == NO_SESSIONS
+
+
+def test_the_welcome_does_not_make_struggle_ticks_sound_required(open_page) -> None:
+    """Every session counts towards the weak spots; the welcome once told a new user to tick
+    their struggles for the page to show them."""
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    assert page.area.currentWidget() is page.welcome
+    assert "Every session you log counts" in page.welcome.text()
+    assert "is not needed" in page.welcome.text()
