@@ -28,6 +28,16 @@ def read_start(path: Path, size: int) -> bytes:
     with _lock:
         descriptor = _kept.get(key)
         if descriptor is None:
+            _let_go_of_deleted()
             # One per file the process reads (a restored database is a new one): a handful.
             descriptor = _kept[key] = os.open(path, os.O_RDONLY)
     return os.pread(descriptor, size, 0)
+
+
+def _let_go_of_deleted() -> None:
+    """Close the descriptors of files deleted since (a database replaced by a restore, a
+    test's folder): no connection works on a deleted file, so no lock that matters goes."""
+    for key, descriptor in list(_kept.items()):
+        if os.fstat(descriptor).st_nlink == 0:
+            os.close(descriptor)
+            del _kept[key]
