@@ -202,7 +202,7 @@ def test_a_week_of_logged_practice_shows_its_weak_spot_on_top(
     assert trends.report is not None and trends.report.streaks.current == 7
     top = trends.weak_spot_rows[0]
     assert top.spot.tag == "binary-search"
-    assert "went wrong in 4 of the last 4 attempts; ticked as a struggle 4 times" in (
+    assert "Went wrong in 4 of the last 4 attempts; ticked as a struggle 4 times" in (
         top.explanation.text()
     )
     top.show_button.click()

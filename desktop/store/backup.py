@@ -32,6 +32,7 @@ from desktop.store.backup_check import (
 from desktop.store.backup_verdicts import judge_with_cache, remember
 from desktop.store.health import move_aside
 from desktop.store.held_files import create_held, remove_if_left_behind
+from desktop.store.live_file import read_start
 from desktop.store.locks import DatabaseLocked, LockWait, is_lock_error, wait_until_readable
 from desktop.store.under_way import RESTORE, under_way
 
@@ -269,6 +270,15 @@ def _header(path: Path, size: int = len(SQLITE_HEADER)) -> bytes:
         return b""
 
 
+def _live_header(database: Path) -> bytes:
+    """The header of the database this process has open: read without closing a descriptor
+    of it, which would drop SQLite's locks (live_file.py)."""
+    try:
+        return read_start(database, len(SQLITE_HEADER))
+    except OSError:
+        return b""
+
+
 def backup_if_due(
     database: Path,
     backups_dir: Path,
@@ -284,7 +294,7 @@ def backup_if_due(
     moment = _stored(now)
     if not database.exists() or database.stat().st_size == 0:
         return None
-    if _header(database) != SQLITE_HEADER:
+    if _live_header(database) != SQLITE_HEADER:
         raise DamagedWhileOpen(database)
     backups = [b for b in list_backups(backups_dir) if looks_whole(b)]
     if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):

@@ -114,8 +114,8 @@ def test_the_recurring_weak_spot_is_listed_first_with_its_numbers(
     context.events.sessions_changed.emit()
     top = page.weak_spot_rows[0]
     assert top.spot.tag == "dynamic-programming"
-    assert top.explanation.text().startswith(
-        "Dynamic programming: went wrong in 5 of the last 5 attempts; ticked as a struggle "
+    assert top.explanation.text().startswith(  # the title above names it
+        "Went wrong in 5 of the last 5 attempts; ticked as a struggle "
         "5 times; median 38 min against a 25 min target"
     )
     assert "Clear: 5 of 5 went wrong" in top.explanation.text()  # how sure, with the counts

@@ -589,24 +589,39 @@ class PlanPage(ContextPage):
 
     def _select_focus(self) -> None:
         """Select the weak spot's suggestion. None when what its row named is already in the
-        week's plan (suggestions leave planned items out): then that card, said in the status
-        bar; never another suggestion, which "Add to plan" would plan in its place."""
+        week's plan, or next week's (suggestions leave planned items out): then that card,
+        said in the status bar; never another suggestion, which "Add to plan" would plan in
+        its place. Suggestions still on their way do this when they come."""
         focus = self._focus
-        if focus is None or self.suggestions.select_weak_spot(focus.tag):
+        if focus is None or self.suggestions.busy:
+            return
+        if self.suggestions.select_weak_spot(focus.tag):
             return
         self.suggestions.list.clearSelection()
         wanted = focus.practice.target.key if focus.practice is not None else None
         items = self.snapshot.items if self.snapshot is not None else []
         planned = next((i for i in items if i.counts and i.target.key == wanted), None)
+        if planned is None and wanted is not None:
+            # Where "Add to plan" puts what this week has no room for.
+            ahead = self._planned_next_week() or []
+            planned = next((i for i in ahead if i.counts and i.target.key == wanted), None)
         if planned is None:
             said = f"Nothing new to plan for {focus.label} this week."
         else:
-            self.grid.select(planned.id)
             day = f"{planned.day:%a} {day_text(planned.day, today(self.context))}"
-            said = f"{planned.target.title} is already in this week's plan, on {day}."
+            if in_week(planned.day, self.week):
+                self.grid.select(planned.id)
+                said = f"{planned.target.title} is already in this week's plan, on {day}."
+            else:
+                said = f"{planned.target.title} is already in next week's plan, on {day}."
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(said, 8000)
+
+    @reports_read_failures
+    def _planned_next_week(self) -> list[PlanItem]:
+        with session_scope(self.context.profile.engine) as session:
+            return plan_store.plan_for_week(session=session, week=self.week + timedelta(days=7))
 
     # The weekly review and mock interviews ----------------------------------------------
 

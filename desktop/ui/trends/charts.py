@@ -114,6 +114,9 @@ class ChartCard(QFrame):
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(f"{title} chart")
+        # The card takes the keys (arrows choose, Enter lists); a view taking focus too would
+        # be a second Tab stop per chart where nothing shows and no key does anything.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.empty = text_label(f"{title}: nothing to show", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waiting = text_label(f"{title}: reading", "muted")

@@ -71,9 +71,10 @@ ATTEMPT, ENTRY, MOCK = "attempt", "entry", "mock"
 WELCOME = (
     "Your trends start with your first logged session.\n\n"
     "Pick an item on your learning path and start a session, or time anything with "
-    "Practice ▸ Start a free session. Tick what you struggled with when you log it: after a "
-    "week or two this page shows your practice calendar and streaks, how your time compares "
-    "with each target, and the weak spots that keep coming back."
+    "Practice ▸ Start a free session. Every session you log counts (ticking what you "
+    "struggled with helps, but is not needed): after a week or two this page shows your "
+    "practice calendar and streaks, how your time compares with each target, and the weak "
+    "spots that keep coming back."
 )
 WEIGHING = "Working out your weak spots…"
 NOTHING_PICKED = (
@@ -570,8 +571,18 @@ class TrendsPage(ContextPage):
             # Above the notes on what is only watched, lapsed or too new to say.
             self.weak_spot_box.insertWidget(self.weak_spot_box.indexOf(self.no_weak_spots), row)
             self.weak_spot_rows.append(row)
+        self._tab_through_weak_spots()
         self.no_weak_spots.setText(weak_spot_notes(spots, report))
         self.no_weak_spots.setVisible(bool(self.no_weak_spots.text()))
+
+    def _tab_through_weak_spots(self) -> None:
+        """Tab goes from the calendar to the weak spots' buttons, as they are laid out, then
+        on to the charts: rows made after the charts would otherwise come last, after them."""
+        before: QWidget = self.calendar
+        for row in self.weak_spot_rows:
+            for button in (row.show_button, row.plan_button):
+                QWidget.setTabOrder(before, button)
+                before = button
 
     # What is behind a number -------------------------------------------------------------
 

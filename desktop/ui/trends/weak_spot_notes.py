@@ -10,10 +10,14 @@ from desktop.domain.weak_spots import LAPSE_DAYS, WeakSpot, WeakSpotReport
 
 SPOTS_SHOWN = 5  # weak spots shown in full, each with its Plan practice button
 SHOWN = 4  # of each list below them
+NO_SESSIONS = "Too little data yet: no sessions in the period and path chosen."
 
 
 def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) -> str:
     paragraphs = []
+    if report is not None and _nothing_to_go_on(report):
+        # A path or period without a session: not the same as practice that went fine.
+        return NO_SESSIONS
     if not spots:
         paragraphs.append(
             "No weak spots yet. Something is listed here once it has gone wrong in several "
@@ -37,6 +41,12 @@ def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) ->
     if report.too_little:
         paragraphs.append("Too little data yet: " + _listed(report.too_little) + ".")
     return "\n\n".join(paragraphs)
+
+
+def _nothing_to_go_on(report: WeakSpotReport) -> bool:
+    return report.sessions == 0 and not (
+        report.spots or report.watching or report.lapsed or report.too_little or report.covered
+    )
 
 
 def _first(parts: Sequence[str]) -> str:

@@ -36,7 +36,7 @@ class WeakSpotRow(QFrame):
         title.setText(f"{rank}. {spot.label}  ·  {KIND_NAMES.get(spot.kind, spot.kind)}")
         text.addWidget(title)
         self.explanation = text_label("Why it is a weak spot", "muted")
-        self.explanation.setText(f"{spot.explanation}\n{certainty_text(spot)}")
+        self.explanation.setText(f"{_under_title(spot)}\n{certainty_text(spot)}")
         text.addWidget(self.explanation)
         # What to practise it with (weak_spot_practice.py): "Plan practice" plans the first.
         self.items = text_label("Path items on it", "muted", wrap=True)
@@ -53,3 +53,10 @@ class WeakSpotRow(QFrame):
         self.plan_button.setAccessibleName(f"Plan practice on {spot.label}")
         self.plan_button.setToolTip("Add practice on this weak spot to your weekly plan")
         layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def _under_title(spot: WeakSpot) -> str:
+    """Why, without the label the title just above already gives ("Dynamic programming:
+    went wrong in ..." read the name twice)."""
+    why = spot.explanation.removeprefix(f"{spot.label}: ")
+    return why[:1].upper() + why[1:]

@@ -1,0 +1,79 @@
+"""What the status bar says after "Plan practice" on a Trends row: nothing before the week's
+suggestions are worked out, and where what the row names already is when it is planned."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.domain.planner import PlanSource
+from desktop.domain.suggestions import routine_target
+from desktop.store import plan as plan_store
+from desktop.store.database import session_scope
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.plan.page import PlanPage
+from desktop.ui.trends.page import TrendsPage
+from tests.ui.test_plan_practice_agrees import (
+    NOW,
+    _mark_done,
+    _observability_goes_wrong_in_free_design,
+)
+
+pytestmark = pytest.mark.any_date
+
+TAG = "observability"
+
+
+def _plan_practice(window: MainWindow) -> PlanPage:
+    window.show_page("trends")
+    trends = window.current_page()
+    assert isinstance(trends, TrendsPage)
+    next(row for row in trends.weak_spot_rows if row.spot.tag == TAG).plan_button.click()
+    plan = window.current_page()
+    assert isinstance(plan, PlanPage)
+    return plan
+
+
+def test_suggestions_still_being_worked_out_are_not_called_empty(
+    qtbot, context: AppContext, open_window, monkeypatch
+) -> None:
+    """On a long history the suggestions come from a worker: "Nothing new to plan" was said
+    before they came, and then the weak spot's suggestion was selected under it."""
+    from desktop.ui.plan import page as plan_page
+
+    monkeypatch.setattr(plan_page, "ADVISE_AT_ONCE_ATTEMPTS", -1)  # any history is long
+    _mark_done(context, "two-sum")
+    _observability_goes_wrong_in_free_design(context)
+    window = open_window()
+    plan = _plan_practice(window)
+    assert plan.suggestions.busy
+    assert window.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: plan.advice_shown > 0)
+    chosen = plan.suggestions.selected()
+    assert chosen is not None and chosen.weak_spot == TAG
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_what_the_row_names_planned_next_week_is_said_to_be_there(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """ "Add to plan" puts what this week has no room for into next week, and next week's
+    plan is left out of this week's suggestions: a second "Plan practice" said "Nothing new
+    to plan" as if nothing had been planned."""
+    _mark_done(context, "two-sum")
+    _observability_goes_wrong_in_free_design(context)
+    routine = next(r for r in context.profile.routines.routines if r.id == "weekly-system-design")
+    next_week = context.today() - timedelta(days=context.today().weekday() - 7)
+    with session_scope(context.profile.engine) as session:
+        plan_store.add_plan_item(
+            session=session, day=next_week, target=routine_target(routine),
+            minutes=routine.target_minutes, source=PlanSource.ROUTINE, reason="", now=NOW,
+        )  # fmt: skip
+    window = open_window()
+    plan = _plan_practice(window)
+    qtbot.waitUntil(lambda: plan.advice_shown > 0)
+    assert plan.suggestions.selected() is None
+    said = window.statusBar().currentMessage()
+    assert said.startswith("System-design scenario is already in next week's plan, on Mon ")

@@ -1,0 +1,47 @@
+"""Keyboard users reach the Trends page's weak spots in the order they are laid out: after
+the calendar, before the charts, and each chart once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.ui.context import AppContext
+from desktop.ui.trends.page import TrendsPage
+from tests.ui.test_trends_page import _struggling_with_dp
+
+pytestmark = pytest.mark.any_date
+
+
+def _tab_walk(qtbot, page: TrendsPage, start: QWidget, presses: int) -> list[QWidget]:
+    """The widgets Tab brings focus to, in order, from `start`."""
+    page.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    walked = []
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    return walked
+
+
+def test_tab_goes_from_the_calendar_to_the_weak_spots_then_to_the_charts(
+    qtbot, open_page, context: AppContext
+) -> None:
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    top = page.weak_spot_rows[0]
+    walked = _tab_walk(qtbot, page, page.calendar, 3)
+    assert walked == [top.show_button, top.plan_button, page.time_chart]
+
+
+def test_tab_stops_once_on_each_chart(qtbot, open_page, context: AppContext) -> None:
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    walked = _tab_walk(qtbot, page, page.time_chart, 2)
+    assert walked == [page.confidence_chart, page.struggle_chart]  # not the chart view inside

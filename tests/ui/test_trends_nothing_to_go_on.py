@@ -1,0 +1,45 @@
+"""What Trends says with nothing to go on: a path or period without a session is "too little
+data", not "No weak spots yet" (which reads as practice that went fine), and a new user is not
+told that struggle ticks are needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.weak_spots import WeakSpotReport
+from desktop.ui.context import AppContext
+from desktop.ui.trends.page import TrendsPage
+from desktop.ui.trends.weak_spot_notes import NO_SESSIONS, weak_spot_notes
+from tests.ui.test_trends_page import _log
+
+pytestmark = pytest.mark.any_date
+
+
+def test_no_sessions_is_said_as_too_little_data() -> None:
+    empty = WeakSpotReport(spots=[], watching=[], lapsed=[], too_little=[], sessions=0)
+    assert weak_spot_notes([], empty) == NO_SESSIONS
+    assert "No weak spots yet" not in NO_SESSIONS
+
+
+def test_sessions_that_went_fine_still_say_no_weak_spots_yet() -> None:
+    fine = WeakSpotReport(spots=[], watching=[], lapsed=[], too_little=[], sessions=2)
+    assert weak_spot_notes([], fine).startswith("No weak spots yet.")
+
+
+def test_a_path_without_sessions_says_there_is_nothing_to_go_on(
+    open_page, context: AppContext
+) -> None:
+    _log(context, 1, path_id="backend-senior")
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    page.path_filter.setCurrentIndex(page.path_filter.findData("sre-devops"))
+    assert page.count_label.text() == "0 sessions"
+    assert page.no_weak_spots.text() == NO_SESSIONS
+
+
+def test_the_welcome_does_not_make_struggle_ticks_sound_required(open_page) -> None:
+    """Every session counts towards the weak spots; the welcome once told a new user to tick
+    their struggles for the page to show them."""
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    assert page.area.currentWidget() is page.welcome
+    assert "Every session you log counts" in page.welcome.text()
+    assert "is not needed" in page.welcome.text()
