@@ -10,7 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.domain.weak_spot_practice import practise_with
-from desktop.domain.weak_spots import WEAK_SPOT_DAYS, WeakSpot, WeakSpotReport, certainty_text
+from desktop.domain.weak_spots import (
+    INTERVAL_PERCENT,
+    WEAK_SPOT_DAYS,
+    WeakSpot,
+    WeakSpotReport,
+    certainty_text,
+)
 from desktop.safety_commands import opened_profile
 from desktop.store.settings import load_settings
 from desktop.ui.trends.reading import TrendsQuery, read_trends
@@ -102,7 +108,8 @@ def _as_json(
     return {
         "path": path_id,
         "period": period,
-        "sessions": report.sessions,
+        "sessions": report.sessions,  # weighed: those of the last EVIDENCE_DAYS
+        "older_sessions": report.older_sessions,
         "weak_spots": [_spot(spot) | {"practise_with": items(spot)} for spot in report.spots],
         "watching": [_spot(spot) for spot in report.watching],
         "not_practised_lately": [
@@ -124,6 +131,7 @@ def _spot(spot: WeakSpot) -> dict[str, Any]:
         "sessions": spot.seen,
         "rate": spot.rate,
         "interval": [spot.low, spot.high],
+        "interval_percent": INTERVAL_PERCENT,
         "usual_rate": spot.usual,
         "explanation": spot.explanation,
         "attempt_ids": list(spot.attempt_ids),

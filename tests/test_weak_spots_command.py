@@ -64,6 +64,7 @@ def test_json_carries_tags_scores_intervals_counts_and_attempt_ids(
     low, high = spot["interval"]
     assert spot["usual_rate"] < low <= spot["rate"] <= high
     assert len(spot["attempt_ids"]) == 5 and printed["period"] == "all"
+    assert spot["interval_percent"] == 80 and printed["older_sessions"] == 0
     assert "Climbing Stairs" in spot["practise_with"]
 
 

@@ -319,10 +319,31 @@ def weak_spots_of(
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> WeakSpotReport:
     """The weak spots of the period's records (oldest first) and the extra evidence."""
-    recent = in_range
+    recent, older = list(in_range), []
     if in_range:  # only the last months weigh anything in the weak-spot model
         oldest = in_range[-1].started_at - timedelta(days=EVIDENCE_DAYS)
         recent = [r for r in in_range if r.started_at >= oldest]
+        older = [r for r in in_range if r.started_at < oldest]
     evidence = observations(recent, design_steps, exercised)
     evidence.extend(extra_evidence)
-    return analyse(evidence, kinds=kinds, label=label, now=now)
+    return analyse(
+        evidence,
+        kinds=kinds,
+        label=label,
+        now=now,
+        practised_before=last_practised(older, exercised),
+        older_sessions=len(older),
+    )
+
+
+def last_practised(
+    records: Iterable[PracticeRecord],
+    exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> dict[str, datetime]:
+    """When each tag was last practised in `records` (oldest first): what older sessions
+    still say, that something was practised long ago and not since."""
+    last: dict[str, datetime] = {}
+    for r in records:
+        for tag in (*r.patterns, *r.struggles, *tags_of_item(exercised, r.path_id, r.item_id)):
+            last[tag] = r.started_at
+    return last

@@ -32,6 +32,7 @@ EVIDENCE_DAYS = 120  # older evidence weighs under a four-thousandth: left out
 WEAK_SPOT_DAYS = 90
 PRIOR_SESSIONS = 2.0  # how many sessions' worth the usual rate counts for at the start
 Z_LOWER = 1.2816  # the lower end of an 80% interval (the 10th percentile)
+INTERVAL_PERCENT = 80
 MARGIN = 0.05  # the lower end must clear the usual rate by this much to be a weak spot
 RATIO = 1.5  # ... and be this many times the usual rate (rare mistakes need more than a tick)
 RATIO_GAP_CAP = 0.1  # ... but no more than this far above a high usual rate
@@ -125,6 +126,9 @@ class WeakSpotReport:
     too_little: list[str]  # kinds of work with too few sessions, as sentences
     covered: list[str] = field(default_factory=list)  # labels practised without trouble
     sessions: int = 0
+    # Sessions of the period older than EVIDENCE_DAYS: they weigh too little to count, and
+    # say only what was practised when (for "not practised lately").
+    older_sessions: int = 0
 
 
 def observation_from_attempt(
@@ -204,13 +208,17 @@ def analyse(
     kinds: Mapping[str, str],
     label: Callable[[str], str],
     now: datetime,
+    practised_before: Mapping[str, datetime] | None = None,
+    older_sessions: int = 0,
 ) -> WeakSpotReport:
     """Everything the Trends page says about weak spots. `kinds` maps each taxonomy id to
     its kind; other tags are ignored. Recency counts from `now`, or from the newest evidence
     if that is older: after a break, the weak spots are those of when the user last practised.
+    `practised_before` says when each tag was last practised in `older_sessions` sessions
+    left out as too old to weigh (see trends.weak_spots_of).
     """
     ordered = sorted(observations, key=lambda o: o.at)
-    last_seen: dict[str, datetime] = {}
+    last_seen: dict[str, datetime] = dict(practised_before or {})
     for obs in ordered:
         for tag in (*obs.practised, *obs.struggles):
             last_seen[tag] = obs.at
@@ -240,6 +248,7 @@ def analyse(
         too_little=_too_little(ordered),
         covered=covered,
         sessions=len(ordered),
+        older_sessions=older_sessions,
     )
 
 
@@ -631,9 +640,8 @@ def _explain(label: str, tally: _Tally) -> str:
             parts.append(f"missed in {_of(missed, recent, 'design session')}")
     elif tally.kind == "mistake":
         ticked = sum(tally.tag in o.struggles for o in recent)
-        parts.append(f"ticked in {tally.bad} of {tally.seen} sessions")
-        if ticked:
-            parts.append(f"{ticked} of the last {len(recent)}")
+        recently = f" ({ticked} of the last {len(recent)})" if ticked else ""
+        parts.append(f"ticked in {tally.bad} of {tally.seen} sessions{recently}")
     elif recent:
         ticked = sum(tally.tag in o.struggles for o in recent)
         went = len(bad_recent)

@@ -11,7 +11,9 @@ from desktop.domain.trends import (
     quiz_scores,
     struggles_by_week,
     time_against_target,
+    weak_spots_of,
 )
+from desktop.ui.trends.weak_spot_notes import weak_spot_notes
 
 MONDAY = date(2026, 11, 2)
 
@@ -120,3 +122,23 @@ def test_weekly_confidence_follows_the_weeks_the_user_chose() -> None:
     ]  # fmt: skip
     (week,) = confidence_by_week(records, first=calendar.SUNDAY)
     assert (week.week, week.value) == (MONDAY - timedelta(days=1), 3)
+
+
+def test_sessions_too_old_to_weigh_still_say_what_was_not_practised_lately() -> None:
+    # Graphs, a year before a run of recent hash-map sessions: too old to weigh as evidence,
+    # but it was practised, and not since.
+    old = _record(1, -400, patterns=("graphs",))
+    recent = [_record(10 + n, -n, patterns=("hash-map",)) for n in range(5, 0, -1)]
+    now = datetime(2026, 11, 2, 20, tzinfo=UTC)
+    report = weak_spots_of(
+        [old, *recent],
+        kinds={"graphs": "pattern", "hash-map": "pattern"},
+        label=str.capitalize,
+        design_steps=(),
+        now=now,
+    )
+    assert [(lapse.tag, lapse.days) for lapse in report.lapsed] == [("graphs", 400)]
+    assert (report.sessions, report.older_sessions) == (5, 1)
+    assert "Weak spots weigh the last 120 days of practice. The 1 session before" in (
+        weak_spot_notes([], report)
+    )

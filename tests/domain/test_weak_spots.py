@@ -224,7 +224,7 @@ def test_a_mistake_ticked_again_and_again_is_listed_against_every_session() -> N
                  for n in range(4)]  # fmt: skip
     (spot,) = _report(attempts).spots
     assert (spot.tag, spot.bad, spot.seen) == ("off-by-one", 4, 16)
-    assert spot.explanation == "Off-by-one: ticked in 4 of 16 sessions; 4 of the last 8"
+    assert spot.explanation == "Off-by-one: ticked in 4 of 16 sessions (4 of the last 8)"
     assert "other mistakes come up in" in certainty_text(spot)
 
 

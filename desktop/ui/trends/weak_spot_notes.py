@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.domain.weak_spots import LAPSE_DAYS, WeakSpot, WeakSpotReport
+from desktop.domain.weak_spots import EVIDENCE_DAYS, LAPSE_DAYS, WeakSpot, WeakSpotReport
 
 SPOTS_SHOWN = 5  # weak spots shown in full, each with its Plan practice button
 SHOWN = 4  # of each list below them
@@ -40,6 +40,14 @@ def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) ->
         paragraphs.append(f"Not practised in the last {LAPSE_DAYS} days: " + _first(lapsed) + ".")
     if report.too_little:
         paragraphs.append("Too little data yet: " + _listed(report.too_little) + ".")
+    if report.older_sessions:
+        # "Everything" counts 20,000 sessions; the list itself rests on the last few months.
+        older = report.older_sessions
+        paragraphs.append(
+            f"Weak spots weigh the last {EVIDENCE_DAYS} days of practice. The "
+            f"{older:,d} session{'s' if older > 1 else ''} before that count only for what "
+            "has not been practised lately."
+        )
     return "\n\n".join(paragraphs)
 
 
