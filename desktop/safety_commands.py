@@ -56,13 +56,24 @@ class ProgressLine:
 
 
 @contextmanager
-def opened_profile(data_dir: str | None, *, thorough: bool = True) -> Iterator[Profile | None]:
+def opened_profile(
+    data_dir: str | None, *, thorough: bool = True, only_existing: bool = False
+) -> Iterator[Profile | None]:
     """The profile, or None after saying why not. With `thorough` False only the quick look
     is taken (health.check_database): for a command that only reads, or that runs the full
-    check itself before it writes (see _FullCheck)."""
+    check itself before it writes (see _FullCheck). With `only_existing`, a folder without a
+    profile is refused rather than started: a command that only reads would otherwise report
+    a mistyped folder as an empty history (and leave a new profile there)."""
     from desktop.profile import open_profile
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
+    if only_existing and not folder.database.exists():
+        _say(
+            f"There is no Loopwise profile in {folder.data_dir} yet. Check the folder name, "
+            "or start Loopwise with it first."
+        )
+        yield None
+        return
     try:
         profile = open_profile(folder, clock=app_clock(), note=_say, thorough=thorough)
     except (DatabaseProblem, OSError) as error:
@@ -245,10 +256,10 @@ def _plain_export(data_dir: str | None, target: Path) -> int | None:
     folder = ProfileFolder(resolve_data_dir(data_dir))
     # What open_profile checks first, told the same way; the rest is left to it.
     try:
-        folder.ensure()
         database = folder.database
         if not database.exists() or database.stat().st_size == 0:
             return None
+        folder.ensure()
         check_database(database, wait=LockWait(database, note=_say), thorough=False)
     except (DatabaseProblem, OSError) as error:
         _say_unusable(folder, error)
@@ -304,7 +315,7 @@ def _export_through_the_profile(data_dir: str | None, file_format: str, target: 
     from desktop.store.transfer.vault_folder import VaultRefused
 
     # Only reads: the quick look is enough (SQLite refuses a damaged page when it reads it).
-    with opened_profile(data_dir, thorough=False) as profile:
+    with opened_profile(data_dir, thorough=False, only_existing=True) as profile:
         if profile is None:
             return 1
         progress = ProgressLine(sys.stderr)

@@ -43,7 +43,7 @@ def weak_spots_command(
     except ValueError as problem:
         print(f"loopwise weak-spots: --period {period}: {problem}", file=sys.stderr)
         return 2
-    with opened_profile(data_dir) as profile:
+    with opened_profile(data_dir, only_existing=True) as profile:
         if profile is None:
             return 1
         if path_id is not None and path_id not in {p.id for p in profile.library.paths}:

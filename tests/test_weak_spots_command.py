@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,16 @@ def test_bad_arguments_are_explained(
 ) -> None:
     assert main(["weak-spots", "--data-dir", data_dir, *args]) == 2
     assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command", [["weak-spots"], ["export", "all.json"], ["export", "--format", "markdown", "vault"]]
+)
+def test_a_folder_without_a_profile_is_refused_not_started(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A mistyped folder name must not read as an empty history, nor leave a profile there.
+    missing = tmp_path / "typo"
+    assert main(["--data-dir", str(missing), *command]) == 1
+    assert f"There is no Loopwise profile in {missing} yet." in capsys.readouterr().err
+    assert not missing.exists()
