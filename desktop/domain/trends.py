@@ -14,6 +14,7 @@ from desktop.domain.practice import Outcome
 from desktop.domain.streaks import Streaks, practice_streaks
 from desktop.domain.weak_spots import (
     EVIDENCE_DAYS,
+    EarlierPractice,
     Observation,
     WeakSpot,
     WeakSpotReport,
@@ -331,19 +332,21 @@ def weak_spots_of(
         kinds=kinds,
         label=label,
         now=now,
-        practised_before=last_practised(older, exercised),
-        older_sessions=len(older),
+        earlier=earlier_practice(older, exercised),
     )
 
 
-def last_practised(
-    records: Iterable[PracticeRecord],
+def earlier_practice(
+    records: Sequence[PracticeRecord],
     exercised: Mapping[tuple[str, str], Sequence[str]] | None = None,
-) -> dict[str, datetime]:
-    """When each tag was last practised in `records` (oldest first): what older sessions
-    still say, that something was practised long ago and not since."""
+) -> EarlierPractice:
+    """What `records` (oldest first), too old to weigh, still say: what was practised long
+    ago and not since, and which kinds of work have been practised at all."""
     last: dict[str, datetime] = {}
+    by_work: dict[str, int] = {}
     for r in records:
         for tag in (*r.patterns, *r.struggles, *tags_of_item(exercised, r.path_id, r.item_id)):
             last[tag] = r.started_at
-    return last
+        if r.kind:
+            by_work[r.kind] = by_work.get(r.kind, 0) + 1
+    return EarlierPractice(len(records), last, by_work)

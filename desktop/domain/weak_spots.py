@@ -119,6 +119,15 @@ class Lapse:
 
 
 @dataclass(frozen=True)
+class EarlierPractice:
+    """What sessions too old to weigh still say: that something was practised, and when."""
+
+    sessions: int = 0
+    last_practised: Mapping[str, datetime] = field(default_factory=dict)  # by tag
+    by_work: Mapping[str, int] = field(default_factory=dict)  # sessions by kind of work
+
+
+@dataclass(frozen=True)
 class WeakSpotReport:
     spots: list[WeakSpot]  # clear enough to act on, weakest first
     watching: list[WeakSpot]  # went wrong, but not often or surely enough yet
@@ -208,17 +217,16 @@ def analyse(
     kinds: Mapping[str, str],
     label: Callable[[str], str],
     now: datetime,
-    practised_before: Mapping[str, datetime] | None = None,
-    older_sessions: int = 0,
+    earlier: EarlierPractice | None = None,
 ) -> WeakSpotReport:
     """Everything the Trends page says about weak spots. `kinds` maps each taxonomy id to
     its kind; other tags are ignored. Recency counts from `now`, or from the newest evidence
     if that is older: after a break, the weak spots are those of when the user last practised.
-    `practised_before` says when each tag was last practised in `older_sessions` sessions
-    left out as too old to weigh (see trends.weak_spots_of).
+    `earlier` is what sessions left out as too old to weigh still say (trends.weak_spots_of).
     """
+    earlier = earlier or EarlierPractice()
     ordered = sorted(observations, key=lambda o: o.at)
-    last_seen: dict[str, datetime] = dict(practised_before or {})
+    last_seen: dict[str, datetime] = dict(earlier.last_practised)
     for obs in ordered:
         for tag in (*obs.practised, *obs.struggles):
             last_seen[tag] = obs.at
@@ -245,10 +253,10 @@ def analyse(
         spots=spots,
         watching=watching,
         lapsed=_lapsed(last_seen, kinds, label, now),
-        too_little=_too_little(ordered),
+        too_little=_too_little(ordered, earlier.by_work),
         covered=covered,
         sessions=len(ordered),
-        older_sessions=older_sessions,
+        older_sessions=earlier.sessions,
     )
 
 
@@ -600,8 +608,10 @@ def _lapsed(
     return sorted(lapses, key=lambda lapse: (-lapse.days, lapse.label))
 
 
-def _too_little(observations: Sequence[Observation]) -> list[str]:
-    counts: dict[str, int] = {}
+def _too_little(
+    observations: Sequence[Observation], earlier: Mapping[str, int] | None = None
+) -> list[str]:
+    counts: dict[str, int] = dict(earlier or {})
     for obs in observations:
         if obs.source == "attempt" and obs.work in ("code", "design", "behavioral"):
             counts[obs.work] = counts.get(obs.work, 0) + 1

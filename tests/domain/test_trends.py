@@ -127,7 +127,7 @@ def test_weekly_confidence_follows_the_weeks_the_user_chose() -> None:
 def test_sessions_too_old_to_weigh_still_say_what_was_not_practised_lately() -> None:
     # Graphs, a year before a run of recent hash-map sessions: too old to weigh as evidence,
     # but it was practised, and not since.
-    old = _record(1, -400, patterns=("graphs",))
+    old = _record(1, -400, patterns=("graphs",), kind="design")
     recent = [_record(10 + n, -n, patterns=("hash-map",)) for n in range(5, 0, -1)]
     now = datetime(2026, 11, 2, 20, tzinfo=UTC)
     report = weak_spots_of(
@@ -139,6 +139,8 @@ def test_sessions_too_old_to_weigh_still_say_what_was_not_practised_lately() -> 
     )
     assert [(lapse.tag, lapse.days) for lapse in report.lapsed] == [("graphs", 400)]
     assert (report.sessions, report.older_sessions) == (5, 1)
+    # A design session long ago is not "no design sessions yet".
+    assert report.too_little == ["1 design session so far", "no behavioral sessions yet"]
     assert "Weak spots weigh the last 120 days of practice. The 1 session before" in (
         weak_spot_notes([], report)
     )
