@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.ui.widgets.plain_text import message_box
+
+if TYPE_CHECKING:
+    from desktop.domain.data_file import DataFileError
 
 # Every message here may carry user text (a title, a file name): all are plain text.
 
@@ -25,6 +30,16 @@ def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) ->
 
 def tell_problem(parent: QWidget | None, title: str, message: str) -> None:
     _tell(QMessageBox.Icon.Warning, parent, title, message)
+
+
+def tell_file_problems(
+    parent: QWidget | None, title: str, error: DataFileError, outcome: str
+) -> None:
+    """A data file refused: the file named once, each problem on its own, then `outcome`
+    (what happened, what to do)."""
+    from desktop.ui.widgets.file_problems import FileProblemsDialog  # loaded when needed
+
+    FileProblemsDialog(title, error, outcome, parent).exec()
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:
