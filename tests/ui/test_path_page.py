@@ -121,7 +121,9 @@ def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monke
         dialog.topics.setText("Hash map, Linked lst")
         dialog._try_accept()
         assert dialog.added is None  # a topic Loopwise does not know is named, not saved
-        assert "'linked lst' is not a tag" in dialog.problem.text()
+        assert dialog.problem.text().startswith(
+            "The topic 'linked lst' is not a tag Loopwise knows"  # the name keeps its capital
+        )
         assert "did you mean 'linked-list'?" in dialog.problem.text()
         dialog.topics.setText("Hash map, Linked list, hash map")
         dialog._try_accept()
