@@ -67,6 +67,30 @@ TWO_PROBLEMS = (
 )
 
 
+# An export whose records are wrong in many ways (`loopwise import`'s file).
+BAD_EXPORT = {
+    "format": "loopwise-export",
+    "version": 1,
+    "sections": {
+        "journal": {
+            "entries": [
+                {"id": n, "title": n, "created_at": "yesterday", "body": None} for n in range(12)
+            ]
+        }
+    },
+}
+
+
+def export_problems() -> list[str]:
+    from desktop.store.transfer.json_import import ImportRejected, validate_document
+
+    try:
+        validate_document(BAD_EXPORT)
+    except ImportRejected as rejected:
+        return rejected.problems
+    raise AssertionError("the export was meant to be refused")
+
+
 def main(outdir: str) -> int:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -101,7 +125,7 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
     from desktop.ui.path.page import PathPage
     from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
-    from desktop.ui.widgets.file_problems import FileProblemsDialog
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
 
     width, height = (int(n) for n in size.split("x"))
     with tempfile.TemporaryDirectory() as scratch:
@@ -126,15 +150,24 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         shown: list[QDialog] = []
 
         def show(parent, title, error, outcome):  # type: ignore[no-untyped-def]
-            dialog = FileProblemsDialog(title, error, outcome, parent)
+            dialog = FileProblemsDialog(title, error.file, listed(error), outcome, parent)
             dialog.show()
             shown.append(dialog)
 
         dialogs.tell_file_problems = show  # type: ignore[assignment]
-        for name, text in (("many", MANY_PROBLEMS), ("two", TWO_PROBLEMS)):
-            source = Path(scratch) / f"my-interview-prep-{name}.toml"
-            source.write_text(text)
-            page.import_path(source)
+        export = str(Path(scratch) / "loopwise-export-2026-12-05.json")
+        for name, text in (("many", MANY_PROBLEMS), ("two", TWO_PROBLEMS), ("export", "")):
+            if text:
+                source = Path(scratch) / f"my-interview-prep-{name}.toml"
+                source.write_text(text)
+                page.import_path(source)
+            else:
+                problems = listed_as_said(export_problems())
+                outcome = "Fix them and import again. Nothing was changed."
+                shown.append(
+                    FileProblemsDialog("Nothing was imported", export, problems, outcome, window)
+                )
+                shown[-1].show()
             dialog = shown[-1]
             # Centred over the window, as a window manager puts it.
             dialog.move(window.geometry().center() - dialog.rect().center())

@@ -24,12 +24,12 @@ def problems_told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def file_problems_told(monkeypatch: pytest.MonkeyPatch) -> list[FileProblemsDialog]:
     """Every refused data file the app tells from now on, as the dialog it would show (built,
     not shown, so the test reads it)."""
-    from desktop.ui.widgets.file_problems import FileProblemsDialog
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed
 
     told: list[FileProblemsDialog] = []
 
     def keep(parent: QWidget | None, title: str, error: DataFileError, outcome: str) -> None:
-        told.append(FileProblemsDialog(title, error, outcome, parent))
+        told.append(FileProblemsDialog(title, error.file, listed(error), outcome, parent))
 
     monkeypatch.setattr(dialogs, "tell_file_problems", keep)
     return told

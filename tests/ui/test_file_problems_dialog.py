@@ -17,6 +17,7 @@ from desktop.ui.widgets.file_problems import (
     PROBLEMS_SHOWN,
     ZERO_WIDTH_SPACE,
     FileProblemsDialog,
+    listed,
     wrappable,
 )
 from tests.helpers.told import file_problems_told
@@ -33,7 +34,9 @@ def _error(count: int, problem: str = "must be 1 or more") -> DataFileError:
 
 
 def _dialog(qtbot, error: DataFileError) -> FileProblemsDialog:  # type: ignore[no-untyped-def]
-    dialog = FileProblemsDialog("This quiz file was not imported", error, "Nothing was changed.")
+    dialog = FileProblemsDialog(
+        "This quiz file was not imported", error.file, listed(error), "Nothing was changed."
+    )
     qtbot.addWidget(dialog)
     return dialog
 

@@ -48,7 +48,12 @@ from desktop.ui.search_dialog import SearchDialog
 from desktop.ui.shortcuts_sheet import ShortcutsSheet, shortcut_groups
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.theme import Scheme, apply_theme
-from desktop.ui.widgets.file_problems import FileProblemsDialog
+from desktop.ui.widgets.file_problems import (
+    FileProblemsDialog,
+    ListedProblem,
+    listed,
+    listed_as_said,
+)
 from desktop.ui.widgets.waiting import wait_until
 from tests.clocks import ManualClock
 from tests.helpers.layout_check import (
@@ -57,6 +62,7 @@ from tests.helpers.layout_check import (
     dialog_size_problems,
     layout_problems,
 )
+from tests.render_file_problems import export_problems
 from tests.samples import SMALL_PATH
 
 SIZES = ((760, 520), (1280, 800), (1920, 1080))
@@ -84,7 +90,7 @@ KNOWN_LAYOUT_ISSUES: tuple[KnownIssue, ...] = ()
 DIALOGS = (
     "finish session", "edit attempt", "weekly review", "add item", "backups", "about",
     "mock interview", "rehearsal", "quiz", "keyboard shortcuts", "preferences",
-    "search everything", "file problems",
+    "search everything", "file problems", "export problems",
 )  # fmt: skip
 
 
@@ -254,8 +260,15 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
         "search everything": lambda: _searched(SearchDialog(context, window), "design"),
         "file problems": lambda: FileProblemsDialog(
             "This path file was not imported",
-            _refused_path_file(profile.vocabulary),
+            *_refused_path_file(profile.vocabulary),
             "Fix the file and import it again. Nothing was changed.",
+            window,
+        ),
+        "export problems": lambda: FileProblemsDialog(
+            "Nothing was imported",
+            "/home/someone/Downloads/loopwise-export-2026-12-05.json",
+            listed_as_said(export_problems()),
+            "Fix them and import again. Nothing was changed.",
             window,
         ),
     }
@@ -280,7 +293,7 @@ def _searched(dialog: SearchDialog, query: str) -> SearchDialog:
     return dialog
 
 
-def _refused_path_file(vocabulary: Vocabulary) -> DataFileError:
+def _refused_path_file(vocabulary: Vocabulary) -> tuple[str, tuple[ListedProblem, ...]]:
     """A path file with more problems than the dialog lists, some long, one a near miss."""
     text = SMALL_PATH.replace('kind = "reading"', 'kind = "readng"').replace(
         'topics = ["hash-map"]',
@@ -290,7 +303,7 @@ def _refused_path_file(vocabulary: Vocabulary) -> DataFileError:
     try:
         parse_path_text(text, "/home/someone/Downloads/my-interview-prep-path.toml", vocabulary)
     except DataFileError as error:
-        return error
+        return error.file, listed(error)
     raise AssertionError("the file was meant to be refused")
 
 

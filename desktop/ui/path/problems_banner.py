@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from desktop.domain.path_file import PathFileError
 from desktop.ui.widgets.controls import push_button
-from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN, FileProblemList
+from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN, FileProblemList, listed
 from desktop.ui.widgets.labels import text_label
 
 SHOWN_BEFORE_DETAILS = 3
@@ -94,7 +94,7 @@ class PathProblemsBanner(QFrame):
             old.setParent(None)
             old.deleteLater()
         # Each file by its name once (the whole path in its tooltip), then its problems.
-        self.file_lists = [FileProblemList(error, problems) for error in shown]
+        self.file_lists = [FileProblemList(e.file, listed(e), problems) for e in shown]
         for file_list in self.file_lists:
             self._lists_layout.addWidget(file_list)
         hidden = count - len(shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -37,9 +38,19 @@ def tell_file_problems(
 ) -> None:
     """A data file refused: the file named once, each problem on its own, then `outcome`
     (what happened, what to do)."""
-    from desktop.ui.widgets.file_problems import FileProblemsDialog  # loaded when needed
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed  # when needed
 
-    FileProblemsDialog(title, error, outcome, parent).exec()
+    FileProblemsDialog(title, error.file, listed(error), outcome, parent).exec()
+
+
+def tell_file_problem_list(
+    parent: QWidget | None, title: str, file: str, problems: Sequence[str], outcome: str
+) -> None:
+    """A file refused for `problems` that each name their own place in it (a record of an
+    export): the file named once, each problem on its own, then `outcome`."""
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed_as_said
+
+    FileProblemsDialog(title, file, listed_as_said(problems), outcome, parent).exec()
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:

@@ -9,6 +9,8 @@ text: a file's name and the values it holds are the user's own words, never mark
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -68,11 +70,32 @@ def wrappable(text: str) -> str:
     return re.sub(rf"\S{{{LONGEST_UNBROKEN + 1},}}", broken, text)
 
 
-def copied_text(error: DataFileError) -> str:
+@dataclass(frozen=True)
+class ListedProblem:
+    """One problem as a window lists it."""
+
+    place: str  # "Line 13 · stages[1].items[1].kind"; "" when `what` names its record itself
+    what: str  # what is wrong, as a sentence
+
+
+def listed(error: DataFileError) -> tuple[ListedProblem, ...]:
+    """Each problem of a data file, where it is kept apart from what is wrong."""
+    return tuple(
+        ListedProblem(where_and_field(problem), sentence(problem.problem))
+        for problem in error.problems
+    )
+
+
+def listed_as_said(problems: Sequence[str]) -> tuple[ListedProblem, ...]:
+    """Problems that each name their own place (a record of an export), as sentences."""
+    return tuple(ListedProblem("", sentence(problem)) for problem in problems)
+
+
+def copied_text(file: str, problems: Sequence[ListedProblem]) -> str:
     """Every problem of the file, the file's path once above them: for the clipboard."""
-    lines = [error.file]
-    for problem in error.problems:
-        lines.append(f"{where_and_field(problem)}: {sentence(problem.problem)}")
+    lines = [file]
+    for problem in problems:
+        lines.append(f"{problem.place}: {problem.what}" if problem.place else problem.what)
     return "\n".join(lines)
 
 
@@ -80,18 +103,20 @@ class FileProblemList(QWidget):
     """One file's name, then up to `shown` of its problems, then how many more there are."""
 
     def __init__(
-        self, error: DataFileError, shown: int = PROBLEMS_SHOWN, parent: QWidget | None = None
+        self,
+        file: str,
+        problems: Sequence[ListedProblem],
+        shown: int = PROBLEMS_SHOWN,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.error = error
-        problems = error.problems
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        name = Path(error.file).name or error.file
+        name = Path(file).name or file
         self.file_label = text_label("File", "strong")
         self.file_label.setText(wrappable(f"{name} has {counted(len(problems), 'problem')}:"))
-        self.file_label.setToolTip(plain_tip(error.file))
+        self.file_label.setToolTip(plain_tip(file))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.file_label)
 
@@ -99,9 +124,10 @@ class FileProblemList(QWidget):
         self.items: list[tuple[QLabel, QLabel]] = []
         for problem in problems[:shown]:
             place = text_label("Where", "muted")
-            place.setText(wrappable(where_and_field(problem)))
+            place.setText(wrappable(problem.place))
+            place.setVisible(bool(problem.place))
             what = text_label("Problem")
-            what.setText(wrappable(sentence(problem.problem)))
+            what.setText(wrappable(problem.what))
             what.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             item = QVBoxLayout()
             item.setSpacing(1)
@@ -145,13 +171,19 @@ class _FittingScrollArea(QScrollArea):
 
 
 class FileProblemsDialog(QDialog):
-    """Why a data file was refused, and what happened because of it (`outcome`)."""
+    """Why a file was refused, and what happened because of it (`outcome`)."""
 
     def __init__(
-        self, title: str, error: DataFileError, outcome: str, parent: QWidget | None = None
+        self,
+        title: str,
+        file: str,
+        problems: Sequence[ListedProblem],
+        outcome: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.error = error
+        self.file = file
+        self.problems = tuple(problems)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         layout = QVBoxLayout(self)
@@ -159,7 +191,7 @@ class FileProblemsDialog(QDialog):
         self.heading.setText(title)
         layout.addWidget(self.heading)
 
-        self.problem_list = FileProblemList(error)
+        self.problem_list = FileProblemList(file, problems)
         self.problem_area = _FittingScrollArea(self.problem_list)
         layout.addWidget(self.problem_area, 1)
 
@@ -171,7 +203,7 @@ class FileProblemsDialog(QDialog):
         self.folder_button = push_button(
             "Show folder", "Open the folder the file is in", self._show_folder
         )
-        self.folder_button.setToolTip(plain_tip(str(Path(error.file).parent)))
+        self.folder_button.setToolTip(plain_tip(str(Path(file).parent)))
         buttons.addWidget(self.folder_button)
         self.copy_button = push_button(
             "Copy problems",
@@ -202,7 +234,7 @@ class FileProblemsDialog(QDialog):
                 self.resize(self.width(), self.height() + needed - viewport.height())
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(copied_text(self.error))
+        QGuiApplication.clipboard().setText(copied_text(self.file, self.problems))
 
     def _show_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.error.file).parent)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.file).parent)))
