@@ -39,8 +39,9 @@ class DataFileError(Exception):
     problem: str
     # The file's other problems, so its author can fix them all in one go.
     more: tuple[DataFileError, ...] = ()
-    # The known names closest to one the file got wrong (a tag), nearest first; `problem`
-    # already offers them in words, these are for a window that lists them on its own.
+    # The known names closest to one the file got wrong (a tag, a field, a kind), nearest
+    # first: `problem` offers them in words; kept as data too, so no caller reads them back
+    # out of the sentence.
     suggestions: tuple[str, ...] = ()
     # Where someone at a terminal finds every allowed name ("`loopwise tags` lists them"):
     # only the command line adds it, a window's user has no terminal to type it in.
