@@ -168,6 +168,22 @@ def test_a_file_with_several_mistakes_is_refused_with_each_on_its_own_line(
     assert len(skipped) == 3
 
 
+def test_an_unknown_tag_on_the_command_line_says_where_every_tag_is_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.commands import import_path_command
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL_PATH.replace('topics = ["hash-map"]', 'topics = ["hash mapp"]'))
+    assert import_path_command(str(tmp_path / "profile"), str(bad)) == 1
+    said = capsys.readouterr().err
+    assert said == (
+        f"Nothing was imported. {bad}, line 16 (field 'stages[1].items[1].topics[1]'): the "
+        "topic 'hash mapp' is not a tag Loopwise knows; did you mean 'hash-map'? "
+        "(`loopwise tags` lists them)\n"
+    )
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_screenshot_renders_every_page(tmp_path: Path, theme: str) -> None:
     out = tmp_path / "shots"

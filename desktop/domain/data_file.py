@@ -39,6 +39,13 @@ class DataFileError(Exception):
     problem: str
     # The file's other problems, so its author can fix them all in one go.
     more: tuple[DataFileError, ...] = ()
+    # The known names closest to one the file got wrong (a tag, a field, a kind), nearest
+    # first: `problem` offers them in words; kept as data too, so no caller reads them back
+    # out of the sentence.
+    suggestions: tuple[str, ...] = ()
+    # Where someone at a terminal finds every allowed name ("`loopwise tags` lists them"):
+    # only the command line adds it, a window's user has no terminal to type it in.
+    terminal_hint: str = ""
 
     @property
     def problems(self) -> tuple[DataFileError, ...]:
@@ -46,6 +53,8 @@ class DataFileError(Exception):
         return (replace(self, more=()), *self.more)
 
     def __str__(self) -> str:
+        """The command line's form: every problem on its own line, each with the whole path,
+        so an editor or grep can jump to it."""
         problems = self.problems
         lines = [_one_problem(problem) for problem in problems[:MAX_PROBLEMS_SHOWN]]
         hidden = len(problems) - MAX_PROBLEMS_SHOWN
@@ -57,15 +66,26 @@ class DataFileError(Exception):
 def _one_problem(error: DataFileError) -> str:
     where = error.file if error.line is None else f"{error.file}, line {error.line}"
     named = f" (field '{error.field}')" if error.field else ""
-    return f"{where}{named}: {error.problem}"
+    hint = f" ({error.terminal_hint})" if error.terminal_hint else ""
+    return f"{where}{named}: {error.problem}{hint}"
 
 
 def all_problems(problems: Sequence[DataFileError]) -> DataFileError:
     """One error carrying every problem of a file, in the order of its lines."""
-    unique = list(dict.fromkeys((p.file, p.line, p.field, p.problem) for p in problems))
-    ordered = sorted(unique, key=lambda problem: problem[1] or 0)
-    first, *rest = (DataFileError(*problem) for problem in ordered)
+    unique = list(
+        {(p.file, p.line, p.field, p.problem): replace(p, more=()) for p in problems}.values()
+    )
+    first, *rest = sorted(unique, key=lambda problem: problem.line or 0)
     return replace(first, more=tuple(rest))
+
+
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """ "; did you mean 'hash-map' or 'hash-set'?" for the names closest to a near miss."""
+    if not suggestions:
+        return ""
+    quoted = [f"'{name}'" for name in suggestions]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"; did you mean {listed}?"
 
 
 def read_data_bytes(path: Path, inside: Path | None = None) -> bytes:
@@ -121,19 +141,34 @@ def schema_problems(
         if _follows_from_other_errors(details) or tuple(details["loc"]) in misspelt:
             continue
         location = tuple(details["loc"])
-        problem = _friendly(details, model)
+        problem, close = _friendly(details, model)
         if details["type"] == "missing" and len(location) == 1:
             problem += " (add it at the top of the file, before the first [table])"
         line = locate_line(text, location)
-        problems.append(DataFileError(file_name, line, dotted(location) or None, problem))
+        field = dotted(location) or None
+        problems.append(DataFileError(file_name, line, field, problem, suggestions=close))
     return problems
 
 
 def problem_at(
-    text: str, file_name: str, location: tuple[object, ...], problem: str
+    text: str,
+    file_name: str,
+    location: tuple[object, ...],
+    problem: str,
+    *,
+    suggestions: tuple[str, ...] = (),
+    terminal_hint: str = "",
 ) -> DataFileError:
     """An error for a check the model cannot express (such as ids used twice)."""
-    return DataFileError(file_name, locate_line(text, location), dotted(location), problem)
+    line = locate_line(text, location)
+    return DataFileError(
+        file_name,
+        line,
+        dotted(location),
+        problem,
+        suggestions=suggestions,
+        terminal_hint=terminal_hint,
+    )
 
 
 # Where ids must be unique: the table path (such as ("groups", "entries")) and what they name.
@@ -231,31 +266,33 @@ def _line_from_toml_error(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _friendly(error: object, model: type[BaseModel]) -> str:
+def _friendly(error: object, model: type[BaseModel]) -> tuple[str, tuple[str, ...]]:
+    """What is wrong in plain words, and the allowed names closest to what was written."""
     details = error if isinstance(error, dict) else {}
     kind = str(details.get("type", ""))
     message = str(details.get("msg", "is not valid")).removeprefix("Value error, ")
     location = tuple(details.get("loc", ()))
     if kind == "missing":
-        return "this field is required but missing"
+        return "this field is required but missing", ()
     if kind == "extra_forbidden":
-        known = _field_names_at(model, location[:-1])
-        return "this field is not known" + _did_you_mean(location[-1], known, "check its spelling")
+        close = _close_to(location[-1], _field_names_at(model, location[:-1]))
+        hint = did_you_mean(close) if close else " (check its spelling)"
+        return "this field is not known" + hint, close
     if kind in ("enum", "literal_error"):
         expected = str(details.get("ctx", {}).get("expected", ""))
-        allowed = re.findall(r"'([^']*)'", expected)
-        return f"must be one of {expected}" + _did_you_mean(details.get("input"), allowed)
+        close = _close_to(details.get("input"), re.findall(r"'([^']*)'", expected))
+        return f"must be one of {expected}" + did_you_mean(close), close
     if kind == "string_pattern_mismatch":
         last = details.get("loc", ("",))[-1] if details.get("loc") else ""
         if last == "link":
-            return "must be a web address starting with http:// or https://"
-        return "must use only lowercase letters, digits and hyphens, for example 'two-sum'"
+            return "must be a web address starting with http:// or https://", ()
+        return "must use only lowercase letters, digits and hyphens, for example 'two-sum'", ()
     bound = details.get("ctx", {})
     if kind == "greater_than_equal":
-        return f"must be {bound.get('ge')} or more" + _described(model, location)
+        return f"must be {bound.get('ge')} or more" + _described(model, location), ()
     if kind == "less_than_equal":
-        return f"must be {bound.get('le')} or less" + _described(model, location)
-    return message[0].lower() + message[1:] if message else "is not valid"
+        return f"must be {bound.get('le')} or less" + _described(model, location), ()
+    return (message[0].lower() + message[1:] if message else "is not valid"), ()
 
 
 def _described(model: type[BaseModel], location: tuple[object, ...]) -> str:
@@ -266,20 +303,12 @@ def _described(model: type[BaseModel], location: tuple[object, ...]) -> str:
     return f" ({described})" if described else ""
 
 
-def _did_you_mean(written: object, allowed: Sequence[str], otherwise: str = "") -> str:
-    """'; did you mean 'code'?' when what was written is close to one allowed value."""
-    close = _close_to(written, allowed)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    return f" ({otherwise})" if otherwise else ""
-
-
-def _close_to(written: object, allowed: Sequence[str]) -> list[str]:
+def _close_to(written: object, allowed: Sequence[str]) -> tuple[str, ...]:
     """The allowed value `written` most resembles, if any."""
     if not isinstance(written, str):
-        return []
+        return ()
     # 0.7: 'hrd' finds 'hard' and 'target_mins' 'target_minutes'; 'estimate' is not 'title'.
-    return difflib.get_close_matches(written.strip().lower(), allowed, n=1, cutoff=0.7)
+    return tuple(difflib.get_close_matches(written.strip().lower(), allowed, n=1, cutoff=0.7))
 
 
 def _field_names_at(model: type[BaseModel], location: tuple[object, ...]) -> list[str]:

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol, Self, TypeVar
 
-from desktop.domain.data_file import DataFileError, problem_at, records_at
+from desktop.domain.data_file import DataFileError, did_you_mean, problem_at, records_at
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.domain.taxonomy import Taxonomy, folded
+
+# How many near misses an unknown tag offers: enough to find a typo's tag, few to read.
+SUGGESTED_TAGS = 3
+# The terminal's way to see every tag; a window says nothing about commands to type.
+TAGS_COMMAND_HINT = "`loopwise tags` lists them"
 
 
 @dataclass(frozen=True)
@@ -53,22 +58,44 @@ class Vocabulary:
         tag = self.resolve(name, behavioral=behavioral)
         if tag is not None:
             return tag
-        text, file_name, location = where
-        raise problem_at(text, file_name, location, self.unknown(name, behavioral))
+        raise self.unknown_at(name, where, behavioral)
 
-    def unknown(self, name: str, behavioral: bool = False, *, in_a_file: bool = True) -> str:
-        """Why `name` is refused, with the nearest known tag when one is close (and, for
-        someone editing a file, where to find them all)."""
-        what = "a tag or a story theme" if behavioral else "a tag"
-        problem = f"the topic '{name}' is not {what} Loopwise knows"
-        if in_a_file:
-            problem += " (`loopwise tags` lists them)"
+    def unknown_at(
+        self, name: str, where: tuple[str, str, tuple[object, ...]], behavioral: bool = False
+    ) -> DataFileError:
+        """The error for a file naming `name` at `where` (text, file name, location): the
+        closest known tags kept apart as well as offered in words, and the command that
+        lists them all for the terminal alone."""
+        text, file_name, location = where
+        closest = self.closest(name, behavioral)
+        return problem_at(
+            text,
+            file_name,
+            location,
+            self._not_known(name, behavioral) + did_you_mean(closest),
+            suggestions=closest,
+            terminal_hint=TAGS_COMMAND_HINT,
+        )
+
+    def unknown(self, name: str, behavioral: bool = False) -> str:
+        """Why `name` is refused, offering the nearest known tags when some are close."""
+        return self._not_known(name, behavioral) + did_you_mean(self.closest(name, behavioral))
+
+    def closest(self, name: str, behavioral: bool = False) -> tuple[str, ...]:
+        """The ids of the known tags (and, for behavioral items, themes) `name` most
+        resembles, nearest first; none when nothing is close."""
         # Any name of a tag (id, label or alias) may be the near miss; the id is suggested.
         known = dict(self.taxonomy.names)
         if behavioral:
             known.update(self._theme_names)
-        close = difflib.get_close_matches(folded(name), list(known), n=1, cutoff=0.75)
-        return problem + (f"; did you mean '{known[close[0]]}'?" if close else "")
+        # Several names of one tag may be close: ask for more names than ids are kept.
+        close = difflib.get_close_matches(folded(name), list(known), n=12, cutoff=0.75)
+        return tuple(dict.fromkeys(known[match] for match in close))[:SUGGESTED_TAGS]
+
+    @staticmethod
+    def _not_known(name: str, behavioral: bool) -> str:
+        what = "a tag or a story theme" if behavioral else "a tag"
+        return f"the topic '{name}' is not {what} Loopwise knows"
 
 
 def checked_tags(
@@ -107,8 +134,8 @@ def topic_problems(
                 continue
             is_behavioral = behavioral(record)
             if vocabulary.resolve(name.strip(), behavioral=is_behavioral) is None:
-                problem = vocabulary.unknown(name.strip(), is_behavioral)
-                problems.append(problem_at(text, file_name, (*where, "topics", index), problem))
+                at = (text, file_name, (*where, "topics", index))
+                problems.append(vocabulary.unknown_at(name.strip(), at, is_behavioral))
     return problems
 
 

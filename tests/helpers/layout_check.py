@@ -261,7 +261,9 @@ def _label(label: QLabel) -> list[LayoutProblem]:
                     f"wrapped text needs {needed} px of height, has {label.height()} px",
                 )
             ]
-        longest = max((metrics.horizontalAdvance(word) for word in shown.split()), default=0)
+        # Qt may also break a line at a zero-width space (how long values are made to wrap).
+        words = shown.replace("\u200b", " ").split()
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
         if not rich and longest > room.width() + 1:
             return [
                 LayoutProblem(

@@ -332,15 +332,25 @@ def test_an_import_checks_and_writes_off_the_ui_thread(
 def test_a_bad_import_file_is_explained_and_changes_nothing(
     qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    window, told = _window_with_entry(qtbot, context, monkeypatch, "Mine")
+    window, _told = _window_with_entry(qtbot, context, monkeypatch, "Mine")
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "loopwise-export", "version": 1, "sections": {"journal": '
                    '{"entries": [{"id": 5, "title": 3}]}}}')  # fmt: skip
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
+    listed: list[tuple[str, str, list[str]]] = []
+
+    def tell_list(_parent: object, title: str, file: str, problems: list[str], _o: str) -> None:
+        listed.append((title, file, problems))
+
+    monkeypatch.setattr(dialogs, "tell_file_problem_list", tell_list)
     _file_action(window, "import-json").trigger()
-    assert wait_until(lambda: bool(told))
-    assert told[-1].startswith("Nothing was imported:")
-    assert "journal entry 1 (id 5), field title" in told[-1]
+    assert wait_until(lambda: bool(listed))
+    # The file once, then each problem on its own (the record and field it names).
+    ((title, file, problems),) = listed
+    assert title == "Nothing was imported" and file == str(bad)
+    assert len(problems) > 1
+    assert all(str(tmp_path) not in problem for problem in problems)
+    assert any(p.startswith("journal entry 1 (id 5), field title") for p in problems)
     window.show_page("journal")
     assert _journal_titles(window) == ["Mine"]
 

@@ -19,8 +19,11 @@ from PySide6.QtCore import QEvent, QSettings, QSize
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
+from desktop.domain.data_file import DataFileError
 from desktop.domain.dates import MONDAY, week_of
+from desktop.domain.path_file import parse_path_text
 from desktop.domain.practice import AttemptSubject
+from desktop.domain.vocabulary import Vocabulary
 from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
 from desktop.screenshots import fill_with_demo_if_empty, settle, show_each_page, slug
@@ -45,6 +48,12 @@ from desktop.ui.search_dialog import SearchDialog
 from desktop.ui.shortcuts_sheet import ShortcutsSheet, shortcut_groups
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.theme import Scheme, apply_theme
+from desktop.ui.widgets.file_problems import (
+    FileProblemsDialog,
+    ListedProblem,
+    listed,
+    listed_as_said,
+)
 from desktop.ui.widgets.waiting import wait_until
 from tests.clocks import ManualClock
 from tests.helpers.layout_check import (
@@ -53,6 +62,8 @@ from tests.helpers.layout_check import (
     dialog_size_problems,
     layout_problems,
 )
+from tests.render_file_problems import export_problems
+from tests.samples import SMALL_PATH
 
 SIZES = ((760, 520), (1280, 800), (1920, 1080))
 THEMES = (Scheme.LIGHT, Scheme.DARK)
@@ -79,7 +90,7 @@ KNOWN_LAYOUT_ISSUES: tuple[KnownIssue, ...] = ()
 DIALOGS = (
     "finish session", "edit attempt", "weekly review", "add item", "backups", "about",
     "mock interview", "rehearsal", "quiz", "keyboard shortcuts", "preferences",
-    "search everything",
+    "search everything", "file problems", "export problems",
 )  # fmt: skip
 
 
@@ -247,6 +258,19 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
         "keyboard shortcuts": lambda: ShortcutsSheet(shortcut_groups(window), window),
         "preferences": lambda: PreferencesDialog(context, window),
         "search everything": lambda: _searched(SearchDialog(context, window), "design"),
+        "file problems": lambda: FileProblemsDialog(
+            "This path file was not imported",
+            *_refused_path_file(profile.vocabulary),
+            "Fix the file and import it again. Nothing was changed.",
+            window,
+        ),
+        "export problems": lambda: FileProblemsDialog(
+            "Nothing was imported",
+            "/home/someone/Downloads/loopwise-export-2026-12-05.json",
+            listed_as_said(export_problems()),
+            "Fix them and import again. Nothing was changed.",
+            window,
+        ),
     }
     for name, build in builders.items():
         dialog = build()
@@ -267,6 +291,20 @@ def _searched(dialog: SearchDialog, query: str) -> SearchDialog:
     dialog.search_now()
     assert wait_until(lambda: dialog.results.count() > 0), "the search never came back"
     return dialog
+
+
+def _refused_path_file(vocabulary: Vocabulary) -> tuple[str, tuple[ListedProblem, ...]]:
+    """A path file with more problems than the dialog lists, some long, one a near miss."""
+    text = SMALL_PATH.replace('kind = "reading"', 'kind = "readng"').replace(
+        'topics = ["hash-map"]',
+        'topics = ["hash mapp", "sliding windw", "vibes", "%s", "two pointer", "heep", "dp"]'
+        % ("an-unbroken-topic-name-" * 4),
+    )
+    try:
+        parse_path_text(text, "/home/someone/Downloads/my-interview-prep-path.toml", vocabulary)
+    except DataFileError as error:
+        return error.file, listed(error)
+    raise AssertionError("the file was meant to be refused")
 
 
 def _never(*_args: object) -> None:

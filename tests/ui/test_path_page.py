@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.domain.progress import ItemStatus
 from desktop.store import progress as progress_store
@@ -13,8 +13,9 @@ from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN
 from tests.failures import SQLITE_FULL, SQLITE_READONLY, sqlite_failure
-from tests.helpers.told import problems_told
+from tests.helpers.told import file_problems_told, problems_told
 from tests.samples import SMALL_PATH, add_custom_item
 
 
@@ -120,7 +121,9 @@ def test_add_and_remove_a_custom_item(page: PathPage, context: AppContext, monke
         dialog.topics.setText("Hash map, Linked lst")
         dialog._try_accept()
         assert dialog.added is None  # a topic Loopwise does not know is named, not saved
-        assert "'linked lst' is not a tag" in dialog.problem.text()
+        assert dialog.problem.text().startswith(
+            "The topic 'linked lst' is not a tag Loopwise knows"  # the name keeps its capital
+        )
         assert "did you mean 'linked-list'?" in dialog.problem.text()
         dialog.topics.setText("Hash map, Linked list, hash map")
         dialog._try_accept()
@@ -177,20 +180,26 @@ def test_add_item_dialog_stays_open_when_saving_fails(qtbot, page: PathPage) -> 
 def test_importing_a_malformed_path_file_changes_nothing(
     page: PathPage, tmp_path: Path, monkeypatch
 ) -> None:
-    told = problems_told(monkeypatch)
+    told = file_problems_told(monkeypatch)
     bad = tmp_path / "mine.toml"
     bad.write_text(SMALL_PATH.replace('kind = "reading"', 'kind = "puzzle"'))
     before = sorted(page.context.profile.folder.path_files_dir.iterdir())
     assert page.import_path(bad) is False
-    assert "line 13" in told[0] and "kind" in told[0]
+    ((place, _what),) = told[0].problem_list.items
+    assert place.text() == "Line 13 · stages[1].items[1].kind"
+    assert "Nothing was changed" in told[0].outcome.text()
     assert sorted(page.context.profile.folder.path_files_dir.iterdir()) == before
     assert page.path_picker.findData("mine") == -1
+
+
+def _all_text(widget: QWidget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
 
 
 def test_importing_a_file_with_several_mistakes_names_each_of_them(
     page: PathPage, tmp_path: Path, monkeypatch
 ) -> None:
-    told = problems_told(monkeypatch)
+    told = file_problems_told(monkeypatch)
     bad = tmp_path / "mine.toml"
     bad.write_text(
         SMALL_PATH.replace('kind = "reading"', 'kind = "readng"')
@@ -198,11 +207,40 @@ def test_importing_a_file_with_several_mistakes_names_each_of_them(
         .replace('topics = ["hash-map"]', 'topics = ["hash-mapp"]')
     )
     assert page.import_path(bad) is False
-    assert "line 13 (field 'stages[1].items[1].kind')" in told[0]
-    assert "did you mean 'reading'?" in told[0]
-    assert "line 14 (field 'stages[1].items[1].difficulty')" in told[0]
-    assert "line 16 (field 'stages[1].items[1].topics[1]')" in told[0]
-    assert "did you mean 'hash-map'?" in told[0]
+    (dialog,) = told
+    # The file once, by its name (the whole path in its tooltip), then one item a problem.
+    assert dialog.problem_list.file_label.text() == "mine.toml has 3 problems:"
+    assert str(bad) in dialog.problem_list.file_label.toolTip()
+    assert _all_text(dialog).count("mine.toml") == 1
+    assert str(tmp_path) not in _all_text(dialog)
+    items = [(place.text(), what.text()) for place, what in dialog.problem_list.items]
+    assert [place for place, _what in items] == [
+        "Line 13 · stages[1].items[1].kind",
+        "Line 14 · stages[1].items[1].difficulty",
+        "Line 16 · stages[1].items[1].topics[1]",
+    ]
+    assert items[0][1].startswith("Must be one of ") and items[0][1].endswith("'reading'?")
+    assert items[2][1] == (
+        "The topic 'hash-mapp' is not a tag Loopwise knows; did you mean 'hash-map'?"
+    )
+    # A window's user is not sent to a terminal command.
+    assert "loopwise tags" not in _all_text(dialog)
+    assert not dialog.problem_list.more_label.isVisibleTo(dialog)
+
+
+def test_a_file_with_many_mistakes_shows_the_first_and_counts_the_rest(
+    page: PathPage, tmp_path: Path, monkeypatch
+) -> None:
+    told = file_problems_told(monkeypatch)
+    topics = ", ".join(f'"not-a-tag-{n}"' for n in range(PROBLEMS_SHOWN + 3))
+    bad = tmp_path / "mine.toml"
+    bad.write_text(SMALL_PATH.replace('topics = ["hash-map"]', f"topics = [{topics}]"))
+    assert page.import_path(bad) is False
+    problem_list = told[0].problem_list
+    assert problem_list.file_label.text() == f"mine.toml has {PROBLEMS_SHOWN + 3} problems:"
+    assert len(problem_list.items) == PROBLEMS_SHOWN
+    assert problem_list.more_label.isVisibleTo(told[0])
+    assert problem_list.more_label.text() == "…and 3 more problems."
 
 
 def test_the_banner_lists_every_mistake_of_a_broken_file(qtbot, context: AppContext) -> None:
@@ -213,10 +251,18 @@ def test_the_banner_lists_every_mistake_of_a_broken_file(qtbot, context: AppCont
     context.profile.reload_library()
     widget = PathPage(context)
     qtbot.addWidget(widget)
-    text = widget.banner.text.text()
-    assert "One path or quiz file could not be loaded" in text
-    assert "broken.toml, line 13 (field &#x27;stages[1].items[1].kind&#x27;)" in text
-    assert "broken.toml, line 15 (field &#x27;stages[1].items[1].target_minutes&#x27;)" in text
+    banner = widget.banner
+    assert "One path or quiz file could not be loaded" in banner.heading.text()
+    (listed,) = banner.file_lists
+    assert listed.file_label.text() == "broken.toml has 2 problems:"
+    assert [place.text() for place, _what in listed.items] == ["Line 13 · stages[1].items[1].kind"]
+    banner.details_button.click()
+    (listed,) = banner.file_lists
+    assert [place.text() for place, _what in listed.items] == [
+        "Line 13 · stages[1].items[1].kind",
+        "Line 15 · stages[1].items[1].target_minutes",
+    ]
+    assert listed.items[1][1].text().startswith("Must be 5 or more")
 
 
 def test_importing_a_good_path_file_adds_and_selects_it(
@@ -237,8 +283,10 @@ def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> 
     widget = PathPage(context)
     qtbot.addWidget(widget)
     assert widget.banner.isVisibleTo(widget)
-    assert "One path or quiz file could not be loaded" in widget.banner.text.text()
-    assert "broken.toml, line 1" in widget.banner.text.text()
+    assert "One path or quiz file could not be loaded" in widget.banner.heading.text()
+    (listed,) = widget.banner.file_lists
+    assert listed.file_label.text() == "broken.toml has 1 problem:"
+    assert listed.items[0][0].text() == "Line 1"
     assert widget.path_picker.count() == 3
 
 
@@ -248,10 +296,13 @@ def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: A
     context.profile.reload_library()
     widget = PathPage(context)
     qtbot.addWidget(widget)
-    text = widget.banner.text.text()
-    assert "5 path or quiz files could not be loaded" in text and "…and 2 more." in text
-    widget.banner.details_button.click()
-    assert all(f"broken-{n}.toml" in widget.banner.text.text() for n in range(5))
+    banner = widget.banner
+    assert "5 path or quiz files could not be loaded" in banner.heading.text()
+    assert len(banner.file_lists) == 3 and banner.more_files.text() == "…and 2 more files."
+    banner.details_button.click()
+    names = [listed.file_label.text() for listed in banner.file_lists]
+    assert names == [f"broken-{n}.toml has 1 problem:" for n in range(5)]
+    assert not banner.more_files.isVisibleTo(banner)
 
 
 def test_a_filter_matching_nothing_says_so_and_can_be_cleared(page: PathPage) -> None:

@@ -126,9 +126,9 @@ class AddItemDialog(QDialog):
         assert self._vocabulary is not None
         tag = self._vocabulary.resolve(topic, behavioral=behavioral)
         if tag is None:
-            raise UnknownTopic(
-                self._vocabulary.unknown(topic, behavioral, in_a_file=False).capitalize()
-            )
+            # Capitalised by hand: str.capitalize() would lower "Loopwise" in the sentence.
+            why = self._vocabulary.unknown(topic, behavioral)
+            raise UnknownTopic(why[:1].upper() + why[1:])
         return tag
 
     @classmethod

@@ -619,7 +619,9 @@ class PathPage(ContextPage):
         try:
             quiz = self.context.profile.quiz(item.id) if item.kind is ItemKind.QUIZ else None
         except PathFileError as problem:  # a data file: same error type as path files
-            dialogs.tell_problem(self, "The quiz cannot be opened", str(problem))
+            dialogs.tell_file_problems(
+                self, "The quiz cannot be opened", problem, "Fix the quiz file and try again."
+            )
             return None
         if quiz is not None:
             dialog = QuizDialog(self.context, quiz, subject, self.window())
@@ -685,10 +687,11 @@ class PathPage(ContextPage):
                 )
                 replaced = True
         except PathFileError as error:
-            dialogs.tell_problem(
+            dialogs.tell_file_problems(
                 self,
                 "This path file was not imported",
-                f"{error}\n\nFix the file and import it again. Nothing was changed.",
+                error,
+                "Fix the file and import it again. Nothing was changed.",
             )
             return False
         self.context.profile.reload_library()

@@ -4,19 +4,22 @@ request."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.path_file import PathFileError
 from desktop.ui.widgets.controls import push_button
-from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN, FileProblemList, listed
+from desktop.ui.widgets.labels import text_label
 
 SHOWN_BEFORE_DETAILS = 3
+# Collapsed, each file shows its first problem: the banner stays a few lines tall.
+PROBLEMS_BEFORE_DETAILS = 1
+# Expanded, the lists scroll past this many lines rather than push the page off the window.
+MOST_LINES_SHOWN = 14
 
 
 class PathProblemsBanner(QFrame):
@@ -27,15 +30,28 @@ class PathProblemsBanner(QFrame):
         self._errors: list[PathFileError] = []
         self._folder: Path | None = None
         self._expanded = False
+        self.file_lists: list[FileProblemList] = []
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(10, 6, 6, 6)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName("Path and quiz file problems")
-        outer.addWidget(self.text, 1)
+        text = QVBoxLayout()
+        self.heading = text_label("Path and quiz file problems", "strong")
+        text.addWidget(self.heading)
+        self._lists = QWidget()
+        self._lists_layout = QVBoxLayout(self._lists)
+        self._lists_layout.setContentsMargins(0, 0, 0, 0)
+        self._lists_layout.setSpacing(10)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setWidget(self._lists)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.viewport().setAutoFillBackground(False)
+        self._lists.setAutoFillBackground(False)
+        text.addWidget(self._scroll, 1)
+        self.more_files = text_label("More files", "muted")
+        text.addWidget(self.more_files)
+        outer.addLayout(text, 1)
         buttons = QVBoxLayout()
         self.details_button = push_button(
             "Show all", "Show every path and quiz file problem", self._toggle_details
@@ -57,26 +73,63 @@ class PathProblemsBanner(QFrame):
         self._errors = sorted(errors, key=lambda error: Path(error.file).name.lower())
         self._folder = folder
         self._expanded = False
+        page = self.parentWidget()
+        if page is not None:
+            page.installEventFilter(self)  # once: Qt does not install a filter twice
         self._render()
         self.setVisible(bool(self._errors))
 
     def _render(self) -> None:
         count = len(self._errors)
-        shown = self._errors if self._expanded else self._errors[:SHOWN_BEFORE_DETAILS]
-        heading = (
-            "One path or quiz file could not be loaded and was skipped."
+        self.heading.setText(
+            "One path or quiz file could not be loaded and was skipped. Fix it and restart "
+            "Loopwise."
             if count == 1
-            else f"{count} path or quiz files could not be loaded and were skipped."
+            else f"{count} path or quiz files could not be loaded and were skipped. Fix them "
+            "and restart Loopwise."
         )
-        lines = "".join(
-            "<br>• " + escape(_short(error)).replace("\n", "<br>&nbsp;&nbsp;") for error in shown
-        )
+        shown = self._errors if self._expanded else self._errors[:SHOWN_BEFORE_DETAILS]
+        problems = PROBLEMS_SHOWN if self._expanded else PROBLEMS_BEFORE_DETAILS
+        for old in self.file_lists:
+            old.setParent(None)
+            old.deleteLater()
+        # Each file by its name once (the whole path in its tooltip), then its problems.
+        self.file_lists = [FileProblemList(e.file, listed(e), problems) for e in shown]
+        for file_list in self.file_lists:
+            self._lists_layout.addWidget(file_list)
         hidden = count - len(shown)
-        more = f"<br>…and {hidden} more." if hidden else ""
-        self.text.setText(f"<b>{heading}</b> Fix them and restart Loopwise.{lines}{more}")
-        self.text.setToolTip(plain_tip("\n".join(str(error) for error in self._errors)))
-        self.details_button.setVisible(count > SHOWN_BEFORE_DETAILS)
+        self.more_files.setText(f"…and {hidden} more files." if hidden else "")
+        self.more_files.setVisible(bool(hidden))
+        self._fit_lists()
+        more_to_see = count > SHOWN_BEFORE_DETAILS or any(
+            len(error.problems) > PROBLEMS_BEFORE_DETAILS for error in self._errors
+        )
+        self.details_button.setVisible(more_to_see)
         self.details_button.setText("Show fewer" if self._expanded else "Show all")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_lists()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit_lists()  # a taller or shorter page: a new quarter of it
+        return False
+
+    def _fit_lists(self) -> None:
+        """As tall as the lists at the banner's width, up to MOST_LINES_SHOWN lines and a
+        quarter of the page: past that they scroll rather than push the path off the page."""
+        width = self._scroll.viewport().width()
+        wanted = self._lists.heightForWidth(width)
+        if wanted <= 0:
+            wanted = self._lists.sizeHint().height()
+        cap = self.fontMetrics().lineSpacing() * MOST_LINES_SHOWN
+        page = self.parentWidget()
+        if page is not None:  # a small window keeps room for the path below
+            cap = min(cap, max(page.height() // 4, self.fontMetrics().lineSpacing() * 4))
+        height = min(wanted, cap)
+        if height != self._scroll.height():
+            self._scroll.setFixedHeight(height)
 
     def _toggle_details(self) -> None:
         self._expanded = not self._expanded
@@ -85,10 +138,3 @@ class PathProblemsBanner(QFrame):
     def _open_folder(self) -> None:
         if self._folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
-
-
-def _short(error: PathFileError) -> str:
-    """The message (every problem of the file) with just the file's name; the full path is in
-    the tooltip."""
-    name = Path(error.file).name
-    return str(replace(error, file=name, more=tuple(replace(p, file=name) for p in error.more)))

@@ -42,10 +42,11 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
                 file, user_dir, profile.vocabulary, existing, replace=True
             )
     except DataFileError as error:
-        dialogs.tell_problem(
+        dialogs.tell_file_problems(
             parent,
             "This quiz file was not imported",
-            f"{error}\n\nFix the file and import it again. Nothing was changed.",
+            error,
+            "Fix the file and import it again. Nothing was changed.",
         )
         return False
     profile.reload_library()

@@ -42,7 +42,9 @@ def start_item(context: AppContext, item: PlanItem, parent: QWidget | None) -> Q
         try:
             quiz = context.profile.quiz(target.item_id)
         except PathFileError as problem:
-            dialogs.tell_problem(parent, "The quiz cannot be opened", str(problem))
+            dialogs.tell_file_problems(
+                parent, "The quiz cannot be opened", problem, "Fix the quiz file and try again."
+            )
             return None
         if quiz is not None:
             dialog = QuizDialog(context, quiz, subject, parent)

@@ -239,12 +239,22 @@ def _reason(error: BaseException) -> str:
     return f"{explain(error)}."
 
 
-def _import_failed(window: MainWindow, error: BaseException) -> None:
+def _import_failed(window: MainWindow, error: BaseException, source: str) -> None:
     from desktop.store.transfer.cancelling import ImportCancelled
     from desktop.store.transfer.json_import import ImportRejected
 
     if isinstance(error, ImportCancelled):
         dialogs.tell(window, "Import cancelled", str(error))
+    elif isinstance(error, ImportRejected) and len(error.problems) > 1:
+        # The file (or folder) named once, each problem its own item: a message box of
+        # twenty bullets runs off a small screen.
+        dialogs.tell_file_problem_list(
+            window,
+            "Nothing was imported",
+            source,
+            error.problems,
+            "Fix them and import again. Nothing was changed.",
+        )
     elif isinstance(error, ImportRejected):
         dialogs.tell_problem(window, "Not imported", error.summary())
     else:
@@ -296,7 +306,7 @@ def import_json(window: MainWindow) -> None:
         dialogs.tell(window, "Imported", f"Imported: {plan.describe()}.")
 
     def failed(error: BaseException) -> None:
-        _import_failed(window, error)
+        _import_failed(window, error, source)
 
     _with_progress(window, "Checking the file…", check, checked, failed, cancellable=True)
 
@@ -341,6 +351,6 @@ def import_markdown(window: MainWindow) -> None:
         "Importing your notes…",
         work,
         imported,
-        lambda error: _import_failed(window, error),
+        lambda error: _import_failed(window, error, folder),
         cancellable=True,
     )

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.ui.widgets.plain_text import message_box
+
+if TYPE_CHECKING:
+    from desktop.domain.data_file import DataFileError
 
 # Every message here may carry user text (a title, a file name): all are plain text.
 
@@ -25,6 +31,26 @@ def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) ->
 
 def tell_problem(parent: QWidget | None, title: str, message: str) -> None:
     _tell(QMessageBox.Icon.Warning, parent, title, message)
+
+
+def tell_file_problems(
+    parent: QWidget | None, title: str, error: DataFileError, outcome: str
+) -> None:
+    """A data file refused: the file named once, each problem on its own, then `outcome`
+    (what happened, what to do)."""
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed  # when needed
+
+    FileProblemsDialog(title, error.file, listed(error), outcome, parent).exec()
+
+
+def tell_file_problem_list(
+    parent: QWidget | None, title: str, file: str, problems: Sequence[str], outcome: str
+) -> None:
+    """A file refused for `problems` that each name their own place in it (a record of an
+    export): the file named once, each problem on its own, then `outcome`."""
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed_as_said
+
+    FileProblemsDialog(title, file, listed_as_said(problems), outcome, parent).exec()
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:

@@ -1,0 +1,192 @@
+"""Render how the window tells a bad data file, to look at: the import dialog for a path file
+with many problems and with two, and the Learning path banner for broken files found at
+start, in light and dark, on a screen of 760x520, 1280x800 and 1920x1080 (the window filling
+it, as maximised).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.render_file_problems OUT_DIR
+
+Each size runs in its own process, on an offscreen screen of that size, so a dialog is kept
+on that screen as it would be on a real one. Not part of the test run (the layout check in
+tests/ui/test_layout.py checks the dialog for cut-off text).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SIZES = ((760, 520), (1280, 800), (1920, 1080))
+THEMES = ("light", "dark")
+
+# Nine mistakes: a misspelt kind, a bound, unknown tags (near misses and not), a misspelt
+# field, a value with no space to wrap at, and a duplicated id.
+MANY_PROBLEMS = """format = 1
+id = "mine"
+title = "My path"
+role = "Me"
+
+[[stages]]
+id = "s"
+title = "Warm-up"
+
+[[stages.items]]
+id = "a"
+title = "Drill A"
+kind = "readng"
+difficulty = "easy"
+target_minutes = 0
+topics = ["hash mapp", "vibes", "sliding windw"]
+
+[[stages.items]]
+id = "a"
+title = "Drill B"
+kind = "code"
+difficulty = "hrd"
+target_mins = 10
+topics = ["an-extremely-long-topic-name-that-has-no-spaces-at-all-anywhere"]
+
+[[stages.items]]
+id = "c"
+title = "Drill C"
+kind = "cod"
+difficulty = "easy"
+target_minutes = 10
+topics = ["tree"]
+"""
+
+TWO_PROBLEMS = (
+    MANY_PROBLEMS.split('\n[[stages.items]]\nid = "a"\ntitle = "Drill B"')[0]
+    .replace('kind = "readng"', 'kind = "reading"')
+    .replace('"vibes", "sliding windw"', '"arrays"')
+    .replace("target_minutes = 0", "target_minutes = 10")
+    .replace('"hash mapp"', '"hash mapp", "sliding windw"')
+)
+
+
+# An export whose records are wrong in many ways (`loopwise import`'s file).
+BAD_EXPORT = {
+    "format": "loopwise-export",
+    "version": 1,
+    "sections": {
+        "journal": {
+            "entries": [
+                {"id": n, "title": n, "created_at": "yesterday", "body": None} for n in range(12)
+            ]
+        }
+    },
+}
+
+
+def export_problems() -> list[str]:
+    from desktop.store.transfer.json_import import ImportRejected, validate_document
+
+    try:
+        validate_document(BAD_EXPORT)
+    except ImportRejected as rejected:
+        return rejected.problems
+    raise AssertionError("the export was meant to be refused")
+
+
+def main(outdir: str) -> int:
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        with tempfile.TemporaryDirectory() as scratch:
+            config = Path(scratch) / "screen.json"
+            config.write_text(json.dumps({"screens": [_screen(width, height)]}))
+            env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+            for theme in THEMES:
+                args = [sys.executable, "-m", "tests.render_file_problems", "--one"]
+                args += [str(out), theme, f"{width}x{height}"]
+                subprocess.run(args, env=env, check=True)
+    return 0
+
+
+def _screen(width: int, height: int) -> dict[str, object]:
+    return {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+
+
+def render_one(outdir: Path, theme: str, size: str) -> None:
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.app import create_application
+    from desktop.clock import app_clock
+    from desktop.folders import ProfileFolder
+    from desktop.profile import open_profile
+    from desktop.screenshots import fill_with_demo_if_empty, save_grab, settle
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages import build_main_window
+    from desktop.ui.path.page import PathPage
+    from desktop.ui.theme import Scheme
+    from desktop.ui.widgets import dialogs
+    from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
+
+    width, height = (int(n) for n in size.split("x"))
+    with tempfile.TemporaryDirectory() as scratch:
+        create_application(scheme=Scheme(theme))
+        folder = ProfileFolder(Path(scratch) / "profile")
+        folder.ensure()
+        (folder.path_files_dir / "broken-path.toml").write_text(MANY_PROBLEMS)
+        (folder.quiz_files_dir / "my-quiz.toml").write_text("format = 1\nid = [\n")
+        profile = open_profile(folder, clock=app_clock())
+        fill_with_demo_if_empty(profile)
+        settings = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
+        window = build_main_window(AppContext(profile, settings))
+        window.resize(width, height)
+        window.show()
+        page = window.open_page(PathPage.info.key, PathPage)
+        settle()
+        save_grab(window, outdir / f"banner-{theme}-{size}.png")
+        page.banner.details_button.click()
+        save_grab(window, outdir / f"banner-all-{theme}-{size}.png")
+        page.banner.details_button.click()
+
+        shown: list[QDialog] = []
+
+        def show(parent, title, error, outcome):  # type: ignore[no-untyped-def]
+            dialog = FileProblemsDialog(title, error.file, listed(error), outcome, parent)
+            dialog.show()
+            shown.append(dialog)
+
+        dialogs.tell_file_problems = show  # type: ignore[assignment]
+        export = str(Path(scratch) / "loopwise-export-2026-12-05.json")
+        for name, text in (("many", MANY_PROBLEMS), ("two", TWO_PROBLEMS), ("export", "")):
+            if text:
+                source = Path(scratch) / f"my-interview-prep-{name}.toml"
+                source.write_text(text)
+                page.import_path(source)
+            else:
+                problems = listed_as_said(export_problems())
+                outcome = "Fix them and import again. Nothing was changed."
+                shown.append(
+                    FileProblemsDialog("Nothing was imported", export, problems, outcome, window)
+                )
+                shown[-1].show()
+            dialog = shown[-1]
+            # Centred over the window, as a window manager puts it.
+            dialog.move(window.geometry().center() - dialog.rect().center())
+            settle()
+            picture = QPixmap(window.size())
+            painter = QPainter(picture)
+            painter.drawPixmap(0, 0, window.grab())
+            corner = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+            painter.drawPixmap(corner, dialog.grab())
+            painter.end()
+            picture.save(str(outdir / f"import-{name}-{theme}-{size}.png"))
+            print(f"{name} {theme} {size}: dialog {dialog.width()}x{dialog.height()}")
+            dialog.close()
+        window.close()
+        profile.close()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        render_one(Path(sys.argv[2]), sys.argv[3], sys.argv[4])
+    else:
+        sys.exit(main(sys.argv[1]))
