@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
+    QKeyEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
@@ -27,6 +28,7 @@ from shiboken6 import isValid
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
 from desktop.ui.edit_actions import EditActions
+from desktop.ui.enter_on_buttons import press_focused_button
 from desktop.ui.icons import app_icon, tinted_icon
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.mnemonics import assign_mnemonics
@@ -282,6 +284,12 @@ class MainWindow(QMainWindow):
     def moveEvent(self, event: QMoveEvent) -> None:
         self._save_soon.start()
         super().moveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if press_focused_button(event):  # an Enter no widget used (enter_on_buttons.py)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: redraw the icons in the new colours.

@@ -1,0 +1,29 @@
+"""Enter presses the focused button, as Space does, in the main window.
+
+Qt's push buttons take Enter only inside dialogs (where it means the default button); in the
+main window Enter on a focused "Plan practice" or "Delete" did nothing, which keyboard users
+of native apps do not expect. Dialogs keep Qt's own handling: this only sees the key presses
+the main window's widgets left unused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def press_focused_button(event: QKeyEvent) -> bool:
+    """Click the focused button for an unused Enter; True if one was pressed."""
+    if event.key() not in ENTER_KEYS:
+        return False
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False  # Ctrl+Enter and the like mean something else
+    focus = QApplication.focusWidget()
+    if not isinstance(focus, (QPushButton, QToolButton)) or focus.menu() is not None:
+        return False  # (a menu button opens with Space or its arrow)
+    if not (focus.isEnabled() and focus.isVisible()):
+        return False
+    focus.animateClick()
+    return True

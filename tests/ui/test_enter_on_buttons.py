@@ -1,0 +1,48 @@
+"""Enter presses the focused button in the main window, as Space does (and as in dialogs)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.context import AppContext
+from desktop.ui.trends.page import TrendsPage
+from tests.ui.test_trends_page import _struggling_with_dp
+
+pytestmark = pytest.mark.any_date
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_focused_row_button_presses_it(
+    qtbot, open_window, context: AppContext, key: Qt.Key
+) -> None:
+    _struggling_with_dp(context)
+    window = open_window(size=(1200, 800), active=True)
+    page = window.open_page("trends", TrendsPage)
+    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    button = page.weak_spot_rows[0].show_button
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert page.details.count() == 0
+    qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.waitUntil(lambda: page.details.count() == 5)  # its attempts, listed
+
+
+def test_ctrl_enter_and_a_disabled_button_are_left_alone(
+    qtbot, open_window, context: AppContext
+) -> None:
+    _struggling_with_dp(context)
+    window = open_window(size=(1200, 800), active=True)
+    page = window.open_page("trends", TrendsPage)
+    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    button = page.weak_spot_rows[0].show_button
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    button.setEnabled(False)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.wait(300)  # animateClick fires after a short delay: give it the time
+    assert page.details.count() == 0
