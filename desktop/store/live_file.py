@@ -15,7 +15,9 @@ import threading
 from pathlib import Path
 
 _kept: dict[tuple[int, int], int] = {}  # (device, inode) -> a descriptor never closed
-_lock = threading.Lock()  # the periodic backup reads on a worker thread
+# The periodic backup reads on a worker thread. Held over the read too: another thread's
+# _let_go_of_deleted may close a descriptor, and its number be given to another file.
+_lock = threading.Lock()
 
 
 def read_start(path: Path, size: int) -> bytes:
@@ -29,14 +31,15 @@ def read_start(path: Path, size: int) -> bytes:
         descriptor = _kept.get(key)
         if descriptor is None:
             _let_go_of_deleted()
-            # One per file the process reads (a restored database is a new one): a handful.
+            # One per file the process reads (a database started afresh is a new one).
             descriptor = _kept[key] = os.open(path, os.O_RDONLY)
-    return os.pread(descriptor, size, 0)
+        return os.pread(descriptor, size, 0)
 
 
 def _let_go_of_deleted() -> None:
-    """Close the descriptors of files deleted since (a database replaced by a restore, a
-    test's folder): no connection works on a deleted file, so no lock that matters goes."""
+    """Close the descriptors of files deleted since (a test's folder, a profile removed
+    by hand): no connection works on a deleted file, so no lock that matters goes. A file
+    renamed aside (a damaged database) keeps its descriptor: one, for the rest of the run."""
     for key, descriptor in list(_kept.items()):
         if os.fstat(descriptor).st_nlink == 0:
             os.close(descriptor)

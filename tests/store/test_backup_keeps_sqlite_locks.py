@@ -4,8 +4,10 @@ its WAL under the running app (whose later writes would then be lost)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -62,3 +64,33 @@ def test_a_deleted_files_kept_descriptor_is_let_go(tmp_path: Path) -> None:
     first.unlink()  # as a restore replaces a database, or a test's folder goes
     assert read_start(second, 16) == b"SQLite format 3\x00"
     assert (found.st_dev, found.st_ino) not in live_file._kept
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+def test_a_read_is_not_cut_short_by_another_thread_letting_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Thread A has found its file's kept descriptor when the file is deleted; thread B, reading
+    # another file, lets go of deleted files' descriptors. With A's read outside the lock, B
+    # closed A's descriptor under it: EBADF, or the other file's bytes once the number was
+    # given to it.
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.write_bytes(b"first file start")
+    second.write_bytes(b"other file start")
+    assert read_start(first, 16) == b"first file start"
+    real_pread = os.pread
+    other: list[bytes] = []
+    readers: list[threading.Thread] = []
+
+    def pread_as_another_thread_reads(descriptor: int, size: int, offset: int) -> bytes:
+        if not readers:
+            first.unlink()
+            readers.append(threading.Thread(target=lambda: other.append(read_start(second, 16))))
+            readers[0].start()
+            readers[0].join(timeout=0.5)  # it waits for the lock; without it, it closes ours
+        return real_pread(descriptor, size, offset)
+
+    monkeypatch.setattr(os, "pread", pread_as_another_thread_reads)
+    assert read_start(first, 16) == b"first file start"
+    readers[0].join()
+    assert other == [b"other file start"]
