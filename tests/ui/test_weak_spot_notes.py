@@ -3,6 +3,8 @@ and a list cut short says how many more it holds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.domain.weak_spots import Lapse, WeakSpot, WeakSpotReport
 from desktop.ui.trends.weak_spot_notes import SPOTS_SHOWN, weak_spot_notes
 
@@ -35,3 +37,18 @@ def test_a_cut_list_says_how_many_more_it_holds() -> None:
     assert "Tag 105" not in notes
     # Four fit: listed in full, with no count.
     assert "Lapse 3 (43 days ago) and Lapse 4 (44 days ago)." in notes
+
+
+def test_sessions_too_old_to_weigh_are_counted_in_a_sentence_that_agrees() -> None:
+    def said(older: int) -> str:
+        report = WeakSpotReport([], [], [], [], covered=["Hash map"], sessions=3)
+        return weak_spot_notes([], replace(report, older_sessions=older)).split("\n\n")[-1]
+
+    assert said(1) == (
+        "Weak spots weigh the last 120 days of practice. The 1 session before that counts "
+        "only for what has not been practised lately."
+    )
+    assert said(12_000).startswith(
+        "Weak spots weigh the last 120 days of practice. The 12,000 sessions before that count only"
+    )
+    assert "120 days" not in said(0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.domain.weak_spots import EVIDENCE_DAYS, LAPSE_DAYS, WeakSpot, WeakSpotReport
+from desktop.domain.wording import counted
 
 SPOTS_SHOWN = 5  # weak spots shown in full, each with its Plan practice button
 SHOWN = 4  # of each list below them
@@ -45,8 +46,8 @@ def weak_spot_notes(spots: Sequence[WeakSpot], report: WeakSpotReport | None) ->
         older = report.older_sessions
         paragraphs.append(
             f"Weak spots weigh the last {EVIDENCE_DAYS} days of practice. The "
-            f"{older:,d} session{'s' if older > 1 else ''} before that count only for what "
-            "has not been practised lately."
+            f"{counted(older, 'session')} before that {'counts' if older == 1 else 'count'} "
+            "only for what has not been practised lately."
         )
     return "\n\n".join(paragraphs)
 
