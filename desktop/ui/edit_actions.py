@@ -29,6 +29,7 @@ class EditActions(QObject):
         self._connections: list[QMetaObject.Connection] = []  # to the box followed
         self._page_action: QAction | None = None  # the page's Undo, followed
         self._page_connection: QMetaObject.Connection | None = None
+        self._clipboard_has_text: bool | None = None  # None: not looked at since it changed
 
         def make(text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
             action = QAction(text, parent)
@@ -47,7 +48,7 @@ class EditActions(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
-        QApplication.clipboard().dataChanged.connect(self.refresh)
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self._follow(QApplication.focusWidget())
 
     def actions(self) -> list[QAction]:
@@ -119,6 +120,19 @@ class EditActions(QObject):
         self._box = None
         self.refresh()
 
+    def _clipboard_changed(self) -> None:
+        self._clipboard_has_text = None
+        self.refresh()
+
+    def _can_paste(self) -> bool:
+        """Looked at once per change of the clipboard, not on every key typed: on X11 its
+        text is fetched from the program that copied it, all of it, each time it is asked
+        for (megabytes from a browser); whether it has text is one small question."""
+        if self._clipboard_has_text is None:
+            data = QApplication.clipboard().mimeData()
+            self._clipboard_has_text = data is not None and data.hasText()
+        return self._clipboard_has_text
+
     def refresh(self) -> None:
         """Enable what applies to the focused text box (or to the page, for Undo)."""
         page_undo = self._follow_page_undo()
@@ -143,5 +157,5 @@ class EditActions(QObject):
         self.redo.setEnabled(writable and redo)
         self.cut.setEnabled(writable and selected and not hidden)
         self.copy.setEnabled(selected and not hidden)
-        self.paste.setEnabled(writable and bool(QApplication.clipboard().text()))
+        self.paste.setEnabled(writable and self._can_paste())
         self.select_all.setEnabled(has_text)

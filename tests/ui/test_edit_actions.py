@@ -6,7 +6,7 @@ import warnings
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QClipboard
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -112,3 +112,35 @@ def test_a_read_only_box_leaves_undo_to_the_page(qtbot) -> None:
     assert brought_back == [True, True]
     page_undo.setEnabled(False)
     assert not edit.undo.isEnabled()
+
+
+def test_paste_follows_the_clipboard_without_reading_it_at_every_key(qtbot, monkeypatch) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    box = QLineEdit()
+    QVBoxLayout(window).addWidget(box)
+    window.show()
+    clipboard = QApplication.clipboard()
+    clipboard.setText("copied")
+    edit = EditActions(window, lambda: None)
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    assert edit.paste.isEnabled()
+
+    # On X11 each look fetches the clipboard from the program that copied to it.
+    looks: list[str] = []
+    real_mime_data, real_text = QClipboard.mimeData, QClipboard.text
+    monkeypatch.setattr(
+        QClipboard, "mimeData", lambda self, *a: looks.append("data") or real_mime_data(self, *a)
+    )
+    monkeypatch.setattr(
+        QClipboard, "text", lambda self, *a: looks.append("text") or real_text(self, *a)
+    )
+    qtbot.keyClicks(box, "two sum in one pass")
+    assert box.text() == "two sum in one pass" and looks == []
+    assert edit.paste.isEnabled()
+
+    clipboard.clear()
+    assert not edit.paste.isEnabled()  # looked at again once it changed
+    clipboard.setText("again")
+    assert edit.paste.isEnabled()
