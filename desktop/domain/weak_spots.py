@@ -611,9 +611,12 @@ def _lapsed(
 def _too_little(
     observations: Sequence[Observation], earlier: Mapping[str, int] | None = None
 ) -> list[str]:
-    counts: dict[str, int] = dict(earlier or {})
+    # Only the kinds said here count, old sessions as recent ones: a quiz long ago is no
+    # more a reason to list what is missing than a quiz yesterday.
+    told = ("code", "design", "behavioral")
+    counts = {work: count for work, count in (earlier or {}).items() if work in told}
     for obs in observations:
-        if obs.source == "attempt" and obs.work in ("code", "design", "behavioral"):
+        if obs.source == "attempt" and obs.work in told:
             counts[obs.work] = counts.get(obs.work, 0) + 1
     said: list[str] = []
     if not counts:

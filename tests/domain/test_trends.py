@@ -144,3 +144,18 @@ def test_sessions_too_old_to_weigh_still_say_what_was_not_practised_lately() -> 
     assert "Weak spots weigh the last 120 days of practice. The 1 session before" in (
         weak_spot_notes([], report)
     )
+
+
+def test_old_sessions_of_other_kinds_do_not_start_the_too_little_list() -> None:
+    # Quizzes only, recent and a year ago: no coding, design or behavioral session to speak
+    # of, so nothing is listed as missing (as for the recent quizzes alone).
+    recent = [_record(10 + n, -n, kind="quiz") for n in range(5, 0, -1)]
+    for records in (recent, [_record(1, -400, kind="quiz"), *recent]):
+        report = weak_spots_of(
+            records,
+            kinds={},
+            label=str.capitalize,
+            design_steps=(),
+            now=datetime(2026, 11, 2, 20, tzinfo=UTC),
+        )
+        assert report.too_little == []
