@@ -67,7 +67,9 @@ def opened_profile(
     from desktop.profile import open_profile
 
     folder = ProfileFolder(resolve_data_dir(data_dir))
-    if only_existing and not folder.database.exists():
+    # A link to a missing file is a profile on a drive not connected: check_database says so.
+    database = folder.database
+    if only_existing and not database.exists() and not database.is_symlink():
         _say(
             f"There is no Loopwise profile in {folder.data_dir} yet. Check the folder name, "
             "or start Loopwise with it first."

@@ -103,3 +103,18 @@ def test_a_folder_without_a_profile_is_refused_not_started(
     assert main(["--data-dir", str(missing), *command]) == 1
     assert f"There is no Loopwise profile in {missing} yet." in capsys.readouterr().err
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", [["weak-spots"], ["export", "all.json"]])
+def test_a_link_to_a_missing_database_is_told_as_such_not_as_no_profile(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "profile"
+    data.mkdir()
+    elsewhere = tmp_path / "usb-stick" / "loopwise.sqlite3"  # a drive that is not connected
+    (data / "loopwise.sqlite3").symlink_to(elsewhere)
+    assert main(["--data-dir", str(data), *command]) == 1
+    said = capsys.readouterr().err
+    assert f"it is a link to {elsewhere}, which is not there" in said
+    assert "There is no Loopwise profile" not in said
+    assert not elsewhere.parent.exists()
