@@ -457,7 +457,7 @@ def _import_file(
     progress = switch.watching(line)
     try:
         progress(READING, 0, 1)
-        document = read_document(source)
+        document = read_document(source, database=profile.folder.database)
         whole.refuse_damage()
         plan = check_document(engine=profile.engine, document=document, progress=progress)
         line.clear()

@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desktop.store.files import write_atomically
+from desktop.store.own_files import refuse_own_file
 from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.export_text import (
     FORMAT_NAME,
@@ -75,6 +76,9 @@ def write_export(
 
     Returns the number of records written.
     """
+    database = session.get_bind().engine.url.database
+    if database:  # the profile's file: refused as the target (own_files.py)
+        refuse_own_file(target, Path(database))
     counts: list[int] = []
 
     def write(scratch: Path) -> None:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from desktop.domain.bounded_read import UnreadableFile, read_bounded, size_text
+from desktop.store.own_files import OwnFileRefused, refuse_own_file
 from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.identity import Renumbering, Validated, renumber
 from desktop.store.transfer.json_export import FORMAT_NAME, FORMAT_VERSION
@@ -133,7 +134,16 @@ class ImportPlan:
         )
 
 
-def read_document(file: Path) -> Any:
+def read_document(file: Path, *, database: Path | None = None) -> Any:
+    """The parsed export in `file`; `database`, the profile's, is refused as the file (its
+    plain read would drop the app's SQLite locks, see own_files.py)."""
+    if database is not None:
+        try:
+            refuse_own_file(file, database)
+        except OwnFileRefused:
+            raise ImportRejected(
+                [f"{file} is where your data is kept, not an export: choose a Loopwise export."]
+            ) from None
     try:
         text = read_bounded(file, limit=MAX_IMPORT_BYTES).decode("utf-8")
     except UnicodeDecodeError:

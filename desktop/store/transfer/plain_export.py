@@ -18,6 +18,7 @@ from typing import Any
 from desktop.store.files import write_atomically
 from desktop.store.locks import BUSY_TIMEOUT_MS
 from desktop.store.migrate import SCHEMA_HEAD
+from desktop.store.own_files import refuse_own_file
 from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.export_plan import EXPORT_PLAN
 from desktop.store.transfer.export_text import NeedsGeneralWay, export_pieces
@@ -31,6 +32,7 @@ def write_plain_export(
     None (with nothing written) when the general way must do it. A failure to read or write
     raises as the general way's would (sqlite3.DatabaseError, OSError) and leaves `target`
     as it was."""
+    refuse_own_file(target, database)
     with closing(sqlite3.connect(database, isolation_level=None)) as connection:
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # as the app's engine
         connection.execute("PRAGMA query_only=ON")  # an export never writes

@@ -279,7 +279,9 @@ def import_json(window: MainWindow) -> None:
         with _under_way(profile, source):
             # The parsed file is let go once its records are checked: the plan keeps those.
             return check_document(
-                engine=profile.engine, document=read_document(Path(source)), progress=progress
+                engine=profile.engine,
+                document=read_document(Path(source), database=profile.folder.database),
+                progress=progress,
             )
 
     def checked(plan: ImportPlan) -> None:
