@@ -23,7 +23,5 @@ def press_focused_button(event: QKeyEvent) -> bool:
     focus = QApplication.focusWidget()
     if not isinstance(focus, (QPushButton, QToolButton)) or focus.menu() is not None:
         return False  # (a menu button opens with Space or its arrow)
-    if not (focus.isEnabled() and focus.isVisible()):
-        return False
-    focus.animateClick()
+    focus.animateClick()  # (Qt moves the focus off a button disabled or hidden)
     return True

@@ -79,6 +79,20 @@ def test_show_folder_opens_the_folder_the_file_is_in(qtbot, monkeypatch) -> None
     assert [url.toLocalFile() for url in opened] == ["/home/me/Downloads"]
 
 
+def test_show_folder_opens_a_folder_of_notes_itself(qtbot, monkeypatch, tmp_path) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    notes = tmp_path / "vault"
+    notes.mkdir()
+    error = DataFileError(str(notes), 0, "", "has no daily notes")
+    dialog = FileProblemsDialog("Not imported", error.file, listed(error), "Nothing was changed.")
+    qtbot.addWidget(dialog)
+
+    dialog.folder_button.click()
+
+    assert [url.toLocalFile() for url in opened] == [str(notes)]
+
+
 def test_text_from_the_file_is_shown_as_plain_text(qtbot) -> None:
     markup = "<img src='passwd.png'><b>bold"
     error = DataFileError(f"/tmp/{markup}.toml", 3, "title", f"the value '{markup}' is odd")

@@ -203,7 +203,7 @@ class FileProblemsDialog(QDialog):
         self.folder_button = push_button(
             "Show folder", "Open the folder the file is in", self._show_folder
         )
-        self.folder_button.setToolTip(plain_tip(str(Path(file).parent)))
+        self.folder_button.setToolTip(plain_tip(str(self._folder())))
         buttons.addWidget(self.folder_button)
         self.copy_button = push_button(
             "Copy problems",
@@ -236,5 +236,10 @@ class FileProblemsDialog(QDialog):
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(copied_text(self.file, self.problems))
 
+    def _folder(self) -> Path:
+        """The folder the file is in, or the folder itself (a folder of notes imported)."""
+        path = Path(self.file)
+        return path if path.is_dir() else path.parent
+
     def _show_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.file).parent)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder())))
