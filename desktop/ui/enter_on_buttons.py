@@ -21,9 +21,18 @@ def press_focused_button(event: QKeyEvent) -> bool:
     if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
         return False  # Ctrl+Enter and the like mean something else
     focus = QApplication.focusWidget()
-    if not isinstance(focus, (QPushButton, QToolButton)) or focus.menu() is not None:
+    if not isinstance(focus, (QPushButton, QToolButton)) or _is_all_menu(focus):
         return False  # (a menu button opens with Space or its arrow)
     if not (focus.isEnabled() and focus.isVisible()):
         return False
     focus.animateClick()
     return True
+
+
+def _is_all_menu(button: QPushButton | QToolButton) -> bool:
+    """A button whose press opens its menu. A split button (New entry: a free note, its
+    templates behind the arrow) presses its main part for Space, and so for Enter."""
+    if button.menu() is None:
+        return False
+    split = QToolButton.ToolButtonPopupMode.MenuButtonPopup
+    return not (isinstance(button, QToolButton) and button.popupMode() == split)

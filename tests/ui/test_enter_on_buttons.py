@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.store import journal as journal_store
+from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
 from desktop.ui.trends.page import TrendsPage
 from tests.ui.test_trends_page import _struggling_with_dp
 
@@ -46,3 +51,23 @@ def test_ctrl_enter_and_a_disabled_button_are_left_alone(
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.wait(300)  # animateClick fires after a short delay: give it the time
     assert page.details.count() == 0
+
+
+def test_enter_on_a_split_button_presses_its_main_part(
+    qtbot, open_window, context: AppContext
+) -> None:
+    """The journal's New entry has its templates behind an arrow; Space makes a free note,
+    and so does Enter (only a button that is all menu leaves Enter alone)."""
+    window = open_window(size=(1200, 800), active=True)
+    page = window.open_page("journal", JournalPage)
+    button = page.new_button
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _entries(context) == 1)
+
+
+def _entries(context: AppContext) -> int:
+    with session_scope(context.profile.engine) as session:
+        return len(journal_store.entries_between(session=session, first=date.min, last=date.max))
