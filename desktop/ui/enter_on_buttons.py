@@ -20,6 +20,10 @@ def press_focused_button(event: QKeyEvent) -> bool:
         return False
     if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
         return False  # Ctrl+Enter and the like mean something else
+    if event.isAutoRepeat():
+        # One press, one click, as with Space: each repeat restarted animateClick, so a held
+        # Enter stepped two weeks or deleted a second row.
+        return True
     focus = QApplication.focusWidget()
     if not isinstance(focus, (QPushButton, QToolButton)) or _is_all_menu(focus):
         return False  # (a menu button opens with Space or its arrow)

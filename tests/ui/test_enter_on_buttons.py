@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
+from desktop.ui.plan.page import PlanPage
 from desktop.ui.trends.page import TrendsPage
 from tests.ui.test_trends_page import _struggling_with_dp
 
@@ -71,3 +73,23 @@ def test_enter_on_a_split_button_presses_its_main_part(
 def _entries(context: AppContext) -> int:
     with session_scope(context.profile.engine) as session:
         return len(journal_store.entries_between(session=session, first=date.min, last=date.max))
+
+
+def test_a_held_enter_presses_the_button_once(qtbot, open_window, context: AppContext) -> None:
+    """As with Space: holding Enter on Previous week goes back one week, not one per repeat."""
+    window = open_window(size=(1200, 800), active=True)
+    page = window.open_page("plan", PlanPage)
+    button = page.previous_button
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    shown = page.week
+    for repeated in (False, True, True):  # the key goes down, then the keyboard repeats it
+        press = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", repeated
+        )
+        QApplication.sendEvent(button, press)
+        qtbot.wait(150)  # longer than animateClick holds the button down
+    qtbot.waitUntil(lambda: page.week != shown)
+    qtbot.wait(300)  # time for any click still to come
+    assert button.hasFocus() and page.week == shown - timedelta(7)
