@@ -7,7 +7,7 @@ the main window's widgets left unused."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
@@ -20,16 +20,21 @@ def press_focused_button(event: QKeyEvent) -> bool:
         return False
     if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
         return False  # Ctrl+Enter and the like mean something else
+    focus = QApplication.focusWidget()
+    if not isinstance(focus, (QPushButton, QToolButton)):
+        return False
+    if not (focus.isEnabled() and focus.isVisible()):
+        return False
     if event.isAutoRepeat():
         # One press, one click, as with Space: each repeat restarted animateClick, so a held
         # Enter stepped two weeks or deleted a second row.
         return True
-    focus = QApplication.focusWidget()
-    if not isinstance(focus, (QPushButton, QToolButton)) or _is_all_menu(focus):
-        return False  # (a menu button opens with Space or its arrow)
-    if not (focus.isEnabled() and focus.isVisible()):
-        return False
-    focus.animateClick()
+    if _is_all_menu(focus):
+        # Its menu opens, as for Space; once this key press is over, for showMenu waits
+        # until the menu is closed.
+        QTimer.singleShot(0, focus, focus.showMenu)  # (not if the button goes first)
+    else:
+        focus.animateClick()
     return True
 
 

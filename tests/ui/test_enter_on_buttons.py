@@ -93,3 +93,20 @@ def test_a_held_enter_presses_the_button_once(qtbot, open_window, context: AppCo
     qtbot.waitUntil(lambda: page.week != shown)
     qtbot.wait(300)  # time for any click still to come
     assert button.hasFocus() and page.week == shown - timedelta(7)
+
+
+# The offscreen platform cannot raise the menu or give it the keyboard, and says so.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_enter_on_a_menu_button_opens_its_menu(qtbot, open_window, context: AppContext) -> None:
+    """Add a routine is all menu: Space opens it, and so does Enter."""
+    window = open_window(size=(1200, 800), active=True)
+    page = window.open_page("plan", PlanPage)
+    button = page.add_routine_button
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.routine_menu.isVisible)
+    assert page.routine_menu.actions()  # the routines, filled in as it opened
+    page.routine_menu.close()
+    qtbot.waitUntil(lambda: not page.routine_menu.isVisible())
