@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QPushButton, QToolButton, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def press_focused_button(event: QKeyEvent) -> bool:
-    """Click the focused button for an unused Enter; True if one was pressed."""
+def press_focused_button(event: QKeyEvent, window: QWidget) -> bool:
+    """Click the window's focused button for an Enter it left unused; True if one was."""
     if event.key() not in ENTER_KEYS:
         return False
     if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
         return False  # Ctrl+Enter and the like mean something else
     focus = QApplication.focusWidget()
     if not isinstance(focus, (QPushButton, QToolButton)):
+        return False
+    if focus.window() is not window:
+        # The Enter started a practice session (the path's tree) and its window already
+        # has the focus: its own keys are for it, not this Enter.
         return False
     if not (focus.isEnabled() and focus.isVisible()):
         return False

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
@@ -110,3 +110,23 @@ def test_enter_on_a_menu_button_opens_its_menu(qtbot, open_window, context: AppC
     assert page.routine_menu.actions()  # the routines, filled in as it opened
     page.routine_menu.close()
     qtbot.waitUntil(lambda: not page.routine_menu.isVisible())
+
+
+def test_an_enter_that_opened_another_window_does_not_press_its_button(qtbot, open_window) -> None:
+    """Enter on a path item starts a session in a window of its own. Where that window takes
+    the focus at once, the Enter the tree left unused must not press its focused button."""
+    window = open_window(size=(1200, 800), active=True)
+    session = QWidget()
+    qtbot.addWidget(session)
+    finish = QPushButton("Finish…", session)
+    finished: list[bool] = []
+    finish.clicked.connect(lambda: finished.append(True))
+    with qtbot.waitActive(session):
+        session.show()
+        session.activateWindow()
+    finish.setFocus()
+    qtbot.waitUntil(finish.hasFocus)
+    unused = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, unused)  # as the tree's ignored Enter reaches the window
+    qtbot.wait(300)  # animateClick would have clicked by now
+    assert finished == []
