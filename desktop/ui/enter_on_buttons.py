@@ -27,8 +27,6 @@ def press_focused_button(event: QKeyEvent, window: QWidget) -> bool:
         # The Enter started a practice session (the path's tree) and its window already
         # has the focus: its own keys are for it, not this Enter.
         return False
-    if not (focus.isEnabled() and focus.isVisible()):
-        return False
     if event.isAutoRepeat():
         # One press, one click, as with Space: each repeat restarted animateClick, so a held
         # Enter stepped two weeks or deleted a second row.
@@ -38,7 +36,7 @@ def press_focused_button(event: QKeyEvent, window: QWidget) -> bool:
         # until the menu is closed.
         QTimer.singleShot(0, focus, focus.showMenu)  # (not if the button goes first)
     else:
-        focus.animateClick()
+        focus.animateClick()  # (Qt moves the focus off a button disabled or hidden)
     return True
 
 

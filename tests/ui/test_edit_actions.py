@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QTextBrowser,
     QVBoxLayout,
@@ -113,28 +112,3 @@ def test_a_read_only_box_leaves_undo_to_the_page(qtbot) -> None:
     assert brought_back == [True, True]
     page_undo.setEnabled(False)
     assert not edit.undo.isEnabled()
-
-
-def test_opening_the_menus_from_the_keyboard_keeps_the_text_box(qtbot) -> None:
-    """Alt (or F10) gives the menu bar the focus while its menus are open from the keyboard:
-    Edit > Undo, Select all and the rest still act on the text box the user was typing in."""
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    box = QPlainTextEdit()
-    window.setCentralWidget(box)
-    edit = EditActions(window, lambda: None)
-    window.menuBar().addMenu("&Edit").addActions(edit.actions())
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    box.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
-    box.insertPlainText("two sum")
-
-    window.menuBar().setFocus(Qt.FocusReason.MenuBarFocusReason)  # what Alt does
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.menuBar())
-    assert edit.undo.isEnabled() and edit.select_all.isEnabled()
-    edit.select_all.trigger()
-    assert box.textCursor().selectedText() == "two sum"
-    edit.undo.trigger()
-    assert box.toPlainText() == ""
