@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMetaObject, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenuBar,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 TextBox = QLineEdit | QTextEdit | QPlainTextEdit
 
@@ -84,6 +91,10 @@ class EditActions(QObject):
         return action
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QMenuBar):
+            # Alt (or F10) lends the menu bar the focus while a menu is open from the keyboard;
+            # Edit > Select all and the rest still mean the box the user was typing in.
+            return
         self._follow(new)
 
     def _follow(self, widget: QWidget | None) -> None:

@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         super().moveEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if press_focused_button(event):  # an Enter no widget used (enter_on_buttons.py)
+        if press_focused_button(event, self):  # an Enter no widget used (enter_on_buttons.py)
             event.accept()
             return
         super().keyPressEvent(event)

@@ -411,3 +411,20 @@ def test_another_period_starts_from_its_newest_row(
     page.range.setCurrentIndex(page.range.count() - 1)  # everything
     assert bar.value() == 0
     assert page.table.rowAt(0) == 0  # the newest attempt is the first row on show
+
+
+def test_undo_selects_the_attempt_it_brings_back(
+    page: PracticeLogPage, context: AppContext
+) -> None:
+    ids = [_log(context, title, 20) for title in ("First", "Second", "Third")]
+    context.events.sessions_changed.emit()
+    page.table.selectRow(1)
+    deleted = page.selected_row()
+    assert deleted is not None and deleted.id in ids
+    page.delete_button.click()
+    assert page.selected_row() is not None and page.selected_row().id != deleted.id
+    page.undo_action.trigger()
+    back = page.selected_row()
+    assert back is not None and back.id == deleted.id  # Edit, Delete, Ctrl+Z go on from it
+    page.undo_bar.undo_requested.emit()  # nothing more to bring back: the selection stays
+    assert page.selected_row() is not None and page.selected_row().id == deleted.id

@@ -4,6 +4,8 @@ whole label in its tooltip."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from desktop.ui.context import AppContext
@@ -58,3 +60,15 @@ def test_a_wide_list_takes_two_columns_with_whole_labels(qtbot, context) -> None
     qtbot.waitUntil(lambda: len({box.x() for box in picker.boxes if box.isVisible()}) == 2)
     assert _fits_sideways(picker)
     assert all(box.text() == box.label for box in picker.boxes)
+
+
+def test_boxes_keep_their_height_once_the_list_falls_to_one_column(qtbot, context) -> None:
+    """The dialog first lays the list out in two columns; when it turns out too narrow, the
+    boxes go into one, twice as long. They were squeezed into the height two columns took,
+    labels drawn over each other (an 800-pixel-high screen showed it)."""
+    picker = _mock_dialog(qtbot, context, (798, 556)).exposed
+    qtbot.waitUntil(lambda: len({box.x() for box in picker.boxes if box.isVisible()}) == 1)
+    shown = [box for box in picker.boxes if box.isVisible()]
+    qtbot.waitUntil(lambda: all(box.height() >= box.sizeHint().height() for box in shown))
+    tops = [box.y() for box in shown]
+    assert all(b - a >= shown[0].sizeHint().height() for a, b in itertools.pairwise(tops))

@@ -78,7 +78,7 @@ class PracticeLogPage(ContextPage):
             context, self, "attempt", "the attempt on “{title}”", practice_store.ATTEMPTS
         )
         self.undo_bar = self.deletes.bar
-        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.undo_bar.undo_requested.connect(lambda: self.undo_delete())
         layout.addWidget(self.undo_bar)
 
         # The taxonomy is read when a row is first drawn, not while the app starts.
@@ -122,7 +122,7 @@ class PracticeLogPage(ContextPage):
 
         # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
         self.undo_action = self.deletes.action
-        self.undo_action.triggered.connect(self.undo_delete)
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo_delete())
         self.addAction(self.undo_action)
         delete_key = QAction("Delete attempt", self.table)
         delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -355,8 +355,15 @@ class PracticeLogPage(ContextPage):
             return
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
 
+    @reports_read_failures
     def undo_delete(self) -> None:
-        self.deletes.undo()
+        attempt_id = self.deletes.undo()
+        row = self._row_of(attempt_id) if attempt_id is not None else None
+        if row is not None:  # (None: the filters changed since, and hide it)
+            # The attempt back is the one selected, as a story or entry brought back is
+            # opened: Edit, Delete or another Ctrl+Z go on from it, not from no row at all.
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     @reports_read_failures
     def open_retrospective(self) -> None:

@@ -146,3 +146,7 @@ class TagPicker(QWidget):
         rows = (len(shown) + self._columns - 1) // self._columns
         for index, box in enumerate(shown):  # down the first column, then the next
             self._grid.addWidget(box, index % max(rows, 1), index // max(rows, 1))
+        # The grid's own invalidation leaves the column around it with the grid's old size:
+        # from two columns to one, the host grew to the new length while the grid kept the
+        # old, and the boxes were squeezed into it, their labels drawn over each other.
+        self._host_layout.invalidate()
