@@ -37,9 +37,7 @@ def test_enter_on_a_focused_row_button_presses_it(
     qtbot.waitUntil(lambda: page.details.count() == 5)  # its attempts, listed
 
 
-def test_ctrl_enter_is_left_alone(
-    qtbot, open_window, context: AppContext
-) -> None:
+def test_ctrl_enter_is_left_alone(qtbot, open_window, context: AppContext) -> None:
     _struggling_with_dp(context)
     window = open_window(size=(1200, 800), active=True)
     page = window.open_page("trends", TrendsPage)
