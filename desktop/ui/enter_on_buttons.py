@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton, QWidget
 
+from desktop.ui.window_keys import WindowKeys
+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# As Help > Keyboard shortcuts lists it (Space is Qt's own).
+PRESS_FOCUSED = WindowKeys("Press the focused button", ("Return", "Space"))
 
 
 def press_focused_button(event: QKeyEvent, window: QWidget) -> bool:

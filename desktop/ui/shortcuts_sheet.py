@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import window_keys
+from desktop.ui.enter_on_buttons import PRESS_FOCUSED
 from desktop.ui.page_keys import noted_keys
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ def shortcut_groups(window: MainWindow) -> list[Group]:
         rows += [(keys.what, keys.text()) for keys in noted_keys(real)]
         if rows:
             groups.append((f"On the {real.title} page", rows))
+    groups.append(("Anywhere in the window", [(PRESS_FOCUSED.what, PRESS_FOCUSED.text())]))
     for heading, bindings in window_keys.WINDOWS:
         groups.append((heading, [(keys.what, keys.text()) for keys in bindings]))
     return groups

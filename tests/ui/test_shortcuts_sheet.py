@@ -191,3 +191,8 @@ def test_both_enter_keys_are_named_once(qtbot, context) -> None:
     rows = [keys for group in listed.values() for _what, keys in group]
     assert "Ctrl+Enter" in rows
     assert not [keys for keys in rows if len(keys.split(", ")) != len(set(keys.split(", ")))]
+
+
+def test_the_sheet_says_enter_presses_the_focused_button(qtbot, context) -> None:
+    listed = _sheet(qtbot, context)
+    assert listed["Anywhere in the window"] == [("Press the focused button", "Enter, Space")]
