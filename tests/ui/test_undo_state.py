@@ -208,3 +208,19 @@ def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppC
     assert stories.editor.title.text() == "Keep me"  # opened, with no focus change since
     _delete_story(stories)
     assert window.edit_actions.undo.isEnabled()
+
+
+@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    """A second Enter (or Space) on the Delete button would delete the next record too."""
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    deleting.make(context, page)
+    deleting.make(context, page)
+    button = page.editor.delete_button  # type: ignore[attr-defined]
+    _focus(qtbot, button)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.list)  # type: ignore[attr-defined]

@@ -575,9 +575,11 @@ class JournalPage(ContextPage):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        # Like a mail app: the next entry listed opens, not the empty state beside a list.
+        # Like a mail app: the next entry listed opens, not the empty state beside a list,
+        # and the keys go to the list (a second Enter on Delete would take that one too).
         if neighbour is not None:
             self.open_entry(neighbour)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _neighbour_of(self, entry_id: int) -> int | None:
         """The entry listed after this one (or before it, for the last)."""

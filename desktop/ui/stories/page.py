@@ -463,9 +463,11 @@ class StoriesPage(ContextPage):
             return
         self.editor.clear()
         self.right.setCurrentIndex(0)
-        # Like a mail app: the next story opens, not a welcome beside a list of stories.
+        # Like a mail app: the next story opens, not a welcome beside a list of stories,
+        # and the keys go to the list (a second Enter on Delete would take that one too).
         if neighbour is not None:
             self.open_story(neighbour, switch_tab=False)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _neighbour_of(self, story_id: int) -> int | None:
         """The story listed after this one (or before it, for the last)."""
