@@ -45,3 +45,19 @@ def test_tab_stops_once_on_each_chart(qtbot, open_page, context: AppContext) -> 
     qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
     walked = _tab_walk(qtbot, page, page.time_chart, 2)
     assert walked == [page.confidence_chart, page.struggle_chart]  # not the chart view inside
+
+
+def test_the_attempts_button_gives_the_keys_to_the_list_it_fills(
+    qtbot, open_page, context: AppContext
+) -> None:
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    button = page.weak_spot_rows[0].show_button
+    page.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.details)
+    assert page.details.currentRow() == 0  # the newest, ready for Enter

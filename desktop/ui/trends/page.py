@@ -608,6 +608,10 @@ class TrendsPage(ContextPage):
 
     def show_weak_spot(self, spot: WeakSpot) -> None:
         self.show_attempts(spot.explanation, spot.attempt_ids, spot.mock_ids)
+        if self.details.count():
+            # The list is what comes next: arrows and Enter open its attempts. (The calendar
+            # and charts keep the keys: their arrows step on while the list follows.)
+            self.details.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @reports_read_failures
     def show_day(self, day: date) -> None:
