@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -585,3 +586,29 @@ def test_a_screenshot_of_the_plan_waits_for_its_suggestions(
     assert page.suggestions.busy
     page.prepare_for_screenshot()
     assert not page.suggestions.busy and page.suggestions.suggestions()
+
+
+def test_a_mock_stays_selected_after_it_is_edited(
+    page: PlanPage, context: AppContext, monkeypatch
+) -> None:
+    first = MockInterview(
+        held_at=datetime(2026, 11, 1, 16, tzinfo=UTC), kind=MockKind.CODING, scores={"coding": 2}
+    )
+    second = replace(first, held_at=datetime(2026, 11, 3, 16, tzinfo=UTC))
+    chosen: list[MockInterview] = []
+
+    def ask_for_mock(taxonomy, now, parent, save, existing=None):  # type: ignore[no-untyped-def]
+        mock = replace(existing, with_whom="Sam") if existing else chosen.pop(0)
+        save(mock, existing is None)
+        return mock
+
+    monkeypatch.setattr(mock_dialog, "ask_for_mock", ask_for_mock)
+    chosen += [first, second]
+    page.log_mock()
+    page.log_mock()
+    page.mocks.list.setCurrentRow(1)  # the older one
+    older = page.mocks.selected()
+    assert older is not None
+    page.mocks.edit_button.click()
+    assert page.mocks.selected() is not None and page.mocks.selected().id == older.id  # type: ignore[union-attr]
+    assert page.mocks.edit_button.isEnabled()

@@ -251,6 +251,7 @@ class MocksPanel(QWidget):
         self._update_buttons()
 
     def show_mocks(self, mocks: Sequence[MockInterview]) -> None:
+        chosen = self.selected()  # kept through the reload a save brings (Edit stays on)
         self._mocks = sorted(mocks, key=lambda mock: mock.held_at, reverse=True)
         self.list.clear()
         for mock in self._mocks:
@@ -259,6 +260,9 @@ class MocksPanel(QWidget):
             facts = f"{held.day} {held:%b %Y} · {mock.score_percent:.0f}% on the rubric"
             self.list.addItem(_rich_row(mock.title, facts, f"Weak spots exposed: {exposed}"))
         self.stack.show_view(bool(self._mocks))
+        ids = [mock.id for mock in self._mocks]
+        if chosen is not None and chosen.id in ids:
+            self.list.setCurrentRow(ids.index(chosen.id))
         self._update_buttons()
 
     def selected(self) -> MockInterview | None:
