@@ -4,10 +4,12 @@ restored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
@@ -93,3 +95,14 @@ class UndoableDelete:
         if brought is not None and back_under and isinstance(back_under[-1], int):
             return back_under[-1]
         return brought
+
+
+def add_delete_key(view: QWidget, what: str, delete: Callable[[], object]) -> QAction:
+    """The Delete key deletes the record chosen in `view` (while it has the keys); Help >
+    Keyboard shortcuts lists it as `what`."""
+    key = QAction(what, view)
+    key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    key.triggered.connect(lambda _checked=False: delete())
+    view.addAction(key)
+    return key

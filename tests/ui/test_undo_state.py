@@ -224,3 +224,20 @@ def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
     _focus(qtbot, button)
     qtbot.keyClick(button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.list)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+def test_the_delete_key_on_the_list_deletes_the_open_record(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    deleting.make(context, page)
+    deleting.make(context, page)
+    listed = page.model.rowCount  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: listed() == 2)
+    _focus(qtbot, page.list)  # type: ignore[attr-defined]
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: listed() == 1)
+    assert window.edit_actions.undo.isEnabled()  # and it can be brought back

@@ -34,7 +34,7 @@ from desktop.ui.page import ContextPage
 from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told
-from desktop.ui.undoable_delete import UndoableDelete
+from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
@@ -168,6 +168,7 @@ class JournalPage(ContextPage):
             self.model, "Journal entries", self._open_row, "No entries"
         )
         layout.addWidget(self.list_area, 1)
+        add_delete_key(self.list, "Delete entry", self._delete_chosen)
         box.setMinimumWidth(300)
         return box
 
@@ -580,6 +581,11 @@ class JournalPage(ContextPage):
         if neighbour is not None:
             self.open_entry(neighbour)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _delete_chosen(self) -> None:
+        """The entry chosen in the list is the one open: the Delete key deletes it."""
+        if self.editor.entry_id is not None:
+            self._delete(self.editor.entry_id)
 
     def _neighbour_of(self, entry_id: int) -> int | None:
         """The entry listed after this one (or before it, for the last)."""

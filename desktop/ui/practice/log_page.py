@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.planner import hours_text
@@ -29,7 +29,7 @@ from desktop.ui.practice.recording import facts_of
 from desktop.ui.practice.session_window import start_session
 from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.saving import saved_or_told
-from desktop.ui.undoable_delete import UndoableDelete
+from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
@@ -124,11 +124,7 @@ class PracticeLogPage(ContextPage):
         self.undo_action = self.deletes.action
         self.undo_action.triggered.connect(lambda _checked=False: self.undo_delete())
         self.addAction(self.undo_action)
-        delete_key = QAction("Delete attempt", self.table)
-        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.triggered.connect(self.delete_selected)
-        self.table.addAction(delete_key)
+        add_delete_key(self.table, "Delete attempt", self.delete_selected)
 
         self._hidden_for_width: frozenset[int] | None = None
         self._shown = self._period()

@@ -41,7 +41,7 @@ from desktop.ui.stories.coverage_view import ALL_THEMES, CoverageView
 from desktop.ui.stories.editor import StoryEditor
 from desktop.ui.stories.loop_prep import LoopPrepView
 from desktop.ui.stories.story_list import story_list_model, story_rows
-from desktop.ui.undoable_delete import UndoableDelete
+from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, filter_edit, push_button
 from desktop.ui.widgets.empty_state import EmptyState
@@ -162,6 +162,7 @@ class StoriesPage(ContextPage):
             self.model, "Stories", self._open_row, "No stories"
         )
         layout.addWidget(self.list_area, 1)
+        add_delete_key(self.list, "Delete story", self._delete_chosen)
         box.setMinimumWidth(200)
         return box
 
@@ -468,6 +469,11 @@ class StoriesPage(ContextPage):
         if neighbour is not None:
             self.open_story(neighbour, switch_tab=False)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _delete_chosen(self) -> None:
+        """The story chosen in the list is the one open: the Delete key deletes it."""
+        if self.editor.story_id is not None:
+            self._delete(self.editor.story_id)
 
     def _neighbour_of(self, story_id: int) -> int | None:
         """The story listed after this one (or before it, for the last)."""
