@@ -20,32 +20,37 @@ from tests.ui.test_trends_page import _struggling_with_dp
 pytestmark = pytest.mark.any_date
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
-def test_enter_on_a_focused_row_button_presses_it(
-    qtbot, open_window, context: AppContext, key: Qt.Key
-) -> None:
+def _focus(qtbot, window: QWidget, button: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The focus on `button`, as Tab would bring it, in the active window."""
+    window.activateWindow()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+
+
+def _focused_attempts_button(qtbot, open_window, context: AppContext) -> TrendsPage:  # type: ignore[no-untyped-def]
+    """The Trends page with the focus on its top weak spot's Attempts button."""
     _struggling_with_dp(context)
     window = open_window(size=(1200, 800), active=True)
     page = window.open_page("trends", TrendsPage)
     qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
     button = page.weak_spot_rows[0].show_button
-    window.activateWindow()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
+    _focus(qtbot, window, button)
     assert page.details.count() == 0
+    return page
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_focused_row_button_presses_it(
+    qtbot, open_window, context: AppContext, key: Qt.Key
+) -> None:
+    page = _focused_attempts_button(qtbot, open_window, context)
     qtbot.keyClick(QApplication.focusWidget(), key)
     qtbot.waitUntil(lambda: page.details.count() == 5)  # its attempts, listed
 
 
 def test_ctrl_enter_is_left_alone(qtbot, open_window, context: AppContext) -> None:
-    _struggling_with_dp(context)
-    window = open_window(size=(1200, 800), active=True)
-    page = window.open_page("trends", TrendsPage)
-    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    page = _focused_attempts_button(qtbot, open_window, context)
     button = page.weak_spot_rows[0].show_button
-    window.activateWindow()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
     qtbot.keyClick(button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(300)  # animateClick fires after a short delay: give it the time
     assert page.details.count() == 0
@@ -59,9 +64,7 @@ def test_enter_on_a_split_button_presses_its_main_part(
     window = open_window(size=(1200, 800), active=True)
     page = window.open_page("journal", JournalPage)
     button = page.new_button
-    window.activateWindow()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
+    _focus(qtbot, window, button)
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _entries(context) == 1)
 
@@ -76,9 +79,7 @@ def test_a_held_enter_presses_the_button_once(qtbot, open_window, context: AppCo
     window = open_window(size=(1200, 800), active=True)
     page = window.open_page("plan", PlanPage)
     button = page.previous_button
-    window.activateWindow()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
+    _focus(qtbot, window, button)
     shown = page.week
     for repeated in (False, True, True):  # the key goes down, then the keyboard repeats it
         press = QKeyEvent(
@@ -98,9 +99,7 @@ def test_enter_on_a_menu_button_opens_its_menu(qtbot, open_window, context: AppC
     window = open_window(size=(1200, 800), active=True)
     page = window.open_page("plan", PlanPage)
     button = page.add_routine_button
-    window.activateWindow()
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(button.hasFocus)
+    _focus(qtbot, window, button)
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(page.routine_menu.isVisible)
     assert page.routine_menu.actions()  # the routines, filled in as it opened

@@ -26,23 +26,26 @@ def _tab_walk(qtbot, page: TrendsPage, start: QWidget, presses: int) -> list[QWi
     return walked
 
 
-def test_tab_goes_from_the_calendar_to_the_weak_spots_then_to_the_charts(
-    qtbot, open_page, context: AppContext
-) -> None:
+def _with_a_weak_spot(qtbot, open_page, context: AppContext) -> TrendsPage:  # type: ignore[no-untyped-def]
+    """The Trends page on show, its top weak spot's row laid out."""
     page: TrendsPage = open_page(TrendsPage, (1100, 800))
     _struggling_with_dp(context)
     context.events.sessions_changed.emit()
     qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    return page
+
+
+def test_tab_goes_from_the_calendar_to_the_weak_spots_then_to_the_charts(
+    qtbot, open_page, context: AppContext
+) -> None:
+    page = _with_a_weak_spot(qtbot, open_page, context)
     top = page.weak_spot_rows[0]
     walked = _tab_walk(qtbot, page, page.calendar, 3)
     assert walked == [top.show_button, top.plan_button, page.time_chart]
 
 
 def test_tab_stops_once_on_each_chart(qtbot, open_page, context: AppContext) -> None:
-    page: TrendsPage = open_page(TrendsPage, (1100, 800))
-    _struggling_with_dp(context)
-    context.events.sessions_changed.emit()
-    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    page = _with_a_weak_spot(qtbot, open_page, context)
     walked = _tab_walk(qtbot, page, page.time_chart, 2)
     assert walked == [page.confidence_chart, page.struggle_chart]  # not the chart view inside
 
@@ -50,10 +53,7 @@ def test_tab_stops_once_on_each_chart(qtbot, open_page, context: AppContext) -> 
 def test_the_attempts_button_gives_the_keys_to_the_list_it_fills(
     qtbot, open_page, context: AppContext
 ) -> None:
-    page: TrendsPage = open_page(TrendsPage, (1100, 800))
-    _struggling_with_dp(context)
-    context.events.sessions_changed.emit()
-    qtbot.waitUntil(lambda: bool(page.weak_spot_rows) and page.weak_spot_rows[0].isVisible())
+    page = _with_a_weak_spot(qtbot, open_page, context)
     button = page.weak_spot_rows[0].show_button
     page.activateWindow()
     button.setFocus(Qt.FocusReason.TabFocusReason)

@@ -210,16 +210,22 @@ def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppC
     assert window.edit_actions.undo.isEnabled()
 
 
-@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
-def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
-    qtbot, context: AppContext, open_window, deleting: Deleting
-) -> None:
-    """A second Enter (or Space) on the Delete button would delete the next record too."""
+def _with_two(context: AppContext, open_window, deleting: Deleting) -> tuple[MainWindow, Page]:  # type: ignore[no-untyped-def]
+    """The active window on the page, with two of its records made."""
     window = open_window(active=True)
     window.show_page(deleting.key)
     page = window.current_page()
     deleting.make(context, page)
     deleting.make(context, page)
+    return window, page
+
+
+@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    """A second Enter (or Space) on the Delete button would delete the next record too."""
+    _window, page = _with_two(context, open_window, deleting)
     button = page.editor.delete_button  # type: ignore[attr-defined]
     _focus(qtbot, button)
     qtbot.keyClick(button, Qt.Key.Key_Space)
@@ -230,11 +236,7 @@ def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
 def test_the_delete_key_on_the_list_deletes_the_open_record(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
-    window = open_window(active=True)
-    window.show_page(deleting.key)
-    page = window.current_page()
-    deleting.make(context, page)
-    deleting.make(context, page)
+    window, page = _with_two(context, open_window, deleting)
     listed = page.model.rowCount  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: listed() == 2)
     _focus(qtbot, page.list)  # type: ignore[attr-defined]
