@@ -68,14 +68,19 @@ def _row_names(window: MainWindow, tag: str) -> str:
     return row.items.text().removeprefix("Practise it with: ")
 
 
-def _planned_by_plan_practice(window: MainWindow, tag: str) -> str:
+def plan_practice(window: MainWindow, tag: str) -> PlanPage:
+    """Plan practice on the Trends row of `tag`: the Plan page it brings forward."""
     window.show_page("trends")
     trends = window.current_page()
     assert isinstance(trends, TrendsPage)
     next(row for row in trends.weak_spot_rows if row.spot.tag == tag).plan_button.click()
     plan = window.current_page()
     assert isinstance(plan, PlanPage)
-    chosen = plan.suggestions.selected()
+    return plan
+
+
+def _planned_by_plan_practice(window: MainWindow, tag: str) -> str:
+    chosen = plan_practice(window, tag).suggestions.selected()
     assert chosen is not None and chosen.weak_spot == tag
     return chosen.target.title
 

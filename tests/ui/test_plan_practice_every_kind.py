@@ -15,6 +15,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.plan.page import PlanPage
 from desktop.ui.trends.page import TrendsPage
 from tests.clocks import clock_start
+from tests.ui.test_weak_spots_across_pages import STEPS
 
 pytestmark = pytest.mark.any_date
 
@@ -52,8 +53,6 @@ def _log(
         practice_store.log_attempt(session=session, attempt=attempt, now=NOW)
 
 
-STEPS = ("requirements", "capacity-estimation", "api", "data-model", "high-level-architecture",
-         "deep-dive", "scaling-and-bottlenecks", "trade-offs")  # fmt: skip
 EASY = ("two-sum", "valid-anagram", "contains-duplicate", "binary-search", "flood-fill")
 HARD = ("trapping-rain-water", "median-of-two-sorted-arrays", "n-queens")
 

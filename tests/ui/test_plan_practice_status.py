@@ -12,28 +12,16 @@ from desktop.domain.suggestions import routine_target
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
-from desktop.ui.main_window import MainWindow
-from desktop.ui.plan.page import PlanPage
-from desktop.ui.trends.page import TrendsPage
 from tests.ui.test_plan_practice_agrees import (
     NOW,
     _mark_done,
     _observability_goes_wrong_in_free_design,
+    plan_practice,
 )
 
 pytestmark = pytest.mark.any_date
 
 TAG = "observability"
-
-
-def _plan_practice(window: MainWindow) -> PlanPage:
-    window.show_page("trends")
-    trends = window.current_page()
-    assert isinstance(trends, TrendsPage)
-    next(row for row in trends.weak_spot_rows if row.spot.tag == TAG).plan_button.click()
-    plan = window.current_page()
-    assert isinstance(plan, PlanPage)
-    return plan
 
 
 def test_suggestions_still_being_worked_out_are_not_called_empty(
@@ -47,7 +35,7 @@ def test_suggestions_still_being_worked_out_are_not_called_empty(
     _mark_done(context, "two-sum")
     _observability_goes_wrong_in_free_design(context)
     window = open_window()
-    plan = _plan_practice(window)
+    plan = plan_practice(window, TAG)
     assert plan.suggestions.busy
     assert window.statusBar().currentMessage() == ""
     qtbot.waitUntil(lambda: plan.advice_shown > 0)
@@ -72,7 +60,7 @@ def test_what_the_row_names_planned_next_week_is_said_to_be_there(
             minutes=routine.target_minutes, source=PlanSource.ROUTINE, reason="", now=NOW,
         )  # fmt: skip
     window = open_window()
-    plan = _plan_practice(window)
+    plan = plan_practice(window, TAG)
     qtbot.waitUntil(lambda: plan.advice_shown > 0)
     assert plan.suggestions.selected() is None
     said = window.statusBar().currentMessage()
