@@ -1,71 +1,51 @@
-"""When to revisit a path item, by SM-2 over the item's own attempt history.
+"""When to revisit a path item, by FSRS (the `fsrs` library) over the item's own attempts.
 
 Nothing is stored: the schedule is recomputed from the attempts, so editing or deleting an
-attempt in the practice log changes the schedule with it.
+attempt in the practice log changes the schedule with it. Each item is one FSRS card and each
+attempt one review of it, rated from what every attempt records:
 
-Quality (SM-2's 0..5 grade) from an attempt:
+    stuck or partial          -> Again  (not solved: the item starts over)
+    solved, confidence 1-2    -> Hard   (a pass, but a shaky one)
+    solved, confidence 3-4    -> Good
+    solved, confidence 5      -> Easy
 
-    solved, confidence 4-5   -> 5 / 4 (confidence 5 is a 5)
-    solved, confidence 3     -> 4
-    solved, confidence 1-2   -> 3  (a pass, but a shaky one: the ease drops)
-    partial, confidence 3-5  -> 2
-    partial, confidence 1-2  -> 1
-    stuck                    -> 0
-
-A quality under 3 starts the item over (revisit the next day).
+Days, not minutes: the scheduler has no same-day learning steps (a problem is not retried ten
+minutes later) and no fuzz, so the same attempts always give the same day.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
+from functools import cache
+
+from fsrs import Card, Rating, Scheduler
 
 from desktop.domain.dates import day_text, local_day
 from desktop.domain.practice import Attempt, Outcome
 
-START_EASE = 2.5
-MIN_EASE = 1.3
 LOW_CONFIDENCE = 2  # a solved attempt at this confidence or below still asks for a revisit
+DESIRED_RETENTION = 0.9  # FSRS's default: due when the chance of solving it again falls to 90%
 
 
-def quality(outcome: Outcome, confidence: int) -> int:
-    """SM-2's grade for one attempt (see the table at the top of this module)."""
-    if outcome is Outcome.STUCK:
-        return 0
-    if outcome is Outcome.PARTIAL:
-        return 2 if confidence >= 3 else 1
-    if confidence >= 5:
-        return 5
-    return 4 if confidence >= 3 else 3
+def rating(outcome: Outcome, confidence: int) -> Rating:
+    """The FSRS rating of one attempt (see the table at the top of this module)."""
+    if outcome is not Outcome.SOLVED:
+        return Rating.Again
+    if confidence <= LOW_CONFIDENCE:
+        return Rating.Hard
+    return Rating.Easy if confidence >= 5 else Rating.Good
 
 
-@dataclass(frozen=True)
-class Sm2State:
-    repetitions: int = 0
-    interval_days: int = 0
-    ease: float = START_EASE
-
-
-def review(state: Sm2State, grade: int) -> Sm2State:
-    """One SM-2 step. The interval grows with the ease from before this grade (as in SM-2);
-    the ease then moves by the grade and never drops below 1.3."""
-    if not 0 <= grade <= 5:
-        raise ValueError("an SM-2 grade is from 0 to 5")
-    if grade >= 3:
-        if state.repetitions == 0:
-            interval = 1
-        elif state.repetitions == 1:
-            interval = 6
-        else:
-            interval = math.floor(state.interval_days * state.ease + 0.5)
-        repetitions = state.repetitions + 1
-    else:
-        repetitions, interval = 0, 1
-    miss = 5 - grade
-    ease = max(MIN_EASE, state.ease + 0.1 - miss * (0.08 + miss * 0.02))
-    return Sm2State(repetitions, interval, ease)
+@cache
+def _scheduler() -> Scheduler:
+    return Scheduler(
+        desired_retention=DESIRED_RETENTION,
+        learning_steps=(),
+        relearning_steps=(),
+        enable_fuzzing=False,
+    )
 
 
 def needs_revisits(attempt: Attempt) -> bool:
@@ -79,7 +59,8 @@ class Revisit:
     item_id: str
     title: str
     due: date
-    state: Sm2State
+    interval_days: int  # from the last attempt to `due`
+    stability_days: float  # FSRS: days until the chance of solving it falls to 90%
     last_attempt: Attempt
 
     def reason(self, today: date) -> str:
@@ -96,20 +77,34 @@ class Revisit:
         return f"Revisit {due}: last tried {when} ({how})."
 
 
+def review_all(attempts: Sequence[Attempt]) -> Card:
+    """The item's FSRS card after every attempt, oldest first."""
+    first = attempts[0].started_at.astimezone(UTC)
+    # An explicit id and due date: left out, the library reads the wall clock for both.
+    card = Card(card_id=1, due=first)
+    for attempt in attempts:
+        card, _log = _scheduler().review_card(
+            card,
+            rating(attempt.outcome, attempt.confidence),
+            review_datetime=attempt.started_at.astimezone(UTC),
+        )
+    return card
+
+
 def schedule(attempts: Iterable[Attempt]) -> Revisit | None:
     """The revisit for one item's attempts (any order), or None if none ever asked for one."""
     ordered = sorted(attempts, key=lambda attempt: attempt.started_at)
     if not ordered or not any(needs_revisits(attempt) for attempt in ordered):
         return None
-    state = Sm2State()
-    for attempt in ordered:
-        state = review(state, quality(attempt.outcome, attempt.confidence))
     last = ordered[-1]
     subject = last.subject
     if subject.path_id is None or subject.item_id is None:
         return None
-    due = local_day(last.started_at) + timedelta(days=state.interval_days)
-    return Revisit(subject.path_id, subject.item_id, subject.title, due, state, last)
+    card = review_all(ordered)
+    interval = max(1, (card.due - last.started_at.astimezone(UTC)).days)
+    due = local_day(last.started_at) + timedelta(days=interval)
+    stability = card.stability or 0.0
+    return Revisit(subject.path_id, subject.item_id, subject.title, due, interval, stability, last)
 
 
 def revisits_due(attempts: Sequence[Attempt], by: date) -> list[Revisit]:

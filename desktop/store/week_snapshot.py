@@ -36,7 +36,7 @@ from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 
-# Revisits and cadences look this far back: enough for SM-2 intervals a planner cares about,
+# Revisits and cadences look this far back: enough for the revisit intervals a planner cares about,
 # and it keeps the page quick on a profile with years of history.
 HISTORY_DAYS = 365
 

@@ -1,64 +1,30 @@
-"""SM-2 revisits, checked against values worked out by hand from the published algorithm."""
+"""FSRS revisits: how attempts become ratings, and how the schedule follows them."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import fsrs.card
 import pytest
+from fsrs import Rating
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
-from desktop.domain.revisits import MIN_EASE, Sm2State, quality, review, revisits_due, schedule
-
-
-def _run(grades: list[int]) -> list[tuple[int, float]]:
-    state, seen = Sm2State(), []
-    for grade in grades:
-        state = review(state, grade)
-        seen.append((state.interval_days, round(state.ease, 2)))
-    return seen
+from desktop.domain.revisits import rating, revisits_due, schedule
 
 
 @pytest.mark.parametrize(
-    ("grades", "expected"),
+    ("outcome", "confidence", "expected"),
     [
-        ([5, 5, 5, 5], [(1, 2.6), (6, 2.7), (16, 2.8), (45, 2.9)]),
-        ([4, 4, 4], [(1, 2.5), (6, 2.5), (15, 2.5)]),
-        ([3, 3, 3], [(1, 2.36), (6, 2.22), (13, 2.08)]),
-        ([5, 5, 2, 4], [(1, 2.6), (6, 2.7), (1, 2.38), (1, 2.38)]),
-        ([0, 0, 5], [(1, 1.7), (1, 1.3), (1, 1.4)]),
+        (Outcome.SOLVED, 5, Rating.Easy),
+        (Outcome.SOLVED, 4, Rating.Good),
+        (Outcome.SOLVED, 3, Rating.Good),
+        (Outcome.SOLVED, 2, Rating.Hard),
+        (Outcome.PARTIAL, 5, Rating.Again),
+        (Outcome.STUCK, 5, Rating.Again),
     ],
 )
-def test_sm2_intervals_and_ease_match_reference_values(grades, expected) -> None:
-    assert _run(grades) == expected
-
-
-def test_the_ease_never_drops_below_its_floor() -> None:
-    state = Sm2State()
-    for _ in range(10):
-        state = review(state, 0)
-    assert state.ease == MIN_EASE
-    assert review(Sm2State(5, 20, 1.3), 3).ease == MIN_EASE
-
-
-def test_a_grade_outside_0_to_5_is_refused() -> None:
-    with pytest.raises(ValueError, match="0 to 5"):
-        review(Sm2State(), 6)
-
-
-@pytest.mark.parametrize(
-    ("outcome", "confidence", "grade"),
-    [
-        (Outcome.SOLVED, 5, 5),
-        (Outcome.SOLVED, 4, 4),
-        (Outcome.SOLVED, 3, 4),
-        (Outcome.SOLVED, 2, 3),
-        (Outcome.PARTIAL, 4, 2),
-        (Outcome.PARTIAL, 1, 1),
-        (Outcome.STUCK, 5, 0),
-    ],
-)
-def test_quality_from_outcome_and_confidence(outcome, confidence, grade) -> None:
-    assert quality(outcome, confidence) == grade
+def test_rating_from_outcome_and_confidence(outcome, confidence, expected) -> None:
+    assert rating(outcome, confidence) is expected
 
 
 def _attempt(day: int, outcome: Outcome, confidence: int, item: str = "3sum") -> Attempt:
@@ -77,19 +43,6 @@ def test_only_troubled_items_are_scheduled() -> None:
     assert shaky is not None and shaky.due == _attempt(
         2, Outcome.SOLVED, 2
     ).started_at.astimezone().date() + timedelta(days=1)
-
-
-def test_a_stuck_attempt_starts_over_one_day_then_six() -> None:
-    stuck = _attempt(2, Outcome.STUCK, 2)
-    first = schedule([stuck])
-    assert first is not None and first.state.interval_days == 1
-    again = _attempt(3, Outcome.SOLVED, 4)
-    assert schedule([again, stuck]).state.interval_days == 1  # type: ignore[union-attr]
-    later = _attempt(4, Outcome.SOLVED, 4)
-    third = schedule([later, stuck, again])  # any order
-    assert third is not None
-    assert third.state.interval_days == 6
-    assert third.due == later.started_at.astimezone().date() + timedelta(days=6)
 
 
 def test_revisits_due_are_those_on_or_before_the_day_most_overdue_first() -> None:
@@ -118,3 +71,43 @@ def test_a_revisit_reason_names_the_year_and_says_overdue_for_a_past_date() -> N
     )
     assert revisit.reason(date(2025, 12, 1)).startswith("Revisit due 3 Dec: last tried 2 Dec")
     assert revisit.reason(date(2025, 12, 3)).startswith("Revisit due today:")
+
+
+def _interval(*attempts: Attempt) -> int:
+    revisit = schedule(attempts)
+    assert revisit is not None
+    return revisit.interval_days
+
+
+def test_a_stuck_attempt_comes_back_the_next_day() -> None:
+    stuck = _attempt(2, Outcome.STUCK, 2)
+    revisit = schedule([stuck])
+    assert revisit is not None and revisit.interval_days == 1
+    assert revisit.due == stuck.started_at.astimezone().date() + timedelta(days=1)
+
+
+def test_each_solved_attempt_pushes_the_next_revisit_further_out() -> None:
+    stuck = _attempt(2, Outcome.STUCK, 2)
+    tries = [stuck, _attempt(3, Outcome.SOLVED, 3), _attempt(6, Outcome.SOLVED, 4)]
+    tries.append(_attempt(6 + _interval(*tries), Outcome.SOLVED, 4))
+    intervals = [_interval(*tries[: n + 1]) for n in range(len(tries))]
+    assert intervals == sorted(intervals) and len(set(intervals)) == len(intervals)
+    assert _interval(*reversed(tries)) == intervals[-1]  # any order
+
+
+def test_a_surer_solve_waits_longer_and_a_new_failure_starts_over() -> None:
+    stuck = _attempt(2, Outcome.STUCK, 1)
+    shaky, sure, easy = (_attempt(5, Outcome.SOLVED, c) for c in (2, 4, 5))
+    assert _interval(stuck, shaky) < _interval(stuck, sure) < _interval(stuck, easy)
+    assert _interval(stuck, easy, _attempt(20, Outcome.PARTIAL, 3)) == 1
+
+
+def test_the_schedule_never_reads_the_wall_clock(monkeypatch) -> None:
+    # Left to itself the library stamps a new card with the time and sleeps a millisecond.
+    monkeypatch.setattr(fsrs.card.time, "sleep", _refuse)
+    first = schedule([_attempt(2, Outcome.STUCK, 1), _attempt(3, Outcome.SOLVED, 4)])
+    assert first == schedule([_attempt(2, Outcome.STUCK, 1), _attempt(3, Outcome.SOLVED, 4)])
+
+
+def _refuse(_seconds: float) -> None:
+    raise AssertionError("a card was made without an id: the library read the clock")
