@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -484,12 +484,16 @@ class TrendsPage(ContextPage):
         """The charts (filled with the figures) come in under the weak spots just placed: laid
         out first, so their first paint is where they stay, not where the rows will push them."""
         # A widget put into a shown layout is shown on a later turn of the event loop (Qt
-        # queues it), and a hidden one takes no room: shown now, the rows count at once.
+        # queues it), and a hidden one takes no room: shown now, the rows and the charts
+        # count at once. The scroll area then grows the page to hold them on a later turn
+        # too; until it does the charts overlap, and a busy machine painted them so (one
+        # moved 20 px): the layouts are done now, before anything is painted.
         for row in self.weak_spot_rows:
             row.show()
+        self.chart_area.show()
         self._figures_layout.invalidate()
         self._figures_layout.activate()
-        self.chart_area.show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _read_failed(self, error: BaseException) -> None:
         self.count_label.setText("")
