@@ -56,6 +56,10 @@ TROUBLE_SLOWDOWN = 1.25
 # A step left out now and then is how design sessions go, more so for some steps than others:
 # a weak step is left out in about two design sessions of five or more.
 STEP_OFTEN = 0.4
+# A learner who ticks at least this share of the patterns and topics of every session that went
+# wrong (over this many such sessions) ticks the session, not its cause.
+BLANKET_SHARE = 0.9
+BLANKET_SESSIONS = 3
 RECENT_COUNT = 8  # "in N of the last M" looks at this many
 # Before the learner's own log says more: how often each kind of tag goes wrong for anyone.
 TYPICAL_RATE = {"pattern": 0.2, "topic": 0.2, "mistake": 0.05, "design_step": 0.15, "pace": 0.2}
@@ -231,7 +235,9 @@ def analyse(
         for tag in (*obs.practised, *obs.struggles):
             last_seen[tag] = obs.at
     clock = min(now, ordered[-1].at) if ordered else now
-    recent = [o for o in ordered if o.at >= clock - timedelta(days=EVIDENCE_DAYS)]
+    recent = _discerning(
+        [o for o in ordered if o.at >= clock - timedelta(days=EVIDENCE_DAYS)], kinds
+    )
     tallies = _tally(recent, kinds, clock)
     # Twice: the second time, the usual rates leave out what the first found weak, so one
     # big weakness does not hide a second one by raising the bar for its kind.
@@ -294,6 +300,28 @@ def _without_narrower_paces(
 def _narrower_pace(tag: str) -> bool:
     """The pace of one difficulty of a kind of work ("pace:code:hard")."""
     return tag.startswith(PACE_PREFIX) and tag.count(":") == 2
+
+
+def _discerning(observations: list[Observation], kinds: Mapping[str, str]) -> list[Observation]:
+    """The observations, with ticks on patterns and topics left out when the learner ticks
+    nearly all of them whenever a session with several goes wrong: such a tick says the
+    session went badly, which its outcome says already, not which of them was the trouble."""
+    went_wrong = [
+        (o, shared)
+        for o in observations
+        if o.outcome not in (None, Outcome.SOLVED) and not o.scored_per_tag
+        if len(shared := [tag for tag in o.practised if kinds.get(tag) in SHARED_KINDS]) >= 2
+    ]
+    offered = sum(len(shared) for _o, shared in went_wrong)
+    ticked = sum(tag in o.struggles for o, shared in went_wrong for tag in shared)
+    if len(went_wrong) < BLANKET_SESSIONS or ticked < BLANKET_SHARE * offered:
+        return observations
+    return [o if o.scored_per_tag else _without_shared_ticks(o, kinds) for o in observations]
+
+
+def _without_shared_ticks(obs: Observation, kinds: Mapping[str, str]) -> Observation:
+    kept = (t for t in obs.struggles if not (kinds.get(t) in SHARED_KINDS and t in obs.practised))
+    return obs._replace(struggles=tuple(kept))
 
 
 # Counting ---------------------------------------------------------------------------------

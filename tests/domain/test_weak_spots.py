@@ -302,3 +302,15 @@ def test_a_mistake_ticked_twice_is_watched_until_it_comes_up_a_third_time() -> N
     report = _report(attempts + ticked[:2])
     assert report.spots == [] and [spot.tag for spot in report.watching] == ["edge-cases"]
     assert [spot.tag for spot in _report(attempts + ticked).spots] == ["edge-cases"]
+
+
+def test_ticks_on_every_pattern_of_every_bad_session_do_not_single_any_out() -> None:
+    both = ("dynamic-programming", "recursion")
+    stuck = [_attempt(n, n + 0.5, both, Outcome.STUCK, struggles=both, item="climbing-stairs")
+             for n in range(1, 6)]  # fmt: skip
+    fine = _fine(10, range(10))
+    # Such ticks say only that the session went badly: the item's first pattern explains it.
+    assert [spot.tag for spot in _report(stuck + fine).spots] == ["dynamic-programming"]
+    # A learner who ticks one of them, as the trouble, is taken at their word.
+    careful = [replace(a, struggles=("recursion",)) for a in stuck]
+    assert [spot.tag for spot in _report(careful + fine).spots] == ["recursion"]
