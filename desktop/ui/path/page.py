@@ -675,15 +675,18 @@ class PathPage(ContextPage):
     def import_path(self, file: Path) -> bool:
         user_dir = self.context.profile.folder.path_files_dir
         vocabulary = self.context.profile.vocabulary
+        database = self.context.profile.folder.database  # never a source (own_files.py)
         replaced = False
         try:
             try:
-                path, _target = import_path_file(file, user_dir, vocabulary, self.library_paths)
+                path, _target = import_path_file(
+                    file, user_dir, vocabulary, self.library_paths, database=database
+                )
             except PathClash as clash:
                 if not self._confirm_replace(clash):
                     return False
                 path, _target = import_path_file(
-                    file, user_dir, vocabulary, self.library_paths, replace=True
+                    file, user_dir, vocabulary, self.library_paths, replace=True, database=database
                 )
                 replaced = True
         except PathFileError as error:

@@ -25,9 +25,12 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
     profile = context.profile
     user_dir = profile.folder.quiz_files_dir
     existing = profile.quizzes.by_id
+    database = profile.folder.database  # never a source (own_files.py)
     try:
         try:
-            quiz, _target = import_quiz_file(file, user_dir, profile.vocabulary, existing)
+            quiz, _target = import_quiz_file(
+                file, user_dir, profile.vocabulary, existing, database=database
+            )
         except QuizClash as clash:
             if not dialogs.confirm(
                 parent,
@@ -39,7 +42,7 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
             ):
                 return False
             quiz, _target = import_quiz_file(
-                file, user_dir, profile.vocabulary, existing, replace=True
+                file, user_dir, profile.vocabulary, existing, replace=True, database=database
             )
     except DataFileError as error:
         dialogs.tell_file_problems(
