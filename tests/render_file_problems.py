@@ -184,6 +184,9 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         save_grab(window, outdir / f"banner-{theme}-{size}.png")
         page.banner.details_button.click()
         save_grab(window, outdir / f"banner-all-{theme}-{size}.png")
+        scroll = page.banner._scroll.verticalScrollBar()
+        scroll.setValue(scroll.maximum())  # the last of every problem listed
+        save_grab(window, outdir / f"banner-all-end-{theme}-{size}.png")
         page.banner.details_button.click()
 
         shown: list[QDialog] = []
