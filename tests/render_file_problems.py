@@ -215,6 +215,10 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
             print(f"{name} {theme} {size}: dialog {dialog.width()}x{dialog.height()}")
             dialog.close()
 
+        page.import_path(folder.database)  # the profile's own database, refused unread
+        save_over_window(window, shown[-1], outdir / f"import-own-{theme}-{size}.png")
+        shown[-1].close()
+
         folder.settings_file.write_text(BROKEN_SETTINGS)
         preferences = PreferencesDialog(window.context, window)
         preferences.show()

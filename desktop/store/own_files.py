@@ -48,3 +48,8 @@ def refuse_own_data_file(path: Path, database: Path | None) -> None:
         refuse_own_file(path, database)
     except OwnFileRefused:
         raise DataFileError(str(path), None, None, REFUSED) from None
+
+
+def is_own_file_refusal(error: DataFileError) -> bool:
+    """The problem refuse_own_data_file tells: the file is not to be fixed but left alone."""
+    return error.problem == REFUSED and not error.more

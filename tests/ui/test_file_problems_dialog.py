@@ -173,7 +173,7 @@ def test_the_window_refuses_the_database_as_a_path_or_quiz_file(
         assert dialog.problem_list.file_label.text() == f"{database.name} has 1 problem:"
         ((_place, what),) = dialog.problem_list.items
         assert what.text() == "That file is where your data is kept; choose another file."
-        assert "Nothing was changed" in dialog.outcome.text()
+        assert dialog.outcome.text() == "Choose another file. Nothing was changed."
     assert len(told) == 2
     assert database.read_bytes() == before
     assert not any(folder.path_files_dir.iterdir()) and not any(folder.quiz_files_dir.iterdir())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.data_file import DataFileError
 from desktop.domain.quiz import quiz_item_ids
+from desktop.store.own_files import is_own_file_refusal
 from desktop.store.quiz_library import QuizClash, import_quiz_file
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
@@ -49,7 +50,9 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
             parent,
             "This quiz file was not imported",
             error,
-            "Fix the file and import it again. Nothing was changed.",
+            "Choose another file. Nothing was changed."
+            if is_own_file_refusal(error)
+            else "Fix the file and import it again. Nothing was changed.",
         )
         return False
     profile.reload_library()
