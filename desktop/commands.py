@@ -21,7 +21,12 @@ def import_path_command(data_dir: str | None, file: str, *, replace: bool = Fals
     def run(folder: ProfileFolder) -> str:
         existing = load_library(folder).paths
         path, target = import_path_file(
-            Path(file), folder.path_files_dir, shipped_vocabulary(), existing, replace=replace
+            Path(file),
+            folder.path_files_dir,
+            shipped_vocabulary(),
+            existing,
+            replace=replace,
+            database=folder.database,
         )
         return f"Imported '{path.title}' ({_size(path)}) into {target}"
 
@@ -34,7 +39,12 @@ def import_quiz_command(data_dir: str | None, file: str, *, replace: bool = Fals
     def run(folder: ProfileFolder) -> str:
         existing = load_quiz_library(folder).by_id
         quiz, target = import_quiz_file(
-            Path(file), folder.quiz_files_dir, shipped_vocabulary(), existing, replace=replace
+            Path(file),
+            folder.quiz_files_dir,
+            shipped_vocabulary(),
+            existing,
+            replace=replace,
+            database=folder.database,
         )
         said = f"Imported '{quiz.title}' ({len(quiz.questions)} questions) into {target}. "
         if quiz_item_ids(load_library(folder).paths) & {quiz.id}:

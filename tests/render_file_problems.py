@@ -1,7 +1,7 @@
 """Render how the window tells a bad data file, to look at: the import dialog for a path file
-with many problems and with two, and the Learning path banner for broken files found at
-start, in light and dark, on a screen of 760x520, 1280x800 and 1920x1080 (the window filling
-it, as maximised).
+with many problems and with two, the Learning path banner for broken files found at start and
+Preferences over a settings file it cannot use, in light and dark, on a screen of 760x520,
+1280x800 and 1920x1080 (the window filling it, as maximised).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.render_file_problems OUT_DIR
 
@@ -18,6 +18,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 SIZES = ((760, 520), (1280, 800), (1920, 1080))
 THEMES = ("light", "dark")
@@ -67,6 +71,23 @@ TWO_PROBLEMS = (
 )
 
 
+# A settings file (Preferences) with four mistakes: a number out of range, one of the wrong
+# kind, a choice Loopwise does not have and a misspelt key.
+BROKEN_SETTINGS = """[appearance]
+theme = "solarized"
+
+[calendar]
+first_weekday = "monday"
+
+[streaks]
+rest_days = 9
+
+[backups]
+keep_all_days = "forever"
+dialy_days = 30
+"""
+
+
 # An export whose records are wrong in many ways (`loopwise import`'s file).
 BAD_EXPORT = {
     "format": "loopwise-export",
@@ -110,9 +131,26 @@ def _screen(width: int, height: int) -> dict[str, object]:
     return {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
 
 
-def render_one(outdir: Path, theme: str, size: str) -> None:
-    from PySide6.QtCore import QPoint, QSettings
+def save_over_window(window: QWidget, dialog: QWidget, file: Path) -> None:
+    """The window with the dialog centred over it, as a window manager puts it."""
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QPainter, QPixmap
+
+    from desktop.screenshots import settle
+
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    settle()
+    picture = QPixmap(window.size())
+    painter = QPainter(picture)
+    painter.drawPixmap(0, 0, window.grab())
+    corner = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    painter.drawPixmap(corner, dialog.grab())
+    painter.end()
+    picture.save(str(file))
+
+
+def render_one(outdir: Path, theme: str, size: str) -> None:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog
 
     from desktop.app import create_application
@@ -123,6 +161,7 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
     from desktop.ui.context import AppContext
     from desktop.ui.pages import build_main_window
     from desktop.ui.path.page import PathPage
+    from desktop.ui.preferences_dialog import PreferencesDialog
     from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
@@ -145,6 +184,9 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         save_grab(window, outdir / f"banner-{theme}-{size}.png")
         page.banner.details_button.click()
         save_grab(window, outdir / f"banner-all-{theme}-{size}.png")
+        scroll = page.banner._scroll.verticalScrollBar()
+        scroll.setValue(scroll.maximum())  # the last of every problem listed
+        save_grab(window, outdir / f"banner-all-end-{theme}-{size}.png")
         page.banner.details_button.click()
 
         shown: list[QDialog] = []
@@ -169,18 +211,20 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
                 )
                 shown[-1].show()
             dialog = shown[-1]
-            # Centred over the window, as a window manager puts it.
-            dialog.move(window.geometry().center() - dialog.rect().center())
-            settle()
-            picture = QPixmap(window.size())
-            painter = QPainter(picture)
-            painter.drawPixmap(0, 0, window.grab())
-            corner = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
-            painter.drawPixmap(corner, dialog.grab())
-            painter.end()
-            picture.save(str(outdir / f"import-{name}-{theme}-{size}.png"))
+            save_over_window(window, dialog, outdir / f"import-{name}-{theme}-{size}.png")
             print(f"{name} {theme} {size}: dialog {dialog.width()}x{dialog.height()}")
             dialog.close()
+
+        page.import_path(folder.database)  # the profile's own database, refused unread
+        save_over_window(window, shown[-1], outdir / f"import-own-{theme}-{size}.png")
+        shown[-1].close()
+
+        folder.settings_file.write_text(BROKEN_SETTINGS)
+        preferences = PreferencesDialog(window.context, window)
+        preferences.show()
+        save_over_window(window, preferences, outdir / f"preferences-{theme}-{size}.png")
+        print(f"preferences {theme} {size}: {preferences.width()}x{preferences.height()}")
+        preferences.close()
         window.close()
         profile.close()
 

@@ -103,7 +103,8 @@ class JournalEntry(SQLModel, table=True):
     kind: str = Field(default="note")
     tags: str = Field(default="")  # one per line; kept in the text index too
     template_id: str | None = None
-    session_id: int | None = Field(default=None, foreign_key="practice_session.id")
+    # Indexed: "Open retrospective" looks an entry up by its session.
+    session_id: int | None = Field(default=None, foreign_key="practice_session.id", index=True)
     path_id: str | None = None
     item_id: str | None = None
     word_count: int = Field(default=0)

@@ -2,25 +2,27 @@
 
 An export replaces its target by renaming over it: chosen as the target, the database the app
 has open would be swapped for a JSON file while the app went on writing into the old, deleted
-one. An import reads its source with a plain open and close, which on Linux drops the app's
-SQLite locks on that file (see live_file.py). Both are refused before anything is touched,
-by comparing files (device and inode, so links and other spellings of the path count), with
-no descriptor opened."""
+one. An import (of an export, a path file or a quiz file) reads its source with a plain open
+and close, which on Linux drops the app's SQLite locks on that file (see live_file.py). Both
+are refused before anything is touched, by comparing files (device and inode, so links and
+other spellings of the path count), with no descriptor opened."""
 
 from __future__ import annotations
 
 import errno
 from pathlib import Path
 
+from desktop.domain.data_file import DataFileError
+
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+REFUSED = "that file is where your data is kept; choose another file"
 
 
 class OwnFileRefused(OSError):
     """The file chosen is the profile's database (or one SQLite keeps beside it)."""
 
     def __init__(self, path: Path) -> None:
-        reason = "that file is where your data is kept; choose another file"
-        super().__init__(errno.EINVAL, reason, str(path))
+        super().__init__(errno.EINVAL, REFUSED, str(path))
 
 
 def refuse_own_file(path: Path, database: Path) -> None:
@@ -36,3 +38,18 @@ def refuse_own_file(path: Path, database: Path) -> None:
             continue
         if (known.st_dev, known.st_ino) == (found.st_dev, found.st_ino):
             raise OwnFileRefused(path)
+
+
+def refuse_own_data_file(path: Path, database: Path | None) -> None:
+    """refuse_own_file for a path or quiz file import, told as the problem with that file."""
+    if database is None:
+        return
+    try:
+        refuse_own_file(path, database)
+    except OwnFileRefused:
+        raise DataFileError(str(path), None, None, REFUSED) from None
+
+
+def is_own_file_refusal(error: DataFileError) -> bool:
+    """The problem refuse_own_data_file tells: the file is not to be fixed but left alone."""
+    return error.problem == REFUSED and not error.more

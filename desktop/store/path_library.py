@@ -14,6 +14,7 @@ from desktop.domain.path_file import (
 )
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.files import FileClash, copy_checked_file
+from desktop.store.own_files import refuse_own_data_file
 
 
 def load_paths(shipped_dir: Path, user_dir: Path, vocabulary: Vocabulary) -> LoadedPaths:
@@ -54,6 +55,7 @@ def import_path_file(
     existing: Sequence[LearningPath] = (),
     *,
     replace: bool = False,
+    database: Path | None = None,
 ) -> tuple[LearningPath, Path]:
     """Validate `source` and copy it into the user's path folder, all or nothing.
 
@@ -62,7 +64,10 @@ def import_path_file(
     way nothing on disk changes.
     The copy is written to a temporary file and renamed into place, so a crash never
     leaves half a file behind.
+    `database`, the profile's, is refused as `source` before it is read (a plain read would
+    drop the app's SQLite locks, see own_files.py).
     """
+    refuse_own_data_file(source, database)
     data = read_path_bytes(source)
     path = parse_path_bytes(
         data, str(source), vocabulary

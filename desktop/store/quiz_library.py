@@ -14,6 +14,7 @@ from desktop.domain.path_file import read_each
 from desktop.domain.quiz import Quiz, load_quiz, parse_quiz
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.files import FileClash, copy_checked_file
+from desktop.store.own_files import refuse_own_data_file
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,14 @@ def import_quiz_file(
     existing: Mapping[str, Quiz],
     *,
     replace: bool = False,
+    database: Path | None = None,
 ) -> tuple[Quiz, Path]:
     """Check `source` and copy it into the user's quiz folder, all or nothing.
 
     Raises DataFileError (naming file, line and field or tag) or QuizClash; either way
-    nothing on disk changes."""
+    nothing on disk changes. `database`, the profile's, is refused as `source` before it is
+    read (a plain read would drop the app's SQLite locks, see own_files.py)."""
+    refuse_own_data_file(source, database)
     data = read_data_bytes(source)
     quiz = parse_quiz(decode_text(data, str(source)), str(source), vocabulary)
     clash = existing.get(quiz.id)

@@ -78,7 +78,14 @@ class Settings(BaseModel):
 @dataclass(frozen=True)
 class LoadedSettings:
     settings: Settings
-    problem: str | None = None  # why the file was not used: the defaults stand in for it
+    error: DataFileError | None = None  # why the file was not used: the defaults stand in
+
+    @property
+    def problem(self) -> str | None:
+        """The reason in one line, with the file's whole path (the command line's form)."""
+        if self.error is None:
+            return None
+        return f"The settings file cannot be used ({self.error}), so the defaults apply."
 
 
 def load_settings(path: Path) -> LoadedSettings:
@@ -88,9 +95,7 @@ def load_settings(path: Path) -> LoadedSettings:
     try:
         return LoadedSettings(read_model(path, Settings, inside=path.parent))
     except DataFileError as error:
-        return LoadedSettings(
-            Settings(), f"The settings file cannot be used ({error}), so the defaults apply."
-        )
+        return LoadedSettings(Settings(), error)
 
 
 def save_settings(path: Path, settings: Settings) -> None:

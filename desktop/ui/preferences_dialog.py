@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -33,6 +33,7 @@ from desktop.store.settings import (
 )
 from desktop.ui.theme import apply_theme_choice
 from desktop.ui.widgets.controls import spin_box
+from desktop.ui.widgets.file_problems import FileProblemsNote, listed
 from desktop.ui.widgets.labels import ProblemNote, text_label
 
 if TYPE_CHECKING:
@@ -121,14 +122,36 @@ class PreferencesDialog(QDialog):
 
         self.problem = ProblemNote("Problem saving a preference")
         layout = QVBoxLayout(self)
+        # A settings file that could not be used, told as every data file's problems are:
+        # above the choices, which show the defaults because of it.
+        self.file_problems: FileProblemsNote | None = None
+        self._fitted = False
+        unusable = self.store.file_error()
+        if unusable is not None:
+            self.file_problems = FileProblemsNote(
+                "Your saved preferences could not be read, so the defaults below apply. "
+                "Changing any of them saves a new settings file.",
+                unusable.file,
+                listed(unusable),
+            )
+            layout.addWidget(self.file_problems)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        loaded_problem = self.store.problem()
-        if loaded_problem:
-            self.problem.tell(loaded_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.file_problems is not None and not self._fitted:
+            self._fitted = True  # once: a user's resize afterwards is theirs
+            self.file_problems.fit()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            # Not adjustSize(): it keeps a window within 2/3 of the screen, which on a small
+            # one squeezed the rows into each other. The note's list is capped to fit instead.
+            self.resize(self.sizeHint())
 
     def _show_system_note(self) -> None:
         unknown = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown
@@ -169,6 +192,16 @@ class PreferencesDialog(QDialog):
             self.problem.tell(f"Your choice could not be saved: {reason}.")
         else:
             self.problem.tell(None)
+            self._file_replaced()
+
+    def _file_replaced(self) -> None:
+        """A saved choice wrote a whole new settings file: the old one's problems are gone."""
+        if self.file_problems is not None and self.file_problems.isVisibleTo(self):
+            self.file_problems.hide()
+            layout = self.layout()
+            if self.isVisible() and layout is not None:
+                layout.activate()
+                self.adjustSize()  # no empty band where the note was
 
     def _save_budget(self) -> None:
         hours = self.budget.value()

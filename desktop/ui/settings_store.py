@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from desktop.domain.data_file import DataFileError
 from desktop.store.settings import (
     Settings,
     StreakSettings,
@@ -41,9 +42,9 @@ class SettingsStore(QObject):
         """The day weeks start on (0 Monday ... 6 Sunday), for pages to pass to the domain."""
         return self.read().calendar.first
 
-    def problem(self) -> str | None:
+    def file_error(self) -> DataFileError | None:
         """Why the file could not be used, if it could not (the defaults then stand in)."""
-        return load_settings(self._path).problem
+        return load_settings(self._path).error
 
     def update(self, **sections: BaseModel) -> Settings:
         """Save the given sections (raises OSError if the file cannot be written)."""

@@ -49,6 +49,8 @@ APP_TABLES = {
     "mock_exposed",
     "planner_setting",
 } | FTS_TABLES
+# Made by migration 0008 (and by the model's index=True on a fresh database).
+SESSION_INDEX = "ix_journal_entry_session_id"
 _VERSION_TABLE = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 
 
@@ -260,10 +262,16 @@ def test_open_profile_refuses_a_database_from_a_newer_app(folder: ProfileFolder)
 
 
 def _upgraded_from(profile: Profile, revision: str, *statements: str) -> Path:
-    """The profile's database set back to `revision` by `statements`, then upgraded."""
+    """The profile's database set back to `revision` by `statements`, then upgraded. Every
+    revision before 0008 was without the session index, so it goes first."""
     database = profile.folder.database
     profile.close()
-    _execute(database, *statements, f"UPDATE alembic_version SET version_num = '{revision}'")
+    _execute(
+        database,
+        f"DROP INDEX {SESSION_INDEX}",
+        *statements,
+        f"UPDATE alembic_version SET version_num = '{revision}'",
+    )
     upgrade_database(database, profile.folder.backups_dir, clock=StepClock())
     return database
 
@@ -314,3 +322,33 @@ def test_a_profile_with_the_first_journal_trash_keeps_what_it_held(profile: Prof
         rows = connection.execute("SELECT id, entry_id, story_ids FROM journal_entry_trash")
         assert rows.fetchall() == [(1, 7, "3")]
     assert current_revision(database) == SCHEMA_HEAD
+
+
+def _indexes(database: Path, table: str) -> set[str]:
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name=?", (table,)
+        ).fetchall()
+    return {str(row[0]) for row in rows}
+
+
+def test_a_profile_from_before_the_session_index_gets_it_after_a_backup(
+    profile: Profile,
+) -> None:
+    folder = profile.folder
+    with closing(sqlite3.connect(folder.database)) as connection:
+        connection.execute(
+            "INSERT INTO journal_entry (entry_date, title, body, kind, tags, word_count, "
+            "created_at, updated_at) VALUES ('2026-12-01', 'Kept', '', 'note', '', 0, "
+            "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+        connection.commit()
+    database = _upgraded_from(profile, "0007")
+
+    assert SESSION_INDEX in _indexes(database, "journal_entry")
+    assert current_revision(database) == SCHEMA_HEAD
+    (backup,) = _backups(folder)
+    assert SESSION_INDEX not in _indexes(backup, "journal_entry")
+    assert current_revision(backup) == "0007"
+    with closing(sqlite3.connect(database)) as connection:
+        assert connection.execute("SELECT title FROM journal_entry").fetchall() == [("Kept",)]

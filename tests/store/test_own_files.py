@@ -11,10 +11,14 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.domain import data_file
+from desktop.domain.data_file import DataFileError
 from desktop.folders import ProfileFolder
-from desktop.profile import open_profile
+from desktop.profile import open_profile, shipped_vocabulary
 from desktop.store.database import session_scope
 from desktop.store.own_files import OwnFileRefused, refuse_own_file
+from desktop.store.path_library import import_path_file
+from desktop.store.quiz_library import import_quiz_file
 from desktop.store.transfer.json_export import write_export
 from tests.clocks import StepClock
 
@@ -52,8 +56,10 @@ def _tables(database: Path) -> int:
 
 
 @pytest.mark.parametrize(
-    "command", [["export"], ["export", "--format", "json"], ["import", "--yes"]]
-)
+    "command",
+    [["export"], ["export", "--format", "json"], ["import", "--yes"], ["import-path"],
+     ["import-quiz"]],
+)  # fmt: skip
 def test_the_commands_refuse_the_database_and_leave_it_whole(
     data_dir: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -65,6 +71,33 @@ def test_the_commands_refuse_the_database_and_leave_it_whole(
             else OWN) in said  # fmt: skip
     assert database.read_bytes().startswith(b"SQLite format 3\x00")
     assert _tables(database) == tables
+    folder = ProfileFolder(data_dir)
+    assert not any(folder.path_files_dir.iterdir()) and not any(folder.quiz_files_dir.iterdir())
+
+
+@pytest.mark.parametrize("side_file", ["", "-wal"])
+def test_path_and_quiz_imports_refuse_it_before_reading_a_byte(
+    folder: ProfileFolder, tmp_path: Path, side_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = folder.database
+    database.write_bytes(b"SQLite format 3\x00")
+    own = database.with_name(database.name + side_file)
+    own.touch()
+    link = tmp_path / "my-path.toml"
+    link.symlink_to(own)
+
+    def no_read(path: Path, **_: object) -> bytes:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(data_file, "read_bounded", no_read)
+    vocabulary = shipped_vocabulary()
+    for source in (own, link):
+        with pytest.raises(DataFileError) as path_refused:
+            import_path_file(source, folder.path_files_dir, vocabulary, database=database)
+        with pytest.raises(DataFileError) as quiz_refused:
+            import_quiz_file(source, folder.quiz_files_dir, vocabulary, {}, database=database)
+        for refused in (path_refused.value, quiz_refused.value):
+            assert (refused.file, refused.problem) == (str(source), OWN)
 
 
 def test_the_windows_export_refuses_the_database_too(folder: ProfileFolder) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.domain.data_file import DataFileError
 from desktop.ui.context import AppContext
+from desktop.ui.path.page import PathPage
 from desktop.ui.path.quiz_import import import_quiz
 from desktop.ui.widgets.file_problems import (
     PROBLEMS_SHOWN,
@@ -153,3 +154,26 @@ def test_a_refused_quiz_file_is_told_without_a_terminal_command(
     assert topic.endswith("did you mean 'caching-layer'?")
     assert "Nothing was changed" in dialog.outcome.text()
     assert sorted(folder.iterdir()) == before  # all or nothing: no half-copied file
+
+
+def test_the_window_refuses_the_database_as_a_path_or_quiz_file(
+    qtbot, context: AppContext, open_page, monkeypatch
+) -> None:
+    # Read as a path or quiz file, the live database would lose the app's SQLite locks.
+    told = file_problems_told(monkeypatch)
+    folder = context.profile.folder
+    database = folder.database
+    before = database.read_bytes()
+
+    assert open_page(PathPage).import_path(database) is False
+    assert import_quiz(context, database, None) is False
+
+    for dialog in told:
+        qtbot.addWidget(dialog)
+        assert dialog.problem_list.file_label.text() == f"{database.name} has 1 problem:"
+        ((_place, what),) = dialog.problem_list.items
+        assert what.text() == "That file is where your data is kept; choose another file."
+        assert dialog.outcome.text() == "Choose another file. Nothing was changed."
+    assert len(told) == 2
+    assert database.read_bytes() == before
+    assert not any(folder.path_files_dir.iterdir()) and not any(folder.quiz_files_dir.iterdir())

@@ -90,7 +90,7 @@ KNOWN_LAYOUT_ISSUES: tuple[KnownIssue, ...] = ()
 DIALOGS = (
     "finish session", "edit attempt", "weekly review", "add item", "backups", "about",
     "mock interview", "rehearsal", "quiz", "keyboard shortcuts", "preferences",
-    "search everything", "file problems", "export problems",
+    "search everything", "file problems", "export problems", "preferences, settings unusable",
 )  # fmt: skip
 
 
@@ -258,6 +258,7 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
         "keyboard shortcuts": lambda: ShortcutsSheet(shortcut_groups(window), window),
         "preferences": lambda: PreferencesDialog(context, window),
         "search everything": lambda: _searched(SearchDialog(context, window), "design"),
+        "preferences, settings unusable": lambda: _over_unusable_settings(context, window),
         "file problems": lambda: FileProblemsDialog(
             "This path file was not imported",
             *_refused_path_file(profile.vocabulary),
@@ -305,6 +306,24 @@ def _refused_path_file(vocabulary: Vocabulary) -> tuple[str, tuple[ListedProblem
     except DataFileError as error:
         return error.file, listed(error)
     raise AssertionError("the file was meant to be refused")
+
+
+def _over_unusable_settings(context: AppContext, window: MainWindow) -> PreferencesDialog:
+    """Preferences telling the problems of a settings file it cannot use (the file is put
+    back once the dialog has read it, so no other dialog sees it)."""
+    settings_file = context.profile.folder.settings_file
+    kept = settings_file.read_bytes() if settings_file.exists() else None
+    settings_file.write_text(
+        '[appearance]\ntheme = "solarized"\n\n[streaks]\nrest_days = 9\n\n'
+        '[backups]\nkeep_all_days = "forever"\ndialy_days = 30\n'
+    )
+    try:
+        return PreferencesDialog(context, window)
+    finally:
+        if kept is None:
+            settings_file.unlink()
+        else:
+            settings_file.write_bytes(kept)
 
 
 def _never(*_args: object) -> None:

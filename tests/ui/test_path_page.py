@@ -3,8 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from desktop.domain.path_file import PathFileError
 from desktop.domain.progress import ItemStatus
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
@@ -12,6 +14,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import Column
 from desktop.ui.path.page import PathPage
+from desktop.ui.path.problems_banner import MOST_PROBLEMS_LISTED, PathProblemsBanner
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN
 from tests.failures import SQLITE_FULL, SQLITE_READONLY, sqlite_failure
@@ -263,6 +266,67 @@ def test_the_banner_lists_every_mistake_of_a_broken_file(qtbot, context: AppCont
         "Line 15 · stages[1].items[1].target_minutes",
     ]
     assert listed.items[1][1].text().startswith("Must be 5 or more")
+
+
+def _broken_files_banner(qtbot, context: AppContext, *unknown_topics: int):  # type: ignore[no-untyped-def]
+    """The banner over path files that each name that many topics Loopwise does not know
+    (one problem a topic)."""
+    for number, count in enumerate(unknown_topics):
+        topics = ", ".join(f'"made-up-topic-{n}"' for n in range(count))
+        text = SMALL_PATH.replace('id = "mine"', f'id = "mine-{number}"', 1)
+        (context.profile.folder.path_files_dir / f"broken-{number}.toml").write_text(
+            text.replace('topics = ["hash-map"]', f"topics = [{topics}]")
+        )
+    context.profile.reload_library()
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    return widget.banner
+
+
+def test_show_all_lists_every_problem_and_copy_problems_copies_them(
+    qtbot, context: AppContext
+) -> None:
+    banner = _broken_files_banner(qtbot, context, PROBLEMS_SHOWN + 3, 2)
+    assert [len(listed.items) for listed in banner.file_lists] == [1, 1]
+    banner.details_button.click()
+    assert [len(listed.items) for listed in banner.file_lists] == [PROBLEMS_SHOWN + 3, 2]
+    assert not any(listed.more_label.isVisibleTo(banner) for listed in banner.file_lists)
+
+    banner.copy_button.click()
+    copied = QGuiApplication.clipboard().text().split("\n\n")
+    folder = context.profile.folder.path_files_dir
+    assert [part.splitlines()[0] for part in copied] == [
+        str(folder / "broken-0.toml"),
+        str(folder / "broken-1.toml"),
+    ]
+    assert [len(part.splitlines()) for part in copied] == [1 + PROBLEMS_SHOWN + 3, 1 + 2]
+    assert "made-up-topic-8" in copied[0]
+
+
+def _many_problems(file: str, count: int) -> PathFileError:
+    first, *rest = (
+        PathFileError(file, n + 1, "topics", f"problem number {n}") for n in range(count)
+    )
+    return PathFileError(first.file, first.line, first.field, first.problem, more=tuple(rest))
+
+
+def test_show_all_stops_listing_at_a_bound_and_copies_the_rest(
+    qtbot, context: AppContext, tmp_path: Path
+) -> None:
+    # A generated file can have thousands of problems: a label each would freeze the window.
+    banner = PathProblemsBanner()
+    qtbot.addWidget(banner)
+    errors = [_many_problems("/p/a.toml", MOST_PROBLEMS_LISTED + 5), _many_problems("/p/b.toml", 3)]
+    banner.show_errors(errors, tmp_path)
+    banner.details_button.click()
+    first, second = banner.file_lists
+    assert len(first.items) == MOST_PROBLEMS_LISTED
+    assert first.more_label.text() == "…and 5 more problems."
+    assert len(second.items) == 1 and second.more_label.text() == "…and 2 more problems."
+    banner.copy_button.click()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert len(copied) == 2 + MOST_PROBLEMS_LISTED + 5 + 3 + 1  # a blank line between files
+    assert "Line 65 · topics: Problem number 64." in copied
 
 
 def test_importing_a_good_path_file_adds_and_selects_it(

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.folders import ProfileFolder
 from desktop.profile import open_profile
@@ -148,3 +149,36 @@ def test_a_preference_that_cannot_be_saved_is_said(qtbot, context, folder, monke
     dialog.rest_days.setValue(5)
     assert dialog.problem.isVisibleTo(dialog)
     assert "no space left on device" in dialog.problem.text()
+
+
+def test_a_settings_file_it_cannot_use_is_told_as_a_data_file_problem(
+    qtbot, context, folder
+) -> None:
+    folder.settings_file.write_text("[streaks]\nrest_days = 9\n\n[backups]\ndialy_days = 30\n")
+    window = _window(qtbot, context)
+    dialog = _dialog(qtbot, window)
+    dialog.show()
+
+    note = dialog.file_problems
+    assert note is not None and note.isVisible()
+    # The file by its name once (its path in the tooltip), then each problem on its own.
+    assert note.problem_list.file_label.text() == "settings.toml has 2 problems:"
+    assert str(folder.settings_file) in note.problem_list.file_label.toolTip()
+    assert [(place.text(), what.text()) for place, what in note.problem_list.items] == [
+        ("Line 2 · streaks.rest_days", "Must be 6 or less."),
+        ("Line 5 · backups.dialy_days", "This field is not known; did you mean 'daily_days'?"),
+    ]
+    texts = "\n".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+    assert str(folder.data_dir) not in texts and texts.count("settings.toml") == 1
+    assert not dialog.problem.isVisible()  # the line kept for a choice that cannot be saved
+    note.copy_button.click()
+    assert QGuiApplication.clipboard().text().splitlines() == [
+        str(folder.settings_file),
+        "Line 2 · streaks.rest_days: Must be 6 or less.",
+        "Line 5 · backups.dialy_days: This field is not known; did you mean 'daily_days'?",
+    ]
+    assert str(folder.data_dir) in note.folder_button.toolTip()
+
+    dialog.rest_days.setValue(2)  # saving writes a whole new file: its problems are gone
+    assert not note.isVisible()
+    assert load_settings(folder.settings_file).error is None

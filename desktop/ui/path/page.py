@@ -26,6 +26,7 @@ from desktop.domain.wording import counted
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
+from desktop.store.own_files import is_own_file_refusal
 from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -675,15 +676,18 @@ class PathPage(ContextPage):
     def import_path(self, file: Path) -> bool:
         user_dir = self.context.profile.folder.path_files_dir
         vocabulary = self.context.profile.vocabulary
+        database = self.context.profile.folder.database  # never a source (own_files.py)
         replaced = False
         try:
             try:
-                path, _target = import_path_file(file, user_dir, vocabulary, self.library_paths)
+                path, _target = import_path_file(
+                    file, user_dir, vocabulary, self.library_paths, database=database
+                )
             except PathClash as clash:
                 if not self._confirm_replace(clash):
                     return False
                 path, _target = import_path_file(
-                    file, user_dir, vocabulary, self.library_paths, replace=True
+                    file, user_dir, vocabulary, self.library_paths, replace=True, database=database
                 )
                 replaced = True
         except PathFileError as error:
@@ -691,7 +695,9 @@ class PathPage(ContextPage):
                 self,
                 "This path file was not imported",
                 error,
-                "Fix the file and import it again. Nothing was changed.",
+                "Choose another file. Nothing was changed."
+                if is_own_file_refusal(error)
+                else "Fix the file and import it again. Nothing was changed.",
             )
             return False
         self.context.profile.reload_library()

@@ -1,5 +1,6 @@
 """A short notice about path and quiz files that could not be loaded, with the details on
-request."""
+request: Show all lists every problem of every file (scrolling past a few lines), and Copy
+problems copies them all, as the import's file problems dialog does."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.path_file import PathFileError
 from desktop.ui.widgets.controls import push_button
-from desktop.ui.widgets.file_problems import PROBLEMS_SHOWN, FileProblemList, listed
+from desktop.ui.widgets.file_problems import FileProblemList, copied_text, listed
 from desktop.ui.widgets.labels import text_label
 
 SHOWN_BEFORE_DETAILS = 3
@@ -20,6 +21,10 @@ SHOWN_BEFORE_DETAILS = 3
 PROBLEMS_BEFORE_DETAILS = 1
 # Expanded, the lists scroll past this many lines rather than push the page off the window.
 MOST_LINES_SHOWN = 14
+# Expanded, every problem up to this many in all (each label costs about 1 ms to lay out, and
+# a generated file can have thousands); past it each file counts the rest, which Copy problems
+# still copies. A file someone wrote by hand is far below it.
+MOST_PROBLEMS_LISTED = 60
 
 
 class PathProblemsBanner(QFrame):
@@ -57,6 +62,13 @@ class PathProblemsBanner(QFrame):
             "Show all", "Show every path and quiz file problem", self._toggle_details
         )
         buttons.addWidget(self.details_button)
+        self.copy_button = push_button(
+            "Copy problems",
+            "Copy every problem of every file, with its path",
+            self._copy,
+            tooltip="Copy every problem of these files, and where each file is",
+        )
+        buttons.addWidget(self.copy_button)
         open_folder = push_button(
             "Open folder",
             "Open your data folder (its paths and quizzes folders)",
@@ -89,12 +101,15 @@ class PathProblemsBanner(QFrame):
             "and restart Loopwise."
         )
         shown = self._errors if self._expanded else self._errors[:SHOWN_BEFORE_DETAILS]
-        problems = PROBLEMS_SHOWN if self._expanded else PROBLEMS_BEFORE_DETAILS
         for old in self.file_lists:
             old.setParent(None)
             old.deleteLater()
-        # Each file by its name once (the whole path in its tooltip), then its problems.
-        self.file_lists = [FileProblemList(e.file, listed(e), problems) for e in shown]
+        # Each file by its name once (the whole path in its tooltip), then its problems:
+        # expanded, every one of them (the lists scroll).
+        self.file_lists = [
+            FileProblemList(error.file, listed(error), problems)
+            for error, problems in zip(shown, self._problems_shown(shown), strict=True)
+        ]
         for file_list in self.file_lists:
             self._lists_layout.addWidget(file_list)
         hidden = count - len(shown)
@@ -106,6 +121,19 @@ class PathProblemsBanner(QFrame):
         )
         self.details_button.setVisible(more_to_see)
         self.details_button.setText("Show fewer" if self._expanded else "Show all")
+
+    def _problems_shown(self, errors: Sequence[PathFileError]) -> list[int]:
+        """How many problems each file lists: one collapsed; expanded, all of them while
+        MOST_PROBLEMS_LISTED lasts (and at least one a file)."""
+        if not self._expanded:
+            return [PROBLEMS_BEFORE_DETAILS] * len(errors)
+        left = MOST_PROBLEMS_LISTED
+        counts = []
+        for error in errors:
+            count = max(PROBLEMS_BEFORE_DETAILS, min(len(error.problems), left))
+            counts.append(count)
+            left -= count
+        return counts
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -134,6 +162,12 @@ class PathProblemsBanner(QFrame):
     def _toggle_details(self) -> None:
         self._expanded = not self._expanded
         self._render()
+
+    def _copy(self) -> None:
+        """Every problem of every file, each file's whole path above its problems."""
+        QGuiApplication.clipboard().setText(
+            "\n\n".join(copied_text(error.file, listed(error)) for error in self._errors)
+        )
 
     def _open_folder(self) -> None:
         if self._folder is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.data_file import DataFileError
 from desktop.domain.quiz import quiz_item_ids
+from desktop.store.own_files import is_own_file_refusal
 from desktop.store.quiz_library import QuizClash, import_quiz_file
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
@@ -25,9 +26,12 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
     profile = context.profile
     user_dir = profile.folder.quiz_files_dir
     existing = profile.quizzes.by_id
+    database = profile.folder.database  # never a source (own_files.py)
     try:
         try:
-            quiz, _target = import_quiz_file(file, user_dir, profile.vocabulary, existing)
+            quiz, _target = import_quiz_file(
+                file, user_dir, profile.vocabulary, existing, database=database
+            )
         except QuizClash as clash:
             if not dialogs.confirm(
                 parent,
@@ -39,14 +43,16 @@ def import_quiz(context: AppContext, file: Path, parent: QWidget) -> bool:
             ):
                 return False
             quiz, _target = import_quiz_file(
-                file, user_dir, profile.vocabulary, existing, replace=True
+                file, user_dir, profile.vocabulary, existing, replace=True, database=database
             )
     except DataFileError as error:
         dialogs.tell_file_problems(
             parent,
             "This quiz file was not imported",
             error,
-            "Fix the file and import it again. Nothing was changed.",
+            "Choose another file. Nothing was changed."
+            if is_own_file_refusal(error)
+            else "Fix the file and import it again. Nothing was changed.",
         )
         return False
     profile.reload_library()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -143,24 +144,54 @@ class FileProblemList(QWidget):
         layout.addStretch(1)  # in a taller scroll area, the problems stay at the top
 
 
-class _FittingScrollArea(QScrollArea):
+def copy_problems(file: str, problems: Sequence[ListedProblem]) -> None:
+    QGuiApplication.clipboard().setText(copied_text(file, problems))
+
+
+def folder_of(file: str) -> Path:
+    """The folder the file is in, or the folder itself (a folder of notes imported)."""
+    path = Path(file)
+    return path if path.is_dir() else path.parent
+
+
+def show_folder_of(file: str) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder_of(file))))
+
+
+class FittingScrollArea(QScrollArea):
     """Vertical scrolling only, as tall as its content at the width it has (up to a cap), so a
     short list makes a short dialog and a long one scrolls instead of leaving the screen."""
 
-    def __init__(self, content: QWidget) -> None:
+    def __init__(
+        self,
+        content: QWidget,
+        *,
+        most_lines: int = 24,
+        least_width: int = WIDTH - 40,
+        screen_share: float | None = None,
+    ) -> None:
         super().__init__()
         self.content = content
+        self.most_lines = most_lines
+        self.least_width = least_width
+        # At most this part of the screen's height: what is around it must fit there too.
+        self.screen_share = screen_share
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
 
     def tallest(self) -> int:
-        return self.fontMetrics().height() * 24
+        tallest = self.fontMetrics().height() * self.most_lines
+        screen = self.screen()
+        if self.screen_share is not None and screen is not None:
+            share = int(screen.availableGeometry().height() * self.screen_share)
+            tallest = min(tallest, max(share, self.fontMetrics().height() * 4))
+        return tallest
 
     def sizeHint(self) -> QSize:
         content = self.content
-        width = max(self.viewport().width(), WIDTH - 40)
+        width = max(self.viewport().width(), self.least_width)
         wanted = content.heightForWidth(width)  # -1 or 0 when nothing in it wraps
         return QSize(
             width, min(wanted if wanted > 0 else content.sizeHint().height(), self.tallest())
@@ -192,7 +223,7 @@ class FileProblemsDialog(QDialog):
         layout.addWidget(self.heading)
 
         self.problem_list = FileProblemList(file, problems)
-        self.problem_area = _FittingScrollArea(self.problem_list)
+        self.problem_area = FittingScrollArea(self.problem_list)
         layout.addWidget(self.problem_area, 1)
 
         self.outcome = text_label("What to do")
@@ -203,7 +234,7 @@ class FileProblemsDialog(QDialog):
         self.folder_button = push_button(
             "Show folder", "Open the folder the file is in", self._show_folder
         )
-        self.folder_button.setToolTip(plain_tip(str(self._folder())))
+        self.folder_button.setToolTip(plain_tip(str(folder_of(file))))
         buttons.addWidget(self.folder_button)
         self.copy_button = push_button(
             "Copy problems",
@@ -234,12 +265,63 @@ class FileProblemsDialog(QDialog):
                 self.resize(self.width(), self.height() + needed - viewport.height())
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(copied_text(self.file, self.problems))
-
-    def _folder(self) -> Path:
-        """The folder the file is in, or the folder itself (a folder of notes imported)."""
-        path = Path(self.file)
-        return path if path.is_dir() else path.parent
+        copy_problems(self.file, self.problems)
 
     def _show_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder())))
+        show_folder_of(self.file)
+
+
+class FileProblemsNote(QFrame):
+    """A file's problems inside a form (as Preferences tells a settings file it could not
+    use): what that means, then the file and its problems as the dialog lists them, with
+    Show folder and Copy problems. The list scrolls past `most_lines` or a quarter of the
+    screen, so the form stays on the smallest screen; call fit() once the form is laid out."""
+
+    def __init__(
+        self,
+        meaning: str,
+        file: str,
+        problems: Sequence[ListedProblem],
+        *,
+        most_lines: int = 16,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.file = file
+        self.problems = tuple(problems)
+        self.setObjectName("banner")
+        self.setAccessibleName(f"Problems with {Path(file).name or file}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.meaning = text_label("What it means")
+        self.meaning.setText(meaning)
+        layout.addWidget(self.meaning)
+        self.problem_list = FileProblemList(file, problems)
+        self.problem_area = FittingScrollArea(
+            self.problem_list, most_lines=most_lines, least_width=0, screen_share=0.25
+        )
+        self.problem_area.viewport().setAutoFillBackground(False)  # the note's colour shows
+        self.problem_list.setAutoFillBackground(False)
+        layout.addWidget(self.problem_area)
+        buttons = QHBoxLayout()
+        self.folder_button = push_button(
+            "Show folder",
+            "Open the folder the file is in",
+            lambda: show_folder_of(file),
+            tooltip=plain_tip(str(folder_of(file))),
+        )
+        buttons.addWidget(self.folder_button)
+        self.copy_button = push_button(
+            "Copy problems",
+            "Copy every problem of the file, with its path",
+            lambda: copy_problems(file, self.problems),
+            tooltip="Copy every problem of this file, and where the file is",
+        )
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def fit(self) -> None:
+        """Be as tall as the problems at the width the form gave (up to the cap): only then
+        is it known where they wrap."""
+        self.problem_area.updateGeometry()
