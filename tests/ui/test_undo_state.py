@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
@@ -170,7 +170,7 @@ def test_undo_follows_the_page_on_show(qtbot, context: AppContext, open_window) 
     assert log.model.rowCount() == 1
 
 
-def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_delete(
+def test_ctrl_z_in_a_text_box_undoes_the_typing_then_the_delete(
     qtbot, context: AppContext, open_window
 ) -> None:
     window = open_window(active=True)
@@ -179,14 +179,34 @@ def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_delete(
     _delete_story(stories)
     undo = window.edit_actions.undo
     _focus(qtbot, stories.filter)
-    assert not undo.isEnabled()  # the box has nothing to undo, and Ctrl+Z is the box's
     stories.filter.insert("conflict")  # as typed
     assert undo.isEnabled()
     _ctrl_z(qtbot, window)
-    assert stories.filter.text() == "" and not undo.isEnabled()
+    assert stories.filter.text() == ""  # the typing goes first
     assert stories.model.rowCount() == 0 and stories.undo_bar.isVisibleTo(stories)
-    _focus(qtbot, window.navigation)  # out of the box, Undo is the page's again
-    assert undo.isEnabled()
+    assert undo.isEnabled()  # and then the delete: the box has nothing more of its own
+    _ctrl_z(qtbot, window)
+    assert stories.model.rowCount() == 1 and not stories.undo_bar.isVisibleTo(stories)
+    assert not undo.isEnabled()
+
+
+@pytest.mark.parametrize("deleting", PAGES, ids=[p.key for p in PAGES])
+def test_ctrl_z_in_a_box_with_nothing_to_undo_brings_the_delete_back(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    """A focused search box took the key and did nothing: the delete stayed deleted."""
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    deleting.make(context, page)
+    deleting.delete(page)
+    box = QLineEdit(page)  # any text box on the page that the user has not typed in
+    box.show()
+    _focus(qtbot, box)
+    assert window.edit_actions.undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert deleting.count(context, page) == 1
+    assert QApplication.focusWidget() is box  # the keys stay where the user was
 
 
 def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppContext) -> None:
