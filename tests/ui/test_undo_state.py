@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.store import journal as journal_store
+from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -22,6 +24,7 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.pages import build_main_window
+from desktop.ui.plan.page import PlanPage
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.stories.page import StoriesPage
 
@@ -88,11 +91,33 @@ def _count_stories(_context: AppContext, page: Page) -> int:
     return page.model.rowCount()
 
 
+def _make_plan_item(context: AppContext, page: Page) -> None:
+    assert isinstance(page, PlanPage)
+    with context.writing() as session:
+        plan_store.add_plan_item(
+            session=session, day=page.week, target=Target("Two sum", "backend-senior", "two-sum"),
+            minutes=30, source=PlanSource.PATH, reason="Next on your path.", now=context.now(),
+        )  # fmt: skip
+
+
+def _remove_plan_item(page: Page) -> None:
+    assert isinstance(page, PlanPage) and page.snapshot is not None
+    page.grid.select(page.snapshot.items[0].id)
+    page.remove_button.click()
+
+
+def _count_plan_items(_context: AppContext, page: Page) -> int:
+    assert isinstance(page, PlanPage) and page.snapshot is not None
+    return len(page.snapshot.items)
+
+
 PAGES = [
     Deleting(page_info.PRACTICE.key, _make_attempt, _delete_attempt, _count_attempts),
     Deleting(page_info.JOURNAL.key, _make_entry, _delete_entry, _count_entries),
     Deleting(page_info.STORIES.key, _make_story, _delete_story, _count_stories),
+    Deleting(page_info.PLAN.key, _make_plan_item, _remove_plan_item, _count_plan_items),
 ]
+EDITORS = PAGES[1:3]  # the pages whose records open in an editor with a Delete button
 
 
 def _focus(qtbot, widget: QWidget) -> None:
@@ -240,7 +265,7 @@ def _with_two(context: AppContext, open_window, deleting: Deleting) -> tuple[Mai
     return window, page
 
 
-@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+@pytest.mark.parametrize("deleting", EDITORS, ids=[p.key for p in EDITORS])
 def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
@@ -252,7 +277,7 @@ def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.list)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+@pytest.mark.parametrize("deleting", EDITORS, ids=[p.key for p in EDITORS])
 def test_the_delete_key_on_the_list_deletes_the_open_record(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:

@@ -12,14 +12,17 @@ from desktop.ui.widgets.controls import push_button
 
 class UndoBar(QFrame):
     """Remembers deleted things as (id, title); Undo asks the page to bring back the newest.
-    `describe` words one, e.g. "the story “{title}”"."""
+    `describe` words one, e.g. "the story “{title}”"; `done` says what became of it."""
 
     undo_requested = Signal()
     offer_changed = Signal(bool)  # whether anything can be brought back now
 
-    def __init__(self, describe: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, describe: str, parent: QWidget | None = None, *, done: str = "Deleted"
+    ) -> None:
         super().__init__(parent)
         self._describe = describe
+        self._done = done
         self._deleted: list[tuple[int, str]] = []  # newest last
         self.setObjectName("banner")
         row = QHBoxLayout(self)
@@ -56,6 +59,6 @@ class UndoBar(QFrame):
             _item_id, title = self._deleted[-1]
             count = len(self._deleted)
             more = f" ({count} can be brought back)" if count > 1 else ""
-            self.text.setText(f"Deleted {self._describe.format(title=title)}.{more}")
+            self.text.setText(f"{self._done} {self._describe.format(title=title)}.{more}")
             self.show()
         self.offer_changed.emit(bool(self._deleted))
