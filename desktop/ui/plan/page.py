@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from desktop.domain.dates import day_text, in_week, week_days, week_label, week_of
+from desktop.domain.dates import in_week, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
@@ -47,7 +47,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
-from desktop.ui.plan import item_actions, mock_actions
+from desktop.ui.plan import item_actions, mock_actions, planned_words
 from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import PlanPageRead, advice_reader, read_plan_page, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
@@ -661,17 +661,19 @@ class PlanPage(ContextPage):
             # Where "Add to plan" puts what this week has no room for.
             ahead = self._planned_next_week() or []
             planned = next((i for i in ahead if i.counts and i.target.key == wanted), None)
+        # Named by the week it is in, not the week shown: the user may have paged since.
+        now_day = today(self.context)
+        this_week = self.week_of(now_day)
         if planned is None:
-            said = f"Nothing new to plan for {focus.label} this week."
+            said = planned_words.nothing_new(focus.label, self.week, this_week, now_day)
         else:
-            day = f"{planned.day:%a} {day_text(planned.day, today(self.context))}"
             if in_week(planned.day, self.week):
                 self.grid.select(planned.id)
-                said = f"{planned.target.title} is already in this week's plan, on {day}."
-            else:
-                said = f"{planned.target.title} is already in next week's plan, on {day}."
+            said = planned_words.already_planned(
+                planned.target.title, planned.day, self.week_of(planned.day), this_week, now_day
+            )
         window = self.window()
-        if isinstance(window, QMainWindow):
+        if said is not None and isinstance(window, QMainWindow):
             window.statusBar().showMessage(said, 8000)
 
     @reports_read_failures
