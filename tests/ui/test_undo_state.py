@@ -288,3 +288,18 @@ def test_the_delete_key_on_the_list_deletes_the_open_record(
     qtbot.keyClick(page.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: listed() == 1)
     assert window.edit_actions.undo.isEnabled()  # and it can be brought back
+
+
+def test_after_deleting_an_attempt_the_keys_go_to_the_log_not_the_delete_button(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """A second Enter (or Space) on Delete deleted the next attempt too."""
+    window = open_window(active=True)
+    log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
+    for _ in range(2):
+        _make_attempt(context, log)
+    log.table.selectRow(0)
+    _focus(qtbot, log.delete_button)
+    qtbot.keyClick(log.delete_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is log.table)
+    assert log.model.rowCount() == 1
