@@ -166,10 +166,10 @@ def set_skipped(*, session: Session, item_id: int, skipped: bool) -> None:
     _row(session, item_id).skipped = skipped
 
 
-def remove_plan_item(*, session: Session, item_id: int) -> None:
+def day_of(*, session: Session, item_id: int) -> date | None:
+    """The day an item is planned on; None if it is not in the plan."""
     row = session.get(PlanEntry, item_id)
-    if row is not None:
-        session.delete(row)
+    return row.day if row is not None else None
 
 
 def carry_over(*, session: Session, items: Sequence[PlanItem], now: datetime) -> list[int]:

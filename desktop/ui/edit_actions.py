@@ -3,7 +3,8 @@
 A text box claims these keys itself while it has the focus, so the actions matter for the menu
 and for what the keys do elsewhere: outside a text box (or in a read-only one, which leaves
 Ctrl+Z alone) Undo falls to the page's own undo (a deleted attempt or story comes back), and
-the rest are off, so a list keeps its own Ctrl+A.
+the rest are off, so a list keeps its own Ctrl+A. A text box with nothing of its own to undo
+lets Ctrl+Z go to the page's undo too: the delete just made is what the user means.
 
 Each action is enabled only when it would do something: the state follows the focus, the box's
 text, selection and undo history, the page on show and the page's own Undo (its enabledChanged),
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMetaObject, QObject
-from PySide6.QtGui import QAction, QKeySequence
+import shiboken6
+from PySide6.QtCore import QEvent, QMetaObject, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -70,12 +72,26 @@ class EditActions(QObject):
 
     def _undo(self) -> None:
         box = self._box
-        if box is not None and not box.isReadOnly():
+        if box is not None and _can_undo(box):
             box.undo()
             return
         page_undo = self._follow_page_undo()
         if page_undo is not None and page_undo.isEnabled():
             page_undo.trigger()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A text box claims Ctrl+Z before the window's shortcuts see it, even with nothing
+        to undo; then, if the page has a delete to bring back, the key is left to Undo."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and watched is self._box
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not _can_undo(self._box)
+        ):
+            page_undo = self._follow_page_undo()
+            return page_undo is not None and page_undo.isEnabled()
+        return super().eventFilter(watched, event)
 
     def _follow_page_undo(self) -> QAction | None:
         """The Undo of the page on show, listened to so that Edit > Undo turns on and off
@@ -116,6 +132,7 @@ class EditActions(QObject):
                     box.undoAvailable.connect(self.refresh),
                     box.redoAvailable.connect(self.refresh),
                 ]
+            box.installEventFilter(self)
         self.refresh()
 
     def _stop_listening(self) -> None:
@@ -125,6 +142,8 @@ class EditActions(QObject):
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections = []
+        if self._box is not None and shiboken6.isValid(self._box):
+            self._box.removeEventFilter(self)
 
     def _forget(self) -> None:
         self._connections = []  # a deleted box's connections went with it
@@ -164,9 +183,18 @@ class EditActions(QObject):
             undo, redo = document.isUndoAvailable(), document.isRedoAvailable()
             selected, has_text = box.textCursor().hasSelection(), not document.isEmpty()
             hidden = False
-        self.undo.setEnabled(undo if writable else page_can_undo)
+        self.undo.setEnabled((writable and undo) or page_can_undo)
         self.redo.setEnabled(writable and redo)
         self.cut.setEnabled(writable and selected and not hidden)
         self.copy.setEnabled(selected and not hidden)
         self.paste.setEnabled(writable and self._can_paste())
         self.select_all.setEnabled(has_text)
+
+
+def _can_undo(box: TextBox) -> bool:
+    """Whether the box has typing of its own to undo."""
+    if box.isReadOnly():
+        return False
+    if isinstance(box, QLineEdit):
+        return box.isUndoAvailable()
+    return box.document().isUndoAvailable()

@@ -29,7 +29,8 @@ class Deletable(Protocol):
 class UndoableDelete:
     """Pairs a store's soft delete and restore with an UndoBar (`bar`, for the page to lay out), so
     the bar only ever offers what was written as deleted. `noun` names one ("story");
-    `describe` words one for the bar, e.g. "the story “{title}”".
+    `describe` words one for the bar, e.g. "the story “{title}”"; `words` say what is done
+    to it (("Removing", "Removed") for what leaves a plan but was never the user's record).
 
     `action` is the page's Undo (Page.page_undo, run by Edit > Undo and Ctrl+Z outside a text
     box; the page connects it to its own undo). It is enabled only while the page is active
@@ -43,12 +44,15 @@ class UndoableDelete:
         noun: str,
         describe: str,
         records: Deletable,
+        *,
+        words: tuple[str, str] = ("Deleting", "Deleted"),
     ) -> None:
         self._context = context
         self._parent = parent
         self._noun = noun
         self._records = records
-        self.bar = UndoBar(describe)
+        self._doing = words[0]
+        self.bar = UndoBar(describe, done=words[1])
         self.action = QAction("Undo delete", parent)
         self._active = True  # a page on its own is on show; the window says otherwise
         self.bar.offer_changed.connect(lambda _offered: self._enable_action())
@@ -69,7 +73,7 @@ class UndoableDelete:
         if not saved_or_told(
             self._context,
             self._parent,
-            f"Deleting the {self._noun}",
+            f"{self._doing} the {self._noun}",
             lambda session: self._records.delete(session=session, record_id=record_id, now=now),
         ):
             return False

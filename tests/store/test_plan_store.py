@@ -11,6 +11,7 @@ from desktop.domain.planner import PlanSource, Target, match_done, unfinished
 from desktop.profile import Profile
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
+from desktop.store.plan_removals import PlanRemovals
 
 WEEK = date(2026, 11, 2)
 NOW = datetime(2026, 11, 2, 9, tzinfo=UTC)
@@ -56,7 +57,7 @@ def test_skipping_and_removing(profile: Profile) -> None:
     with session_scope(profile.engine) as session:
         kept, gone = _add(session, WEEK), _add(session, WEEK, DESIGN)
         plan_store.set_skipped(session=session, item_id=kept, skipped=True)
-        plan_store.remove_plan_item(session=session, item_id=gone)
+        PlanRemovals().delete(session=session, record_id=gone, now=NOW)
     with session_scope(profile.engine) as session:
         (item,) = plan_store.plan_for_week(session=session, week=WEEK)
         assert item.skipped and not item.counts

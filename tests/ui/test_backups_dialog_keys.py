@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from desktop.store.backup import list_backups
 from desktop.ui.context import AppContext
@@ -34,3 +34,20 @@ def test_enter_on_the_list_backs_nothing_up(qtbot: Any, context: AppContext) -> 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert list_backups(backups) == before
+
+
+def test_back_up_now_gives_the_keys_back_to_the_list(qtbot: Any, context: AppContext) -> None:
+    """It turns itself off while it works: Qt gave the keys to Restore, where a second
+    Space started a restore."""
+    _backup(context, 1)
+    dialog = checked_backups_dialog(qtbot, context)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.table.selectRow(0)
+    assert dialog.restore_button.isEnabled()
+    dialog.back_up_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(dialog.back_up_button.hasFocus)
+    qtbot.keyClick(dialog.back_up_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is dialog.table
+    qtbot.waitUntil(dialog.back_up_button.isEnabled)  # the backup made: nothing left running

@@ -144,3 +144,30 @@ def test_paste_follows_the_clipboard_without_reading_it_at_every_key(qtbot, monk
     assert not edit.paste.isEnabled()  # looked at again once it changed
     clipboard.setText("again")
     assert edit.paste.isEnabled()
+
+
+def test_a_text_edit_with_nothing_to_undo_leaves_ctrl_z_to_the_page(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    notes = QPlainTextEdit()
+    QVBoxLayout(window).addWidget(notes)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    brought_back: list[bool] = []
+    page_undo = QAction("Undo delete", window)
+    page_undo.triggered.connect(lambda: brought_back.append(True))
+    edit = EditActions(window, lambda: page_undo)
+    window.addActions(edit.actions())  # as the menu bar holds them: their keys work
+    notes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is notes)
+    notes.insertPlainText("typed")
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert notes.toPlainText() == "" and brought_back == []  # its own typing first
+    assert edit.undo.isEnabled()  # then the page's delete
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert brought_back == [True]
+    page_undo.setEnabled(False)  # nothing left anywhere: the box keeps its keys
+    assert not edit.undo.isEnabled()
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert brought_back == [True]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from desktop.domain.dates import day_text
 from desktop.domain.planner import PlanSource
 from desktop.domain.suggestions import routine_target
 from desktop.store import plan as plan_store
@@ -65,3 +66,32 @@ def test_what_the_row_names_planned_next_week_is_said_to_be_there(
     assert plan.suggestions.selected() is None
     said = window.statusBar().currentMessage()
     assert said.startswith("System-design scenario is already in next week's plan, on Mon ")
+
+
+def test_what_the_row_names_is_said_to_be_in_the_week_it_is_planned_in(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """After Plan practice, paging the Plan to a later week that holds the item said it was
+    "already in this week's plan": it names that week now."""
+    _mark_done(context, "two-sum")
+    _observability_goes_wrong_in_free_design(context)
+    routine = next(r for r in context.profile.routines.routines if r.id == "weekly-system-design")
+    window = open_window()
+    plan = plan_practice(window, TAG)
+    qtbot.waitUntil(lambda: plan.advice_shown > 0)
+    this_week = plan.week
+    later = this_week + timedelta(days=21)
+    with context.writing() as session:
+        plan_store.add_plan_item(
+            session=session, day=later + timedelta(days=2), target=routine_target(routine),
+            minutes=routine.target_minutes, source=PlanSource.ROUTINE, reason="", now=NOW,
+        )  # fmt: skip
+    shown = plan.advice_shown
+    plan.show_week(later)
+    qtbot.waitUntil(lambda: plan.advice_shown > shown)
+    on_day = later + timedelta(days=2)
+    assert window.statusBar().currentMessage() == (
+        f"System-design scenario is already planned for the week of "
+        f"{day_text(later, context.today())}, on {on_day:%a} {day_text(on_day, context.today())}."
+    )
+    assert plan.grid.selected() is not None  # and chosen in the week shown

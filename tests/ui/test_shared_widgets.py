@@ -77,3 +77,15 @@ def test_the_clock_face_warns_past_the_limit_and_dims_while_paused(qtbot) -> Non
     assert face.target.property("role") == "warning" and face.elapsed.property("role") == "muted"
     face.show_time(30, True, None, "No target time")
     assert face.bar.isHidden()
+
+
+def test_a_long_title_never_widens_the_undo_bar(qtbot) -> None:
+    bar = UndoBar("“{title}” from the plan", done="Removed")
+    qtbot.addWidget(bar)
+    title = "Design-a-rate-limiter-for-a-multi-region-API-gateway-with-per-tenant-quotas"
+    bar.deleted(1, title)
+    assert bar.text.text() == f"Removed “{title[:59]}…” from the plan."
+    assert title in bar.text.toolTip()
+    bar.deleted(2, "Design a rate limiter for a multi-region API gateway, quotas " * 3)
+    bar.show()
+    assert bar.minimumSizeHint().width() < 500  # it wraps, within the narrowest window

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from desktop.domain.planner import PlanSource, Target
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
 from desktop.store import journal as journal_store
+from desktop.store import plan as plan_store
 from desktop.store import practice as practice_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -22,6 +24,7 @@ from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.pages import build_main_window
+from desktop.ui.plan.page import PlanPage
 from desktop.ui.practice.log_page import PracticeLogPage
 from desktop.ui.stories.page import StoriesPage
 
@@ -88,11 +91,33 @@ def _count_stories(_context: AppContext, page: Page) -> int:
     return page.model.rowCount()
 
 
+def _make_plan_item(context: AppContext, page: Page) -> None:
+    assert isinstance(page, PlanPage)
+    with context.writing() as session:
+        plan_store.add_plan_item(
+            session=session, day=page.week, target=Target("Two sum", "backend-senior", "two-sum"),
+            minutes=30, source=PlanSource.PATH, reason="Next on your path.", now=context.now(),
+        )  # fmt: skip
+
+
+def _remove_plan_item(page: Page) -> None:
+    assert isinstance(page, PlanPage) and page.snapshot is not None
+    page.grid.select(page.snapshot.items[0].id)
+    page.remove_button.click()
+
+
+def _count_plan_items(_context: AppContext, page: Page) -> int:
+    assert isinstance(page, PlanPage) and page.snapshot is not None
+    return len(page.snapshot.items)
+
+
 PAGES = [
     Deleting(page_info.PRACTICE.key, _make_attempt, _delete_attempt, _count_attempts),
     Deleting(page_info.JOURNAL.key, _make_entry, _delete_entry, _count_entries),
     Deleting(page_info.STORIES.key, _make_story, _delete_story, _count_stories),
+    Deleting(page_info.PLAN.key, _make_plan_item, _remove_plan_item, _count_plan_items),
 ]
+EDITORS = PAGES[1:3]  # the pages whose records open in an editor with a Delete button
 
 
 def _focus(qtbot, widget: QWidget) -> None:
@@ -170,7 +195,7 @@ def test_undo_follows_the_page_on_show(qtbot, context: AppContext, open_window) 
     assert log.model.rowCount() == 1
 
 
-def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_delete(
+def test_ctrl_z_in_a_text_box_undoes_the_typing_then_the_delete(
     qtbot, context: AppContext, open_window
 ) -> None:
     window = open_window(active=True)
@@ -179,14 +204,34 @@ def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_delete(
     _delete_story(stories)
     undo = window.edit_actions.undo
     _focus(qtbot, stories.filter)
-    assert not undo.isEnabled()  # the box has nothing to undo, and Ctrl+Z is the box's
     stories.filter.insert("conflict")  # as typed
     assert undo.isEnabled()
     _ctrl_z(qtbot, window)
-    assert stories.filter.text() == "" and not undo.isEnabled()
+    assert stories.filter.text() == ""  # the typing goes first
     assert stories.model.rowCount() == 0 and stories.undo_bar.isVisibleTo(stories)
-    _focus(qtbot, window.navigation)  # out of the box, Undo is the page's again
-    assert undo.isEnabled()
+    assert undo.isEnabled()  # and then the delete: the box has nothing more of its own
+    _ctrl_z(qtbot, window)
+    assert stories.model.rowCount() == 1 and not stories.undo_bar.isVisibleTo(stories)
+    assert not undo.isEnabled()
+
+
+@pytest.mark.parametrize("deleting", PAGES, ids=[p.key for p in PAGES])
+def test_ctrl_z_in_a_box_with_nothing_to_undo_brings_the_delete_back(
+    qtbot, context: AppContext, open_window, deleting: Deleting
+) -> None:
+    """A focused search box took the key and did nothing: the delete stayed deleted."""
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    deleting.make(context, page)
+    deleting.delete(page)
+    box = QLineEdit(page)  # any text box on the page that the user has not typed in
+    box.show()
+    _focus(qtbot, box)
+    assert window.edit_actions.undo.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert deleting.count(context, page) == 1
+    assert QApplication.focusWidget() is box  # the keys stay where the user was
 
 
 def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppContext) -> None:
@@ -220,7 +265,7 @@ def _with_two(context: AppContext, open_window, deleting: Deleting) -> tuple[Mai
     return window, page
 
 
-@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+@pytest.mark.parametrize("deleting", EDITORS, ids=[p.key for p in EDITORS])
 def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
@@ -232,7 +277,7 @@ def test_after_a_delete_the_keys_go_to_the_list_not_the_delete_button(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.list)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("deleting", PAGES[1:], ids=[p.key for p in PAGES[1:]])
+@pytest.mark.parametrize("deleting", EDITORS, ids=[p.key for p in EDITORS])
 def test_the_delete_key_on_the_list_deletes_the_open_record(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
@@ -243,3 +288,18 @@ def test_the_delete_key_on_the_list_deletes_the_open_record(
     qtbot.keyClick(page.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: listed() == 1)
     assert window.edit_actions.undo.isEnabled()  # and it can be brought back
+
+
+def test_after_deleting_an_attempt_the_keys_go_to_the_log_not_the_delete_button(
+    qtbot, context: AppContext, open_window
+) -> None:
+    """A second Enter (or Space) on Delete deleted the next attempt too."""
+    window = open_window(active=True)
+    log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
+    for _ in range(2):
+        _make_attempt(context, log)
+    log.table.selectRow(0)
+    _focus(qtbot, log.delete_button)
+    qtbot.keyClick(log.delete_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is log.table)
+    assert log.model.rowCount() == 1

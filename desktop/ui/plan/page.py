@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from desktop.domain.dates import day_text, in_week, week_days, week_label, week_of
+from desktop.domain.dates import in_week, week_days, week_label, week_of
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import (
     MOCK_ROUTINE_ID,
@@ -39,18 +40,21 @@ from desktop.domain.weak_spot_practice import Practice
 from desktop.store import mocks as mocks_store
 from desktop.store import plan as plan_store
 from desktop.store.database import session_scope
+from desktop.store.plan_removals import PlanRemovals
 from desktop.store.week_snapshot import WeekAdvice, WeekPlan
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
+from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
-from desktop.ui.plan import item_actions, mock_actions
+from desktop.ui.plan import item_actions, mock_actions, planned_words
 from desktop.ui.plan.banners import CarryBanner, ReviewBanner
 from desktop.ui.plan.data import PlanPageRead, advice_reader, read_plan_page, today
 from desktop.ui.plan.side_panels import MocksPanel, SuggestionsPanel
 from desktop.ui.plan.week_grid import WeekGrid
 from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import colours, current_scheme
+from desktop.ui.undoable_delete import UndoableDelete
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -92,6 +96,13 @@ class PlanPage(ContextPage):
         self.carry_banner = CarryBanner()
         self.carry_banner.carry_requested.connect(self.carry_over_last_week)
         layout.addWidget(self.carry_banner)
+        self.removals = UndoableDelete(
+            context, self, "planned item", "“{title}” from the plan", PlanRemovals(),
+            words=("Removing", "Removed"),
+        )  # fmt: skip
+        self.undo_bar = self.removals.bar
+        self.undo_bar.undo_requested.connect(self.undo_remove)
+        layout.addWidget(self.undo_bar)
         layout.addLayout(self._build_budget_row())
 
         self.grid = WeekGrid()
@@ -127,6 +138,9 @@ class PlanPage(ContextPage):
         layout.addWidget(self.splitter, 1)
 
         self._build_actions()
+        # A button that turns itself off (This week, Remove) or a banner that hides leaves
+        # the keys in a list, not on the next button, where a second Enter would act again.
+        FocusGuard(self, self._keys_place)
         self._restyle()
         events = context.events
         for signal in (events.plan_changed, events.sessions_changed, events.mocks_changed,
@@ -250,6 +264,10 @@ class PlanPage(ContextPage):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove.triggered.connect(lambda _checked=False: self.remove_selected())
         self.grid.addAction(remove)
+        # Edit > Undo (Ctrl+Z) runs this outside a text box: see page_undo.
+        self.undo_action = self.removals.action
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo_remove())
+        self.addAction(self.undo_action)
 
     def _restyle(self) -> None:
         self.grid.restyle(colours(current_scheme()))
@@ -273,9 +291,20 @@ class PlanPage(ContextPage):
 
     # Page protocol -----------------------------------------------------------------------
 
+    def page_undo(self) -> QAction:
+        return self.undo_action
+
     def set_active(self, active: bool) -> None:
         for action in self.page_actions:
             action.setEnabled(active)
+        self.removals.set_active(active)  # and on only with something to bring back
+
+    def _keys_place(self, left: QWidget) -> QWidget | None:
+        """Where the keys go from a widget of the page's that turned off or hid: the mock
+        interviews' list from their buttons, else the week's lists."""
+        if self.mocks.isAncestorOf(left) and self.mocks.list.count():
+            return self.mocks.list
+        return self.grid.list_for_keys(today(self.context))
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("plan/splitter", self.splitter.saveState())
@@ -334,8 +363,9 @@ class PlanPage(ContextPage):
         self._last_read = read
         self.snapshot = read.plan
         self._show_heading()
-        self.this_week_button.setEnabled(self.week != self.week_of(now_day))
         self.grid.show_week(week_days(self.week), read.plan.items, read.plan.done, now_day)
+        # After the grid: turned off with the keys, it hands them to this week's days.
+        self.this_week_button.setEnabled(self.week != self.week_of(now_day))
         self._show_budget(read.plan)
         self.mocks.show_mocks(read.recent_mocks)
         is_this_week = self.week == self.week_of(now_day)
@@ -551,12 +581,38 @@ class PlanPage(ContextPage):
             self.grid.select(item.id)
 
     def remove_selected(self) -> None:
+        """Remove at once, as attempts and stories are deleted: the bar above, Edit > Undo or
+        Ctrl+Z puts it back. The keys go on to the next item, as in a list."""
         item = self.grid.selected()
-        if item is not None:
-            self._write(
-                "Removing the item",
-                lambda session: plan_store.remove_plan_item(session=session, item_id=item.id),
-            )
+        if item is None:
+            return
+        items = self.snapshot.items if self.snapshot is not None else []
+        at = next((n for n, planned in enumerate(items) if planned.id == item.id), 0)
+        others = items[at + 1 :] + items[:at][::-1]  # the next one, else the one before
+        if not self.removals.delete(item.id, item.target.title):
+            return
+        if others and self.grid.select(others[0].id):
+            return
+        day_list = self.grid.list_for_keys(item.day)
+        if day_list is not None:
+            day_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @reports_read_failures
+    def undo_remove(self) -> None:
+        """Put the last item removed back, and select it, in its own week. The keys go to
+        it if they were in the week (the bar's Undo, gone once used, leaves them there);
+        anywhere else, they stay where the user is."""
+        item_id = self.removals.undo()
+        if item_id is None:
+            return
+        keys = QApplication.focusWidget()
+        focus = keys is None or self.grid.isAncestorOf(keys)
+        if not self.grid.select(item_id, focus=focus):
+            with session_scope(self.context.profile.engine) as session:
+                day = plan_store.day_of(session=session, item_id=item_id)
+            if day is not None:
+                self.show_week(day)
+                self.grid.select(item_id, focus=focus)
 
     def carry_over_last_week(self) -> None:
         left = list(self._left_over)
@@ -605,17 +661,19 @@ class PlanPage(ContextPage):
             # Where "Add to plan" puts what this week has no room for.
             ahead = self._planned_next_week() or []
             planned = next((i for i in ahead if i.counts and i.target.key == wanted), None)
+        # Named by the week it is in, not the week shown: the user may have paged since.
+        now_day = today(self.context)
+        this_week = self.week_of(now_day)
         if planned is None:
-            said = f"Nothing new to plan for {focus.label} this week."
+            said = planned_words.nothing_new(focus.label, self.week, this_week, now_day)
         else:
-            day = f"{planned.day:%a} {day_text(planned.day, today(self.context))}"
             if in_week(planned.day, self.week):
                 self.grid.select(planned.id)
-                said = f"{planned.target.title} is already in this week's plan, on {day}."
-            else:
-                said = f"{planned.target.title} is already in next week's plan, on {day}."
+            said = planned_words.already_planned(
+                planned.target.title, planned.day, self.week_of(planned.day), this_week, now_day
+            )
         window = self.window()
-        if isinstance(window, QMainWindow):
+        if said is not None and isinstance(window, QMainWindow):
             window.statusBar().showMessage(said, 8000)
 
     @reports_read_failures

@@ -131,6 +131,9 @@ class SuggestionsPanel(QWidget):
         self.add_button.setToolTip(f"{rule} (Enter)" if rule else "Enter")
         self.add_all_button.setToolTip(rule)
         self._place_rule(self.width(), self.height())
+        # Quietly: the buttons follow once the new rows are chosen. Turned off while the
+        # list is empty for a moment, "Add to plan" passed the keys on to "Add all".
+        self.list.blockSignals(True)
         self.list.clear()
         for suggestion in suggestions:
             mark = SOURCE_MARKS[suggestion.source]
@@ -145,6 +148,7 @@ class SuggestionsPanel(QWidget):
         self.summary.setText(f"{count} · {hours_text(minutes)} in all" if suggestions else "")
         if suggestions:
             self.list.setCurrentRow(0)
+        self.list.blockSignals(False)
         self._update_buttons()
 
     def _build_busy_note(self) -> QWidget:
@@ -253,6 +257,9 @@ class MocksPanel(QWidget):
     def show_mocks(self, mocks: Sequence[MockInterview]) -> None:
         chosen = self.selected()  # kept through the reload a save brings (Edit stays on)
         self._mocks = sorted(mocks, key=lambda mock: mock.held_at, reverse=True)
+        # Quietly, as the suggestions are (the buttons follow at the end): Edit turned off
+        # for a moment gave the keys to Delete.
+        self.list.blockSignals(True)
         self.list.clear()
         for mock in self._mocks:
             held = mock.held_at.astimezone()
@@ -263,6 +270,7 @@ class MocksPanel(QWidget):
         ids = [mock.id for mock in self._mocks]
         if chosen is not None and chosen.id in ids:
             self.list.setCurrentRow(ids.index(chosen.id))
+        self.list.blockSignals(False)
         self._update_buttons()
 
     def selected(self) -> MockInterview | None:

@@ -298,6 +298,20 @@ class WeekGrid(QWidget):
                 return
             position += step
 
+    def list_for_keys(self, day: date) -> QListWidget | None:
+        """The day's list to give the keys to: the selected item's, else `day`'s if it has
+        items, else the first day's that has, else `day`'s (or the first day's, out of the
+        week). Enter there starts only a selected item; the arrow keys walk the days."""
+        lists = [column.list for column in self.columns]
+        in_order = (
+            [day_list for day_list in lists if day_list.selectedItems()]
+            + [day_list for day_list in lists if day_list.day == day and day_list.count()]
+            + [day_list for day_list in lists if day_list.count()]
+            + [day_list for day_list in lists if day_list.day == day]
+            + lists
+        )
+        return in_order[0] if in_order else None
+
     def selected_id(self) -> int | None:
         for column in self.columns:
             chosen = column.list.selectedItems()
@@ -309,12 +323,14 @@ class WeekGrid(QWidget):
         chosen = self.selected_id()
         return self._items.get(chosen) if chosen is not None else None
 
-    def select(self, item_id: int) -> bool:
+    def select(self, item_id: int, *, focus: bool = True) -> bool:
+        """Select the item, if the week shows it; with `focus`, its day's list takes the keys."""
         for column in self.columns:
             for row in range(column.list.count()):
                 if column.list.item(row).data(ITEM_ID_ROLE) == item_id:
                     column.list.setCurrentRow(row)
-                    column.list.setFocus()
+                    if focus:
+                        column.list.setFocus()
                     return True
         return False
 

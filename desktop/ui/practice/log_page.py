@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
@@ -350,6 +350,8 @@ class PracticeLogPage(ContextPage):
         if not self.deletes.delete(attempt.id, attempt.title):
             return
         self.table.selectRow(min(row, self.model.rowCount() - 1))  # keep going from the keyboard
+        # From the list, as on the Journal and Stories: a second Enter on Delete took the next.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @reports_read_failures
     def undo_delete(self) -> None:

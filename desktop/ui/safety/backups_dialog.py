@@ -39,6 +39,7 @@ from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
 from desktop.store.settings import BackupSettings, load_settings, save_settings
 from desktop.ui import window_keys
+from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
@@ -155,6 +156,9 @@ class BackupsDialog(QDialog):
         self.holds: dict[Path, str] = {}  # what each usable backup holds, once checked
         self.reload()
         self.table.setFocus()  # the arrow keys choose a backup straight away
+        # Back up now turns itself off while it works: the keys go back to the list, not on
+        # to Restore, where a second Space would start a restore.
+        FocusGuard(self, lambda _left: self.table)
 
     def _build_thinning(self) -> QHBoxLayout:
         """Keep every backup for N days, then one a day up to M days, then one a week."""
