@@ -1,7 +1,7 @@
 """Render how the window tells a bad data file, to look at: the import dialog for a path file
-with many problems and with two, the Learning path banner for broken files found at start and
-Preferences over a settings file it cannot use, in light and dark, on a screen of 760x520,
-1280x800 and 1920x1080 (the window filling it, as maximised).
+with many problems and with two, the Learning path banner for broken files found at start,
+and Preferences and Backups over a settings file they cannot use, in light and dark, on a
+screen of 760x520, 1280x800 and 1920x1080 (the window filling it, as maximised).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.render_file_problems OUT_DIR
 
@@ -162,6 +162,7 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
     from desktop.ui.pages import build_main_window
     from desktop.ui.path.page import PathPage
     from desktop.ui.preferences_dialog import PreferencesDialog
+    from desktop.ui.safety.backups_dialog import BackupsDialog
     from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
@@ -225,6 +226,10 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         save_over_window(window, preferences, outdir / f"preferences-{theme}-{size}.png")
         print(f"preferences {theme} {size}: {preferences.width()}x{preferences.height()}")
         preferences.close()
+        backups = BackupsDialog(window)
+        backups.show()
+        save_over_window(window, backups, outdir / f"backups-{theme}-{size}.png")
+        backups.close()
         window.close()
         profile.close()
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.app import open_profile_or_explain
 from desktop.domain.backups import ThinningPolicy
@@ -446,13 +446,22 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     window = _window(qtbot, context)
     dialog = BackupsDialog(window)
     qtbot.addWidget(dialog)
-    assert not dialog.settings_problem.isHidden()
-    assert "settings.toml" in dialog.settings_problem.text()
+    dialog.show()
+    note = dialog.file_problems
+    # Told as Preferences and the other data files tell it: the file by name, each problem.
+    assert note is not None and note.isVisible()
+    assert note.problem_list.file_label.text() == "settings.toml has 1 problem:"
+    assert [place.text() for place, _what in note.problem_list.items] == [
+        "Line 2 · backups.keep_all_days"
+    ]
+    texts = "\n".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+    assert str(folder.settings_file) not in texts  # the whole path only in a tooltip
+    assert dialog.settings_problem.isHidden()  # kept for a choice that cannot be saved
     assert dialog.keep_all_days.value() == ThinningPolicy().keep_all_days
 
     dialog.keep_all_days.setValue(4)  # choosing again writes a good file
 
-    assert dialog.settings_problem.isHidden()
+    assert not note.isVisible() and dialog.settings_problem.isHidden()
     loaded = load_settings(folder.settings_file)
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
 

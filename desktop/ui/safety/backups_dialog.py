@@ -43,6 +43,7 @@ from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.file_problems import FileProblemsNote, listed
 from desktop.ui.widgets.tables import align_headers_with_cells, tab_leaves
 
 if TYPE_CHECKING:
@@ -89,12 +90,23 @@ class BackupsDialog(QDialog):
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
         layout.addLayout(self._build_thinning())
+        # A settings file that could not be used, told as Preferences tells it: the numbers
+        # above are the defaults because of it.
+        self.file_problems: FileProblemsNote | None = None
+        if self.loaded_error is not None:
+            self.file_problems = FileProblemsNote(
+                "Your saved settings could not be read, so the numbers above are the "
+                "defaults. Changing one saves a new settings file.",
+                self.loaded_error.file,
+                listed(self.loaded_error),
+                most_lines=6,
+            )
+            layout.addWidget(self.file_problems)
         self.settings_problem = QLabel()
         self.settings_problem.setWordWrap(True)
         self.settings_problem.setAccessibleName("Problem with the backup settings")
         layout.addWidget(self.settings_problem)
-        fix = " Changing a number above saves a new one."
-        self._show_settings_problem(self.loaded_problem and self.loaded_problem + fix)
+        self._show_settings_problem(None)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("Backups, newest first")
         self.table.setHorizontalHeaderLabels(["Date", "Reason", "Holds", "Size"])
@@ -163,7 +175,7 @@ class BackupsDialog(QDialog):
     def _build_thinning(self) -> QHBoxLayout:
         """Keep every backup for N days, then one a day up to M days, then one a week."""
         loaded = load_settings(self.window_.context.profile.folder.settings_file)
-        self.loaded_problem = loaded.problem
+        self.loaded_error = loaded.error
         policy = loaded.settings.backups.policy
         row = QHBoxLayout()
         self.keep_all_days = QSpinBox()
@@ -198,6 +210,8 @@ class BackupsDialog(QDialog):
             self._show_settings_problem(f"Your choice could not be saved: {reason}.")
         else:
             self._show_settings_problem(None)
+            if self.file_problems is not None:
+                self.file_problems.hide()  # a new settings file now stands
 
     def _show_settings_problem(self, problem: str | None) -> None:
         self.settings_problem.setText(problem or "")
