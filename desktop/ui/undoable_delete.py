@@ -30,7 +30,8 @@ class UndoableDelete:
     """Pairs a store's soft delete and restore with an UndoBar (`bar`, for the page to lay out), so
     the bar only ever offers what was written as deleted. `noun` names one ("story");
     `describe` words one for the bar, e.g. "the story “{title}”"; `words` say what is done
-    to it (("Removing", "Removed") for what leaves a plan but was never the user's record).
+    to it (("Removing", "Removed", "remove") for what leaves a plan but was never the user's
+    record).
 
     `action` is the page's Undo (Page.page_undo, run by Edit > Undo and Ctrl+Z outside a text
     box; the page connects it to its own undo). It is enabled only while the page is active
@@ -45,7 +46,7 @@ class UndoableDelete:
         describe: str,
         records: Deletable,
         *,
-        words: tuple[str, str] = ("Deleting", "Deleted"),
+        words: tuple[str, str, str] = ("Deleting", "Deleted", "delete"),
     ) -> None:
         self._context = context
         self._parent = parent
@@ -53,7 +54,7 @@ class UndoableDelete:
         self._records = records
         self._doing = words[0]
         self.bar = UndoBar(describe, done=words[1])
-        self.action = QAction("Undo delete", parent)
+        self.action = QAction(f"Undo {words[2]}", parent)  # named for what it undoes
         self._active = True  # a page on its own is on show; the window says otherwise
         self.bar.offer_changed.connect(lambda _offered: self._enable_action())
         self._enable_action()

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.domain.planner import PlanSource, Target
 from desktop.store import plan as plan_store
@@ -56,6 +56,10 @@ def test_remove_is_undone_from_the_bar_and_the_keys_go_to_the_next_item(
     qtbot.waitUntil(lambda: _titles(page) == [TWO_SUM.title])
     assert page.undo_bar.isVisible()
     assert page.undo_bar.text.text() == f"Removed “{DESIGN.title}” from the plan."
+    # Named for what they undo, for a screen reader: a remove, not a delete.
+    undo_button = page.undo_bar.findChild(QPushButton)
+    assert undo_button.accessibleName() == "Bring back what was removed"
+    assert page.page_undo().text() == "Undo remove"
     # As in a list: the next item is chosen and has the keys, not the Remove button, where
     # a second Enter would remove it too.
     assert page.grid.selected_id() == following

@@ -98,7 +98,7 @@ class PlanPage(ContextPage):
         layout.addWidget(self.carry_banner)
         self.removals = UndoableDelete(
             context, self, "planned item", "“{title}” from the plan", PlanRemovals(),
-            words=("Removing", "Removed"),
+            words=("Removing", "Removed", "remove"),
         )  # fmt: skip
         self.undo_bar = self.removals.bar
         self.undo_bar.undo_requested.connect(self.undo_remove)

@@ -34,7 +34,7 @@ class UndoBar(QFrame):
         # Wrapped, and a long title shortened: the bar never widens the window.
         self.text = text_label("What can be brought back")
         row.addWidget(self.text, 1)
-        undo = push_button("Undo", "Undo the delete", self.undo_requested)
+        undo = push_button("Undo", f"Bring back what was {done.lower()}", self.undo_requested)
         row.addWidget(undo)
         self.hide()
 
