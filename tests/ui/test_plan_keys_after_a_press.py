@@ -64,6 +64,18 @@ def test_this_week_leaves_the_keys_in_the_week_not_on_next_week(
     assert page.week == this_week
 
 
+def test_a_day_with_nothing_planned_shows_it_has_the_keys(qtbot, open_window) -> None:
+    """The lists draw no focus outline of their own: an empty day showed no sign of it."""
+    _window, page = _plan_page(qtbot, open_window)
+    day, other = (column.list for column in page.grid.columns[:2])  # nothing planned yet
+    other.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(other.hasFocus)
+    unfocused = day.grab().toImage()
+    day.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(day.hasFocus)
+    assert day.grab().toImage() != unfocused
+
+
 def test_adding_a_suggestion_keeps_the_keys_on_add_to_plan(qtbot, open_window) -> None:
     """The list of suggestions is refilled after an add: its moment of no selection turned
     "Add to plan" off, which gave the keys to "Add all"."""

@@ -194,9 +194,14 @@ class WeekGrid(QWidget):
             QFrame#dayColumn[today="true"] {{ border: 2px solid {c["highlight"]}; }}
             QLabel#dayHeader {{ font-weight: 600; }}
             QFrame#dayColumn[today="true"] QLabel#dayHeader {{ color: {c["highlight"]}; }}
-            QListWidget {{ background: transparent; border: none; outline: 0; }}
+            QListWidget {{ background: transparent; border: 1px solid transparent;
+                           border-radius: 4px; outline: 0; }}
             QListWidget::item {{ background: {c["base"]}; border: 1px solid {c["border"]};
                                  border-radius: 4px; padding: 0px 2px; margin: 1px 0px; }}
+            /* The focus ring, as on the sidebar: Qt's own dotted one is off, and a day with
+               nothing planned has no item to carry it, so its list does. */
+            QListWidget:focus {{ border-color: {c["text"]}; }}
+            QListWidget::item:focus {{ border-color: {c["text"]}; }}
             QListWidget::item:selected {{ background: {c["highlight"]};
                                           color: {c["highlighted_text"]}; }}
             QScrollBar {{ background: transparent; border: none; }}
