@@ -85,21 +85,29 @@ def test_undo_history_cleared_without_new_text_turns_undo_off(qtbot) -> None:
     assert not edit.undo.isEnabled()
 
 
-def test_a_read_only_box_leaves_undo_to_the_page(qtbot) -> None:
-    window = QWidget()
+def _beside_a_page_undo(  # type: ignore[no-untyped-def]
+    qtbot, window: QWidget, box: QWidget
+) -> tuple[EditActions, QAction, list[bool]]:
+    """`box` in `window`, active, whose page offers an Undo; what that Undo brought back."""
     qtbot.addWidget(window)
-    preview = QTextBrowser()
-    preview.setPlainText("A preview the user may click into")
-    QVBoxLayout(window).addWidget(preview)
+    QVBoxLayout(window).addWidget(box)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     brought_back: list[bool] = []
     page_undo = QAction("Undo delete", window)
     page_undo.triggered.connect(lambda: brought_back.append(True))
-    page_undo.setEnabled(False)
     edit = EditActions(window, lambda: page_undo)
     window.addActions(edit.actions())  # as the menu bar holds them: their keys work
+    return edit, page_undo, brought_back
+
+
+def test_a_read_only_box_leaves_undo_to_the_page(qtbot) -> None:
+    preview = QTextBrowser()
+    preview.setPlainText("A preview the user may click into")
+    window = QWidget()  # held here: the test's, so Python keeps it
+    edit, page_undo, brought_back = _beside_a_page_undo(qtbot, window, preview)
+    page_undo.setEnabled(False)
     preview.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is preview)
     assert not edit.undo.isEnabled()
@@ -147,18 +155,9 @@ def test_paste_follows_the_clipboard_without_reading_it_at_every_key(qtbot, monk
 
 
 def test_a_text_edit_with_nothing_to_undo_leaves_ctrl_z_to_the_page(qtbot) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
     notes = QPlainTextEdit()
-    QVBoxLayout(window).addWidget(notes)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    brought_back: list[bool] = []
-    page_undo = QAction("Undo delete", window)
-    page_undo.triggered.connect(lambda: brought_back.append(True))
-    edit = EditActions(window, lambda: page_undo)
-    window.addActions(edit.actions())  # as the menu bar holds them: their keys work
+    window = QWidget()
+    edit, page_undo, brought_back = _beside_a_page_undo(qtbot, window, notes)
     notes.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is notes)
     notes.insertPlainText("typed")

@@ -125,6 +125,15 @@ def _focus(qtbot, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
 
 
+def _on_page(open_window, context: AppContext, deleting: Deleting) -> tuple[MainWindow, Page]:  # type: ignore[no-untyped-def]
+    """An active window on the page, with one record made there."""
+    window = open_window(active=True)
+    window.show_page(deleting.key)
+    page = window.current_page()
+    deleting.make(context, page)
+    return window, page
+
+
 def _ctrl_z(qtbot, window: MainWindow) -> None:
     """The keys as pressed, to wherever the focus is: a disabled Undo would swallow them."""
     focused = QApplication.focusWidget()
@@ -139,11 +148,8 @@ def _ctrl_z(qtbot, window: MainWindow) -> None:
 def test_undo_is_on_only_while_a_delete_can_be_brought_back(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
-    window = open_window(active=True)
-    window.show_page(deleting.key)
-    page = window.current_page()
+    window, page = _on_page(open_window, context, deleting)
     undo = window.edit_actions.undo
-    deleting.make(context, page)
     _focus(qtbot, window.navigation)
     assert not undo.isEnabled()  # nothing deleted: nothing to undo
 
@@ -220,10 +226,7 @@ def test_ctrl_z_in_a_box_with_nothing_to_undo_brings_the_delete_back(
     qtbot, context: AppContext, open_window, deleting: Deleting
 ) -> None:
     """A focused search box took the key and did nothing: the delete stayed deleted."""
-    window = open_window(active=True)
-    window.show_page(deleting.key)
-    page = window.current_page()
-    deleting.make(context, page)
+    window, page = _on_page(open_window, context, deleting)
     deleting.delete(page)
     box = QLineEdit(page)  # any text box on the page that the user has not typed in
     box.show()
@@ -257,10 +260,7 @@ def test_a_page_built_after_the_first_paint_brings_its_undo(qtbot, context: AppC
 
 def _with_two(context: AppContext, open_window, deleting: Deleting) -> tuple[MainWindow, Page]:  # type: ignore[no-untyped-def]
     """The active window on the page, with two of its records made."""
-    window = open_window(active=True)
-    window.show_page(deleting.key)
-    page = window.current_page()
-    deleting.make(context, page)
+    window, page = _on_page(open_window, context, deleting)
     deleting.make(context, page)
     return window, page
 
