@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from desktop.domain.dates import MONDAY, week_of
+from desktop.domain.stories import StoryDraft
+from desktop.domain.taxonomy import TagKind
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
@@ -19,7 +21,9 @@ from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.stories.page import StoriesPage
 from tests.ui.test_practice_log import _log
 
 
@@ -117,3 +121,31 @@ def test_enter_or_escape_closes_about_without_opening_a_file_manager(
     qtbot.keyClick(QApplication.focusWidget() or dialog, key)
     assert not dialog.isVisible()
     assert opened == []
+
+
+def _next_focus(qtbot, top: QWidget, start: QWidget) -> QWidget | None:
+    """Where one press of Tab from `start` takes the focus."""
+    top.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_tab_goes_from_a_tag_filter_straight_to_its_first_box(qtbot, context) -> None:
+    # The scroll area around the boxes once took a Tab stop of its own, drawn nowhere:
+    # Space then ticked nothing.
+    picker = TagPicker("Struggled with", context.profile.taxonomy.of_kind(TagKind.MISTAKE))
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    first = next(box for box in picker.boxes if box.label.casefold().startswith("off"))
+    picker.filter.setText("off")
+    assert _next_focus(qtbot, picker, picker.filter) is first
+
+
+def test_tab_goes_from_a_story_title_straight_to_its_form(qtbot, open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage)
+    assert page.new_story(StoryDraft(title="Sale-day outage")) is not None
+    editor = page.editor
+    assert _next_focus(qtbot, page, editor.title) is editor.scope
