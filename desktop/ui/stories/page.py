@@ -24,6 +24,7 @@ from desktop.domain.stories import (
     StoryDraft,
     coverage,
     due_for_rehearsal,
+    duration_text,
     plan_loop,
 )
 from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
@@ -580,5 +581,5 @@ def _rehearsal_text(rehearsals: list[Rehearsal]) -> str:
     times = "once" if len(rehearsals) == 1 else f"{len(rehearsals)} times"
     return (
         f"Rehearsed {times}; last on {short_date(last.rehearsed_at)}, "
-        f"{last.seconds // 60}:{last.seconds % 60:02d} long, rated {last.rating} of 5."
+        f"spoken in {duration_text(last.seconds)}, rated {last.rating} of 5."
     )
