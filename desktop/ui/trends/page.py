@@ -236,6 +236,9 @@ class TrendsPage(ContextPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setAccessibleName("Trends")
+        # No Tab stop of its own, drawn nowhere: the calendar, rows and charts take the focus,
+        # the area scrolls to them, and the page keys they leave still scroll it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         # Shown once something is picked, so the charts scroll as one page until then.
         details = QWidget()
