@@ -7,7 +7,7 @@ from datetime import timedelta
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from desktop.domain.dates import MONDAY, week_of
@@ -16,6 +16,7 @@ from desktop.domain.taxonomy import TagKind
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
@@ -149,3 +150,42 @@ def test_tab_goes_from_a_story_title_straight_to_its_form(qtbot, open_page) -> N
     assert page.new_story(StoryDraft(title="Sale-day outage")) is not None
     editor = page.editor
     assert _next_focus(qtbot, page, editor.title) is editor.scope
+
+
+def _down_from(qtbot, top: QWidget, edit: QWidget) -> QWidget | None:
+    top.activateWindow()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    return QApplication.focusWidget()
+
+
+def test_down_goes_from_the_path_filter_to_the_first_item_it_leaves(qtbot, open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    page.search.setText("binary heap")
+    assert _down_from(qtbot, page, page.search) is page.tree
+    chosen = page.model.item_at(page.tree.currentIndex())
+    assert chosen is not None and chosen.item.title == "Implement a binary heap"  # not a stage
+
+
+def test_down_stays_in_the_path_filter_when_nothing_matches(qtbot, open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    page.search.setText("no item is called this")
+    assert _down_from(qtbot, page, page.search) is page.search
+
+
+def test_down_goes_from_the_story_filter_to_the_stories_it_leaves(qtbot, open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage)
+    for title in ("Sale-day outage", "Migrating the billing database"):
+        assert page.new_story(StoryDraft(title=title)) is not None
+    page.list.setCurrentIndex(QModelIndex())  # nothing chosen in the list
+    page.filter.setText("billing")
+    assert _down_from(qtbot, page, page.filter) is page.list
+    assert "billing" in str(page.list.currentIndex().data())
+
+
+def test_down_goes_from_the_journal_search_to_its_entries(qtbot, open_page) -> None:
+    page: JournalPage = open_page(JournalPage)
+    assert page.new_entry(entry_date=page.context.today()) is not None
+    assert _down_from(qtbot, page, page.search) is page.list
+    assert page.list.currentIndex().isValid()
