@@ -485,3 +485,24 @@ def test_a_rehearsal_is_rated_with_the_arrow_keys(qtbot, context: AppContext) ->
     assert dialog.ratings.checkedId() == 4
     assert dialog.log_button.isEnabled()
     dialog.reject()
+
+
+def test_enter_logs_a_rated_rehearsal(qtbot, page: StoriesPage, context: AppContext) -> None:
+    """Rated with the arrow keys, a rehearsal is logged with Enter, as a practice session
+    is: Enter on the chosen rating once did nothing."""
+    story_id = page.new_story(StoryDraft(title="Outage", themes=("ownership",)))
+    assert story_id is not None
+    dialog = RehearsalDialog(context, _story(context, story_id), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.finish()
+    rating = dialog.ratings.button(4)
+    rating.setFocus()
+    qtbot.waitUntil(rating.hasFocus)
+    qtbot.keyClick(rating, Qt.Key.Key_Space)
+    qtbot.keyClick(rating, Qt.Key.Key_Return)
+    assert dialog.logged_id is not None
+    with session_scope(context.profile.engine) as session:
+        (logged,) = story_store.rehearsals_of(session=session, story_id=story_id)
+    assert logged.rating == 4
