@@ -566,3 +566,10 @@ def test_export_and_import_show_how_far_they_have_got(
     assert "Writing your data…" in labels
     assert shown[-1] == ("Writing your data… 100%", 100, 100)
     assert all(maximum == 100 for _label, _value, maximum in shown)
+
+
+def test_the_export_message_groups_a_large_count_as_the_pages_do() -> None:
+    from desktop.ui.safety.transfer_actions import _records
+
+    assert _records(99032) == "99,032 records were"  # the app writes "20,000 sessions"
+    assert _records(1) == "1 record was"

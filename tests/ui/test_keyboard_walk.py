@@ -7,19 +7,24 @@ from datetime import timedelta
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from desktop.domain.dates import MONDAY, week_of
+from desktop.domain.stories import StoryDraft
+from desktop.domain.taxonomy import TagKind
 from desktop.store.backup import backup_database
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.context import AppContext
+from desktop.ui.journal.page import JournalPage
 from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.page import PathPage
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
 from desktop.ui.plan.review_dialog import WeeklyReviewDialog
 from desktop.ui.practice.log_page import PracticeLogPage
+from desktop.ui.practice.tag_picker import TagPicker
 from desktop.ui.safety.backups_dialog import BackupsDialog
+from desktop.ui.stories.page import StoriesPage
 from tests.ui.test_practice_log import _log
 
 
@@ -117,3 +122,70 @@ def test_enter_or_escape_closes_about_without_opening_a_file_manager(
     qtbot.keyClick(QApplication.focusWidget() or dialog, key)
     assert not dialog.isVisible()
     assert opened == []
+
+
+def _next_focus(qtbot, top: QWidget, start: QWidget) -> QWidget | None:
+    """Where one press of Tab from `start` takes the focus."""
+    top.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_tab_goes_from_a_tag_filter_straight_to_its_first_box(qtbot, context) -> None:
+    # The scroll area around the boxes once took a Tab stop of its own, drawn nowhere:
+    # Space then ticked nothing.
+    picker = TagPicker("Struggled with", context.profile.taxonomy.of_kind(TagKind.MISTAKE))
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    first = next(box for box in picker.boxes if box.label.casefold().startswith("off"))
+    picker.filter.setText("off")
+    assert _next_focus(qtbot, picker, picker.filter) is first
+
+
+def test_tab_goes_from_a_story_title_straight_to_its_form(qtbot, open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage)
+    assert page.new_story(StoryDraft(title="Sale-day outage")) is not None
+    editor = page.editor
+    assert _next_focus(qtbot, page, editor.title) is editor.scope
+
+
+def _down_from(qtbot, top: QWidget, edit: QWidget) -> QWidget | None:
+    top.activateWindow()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    return QApplication.focusWidget()
+
+
+def test_down_goes_from_the_path_filter_to_the_first_item_it_leaves(qtbot, open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    page.search.setText("binary heap")
+    assert _down_from(qtbot, page, page.search) is page.tree
+    chosen = page.model.item_at(page.tree.currentIndex())
+    assert chosen is not None and chosen.item.title == "Implement a binary heap"  # not a stage
+
+
+def test_down_stays_in_the_path_filter_when_nothing_matches(qtbot, open_page) -> None:
+    page: PathPage = open_page(PathPage)
+    page.search.setText("no item is called this")
+    assert _down_from(qtbot, page, page.search) is page.search
+
+
+def test_down_goes_from_the_story_filter_to_the_stories_it_leaves(qtbot, open_page) -> None:
+    page: StoriesPage = open_page(StoriesPage)
+    for title in ("Sale-day outage", "Migrating the billing database"):
+        assert page.new_story(StoryDraft(title=title)) is not None
+    page.list.setCurrentIndex(QModelIndex())  # nothing chosen in the list
+    page.filter.setText("billing")
+    assert _down_from(qtbot, page, page.filter) is page.list
+    assert "billing" in str(page.list.currentIndex().data())
+
+
+def test_down_goes_from_the_journal_search_to_its_entries(qtbot, open_page) -> None:
+    page: JournalPage = open_page(JournalPage)
+    assert page.new_entry(entry_date=page.context.today()) is not None
+    assert _down_from(qtbot, page, page.search) is page.list
+    assert page.list.currentIndex().isValid()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.stories import Scope, Section, Story, StoryDraft
+from desktop.domain.stories import Scope, Section, Story, StoryDraft, duration_text
 from desktop.store import journal as journal_store
 from desktop.store import stories as story_store
 from desktop.store.database import session_scope
@@ -374,6 +374,9 @@ def test_a_rehearsal_is_timed_rated_and_logged(
     assert "Rehearsed today" in str(page.model.index(0, 0).data())
     assert "Rehearsed once" in page.editor.rehearsals.text()
     assert "rated 4 of 5" in page.editor.rehearsals.text()
+    # The length in the words the speaking-time estimate uses ("2 min 8 s"), not "2:08 long".
+    spoken = re.search(r"spoken in (\d+ min( \d+ s)?),", page.editor.rehearsals.text())
+    assert spoken is not None and spoken.group(1) == duration_text(logged[0].seconds)
 
 
 def test_the_rehearsal_timer_pauses_and_warns_past_three_minutes(
@@ -482,3 +485,24 @@ def test_a_rehearsal_is_rated_with_the_arrow_keys(qtbot, context: AppContext) ->
     assert dialog.ratings.checkedId() == 4
     assert dialog.log_button.isEnabled()
     dialog.reject()
+
+
+def test_enter_logs_a_rated_rehearsal(qtbot, page: StoriesPage, context: AppContext) -> None:
+    """Rated with the arrow keys, a rehearsal is logged with Enter, as a practice session
+    is: Enter on the chosen rating once did nothing."""
+    story_id = page.new_story(StoryDraft(title="Outage", themes=("ownership",)))
+    assert story_id is not None
+    dialog = RehearsalDialog(context, _story(context, story_id), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.finish()
+    rating = dialog.ratings.button(4)
+    rating.setFocus()
+    qtbot.waitUntil(rating.hasFocus)
+    qtbot.keyClick(rating, Qt.Key.Key_Space)
+    qtbot.keyClick(rating, Qt.Key.Key_Return)
+    assert dialog.logged_id is not None
+    with session_scope(context.profile.engine) as session:
+        (logged,) = story_store.rehearsals_of(session=session, story_id=story_id)
+    assert logged.rating == 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from desktop.ui.context import AppContext
 from desktop.ui.trends.page import TrendsPage
@@ -61,3 +61,26 @@ def test_the_attempts_button_gives_the_keys_to_the_list_it_fills(
     qtbot.keyClick(button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.details)
     assert page.details.currentRow() == 0  # the newest, ready for Enter
+
+
+def test_tab_goes_from_the_rest_days_straight_to_the_calendar(
+    qtbot, open_page, context: AppContext
+) -> None:
+    # The page's scroll area once took a Tab stop of its own between them, drawn nowhere.
+    page = _with_a_weak_spot(qtbot, open_page, context)
+    assert _tab_walk(qtbot, page, page.rest_days, 1) == [page.calendar]
+
+
+def test_page_down_on_the_calendar_still_scrolls_the_page(
+    qtbot, open_page, context: AppContext
+) -> None:
+    page = _with_a_weak_spot(qtbot, open_page, context)
+    page.resize(1100, 400)  # the charts below the fold
+    (scroll,) = [a for a in page.findChildren(QScrollArea) if a.widget() is page.figures]
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    page.activateWindow()
+    page.calendar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(page.calendar.hasFocus)
+    qtbot.keyClick(page.calendar, Qt.Key.Key_PageDown)
+    assert bar.value() > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis, QDateTimeAxis
+from PySide6.QtCharts import QBarCategoryAxis, QDateTimeAxis, QValueAxis
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsTextItem, QPushButton
 
@@ -122,3 +122,23 @@ def test_a_short_period_draws_its_days_larger(page: TrendsPage) -> None:
     page.range.setCurrentIndex(1)  # last 90 days
     assert page.calendar.day_rect(today).width() > year_cell
     assert page.calendar.height() >= page.calendar.legend_rect().bottom()
+
+
+def test_struggle_counts_are_drawn_whole_beside_upright_week_labels(
+    qtbot, open_page, context: AppContext
+) -> None:
+    """Twelve weeks stand their labels upright; the count axis beside them once ended every
+    number in "…" on a laptop-sized page."""
+    tags = ("dynamic-programming", "trees", "hash-map", "two-pointers")
+    for week in range(12):
+        _log(context, 1 + 7 * week, struggles=tags[:1])
+    for _ in range(2):  # eight struggles in one week: the axis counts up to 8
+        _log(context, 1.5, struggles=tags)
+    page: TrendsPage = open_page(TrendsPage, LAPTOP_PAGE)
+    context.events.sessions_changed.emit()
+    card = page.struggle_chart
+    (axis,) = [a for a in card.chart.axes() if isinstance(a, QValueAxis)]
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    counts = {f"{axis.min() + step * tick:.0f}" for tick in range(axis.tickCount())}
+    assert "8" in counts
+    qtbot.waitUntil(lambda: counts <= set(_drawn_texts(card)))

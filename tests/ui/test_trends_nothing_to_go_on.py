@@ -43,3 +43,15 @@ def test_the_welcome_does_not_make_struggle_ticks_sound_required(open_page) -> N
     assert page.area.currentWidget() is page.welcome
     assert "Every session you log counts" in page.welcome.text()
     assert "is not needed" in page.welcome.text()
+
+
+def test_a_free_session_without_a_difficulty_is_told_why_it_has_no_time_bars(
+    open_page, context: AppContext
+) -> None:
+    """Time against target is drawn per difficulty: a free session left "Not rated" had a
+    target, yet the card said there were no attempts with a target at all."""
+    _log(context, 1, title="LRU cache in Go", path_id=None, difficulty="", kind="code")
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    card = page.time_chart
+    assert card.stack.currentWidget() is card.empty
+    assert "give a free session a difficulty" in card.empty.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from desktop.domain.dates import MONDAY, local_day, week_of
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.progress import ItemStatus
+from desktop.domain.streaks import Streaks
 from desktop.store import journal as journal_store
 from desktop.store import mocks as mocks_store
 from desktop.store import practice as practice_store
@@ -249,6 +251,9 @@ def test_rest_days_keep_a_streak_and_the_setting_is_remembered(
     assert page.report.streaks.current == 4
     assert page.rest_days.text() == "1 rest day a week"
     assert page.streak_label.text().startswith("Streak: 4 days")
+    # Ten years of practice: grouped as the session count beside it ("20,000 sessions").
+    page._show_streaks(replace(page.report, streaks=Streaks(current=3637, longest=3637)))
+    assert page.streak_label.text() == "Streak: 3,637 days  ·  Longest: 3,637 days"
 
     settings = QSettings(str(context.profile.folder.ui_state_file), QSettings.Format.IniFormat)
     page.range.setCurrentIndex(3)

@@ -36,6 +36,7 @@ from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import created_or_told
 from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets.controls import filter_edit
+from desktop.ui.widgets.down_to_list import down_moves_to
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
@@ -169,6 +170,7 @@ class JournalPage(ContextPage):
         )
         layout.addWidget(self.list_area, 1)
         add_delete_key(self.list, "Delete entry", self._delete_chosen)
+        down_moves_to(self.search, self.list)
         box.setMinimumWidth(300)
         return box
 

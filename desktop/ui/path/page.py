@@ -45,6 +45,7 @@ from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
+from desktop.ui.widgets.down_to_list import down_moves_to
 from desktop.ui.widgets.plain_text import plain_tip
 from desktop.ui.widgets.view_or_note import ViewOrNote
 
@@ -87,6 +88,7 @@ class PathPage(ContextPage):
 
         self.tree = self._build_tree()
         self.list_area = ViewOrNote(self.tree, self._build_no_matches())
+        down_moves_to(self.search, self.tree, first=self._first_item, choose=self._select_index)
 
         self.panel = ItemPanel()
         self.panel.label_tag = context.profile.vocabulary.label
@@ -389,6 +391,14 @@ class PathPage(ContextPage):
                 return False
         self.tree.setFocus()
         return True
+
+    def _first_item(self) -> QModelIndex:
+        """The first item the filters leave (stages are headings, not items to open)."""
+        for row in range(self.model.rowCount()):
+            stage = self.model.index(row, 0)
+            if self.model.rowCount(stage):
+                return self.model.index(0, 0, stage)
+        return QModelIndex()
 
     def select_item(self, item_id: str) -> bool:
         index = self.model.index_of_item(item_id)

@@ -96,6 +96,9 @@ class TagPicker(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No Tab stop of its own (it would be drawn nowhere): Tab goes on to the boxes, and
+        # the area scrolls to the one that takes the focus.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(self._grid_host)
         self.scroll_area.viewport().installEventFilter(self)
         layout.addWidget(self.scroll_area, 1)

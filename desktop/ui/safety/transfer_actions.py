@@ -228,7 +228,10 @@ def export_markdown(window: MainWindow) -> None:
 
 
 def _records(count: int) -> str:
-    return "1 record was" if count == 1 else f"{count} records were"
+    """ "1 record was", "99,032 records were": grouped as the pages write their counts."""
+    from desktop.domain.wording import counted
+
+    return f"{counted(count, 'record')} {'was' if count == 1 else 'were'}"
 
 
 def _reason(error: BaseException) -> str:

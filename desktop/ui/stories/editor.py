@@ -92,6 +92,8 @@ class StoryEditor(QWidget):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tab goes from the title straight to the form, not to an unmarked stop on the area.
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.form_scroll.setWidget(self._build_form())
         outer.addWidget(self.form_scroll, 1)
 

@@ -24,6 +24,7 @@ from desktop.domain.stories import (
     StoryDraft,
     coverage,
     due_for_rehearsal,
+    duration_text,
     plan_loop,
 )
 from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
@@ -44,6 +45,7 @@ from desktop.ui.stories.story_list import story_list_model, story_rows
 from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, filter_edit, push_button
+from desktop.ui.widgets.down_to_list import down_moves_to
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.record_list import record_list_area, select_record, select_row
@@ -163,6 +165,7 @@ class StoriesPage(ContextPage):
         )
         layout.addWidget(self.list_area, 1)
         add_delete_key(self.list, "Delete story", self._delete_chosen)
+        down_moves_to(self.filter, self.list)
         box.setMinimumWidth(200)
         return box
 
@@ -580,5 +583,5 @@ def _rehearsal_text(rehearsals: list[Rehearsal]) -> str:
     times = "once" if len(rehearsals) == 1 else f"{len(rehearsals)} times"
     return (
         f"Rehearsed {times}; last on {short_date(last.rehearsed_at)}, "
-        f"{last.seconds // 60}:{last.seconds % 60:02d} long, rated {last.rating} of 5."
+        f"spoken in {duration_text(last.seconds)}, rated {last.rating} of 5."
     )

@@ -145,6 +145,9 @@ class RehearsalDialog(QDialog):
         # "2 min 10 s", as the story's own timing reads, not a stopwatch's "02:10".
         self.spoken.setText(f"You spoke for {duration_text(self._seconds)}.")
         self.pages.setCurrentIndex(1)
+        # Once rated (with the arrow keys, say), Enter logs it, as Enter logs a practice
+        # session. Set here, in the dialog: Pause, focused on the timer, was the default.
+        self.log_button.setDefault(True)
 
     def restart(self) -> None:
         self.clock = SessionClock(started_at=self.context.now())

@@ -390,8 +390,12 @@ def _set_value_range(axis: QValueAxis, top: float, *, fixed: bool) -> None:
     if fixed:
         axis.setRange(0, top)
     elif top <= SMALL_COUNT:
-        axis.setRange(0, max(1, math.ceil(top)))
-        axis.setTickCount(max(1, math.ceil(top)) + 1)
+        # Whole numbers, at most five of them: a short chart has no room for nine labels,
+        # and QtCharts then cuts every one of them to "...".
+        step = 1 if top <= SMALL_COUNT // 2 else 2
+        ticks = max(1, math.ceil(top / step))
+        axis.setRange(0, ticks * step)
+        axis.setTickCount(ticks + 1)
     else:
         axis.setRange(0, top * 1.1)
         axis.applyNiceNumbers()

@@ -16,8 +16,9 @@ def show_time(card: ChartCard, report: TrendsReport) -> None:
     rows = report.time_against_target
     if not rows:
         card.show_empty(
-            "No timed attempts with a target in this period. Start a session from a "
-            "learning-path item to compare your time with its target."
+            "No timed attempts with a difficulty and a target in this period. Start a "
+            "session from a learning-path item, or give a free session a difficulty, to "
+            "compare your time with its target."
         )
         return
     names = [row.difficulty.capitalize() for row in rows]

@@ -236,6 +236,9 @@ class TrendsPage(ContextPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setAccessibleName("Trends")
+        # No Tab stop of its own, drawn nowhere: the calendar, rows and charts take the focus,
+        # the area scrolls to them, and the page keys they leave still scroll it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         # Shown once something is picked, so the charts scroll as one page until then.
         details = QWidget()
@@ -543,7 +546,9 @@ class TrendsPage(ContextPage):
 
     def _show_streaks(self, report: TrendsReport) -> None:
         current, longest = report.streaks.current, report.streaks.longest
-        self.streak_label.setText(f"Streak: {_days(current)}  ·  Longest: {_days(longest)}")
+        self.streak_label.setText(
+            f"Streak: {counted(current, 'day')}  ·  Longest: {counted(longest, 'day')}"
+        )
         count = report.attempts_in_range
         # "sessions", as the Practice log counts the same practice.
         self.count_label.setText(counted(count, "session"))
@@ -676,7 +681,3 @@ def _attempt_text(record: PracticeRecord) -> str:
 
 def _mock_text(mock: MockInterview) -> str:
     return f"{short_date(mock.held_at)} · {mock.title} · scored {mock.score_percent:.0f}%"
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
