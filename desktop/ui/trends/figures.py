@@ -56,7 +56,8 @@ def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:
     if not weeks.tags:
         card.show_empty(
             "No struggles with a pattern noted in this period. When a session is hard, "
-            "tick the patterns you struggled with as you log it."
+            "tick the patterns you struggled with as you log it. Mistakes you tick, such as "
+            "Off-by-one, count towards the weak spots above."
         )
         return
     # Weeks across a new year say which year they are in ("29 Dec 2025", "5 Jan 2026").
