@@ -118,7 +118,7 @@ def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[Sco
     if not lines:
         card.show_empty(
             "No quiz or mock-interview scores in this period. Quizzes are items on your "
-            "learning path, such as the system-design basics quiz."
+            "learning path, such as “System Design questions” in System Design basics."
         )
         return
     title = "score %" if mock_scores else "% right"
