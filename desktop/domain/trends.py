@@ -159,6 +159,9 @@ def confidence_by_week(records: Iterable[PracticeRecord], *, first: int) -> list
     return [WeekPoint(week, total[week] / len(ids[week]), tuple(ids[week])) for week in sorted(ids)]
 
 
+STRUGGLE_WEEKS = 12  # the weeks the struggles chart shows at most
+
+
 @dataclass(frozen=True)
 class StruggleWeeks:
     """How often each of the most frequent struggles came up, week by week."""
@@ -175,7 +178,7 @@ def struggles_by_week(
     kinds: Mapping[str, str],
     first_weekday: int,
     top: int = 5,
-    weeks: int = 12,
+    weeks: int = STRUGGLE_WEEKS,
 ) -> StruggleWeeks:
     """The `top` patterns and topics struggled with most, over the last `weeks` weeks shown
     (weeks that start on weekday `first_weekday`)."""

@@ -542,3 +542,24 @@ def test_an_entry_opened_from_a_search_turns_the_calendar_to_its_day(
     assert page.calendar.selectedDate() == QDate(2026, 2, 3)
     _search(qtbot, page, "")
     assert page.model.row_of(wanted) >= 0  # back to the listing: the entry's month
+
+
+def test_the_previous_month_is_listed_from_its_top(qtbot, page: JournalPage) -> None:
+    """Scrolled down to an old entry of one month, the user turns to the month before: its
+    list once opened scrolled to the bottom too, its newest entries out of sight."""
+    today = page.context.today()
+    this_month = today.replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    for month in (last_month, this_month):
+        for day in range(1, 21):
+            assert page.new_entry(entry_date=month.replace(day=day)) is not None
+    page._show_month(this_month.replace(day=1))
+    oldest = page.model.row_at(page.model.rowCount() - 1)
+    assert oldest is not None
+    page.open_entry(oldest.id)
+    bar = page.list.verticalScrollBar()
+    page.list.scrollToBottom()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    page.step_month(-1)
+    assert page._month == last_month
+    qtbot.waitUntil(lambda: bar.value() == 0)

@@ -189,3 +189,24 @@ def test_down_goes_from_the_journal_search_to_its_entries(qtbot, open_page) -> N
     assert page.new_entry(entry_date=page.context.today()) is not None
     assert _down_from(qtbot, page, page.search) is page.list
     assert page.list.currentIndex().isValid()
+
+
+def test_enter_on_a_logged_attempt_edits_it_as_a_double_click_does(
+    qtbot, open_page, context: AppContext, monkeypatch
+) -> None:
+    _log(context, "Two Sum", 20)
+    page: PracticeLogPage = open_page(PracticeLogPage)
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    edits: list[None] = []
+    monkeypatch.setattr(page, "edit_selected", lambda: edits.append(None))
+    page.table.selectRow(0)
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert len(edits) == 1
+    where = page.table.visualRect(page.model.index(0, 1)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # as a
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # mouse does
+    assert len(edits) == 2  # one dialog for a double-click, not one for each signal

@@ -190,3 +190,22 @@ def test_importing_a_path_from_another_page_shows_it(
     _action(window.file_menu, "Import path file").trigger()
     assert window.current_page().page_key == "path"
     assert window.current_page().current_path_id() == "tiny-path"  # type: ignore[attr-defined]
+
+
+def test_set_status_is_off_where_none_of_its_statuses_can_be_set(qtbot) -> None:
+    """On another page, or with no item chosen, each status is off: the submenu holding them
+    was left on, opening onto four greyed-out entries."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.path.item_actions import ItemActions
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    actions = ItemActions(owner, active=False)
+    set_status = _action(actions.menu, "Set status")
+    actions.menu.aboutToShow.emit()
+    assert not set_status.isEnabled()
+    for status in actions.status.values():  # an item chosen on the Learning path
+        status.setEnabled(True)
+    actions.menu.aboutToShow.emit()
+    assert set_status.isEnabled()

@@ -18,7 +18,7 @@ from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
-from desktop.ui.stories.page import TAB_COVERAGE, TAB_LOOP, StoriesPage
+from desktop.ui.stories.page import SORT_DUE, TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
@@ -506,3 +506,17 @@ def test_enter_logs_a_rated_rehearsal(qtbot, page: StoriesPage, context: AppCont
     with session_scope(context.profile.engine) as session:
         (logged,) = story_store.rehearsals_of(session=session, story_id=story_id)
     assert logged.rating == 4
+
+
+def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
+    page: StoriesPage,
+) -> None:
+    """'Due for rehearsal first' sorts them; the heading once said '53 not rehearsed in the
+    last week', which wrapped its last word onto a line of its own in the list's width."""
+    for title in ("Sale-day outage", "Billing migration"):
+        assert page.new_story(StoryDraft(title=title)) is not None
+    heading = page.list_heading
+    assert heading.text() == "2 stories · 2 due for rehearsal"
+    assert "Due for rehearsal" in page.sort.itemText(page.sort.findData(SORT_DUE))
+    long = "60 stories · 53 due for rehearsal"  # ten years of stories
+    assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()

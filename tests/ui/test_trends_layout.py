@@ -13,7 +13,7 @@ from desktop.domain.dates import local_day
 from desktop.ui.context import AppContext
 from desktop.ui.trends.calendar import WEEKS
 from desktop.ui.trends.charts import ChartCard, date_format
-from desktop.ui.trends.page import TrendsPage
+from desktop.ui.trends.page import RANGES, TrendsPage
 from tests.ui.test_trends_page import NOW, _log
 
 pytestmark = pytest.mark.any_date
@@ -142,3 +142,17 @@ def test_struggle_counts_are_drawn_whole_beside_upright_week_labels(
     counts = {f"{axis.min() + step * tick:.0f}" for tick in range(axis.tickCount())}
     assert "8" in counts
     qtbot.waitUntil(lambda: counts <= set(_drawn_texts(card)))
+
+
+def test_a_long_period_says_the_calendar_and_struggles_show_less_of_it(
+    qtbot, page: TrendsPage
+) -> None:
+    """Everything (ten years) still draws a year of calendar and 12 weeks of struggles; with
+    no word of it, their empty start read as no practice back then."""
+    page.range.setCurrentIndex(len(RANGES) - 1)  # everything
+    qtbot.waitUntil(lambda: page.calendar_heading.text() != "Practice calendar")
+    assert page.calendar_heading.text() == "Practice calendar, last 12 months"
+    assert page.struggle_chart.heading.text() == "Struggles by pattern, the last 12 weeks"
+    page.range.setCurrentIndex(0)  # last 30 days: both show all of it
+    qtbot.waitUntil(lambda: page.calendar_heading.text() == "Practice calendar")
+    assert page.struggle_chart.heading.text() == "Struggles by pattern, week by week"

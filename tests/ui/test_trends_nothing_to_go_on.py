@@ -55,3 +55,35 @@ def test_a_free_session_without_a_difficulty_is_told_why_it_has_no_time_bars(
     card = page.time_chart
     assert card.stack.currentWidget() is card.empty
     assert "give a free session a difficulty" in card.empty.text()
+
+
+def test_a_ticked_mistake_is_not_lost_on_the_struggles_chart(
+    open_page, context: AppContext
+) -> None:
+    """The chart counts patterns only: a new user who ticked Off-by-one under "Struggled
+    with" was told only to tick patterns, as if the tick had gone nowhere."""
+    _log(context, 1, patterns=("hash-map",), struggles=("off-by-one",))
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    card = page.struggle_chart
+    assert card.is_empty
+    assert "Mistakes you tick" in card.empty.text()
+    assert "weak spots" in card.empty.text()
+
+
+def test_the_empty_scores_chart_names_a_quiz_the_path_has(open_page, context: AppContext) -> None:
+    """It pointed to "the system-design basics quiz", a name no item has: a new user who
+    filtered the path for it found nothing."""
+    _log(context, 1)
+    page: TrendsPage = open_page(TrendsPage, (1100, 800))
+    card = page.score_chart
+    assert card.is_empty
+    (path,) = [p for p in context.profile.library.paths if p.id == "backend-senior"]
+    quizzes = [
+        (stage.title, item.title)
+        for stage in path.stages
+        for item in stage.items
+        if item.kind.value == "quiz"
+    ]
+    assert any(f"\u201c{item}\u201d in {stage}" in card.empty.text() for stage, item in quizzes), (
+        quizzes
+    )

@@ -362,8 +362,10 @@ class JournalPage(ContextPage):
         self._show_month_buttons()
         self.list_empty.setText(when_empty)
         self.list_area.show_view(bool(rows))
-        if current is not None:
-            select_record(self.list, current, open_it=False)
+        if current is None or not select_record(self.list, current, open_it=False):
+            # The open entry is not in this list (another month, a search): show its top, not
+            # wherever the last list was scrolled to.
+            self.list.scrollToTop()
         if self.editor.entry_id is None:
             self.right.setCurrentIndex(0)
 

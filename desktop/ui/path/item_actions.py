@@ -95,6 +95,13 @@ class ItemActions(QObject):
         status_menu = menu.addMenu("Set &status")
         for action in self.status.values():
             status_menu.addAction(action)
+        # Off when every status in it is (another page, no item chosen): not a submenu that
+        # opens onto four greyed-out entries.
+        menu.aboutToShow.connect(
+            lambda: status_menu.menuAction().setEnabled(
+                any(action.isEnabled() for action in self.status.values())
+            )
+        )
         menu.addSeparator()
         menu.addAction(self.add)
         menu.addAction(self.remove)

@@ -20,6 +20,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
+from desktop.ui.page_keys import enter_activates
 from desktop.ui.periods import EVERYTHING, PERIODS
 from desktop.ui.practice.attempt_table import AttemptTableModel
 from desktop.ui.practice.attempt_view import AttemptTableView
@@ -92,7 +93,9 @@ class PracticeLogPage(ContextPage):
         self.table.setWordWrap(False)
         align_headers_with_cells(self.table)
         tab_leaves(self.table)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # Enter on a row, or a double-click (both activate it), edits the attempt.
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        enter_activates(self.table, "Edit the chosen attempt")
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         empty = centred_note(
             "No attempts",

@@ -354,7 +354,8 @@ class StoriesPage(ContextPage):
         total = len(self._stories)
         heading = f"{total} {'story' if total == 1 else 'stories'}"
         if due_count:
-            heading += f" · {due_count} not rehearsed in the last week"
+            # In the sort menu's words ("Due for rehearsal first"), short enough for one line.
+            heading += f" · {due_count} due for rehearsal"
         self.list_heading.setText(heading)
         # With no stories at all the welcome beside the list says what to do: no count of
         # nothing above an empty list, and nothing to export yet.

@@ -56,7 +56,8 @@ def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:
     if not weeks.tags:
         card.show_empty(
             "No struggles with a pattern noted in this period. When a session is hard, "
-            "tick the patterns you struggled with as you log it."
+            "tick the patterns you struggled with as you log it. Mistakes you tick, such as "
+            "Off-by-one, count towards the weak spots above."
         )
         return
     # Weeks across a new year say which year they are in ("29 Dec 2025", "5 Jan 2026").
@@ -117,7 +118,7 @@ def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[Sco
     if not lines:
         card.show_empty(
             "No quiz or mock-interview scores in this period. Quizzes are items on your "
-            "learning path, such as the system-design basics quiz."
+            "learning path, such as “System Design questions” in System Design basics."
         )
         return
     title = "score %" if mock_scores else "% right"

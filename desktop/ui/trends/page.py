@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.mocks import MockInterview
 from desktop.domain.streaks import MAX_REST_DAYS
-from desktop.domain.trends import PracticeRecord, TrendsReport
+from desktop.domain.trends import STRUGGLE_WEEKS, PracticeRecord, TrendsReport
 from desktop.domain.weak_spot_practice import PathCandidate, Practice, practise_with
 from desktop.domain.weak_spots import WeakSpot, WeakSpotReport
 from desktop.domain.wording import counted
@@ -60,6 +60,8 @@ from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
 
 RANGES = PERIODS  # the same periods, in the same words, as the practice log
+CALENDAR_HEADING = "Practice calendar"
+STRUGGLES_HEADING = "Struggles by pattern, week by week"
 DEFAULT_RANGE = 1
 DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
@@ -176,7 +178,8 @@ class TrendsPage(ContextPage):
 
     def _build_streak_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(_section_heading("Practice calendar"))
+        self.calendar_heading = _section_heading(CALENDAR_HEADING)
+        row.addWidget(self.calendar_heading)
         row.addStretch(1)
         self.streak_label = text_label("Streaks", wrap=False)
         row.addWidget(self.streak_label)
@@ -203,7 +206,7 @@ class TrendsPage(ContextPage):
 
         self.time_chart = ChartCard("Time against target by difficulty")
         self.confidence_chart = ChartCard("Confidence over time")
-        self.struggle_chart = ChartCard("Struggles by pattern, week by week")
+        self.struggle_chart = ChartCard(STRUGGLES_HEADING)
         self.steps_chart = ChartCard("Design steps most often missed")
         self.score_chart = ChartCard("Quiz and mock-interview scores")
         self.charts = (
@@ -520,6 +523,7 @@ class TrendsPage(ContextPage):
             first_weekday=data.query.first_weekday,
         )
         self._show_streaks(report)
+        self._name_what_is_shown(data.query.days)
         self._practice_candidates = data.practice_candidates
         weighed = report.weak_spot_report is not None
         self._show_weak_spots(report.weak_spots, report.weak_spot_report)
@@ -543,6 +547,21 @@ class TrendsPage(ContextPage):
         if weighed:
             self.reads_shown += 1
         self.shown.emit(weighed)
+
+    def _name_what_is_shown(self, days: int | None) -> None:
+        """The calendar and the struggles chart show at most a year and 12 weeks: a longer
+        period says so, or their empty start reads as no practice back then."""
+        self.calendar_heading.setText(
+            CALENDAR_HEADING
+            if days is not None and days <= 366
+            else f"{CALENDAR_HEADING}, last 12 months"
+        )
+        longer = days is None or days > 7 * STRUGGLE_WEEKS
+        self.struggle_chart.heading.setText(
+            f"Struggles by pattern, the last {STRUGGLE_WEEKS} weeks"
+            if longer
+            else STRUGGLES_HEADING
+        )
 
     def _show_streaks(self, report: TrendsReport) -> None:
         current, longest = report.streaks.current, report.streaks.longest
