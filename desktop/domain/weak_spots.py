@@ -18,7 +18,7 @@ lately, are said as such rather than passed off as fine.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -245,7 +245,7 @@ def analyse(
     spots, _watching = _rate_all(tallies, _usual_rates(tallies, quiet), label, clock)
     found = {spot.tag for spot in spots}
     usual = _usual_rates({tag: t for tag, t in tallies.items() if tag not in found}, quiet)
-    spots, watching = _rate_all(tallies, usual, label, clock)
+    spots, watching = _rate_all(tallies, usual, label, clock, left_out=found)
     spots.sort(key=lambda spot: (-spot.score, spot.label))
     watching.sort(key=lambda spot: (-spot.rate, spot.label))
     listed = {spot.tag for spot in (*spots, *watching)}
@@ -271,13 +271,16 @@ def _rate_all(
     usual: Totals,
     label: Callable[[str], str],
     clock: datetime,
+    left_out: Set[str] = frozenset(),
 ) -> tuple[list[WeakSpot], list[WeakSpot]]:
+    """`left_out`: tags whose own sessions `usual` was counted without."""
     spots: list[WeakSpot] = []
     watching: list[WeakSpot] = []
     for tally in tallies.values():
         if tally.kind in SHARED_KINDS:
             continue  # rated below, one at a time
-        rated = _rated(tally, _usual_without(tally, usual), label, clock)
+        own_counted = tally.tag not in left_out
+        rated = _rated(tally, _usual_without(tally, usual, own_counted=own_counted), label, clock)
         if rated is not None:
             (spots if rated.certainty in ("Clear", "Likely") else watching).append(rated)
     spots, watching = _without_narrower_paces(spots), _without_narrower_paces(watching, spots)
@@ -548,16 +551,19 @@ def _blended(kind: str, bad: float, seen: float) -> float:
     return max(0.01, (bad + TYPICAL_RATE[kind] * TYPICAL_WEIGHT) / (seen + TYPICAL_WEIGHT))
 
 
-def _usual_without(tally: _Tally, totals: Totals) -> float:
+def _usual_without(tally: _Tally, totals: Totals, *, own_counted: bool = True) -> float:
     """The learner's usual rate of going wrong on things of the tag's kind in the same kinds
     of work, from the other tags (so a weakness does not raise its own bar), leaning on a
-    typical learner's rate while there is little to go on."""
+    typical learner's rate while there is little to go on. `own_counted`: whether `totals`
+    hold the tag's own sessions (those of a tag found weak are left out of them already)."""
     if tally.seen_weight <= 0:
         return TYPICAL_RATE[tally.kind]
     usual = 0.0
     for work, (own_bad, own_seen) in tally.by_work.items():
         bad, seen = totals.get((tally.kind, work), (0.0, 0.0))
-        rate = _blended(tally.kind, max(0.0, bad - own_bad), max(0.0, seen - own_seen))
+        if own_counted:
+            bad, seen = max(0.0, bad - own_bad), max(0.0, seen - own_seen)
+        rate = _blended(tally.kind, bad, seen)
         usual += rate * own_seen / tally.seen_weight
     if _narrower_pace(tally.tag):
         # Held to the same bar as its whole kind of work: three difficulties of each kind

@@ -208,6 +208,22 @@ def test_design_steps_not_covered_count_as_missed() -> None:
     assert spot.explanation == "Capacity-estimation: missed in 5 of the last 5 design sessions"
 
 
+def test_a_weak_steps_usual_rate_is_the_other_steps_rate() -> None:
+    """What the entry says ("you usually miss N% of design steps") is the other steps' rate;
+    its own sessions were once taken off it twice, which said 1% where 10% was true."""
+
+    def covered(n: int) -> tuple[str, ...]:
+        api = () if n in (2, 7) else ("api",)  # the API left out in 2 of 10
+        return ("requirements", *api) if n <= 8 else STEPS  # capacity left out in 8
+
+    designs = [_attempt(n, n * 0.5, kind="design", target=40, covered=covered(n))
+               for n in range(1, 11)]  # fmt: skip
+    (spot,) = _report(designs).spots
+    assert spot.tag == "capacity-estimation"
+    assert 0.08 < spot.usual < 0.14  # 2 of 20, leaning a little on a typical learner's 15%
+    assert f"you usually miss {round(100 * spot.usual)}% of design steps" in certainty_text(spot)
+
+
 def test_a_design_step_left_out_now_and_then_is_not_a_weak_spot() -> None:
     def designs(left_out: int, of: int) -> list[Attempt]:
         return [_attempt(n, n + 0.5, kind="design", target=40,
