@@ -123,11 +123,12 @@ def waiting_notice(message: str) -> QMessageBox:
 
 
 def tell_already_running(message: str) -> None:
-    _show(QMessageBox.Icon.Warning, "Loopwise is already running", message)
+    # Titles without the app's name: the window manager adds it ("Already running — Loopwise").
+    _show(QMessageBox.Icon.Warning, "Already running", message)
 
 
 def tell_cannot_start(message: str) -> None:
-    _show(QMessageBox.Icon.Critical, "Loopwise cannot start", message)
+    _show(QMessageBox.Icon.Critical, "Cannot start", message)
 
 
 def _show(icon: QMessageBox.Icon, title: str, message: str) -> None:

@@ -188,3 +188,6 @@ def test_the_question_says_how_long_the_session_had_run(
     monkeypatch.setattr(unfinished.QMessageBox, "exec", answered)
     assert unfinished.ask_about(running, None) is Choice.LATER
     assert "had run for 12 min 5 s when it was last saved" in shown[0]
+    stopped_at_once = RunningSession("k", SUBJECT, started, 0, True, (), started)
+    unfinished.ask_about(stopped_at_once, None)
+    assert "and had only just started when it was last saved" in shown[1]

@@ -50,6 +50,13 @@ def offer_unfinished_sessions(context: AppContext, parent: QWidget | None) -> li
     return logged
 
 
+def _how_long(running: RunningSession) -> str:
+    # "had run for 0 s" read like a fault: a session stopped at once had just started.
+    if running.elapsed_seconds < 1:
+        return "had only just started"
+    return f"had run for {duration_text(running.elapsed_seconds)}"
+
+
 def ask_about(running: RunningSession, parent: QWidget | None) -> Choice:
     box = message_box(
         QMessageBox.Icon.Question,
@@ -58,9 +65,9 @@ def ask_about(running: RunningSession, parent: QWidget | None) -> Choice:
         "last stopped.",
         parent,
         informative=(
-            f"It started on {date_and_time(running.started_at)} and had run for "
-            f"{duration_text(running.elapsed_seconds)} when it was last saved. You can log it "
-            "now (you can change the minutes), or discard it."
+            f"It started on {date_and_time(running.started_at)} and {_how_long(running)} "
+            "when it was last saved. You can log it now (you can change the minutes), or "
+            "discard it."
         ),
     )
     log = box.addButton("Log it…", QMessageBox.ButtonRole.AcceptRole)
