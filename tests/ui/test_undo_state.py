@@ -166,13 +166,19 @@ def test_undo_is_on_only_while_a_delete_can_be_brought_back(
     assert deleting.count(context, page) == 1
 
 
-def test_each_delete_keeps_undo_on_until_the_last_is_back(
-    qtbot, context: AppContext, open_window
-) -> None:
+def _log_with_two(context: AppContext, open_window) -> tuple[MainWindow, PracticeLogPage]:  # type: ignore[no-untyped-def]
+    """The active window on the practice log, with two attempts logged."""
     window = open_window(active=True)
     log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
     for _ in range(2):
         _make_attempt(context, log)
+    return window, log
+
+
+def test_each_delete_keeps_undo_on_until_the_last_is_back(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window, log = _log_with_two(context, open_window)
     _delete_attempt(log)
     _delete_attempt(log)
     _focus(qtbot, window.navigation)
@@ -294,10 +300,7 @@ def test_after_deleting_an_attempt_the_keys_go_to_the_log_not_the_delete_button(
     qtbot, context: AppContext, open_window
 ) -> None:
     """A second Enter (or Space) on Delete deleted the next attempt too."""
-    window = open_window(active=True)
-    log = window.open_page(page_info.PRACTICE.key, PracticeLogPage)
-    for _ in range(2):
-        _make_attempt(context, log)
+    _window, log = _log_with_two(context, open_window)
     log.table.selectRow(0)
     _focus(qtbot, log.delete_button)
     qtbot.keyClick(log.delete_button, Qt.Key.Key_Space)
