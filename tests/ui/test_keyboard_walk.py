@@ -124,12 +124,14 @@ def test_enter_or_escape_closes_about_without_opening_a_file_manager(
     assert opened == []
 
 
-def _next_focus(qtbot, top: QWidget, start: QWidget) -> QWidget | None:
-    """Where one press of Tab from `start` takes the focus."""
+def _next_focus(
+    qtbot, top: QWidget, start: QWidget, key: Qt.Key = Qt.Key.Key_Tab
+) -> QWidget | None:  # type: ignore[no-untyped-def]
+    """Where one press of `key` (Tab) from `start` takes the focus."""
     top.activateWindow()
     start.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(start.hasFocus)
-    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    qtbot.keyClick(start, key)
     return QApplication.focusWidget()
 
 
@@ -152,12 +154,8 @@ def test_tab_goes_from_a_story_title_straight_to_its_form(qtbot, open_page) -> N
     assert _next_focus(qtbot, page, editor.title) is editor.scope
 
 
-def _down_from(qtbot, top: QWidget, edit: QWidget) -> QWidget | None:
-    top.activateWindow()
-    edit.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(edit.hasFocus)
-    qtbot.keyClick(edit, Qt.Key.Key_Down)
-    return QApplication.focusWidget()
+def _down_from(qtbot, top: QWidget, edit: QWidget) -> QWidget | None:  # type: ignore[no-untyped-def]
+    return _next_focus(qtbot, top, edit, Qt.Key.Key_Down)
 
 
 def test_down_goes_from_the_path_filter_to_the_first_item_it_leaves(qtbot, open_page) -> None:
