@@ -5,14 +5,13 @@ has open would be swapped for a JSON file while the app went on writing into the
 one. An import (of an export, a path file or a quiz file) reads its source with a plain open
 and close, which on Linux drops the app's SQLite locks on that file (see live_file.py). Both
 are refused before anything is touched, by comparing files (device and inode, so links and
-other spellings of the path count), with no descriptor opened."""
+other spellings of the path count), with no descriptor opened. (Told as a data-file problem
+by own_data_files.py: the plain export must not load pydantic through DataFileError.)"""
 
 from __future__ import annotations
 
 import errno
 from pathlib import Path
-
-from desktop.domain.data_file import DataFileError
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 REFUSED = "that file is where your data is kept; choose another file"
@@ -38,18 +37,3 @@ def refuse_own_file(path: Path, database: Path) -> None:
             continue
         if (known.st_dev, known.st_ino) == (found.st_dev, found.st_ino):
             raise OwnFileRefused(path)
-
-
-def refuse_own_data_file(path: Path, database: Path | None) -> None:
-    """refuse_own_file for a path or quiz file import, told as the problem with that file."""
-    if database is None:
-        return
-    try:
-        refuse_own_file(path, database)
-    except OwnFileRefused:
-        raise DataFileError(str(path), None, None, REFUSED) from None
-
-
-def is_own_file_refusal(error: DataFileError) -> bool:
-    """The problem refuse_own_data_file tells: the file is not to be fixed but left alone."""
-    return error.problem == REFUSED and not error.more

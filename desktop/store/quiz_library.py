@@ -14,7 +14,7 @@ from desktop.domain.path_file import read_each
 from desktop.domain.quiz import Quiz, load_quiz, parse_quiz
 from desktop.domain.vocabulary import Vocabulary
 from desktop.store.files import FileClash, copy_checked_file
-from desktop.store.own_files import refuse_own_data_file
+from desktop.store.own_data_files import refuse_own_data_file
 
 
 @dataclass(frozen=True)

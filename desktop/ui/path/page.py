@@ -26,7 +26,7 @@ from desktop.domain.wording import counted
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
-from desktop.store.own_files import is_own_file_refusal
+from desktop.store.own_data_files import is_own_file_refusal
 from desktop.store.path_library import PathClash, import_path_file
 from desktop.ui import page_info
 from desktop.ui.context import AppContext

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.data_file import DataFileError
 from desktop.domain.quiz import quiz_item_ids
-from desktop.store.own_files import is_own_file_refusal
+from desktop.store.own_data_files import is_own_file_refusal
 from desktop.store.quiz_library import QuizClash, import_quiz_file
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
