@@ -274,10 +274,16 @@ def _plain_export(data_dir: str | None, target: Path) -> int | None:
     if count is None:
         return None
     progress.clear()
-    from desktop.store.transfer.export_text import NOT_IN_EXPORT
-
-    print(f"Exported {_records(count)} to {target}. {NOT_IN_EXPORT}")
+    print(_exported(f"Exported {_records(count)} to {target}.", folder))
     return 0
+
+
+def _exported(saved: str, folder: ProfileFolder) -> str:
+    """What was exported, then what the export leaves out, only when there is some."""
+    from desktop.store.transfer.export_text import not_in_export
+
+    left_out = not_in_export(folder.path_files_dir, folder.quiz_files_dir)
+    return f"{saved} {left_out}" if left_out else saved
 
 
 def _records(count: int) -> str:
@@ -312,7 +318,7 @@ def _export_through_the_profile(data_dir: str | None, file_format: str, target: 
     from sqlalchemy.exc import DatabaseError
 
     from desktop.store.database import session_scope
-    from desktop.store.transfer.json_export import NOT_IN_EXPORT, write_export
+    from desktop.store.transfer.json_export import write_export
     from desktop.store.transfer.markdown_export import write_vault
     from desktop.store.transfer.vault_folder import VaultRefused
 
@@ -328,7 +334,7 @@ def _export_through_the_profile(data_dir: str | None, file_format: str, target: 
                         session=session, target=Path(target), now=profile.clock(), progress=progress
                     )
                     progress.clear()
-                    print(f"Exported {_records(count)} to {target}. {NOT_IN_EXPORT}")
+                    print(_exported(f"Exported {_records(count)} to {target}.", profile.folder))
                 else:
                     report = write_vault(session=session, folder=Path(target))
                     print(report.sentence(target))

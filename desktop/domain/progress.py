@@ -188,7 +188,11 @@ class ChecklistFilter:
             return False
         needle = self.text.strip().casefold()
         if needle:
-            haystack = " ".join((entry.item.title, stage_title, *entry.item.topics)).casefold()
+            # The kind as the row shows it ("Quiz", "Reading / drill"); a retired item's kind
+            # is a placeholder its row leaves blank, so it is not matched.
+            kind = "" if entry.is_retired else entry.item.kind.label
+            words = (entry.item.title, kind, stage_title, *entry.item.topics)
+            haystack = " ".join(words).casefold()
             return needle in haystack
         return True
 

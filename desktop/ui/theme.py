@@ -143,7 +143,7 @@ def style_sheet(scheme: Scheme) -> str:
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 600; }}
     QLabel[role="subheading"] {{ font-size: 14px; font-weight: 600; }}
     QLabel[role="strong"] {{ font-weight: 600; }}
-    QFrame#chartCard, QFrame#weakSpot {{
+    QFrame#chartCard, QFrame#weakSpot, QFrame#welcome {{
         background: {c["base"]}; border: 1px solid {c["border"]}; border-radius: 6px;
     }}
     QLabel[role="chip"] {{

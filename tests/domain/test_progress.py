@@ -337,6 +337,13 @@ def test_filter_by_text_matches_title_and_topics_ignoring_case(mixed: Checklist)
     assert not ChecklistFilter(text="   ").is_active
 
 
+def test_filter_by_text_matches_the_kind_the_row_shows(mixed: Checklist) -> None:
+    assert _visible(mixed, ChecklistFilter(text="quiz")) == ["design-quiz"]
+    assert _visible(mixed, ChecklistFilter(text="Behavioral")) == ["ownership"]
+    # The retired item's placeholder kind ("Reading / drill") is not on its row.
+    assert _visible(mixed, ChecklistFilter(text="drill")) == ["retired-one"]  # its title
+
+
 def test_filters_combine(mixed: Checklist) -> None:
     chosen = ChecklistFilter(
         statuses=frozenset({ItemStatus.TODO}), kinds=frozenset({ItemKind.CODE}), text="sum"

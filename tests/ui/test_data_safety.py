@@ -573,3 +573,23 @@ def test_the_export_message_groups_a_large_count_as_the_pages_do() -> None:
 
     assert _records(99032) == "99,032 records were"  # the app writes "20,000 sessions"
     assert _records(1) == "1 record was"
+
+
+def test_the_export_message_names_imported_files_only_when_there_are_some(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(tmp_path / "a.json"))
+    export = _file_action(window, "export-json")
+    export.trigger()
+    assert wait_until(lambda: bool(told))
+    assert told[-1] == f"1 record was saved to {tmp_path / 'a.json'}."
+
+    (context.profile.folder.quiz_files_dir / "mine.toml").write_text("", encoding="utf-8")
+    told.clear()
+    export.trigger()
+    assert wait_until(lambda: bool(told))
+    assert told[-1].endswith(
+        "\n\nQuiz files you imported are not in it: copy the quizzes folder of your data "
+        "folder along."
+    )

@@ -108,6 +108,22 @@ def test_filters_by_status_kind_and_text(page: PathPage) -> None:
     assert page.model.rowCount() == 1
 
 
+def test_the_filter_box_finds_items_by_the_kind_their_row_shows(page: PathPage) -> None:
+    def shown_kinds() -> set[str]:
+        return {
+            page.model.item_at(page.model.index(i, 0, page.model.index(r, 0))).item.kind.value  # type: ignore[union-attr]
+            for r in range(page.model.rowCount())
+            for i in range(page.model.rowCount(page.model.index(r, 0)))
+        }
+
+    page.search.setText("quiz")
+    assert "quiz" in shown_kinds()  # "System Design questions" has no "quiz" in its title
+    page.search.setText("Design")
+    assert "design" in shown_kinds()
+    page.search.setText("behavioral")
+    assert "behavioral" in shown_kinds()
+
+
 def test_hide_difficulty_hides_column_and_label(page: PathPage) -> None:
     page.select_item("3sum")
     assert "Medium" in page.panel.facts.text()

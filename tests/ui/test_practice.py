@@ -157,6 +157,23 @@ def test_the_quiz_runs_question_by_question_and_logs_the_score(qtbot, context: A
     assert set(attempt.struggles) == missed  # taxonomy tags, which the weak spots count
 
 
+def test_the_quiz_window_is_titled_as_its_path_item(
+    qtbot, context: AppContext, open_window
+) -> None:
+    window = open_window()
+    page = window.current_page()
+    assert isinstance(page, PathPage)
+    page.select_item("system-design-quiz")
+    dialog = page.start_practice("system-design-quiz")
+    assert isinstance(dialog, QuizDialog)
+    item = page.checklist.find("system-design-quiz") if page.checklist else None
+    assert item is not None and item.item.title == "System Design questions"
+    quiz = context.profile.quiz("system-design-quiz")
+    assert quiz is not None and quiz.title != item.item.title  # the file writes it otherwise
+    assert dialog.windowTitle() == dialog.accessibleName() == "System Design questions"
+    dialog.reject()
+
+
 def test_checking_without_an_answer_asks_for_one(qtbot, context: AppContext) -> None:
     quiz = context.profile.quiz("system-design-quiz")
     assert quiz is not None

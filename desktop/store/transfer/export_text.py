@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from desktop import __version__
@@ -26,11 +27,36 @@ from desktop.store.transfer.progress_report import EXPORTING, Progress
 
 FORMAT_NAME = "loopwise-export"
 FORMAT_VERSION = 1
-# What an export does not hold, said wherever one is made: files, not database records.
-NOT_IN_EXPORT = (
-    "Path and quiz files you imported are not in it: copy the paths and quizzes folders "
-    "of your data folder along."
-)
+
+
+def not_in_export(path_files_dir: Path, quiz_files_dir: Path) -> str:
+    """What an export does not hold (files, not database records), said wherever one is made;
+    "" when the user has no path or quiz files of their own, so nothing is left out."""
+    has_paths = _holds_files(path_files_dir)
+    has_quizzes = _holds_files(quiz_files_dir)
+    if has_paths and has_quizzes:
+        return (
+            "Path and quiz files you imported are not in it: copy the paths and quizzes "
+            "folders of your data folder along."
+        )
+    if has_paths:
+        return (
+            "Path files you imported are not in it: copy the paths folder of your data "
+            "folder along."
+        )
+    if has_quizzes:
+        return (
+            "Quiz files you imported are not in it: copy the quizzes folder of your data "
+            "folder along."
+        )
+    return ""
+
+
+def _holds_files(folder: Path) -> bool:
+    try:
+        return any(entry.is_file() for entry in folder.glob("*.toml"))
+    except OSError:  # an unreadable folder: say the files may be there rather than nothing
+        return True
 
 
 @dataclass(frozen=True)

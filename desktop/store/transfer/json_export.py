@@ -21,9 +21,9 @@ from desktop.store.transfer.collector import collector_paused
 from desktop.store.transfer.export_text import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    NOT_IN_EXPORT,
     ExportedTable,
     header,
+    not_in_export,
     to_json,
 )
 from desktop.store.transfer.export_text import export_pieces as _pieces
@@ -32,7 +32,7 @@ from desktop.store.transfer.progress_report import Progress, quiet
 from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.tables import dump_table
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "NOT_IN_EXPORT", "export_pieces", "write_export"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "export_pieces", "not_in_export", "write_export"]
 
 
 def export_document(*, session: Session, now: datetime) -> dict[str, Any]:

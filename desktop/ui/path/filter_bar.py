@@ -19,8 +19,8 @@ class FilterBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.search = filter_edit(
-            "Filter items by title, topic or stage",
-            "Filter by title, topic or stage  (Ctrl+F)",
+            "Filter items by title, kind, topic or stage",
+            "Filter by title, kind, topic or stage  (Ctrl+F)",
             self.changed,
         )
         row.addWidget(self.search, 2)

@@ -41,6 +41,7 @@ from desktop.ui.path.item_actions import ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.path.quiz_import import import_quiz_from_dialog
+from desktop.ui.path.welcome import FirstStartWelcome
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.saving import saved_or_told
 from desktop.ui.widgets import dialogs
@@ -77,6 +78,12 @@ class PathPage(ContextPage):
         layout.addLayout(self._build_header())
         self.banner = PathProblemsBanner()
         layout.addWidget(self.banner)
+        self.welcome = FirstStartWelcome(context)
+        self.welcome.start_first_item.connect(self.start_first_item)
+        self.welcome.choose_path.connect(self.choose_path)
+        self.welcome.time_own_session.connect(self.time_own_session)
+        layout.addWidget(self.welcome)
+        self.welcome.refresh()
         self.filters = FilterBar()
         self.filters.changed.connect(self._apply_filter)
         self.filters.hide_difficulty_toggled.connect(self._on_hide_difficulty)
@@ -344,6 +351,8 @@ class PathPage(ContextPage):
         self.tree.fit_columns()
         self._after_rows_changed(selected, position)
         self._update_overall()
+        first = self._first_to_do()
+        self.welcome.set_first_item(first.title if first else None)
 
     def _on_progress_changed(self, path_id: str) -> None:
         if path_id == self.current_path_id() and not self._held():
@@ -615,6 +624,35 @@ class PathPage(ContextPage):
         )
         if added is not None:
             self.select_item(added.id)
+
+    # The welcome's first steps ----------------------------------------------------------
+
+    def _first_to_do(self) -> PathItem | None:
+        if self.checklist is None:
+            return None
+        entries = (entry for stage in self.checklist.stages for entry in stage.items)
+        return next(
+            (e.item for e in entries if e.status is ItemStatus.TODO and not e.is_retired), None
+        )
+
+    def start_first_item(self) -> QWidget | None:
+        """Select the path's first item still to do and start a session on it."""
+        item = self._first_to_do()
+        if item is None:
+            return None
+        self.select_item(item.id)
+        return self.start_practice(item.id)
+
+    def choose_path(self) -> None:
+        self.path_picker.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.path_picker.showPopup()
+
+    def time_own_session(self) -> QWidget | None:
+        from desktop.ui.practice.free_session_dialog import FreeSessionDialog
+        from desktop.ui.practice.session_window import start_session
+
+        subject = FreeSessionDialog.ask(self)
+        return None if subject is None else start_session(self.context, subject, self.window())
 
     def start_practice(self, item_id: str) -> QWidget | None:
         """Open the timer for the item, or the quiz for a quiz item that has one."""

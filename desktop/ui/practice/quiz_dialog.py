@@ -37,8 +37,11 @@ class QuizDialog(QDialog):
         self.run = QuizRun(quiz)
         self.started_at = context.now()
         self.logged_entry: int | None = None
-        self.setWindowTitle(quiz.title)
-        self.setAccessibleName(quiz.title)
+        # The item's own title, as the path and plan show it: the quiz file's title may be
+        # written another way ("System design questions" for "System Design questions").
+        title = subject.title or quiz.title
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         # As tall as the question needs, growing when an explanation needs more (see
         # _grow_to_fit): a fixed height left half the dialog empty under a short question.
         self.setMinimumWidth(620)

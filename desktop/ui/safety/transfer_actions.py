@@ -21,6 +21,7 @@ from desktop.ui.widgets.export_folder import (
 )
 
 if TYPE_CHECKING:
+    from desktop.folders import ProfileFolder
     from desktop.profile import Profile
     from desktop.store.transfer.cancelling import CancelSwitch
     from desktop.store.transfer.json_import import ImportPlan
@@ -163,7 +164,6 @@ def export_json(window: MainWindow) -> None:
     context = window.context
 
     now = context.now()
-    from desktop.store.transfer.json_export import NOT_IN_EXPORT  # loaded once asked for
 
     def work(progress: Progress) -> int:
         from desktop.store.database import session_scope
@@ -177,12 +177,23 @@ def export_json(window: MainWindow) -> None:
         "Exporting your data…",
         work,
         lambda count: dialogs.tell(
-            window, "Exported", f"{_records(count)} saved to {target}.\n\n{NOT_IN_EXPORT}"
+            window,
+            "Exported",
+            _exported(f"{_records(count)} saved to {target}.", context.profile.folder),
         ),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"
         ),
     )
+
+
+def _exported(saved: str, folder: ProfileFolder) -> str:
+    """The export-finished message: what was saved, then what the export leaves out (the
+    user's own path and quiz files), only when there are some."""
+    from desktop.store.transfer.json_export import not_in_export  # loaded once asked for
+
+    left_out = not_in_export(folder.path_files_dir, folder.quiz_files_dir)
+    return f"{saved}\n\n{left_out}" if left_out else saved
 
 
 def export_markdown(window: MainWindow) -> None:

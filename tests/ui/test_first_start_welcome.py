@@ -1,0 +1,134 @@
+"""The first-start welcome: shown on an empty profile, gone once the user has data (and on
+every later start), and its buttons do what they say."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import text
+
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.progress import ItemStatus
+from desktop.store import journal as journal_store
+from desktop.store import practice as practice_store
+from desktop.store.database import session_scope
+from desktop.store.first_start import holds_user_data
+from desktop.ui.context import AppContext
+from desktop.ui.path.page import PathPage
+from desktop.ui.path.welcome import WELCOMED_KEY
+from desktop.ui.practice.free_session_dialog import FreeSessionDialog
+from desktop.ui.practice.session_window import PracticeSessionWindow
+from tests.ui.conftest import OpenWindow
+
+NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+
+
+def _path_page(open_window: OpenWindow) -> PathPage:
+    page = open_window().current_page()
+    assert isinstance(page, PathPage)
+    return page
+
+
+def _started_by(
+    button: QPushButton, monkeypatch: pytest.MonkeyPatch
+) -> list[PracticeSessionWindow]:
+    """Clicks the button and gives the practice session windows it opened."""
+    started: list[PracticeSessionWindow] = []
+    real_show = PracticeSessionWindow.show
+    monkeypatch.setattr(
+        PracticeSessionWindow, "show", lambda self: (started.append(self), real_show(self))
+    )
+    button.click()
+    return started
+
+
+def _first_to_do_title(page: PathPage) -> str:
+    assert page.checklist is not None
+    return next(
+        entry.item.title
+        for stage in page.checklist.stages
+        for entry in stage.items
+        if entry.status is ItemStatus.TODO
+    )
+
+
+def test_a_fresh_profile_is_welcomed(open_window: OpenWindow) -> None:
+    page = _path_page(open_window)
+    assert page.welcome.isVisible()
+    assert page.welcome.start_button.isEnabled()
+    assert _first_to_do_title(page) in page.welcome.start_button.toolTip()
+
+
+def test_one_logged_session_ends_the_welcome_for_good(
+    qtbot, context: AppContext, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _path_page(open_window)
+    (session_window,) = _started_by(page.welcome.start_button, monkeypatch)
+    started = session_window.subject
+    assert started.item_id is not None and page._selected_item_id() == started.item_id
+    assert started.title == _first_to_do_title(page)
+
+    def answer(self: PracticeSessionWindow) -> Attempt:
+        return Attempt(
+            subject=self.subject,
+            started_at=self.clock.started_at,
+            active_seconds=600,
+            outcome=Outcome.SOLVED,
+            confidence=3,
+        )
+
+    monkeypatch.setattr(PracticeSessionWindow, "ask_outcome", answer)
+    session_window.finish()
+    assert not page.welcome.isVisible()
+
+    with session_scope(context.profile.engine) as session:
+        assert practice_store.attempts_for_item(
+            session=session, path_id=started.path_id or "", item_id=started.item_id or ""
+        )
+    # Not on a later start either, even with everything the session wrote gone again.
+    with session_scope(context.profile.engine) as session:
+        for table in ("session_tag", "journal_entry", "status_change", "item_progress",
+                      "practice_session"):  # fmt: skip
+            session.execute(text(f"DELETE FROM {table}"))
+        assert not holds_user_data(session=session)
+    assert not _path_page(open_window).welcome.isVisible()
+
+
+def test_a_profile_with_data_from_before_is_not_welcomed(
+    context: AppContext, open_window: OpenWindow
+) -> None:
+    with session_scope(context.profile.engine) as session:
+        journal_store.create_entry(
+            session=session, draft=journal_store.EntryDraft(NOW.date(), "Notes", ""), now=NOW
+        )
+    assert not _path_page(open_window).welcome.isVisible()
+    assert context.settings.value(WELCOMED_KEY, False, type=bool)
+
+
+def test_hide_keeps_the_welcome_away_on_later_starts(open_window: OpenWindow) -> None:
+    page = _path_page(open_window)
+    page.welcome.hide_button.click()
+    assert not page.welcome.isVisible()
+    assert not _path_page(open_window).welcome.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup, off screen
+def test_choose_a_learning_path_opens_the_path_list(qtbot, open_window: OpenWindow) -> None:
+    page = _path_page(open_window)
+    page.welcome.path_button.click()
+    qtbot.waitUntil(lambda: page.path_picker.view().isVisible())
+    assert page.path_picker.count() >= 3  # Backend, SRE / DevOps, ML Engineer
+    page.path_picker.hidePopup()
+
+
+def test_time_a_session_of_your_own_starts_a_free_session(
+    context: AppContext, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _path_page(open_window)
+    asked = AttemptSubject("Mock: LRU cache", kind="code", target_minutes=30)
+    monkeypatch.setattr(FreeSessionDialog, "ask", classmethod(lambda cls, parent: asked))
+    started = _started_by(page.welcome.own_button, monkeypatch)
+    assert [window.subject for window in started] == [asked]
+    started[0].discard_without_asking()
