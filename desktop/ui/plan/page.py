@@ -106,6 +106,7 @@ class PlanPage(ContextPage):
         layout.addLayout(self._build_budget_row())
 
         self.grid = WeekGrid()
+        self.grid.take_keys_after(self.budget)
         self.grid.selection_changed.connect(self._update_item_buttons)
         self.grid.moved.connect(self.move_item)
         self.grid.activated.connect(lambda _id: self.start_selected())
@@ -115,6 +116,9 @@ class PlanPage(ContextPage):
         self.grid_scroll = QScrollArea()
         self.grid_scroll.setWidgetResizable(True)
         self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own, drawn nowhere: Tab goes to the days' lists, and the area
+        # still scrolls to the one that takes the keys.
+        self.grid_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.grid_scroll.setWidget(self.grid)
         week_layout.addWidget(self.grid_scroll, 1)
         week_layout.addLayout(self._build_item_buttons())

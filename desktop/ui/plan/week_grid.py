@@ -183,6 +183,12 @@ class WeekGrid(QWidget):
         note_keys(self, DAY_KEYS, START_KEYS)
         self._items: dict[int, PlanItem] = {}
         self.as_rows = False
+        self._keys_after: QWidget | None = None
+
+    def take_keys_after(self, widget: QWidget) -> None:
+        """Tab reaches the days right after `widget`. Built once the first week is read, the
+        days' lists would otherwise join the end of the page's Tab chain, after the tabs below."""
+        self._keys_after = widget
 
     def restyle(self, c: Mapping[str, str]) -> None:
         """Day columns as cards, today outlined; slim scrollbars in the theme's colours (a
@@ -280,6 +286,11 @@ class WeekGrid(QWidget):
             )
             self._layout.addWidget(column, 1)
             self.columns.append(column)
+        if self._keys_after is not None:
+            before = self._keys_after
+            for column in self.columns:
+                QWidget.setTabOrder(before, column.list)
+                before = column.list
 
     def _on_selected(self, chosen: QListWidget) -> None:
         if chosen.selectedItems():
