@@ -92,17 +92,22 @@ class PlanPage(ContextPage):
             lambda: self.start_review(self.week - timedelta(days=7))
         )
         self.review_banner.dismissed.connect(self._dismiss_review)
-        layout.addWidget(self.review_banner)
+        # The offers and the undo bar share one row: stacked, in a short window they left
+        # the week room for a day or two.
+        strips = QHBoxLayout()
+        strips.setSpacing(8)
+        strips.addWidget(self.review_banner, 1)
         self.carry_banner = CarryBanner()
         self.carry_banner.carry_requested.connect(self.carry_over_last_week)
-        layout.addWidget(self.carry_banner)
+        strips.addWidget(self.carry_banner, 1)
         self.removals = UndoableDelete(
             context, self, "planned item", "“{title}” from the plan", PlanRemovals(),
             words=("Removing", "Removed", "remove"),
         )  # fmt: skip
         self.undo_bar = self.removals.bar
         self.undo_bar.undo_requested.connect(self.undo_remove)
-        layout.addWidget(self.undo_bar)
+        strips.addWidget(self.undo_bar, 1)
+        layout.addLayout(strips)
         layout.addLayout(self._build_budget_row())
 
         self.grid = WeekGrid()
