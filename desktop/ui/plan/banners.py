@@ -72,6 +72,7 @@ class ReviewBanner(_Banner):
         self.text.setText(
             "A new week has started: take ten minutes to look back at last week "
             "and choose what to practise next.",
+            "A new week has started: take ten minutes to look back at last week.",
             "A new week has started.",
             "New week:",
         )
