@@ -4,10 +4,12 @@ to right, the selected item's buttons, then the suggestions below; every stop dr
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from desktop.domain.dates import local_day
 from desktop.domain.planner import PlanSource, Target
+from desktop.screenshots import settle
 from desktop.store import plan as plan_store
 from desktop.ui.context import AppContext
 from desktop.ui.plan.page import PlanPage
@@ -68,3 +70,16 @@ def test_no_tab_stop_on_the_plan_page_is_drawn_nowhere(qtbot, open_window) -> No
         # A scroll area around other widgets draws no focus of its own.
         assert not isinstance(stop, QScrollArea)
     assert QApplication.focusWidget() is not None
+
+
+def test_shift_tab_back_into_the_week_brings_its_last_day_into_view(qtbot, open_window) -> None:
+    window = open_window(size=(760, 520), active=True)  # the days as rows, not all in sight
+    page = window.open_page("plan", PlanPage)
+    qtbot.waitUntil(lambda: all(column.isVisible() for column in page.grid.columns))
+    settle()
+    assert page.grid_scroll.verticalScrollBar().maximum() > 0
+    after_the_days = page.tabs.tabBar()  # nothing selected: the item buttons are off
+    landed = _next_focus(qtbot, page, after_the_days, Qt.Key.Key_Backtab)
+    last = page.grid.columns[-1]
+    assert landed is last.list
+    assert not last.visibleRegion().isEmpty()

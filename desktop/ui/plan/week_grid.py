@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QTextDocument,
 )
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -65,6 +67,17 @@ class DayList(QListWidget):
         self.setSpacing(2)
         self.delegate = _DayItemDelegate(self)
         self.setItemDelegate(self.delegate)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Shift+Tab from below the week, or an arrow key, may land on a day scrolled out of
+        # sight in a short window: bring its day into view, or the keys are nowhere to be seen.
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        day = self.parentWidget()
+        if area is not None and day is not None:
+            area.ensureWidgetVisible(day, 0, 0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if DAY_KEYS.matches(event):
