@@ -84,7 +84,10 @@ def test_an_empty_week_suggests_path_items_and_routines(page: PlanPage) -> None:
     assert today_column.property("today") is True
     assert today_column.header.text().startswith("Today")
     total = hours_text(sum(s.minutes for s in suggested))
-    assert page.suggestions.summary.text() == f"{len(suggested)} suggestions · {total} in all"
+    assert page.suggestions.summary.text() == (
+        f"{len(suggested)} suggestions · {total} in all · based on your last 90 days"
+    )  # the span the weak spots are read over: Trends may show another
+    assert "90 days" in page.suggestions.summary.toolTip()
 
 
 def test_accepting_a_suggestion_plans_it_and_it_leaves_the_suggestions(page: PlanPage) -> None:

@@ -2,11 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.ui.widgets.controls import push_button
-from desktop.ui.widgets.labels import text_label
+
+
+class OneLineText(QLabel):
+    """Plain text kept to one line: where the whole of it does not fit, the first of its
+    shorter forms that does, else as much as fits, ending in "…"; the whole of it is then in
+    the tooltip. A banner that wrapped took a second line from a short window's week."""
+
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(accessible_name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._whole = ""
+        self._shorter: tuple[str, ...] = ()
+
+    def setText(self, text: str, *shorter: str) -> None:
+        self._whole, self._shorter = text, shorter
+        self.setAccessibleDescription(text)
+        self._fit()
+
+    def whole_text(self) -> str:
+        return self._whole
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(0, self.contentsRect().width())
+        metrics = self.fontMetrics()
+        forms = (self._whole, *self._shorter)
+        text = next((form for form in forms if metrics.horizontalAdvance(form) <= room), forms[-1])
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
+        self.setToolTip(self._whole if shown != self._whole else "")
 
 
 class _Banner(QFrame):
@@ -18,7 +56,7 @@ class _Banner(QFrame):
         self.setObjectName("banner")
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(10, 4, 6, 4)
-        self.text = text_label(text_name)
+        self.text = OneLineText(text_name)
         self.row.addWidget(self.text, 1)
         self.hide()
 
@@ -32,8 +70,11 @@ class ReviewBanner(_Banner):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Weekly review offer", parent)
         self.text.setText(
-            "A new week has started. Take ten minutes to look back at last week "
-            "and choose what to practise next."
+            "A new week has started: take ten minutes to look back at last week "
+            "and choose what to practise next.",
+            "A new week has started: take ten minutes to look back at last week.",
+            "A new week has started.",
+            "New week:",
         )
         start = push_button(
             "Review last week", "Start the weekly review of last week", self.start_requested

@@ -92,20 +92,26 @@ class PlanPage(ContextPage):
             lambda: self.start_review(self.week - timedelta(days=7))
         )
         self.review_banner.dismissed.connect(self._dismiss_review)
-        layout.addWidget(self.review_banner)
+        # The offers and the undo bar share one row: stacked, in a short window they left
+        # the week room for a day or two.
+        strips = QHBoxLayout()
+        strips.setSpacing(8)
+        strips.addWidget(self.review_banner, 1)
         self.carry_banner = CarryBanner()
         self.carry_banner.carry_requested.connect(self.carry_over_last_week)
-        layout.addWidget(self.carry_banner)
+        strips.addWidget(self.carry_banner, 1)
         self.removals = UndoableDelete(
             context, self, "planned item", "“{title}” from the plan", PlanRemovals(),
             words=("Removing", "Removed", "remove"),
         )  # fmt: skip
         self.undo_bar = self.removals.bar
         self.undo_bar.undo_requested.connect(self.undo_remove)
-        layout.addWidget(self.undo_bar)
+        strips.addWidget(self.undo_bar, 1)
+        layout.addLayout(strips)
         layout.addLayout(self._build_budget_row())
 
         self.grid = WeekGrid()
+        self.grid.take_keys_after(self.budget)
         self.grid.selection_changed.connect(self._update_item_buttons)
         self.grid.moved.connect(self.move_item)
         self.grid.activated.connect(lambda _id: self.start_selected())
@@ -115,6 +121,9 @@ class PlanPage(ContextPage):
         self.grid_scroll = QScrollArea()
         self.grid_scroll.setWidgetResizable(True)
         self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own, drawn nowhere: Tab goes to the days' lists, and the area
+        # still scrolls to the one that takes the keys.
+        self.grid_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.grid_scroll.setWidget(self.grid)
         week_layout.addWidget(self.grid_scroll, 1)
         week_layout.addLayout(self._build_item_buttons())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.mocks import MockInterview
 from desktop.domain.planner import PlanSource, hours_text
 from desktop.domain.suggestions import Suggestion
+from desktop.domain.weak_spots import WEAK_SPOT_DAYS
 from desktop.ui.page_keys import enter_activates
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import centred_note, text_label
@@ -60,6 +61,14 @@ SOURCE_MARKS = {
 
 BUSY_PAGE = 2
 
+
+# The span the week's weak spots are read over, said beside the suggestions: Trends may show
+# another period, and its counts would seem to disagree with the plan's.
+BASED_ON = f"based on your last {WEAK_SPOT_DAYS} days"
+BASED_ON_TIP = (
+    f"Weak spots are read from your practice and mock interviews of the last "
+    f"{WEAK_SPOT_DAYS} days, whatever period Trends shows."
+)
 
 LIST_LEAST_HEIGHT = 56  # px, room for a scroll bar: the lists scroll, so a short window may
 # make them short
@@ -145,7 +154,10 @@ class SuggestionsPanel(QWidget):
         self.stack.show_view(bool(suggestions))
         minutes = sum(s.minutes for s in suggestions)
         count = "1 suggestion" if len(suggestions) == 1 else f"{len(suggestions)} suggestions"
-        self.summary.setText(f"{count} · {hours_text(minutes)} in all" if suggestions else "")
+        self.summary.setText(
+            f"{count} · {hours_text(minutes)} in all · {BASED_ON}" if suggestions else ""
+        )
+        self.summary.setToolTip(BASED_ON_TIP if suggestions else "")
         if suggestions:
             self.list.setCurrentRow(0)
         self.list.blockSignals(False)

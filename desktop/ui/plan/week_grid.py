@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QTextDocument,
 )
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -65,6 +67,17 @@ class DayList(QListWidget):
         self.setSpacing(2)
         self.delegate = _DayItemDelegate(self)
         self.setItemDelegate(self.delegate)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Shift+Tab from below the week, or an arrow key, may land on a day scrolled out of
+        # sight in a short window: bring its day into view, or the keys are nowhere to be seen.
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        day = self.parentWidget()
+        if area is not None and day is not None:
+            area.ensureWidgetVisible(day, 0, 0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if DAY_KEYS.matches(event):
@@ -183,6 +196,12 @@ class WeekGrid(QWidget):
         note_keys(self, DAY_KEYS, START_KEYS)
         self._items: dict[int, PlanItem] = {}
         self.as_rows = False
+        self._keys_after: QWidget | None = None
+
+    def take_keys_after(self, widget: QWidget) -> None:
+        """Tab reaches the days right after `widget`. Built once the first week is read, the
+        days' lists would otherwise join the end of the page's Tab chain, after the tabs below."""
+        self._keys_after = widget
 
     def restyle(self, c: Mapping[str, str]) -> None:
         """Day columns as cards, today outlined; slim scrollbars in the theme's colours (a
@@ -280,6 +299,11 @@ class WeekGrid(QWidget):
             )
             self._layout.addWidget(column, 1)
             self.columns.append(column)
+        if self._keys_after is not None:
+            before = self._keys_after
+            for column in self.columns:
+                QWidget.setTabOrder(before, column.list)
+                before = column.list
 
     def _on_selected(self, chosen: QListWidget) -> None:
         if chosen.selectedItems():
