@@ -51,7 +51,7 @@ def test_the_list_prints_with_how_sure_it_is(
     assert out.startswith("1. Dynamic programming: went wrong in 5 of the last 5 attempts")
     assert "   Clear: 5 of 5 went wrong;" in out
     # The backend path's dynamic-programming items, as the Trends row names them.
-    assert "   Practise it with: Climbing Stairs" in out
+    assert "   Practise it with: House Robber, Coin Change, Climbing Stairs" in out
 
 
 def test_json_carries_tags_scores_intervals_counts_and_attempt_ids(

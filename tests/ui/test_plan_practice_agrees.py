@@ -100,10 +100,12 @@ def _first(named: str) -> str:
 def test_with_every_item_on_it_done_both_go_to_where_it_went_wrong_last(
     qtbot, context: AppContext, open_window
 ) -> None:
-    """Both dynamic-programming items are done; it kept going wrong, last on Regular
+    """Every dynamic-programming item is done; it kept going wrong, last on Regular
     Expression Matching. The row once named Climbing Stairs (the first done item) while Plan
     practice planned Regular Expression Matching."""
-    _mark_done(context, "climbing-stairs", "regular-expression-matching")
+    _mark_done(
+        context, "house-robber", "coin-change", "climbing-stairs", "regular-expression-matching"
+    )
     for day in range(12):
         _log(context, day + 2.5, _on(context, "two-sum"), patterns=("hash-map",))
     for day, item_id in enumerate(("climbing-stairs",) * 4 + ("regular-expression-matching",)):
@@ -111,7 +113,9 @@ def test_with_every_item_on_it_done_both_go_to_where_it_went_wrong_last(
              struggles=("dynamic-programming",))  # fmt: skip
     window = open_window()
     named = _row_names(window, "dynamic-programming")
-    assert named == "Regular Expression Matching (it went wrong there last), Climbing Stairs"
+    assert (
+        named == "Regular Expression Matching (it went wrong there last), House Robber, Coin Change"
+    )
     assert _planned_by_plan_practice(window, "dynamic-programming") == _first(named)
     window.show_page("trends")
     assert _weekly_suggestion(qtbot, window, "dynamic-programming") == _first(named)
