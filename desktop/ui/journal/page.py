@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import week_of
 from desktop.domain.journal import EntryKind, Template
 from desktop.domain.template_prompts import SectionPrompt
 from desktop.store import journal as journal_store
@@ -25,6 +26,7 @@ from desktop.store.database import session_scope
 from desktop.store.errors import explain
 from desktop.store.journal import EntryDraft
 from desktop.store.journal_trash import JOURNAL_TRASH
+from desktop.store.week_facts import read_week_facts
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import day_with_year, long_date
@@ -521,7 +523,10 @@ class JournalPage(ContextPage):
         chosen = self.calendar.selectedDate()
         day = entry_date or date(chosen.year(), chosen.month(), chosen.day())
         template = template or self.context.profile.template("free-note")
-        all_facts = {"date": long_date(day), **(facts or {})}
+        # A weekly review starts with its week's facts; one that cannot be read stays blank.
+        weekly = template is not None and template.header.kind == EntryKind.WEEKLY_REVIEW
+        week = (self._week_facts(day) or {}) if weekly else {}
+        all_facts = {"date": long_date(day), **week, **(facts or {})}
         link = links or {}
         default_title = f"{template.header.title}, {day_with_year(day)}" if template else ""
         draft = EntryDraft(
@@ -552,6 +557,15 @@ class JournalPage(ContextPage):
         self.open_entry(entry_id)
         self.editor.focus_text()
         return entry_id
+
+    @reports_read_failures
+    def _week_facts(self, day: date) -> dict[str, str]:
+        """What the log holds for the week `day` falls in (weeks as Preferences start them)."""
+        week = week_of(day, first=self.context.preferences.first_weekday())
+        with session_scope(self.context.profile.engine) as session:
+            return read_week_facts(
+                session=session, week=week, label=self.context.profile.taxonomy.label
+            )
 
     def _write(self, entry_id: int, draft: EntryDraft, saved: Callable[[], None]) -> None:
         """The editor's writer: raises WriteFailed or LookupError, and the editor says so."""
