@@ -69,6 +69,16 @@ def delete_entry(*, session: Session, entry_id: int) -> None:
         session.delete(row)
 
 
+def discard_unsaved_new_entry(*, session: Session, entry_id: int) -> bool:
+    """Delete an entry nothing was saved to since it was created (a new entry left as its
+    template wrote it); False, and nothing deleted, once a change has been saved to it."""
+    row = session.get(JournalEntry, entry_id)
+    if row is None or row.updated_at != row.created_at:
+        return False
+    session.delete(row)
+    return True
+
+
 def get_entry(*, session: Session, entry_id: int) -> Entry | None:
     return _entry(session.get(JournalEntry, entry_id))
 

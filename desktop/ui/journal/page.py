@@ -35,7 +35,7 @@ from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import ContextPage
 from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.read_failures import reports_read_failures
-from desktop.ui.saving import created_or_told
+from desktop.ui.saving import created_or_told, saved_or_told
 from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.down_to_list import down_moves_to
@@ -78,6 +78,11 @@ class JournalPage(ContextPage):
         )
         self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
+        # A new entry the user has not changed yet, and the entry open before it: leaving
+        # it untouched drops it (see _drop_untouched_new_entry).
+        self._untouched_new: int | None = None
+        self._open_before_new: int | None = None
+        self.editor.edited.connect(self._new_entry_touched)
         self.right = QStackedWidget()
         self.empty_state = EmptyState(
             "Journal empty state",
@@ -227,7 +232,16 @@ class JournalPage(ContextPage):
         self.search.selectAll()
 
     def flush(self) -> None:
+        """Leaving the page (or closing the window): save the typing, and drop a new entry
+        the user never wrote in."""
         self.editor.flush()
+        if self._untouched_new is not None and self._untouched_new == self.editor.entry_id:
+            before = self._open_before_new
+            if self._drop_untouched_new_entry():
+                self.editor.clear()
+                self.right.setCurrentIndex(0)
+                if before is None or not self.open_entry(before):
+                    self._reopen_last_entry()
 
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
@@ -428,6 +442,8 @@ class JournalPage(ContextPage):
             select_record(self.list, self.editor.entry_id or 0, open_it=False)
             return False
         self.right.setCurrentIndex(1)
+        if self._untouched_new not in (None, entry_id):
+            self._drop_untouched_new_entry()  # another entry opened: the new one was left
         self._mark_open_day(entry.entry_date)
         row = self.model.row_of(entry_id)
         if row >= 0 and self.list.currentIndex().row() != row:
@@ -551,12 +567,39 @@ class JournalPage(ContextPage):
         )
         if entry_id is None:
             return None
+        before = self.editor.entry_id
+        if before is not None and before == self._untouched_new:
+            before = self._open_before_new  # that one is dropped as this one opens
         self.search.clear()
         self._searching = False
         self._show_month(day)
-        self.open_entry(entry_id)
+        if self.open_entry(entry_id) and not links:
+            self._untouched_new, self._open_before_new = entry_id, before
         self.editor.focus_text()
         return entry_id
+
+    def _new_entry_touched(self) -> None:
+        """The user changed the open entry: if it is the new one, it is theirs to keep, even
+        if they clear it again (an entry typed in and emptied was emptied on purpose)."""
+        if self.editor.entry_id == self._untouched_new:
+            self._untouched_new = None
+
+    def _drop_untouched_new_entry(self) -> bool:
+        """Delete the new entry left as its template wrote it, without asking: nothing in
+        it is the user's. The store deletes it only if no change was ever saved to it."""
+        entry_id, self._untouched_new = self._untouched_new, None
+        if entry_id is None:
+            return False
+        dropped: list[bool] = []
+        saved_or_told(
+            self.context,
+            self,
+            "Removing the unused new entry",
+            lambda session: dropped.append(
+                journal_store.discard_unsaved_new_entry(session=session, entry_id=entry_id)
+            ),
+        )
+        return bool(dropped and dropped[0])
 
     @reports_read_failures
     def _week_facts(self, day: date) -> dict[str, str]:
@@ -587,6 +630,8 @@ class JournalPage(ContextPage):
         """Delete at once, as stories and attempts are: the bar above, Edit > Undo or Ctrl+Z
         brings it back."""
         title = self.editor.title.text().strip() or "Untitled entry"
+        if entry_id == self._untouched_new:
+            self._untouched_new = None  # deleted as asked, with Undo
         neighbour = self._neighbour_of(entry_id)
         if not self.editor.flush():
             return  # the typing could not be saved; the editor said why
