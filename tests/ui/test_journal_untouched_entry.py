@@ -135,3 +135,20 @@ def test_the_store_keeps_an_entry_once_a_change_was_saved(context: AppContext) -
         assert not journal_store.discard_unsaved_new_entry(session=session, entry_id=changed)
         assert journal_store.discard_unsaved_new_entry(session=session, entry_id=fresh)
     assert set(_stored(context)) == {changed}
+
+
+def test_when_it_cannot_be_dropped_it_stays_without_a_word(
+    page: JournalPage, context: AppContext, written: int, monkeypatch
+) -> None:
+    from desktop.store.errors import WriteFailed
+    from desktop.ui.widgets import dialogs
+
+    def disk_full(**_kwargs: object) -> bool:
+        raise WriteFailed("the disk is full. Free some space and try again")
+
+    told: list[object] = []
+    monkeypatch.setattr(dialogs, "tell_problem", lambda *args, **kwargs: told.append(args))
+    monkeypatch.setattr(journal_store, "discard_unsaved_new_entry", disk_full)
+    fresh = page.new_entry()
+    assert fresh is not None and page.open_entry(written)
+    assert set(_stored(context)) == {written, fresh} and not told

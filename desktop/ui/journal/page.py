@@ -23,7 +23,7 @@ from desktop.domain.journal import EntryKind, Template
 from desktop.domain.template_prompts import SectionPrompt
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import explain
+from desktop.store.errors import WriteFailed, explain
 from desktop.store.journal import EntryDraft
 from desktop.store.journal_trash import JOURNAL_TRASH
 from desktop.store.week_facts import read_week_facts
@@ -35,7 +35,7 @@ from desktop.ui.journal.entry_list import EntryRow, entry_list_model
 from desktop.ui.page import ContextPage
 from desktop.ui.page_keys import ENTER, note_keys
 from desktop.ui.read_failures import reports_read_failures
-from desktop.ui.saving import created_or_told, saved_or_told
+from desktop.ui.saving import created_or_told
 from desktop.ui.undoable_delete import UndoableDelete, add_delete_key
 from desktop.ui.widgets.controls import filter_edit
 from desktop.ui.widgets.down_to_list import down_moves_to
@@ -590,16 +590,15 @@ class JournalPage(ContextPage):
         entry_id, self._untouched_new = self._untouched_new, None
         if entry_id is None:
             return False
-        dropped: list[bool] = []
-        saved_or_told(
-            self.context,
-            self,
-            "Removing the unused new entry",
-            lambda session: dropped.append(
-                journal_store.discard_unsaved_new_entry(session=session, entry_id=entry_id)
-            ),
-        )
-        return bool(dropped and dropped[0])
+        try:
+            return self.context.perform(
+                lambda session: journal_store.discard_unsaved_new_entry(
+                    session=session, entry_id=entry_id
+                ),
+                "removing the unused new entry",
+            )
+        except WriteFailed:
+            return False  # it stays, empty: nothing is lost, and nothing the user asked for
 
     @reports_read_failures
     def _week_facts(self, day: date) -> dict[str, str]:
