@@ -3,7 +3,7 @@ not an empty editor."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -37,6 +37,13 @@ def _journal(window: MainWindow) -> JournalPage:
     return window.open_page("journal", JournalPage)
 
 
+def _written(journal: JournalPage, day: date) -> int | None:
+    """A new entry the user wrote in (one left untouched is dropped when another opens)."""
+    entry_id = journal.new_entry(entry_date=day)
+    journal.editor.markdown.editor.setPlainText("Written in.")
+    return entry_id
+
+
 def test_the_entry_left_open_is_open_again_after_a_restart(qtbot, tmp_path: Path) -> None:
     folder = ProfileFolder(tmp_path / "profile")
     window = _start(folder)
@@ -62,10 +69,10 @@ def test_without_the_remembered_entry_the_newest_up_to_today_opens(qtbot, tmp_pa
     window = _start(folder)
     journal = _journal(window)
     today = start_day()
-    remembered = journal.new_entry(entry_date=today - timedelta(days=40))
-    newest_so_far = journal.new_entry(entry_date=today - timedelta(days=10))
-    oldest = journal.new_entry(entry_date=today - timedelta(days=90))
-    planned = journal.new_entry(entry_date=today + timedelta(days=30))  # written ahead
+    remembered = _written(journal, today - timedelta(days=40))
+    newest_so_far = _written(journal, today - timedelta(days=10))
+    oldest = _written(journal, today - timedelta(days=90))
+    planned = _written(journal, today + timedelta(days=30))  # written ahead
     assert remembered is not None and journal.open_entry(remembered)
     _stop(window)
     profile = open_profile(folder, clock=StepClock())

@@ -62,6 +62,13 @@ TEMPLATE_FIELDS = (
     "struggles",
     "design_steps_covered",
     "design_steps_missed",
+    # A weekly review's facts (domain/week_facts.py)
+    "sessions_logged",
+    "time_practised",
+    "practised_by_kind",
+    "planned_vs_done",
+    "mock_interviews",
+    "went_wrong_most",
 )
 
 

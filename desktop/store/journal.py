@@ -69,6 +69,16 @@ def delete_entry(*, session: Session, entry_id: int) -> None:
         session.delete(row)
 
 
+def discard_unsaved_new_entry(*, session: Session, entry_id: int) -> bool:
+    """Delete an entry nothing was saved to since it was created (a new entry left as its
+    template wrote it); False, and nothing deleted, once a change has been saved to it."""
+    row = session.get(JournalEntry, entry_id)
+    if row is None or row.updated_at != row.created_at:
+        return False
+    session.delete(row)
+    return True
+
+
 def get_entry(*, session: Session, entry_id: int) -> Entry | None:
     return _entry(session.get(JournalEntry, entry_id))
 
@@ -155,24 +165,38 @@ class SearchHit:
     word_count: int = 0
 
 
+# The one order of journal hits, for the Journal's search and Search everything alike: the
+# best match first, and among equally good ones the newest day first, as the Journal lists
+# a month. SQL leaves ties unordered, so without the last two keys equal hits could come in
+# any order, and differently for a different LIMIT.
+_BEST_FIRST = "hits_score, hits_day DESC, hits_id DESC"
+
+# Ranking is limited to the newest RANKED_MATCHES matches (years of daily entries), so a
+# common word in a huge journal still answers while typing. Only the hits as good as the
+# last one shown (`cut`) are looked up for their day, and only those shown have their text
+# read.
+_SEARCH = (
+    "WITH ranked AS MATERIALIZED ("
+    "  SELECT rowid AS hits_id, bm25(journal_search, 5.0, 1.0, 2.0) AS hits_score"
+    "  FROM journal_search WHERE journal_search MATCH :query ORDER BY rowid DESC LIMIT :ranked"
+    "), cut AS (SELECT hits_score AS worst FROM ranked ORDER BY hits_score LIMIT 1 OFFSET :last)"
+    " SELECT e.id, e.entry_date, e.title, e.body, e.kind, e.word_count FROM ("
+    "  SELECT hits_id, hits_score, dated.entry_date AS hits_day FROM ranked"
+    "  JOIN journal_entry AS dated ON dated.id = ranked.hits_id"
+    "  WHERE hits_score <= coalesce((SELECT worst FROM cut), hits_score)"
+    f"  ORDER BY {_BEST_FIRST} LIMIT :limit"
+    f") AS hits JOIN journal_entry AS e ON e.id = hits.hits_id ORDER BY {_BEST_FIRST}"
+)
+
+
 def search_entries(*, session: Session, typed: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
     """Best matches first. Whatever was typed is made safe first, so this never raises on it."""
     query = fts_query(typed)
-    if query is None:
+    if query is None or limit < 1:
         return []
-    # Rank inside the index and fetch only the hits shown. Ranking is limited to the newest
-    # RANKED_MATCHES matches (years of daily entries), so a common word in a huge journal
-    # still answers while typing.
     rows = session.connection().execute(
-        text(
-            "SELECT e.id, e.entry_date, e.title, e.body, e.kind, e.word_count FROM ("
-            "  SELECT rowid, score FROM ("
-            "    SELECT rowid, bm25(journal_search, 5.0, 1.0, 2.0) AS score FROM journal_search"
-            "    WHERE journal_search MATCH :query ORDER BY rowid DESC LIMIT :ranked"
-            "  ) ORDER BY score LIMIT :limit"
-            ") AS hits JOIN journal_entry AS e ON e.id = hits.rowid ORDER BY hits.score"
-        ),
-        {"query": query, "limit": limit, "ranked": RANKED_MATCHES},
+        text(_SEARCH),
+        {"query": query, "limit": limit, "last": limit - 1, "ranked": RANKED_MATCHES},
     )
     words = search_words(typed)
     return [

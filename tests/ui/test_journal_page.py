@@ -40,6 +40,14 @@ def _searched_for_one_of_two(qtbot, page: JournalPage) -> int:
     return wanted
 
 
+def _written(page: JournalPage, day: date | None = None) -> int | None:
+    """A new entry the user wrote in (one left untouched is dropped when another opens)."""
+    entry_id = page.new_entry(entry_date=day)
+    if entry_id is not None:
+        page.editor.markdown.editor.setPlainText(f"Notes {entry_id}")
+    return entry_id
+
+
 @pytest.fixture
 def page(open_page) -> JournalPage:
     return open_page(JournalPage)
@@ -84,8 +92,8 @@ def test_switching_entries_saves_without_waiting(page: JournalPage, context: App
 def test_an_entry_that_could_not_be_saved_is_not_switched_away_from(
     page: JournalPage, context: AppContext, monkeypatch
 ) -> None:
-    first = page.new_entry(entry_date=date(2026, 11, 3))
-    second = page.new_entry(entry_date=date(2026, 11, 4))
+    first = _written(page, date(2026, 11, 3))
+    second = _written(page, date(2026, 11, 4))
     assert first is not None and second is not None
     page.open_entry(first)
 
@@ -226,8 +234,8 @@ def test_deleting_an_entry_opens_the_next_one_listed(
     page: JournalPage, context: AppContext
 ) -> None:
     day = page.context.today()
-    older = page.new_entry(entry_date=day)
-    newer = page.new_entry(entry_date=day)
+    older = _written(page, day)
+    newer = _written(page, day)
     assert older is not None and newer is not None
     wait_until(lambda: page.model.row_of(older) >= 0 and page.model.row_of(newer) >= 0)
     page.open_entry(newer)
@@ -513,8 +521,8 @@ def test_the_calendar_marks_the_open_entrys_day_and_underlines_today(
 ) -> None:
     today = context.today()
     other = today - timedelta(days=1) if today.day > 1 else today + timedelta(days=1)
-    entry_id = page.new_entry(entry_date=other)
-    page.new_entry(entry_date=today)
+    entry_id = _written(page, other)
+    _written(page, today)
     assert entry_id is not None and page.open_entry(entry_id)
     assert page.calendar.selectedDate() == QDate(other.year, other.month, other.day)
     assert page.calendar.dateTextFormat(QDate(today.year, today.month, today.day)).fontUnderline()
@@ -552,7 +560,7 @@ def test_the_previous_month_is_listed_from_its_top(qtbot, page: JournalPage) -> 
     last_month = (this_month - timedelta(days=1)).replace(day=1)
     for month in (last_month, this_month):
         for day in range(1, 21):
-            assert page.new_entry(entry_date=month.replace(day=day)) is not None
+            assert _written(page, month.replace(day=day)) is not None
     page._show_month(this_month.replace(day=1))
     oldest = page.model.row_at(page.model.rowCount() - 1)
     assert oldest is not None

@@ -63,6 +63,7 @@ def _count_attempts(_context: AppContext, page: Page) -> int:
 def _make_entry(context: AppContext, page: Page) -> None:
     assert isinstance(page, JournalPage)
     assert page.new_entry(entry_date=context.today()) is not None
+    page.editor.markdown.editor.setPlainText("Written in.")  # one left untouched is dropped
 
 
 def _delete_entry(page: Page) -> None:

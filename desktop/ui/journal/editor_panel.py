@@ -28,6 +28,7 @@ from desktop.ui.widgets.markdown_editor import MarkdownEditor
 
 class EntryEditor(QWidget):
     delete_requested = Signal(int)
+    edited = Signal()  # the user changed the open entry (its text, title, date or tags)
 
     def __init__(
         self,
@@ -205,6 +206,7 @@ class EntryEditor(QWidget):
         self._update_words()
         if self.entry_id is not None:
             self.kept.changed()
+            self.edited.emit()
 
     def _update_words(self) -> None:
         count = word_count(self.markdown.text())

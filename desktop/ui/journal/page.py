@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import week_of
 from desktop.domain.journal import EntryKind, Template
 from desktop.domain.template_prompts import SectionPrompt
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
-from desktop.store.errors import explain
+from desktop.store.errors import WriteFailed, explain
 from desktop.store.journal import EntryDraft
 from desktop.store.journal_trash import JOURNAL_TRASH
+from desktop.store.week_facts import read_week_facts
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import day_with_year, long_date
@@ -76,6 +78,11 @@ class JournalPage(ContextPage):
         )
         self.editor.kept.write = self._write
         self.editor.delete_requested.connect(self._delete)
+        # A new entry the user has not changed yet, and the entry open before it: leaving
+        # it untouched drops it (see _drop_untouched_new_entry).
+        self._untouched_new: int | None = None
+        self._open_before_new: int | None = None
+        self.editor.edited.connect(self._new_entry_touched)
         self.right = QStackedWidget()
         self.empty_state = EmptyState(
             "Journal empty state",
@@ -225,7 +232,16 @@ class JournalPage(ContextPage):
         self.search.selectAll()
 
     def flush(self) -> None:
+        """Leaving the page (or closing the window): save the typing, and drop a new entry
+        the user never wrote in."""
         self.editor.flush()
+        if self._untouched_new is not None and self._untouched_new == self.editor.entry_id:
+            before = self._open_before_new
+            if self._drop_untouched_new_entry():
+                self.editor.clear()
+                self.right.setCurrentIndex(0)
+                if before is None or not self.open_entry(before):
+                    self._reopen_last_entry()
 
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
@@ -426,6 +442,8 @@ class JournalPage(ContextPage):
             select_record(self.list, self.editor.entry_id or 0, open_it=False)
             return False
         self.right.setCurrentIndex(1)
+        if self._untouched_new not in (None, entry_id):
+            self._drop_untouched_new_entry()  # another entry opened: the new one was left
         self._mark_open_day(entry.entry_date)
         row = self.model.row_of(entry_id)
         if row >= 0 and self.list.currentIndex().row() != row:
@@ -521,7 +539,10 @@ class JournalPage(ContextPage):
         chosen = self.calendar.selectedDate()
         day = entry_date or date(chosen.year(), chosen.month(), chosen.day())
         template = template or self.context.profile.template("free-note")
-        all_facts = {"date": long_date(day), **(facts or {})}
+        # A weekly review starts with its week's facts; one that cannot be read stays blank.
+        weekly = template is not None and template.header.kind == EntryKind.WEEKLY_REVIEW
+        week = (self._week_facts(day) or {}) if weekly else {}
+        all_facts = {"date": long_date(day), **week, **(facts or {})}
         link = links or {}
         default_title = f"{template.header.title}, {day_with_year(day)}" if template else ""
         draft = EntryDraft(
@@ -546,12 +567,47 @@ class JournalPage(ContextPage):
         )
         if entry_id is None:
             return None
+        before = self.editor.entry_id
+        if before is not None and before == self._untouched_new:
+            before = self._open_before_new  # that one is dropped as this one opens
         self.search.clear()
         self._searching = False
         self._show_month(day)
-        self.open_entry(entry_id)
+        if self.open_entry(entry_id) and not links:
+            self._untouched_new, self._open_before_new = entry_id, before
         self.editor.focus_text()
         return entry_id
+
+    def _new_entry_touched(self) -> None:
+        """The user changed the open entry: if it is the new one, it is theirs to keep, even
+        if they clear it again (an entry typed in and emptied was emptied on purpose)."""
+        if self.editor.entry_id == self._untouched_new:
+            self._untouched_new = None
+
+    def _drop_untouched_new_entry(self) -> bool:
+        """Delete the new entry left as its template wrote it, without asking: nothing in
+        it is the user's. The store deletes it only if no change was ever saved to it."""
+        entry_id, self._untouched_new = self._untouched_new, None
+        if entry_id is None:
+            return False
+        try:
+            return self.context.perform(
+                lambda session: journal_store.discard_unsaved_new_entry(
+                    session=session, entry_id=entry_id
+                ),
+                "removing the unused new entry",
+            )
+        except WriteFailed:
+            return False  # it stays, empty: nothing is lost, and nothing the user asked for
+
+    @reports_read_failures
+    def _week_facts(self, day: date) -> dict[str, str]:
+        """What the log holds for the week `day` falls in (weeks as Preferences start them)."""
+        week = week_of(day, first=self.context.preferences.first_weekday())
+        with session_scope(self.context.profile.engine) as session:
+            return read_week_facts(
+                session=session, week=week, label=self.context.profile.taxonomy.label
+            )
 
     def _write(self, entry_id: int, draft: EntryDraft, saved: Callable[[], None]) -> None:
         """The editor's writer: raises WriteFailed or LookupError, and the editor says so."""
@@ -573,6 +629,8 @@ class JournalPage(ContextPage):
         """Delete at once, as stories and attempts are: the bar above, Edit > Undo or Ctrl+Z
         brings it back."""
         title = self.editor.title.text().strip() or "Untitled entry"
+        if entry_id == self._untouched_new:
+            self._untouched_new = None  # deleted as asked, with Undo
         neighbour = self._neighbour_of(entry_id)
         if not self.editor.flush():
             return  # the typing could not be saved; the editor said why
