@@ -473,6 +473,21 @@ def test_a_theme_is_found_and_ticked_from_the_filter_by_keyboard(qtbot, page: St
     assert page.window().focusWidget() is themes.list
 
 
+def test_down_from_the_theme_filter_skips_a_chosen_row_it_hid(qtbot, page: StoriesPage) -> None:
+    """The row chosen before is hidden by a new filter: Down goes to the first row shown."""
+    assert page.new_story() is not None
+    themes = page.editor.themes
+    themes.filter.setText("owner")
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Down)
+    assert themes.list.currentItem().text() == "Ownership"
+    themes.filter.setFocus()
+    themes.filter.setText("conflict")
+    qtbot.keyClick(themes.filter, Qt.Key.Key_Down)
+    current = themes.list.currentItem()
+    assert not current.isHidden() and "conflict" in current.text().casefold()
+    assert page.window().focusWidget() is themes.list
+
+
 def test_a_rehearsal_is_rated_with_the_arrow_keys(qtbot, context: AppContext) -> None:
     with context.writing() as session:
         story_id = story_store.create_story(

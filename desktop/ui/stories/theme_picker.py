@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.story_themes import ThemeCatalog
 from desktop.ui.widgets.controls import filter_edit, push_button
+from desktop.ui.widgets.down_to_list import down_moves_to
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
@@ -36,9 +37,9 @@ class ThemePicker(QWidget):
         # From the filter, Enter ticks (or unticks) the first theme shown and Down goes into
         # the list, so a theme is found and chosen without the mouse.
         self.filter.returnPressed.connect(self.toggle_first_shown)
-        self.filter.installEventFilter(self)
         layout.addWidget(self.filter)
         self.list = QListWidget()
+        down_moves_to(self.filter, self.list, first=self._first_shown_index)
         self.list.setAccessibleName(name)
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list, 1)
@@ -157,19 +158,9 @@ class ThemePicker(QWidget):
         item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
         self.list.setCurrentRow(row)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.filter
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-        ):
-            row = self._first_shown_row()
-            if row is not None:
-                self.list.setCurrentRow(row)
-                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+    def _first_shown_index(self) -> QModelIndex:
+        row = self._first_shown_row()
+        return QModelIndex() if row is None else self.list.model().index(row, 0)
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()

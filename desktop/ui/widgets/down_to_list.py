@@ -37,7 +37,9 @@ class _DownToList(QObject):
             or event.modifiers() != Qt.KeyboardModifier.NoModifier
         ):
             return False
-        if not self._view.currentIndex().isValid():
+        current = self._view.currentIndex()
+        # A chosen row the filter has hidden has no place on screen: start from the first.
+        if not current.isValid() or self._view.visualRect(current).isEmpty():
             first = self._first()
             if not first.isValid():
                 return False  # nothing matches: the focus stays where the user types
@@ -53,9 +55,9 @@ def down_moves_to(
     first: Callable[[], QModelIndex] | None = None,
     choose: Callable[[QModelIndex], object] | None = None,
 ) -> None:
-    """Down in `edit` gives `view` the focus, on the row chosen there or else on `first` (the
-    view's first row unless told), chosen with `choose` (the view's setCurrentIndex unless
-    told)."""
+    """Down in `edit` gives `view` the focus, on the row chosen there if it is shown, or else
+    on `first` (the view's first row unless told), chosen with `choose` (the view's
+    setCurrentIndex unless told)."""
     _DownToList(
         edit,
         view,
