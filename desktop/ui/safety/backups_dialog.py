@@ -37,7 +37,12 @@ from desktop.store.backup_check import Verdict
 from desktop.store.backup_verdicts import judge_with_cache
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
-from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.store.settings import (
+    BackupSettings,
+    load_settings,
+    unusable_copy_name,
+    update_settings,
+)
 from desktop.ui import window_keys
 from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.safety.reopen import reread_everything
@@ -94,9 +99,11 @@ class BackupsDialog(QDialog):
         # above are the defaults because of it.
         self.file_problems: FileProblemsNote | None = None
         if self.loaded_error is not None:
+            kept_as = unusable_copy_name(self.window_.context.profile.folder.settings_file)
             self.file_problems = FileProblemsNote(
                 "Your saved settings could not be read, so the numbers above are the "
-                "defaults. Changing one saves a new settings file.",
+                "defaults. Changing one saves a new settings file; this one is kept beside "
+                f"it as {kept_as.name}.",
                 self.loaded_error.file,
                 listed(self.loaded_error),
                 most_lines=6,
@@ -199,12 +206,11 @@ class BackupsDialog(QDialog):
 
     def _save_thinning(self) -> None:
         path = self.window_.context.profile.folder.settings_file
-        loaded = load_settings(path)
         backups = BackupSettings(
             keep_all_days=self.keep_all_days.value(), daily_days=self.daily_days.value()
         )
         try:
-            save_settings(path, loaded.settings.model_copy(update={"backups": backups}))
+            update_settings(path, backups=backups)  # keeps an unusable file beside the new
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
             self._show_settings_problem(f"Your choice could not be saved: {reason}.")
