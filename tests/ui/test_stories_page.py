@@ -16,8 +16,10 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
+from desktop.ui.page_keys import noted_keys
 from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
+from desktop.ui.stories.editor import TITLE_ENTER
 from desktop.ui.stories.page import SORT_DUE, TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
@@ -520,3 +522,16 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     assert "Due for rehearsal" in page.sort.itemText(page.sort.findData(SORT_DUE))
     long = "60 stories · 53 due for rehearsal"  # ten years of stories
     assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()
+
+
+def test_enter_in_the_title_goes_on_to_the_situation(page: StoriesPage, qtbot) -> None:
+    page.window().activateWindow()
+    page.new_story(StoryDraft(title="By keyboard"))
+    title = page.editor.title
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    situation = page.editor.sections[Section.SITUATION].editor
+    assert situation.hasFocus()
+    assert title.text() == "By keyboard" and situation.toPlainText() == ""
+    assert TITLE_ENTER in [keys.what for keys in noted_keys(page)]  # on the shortcuts sheet
