@@ -535,3 +535,25 @@ def test_enter_in_the_title_goes_on_to_the_situation(page: StoriesPage, qtbot) -
     assert situation.hasFocus()
     assert title.text() == "By keyboard" and situation.toPlainText() == ""
     assert TITLE_ENTER in [keys.what for keys in noted_keys(page)]  # on the shortcuts sheet
+
+
+def test_a_rehearsal_is_rated_by_its_number_keys(qtbot, context: AppContext) -> None:
+    with context.writing() as session:
+        story_id = story_store.create_story(
+            session=session, draft=StoryDraft(title="T"), now=context.now()
+        )
+    dialog = RehearsalDialog(context, _story(context, story_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.finish()
+    qtbot.waitUntil(dialog.ratings.buttons()[0].hasFocus)  # the keys go to the ratings
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: dialog.ratings.checkedId() == 4)  # a shortcut clicks animated
+    assert dialog.log_button.isEnabled()
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, "cut to 2 min")  # digits typed in the note stay there
+    qtbot.wait(150)  # as long as a shortcut's animated click would take
+    assert dialog.note.text() == "cut to 2 min" and dialog.ratings.checkedId() == 4
+    dialog.reject()
