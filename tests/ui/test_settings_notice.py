@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from desktop.app import show_main_window
+from desktop.store.settings import AppearanceSettings
 from desktop.ui.context import AppContext
 
 
@@ -22,6 +23,10 @@ def test_an_unreadable_settings_file_is_told_at_start(
     assert "settings.toml could not be read" in message and "Preferences" in message
     said = capsys.readouterr().err
     assert str(settings_file) in said and "line 2" in said and "defaults apply" in said
+
+    # A choice saved in Preferences writes a good file: the notice goes.
+    context.preferences.update(appearance=AppearanceSettings(theme="dark"))
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_a_good_settings_file_is_not_mentioned(

@@ -13,6 +13,11 @@ from desktop.store.settings import load_settings
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
+NOTICE = (
+    "Your preferences in settings.toml could not be read, so the defaults apply. "
+    "Edit > Preferences… says what is wrong."
+)
+
 
 def tell_settings_problem(window: MainWindow) -> None:
     """On the terminal (the whole reason, with the file's path) and in the status bar, where
@@ -21,7 +26,12 @@ def tell_settings_problem(window: MainWindow) -> None:
     if loaded.problem is None:
         return
     print(loaded.problem, file=sys.stderr)
-    window.statusBar().showMessage(
-        "Your preferences in settings.toml could not be read, so the defaults apply. "
-        "Edit > Preferences… says what is wrong."
-    )
+    status = window.statusBar()
+    status.showMessage(NOTICE)
+
+    def saved() -> None:
+        # A choice saved a new settings file: the notice would now be untrue.
+        if status.currentMessage() == NOTICE:
+            status.clearMessage()
+
+    window.context.preferences.changed.connect(saved)
