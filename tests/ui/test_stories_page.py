@@ -557,3 +557,10 @@ def test_a_rehearsal_is_rated_by_its_number_keys(qtbot, context: AppContext) -> 
     qtbot.wait(150)  # as long as a shortcut's animated click would take
     assert dialog.note.text() == "cut to 2 min" and dialog.ratings.checkedId() == 4
     dialog.reject()
+
+
+def test_the_speaking_time_counts_one_word_as_one_word(page: StoriesPage) -> None:
+    page.new_story(StoryDraft(title="Short", situation="Outage."))
+    assert "(1 word at 150 a minute)" in page.editor.timing.text()
+    _type(page, Section.TASK, "I fixed it.")
+    assert "(4 words at 150 a minute)" in page.editor.timing.text()

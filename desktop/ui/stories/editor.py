@@ -31,6 +31,7 @@ from desktop.domain.stories import (
     story_timing,
 )
 from desktop.domain.story_themes import ThemeCatalog
+from desktop.domain.wording import counted
 from desktop.ui.background import Workers
 from desktop.ui.page_keys import ENTER, enter_activates, note_keys
 from desktop.ui.stories.growing_text import GrowWithText
@@ -402,8 +403,9 @@ class StoryEditor(QWidget):
             )
         low, high = (s // 60 for s in TARGET_SECONDS)
         self.timing.setText(
-            f"About {duration_text(timing.total_seconds)} spoken ({timing.total_words} words "
-            f"at 150 a minute); aim for {low} to {high} minutes."
+            f"About {duration_text(timing.total_seconds)} spoken "
+            f"({counted(timing.total_words, 'word')} at 150 a minute); "
+            f"aim for {low} to {high} minutes."
         )
         notes = coach_notes(draft)
         self.coach.setText("\n".join(f"• {note.message}" for note in notes))
