@@ -307,6 +307,7 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     window = build_main_window(context)
     window.show()
     check_after_first_paint(window)
+    QTimer.singleShot(0, lambda: _tell_settings_problem(window))
     if offer_recovery:
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
         QTimer.singleShot(0, lambda: _tell_unfinished_work(window))
@@ -329,6 +330,12 @@ def _offer_unfinished_sessions(context: AppContext, window: QWidget) -> None:
     from desktop.ui.practice.unfinished import offer_unfinished_sessions
 
     offer_unfinished_sessions(context, window)
+
+
+def _tell_settings_problem(window: MainWindow) -> None:
+    from desktop.ui.safety.settings_notice import tell_settings_problem
+
+    tell_settings_problem(window)
 
 
 def _tell_unfinished_work(window: MainWindow) -> None:

@@ -116,9 +116,31 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 def update_settings(path: Path, **sections: BaseModel) -> Settings:
     """Read the file, replace the given sections and write it back, so each place that sets
-    one choice (Preferences, the Backups dialog, a page) keeps every other choice as it is."""
-    current = load_settings(path).settings
-    changed = current.model_copy(update=sections)
+    one choice (Preferences, the Backups dialog, a page) keeps every other choice as it is.
+
+    A file that could not be used is kept beside the new one, never written over: it holds
+    what the user wrote, and they may want to copy a choice back out of it."""
+    loaded = load_settings(path)
+    changed = loaded.settings.model_copy(update=sections)
     Settings.model_validate(changed.model_dump())  # a section of the wrong kind fails here
+    if loaded.error is not None:
+        keep_unusable(path)
     save_settings(path, changed)
     return changed
+
+
+def unusable_copy_name(path: Path) -> Path:
+    """Where an unusable settings file is kept: settings.unusable.toml, then -2, -3, ..."""
+    target = path.with_name(f"{path.stem}.unusable{path.suffix}")
+    counter = 1
+    while target.exists() or target.is_symlink():
+        counter += 1
+        target = path.with_name(f"{path.stem}.unusable-{counter}{path.suffix}")
+    return target
+
+
+def keep_unusable(path: Path) -> Path:
+    """Rename the unusable file out of the way (a link is moved, not what it points to)."""
+    target = unusable_copy_name(path)
+    path.rename(target)
+    return target

@@ -30,6 +30,7 @@ from desktop.store.settings import (
     BackupSettings,
     CalendarSettings,
     StreakSettings,
+    unusable_copy_name,
 )
 from desktop.ui.theme import apply_theme_choice
 from desktop.ui.widgets.controls import spin_box
@@ -130,7 +131,8 @@ class PreferencesDialog(QDialog):
         if unusable is not None:
             self.file_problems = FileProblemsNote(
                 "Your saved preferences could not be read, so the defaults below apply. "
-                "Changing any of them saves a new settings file.",
+                "Changing any of them saves a new settings file; this one is kept beside it "
+                f"as {unusable_copy_name(context.profile.folder.settings_file).name}.",
                 unusable.file,
                 listed(unusable),
             )

@@ -48,6 +48,8 @@ CTRL_ENTER = ("Ctrl+Return", "Ctrl+Enter")
 PAUSE = WindowKeys("Pause or resume the timer", ("Ctrl+P",))
 FINISH_SESSION = WindowKeys("Finish and log the session", CTRL_ENTER)
 FINISH_REHEARSAL = WindowKeys("Stop the timer and rate the rehearsal", CTRL_ENTER)
+# The ratings read "1 · Lost my way" ... "5 · Nailed it": their numbers choose them.
+RATE_REHEARSAL = WindowKeys("Rate the rehearsal just finished", ("1", "2", "3", "4", "5"))
 
 DELETE_BACKUP = WindowKeys("Delete the selected backup", ("Del",))
 MOVE_THROUGH_HITS = WindowKeys("Move through the hits", ("Up", "Down", "PgUp", "PgDown"))
@@ -55,7 +57,7 @@ OPEN_HIT = WindowKeys("Open the chosen hit", ("Return", "Enter"))
 
 WINDOWS: tuple[tuple[str, tuple[WindowKeys, ...]], ...] = (
     ("In a practice session", (PAUSE, FINISH_SESSION)),
-    ("While rehearsing a story", (PAUSE, FINISH_REHEARSAL)),
+    ("While rehearsing a story", (PAUSE, FINISH_REHEARSAL, RATE_REHEARSAL)),
     ("In the Backups window", (DELETE_BACKUP,)),
     ("In Search everything", (MOVE_THROUGH_HITS, OPEN_HIT)),
 )

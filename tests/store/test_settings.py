@@ -61,3 +61,26 @@ def test_an_unknown_theme_is_refused(tmp_path: Path) -> None:
     path.write_text('[appearance]\ntheme = "sepia"\n', encoding="utf-8")
     loaded = load_settings(path)
     assert loaded.settings == Settings() and loaded.problem is not None
+
+
+def test_a_file_that_could_not_be_used_is_kept_not_written_over(tmp_path: Path) -> None:
+    from desktop.store.settings import AppearanceSettings, update_settings
+
+    path = tmp_path / "settings.toml"
+    unusable = '[appearance]\ntheme = "dark\n'  # the closing quote forgotten
+    path.write_text(unusable, encoding="utf-8")
+    update_settings(path, appearance=AppearanceSettings(theme="light"))
+    assert load_settings(path).settings.appearance.theme == "light"
+    assert (tmp_path / "settings.unusable.toml").read_text(encoding="utf-8") == unusable
+
+    path.write_text("[calendar]\nfirst_weekday = 'someday'\n", encoding="utf-8")
+    update_settings(path, appearance=AppearanceSettings(theme="dark"))  # a second one
+    assert (tmp_path / "settings.unusable.toml").read_text(encoding="utf-8") == unusable
+    assert "someday" in (tmp_path / "settings.unusable-2.toml").read_text(encoding="utf-8")
+
+    update_settings(path, appearance=AppearanceSettings(theme="light"))  # a good file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "settings.toml",
+        "settings.unusable-2.toml",
+        "settings.unusable.toml",
+    ]

@@ -464,6 +464,10 @@ def test_a_malformed_settings_file_is_explained_in_the_backups_dialog(
     assert not note.isVisible() and dialog.settings_problem.isHidden()
     loaded = load_settings(folder.settings_file)
     assert loaded.problem is None and loaded.settings.backups.keep_all_days == 4
+    # What the user wrote is kept beside the new file, where the note said it would be.
+    kept = folder.settings_file.with_name("settings.unusable.toml")
+    assert kept.read_text(encoding="utf-8") == "[backups]\nkeep_all_days = 'lots'\n"
+    assert "kept beside it as settings.unusable.toml" in note.findChild(QLabel).text()
 
 
 def _months_of_use_with_a_backup(

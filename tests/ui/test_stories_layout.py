@@ -175,3 +175,21 @@ def test_loop_preparation_rows_grow_to_show_whole_titles(open_page) -> None:
     assert table.rowHeight(row) >= needed.height()
     header = table.horizontalHeader()
     assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft  # titles over their text
+
+
+def test_a_story_brought_back_by_undo_keeps_boxes_as_tall_as_their_text(open_page, qtbot) -> None:
+    # Walked under a real X server: after Delete and Undo, a one-line Situation stood
+    # 190 px tall (its splitter had dropped the height the box was fixed to).
+    page: StoriesPage = open_page(StoriesPage, (1200, 800))
+    page.reload()
+    page.new_story(StoryDraft(title="Outage"))
+    qtbot.wait(50)  # the new story's editor is laid out
+    situation = page.editor.sections[Section.SITUATION]
+    situation.editor.setPlainText("Checkout went down for an hour.")
+    qtbot.wait(50)  # saved, as typing is
+    page.editor.themes_button.click()  # the list open, as a user tagging the story leaves it
+    page.editor.delete_button.click()
+    qtbot.wait(50)
+    page.undo_delete()
+    qtbot.wait(100)  # the layout settles as the editor shows again
+    assert situation.height() < 4 * situation.editor.fontMetrics().lineSpacing()

@@ -16,8 +16,10 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
+from desktop.ui.page_keys import noted_keys
 from desktop.ui.stories import exports, links
 from desktop.ui.stories.coverage_view import COVERED_MARK, GAP_MARK
+from desktop.ui.stories.editor import TITLE_ENTER
 from desktop.ui.stories.page import SORT_DUE, TAB_COVERAGE, TAB_LOOP, StoriesPage
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
@@ -535,3 +537,45 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     assert "Due for rehearsal" in page.sort.itemText(page.sort.findData(SORT_DUE))
     long = "60 stories · 53 due for rehearsal"  # ten years of stories
     assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()
+
+
+def test_enter_in_the_title_goes_on_to_the_situation(page: StoriesPage, qtbot) -> None:
+    page.window().activateWindow()
+    page.new_story(StoryDraft(title="By keyboard"))
+    title = page.editor.title
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    situation = page.editor.sections[Section.SITUATION].editor
+    assert situation.hasFocus()
+    assert title.text() == "By keyboard" and situation.toPlainText() == ""
+    assert TITLE_ENTER in [keys.what for keys in noted_keys(page)]  # on the shortcuts sheet
+
+
+def test_a_rehearsal_is_rated_by_its_number_keys(qtbot, context: AppContext) -> None:
+    with context.writing() as session:
+        story_id = story_store.create_story(
+            session=session, draft=StoryDraft(title="T"), now=context.now()
+        )
+    dialog = RehearsalDialog(context, _story(context, story_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.finish()
+    qtbot.waitUntil(dialog.ratings.buttons()[0].hasFocus)  # the keys go to the ratings
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: dialog.ratings.checkedId() == 4)  # a shortcut clicks animated
+    assert dialog.log_button.isEnabled()
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, "cut to 2 min")  # digits typed in the note stay there
+    qtbot.wait(150)  # as long as a shortcut's animated click would take
+    assert dialog.note.text() == "cut to 2 min" and dialog.ratings.checkedId() == 4
+    dialog.reject()
+
+
+def test_the_speaking_time_counts_one_word_as_one_word(page: StoriesPage) -> None:
+    page.new_story(StoryDraft(title="Short", situation="Outage."))
+    assert "(1 word at 150 a minute)" in page.editor.timing.text()
+    _type(page, Section.TASK, "I fixed it.")
+    assert "(4 words at 150 a minute)" in page.editor.timing.text()

@@ -37,10 +37,16 @@ from desktop.store.backup_check import Verdict
 from desktop.store.backup_verdicts import judge_with_cache
 from desktop.store.health import DatabaseProblem, failure_text
 from desktop.store.locks import DatabaseLocked
-from desktop.store.settings import BackupSettings, load_settings, save_settings
+from desktop.store.settings import (
+    BackupSettings,
+    load_settings,
+    unusable_copy_name,
+    update_settings,
+)
 from desktop.ui import window_keys
 from desktop.ui.focus_guard import FocusGuard
 from desktop.ui.safety.reopen import reread_everything
+from desktop.ui.safety.restore_from_file import restore_from_file
 from desktop.ui.startup import backup_time_text
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.file_problems import FileProblemsNote, listed
@@ -94,9 +100,11 @@ class BackupsDialog(QDialog):
         # above are the defaults because of it.
         self.file_problems: FileProblemsNote | None = None
         if self.loaded_error is not None:
+            kept_as = unusable_copy_name(self.window_.context.profile.folder.settings_file)
             self.file_problems = FileProblemsNote(
                 "Your saved settings could not be read, so the numbers above are the "
-                "defaults. Changing one saves a new settings file.",
+                "defaults. Changing one saves a new settings file; this one is kept beside "
+                f"it as {kept_as.name}.",
                 self.loaded_error.file,
                 listed(self.loaded_error),
                 most_lines=6,
@@ -142,18 +150,23 @@ class BackupsDialog(QDialog):
         self.back_up_button = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore…")
         self.delete_button = QPushButton("&Delete…")
+        self.from_file_button = QPushButton("Restore from a &file…")
+        self.from_file_button.setToolTip("Restore a backup or database file kept elsewhere")
         buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.from_file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         # Enter must never write or ask to: only Close answers to it. (A dialog's push
         # buttons are "auto default", so Enter on the list clicked Back up now.)
-        for button in (self.back_up_button, self.restore_button, self.delete_button):
+        actions = (self.back_up_button, self.restore_button, self.from_file_button)
+        for button in (*actions, self.delete_button):
             button.setAutoDefault(False)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.back_up_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.from_file_button.clicked.connect(lambda: restore_from_file(self))
         self.delete_button.clicked.connect(self.delete_selected)
         # The Delete key on the list asks the same question as the button.
         window_keys.bind_to(self.table, window_keys.DELETE_BACKUP, self.delete_button.click)
@@ -199,12 +212,11 @@ class BackupsDialog(QDialog):
 
     def _save_thinning(self) -> None:
         path = self.window_.context.profile.folder.settings_file
-        loaded = load_settings(path)
         backups = BackupSettings(
             keep_all_days=self.keep_all_days.value(), daily_days=self.daily_days.value()
         )
         try:
-            save_settings(path, loaded.settings.model_copy(update={"backups": backups}))
+            update_settings(path, backups=backups)  # keeps an unusable file beside the new
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
             self._show_settings_problem(f"Your choice could not be saved: {reason}.")
@@ -354,14 +366,18 @@ class BackupsDialog(QDialog):
             "Restore",
         ):
             return
+        self.restore_path(backup.path, f"Your data is back as it was on {when}.")
+
+    def restore_path(self, source: Path, done: str) -> None:
+        """Restore `source` into the running app and say how it went (`done` on success)."""
         try:
-            restore_into_running_app(self.window_, backup)
+            restore_file_into_running_app(self.window_, source)
         except DatabaseLocked as locked:
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored: {locked}.")
         except (BackupUnusable, DatabaseProblem, OSError) as error:
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored. {error}")
         else:
-            dialogs.tell(self, "Restored", f"Your data is back as it was on {when}.")
+            dialogs.tell(self, "Restored", done)
         self.reload()
 
     def delete_selected(self) -> None:
@@ -398,13 +414,17 @@ RESTORE_WAITS_SECONDS = 30
 
 
 def restore_into_running_app(window: MainWindow, backup: Backup) -> None:
-    """Close the database, put the backup in its place, open it again, re-read every view."""
+    restore_file_into_running_app(window, backup.path)
+
+
+def restore_file_into_running_app(window: MainWindow, source: Path) -> None:
+    """Close the database, put the file in its place, open it again, re-read every view."""
     for page in window.pages:
         page.flush()  # what is being typed goes into the backup taken before the restore
     if not window.context.workers.wait_until_idle(RESTORE_WAITS_SECONDS):
         # A worker still reads the database (a long Trends read, the automatic backup).
         raise TimeoutError("Loopwise is still busy reading your data. Try again in a moment.")
     try:
-        window.context.profile.restore(backup.path)
+        window.context.profile.restore(source)
     finally:
         reread_everything(window)

@@ -31,14 +31,16 @@ from desktop.domain.stories import (
     story_timing,
 )
 from desktop.domain.story_themes import ThemeCatalog
+from desktop.domain.wording import counted
 from desktop.ui.background import Workers
-from desktop.ui.page_keys import enter_activates
+from desktop.ui.page_keys import ENTER, enter_activates, note_keys
 from desktop.ui.stories.growing_text import GrowWithText
 from desktop.ui.stories.theme_picker import ThemePicker
 from desktop.ui.widgets.autosave import KeptDraft
 from desktop.ui.widgets.controls import combo_box, line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.markdown_editor import MarkdownEditor
+from desktop.ui.window_keys import WindowKeys
 
 _PROMPTS = {
     Section.SITUATION: "Where and when: the context the interviewer needs, in a few sentences.",
@@ -46,6 +48,8 @@ _PROMPTS = {
     Section.ACTION: "What you did yourself, step by step: say “I”.",
     Section.RESULT: "What changed, with numbers, and what you learned.",
 }
+
+TITLE_ENTER = "In a story's title: go on to its Situation"
 
 
 class StoryEditor(QWidget):
@@ -81,6 +85,10 @@ class StoryEditor(QWidget):
         )
         self.title.setMaxLength(300)
         self.title.textEdited.connect(self._changed)
+        # Enter goes on to the story itself: Tab stops at the impact list first, where the
+        # words typed next picked an item and were lost (walked by keyboard under X).
+        self.title.returnPressed.connect(self._write_the_situation)
+        note_keys(self.title, WindowKeys(TITLE_ENTER, ENTER))
         outer.addWidget(self.title)
 
         # The timing and the coach's notes scroll with the form: in a small window they would
@@ -204,6 +212,11 @@ class StoryEditor(QWidget):
         layout.addWidget(self.coach)
         layout.addStretch(1)
         return form
+
+    def _write_the_situation(self) -> None:
+        situation = self.sections[Section.SITUATION].editor
+        situation.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form_scroll.ensureWidgetVisible(situation)
 
     def _build_themes(self) -> QVBoxLayout:
         """The themes, near the top: what is chosen, and the full list on demand."""
@@ -390,8 +403,9 @@ class StoryEditor(QWidget):
             )
         low, high = (s // 60 for s in TARGET_SECONDS)
         self.timing.setText(
-            f"About {duration_text(timing.total_seconds)} spoken ({timing.total_words} words "
-            f"at 150 a minute); aim for {low} to {high} minutes."
+            f"About {duration_text(timing.total_seconds)} spoken "
+            f"({counted(timing.total_words, 'word')} at 150 a minute); "
+            f"aim for {low} to {high} minutes."
         )
         notes = coach_notes(draft)
         self.coach.setText("\n".join(f"• {note.message}" for note in notes))

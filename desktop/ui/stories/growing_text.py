@@ -25,10 +25,14 @@ class GrowWithText(QObject):
         box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box.textChanged.connect(self.fit)
         box.viewport().installEventFilter(self)
+        # A splitter holding the box (a Markdown editor) resets its own maximum height each
+        # time a child shows or hides, and the form's layout then stretches it: a one-line
+        # box came back from Undo 190 px tall.
+        holder.installEventFilter(self)
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self.fit()
         return False
 
@@ -57,5 +61,6 @@ class GrowWithText(QObject):
         chrome = 2 * box.frameWidth() + margins.top() + margins.bottom()
         # Both document margins, and a pixel QPlainTextEdit keeps free below the last line.
         height = self.text_height() + round(2 * box.document().documentMargin()) + chrome + 2
-        if self._holder.height() != height or self._holder.minimumHeight() != height:
-            self._holder.setFixedHeight(height)
+        holder = self._holder
+        if (holder.height(), holder.minimumHeight(), holder.maximumHeight()) != (height,) * 3:
+            holder.setFixedHeight(height)

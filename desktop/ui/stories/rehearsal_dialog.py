@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from desktop.ui.widgets.clock_face import ClockFace, clock_text, pause_or_resume
 from desktop.ui.widgets.controls import line_edit, push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.radio_rows import arrows_choose
-from desktop.ui.window_keys import FINISH_REHEARSAL, bind
+from desktop.ui.window_keys import FINISH_REHEARSAL, RATE_REHEARSAL, bind
 
 REFRESH_MS = 250
 _RATING_WORDS = {1: "Lost my way", 2: "Shaky", 3: "Fine", 4: "Good", 5: "Nailed it"}
@@ -98,9 +98,12 @@ class RehearsalDialog(QDialog):
         layout.addWidget(question)
         row = QHBoxLayout()
         self.ratings = QButtonGroup(self)
-        for value in RATINGS:
+        for value, key in zip(RATINGS, RATE_REHEARSAL.sequences(), strict=True):
             button = QRadioButton(f"{value} · {_RATING_WORDS[value]}")
             button.setAccessibleName(f"Rate {value} of 5: {_RATING_WORDS[value]}")
+            # The number picks it (the note box keeps digits typed into it: a line edit
+            # takes printable keys before any shortcut does).
+            button.setShortcut(key)
             self.ratings.addButton(button, value)
             row.addWidget(button)
         arrows_choose(self.ratings)
@@ -145,6 +148,8 @@ class RehearsalDialog(QDialog):
         # "2 min 10 s", as the story's own timing reads, not a stopwatch's "02:10".
         self.spoken.setText(f"You spoke for {duration_text(self._seconds)}.")
         self.pages.setCurrentIndex(1)
+        # The keys go to the ratings (Done, which had them, is gone with the timer page).
+        self.ratings.buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
         # Once rated (with the arrow keys, say), Enter logs it, as Enter logs a practice
         # session. Set here, in the dialog: Pause, focused on the timer, was the default.
         self.log_button.setDefault(True)
