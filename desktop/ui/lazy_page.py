@@ -90,6 +90,10 @@ class LazyPage(Page):
         if self._page is not None:
             self._page.flush()
 
+    def save_typing(self) -> None:
+        if self._page is not None:
+            self._page.save_typing()
+
     def has_unsaved_work(self) -> bool:
         return self._page is not None and self._page.has_unsaved_work()
 

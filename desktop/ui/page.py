@@ -85,6 +85,11 @@ class Page(QWidget):
     def flush(self) -> None:
         """Save anything the user is still typing. Called before the window closes."""
 
+    def save_typing(self) -> None:
+        """Save what is being typed while the user stays where they are (an export reads
+        it): unlike flush, nothing the page does on leaving happens."""
+        self.flush()
+
 
 class ContextPage(Page):
     """A page that reads and writes the profile through the app context."""

@@ -132,3 +132,49 @@ def test_time_a_session_of_your_own_starts_a_free_session(
     started = _started_by(page.welcome.own_button, monkeypatch)
     assert [window.subject for window in started] == [asked]
     started[0].discard_without_asking()
+
+
+def test_data_that_arrives_whole_ends_the_welcome(
+    context: AppContext, open_window: OpenWindow
+) -> None:
+    """A restore or an import re-reads every view: a profile that now holds only a story
+    is not a first start any more."""
+    from desktop.domain.stories import StoryDraft
+    from desktop.store import stories as story_store
+    from desktop.ui.safety.reopen import reread_everything
+
+    window = open_window()
+    page = window.current_page()
+    assert isinstance(page, PathPage) and page.welcome.isVisible()
+    with session_scope(context.profile.engine) as session:
+        story_store.create_story(session=session, draft=StoryDraft(title="Outage"), now=NOW)
+    reread_everything(window)
+    assert not page.welcome.isVisible()
+    assert context.settings.value(WELCOMED_KEY, False, type=bool)
+
+
+def test_the_welcome_works_from_the_keyboard(
+    qtbot, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab goes from Hide through the three first steps in reading order, and Return on
+    the first starts the session."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    page = open_window(active=True).current_page()
+    assert isinstance(page, PathPage)
+    welcome = page.welcome
+    welcome.hide_button.setFocus()
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [welcome.start_button, welcome.path_button, welcome.own_button]
+    started: list[PracticeSessionWindow] = []
+    real_show = PracticeSessionWindow.show
+    monkeypatch.setattr(
+        PracticeSessionWindow, "show", lambda self: (started.append(self), real_show(self))
+    )
+    qtbot.keyClick(welcome.start_button, Qt.Key.Key_Return)
+    assert [window.subject.title for window in started] == [_first_to_do_title(page)]
+    started[0].discard_without_asking()

@@ -152,3 +152,23 @@ def test_when_it_cannot_be_dropped_it_stays_without_a_word(
     fresh = page.new_entry()
     assert fresh is not None and page.open_entry(written)
     assert set(_stored(context)) == {written, fresh} and not told
+
+
+def test_an_export_keeps_the_new_entry_the_user_is_on(
+    qtbot, context: AppContext, open_window, tmp_path, monkeypatch
+) -> None:
+    """Exporting is not leaving: the entry just made stays open (and goes into the file)."""
+    from desktop.ui.safety import transfer_actions
+    from desktop.ui.widgets import dialogs
+
+    window = open_window()
+    journal = window.open_page("journal", JournalPage)
+    fresh = journal.new_entry()
+    target = tmp_path / "export.json"
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(target))
+    monkeypatch.setattr(dialogs, "tell", lambda *_args, **_kwargs: None)
+    transfer_actions.export_json(window)
+    qtbot.waitUntil(target.exists)
+    assert journal.editor.entry_id == fresh and set(_stored(context)) == {fresh}
+    window.show_page("plan")  # leaving it untouched still drops it
+    assert _stored(context) == {}

@@ -243,6 +243,10 @@ class JournalPage(ContextPage):
                 if before is None or not self.open_entry(before):
                     self._reopen_last_entry()
 
+    def save_typing(self) -> None:
+        """An export: the user stays on the new entry they just made, so it stays too."""
+        self.editor.flush()
+
     def has_unsaved_work(self) -> bool:
         self.editor.flush()
         return self.editor.has_unsaved_changes()

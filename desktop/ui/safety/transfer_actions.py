@@ -146,8 +146,16 @@ def _cancel_button(progress: QProgressDialog) -> CancelSwitch:
 
 
 def _flush(window: MainWindow) -> None:
+    """Before an import: what is being typed is saved, and pages leave what they show (an
+    untouched new journal entry is dropped before new rows can take its place)."""
     for page in window.pages:
-        page.flush()  # what is being typed goes into the export too
+        page.flush()
+
+
+def _save_typing(window: MainWindow) -> None:
+    """Before an export: what is being typed goes into it, and the user stays where they are."""
+    for page in window.pages:
+        page.save_typing()
 
 
 def export_json(window: MainWindow) -> None:
@@ -160,7 +168,7 @@ def export_json(window: MainWindow) -> None:
     if target is None:
         return
     remember_export_folder(window.context.settings, Path(target).parent)
-    _flush(window)
+    _save_typing(window)
     context = window.context
 
     now = context.now()
@@ -205,7 +213,7 @@ def export_markdown(window: MainWindow) -> None:
     if folder is None:
         return
     remember_export_folder(window.context.settings, Path(folder))
-    _flush(window)
+    _save_typing(window)
     context = window.context
 
     def work(_progress: Progress) -> VaultReport:
