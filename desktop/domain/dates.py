@@ -24,6 +24,14 @@ def week_of(day: date, *, first: int) -> date:
     return day - timedelta(days=(day.weekday() - first) % 7)
 
 
+def reviewed_week(day: date, *, first: int) -> date:
+    """The week a weekly review written on `day` looks back on: the week `day` falls in, or
+    on the week's first day the week just ended (a review is usually written as a new week
+    starts, and the new week has nothing in it yet)."""
+    week = week_of(day, first=first)
+    return week - timedelta(days=7) if day == week else week
+
+
 def week_days(week: date) -> list[date]:
     """The seven days of the week that starts on `week`, in order (whatever day it starts)."""
     return [week + timedelta(days=offset) for offset in range(7)]

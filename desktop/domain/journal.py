@@ -63,6 +63,7 @@ TEMPLATE_FIELDS = (
     "design_steps_covered",
     "design_steps_missed",
     # A weekly review's facts (domain/week_facts.py)
+    "week",
     "sessions_logged",
     "time_practised",
     "practised_by_kind",

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
-from desktop.domain.dates import MONDAY, in_week, week_days, week_label, week_of
+from desktop.domain.dates import MONDAY, in_week, reviewed_week, week_days, week_label, week_of
 from desktop.domain.planner import (
     PlanItem,
     PlanSource,
@@ -420,3 +420,11 @@ def test_a_session_on_a_path_item_takes_the_path_s_kind_difficulty_and_target() 
 )
 def test_hours_text_reads_as_a_person_would_say_it(minutes: int, text: str) -> None:
     assert hours_text(minutes) == text
+
+
+@pytest.mark.parametrize("first", [0, 6])
+def test_a_review_on_a_weeks_first_day_looks_back_on_the_week_just_ended(first: int) -> None:
+    week = week_of(date(2026, 12, 3), first=first)
+    assert reviewed_week(week, first=first) == week - timedelta(days=7)
+    for later in range(1, 7):
+        assert reviewed_week(week + timedelta(days=later), first=first) == week

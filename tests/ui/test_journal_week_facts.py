@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain.dates import local_midnight, week_of
+from desktop.domain.dates import local_midnight, reviewed_week, week_label, week_of
 from desktop.domain.journal import EntryKind
 from desktop.domain.mocks import MockInterview, MockKind
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
@@ -36,8 +36,9 @@ def _log(
         practice_store.log_attempt(session=session, attempt=attempt, now=context.now())
 
 
-def _this_week(context: AppContext) -> date:
-    return week_of(context.today(), first=context.preferences.first_weekday())
+def _reviewed_week(context: AppContext) -> date:
+    """The week a review written today looks back on (last week on a week's first day)."""
+    return reviewed_week(context.today(), first=context.preferences.first_weekday())
 
 
 def _weekly_review(page: JournalPage) -> int:
@@ -55,7 +56,7 @@ def _body(context: AppContext, entry_id: int) -> str:
 
 
 def test_a_weekly_review_fills_in_the_weeks_facts(open_page, context: AppContext) -> None:
-    week = _this_week(context)
+    week = _reviewed_week(context)
     _log(context, "3Sum", "code", week, 40, "edge-cases", "off-by-one")
     _log(context, "Two Sum", "code", week + timedelta(days=1), 25, "edge-cases")
     _log(context, "URL shortener", "design", week + timedelta(days=2), 65)
@@ -69,6 +70,7 @@ def test_a_weekly_review_fills_in_the_weeks_facts(open_page, context: AppContext
 
     body = _body(context, _weekly_review(page))
 
+    assert f"## The week in numbers ({week_label(week)})\n" in body
     assert "- Sessions logged: 3\n" in body
     assert "- Time practised: 2 h 10 min\n" in body
     assert "- By kind: Code 2 (1 h 5 min), Design 1 (1 h 5 min)\n" in body
@@ -84,7 +86,7 @@ def test_a_weekly_review_fills_in_the_weeks_facts(open_page, context: AppContext
 def test_a_quiet_week_says_so_and_the_facts_stay_editable(
     qtbot, open_page, context: AppContext
 ) -> None:
-    _log(context, "Earlier", "code", _this_week(context) - timedelta(days=8), 30, "edge-cases")
+    _log(context, "Earlier", "code", _reviewed_week(context) - timedelta(days=8), 30, "edge-cases")
     page = open_page(JournalPage)
     entry_id = _weekly_review(page)
     body = _body(context, entry_id)
@@ -98,7 +100,7 @@ def test_a_quiet_week_says_so_and_the_facts_stay_editable(
 
 
 def test_facts_are_the_entry_days_week_not_today(open_page, context: AppContext) -> None:
-    week = _this_week(context)
+    week = _reviewed_week(context)
     _log(context, "3Sum", "code", week - timedelta(days=7), 20)
     page = open_page(JournalPage)
     template = page.context.profile.template("weekly-review")
@@ -109,3 +111,23 @@ def test_facts_are_the_entry_days_week_not_today(open_page, context: AppContext)
     )
     assert entry.kind == EntryKind.WEEKLY_REVIEW.value
     assert "- Sessions logged: 1\n- Time practised: 20 min\n" in entry.body
+
+
+def test_on_a_weeks_first_day_the_review_looks_back_on_the_week_just_ended(
+    open_page, context: AppContext
+) -> None:
+    first = week_of(context.today(), first=context.preferences.first_weekday())
+    _log(context, "3Sum", "code", first - timedelta(days=3), 20)
+    _log(context, "Two Sum", "code", first, 15)
+    page = open_page(JournalPage)
+    template = page.context.profile.template("weekly-review")
+    monday = page.new_entry(entry_date=first, template=template)
+    assert monday is not None
+    looking_back = _body(context, monday)  # read now: the next new entry drops this untouched one
+    tuesday = page.new_entry(entry_date=first + timedelta(days=1), template=template)
+    assert tuesday is not None
+    assert f"## The week in numbers ({week_label(first - timedelta(days=7))})\n" in looking_back
+    assert "- Sessions logged: 1\n- Time practised: 20 min\n" in looking_back
+    this_week = _body(context, tuesday)
+    assert f"## The week in numbers ({week_label(first)})\n" in this_week
+    assert "- Sessions logged: 1\n- Time practised: 15 min\n" in this_week

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import week_of
+from desktop.domain.dates import reviewed_week, week_label
 from desktop.domain.journal import EntryKind, Template
 from desktop.domain.template_prompts import SectionPrompt
 from desktop.store import journal as journal_store
@@ -606,12 +606,14 @@ class JournalPage(ContextPage):
 
     @reports_read_failures
     def _week_facts(self, day: date) -> dict[str, str]:
-        """What the log holds for the week `day` falls in (weeks as Preferences start them)."""
-        week = week_of(day, first=self.context.preferences.first_weekday())
+        """What the log holds for the week a review written on `day` looks back on (weeks as
+        Preferences start them)."""
+        week = reviewed_week(day, first=self.context.preferences.first_weekday())
         with session_scope(self.context.profile.engine) as session:
-            return read_week_facts(
+            facts = read_week_facts(
                 session=session, week=week, label=self.context.profile.taxonomy.label
             )
+        return {"week": week_label(week), **facts}
 
     def _write(self, entry_id: int, draft: EntryDraft, saved: Callable[[], None]) -> None:
         """The editor's writer: raises WriteFailed or LookupError, and the editor says so."""
