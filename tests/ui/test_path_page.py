@@ -383,8 +383,10 @@ def test_the_banner_names_the_folder_each_skipped_file_is_in(qtbot, context: App
     qtbot.addWidget(widget)
     banner = widget.banner
     names = [listed.file_label.text() for listed in banner.file_lists]
-    assert names == ["paths/bad.toml has 1 problem:", "quizzes/bad.toml has 1 problem:"] + [
-        "quizzes/worse.toml has 1 problem:"
+    assert names == [
+        "paths/bad.toml has 1 problem:",
+        "quizzes/bad.toml has 1 problem:",
+        "quizzes/worse.toml has 1 problem:",
     ]
     banner.details_button.click()
     names = [listed.file_label.text() for listed in banner.file_lists]
