@@ -170,9 +170,7 @@ class StoriesPage(ContextPage):
         return box
 
     def _build_actions(self) -> None:
-        self.new_action = QAction("New story", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_action.triggered.connect(lambda: self.new_story())
+        # New story (Ctrl+Shift+N) is File > New story, the window's: see pages.py.
         self.rehearse_action = QAction("Rehearse this story", self)
         self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearse_action.triggered.connect(lambda: self.rehearse())
@@ -181,7 +179,7 @@ class StoriesPage(ContextPage):
         self.undo_action.triggered.connect(self.undo_delete)
         # Window-wide, so the keys work while the sidebar has the focus; set_active turns them
         # off while another page is on show.
-        for action in (self.new_action, self.rehearse_action, self.undo_action):
+        for action in (self.rehearse_action, self.undo_action):
             self.addAction(action)
         menu = QMenu(self.export_button)
         markdown = menu.addAction("Story bank as Markdown…")
@@ -208,8 +206,7 @@ class StoriesPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        for action in (self.new_action, self.rehearse_action):
-            action.setEnabled(active)
+        self.rehearse_action.setEnabled(active)
         self.deletes.set_active(active)  # and on only with something to bring back
 
     def save_state(self, settings: QSettings) -> None:
