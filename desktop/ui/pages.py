@@ -15,9 +15,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.page import Page
 from desktop.ui.path.shell import PathPageShell
 from desktop.ui.safety.transfer_actions import data_actions
-from desktop.ui.window_keys import USUAL_KEYS
 from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.window_keys import USUAL_KEYS
 
 if TYPE_CHECKING:
     from desktop.store.search import Hit
