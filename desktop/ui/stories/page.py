@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -101,6 +102,7 @@ class StoriesPage(ContextPage):
         self.splitter.addWidget(self._build_sidebar())
         self.editor = StoryEditor(self.context.workers)
         self.editor.kept.write = self._write
+        self.editor.title.textEdited.connect(self._title_typed)
         self.editor.delete_requested.connect(self._delete)
         self.editor.rehearse_requested.connect(lambda story_id: self.rehearse(story_id))
         self.editor.link_requested.connect(self.link_journal_entry)
@@ -420,6 +422,15 @@ class StoriesPage(ContextPage):
                 session=session, entry_ids=story.draft.journal_entry_ids
             )
         return links.link_labels(found)
+
+    def _title_typed(self, text: str) -> None:
+        """The open story's row shows the title as it is typed, not "Untitled story" until
+        the autosave a second later: display only, the save goes the usual way."""
+        story_id = self.editor.story_id
+        shown = self.model.row_at(self.model.row_of(story_id)) if story_id is not None else None
+        if shown is not None:
+            story = replace(shown.story, draft=replace(shown.story.draft, title=text))
+            self.model.replace_row(replace(shown, story=story))
 
     def _keep_current_selected(self) -> None:
         if self.editor.story_id is not None:
