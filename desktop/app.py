@@ -27,6 +27,7 @@ from desktop.ui.theme import Scheme, apply_theme, follow_system_scheme
 
 if TYPE_CHECKING:
     from desktop.domain.path_file import LoadedPaths
+    from desktop.store.quiz_library import LoadedQuizzes
     from desktop.ui.main_window import MainWindow
 
 
@@ -230,6 +231,7 @@ def _run_window(
         context = AppContext.for_profile(profile)
         # The paths are read when the Learning path page is built, after the first paint.
         profile.library_read = report_skipped_path_files
+        profile.quizzes_read = report_skipped_quiz_files
         window = show_main_window(context, offer_recovery=not exit_after_startup)
         settle_start_up_objects()
         guard.raise_requested.connect(window.bring_to_front)
@@ -248,6 +250,12 @@ def report_skipped_path_files(library: LoadedPaths) -> None:
     """Path files that could not be used, on the terminal (the page shows them too)."""
     for problem in library.errors:
         print(f"Skipped a path file: {problem}", file=sys.stderr)
+
+
+def report_skipped_quiz_files(quizzes: LoadedQuizzes) -> None:
+    """Quiz files that could not be used, on the terminal, as path files are."""
+    for problem in quizzes.errors:
+        print(f"Skipped a quiz file: {problem}", file=sys.stderr)
 
 
 def settle_start_up_objects() -> None:

@@ -43,6 +43,10 @@ class Profile:
     _quizzes: LoadedQuizzes | None = field(default=None, repr=False)
     # Told once the learning paths have been read (the app reports skipped files then).
     library_read: Callable[[LoadedPaths], None] | None = field(default=None, repr=False)
+    # Told the first time the quizzes have been read, as library_read is (a re-read after
+    # an import is not a start-up and is not told again).
+    quizzes_read: Callable[[LoadedQuizzes], None] | None = field(default=None, repr=False)
+    _quizzes_told: bool = field(default=False, repr=False)
 
     @property
     def library(self) -> LoadedPaths:
@@ -94,6 +98,9 @@ class Profile:
         """The shipped quizzes and the user's own (data folder's quizzes/), read on first use."""
         if self._quizzes is None:
             self._quizzes = load_quiz_library(self.folder)
+            if self.quizzes_read is not None and not self._quizzes_told:
+                self._quizzes_told = True
+                self.quizzes_read(self._quizzes)
         return self._quizzes
 
     def exercised_tags(self) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -59,7 +59,7 @@ def read_bounded(path: Path, *, limit: int, inside: Path | None = None) -> bytes
         _check_kind(path, os.stat(path))
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        raise UnreadableFile(path, f"cannot be read ({_reason(error)})") from None
+        raise UnreadableFile(path, _open_problem(path, error)) from None
     try:
         # Again on what was opened: the name may have been pointed elsewhere in between.
         found = os.fstat(descriptor)
@@ -90,7 +90,7 @@ def check_inside(path: Path, folder: Path) -> None:
         real = path.resolve(strict=True)
         root = folder.resolve(strict=True)
     except OSError as error:
-        raise UnreadableFile(path, f"cannot be read ({_reason(error)})") from None
+        raise UnreadableFile(path, _open_problem(path, error)) from None
     except RuntimeError:  # Python 3.11 says "Symlink loop" this way
         raise UnreadableFile(path, "is a link that leads round in a loop") from None
     if not real.is_relative_to(root):
@@ -113,7 +113,30 @@ def _check_kind(path: Path, info: os.stat_result) -> None:
         kind = "a socket"
     else:
         kind = "something other than a file"
+    target = _link_target(path)
+    if target is not None:  # the name looks like a file; say where it really leads
+        raise UnreadableFile(path, f"is a link to {kind} ({target}), not to a file")
     raise UnreadableFile(path, f"cannot be read: it is {kind}, not a regular file")
+
+
+def _open_problem(path: Path, error: OSError) -> str:
+    """Why `path` could not be opened, in words a person can act on (the errno's own words,
+    "No such file or directory", say nothing of a link whose file was moved away)."""
+    if isinstance(error, FileNotFoundError):
+        target = _link_target(path)
+        if target is not None and not path.exists():
+            return f"is a link to a file that is no longer there ({target})"
+    if isinstance(error, PermissionError):
+        return "cannot be read: you do not have permission to open it"
+    return f"cannot be read ({_reason(error)})"
+
+
+def _link_target(path: Path) -> str | None:
+    """Where the link `path` points, as written in it; None for anything but a link."""
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
 
 
 def _reason(error: OSError) -> str:

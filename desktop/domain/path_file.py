@@ -145,8 +145,8 @@ def read_each(
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:
-    """Every *.toml name but folders: a pipe or a link out of the folder is read (and
-    refused with a message), not passed over in silence."""
+    """Every *.toml name but folders: a pipe, a link out of the folder or a link to a
+    folder is read (and refused with a message), not passed over in silence."""
     if not folder.is_dir():
         return ()
-    return sorted(p for p in folder.glob("*.toml") if not p.is_dir())
+    return sorted(p for p in folder.glob("*.toml") if p.is_symlink() or not p.is_dir())

@@ -17,6 +17,7 @@ from desktop.ui.path.shell import PathPageShell
 from desktop.ui.safety.transfer_actions import data_actions
 from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.window_keys import USUAL_KEYS
 
 if TYPE_CHECKING:
     from desktop.store.search import Hit
@@ -75,7 +76,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     _apply_preferences(context)
     pages = build_pages(context)
     window = MainWindow(context, pages)
-    file_actions = [_new_entry_action(window)]
+    file_actions = [_new_entry_action(window), _new_story_action(window)]
     for page in pages:
         for action in page.file_actions():  # usable from any page; the result shows on its own
             action.triggered.connect(lambda _c=False, key=page.page_key: window.show_page(key))
@@ -209,6 +210,27 @@ def _new_entry_action(window: MainWindow) -> QAction:
     action = QAction("&New journal entry", window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
     action.triggered.connect(lambda: _journal_page(window).new_entry())
+    return action
+
+
+NEW_STORY_KEYS = "Ctrl+Shift+N"  # as the Stories page's New story button says
+
+
+def _new_story_action(window: MainWindow) -> QAction:
+    """File > New story, from any page: the Stories page comes forward with a new story, as
+    its New story button makes one. On the Learning path its keys add an item (Item > Add
+    item), so there the menu command has none and the keys keep that meaning."""
+    action = QAction("New &story", window)
+    keys = QKeySequence(NEW_STORY_KEYS)
+    action.setProperty(USUAL_KEYS, keys.toString())  # the shortcuts sheet lists them anyway
+    action.triggered.connect(lambda: _stories_page(window).new_story())
+
+    def follow(row: int) -> None:
+        on_path = 0 <= row < len(window.pages) and window.pages[row].page_key == page_info.PATH.key
+        action.setShortcut(QKeySequence() if on_path else keys)
+
+    window.navigation.currentRowChanged.connect(follow)
+    follow(window.navigation.currentRow())
     return action
 
 

@@ -135,6 +135,7 @@ class PreferencesDialog(QDialog):
                 f"as {unusable_copy_name(context.profile.folder.settings_file).name}.",
                 unusable.file,
                 listed(unusable),
+                folder=context.profile.folder.data_dir,
             )
             layout.addWidget(self.file_problems)
         layout.addLayout(form)

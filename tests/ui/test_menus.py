@@ -162,7 +162,7 @@ def test_shortcuts_sheet_lists_every_shortcut_the_window_has(qtbot, context, ope
     assert ("Quit", "Ctrl+Q") in listed["File"]
     assert ("Undo", "Ctrl+Z") in listed["Edit"]
     assert ("Move a day earlier", "Alt+Left") in listed["On the Plan page"]
-    assert "New story" in {text for text, _keys in listed["On the Stories page"]}
+    assert ("New story", "Ctrl+Shift+N") in listed["File"]
 
 
 def test_help_opens_the_data_folder(qtbot, context, open_window, monkeypatch) -> None:
@@ -209,3 +209,53 @@ def test_set_status_is_off_where_none_of_its_statuses_can_be_set(qtbot) -> None:
         status.setEnabled(True)
     actions.menu.aboutToShow.emit()
     assert set_status.isEnabled()
+
+
+def _stories_in_store(context) -> int:  # type: ignore[no-untyped-def]
+    from desktop.store import stories as story_store
+    from desktop.store.database import session_scope
+
+    with session_scope(context.profile.engine) as session:
+        return len(story_store.all_stories(session=session))
+
+
+def test_file_new_story_starts_a_story_from_any_page_with_its_keys_shown(
+    qtbot, context, open_window
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(active=True)
+    new_story = _action(window.file_menu, "New story")
+    window.show_page("journal")
+    assert new_story.isEnabled() and new_story.shortcut().toString() == "Ctrl+Shift+N"
+    new_story.trigger()  # as the Stories page's New story button does
+    stories = window.current_page()
+    assert stories.page_key == "stories" and _stories_in_store(context) == 1
+    assert stories.editor.story_id is not None  # type: ignore[attr-defined]
+    assert stories.editor.title.hasFocus()  # type: ignore[attr-defined]
+
+    # The keys from another page: one story more, not two (no second action answers them).
+    window.show_page("plan")
+    window.navigation.setFocus()
+    qtbot.keyClick(
+        window.navigation,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.current_page().page_key == "stories" and _stories_in_store(context) == 2
+
+
+def test_on_the_learning_path_the_keys_add_an_item_and_the_sheet_still_lists_new_story(
+    qtbot, context, open_window
+) -> None:
+    window = open_window(active=True)
+    new_story = _action(window.file_menu, "New story")
+    window.show_page("path")
+    path = window.current_page()
+    assert new_story.isEnabled() and new_story.shortcut().isEmpty()  # no clash with Add item
+    assert path.item_actions.add.shortcut().toString() == "Ctrl+Shift+N"  # type: ignore[attr-defined]
+    sheet = ShortcutsSheet(shortcut_groups(window), window)
+    qtbot.addWidget(sheet)
+    assert ("New story", "Ctrl+Shift+N") in sheet.rows()["File"]
+    window.show_page("stories")
+    assert new_story.shortcut().toString() == "Ctrl+Shift+N"

@@ -273,7 +273,7 @@ def test_the_banner_lists_every_mistake_of_a_broken_file(qtbot, context: AppCont
     banner = widget.banner
     assert "One path or quiz file could not be loaded" in banner.heading.text()
     (listed,) = banner.file_lists
-    assert listed.file_label.text() == "broken.toml has 2 problems:"
+    assert listed.file_label.text() == "paths/broken.toml has 2 problems:"
     assert [place.text() for place, _what in listed.items] == ["Line 13 · stages[1].items[1].kind"]
     banner.details_button.click()
     (listed,) = banner.file_lists
@@ -365,9 +365,32 @@ def test_bad_shipped_or_user_file_shows_a_banner(qtbot, context: AppContext) -> 
     assert widget.banner.isVisibleTo(widget)
     assert "One path or quiz file could not be loaded" in widget.banner.heading.text()
     (listed,) = widget.banner.file_lists
-    assert listed.file_label.text() == "broken.toml has 1 problem:"
+    assert listed.file_label.text() == "paths/broken.toml has 1 problem:"
     assert listed.items[0][0].text() == "Line 1"
     assert widget.path_picker.count() == 3
+
+
+def test_the_banner_names_the_folder_each_skipped_file_is_in(qtbot, context: AppContext) -> None:
+    """A quiz file and a path file of the same name: each named with its folder, so the user
+    knows where to look, collapsed and in Show all."""
+    folder = context.profile.folder
+    (folder.path_files_dir / "bad.toml").write_text("id = [unclosed\n")
+    (folder.quiz_files_dir / "bad.toml").write_text("id = [unclosed\n")
+    (folder.quiz_files_dir / "worse.toml").write_text("id = [unclosed\n")
+    (folder.quiz_files_dir / "worst.toml").write_text("id = [unclosed\n")
+    context.profile.reload_library()
+    widget = PathPage(context)
+    qtbot.addWidget(widget)
+    banner = widget.banner
+    names = [listed.file_label.text() for listed in banner.file_lists]
+    assert names == [
+        "paths/bad.toml has 1 problem:",
+        "quizzes/bad.toml has 1 problem:",
+        "quizzes/worse.toml has 1 problem:",
+    ]
+    banner.details_button.click()
+    names = [listed.file_label.text() for listed in banner.file_lists]
+    assert names[-1] == "quizzes/worst.toml has 1 problem:" and len(names) == 4
 
 
 def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: AppContext) -> None:
@@ -381,7 +404,7 @@ def test_many_bad_files_are_summarised_with_details_on_request(qtbot, context: A
     assert len(banner.file_lists) == 3 and banner.more_files.text() == "…and 2 more files."
     banner.details_button.click()
     names = [listed.file_label.text() for listed in banner.file_lists]
-    assert names == [f"broken-{n}.toml has 1 problem:" for n in range(5)]
+    assert names == [f"paths/broken-{n}.toml has 1 problem:" for n in range(5)]
     assert not banner.more_files.isVisibleTo(banner)
 
 

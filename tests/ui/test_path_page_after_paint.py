@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.app import report_skipped_path_files
+from desktop.app import report_skipped_path_files, report_skipped_quiz_files
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
@@ -94,3 +94,24 @@ def test_skipped_path_files_are_reported_when_the_page_reads_them(
     qtbot.waitUntil(lambda: _shell(window).built, timeout=5000)
     reported = [line for line in capsys.readouterr().err.splitlines() if "broken.toml" in line]
     assert len(reported) == 1 and reported[0].startswith("Skipped a path file:")
+
+
+def test_skipped_quiz_files_are_reported_as_path_files_are(
+    qtbot, context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = context.profile.folder
+    (folder.quiz_files_dir / "broken-quiz.toml").write_text("id = [\n", encoding="utf-8")
+    context.profile.reload_library()  # as a fresh start would find the folder
+    context.profile._library = None
+    context.profile.library_read = report_skipped_path_files
+    context.profile.quizzes_read = report_skipped_quiz_files
+    window = build_main_window(_remembering(context, page_info.PATH.key))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: _shell(window).built, timeout=5000)
+    reported = [line for line in capsys.readouterr().err.splitlines() if "broken-quiz" in line]
+    assert len(reported) == 1 and reported[0].startswith("Skipped a quiz file:")
+    assert str(folder.quiz_files_dir / "broken-quiz.toml") in reported[0]
+    context.profile.reload_library()  # an import reads them again: not a start-up
+    assert context.profile.quizzes.errors
+    assert "broken-quiz" not in capsys.readouterr().err

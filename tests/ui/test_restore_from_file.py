@@ -21,7 +21,7 @@ from tests.ui.test_data_safety import _answer, _journal_titles, _window, _write
 def _pick(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     asked: list[str] = []
 
-    def choose(_parent: Any, title: str, _kinds: str) -> str:
+    def choose(_parent: Any, title: str, _kinds: str, _settings: Any) -> str:
         asked.append(title)
         return str(path)
 

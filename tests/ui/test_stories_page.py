@@ -579,3 +579,21 @@ def test_the_speaking_time_counts_one_word_as_one_word(page: StoriesPage) -> Non
     assert "(1 word at 150 a minute)" in page.editor.timing.text()
     _type(page, Section.TASK, "I fixed it.")
     assert "(4 words at 150 a minute)" in page.editor.timing.text()
+
+
+def test_the_list_row_follows_a_new_storys_title_as_it_is_typed(
+    qtbot, page: StoriesPage, context: AppContext
+) -> None:
+    story_id = page.new_story()
+    assert story_id is not None
+    row = page.model.row_of(story_id)
+
+    def shown() -> str:
+        return str(page.model.data(page.model.index(row), Qt.ItemDataRole.DisplayRole))
+
+    assert shown().startswith("Untitled story")
+    changed: list[int] = []
+    page.model.dataChanged.connect(lambda first, _last: changed.append(first.row()))
+    qtbot.keyClicks(page.editor.title, "The outage")
+    assert shown().startswith("The outage\n") and row in changed
+    assert _stored(context, story_id).title == ""  # display only: the autosave writes it

@@ -716,7 +716,10 @@ class PathPage(ContextPage):
 
     def import_path_from_dialog(self) -> None:
         chosen = dialogs.choose_file_to_open(
-            self, "Import a learning path", "Learning path files (*.toml);;All files (*)"
+            self,
+            "Import a learning path",
+            "Learning path files (*.toml);;All files (*)",
+            self.context.settings,
         )
         if chosen:
             self.import_path(Path(chosen))

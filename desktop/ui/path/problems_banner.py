@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from desktop.domain.path_file import PathFileError
 from desktop.ui.widgets.controls import push_button
-from desktop.ui.widgets.file_problems import FileProblemList, copied_text, listed
+from desktop.ui.widgets.file_problems import FileProblemList, copied_text, listed, shown_name
 from desktop.ui.widgets.labels import text_label
 
 SHOWN_BEFORE_DETAILS = 3
@@ -82,7 +82,7 @@ class PathProblemsBanner(QFrame):
         self.hide()
 
     def show_errors(self, errors: Sequence[PathFileError], folder: Path) -> None:
-        self._errors = sorted(errors, key=lambda error: Path(error.file).name.lower())
+        self._errors = sorted(errors, key=lambda error: shown_name(error.file, folder).lower())
         self._folder = folder
         self._expanded = False
         page = self.parentWidget()
@@ -104,10 +104,11 @@ class PathProblemsBanner(QFrame):
         for old in self.file_lists:
             old.setParent(None)
             old.deleteLater()
-        # Each file by its name once (the whole path in its tooltip), then its problems:
-        # expanded, every one of them (the lists scroll).
+        # Each file once, named from the data folder (quizzes/bad.toml: which folder to look
+        # in; the whole path in its tooltip), then its problems: expanded, every one of them
+        # (the lists scroll).
         self.file_lists = [
-            FileProblemList(error.file, listed(error), problems)
+            FileProblemList(error.file, listed(error), problems, folder=self._folder)
             for error, problems in zip(shown, self._problems_shown(shown), strict=True)
         ]
         for file_list in self.file_lists:

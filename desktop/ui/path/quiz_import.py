@@ -16,7 +16,7 @@ from desktop.ui.widgets import dialogs
 
 def import_quiz_from_dialog(context: AppContext, parent: QWidget) -> bool:
     chosen = dialogs.choose_file_to_open(
-        parent, "Import a quiz", "Quiz files (*.toml);;All files (*)"
+        parent, "Import a quiz", "Quiz files (*.toml);;All files (*)", context.settings
     )
     return chosen is not None and import_quiz(context, Path(chosen), parent)
 

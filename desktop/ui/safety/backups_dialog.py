@@ -108,6 +108,7 @@ class BackupsDialog(QDialog):
                 self.loaded_error.file,
                 listed(self.loaded_error),
                 most_lines=6,
+                folder=self.window_.context.profile.folder.data_dir,
             )
             layout.addWidget(self.file_problems)
         self.settings_problem = QLabel()

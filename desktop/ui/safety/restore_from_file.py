@@ -22,7 +22,9 @@ FILE_KINDS = "Loopwise data or backups (*.sqlite3 *.db);;All files (*)"
 
 def restore_from_file(dialog: BackupsDialog) -> Future[Any] | None:
     """Ask for the file, check it, then ask before restoring it (None if none was picked)."""
-    source = dialogs.choose_file_to_open(dialog, "Restore from a file", FILE_KINDS)
+    source = dialogs.choose_file_to_open(
+        dialog, "Restore from a file", FILE_KINDS, dialog.window_.context.settings
+    )
     if source is None:
         return None
     path = Path(source)

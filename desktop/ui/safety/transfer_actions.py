@@ -286,7 +286,9 @@ def _import_failed(window: MainWindow, error: BaseException, source: str) -> Non
 def import_json(window: MainWindow) -> None:
     """Read and check the file in the background, ask here if it would replace anything,
     then back up and write in the background: the window never freezes."""
-    source = dialogs.choose_file_to_open(window, "Import data", "Loopwise export (*.json)")
+    source = dialogs.choose_file_to_open(
+        window, "Import data", "Loopwise export (*.json)", window.context.settings
+    )
     if source is None:
         return
     _flush(window)
@@ -353,7 +355,9 @@ def _under_way(profile: Profile, source: str) -> AbstractContextManager[None]:
 
 
 def import_markdown(window: MainWindow) -> None:
-    folder = dialogs.choose_folder(window, "Import a folder of Markdown daily notes")
+    folder = dialogs.choose_folder_to_open(
+        window, "Import a folder of Markdown daily notes", window.context.settings
+    )
     if folder is None:
         return
     _flush(window)

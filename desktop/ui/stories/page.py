@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -101,6 +102,7 @@ class StoriesPage(ContextPage):
         self.splitter.addWidget(self._build_sidebar())
         self.editor = StoryEditor(self.context.workers)
         self.editor.kept.write = self._write
+        self.editor.title.textEdited.connect(self._title_typed)
         self.editor.delete_requested.connect(self._delete)
         self.editor.rehearse_requested.connect(lambda story_id: self.rehearse(story_id))
         self.editor.link_requested.connect(self.link_journal_entry)
@@ -170,9 +172,7 @@ class StoriesPage(ContextPage):
         return box
 
     def _build_actions(self) -> None:
-        self.new_action = QAction("New story", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_action.triggered.connect(lambda: self.new_story())
+        # New story (Ctrl+Shift+N) is File > New story, the window's: see pages.py.
         self.rehearse_action = QAction("Rehearse this story", self)
         self.rehearse_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearse_action.triggered.connect(lambda: self.rehearse())
@@ -181,7 +181,7 @@ class StoriesPage(ContextPage):
         self.undo_action.triggered.connect(self.undo_delete)
         # Window-wide, so the keys work while the sidebar has the focus; set_active turns them
         # off while another page is on show.
-        for action in (self.new_action, self.rehearse_action, self.undo_action):
+        for action in (self.rehearse_action, self.undo_action):
             self.addAction(action)
         menu = QMenu(self.export_button)
         markdown = menu.addAction("Story bank as Markdown…")
@@ -208,8 +208,7 @@ class StoriesPage(ContextPage):
         return self.undo_action
 
     def set_active(self, active: bool) -> None:
-        for action in (self.new_action, self.rehearse_action):
-            action.setEnabled(active)
+        self.rehearse_action.setEnabled(active)
         self.deletes.set_active(active)  # and on only with something to bring back
 
     def save_state(self, settings: QSettings) -> None:
@@ -423,6 +422,15 @@ class StoriesPage(ContextPage):
                 session=session, entry_ids=story.draft.journal_entry_ids
             )
         return links.link_labels(found)
+
+    def _title_typed(self, text: str) -> None:
+        """The open story's row shows the title as it is typed, not "Untitled story" until
+        the autosave a second later: display only, the save goes the usual way."""
+        story_id = self.editor.story_id
+        shown = self.model.row_at(self.model.row_of(story_id)) if story_id is not None else None
+        if shown is not None:
+            story = replace(shown.story, draft=replace(shown.story.draft, title=text))
+            self.model.replace_row(replace(shown, story=story))
 
     def _keep_current_selected(self) -> None:
         if self.editor.story_id is not None:

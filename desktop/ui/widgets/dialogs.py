@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.ui.widgets.open_folder import open_folder, remember_open_folder
 from desktop.ui.widgets.plain_text import message_box
 
 if TYPE_CHECKING:
@@ -24,8 +27,14 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
     return box.clickedButton() is yes
 
 
-def choose_file_to_open(parent: QWidget | None, title: str, name_filter: str) -> str | None:
-    path, _selected = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+def choose_file_to_open(
+    parent: QWidget | None, title: str, name_filter: str, settings: QSettings
+) -> str | None:
+    """A file to read, the picker starting where the user last picked one (see open_folder)."""
+    start = str(open_folder(settings))
+    path, _selected = QFileDialog.getOpenFileName(parent, title, start, name_filter)
+    if path:
+        remember_open_folder(settings, Path(path).parent)
     return path or None
 
 
@@ -76,5 +85,13 @@ def choose_file_to_save(
     return path or None
 
 
-def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:
     return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+
+def choose_folder_to_open(parent: QWidget | None, title: str, settings: QSettings) -> str | None:
+    """A folder to read from, starting beside the last one picked (see open_folder)."""
+    folder = choose_folder(parent, title, str(open_folder(settings)))
+    if folder:
+        remember_open_folder(settings, Path(folder).parent)
+    return folder

@@ -92,6 +92,18 @@ def listed_as_said(problems: Sequence[str]) -> tuple[ListedProblem, ...]:
     return tuple(ListedProblem("", sentence(problem)) for problem in problems)
 
 
+def shown_name(file: str, folder: Path | None = None) -> str:
+    """The file as a window names it: from the data folder when it is in it
+    ('quizzes/bad.toml', so the user knows which folder to look in), else by its name."""
+    path = Path(file)
+    if folder is not None:
+        try:
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            pass  # somewhere else (a file being imported): its name, the tooltip has the rest
+    return path.name or file
+
+
 def copied_text(file: str, problems: Sequence[ListedProblem]) -> str:
     """Every problem of the file, the file's path once above them: for the clipboard."""
     lines = [file]
@@ -109,12 +121,14 @@ class FileProblemList(QWidget):
         problems: Sequence[ListedProblem],
         shown: int = PROBLEMS_SHOWN,
         parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        name = Path(file).name or file
+        name = shown_name(file, folder)
         self.file_label = text_label("File", "strong")
         self.file_label.setText(wrappable(f"{name} has {counted(len(problems), 'problem')}:"))
         self.file_label.setToolTip(plain_tip(file))
@@ -273,7 +287,8 @@ class FileProblemsDialog(QDialog):
 
 class FileProblemsNote(QFrame):
     """A file's problems inside a form (as Preferences tells a settings file it could not
-    use): what that means, then the file and its problems as the dialog lists them, with
+    use): what that means, then the file (named from the data `folder`) and its problems as
+    the dialog lists them, with
     Show folder and Copy problems. The list scrolls past `most_lines` or a quarter of the
     screen, so the form stays on the smallest screen; call fit() once the form is laid out."""
 
@@ -284,19 +299,20 @@ class FileProblemsNote(QFrame):
         problems: Sequence[ListedProblem],
         *,
         most_lines: int = 16,
+        folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.file = file
         self.problems = tuple(problems)
         self.setObjectName("banner")
-        self.setAccessibleName(f"Problems with {Path(file).name or file}")
+        self.setAccessibleName(f"Problems with {shown_name(file, folder)}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         self.meaning = text_label("What it means")
         self.meaning.setText(meaning)
         layout.addWidget(self.meaning)
-        self.problem_list = FileProblemList(file, problems)
+        self.problem_list = FileProblemList(file, problems, folder=folder)
         self.problem_area = FittingScrollArea(
             self.problem_list, most_lines=most_lines, least_width=0, screen_share=0.25
         )

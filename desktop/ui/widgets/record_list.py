@@ -58,6 +58,14 @@ class RecordListModel(QAbstractListModel, Generic[R]):
     def row_of(self, record_id: int) -> int:
         return next((n for n, row in enumerate(self._rows) if row.id == record_id), -1)
 
+    def replace_row(self, record: R) -> None:
+        """Show `record` in place of the row with its id (where there is one), in place."""
+        row = self.row_of(record.id)
+        if row >= 0:
+            self._rows[row] = record
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
