@@ -428,3 +428,18 @@ def test_undo_selects_the_attempt_it_brings_back(
     assert back is not None and back.id == deleted.id  # Edit, Delete, Ctrl+Z go on from it
     page.undo_bar.undo_requested.emit()  # nothing more to bring back: the selection stays
     assert page.selected_row() is not None and page.selected_row().id == deleted.id
+
+
+def test_an_edited_attempt_stays_selected_with_the_focus_on_the_log(
+    page: PracticeLogPage, context: AppContext, edit_selected_attempt: EditAttempt
+) -> None:
+    ids = [_log(context, title, 20) for title in ("First", "Second", "Third")]
+    context.events.sessions_changed.emit()
+    page.table.selectRow(1)
+    chosen = page.selected_row()
+    assert chosen is not None and chosen.id in ids
+    edit_selected_attempt(page, chosen.id, lambda dialog: dialog.choose(Outcome.SOLVED, 5))
+    after = page.selected_row()
+    assert after is not None and after.id == chosen.id and after.confidence == 5
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    assert page.window().focusWidget() is page.table  # not the sidebar: Enter edits it again

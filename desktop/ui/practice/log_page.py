@@ -335,7 +335,7 @@ class PracticeLogPage(ContextPage):
         if not accepted or dialog.result_attempt is None:
             return
         changed = dialog.result_attempt
-        saved_or_told(
+        saved = saved_or_told(
             self.context,
             self,
             "The change",
@@ -344,6 +344,12 @@ class PracticeLogPage(ContextPage):
                 facts_of=lambda attempt: facts_of(self.context, attempt), now=self.context.now(),
             ),
         )  # fmt: skip
+        if saved and attempt.id is not None:
+            # The log re-read its rows and lost the selection: Edit and Delete greyed out and
+            # the focus fell to the sidebar. The attempt edited stays the one chosen, at its
+            # new place if its day changed, so the keyboard goes on from it.
+            self._select(attempt.id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_selected(self) -> None:
         attempt = self.selected_row()
@@ -359,10 +365,15 @@ class PracticeLogPage(ContextPage):
     @reports_read_failures
     def undo_delete(self) -> None:
         attempt_id = self.deletes.undo()
-        row = self._row_of(attempt_id) if attempt_id is not None else None
-        if row is not None:  # (None: the filters changed since, and hide it)
+        if attempt_id is not None:
             # The attempt back is the one selected, as a story or entry brought back is
             # opened: Edit, Delete or another Ctrl+Z go on from it, not from no row at all.
+            self._select(attempt_id)
+
+    def _select(self, attempt_id: int) -> None:
+        """Select an attempt where the log now lists it (not at all if the filters hide it)."""
+        row = self._row_of(attempt_id)
+        if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
