@@ -205,3 +205,15 @@ def test_the_arrow_keys_choose_an_outcome_and_a_confidence(qtbot, context: AppCo
     qtbot.keyClick(dialog.confidences.button(1), Qt.Key.Key_Right)
     assert dialog.confidences.checkedId() == 2
     assert dialog.focusWidget() is dialog.confidences.button(2)
+
+
+def test_a_filter_that_matches_nothing_says_so(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog.patterns.filter.setText("<b>complex</b> ")
+    assert not any(box.isVisible() for box in dialog.patterns.boxes)
+    note = dialog.patterns.no_match
+    assert note.isVisible() and note.textFormat() == Qt.TextFormat.PlainText
+    assert note.text() == "Nothing in Patterns applied matches “<b>complex</b>”."
+    dialog.patterns.filter.setText("pointer")
+    assert not note.isVisible()

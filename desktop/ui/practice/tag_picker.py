@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.taxonomy import TaxonomyEntry
 from desktop.ui.widgets.controls import filter_edit
+from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
 COLUMNS = 2  # at most
@@ -91,6 +92,10 @@ class TagPicker(QWidget):
         self._grid = QGridLayout()
         self._grid.setVerticalSpacing(4)
         column.addLayout(self._grid)
+        # A filter that matches nothing says so: the list was left a blank box.
+        self.no_match = text_label(f"{name}: no match", "muted")
+        self.no_match.hide()
+        column.addWidget(self.no_match)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -121,6 +126,8 @@ class TagPicker(QWidget):
         needle = text.strip().casefold()
         shown = [box for box in self.boxes if not needle or needle in box.label.casefold()]
         self._lay_out(shown)
+        self.no_match.setText(f"Nothing in {self.accessibleName()} matches “{text.strip()}”.")
+        self.no_match.setVisible(not shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
