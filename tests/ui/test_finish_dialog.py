@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.taxonomy import TagKind
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.ui.context import AppContext
@@ -217,3 +218,13 @@ def test_a_filter_that_matches_nothing_says_so(qtbot, context: AppContext) -> No
     assert note.text() == "Nothing in Patterns applied matches “<b>complex</b>”."
     dialog.patterns.filter.setText("pointer")
     assert not note.isVisible()
+
+
+def test_a_tick_far_down_the_list_is_scrolled_into_view(qtbot, context: AppContext) -> None:
+    last = context.profile.taxonomy.of_kind(TagKind.TOPIC)[-1].id  # the end of Patterns applied
+    dialog = _dialog(qtbot, context, practised=(last,))
+    dialog.resize(560, 420)
+    dialog.show()
+    (box,) = [box for box in dialog.patterns.boxes if box.isChecked()]
+    qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty())
+    assert dialog.patterns.scroll_area.verticalScrollBar().value() > 0

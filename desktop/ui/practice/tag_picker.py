@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -109,6 +109,7 @@ class TagPicker(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self._columns = COLUMNS
         self._shown = self.boxes
+        self._shown_once = False
         self._lay_out(self.boxes)
 
     def offered(self) -> set[str]:
@@ -121,6 +122,19 @@ class TagPicker(QWidget):
         wanted = set(ids)
         for box in self.boxes:
             box.setChecked(box.property("tag") in wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # An edited attempt's ticks may sit far down the list: the tab said "(1)" and
+            # the tick was out of sight. Once laid out, the first ticked box is scrolled to.
+            self._shown_once = True
+            QTimer.singleShot(0, self, self._scroll_to_first_chosen)
+
+    def _scroll_to_first_chosen(self) -> None:
+        chosen = next((box for box in self._shown if box.isChecked()), None)
+        if chosen is not None:
+            self.scroll_area.ensureWidgetVisible(chosen)
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
