@@ -166,7 +166,9 @@ def suggest(
             break
         if candidate.finished:
             continue
-        reason = f"Next on your path: {candidate.stage_title}."
+        # An item the user marked Needs review is not new to them: say which it is.
+        where = "Marked for review on your path" if candidate.to_review else "Next on your path"
+        reason = f"{where}: {candidate.stage_title}."
         target = candidate.target
         if offer(Suggestion(target, candidate.item.target_minutes, PlanSource.PATH, reason)):
             offered += 1

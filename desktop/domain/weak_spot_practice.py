@@ -28,6 +28,7 @@ class PathCandidate:
     finished: bool
     # The tags it exercises (Profile.exercised_tags): its topics, and a quiz's question topics.
     tags: tuple[str, ...] = ()
+    to_review: bool = False  # the user marked it Needs review
 
     def exercises(self, tag: str) -> bool:
         return works_on(tag, self.item, self.tags or self.item.topics)

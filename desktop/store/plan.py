@@ -252,7 +252,10 @@ def candidates_of(
                     continue
                 finished = entry.status is ItemStatus.DONE
                 tags = tuple((exercised or {}).get((path.id, entry.item.id), ()))
-                candidates.append(PathCandidate(path.id, stage.title, entry.item, finished, tags))
+                to_review = entry.status is ItemStatus.NEEDS_REVIEW
+                candidates.append(
+                    PathCandidate(path.id, stage.title, entry.item, finished, tags, to_review)
+                )
     return candidates
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, delete
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome, TagRole
+from desktop.store.log_order import NEWEST_FIRST, LogOrder
 from desktop.store.models import AttemptRow, AttemptTagRow
 from desktop.store.soft_delete import SoftDeleted
 
@@ -275,7 +276,7 @@ _LOG_PAGE_SQL = """
 SELECT id, started_at, title, active_seconds, target_minutes, outcome, confidence,
        quiz_correct, quiz_total
 FROM practice_session WHERE deleted_at IS NULL AND {where}
-ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?
+ORDER BY {order} LIMIT ? OFFSET ?
 """
 # Each attempt's minutes rounded as Python's round() does (half to even), so the total is the
 # sum of the minutes the rows show.
@@ -292,10 +293,17 @@ def log_totals(*, session: Session, period: LogPeriod) -> tuple[int, int]:
     return count, minutes
 
 
-def log_page(*, session: Session, period: LogPeriod, offset: int, limit: int) -> list[LogRow]:
-    """`limit` attempts of the period from the `offset`-th, newest first."""
+def log_page(
+    *,
+    session: Session,
+    period: LogPeriod,
+    offset: int,
+    limit: int,
+    order: LogOrder = NEWEST_FIRST,
+) -> list[LogRow]:
+    """`limit` attempts of the period from the `offset`-th, in `order` (newest first)."""
     where, params = _period(period.start, period.end, period.path_id)
-    sql = _LOG_PAGE_SQL.format(where=where)
+    sql = _LOG_PAGE_SQL.format(where=where, order=order.order_by)
     rows = _fetch(session, sql, (*params, limit, offset))
     if not rows:
         return []
@@ -325,19 +333,24 @@ def log_page(*, session: Session, period: LogPeriod, offset: int, limit: int) ->
     ]
 
 
-def log_position(*, session: Session, period: LogPeriod, attempt_id: int) -> int | None:
-    """Where an attempt is in the period's newest-first list; None if it is not in it."""
+def log_position(
+    *, session: Session, period: LogPeriod, attempt_id: int, order: LogOrder = NEWEST_FIRST
+) -> int | None:
+    """Where an attempt is in the period's list in `order`; None if it is not in it."""
     where, params = _period(period.start, period.end, period.path_id)
-    sql = f"SELECT started_at FROM practice_session WHERE deleted_at IS NULL AND {where} AND id = ?"
+    sql = (
+        f"SELECT {order.expression}, started_at FROM practice_session "
+        f"WHERE deleted_at IS NULL AND {where} AND id = ?"
+    )
     found = _fetch(session, sql, (*params, attempt_id))
     if not found:
         return None
-    started = found[0][0]
-    newer = (
+    value, started = found[0]
+    before = (
         f"SELECT count(*) FROM practice_session WHERE deleted_at IS NULL AND {where} "
-        "AND (started_at > ? OR (started_at = ? AND id > ?))"
+        f"AND {order.listed_before}"
     )
-    ((position,),) = _fetch(session, newer, (*params, started, started, attempt_id))
+    ((position,),) = _fetch(session, before, (*params, value, value, started, started, attempt_id))
     return int(position)
 
 

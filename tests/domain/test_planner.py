@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import SUNDAY
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -251,6 +251,14 @@ def test_suggestions_come_in_order_and_say_why() -> None:
     assert sources.index(PlanSource.ROUTINE) > sources.index(PlanSource.PATH)
     assert "Next on your path: Medium." in found[1].reason
     assert all(s.reason for s in found)
+
+
+def test_an_item_marked_for_review_is_not_called_next_on_the_path() -> None:
+    candidates = [replace(CANDIDATES[2], to_review=True), *CANDIDATES[3:]]
+    found = [s for s in _suggest(candidates=candidates) if s.source is PlanSource.PATH]
+    assert found[0].target.item_id == "top-k"
+    assert found[0].reason == "Marked for review on your path: Medium."
+    assert found[1].reason == "Next on your path: Medium."
 
 
 def test_a_revisit_takes_the_path_items_target_time_now() -> None:

@@ -116,6 +116,23 @@ def test_path_candidates_follow_stage_order_of_the_path_in_use(profile: Profile)
     assert not candidates[1].finished and candidates[1].stage_title == stage.title
 
 
+def test_path_candidates_know_the_items_marked_for_review(profile: Profile) -> None:
+    from desktop.domain.progress import ItemStatus
+    from desktop.store import progress as progress_store
+
+    paths = profile.library.paths
+    sre = next(path for path in paths if path.id == "sre-devops")
+    stage = sre.stages[0]
+    with session_scope(profile.engine) as session:
+        progress_store.set_status(
+            session=session, path_id=sre.id, stage_id=stage.id, item=stage.items[1],
+            status=ItemStatus.NEEDS_REVIEW, now=NOW,
+        )  # fmt: skip
+        candidates = plan_store.path_candidates(session=session, paths=paths)
+    assert [c.to_review for c in candidates[:3]] == [False, True, False]
+    assert not candidates[1].finished  # still offered, as one to review
+
+
 def test_a_review_is_due_after_a_week_with_practice_until_one_is_written(
     profile: Profile,
 ) -> None:

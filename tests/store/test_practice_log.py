@@ -16,6 +16,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store import practice as practice_store
 from desktop.store.changes import ChangeRecorder
 from desktop.store.database import session_scope
+from desktop.store.log_order import LogOrder, LogSortKey
 from tests.clocks import StepClock
 
 T0 = datetime(2026, 3, 1, 18, 0, tzinfo=UTC)
@@ -612,3 +613,59 @@ def test_a_read_left_part_way_ends_quietly_when_its_database_closed_first() -> N
     assert next(rows) == (1,)
     driver.close()
     rows.close()
+
+
+def _logged_variously(profile: Profile) -> dict[str, int]:
+    """Four attempts whose titles, times, outcomes and confidences order differently."""
+    rows = {
+        "b": ("binary Search", 40, Outcome.SOLVED, 4, 0),
+        "a": ("Add Two Numbers", 10, Outcome.STUCK, 2, 1),
+        "c": ("Coin Change", 40, Outcome.PARTIAL, 2, 2),  # ties b on time, a on confidence
+        "d": ("Decode Ways", 25, Outcome.STUCK, 5, 3),
+    }
+    ids = {}
+    for name, (title, minutes, outcome, confidence, hours) in rows.items():
+        subject = replace(TWO_SUM, title=title)
+        attempt = replace(
+            _attempt(T0 + timedelta(hours=hours), subject),
+            active_seconds=minutes * 60, outcome=outcome, confidence=confidence,
+        )  # fmt: skip
+        ids[name] = _log(profile, attempt)
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("key", "descending", "expected"),
+    [
+        (LogSortKey.WHEN, True, "dcab"),
+        (LogSortKey.WHEN, False, "bacd"),
+        (LogSortKey.TITLE, False, "abcd"),  # "binary" among the B's, whatever its case
+        (LogSortKey.TITLE, True, "dcba"),
+        (LogSortKey.TIME, True, "cbda"),  # a tie goes newest first
+        (LogSortKey.OUTCOME, False, "dacb"),  # stuck, partial, solved
+        (LogSortKey.CONFIDENCE, False, "cabd"),
+        (LogSortKey.CONFIDENCE, True, "dbca"),
+    ],
+)
+def test_the_log_lists_and_finds_attempts_in_the_order_asked_for(
+    profile: Profile, key: LogSortKey, descending: bool, expected: str
+) -> None:
+    ids = _logged_variously(profile)
+    order = LogOrder(key, descending)
+    with session_scope(profile.engine) as session:
+        first = practice_store.log_page(
+            session=session, period=_period(), offset=0, limit=3, order=order
+        )
+        rest = practice_store.log_page(
+            session=session, period=_period(), offset=3, limit=3, order=order
+        )
+        places = {
+            name: practice_store.log_position(
+                session=session, period=_period(), attempt_id=attempt_id, order=order
+            )
+            for name, attempt_id in ids.items()
+        }
+
+    names = {attempt_id: name for name, attempt_id in ids.items()}
+    assert "".join(names[row.id] for row in [*first, *rest]) == expected
+    assert {name: expected.index(name) for name in ids} == places  # select where it is shown

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
+from desktop.domain.taxonomy import TagKind
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.ui.context import AppContext
@@ -205,3 +206,25 @@ def test_the_arrow_keys_choose_an_outcome_and_a_confidence(qtbot, context: AppCo
     qtbot.keyClick(dialog.confidences.button(1), Qt.Key.Key_Right)
     assert dialog.confidences.checkedId() == 2
     assert dialog.focusWidget() is dialog.confidences.button(2)
+
+
+def test_a_filter_that_matches_nothing_says_so(qtbot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.show()
+    dialog.patterns.filter.setText("<b>complex</b> ")
+    assert not any(box.isVisible() for box in dialog.patterns.boxes)
+    note = dialog.patterns.no_match
+    assert note.isVisible() and note.textFormat() == Qt.TextFormat.PlainText
+    assert note.text() == "Nothing in Patterns applied matches “<b>complex</b>”."
+    dialog.patterns.filter.setText("pointer")
+    assert not note.isVisible()
+
+
+def test_a_tick_far_down_the_list_is_scrolled_into_view(qtbot, context: AppContext) -> None:
+    last = context.profile.taxonomy.of_kind(TagKind.TOPIC)[-1].id  # the end of Patterns applied
+    dialog = _dialog(qtbot, context, practised=(last,))
+    dialog.resize(560, 420)
+    dialog.show()
+    (box,) = [box for box in dialog.patterns.boxes if box.isChecked()]
+    qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty())
+    assert dialog.patterns.scroll_area.verticalScrollBar().value() > 0

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
@@ -428,3 +428,64 @@ def test_undo_selects_the_attempt_it_brings_back(
     assert back is not None and back.id == deleted.id  # Edit, Delete, Ctrl+Z go on from it
     page.undo_bar.undo_requested.emit()  # nothing more to bring back: the selection stays
     assert page.selected_row() is not None and page.selected_row().id == deleted.id
+
+
+def test_an_edited_attempt_stays_selected_with_the_focus_on_the_log(
+    page: PracticeLogPage, context: AppContext, edit_selected_attempt: EditAttempt
+) -> None:
+    ids = [_log(context, title, 20) for title in ("First", "Second", "Third")]
+    context.events.sessions_changed.emit()
+    page.table.selectRow(1)
+    chosen = page.selected_row()
+    assert chosen is not None and chosen.id in ids
+    edit_selected_attempt(page, chosen.id, lambda dialog: dialog.choose(Outcome.SOLVED, 5))
+    after = page.selected_row()
+    assert after is not None and after.id == chosen.id and after.confidence == 5
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    assert page.window().focusWidget() is page.table  # not the sidebar: Enter edits it again
+
+
+def _click_title(qtbot, page: PracticeLogPage, column: int) -> None:
+    header = page.table.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_a_click_on_a_column_title_sorts_the_log_and_keeps_the_choice(
+    qtbot, page: PracticeLogPage, context: AppContext
+) -> None:
+    page.resize(1200, 600)
+    for title, minutes in (("Short", 10), ("Long", 50), ("Middle", 30)):
+        _log(context, title, minutes)
+    context.events.sessions_changed.emit()
+    titles = lambda: [page.model.index(row, 1).data() for row in range(3)]  # noqa: E731
+    assert titles() == ["Middle", "Long", "Short"]  # newest first
+    page.table.selectRow(2)
+
+    _click_title(qtbot, page, 2)  # Time: the longest first
+    assert titles() == ["Long", "Middle", "Short"]
+    # Fusion draws the arrow at the right edge: a right-aligned title would sit under it.
+    assert page.model.headerData(2, Qt.Orientation.Horizontal, ALIGNMENT) is None
+    assert page.model.headerData(4, Qt.Orientation.Horizontal, ALIGNMENT) is not None
+    assert page.selected_row() is not None and page.selected_row().title == "Short"
+    _click_title(qtbot, page, 2)  # again: the other way
+    assert titles() == ["Short", "Middle", "Long"]
+    _click_title(qtbot, page, 1)  # What: A to Z
+    assert titles() == ["Long", "Middle", "Short"]
+    _click_title(qtbot, page, 5)  # Patterns hold lists: nothing changes
+    assert titles() == ["Long", "Middle", "Short"]
+    assert page.table.horizontalHeader().sortIndicatorSection() == 1
+
+
+def test_the_log_keeps_its_order_and_shows_it_after_a_restart(
+    qtbot, page: PracticeLogPage, context: AppContext, open_page
+) -> None:
+    for title, minutes in (("Short", 10), ("Long", 50)):
+        _log(context, title, minutes)
+    context.events.sessions_changed.emit()
+    page.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    page.save_state(context.settings)
+    again = open_page(PracticeLogPage)
+    again.reload()
+    assert [again.model.index(row, 1).data() for row in range(2)] == ["Short", "Long"]
+    assert again.table.horizontalHeader().isSortIndicatorShown()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
+from statistics import mean
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -20,7 +21,9 @@ from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import local_time
 from desktop.ui.theme import Scheme, apply_theme, colours
+from desktop.ui.trends import figures
 from desktop.ui.trends.page import TrendsPage
 from tests.clocks import clock_start
 from tests.failures import SQLITE_BUSY, sqlite_failure
@@ -701,3 +704,28 @@ def test_freed_memory_is_handed_back_through_the_c_library_on_linux() -> None:
     else:
         assert give_back._trim() is None
     give_back.give_freed_memory_back()  # and never fails
+
+
+def test_years_of_scores_are_drawn_as_monthly_means(
+    page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    monkeypatch.setattr(figures, "MOST_SCORES_ONE_BY_ONE", 3)  # not a thousand quizzes
+    right = {1: 9, 2: 5, 40: 6, 41: 8, 75: 10}  # days ago: questions right of 10
+    ids = {
+        days: _log(context, days, kind="quiz", patterns=(), quiz=(n, 10))
+        for days, n in right.items()
+    }
+    context.events.sessions_changed.emit()
+    months: dict[date, list[int]] = {}
+    for days in sorted(right, reverse=True):  # oldest first, as the chart runs
+        day = local_time(NOW - timedelta(days=days)).date().replace(day=1)
+        months.setdefault(day, []).append(days)
+
+    (quizzes,) = page.score_chart.chart.series()
+    assert quizzes.count() == len(months) < len(right)
+    for index, (month, in_month) in enumerate(months.items()):
+        assert quizzes.at(index).y() == pytest.approx(10 * mean(right[d] for d in in_month))
+        page.score_chart.pick_point(0, index)
+        assert sorted(i for _kind, i in _listed(page)) == sorted(ids[d] for d in in_month)
+        assert page.details_title.text().startswith(f"{month:%B %Y}: ")
+        assert page.details_title.text().endswith("right on average")

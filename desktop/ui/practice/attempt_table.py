@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from desktop.store.log_order import LogSortKey
 from desktop.store.practice import LogRow
 from desktop.ui.formatting import date_and_time
 from desktop.ui.widgets.plain_text import plain_tip
@@ -20,11 +21,20 @@ HEADERS = ("When", "What", "Time", "Outcome", "Confidence", "Patterns", "Struggl
 PAGE_ROWS = 200  # a few screens of rows, read in one query of a millisecond or two
 KEPT_PAGES = 8  # pages kept while scrolling; older ones are read again if scrolled back to
 
-# Reads `limit` rows from `offset`, newest first.
+# Reads `limit` rows from `offset`, in the order the log shows.
 PageReader = Callable[[int, int], list[LogRow]]
 
 
 RIGHT_ALIGNED = (2, 4)  # time and confidence: numbers
+# The columns a click on the title sorts by, and which way a first click sorts: newest, A to
+# Z, the longest, the worst outcome and the least sure first (what is worth a second look).
+SORT_KEYS = {
+    0: (LogSortKey.WHEN, Qt.SortOrder.DescendingOrder),
+    1: (LogSortKey.TITLE, Qt.SortOrder.AscendingOrder),
+    2: (LogSortKey.TIME, Qt.SortOrder.DescendingOrder),
+    3: (LogSortKey.OUTCOME, Qt.SortOrder.AscendingOrder),
+    4: (LogSortKey.CONFIDENCE, Qt.SortOrder.AscendingOrder),
+}
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -36,6 +46,13 @@ class AttemptTableModel(QAbstractTableModel):
         self._read_page: PageReader = lambda _offset, _limit: []
         self._pages: OrderedDict[int, list[LogRow]] = OrderedDict()
         self.pages_read = 0  # how many page reads the table caused (tests look at it)
+        self._sorted_column = 0
+
+    def set_sorted_column(self, column: int) -> None:
+        """The column the rows are sorted by (its title makes room for the arrow)."""
+        if column != self._sorted_column:
+            self._sorted_column = column
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
     def set_period(self, count: int, read_page: PageReader) -> None:
         """Show `count` attempts, read through `read_page` as they come into view."""
@@ -85,7 +102,11 @@ class AttemptTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in RIGHT_ALIGNED:
-            return int(RIGHT)  # the title over the numbers, as they are aligned
+            # The title over the numbers, as they are aligned; but Fusion draws the sort arrow
+            # at the right edge, over a right-aligned title, so the sorted one stays left.
+            return None if section == self._sorted_column else int(RIGHT)
+        if role == Qt.ItemDataRole.InitialSortOrderRole and section in SORT_KEYS:
+            return SORT_KEYS[section][1].value  # Qt wants it as a number
         return None
 
     def data(

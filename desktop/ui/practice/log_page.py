@@ -15,6 +15,7 @@ from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS
+from desktop.store.log_order import NEWEST_FIRST, LogOrder
 from desktop.store.retrospective import update_with_retrospective
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
@@ -22,7 +23,7 @@ from desktop.ui.formatting import setting_int
 from desktop.ui.page import ContextPage
 from desktop.ui.page_keys import enter_activates
 from desktop.ui.periods import EVERYTHING, PERIODS
-from desktop.ui.practice.attempt_table import AttemptTableModel
+from desktop.ui.practice.attempt_table import SORT_KEYS, AttemptTableModel
 from desktop.ui.practice.attempt_view import AttemptTableView
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.free_session_dialog import FreeSessionDialog
@@ -93,6 +94,9 @@ class PracticeLogPage(ContextPage):
         self.table.setWordWrap(False)
         align_headers_with_cells(self.table)
         tab_leaves(self.table)
+        self._order = NEWEST_FIRST
+        self._show_sort_indicator()
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_by)
         # Enter on a row, or a double-click (both activate it), edits the attempt.
         self.table.activated.connect(lambda _index: self.edit_selected())
         enter_activates(self.table, "Edit the chosen attempt")
@@ -170,7 +174,10 @@ class PracticeLogPage(ContextPage):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("practice/columns")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.table.horizontalHeader().restoreState(state)
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            self._order = self._order_of(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._show_sort_indicator()  # a layout saved before the log sorted hid it
             self._hidden_for_width = None  # the saved state may hide columns this width needs
             self._fit_columns(self.width())
             self.table.fit_columns()  # widths for what the rows show now, not when saved
@@ -206,7 +213,10 @@ class PracticeLogPage(ContextPage):
         self._shown = period
         self._page_failure_told = False
         # The rows themselves are read a page at a time as they come into view.
-        self.model.set_period(count, lambda offset, limit: self._read_rows(period, offset, limit))
+        order = self._order
+        self.model.set_period(
+            count, lambda offset, limit: self._read_rows(period, order, offset, limit)
+        )
         self.area.show_view(bool(count))
         sessions = "1 session" if count == 1 else f"{count:,d} sessions"
         # "1 session · 31 min", not "0 h 31 min"; no time at all for no session.
@@ -214,14 +224,14 @@ class PracticeLogPage(ContextPage):
         self._update_buttons()
 
     def _read_rows(
-        self, period: practice_store.LogPeriod, offset: int, limit: int
+        self, period: practice_store.LogPeriod, order: LogOrder, offset: int, limit: int
     ) -> list[practice_store.LogRow]:
         """One page of the table, read while Qt draws it: a failure leaves the rows blank
         and is told once, after the drawing."""
         try:
             with session_scope(self.context.profile.engine) as session:
                 return practice_store.log_page(
-                    session=session, period=period, offset=offset, limit=limit
+                    session=session, period=period, offset=offset, limit=limit, order=order
                 )
         except SAVE_ERRORS as error:
             if not self._page_failure_told:
@@ -232,6 +242,52 @@ class PracticeLogPage(ContextPage):
                     functools.partial(tell_read_failure, self, "read from its database", error),
                 )
             return []
+
+    # Sorting: a click on a column title ----------------------------------------------------
+
+    def _show_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        column, order = self._column_of(self._order)
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        self.model.set_sorted_column(column)
+
+    @staticmethod
+    def _column_of(order: LogOrder) -> tuple[int, Qt.SortOrder]:
+        for column, (key, _first) in SORT_KEYS.items():
+            if key == order.key:
+                way = (
+                    Qt.SortOrder.DescendingOrder
+                    if order.descending
+                    else Qt.SortOrder.AscendingOrder
+                )
+                return column, way
+        return 0, Qt.SortOrder.DescendingOrder
+
+    @staticmethod
+    def _order_of(column: int, way: Qt.SortOrder) -> LogOrder:
+        if column not in SORT_KEYS:
+            return NEWEST_FIRST
+        return LogOrder(SORT_KEYS[column][0], way == Qt.SortOrder.DescendingOrder)
+
+    def _sort_by(self, column: int, way: Qt.SortOrder) -> None:
+        """List the attempts by another column, keeping the chosen one chosen and in view.
+        The tag columns hold lists, with no order to speak of: a click on them changes
+        nothing, and the arrow stays where it was."""
+        if column not in SORT_KEYS:
+            self._show_sort_indicator()
+            return
+        self._order = self._order_of(column, way)
+        self.model.set_sorted_column(column)
+        chosen = self.selected_row()
+        self.reload()
+        if chosen is not None:
+            self._select(chosen.id)
+        else:
+            self.table.scrollToTop()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._retro_stale and not self._stale:  # a reload updates it anyway
@@ -265,7 +321,7 @@ class PracticeLogPage(ContextPage):
     def _row_of(self, attempt_id: int) -> int | None:
         with session_scope(self.context.profile.engine) as session:
             return practice_store.log_position(
-                session=session, period=self._shown, attempt_id=attempt_id
+                session=session, period=self._shown, attempt_id=attempt_id, order=self._order
             )
 
     def selected_row(self) -> practice_store.LogRow | None:
@@ -335,7 +391,7 @@ class PracticeLogPage(ContextPage):
         if not accepted or dialog.result_attempt is None:
             return
         changed = dialog.result_attempt
-        saved_or_told(
+        saved = saved_or_told(
             self.context,
             self,
             "The change",
@@ -344,6 +400,12 @@ class PracticeLogPage(ContextPage):
                 facts_of=lambda attempt: facts_of(self.context, attempt), now=self.context.now(),
             ),
         )  # fmt: skip
+        if saved and attempt.id is not None:
+            # The log re-read its rows and lost the selection: Edit and Delete greyed out and
+            # the focus fell to the sidebar. The attempt edited stays the one chosen, at its
+            # new place if its day changed, so the keyboard goes on from it.
+            self._select(attempt.id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_selected(self) -> None:
         attempt = self.selected_row()
@@ -359,10 +421,15 @@ class PracticeLogPage(ContextPage):
     @reports_read_failures
     def undo_delete(self) -> None:
         attempt_id = self.deletes.undo()
-        row = self._row_of(attempt_id) if attempt_id is not None else None
-        if row is not None:  # (None: the filters changed since, and hide it)
+        if attempt_id is not None:
             # The attempt back is the one selected, as a story or entry brought back is
             # opened: Edit, Delete or another Ctrl+Z go on from it, not from no row at all.
+            self._select(attempt_id)
+
+    def _select(self, attempt_id: int) -> None:
+        """Select an attempt where the log now lists it (not at all if the filters hide it)."""
+        row = self._row_of(attempt_id)
+        if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 

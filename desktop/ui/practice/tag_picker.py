@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.taxonomy import TaxonomyEntry
 from desktop.ui.widgets.controls import filter_edit
+from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
 
 COLUMNS = 2  # at most
@@ -91,6 +92,10 @@ class TagPicker(QWidget):
         self._grid = QGridLayout()
         self._grid.setVerticalSpacing(4)
         column.addLayout(self._grid)
+        # A filter that matches nothing says so: the list was left a blank box.
+        self.no_match = text_label(f"{name}: no match", "muted")
+        self.no_match.hide()
+        column.addWidget(self.no_match)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -104,6 +109,7 @@ class TagPicker(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self._columns = COLUMNS
         self._shown = self.boxes
+        self._shown_once = False
         self._lay_out(self.boxes)
 
     def offered(self) -> set[str]:
@@ -117,10 +123,25 @@ class TagPicker(QWidget):
         for box in self.boxes:
             box.setChecked(box.property("tag") in wanted)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # An edited attempt's ticks may sit far down the list: the tab said "(1)" and
+            # the tick was out of sight. Once laid out, the first ticked box is scrolled to.
+            self._shown_once = True
+            QTimer.singleShot(0, self, self._scroll_to_first_chosen)
+
+    def _scroll_to_first_chosen(self) -> None:
+        chosen = next((box for box in self._shown if box.isChecked()), None)
+        if chosen is not None:
+            self.scroll_area.ensureWidgetVisible(chosen)
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
         shown = [box for box in self.boxes if not needle or needle in box.label.casefold()]
         self._lay_out(shown)
+        self.no_match.setText(f"Nothing in {self.accessibleName()} matches “{text.strip()}”.")
+        self.no_match.setVisible(not shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:

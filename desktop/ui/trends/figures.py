@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from statistics import mean
 
 from desktop.domain.trends import ScorePoint, TrendsReport
-from desktop.ui.formatting import short_date
-from desktop.ui.trends.charts import BarGroup, ChartCard, Line, Point
+from desktop.ui.formatting import local_time, short_date
+from desktop.ui.trends.charts import MAX_MARKED_POINTS, BarGroup, ChartCard, Line, Point
 
 Label = Callable[[str], str]  # a taxonomy id's label
+# Past this many scores in a line (a few months of daily quizzes), each month shows as its
+# mean: as many as the chart still marks one by one.
+MOST_SCORES_ONE_BY_ONE = MAX_MARKED_POINTS
 
 
 def show_time(card: ChartCard, report: TrendsReport) -> None:
@@ -106,15 +111,22 @@ def show_missed_steps(card: ChartCard, report: TrendsReport, label: Label) -> No
 
 
 def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[ScorePoint]) -> None:
+    quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
+    mocks = [Point(p.at, p.percent, (), (p.ref_id,)) for p in mock_scores]
+    # Years of scores drawn one by one were a solid band of zig-zags: past a few months'
+    # worth, each month is drawn as its mean, and a click lists the month's sessions.
+    monthly = max(len(quizzes), len(mocks)) > MOST_SCORES_ONE_BY_ONE
     lines = []
-    if report.quiz_scores:
-        quizzes = [Point(p.at, p.percent, (p.ref_id,)) for p in report.quiz_scores]
-        titles = {p.ref_id: p.title for p in report.quiz_scores}
-        lines.append(Line("Quizzes", quizzes, lambda p: _quiz_text(p, titles)))
-    if mock_scores:
-        mocks = [Point(p.at, p.percent, (), (p.ref_id,)) for p in mock_scores]
-        titles = {p.ref_id: p.title for p in mock_scores}
-        lines.append(Line("Mock interviews", mocks, lambda p: _mock_text(p, titles)))
+    if quizzes and monthly:
+        lines.append(Line("Quizzes", _monthly(quizzes), _monthly_quiz_text))
+    elif quizzes:
+        quiz_titles = {p.ref_id: p.title for p in report.quiz_scores}
+        lines.append(Line("Quizzes", quizzes, lambda p: _quiz_text(p, quiz_titles)))
+    if mocks and monthly:
+        lines.append(Line("Mock interviews", _monthly(mocks), _monthly_mock_text))
+    elif mocks:
+        mock_titles = {p.ref_id: p.title for p in mock_scores}
+        lines.append(Line("Mock interviews", mocks, lambda p: _mock_text(p, mock_titles)))
     if not lines:
         card.show_empty(
             "No quiz or mock-interview scores in this period. Quizzes are items on your "
@@ -123,6 +135,35 @@ def show_scores(card: ChartCard, report: TrendsReport, mock_scores: Sequence[Sco
         return
     title = "score %" if mock_scores else "% right"
     card.show_lines(lines, value_title=title, low=0, high=100)
+
+
+def _monthly(points: Sequence[Point]) -> list[Point]:
+    """Each month's mean score, placed on its first day (in local time, as the user lives it)."""
+    months: defaultdict[date, list[Point]] = defaultdict(list)
+    for point in points:
+        day = local_time(point.at).date() if isinstance(point.at, datetime) else point.at
+        months[day.replace(day=1)].append(point)
+    return [
+        Point(
+            month,
+            mean(point.value for point in found),
+            tuple(i for point in found for i in point.attempt_ids),
+            tuple(i for point in found for i in point.mock_ids),
+        )
+        for month, found in sorted(months.items())
+    ]
+
+
+def _monthly_quiz_text(point: Point) -> str:
+    taken = len(point.attempt_ids)
+    quizzes = "1 quiz" if taken == 1 else f"{taken} quizzes"
+    return f"{point.at:%B %Y}: {quizzes}, {round(point.value)}% right on average"
+
+
+def _monthly_mock_text(point: Point) -> str:
+    held = len(point.mock_ids)
+    mocks = "1 mock interview" if held == 1 else f"{held} mock interviews"
+    return f"{point.at:%B %Y}: {mocks}, scored {round(point.value)}% on average"
 
 
 def _quiz_text(point: Point, titles: Mapping[int, str]) -> str:
