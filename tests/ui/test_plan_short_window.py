@@ -19,8 +19,7 @@ pytestmark = pytest.mark.any_date
 
 DESIGN = Target("System-design scenario", routine_id="weekly-system-design", kind="design")
 WHOLE_OFFER = (
-    "A new week has started: take ten minutes to look back at last week "
-    "and choose what to practise next."
+    "Last week is over: take ten minutes to look back at it and choose what to practise next."
 )
 
 
@@ -63,7 +62,7 @@ def test_the_review_offer_keeps_to_one_line_and_tells_the_rest_in_its_tooltip(
 ) -> None:
     _window, page = _removed_with_the_offer_up(qtbot, open_window, context, (760, 520))
     text = page.review_banner.text
-    assert text.text() in ("A new week has started.", "New week:")
+    assert text.text() in ("Last week is over.", "New week:")
     assert text.toolTip() == WHOLE_OFFER
     assert not text.wordWrap()  # one line, never two
     page.undo_bar.undo_requested.emit()  # the offer alone in its row, in a wide window

@@ -244,7 +244,7 @@ def test_the_new_week_is_announced_once_in_the_status_bar(
     window = open_window()
     assert announce_weekly_review(window)
     plan_key = f"Ctrl+{[page.page_key for page in window.pages].index('plan') + 1}"
-    assert f"look back at last week on the Plan page ({plan_key})" in (
+    assert f"Last week is over: look back at it on the Plan page ({plan_key})" in (
         window.statusBar().currentMessage()
     )
     assert not announce_weekly_review(window)  # once a week, even after a restart

@@ -70,10 +70,10 @@ class ReviewBanner(_Banner):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Weekly review offer", parent)
         self.text.setText(
-            "A new week has started: take ten minutes to look back at last week "
+            "Last week is over: take ten minutes to look back at it "
             "and choose what to practise next.",
-            "A new week has started: take ten minutes to look back at last week.",
-            "A new week has started.",
+            "Last week is over: take ten minutes to look back at it.",
+            "Last week is over.",
             "New week:",
         )
         start = push_button(

@@ -29,7 +29,7 @@ def announce_weekly_review(window: MainWindow) -> bool:
         return False
     row = [page.page_key for page in window.pages].index(page_info.PLAN.key)
     window.statusBar().showMessage(
-        f"A new week has started: look back at last week on the Plan page (Ctrl+{row + 1}).",
+        f"Last week is over: look back at it on the Plan page (Ctrl+{row + 1}).",
         MESSAGE_MS,
     )
     return True
