@@ -8,6 +8,7 @@ from datetime import date, datetime
 from statistics import mean
 
 from desktop.domain.trends import ScorePoint, TrendsReport
+from desktop.domain.wording import counted
 from desktop.ui.formatting import local_time, short_date
 from desktop.ui.trends.charts import MAX_MARKED_POINTS, BarGroup, ChartCard, Line, Point
 
@@ -161,8 +162,7 @@ def _monthly_quiz_text(point: Point) -> str:
 
 
 def _monthly_mock_text(point: Point) -> str:
-    held = len(point.mock_ids)
-    mocks = "1 mock interview" if held == 1 else f"{held} mock interviews"
+    mocks = counted(len(point.mock_ids), "mock interview")
     return f"{point.at:%B %Y}: {mocks}, scored {round(point.value)}% on average"
 
 

@@ -9,19 +9,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from desktop.ui.widgets.remembered_folder import remember_folder, remembered_folder
+
 KEY = "exports/folder"
 
 
 def export_folder(settings: QSettings) -> Path:
-    remembered = str(settings.value(KEY, "", type=str) or "")
-    if remembered and Path(remembered).is_dir():
-        return Path(remembered)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    first_time = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return remembered_folder(settings, KEY, first_time)
 
 
 def remember_export_folder(settings: QSettings, folder: Path) -> None:
-    settings.setValue(KEY, str(folder))
+    remember_folder(settings, KEY, folder)
 
 
 def suggested_path(settings: QSettings, name: str) -> str:

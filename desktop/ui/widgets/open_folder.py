@@ -8,15 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from desktop.ui.widgets.remembered_folder import remember_folder, remembered_folder
+
 KEY = "files/open_folder"
 
 
 def open_folder(settings: QSettings) -> Path:
-    remembered = str(settings.value(KEY, "", type=str) or "")
-    if remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    return Path.home()
+    return remembered_folder(settings, KEY, Path.home())
 
 
 def remember_open_folder(settings: QSettings, folder: Path) -> None:
-    settings.setValue(KEY, str(folder))
+    remember_folder(settings, KEY, folder)
