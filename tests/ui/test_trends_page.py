@@ -729,3 +729,29 @@ def test_years_of_scores_are_drawn_as_monthly_means(
         assert sorted(i for _kind, i in _listed(page)) == sorted(ids[d] for d in in_month)
         assert page.details_title.text().startswith(f"{month:%B %Y}: ")
         assert page.details_title.text().endswith("right on average")
+
+
+def test_years_of_confidence_are_drawn_as_monthly_means(
+    page: TrendsPage, context: AppContext, monkeypatch
+) -> None:
+    monkeypatch.setattr(figures, "MOST_SCORES_ONE_BY_ONE", 3)  # not five hundred weeks
+    sure = {1: 5, 1.1: 3, 15: 2, 40: 4, 47: 1, 75: 3}  # days ago: confidence
+    ids = {_log(context, days, confidence=n): n for days, n in sure.items()}
+    context.events.sessions_changed.emit()
+    assert page.report is not None
+    months: dict[date, list[int]] = {}  # the sessions of the weeks starting in each month
+    for week in page.report.confidence:
+        months.setdefault(week.week.replace(day=1), []).extend(week.attempt_ids)
+    assert len(page.report.confidence) > 3
+
+    (line,) = page.confidence_chart.chart.series()
+    assert line.count() == len(months) < len(page.report.confidence)
+    for index, (month, in_month) in enumerate(sorted(months.items())):
+        expected = mean(ids[i] for i in in_month)  # each session counts once, not each week
+        assert line.at(index).y() == pytest.approx(expected)
+        page.confidence_chart.pick_point(0, index)
+        assert sorted(i for _kind, i in _listed(page)) == sorted(in_month)
+        assert page.details_title.text() == (
+            f"Weeks starting in {month:%B %Y}: {len(in_month)} session"
+            f"{'' if len(in_month) == 1 else 's'}, mean confidence {expected:.1f} of 5"
+        )

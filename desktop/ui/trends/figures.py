@@ -49,12 +49,40 @@ def show_confidence(card: ChartCard, report: TrendsReport) -> None:
     if not points:
         card.show_empty("Log a few sessions to see how your confidence moves from week to week.")
         return
+    weeks = [Point(p.week, p.value, p.attempt_ids) for p in points]
+    if len(weeks) > MOST_SCORES_ONE_BY_ONE:
+        # Years of weeks drawn one by one were a solid band of zig-zags, as quiz scores were.
+        line = Line("Mean confidence", _weeks_by_month(weeks), _monthly_confidence_text)
+        card.show_lines([line], value_title="confidence", low=1, high=5)
+        return
     line = Line(
         "Mean confidence",
-        [Point(p.week, p.value, p.attempt_ids) for p in points],
+        weeks,
         lambda p: f"Week of {p.at.day} {p.at:%b %Y}: mean confidence {p.value:.1f} of 5",
     )
     card.show_lines([line], value_title="confidence", low=1, high=5, weekly=True)
+
+
+def _weeks_by_month(weeks: Sequence[Point]) -> list[Point]:
+    """The weeks starting in each month as one point on its first day: the mean confidence of
+    all their sessions (each week's mean weighed by its sessions, not week by week)."""
+    months: defaultdict[date, list[Point]] = defaultdict(list)
+    for week in weeks:
+        months[week.at.replace(day=1)].append(week)
+    return [
+        Point(
+            month,
+            sum(w.value * len(w.attempt_ids) for w in found)
+            / sum(len(w.attempt_ids) for w in found),
+            tuple(i for w in found for i in w.attempt_ids),
+        )
+        for month, found in sorted(months.items())
+    ]
+
+
+def _monthly_confidence_text(point: Point) -> str:
+    sessions = counted(len(point.attempt_ids), "session")
+    return f"Weeks starting in {point.at:%B %Y}: {sessions}, mean confidence {point.value:.1f} of 5"
 
 
 def show_struggles(card: ChartCard, report: TrendsReport, label: Label) -> None:
