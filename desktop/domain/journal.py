@@ -201,6 +201,13 @@ def _fold(text: str) -> str:
 # Markdown punctuation that means nothing in a one-line excerpt.
 _MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|[*_`~]{1,3}|\[[ xX]\]")
 
+
+def without_markup(text: str) -> str:
+    """`text` on one line without the Markdown punctuation ("## ", "**", "- [ ]") that
+    means nothing in an excerpt."""
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
 # Folding a huge entry to find an accented word costs more than it is worth for a snippet.
 _FOLD_LIMIT = 200_000
 
@@ -219,7 +226,7 @@ def make_snippet(
     begin = max(0, position - width // 3)
     while 0 < begin < position and not text[begin - 1].isspace():
         begin += 1  # start on a whole word
-    excerpt = " ".join(_MARKUP.sub(" ", text[begin : begin + width]).split())
+    excerpt = without_markup(text[begin : begin + width])
     if begin > 0:
         excerpt = "… " + excerpt
     if begin + width < len(text):

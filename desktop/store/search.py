@@ -16,7 +16,7 @@ from enum import StrEnum
 from sqlalchemy import text
 from sqlmodel import Session
 
-from desktop.domain.journal import fts_query
+from desktop.domain.journal import fts_query, without_markup
 from desktop.domain.practice import Outcome
 from desktop.store import journal as journal_store
 
@@ -240,8 +240,9 @@ def _entry_bodies(session: Session, entry_ids: list[int]) -> dict[int, str]:
 
 
 def _around(body: str, words: list[str], width: int = 90) -> str:
-    """The stretch of `body` around the first word found, on one line."""
-    flat = " ".join(body.split())
+    """The stretch of `body` around the first word found, on one line, without Markdown
+    punctuation (as the journal's snippets are)."""
+    flat = without_markup(body)
     lowered = flat.casefold()
     first = min((at for word in words if (at := lowered.find(word)) >= 0), default=0)
     start = max(0, first - width // 3)

@@ -156,3 +156,23 @@ def test_a_kind_can_be_given_a_limit_of_its_own(profile: Profile) -> None:
     kinds = [hit.kind for hit in hits]
     assert kinds.count(HitKind.ATTEMPT) == 4
     assert kinds.count(HitKind.ENTRY) == 2
+
+
+def test_excerpts_leave_out_markdown_punctuation(profile: Profile) -> None:
+    """As the journal's own snippets do: "**was**" or "- [ ]" read as noise in one line."""
+    with session_scope(profile.engine) as session:
+        attempt = practice_store.log_attempt(
+            session=session, attempt=_attempt("Interval drill"), now=NOW
+        )
+        story_store.create_story(
+            session=session,
+            draft=StoryDraft(
+                title="Outage", action="## What I did\n\n- [x] Paged the **deadlock** owner"
+            ),
+            now=NOW,
+        )
+    _retrospective(profile, attempt, "## Where I struggled\n\n- [ ] A **deadlock** in `merge`")
+
+    details = {hit.kind: hit.detail for hit in _search(profile, "deadlock")}
+    assert details[HitKind.ATTEMPT] == "Partial · Where I struggled A deadlock in merge"
+    assert details[HitKind.STORY] == "What I did Paged the deadlock owner"
