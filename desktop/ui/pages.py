@@ -87,7 +87,7 @@ def build_main_window(context: AppContext) -> MainWindow:
 
     def show_entry(entry_id: int) -> None:
         journal = _journal_page(window)
-        journal.open_entry(entry_id)
+        journal.open_from_elsewhere(entry_id)
         journal.editor.focus_text()
 
     events = context.events

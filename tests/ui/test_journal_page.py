@@ -6,12 +6,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.domain.journal import word_count
+from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.store import journal as journal_store
 from desktop.store.database import session_scope
 from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.journal.page import JournalPage
 from desktop.ui.pages import build_main_window
+from desktop.ui.practice.recording import record_attempt
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
 from desktop.ui.widgets.waiting import wait_until
 from tests.samples import read_back
@@ -571,3 +573,25 @@ def test_the_previous_month_is_listed_from_its_top(qtbot, page: JournalPage) -> 
     page.step_month(-1)
     assert page._month == last_month
     qtbot.waitUntil(lambda: bar.value() == 0)
+
+
+def test_a_new_retrospective_opens_while_the_journal_is_searched(
+    qtbot, context: AppContext
+) -> None:
+    """The journal's search, left on, used to rerun as the retrospective was written and open
+    its best hit over it: the user typed into an old entry that matched the search."""
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    journal = window.open_page("journal", JournalPage)
+    _searched_for_one_of_two(qtbot, journal)
+    window.show_page("path")
+    attempt = Attempt(
+        subject=AttemptSubject("3Sum", "backend-senior", "3sum", kind="code", target_minutes=25),
+        started_at=context.now(), active_seconds=600, outcome=Outcome.SOLVED, confidence=4,
+    )  # fmt: skip
+    entry_id = record_attempt(context, attempt, None)
+    assert entry_id is not None
+    qtbot.wait(500)  # time for a search rerun to come back, had one started
+    assert journal.editor.entry_id == entry_id
+    assert journal.search.text() == "" and journal.model.row_of(entry_id) >= 0

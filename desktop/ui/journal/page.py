@@ -454,6 +454,16 @@ class JournalPage(ContextPage):
             select_row(self.list, row, open_it=False)
         return True
 
+    def open_from_elsewhere(self, entry_id: int) -> None:
+        """Show an entry another page asks for (a new retrospective, a search hit). A search
+        that does not list it is cleared, as for a new entry: the list shows the entry's
+        month, and a rerun of the search cannot open its best hit over the entry."""
+        if self._searching and self.model.row_of(entry_id) < 0:
+            self.search.clear()
+            self._searching = False
+            self.reload()
+        self.open_entry(entry_id)
+
     def undo_delete(self) -> None:
         entry_id = self.deletes.undo()
         if entry_id is not None:
