@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.ui.context import AppContext
 from desktop.ui.plan.mock_dialog import MockInterviewDialog
@@ -72,3 +73,19 @@ def test_boxes_keep_their_height_once_the_list_falls_to_one_column(qtbot, contex
     qtbot.waitUntil(lambda: all(box.height() >= box.sizeHint().height() for box in shown))
     tops = [box.y() for box in shown]
     assert all(b - a >= shown[0].sizeHint().height() for a, b in itertools.pairwise(tops))
+
+
+def test_down_from_the_filter_goes_to_the_first_match_to_tick(qtbot, context) -> None:
+    """As from every other filter: type, Down, Space, without the mouse."""
+    picker = _mock_dialog(qtbot, context, (600, 488)).exposed
+    picker.filter.setFocus()
+    picker.filter.setText("backprop")
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Down)
+    (match,) = [box for box in picker.boxes if box.label == LONG]
+    assert picker.window().focusWidget() is match
+    qtbot.keyClick(match, Qt.Key.Key_Space)
+    assert picker.filter.text() == "backprop" and match.isChecked()
+    picker.filter.setFocus()
+    picker.filter.setText("no such thing")
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Down)  # nothing matches: the focus stays
+    assert picker.window().focusWidget() is picker.filter

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -106,6 +106,9 @@ class TagPicker(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(self._grid_host)
         self.scroll_area.viewport().installEventFilter(self)
+        # Down goes on to the boxes, as from every other filter: the user typed, and walks
+        # the matches to tick one (the key did nothing, and Space then typed into the filter).
+        self.filter.installEventFilter(self)
         layout.addWidget(self.scroll_area, 1)
         self._columns = COLUMNS
         self._shown = self.boxes
@@ -144,6 +147,11 @@ class TagPicker(QWidget):
         self.no_match.setVisible(not shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and _is_plain_down(event) and self._shown:
+            first = self._shown[0]
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            self.scroll_area.ensureWidgetVisible(first)
+            return True
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             columns = COLUMNS if self._fits_columns(COLUMNS) else 1
             if columns != self._columns:
@@ -174,3 +182,12 @@ class TagPicker(QWidget):
         # from two columns to one, the host grew to the new length while the grid kept the
         # old, and the boxes were squeezed into it, their labels drawn over each other.
         self._host_layout.invalidate()
+
+
+def _is_plain_down(event: QEvent) -> bool:
+    return (
+        isinstance(event, QKeyEvent)
+        and event.type() == QEvent.Type.KeyPress
+        and event.key() == Qt.Key.Key_Down
+        and event.modifiers() == Qt.KeyboardModifier.NoModifier
+    )
