@@ -755,3 +755,21 @@ def test_years_of_confidence_are_drawn_as_monthly_means(
             f"Weeks starting in {month:%B %Y}: {len(in_month)} session"
             f"{'' if len(in_month) == 1 else 's'}, mean confidence {expected:.1f} of 5"
         )
+
+
+def test_escape_closes_the_list_and_goes_back_to_what_opened_it(
+    qtbot, page: TrendsPage, context: AppContext
+) -> None:
+    _struggling_with_dp(context)
+    context.events.sessions_changed.emit()
+    page.window().activateWindow()
+    # The rows show once the weak spots are weighed, after the first paint.
+    qtbot.waitUntil(lambda: page.weak_spot_rows[0].isVisibleTo(page))
+    button = page.weak_spot_rows[0].show_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    button.click()  # as Enter or Space on it does
+    assert page.details_box.isVisibleTo(page) and page.details.hasFocus()
+    qtbot.keyClick(page.details, Qt.Key.Key_Escape)
+    assert not page.details_box.isVisibleTo(page)
+    assert page.window().focusWidget() is button

@@ -7,8 +7,9 @@ from contextlib import suppress
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -37,7 +38,7 @@ from desktop.ui import page_info
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import setting_int, short_date
 from desktop.ui.page import ContextPage
-from desktop.ui.page_keys import enter_activates
+from desktop.ui.page_keys import enter_activates, note_keys
 from desktop.ui.periods import PERIODS
 from desktop.ui.read_failures import reports_read_failures, tell_read_failure
 from desktop.ui.theme import current_scheme
@@ -58,11 +59,13 @@ from desktop.ui.trends.weak_spot_row import WeakSpotRow
 from desktop.ui.widgets.controls import combo_box, push_button, refill_quietly
 from desktop.ui.widgets.labels import centred_note, text_label
 from desktop.ui.widgets.waiting import wait_until
+from desktop.ui.window_keys import WindowKeys
 
 RANGES = PERIODS  # the same periods, in the same words, as the practice log
 CALENDAR_HEADING = "Practice calendar"
 STRUGGLES_HEADING = "Struggles by pattern, week by week"
 DEFAULT_RANGE = 1
+CLOSE_LIST = WindowKeys("Close the list, back to what opened it", ("Escape",))
 DEFAULT_REST_DAYS = 1
 READ_AT_ONCE_DAYS = 365  # up to a year is read at once: the calendar's year is read anyway
 # ... unless it holds more attempts than this: their weak spots take over 100 ms to work out.
@@ -254,13 +257,21 @@ class TrendsPage(ContextPage):
         self.details_title = text_label("What is listed", "strong")
         self.details_title.setText("Behind the numbers")
         title_row.addWidget(self.details_title, 1)
-        close = push_button("Close", "Close the list", details.hide, tooltip="Hide this list")
+        close = push_button(
+            "Close", "Close the list", self._close_details, tooltip="Hide this list (Escape)"
+        )
         title_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         details_layout.addLayout(title_row)
         self.details = QListWidget()
         self.details.setAccessibleName("Attempts and entries behind the selection")
         self.details.itemActivated.connect(self._open_item)
         enter_activates(self.details, "Open the attempt or entry chosen in the list")
+        # Escape closes the list and goes back to what opened it: from the keyboard, the list
+        # took the focus and only Tab on to Close left it.
+        self._listed_from: QWidget | None = None
+        note_keys(self.details, CLOSE_LIST)
+        closing = QShortcut(QKeySequence(CLOSE_LIST.keys[0]), details, self._close_details)
+        closing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         details_layout.addWidget(self.details, 1)
         self.details_hint = text_label("How to use this list", "muted")
         self.details_hint.setText(NOTHING_PICKED)
@@ -618,6 +629,7 @@ class TrendsPage(ContextPage):
         self, what: str, attempt_ids: Sequence[int], mock_ids: Sequence[int] = ()
     ) -> None:
         """List the attempts and mock interviews behind what was picked, newest first."""
+        self._note_listed_from()
         self.details.clear()
         self.details_title.setText(what)
         found: list[tuple[datetime, str, int, str]] = [
@@ -643,6 +655,7 @@ class TrendsPage(ContextPage):
 
     @reports_read_failures
     def show_day(self, day: date) -> None:
+        self._note_listed_from()
         self.details.clear()
         self.details_title.setText(self.calendar.describe(day))
         for record in sorted(self._records.values(), key=lambda r: r.started_at):
@@ -673,6 +686,18 @@ class TrendsPage(ContextPage):
             self.details_hint.setText("Double-click one, or press Enter, to open it.")
         else:
             self.details_hint.setText("Nothing logged here.")
+
+    def _note_listed_from(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.details_box.isAncestorOf(focus):
+            self._listed_from = focus
+
+    def _close_details(self) -> None:
+        self.details_box.hide()
+        back, self._listed_from = self._listed_from, None
+        with suppress(RuntimeError):  # a weak-spot row rebuilt since has deleted its button
+            if back is not None and back.isVisible():
+                back.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         kind, ref = item.data(Qt.ItemDataRole.UserRole)
