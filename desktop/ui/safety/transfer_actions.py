@@ -263,20 +263,17 @@ def _reason(error: BaseException) -> str:
 
 def _import_failed(window: MainWindow, error: BaseException, source: str) -> None:
     from desktop.store.transfer.cancelling import ImportCancelled
-    from desktop.store.transfer.json_import import ImportRejected
+    from desktop.store.transfer.json_import import CHECK_STOPPED, ImportRejected
 
     if isinstance(error, ImportCancelled):
         dialogs.tell(window, "Import cancelled", str(error))
     elif isinstance(error, ImportRejected) and len(error.problems) > 1:
         # The file (or folder) named once, each problem its own item: a message box of
         # twenty bullets runs off a small screen.
-        dialogs.tell_file_problem_list(
-            window,
-            "Nothing was imported",
-            source,
-            error.problems,
-            "Fix them and import again. Nothing was changed.",
-        )
+        problems, outcome = error.problems, "Fix them and import again. Nothing was changed."
+        if problems[-1] == CHECK_STOPPED:  # said once, below the list: it is no problem
+            problems, outcome = problems[:-1], f"{CHECK_STOPPED} Nothing was changed."
+        dialogs.tell_file_problem_list(window, "Nothing was imported", source, problems, outcome)
     elif isinstance(error, ImportRejected):
         dialogs.tell_problem(window, "Not imported", error.summary())
     else:
