@@ -115,7 +115,11 @@ def _with_progress(
         def end(outcome: Any) -> None:
             nonlocal finished
             finished = True
-            progress.close()
+            # Not close(): it emits canceled, which (with the Cancel button) said "Cancelling
+            # the import…" in a dialog that reset() alone keeps from showing itself later,
+            # over the outcome's box, as its deletion waits for that box to close.
+            progress.reset()
+            progress.hide()
             progress.deleteLater()
             then(outcome)
 
