@@ -68,9 +68,13 @@ def plain_reason(error: BaseException, folder: Path) -> str:
 def failure_text(error: BaseException, folder: Path) -> str:
     """A failed write in plain words, saying where: the same words for the same trouble
     from the journal editor, a backup, a restore or an import."""
+    from desktop.store.errors import Trouble, sentence
+
     reason = plain_reason(error, folder)
     if reason == READ_ONLY:
         return f"{READ_ONLY} ({folder})"
+    if reason == sentence(Trouble.DISK_FULL):  # which disk: the user may have several
+        return f"the disk is full ({folder}). Free some space there and try again"
     if isinstance(error, OSError) and error.filename and reason == str(error.strerror).lower():
         return f"{reason} ({error.filename})"
     return reason

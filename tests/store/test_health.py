@@ -393,3 +393,5 @@ def test_a_failed_write_says_the_same_words_for_the_same_trouble(
     text = failure_text(error, tmp_path)
     assert text.startswith(said), text
     assert "I/O" not in text and "database or disk" not in text
+    if said == "the disk is full":
+        assert text == f"the disk is full ({tmp_path}). Free some space there and try again"
