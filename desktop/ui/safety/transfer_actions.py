@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from desktop.store.transfer.markdown_import import NotesPlan
     from desktop.store.transfer.progress_report import Progress
     from desktop.store.transfer.vault_folder import VaultReport
+    from desktop.store.under_way import UnderWay
     from desktop.ui.main_window import MainWindow
 
 
@@ -323,8 +324,14 @@ def import_json(window: MainWindow) -> None:
         def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
-            with _under_way(profile, source):
-                return write_document(**_into(profile), plan=plan, now=now, progress=progress)
+            with _under_way(profile, source) as note:
+                return write_document(
+                    **_into(profile),
+                    plan=plan,
+                    now=now,
+                    progress=progress,
+                    committing=note.committing,
+                )
 
         _with_progress(window, "Importing your data…", write, imported, failed, cancellable=True)
 
@@ -348,7 +355,7 @@ def _into(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _under_way(profile: Profile, source: str) -> AbstractContextManager[None]:
+def _under_way(profile: Profile, source: str) -> AbstractContextManager[UnderWay]:
     """A note that the import runs, so that a kill is told at the next start."""
     from desktop.store.under_way import IMPORT, under_way
 
@@ -368,8 +375,14 @@ def import_markdown(window: MainWindow) -> None:
     def work(progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
-        with _under_way(profile, folder):
-            return import_notes(**_into(profile), folder=Path(folder), now=now, progress=progress)
+        with _under_way(profile, folder) as note:
+            return import_notes(
+                **_into(profile),
+                folder=Path(folder),
+                now=now,
+                progress=progress,
+                committing=note.committing,
+            )
 
     def imported(plan: NotesPlan) -> None:
         reread_everything(window)
