@@ -205,7 +205,7 @@ def open_profile(
     check_database): the window then runs the full check (health.IntegrityCheck)."""
     folder.ensure()
     wait = LockWait(folder.database, note=note)
-    check_database(folder.database, wait=wait, thorough=thorough)
+    check_database(folder.database, wait=wait, thorough=thorough, backups_dir=folder.backups_dir)
     backup = upgrade_database(folder.database, folder.backups_dir, clock=clock)
     engine = make_engine(folder.database)
     return Profile(folder, engine, clock, backup)

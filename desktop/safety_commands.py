@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.profile import Profile
     from desktop.store.transfer.cancelling import CancelSwitch
     from desktop.store.transfer.json_import import ImportPlan
+    from desktop.store.under_way import UnderWay
 
 
 def _say(message: str) -> None:
@@ -369,10 +370,10 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
             # Until the outcome is printed: a Ctrl+C just after the commit must not be
             # told as a cancel.
             with (
-                under_way(folder.data_dir, IMPORT, str(Path(source).absolute())),
+                under_way(folder.data_dir, IMPORT, str(Path(source).absolute())) as note,
                 ctrl_c_cancels(switch),
             ):
-                return _import_source(profile, Path(source), assume_yes, whole, switch)
+                return _import_source(profile, Path(source), assume_yes, whole, switch, note)
         except (ImportCancelled, KeyboardInterrupt):  # Ctrl+C, or at the question
             _say(CANCELLED)
             return INTERRUPTED
@@ -385,7 +386,12 @@ def import_command(data_dir: str | None, source: str, *, assume_yes: bool) -> in
 
 
 def _import_source(
-    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
+    profile: Profile,
+    source: Path,
+    assume_yes: bool,
+    whole: _FullCheck,
+    switch: CancelSwitch,
+    note: UnderWay,
 ) -> int:
     """Import a folder of notes or an export file, and say what came of it. Ctrl+C cancels
     it through `switch` (ImportCancelled), except at the question, where it interrupts
@@ -403,11 +409,12 @@ def _import_source(
             folder=source,
             now=profile.clock(),
             progress=switch.watching(quiet),
+            committing=note.committing,
         )
         print(notes.summary())
         _too_late(switch)
         return 0
-    plan = _import_file(profile, source, assume_yes, whole, switch)
+    plan = _import_file(profile, source, assume_yes, whole, switch, note)
     if plan is None:
         _say("Nothing was imported.")
         return 1
@@ -448,7 +455,12 @@ class _FullCheck:
 
 
 def _import_file(
-    profile: Profile, source: Path, assume_yes: bool, whole: _FullCheck, switch: CancelSwitch
+    profile: Profile,
+    source: Path,
+    assume_yes: bool,
+    whole: _FullCheck,
+    switch: CancelSwitch,
+    note: UnderWay,
 ) -> ImportPlan | None:
     """Read and check the file once, ask if it replaces anything, then back up and write;
     None if the user said no. The file's parsed text is let go once its records are
@@ -478,6 +490,7 @@ def _import_file(
             plan=plan,
             now=profile.clock(),
             progress=progress,
+            committing=note.committing,
         )
     finally:
         line.clear()

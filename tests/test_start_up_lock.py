@@ -152,3 +152,44 @@ def test_a_full_disk_at_start_up_says_the_disk_is_full(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"the disk holding {data} is full" in result.stderr
     assert "already running" not in result.stderr and "Traceback" not in result.stderr
+
+
+_FULL_DISK_WITH_A_LEFT_LOCK = """
+set -e
+mount -t tmpfs -o size=1m tmpfs "$1"
+mkdir -p "$1/profile/paths"
+printf '%s' "$2" > "$1/profile/loopwise.lock"
+dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null || true
+shift 2
+exec "$@"
+"""
+
+
+def test_a_lock_left_by_a_killed_app_on_a_full_disk_is_not_taken_for_a_running_app(
+    tmp_path: Path,
+) -> None:
+    """Qt takes over a lock whose process is gone only after writing a '.rmlock' file beside
+    it, which a full disk refuses: the start then said Loopwise was already running (the
+    killed process) and not answering, where it is the disk that is full."""
+    unshare = shutil.which("unshare")
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    probe = [unshare or "unshare", "-m", "sh", "-c", 'mount -t tmpfs tmpfs "$0"', str(mount_point)]
+    if unshare is None or subprocess.run(probe, capture_output=True, check=False).returncode:
+        pytest.skip("needs a mount namespace to make a small disk (unshare -m)")
+    data = mount_point / "profile"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    left = f"{gone.stdout.strip()}\npython3\n{os.uname().nodename}\n"
+    app = [sys.executable, "-m", "desktop", "--data-dir", str(data), "--exit-after-startup"]
+
+    result = subprocess.run(
+        [unshare, "-m", "sh", "-c", _FULL_DISK_WITH_A_LEFT_LOCK, "sh", str(mount_point), left,
+         *app],
+        capture_output=True, text=True, timeout=120, env=child_env(), check=False,
+    )  # fmt: skip
+
+    assert result.returncode != 0
+    assert f"the disk is full ({data})" in result.stderr, result.stderr
+    assert "already running" not in result.stderr and "Traceback" not in result.stderr
+    assert "sqlalche" not in result.stderr and "--start-fresh" not in result.stderr

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
+
+from desktop.store.held_files import create_held, remove_if_left_behind
+
+SCRATCH_PREFIX = ".loopwise-"
+SCRATCH_SUFFIX = ".partial"
+# Without flock (Windows) a scratch file is taken for left behind once it is this old.
+_SCRATCH_LEFT_AFTER_SECONDS = 600.0
 
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """`write` fills a scratch file next to `target`; once it is safely on disk it takes
     `target`'s place in one step. If anything fails, the scratch file is removed and
-    `target` is left as it was."""
+    `target` is left as it was.
+
+    The scratch file is held (held_files.py) while it is written, so the scratch files a
+    killed process left in the folder (hidden, often megabytes of an export) are told from
+    another copy's at work, and removed by the next write there."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".loopwise-", suffix=".partial", dir=target.parent)
-    os.close(handle)
-    scratch = Path(name)
+    _remove_left_behind_scratch(target.parent)
+    scratch, held = _create_scratch(target.parent)
     try:
         write(scratch)
         descriptor = os.open(scratch, os.O_RDWR)
@@ -27,6 +37,26 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
+        os.close(held)
+
+
+def _create_scratch(folder: Path) -> tuple[Path, int]:
+    while True:
+        scratch = folder / f"{SCRATCH_PREFIX}{secrets.token_hex(6)}{SCRATCH_SUFFIX}"
+        try:
+            # Only the user may read it, as with mkstemp: an export holds their journal.
+            return scratch, create_held(scratch, mode=0o600)
+        except FileExistsError:
+            continue
+
+
+def _remove_left_behind_scratch(folder: Path) -> None:
+    try:
+        left = list(folder.glob(f"{SCRATCH_PREFIX}*{SCRATCH_SUFFIX}"))
+    except OSError:
+        return
+    for scratch in left:
+        remove_if_left_behind(scratch, older_than_seconds=_SCRATCH_LEFT_AFTER_SECONDS)
 
 
 def write_text_atomically(target: Path, text: str) -> None:

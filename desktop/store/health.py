@@ -68,9 +68,13 @@ def plain_reason(error: BaseException, folder: Path) -> str:
 def failure_text(error: BaseException, folder: Path) -> str:
     """A failed write in plain words, saying where: the same words for the same trouble
     from the journal editor, a backup, a restore or an import."""
+    from desktop.store.errors import Trouble, sentence
+
     reason = plain_reason(error, folder)
     if reason == READ_ONLY:
         return f"{READ_ONLY} ({folder})"
+    if reason == sentence(Trouble.DISK_FULL):  # which disk: the user may have several
+        return f"the disk is full ({folder}). Free some space there and try again"
     if isinstance(error, OSError) and error.filename and reason == str(error.strerror).lower():
         return f"{reason} ({error.filename})"
     return reason
@@ -96,10 +100,18 @@ class DatabaseProblem(Exception):
 QUICK_LOOK = "SELECT count(*) FROM sqlite_master"
 
 
-def check_database(database: Path, *, wait: LockWait | None = None, thorough: bool = True) -> None:
+def check_database(
+    database: Path,
+    *,
+    wait: LockWait | None = None,
+    thorough: bool = True,
+    backups_dir: Path | None = None,
+) -> None:
     """Raise DatabaseProblem if the file exists but is unreadable, not SQLite, or damaged.
 
-    A missing or empty file is fine: the migrations create the schema. A database another
+    A missing or empty file is fine: the migrations create the schema. An empty file is not
+    fine beside backups in `backups_dir`, though: it once held the data they were made from,
+    and something (a crash, a sync program) emptied it. A database another
     program holds locked is waited for (a bounded time, see locks.py), then refused as
     locked, never as damaged. With `thorough` False only the header and the schema are
     read (a few milliseconds on any size): damage further in is left to IntegrityCheck.
@@ -122,6 +134,8 @@ def check_database(database: Path, *, wait: LockWait | None = None, thorough: bo
             database, f"the file cannot be read ({error.strerror}).", can_start_fresh=False
         ) from None
     if not header:
+        if backups_dir is not None and _holds_backups(backups_dir):
+            raise DatabaseProblem(database, EMPTIED)
         return
     if header != SQLITE_HEADER:
         raise DatabaseProblem(database, "the file is not a SQLite database.")
@@ -149,6 +163,20 @@ def check_database(database: Path, *, wait: LockWait | None = None, thorough: bo
     problem = _judge_findings(database, rows)
     if problem is not None:
         raise problem
+
+
+EMPTIED = (
+    "the file is empty (0 bytes), although your backups show it held your data: something "
+    "emptied it (a crash, a full disk or a sync program)."
+)
+
+
+def _holds_backups(backups_dir: Path) -> bool:
+    """True if `backups_dir` holds a finished backup (named as one; not checked here)."""
+    try:
+        return any(backups_dir.glob("loopwise-*.sqlite3"))
+    except OSError:
+        return False
 
 
 def _judge_findings(database: Path, rows: list[tuple[object, ...]]) -> DatabaseProblem | None:

@@ -23,11 +23,11 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 
-def create_held(path: Path) -> int:
+def create_held(path: Path, mode: int = 0o644) -> int:
     """Create `path` (which must not exist: FileExistsError) and hold it until the returned
     descriptor is closed (os.close), however this process ends."""
     while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, mode)
         if fcntl is None:
             return descriptor
         try:

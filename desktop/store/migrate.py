@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.clock import Clock
 from desktop.store.backup import DamagedCopy, backup_database
-from desktop.store.health import DatabaseProblem, locked_problem
+from desktop.store.health import DatabaseProblem, failure_text, locked_problem
 from desktop.store.locks import DatabaseLocked, is_lock_error
 
 # The newest migration. Comparing against it lets a normal start skip loading Alembic;
@@ -88,7 +88,13 @@ def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path
     try:
         run_migrations(database)
     except Exception as error:
+        from desktop.store.errors import Trouble, classify  # loads SQLAlchemy: only here
+
         kept = f" A copy from before the upgrade is in {backup}." if backup else ""
+        if classify(error) is Trouble.DISK_FULL:  # a fresh profile would not fit either
+            raise DatabaseProblem(
+                database, f"{failure_text(error, database.parent)}.{kept}", can_start_fresh=False
+            ) from error
         raise DatabaseProblem(
             database, f"upgrading it to this version of Loopwise failed ({error}).{kept}"
         ) from error

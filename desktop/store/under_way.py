@@ -40,9 +40,18 @@ logger = logging.getLogger(__name__)
 class Unfinished:
     kind: str  # IMPORT or RESTORE
     subject: str  # the file or folder imported, or the backup's name ("" if not known)
+    # Stopped while the import was being committed: it may be in, whole (see committing()).
+    committing: bool = False
 
     def sentence(self) -> str:
         """What happened and what to do, in a sentence or two for the user."""
+        if self.kind == IMPORT and self.committing:
+            which = f"the import of {self.subject}" if self.subject else "an import"
+            return (
+                f"{which[0].upper()}{which[1:]} was stopped as it was being saved: it is "
+                "either all in or not in at all. Import it again to be sure; what is already "
+                "here is not added twice."
+            )
         if self.kind == RESTORE:
             which = f"the backup {self.subject}" if self.subject else "a backup"
             return (
@@ -59,9 +68,10 @@ class Unfinished:
 class UnderWay:
     """The note for one import or restore: there from start() until finish()."""
 
-    def __init__(self, path: Path | None, descriptor: int | None) -> None:
+    def __init__(self, path: Path | None, descriptor: int | None, note: bytes = b"") -> None:
         self._path = path
         self._descriptor = descriptor
+        self._note = note
 
     @classmethod
     def start(cls, data_dir: Path, kind: str, subject: str) -> UnderWay:
@@ -78,7 +88,20 @@ class UnderWay:
             os.fsync(descriptor)  # on disk before the work starts, as a power cut may follow
         except OSError:
             logger.warning("The note of the %s under way is incomplete", kind, exc_info=True)
-        return cls(path, descriptor)
+        return cls(path, descriptor, note)
+
+    def committing(self) -> None:
+        """Called just before the commit: from here a kill may leave the work done, so the
+        note no longer says that nothing came of it."""
+        if self._descriptor is None:
+            return
+        note = self._note[:-1] + b', "committing": true}'
+        try:
+            os.lseek(self._descriptor, 0, os.SEEK_SET)
+            os.write(self._descriptor, note)  # longer than before: no ftruncate needed
+            os.fsync(self._descriptor)
+        except OSError:
+            logger.warning("The note could not say the commit began", exc_info=True)
 
     def finish(self) -> None:
         """The work ended, and whoever ran it was told how: remove the note."""
@@ -102,11 +125,11 @@ def _new_note(data_dir: Path, kind: str) -> tuple[Path, int]:
 
 
 @contextmanager
-def under_way(data_dir: Path, kind: str, subject: str) -> Iterator[None]:
+def under_way(data_dir: Path, kind: str, subject: str) -> Iterator[UnderWay]:
     """A note of the work for as long as the block runs (see UnderWay)."""
     note = UnderWay.start(data_dir, kind, subject)
     try:
-        yield
+        yield note
     finally:
         note.finish()
 
@@ -134,6 +157,7 @@ def _read(path: Path) -> tuple[Unfinished, str]:
     kind = IMPORT if path.name.startswith(f"{_PREFIX}{IMPORT}-") else RESTORE
     try:
         note = json.loads(path.read_text(encoding="utf-8"))
-        return Unfinished(kind, str(note.get("subject", ""))), str(note.get("host", ""))
+        subject, committing = str(note.get("subject", "")), note.get("committing") is True
+        return Unfinished(kind, subject, committing), str(note.get("host", ""))
     except (OSError, ValueError, AttributeError):
         return Unfinished(kind, ""), ""

@@ -19,6 +19,7 @@ from desktop.profile import Profile
 from desktop.store.changes import ChangeRecorder, Changes
 from desktop.store.database import session_scope
 from desktop.store.errors import SAVE_ERRORS, Trouble, WriteFailed, classify, explain
+from desktop.store.health import failure_text
 from desktop.store.reports import write_bug_report
 from desktop.ui.background import Workers
 from desktop.ui.events import ChangeBus
@@ -123,6 +124,8 @@ class AppContext:
 
     def _write_failed(self, error: BaseException, what: str) -> WriteFailed:
         trouble = classify(error)
+        if trouble is Trouble.DISK_FULL:  # which disk, as a backup or an import says it
+            return WriteFailed(failure_text(error, self.profile.folder.data_dir), trouble)
         if trouble is not Trouble.BUG:
             return WriteFailed(explain(error), trouble)
         report = write_bug_report(self.profile.folder.data_dir, error, what=what, now=self.now())

@@ -14,6 +14,7 @@ system queues it), so a request that was merely sent proves nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from enum import Enum
@@ -73,6 +74,19 @@ def is_held(folder: ProfileFolder) -> bool:
         return False
     pid = _lock_info(lock)[0]
     return pid != 0 or not remove_if_abandoned(folder.lock_file, remove=False)
+
+
+def _process_exists(pid: int) -> bool:
+    """False only when no process `pid` runs on this computer (True where it cannot tell)."""
+    if os.name != "posix":
+        return True  # os.kill there ends the process: leave the judging to Qt
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether it exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, and belongs to another user
+    return True
 
 
 def _lock_info(lock: QLockFile) -> tuple[int, str]:
@@ -154,6 +168,10 @@ class SingleInstanceGuard(QObject):
         if host and host != QSysInfo.machineHostName():
             self.other_pid, self.other_host = pid, host
             return Claim.OTHER_HOST
+        # Qt takes over the lock of a process that is gone only once it has written a
+        # ".rmlock" file beside it, which a full disk refuses: take it over here instead.
+        if not _process_exists(pid) and self._lock.removeStaleLockFile():
+            return self._try_once()
         self.other_pid = pid
         answer = self._ask_owner_to_raise()
         if answer is _Answer.RAISED:

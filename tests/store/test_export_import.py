@@ -343,6 +343,29 @@ MOCK = {
 }
 
 
+def test_a_big_file_of_bad_records_stops_being_checked_after_enough_problems(
+    other: Profile,
+) -> None:
+    """Each bad record gives a problem or two: a file of millions took minutes and
+    gigabytes to list them all, when the first show what is wrong."""
+    from desktop.store.transfer.json_import import CHECK_STOPPED, MAX_PROBLEMS
+
+    junk = [{"x": "y"}] * (3 * MAX_PROBLEMS)
+    document = {
+        "format": "loopwise-export",
+        "version": 1,
+        "sections": {"journal": {"entries": junk}},
+    }
+    with pytest.raises(ImportRejected) as rejected:
+        _import(other, document)
+
+    problems = rejected.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1 and problems[-1] == CHECK_STOPPED
+    summary = rejected.value.summary().splitlines()
+    assert summary[-2:] == [f"… and {MAX_PROBLEMS - 20} more problems", CHECK_STOPPED]
+    assert exported(other)["sections"]["journal"]["entries"] == []
+
+
 @pytest.mark.parametrize(
     ("document", "says"),
     [

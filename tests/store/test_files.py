@@ -45,3 +45,50 @@ def test_a_json_export_that_fails_leaves_no_partial_file(
         write_export(session=session, target=folder / "all.json", now=datetime.now(UTC))
 
     assert list(folder.iterdir()) == []
+
+
+def test_scratch_files_a_killed_export_left_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    """A kill leaves the hidden scratch file (megabytes of an export) in the user's folder:
+    the next write there removes it, as nobody holds it."""
+    import signal
+    import subprocess
+    import sys
+
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("needs SIGKILL")
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from desktop.store.files import write_atomically\n"
+        "def stall(scratch):\n"
+        "    scratch.write_text('half of an export', encoding='utf-8')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "write_atomically(Path(sys.argv[1]), stall)\n"
+    )
+    target = tmp_path / "all.json"
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True
+    ) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline() == "writing\n"
+            (scratch,) = tmp_path.glob(".loopwise-*.partial")
+            other = tmp_path / "other.json"
+            write_atomically(other, lambda path: path.write_text("{}", encoding="utf-8"))
+            assert scratch.exists(), "a scratch file being written is left alone"
+        finally:
+            child.kill()
+    assert scratch.exists()
+
+    write_atomically(target, lambda path: path.write_text("{}", encoding="utf-8"))
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.json", "other.json"]
+
+
+def test_a_written_file_is_for_the_user_alone(tmp_path: Path) -> None:
+    target = tmp_path / "all.json"
+
+    write_atomically(target, lambda path: path.write_text("{}", encoding="utf-8"))
+
+    assert target.stat().st_mode & 0o077 == 0

@@ -17,6 +17,7 @@ from desktop.folders import ProfileFolder
 from desktop.profile import Profile, open_profile
 from desktop.store import health
 from desktop.store import progress as progress_store
+from desktop.store.backup import backup_database
 from desktop.store.database import session_scope
 from desktop.store.health import (
     DatabaseProblem,
@@ -80,6 +81,23 @@ def test_empty_file_is_fine(folder: ProfileFolder) -> None:
     check_database(folder.database)
 
     assert folder.database.read_bytes() == b""
+
+
+def test_file_emptied_beside_its_backups_is_refused(folder: ProfileFolder) -> None:
+    """A crash or a sync program can leave the file empty: starting on it as a new profile
+    would hide the user's data, so the recovery question (with the backup) is asked."""
+    _profile_with_progress(folder)
+    backup_database(folder.database, folder.backups_dir, "manual", now=T0)
+    folder.database.write_bytes(b"")
+    for side in folder.data_dir.glob("loopwise.sqlite3-*"):
+        side.unlink()
+
+    with pytest.raises(DatabaseProblem) as caught:
+        open_profile(folder, clock=StepClock())
+
+    assert "the file is empty (0 bytes)" in str(caught.value)
+    assert caught.value.can_start_fresh
+    assert folder.database.read_bytes() == b"", "the file is left as it was"
 
 
 def test_good_database_passes(profile: Profile) -> None:
@@ -375,3 +393,5 @@ def test_a_failed_write_says_the_same_words_for_the_same_trouble(
     text = failure_text(error, tmp_path)
     assert text.startswith(said), text
     assert "I/O" not in text and "database or disk" not in text
+    if said == "the disk is full":
+        assert text == f"the disk is full ({tmp_path}). Free some space there and try again"

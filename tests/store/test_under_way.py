@@ -92,3 +92,68 @@ def test_a_note_written_on_another_computer_is_left_for_that_one_to_tell(
     assert left_unfinished(tmp_path) == [] and note.exists()
     monkeypatch.undo()
     assert left_unfinished(tmp_path) == [Unfinished(IMPORT, "/a.json")]
+
+
+def test_a_note_left_as_the_import_was_committed_does_not_say_nothing_was_added(
+    tmp_path: Path,
+) -> None:
+    """A kill after the commit began may leave the import whole: the note then says so,
+    rather than that nothing from the file was added."""
+    from desktop.store.under_way import UnderWay
+
+    note = UnderWay.start(tmp_path, IMPORT, "/home/me/export.json")
+    try:
+        note.committing()
+        (held,) = tmp_path.glob("under-way-import-*.json")
+        # What a kill leaves: the same note, held by nobody.
+        (tmp_path / "under-way-import-99-1.json").write_bytes(held.read_bytes())
+    finally:
+        note.finish()
+
+    (left,) = left_unfinished(tmp_path)
+    assert left == Unfinished(IMPORT, "/home/me/export.json", committing=True)
+    assert left.sentence() == (
+        "The import of /home/me/export.json was stopped as it was being saved: it is either "
+        "all in or not in at all. Import it again to be sure; what is already here is not "
+        "added twice."
+    )
+
+
+def test_an_import_marks_its_note_just_before_its_commit(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from desktop.folders import ProfileFolder
+    from desktop.profile import open_profile
+    from desktop.store.transfer.run import check_document, write_document
+    from tests.clocks import StepClock, clock_start
+    from tests.store.transfer_data import exported, stories_and_plans
+
+    source = open_profile(ProfileFolder(tmp_path / "source"), clock=StepClock())
+    try:
+        stories_and_plans(source)
+        document = exported(source)
+    finally:
+        source.close()
+    profile = open_profile(ProfileFolder(tmp_path / "profile"), clock=StepClock())
+    try:
+        plan = check_document(engine=profile.engine, document=document)
+        seen: list[int] = []
+
+        def committing() -> None:  # what another reader sees then: nothing yet
+            with closing(sqlite3.connect(profile.folder.database)) as reader:
+                seen.append(reader.execute("SELECT count(*) FROM story").fetchone()[0])
+
+        write_document(
+            engine=profile.engine,
+            database=profile.folder.database,
+            backups_dir=profile.folder.backups_dir,
+            plan=plan,
+            now=clock_start(),
+            committing=committing,
+        )
+        with closing(sqlite3.connect(profile.folder.database)) as reader:
+            stories = reader.execute("SELECT count(*) FROM story").fetchone()[0]
+    finally:
+        profile.close()
+    assert seen == [0] and stories > 0

@@ -39,6 +39,7 @@ def test_a_full_disk_while_typing_keeps_the_text_and_says_why(
     page.editor.flush()
 
     assert "the disk is full" in page.editor.warning.text()
+    assert f"({context.profile.folder.data_dir})" in page.editor.warning.text()  # which disk
     assert page.editor.save_state.text() == "Not saved yet"
     assert page.editor.markdown.editor.toPlainText() == typed
     assert page.has_unsaved_work()

@@ -107,3 +107,45 @@ def test_cancel_while_the_file_is_checked_stops_before_anything_is_asked_or_writ
     assert wait_until(lambda: bool(told))
     assert told == ["Import cancelled; nothing was added."] and asked == []
     assert _journal_titles(window) == ["Exported entry"]
+
+
+def test_the_progress_dialog_of_a_quick_import_stays_away_while_its_outcome_is_told(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that fails at once (an empty file) is told in a modal box; the progress
+    dialog, closed before it was ever shown, must not pop up over the box later saying it
+    cancels the import (its deletion waits for the box's own event loop to end)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from tests.ui.test_data_safety import _window_with_entry
+
+    window, _told = _window_with_entry(qtbot, context, monkeypatch, "An entry")
+    made: list[QProgressDialog] = []
+
+    class KeptWhileTheBoxIsOpen(QProgressDialog):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+        def deleteLater(self) -> None:  # as inside a modal box's loop: not yet
+            pass
+
+    monkeypatch.setattr(transfer_actions, "QProgressDialog", KeptWhileTheBoxIsOpen)
+    seen: list[tuple[bool, str]] = []
+
+    def fail(_progress: Any) -> None:
+        raise ValueError("the file is empty")
+
+    def tell(_error: BaseException) -> None:  # as a modal box does: a loop of its own
+        loop = QEventLoop()
+        QTimer.singleShot(800, loop.quit)
+        loop.exec()
+        seen.append((made[-1].isVisible(), made[-1].labelText()))
+
+    transfer_actions._with_progress(
+        window, "Checking the file…", fail, print, tell, cancellable=True
+    )
+
+    assert wait_until(lambda: bool(seen))
+    assert seen == [(False, "Checking the file…")]
+    made[-1].setParent(None)

@@ -38,6 +38,9 @@ from desktop.store.transfer.sections import SECTIONS
 from desktop.store.transfer.tables import TableChanges, TableSpec, compare_table, write_table
 
 MAX_ERRORS_SHOWN = 20
+# Checking stops after this many problems: a big file that is not an export would otherwise
+# list millions (gigabytes of text, minutes), when a few show what is wrong.
+MAX_PROBLEMS = 1000
 # Ten years of daily use exports to a few tens of MB; a file far larger is not an export.
 MAX_IMPORT_BYTES = 200_000_000
 
@@ -50,10 +53,20 @@ class ImportRejected(Exception):
         self.problems = problems
 
     def summary(self) -> str:
-        shown = self.problems[:MAX_ERRORS_SHOWN]
-        more = len(self.problems) - len(shown)
+        stopped = self.problems[-1:] == [CHECK_STOPPED]
+        found = self.problems[:-1] if stopped else self.problems
+        shown = found[:MAX_ERRORS_SHOWN]
+        more = len(found) - len(shown)
         tail = [f"… and {more} more problems"] if more > 0 else []
+        if stopped:
+            tail.append(CHECK_STOPPED)
         return "\n".join(["Nothing was imported:", *(f"• {p}" for p in shown), *tail])
+
+
+CHECK_STOPPED = (
+    f"Checking stopped after {MAX_PROBLEMS:,} problems: the file is too far from a Loopwise "
+    "export to list them all."
+)
 
 
 @dataclass
@@ -233,10 +246,15 @@ def validate_document(document: Any, progress: Progress = quiet) -> Validated:
         for spec in section.tables:
             if spec.key not in part:  # a list left out imports nothing
                 continue
-            records, found = _validate_table(section.name, spec, part[spec.key], counter)
+            room = MAX_PROBLEMS - len(problems)
+            records, found = _validate_table(section.name, spec, part[spec.key], counter, room)
             problems += found
             validated.append((spec, records))
+            if len(problems) >= MAX_PROBLEMS:
+                raise ImportRejected([*problems[:MAX_PROBLEMS], CHECK_STOPPED])
     problems += _duplicate_keys(validated)
+    if len(problems) > MAX_PROBLEMS:
+        raise ImportRejected([*problems[:MAX_PROBLEMS], CHECK_STOPPED])
     if problems:
         raise ImportRejected(problems)
     counter.finish()
@@ -272,8 +290,9 @@ def _record_count(sections: dict[str, Any]) -> int:
 
 
 def _validate_table(
-    section: str, spec: TableSpec, rows: Any, counter: _Counter
+    section: str, spec: TableSpec, rows: Any, counter: _Counter, room: int
 ) -> tuple[list[Record], list[str]]:
+    """The table's good records, and its problems: checking stops once there are `room`."""
     if not isinstance(rows, list):
         return [], [f"{section}.{spec.key} is not a list."]
     records: list[Record] = []
@@ -296,6 +315,8 @@ def _validate_table(
                         f"{_explain(detail)}."
                     )
         counter.add(min(REPORT_EVERY, len(rows) - start))
+        if len(problems) >= room:
+            break
     return records, problems
 
 

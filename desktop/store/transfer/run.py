@@ -73,8 +73,10 @@ def write_document(
     plan: ImportPlan,
     now: datetime,
     progress: Progress = quiet,
+    committing: Callable[[], None] = lambda: None,
 ) -> ImportPlan:
-    """Back up, then import the checked records in one transaction. Raises ImportRejected."""
+    """Back up, then import the checked records in one transaction. Raises ImportRejected.
+    `committing` is called just before the commit (see UnderWay.committing)."""
     if not plan.changes_anything:
         return plan
     with _rejected_on_failure("the profile"):
@@ -86,6 +88,7 @@ def write_document(
             # user was asked), from the records already checked.
             plan = plan_records(session=session, validated=plan.validated)
             apply_import(session=session, plan=plan, progress=progress)
+            committing()
     return plan
 
 
@@ -97,8 +100,10 @@ def import_notes(
     folder: Path,
     now: datetime,
     progress: Progress = quiet,
+    committing: Callable[[], None] = lambda: None,
 ) -> NotesPlan:
-    """Import a folder of daily notes. Raises ImportRejected.
+    """Import a folder of daily notes. Raises ImportRejected. `committing` is called just
+    before the commit (see UnderWay.committing).
 
     Progress is reported by step (each report is a point where a cancel stops it: the
     last one comes before the commit)."""
@@ -114,6 +119,7 @@ def import_notes(
                 progress(WRITING, 0, 1)
                 apply_notes_import(session=session, plan=plan, now=now)
                 progress(WRITING, 1, 1)
+                committing()
     return plan
 
 

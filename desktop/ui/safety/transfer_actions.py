@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from desktop.store.transfer.markdown_import import NotesPlan
     from desktop.store.transfer.progress_report import Progress
     from desktop.store.transfer.vault_folder import VaultReport
+    from desktop.store.under_way import UnderWay
     from desktop.ui.main_window import MainWindow
 
 
@@ -115,7 +116,11 @@ def _with_progress(
         def end(outcome: Any) -> None:
             nonlocal finished
             finished = True
-            progress.close()
+            # Not close(): it emits canceled, which (with the Cancel button) said "Cancelling
+            # the import…" in a dialog that reset() alone keeps from showing itself later,
+            # over the outcome's box, as its deletion waits for that box to close.
+            progress.reset()
+            progress.hide()
             progress.deleteLater()
             then(outcome)
 
@@ -263,20 +268,17 @@ def _reason(error: BaseException) -> str:
 
 def _import_failed(window: MainWindow, error: BaseException, source: str) -> None:
     from desktop.store.transfer.cancelling import ImportCancelled
-    from desktop.store.transfer.json_import import ImportRejected
+    from desktop.store.transfer.json_import import CHECK_STOPPED, ImportRejected
 
     if isinstance(error, ImportCancelled):
         dialogs.tell(window, "Import cancelled", str(error))
     elif isinstance(error, ImportRejected) and len(error.problems) > 1:
         # The file (or folder) named once, each problem its own item: a message box of
         # twenty bullets runs off a small screen.
-        dialogs.tell_file_problem_list(
-            window,
-            "Nothing was imported",
-            source,
-            error.problems,
-            "Fix them and import again. Nothing was changed.",
-        )
+        problems, outcome = error.problems, "Fix them and import again. Nothing was changed."
+        if problems[-1] == CHECK_STOPPED:  # said once, below the list: it is no problem
+            problems, outcome = problems[:-1], f"{CHECK_STOPPED} Nothing was changed."
+        dialogs.tell_file_problem_list(window, "Nothing was imported", source, problems, outcome)
     elif isinstance(error, ImportRejected):
         dialogs.tell_problem(window, "Not imported", error.summary())
     else:
@@ -322,8 +324,14 @@ def import_json(window: MainWindow) -> None:
         def write(progress: Progress) -> ImportPlan:
             from desktop.store.transfer.run import write_document
 
-            with _under_way(profile, source):
-                return write_document(**_into(profile), plan=plan, now=now, progress=progress)
+            with _under_way(profile, source) as note:
+                return write_document(
+                    **_into(profile),
+                    plan=plan,
+                    now=now,
+                    progress=progress,
+                    committing=note.committing,
+                )
 
         _with_progress(window, "Importing your data…", write, imported, failed, cancellable=True)
 
@@ -347,7 +355,7 @@ def _into(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _under_way(profile: Profile, source: str) -> AbstractContextManager[None]:
+def _under_way(profile: Profile, source: str) -> AbstractContextManager[UnderWay]:
     """A note that the import runs, so that a kill is told at the next start."""
     from desktop.store.under_way import IMPORT, under_way
 
@@ -367,8 +375,14 @@ def import_markdown(window: MainWindow) -> None:
     def work(progress: Progress) -> NotesPlan:
         from desktop.store.transfer.run import import_notes
 
-        with _under_way(profile, folder):
-            return import_notes(**_into(profile), folder=Path(folder), now=now, progress=progress)
+        with _under_way(profile, folder) as note:
+            return import_notes(
+                **_into(profile),
+                folder=Path(folder),
+                now=now,
+                progress=progress,
+                committing=note.committing,
+            )
 
     def imported(plan: NotesPlan) -> None:
         reread_everything(window)
