@@ -163,6 +163,29 @@ class _FirstPaintQuitter(QObject):
         return False
 
 
+class _ReadDataFilesAfterFirstPaint(QObject):
+    """Reads the path and quiz files on the turn after the window's first paint, ahead of
+    the page it opened on (queued first, from the window's own paint), so files that are
+    skipped are printed at start-up whichever page opens, not when the Learning path is
+    first built. Reading them takes a few tens of ms: after the paint, not before it."""
+
+    def __init__(self, window: QWidget, profile: Profile) -> None:
+        super().__init__(window)
+        self._window = window
+        self._profile = profile
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._read)
+        return False
+
+    def _read(self) -> None:
+        self._profile.library  # noqa: B018 (reading is the point: the hooks print)
+        self._profile.quizzes  # noqa: B018
+
+
 def run_gui(*, data_dir: str | None, exit_after_startup: bool, start_fresh: bool) -> int:
     folder = ProfileFolder(resolve_data_dir(data_dir))
     app = create_application()
@@ -229,7 +252,8 @@ def _run_window(
 
             report_unexpected_errors()
         context = AppContext.for_profile(profile)
-        # The paths are read when the Learning path page is built, after the first paint.
+        # The path and quiz files are read right after the first paint, before any page is
+        # built (see show_main_window); these print the files skipped then.
         profile.library_read = report_skipped_path_files
         profile.quizzes_read = report_skipped_quiz_files
         window = show_main_window(context, offer_recovery=not exit_after_startup)
@@ -313,6 +337,7 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     from desktop.ui.safety.periodic import keep_backing_up
 
     window = build_main_window(context)
+    _ReadDataFilesAfterFirstPaint(window, context.profile)
     window.show()
     check_after_first_paint(window)
     QTimer.singleShot(0, lambda: _tell_settings_problem(window))

@@ -17,7 +17,6 @@ from desktop.ui.path.shell import PathPageShell
 from desktop.ui.safety.transfer_actions import data_actions
 from desktop.ui.theme import apply_theme_choice, follows_system
 from desktop.ui.widgets.plain_text import plain_tip
-from desktop.ui.window_keys import USUAL_KEYS
 
 if TYPE_CHECKING:
     from desktop.store.search import Hit
@@ -217,20 +216,11 @@ NEW_STORY_KEYS = "Ctrl+Shift+N"  # as the Stories page's New story button says
 
 
 def _new_story_action(window: MainWindow) -> QAction:
-    """File > New story, from any page: the Stories page comes forward with a new story, as
-    its New story button makes one. On the Learning path its keys add an item (Item > Add
-    item), so there the menu command has none and the keys keep that meaning."""
+    """File > New story, from any page (the Learning path too: its Add item has keys of its
+    own): the Stories page comes forward with a new story, as its New story button makes one."""
     action = QAction("New &story", window)
-    keys = QKeySequence(NEW_STORY_KEYS)
-    action.setProperty(USUAL_KEYS, keys.toString())  # the shortcuts sheet lists them anyway
+    action.setShortcut(QKeySequence(NEW_STORY_KEYS))
     action.triggered.connect(lambda: _stories_page(window).new_story())
-
-    def follow(row: int) -> None:
-        on_path = 0 <= row < len(window.pages) and window.pages[row].page_key == page_info.PATH.key
-        action.setShortcut(QKeySequence() if on_path else keys)
-
-    window.navigation.currentRowChanged.connect(follow)
-    follow(window.navigation.currentRow())
     return action
 
 

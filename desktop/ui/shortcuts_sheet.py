@@ -81,20 +81,14 @@ def _menu_actions(menu: QMenu) -> Iterator[QAction]:
 
 def _wanted(action: QAction, seen: set[int]) -> bool:
     """Has keys and is not listed yet (an action can sit in a menu and on its page)."""
-    if not _shortcuts(action) or id(action) in seen:
+    if not action.shortcuts() or id(action) in seen:
         return False
     seen.add(id(action))
     return True
 
 
-def _shortcuts(action: QAction) -> list[QKeySequence]:
-    """The action's keys, or the ones it has on other pages than the one on show."""
-    usual = action.property(window_keys.USUAL_KEYS)
-    return action.shortcuts() or ([QKeySequence(usual)] if usual else [])
-
-
 def _row(action: QAction) -> tuple[str, str]:
-    return menu_label(action.text()), _keys(_shortcuts(action))
+    return menu_label(action.text()), _keys(action.shortcuts())
 
 
 def _keys(sequences: list[QKeySequence]) -> str:

@@ -33,10 +33,6 @@ class WindowKeys:
         return ", ".join(dict.fromkeys(names))
 
 
-# A menu command whose keys mean something else on one page has none while that page is on
-# show; it keeps them under this property, so Help > Keyboard shortcuts lists them from there.
-USUAL_KEYS = "usual_keys"
-
 # Qt names the main keyboard's Enter "Return" and the Delete key "Del"; keyboards say otherwise.
 _KEY_NAMES = {"Return": "Enter", "Del": "Delete"}
 

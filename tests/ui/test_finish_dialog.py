@@ -18,7 +18,7 @@ from desktop.store import progress as progress_store
 from desktop.ui.context import AppContext
 from desktop.ui.practice.finish_dialog import FinishSessionDialog
 from desktop.ui.practice.log_page import PracticeLogPage
-from desktop.ui.practice.practised import item_patterns
+from desktop.ui.practice.practised import item_patterns, practised_and_watched
 
 if TYPE_CHECKING:
     from tests.ui.conftest import EditAttempt
@@ -228,3 +228,16 @@ def test_a_tick_far_down_the_list_is_scrolled_into_view(qtbot, context: AppConte
     (box,) = [box for box in dialog.patterns.boxes if box.isChecked()]
     qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty())
     assert dialog.patterns.scroll_area.verticalScrollBar().value() > 0
+
+
+def test_a_mistake_an_item_trains_against_is_not_a_pattern_practised(context: AppContext) -> None:
+    """The Big-O drill names "Complexity analysis", a mistake: nothing is ticked under
+    Patterns applied for it, and whether it tripped the user up stays theirs to tick."""
+    drill = AttemptSubject("Big-O drill", path_id="backend-senior", item_id="big-o-drill")
+    assert item_patterns(context, drill) == ()
+    taxonomy = context.profile.taxonomy
+    practised, watched = practised_and_watched(
+        ("two-pointers", "complexity", "not-a-tag"), taxonomy
+    )
+    assert practised == ("two-pointers", "not-a-tag")  # an unknown tag is shown as it is
+    assert watched == ("complexity",)  # an alias of the mistake counts as the mistake

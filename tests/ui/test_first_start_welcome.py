@@ -178,3 +178,27 @@ def test_the_welcome_works_from_the_keyboard(
     qtbot.keyClick(welcome.start_button, Qt.Key.Key_Return)
     assert [window.subject.title for window in started] == [_first_to_do_title(page)]
     started[0].discard_without_asking()
+
+
+def test_a_quiz_file_of_the_users_from_before_is_not_welcomed(
+    context: AppContext, open_window: OpenWindow
+) -> None:
+    folder = context.profile.folder.quiz_files_dir
+    (folder / "my-quiz.toml").write_text("id = 'my-quiz'\n")  # bad or not, it is the user's
+    assert not _path_page(open_window).welcome.isVisible()
+    assert context.settings.value(WELCOMED_KEY, False, type=bool)
+
+
+def test_importing_a_path_file_ends_the_welcome(
+    tmp_path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.widgets import dialogs
+    from tests.samples import SMALL_PATH
+
+    monkeypatch.setattr(dialogs, "tell", lambda *args: None)
+    page = _path_page(open_window)
+    assert page.welcome.isVisible()
+    source = tmp_path / "mine.toml"
+    source.write_text(SMALL_PATH)
+    assert page.import_path(source)
+    assert not page.welcome.isVisible()

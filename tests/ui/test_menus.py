@@ -245,17 +245,18 @@ def test_file_new_story_starts_a_story_from_any_page_with_its_keys_shown(
     assert window.current_page().page_key == "stories" and _stories_in_store(context) == 2
 
 
-def test_on_the_learning_path_the_keys_add_an_item_and_the_sheet_still_lists_new_story(
+def test_on_the_learning_path_new_story_keeps_its_keys_and_add_item_has_its_own(
     qtbot, context, open_window
 ) -> None:
     window = open_window(active=True)
     new_story = _action(window.file_menu, "New story")
     window.show_page("path")
     path = window.current_page()
-    assert new_story.isEnabled() and new_story.shortcut().isEmpty()  # no clash with Add item
-    assert path.item_actions.add.shortcut().toString() == "Ctrl+Shift+N"  # type: ignore[attr-defined]
+    assert new_story.isEnabled() and new_story.shortcut().toString() == "Ctrl+Shift+N"
+    add = path.item_actions.add  # type: ignore[attr-defined]
+    assert add.shortcut().toString() == "Ctrl+Shift+A"
+    assert "Ctrl+Shift+A" in path.add_button.toolTip()  # type: ignore[attr-defined]
     sheet = ShortcutsSheet(shortcut_groups(window), window)
     qtbot.addWidget(sheet)
     assert ("New story", "Ctrl+Shift+N") in sheet.rows()["File"]
-    window.show_page("stories")
-    assert new_story.shortcut().toString() == "Ctrl+Shift+N"
+    assert ("Add item", "Ctrl+Shift+A") in sheet.rows()["Item"]

@@ -632,3 +632,15 @@ def test_typing_back_to_the_saved_notes_forgets_a_failed_save(
     with session_scope(context.profile.engine) as session:
         saved = progress_store.saved_progress(session=session, path_id="backend-senior")
     assert saved["3sum"].notes == "kept"
+
+
+def test_the_panel_names_a_mistake_the_item_trains_against_apart(page: PathPage) -> None:
+    """What "Practises" names is what the session dialog ticks under Patterns applied; a
+    mistake such as Complexity analysis is one to watch out for."""
+    assert page.select_item("big-o-drill")
+    facts = page.panel.facts.text()
+    assert "Watch out for: Complexity analysis" in facts
+    assert "Practises" not in facts
+    assert page.select_item("two-sum-ii-sorted")
+    assert "Practises: Two pointers" in page.panel.facts.text()
+    assert "Watch out for" not in page.panel.facts.text()

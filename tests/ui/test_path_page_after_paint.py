@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from desktop.app import report_skipped_path_files, report_skipped_quiz_files
 from desktop.ui import page_info
 from desktop.ui.context import AppContext
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.pages import build_main_window
 from desktop.ui.path.page import PathPage
 from desktop.ui.path.shell import PathPageShell
@@ -115,3 +116,34 @@ def test_skipped_quiz_files_are_reported_as_path_files_are(
     context.profile.reload_library()  # an import reads them again: not a start-up
     assert context.profile.quizzes.errors
     assert "broken-quiz" not in capsys.readouterr().err
+
+
+def _broken_files(context: AppContext) -> None:
+    folder = context.profile.folder
+    (folder.path_files_dir / "broken.toml").write_text("format = [\n", encoding="utf-8")
+    (folder.quiz_files_dir / "broken-quiz.toml").write_text("id = [\n", encoding="utf-8")
+    context.profile._library = None  # as a fresh start finds the folders
+
+
+@pytest.mark.parametrize("opened_on", [page_info.JOURNAL.key, page_info.PATH.key])
+def test_skipped_files_are_printed_at_start_up_before_any_page_is_built(
+    qtbot, context: AppContext, opened_on: str
+) -> None:
+    """Whichever page the window opens on: not only once the Learning path is visited."""
+    from desktop.app import show_main_window
+
+    _broken_files(context)
+    said: list[str] = []
+    context.profile.library_read = lambda library: said.append(f"paths {len(library.errors)}")
+    context.profile.quizzes_read = lambda quizzes: said.append(f"quizzes {len(quizzes.errors)}")
+    remembered = _remembering(context, opened_on)
+    window = show_main_window(remembered, offer_recovery=False)
+    qtbot.addWidget(window)
+    front = window.stack.currentWidget()
+    assert isinstance(front, LazyPage) and not front.built
+    build = front._build
+    front._build = lambda: (said.append("page building"), build())[1]
+    qtbot.waitUntil(lambda: front.built, timeout=5000)
+    qtbot.waitUntil(lambda: "quizzes 1" in said, timeout=5000)
+    assert said == ["paths 1", "quizzes 1", "page building"]
+    assert not _shell(window).built or opened_on == page_info.PATH.key

@@ -30,12 +30,13 @@ def test_item_column_takes_the_spare_width_at_first_launch(open_page) -> None:
     # Nothing has a status yet: the Changed column would be empty, so it is not shown.
     assert tree.isColumnHidden(Column.CHANGED)
     assert header.sectionSize(Column.TITLE) + _shown_short_widths(page) == (tree.viewport().width())
-    # Status shows only "To do": it is sized to that, not to "Needs review".
+    # Status shows only "To do" yet, but has room for "Needs review": marking an item
+    # must not move the columns.
     needs_review = tree.fontMetrics().horizontalAdvance("Needs review")
-    assert header.sectionSize(Column.STATUS) < needs_review + 22
-    # The titles get the room they need (up to a limit): the Kind steps aside for them.
-    assert tree.isColumnHidden(Column.KIND)
-    assert not tree.isColumnHidden(Column.TARGET)
+    assert header.sectionSize(Column.STATUS) >= needs_review + 22
+    # The titles get the room they need (up to a limit): the Kind and the Target step aside
+    # for them (the item panel shows both), as they would once an item needs review.
+    assert tree.isColumnHidden(Column.KIND) and tree.isColumnHidden(Column.TARGET)
     wanted = min(_widest_title_cell(tree), ENOUGH_FOR_TITLES)
     assert header.sectionSize(Column.TITLE) >= wanted
 
@@ -47,6 +48,17 @@ def test_short_columns_follow_what_they_show(open_page) -> None:
     needs_review = page.tree.fontMetrics().horizontalAdvance("Needs review")
     assert header.sectionSize(Column.STATUS) >= needs_review + 22
     assert not page.tree.isColumnHidden(Column.CHANGED)  # a date to show, and room for it
+
+
+def test_columns_stay_put_when_an_item_changes_status(open_page) -> None:
+    """Once the Changed column is on show, a status change moves no column by a pixel."""
+    page: PathPage = open_page(PathPage, (1700, 1000))
+    page.set_status("3sum", ItemStatus.DONE)
+    header = page.tree.header()
+    before = [(header.sectionSize(c), page.tree.isColumnHidden(c)) for c in Column]
+    for status in (ItemStatus.IN_PROGRESS, ItemStatus.NEEDS_REVIEW, ItemStatus.TODO):
+        page.set_status("two-sum", status)
+        assert [(header.sectionSize(c), page.tree.isColumnHidden(c)) for c in Column] == before
 
 
 def test_narrow_list_gives_titles_room_before_kind_and_date(qtbot, context: AppContext) -> None:

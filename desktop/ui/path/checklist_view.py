@@ -1,7 +1,9 @@
 """The checklist's tree view and how it shares its width between the columns.
 
 The Item column takes whatever the short columns leave. Those are as wide as what they show
-now (a path nobody has started shows only "To do"), a column with nothing in it is hidden,
+now, except that the Status and Changed columns are as wide as anything they could show
+(every status, a date in any month), so marking an item does not shift the columns by a few
+pixels; a column with nothing in it is hidden,
 and when the titles would be cut the Changed date, then the Kind, then the Target step aside:
 the item panel beside the list shows all three for the chosen item. Only when even that
 leaves too little room (or a title of the user's own is very long) is a title cut, and its
@@ -10,10 +12,14 @@ tooltip holds it whole.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTreeView, QWidget
 
+from desktop.domain.item_status import ItemStatus
+from desktop.ui.formatting import day_with_year
 from desktop.ui.path.checklist_model import ChecklistModel, Column
 
 SHORT_COLUMNS = (Column.KIND, Column.DIFFICULTY, Column.TARGET, Column.STATUS, Column.CHANGED)
@@ -26,6 +32,17 @@ STATUS_DOT_ROOM = 22  # the status dot and its gap
 # longest title of the bundled paths (about 400 px with its indent) fits, a very long title
 # of the user's own does not take every column away.
 ENOUGH_FOR_TITLES = 440
+
+
+def _could_show(column: Column) -> set[str]:
+    """What the column may show after a status change, whatever it shows now: measured too,
+    so a change does not move the columns. (Day 28 of each month: two-digit days, and the
+    digits of common fonts are equally wide.)"""
+    if column is Column.STATUS:
+        return {status.label for status in ItemStatus}
+    if column is Column.CHANGED:
+        return {day_with_year(date(2000, month, 28)) for month in range(1, 13)}
+    return set()
 
 
 class ChecklistView(QTreeView):
@@ -72,7 +89,7 @@ class ChecklistView(QTreeView):
             heading = str(self._model.headerData(column, Qt.Orientation.Horizontal))
             widest = max(
                 [header_metrics.horizontalAdvance(heading) + 8]  # room for the sort margin
-                + [metrics.horizontalAdvance(text) for text in texts[column]]
+                + [metrics.horizontalAdvance(text) for text in texts[column] | _could_show(column)]
             )
             room = STATUS_DOT_ROOM if column is Column.STATUS else 0
             self._widths[column] = widest + CELL_PADDING + room

@@ -14,6 +14,7 @@ from desktop.ui.window_keys import CTRL_ENTER
 if TYPE_CHECKING:
     from desktop.domain.progress import ChecklistItem
 
+ADD_ITEM_KEYS = "Ctrl+Shift+A"  # not Ctrl+Shift+N: that is File > New story on every page
 _STATUS_SHORTCUTS = {
     ItemStatus.TODO: "Ctrl+Shift+T",
     ItemStatus.IN_PROGRESS: "Ctrl+Shift+P",
@@ -47,7 +48,7 @@ class ItemActions(QObject):
         parent.addAction(self.start)
 
         self.add = QAction("&Add item…", parent)
-        self.add.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add.setShortcut(QKeySequence(ADD_ITEM_KEYS))
         parent.addAction(self.add)
 
         # Delete removes only while the list has the focus, never text in the notes editor

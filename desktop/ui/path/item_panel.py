@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.progress import ChecklistItem, ItemStatus
+from desktop.domain.taxonomy import Taxonomy
 from desktop.ui.formatting import short_date
+from desktop.ui.practice.practised import practised_and_watched
 from desktop.ui.widgets.autosave import KeptDraft, Writer
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
@@ -41,6 +43,8 @@ class ItemPanel(QWidget):
         self._hide_difficulty = False
         # How a topic tag reads (the page sets the vocabulary's labels).
         self.label_tag: Callable[[str], str] = lambda tag: tag
+        # Which topic tags are mistakes (the page sets the profile's taxonomy).
+        self.taxonomy: Taxonomy | None = None
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_overview())
@@ -233,8 +237,17 @@ class ItemPanel(QWidget):
         if entry.is_custom:
             parts.append("added by you")
         text = " · ".join(parts)
-        if item.topics:
-            text += "\nPractises: " + ", ".join(self.label_tag(tag) for tag in item.topics)
+        # As the session dialog reads them: what it ticks under Patterns applied, and the
+        # mistakes the item trains against, left for the user to tick (see practised.py).
+        practised, watched = (
+            practised_and_watched(item.topics, self.taxonomy)
+            if self.taxonomy
+            else (item.topics, ())
+        )
+        if practised:
+            text += "\nPractises: " + ", ".join(self.label_tag(tag) for tag in practised)
+        if watched:
+            text += "\nWatch out for: " + ", ".join(self.label_tag(tag) for tag in watched)
         return text
 
     # Notes autosave -------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from desktop.ui.path.add_item_dialog import AddItemDialog
 from desktop.ui.path.checklist_model import ChecklistModel
 from desktop.ui.path.checklist_view import ChecklistView
 from desktop.ui.path.filter_bar import FilterBar
-from desktop.ui.path.item_actions import ItemActions
+from desktop.ui.path.item_actions import ADD_ITEM_KEYS, ItemActions
 from desktop.ui.path.item_panel import ItemPanel
 from desktop.ui.path.problems_banner import PathProblemsBanner
 from desktop.ui.path.quiz_import import import_quiz_from_dialog
@@ -99,6 +99,7 @@ class PathPage(ContextPage):
 
         self.panel = ItemPanel()
         self.panel.label_tag = context.profile.vocabulary.label
+        self.panel.taxonomy = context.profile.taxonomy
         self.panel.status_chosen.connect(self._on_status_chosen)
         self.panel.set_notes_writer(self._write_notes)
         self.panel.remove_requested.connect(self._remove_custom_item)
@@ -184,7 +185,7 @@ class PathPage(ContextPage):
             "Add item…",
             "Add an item of your own",
             self.add_custom_item_from_dialog,
-            tooltip="Add an item of your own to a stage (Ctrl+Shift+N)",
+            tooltip=f"Add an item of your own to a stage ({ADD_ITEM_KEYS})",
         )
         row.addWidget(self.add_button)
         return row

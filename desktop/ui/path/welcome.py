@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.store.database import session_scope
-from desktop.store.first_start import holds_user_data
+from desktop.store.first_start import holds_user_data, holds_user_files
 from desktop.ui.context import AppContext
 from desktop.ui.read_failures import reports_read_failures
 from desktop.ui.widgets.controls import push_button
@@ -101,6 +101,7 @@ class FirstStartWelcome(QFrame):
         ):
             signal.connect(lambda: self.refresh())
         events.progress_changed.connect(lambda _path_id: self.refresh())
+        events.paths_changed.connect(lambda: self.refresh())  # a path or quiz file imported
         self.hide()  # until refresh(), once the card is in its page
 
     def set_first_item(self, title: str | None) -> None:
@@ -119,8 +120,11 @@ class FirstStartWelcome(QFrame):
         if settings.value(WELCOMED_KEY, False, type=bool):
             self.hide()
             return
-        with session_scope(self.context.profile.engine) as session:
-            needed = not holds_user_data(session=session)
+        profile = self.context.profile
+        needed = not holds_user_files(profile.folder)
+        if needed:
+            with session_scope(profile.engine) as session:
+                needed = not holds_user_data(session=session)
         if not needed:
             self._mark_done()
         self.setVisible(needed)
