@@ -11,7 +11,6 @@ from typing import Any
 
 from desktop.domain.weak_spot_practice import practise_with
 from desktop.domain.weak_spots import (
-    INTERVAL_PERCENT,
     WEAK_SPOT_DAYS,
     WeakSpot,
     WeakSpotReport,
@@ -131,7 +130,7 @@ def _spot(spot: WeakSpot) -> dict[str, Any]:
         "sessions": spot.seen,
         "rate": spot.rate,
         "interval": [spot.low, spot.high],
-        "interval_percent": INTERVAL_PERCENT,
+        "interval_percent": spot.interval_percent,
         "usual_rate": spot.usual,
         "explanation": spot.explanation,
         "attempt_ids": list(spot.attempt_ids),

@@ -23,6 +23,8 @@ KINDS = {
     "sliding-window": "pattern",
     "recursion": "pattern",
     "indexing": "topic",
+    "caching": "topic",
+    "queues": "topic",
     "off-by-one": "mistake",
     "edge-cases": "mistake",
     "requirements": "design_step",
@@ -294,6 +296,53 @@ def test_a_quiz_counts_only_its_missed_topics_against_them() -> None:
     report = _report(quizzes + _fine(10, range(8)))
     assert [spot.tag for spot in report.watching] == ["sliding-window"]
     assert "Indexing" in report.covered
+
+
+def test_a_quiz_holds_its_topics_to_one_bar_whatever_their_kind() -> None:
+    """A learner who misses about half the questions on every topic of a quiz has no weak
+    topic there: a pattern, a topic and a design step asked about in one quiz share the
+    learner's own rate of missing questions, rather than each leaning on a typical rate."""
+
+    def quiz(ref: int, days_ago: float, missed: tuple[str, ...]) -> Attempt:
+        asked = ("sliding-window", "indexing", "capacity-estimation")
+        attempt = _attempt(ref, days_ago, asked, Outcome.PARTIAL, kind="quiz", struggles=missed)
+        return replace(attempt, quiz_correct=3, quiz_total=6)
+
+    quizzes = [
+        quiz(1, 1.5, ("capacity-estimation", "sliding-window")),
+        quiz(2, 3.5, ("capacity-estimation", "indexing")),
+        quiz(3, 5.5, ("capacity-estimation", "sliding-window", "indexing")),
+        quiz(4, 7.5, ("indexing",)),
+        quiz(5, 9.5, ("sliding-window",)),
+    ]
+    report = _report(quizzes + _fine(10, range(8)))
+    assert report.spots == []
+    assert {spot.tag for spot in report.watching} == {
+        "sliding-window",
+        "indexing",
+        "capacity-estimation",
+    }
+
+
+def test_a_topic_needs_surer_evidence_than_a_pattern() -> None:
+    """Three stuck sessions out of three list a pattern but only watch a topic (held to a 90%
+    interval, see weak_spots.Z_LOWER_TOPIC); a fourth lists it too."""
+
+    def history(weak: str, usual: str, stuck: int) -> WeakSpotReport:
+        hard = [_attempt(n, 1 + 1.5 * n, (weak,), Outcome.STUCK, kind="reading")
+                for n in range(stuck)]  # fmt: skip
+        fine = [
+            _attempt(100 + n, 0.5 + n, (usual,), Outcome.PARTIAL if n % 5 == 0 else Outcome.SOLVED,
+                     kind="reading")
+            for n in range(10)
+        ]  # fmt: skip
+        return _report(hard + fine)
+
+    assert [s.tag for s in history("two-pointers", "hash-map", 3).spots] == ["two-pointers"]
+    three = history("caching", "queues", 3)
+    assert three.spots == [] and [s.tag for s in three.watching] == ["caching"]
+    four = history("caching", "queues", 4).spots
+    assert [s.tag for s in four] == ["caching"] and four[0].interval_percent == 90
 
 
 def test_a_topic_is_held_to_the_usual_rate_of_its_own_kind_of_work() -> None:
