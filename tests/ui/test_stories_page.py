@@ -414,6 +414,22 @@ def test_the_story_bank_exports_to_markdown(page: StoriesPage, tmp_path: Path, m
     assert "### Action\n\nI **fixed** it." in text
 
 
+def test_a_markdown_export_named_json_is_saved_as_markdown_and_said(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    page.new_story(StoryDraft(title="Outage", action="Fixed it.", themes=("ownership",)))
+    said: list[tuple[str, Path]] = []
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: tmp_path / "bank.json")
+    monkeypatch.setattr(
+        exports, "tell_saved", lambda _p, _t, text, target: said.append((text, target))
+    )
+    assert page.export_markdown()
+    assert not (tmp_path / "bank.json").exists()
+    assert "## Outage" in (tmp_path / "bank.md").read_text(encoding="utf-8")
+    assert said[-1][1] == tmp_path / "bank.md"
+    assert "saved as bank.md, not bank.json" in said[-1][0]
+
+
 def test_an_export_that_cannot_be_written_is_explained(
     page: StoriesPage, tmp_path: Path, monkeypatch
 ) -> None:

@@ -19,6 +19,7 @@ from desktop.ui.widgets.export_folder import (
     remember_export_folder,
     suggested_path,
 )
+from desktop.ui.widgets.file_suffix import fitted_name
 
 if TYPE_CHECKING:
     from desktop.folders import ProfileFolder
@@ -159,14 +160,16 @@ def _save_typing(window: MainWindow) -> None:
 
 
 def export_json(window: MainWindow) -> None:
-    target = dialogs.choose_file_to_save(
+    chosen = dialogs.choose_file_to_save(
         window,
         "Export all data",
         suggested_path(window.context.settings, f"loopwise-{window.context.today()}.json"),
         "JSON (*.json)",
     )
-    if target is None:
+    if chosen is None:
         return
+    fitted, renamed = fitted_name(Path(chosen), ".json")
+    target = str(fitted)
     remember_export_folder(window.context.settings, Path(target).parent)
     _save_typing(window)
     context = window.context
@@ -187,7 +190,10 @@ def export_json(window: MainWindow) -> None:
         lambda count: dialogs.tell(
             window,
             "Exported",
-            _exported(f"{_records(count)} saved to {target}.", context.profile.folder),
+            _exported(
+                " ".join(filter(None, [f"{_records(count)} saved to {target}.", renamed])),
+                context.profile.folder,
+            ),
         ),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"

@@ -21,6 +21,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.stories.sheet_pages import paginated_sheet, print_sheet
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
+from desktop.ui.widgets.file_suffix import fitted_name
 from desktop.ui.widgets.saved_file_message import tell_saved
 
 # Qt's rich text takes margins in px only ("pt" margins are read as none).
@@ -88,8 +89,7 @@ def _export(
     chosen = ask_save_path(parent, title, suggested_path(context.settings, name), name_filter)
     if chosen is None:
         return False
-    suffix = Path(name).suffix
-    target = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+    target, renamed = fitted_name(chosen, Path(name).suffix)
     try:
         done = write(target)
     except SAVE_ERRORS as error:
@@ -99,7 +99,7 @@ def _export(
     window = parent.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(f"{done} {target}", 8000)
-    tell_saved(parent, "Saved", done, target)
+    tell_saved(parent, "Saved", f"{done}\n{renamed}" if renamed else done, target)
     return True
 
 
