@@ -178,3 +178,13 @@ def test_the_welcome_works_from_the_keyboard(
     qtbot.keyClick(welcome.start_button, Qt.Key.Key_Return)
     assert [window.subject.title for window in started] == [_first_to_do_title(page)]
     started[0].discard_without_asking()
+
+
+def test_the_welcome_names_the_chosen_path_not_always_backend(open_window: OpenWindow) -> None:
+    page = _path_page(open_window)
+    page.select_path("ml-engineer")
+    words = page.welcome.about.text()
+    assert "the ML Engineer learning path" in words
+    assert "backend" not in words.lower()
+    page.select_path("backend-senior")
+    assert "the Backend learning path" in page.welcome.about.text()
