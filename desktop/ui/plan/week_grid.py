@@ -389,7 +389,7 @@ def _row(
     entry.setData(
         HTML_ROLE,
         f"<span style='color:{colour}'>●</span> {title}"
-        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state, colour)}",
+        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state)}",
     )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
@@ -398,10 +398,11 @@ def _row(
     return entry
 
 
-def _state_html(state: str, colour: str) -> str:
-    """The state in muted text, except "not done", which takes the amber of its dot."""
+def _state_html(state: str) -> str:
+    """The state in muted text, except "not done", which takes the amber of its dot (both
+    turn to the selection's text colour on a selected card)."""
     if state == "not done":
-        return f"<span style='color:{colour}'>{escape(state)}</span>"
+        return f"<span class='warning'>{escape(state)}</span>"
     return f"<span class='muted'>{escape(state)}</span>"
 
 
