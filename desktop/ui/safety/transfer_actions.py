@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 
+from desktop.domain.file_suffix import fitted_name
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import (
@@ -19,7 +20,6 @@ from desktop.ui.widgets.export_folder import (
     remember_export_folder,
     suggested_path,
 )
-from desktop.ui.widgets.file_suffix import fitted_name
 
 if TYPE_CHECKING:
     from desktop.folders import ProfileFolder

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from desktop.domain.file_suffix import fitted_name
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_export import loop_sheet_html, stories_markdown
 from desktop.domain.story_themes import ThemeCatalog
@@ -21,7 +22,6 @@ from desktop.ui.context import AppContext
 from desktop.ui.stories.sheet_pages import paginated_sheet, print_sheet
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
-from desktop.ui.widgets.file_suffix import fitted_name
 from desktop.ui.widgets.saved_file_message import tell_saved
 
 # Qt's rich text takes margins in px only ("pt" margins are read as none).

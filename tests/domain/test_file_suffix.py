@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.ui.widgets.file_suffix import fitted_name
+from desktop.domain.file_suffix import fitted_name
 
 
 def test_a_missing_ending_is_added_quietly() -> None:
