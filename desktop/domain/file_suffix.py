@@ -13,6 +13,8 @@ FILE_TYPE_SUFFIXES = frozenset(
     | {".yaml", ".yml", ".doc", ".docx", ".odt", ".rtf", ".zip", ".db", ".sqlite"}
 )
 
+KIND_NAMES = {".md": "Markdown", ".json": "JSON", ".pdf": "PDF"}  # the app's own exports
+
 
 def fitted_name(chosen: Path, suffix: str) -> tuple[Path, str | None]:
     """`chosen` with the ending `suffix` (".md"), and a plain note when a foreign ending was
@@ -22,9 +24,10 @@ def fitted_name(chosen: Path, suffix: str) -> tuple[Path, str | None]:
         return chosen, None
     if current in FILE_TYPE_SUFFIXES:
         fitted = chosen.with_suffix(suffix)
+        kind = KIND_NAMES.get(suffix, suffix.lstrip(".").upper())
         note = (
             f"The file is saved as {fitted.name}, not {chosen.name}: "
-            f"this export is a {suffix} file."
+            f"this export is a {kind} ({suffix}) file."
         )
         return fitted, note
     return chosen.with_name(chosen.name + suffix), None

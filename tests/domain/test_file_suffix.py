@@ -24,3 +24,8 @@ def test_a_foreign_file_type_ending_is_replaced_and_said() -> None:
     fitted, note = fitted_name(Path("/x/bank.json"), ".md")
     assert fitted == Path("/x/bank.md")
     assert note is not None and "bank.md" in note and "bank.json" in note
+
+
+def test_the_note_names_the_kind_of_file_in_words() -> None:
+    _fitted, note = fitted_name(Path("/x/sheet.md"), ".pdf")
+    assert note == "The file is saved as sheet.pdf, not sheet.md: this export is a PDF (.pdf) file."
