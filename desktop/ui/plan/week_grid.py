@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -72,6 +72,14 @@ class DayList(QListWidget):
         super().focusInEvent(event)
         # Shift+Tab from below the week, or an arrow key, may land on a day scrolled out of
         # sight in a short window: bring its day into view, or the keys are nowhere to be seen.
+        self._bring_day_into_view()
+        # Again once pending layouts are done: a banner shown by the same reload ("This
+        # week" brings the carry-over offer) shrinks the week and pushed today half out.
+        QTimer.singleShot(0, self, self._bring_day_into_view)
+
+    def _bring_day_into_view(self) -> None:
+        if not self.hasFocus():
+            return
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
