@@ -555,6 +555,18 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()
 
 
+def test_under_a_filter_the_heading_counts_the_matches(page: StoriesPage) -> None:
+    for title in ("Sale-day outage", "Billing migration", "Outage review"):
+        assert page.new_story(StoryDraft(title=title)) is not None
+    page.filter.setText("outage")
+    assert page.list_heading.text() == "2 of 3 stories match"
+    assert page.list_heading.fontMetrics().horizontalAdvance("55 of 60 stories match") <= (
+        page.list.width()
+    )
+    page.filter.clear()
+    assert page.list_heading.text() == "3 stories · 3 due for rehearsal"
+
+
 def test_enter_in_the_title_goes_on_to_the_situation(page: StoriesPage, qtbot) -> None:
     page.window().activateWindow()
     page.new_story(StoryDraft(title="By keyboard"))
