@@ -239,6 +239,12 @@ def _when(moment: datetime) -> str:
 
 def export_command(data_dir: str | None, file_format: str, target: str) -> int:
     if file_format == "json":
+        from desktop.domain.file_suffix import fitted_name
+
+        fitted, foreign = fitted_name(Path(target), ".json")
+        if foreign:  # a script asked for this very name: refused, not quietly renamed
+            _say(f"A JSON export is written to a .json file, not {target} (try {fitted}).")
+            return 2
         plainly = _plain_export(data_dir, Path(target))
         if plainly is not None:
             return plainly

@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.weak_spot_practice import practise_with
@@ -79,8 +80,9 @@ def weak_spots_command(
 
     report = data.report.weak_spot_report
     assert report is not None
+    counts = PeriodCounts(data.report.attempts_in_range, len(data.mocks))
     text = (
-        json.dumps(_as_json(report, path_id, period, items), indent=2)
+        json.dumps(_as_json(report, counts, path_id, period, items), indent=2)
         if as_json
         else _as_text(report, items)
     )
@@ -98,8 +100,19 @@ def _as_text(report: WeakSpotReport, items: Callable[[WeakSpot], list[str]]) -> 
     return "\n".join(lines + ([""] if lines and notes else []) + ([notes] if notes else []))
 
 
+@dataclass(frozen=True)
+class PeriodCounts:
+    """What the period holds, counted as the Trends page counts it: its "474 sessions" are
+    practice sessions, and mock interviews are counted apart (the weak-spot model weighs
+    both, so its own total was five more than the page said)."""
+
+    sessions: int
+    mock_interviews: int
+
+
 def _as_json(
     report: WeakSpotReport,
+    counts: PeriodCounts,
     path_id: str | None,
     period: str,
     items: Callable[[WeakSpot], list[str]],
@@ -107,7 +120,11 @@ def _as_json(
     return {
         "path": path_id,
         "period": period,
-        "sessions": report.sessions,  # weighed: those of the last EVIDENCE_DAYS
+        "sessions": counts.sessions,  # practice sessions in the period, as Trends says
+        "mock_interviews": counts.mock_interviews,  # in the period (all paths only)
+        # What the weak-spot model weighed: sessions and mock interviews of its last
+        # EVIDENCE_DAYS; older sessions of the period weigh too little and are left out.
+        "weighed": report.sessions,
         "older_sessions": report.older_sessions,
         "weak_spots": [_spot(spot) | {"practise_with": items(spot)} for spot in report.spots],
         "watching": [_spot(spot) for spot in report.watching],

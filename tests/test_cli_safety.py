@@ -72,6 +72,16 @@ def test_export_and_import_from_the_command_line(tmp_path: Path) -> None:
     assert again.stdout.strip() == "0 journal entries were added; 1 was already in your journal."
 
 
+def test_a_json_export_to_a_markdown_name_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0
+    target = tmp_path / "notes.md"
+    refused = loopwise("export", str(target), "--data-dir", str(data))
+    assert refused.returncode == 2
+    assert f"not {target} (try {tmp_path / 'notes.json'})" in refused.stderr
+    assert not target.exists()
+
+
 def test_exporting_notes_again_leaves_the_ones_you_edited(tmp_path: Path) -> None:
     data, vault = tmp_path / "profile", tmp_path / "vault"
     assert loopwise("--data-dir", str(data), "--exit-after-startup").returncode == 0

@@ -118,3 +118,24 @@ def test_a_link_to_a_missing_database_is_told_as_such_not_as_no_profile(
     assert f"it is a link to {elsewhere}, which is not there" in said
     assert "There is no Loopwise profile" not in said
     assert not elsewhere.parent.exists()
+
+
+def test_json_counts_sessions_as_trends_does_and_mock_interviews_apart(
+    data_dir: str, folder: ProfileFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page's "12 sessions" are practice sessions; the model also weighs mock interviews,
+    and its total was once printed as "sessions" (479 against the page's 474)."""
+    from desktop.domain.mocks import RUBRIC, MockInterview, MockKind
+    from desktop.store import mocks as mocks_store
+
+    now = clock_start()
+    profile = open_profile(folder, clock=StepClock())
+    with session_scope(profile.engine) as session:
+        scores = {key: 2 for key, _label in RUBRIC[MockKind.CODING]}
+        mock = MockInterview(now - timedelta(days=2), MockKind.CODING, scores)
+        mocks_store.log_mock(session=session, mock=mock, now=now)
+    profile.close()
+    assert main(["weak-spots", "--data-dir", data_dir, "--json", "--period", "90d"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["sessions"], printed["mock_interviews"]) == (12, 1)
+    assert printed["weighed"] == 13 and printed["older_sessions"] == 0

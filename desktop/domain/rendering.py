@@ -11,6 +11,11 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"align"}, "th": {"align"}}
 _TASK = re.compile(r"<li>\s*(<p>)?\s*\[([ xX])\]\s+")
+# A list item holding one paragraph and nothing else: Python-Markdown wraps only the items
+# next to a blank line in <p>, so one list drew uneven gaps between its items.
+_ONE_PARAGRAPH_ITEM = re.compile(
+    r"<li>\s*<p>((?:(?!</?p>|</?li>|<[uo]l>).)*?)</p>\s*</li>", re.DOTALL
+)
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
@@ -25,6 +30,7 @@ def render_markdown(text: str) -> str:
     html = markdown.markdown(
         text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
     )
+    html = _ONE_PARAGRAPH_ITEM.sub(r"<li>\1</li>", html)
     html = _TASK.sub(_task_box, html)
     html = _IMAGE.sub(_image_placeholder, html)
     return nh3.clean(

@@ -87,8 +87,8 @@ def test_task_boxes_in_loose_and_ordered_lists() -> None:
     loose = render_markdown("- [x] first\n\n- [ ] second\n")
     ordered = render_markdown("1. [x] first\n2. [ ] second\n")
 
-    assert f"<p>{TICKED_BOX} first</p>" in loose
-    assert f"<p>{EMPTY_BOX} second</p>" in loose
+    assert f"<li>{TICKED_BOX} first</li>" in loose  # one paragraph: drawn like a tight list
+    assert f"<li>{EMPTY_BOX} second</li>" in loose
     assert f"<li>{TICKED_BOX} first</li>" in ordered
     assert f"<li>{EMPTY_BOX} second</li>" in ordered
 
@@ -165,3 +165,14 @@ def test_a_blocked_image_leaves_its_description() -> None:
     assert "[image]" in render_markdown("![](local.png)")
     unsafe = render_markdown("![<script>steal()</script>](x.png)")
     assert "<script" not in unsafe
+
+
+def test_a_loose_list_item_with_one_paragraph_is_drawn_like_its_neighbours() -> None:
+    html = render_markdown("- one\n- two\n\n- three\n")
+    assert "<p>" not in html
+    assert html.count("<li>") == 3
+
+
+def test_a_list_item_of_two_paragraphs_keeps_them() -> None:
+    html = render_markdown("- one\n\n    more of one\n\n- two\n")
+    assert "<p>one</p>" in html and "<p>more of one</p>" in html

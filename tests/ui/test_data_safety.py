@@ -597,3 +597,15 @@ def test_the_export_message_names_imported_files_only_when_there_are_some(
         "\n\nQuiz files you imported are not in it: copy the quizzes folder of your data "
         "folder along."
     )
+
+
+def test_a_json_export_named_as_markdown_is_saved_as_json_and_said(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window, told = _window_with_entry(qtbot, context, monkeypatch, "Exported entry")
+    monkeypatch.setattr(dialogs, "choose_file_to_save", lambda *_args: str(tmp_path / "a.md"))
+    _file_action(window, "export-json").trigger()
+    assert wait_until(lambda: bool(told))
+    assert not (tmp_path / "a.md").exists()
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["sections"]
+    assert "saved as a.json, not a.md" in told[-1]

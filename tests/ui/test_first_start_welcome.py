@@ -202,3 +202,13 @@ def test_importing_a_path_file_ends_the_welcome(
     source.write_text(SMALL_PATH)
     assert page.import_path(source)
     assert not page.welcome.isVisible()
+
+
+def test_the_welcome_names_the_chosen_path_not_always_backend(open_window: OpenWindow) -> None:
+    page = _path_page(open_window)
+    page.select_path("ml-engineer")
+    words = page.welcome.about.text()
+    assert "the ML Engineer learning path" in words
+    assert "backend" not in words.lower()
+    page.select_path("backend-senior")
+    assert "the Backend learning path" in page.welcome.about.text()

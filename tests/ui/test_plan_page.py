@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop.domain.dates import MONDAY, local_day, local_midnight, week_of
 from desktop.domain.journal import EntryKind
@@ -21,6 +23,8 @@ from desktop.store.errors import WriteFailed
 from desktop.ui.context import AppContext
 from desktop.ui.plan import mock_dialog
 from desktop.ui.plan.page import PlanPage
+from desktop.ui.theme import STATUS_COLOURS, Scheme, apply_theme, colours
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 from tests.helpers.told import problems_told
 
 pytestmark = pytest.mark.any_date
@@ -392,6 +396,42 @@ def test_a_past_days_unfinished_item_is_marked_not_done(
     page.reload()
     assert page.grid.shown_titles(week)[0].endswith("45 min · not done")
     assert page.grid.shown_titles(week + timedelta(days=4))[0].endswith("45 min · routine")
+
+
+@pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK])
+def test_not_done_on_a_selected_card_takes_the_selection_text_colour(
+    page: PlanPage, context: AppContext, qapp, scheme: Scheme
+) -> None:
+    """Amber "not done" on the blue selection was hard to read: selected, it is drawn in
+    the selection's text colour, and amber again once the card is not selected."""
+    week = week_of(_today(context), first=MONDAY)
+    context.set_clock(lambda: local_midnight(week + timedelta(days=2)) + timedelta(hours=9))
+    item_id = _plan(context, week)
+    page.reload()
+    day_list = page.grid.list_for_keys(week)
+    assert day_list is not None
+    delegate = day_list.itemDelegate()
+    assert isinstance(delegate, RichTextDelegate)
+    html = str(day_list.item(0).data(HTML_ROLE))
+
+    def not_done_colour(selected: bool) -> QColor:
+        document = delegate._document(QStyleOptionViewItem(), html, selected)
+        block = document.lastBlock()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if "not done" in fragment.text():
+                return fragment.charFormat().foreground().color()
+            iterator += 1
+        raise AssertionError("no 'not done' on the card")
+
+    try:
+        apply_theme(qapp, scheme)
+        assert page.grid.select(item_id)
+        assert not_done_colour(True) == QColor(colours(scheme)["highlighted_text"])
+        assert not_done_colour(False) == QColor(STATUS_COLOURS[scheme]["needs_review"])
+    finally:
+        apply_theme(qapp, Scheme.LIGHT)
 
 
 def test_a_garbled_saved_tab_falls_back_to_the_first(page: PlanPage, context: AppContext) -> None:

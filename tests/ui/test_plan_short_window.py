@@ -69,3 +69,39 @@ def test_the_review_offer_keeps_to_one_line_and_tells_the_rest_in_its_tooltip(
     page.window().resize(1600, 900)
     settle()
     assert text.text() == WHOLE_OFFER and text.toolTip() == ""
+
+
+def test_back_on_this_week_today_is_wholly_in_view_under_a_banner(
+    qtbot, open_window, context: AppContext
+) -> None:
+    """In a short window, "This week" gave today's list the keys and scrolled to it, and then
+    the carry-over banner came up and pushed today's row half out of sight."""
+    from desktop.domain.dates import local_midnight
+    from desktop.ui.plan.week_grid import DayList
+
+    window = open_window(size=(760, 520), active=True)
+    page = window.open_page("plan", PlanPage)
+    saturday = page.week + timedelta(days=5)
+    context.set_clock(lambda: local_midnight(saturday) + timedelta(hours=9))
+    with context.writing() as session:
+        for day in (page.week - timedelta(days=5), saturday):  # last week's is left over
+            plan_store.add_plan_item(
+                session=session, day=day, target=DESIGN, minutes=45,
+                source=PlanSource.ROUTINE, reason="", now=context.now(),
+            )  # fmt: skip
+    context.events.plan_changed.emit()
+    page.review_banner.later_button.click()  # the carry-over offer comes next
+    page.show_week(page.week - timedelta(days=7))
+    settle()
+    page.this_week_button.setFocus()  # as a click with the mouse leaves it
+    page.this_week_button.click()
+    settle()
+    assert page.carry_banner.isVisible()
+    keys = window.focusWidget()
+    assert isinstance(keys, DayList), keys
+    assert keys.day == saturday
+    day = keys.parentWidget()
+    assert day is not None
+    viewport = page.grid_scroll.viewport()
+    top = day.mapTo(viewport, day.rect().topLeft()).y()
+    assert top >= 0 and top + day.height() <= viewport.height()

@@ -114,11 +114,13 @@ def test_a_path_item_is_selected_even_behind_a_filter(qtbot, window) -> None:
     assert path._selected_item_id() == "3sum"  # type: ignore[attr-defined]
 
 
-def test_nothing_found_says_so_and_esc_closes(qtbot, window) -> None:
+def test_nothing_found_says_so_esc_clears_then_closes(qtbot, window) -> None:
     dialog = _search(qtbot, window, "xylophone")
     qtbot.waitUntil(lambda: "Nothing matches" in dialog.status.text())
     assert dialog.hits() == []
-    qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)  # as desktop search fields: clears first
+    assert dialog.isVisible() and dialog.box.text() == ""
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)  # then, in the empty box, closes
     assert not dialog.isVisible()
 
 

@@ -414,6 +414,22 @@ def test_the_story_bank_exports_to_markdown(page: StoriesPage, tmp_path: Path, m
     assert "### Action\n\nI **fixed** it." in text
 
 
+def test_a_markdown_export_named_json_is_saved_as_markdown_and_said(
+    page: StoriesPage, tmp_path: Path, monkeypatch
+) -> None:
+    page.new_story(StoryDraft(title="Outage", action="Fixed it.", themes=("ownership",)))
+    said: list[tuple[str, Path]] = []
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: tmp_path / "bank.json")
+    monkeypatch.setattr(
+        exports, "tell_saved", lambda _p, _t, text, target: said.append((text, target))
+    )
+    assert page.export_markdown()
+    assert not (tmp_path / "bank.json").exists()
+    assert "## Outage" in (tmp_path / "bank.md").read_text(encoding="utf-8")
+    assert said[-1][1] == tmp_path / "bank.md"
+    assert "saved as bank.md, not bank.json" in said[-1][0]
+
+
 def test_an_export_that_cannot_be_written_is_explained(
     page: StoriesPage, tmp_path: Path, monkeypatch
 ) -> None:
@@ -537,6 +553,18 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     assert "Due for rehearsal" in page.sort.itemText(page.sort.findData(SORT_DUE))
     long = "60 stories · 53 due for rehearsal"  # ten years of stories
     assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()
+
+
+def test_under_a_filter_the_heading_counts_the_matches(page: StoriesPage) -> None:
+    for title in ("Sale-day outage", "Billing migration", "Outage review"):
+        assert page.new_story(StoryDraft(title=title)) is not None
+    page.filter.setText("outage")
+    assert page.list_heading.text() == "2 of 3 stories match"
+    assert page.list_heading.fontMetrics().horizontalAdvance("55 of 60 stories match") <= (
+        page.list.width()
+    )
+    page.filter.clear()
+    assert page.list_heading.text() == "3 stories · 3 due for rehearsal"
 
 
 def test_enter_in_the_title_goes_on_to_the_situation(page: StoriesPage, qtbot) -> None:

@@ -354,6 +354,7 @@ class PathPage(ContextPage):
         self._update_overall()
         first = self._first_to_do()
         self.welcome.set_first_item(first.title if first else None)
+        self.welcome.set_role(path.role if path else None)
 
     def _on_progress_changed(self, path_id: str) -> None:
         if path_id == self.current_path_id() and not self._held():

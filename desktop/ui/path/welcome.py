@@ -21,11 +21,18 @@ from desktop.ui.widgets.plain_text import plain_tip
 
 WELCOMED_KEY = "welcome/done"  # set once the welcome is not needed any more
 
-ABOUT = (
-    "Loopwise is your practice journal for a backend interview loop: work through a "
-    "learning path, log each session with how it went, and it shows what keeps going "
-    "wrong and what to practise next. Everything stays on this computer."
-)
+
+def about(role: str | None) -> str:
+    """What Loopwise is for, naming the chosen path's role (it once said "backend" to a
+    user on the ML path); neutral while no path is chosen."""
+    path = f"the {role} learning path" if role else "a learning path"
+    return (
+        "Loopwise is your practice journal for the interview loop ahead: work through "
+        f"{path}, log each session with how it went, and it shows what keeps going "
+        "wrong and what to practise next. Everything stays on this computer."
+    )
+
+
 FIRST_DAY = (
     "A good first day: pick the path for the role you want, do one item with the timer "
     "running, then say how it went."
@@ -59,9 +66,9 @@ class FirstStartWelcome(QFrame):
         top.addWidget(self.hide_button)
         layout.addLayout(top)
 
-        about = text_label("What Loopwise is for")
-        about.setText(ABOUT)
-        layout.addWidget(about)
+        self.about = text_label("What Loopwise is for")
+        self.about.setText(about(None))
+        layout.addWidget(self.about)
         first_day = text_label("A good first day", "muted")
         first_day.setText(FIRST_DAY)
         layout.addWidget(first_day)
@@ -103,6 +110,10 @@ class FirstStartWelcome(QFrame):
         events.progress_changed.connect(lambda _path_id: self.refresh())
         events.paths_changed.connect(lambda: self.refresh())  # a path or quiz file imported
         self.hide()  # until refresh(), once the card is in its page
+
+    def set_role(self, role: str | None) -> None:
+        """The chosen path's role (from the path file: plain text) for the words above."""
+        self.about.setText(about(role))
 
     def set_first_item(self, title: str | None) -> None:
         """Names the item the start button opens (None: the path has nothing left to do)."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -72,6 +72,14 @@ class DayList(QListWidget):
         super().focusInEvent(event)
         # Shift+Tab from below the week, or an arrow key, may land on a day scrolled out of
         # sight in a short window: bring its day into view, or the keys are nowhere to be seen.
+        self._bring_day_into_view()
+        # Again once pending layouts are done: a banner shown by the same reload ("This
+        # week" brings the carry-over offer) shrinks the week and pushed today half out.
+        QTimer.singleShot(0, self, self._bring_day_into_view)
+
+    def _bring_day_into_view(self) -> None:
+        if not self.hasFocus():
+            return
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
@@ -389,7 +397,7 @@ def _row(
     entry.setData(
         HTML_ROLE,
         f"<span style='color:{colour}'>●</span> {title}"
-        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state, colour)}",
+        f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state)}",
     )
     origin = item.carried_from
     carried = f"\nCarried over from {origin:%A} {origin.day} {origin:%B}." if origin else ""
@@ -398,10 +406,11 @@ def _row(
     return entry
 
 
-def _state_html(state: str, colour: str) -> str:
-    """The state in muted text, except "not done", which takes the amber of its dot."""
+def _state_html(state: str) -> str:
+    """The state in muted text, except "not done", which takes the amber of its dot (both
+    turn to the selection's text colour on a selected card)."""
     if state == "not done":
-        return f"<span style='color:{colour}'>{escape(state)}</span>"
+        return f"<span class='warning'>{escape(state)}</span>"
     return f"<span class='muted'>{escape(state)}</span>"
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 
+from desktop.domain.file_suffix import fitted_name
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.export_folder import (
@@ -164,14 +165,16 @@ def _save_typing(window: MainWindow) -> None:
 
 
 def export_json(window: MainWindow) -> None:
-    target = dialogs.choose_file_to_save(
+    chosen = dialogs.choose_file_to_save(
         window,
         "Export all data",
         suggested_path(window.context.settings, f"loopwise-{window.context.today()}.json"),
         "JSON (*.json)",
     )
-    if target is None:
+    if chosen is None:
         return
+    fitted, renamed = fitted_name(Path(chosen), ".json")
+    target = str(fitted)
     remember_export_folder(window.context.settings, Path(target).parent)
     _save_typing(window)
     context = window.context
@@ -192,7 +195,10 @@ def export_json(window: MainWindow) -> None:
         lambda count: dialogs.tell(
             window,
             "Exported",
-            _exported(f"{_records(count)} saved to {target}.", context.profile.folder),
+            _exported(
+                " ".join(filter(None, [f"{_records(count)} saved to {target}.", renamed])),
+                context.profile.folder,
+            ),
         ),
         lambda error: dialogs.tell_problem(
             window, "Not exported", f"The export could not be written: {_reason(error)}"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from desktop.domain.file_suffix import fitted_name
 from desktop.domain.stories import LoopPlan
 from desktop.domain.story_export import loop_sheet_html, stories_markdown
 from desktop.domain.story_themes import ThemeCatalog
@@ -88,8 +89,7 @@ def _export(
     chosen = ask_save_path(parent, title, suggested_path(context.settings, name), name_filter)
     if chosen is None:
         return False
-    suffix = Path(name).suffix
-    target = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+    target, renamed = fitted_name(chosen, Path(name).suffix)
     try:
         done = write(target)
     except SAVE_ERRORS as error:
@@ -99,7 +99,7 @@ def _export(
     window = parent.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(f"{done} {target}", 8000)
-    tell_saved(parent, "Saved", done, target)
+    tell_saved(parent, "Saved", f"{done}\n{renamed}" if renamed else done, target)
     return True
 
 

@@ -352,7 +352,10 @@ class StoriesPage(ContextPage):
         due_count = len(due_for_rehearsal(self._stories, now))
         total = len(self._stories)
         heading = f"{total} {'story' if total == 1 else 'stories'}"
-        if due_count:
+        if needle and total:
+            # "60 stories" above the five that match read as if the filter had not run.
+            heading = f"{len(stories)} of {total} {'story' if total == 1 else 'stories'} match"
+        elif due_count:
             # In the sort menu's words ("Due for rehearsal first"), short enough for one line.
             heading += f" · {due_count} due for rehearsal"
         self.list_heading.setText(heading)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -220,22 +220,10 @@ class PracticeCalendar(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
-        month = None
-        free_from = 0  # month names never overlap: a name too close to the last is left out
         metrics = self._small_metrics()
-        for week in range(self.weeks):
-            # The first day shown in the column: a period may start mid-week.
-            first = max(self.first_day + timedelta(weeks=week), self.period_start)
-            # Each month is named over its first week, and the first column always says one.
-            if first.month != month and (first.day <= 7 or week == 0):
-                month = first.month
-                x = LEFT + week * (cell + GAP)
-                name = f"{first:%b}"
-                if week == 0 and first.day > 7 and self._next_month_within(first, 3):
-                    continue  # the next month's name is about to start here
-                if x >= free_from:
-                    painter.drawText(x, TOP - 4, name)
-                    free_from = x + metrics.horizontalAdvance(name) + 4
+        for week, name in self.month_labels(cell, metrics.horizontalAdvance):
+            x = self.month_label_x(week, cell, metrics.horizontalAdvance(name))
+            painter.drawText(x, TOP - 4, name)
         self._paint_legend(painter, shades)
         painter.setPen(Qt.PenStyle.NoPen)
         day = self.period_start
@@ -253,8 +241,48 @@ class PracticeCalendar(QWidget):
             painter.drawRoundedRect(self.day_rect(self.current).adjusted(-1, -1, 1, 1), 2, 2)
         painter.end()
 
-    def _next_month_within(self, day: date, weeks: int) -> bool:
-        return (day + timedelta(weeks=weeks)).month != day.month
+    def month_labels(
+        self, cell: int, advance: Callable[[str], int] | None = None
+    ) -> list[tuple[int, str]]:
+        """(column, "Dec") for each month named above the days. A column belongs to the month
+        most of its shown days are in (a tie goes to the later one), and a month is named
+        over its first column: so the week a month began in mid-week is named once most of
+        it is that month's, and this week is named even when the month began days ago.
+        Names never overlap (one too close to the last is left out); the first column's name
+        gives way to a month that starts within three columns."""
+        columns = [self._column_month(week) for week in range(self.weeks)]
+        starts = [
+            week for week, month in enumerate(columns) if week == 0 or month != columns[week - 1]
+        ]
+        if len(starts) > 1 and starts[1] <= 3:
+            starts = starts[1:]
+        width = advance or QFontMetrics(self._small_font()).horizontalAdvance
+        labels: list[tuple[int, str]] = []
+        free_from = 0
+        for week in starts:
+            name = calendar.month_abbr[columns[week][1]]
+            x = self.month_label_x(week, cell, width(name))
+            if x >= free_from:
+                labels.append((week, name))
+                free_from = x + width(name) + 4
+        return labels
+
+    def month_label_x(self, week: int, cell: int, name_width: int) -> int:
+        """Over its column, or as far right as fits (this week's name at a narrow width)."""
+        return max(LEFT, min(LEFT + week * (cell + GAP), self.width() - name_width))
+
+    def _column_month(self, week: int) -> tuple[int, int]:
+        """(year, month) most of the column's shown days are in (a tie: the later)."""
+        top = self.first_day + timedelta(weeks=week)
+        first, last = max(top, self.period_start), min(top + timedelta(days=6), self._today)
+        if last < first:  # nothing shown in it (cannot happen inside the period)
+            first = last = top
+        counts: dict[tuple[int, int], int] = {}
+        day = first
+        while day <= last:
+            counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
+            day += timedelta(days=1)
+        return max(counts, key=lambda month: (counts[month], month))
 
     def _paint_legend(self, painter: QPainter, shades: list[QColor]) -> None:
         area = self.legend_rect()

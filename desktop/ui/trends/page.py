@@ -582,7 +582,9 @@ class TrendsPage(ContextPage):
         count = report.attempts_in_range
         # "sessions", as the Practice log counts the same practice.
         self.count_label.setText(counted(count, "session"))
-        self.count_label.setToolTip("Attempts in the chosen period and path")
+        self.count_label.setToolTip(  # `loopwise weak-spots --json` counts them the same way
+            "Practice sessions in the chosen period and path; mock interviews are not counted"
+        )
 
     def _show_weak_spots(
         self, spots: Sequence[WeakSpot], report: WeakSpotReport | None = None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from desktop.ui.widgets.escape_clears import escape_clears
+
 
 def push_button(
     text: str,
@@ -53,9 +55,11 @@ def filter_edit(
     placeholder: str,
     on_typed: Callable[[str], object] | Callable[[], object] | SignalInstance,
 ) -> QLineEdit:
-    """A box that filters or searches as the user types, with a button that clears it."""
+    """A box that filters or searches as the user types, with a button that clears it (and
+    Escape, while it holds text)."""
     edit = line_edit(accessible_name, placeholder)
     edit.setClearButtonEnabled(True)
+    escape_clears(edit)
     edit.textChanged.connect(on_typed)
     return edit
 

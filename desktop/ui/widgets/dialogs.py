@@ -81,8 +81,15 @@ def tell_not_saved(parent: QWidget | None, what: str, reason: str) -> None:
 def choose_file_to_save(
     parent: QWidget | None, title: str, suggested: str, name_filter: str
 ) -> str | None:
-    path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    return path or None
+    """A file name to save to; one typed without an ending gets the suggested name's (the
+    callers still fit the ending with file_suffix.fitted_name: a foreign one is replaced)."""
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(Path(suggested).suffix.lstrip("."))
+    dialog.selectFile(suggested)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0] or None
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:

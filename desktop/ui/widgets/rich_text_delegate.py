@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from desktop.ui.theme import colours, current_scheme
+from desktop.ui.theme import STATUS_COLOURS, colours, current_scheme
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 20
 SIZE_CACHE_LIMIT = 4096  # rows remembered per view; more and the cache starts over
@@ -20,8 +20,9 @@ SIZE_CACHE_LIMIT = 4096  # rows remembered per view; more and the cache starts o
 class RichTextDelegate(QStyledItemDelegate):
     """Paints the HTML in HTML_ROLE (the model escapes anything the user wrote).
 
-    The HTML may use class="muted" and class="match"; their colours follow the theme and
-    the row's selection, so text stays readable on a highlighted row.
+    The HTML may use class="muted", class="warning" (amber: something was missed) and
+    class="match"; their colours follow the theme and the row's selection, so text stays
+    readable on a highlighted row (amber on the selection blue was not).
 
     Laying out a row's HTML is the costly part, and views ask for every row's size again on
     each layout pass, so sizes are remembered by the row's HTML, font and width.
@@ -36,13 +37,17 @@ class RichTextDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, html: str, selected: bool = False
     ) -> QTextDocument:
-        palette = colours(current_scheme())
+        scheme = current_scheme()
+        palette = colours(scheme)
         muted = palette["highlighted_text"] if selected else palette["muted"]
+        amber = STATUS_COLOURS[scheme]["needs_review"]
+        warning = palette["highlighted_text"] if selected else amber
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(6)
         document.setDefaultStyleSheet(
-            f".muted {{ color: {muted}; }} .match {{ background-color: {palette['code']};"
+            f".muted {{ color: {muted}; }} .warning {{ color: {warning}; }}"
+            f" .match {{ background-color: {palette['code']};"
             f" color: {palette['text']}; font-weight: bold; }}"
         )
         document.setHtml(html)
