@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -365,16 +366,25 @@ def restore_backup(
     wait = wait or LockWait(database)
     check_backup(backup)
     # Until the copy is in, a kill is told at the next start (store/under_way.py).
-    with under_way(database.parent, RESTORE, backup.name):
-        kept = _restore_over(database, backup, backups_dir, now=now, wait=wait)
+    with under_way(database.parent, RESTORE, backup.name) as note:
+        kept = _restore_over(
+            database, backup, backups_dir, now=now, wait=wait, committing=note.committing
+        )
     _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
     return kept
 
 
 def _restore_over(
-    database: Path, backup: Path, backups_dir: Path, *, now: datetime, wait: LockWait
+    database: Path,
+    backup: Path,
+    backups_dir: Path,
+    *,
+    now: datetime,
+    wait: LockWait,
+    committing: Callable[[], None],
 ) -> Path | None:
-    """Back the database up (or move it aside if damaged), then copy the backup over it."""
+    """Back the database up (or move it aside if damaged), then copy the backup over it.
+    `committing` is called just before the copy (see UnderWay.committing)."""
     kept = None
     if database.exists() and database.stat().st_size > 0:
         # A lock is not damage: a locked database is waited for, then left as it is.
@@ -392,7 +402,9 @@ def _restore_over(
         closing(sqlite3.connect(database, timeout=0.2)) as target,
     ):
         # The backup API copies page by page inside one write transaction on the target:
-        # if it is interrupted, the database keeps its old contents.
+        # if it is interrupted, the database keeps its old contents. The copy and its commit
+        # are one step (pages=-1), so from here a kill may leave the backup restored, whole.
+        committing()
         source.backup(target, progress=wait)
     return kept
 
