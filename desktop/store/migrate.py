@@ -8,7 +8,12 @@ from pathlib import Path
 
 from desktop.clock import Clock
 from desktop.store.backup import DamagedCopy, backup_database
-from desktop.store.health import DatabaseProblem, failure_text, locked_problem
+from desktop.store.health import (
+    DatabaseProblem,
+    damaged_problem,
+    failure_text,
+    locked_problem,
+)
 from desktop.store.locks import DatabaseLocked, is_lock_error
 
 # The newest migration. Comparing against it lets a normal start skip loading Alembic;
@@ -52,7 +57,7 @@ def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path
     except sqlite3.OperationalError as error:
         if is_lock_error(error):
             raise locked_problem(database) from None
-        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+        raise damaged_problem(database, error) from None
     if names and "alembic_version" not in names:
         # Someone else's SQLite file: adding our tables to it would change their data.
         raise DatabaseProblem(
