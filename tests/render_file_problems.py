@@ -216,6 +216,22 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
             print(f"{name} {theme} {size}: dialog {dialog.width()}x{dialog.height()}")
             dialog.close()
 
+        from desktop.store.transfer.json_import import CHECK_STOPPED, MAX_PROBLEMS
+
+        # An import whose check stopped: the list says "at least", the outcome why.
+        many = [f"journal entry {n}, field id: Field required." for n in range(MAX_PROBLEMS)]
+        stopped = FileProblemsDialog(
+            "Nothing was imported",
+            export,
+            listed_as_said(many),
+            f"{CHECK_STOPPED} Nothing was changed.",
+            window,
+            stopped=True,
+        )
+        stopped.show()
+        save_over_window(window, stopped, outdir / f"import-stopped-{theme}-{size}.png")
+        stopped.close()
+
         page.import_path(folder.database)  # the profile's own database, refused unread
         save_over_window(window, shown[-1], outdir / f"import-own-{theme}-{size}.png")
         shown[-1].close()
