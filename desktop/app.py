@@ -134,7 +134,14 @@ def _open_or_explain(
             if choice == "restore-backup" and found is not None:
                 from desktop.store.backup import restore_backup
 
-                restore_backup(folder.database, found.backup.path, folder.backups_dir, now=clock())
+                restored = restore_backup(
+                    folder.database, found.backup.path, folder.backups_dir, now=clock()
+                )
+                # Brought up to this version now: its backup as restored is the copy from
+                # before the upgrade, which open_profile would otherwise make again.
+                upgrade_database(
+                    folder.database, folder.backups_dir, clock=clock, copied=restored.as_restored
+                )
                 done = f"restored the backup {found.backup.path.name}"
             if kept is not None:
                 _say(f"Your old database was moved aside to {kept} and kept unchanged; {done}.")

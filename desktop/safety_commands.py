@@ -224,7 +224,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 1
     try:
         wait = LockWait(folder.database, note=_say)
-        kept = restore_backup(
+        restored = restore_backup(
             folder.database, path, folder.backups_dir, now=app_clock()(), wait=wait
         )
     except BackupUnusable as error:
@@ -232,8 +232,21 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 1
     except (DatabaseLocked, OSError, sqlite3.Error) as error:
         return _refused("Nothing was restored", error, folder.data_dir)
-    where = f" Your data as it was is in {kept}." if kept else ""
+    where = f" Your data as it was is in {restored.kept}." if restored.kept else ""
     print(f"Restored {path.name}.{where}")
+    return _upgrade_restored(folder, restored.as_restored)
+
+
+def _upgrade_restored(folder: ProfileFolder, as_restored: Path | None) -> int:
+    """An older backup brought up to this version's schema at once: its backup as restored
+    is the copy from before the upgrade, which the next start would otherwise make again."""
+    from desktop.store.migrate import upgrade_database
+
+    try:
+        upgrade_database(folder.database, folder.backups_dir, clock=app_clock(), copied=as_restored)
+    except DatabaseProblem as problem:
+        _say(f"{problem}\nThe next start of Loopwise will ask what to do.")
+        return 1
     return 0
 
 

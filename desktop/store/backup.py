@@ -349,6 +349,14 @@ def newest_usable_backup(backups_dir: Path) -> tuple[Judged | None, list[Judged]
     return None, passed_over
 
 
+@dataclass(frozen=True)
+class Restored:
+    kept: Path | None  # the data as it was before (None if there was no database to keep)
+    # The backup of the data as restored (None if it could not be made): a whole copy of
+    # the database as it is now, until anything writes to it.
+    as_restored: Path | None
+
+
 def restore_backup(
     database: Path,
     backup: Path,
@@ -356,11 +364,10 @@ def restore_backup(
     *,
     now: datetime,
     wait: LockWait | None = None,
-) -> Path | None:
+) -> Restored:
     """Put the backup's contents in place of the database, after backing the database up.
 
-    The caller must have closed every connection to `database` first. Returns the backup
-    of the database as it was (None if there was no database to keep). Raises
+    The caller must have closed every connection to `database` first. Raises
     BackupUnusable or DatabaseLocked before anything was changed.
     """
     wait = wait or LockWait(database)
@@ -370,8 +377,7 @@ def restore_backup(
         kept = _restore_over(
             database, backup, backups_dir, now=now, wait=wait, committing=note.committing
         )
-    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
-    return kept
+    return Restored(kept, _keep_what_was_restored(database, backups_dir, now=now, wait=wait))
 
 
 def _restore_over(
@@ -411,16 +417,17 @@ def _restore_over(
 
 def _keep_what_was_restored(
     database: Path, backups_dir: Path, *, now: datetime, wait: LockWait
-) -> None:
+) -> Path | None:
     """A backup of the data as restored, dated just after the one made before the restore.
     Without it that one would be the newest backup, and recovering from later damage would
     bring back the very data the user chose to leave. The restore has already succeeded, so
     a failure here (a full disk) is logged, not raised."""
     moment = _stored(now) + timedelta(microseconds=1)
     try:
-        backup_database(database, backups_dir, "after-restore", now=moment, wait=wait)
+        return backup_database(database, backups_dir, "after-restore", now=moment, wait=wait)
     except (DamagedCopy, DatabaseLocked, OSError, sqlite3.Error):
         logger.warning("No backup of the restored data could be made", exc_info=True)
+        return None
 
 
 def _is_whole(database: Path) -> bool:

@@ -179,7 +179,7 @@ def test_a_restore_waits_for_background_work_still_reading_the_database(
     assert started.wait(timeout=10)
     real_restore = backup_module.restore_backup
 
-    def restore(*args: Any, **kwargs: Any) -> Path | None:
+    def restore(*args: Any, **kwargs: Any) -> backup_module.Restored:
         order.append("restore")
         return real_restore(*args, **kwargs)
 
