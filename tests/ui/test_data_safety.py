@@ -339,7 +339,9 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
     listed: list[tuple[str, str, list[str]]] = []
 
-    def tell_list(_parent: object, title: str, file: str, problems: list[str], _o: str) -> None:
+    def tell_list(
+        _parent: object, title: str, file: str, problems: list[str], _o: str, **_how: object
+    ) -> None:
         listed.append((title, file, problems))
 
     monkeypatch.setattr(dialogs, "tell_file_problem_list", tell_list)
