@@ -236,7 +236,11 @@ def test_a_lost_database_beside_backups_offers_the_newest_backup(
     profile.close()
     assert count_entries(database) == 3  # the backup is back
     (box,) = shown
-    assert "the file is not there, although the backups beside it show" in box.text()
+    assert box.text().endswith(
+        "loopwise.sqlite3 is missing: the backups beside it show it held your data, but the "
+        "file is not there. It may have been deleted by accident or moved away by a sync "
+        "program."
+    )
     text = box.informativeText()
     assert "holds 3 journal entries, 2 sessions, last entry 2 Nov." in text
     assert "has not been changed" not in text and "renamed" not in text  # there is no file
@@ -305,12 +309,12 @@ def test_the_command_line_says_a_lost_database_and_names_the_backup(tmp_path: Pa
     result = loopwise("--data-dir", str(data), "--exit-after-startup")
 
     assert result.returncode == 2
-    assert "the file is not there, although the backups beside it show" in result.stderr
+    assert "is missing: the backups beside it show it held your data" in result.stderr
     assert f"loopwise restore {good.name}" in result.stderr
     assert "has not been changed" not in result.stderr
     assert not database.exists()  # nothing was made in its place
     exported = loopwise("export", str(tmp_path / "out.json"), "--data-dir", str(data))
-    assert "the file is not there" in exported.stderr and not database.exists()
+    assert "is missing: the backups beside it" in exported.stderr and not database.exists()
 
 
 def test_a_damaged_database_is_said_in_plain_words_with_sqlites_own_behind_details(

@@ -95,6 +95,8 @@ class DatabaseProblem(Exception):
     missing: bool = False
 
     def __str__(self) -> str:
+        if self.missing:
+            return f"The Loopwise database at {self.database} is missing: {self.reason}"
         return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
 
 
@@ -172,8 +174,8 @@ def check_database(
 
 
 MISSING = (
-    "the file is not there, although the backups beside it show it held your data. It may "
-    "have been deleted by accident or moved away by a sync program."
+    "the backups beside it show it held your data, but the file is not there. It may have "
+    "been deleted by accident or moved away by a sync program."
 )
 DAMAGED = (
     "the file is damaged, so your data cannot be read from it (a crash, a power cut or a "
