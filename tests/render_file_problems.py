@@ -166,6 +166,7 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
     from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
+    from desktop.ui.widgets.waiting import wait_until
 
     width, height = (int(n) for n in size.split("x"))
     with tempfile.TemporaryDirectory() as scratch:
@@ -245,6 +246,27 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         backups = BackupsDialog(window)
         backups.show()
         save_over_window(window, backups, outdir / f"backups-{theme}-{size}.png")
+        backups.close()
+
+        # The list itself, after a restore: two backups in one minute (their seconds shown)
+        # and an automatic one, the widest date and reason; the restored one stays chosen.
+        from datetime import timedelta
+
+        from desktop.store.backup import backup_database
+
+        now = profile.clock()
+        for reason, ago in (("periodic", timedelta(hours=20)), ("manual", timedelta(hours=2))):
+            backup_database(folder.database, folder.backups_dir, reason, now=now - ago)
+        backups = BackupsDialog(window)
+        backups.show()
+        backups.table.selectRow(1)
+        dialogs.confirm = lambda *_args: True  # type: ignore[assignment]
+        dialogs.tell = lambda *_args: None  # type: ignore[assignment]
+        backups.restore_selected()
+        wait_until(lambda: backups.damaged is not None)
+        settle()
+        save_over_window(window, backups, outdir / f"backups-restored-{theme}-{size}.png")
+        print(f"backups {theme} {size}: {backups.width()}x{backups.height()}")
         backups.close()
         window.close()
         profile.close()

@@ -104,3 +104,29 @@ def test_what_a_backup_holds_takes_at_most_two_lines_on_a_small_screen(
         holds = dialog.table.item(row, 2).text()
         assert holds.startswith("3,652 journal entries, 20,001 sessions, 1 story")
         assert dialog.table.rowHeight(row) < 3 * line, holds
+
+
+def test_the_backup_restored_stays_in_view_in_a_short_list(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two rows come in above it, rows grow as what they hold is known, and the details
+    below wrap: through all of it the chosen backup stays where it can be seen."""
+    stories_and_plans(context.profile)
+    add_rows(context.profile.folder.database, entries=3650, sessions=20_000)
+    made = _backups(context, 4)
+    dialog = checked_backups_dialog(qtbot, context)
+    dialog.resize(520, 360)  # the list has room for about two rows
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "tell", lambda *_args: None)
+    dialog.table.selectRow(3)
+
+    dialog.restore_selected()
+    assert wait_until(lambda: dialog.damaged is not None)
+    qtbot.wait(50)  # the layout settles
+
+    assert _chosen(dialog) == made[0]
+    (chosen,) = dialog.table.selectionModel().selectedRows()
+    shown = dialog.table.visualRect(chosen)
+    assert dialog.table.viewport().rect().contains(shown), (shown, dialog.table.viewport().rect())

@@ -82,7 +82,7 @@ def backup_times(backups: Sequence[Backup]) -> dict[Path, str]:
 # 4,160 plan items, last entry 4 Dec") takes one line beside the longest date and reason, and
 # no more than two on the smallest screen.
 WIDEST = 900
-HEIGHT = 420
+HEIGHT = 520
 
 
 def first_size(window: QWidget) -> QSize:
@@ -186,6 +186,9 @@ class BackupsDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         # The Delete key on the list asks the same question as the button.
         window_keys.bind_to(self.table, window_keys.DELETE_BACKUP, self.delete_button.click)
+        # The rows grow as what they hold comes in, and the list shrinks as the details
+        # below it wrap: the chosen backup is kept in view through both.
+        self.table.verticalScrollBar().rangeChanged.connect(lambda *_range: self._keep_in_view())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemSelectionChanged.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
@@ -274,7 +277,7 @@ class BackupsDialog(QDialog):
             paths = [b.path for b in self.backups]
             chosen_row = paths.index(chosen) if chosen in paths else min(near, len(paths) - 1)
             self.table.selectRow(chosen_row)
-            self.table.scrollTo(self.table.model().index(chosen_row, 0))
+            self._keep_in_view()
         self._update_buttons()
         self._show_details()
         self.checks = self._check_backups([b.path for b in self.backups])
@@ -308,6 +311,11 @@ class BackupsDialog(QDialog):
             holds.setToolTip(f"{backup.path.name}: {verdict.problem}.")
         self._update_buttons()
         self._show_details()
+
+    def _keep_in_view(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0])
 
     def _show_details(self) -> None:
         backup = self.selected()
