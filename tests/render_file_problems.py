@@ -268,6 +268,30 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         save_over_window(window, backups, outdir / f"backups-restored-{theme}-{size}.png")
         print(f"backups {theme} {size}: {backups.width()}x{backups.height()}")
         backups.close()
+
+        # The recovery question: a lost database file, and a damaged one (SQLite's words
+        # behind Show Details).
+        from desktop.store.backup import newest_usable_backup
+        from desktop.store.health import DAMAGED, MISSING, DatabaseProblem
+        from desktop.ui.startup import RecoveryBox
+
+        found, passed_over = newest_usable_backup(folder.backups_dir)
+        for name, problem in (
+            ("lost", DatabaseProblem(folder.database, MISSING, missing=True)),
+            (
+                "damaged",
+                DatabaseProblem(
+                    folder.database,
+                    DAMAGED,
+                    detail="SQLite reports: database disk image is malformed.",
+                ),
+            ),
+        ):
+            box = RecoveryBox(problem, found, passed_over, window)
+            box.show()
+            settle()
+            save_over_window(window, box, outdir / f"recovery-{name}-{theme}-{size}.png")
+            box.close()
         window.close()
         profile.close()
 
