@@ -20,6 +20,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store.backup import BackupUnusable, sweep_partials
 from desktop.store.health import READ_ONLY, DatabaseProblem, move_aside, plain_reason
 from desktop.store.locks import DatabaseLocked
+from desktop.store.migrate import upgrade_database
 from desktop.ui.context import AppContext
 from desktop.ui.icons import app_icon
 from desktop.ui.single_instance import Claim, SingleInstanceGuard
@@ -91,6 +92,8 @@ def _open_or_explain(
         return open_profile(folder, clock=clock, note=note, thorough=thorough)
     except DatabaseProblem as problem:
         _say(str(problem))
+        if problem.detail:
+            _say(f"(In detail: {problem.detail})")
         if not problem.can_start_fresh:
             _say(UNCHANGED)
             if interactive:
@@ -107,8 +110,14 @@ def _open_or_explain(
 
             choice = ask_about_database_problem(problem, found, passed_over).value
         if choice == "quit":
-            _say(UNCHANGED)
-            _say("To keep it and start a new, empty profile beside it, run: loopwise --start-fresh")
+            if problem.missing:
+                _say("To start a new, empty profile, run: loopwise --start-fresh")
+            else:
+                _say(UNCHANGED)
+                _say(
+                    "To keep it and start a new, empty profile beside it, run: "
+                    "loopwise --start-fresh"
+                )
             if found is not None:
                 _say(
                     f"Or go back to your newest usable backup ({found.describe()}): "
@@ -116,21 +125,28 @@ def _open_or_explain(
                 )
             return None
         try:
+            # A missing file leaves nothing to move aside (and nothing to keep).
+            kept = None if problem.missing else move_aside(folder.database, now=clock())
+            done = "starting a fresh profile"
+            if choice != "restore-backup" or found is None:
+                # Made here: beside backups, a missing file is refused by open_profile.
+                upgrade_database(folder.database, folder.backups_dir, clock=clock)
             if choice == "restore-backup" and found is not None:
                 from desktop.store.backup import restore_backup
 
-                kept = move_aside(folder.database, now=clock())
-                restore_backup(folder.database, found.backup.path, folder.backups_dir, now=clock())
-                _say(
-                    f"Your old database was moved aside to {kept} and kept unchanged; "
-                    f"restored the backup {found.backup.path.name}."
+                restored = restore_backup(
+                    folder.database, found.backup.path, folder.backups_dir, now=clock()
                 )
+                # Brought up to this version now: its backup as restored is the copy from
+                # before the upgrade, which open_profile would otherwise make again.
+                upgrade_database(
+                    folder.database, folder.backups_dir, clock=clock, copied=restored.as_restored
+                )
+                done = f"restored the backup {found.backup.path.name}"
+            if kept is not None:
+                _say(f"Your old database was moved aside to {kept} and kept unchanged; {done}.")
             else:
-                kept = move_aside(folder.database, now=clock())
-                _say(
-                    f"Your old database was moved aside to {kept} and kept unchanged; "
-                    "starting a fresh profile."
-                )
+                _say(f"{done[0].upper()}{done[1:]}.")
             return open_profile(folder, clock=clock, note=note)
         except (OSError, DatabaseProblem, BackupUnusable, DatabaseLocked) as second:
             _say(f"Loopwise could not recover either: {second}")

@@ -146,14 +146,20 @@ class Profile:
 
         self.engine.dispose()
         try:
-            kept = restore_backup(
+            restored = restore_backup(
                 self.folder.database, backup, self.folder.backups_dir, now=self.clock()
             )
-            # An older backup is brought up to this version's schema.
-            upgrade_database(self.folder.database, self.folder.backups_dir, clock=self.clock)
+            # An older backup is brought up to this version's schema; the backup of the data
+            # as restored is its copy from before the upgrade (no third copy of the same data).
+            upgrade_database(
+                self.folder.database,
+                self.folder.backups_dir,
+                clock=self.clock,
+                copied=restored.as_restored,
+            )
         finally:
             self.engine = make_engine(self.folder.database)
-        return kept
+        return restored.kept
 
     def start_fresh(self) -> Path:
         """Move a damaged database aside (kept as it is) and start an empty one in its place,

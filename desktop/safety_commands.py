@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from desktop.clock import app_clock
 from desktop.folders import ProfileFolder, resolve_data_dir
-from desktop.store.health import DatabaseProblem, plain_reason
+from desktop.store.health import DatabaseProblem, holds_backups, plain_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -70,7 +70,9 @@ def opened_profile(
     folder = ProfileFolder(resolve_data_dir(data_dir))
     # A link to a missing file is a profile on a drive not connected: check_database says so.
     database = folder.database
-    if only_existing and not database.exists() and not database.is_symlink():
+    if only_existing and not (
+        database.exists() or database.is_symlink() or holds_backups(folder.backups_dir)
+    ):  # beside backups a missing file is lost data, not a new folder: check_database says so
         _say(
             f"There is no Loopwise profile in {folder.data_dir} yet. Check the folder name, "
             "or start Loopwise with it first."
@@ -91,7 +93,9 @@ def opened_profile(
 
 def _say_unusable(folder: ProfileFolder, error: DatabaseProblem | OSError) -> None:
     if isinstance(error, DatabaseProblem):
-        _say(f"{error}\nThe file has not been changed.")
+        detail = f"\n(In detail: {error.detail})" * bool(error.detail)
+        unchanged = "" if error.missing else "\nThe file has not been changed."
+        _say(f"{error}{detail}{unchanged}")
     else:
         reason = plain_reason(error, folder.data_dir)
         _say(f"Loopwise cannot use its data folder {folder.data_dir}: {reason}.")
@@ -220,7 +224,7 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 1
     try:
         wait = LockWait(folder.database, note=_say)
-        kept = restore_backup(
+        restored = restore_backup(
             folder.database, path, folder.backups_dir, now=app_clock()(), wait=wait
         )
     except BackupUnusable as error:
@@ -228,8 +232,21 @@ def restore_command(data_dir: str | None, which: str | None, *, assume_yes: bool
         return 1
     except (DatabaseLocked, OSError, sqlite3.Error) as error:
         return _refused("Nothing was restored", error, folder.data_dir)
-    where = f" Your data as it was is in {kept}." if kept else ""
+    where = f" Your data as it was is in {restored.kept}." if restored.kept else ""
     print(f"Restored {path.name}.{where}")
+    return _upgrade_restored(folder, restored.as_restored)
+
+
+def _upgrade_restored(folder: ProfileFolder, as_restored: Path | None) -> int:
+    """An older backup brought up to this version's schema at once: its backup as restored
+    is the copy from before the upgrade, which the next start would otherwise make again."""
+    from desktop.store.migrate import upgrade_database
+
+    try:
+        upgrade_database(folder.database, folder.backups_dir, clock=app_clock(), copied=as_restored)
+    except DatabaseProblem as problem:
+        _say(f"{problem}\nThe next start of Loopwise will ask what to do.")
+        return 1
     return 0
 
 

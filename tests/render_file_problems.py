@@ -166,6 +166,7 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
     from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
+    from desktop.ui.widgets.waiting import wait_until
 
     width, height = (int(n) for n in size.split("x"))
     with tempfile.TemporaryDirectory() as scratch:
@@ -216,6 +217,22 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
             print(f"{name} {theme} {size}: dialog {dialog.width()}x{dialog.height()}")
             dialog.close()
 
+        from desktop.store.transfer.json_import import CHECK_STOPPED, MAX_PROBLEMS
+
+        # An import whose check stopped: the list says "at least", the outcome why.
+        many = [f"journal entry {n}, field id: Field required." for n in range(MAX_PROBLEMS)]
+        stopped = FileProblemsDialog(
+            "Nothing was imported",
+            export,
+            listed_as_said(many),
+            f"{CHECK_STOPPED} Nothing was changed.",
+            window,
+            stopped=True,
+        )
+        stopped.show()
+        save_over_window(window, stopped, outdir / f"import-stopped-{theme}-{size}.png")
+        stopped.close()
+
         page.import_path(folder.database)  # the profile's own database, refused unread
         save_over_window(window, shown[-1], outdir / f"import-own-{theme}-{size}.png")
         shown[-1].close()
@@ -230,6 +247,51 @@ def render_one(outdir: Path, theme: str, size: str) -> None:
         backups.show()
         save_over_window(window, backups, outdir / f"backups-{theme}-{size}.png")
         backups.close()
+
+        # The list itself, after a restore: two backups in one minute (their seconds shown)
+        # and an automatic one, the widest date and reason; the restored one stays chosen.
+        from datetime import timedelta
+
+        from desktop.store.backup import backup_database
+
+        now = profile.clock()
+        for reason, ago in (("periodic", timedelta(hours=20)), ("manual", timedelta(hours=2))):
+            backup_database(folder.database, folder.backups_dir, reason, now=now - ago)
+        backups = BackupsDialog(window)
+        backups.show()
+        backups.table.selectRow(1)
+        dialogs.confirm = lambda *_args: True  # type: ignore[assignment]
+        dialogs.tell = lambda *_args: None  # type: ignore[assignment]
+        backups.restore_selected()
+        wait_until(lambda: backups.damaged is not None)
+        settle()
+        save_over_window(window, backups, outdir / f"backups-restored-{theme}-{size}.png")
+        print(f"backups {theme} {size}: {backups.width()}x{backups.height()}")
+        backups.close()
+
+        # The recovery question: a lost database file, and a damaged one (SQLite's words
+        # behind Show Details).
+        from desktop.store.backup import newest_usable_backup
+        from desktop.store.health import DAMAGED, MISSING, DatabaseProblem
+        from desktop.ui.startup import RecoveryBox
+
+        found, passed_over = newest_usable_backup(folder.backups_dir)
+        for name, problem in (
+            ("lost", DatabaseProblem(folder.database, MISSING, missing=True)),
+            (
+                "damaged",
+                DatabaseProblem(
+                    folder.database,
+                    DAMAGED,
+                    detail="SQLite reports: database disk image is malformed.",
+                ),
+            ),
+        ):
+            box = RecoveryBox(problem, found, passed_over, window)
+            box.show()
+            settle()
+            save_over_window(window, box, outdir / f"recovery-{name}-{theme}-{size}.png")
+            box.close()
         window.close()
         profile.close()
 

@@ -195,3 +195,150 @@ def test_the_command_line_names_the_newest_usable_backup_when_start_up_fails(
     assert f"loopwise restore {good.name}" in result.stderr
     assert "(3 journal entries, 2 sessions, last entry 2 Nov)" in result.stderr
     assert empty.name not in result.stderr
+
+
+def _accept_the_proposal(shown: list[RecoveryBox], pressed: str | None = None) -> Any:
+    """The recovery question as a user answers it: the default button, or the one named."""
+
+    def ask(problem: Any, found: Any, passed_over: Any) -> Recovery:
+        box = RecoveryBox(problem, found, passed_over)
+        shown.append(box)
+        button = next((b for b in box.buttons() if b.objectName() == pressed), None)
+        button = button or box.defaultButton()
+        assert button is not None
+        button.click()
+        return box.choice
+
+    return ask
+
+
+def _lose_the_file(database: Path) -> None:
+    """As a slip in a file manager or a sync program leaves it: no file at all."""
+    for each in database.parent.glob(f"{database.name}*"):
+        each.unlink()
+
+
+def test_a_lost_database_beside_backups_offers_the_newest_backup(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, database, _good = _profile_with_a_good_backup(tmp_path)
+    _lose_the_file(database)
+    shown: list[RecoveryBox] = []
+    monkeypatch.setattr(
+        "desktop.ui.startup.ask_about_database_problem", _accept_the_proposal(shown)
+    )
+
+    profile = open_profile_or_explain(
+        ProfileFolder(data), clock=StepClock(), start_fresh=False, interactive=True
+    )
+
+    assert profile is not None
+    profile.close()
+    assert count_entries(database) == 3  # the backup is back
+    (box,) = shown
+    assert box.text().endswith(
+        "loopwise.sqlite3 is missing: the backups beside it show it held your data, but the "
+        "file is not there. It may have been deleted by accident or moved away by a sync "
+        "program."
+    )
+    text = box.informativeText()
+    assert "holds 3 journal entries, 2 sessions, last entry 2 Nov." in text
+    assert "has not been changed" not in text and "renamed" not in text  # there is no file
+    assert not list(data.glob("loopwise.damaged-*"))
+
+
+def test_a_lost_database_can_start_fresh_and_is_not_asked_about_again(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, database, _good = _profile_with_a_good_backup(tmp_path)
+    _lose_the_file(database)
+    shown: list[RecoveryBox] = []
+    monkeypatch.setattr(
+        "desktop.ui.startup.ask_about_database_problem",
+        _accept_the_proposal(shown, "start-fresh"),
+    )
+
+    for _start in range(2):
+        profile = open_profile_or_explain(
+            ProfileFolder(data), clock=StepClock(), start_fresh=False, interactive=True
+        )
+        assert profile is not None
+        profile.close()
+
+    assert len(shown) == 1 and count_entries(database) == 0
+
+
+def test_an_emptied_database_can_start_fresh_beside_its_backups(tmp_path: Path) -> None:
+    """Moved aside, the emptied file leaves no file behind: the fresh profile is made, not
+    refused as lost."""
+    data, database, _good = _profile_with_a_good_backup(tmp_path)
+    database.write_bytes(b"")
+    for side in data.glob("loopwise.sqlite3-*"):
+        side.unlink()
+
+    profile = open_profile_or_explain(
+        ProfileFolder(data), clock=StepClock(), start_fresh=True, interactive=False
+    )
+
+    assert profile is not None
+    profile.close()
+    assert count_entries(database) == 0 and len(list(data.glob("loopwise.damaged-*"))) == 1
+
+
+def test_a_first_start_without_backups_asks_nothing(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[RecoveryBox] = []
+    monkeypatch.setattr(
+        "desktop.ui.startup.ask_about_database_problem", _accept_the_proposal(shown)
+    )
+
+    profile = open_profile_or_explain(
+        ProfileFolder(tmp_path / "new"), clock=StepClock(), start_fresh=False, interactive=True
+    )
+
+    assert profile is not None
+    profile.close()
+    assert shown == []
+
+
+def test_the_command_line_says_a_lost_database_and_names_the_backup(tmp_path: Path) -> None:
+    data, database, good = _profile_with_a_good_backup(tmp_path)
+    _lose_the_file(database)
+
+    result = loopwise("--data-dir", str(data), "--exit-after-startup")
+
+    assert result.returncode == 2
+    assert "is missing: the backups beside it show it held your data" in result.stderr
+    assert f"loopwise restore {good.name}" in result.stderr
+    assert "has not been changed" not in result.stderr
+    assert not database.exists()  # nothing was made in its place
+    exported = loopwise("export", str(tmp_path / "out.json"), "--data-dir", str(data))
+    assert "is missing: the backups beside it" in exported.stderr and not database.exists()
+
+
+def test_a_damaged_database_is_said_in_plain_words_with_sqlites_own_behind_details(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, database, _good = _profile_with_a_good_backup(tmp_path)
+    database.write_bytes(b"SQLite format 3\x00" + b"\x13" * 8192)
+    shown: list[RecoveryBox] = []
+    monkeypatch.setattr(
+        "desktop.ui.startup.ask_about_database_problem",
+        _accept_the_proposal(shown, "quit"),
+    )
+
+    open_profile_or_explain(
+        ProfileFolder(data), clock=StepClock(), start_fresh=False, interactive=True
+    )
+
+    (box,) = shown
+    assert box.text().endswith(
+        "cannot be opened: the file is damaged, so your data cannot be read from it (a "
+        "crash, a power cut or a failing disk can do this)."
+    )
+    assert "SQLite" not in box.text()
+    assert box.detailedText().startswith("SQLite reports: ")
+    said = loopwise("--data-dir", str(data), "--exit-after-startup").stderr
+    assert "the file is damaged, so your data cannot be read" in said
+    assert "(In detail: SQLite reports: " in said

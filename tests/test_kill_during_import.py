@@ -132,6 +132,31 @@ def test_a_restore_killed_half_way_leaves_the_data_and_the_next_start_says_so(
     assert "did not finish" not in loopwise("restore", "--data-dir", str(data)).stderr
 
 
+def test_a_restore_killed_once_copied_in_is_not_told_as_nothing_restored(
+    tmp_path: Path,
+) -> None:
+    """The copy and its commit are one step of SQLite's backup API: a kill from just before
+    it may leave the backup restored, whole, so the next start does not say otherwise."""
+    data = tmp_path / "profile"
+    database = make_profile(data, entries=5)
+    backup = good_backup(database)
+    add_rows(database, entries=2)
+
+    with _stalled(
+        "restore-copied", "restore", backup.name, "--yes", "--data-dir", str(data)
+    ) as child:
+        _kill(child)
+
+    assert count_entries(database) == 5  # restored, though the process never finished
+    told = loopwise("restore", "--data-dir", str(data)).stderr
+    assert "nothing was restored" not in told
+    assert (
+        f"Restoring the backup {backup.name} was stopped as it was being written: your data "
+        "is either all as in that backup or all as it was before, never a mix. To be sure, "
+        "restore it again."
+    ) in told
+
+
 def test_ctrl_c_during_an_import_rolls_it_back_and_says_so(tmp_path: Path) -> None:
     data = tmp_path / "profile"
     database = make_profile(data, entries=3)

@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -348,6 +349,14 @@ def newest_usable_backup(backups_dir: Path) -> tuple[Judged | None, list[Judged]
     return None, passed_over
 
 
+@dataclass(frozen=True)
+class Restored:
+    kept: Path | None  # the data as it was before (None if there was no database to keep)
+    # The backup of the data as restored (None if it could not be made): a whole copy of
+    # the database as it is now, until anything writes to it.
+    as_restored: Path | None
+
+
 def restore_backup(
     database: Path,
     backup: Path,
@@ -355,26 +364,33 @@ def restore_backup(
     *,
     now: datetime,
     wait: LockWait | None = None,
-) -> Path | None:
+) -> Restored:
     """Put the backup's contents in place of the database, after backing the database up.
 
-    The caller must have closed every connection to `database` first. Returns the backup
-    of the database as it was (None if there was no database to keep). Raises
+    The caller must have closed every connection to `database` first. Raises
     BackupUnusable or DatabaseLocked before anything was changed.
     """
     wait = wait or LockWait(database)
     check_backup(backup)
     # Until the copy is in, a kill is told at the next start (store/under_way.py).
-    with under_way(database.parent, RESTORE, backup.name):
-        kept = _restore_over(database, backup, backups_dir, now=now, wait=wait)
-    _keep_what_was_restored(database, backups_dir, now=now, wait=wait)
-    return kept
+    with under_way(database.parent, RESTORE, backup.name) as note:
+        kept = _restore_over(
+            database, backup, backups_dir, now=now, wait=wait, committing=note.committing
+        )
+    return Restored(kept, _keep_what_was_restored(database, backups_dir, now=now, wait=wait))
 
 
 def _restore_over(
-    database: Path, backup: Path, backups_dir: Path, *, now: datetime, wait: LockWait
+    database: Path,
+    backup: Path,
+    backups_dir: Path,
+    *,
+    now: datetime,
+    wait: LockWait,
+    committing: Callable[[], None],
 ) -> Path | None:
-    """Back the database up (or move it aside if damaged), then copy the backup over it."""
+    """Back the database up (or move it aside if damaged), then copy the backup over it.
+    `committing` is called just before the copy (see UnderWay.committing)."""
     kept = None
     if database.exists() and database.stat().st_size > 0:
         # A lock is not damage: a locked database is waited for, then left as it is.
@@ -392,23 +408,26 @@ def _restore_over(
         closing(sqlite3.connect(database, timeout=0.2)) as target,
     ):
         # The backup API copies page by page inside one write transaction on the target:
-        # if it is interrupted, the database keeps its old contents.
+        # if it is interrupted, the database keeps its old contents. The copy and its commit
+        # are one step (pages=-1), so from here a kill may leave the backup restored, whole.
+        committing()
         source.backup(target, progress=wait)
     return kept
 
 
 def _keep_what_was_restored(
     database: Path, backups_dir: Path, *, now: datetime, wait: LockWait
-) -> None:
+) -> Path | None:
     """A backup of the data as restored, dated just after the one made before the restore.
     Without it that one would be the newest backup, and recovering from later damage would
     bring back the very data the user chose to leave. The restore has already succeeded, so
     a failure here (a full disk) is logged, not raised."""
     moment = _stored(now) + timedelta(microseconds=1)
     try:
-        backup_database(database, backups_dir, "after-restore", now=moment, wait=wait)
+        return backup_database(database, backups_dir, "after-restore", now=moment, wait=wait)
     except (DamagedCopy, DatabaseLocked, OSError, sqlite3.Error):
         logger.warning("No backup of the restored data could be made", exc_info=True)
+        return None
 
 
 def _is_whole(database: Path) -> bool:

@@ -89,8 +89,14 @@ class DatabaseProblem(Exception):
     # False when the file is fine but unusable right now (locked, read-only, too new):
     # starting a fresh profile would not help and would only hide the user's data.
     can_start_fresh: bool = True
+    # What SQLite said, word for word: shown on request, after the plain `reason`.
+    detail: str = ""
+    # The file is not there at all: there is nothing to move aside or to keep.
+    missing: bool = False
 
     def __str__(self) -> str:
+        if self.missing:
+            return f"The Loopwise database at {self.database} is missing: {self.reason}"
         return f"The Loopwise database at {self.database} cannot be opened: {self.reason}"
 
 
@@ -109,9 +115,9 @@ def check_database(
 ) -> None:
     """Raise DatabaseProblem if the file exists but is unreadable, not SQLite, or damaged.
 
-    A missing or empty file is fine: the migrations create the schema. An empty file is not
-    fine beside backups in `backups_dir`, though: it once held the data they were made from,
-    and something (a crash, a sync program) emptied it. A database another
+    A missing or empty file is fine: the migrations create the schema. Not beside backups in
+    `backups_dir`, though: the file once held the data they were made from, and something
+    (a crash, a sync program, a slip of the hand) removed or emptied it. A database another
     program holds locked is waited for (a bounded time, see locks.py), then refused as
     locked, never as damaged. With `thorough` False only the header and the schema are
     read (a few milliseconds on any size): damage further in is left to IntegrityCheck.
@@ -125,6 +131,8 @@ def check_database(
             can_start_fresh=False,
         )
     if not database.exists():
+        if backups_dir is not None and holds_backups(backups_dir):
+            raise DatabaseProblem(database, MISSING, missing=True)
         return
     try:
         with database.open("rb") as handle:
@@ -134,7 +142,7 @@ def check_database(
             database, f"the file cannot be read ({error.strerror}).", can_start_fresh=False
         ) from None
     if not header:
-        if backups_dir is not None and _holds_backups(backups_dir):
+        if backups_dir is not None and holds_backups(backups_dir):
             raise DatabaseProblem(database, EMPTIED)
         return
     if header != SQLITE_HEADER:
@@ -157,13 +165,22 @@ def check_database(
     except sqlite3.OperationalError as error:
         if is_lock_error(error):
             raise locked_problem(database) from None
-        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+        raise damaged_problem(database, error) from None
     except sqlite3.DatabaseError as error:
-        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+        raise damaged_problem(database, error) from None
     problem = _judge_findings(database, rows)
     if problem is not None:
         raise problem
 
+
+MISSING = (
+    "the backups beside it show it held your data, but the file is not there. It may have "
+    "been deleted by accident or moved away by a sync program."
+)
+DAMAGED = (
+    "the file is damaged, so your data cannot be read from it (a crash, a power cut or a "
+    "failing disk can do this)."
+)
 
 EMPTIED = (
     "the file is empty (0 bytes), although your backups show it held your data: something "
@@ -171,7 +188,7 @@ EMPTIED = (
 )
 
 
-def _holds_backups(backups_dir: Path) -> bool:
+def holds_backups(backups_dir: Path) -> bool:
     """True if `backups_dir` holds a finished backup (named as one; not checked here)."""
     try:
         return any(backups_dir.glob("loopwise-*.sqlite3"))
@@ -185,7 +202,14 @@ def _judge_findings(database: Path, rows: list[tuple[object, ...]]) -> DatabaseP
         return None
     summary = "; ".join(findings[:3])
     more = f" (and {len(findings) - 3} more)" if len(findings) > 3 else ""
-    return DatabaseProblem(database, f"the integrity check failed: {summary}{more}.")
+    return DatabaseProblem(
+        database, DAMAGED, detail=f"SQLite's integrity check failed: {summary}{more}."
+    )
+
+
+def damaged_problem(database: Path, error: sqlite3.Error) -> DatabaseProblem:
+    """A file SQLite cannot read, in plain words, with what SQLite said as the detail."""
+    return DatabaseProblem(database, DAMAGED, detail=f"SQLite reports: {error}.")
 
 
 class IntegrityCheck:
@@ -219,9 +243,9 @@ class IntegrityCheck:
         except sqlite3.OperationalError as error:
             if self._cancelled or is_lock_error(error):
                 return None
-            return DatabaseProblem(self.database, f"SQLite reports: {error}.")
+            return damaged_problem(self.database, error)
         except sqlite3.DatabaseError as error:
-            return DatabaseProblem(self.database, f"SQLite reports: {error}.")
+            return damaged_problem(self.database, error)
         finally:
             with self._lock:
                 self._connection = None

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from desktop.clock import Clock
 from desktop.store.backup import DamagedCopy, backup_database
-from desktop.store.health import DatabaseProblem, failure_text, locked_problem
+from desktop.store.health import (
+    DatabaseProblem,
+    damaged_problem,
+    failure_text,
+    locked_problem,
+)
 from desktop.store.locks import DatabaseLocked, is_lock_error
 
 # The newest migration. Comparing against it lets a normal start skip loading Alembic;
@@ -42,8 +47,13 @@ def _schema_names(database: Path) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
-def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path | None:
-    """Run pending migrations; return the backup made first, if there was anything to back up."""
+def upgrade_database(
+    database: Path, backups_dir: Path, *, clock: Clock, copied: Path | None = None
+) -> Path | None:
+    """Run pending migrations; return the backup made first, if there was anything to back up.
+
+    `copied` is a whole backup of the database as it is now, just made (the data as a restore
+    left it): it is the copy from before the upgrade, and no second one is made."""
     try:
         revision = current_revision(database)
         if revision == SCHEMA_HEAD:
@@ -52,7 +62,7 @@ def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path
     except sqlite3.OperationalError as error:
         if is_lock_error(error):
             raise locked_problem(database) from None
-        raise DatabaseProblem(database, f"SQLite reports: {error}.") from None
+        raise damaged_problem(database, error) from None
     if names and "alembic_version" not in names:
         # Someone else's SQLite file: adding our tables to it would change their data.
         raise DatabaseProblem(
@@ -75,8 +85,8 @@ def upgrade_database(database: Path, backups_dir: Path, *, clock: Clock) -> Path
             can_start_fresh=False,
         )
     # A file with no recorded version holds nothing yet (a first start that stopped early).
-    backup = None
-    if revision is not None:
+    backup = copied
+    if revision is not None and backup is None:
         try:
             backup = backup_database(database, backups_dir, "before-upgrade", now=clock())
         except DatabaseLocked:

@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 class Unfinished:
     kind: str  # IMPORT or RESTORE
     subject: str  # the file or folder imported, or the backup's name ("" if not known)
-    # Stopped while the import was being committed: it may be in, whole (see committing()).
+    # Stopped while the work was being committed: it may be done, whole (see committing()).
     committing: bool = False
 
     def sentence(self) -> str:
@@ -51,6 +51,13 @@ class Unfinished:
                 f"{which[0].upper()}{which[1:]} was stopped as it was being saved: it is "
                 "either all in or not in at all. Import it again to be sure; what is already "
                 "here is not added twice."
+            )
+        if self.kind == RESTORE and self.committing:
+            which = f"the backup {self.subject}" if self.subject else "a backup"
+            return (
+                f"Restoring {which} was stopped as it was being written: your data is either "
+                "all as in that backup or all as it was before, never a mix. To be sure, "
+                "restore it again."
             )
         if self.kind == RESTORE:
             which = f"the backup {self.subject}" if self.subject else "a backup"

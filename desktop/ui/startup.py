@@ -58,20 +58,30 @@ def _fill(
 ) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(str(problem))
+    if problem.detail:  # what SQLite said, behind "Show Details…"
+        box.setDetailedText(problem.detail)
     kept = "the current file is renamed and kept in the same folder, so nothing is lost"
     restore = None
     skipped = _passed_over_text(passed_over)
     if found is not None:
         when = backup_time_text(found.backup.taken_at)
+        offer = (
+            f"Your newest usable backup is from {when} and holds {found.describe()}. You can "
+            "go back to it, or start a fresh profile."
+        )
         box.setInformativeText(
-            f"The file has not been changed. Your newest usable backup is from {when} and "
-            f"holds {found.describe()}. You can go back to it, or start a fresh profile. "
-            f"Either way {kept}.{skipped}"
+            f"{offer}{skipped}"
+            if problem.missing
+            else f"The file has not been changed. {offer} Either way {kept}.{skipped}"
         )
         restore = box.addButton(
             f"Restore the backup from {when}", QMessageBox.ButtonRole.AcceptRole
         )
         restore.setObjectName("restore-backup")
+    elif problem.missing:
+        box.setInformativeText(
+            f"None of your backups can be used. You can start a fresh, empty profile.{skipped}"
+        )
     else:
         box.setInformativeText(
             f"The file has not been changed. You can start a fresh profile: {kept} and you "

@@ -5,6 +5,8 @@ Usage: python -m tests.helpers.stalled_child import ARGS...   (stops with the im
                                                               but not committed)
        python -m tests.helpers.stalled_child restore ARGS...  (stops after the backup made
                                                               before the restore)
+       python -m tests.helpers.stalled_child restore-copied ARGS...  (stops with the backup
+                                                              copied in, its note not yet gone)
        python -m tests.helpers.stalled_child import-until-ctrl-c ARGS...  (stops with the
                                                               import written, reporting)
        python -m tests.helpers.stalled_child backup ARGS...   (stops with a backup written
@@ -68,6 +70,10 @@ def run(where: str, args: list[str]) -> int:
         import desktop.store.backup as backup_module
 
         _after(backup_module, "backup_database", lambda *a, **_k: a[2] == "before-restore")
+    elif where == "restore-copied":
+        import desktop.store.backup as backup_module
+
+        _after(backup_module, "_restore_over")  # committed; the note is removed just after
     else:
         import desktop.store.backup as backup_module
 

@@ -71,7 +71,7 @@ def test_restore_brings_back_the_old_data_and_keeps_the_current_data(profile: Pr
     _write(profile, "after")
     profile.engine.dispose()
 
-    kept = restore_backup(folder.database, backup, folder.backups_dir, now=clock_start())
+    kept = restore_backup(folder.database, backup, folder.backups_dir, now=clock_start()).kept
 
     reopened = open_profile(folder, clock=StepClock())
     try:

@@ -164,7 +164,7 @@ def test_truncated_database_is_refused_and_unchanged(folder: ProfileFolder, keep
 
     problem = _expect_problem(folder.database)
 
-    assert "malformed" in problem.reason or "integrity check failed" in problem.reason
+    assert "malformed" in problem.detail or "integrity check failed" in problem.detail
     assert folder.database.read_bytes() == truncated
 
 
@@ -188,7 +188,7 @@ def test_overwritten_table_page_is_refused_and_unchanged(folder: ProfileFolder) 
 
     problem = _expect_problem(database)
 
-    assert "integrity check failed" in problem.reason or "malformed" in problem.reason
+    assert "integrity check failed" in problem.detail or "malformed" in problem.detail
     assert database.read_bytes() == damaged
 
 
@@ -201,7 +201,7 @@ def test_damaged_header_is_refused(folder: ProfileFolder) -> None:
 
     problem = _expect_problem(folder.database)
 
-    assert problem.reason.startswith("SQLite reports: ")
+    assert problem.reason == health.DAMAGED and problem.detail.startswith("SQLite reports: ")
 
 
 def test_open_profile_refuses_a_damaged_database_without_touching_it(folder: ProfileFolder) -> None:
@@ -335,7 +335,7 @@ def test_the_quick_look_refuses_a_file_whose_schema_cannot_be_read(folder: Profi
     with pytest.raises(DatabaseProblem) as caught:
         open_profile(folder, clock=StepClock(), thorough=False)
 
-    assert caught.value.reason.startswith("SQLite reports: ")
+    assert caught.value.detail.startswith("SQLite reports: ")
     assert folder.database.read_bytes() == damaged
 
 
@@ -346,7 +346,7 @@ def test_the_quick_look_leaves_damage_further_in_to_the_full_check(folder: Profi
     problem = IntegrityCheck(folder.database).run()
 
     assert problem is not None and problem.can_start_fresh
-    assert "integrity check failed" in problem.reason or "malformed" in problem.reason
+    assert "integrity check failed" in problem.detail or "malformed" in problem.detail
     assert folder.database.read_bytes() == damaged  # it only reads
 
 
@@ -395,3 +395,19 @@ def test_a_failed_write_says_the_same_words_for_the_same_trouble(
     assert "I/O" not in text and "database or disk" not in text
     if said == "the disk is full":
         assert text == f"the disk is full ({tmp_path}). Free some space there and try again"
+
+
+def test_file_missing_beside_its_backups_is_refused(folder: ProfileFolder) -> None:
+    """Deleted by a slip or moved by a sync program: starting a new, empty profile without
+    a word would hide the backups that hold the user's data."""
+    _profile_with_progress(folder)
+    backup_database(folder.database, folder.backups_dir, "manual", now=T0)
+    for each in folder.data_dir.glob("loopwise.sqlite3*"):
+        each.unlink()
+
+    with pytest.raises(DatabaseProblem) as caught:
+        open_profile(folder, clock=StepClock())
+
+    assert caught.value.missing and caught.value.can_start_fresh
+    assert caught.value.reason == health.MISSING
+    assert not folder.database.exists(), "nothing is made in its place"

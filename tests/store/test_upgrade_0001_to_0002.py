@@ -143,3 +143,59 @@ def test_after_the_upgrade_the_old_progress_and_the_new_features_work(
     assert progress.status_changed_at == datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
     assert attempt is not None and attempt.patterns == ("hash-map",)
     assert [hit.entry_id for hit in hits] == [entry_id]
+
+
+def _release_one_backup(tmp_path: Path, folder: ProfileFolder) -> Path:
+    """A backup the first release made: schema 0001, in the profile's backups folder."""
+    from desktop.store.backup import backup_database
+
+    old = tmp_path / "release-one" / "loopwise.sqlite3"
+    old.parent.mkdir()
+    _build_release_one_database(old)
+    return backup_database(old, folder.backups_dir, "manual", now=T0)
+
+
+def _reasons(folder: ProfileFolder) -> list[str]:
+    from desktop.store.backup import list_backups
+
+    return sorted(b.name.reason for b in list_backups(folder.backups_dir))
+
+
+def test_restoring_a_release_one_backup_copies_the_restored_data_once(
+    tmp_path: Path, folder: ProfileFolder
+) -> None:
+    """The backup of the data as restored is taken before the upgrade, of the same file: it
+    is the copy from before the upgrade, and no 'before-upgrade' copy of it is made too."""
+    profile = open_profile(folder, clock=StepClock())
+    old = _release_one_backup(tmp_path, folder)
+    try:
+        profile.restore(old)
+        with session_scope(profile.engine) as session:
+            saved = progress_store.saved_progress(session=session, path_id="backend-senior")
+        assert "two-sum" in saved  # the new engine reads the restored, upgraded file
+    finally:
+        profile.close()
+
+    assert _reasons(folder) == ["after-restore", "before-restore", "manual"]
+    (as_restored,) = folder.backups_dir.glob("*-after-restore-*")
+    assert current_revision(as_restored) == "0001" and _progress_rows(as_restored) == [OLD_ROW]
+    assert current_revision(folder.database) == SCHEMA_HEAD
+    assert _progress_rows(folder.database) == [OLD_ROW]
+    open_profile(folder, clock=StepClock()).close()
+    assert len(_reasons(folder)) == 3  # and no copy at the next start either
+
+
+def test_the_command_line_restore_of_a_release_one_backup_upgrades_it_at_once(
+    tmp_path: Path, folder: ProfileFolder
+) -> None:
+    from tests.test_cli import loopwise
+
+    open_profile(folder, clock=StepClock()).close()
+    old = _release_one_backup(tmp_path, folder)
+
+    done = loopwise("restore", old.name, "--yes", "--data-dir", str(folder.data_dir))
+
+    assert done.returncode == 0, done.stderr
+    assert current_revision(folder.database) == SCHEMA_HEAD
+    open_profile(folder, clock=StepClock()).close()
+    assert _reasons(folder) == ["after-restore", "before-restore", "manual"]

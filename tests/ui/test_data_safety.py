@@ -179,7 +179,7 @@ def test_a_restore_waits_for_background_work_still_reading_the_database(
     assert started.wait(timeout=10)
     real_restore = backup_module.restore_backup
 
-    def restore(*args: Any, **kwargs: Any) -> Path | None:
+    def restore(*args: Any, **kwargs: Any) -> backup_module.Restored:
         order.append("restore")
         return real_restore(*args, **kwargs)
 
@@ -339,7 +339,9 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
     monkeypatch.setattr(dialogs, "choose_file_to_open", lambda *_args: str(bad))
     listed: list[tuple[str, str, list[str]]] = []
 
-    def tell_list(_parent: object, title: str, file: str, problems: list[str], _o: str) -> None:
+    def tell_list(
+        _parent: object, title: str, file: str, problems: list[str], _o: str, **_how: object
+    ) -> None:
         listed.append((title, file, problems))
 
     monkeypatch.setattr(dialogs, "tell_file_problem_list", tell_list)

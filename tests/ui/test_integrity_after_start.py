@@ -13,7 +13,7 @@ import pytest
 from desktop.app import show_main_window
 from desktop.folders import ProfileFolder
 from desktop.store.backup import backup_database, passes_integrity_check
-from desktop.store.health import DatabaseProblem
+from desktop.store.health import DAMAGED, DatabaseProblem
 from desktop.ui import startup
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -91,7 +91,8 @@ def test_damage_found_after_start_up_can_go_back_to_the_newest_backup(
 ) -> None:
     assert len(damaged.asked.problems) == 1
     reason = damaged.asked.problems[0].reason
-    assert "integrity check failed" in reason or "malformed" in reason
+    detail = damaged.asked.problems[0].detail
+    assert reason == DAMAGED and ("integrity check failed" in detail or "malformed" in detail)
     assert damaged.asked.offered == [damaged.good.name]
     assert damaged.asked.told[0].startswith("Your data is back as it was on ")
     assert passes_integrity_check(damaged.folder.database)

@@ -55,7 +55,10 @@ def test_a_backup_copied_elsewhere_is_restored_from_the_backups_dialog(
     assert asked == ["Restore from a file"]
     assert "my-loopwise.sqlite3 (1 journal entry" in questions[0]
     assert str(on_stick.parent) in questions[0]
-    assert told == ["Your data is back as it was in my-loopwise.sqlite3."]
+    assert told == [
+        "Your data is back as it was in my-loopwise.sqlite3. Your data as it was just before "
+        "is kept in this list as the backup “Before a restore”."
+    ]
     assert _journal_titles(window) == ["On the stick"]
     assert on_stick.exists()  # only read
     reasons = [b.name.reason for b in list_backups(folder.backups_dir)]

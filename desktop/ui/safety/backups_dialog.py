@@ -9,7 +9,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -77,13 +78,27 @@ def backup_times(backups: Sequence[Backup]) -> dict[Path, str]:
     }
 
 
+# Wide enough that what a backup holds ("3,650 journal entries, 20,000 sessions, 60 stories,
+# 4,160 plan items, last entry 4 Dec") takes one line beside the longest date and reason, and
+# no more than two on the smallest screen.
+WIDEST = 900
+HEIGHT = 520
+
+
+def first_size(window: QWidget) -> QSize:
+    """The dialog's size when it opens: as wide as WIDEST where the screen has room."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    return QSize(min(WIDEST, room.width() - 40), min(HEIGHT, room.height() - 60))
+
+
 class BackupsDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
         self.setWindowTitle("Backups")
         self.setAccessibleName("Backups")
-        self.resize(620, 420)
+        self.resize(first_size(window))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         folder = window.context.profile.folder.backups_dir
@@ -171,6 +186,9 @@ class BackupsDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         # The Delete key on the list asks the same question as the button.
         window_keys.bind_to(self.table, window_keys.DELETE_BACKUP, self.delete_button.click)
+        # The rows grow as what they hold comes in, and the list shrinks as the details
+        # below it wrap: the chosen backup is kept in view through both.
+        self.table.verticalScrollBar().rangeChanged.connect(lambda *_range: self._keep_in_view())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemSelectionChanged.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
@@ -230,7 +248,9 @@ class BackupsDialog(QDialog):
         self.settings_problem.setText(problem or "")
         self.settings_problem.setVisible(problem is not None)
 
-    def reload(self) -> None:
+    def reload(self, chosen: Path | None = None, near: int = 0) -> None:
+        """List the backups again, with `chosen` selected if it is listed (else the row
+        `near`, or the last): the choice stays where the user left it."""
         self.backups = list_backups(self.window_.context.profile.folder.backups_dir)
         self.times = backup_times(self.backups)
         self.damaged = None  # not known until the check below is back
@@ -254,7 +274,10 @@ class BackupsDialog(QDialog):
         self.table.setVisible(bool(self.backups))
         self.empty.setVisible(not self.backups)
         if self.backups:
-            self.table.selectRow(0)
+            paths = [b.path for b in self.backups]
+            chosen_row = paths.index(chosen) if chosen in paths else min(near, len(paths) - 1)
+            self.table.selectRow(chosen_row)
+            self._keep_in_view()
         self._update_buttons()
         self._show_details()
         self.checks = self._check_backups([b.path for b in self.backups])
@@ -288,6 +311,11 @@ class BackupsDialog(QDialog):
             holds.setToolTip(f"{backup.path.name}: {verdict.problem}.")
         self._update_buttons()
         self._show_details()
+
+    def _keep_in_view(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0])
 
     def _show_details(self) -> None:
         backup = self.selected()
@@ -370,16 +398,22 @@ class BackupsDialog(QDialog):
         self.restore_path(backup.path, f"Your data is back as it was on {when}.")
 
     def restore_path(self, source: Path, done: str) -> None:
-        """Restore `source` into the running app and say how it went (`done` on success)."""
+        """Restore `source` into the running app and say how it went (`done` on success).
+        The list stays on the backup restored: two new ones come in above it."""
+        listed = {backup.path for backup in self.backups}
         try:
             restore_file_into_running_app(self.window_, source)
         except DatabaseLocked as locked:
+            self.reload(chosen=source)
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored: {locked}.")
         except (BackupUnusable, DatabaseProblem, OSError) as error:
+            self.reload(chosen=source)
             dialogs.tell_problem(self, "Not restored", f"Nothing was restored. {error}")
         else:
-            dialogs.tell(self, "Restored", done)
-        self.reload()
+            self.reload(chosen=source)  # the list behind the message is already the new one
+            added = {b.name.reason for b in self.backups if b.path not in listed}
+            kept = f" {KEPT_BEFORE_RESTORE}" if "before-restore" in added else ""
+            dialogs.tell(self, "Restored", f"{done}{kept}")
 
     def delete_selected(self) -> None:
         """Delete the chosen backup after a question naming it; deleting the only backup
@@ -403,15 +437,20 @@ class BackupsDialog(QDialog):
         question = f"Delete the backup from {when} ({backup.path.name})? {what}".strip()
         if not dialogs.confirm(self, "Delete this backup?", question, "Delete"):
             return
+        near = self.backups.index(backup)
         try:
             delete_backup(backup.path)
         except OSError as error:
             reason = failure_text(error, self._folder())
             dialogs.tell_problem(self, "Not deleted", f"The backup was not deleted: {reason}.")
-        self.reload()
+        self.reload(chosen=backup.path, near=near)  # the next one down, once it is gone
 
 
 RESTORE_WAITS_SECONDS = 30
+# Said with a restore's outcome: the list now holds the data the user left.
+KEPT_BEFORE_RESTORE = (
+    "Your data as it was just before is kept in this list as the backup “Before a restore”."
+)
 
 
 def restore_into_running_app(window: MainWindow, backup: Backup) -> None:

@@ -282,9 +282,12 @@ def _import_failed(window: MainWindow, error: BaseException, source: str) -> Non
         # The file (or folder) named once, each problem its own item: a message box of
         # twenty bullets runs off a small screen.
         problems, outcome = error.problems, "Fix them and import again. Nothing was changed."
-        if problems[-1] == CHECK_STOPPED:  # said once, below the list: it is no problem
+        stopped = problems[-1] == CHECK_STOPPED
+        if stopped:  # said once, below the list: it is no problem
             problems, outcome = problems[:-1], f"{CHECK_STOPPED} Nothing was changed."
-        dialogs.tell_file_problem_list(window, "Nothing was imported", source, problems, outcome)
+        dialogs.tell_file_problem_list(
+            window, "Nothing was imported", source, problems, outcome, stopped=stopped
+        )
     elif isinstance(error, ImportRejected):
         dialogs.tell_problem(window, "Not imported", error.summary())
     else:

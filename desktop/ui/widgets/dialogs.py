@@ -53,13 +53,21 @@ def tell_file_problems(
 
 
 def tell_file_problem_list(
-    parent: QWidget | None, title: str, file: str, problems: Sequence[str], outcome: str
+    parent: QWidget | None,
+    title: str,
+    file: str,
+    problems: Sequence[str],
+    outcome: str,
+    *,
+    stopped: bool = False,
 ) -> None:
     """A file refused for `problems` that each name their own place in it (a record of an
-    export): the file named once, each problem on its own, then `outcome`."""
+    export): the file named once, each problem on its own, then `outcome`. `stopped`: the
+    check gave up after these, so the file has at least as many."""
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed_as_said
 
-    FileProblemsDialog(title, file, listed_as_said(problems), outcome, parent).exec()
+    listed = listed_as_said(problems)
+    FileProblemsDialog(title, file, listed, outcome, parent, stopped=stopped).exec()
 
 
 def tell(parent: QWidget | None, title: str, message: str) -> None:

@@ -123,14 +123,18 @@ class FileProblemList(QWidget):
         parent: QWidget | None = None,
         *,
         folder: Path | None = None,
+        stopped: bool = False,
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         name = shown_name(file, folder)
+        # `stopped`: the check gave up after these, so the file has more than are listed.
+        at_least = "at least " if stopped else ""
+        count = counted(len(problems), "problem")
         self.file_label = text_label("File", "strong")
-        self.file_label.setText(wrappable(f"{name} has {counted(len(problems), 'problem')}:"))
+        self.file_label.setText(wrappable(f"{name} has {at_least}{count}:"))
         self.file_label.setToolTip(plain_tip(file))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.file_label)
@@ -216,7 +220,8 @@ class FittingScrollArea(QScrollArea):
 
 
 class FileProblemsDialog(QDialog):
-    """Why a file was refused, and what happened because of it (`outcome`)."""
+    """Why a file was refused, and what happened because of it (`outcome`). `stopped`: the
+    check gave up after `problems` (see FileProblemList)."""
 
     def __init__(
         self,
@@ -225,6 +230,8 @@ class FileProblemsDialog(QDialog):
         problems: Sequence[ListedProblem],
         outcome: str,
         parent: QWidget | None = None,
+        *,
+        stopped: bool = False,
     ) -> None:
         super().__init__(parent)
         self.file = file
@@ -236,7 +243,7 @@ class FileProblemsDialog(QDialog):
         self.heading.setText(title)
         layout.addWidget(self.heading)
 
-        self.problem_list = FileProblemList(file, problems)
+        self.problem_list = FileProblemList(file, problems, stopped=stopped)
         self.problem_area = FittingScrollArea(self.problem_list)
         layout.addWidget(self.problem_area, 1)
 
