@@ -272,7 +272,13 @@ def _run_window(
         # built (see show_main_window); these print the files skipped then.
         profile.library_read = report_skipped_path_files
         profile.quizzes_read = report_skipped_quiz_files
-        window = show_main_window(context, offer_recovery=not exit_after_startup)
+        window = show_main_window(
+            context,
+            offer_recovery=not exit_after_startup,
+            # A start that quits at its first paint (the benchmark's, the start-up tests')
+            # would otherwise read the files in the turn before it quits.
+            read_files_after_paint=not exit_after_startup,
+        )
         settle_start_up_objects()
         guard.raise_requested.connect(window.bring_to_front)
         if exit_after_startup:
@@ -343,7 +349,9 @@ def _claim_problem(claim: Claim, guard: SingleInstanceGuard, folder: ProfileFold
     )
 
 
-def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow:
+def show_main_window(
+    context: AppContext, *, offer_recovery: bool, read_files_after_paint: bool = True
+) -> MainWindow:
     """Build and show the window; then, once it is up, check the whole database file on a
     worker thread (start-up only took a quick look), offer any practice session a crash
     left running (its code loads then, not before the first paint), start the backups and,
@@ -353,7 +361,8 @@ def show_main_window(context: AppContext, *, offer_recovery: bool) -> MainWindow
     from desktop.ui.safety.periodic import keep_backing_up
 
     window = build_main_window(context)
-    _ReadDataFilesAfterFirstPaint(window, context.profile)
+    if read_files_after_paint:
+        _ReadDataFilesAfterFirstPaint(window, context.profile)
     window.show()
     check_after_first_paint(window)
     QTimer.singleShot(0, lambda: _tell_settings_problem(window))
