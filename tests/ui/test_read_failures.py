@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.app import show_main_window
 from desktop.store.backup import backup_database
@@ -18,6 +18,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.read_failures import tell_read_failure
 from desktop.ui.safety import integrity_watch
+from desktop.ui.safety.damage_state import DamageState, set_damage_state
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
 from tests.backup_files import add_rows, damage
@@ -78,6 +79,17 @@ def test_damage_read_before_the_check_reports_leaves_the_telling_to_it(
     tell_read_failure(window.pages[0], "read your practice log", failure(SQLITE_CORRUPT))
     qtbot.waitUntil(lambda: bool(started), timeout=10_000)
     tell_read_failure(window.pages[0], "read your practice log", failure(SQLITE_CORRUPT))
+    assert told.boxes == []
+
+
+def test_a_dialog_over_the_window_knows_of_the_damage_too(
+    open_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = Told(monkeypatch)
+    window = open_window()
+    set_damage_state(window, DamageState.KNOWN)  # the recovery question is up
+    dialog = QDialog(window)  # a week's review, say
+    tell_read_failure(dialog, "read the week for its review", failure(SQLITE_CORRUPT))
     assert told.boxes == []
 
 

@@ -3,8 +3,8 @@
 The full integrity check (integrity_watch) runs once the window is up; pages reading at the
 same time may trip over the damage first. While the check runs, or once the recovery question
 has been asked, a read that fails because of damage stays quiet: the question says it, once,
-with what to do. Kept on the window as a Qt property, so every page finds it through
-widget.window() without being handed anything.
+with what to do. Kept on the main window as a Qt property, so every page, and every dialog
+over the window, finds it through its parents without being handed anything.
 """
 
 from __future__ import annotations
@@ -23,9 +23,16 @@ class DamageState(StrEnum):
 
 
 def damage_state(widget: QWidget) -> DamageState:
-    value = widget.window().property(_PROPERTY)
+    value = _outermost(widget).property(_PROPERTY)
     return DamageState(value) if isinstance(value, str) else DamageState.UNKNOWN
 
 
 def set_damage_state(widget: QWidget, state: DamageState) -> None:
-    widget.window().setProperty(_PROPERTY, str(state))
+    _outermost(widget).setProperty(_PROPERTY, str(state))
+
+
+def _outermost(widget: QWidget) -> QWidget:
+    """The main window, for a page and for a dialog over it (a dialog is a window itself)."""
+    while (parent := widget.parentWidget()) is not None:
+        widget = parent
+    return widget
