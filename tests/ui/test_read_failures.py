@@ -16,11 +16,14 @@ from desktop.store.backup import backup_database
 from desktop.ui import startup
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import build_main_window
 from desktop.ui.read_failures import tell_read_failure
 from desktop.ui.safety import integrity_watch
 from desktop.ui.safety.damage_state import DamageState, set_damage_state
+from desktop.ui.safety.periodic import back_up_when_due
 from desktop.ui.startup import Recovery
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.waiting import wait_until
 from tests.backup_files import add_rows, damage
 
 SQLITE_BUSY = 5
@@ -127,3 +130,18 @@ def test_a_read_failure_box_is_placed_over_the_window_not_over_a_page(
     ((parent, text),) = shown
     assert parent is window  # Qt centres a box on its parent: the window, not a page in it
     assert "another program is using the database" in text and "try again in a moment" in text
+
+
+def test_damage_the_hourly_backup_found_is_not_told_again_by_a_read(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = Told(monkeypatch)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    with context.profile.folder.database.open("r+b") as handle:  # a failing disk
+        handle.write(b"\x00" * 100)
+    future = back_up_when_due(window)
+    assert wait_until(future.done)
+    qtbot.waitUntil(lambda: bool(told.boxes), timeout=10_000)
+    tell_read_failure(window.pages[0], "read your practice log", failure(SQLITE_CORRUPT))
+    assert [title for _parent, title, _message in told.boxes] == ["Backup not kept"]
