@@ -18,6 +18,7 @@ from desktop.store.backup import BackupUnusable, Judged, newest_usable_backup
 from desktop.store.health import DatabaseProblem, IntegrityCheck
 from desktop.store.locks import DatabaseLocked
 from desktop.ui.lazy_page import LazyPage
+from desktop.ui.safety.damage_state import DamageState, damage_state, set_damage_state
 from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
@@ -40,7 +41,11 @@ LATEST_START_MS = 3000
 
 def check_after_first_paint(window: MainWindow) -> None:
     """Start the check once the window has painted and the page it opened on has been built
-    (that page is built after the first paint): neither shares the machine with it."""
+    (that page is built after the first paint): neither shares the machine with it.
+
+    From now until the check is done, a page whose read fails on damage leaves the telling
+    to it: the first page's own read may well fail before the check begins."""
+    set_damage_state(window, DamageState.CHECKING)
     _AfterFirstPaint(window)
 
 
@@ -90,13 +95,21 @@ def check_whole_database(window: MainWindow) -> Future[Any]:
     def done(damage: Damage | None) -> None:
         if damage is not None:
             offer_recovery(window, damage)
+        else:
+            set_damage_state(window, DamageState.UNKNOWN)
 
-    return window.context.workers.run(work, done, owner=window)
+    def failed(_error: BaseException) -> None:
+        set_damage_state(window, DamageState.UNKNOWN)  # reads may speak for themselves again
+
+    if damage_state(window) is DamageState.UNKNOWN:  # a read's own box may have said it
+        set_damage_state(window, DamageState.CHECKING)
+    return window.context.workers.run(work, done, failed, owner=window)
 
 
 def offer_recovery(window: MainWindow, damage: Damage) -> None:
     from desktop.ui.startup import Recovery, ask_about_database_problem
 
+    set_damage_state(window, DamageState.KNOWN)  # reads failing on it now stay quiet
     window.statusBar().showMessage(str(damage.problem))
     choice = ask_about_database_problem(damage.problem, damage.found, damage.passed_over, window)
     if choice is Recovery.QUIT:
@@ -107,6 +120,7 @@ def offer_recovery(window: MainWindow, damage: Damage) -> None:
             _restore(window, damage.found)
         else:
             _start_fresh(window)
+        set_damage_state(window, DamageState.UNKNOWN)  # the data open now is whole
     except (OSError, DatabaseProblem, TimeoutError, BackupUnusable, DatabaseLocked) as error:
         dialogs.tell_problem(window, "Not recovered", f"Nothing was changed: {error}")
 

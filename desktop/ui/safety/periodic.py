@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
+from desktop.ui.safety.damage_state import DamageState, set_damage_state
 from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
             window.statusBar().showMessage(f"The automatic backup was not made: {error}")
             if not window.property(_TOLD_DAMAGED):  # once per run, not every hour
                 window.setProperty(_TOLD_DAMAGED, True)
+                set_damage_state(window, DamageState.KNOWN)  # reads need not say it again
                 dialogs.tell_problem(
                     window,
                     "Backup not kept",
