@@ -459,10 +459,17 @@ class JournalPage(ContextPage):
         that does not list it is cleared, as for a new entry: the list shows the entry's
         month, and a rerun of the search cannot open its best hit over the entry."""
         if self._searching and self.model.row_of(entry_id) < 0:
-            self.search.clear()
-            self._searching = False
-            self.reload()
+            with session_scope(self.context.profile.engine) as session:
+                entry = journal_store.get_entry(session=session, entry_id=entry_id)
+            if entry is not None:
+                self._leave_search(entry.entry_date)
         self.open_entry(entry_id)
+
+    def _leave_search(self, day: date) -> None:
+        """Clear the search and list `day`'s month (read once, not the old month first)."""
+        self.search.clear()
+        self._searching = False
+        self._show_month(day)
 
     def undo_delete(self) -> None:
         entry_id = self.deletes.undo()
@@ -584,9 +591,7 @@ class JournalPage(ContextPage):
         before = self.editor.entry_id
         if before is not None and before == self._untouched_new:
             before = self._open_before_new  # that one is dropped as this one opens
-        self.search.clear()
-        self._searching = False
-        self._show_month(day)
+        self._leave_search(day)
         if self.open_entry(entry_id) and not links:
             self._untouched_new, self._open_before_new = entry_id, before
         self.editor.focus_text()
