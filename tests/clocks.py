@@ -30,14 +30,18 @@ def start_day() -> date:
 
 
 class StepClock:
-    """A clock that moves one minute per reading, so every change has its own time."""
+    """A clock that moves one second per reading, so every change has its own time. (A
+    minute a reading crossed midnight within one test when a run started at 23:50.)"""
 
     def __init__(self, start: datetime | None = None) -> None:
         self.current = start if start is not None else clock_start()
 
     def __call__(self) -> datetime:
-        self.current += timedelta(minutes=1)
+        self.current += timedelta(seconds=1)
         return self.current
+
+    def advance(self, by: timedelta) -> None:
+        self.current += by
 
 
 class ManualClock:

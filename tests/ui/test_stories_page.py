@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from desktop.ui.stories.page import SORT_DUE, TAB_COVERAGE, TAB_LOOP, StoriesPag
 from desktop.ui.stories.rehearsal_dialog import RehearsalDialog
 from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.rich_text_delegate import HTML_ROLE
+from tests.clocks import StepClock
 from tests.samples import read_back
 
 
@@ -349,7 +350,7 @@ def test_a_journal_entry_is_linked_and_opened(
 
 
 def test_a_rehearsal_is_timed_rated_and_logged(
-    page: StoriesPage, context: AppContext, monkeypatch
+    page: StoriesPage, context: AppContext, clock: StepClock, monkeypatch
 ) -> None:
     story_id = page.new_story(StoryDraft(title="Outage", themes=("ownership",)))
     assert story_id is not None
@@ -357,8 +358,9 @@ def test_a_rehearsal_is_timed_rated_and_logged(
 
     def speak(self: StoriesPage, story):  # type: ignore[no-untyped-def]
         dialog = RehearsalDialog(context, story, self)
-        dialog.refresh()  # each reading of the test clock is a minute later
-        dialog.refresh()
+        for _ in range(2):
+            clock.advance(timedelta(minutes=1))
+            dialog.refresh()
         dialog.finish()
         assert re.fullmatch(r"You spoke for \d+ min( \d+ s)?\.", dialog.spoken.text())
         assert not dialog.log_button.isEnabled()
@@ -382,7 +384,7 @@ def test_a_rehearsal_is_timed_rated_and_logged(
 
 
 def test_the_rehearsal_timer_pauses_and_warns_past_three_minutes(
-    qtbot, context: AppContext
+    qtbot, context: AppContext, clock: StepClock
 ) -> None:
     with context.writing() as session:
         story_id = story_store.create_story(
@@ -391,6 +393,7 @@ def test_the_rehearsal_timer_pauses_and_warns_past_three_minutes(
     dialog = RehearsalDialog(context, _story(context, story_id))
     qtbot.addWidget(dialog)
     for _ in range(3):
+        clock.advance(timedelta(minutes=1))
         dialog.refresh()
     assert "Over three minutes" in dialog.target.text()
     dialog.toggle_pause()
