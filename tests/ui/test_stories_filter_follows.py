@@ -68,6 +68,7 @@ def test_no_match_says_so_and_clearing_the_filter_brings_the_story_back(
     assert page.editor.story_id is None
     assert page.no_match.message.text() == "No story matches “kubernetes”."
     assert page.no_match.button.text() == "Clear the filter"
+    assert page.list_empty.text() == ""  # said once, beside the list, not in it as well
     assert not page.has_unsaved_work()
     stored = read_back(
         context.profile.engine, lambda s: story_store.get_story(session=s, story_id=billing)

@@ -395,7 +395,9 @@ class StoriesPage(ContextPage):
         # nothing above an empty list, and nothing to export yet.
         self.list_heading.setVisible(bool(total))
         self.export_button.setEnabled(bool(total))
-        self.list_empty.setText("No story matches the filter." if total else "")
+        # An empty list leaves the words to the side beside it: the welcome, or "No story
+        # matches …" with its Clear the filter button (saying it twice read as two problems).
+        self.list_empty.setText("")
         self.list_area.show_view(bool(stories))
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
