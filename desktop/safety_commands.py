@@ -137,7 +137,7 @@ def tell_unfinished_work(data_dir: str | None) -> None:
 def backup_command(data_dir: str | None) -> int:
     import sqlite3
 
-    from desktop.store.backup import DamagedCopy, backup_database, thin_backups
+    from desktop.store.backup import DamagedCopy, backup_database, not_made_text, thin_backups
     from desktop.store.locks import DatabaseLocked, LockWait
     from desktop.store.settings import load_settings
 
@@ -154,7 +154,7 @@ def backup_command(data_dir: str | None) -> int:
         made = backup_database(folder.database, folder.backups_dir, "manual", now=now, wait=wait)
         thin_backups(folder.backups_dir, now=now, policy=loaded.settings.backups.policy)
     except DamagedCopy as damaged:
-        _say(f"The backup was not made: {damaged}")
+        _say(not_made_text(damaged))
         return 1
     except (DatabaseLocked, OSError, ValueError, sqlite3.Error) as error:
         return _refused("The backup was not made", error, folder.backups_dir)

@@ -80,7 +80,7 @@ def backup_database(
                 source.backup(copy, progress=wait)
         verdict = judge_backup(partial)
         if verdict.contents is None:
-            raise DamagedCopy(database, verdict.problem)
+            raise DamagedCopy(database, verdict.problem, backups_dir=backups_dir)
         target = backups_dir / backup_file_name(moment, reason, verdict.contents)
         partial.replace(target)
         remember(backups_dir, target, verdict)  # the next list need not read it again
@@ -114,26 +114,40 @@ class DamagedCopy(Exception):
     """A backup was not kept because the copy of the database is not a whole Loopwise
     database (it failed its integrity check, or is not Loopwise's)."""
 
-    def __init__(self, database: Path, problem: str | None = None) -> None:
+    def __init__(
+        self, database: Path, problem: str | None = None, *, backups_dir: Path | None = None
+    ) -> None:
         if problem is None or problem.startswith("it is damaged"):
             text = (
-                f"the copy of your data failed its integrity check, so it was not kept: your "
-                f"database ({database}) may be damaged."
+                "the copy of your data came out damaged when Loopwise checked it, so it was "
+                f"not kept. Your database file ({database}) may be damaged itself."
             )
         else:
             text = f"the copy of {database} was not kept: {problem}."
-        super().__init__(f"{text} Your earlier backups were kept as they are.")
+        super().__init__(f"{text} {_earlier_backups(backups_dir)}")
 
 
 class DamagedWhileOpen(DamagedCopy):
     """The database file no longer starts as a SQLite file: it was damaged while open."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, *, backups_dir: Path | None = None) -> None:
         Exception.__init__(
             self,
             f"the start of your database file ({database}) was overwritten while Loopwise "
-            "was open, so it is damaged. No backup was made over your earlier ones.",
+            f"was open, so it is damaged. {_earlier_backups(backups_dir)}",
         )
+
+
+def _earlier_backups(backups_dir: Path | None) -> str:
+    if backups_dir is None:
+        return "Your earlier backups were kept as they are."
+    return f"Your earlier backups in {backups_dir} were kept as they are."
+
+
+def not_made_text(error: DamagedCopy, *, automatic: bool = False) -> str:
+    """What a backup whose copy failed its check says, in the same words wherever it was
+    asked for: the automatic one, File > Backups… and `loopwise backup`."""
+    return f"{'The automatic backup' if automatic else 'The backup'} was not made: {error}"
 
 
 def passes_integrity_check(database: Path) -> bool:
@@ -296,7 +310,7 @@ def backup_if_due(
     if not database.exists() or database.stat().st_size == 0:
         return None
     if _live_header(database) != SQLITE_HEADER:
-        raise DamagedWhileOpen(database)
+        raise DamagedWhileOpen(database, backups_dir=backups_dir)
     backups = [b for b in list_backups(backups_dir) if looks_whole(b)]
     if not backup_is_due(backups[0].taken_at if backups else None, moment, PERIODIC_EVERY):
         return None

@@ -275,7 +275,7 @@ def test_an_import_into_a_database_whose_backup_fails_its_check_is_refused_clean
     with pytest.raises(ImportRejected) as rejected:
         _import(other, exported(profile))
     assert "nothing was imported" in rejected.value.problems[0]
-    assert "integrity check" in rejected.value.problems[0]
+    assert "came out damaged" in rejected.value.problems[0]
     assert exported(other)["sections"]["journal"]["entries"] == []
 
 

@@ -497,8 +497,8 @@ def test_the_automatic_backup_keeps_the_good_ones_when_the_database_is_damaged_a
         QApplication.processEvents()
 
     assert [b.path for b in list_backups(folder.backups_dir)] == [good]
-    assert len(told) == 1 and "integrity check" in told[0]
-    assert "integrity check" in window.statusBar().currentMessage()
+    assert len(told) == 1 and "came out damaged when Loopwise checked it" in told[0]
+    assert "came out damaged" in window.statusBar().currentMessage()
 
 
 def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
@@ -528,7 +528,7 @@ def test_the_backups_dialog_marks_a_damaged_backup_and_will_not_restore_it(
     damage(folder.database)
     assert wait_until(dialog.back_up_now().done)
     assert wait_until(lambda: len(told) == 1)
-    assert "integrity check" in told[0] and len(list_backups(folder.backups_dir)) == 2
+    assert "came out damaged" in told[0] and len(list_backups(folder.backups_dir)) == 2
 
 
 def test_with_no_backups_the_note_sits_under_the_settings(qtbot, context: AppContext) -> None:

@@ -11,7 +11,7 @@ from desktop.domain.practice import AttemptSubject
 from desktop.domain.progress import ItemStatus
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
-from desktop.ui.path.checklist_model import Column
+from desktop.ui.path.checklist_model import NEVER_CHANGED, Column
 from desktop.ui.path.checklist_view import ENOUGH_FOR_TITLES, GIVE_WAY_ORDER, SHORT_COLUMNS
 from desktop.ui.path.page import PathPage
 from desktop.ui.practice import session_window
@@ -27,7 +27,7 @@ def _shown_short_widths(page: PathPage) -> int:
 def test_item_column_takes_the_spare_width_at_first_launch(open_page) -> None:
     page: PathPage = open_page(PathPage, (1060, 780))  # the page in a 1280 x 800 window
     tree, header = page.tree, page.tree.header()
-    # Nothing has a status yet: the Changed column would be empty, so it is not shown.
+    # The Changed date is the first to step aside for the titles (the panel shows it).
     assert tree.isColumnHidden(Column.CHANGED)
     assert header.sectionSize(Column.TITLE) + _shown_short_widths(page) == (tree.viewport().width())
     # Status shows only "To do" yet, but has room for "Needs review": marking an item
@@ -59,6 +59,23 @@ def test_columns_stay_put_when_an_item_changes_status(open_page) -> None:
     for status in (ItemStatus.IN_PROGRESS, ItemStatus.NEEDS_REVIEW, ItemStatus.TODO):
         page.set_status("two-sum", status)
         assert [(header.sectionSize(c), page.tree.isColumnHidden(c)) for c in Column] == before
+
+
+def test_the_first_status_change_of_a_session_moves_no_column(open_page) -> None:
+    """The Changed column is there from the start, a dash for a status never changed, so
+    the first change does not bring it in and push the other columns aside."""
+    page: PathPage = open_page(PathPage, (1700, 1000))
+    tree, header = page.tree, page.tree.header()
+    assert not tree.isColumnHidden(Column.CHANGED)
+    index = page.model.index_of_item("3sum")
+    changed = index.siblingAtColumn(Column.CHANGED)
+    assert changed.data() == NEVER_CHANGED
+    assert changed.data(Qt.ItemDataRole.AccessibleTextRole) == "Status never changed"
+    before = [(header.sectionSize(c), tree.isColumnHidden(c)) for c in Column]
+    page.set_status("3sum", ItemStatus.DONE)
+    assert [(header.sectionSize(c), tree.isColumnHidden(c)) for c in Column] == before
+    changed = page.model.index_of_item("3sum").siblingAtColumn(Column.CHANGED)
+    assert changed.data() not in (None, "", NEVER_CHANGED)  # the day it changed
 
 
 def test_narrow_list_gives_titles_room_before_kind_and_date(qtbot, context: AppContext) -> None:

@@ -144,4 +144,4 @@ def test_damage_the_hourly_backup_found_is_not_told_again_by_a_read(
     assert wait_until(future.done)
     qtbot.waitUntil(lambda: bool(told.boxes), timeout=10_000)
     tell_read_failure(window.pages[0], "read your practice log", failure(SQLITE_CORRUPT))
-    assert [title for _parent, title, _message in told.boxes] == ["Backup not kept"]
+    assert [title for _parent, title, _message in told.boxes] == ["Backup not made"]

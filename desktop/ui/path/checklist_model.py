@@ -22,6 +22,7 @@ from desktop.ui.theme import STATUS_COLOURS, current_scheme
 AnyIndex = QModelIndex | QPersistentModelIndex
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+NEVER_CHANGED = "—"  # the Changed column for an item whose status never changed
 
 
 class Column(IntEnum):
@@ -224,6 +225,8 @@ class ChecklistModel(QAbstractItemModel):
             return _tooltip(item.title, item.description)
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.TITLE:
             return f"{item.title}, {entry.status.label}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.CHANGED:
+            return None if entry.status_changed_at else "Status never changed"  # not "dash"
         if role == ITEM_ID_ROLE:
             return entry.id
         if role == STAGE_ID_ROLE:
@@ -240,7 +243,7 @@ def _item_text(entry: ChecklistItem, column: Column) -> str | None:
         return (
             entry.status.label
             if column is Column.STATUS
-            else (short_date(entry.status_changed_at) if column is Column.CHANGED else None)
+            else (_changed_text(entry) if column is Column.CHANGED else None)
         )
     if column is Column.KIND:
         return item.kind.label
@@ -250,7 +253,13 @@ def _item_text(entry: ChecklistItem, column: Column) -> str | None:
         return minutes(item.target_minutes)
     if column is Column.STATUS:
         return entry.status.label
-    return short_date(entry.status_changed_at)
+    return _changed_text(entry)
+
+
+def _changed_text(entry: ChecklistItem) -> str:
+    """When the status last changed, or a dash for never: the column is there from the start,
+    so the first change of a session does not push the others aside."""
+    return short_date(entry.status_changed_at) or NEVER_CHANGED
 
 
 def _tooltip(title: str, body: str | None) -> str:

@@ -3,7 +3,8 @@
 The Item column takes whatever the short columns leave. Those are as wide as what they show
 now, except that the Status and Changed columns are as wide as anything they could show
 (every status, a date in any month), so marking an item does not shift the columns by a few
-pixels; a column with nothing in it is hidden,
+pixels; a column with nothing in it is hidden, except Changed, which shows "—" until a status
+changes (it appeared with the first change of a session and pushed the others aside),
 and when the titles would be cut the Changed date, then the Kind, then the Target step aside:
 the item panel beside the list shows all three for the chosen item. Only when even that
 leaves too little room (or a title of the user's own is very long) is a title cut, and its
@@ -84,7 +85,9 @@ class ChecklistView(QTreeView):
                     text = self._model.index(row, column, stage).data()
                     if text:
                         texts[column].add(str(text))
-        self._empty = {column for column in SHORT_COLUMNS if not texts[column]}
+        self._empty = {
+            column for column in SHORT_COLUMNS if not texts[column] and column is not Column.CHANGED
+        }
         for column in SHORT_COLUMNS:
             heading = str(self._model.headerData(column, Qt.Orientation.Horizontal))
             widest = max(

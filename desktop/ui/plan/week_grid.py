@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.planner import Activity, PlanItem, hours_text
 from desktop.ui.page_keys import ENTER, note_keys
-from desktop.ui.theme import STATUS_COLOURS, current_scheme
+from desktop.ui.theme import current_scheme
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.plain_text import plain_tip
-from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
+from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate, status_class
 from desktop.ui.window_keys import WindowKeys
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's "no limit" for a widget's size
@@ -268,7 +268,6 @@ class WeekGrid(QWidget):
         for column, day in zip(self.columns, days, strict=True):
             column.set_day(day)  # the same columns show every week: switching weeks is quick
         self._items = {item.id: item for item in items}
-        colours = STATUS_COLOURS[current_scheme()]
         for column in self.columns:
             column.setProperty("today", column.day == today)
             column.style().unpolish(column)
@@ -279,7 +278,7 @@ class WeekGrid(QWidget):
             column.list.clear()
             minutes = 0
             for item in (i for i in items if i.day == column.day):
-                column.list.addItem(_row(item, item.id in done, colours, item.day < today))
+                column.list.addItem(_row(item, item.id in done, item.day < today))
                 minutes += item.minutes if item.counts else 0
             column.list.blockSignals(False)
             column.total.setText(hours_text(minutes) if minutes else "free")
@@ -376,19 +375,19 @@ class WeekGrid(QWidget):
         return [column.list.item(row).text() for row in range(column.list.count())]
 
 
-def _row(
-    item: PlanItem, is_done: bool, colours: Mapping[str, str], is_past: bool
-) -> QListWidgetItem:
+def _row(item: PlanItem, is_done: bool, is_past: bool) -> QListWidgetItem:
+    # The dot's colour is a status class, so a selected card draws it in the selection's text
+    # colour (the blue of a planned item vanished into the selection blue).
     if is_done:
-        state, colour = "done", colours["done"]
+        state, colour = "done", "done"
     elif item.skipped:
-        state, colour = "skipped", colours["retired"]
+        state, colour = "skipped", "retired"
     elif item.carried_over:
-        state, colour = "carried to next week", colours["retired"]
+        state, colour = "carried to next week", "retired"
     elif is_past:  # its day is over and nothing was logged for it
-        state, colour = "not done", colours["needs_review"]
+        state, colour = "not done", "needs_review"
     else:
-        state, colour = item.source.label.lower(), colours["in_progress"]
+        state, colour = item.source.label.lower(), "in_progress"
     entry = QListWidgetItem(f"{item.target.title}\n{item.minutes} min · {state}")
     entry.setData(ITEM_ID_ROLE, item.id)
     title = f"<b>{escape(item.target.title)}</b>"
@@ -396,7 +395,7 @@ def _row(
         title = f"<s>{title}</s>"
     entry.setData(
         HTML_ROLE,
-        f"<span style='color:{colour}'>●</span> {title}"
+        f"<span class='{status_class(colour)}'>●</span> {title}"
         f"<br><span class='muted'>{item.minutes} min · </span>{_state_html(state)}",
     )
     origin = item.carried_from

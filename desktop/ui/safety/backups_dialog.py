@@ -46,6 +46,7 @@ from desktop.store.settings import (
 )
 from desktop.ui import window_keys
 from desktop.ui.focus_guard import FocusGuard
+from desktop.ui.safety.backup_not_made import tell_backup_not_made
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.safety.restore_from_file import restore_from_file
 from desktop.ui.startup import backup_time_text
@@ -360,7 +361,7 @@ class BackupsDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.back_up_button.setEnabled(True)
             if isinstance(error, DamagedCopy):
-                dialogs.tell_problem(self, "Backup not kept", f"The backup was not made: {error}")
+                tell_backup_not_made(self, error, automatic=False)
             elif isinstance(error, DatabaseLocked):
                 dialogs.tell_problem(self, "Backup not made", f"The backup was not made: {error}.")
             elif isinstance(error, (OSError, ValueError, sqlite3.Error)):

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
+from desktop.ui.safety.backup_not_made import tell_backup_not_made
 from desktop.ui.safety.damage_state import DamageState, set_damage_state
-from desktop.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -46,7 +46,7 @@ def keep_backing_up(
 
 
 def back_up_when_due(window: MainWindow) -> Future[Any]:
-    from desktop.store.backup import DamagedCopy, backup_if_due
+    from desktop.store.backup import DamagedCopy, backup_if_due, not_made_text
     from desktop.store.database import session_scope
     from desktop.store.health import failure_text
     from desktop.store.locks import DatabaseLocked
@@ -57,16 +57,11 @@ def back_up_when_due(window: MainWindow) -> Future[Any]:
 
     def told(error: BaseException) -> None:
         if isinstance(error, DamagedCopy):
-            window.statusBar().showMessage(f"The automatic backup was not made: {error}")
+            window.statusBar().showMessage(not_made_text(error, automatic=True))
             if not window.property(_TOLD_DAMAGED):  # once per run, not every hour
                 window.setProperty(_TOLD_DAMAGED, True)
                 set_damage_state(window, DamageState.KNOWN)  # reads need not say it again
-                dialogs.tell_problem(
-                    window,
-                    "Backup not kept",
-                    f"The automatic backup was not made: {error}\n\nExport your data (File > "
-                    "Export all data…) and look in File > Backups… for an earlier good one.",
-                )
+                tell_backup_not_made(window, error, automatic=True)
             return
         if isinstance(error, DatabaseLocked):
             window.statusBar().showMessage(

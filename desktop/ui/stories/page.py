@@ -54,6 +54,8 @@ from desktop.ui.widgets.record_list import record_list_area, select_record, sele
 SORT_RECENT = "recent"
 SORT_DUE = "due"
 TAB_STORIES, TAB_COVERAGE, TAB_LOOP = range(3)
+# What the right side of the story bank shows: no stories yet, a story, or none that match.
+SHOW_WELCOME, SHOW_EDITOR, SHOW_NO_MATCH = range(3)
 
 
 class StoriesPage(ContextPage):
@@ -117,8 +119,12 @@ class StoriesPage(ContextPage):
             "Write your first story",
             self.new_story,
         )
+        self.no_match = EmptyState(
+            "No story matches", "No story matches.", "Clear the filter", self.filter.clear
+        )
         self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
+        self.right.addWidget(self.no_match)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -130,7 +136,7 @@ class StoriesPage(ContextPage):
         layout.setContentsMargins(0, 8, 8, 0)
         top = QHBoxLayout()
         self.filter = filter_edit(
-            "Filter stories", "Filter stories  (Ctrl+F)", lambda _text: self._show_list()
+            "Filter stories", "Filter stories  (Ctrl+F)", lambda _text: self._filter_changed()
         )
         top.addWidget(self.filter, 1)
         self.new_button = push_button(
@@ -289,7 +295,7 @@ class StoriesPage(ContextPage):
         if not self.editor.has_unsaved_changes():
             if story is None:
                 self.editor.clear()
-                self.right.setCurrentIndex(0)
+                self.right.setCurrentIndex(SHOW_WELCOME)
             else:
                 self.editor.load(story, self._link_labels(story), "")  # rehearsals follow
         elif story is None:
@@ -339,10 +345,36 @@ class StoriesPage(ContextPage):
             self.coverage_view.choose_set(restored["coverage"])
             self.loop_view.choose_set(restored["loop"])
 
+    def _filter_changed(self) -> None:
+        """Like a notes app, the editor follows the filter: a story the filter now hides is
+        saved and closed, and the first story that matches opens (or, with none, a note that
+        says so and offers to clear the filter). Typing that cannot be saved keeps its story
+        open and listed, with the editor's warning."""
+        current = self.editor.story_id
+        if current is not None:
+            saved = self.editor.flush()  # the story as on screen decides whether it matches
+            if self._stale:
+                self.reload()  # the save's change signal found the page hidden
+            if saved and not self._matches(current):
+                self._remembered = current  # opened again if the filter is cleared at once
+                self.editor.clear()
+        self._show_list()
+
+    def _matches(self, story_id: int) -> bool:
+        needle = self.filter.text().strip().casefold()
+        story = next((s for s in self._stories if s.id == story_id), None)
+        return story is not None and (not needle or needle in _haystack(story, self._catalog))
+
     def _show_list(self) -> None:
         now = self.context.now()
         needle = self.filter.text().strip().casefold()
-        stories = [s for s in self._stories if not needle or needle in _haystack(s, self._catalog)]
+        current = self.editor.story_id
+        matching = [s for s in self._stories if not needle or needle in _haystack(s, self._catalog)]
+        # The story open in the editor stays listed while it is open, even when an edit to it
+        # (or typing that could not be saved) leaves it outside the filter: the list and the
+        # editor agree, and it does not vanish under the user's typing. A new filter closes it.
+        listed = {s.id for s in matching} | {current}
+        stories = [s for s in self._stories if s.id in listed]
         if self.sort.currentData() == SORT_DUE:
             due = due_for_rehearsal(stories, now)
             due_ids = {s.id for s in due}
@@ -354,7 +386,7 @@ class StoriesPage(ContextPage):
         heading = f"{total} {'story' if total == 1 else 'stories'}"
         if needle and total:
             # "60 stories" above the five that match read as if the filter had not run.
-            heading = f"{len(stories)} of {total} {'story' if total == 1 else 'stories'} match"
+            heading = f"{len(matching)} of {total} {'story' if total == 1 else 'stories'} match"
         elif due_count:
             # In the sort menu's words ("Due for rehearsal first"), short enough for one line.
             heading += f" · {due_count} due for rehearsal"
@@ -363,7 +395,9 @@ class StoriesPage(ContextPage):
         # nothing above an empty list, and nothing to export yet.
         self.list_heading.setVisible(bool(total))
         self.export_button.setEnabled(bool(total))
-        self.list_empty.setText("No story matches the filter." if total else "")
+        # An empty list leaves the words to the side beside it: the welcome, or "No story
+        # matches …" with its Clear the filter button (saying it twice read as two problems).
+        self.list_empty.setText("")
         self.list_area.show_view(bool(stories))
         if current is not None:
             select_record(self.list, current, open_it=False, scroll=False)
@@ -371,7 +405,11 @@ class StoriesPage(ContextPage):
             # A list of stories beside "Write your first story" misleads: open one.
             self._open_remembered_or_first(stories)
         if self.editor.story_id is None:
-            self.right.setCurrentIndex(0)
+            if stories or not total:
+                self.right.setCurrentIndex(SHOW_WELCOME)
+            else:
+                self.no_match.message.setText(f"No story matches “{self.filter.text().strip()}”.")
+                self.right.setCurrentIndex(SHOW_NO_MATCH)
 
     def _open_remembered_or_first(self, shown: list[Story]) -> None:
         remembered, self._remembered = self._remembered, None
@@ -413,7 +451,9 @@ class StoriesPage(ContextPage):
                 return False
         else:
             self.editor.show_rehearsals(_rehearsal_text(rehearsals))
-        self.right.setCurrentIndex(1)
+        self.right.setCurrentIndex(SHOW_EDITOR)
+        if self.model.row_of(story_id) < 0 and self.filter.text():
+            self.filter.clear()  # opened from elsewhere (Coverage, Search everything): list it
         row = self.model.row_of(story_id)
         if row >= 0 and self.list.currentIndex().row() != row:
             select_row(self.list, row, open_it=False)
@@ -478,11 +518,10 @@ class StoriesPage(ContextPage):
         if not self.deletes.delete(story_id, title):
             return
         self.editor.clear()
-        self.right.setCurrentIndex(0)
         # Like a mail app: the next story opens, not a welcome beside a list of stories,
         # and the keys go to the list (a second Enter on Delete would take that one too).
-        if neighbour is not None:
-            self.open_story(neighbour, switch_tab=False)
+        if neighbour is None or not self.open_story(neighbour, switch_tab=False):
+            self._show_list()  # the welcome, or "No story matches" under a filter
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _delete_chosen(self) -> None:

@@ -20,9 +20,11 @@ SIZE_CACHE_LIMIT = 4096  # rows remembered per view; more and the cache starts o
 class RichTextDelegate(QStyledItemDelegate):
     """Paints the HTML in HTML_ROLE (the model escapes anything the user wrote).
 
-    The HTML may use class="muted", class="warning" (amber: something was missed) and
-    class="match"; their colours follow the theme and the row's selection, so text stays
-    readable on a highlighted row (amber on the selection blue was not).
+    The HTML may use class="muted", class="warning" (amber: something was missed),
+    class="match" and status_class(key) for a status dot; their colours follow the theme and
+    the row's selection, so text stays readable on a highlighted row (amber on the selection
+    blue was not, and a blue "planned" dot vanished into it). On a selected row a dot takes
+    the selection's text colour, as native lists draw a row's marks; its words say the state.
 
     Laying out a row's HTML is the costly part, and views ask for every row's size again on
     each layout pass, so sizes are remembered by the row's HTML, font and width.
@@ -42,11 +44,15 @@ class RichTextDelegate(QStyledItemDelegate):
         muted = palette["highlighted_text"] if selected else palette["muted"]
         amber = STATUS_COLOURS[scheme]["needs_review"]
         warning = palette["highlighted_text"] if selected else amber
+        dots = " ".join(
+            f".{status_class(key)} {{ color: {palette['highlighted_text'] if selected else hue}; }}"
+            for key, hue in STATUS_COLOURS[scheme].items()
+        )
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(6)
         document.setDefaultStyleSheet(
-            f".muted {{ color: {muted}; }} .warning {{ color: {warning}; }}"
+            f".muted {{ color: {muted}; }} .warning {{ color: {warning}; }} {dots}"
             f" .match {{ background-color: {palette['code']};"
             f" color: {palette['text']}; font-weight: bold; }}"
         )
@@ -97,6 +103,11 @@ class RichTextDelegate(QStyledItemDelegate):
             size = QSize(int(document.idealWidth()), int(document.size().height()))
             self._sizes[key] = size
         return QSize(size)
+
+
+def status_class(key: str) -> str:
+    """The class of a status dot coloured as STATUS_COLOURS[key] ("in_progress", "done", ...)."""
+    return "status-" + key.replace("_", "-")
 
 
 def _text_width(option: QStyleOptionViewItem) -> int:
