@@ -56,7 +56,6 @@ def _lists_may_interrupt_paragraphs(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     fence: str | None = None
-    block_has_list = False  # the block since the last blank line already holds a list item
     for line in lines:
         opening = _FENCE.match(line)
         if fence is not None:
@@ -64,18 +63,11 @@ def _lists_may_interrupt_paragraphs(text: str) -> str:
                 fence = None
         elif opening:
             fence = opening.group(1)
-        elif not line.strip():
-            block_has_list = False
-        elif _LIST_ITEM.match(line):
-            previous = out[-1] if out else ""
-            if (
-                _LIST_START.match(line)
-                and previous.strip()
-                and not block_has_list
-                and not previous[:1].isspace()
-            ):
+        elif _LIST_START.match(line) and out:
+            previous = out[-1]
+            prose = previous.strip() and not previous[:1].isspace()
+            if prose and not _LIST_ITEM.match(previous):
                 out.append("")
-            block_has_list = True
         out.append(line)
     return "\n".join(out)
 

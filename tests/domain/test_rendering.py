@@ -196,3 +196,9 @@ def test_list_markers_inside_fenced_code_stay_code() -> None:
 
     assert "<ul>" not in html
     assert "usage:\n- not a list" in html
+
+
+def test_prose_between_two_lists_starts_the_second_list_afresh() -> None:
+    html = render_markdown("- [x] book a mock\nSteps:\n1. clarify\n2. estimate\n")
+
+    assert "<ol>" in html and "<li>clarify</li>" in html and "<li>estimate</li>" in html
