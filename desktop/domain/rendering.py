@@ -16,6 +16,11 @@ _TASK = re.compile(r"<li>\s*(<p>)?\s*\[([ xX])\]\s+")
 _ONE_PARAGRAPH_ITEM = re.compile(
     r"<li>\s*<p>((?:(?!</?p>|</?li>|<[uo]l>).)*?)</p>\s*</li>", re.DOTALL
 )
+# A list's first line as CommonMark lets it interrupt a paragraph: any bullet, or an ordered
+# list that starts at 1 ("In 2024. we" stays prose).
+_LIST_START = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
@@ -28,7 +33,9 @@ def render_markdown(text: str) -> str:
     import nh3
 
     html = markdown.markdown(
-        text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
+        _lists_may_interrupt_paragraphs(text),
+        extensions=["fenced_code", "tables", "sane_lists"],
+        output_format="html",
     )
     html = _ONE_PARAGRAPH_ITEM.sub(r"<li>\1</li>", html)
     html = _TASK.sub(_task_box, html)
@@ -40,6 +47,29 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def _lists_may_interrupt_paragraphs(text: str) -> str:
+    """A blank line before a list that follows a line of prose. Python-Markdown needs one, but
+    CommonMark, Obsidian and the editor's highlighting do not, so "Plan:\n- a\n- b" read as
+    one run-on paragraph in the preview while the editor showed a list."""
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1) == fence:
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+        elif _LIST_START.match(line) and out:
+            previous = out[-1]
+            prose = previous.strip() and not previous[:1].isspace()
+            if prose and not _LIST_ITEM.match(previous):
+                out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _image_placeholder(match: re.Match[str]) -> str:

@@ -100,6 +100,7 @@ def build_main_window(context: AppContext) -> MainWindow:
     QTimer.singleShot(REVIEW_OFFER_DELAY_MS, window, lambda: _announce_weekly_review(window))
     window.practice_menu.addAction(_free_session_action(window))
     window.practice_menu.addMenu(_routine_menu(window))
+    window.practice_menu.addAction(_log_mock_action(window))
     window.search_action.triggered.connect(lambda: _search_everything(window))
     window.keep_mnemonics_unique()
     return window
@@ -228,6 +229,14 @@ def _free_session_action(window: MainWindow) -> QAction:
     action = QAction("Start a &free session…", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     action.triggered.connect(lambda: _log_page(window, show=False).start_free_session())
+    return action
+
+
+def _log_mock_action(window: MainWindow) -> QAction:
+    """Practice > Log a mock interview: a new user looks for it beside the other practice,
+    not only on the Plan page's second tab."""
+    action = QAction("Log a &mock interview…", window)
+    action.triggered.connect(lambda: _show_plan(window).log_mock())
     return action
 
 

@@ -176,3 +176,29 @@ def test_a_loose_list_item_with_one_paragraph_is_drawn_like_its_neighbours() -> 
 def test_a_list_item_of_two_paragraphs_keeps_them() -> None:
     html = render_markdown("- one\n\n    more of one\n\n- two\n")
     assert "<p>one</p>" in html and "<p>more of one</p>" in html
+
+
+def test_a_list_right_under_a_line_of_prose_is_a_list() -> None:
+    html = render_markdown("Plan for the loop:\n- review *indexes*\n- [x] mock on Friday\n")
+
+    assert "<p>Plan for the loop:</p>" in html
+    assert "<li>review <em>indexes</em></li>" in html
+    assert f"<li>{TICKED_BOX} mock on Friday</li>" in html
+
+
+def test_an_ordered_list_under_prose_needs_to_start_at_one() -> None:
+    assert "<ol>" in render_markdown("Steps:\n1. clarify\n2. estimate\n")
+    assert "<ol>" not in render_markdown("That was in\n2024. A good year.\n")
+
+
+def test_list_markers_inside_fenced_code_stay_code() -> None:
+    html = render_markdown("```\nusage:\n- not a list\n```\n")
+
+    assert "<ul>" not in html
+    assert "usage:\n- not a list" in html
+
+
+def test_prose_between_two_lists_starts_the_second_list_afresh() -> None:
+    html = render_markdown("- [x] book a mock\nSteps:\n1. clarify\n2. estimate\n")
+
+    assert "<ol>" in html and "<li>clarify</li>" in html and "<li>estimate</li>" in html

@@ -516,6 +516,23 @@ def test_a_cut_off_file_says_where_the_unfinished_part_starts() -> None:
     ]
 
 
+@pytest.mark.parametrize("text", ["root:x:0:0:root:/root:/bin/bash\n", "\n# Notes\n- a\n"])
+def test_a_file_that_is_not_json_at_all_is_said_to_be_no_export(text: str) -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document(text, "passwd.json")
+    assert rejected.value.problems == [
+        "passwd.json is not a Loopwise export: it is not JSON at all (an export begins with “{”)."
+    ]
+
+
+def test_a_value_missing_later_in_the_file_is_still_placed() -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document('{"format": }', "all.json")
+    assert rejected.value.problems == [
+        "all.json is not valid JSON: a value is missing at line 1, column 12."
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "  \n\n"])
 def test_an_empty_file_is_said_to_be_empty(text: str) -> None:
     with pytest.raises(ImportRejected) as rejected:

@@ -241,3 +241,21 @@ def test_a_session_can_start_from_a_routine_and_is_logged_against_it(
             end=manual_clock.current + timedelta(days=1),
         )
     assert logged.subject.routine_id == "weekly-system-design" and logged.minutes == 50
+
+
+def test_a_mock_interview_is_logged_from_the_practice_menu(
+    qtbot, context: AppContext, monkeypatch
+) -> None:
+    from desktop.ui.plan import mock_dialog
+    from desktop.ui.plan.page import PlanPage
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        mock_dialog, "ask_for_mock", lambda *args, **_kw: asked.append(args) or None
+    )
+    (action,) = [a for a in window.practice_menu.actions() if a.text() == "Log a &mock interview…"]
+    action.trigger()
+    assert len(asked) == 1
+    assert isinstance(window.current_page(), PlanPage)

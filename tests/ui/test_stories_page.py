@@ -494,6 +494,20 @@ def test_a_theme_is_found_and_ticked_from_the_filter_by_keyboard(qtbot, page: St
     assert page.window().focusWidget() is themes.list
 
 
+def test_the_theme_filter_starts_empty_for_the_next_story(page: StoriesPage) -> None:
+    first = page.new_story()
+    themes = page.editor.themes
+    themes.filter.setText("incid")
+    page.editor.themes.set_checked("production-incident", True)
+    assert page.new_story() not in (None, first)
+    assert themes.filter.text() == ""
+    assert not themes.list.item(1).isHidden()  # every theme is offered again
+    page.reload()  # the same story read again keeps a filter being typed
+    themes.filter.setText("own")
+    page.reload()
+    assert themes.filter.text() == "own"
+
+
 def test_down_from_the_theme_filter_skips_a_chosen_row_it_hid(qtbot, page: StoriesPage) -> None:
     """The row chosen before is hidden by a new filter: Down goes to the first row shown."""
     assert page.new_story() is not None

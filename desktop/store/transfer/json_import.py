@@ -191,6 +191,15 @@ def parse_document(text: str, name: str = "the file") -> Any:
         with collector_paused():  # a big file is hundreds of thousands of objects
             return json.loads(text)
     except json.JSONDecodeError as error:
+        if error.msg == "Expecting value" and error.pos == len(text) - len(text.lstrip()):
+            # Not JSON from its first character (a text file, /etc/passwd, a note): "a value
+            # is missing at line 1, column 1" would send the user looking for a typo.
+            raise ImportRejected(
+                [
+                    f"{name} is not a Loopwise export: it is not JSON at all (an export begins "
+                    "with “{”)."
+                ]
+            ) from None
         what = _JSON_PROBLEMS.get(error.msg, error.msg.removesuffix(" at").lower())
         where = f"line {error.lineno}, column {error.colno}"
         ended = error.msg.startswith("Unterminated") or error.pos >= len(text.rstrip())

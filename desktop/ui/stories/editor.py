@@ -274,6 +274,9 @@ class StoryEditor(QWidget):
         (and nothing replaced) if that typing could not be saved."""
         if not self.flush():
             return False
+        if story.id != self.story_id:
+            # A filter typed for the last story would hide most themes from this one.
+            self.themes.filter.clear()
         draft = story.draft
         for widget in (self.title, self.scope, self.companies, self.notes):
             widget.blockSignals(True)
