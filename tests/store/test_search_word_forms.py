@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
 from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
 from desktop.domain.practice import Attempt, AttemptSubject, Outcome
 from desktop.domain.stories import StoryDraft
-from desktop.profile import Profile
+from desktop.folders import ProfileFolder
+from desktop.profile import Profile, open_profile
 from desktop.store import journal as journal_store
 from desktop.store import practice as practice_store
 from desktop.store import progress as progress_store
@@ -18,6 +22,9 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.store.journal import MATCH_END, MATCH_START, EntryDraft
 from desktop.store.search import Hit, HitKind, PathItemText, search_everything
+from desktop.store.transfer.markdown_export import write_vault
+from tests.clocks import StepClock
+from tests.store.transfer_data import exported, imported, notes_imported
 
 NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 DAY = date(2026, 11, 1)
@@ -196,3 +203,41 @@ def test_search_everything_names_the_form_it_found_in_its_excerpt(profile: Profi
     (story,) = _of(_everything(profile, "retries"), HitKind.STORY)
 
     assert "retried every message" in story.detail and story.detail.startswith("…")
+
+
+def _other(tmp_path: Path) -> Profile:
+    return open_profile(ProfileFolder(tmp_path / "other"), clock=StepClock())
+
+
+def test_a_json_export_imported_into_another_profile_finds_word_forms(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _entries(profile)
+    _fill_everything(profile)
+    document = exported(profile)
+    other = _other(tmp_path)
+    try:
+        assert imported(other, document) is not None
+        assert exported(other) == document  # the round trip is unchanged
+        assert [hit.title for hit in _journal(other, "idempotency")] == ["Notes 0"]
+        assert _of(_everything(other, "idempotency"), HitKind.STORY)
+        assert imported(other, document) is not None  # again: replaces, index kept in step
+        assert [hit.title for hit in _journal(other, "retries")] == ["Notes 1"]
+    finally:
+        other.close()
+    with closing(sqlite3.connect(other.folder.database)) as connection:
+        connection.execute("INSERT INTO journal_search(journal_search) VALUES ('integrity-check')")
+
+
+def test_a_markdown_vault_imported_into_another_profile_finds_word_forms(
+    profile: Profile, tmp_path: Path
+) -> None:
+    _entries(profile)
+    with session_scope(profile.engine) as session:
+        write_vault(session=session, folder=tmp_path / "vault")
+    other = _other(tmp_path)
+    try:
+        assert notes_imported(other, tmp_path / "vault") is not None
+        assert [hit.title for hit in _journal(other, "caching")] == ["Notes 2"]
+    finally:
+        other.close()
