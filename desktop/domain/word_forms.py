@@ -54,7 +54,10 @@ def _porter() -> tuple[_Stemmer, threading.Lock]:
 
 def fold(text: str) -> str:
     """Lower case without accents, the way the full-text index compares words."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered  # no accents to take off: the common case, and quick
+    decomposed = unicodedata.normalize("NFD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

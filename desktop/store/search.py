@@ -106,6 +106,11 @@ def _terms(typed: str) -> list[_Term]:
 
 def _has_all(text: str, terms: list[_Term]) -> bool:
     lowered = text.casefold()
+    # Each term's root or text first, as LIKE narrows rows: most texts are ruled out here.
+    if not all(term.like in lowered for term in terms):
+        folded = fold(text)
+        if folded == lowered or not all(fold(term.like) in folded for term in terms):
+            return False
     words = {fold(word) for word in _WORD.findall(text)}
     return all(term.found_in(lowered, words) for term in terms)
 
