@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
 # Endings Porter's algorithm takes off or shortens. What is typed may stop anywhere in one.
@@ -107,7 +108,7 @@ class SoughtWord:
         stemmed = stem(folded)
         return stemmed in self.stems or (self.prefix and stemmed.startswith(stem(self.typed)))
 
-    @property
+    @cached_property
     def root(self) -> str:
         """Letters every matching word holds (near enough: Porter's few rewrites such as
         "-ational" to "-ate" keep the start), to find candidates with LIKE or a scan."""
@@ -133,42 +134,65 @@ def sought_words(words: list[str]) -> list[SoughtWord]:
 
 
 def matching_words(text: str, sought: list[SoughtWord]) -> list[tuple[int, int]]:
-    """Where in `text` the words that match any sought word are (start, end)."""
+    """Where in `text` (an excerpt: short) the words that match a sought word are."""
     if not sought:
         return []
-    return [
-        (found.start(), found.end())
-        for found in _TOKEN.finditer(text)
-        if any(word.matches(found.group(0)) for word in sought)
-    ]
-
-
-def has_every_word(text: str, sought: list[SoughtWord]) -> bool:
-    """Every sought word matches some word of `text`."""
-    words = {fold(found) for found in _TOKEN.findall(text)}
-    return all(any(word.matches(candidate) for candidate in words) for word in sought)
+    if _has_accents(text):  # a root without accents may not be found in it: try every word
+        words = ((found.start(), found.end()) for found in _TOKEN.finditer(text))
+    else:
+        words = _words_with_a_root(text, sought)
+    return [(a, b) for a, b in words if any(word.matches(text[a:b]) for word in sought)]
 
 
 def first_match(text: str, sought: list[SoughtWord]) -> int | None:
     """Where the first word matching a sought word starts, or None.
 
-    Only words holding a sought word's root are stemmed, so a long entry is one regular
-    expression scan and a few stems."""
+    Only words holding a sought word's root are stemmed, so a long entry is one search for
+    the roots and a few stems."""
     if not sought:
         return None
-    roots = sorted({word.root for word in sought}, key=len, reverse=True)
-    candidates = re.compile(r"\b[^\W_]*?(?:" + "|".join(map(re.escape, roots)) + r")[^\W_]*")
-    lowered = text.casefold()
-    for found in candidates.finditer(lowered):
-        if any(word.matches(found.group(0)) for word in sought):
-            return found.start()
-    if lowered.isascii() or len(text) > _FOLD_LIMIT:
+    for start, end in _words_with_a_root(text, sought):
+        if any(word.matches(text[start:end]) for word in sought):
+            return start
+    if len(text) > _FOLD_LIMIT or not _has_accents(text):
         return None  # folding would change nothing, or cost too much for an excerpt
     # Same length as the text only without accents: close enough for where an excerpt starts.
-    for found in candidates.finditer(fold(text)):
-        if any(word.matches(found.group(0)) for word in sought):
-            return found.start()
+    folded = fold(text)
+    for start, end in _words_with_a_root(folded, sought):
+        if any(word.matches(folded[start:end]) for word in sought):
+            return start
     return None
+
+
+def _has_accents(text: str) -> bool:
+    """A letter with a mark on it ("é", not "…"), which fold() would take off."""
+    return not text.isascii() and any(
+        unicodedata.normalize("NFD", ch) != ch for ch in text if not ch.isascii()
+    )
+
+
+def _words_with_a_root(text: str, sought: list[SoughtWord]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word of `text` holding a sought word's root, in any case: the
+    roots are found by one scan, and only the words around them are looked at."""
+    roots = _root_pattern(tuple(sorted({word.root for word in sought}, key=len, reverse=True)))
+    position = 0
+    while (found := roots.search(text, position)) is not None:
+        start, end = found.start(), found.end()
+        while start > 0 and _in_word(text[start - 1]):
+            start -= 1
+        while end < len(text) and _in_word(text[end]):
+            end += 1
+        yield start, end
+        position = end
+
+
+def _in_word(character: str) -> bool:
+    return character.isalnum()  # as _TOKEN: "_" and punctuation part words
+
+
+@lru_cache(maxsize=64)
+def _root_pattern(roots: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, roots)), re.IGNORECASE)
 
 
 def _common_start(one: str, other: str) -> str:
