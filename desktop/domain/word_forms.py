@@ -137,6 +137,7 @@ def matching_words(text: str, sought: list[SoughtWord]) -> list[tuple[int, int]]
     """Where in `text` (an excerpt: short) the words that match a sought word are."""
     if not sought:
         return []
+    words: Iterator[tuple[int, int]]
     if _has_accents(text):  # a root without accents may not be found in it: try every word
         words = ((found.start(), found.end()) for found in _TOKEN.finditer(text))
     else:
