@@ -76,16 +76,18 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class _Term:
-    """One thing typed: a word, found in any of its forms, or anything else ("100%",
-    "two-sum") found as typed."""
+    """One thing typed: a word, found as typed inside any word ("sum" in "3Sum", as LIKE
+    always found it) or in any of its forms; or anything else ("100%", "two-sum") found as
+    typed."""
 
+    typed: str  # casefolded
     like: str  # what the text must hold, for LIKE to narrow the rows with
-    word: SoughtWord | None  # None: `like` itself is what is sought
+    word: SoughtWord | None  # None: only `typed` itself is sought
 
     def found_in(self, lowered: str, words: set[str]) -> bool:
-        if self.word is None:
-            return self.like in lowered
-        return any(self.word.matches(word) for word in words)
+        if self.typed in lowered:
+            return True
+        return self.word is not None and any(self.word.matches(word) for word in words)
 
 
 def _terms(typed: str) -> list[_Term]:
@@ -93,14 +95,14 @@ def _terms(typed: str) -> list[_Term]:
     terms = []
     for piece, sought in zip(pieces, sought_words(pieces), strict=True):
         if not _WORD.fullmatch(piece):
-            terms.append(_Term(piece, None))
+            terms.append(_Term(piece, piece, None))
             continue
         # The root as typed, accents and all, where it is the start of what was typed:
         # SQLite's LIKE compares "é" only with "é".
         typed_form = unicodedata.normalize("NFC", piece)
         root = sought.root
         like = typed_form[: len(root)] if fold(typed_form).startswith(root) else root
-        terms.append(_Term(like, sought))
+        terms.append(_Term(piece, like, sought))
     return terms
 
 
@@ -307,7 +309,7 @@ def _around(body: str, terms: list[_Term], width: int = 90) -> str:
     punctuation (as the journal's snippets are)."""
     flat = without_markup(body)
     lowered = flat.casefold()
-    found = [lowered.find(term.like) for term in terms if term.word is None]
+    found = [lowered.find(term.typed) for term in terms]
     words = [term.word for term in terms if term.word is not None]
     found.append(-1 if (at := first_match(flat, words)) is None else at)
     first = min((at for at in found if at >= 0), default=0)

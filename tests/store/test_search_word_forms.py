@@ -241,3 +241,22 @@ def test_a_markdown_vault_imported_into_another_profile_finds_word_forms(
         assert [hit.title for hit in _journal(other, "caching")] == ["Notes 2"]
     finally:
         other.close()
+
+
+def test_a_word_inside_another_is_still_found_where_like_found_it(profile: Profile) -> None:
+    """Path items, stories and attempts were always found by any part of a word; word forms
+    add to that and take nothing away."""
+    with session_scope(profile.engine) as session:
+        story_store.create_story(
+            session=session,
+            draft=StoryDraft(title="Cold start", action="Warmed Memcached before the launch."),
+            now=NOW,
+        )
+    items = [PathItemText("backend-senior", "Backend senior", "3sum", "3Sum")]
+    with session_scope(profile.engine) as session:
+        summed = search_everything(session=session, typed="sum", items=items)
+        cached = search_everything(session=session, typed="cache", items=items)
+
+    assert [hit.item_id for hit in _of(summed, HitKind.ITEM)] == ["3sum"]
+    (story,) = _of(cached, HitKind.STORY)
+    assert story.title == "Cold start" and "Memcached" in story.detail
