@@ -133,3 +133,31 @@ def test_restoring_a_backup_from_before_stemming_finds_word_forms(
     assert current_revision(folder.database) == SCHEMA_HEAD
     _index_is_whole(folder.database)
     assert _found(folder, "retries") == [2]
+
+
+def test_the_downgrade_puts_back_the_index_without_stemming(folder: ProfileFolder) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from desktop.store.database import make_engine
+    from desktop.store.migrate import MIGRATIONS_DIR
+
+    _build_0008_database(folder.database)
+    run_migrations(folder.database)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(folder.database)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0008")
+    finally:
+        engine.dispose()
+
+    assert current_revision(folder.database) == "0008"
+    assert "porter" not in _tokenizer(folder.database)
+    _index_is_whole(folder.database)
+    with closing(sqlite3.connect(folder.database)) as connection:
+        match = "SELECT rowid FROM journal_search WHERE journal_search MATCH ?"
+        assert connection.execute(match, ('"idempotent"',)).fetchall() == [(1,)]
+        assert connection.execute(match, ('"idempotency"',)).fetchall() == []
