@@ -17,6 +17,7 @@ from desktop.domain.bounded_read import TomlTooComplex, loads_toml
 from desktop.domain.curriculum import Slug, Text, Title
 from desktop.domain.data_file import DataFileError, decode_text, read_data_bytes, validate
 from desktop.domain.template_prompts import SectionPrompt, section_prompts, without_prompts
+from desktop.domain.word_forms import completions, first_match, matching_words, sought_words
 
 
 class EntryKind(StrEnum):
@@ -177,25 +178,23 @@ def fts_query(typed: str) -> str | None:
     """A safe FTS5 query for whatever the user typed, or None if nothing is searchable.
 
     Every word is quoted, so FTS operators, unbalanced quotes and punctuation are just text;
-    the last word matches as a prefix, so results appear while typing.
+    the index stems words, so each finds its other forms ("retries" finds "retry"). The last
+    word matches as a prefix, so results appear while typing, and also as the whole words it
+    may begin ("cachi" finds "cache", through "caching": word_forms.completions).
     """
-    words = _TERM.findall(unicodedata.normalize("NFC", typed))
+    words = search_words(typed)
     if not words:
         return None
-    quoted = [f'"{word}"' for word in words[:32]]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    quoted = [f'"{word}"' for word in words]
+    forms = [f'"{words[-1]}"*', *(f'"{whole}"' for whole in completions(words[-1]))]
+    quoted[-1] = forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+    # AND said, not left implied: SQLite's FTS5 refuses an implied AND before a "(".
+    return " AND ".join(quoted)
 
 
 def search_words(typed: str) -> list[str]:
     """The words a search looks for, as fts_query sees them."""
     return _TERM.findall(unicodedata.normalize("NFC", typed))[:32]
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, the way the full-text index compares words."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # Markdown punctuation that means nothing in a one-line excerpt.
@@ -208,21 +207,20 @@ def without_markup(text: str) -> str:
     return " ".join(_MARKUP.sub(" ", text).split())
 
 
-# Folding a huge entry to find an accented word costs more than it is worth for a snippet.
-_FOLD_LIMIT = 200_000
-
-
 def make_snippet(
     text: str, words: list[str], start_mark: str, end_mark: str, width: int = 180
 ) -> str:
-    """A short excerpt around the first matching word, with the words marked.
+    """A short excerpt around the first matching word, with the matching words marked: the
+    words the search found, in whichever form the text has them ("idempotent" for
+    "idempotency").
 
     Python does this for the few hits shown: SQLite's snippet() walks every match in a
     document, which took seconds on a long entry full of a common word.
     """
     if not words:
         return text[:width]
-    position = _first_position(text, words)
+    sought = sought_words(words)
+    position = first_match(text, sought) or 0
     begin = max(0, position - width // 3)
     while 0 < begin < position and not text[begin - 1].isspace():
         begin += 1  # start on a whole word
@@ -231,21 +229,9 @@ def make_snippet(
         excerpt = "… " + excerpt
     if begin + width < len(text):
         excerpt += " …"
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
-    )
-    return pattern.sub(lambda match: f"{start_mark}{match.group(0)}{end_mark}", excerpt)
-
-
-def _first_position(text: str, words: list[str]) -> int:
-    lowered = text.casefold()
-    found = [lowered.find(word.casefold()) for word in words]
-    hits = [position for position in found if position >= 0]
-    if hits:
-        return min(hits)
-    if len(text) <= _FOLD_LIMIT:
-        folded = _fold(text)  # same length as the text only without accents: close enough
-        hits = [p for p in (folded.find(_fold(word)) for word in words) if p >= 0]
-        if hits:
-            return min(hits)
-    return 0
+    marked = []
+    done = 0
+    for start, end in matching_words(excerpt, sought):
+        marked += [excerpt[done:start], start_mark, excerpt[start:end], end_mark]
+        done = end
+    return "".join(marked) + excerpt[done:]

@@ -18,7 +18,7 @@ from desktop.store.locks import DatabaseLocked, is_lock_error
 
 # The newest migration. Comparing against it lets a normal start skip loading Alembic;
 # a test keeps it equal to the head of desktop/store/migrations.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -1,23 +1,30 @@
 """Search everything (Ctrl+K): path items, journal entries, stories and practice attempts.
 
-Every word typed must appear, in any order, ignoring case. The journal has a full-text index
-and uses it; the others are short texts read with LIKE and a LIMIT, which stays quick on ten
-years of attempts (20,000 rows are one scan of one small column). An attempt's own words are
-in its retrospective, so attempts are also found through the journal's index.
+Every word typed must appear, in any order, ignoring case, in any of its forms ("retries"
+finds "retry"; the last word may be the start of one). The journal has a full-text index
+that stems words and uses it; the others are short texts: LIKE narrows them to the rows
+holding each word's root, and word_forms checks those few word by word, stopping once
+there are enough, which stays quick on ten years of attempts (20,000 rows are one scan of
+one small column). An attempt's own words are in its retrospective, so attempts are also
+found through the journal's index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 from desktop.domain.journal import fts_query, without_markup
 from desktop.domain.practice import Outcome
+from desktop.domain.word_forms import SoughtWord, first_match, fold, sought_words
 from desktop.store import journal as journal_store
 
 HITS_PER_KIND = 8
@@ -64,6 +71,52 @@ def search_words(typed: str) -> list[str]:
     return [word.casefold() for word in typed.split() if word.strip()]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One thing typed: a word, found as typed inside any word ("sum" in "3Sum", as LIKE
+    always found it) or in any of its forms; or anything else ("100%", "two-sum") found as
+    typed."""
+
+    typed: str  # casefolded
+    like: str  # what the text must hold, for LIKE to narrow the rows with
+    word: SoughtWord | None  # None: only `typed` itself is sought
+
+    def found_in(self, lowered: str, words: set[str]) -> bool:
+        if self.typed in lowered:
+            return True
+        return self.word is not None and any(self.word.matches(word) for word in words)
+
+
+def _terms(typed: str) -> list[_Term]:
+    pieces = search_words(typed)
+    terms = []
+    for piece, sought in zip(pieces, sought_words(pieces), strict=True):
+        if not _WORD.fullmatch(piece):
+            terms.append(_Term(piece, piece, None))
+            continue
+        # The root as typed, accents and all, where it is the start of what was typed:
+        # SQLite's LIKE compares "é" only with "é".
+        typed_form = unicodedata.normalize("NFC", piece)
+        root = sought.root
+        like = typed_form[: len(root)] if fold(typed_form).startswith(root) else root
+        terms.append(_Term(piece, like, sought))
+    return terms
+
+
+def _has_all(text: str, terms: list[_Term]) -> bool:
+    lowered = text.casefold()
+    # Each term's root or text first, as LIKE narrows rows: most texts are ruled out here.
+    if not all(term.like in lowered for term in terms):
+        folded = fold(text)
+        if folded == lowered or not all(fold(term.like) in folded for term in terms):
+            return False
+    words = {fold(word) for word in _WORD.findall(text)}
+    return all(term.found_in(lowered, words) for term in terms)
+
+
 def search_everything(
     *,
     session: Session,
@@ -74,18 +127,18 @@ def search_everything(
 ) -> list[Hit]:
     """Hits grouped by kind (items, entries, stories, attempts), at most `limit` of each, or
     of a kind in `limits`, as many as it says."""
-    words = search_words(typed)
-    if not words:
+    terms = _terms(typed)
+    if not terms:
         return []
 
     def most(kind: HitKind) -> int:
         return (limits or {}).get(kind, limit)
 
     return [
-        *_items(session, words, items, most(HitKind.ITEM)),
+        *_items(session, terms, items, most(HitKind.ITEM)),
         *_entries(session, typed, most(HitKind.ENTRY)),
-        *_stories(session, words, most(HitKind.STORY)),
-        *_attempts(session, typed, words, most(HitKind.ATTEMPT)),
+        *_stories(session, terms, most(HitKind.STORY)),
+        *_attempts(session, typed, terms, most(HitKind.ATTEMPT)),
     ]
 
 
@@ -94,14 +147,27 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _all_words(column: str, words: list[str]) -> tuple[str, dict[str, str]]:
-    """A WHERE clause in which `column` holds every word, and its parameters."""
-    clauses = [f"{column} LIKE :w{n} ESCAPE '\\'" for n in range(len(words))]
-    return " AND ".join(clauses), {f"w{n}": _like(word) for n, word in enumerate(words)}
+def _all_terms(column: str, terms: list[_Term]) -> tuple[str, dict[str, str]]:
+    """A WHERE clause in which `column` holds every term's root or text, and its parameters:
+    it narrows the rows to the few worth checking word by word."""
+    clauses = [f"{column} LIKE :w{n} ESCAPE '\\'" for n in range(len(terms))]
+    return " AND ".join(clauses), {f"w{n}": _like(term.like) for n, term in enumerate(terms)}
+
+
+def _first(rows: Iterable[Any], text_at: int, terms: list[_Term], limit: int) -> list[Any]:
+    """The first `limit` rows whose text (column `text_at`) has every term; reading the rows
+    stops there, as a LIMIT did."""
+    kept: list[Any] = []
+    for row in rows:
+        if len(kept) >= limit:
+            break
+        if _has_all(str(row[text_at] or ""), terms):
+            kept.append(row)
+    return kept
 
 
 def _items(
-    session: Session, words: list[str], items: Sequence[PathItemText], limit: int
+    session: Session, terms: list[_Term], items: Sequence[PathItemText], limit: int
 ) -> list[Hit]:
     """Items whose title has the words (the path files' and the user's own), then items whose
     notes have them."""
@@ -118,24 +184,22 @@ def _items(
         return len(hits) < limit
 
     for item in items:
-        matches = all(word in item.title.casefold() for word in words)
+        matches = _has_all(item.title, terms)
         if matches and not add(item.path_id, item.item_id, item.title, item.path_title):
             return list(hits.values())
-    where, params = _all_words("title", words)
+    where, params = _all_terms("title", terms)
     custom = session.connection().execute(
-        text(f"SELECT path_id, item_id, title FROM custom_item WHERE {where} LIMIT :n"),
-        {**params, "n": limit},
+        text(f"SELECT path_id, item_id, title FROM custom_item WHERE {where}"), params
     )
-    for path_id, item_id, title in custom:
+    for path_id, item_id, title in _first(custom, 2, terms, limit):
         if not add(path_id, item_id, str(title), path_titles.get(path_id, "")):
             return list(hits.values())
-    where, params = _all_words("notes", words)
+    where, params = _all_terms("notes", terms)
     noted = session.connection().execute(
-        text(f"SELECT path_id, item_id, title, notes FROM item_progress WHERE {where} LIMIT :n"),
-        {**params, "n": limit},
+        text(f"SELECT path_id, item_id, title, notes FROM item_progress WHERE {where}"), params
     )
-    for path_id, item_id, title, notes in noted:
-        if not add(path_id, item_id, str(title), _around(str(notes), words)):
+    for path_id, item_id, title, notes in _first(noted, 3, terms, limit):
+        if not add(path_id, item_id, str(title), _around(str(notes), terms)):
             break
     return list(hits.values())
 
@@ -155,46 +219,47 @@ def _entries(session: Session, typed: str, limit: int) -> list[Hit]:
     ]
 
 
-def _stories(session: Session, words: list[str], limit: int) -> list[Hit]:
+def _stories(session: Session, terms: list[_Term], limit: int) -> list[Hit]:
     body = "(situation || ' ' || task || ' ' || action || ' ' || result || ' ' || notes)"
-    where, params = _all_words(f"(title || ' ' || {body})", words)
+    whole = f"(title || ' ' || {body})"
+    where, params = _all_terms(whole, terms)
     rows = session.connection().execute(
         text(
-            f"SELECT id, title, {body} FROM story WHERE deleted_at IS NULL AND {where}"
-            " ORDER BY updated_at DESC LIMIT :n"
+            f"SELECT id, title, {body}, {whole} FROM story WHERE deleted_at IS NULL AND {where}"
+            " ORDER BY updated_at DESC"
         ),
-        {**params, "n": limit},
+        params,
     )
     return [
-        Hit(HitKind.STORY, str(title) or "Untitled story", _around(str(text_), words), int(sid))
-        for sid, title, text_ in rows
+        Hit(HitKind.STORY, str(title) or "Untitled story", _around(str(text_), terms), int(sid))
+        for sid, title, text_, _whole in _first(rows, 3, terms, limit)
     ]
 
 
-def _attempts(session: Session, typed: str, words: list[str], limit: int) -> list[Hit]:
+def _attempts(session: Session, typed: str, terms: list[_Term], limit: int) -> list[Hit]:
     """Attempts whose title has the words, newest first; then, if there is room, those whose
     retrospective has them (what a user wrote about an attempt lives there)."""
-    where, params = _all_words("title", words)
+    where, params = _all_terms("title", terms)
     rows = session.connection().execute(
         text(
             f"SELECT id, title, started_at, outcome FROM practice_session"
-            f" WHERE deleted_at IS NULL AND {where} ORDER BY started_at DESC LIMIT :n"
+            f" WHERE deleted_at IS NULL AND {where} ORDER BY started_at DESC"
         ),
-        {**params, "n": limit},
+        params,
     )
     hits = [
         Hit(HitKind.ATTEMPT, str(title), _outcome(outcome), int(aid), when=_moment(started))
-        for aid, title, started, outcome in rows
+        for aid, title, started, outcome in _first(rows, 1, terms, limit)
     ]
     if len(hits) < limit:
         hits += _attempts_by_retrospective(
-            session, typed, words, limit, {h.record_id for h in hits}
+            session, typed, terms, limit, {h.record_id for h in hits}
         )
     return hits
 
 
 def _attempts_by_retrospective(
-    session: Session, typed: str, words: list[str], limit: int, found: set[int | None]
+    session: Session, typed: str, terms: list[_Term], limit: int, found: set[int | None]
 ) -> list[Hit]:
     query = fts_query(typed)
     if query is None:
@@ -220,7 +285,7 @@ def _attempts_by_retrospective(
         Hit(
             HitKind.ATTEMPT,
             str(title),
-            f"{_outcome(outcome)} · {_around(bodies.get(int(entry), ''), words)}",
+            f"{_outcome(outcome)} · {_around(bodies.get(int(entry), ''), terms)}",
             int(aid),
             when=_moment(started),
         )
@@ -239,12 +304,15 @@ def _entry_bodies(session: Session, entry_ids: list[int]) -> dict[int, str]:
     return {int(entry_id): str(body or "") for entry_id, body in rows}
 
 
-def _around(body: str, words: list[str], width: int = 90) -> str:
-    """The stretch of `body` around the first word found, on one line, without Markdown
+def _around(body: str, terms: list[_Term], width: int = 90) -> str:
+    """The stretch of `body` around the first term found, on one line, without Markdown
     punctuation (as the journal's snippets are)."""
     flat = without_markup(body)
     lowered = flat.casefold()
-    first = min((at for word in words if (at := lowered.find(word)) >= 0), default=0)
+    found = [lowered.find(term.typed) for term in terms]
+    words = [term.word for term in terms if term.word is not None]
+    found.append(-1 if (at := first_match(flat, words)) is None else at)
+    first = min((at for at in found if at >= 0), default=0)
     start = max(0, first - width // 3)
     piece = flat[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")

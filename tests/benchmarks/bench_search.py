@@ -9,7 +9,8 @@ about half of them attempts' retrospectives, 20,000 practice attempts, 60 storie
 temporary folder, then times, alternating floor and app runs, each query as the search box
 runs it (one session, on its worker thread):
 
-- App: search_everything() for typical queries (common and rare words, two words, prefixes).
+- App: search_everything() for typical queries (common and rare words, two words, prefixes,
+  other forms of a word and starts of one while typing).
 - Floor: what any such search must read: the raw FTS5 query on the journal index and a LIKE
   scan of attempt titles, through the sqlite3 module, with the same LIMIT.
 
@@ -40,6 +41,8 @@ from tests.benchmarks.ten_year_profile import build_ten_year_profile
 DEFAULT_RUNS = 9
 TARGET_MS = 100.0
 QUERIES = ("interview", "two sum", "tree", "dyn", "design cache", "paxos", "the", "fraud")
+# Other forms of indexed words, and starts of words while typing ("cachi" of "caching").
+FORM_QUERIES = ("caching", "idempotency", "retries", "cachi", "replicati", "designing sharded")
 
 FLOOR_SQL = (
     "SELECT rowid FROM journal_search WHERE journal_search MATCH ? ORDER BY rank LIMIT ?",
@@ -63,7 +66,7 @@ def measure(profile: Profile, runs: int) -> list[tuple[str, float, float]]:
     ]
     raw = sqlite3.connect(profile.folder.database)
     results = []
-    for typed in QUERIES:
+    for typed in QUERIES + FORM_QUERIES:
         fts = fts_query(typed)
         floors, apps = [], []
         for _ in range(runs):

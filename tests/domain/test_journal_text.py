@@ -53,24 +53,24 @@ def test_word_count_does_not_depend_on_how_accents_are_encoded() -> None:
 
 
 def test_every_word_is_quoted_and_the_last_is_a_prefix() -> None:
-    assert fts_query("sliding window") == '"sliding" "window"*'
+    assert fts_query("sliding window") == '"sliding" AND "window"*'
     assert fts_query("recur") == '"recur"*'
 
 
 def test_punctuation_between_words_only_separates_them() -> None:
-    assert fts_query('  two-sum, "hash map"!  ') == '"two" "sum" "hash" "map"*'
+    assert fts_query('  two-sum, "hash map"!  ') == '"two" AND "sum" AND "hash" AND "map"*'
 
 
 @pytest.mark.parametrize(
     ("typed", "query"),
     [
         ("AND", '"AND"*'),
-        ("cache OR queue", '"cache" "OR" "queue"*'),
-        ("NOT sharding", '"NOT" "sharding"*'),
-        ("NEAR(a b)", '"NEAR" "a" "b"*'),
-        ("title:cache", '"title" "cache"*'),
+        ("cache OR queue", '"cache" AND "OR" AND ("queue"* OR "queued")'),
+        ("NOT sharding", '"NOT" AND "sharding"*'),
+        ("NEAR(a b)", '"NEAR" AND "a" AND "b"*'),
+        ("title:cache", '"title" AND "cache"*'),
         ("^start", '"start"*'),
-        ("prefix* -minus +plus", '"prefix" "minus" "plus"*'),
+        ("prefix* -minus +plus", '"prefix" AND "minus" AND "plus"*'),
     ],
 )
 def test_fts_operators_become_plain_words(typed: str, query: str) -> None:
@@ -85,7 +85,7 @@ def test_nothing_searchable_gives_none(typed: str) -> None:
 
 
 def test_accented_and_non_latin_words_are_kept() -> None:
-    assert fts_query("naïve 日本") == '"naïve" "日本"*'
+    assert fts_query("naïve 日本") == '"naïve" AND "日本"*'
 
 
 def test_at_most_32_words_are_searched() -> None:
@@ -94,7 +94,7 @@ def test_at_most_32_words_are_searched() -> None:
     query = fts_query(typed)
 
     assert query is not None
-    terms = query.split(" ")
+    terms = query.split(" AND ")
     assert len(terms) == 32
     assert terms[0] == '"word1"'
     assert terms[-1] == '"word32"*', "the prefix goes on the last word kept"
@@ -103,7 +103,7 @@ def test_at_most_32_words_are_searched() -> None:
 def test_no_quote_inside_a_term_can_break_out() -> None:
     query = fts_query('a" OR "b')
 
-    assert query == '"a" "OR" "b"*'
+    assert query == '"a" AND "OR" AND "b"*'
 
 
 # --- templates --------------------------------------------------------------------------------

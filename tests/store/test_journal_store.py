@@ -227,7 +227,8 @@ def test_search_matches_the_last_word_as_a_prefix_while_typing(profile: Profile)
 
     for typed in ("r", "rec", "recur", "recursion", "memo"):
         assert _found(profile, typed) == [entry_id], typed
-    assert _found(profile, "recursions") == []
+    assert _found(profile, "recursions") == [entry_id]  # another form of the same word
+    assert _found(profile, "recurrence") == []
     assert _found(profile, "recursion wi") == [entry_id]
 
 
