@@ -7,6 +7,7 @@ database, and is written through the app's one write path so the Plan page hears
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.domain.data_file import DataFileError
 from desktop.store.settings import (
+    FileKind,
     Settings,
     StreakSettings,
     load_settings,
@@ -51,6 +53,21 @@ class SettingsStore(QObject):
         saved = update_settings(self._path, **sections)
         self.changed.emit()
         return saved
+
+    def last_folder(self, kind: FileKind) -> str:
+        """The folder files of `kind` were last saved to or picked from ("" if none yet)."""
+        return str(getattr(self.read().folders, kind))
+
+    def remember_folder(self, kind: FileKind, folder: str) -> None:
+        """Keep where the user went for `kind`. Quietly: no view shows it, so nothing needs
+        telling, and a failure to keep it costs only a picker starting elsewhere next time.
+        A settings file that cannot be used is left as the user wrote it."""
+        loaded = load_settings(self._path)
+        if loaded.error is not None:
+            return
+        folders = loaded.settings.folders.model_copy(update={kind: folder})
+        with contextlib.suppress(OSError):
+            update_settings(self._path, folders=folders)
 
     def weekly_hours(self) -> int:
         from desktop.store import plan as plan_store
