@@ -79,3 +79,10 @@ def test_the_shortcuts_sheet_lists_the_quiz_keys(qtbot, context: AppContext) -> 
     assert groups["In a quiz"] == [
         ("Choose an answer (then Enter checks it)", "1, 2, 3, 4, 5, 6, A, B, C, D, E, F")
     ]
+
+
+def test_the_question_line_says_which_keys_choose(qtbot, context: AppContext) -> None:
+    dialog = _quiz(qtbot, context)
+    question = dialog.run.current
+    assert question is not None and len(question.choices) == 4
+    assert dialog.counter.text().endswith("press 1\u20134 or A\u2013D to choose")

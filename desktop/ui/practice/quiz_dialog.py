@@ -115,7 +115,10 @@ class QuizDialog(QDialog):
         if question is None:
             self._show_summary()
             return
-        self.counter.setText(f"Question {self.run.position + 1} of {self.run.total}")
+        # The keys said where they are used, so a user finds them without the shortcuts sheet.
+        last = len(question.choices)
+        keys = f"press 1\u2013{last} or A\u2013{chr(ord('A') + last - 1)} to choose"
+        self.counter.setText(f"Question {self.run.position + 1} of {self.run.total} · {keys}")
         self.prompt.setText(question.prompt)
         self.choice_group.setExclusive(False)
         for number, button in enumerate(self.choices):
