@@ -9,7 +9,7 @@ from desktop.domain.practice import AttemptSubject
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.practice.quiz_dialog import QuizDialog
-from desktop.ui.shortcuts_sheet import shortcut_groups
+from desktop.ui.shortcuts_sheet import ShortcutsSheet, shortcut_groups
 
 
 def test_a_quiz_runs_on_arrows_and_enter(qtbot, context: AppContext) -> None:
@@ -86,3 +86,18 @@ def test_the_question_line_says_which_keys_choose(qtbot, context: AppContext) ->
     question = dialog.run.current
     assert question is not None and len(question.choices) == 4
     assert dialog.counter.text().endswith("press 1\u20134 or A\u2013D to choose")
+
+
+def test_the_sheets_keys_column_fits_the_quiz_keys(qtbot, context: AppContext) -> None:
+    """Fitted to Qt's measure of its contents, the column drew the quiz's keys as "1, 2, 3,
+    ... D, …" under the theme's cell padding (seen in the screenshots): it now leaves room."""
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    sheet = ShortcutsSheet(shortcut_groups(window), window)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    keys = "1, 2, 3, 4, 5, 6, A, B, C, D, E, F"
+    wanted = sheet.tree.fontMetrics().horizontalAdvance(keys)
+    room = sheet.tree.fontMetrics().horizontalAdvance("MM")
+    assert sheet.tree.header().sectionSize(1) >= wanted + room
