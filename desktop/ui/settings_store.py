@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 
 # Where earlier versions kept a preference in the window's state file (ui-state.ini).
 OLD_REST_DAYS_KEY = "trends/rest_days"
+# The folders file pickers started in, before each kind of file had its own in settings.toml:
+# exports (data and documents alike) and opens.
+OLD_FOLDER_KEYS: dict[str, tuple[FileKind, ...]] = {
+    "exports/folder": ("data", "documents"),
+    "files/open_folder": ("learning",),
+}
 
 
 class SettingsStore(QObject):
@@ -88,6 +94,7 @@ class SettingsStore(QObject):
     def adopt_old_places(self, ui_state: QSettings) -> None:
         """Move preferences earlier versions kept with the window's state into settings.toml,
         once, keeping the user's value."""
+        self._adopt_old_folders(ui_state)
         old = ui_state.value(OLD_REST_DAYS_KEY)
         if old is None:
             return
@@ -99,3 +106,13 @@ class SettingsStore(QObject):
         except OSError:
             return  # not moved: try again next time rather than lose the value
         ui_state.remove(OLD_REST_DAYS_KEY)
+
+    def _adopt_old_folders(self, ui_state: QSettings) -> None:
+        for key, kinds in OLD_FOLDER_KEYS.items():
+            old = str(ui_state.value(key, "") or "")
+            if not old:
+                continue
+            for kind in kinds:
+                if not self.last_folder(kind):
+                    self.remember_folder(kind, old)
+            ui_state.remove(key)

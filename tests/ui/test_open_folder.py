@@ -109,3 +109,20 @@ def test_a_folder_picker_for_notes_starts_at_home_then_beside_the_last_one(
     assert dialogs.choose_folder_to_open(None, "Import notes", place) == str(vault)
     dialogs.choose_folder_to_open(None, "Import notes", place)
     assert offered == [str(home), str(vault.parent)]
+
+
+def test_the_folders_kept_with_the_window_state_move_into_the_settings(
+    context: AppContext, tmp_path: Path
+) -> None:
+    """An update keeps the export folder the user had, rather than starting at home again."""
+    exports, opened = tmp_path / "exports", tmp_path / "downloads"
+    context.settings.setValue("exports/folder", str(exports))
+    context.settings.setValue("files/open_folder", str(opened))
+    context.preferences.adopt_old_places(context.settings)
+    folders = load_settings(context.profile.folder.settings_file).settings.folders
+    assert (folders.data, folders.documents, folders.learning) == (
+        str(exports),
+        str(exports),
+        str(opened),
+    )
+    assert context.settings.value("exports/folder") is None
