@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -173,6 +173,22 @@ def _retired(progress: SavedProgress, stage_id: str) -> ChecklistItem:
     )
 
 
+def item_words(
+    item: PathItem,
+    stage_title: str,
+    *,
+    retired: bool = False,
+    topic_label: Callable[[str], str] | None = None,
+) -> tuple[str, ...]:
+    """What a search for path items looks at: the title, the kind as the row shows it
+    ("Quiz", "Reading / drill"), the stage and the topics (with their labels if given). A
+    retired item's kind is a placeholder its row leaves blank, so it is not matched."""
+    kind = "" if retired else item.kind.label
+    labels = [topic_label(topic) for topic in item.topics] if topic_label else []
+    topics = dict.fromkeys([*item.topics, *labels])  # a label that is its id, once
+    return (item.title, kind, stage_title, *topics)
+
+
 @dataclass(frozen=True)
 class ChecklistFilter:
     """What the user chose to see. Empty sets mean 'everything'."""
@@ -188,10 +204,7 @@ class ChecklistFilter:
             return False
         needle = self.text.strip().casefold()
         if needle:
-            # The kind as the row shows it ("Quiz", "Reading / drill"); a retired item's kind
-            # is a placeholder its row leaves blank, so it is not matched.
-            kind = "" if entry.is_retired else entry.item.kind.label
-            words = (entry.item.title, kind, stage_title, *entry.item.topics)
+            words = item_words(entry.item, stage_title, retired=entry.is_retired)
             haystack = " ".join(words).casefold()
             return needle in haystack
         return True

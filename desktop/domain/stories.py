@@ -73,6 +73,11 @@ class StoryDraft:
     def section(self, section: Section) -> str:
         return str(getattr(self, section.value))
 
+    @property
+    def has_text(self) -> bool:
+        """Something written in a STAR section: a title alone is nothing to rehearse yet."""
+        return any(self.section(section).strip() for section in Section)
+
 
 @dataclass(frozen=True)
 class Story:
@@ -400,9 +405,17 @@ def _local_day(moment: datetime, tz: tzinfo | None) -> date:
     return aware.astimezone(tz).date()
 
 
+def is_due(story: Story, now: datetime) -> bool:
+    """Not rehearsed lately, and with something written to rehearse: a brand-new empty story
+    is not yet due."""
+    recent = rehearsal_state(story.last_rehearsed, now) is RehearsalState.RECENT
+    return not recent and story.draft.has_text
+
+
 def due_for_rehearsal(stories: Sequence[Story], now: datetime) -> tuple[Story, ...]:
-    """Stories never rehearsed, then those rehearsed longest ago, leaving out recent ones."""
-    due = [s for s in stories if rehearsal_state(s.last_rehearsed, now) != RehearsalState.RECENT]
+    """Stories never rehearsed, then those rehearsed longest ago, leaving out recent ones and
+    those with nothing written yet."""
+    due = [s for s in stories if is_due(s, now)]
     return tuple(sorted(due, key=lambda s: (s.last_rehearsed is not None, s.last_rehearsed or now)))
 
 

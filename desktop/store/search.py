@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -22,8 +22,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from desktop.domain.curriculum import LearningPath
 from desktop.domain.journal import fts_query, without_markup
 from desktop.domain.practice import Outcome
+from desktop.domain.progress import item_words
 from desktop.domain.word_forms import SoughtWord, first_match, fold, sought_words
 from desktop.store import journal as journal_store
 
@@ -65,6 +67,27 @@ class PathItemText:
     path_title: str
     item_id: str
     title: str
+    # Its title, kind, stage and topics, as the Learning path's filter reads them
+    # (progress.item_words): "quiz" or a topic's name finds the item too.
+    words: str = ""
+
+
+def path_item_texts(
+    paths: Iterable[LearningPath], topic_label: Callable[[str], str]
+) -> list[PathItemText]:
+    """Every item of the path files, with the words the Learning path's filter finds it by."""
+    return [
+        PathItemText(
+            path.id,
+            path.title,
+            item.id,
+            item.title,
+            " ".join(item_words(item, stage.title, topic_label=topic_label)),
+        )
+        for path in paths
+        for stage in path.stages
+        for item in stage.items
+    ]
 
 
 def search_words(typed: str) -> list[str]:
@@ -169,8 +192,8 @@ def _first(rows: Iterable[Any], text_at: int, terms: list[_Term], limit: int) ->
 def _items(
     session: Session, terms: list[_Term], items: Sequence[PathItemText], limit: int
 ) -> list[Hit]:
-    """Items whose title has the words (the path files' and the user's own), then items whose
-    notes have them."""
+    """Items whose title has the words (the path files' and the user's own), then path file
+    items found with their kind, stage or topics, then items whose notes have them."""
     path_titles = {item.path_id: item.path_title for item in items}
     hits: dict[tuple[str, str], Hit] = {}
 
@@ -185,6 +208,10 @@ def _items(
 
     for item in items:
         matches = _has_all(item.title, terms)
+        if matches and not add(item.path_id, item.item_id, item.title, item.path_title):
+            return list(hits.values())
+    for item in items:
+        matches = bool(item.words) and _has_all(item.words, terms)
         if matches and not add(item.path_id, item.item_id, item.title, item.path_title):
             return list(hits.values())
     where, params = _all_terms("title", terms)

@@ -66,6 +66,20 @@ class StreakSettings(BaseModel):
     rest_days: int = Field(default=1, ge=0, le=MAX_REST_DAYS)  # days off a week, streak kept
 
 
+FileKind = Literal["data", "documents", "learning"]
+
+
+class FolderSettings(BaseModel):
+    """The folder each kind of file was last saved to or picked from, so a file picker opens
+    there again (an import right after an export starts where the export went)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    data: str = ""  # Loopwise exports and imports, Markdown notes, backup files
+    documents: str = ""  # story bank and loop sheet exports (Markdown, PDF)
+    learning: str = ""  # learning path and quiz files
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # `true` is not a number of days
 
@@ -73,6 +87,7 @@ class Settings(BaseModel):
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     streaks: StreakSettings = Field(default_factory=StreakSettings)
     backups: BackupSettings = Field(default_factory=BackupSettings)
+    folders: FolderSettings = Field(default_factory=FolderSettings)
 
 
 @dataclass(frozen=True)

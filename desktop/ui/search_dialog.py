@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.database import session_scope
-from desktop.store.search import HITS_PER_KIND, Hit, HitKind, PathItemText, search_everything
+from desktop.store.search import HITS_PER_KIND, Hit, HitKind, path_item_texts, search_everything
 from desktop.ui.formatting import day_with_year, short_date
 from desktop.ui.search_rows import FACTS_ROLE, HitRowDelegate
 from desktop.ui.widgets.controls import filter_edit
@@ -53,12 +53,7 @@ class SearchDialog(QDialog):
         self._searching = False
         self._listed_in_full: set[HitKind] = set()  # kinds whose "Show all" was chosen
         self._select_after_show: tuple[HitKind, int] | None = None
-        self._items = [
-            PathItemText(path.id, path.title, item.id, item.title)
-            for path in context.profile.library.paths
-            for stage in path.stages
-            for item in stage.items
-        ]
+        self._items = path_item_texts(context.profile.library.paths, context.profile.taxonomy.label)
         layout = QVBoxLayout(self)
         self.box = filter_edit(
             "Search everything", "Search path items, journal, stories and attempts", self._typed

@@ -7,6 +7,7 @@ database, and is written through the app's one write path so the Plan page hears
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.domain.data_file import DataFileError
 from desktop.store.settings import (
+    FileKind,
     Settings,
     StreakSettings,
     load_settings,
@@ -25,6 +27,12 @@ if TYPE_CHECKING:
 
 # Where earlier versions kept a preference in the window's state file (ui-state.ini).
 OLD_REST_DAYS_KEY = "trends/rest_days"
+# The folders file pickers started in, before each kind of file had its own in settings.toml:
+# exports (data and documents alike) and opens.
+OLD_FOLDER_KEYS: dict[str, tuple[FileKind, ...]] = {
+    "exports/folder": ("data", "documents"),
+    "files/open_folder": ("learning",),
+}
 
 
 class SettingsStore(QObject):
@@ -52,6 +60,21 @@ class SettingsStore(QObject):
         self.changed.emit()
         return saved
 
+    def last_folder(self, kind: FileKind) -> str:
+        """The folder files of `kind` were last saved to or picked from ("" if none yet)."""
+        return str(getattr(self.read().folders, kind))
+
+    def remember_folder(self, kind: FileKind, folder: str) -> None:
+        """Keep where the user went for `kind`. Quietly: no view shows it, so nothing needs
+        telling, and a failure to keep it costs only a picker starting elsewhere next time.
+        A settings file that cannot be used is left as the user wrote it."""
+        loaded = load_settings(self._path)
+        if loaded.error is not None:
+            return
+        folders = loaded.settings.folders.model_copy(update={kind: folder})
+        with contextlib.suppress(OSError):
+            update_settings(self._path, folders=folders)
+
     def weekly_hours(self) -> int:
         from desktop.store import plan as plan_store
         from desktop.store.database import session_scope
@@ -71,6 +94,7 @@ class SettingsStore(QObject):
     def adopt_old_places(self, ui_state: QSettings) -> None:
         """Move preferences earlier versions kept with the window's state into settings.toml,
         once, keeping the user's value."""
+        self._adopt_old_folders(ui_state)
         old = ui_state.value(OLD_REST_DAYS_KEY)
         if old is None:
             return
@@ -82,3 +106,13 @@ class SettingsStore(QObject):
         except OSError:
             return  # not moved: try again next time rather than lose the value
         ui_state.remove(OLD_REST_DAYS_KEY)
+
+    def _adopt_old_folders(self, ui_state: QSettings) -> None:
+        for key, kinds in OLD_FOLDER_KEYS.items():
+            old = str(ui_state.value(key, "") or "")
+            if not old:
+                continue
+            for kind in kinds:
+                if not self.last_folder(kind):
+                    self.remember_folder(kind, old)
+            ui_state.remove(key)

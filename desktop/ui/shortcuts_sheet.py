@@ -125,11 +125,27 @@ class ShortcutsSheet(QDialog):
             for text, keys in rows:
                 group.addChild(QTreeWidgetItem([text, keys]))
         self.tree.expandAll()
+        self._fit_keys_column()
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(560, 600)
+
+    def _fit_keys_column(self) -> None:
+        """As wide as the longest keys of any row: fitting to contents measures only the
+        rows in sight, and cut off a long row further down ("1, 2, 3, ... E, F")."""
+        metrics = self.tree.fontMetrics()
+        rows = (
+            group.child(row)
+            for index in range(self.tree.topLevelItemCount())
+            if (group := self.tree.topLevelItem(index)) is not None
+            for row in range(group.childCount())
+        )
+        widest = max((metrics.horizontalAdvance(row.text(1)) for row in rows if row), default=0)
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, widest + metrics.horizontalAdvance("MMM"))  # the cell's padding
 
     def rows(self) -> dict[str, list[tuple[str, str]]]:
         """What the sheet lists, by heading (for tests and screen readers alike)."""

@@ -1,5 +1,5 @@
 """Keys of the windows that open beside the main one: a running practice session, a story
-rehearsal, the Backups window and Search everything. Those windows bind their keys from here
+rehearsal, a quiz, the Backups window and Search everything. Those windows bind their keys from here
 and Help > Keyboard shortcuts lists them from here, so the sheet says what the windows really
 answer to even while no such window is open."""
 
@@ -51,6 +51,12 @@ FINISH_REHEARSAL = WindowKeys("Stop the timer and rate the rehearsal", CTRL_ENTE
 # The ratings read "1 · Lost my way" ... "5 · Nailed it": their numbers choose them.
 RATE_REHEARSAL = WindowKeys("Rate the rehearsal just finished", ("1", "2", "3", "4", "5"))
 
+# A quiz's choices by number or letter, in the order shown (a question has up to six).
+ANSWER_QUIZ = WindowKeys(
+    "Choose an answer (then Enter checks it)",
+    ("1", "2", "3", "4", "5", "6", "A", "B", "C", "D", "E", "F"),
+)
+
 DELETE_BACKUP = WindowKeys("Delete the selected backup", ("Del",))
 MOVE_THROUGH_HITS = WindowKeys("Move through the hits", ("Up", "Down", "PgUp", "PgDown"))
 OPEN_HIT = WindowKeys("Open the chosen hit", ("Return", "Enter"))
@@ -58,6 +64,7 @@ OPEN_HIT = WindowKeys("Open the chosen hit", ("Return", "Enter"))
 WINDOWS: tuple[tuple[str, tuple[WindowKeys, ...]], ...] = (
     ("In a practice session", (PAUSE, FINISH_SESSION)),
     ("While rehearsing a story", (PAUSE, FINISH_REHEARSAL, RATE_REHEARSAL)),
+    ("In a quiz", (ANSWER_QUIZ,)),
     ("In the Backups window", (DELETE_BACKUP,)),
     ("In Search everything", (MOVE_THROUGH_HITS, OPEN_HIT)),
 )

@@ -35,7 +35,7 @@ from pathlib import Path
 from desktop.domain.journal import fts_query
 from desktop.profile import Profile
 from desktop.store.database import session_scope
-from desktop.store.search import HITS_PER_KIND, PathItemText, search_everything
+from desktop.store.search import HITS_PER_KIND, path_item_texts, search_everything
 from tests.benchmarks.ten_year_profile import build_ten_year_profile
 
 DEFAULT_RUNS = 9
@@ -58,12 +58,7 @@ def build(data_dir: Path) -> Profile:
 
 
 def measure(profile: Profile, runs: int) -> list[tuple[str, float, float]]:
-    items = [
-        PathItemText(path.id, path.title, item.id, item.title)
-        for path in profile.library.paths
-        for stage in path.stages
-        for item in stage.items
-    ]
+    items = path_item_texts(profile.library.paths, profile.taxonomy.label)
     raw = sqlite3.connect(profile.folder.database)
     results = []
     for typed in QUERIES + FORM_QUERIES:

@@ -362,3 +362,30 @@ def test_status_and_kind_labels_are_human_readable() -> None:
     ]
     assert ItemKind.READING.label == "Reading / drill"
     assert Difficulty.HARD.label == "Hard"
+
+
+def test_item_words_hold_the_kind_stage_and_topics_with_their_labels() -> None:
+    from desktop.domain.curriculum import Difficulty, ItemKind, PathItem
+    from desktop.domain.progress import item_words
+
+    item = PathItem(
+        id="regularisation",
+        title="Regularisation techniques",
+        kind=ItemKind.QUIZ,
+        difficulty=Difficulty.MEDIUM,
+        target_minutes=30,
+        topics=("bias-variance",),
+    )
+    labels = {"bias-variance": "Bias-variance and overfitting"}
+    assert item_words(item, "ML fundamentals", topic_label=labels.__getitem__) == (
+        "Regularisation techniques",
+        "Quiz",
+        "ML fundamentals",
+        "bias-variance",
+        "Bias-variance and overfitting",
+    )
+    assert item_words(item, "ML fundamentals", retired=True)[1:] == (
+        "",
+        "ML fundamentals",
+        "bias-variance",
+    )

@@ -20,6 +20,7 @@ from desktop.domain.stories import (
     due_for_rehearsal,
     duration_text,
     has_number,
+    is_due,
     plan_loop,
     pronoun_counts,
     rehearsal_state,
@@ -44,7 +45,9 @@ def story(
     last: datetime | None = None,
     title: str = "",
 ) -> Story:
-    draft = StoryDraft(title=title or f"Story {story_id}", themes=themes, scope=scope)
+    draft = StoryDraft(
+        title=title or f"Story {story_id}", action="I led it.", themes=themes, scope=scope
+    )
     return Story(story_id, draft, NOW, NOW, last, 1 if last else 0)
 
 
@@ -303,6 +306,14 @@ def test_stories_not_rehearsed_lately_come_first_never_rehearsed_at_the_top() ->
     older = story(3, last=NOW - timedelta(days=60))
     never = story(4)
     assert [s.id for s in due_for_rehearsal([recent, old, older, never], NOW)] == [4, 3, 2]
+
+
+def test_a_story_with_nothing_written_is_not_due_for_rehearsal() -> None:
+    written = story(1)
+    empty = Story(2, StoryDraft(title="Sale-day outage", notes="ask Sam"), NOW, NOW)
+    blank = Story(3, StoryDraft(situation="  \n "), NOW, NOW)
+    assert [s.id for s in due_for_rehearsal([written, empty, blank], NOW)] == [1]
+    assert not is_due(empty, NOW) and is_due(written, NOW)
 
 
 def test_a_rehearsal_is_rated_from_one_to_five() -> None:

@@ -5,18 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from desktop.ui.context import AppContext
 from desktop.ui.pages import build_main_window
 from desktop.ui.safety import transfer_actions
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.export_folder import (
-    dated_name,
-    export_folder,
-    remember_export_folder,
-    suggested_path,
-)
+from desktop.ui.widgets.export_names import dated_name
+from desktop.ui.widgets.remembered_folder import RememberedFolder, first_folder
 
 
 def test_names_carry_what_which_and_when() -> None:
@@ -30,15 +24,17 @@ def test_names_carry_what_which_and_when() -> None:
     assert dated_name("story-bank", "", day, ".md") == "story-bank-2026-12-04.md"
 
 
-def test_the_folder_is_remembered_and_a_gone_one_forgotten(tmp_path: Path) -> None:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    first = export_folder(settings)
-    assert first.is_dir()
-    remember_export_folder(settings, tmp_path)
-    assert export_folder(settings) == tmp_path
-    assert suggested_path(settings, "a.pdf") == str(tmp_path / "a.pdf")
-    remember_export_folder(settings, tmp_path / "deleted since")
-    assert export_folder(settings) == first
+def test_the_folder_is_remembered_and_a_gone_one_forgotten(
+    context: AppContext, tmp_path: Path
+) -> None:
+    place = RememberedFolder(context.preferences, "documents")
+    first = place.folder()
+    assert first == first_folder() and first.is_dir()
+    place.remember(tmp_path)
+    assert place.folder() == tmp_path
+    assert place.suggested("a.pdf") == str(tmp_path / "a.pdf")
+    place.remember(tmp_path / "deleted since")
+    assert place.folder() == first
 
 
 def test_the_data_export_starts_in_the_export_folder_too(
@@ -46,7 +42,7 @@ def test_the_data_export_starts_in_the_export_folder_too(
 ) -> None:
     window = build_main_window(context)
     qtbot.addWidget(window)
-    remember_export_folder(context.settings, tmp_path)
+    RememberedFolder(context.preferences, "data").remember(tmp_path)
     offered: list[str] = []
     monkeypatch.setattr(
         dialogs, "choose_file_to_save", lambda _p, _t, suggested, _f: offered.append(suggested)

@@ -595,3 +595,60 @@ def test_a_new_retrospective_opens_while_the_journal_is_searched(
     qtbot.wait(500)  # time for a search rerun to come back, had one started
     assert journal.editor.entry_id == entry_id
     assert journal.search.text() == "" and journal.model.row_of(entry_id) >= 0
+
+
+def _day_of(page: JournalPage, entry_id: int | None) -> date:
+    assert entry_id is not None
+    entry = read_back(
+        page.context.profile.engine,
+        lambda s: journal_store.get_entry(session=s, entry_id=entry_id),
+    )
+    return entry.entry_date
+
+
+def test_a_new_entry_after_a_search_hit_is_for_today(qtbot, page: JournalPage) -> None:
+    """A new user opened a hit from an old month, then pressed Ctrl+N: the new entry took
+    the hit's day, selected in the calendar only because the hit opened there."""
+    wanted = _searched_for_one_of_two(qtbot, page)
+    assert page.editor.entry_id == wanted
+    today = page.context.today()
+    entry_id = page.new_entry()
+    assert _day_of(page, entry_id) == today
+    assert page.calendar.selectedDate() == QDate(today.year, today.month, today.day)
+
+
+def test_a_new_entry_after_an_entry_opened_from_elsewhere_is_for_today(
+    page: JournalPage,
+) -> None:
+    old = _written(page, date(2018, 4, 7))
+    _written(page, page.context.today())
+    assert old is not None
+    page.open_from_elsewhere(old)  # as Search everything does
+    assert page.calendar.selectedDate() == QDate(2018, 4, 7)
+    assert _day_of(page, page.new_entry()) == page.context.today()
+
+
+def _empty_day_near(today: date) -> date:
+    return today - timedelta(days=1) if today.day > 1 else today + timedelta(days=1)
+
+
+def test_an_empty_day_picked_in_the_calendar_dates_the_new_entry(page: JournalPage) -> None:
+    today = page.context.today()
+    _written(page, today)
+    empty = _empty_day_near(today)
+    page.calendar.setSelectedDate(QDate(empty.year, empty.month, empty.day))
+    page.calendar.clicked.emit(QDate(empty.year, empty.month, empty.day))
+    entry_id = page.new_entry()
+    assert _day_of(page, entry_id) == empty
+    assert _day_of(page, page.new_entry()) == today  # the pick was used up
+
+
+def test_a_picked_day_is_forgotten_once_another_entry_opens(page: JournalPage) -> None:
+    today = page.context.today()
+    old = _written(page, date(2018, 4, 7))
+    _written(page, today)
+    empty = _empty_day_near(today)
+    page.calendar.setSelectedDate(QDate(empty.year, empty.month, empty.day))
+    page.calendar.clicked.emit(QDate(empty.year, empty.month, empty.day))
+    assert old is not None and page.open_entry(old)
+    assert _day_of(page, page.new_entry()) == today

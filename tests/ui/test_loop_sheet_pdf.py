@@ -13,7 +13,7 @@ from desktop.domain.stories import StoryDraft
 from desktop.ui.stories import exports
 from desktop.ui.stories.page import StoriesPage
 from desktop.ui.widgets import saved_file_message
-from desktop.ui.widgets.export_folder import export_folder
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 from tests.samples import OUTAGE_STORY
 
 QtPdf = pytest.importorskip("PySide6.QtPdf")
@@ -134,7 +134,7 @@ def test_the_sheet_is_offered_in_the_export_folder_with_set_and_day_in_its_name(
     assert Path(asked[0]).name == f"loop-sheet-the-backend-paths-five-themes-{day}.pdf"
     assert (exports_folder / Path(asked[0]).name).exists()
     # The next export, of any kind, starts where this one was saved.
-    assert export_folder(page.context.settings) == exports_folder
+    assert RememberedFolder(page.context.preferences, "documents").folder() == exports_folder
     assert page.export_markdown()
     assert Path(asked[1]).parent == exports_folder
     assert Path(asked[1]).name == f"story-bank-{day}.md"

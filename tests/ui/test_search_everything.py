@@ -208,3 +208,20 @@ def test_new_words_list_each_kind_short_again(qtbot, window) -> None:
     qtbot.waitUntil(lambda: len(dialog.hits()) == HITS_PER_KIND + 3)
     dialog.box.setText("narwhal drill")
     qtbot.waitUntil(lambda: len(dialog.hits()) == HITS_PER_KIND)
+
+
+def _item_ids(dialog: SearchDialog) -> list[str | None]:
+    return [hit.item_id for hit in dialog.hits() if hit.kind is HitKind.ITEM]
+
+
+def test_path_items_are_found_by_kind_stage_and_topic_as_the_path_filter_finds_them(
+    qtbot, window
+) -> None:
+    """ "quiz" found nothing, though the Learning path's own filter lists the quizzes."""
+    dialog = _search(qtbot, window, "quiz")
+    qtbot.waitUntil(lambda: bool(dialog.hits()))
+    assert "system-design-quiz" in _item_ids(dialog)  # "System Design questions"
+    dialog.box.setText("overfitting")  # a word of a topic's label only
+    qtbot.waitUntil(lambda: "regularisation" in _item_ids(dialog))
+    dialog.box.setText("foundations reading")  # the stage's title and the kind's label
+    qtbot.waitUntil(lambda: "big-o-drill" in _item_ids(dialog))

@@ -564,7 +564,7 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     """'Due for rehearsal first' sorts them; the heading once said '53 not rehearsed in the
     last week', which wrapped its last word onto a line of its own in the list's width."""
     for title in ("Sale-day outage", "Billing migration"):
-        assert page.new_story(StoryDraft(title=title)) is not None
+        assert page.new_story(StoryDraft(title=title, situation="It broke.")) is not None
     heading = page.list_heading
     assert heading.text() == "2 stories · 2 due for rehearsal"
     assert "Due for rehearsal" in page.sort.itemText(page.sort.findData(SORT_DUE))
@@ -572,9 +572,19 @@ def test_the_list_heading_counts_the_stories_due_in_the_sort_menus_words(
     assert heading.fontMetrics().horizontalAdvance(long) <= page.list.width()
 
 
+def test_a_story_with_nothing_written_yet_is_not_due_for_rehearsal(page: StoriesPage) -> None:
+    """A brand-new empty story counted as "1 due for rehearsal"."""
+    assert page.new_story(StoryDraft(title="Sale-day outage")) is not None
+    assert page.list_heading.text() == "1 story"
+    row = page.model.row_at(0)
+    assert row is not None and not row.due
+    assert page.new_story(StoryDraft(title="Billing migration", result="Cut costs 30%."))
+    assert page.list_heading.text() == "2 stories · 1 due for rehearsal"
+
+
 def test_under_a_filter_the_heading_counts_the_matches(page: StoriesPage) -> None:
     for title in ("Sale-day outage", "Billing migration", "Outage review"):
-        assert page.new_story(StoryDraft(title=title)) is not None
+        assert page.new_story(StoryDraft(title=title, situation="It broke.")) is not None
     page.filter.setText("outage")
     assert page.list_heading.text() == "2 of 3 stories match"
     assert page.list_heading.fontMetrics().horizontalAdvance("55 of 60 stories match") <= (

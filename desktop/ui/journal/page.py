@@ -137,7 +137,9 @@ class JournalPage(ContextPage):
         self.new_button = QToolButton()
         self.new_button.setText("New entry")
         self.new_button.setAccessibleName("New journal entry")
-        self.new_button.setToolTip("Write a new entry for the chosen day (Ctrl+N)")
+        self.new_button.setToolTip(
+            "Write a new entry for today, or for an empty day picked in the calendar (Ctrl+N)"
+        )
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.new_button.clicked.connect(lambda: self.new_entry())
         self.template_menu = QMenu(self.new_button)
@@ -158,6 +160,10 @@ class JournalPage(ContextPage):
             lambda year, month: self._show_month(date(year, month, 1), keep_day=True)
         )
         self.calendar.clicked.connect(self._on_day_clicked)
+        self.calendar.activated.connect(self._on_day_clicked)  # Enter on a day, by keyboard
+        # An empty day the user picked in the calendar, to write for it: a new entry takes
+        # that day. A day selected only because an entry opened on it is not a choice.
+        self._picked_day: date | None = None
         self._plain_weekends()
         self._start_weeks_as_chosen()
         self.context.preferences.changed.connect(self._start_weeks_as_chosen)
@@ -406,6 +412,7 @@ class JournalPage(ContextPage):
     def _mark_open_day(self, day: date) -> None:
         """The calendar's selection is the open entry's day, on that day's month."""
         shown = QDate(day.year, day.month, day.day)
+        self._picked_day = None  # an entry's day, not a day chosen to write for
         if self._searching:
             # The list shows hits: turn the calendar quietly; the month lists once the
             # search is cleared.
@@ -424,6 +431,17 @@ class JournalPage(ContextPage):
             if entry is not None and entry.entry_date == day:
                 select_row(self.list, row)
                 return
+        self._picked_day = day  # nothing written that day: the next new entry is for it
+
+    def _day_for_new_entry(self) -> date:
+        """Today, unless the user picked an empty day in the calendar and it is still the
+        selected one (opening an entry, or a search hit, moves the selection, not the choice)."""
+        chosen = self.calendar.selectedDate()
+        if self._picked_day is not None and self._picked_day == date(
+            chosen.year(), chosen.month(), chosen.day()
+        ):
+            return self._picked_day
+        return self.context.today()
 
     def _open_row(self, row: int) -> None:
         self._opened_row(row)
@@ -557,8 +575,7 @@ class JournalPage(ContextPage):
         links: dict[str, object] | None = None,
     ) -> int | None:
         """Create an entry (from a template if given), show it, and put the cursor in it."""
-        chosen = self.calendar.selectedDate()
-        day = entry_date or date(chosen.year(), chosen.month(), chosen.day())
+        day = entry_date or self._day_for_new_entry()
         template = template or self.context.profile.template("free-note")
         # A weekly review starts with its week's facts; one that cannot be read stays blank.
         weekly = template is not None and template.header.kind == EntryKind.WEEKLY_REVIEW

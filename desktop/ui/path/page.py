@@ -48,6 +48,7 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import combo_box, push_button
 from desktop.ui.widgets.down_to_list import down_moves_to
 from desktop.ui.widgets.plain_text import plain_tip
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 from desktop.ui.widgets.view_or_note import ViewOrNote
 
 # Below this width the details panel moves under the list instead of beside it.
@@ -721,7 +722,7 @@ class PathPage(ContextPage):
             self,
             "Import a learning path",
             "Learning path files (*.toml);;All files (*)",
-            self.context.settings,
+            RememberedFolder(self.context.preferences, "learning"),
         )
         if chosen:
             self.import_path(Path(chosen))

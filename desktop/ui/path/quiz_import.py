@@ -12,11 +12,15 @@ from desktop.store.own_data_files import is_own_file_refusal
 from desktop.store.quiz_library import QuizClash, import_quiz_file
 from desktop.ui.context import AppContext
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 
 
 def import_quiz_from_dialog(context: AppContext, parent: QWidget) -> bool:
     chosen = dialogs.choose_file_to_open(
-        parent, "Import a quiz", "Quiz files (*.toml);;All files (*)", context.settings
+        parent,
+        "Import a quiz",
+        "Quiz files (*.toml);;All files (*)",
+        RememberedFolder(context.preferences, "learning"),
     )
     return chosen is not None and import_quiz(context, Path(chosen), parent)
 

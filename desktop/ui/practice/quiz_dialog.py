@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,6 +23,13 @@ from desktop.ui.widgets import dialogs
 from desktop.ui.widgets.controls import push_button
 from desktop.ui.widgets.labels import text_label
 from desktop.ui.widgets.restyle import repolish
+from desktop.ui.window_keys import ANSWER_QUIZ
+
+# 1 to 6, or A to F, choose the choice shown in that place.
+_ANSWER_NUMBERS = {
+    **{Qt.Key(Qt.Key.Key_1.value + n): n + 1 for n in range(6)},
+    **{Qt.Key(Qt.Key.Key_A.value + n): n + 1 for n in range(6)},
+}
 
 
 class QuizDialog(QDialog):
@@ -106,7 +115,10 @@ class QuizDialog(QDialog):
         if question is None:
             self._show_summary()
             return
-        self.counter.setText(f"Question {self.run.position + 1} of {self.run.total}")
+        # The keys said where they are used, so a user finds them without the shortcuts sheet.
+        last = len(question.choices)
+        keys = f"press 1\u2013{last} or A\u2013{chr(ord('A') + last - 1)} to choose"
+        self.counter.setText(f"Question {self.run.position + 1} of {self.run.total} · {keys}")
         self.prompt.setText(question.prompt)
         self.choice_group.setExclusive(False)
         for number, button in enumerate(self.choices):
@@ -126,6 +138,17 @@ class QuizDialog(QDialog):
 
     def choose(self, choice: int) -> None:
         self.choices[choice - 1].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A number or letter picks that choice, and Enter then checks it. Only keys no child
+        took reach here, so a text box keeps the digits and letters typed into it."""
+        number = _ANSWER_NUMBERS.get(Qt.Key(event.key())) if ANSWER_QUIZ.matches(event) else None
+        button = self.choices[number - 1] if number is not None else None
+        if button is not None and button.isVisible() and button.isEnabled():
+            self.choose(number or 0)
+            button.setFocus()
+            return
+        super().keyPressEvent(event)
 
     def check(self) -> None:
         question = self.run.current

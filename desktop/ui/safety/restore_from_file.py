@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.store.backup_check import Verdict, judge_backup
 from desktop.ui.widgets import dialogs
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 
 if TYPE_CHECKING:
     from desktop.ui.safety.backups_dialog import BackupsDialog
@@ -23,7 +24,10 @@ FILE_KINDS = "Loopwise data or backups (*.sqlite3 *.db);;All files (*)"
 def restore_from_file(dialog: BackupsDialog) -> Future[Any] | None:
     """Ask for the file, check it, then ask before restoring it (None if none was picked)."""
     source = dialogs.choose_file_to_open(
-        dialog, "Restore from a file", FILE_KINDS, dialog.window_.context.settings
+        dialog,
+        "Restore from a file",
+        FILE_KINDS,
+        RememberedFolder(dialog.window_.context.preferences, "data"),
     )
     if source is None:
         return None

@@ -15,11 +15,7 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton
 from desktop.domain.file_suffix import fitted_name
 from desktop.ui.safety.reopen import reread_everything
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.export_folder import (
-    export_folder,
-    remember_export_folder,
-    suggested_path,
-)
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 
 if TYPE_CHECKING:
     from desktop.folders import ProfileFolder
@@ -165,17 +161,18 @@ def _save_typing(window: MainWindow) -> None:
 
 
 def export_json(window: MainWindow) -> None:
+    place = RememberedFolder(window.context.preferences, "data")
     chosen = dialogs.choose_file_to_save(
         window,
         "Export all data",
-        suggested_path(window.context.settings, f"loopwise-{window.context.today()}.json"),
+        place.suggested(f"loopwise-{window.context.today()}.json"),
         "JSON (*.json)",
     )
     if chosen is None:
         return
     fitted, renamed = fitted_name(Path(chosen), ".json")
     target = str(fitted)
-    remember_export_folder(window.context.settings, Path(target).parent)
+    place.remember(Path(target).parent)
     _save_typing(window)
     context = window.context
 
@@ -216,14 +213,13 @@ def _exported(saved: str, folder: ProfileFolder) -> str:
 
 
 def export_markdown(window: MainWindow) -> None:
+    place = RememberedFolder(window.context.preferences, "data")
     folder = dialogs.choose_folder(
-        window,
-        "Export as Markdown notes into a folder",
-        str(export_folder(window.context.settings)),
+        window, "Export as Markdown notes into a folder", str(place.folder())
     )
     if folder is None:
         return
-    remember_export_folder(window.context.settings, Path(folder))
+    place.remember(Path(folder).parent)  # the picker then starts beside it, showing it
     _save_typing(window)
     context = window.context
 
@@ -298,7 +294,10 @@ def import_json(window: MainWindow) -> None:
     """Read and check the file in the background, ask here if it would replace anything,
     then back up and write in the background: the window never freezes."""
     source = dialogs.choose_file_to_open(
-        window, "Import data", "Loopwise export (*.json)", window.context.settings
+        window,
+        "Import data",
+        "Loopwise export (*.json)",
+        RememberedFolder(window.context.preferences, "data"),
     )
     if source is None:
         return
@@ -373,7 +372,9 @@ def _under_way(profile: Profile, source: str) -> AbstractContextManager[UnderWay
 
 def import_markdown(window: MainWindow) -> None:
     folder = dialogs.choose_folder_to_open(
-        window, "Import a folder of Markdown daily notes", window.context.settings
+        window,
+        "Import a folder of Markdown daily notes",
+        RememberedFolder(window.context.preferences, "data"),
     )
     if folder is None:
         return

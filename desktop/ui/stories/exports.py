@@ -21,7 +21,8 @@ from desktop.store.files import write_atomically, write_text_atomically
 from desktop.ui.context import AppContext
 from desktop.ui.stories.sheet_pages import paginated_sheet, print_sheet
 from desktop.ui.widgets import dialogs
-from desktop.ui.widgets.export_folder import dated_name, remember_export_folder, suggested_path
+from desktop.ui.widgets.export_names import dated_name
+from desktop.ui.widgets.remembered_folder import RememberedFolder
 from desktop.ui.widgets.saved_file_message import tell_saved
 
 # Qt's rich text takes margins in px only ("pt" margins are read as none).
@@ -86,7 +87,8 @@ def _export(
     """Ask where (dialog title, suggested name, filter) starting in the export folder, write,
     and say how it went, with a way to open the file."""
     title, name, name_filter = question
-    chosen = ask_save_path(parent, title, suggested_path(context.settings, name), name_filter)
+    place = RememberedFolder(context.preferences, "documents")
+    chosen = ask_save_path(parent, title, place.suggested(name), name_filter)
     if chosen is None:
         return False
     target, renamed = fitted_name(chosen, Path(name).suffix)
@@ -95,7 +97,7 @@ def _export(
     except SAVE_ERRORS as error:
         dialogs.tell_problem(parent, "Export failed", f"{failed}: {explain(error)}.")
         return False
-    remember_export_folder(context.settings, target.parent)
+    place.remember(target.parent)
     window = parent.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(f"{done} {target}", 8000)

@@ -10,11 +10,10 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from desktop.domain.stories import (
-    RehearsalState,
     Story,
     StoryDraft,
     duration_text,
-    rehearsal_state,
+    is_due,
     rehearsed_text,
     story_timing,
 )
@@ -25,7 +24,7 @@ from desktop.ui.widgets.record_list import RecordListModel, RowWording
 class StoryRow:
     story: Story
     rehearsed: str  # "Never rehearsed", "Rehearsed 3 days ago", ...
-    due: bool  # not rehearsed lately
+    due: bool  # not rehearsed lately, and with text to rehearse
     length: str = ""  # "3 themes · about 2 min spoken", worked out once
 
     @property
@@ -38,7 +37,7 @@ def story_rows(stories: list[Story], now: datetime) -> list[StoryRow]:
         StoryRow(
             s,
             rehearsed_text(s.last_rehearsed, now),
-            rehearsal_state(s.last_rehearsed, now) is not RehearsalState.RECENT,
+            is_due(s, now),
             _length(s.draft),
         )
         for s in stories

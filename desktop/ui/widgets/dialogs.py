@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.ui.widgets.open_folder import open_folder, remember_open_folder
 from desktop.ui.widgets.plain_text import message_box
 
 if TYPE_CHECKING:
     from desktop.domain.data_file import DataFileError
+    from desktop.ui.widgets.remembered_folder import RememberedFolder
 
 # Every message here may carry user text (a title, a file name): all are plain text.
 
@@ -28,13 +27,13 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
 
 
 def choose_file_to_open(
-    parent: QWidget | None, title: str, name_filter: str, settings: QSettings
+    parent: QWidget | None, title: str, name_filter: str, place: RememberedFolder
 ) -> str | None:
-    """A file to read, the picker starting where the user last picked one (see open_folder)."""
-    start = str(open_folder(settings))
+    """A file to read, the picker starting where the user last went for its kind of file."""
+    start = str(place.folder())
     path, _selected = QFileDialog.getOpenFileName(parent, title, start, name_filter)
     if path:
-        remember_open_folder(settings, Path(path).parent)
+        place.remember(Path(path).parent)
     return path or None
 
 
@@ -104,9 +103,11 @@ def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:
     return QFileDialog.getExistingDirectory(parent, title, start) or None
 
 
-def choose_folder_to_open(parent: QWidget | None, title: str, settings: QSettings) -> str | None:
-    """A folder to read from, starting beside the last one picked (see open_folder)."""
-    folder = choose_folder(parent, title, str(open_folder(settings)))
+def choose_folder_to_open(
+    parent: QWidget | None, title: str, place: RememberedFolder
+) -> str | None:
+    """A folder to read from, starting beside the last one picked."""
+    folder = choose_folder(parent, title, str(place.folder()))
     if folder:
-        remember_open_folder(settings, Path(folder).parent)
+        place.remember(Path(folder).parent)
     return folder
