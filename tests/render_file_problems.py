@@ -113,6 +113,12 @@ def export_problems() -> list[str]:
 
 
 def main(outdir: str) -> int:
+    return render_every_size("tests.render_file_problems", outdir)
+
+
+def render_every_size(module: str, outdir: str) -> int:
+    """Runs `python -m module --one OUTDIR THEME WxH` for every size and theme, each size on
+    an offscreen screen of its own size (so a maximised window fills it)."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
@@ -121,9 +127,8 @@ def main(outdir: str) -> int:
             config.write_text(json.dumps({"screens": [_screen(width, height)]}))
             env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
             for theme in THEMES:
-                args = [sys.executable, "-m", "tests.render_file_problems", "--one"]
-                args += [str(out), theme, f"{width}x{height}"]
-                subprocess.run(args, env=env, check=True)
+                args = [sys.executable, "-m", module, "--one", str(out), theme]
+                subprocess.run([*args, f"{width}x{height}"], env=env, check=True)
     return 0
 
 

@@ -11,32 +11,17 @@ run: the behaviour is tested in tests/store/test_search_word_forms.py.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.render_file_problems import SIZES, THEMES, save_over_window
+from tests.render_file_problems import render_every_size, save_over_window
 
 TYPED = "caches"
 
 
 def main(outdir: str) -> int:
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    for width, height in SIZES:
-        with tempfile.TemporaryDirectory() as scratch:
-            config = Path(scratch) / "screen.json"
-            screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
-            config.write_text(json.dumps({"screens": [screen]}))
-            env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-            for theme in THEMES:
-                args = [sys.executable, "-m", "tests.render_search_forms", "--one"]
-                args += [str(out), theme, f"{width}x{height}"]
-                subprocess.run(args, env=env, check=True)
-    return 0
+    return render_every_size("tests.render_search_forms", outdir)
 
 
 def render_one(outdir: Path, theme: str, size: str) -> None:
