@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -11,10 +13,11 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from desktop.ui.theme import STATUS_COLOURS, colours, current_scheme
+from desktop.ui.theme import STATUS_COLOURS, Scheme, colours, current_scheme
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 20
 SIZE_CACHE_LIMIT = 4096  # rows remembered per view; more and the cache starts over
+KEPT_DOCUMENTS = 128  # laid-out rows kept for painting: more than a tall screen shows
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -33,6 +36,9 @@ class RichTextDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple[str, str, int], QSize] = {}
+        # The rows last laid out, kept for painting them: a first show measures every row
+        # and then paints the ones on screen (a few times while the page settles).
+        self._kept: OrderedDict[tuple[str, bool, str, int, Scheme], QTextDocument] = OrderedDict()
         # A subclass that lays rows out at a width of its own keeps its own documents.
         self._caches_sizes = type(self)._document is RichTextDelegate._document
 
@@ -75,7 +81,7 @@ class RichTextDelegate(QStyledItemDelegate):
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        document = self._document(option, str(html), selected)
+        document = self._kept_document(option, str(html), selected)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
@@ -99,10 +105,26 @@ class RichTextDelegate(QStyledItemDelegate):
         if size is None:
             if len(self._sizes) >= SIZE_CACHE_LIMIT:
                 self._sizes.clear()
-            document = self._document(option, key[0])
+            document = self._kept_document(option, key[0])
             size = QSize(int(document.idealWidth()), int(document.size().height()))
             self._sizes[key] = size
         return QSize(size)
+
+    def _kept_document(
+        self, option: QStyleOptionViewItem, html: str, selected: bool = False
+    ) -> QTextDocument:
+        """The row laid out as _document does, the same one again while it is kept."""
+        if not self._caches_sizes:
+            return self._document(option, html, selected)
+        key = (html, selected, option.font.key(), _text_width(option), current_scheme())
+        document = self._kept.get(key)
+        if document is None:
+            document = self._kept[key] = self._document(option, html, selected)
+            if len(self._kept) > KEPT_DOCUMENTS:
+                self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        return document
 
 
 def status_class(key: str) -> str:
@@ -112,5 +134,25 @@ def status_class(key: str) -> str:
 
 def _text_width(option: QStyleOptionViewItem) -> int:
     view = option.widget
-    width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+    width = _width_beside_scroll_bar(view) if isinstance(view, QAbstractItemView) else 0
     return max(width or option.rect.width(), 120)
+
+
+def _width_beside_scroll_bar(view: QAbstractItemView) -> int:
+    """The viewport's width with room kept for the vertical scroll bar, shown or not.
+
+    A list that first lays its rows out without the scroll bar finds they overflow, shows
+    the bar and lays every row out again at the narrower width (60 stories: twice the
+    work on the first show). Keeping the bar's room from the start makes both passes the
+    same width, so the second is answered from the remembered sizes."""
+    width = view.viewport().width()
+    bar = view.verticalScrollBar()
+    box = bar.parentWidget()  # the scroll area shows and hides the bar's box, not the bar
+    if (
+        box is not None
+        and not box.isVisibleTo(view)  # hidden: its room is in the viewport's width
+        and view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        and not view.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, view)
+    ):
+        width -= bar.sizeHint().width()
+    return width
