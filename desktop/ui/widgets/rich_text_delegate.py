@@ -41,6 +41,14 @@ class RichTextDelegate(QStyledItemDelegate):
         self._kept: OrderedDict[tuple[str, bool, str, int, Scheme], QTextDocument] = OrderedDict()
         # A subclass that lays rows out at a width of its own keeps its own documents.
         self._caches_sizes = type(self)._document is RichTextDelegate._document
+        self._bar_room: int | None = None  # see scroll_bar_room
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        """The width rows are laid out at in the option's view."""
+        view = option.widget
+        if self._bar_room is None and isinstance(view, QAbstractItemView):
+            self._bar_room = scroll_bar_room(view)
+        return _text_width(option, self._bar_room or 0)
 
     def _document(
         self, option: QStyleOptionViewItem, html: str, selected: bool = False
@@ -63,7 +71,7 @@ class RichTextDelegate(QStyledItemDelegate):
             f" color: {palette['text']}; font-weight: bold; }}"
         )
         document.setHtml(html)
-        document.setTextWidth(_text_width(option))
+        document.setTextWidth(self._width(option))
         return document
 
     def paint(
@@ -100,7 +108,7 @@ class RichTextDelegate(QStyledItemDelegate):
         if not self._caches_sizes:
             document = self._document(option, str(html))
             return QSize(int(document.idealWidth()), int(document.size().height()))
-        key = (str(html), option.font.key(), _text_width(option))
+        key = (str(html), option.font.key(), self._width(option))
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) >= SIZE_CACHE_LIMIT:
@@ -116,7 +124,7 @@ class RichTextDelegate(QStyledItemDelegate):
         """The row laid out as _document does, the same one again while it is kept."""
         if not self._caches_sizes:
             return self._document(option, html, selected)
-        key = (html, selected, option.font.key(), _text_width(option), current_scheme())
+        key = (html, selected, option.font.key(), self._width(option), current_scheme())
         document = self._kept.get(key)
         if document is None:
             document = self._kept[key] = self._document(option, html, selected)
@@ -132,27 +140,33 @@ def status_class(key: str) -> str:
     return "status-" + key.replace("_", "-")
 
 
-def _text_width(option: QStyleOptionViewItem) -> int:
+def _text_width(option: QStyleOptionViewItem, bar_room: int = 0) -> int:
     view = option.widget
-    width = _width_beside_scroll_bar(view) if isinstance(view, QAbstractItemView) else 0
+    width = _width_beside_scroll_bar(view, bar_room) if isinstance(view, QAbstractItemView) else 0
     return max(width or option.rect.width(), 120)
 
 
-def _width_beside_scroll_bar(view: QAbstractItemView) -> int:
-    """The viewport's width with room kept for the vertical scroll bar, shown or not.
+def _width_beside_scroll_bar(view: QAbstractItemView, bar_room: int) -> int:
+    """The viewport's width with `bar_room` kept for the vertical scroll bar, shown or not.
 
     A list that first lays its rows out without the scroll bar finds they overflow, shows
     the bar and lays every row out again at the narrower width (60 stories: twice the
     work on the first show). Keeping the bar's room from the start makes both passes the
     same width, so the second is answered from the remembered sizes."""
     width = view.viewport().width()
-    bar = view.verticalScrollBar()
-    box = bar.parentWidget()  # the scroll area shows and hides the bar's box, not the bar
-    if (
-        box is not None
-        and not box.isVisibleTo(view)  # hidden: its room is in the viewport's width
-        and view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        and not view.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, view)
-    ):
-        width -= bar.sizeHint().width()
+    box = view.verticalScrollBar().parentWidget()  # the scroll area hides the bar's box
+    if box is not None and not box.isVisibleTo(view):  # its room is in the viewport now
+        width -= bar_room
     return width
+
+
+def scroll_bar_room(view: QAbstractItemView) -> int:
+    """How much narrower the view's viewport gets when its vertical scroll bar shows.
+
+    Asked once per view: under the app's style sheet the style's answers are slow (about
+    0.6 ms a call on a page being built, and a list asks for every row's width)."""
+    if view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+        return 0  # always shown (its room is taken) or never
+    if view.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, view):
+        return 0  # drawn over the rows
+    return view.verticalScrollBar().sizeHint().width()
