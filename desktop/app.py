@@ -354,8 +354,10 @@ def show_main_window(
 ) -> MainWindow:
     """Build and show the window; then, once it is up, check the whole database file on a
     worker thread (start-up only took a quick look), offer any practice session a crash
-    left running (its code loads then, not before the first paint), start the backups and,
-    a little later, empty the trash of what was deleted more than 30 days ago."""
+    left running (its code loads then, not before the first paint), start the backups,
+    load the pages' code on a worker and, a little later, empty the trash of what was
+    deleted more than 30 days ago."""
+    from desktop.ui.page_code import load_page_code_later
     from desktop.ui.pages import build_main_window
     from desktop.ui.safety.integrity_watch import check_after_first_paint
     from desktop.ui.safety.periodic import keep_backing_up
@@ -370,6 +372,7 @@ def show_main_window(
         QTimer.singleShot(0, lambda: _offer_unfinished_sessions(context, window))
         QTimer.singleShot(0, lambda: _tell_unfinished_work(window))
     keep_backing_up(window)  # every 12 hours, for as long as the window stays open
+    load_page_code_later(context.workers, window)  # so a first click only builds its page
     QTimer.singleShot(EMPTY_TRASH_AFTER_MS, window, lambda: _empty_old_trash(window))
     return window
 

@@ -76,3 +76,13 @@ def test_a_record_is_selected_by_id_when_it_is_listed(qtbot) -> None:
     assert view.currentIndex().row() == 2 and opened == []
     assert select_record(view, 7)
     assert opened == [0]
+
+
+def test_a_replaced_row_is_worded_afresh() -> None:
+    model = _model()
+    assert model.index(1, 0).data(HTML_ROLE) == "<b>Tries</b>"  # worded, and kept
+    model.replace_row(Note(3, "Suffix tries"))
+    assert model.index(1, 0).data(HTML_ROLE) == "<b>Suffix tries</b>"
+    assert model.index(1, 0).data(Qt.ItemDataRole.DisplayRole) == "Suffix tries\nnote 3"
+    model.set_rows([Note(3, "Radix trees")])
+    assert model.index(0, 0).data(HTML_ROLE) == "<b>Radix trees</b>"

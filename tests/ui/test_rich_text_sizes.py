@@ -84,3 +84,16 @@ def test_a_delegate_with_its_own_layout_width_is_not_cached(qtbot) -> None:
     wide = _size_of(view, delegate, 0)
     delegate.width = 120
     assert _size_of(view, delegate, 0)[1] > wide[1]
+
+
+def test_a_measured_row_is_painted_without_laying_it_out_again(qtbot) -> None:
+    rows = [f"<b>Story {n}</b><br>two themes" for n in range(5)]
+    view, _delegate, laid_out = _view(qtbot, rows)
+    view.resize(300, 400)
+    qtbot.waitExposed(view)
+    view.grab()  # measured and painted
+    before = len(laid_out)
+    assert sorted(set(laid_out)) == sorted(rows)
+    view.grab()
+    view.viewport().repaint()
+    assert len(laid_out) == before  # painted again from the rows kept

@@ -47,15 +47,19 @@ def keep_on_screen(dialog: QWidget) -> None:
 
 class _DialogKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
+        # Every event of the app comes here: the cheap test first (asking an event its type
+        # costs more from Python, and a page being built sends thousands).
         if (
-            (kind == QEvent.Type.Show or kind == QEvent.Type.Resize)
-            and isinstance(watched, QDialog)
+            isinstance(watched, QDialog)
+            and event.type() in _PLACED_ON
             and watched.isWindow()
             and watched.isVisible()
         ):
             keep_on_screen(watched)
         return False
+
+
+_PLACED_ON = (QEvent.Type.Show, QEvent.Type.Resize)
 
 
 def keep_dialogs_on_screen(owner: QObject) -> None:

@@ -24,6 +24,9 @@ from desktop.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 from desktop.ui.widgets.view_or_note import ViewOrNote
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole.value
+_ACCESSIBLE_TEXT_ROLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ANSWERED_ROLES = frozenset({_DISPLAY_ROLE, _ACCESSIBLE_TEXT_ROLE, HTML_ROLE, RECORD_ID_ROLE})
 
 
 class HasId(Protocol):
@@ -49,10 +52,14 @@ class RecordListModel(QAbstractListModel, Generic[R]):
         super().__init__(parent)
         self._wording = wording
         self._rows: list[R] = []
+        # Each row's wording, made when first asked for: a view asks for every row's HTML
+        # several times a layout pass (60 stories: about 1,700 asks on a first show).
+        self._words: list[RowWording | None] = []
 
     def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._words = [None] * len(rows)
         self.endResetModel()
 
     def row_of(self, record_id: int) -> int:
@@ -63,6 +70,7 @@ class RecordListModel(QAbstractListModel, Generic[R]):
         row = self.row_of(record.id)
         if row >= 0:
             self._rows[row] = record
+            self._words[row] = None
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
@@ -75,17 +83,19 @@ class RecordListModel(QAbstractListModel, Generic[R]):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if not index.isValid():
+        # Plain ints: views ask for a dozen roles per row each pass, and comparing with Qt's
+        # enum members costs more than the answer.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        number = index.row()
         if role == RECORD_ID_ROLE:
-            return row.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, HTML_ROLE):
-            return None
-        words = self._wording(row)
-        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[number].id
+        words = self._words[number]
+        if words is None:
+            words = self._words[number] = self._wording(self._rows[number])
+        if role == _DISPLAY_ROLE:
             return f"{words.title}\n{words.facts}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE_TEXT_ROLE:
             return f"{words.title}, {words.facts}"
         return words.html
 
