@@ -17,11 +17,17 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.folders import ProfileFolder
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from desktop.profile import Profile
+    from desktop.ui.main_window import MainWindow
 
 SIZES = ((760, 520), (1280, 800), (1920, 1080))
 THEMES = ("light", "dark")
@@ -154,38 +160,57 @@ def save_over_window(window: QWidget, dialog: QWidget, file: Path) -> None:
     picture.save(str(file))
 
 
-def render_one(outdir: Path, theme: str, size: str) -> None:
+def demo_window(
+    scratch: Path,
+    theme: str,
+    size: str,
+    before_opening: Callable[[ProfileFolder], None] | None = None,
+) -> tuple[MainWindow, Profile]:
+    """The main window on a demo profile in `scratch`, shown at `size` ("1280x800") in
+    `theme`; `before_opening` may put files in the profile's folder first."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QDialog
 
     from desktop.app import create_application
     from desktop.clock import app_clock
-    from desktop.folders import ProfileFolder
     from desktop.profile import open_profile
-    from desktop.screenshots import fill_with_demo_if_empty, save_grab, settle
+    from desktop.screenshots import fill_with_demo_if_empty
     from desktop.ui.context import AppContext
     from desktop.ui.pages import build_main_window
+    from desktop.ui.theme import Scheme
+
+    width, height = (int(n) for n in size.split("x"))
+    create_application(scheme=Scheme(theme))
+    folder = ProfileFolder(scratch / "profile")
+    folder.ensure()
+    if before_opening is not None:
+        before_opening(folder)
+    profile = open_profile(folder, clock=app_clock())
+    fill_with_demo_if_empty(profile)
+    settings = QSettings(str(scratch / "ui-state.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(AppContext(profile, settings))
+    window.resize(width, height)
+    window.show()
+    return window, profile
+
+
+def render_one(outdir: Path, theme: str, size: str) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.screenshots import save_grab, settle
     from desktop.ui.path.page import PathPage
     from desktop.ui.preferences_dialog import PreferencesDialog
     from desktop.ui.safety.backups_dialog import BackupsDialog
-    from desktop.ui.theme import Scheme
     from desktop.ui.widgets import dialogs
     from desktop.ui.widgets.file_problems import FileProblemsDialog, listed, listed_as_said
     from desktop.ui.widgets.waiting import wait_until
 
-    width, height = (int(n) for n in size.split("x"))
-    with tempfile.TemporaryDirectory() as scratch:
-        create_application(scheme=Scheme(theme))
-        folder = ProfileFolder(Path(scratch) / "profile")
-        folder.ensure()
+    def broken_files(folder: ProfileFolder) -> None:
         (folder.path_files_dir / "broken-path.toml").write_text(MANY_PROBLEMS)
         (folder.quiz_files_dir / "my-quiz.toml").write_text("format = 1\nid = [\n")
-        profile = open_profile(folder, clock=app_clock())
-        fill_with_demo_if_empty(profile)
-        settings = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
-        window = build_main_window(AppContext(profile, settings))
-        window.resize(width, height)
-        window.show()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        window, profile = demo_window(Path(scratch), theme, size, before_opening=broken_files)
+        folder = profile.folder
         page = window.open_page(PathPage.info.key, PathPage)
         settle()
         save_grab(window, outdir / f"banner-{theme}-{size}.png")

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.render_file_problems import render_every_size, save_over_window
+from tests.render_file_problems import demo_window, render_every_size, save_over_window
 
 TYPED = "caches"
 
@@ -25,31 +25,14 @@ def main(outdir: str) -> int:
 
 
 def render_one(outdir: Path, theme: str, size: str) -> None:
-    from PySide6.QtCore import QSettings
 
-    from desktop.app import create_application
-    from desktop.clock import app_clock
-    from desktop.folders import ProfileFolder
-    from desktop.profile import open_profile
-    from desktop.screenshots import fill_with_demo_if_empty, save_grab, settle
-    from desktop.ui.context import AppContext
+    from desktop.screenshots import save_grab, settle
     from desktop.ui.journal.page import JournalPage
-    from desktop.ui.pages import build_main_window
     from desktop.ui.search_dialog import SearchDialog
-    from desktop.ui.theme import Scheme
     from desktop.ui.widgets.waiting import wait_until
 
-    width, height = (int(n) for n in size.split("x"))
     with tempfile.TemporaryDirectory() as scratch:
-        create_application(scheme=Scheme(theme))
-        folder = ProfileFolder(Path(scratch) / "profile")
-        folder.ensure()
-        profile = open_profile(folder, clock=app_clock())
-        fill_with_demo_if_empty(profile)
-        settings = QSettings(str(Path(scratch) / "ui-state.ini"), QSettings.Format.IniFormat)
-        window = build_main_window(AppContext(profile, settings))
-        window.resize(width, height)
-        window.show()
+        window, profile = demo_window(Path(scratch), theme, size)
         page = window.open_page(JournalPage.info.key, JournalPage)
         settle()
         shown = page.searches_shown
