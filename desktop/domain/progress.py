@@ -196,6 +196,8 @@ class ChecklistFilter:
     statuses: frozenset[ItemStatus] = frozenset()
     kinds: frozenset[ItemKind] = frozenset()
     text: str = ""
+    # The rows show topics by their labels ("Hash map"), so the text matches labels too.
+    topic_label: Callable[[str], str] | None = field(default=None, compare=False)
 
     def accepts(self, entry: ChecklistItem, stage_title: str = "") -> bool:
         if self.statuses and entry.status not in self.statuses:
@@ -204,7 +206,9 @@ class ChecklistFilter:
             return False
         needle = self.text.strip().casefold()
         if needle:
-            words = item_words(entry.item, stage_title, retired=entry.is_retired)
+            words = item_words(
+                entry.item, stage_title, retired=entry.is_retired, topic_label=self.topic_label
+            )
             haystack = " ".join(words).casefold()
             return needle in haystack
         return True

@@ -420,6 +420,17 @@ def test_a_filter_matching_nothing_says_so_and_can_be_cleared(page: PathPage) ->
     assert page.model.rowCount() == 7
 
 
+def test_filter_text_matches_topics_by_the_label_the_panel_shows(page: PathPage) -> None:
+    page.search.setText("heap / top")  # "Heap / top-k"; the path file says "heap-top-k"
+    shown = [
+        page.model.item_at(page.model.index(i, 0, page.model.index(r, 0)))
+        for r in range(page.model.rowCount())
+        for i in range(page.model.rowCount(page.model.index(r, 0)))
+    ]
+    assert shown
+    assert all(entry is not None and "heap-top-k" in entry.item.topics for entry in shown)
+
+
 def test_filter_text_matches_stage_titles(page: PathPage) -> None:
     page.search.setText("database fundamentals")
     assert page.model.rowCount() == 1

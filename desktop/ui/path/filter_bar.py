@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
@@ -16,6 +18,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.topic_label: Callable[[str], str] | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.search = filter_edit(
@@ -46,12 +49,14 @@ class FilterBar(QWidget):
         return combo
 
     def current(self) -> ChecklistFilter:
+        """What the bar asks for; `topic_label` lets the text match topics by their labels."""
         status = self.status_filter.currentData()
         kind = self.kind_filter.currentData()
         return ChecklistFilter(
             statuses=frozenset({ItemStatus(status)}) if status else frozenset(),
             kinds=frozenset({ItemKind(kind)}) if kind else frozenset(),
             text=self.search.text(),
+            topic_label=self.topic_label,
         )
 
     def clear(self) -> None:

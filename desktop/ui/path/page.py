@@ -101,6 +101,7 @@ class PathPage(ContextPage):
         self.panel = ItemPanel()
         self.panel.label_tag = context.profile.vocabulary.label
         self.panel.taxonomy = context.profile.taxonomy
+        self.filters.topic_label = context.profile.taxonomy.label
         self.panel.status_chosen.connect(self._on_status_chosen)
         self.panel.set_notes_writer(self._write_notes)
         self.panel.remove_requested.connect(self._remove_custom_item)
