@@ -349,10 +349,33 @@ def test_a_journal_entry_is_linked_and_opened(
     assert opened == [entry_id]
 
 
+def test_a_story_with_nothing_written_is_not_rehearsed(
+    page: StoriesPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story_id = page.new_story(StoryDraft(title="Outage"))
+    assert story_id is not None and page.editor.story_id == story_id
+    assert not page.editor.rehearse_button.isEnabled()
+    assert "Write the story first" in page.editor.rehearse_button.toolTip()
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, text: told.append(title))
+    opened: list[int] = []
+    monkeypatch.setattr(StoriesPage, "run_rehearsal", lambda self, story: opened.append(story.id))
+
+    assert page.rehearse() is None  # Ctrl+R
+    assert told == ["Nothing to rehearse yet"] and opened == []
+
+    _type(page, Section.RESULT, "Checkout errors fell to zero within the hour.")
+    assert page.editor.rehearse_button.isEnabled()
+    page.rehearse()
+    assert opened == [story_id]
+
+
 def test_a_rehearsal_is_timed_rated_and_logged(
     page: StoriesPage, context: AppContext, clock: StepClock, monkeypatch
 ) -> None:
-    story_id = page.new_story(StoryDraft(title="Outage", themes=("ownership",)))
+    story_id = page.new_story(
+        StoryDraft(title="Outage", action="I rolled back the deploy.", themes=("ownership",))
+    )
     assert story_id is not None
     assert "Never rehearsed" in str(page.model.index(0, 0).data())
 

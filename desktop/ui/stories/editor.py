@@ -127,7 +127,6 @@ class StoryEditor(QWidget):
             "Rehearse…",
             "Rehearse this story with a timer",
             self._on_rehearse,
-            tooltip="Say the story out loud against the clock (Ctrl+R)",
         )
         self.rehearse_button.setDefault(True)
         bottom.addWidget(self.rehearse_button)
@@ -409,6 +408,14 @@ class StoryEditor(QWidget):
             f"About {duration_text(timing.total_seconds)} spoken "
             f"({counted(timing.total_words, 'word')} at 150 a minute); "
             f"aim for {low} to {high} minutes."
+        )
+        # Nothing written yet is nothing to say out loud.
+        written = timing.total_words > 0
+        self.rehearse_button.setEnabled(written)
+        self.rehearse_button.setToolTip(
+            "Say the story out loud against the clock (Ctrl+R)"
+            if written
+            else "Write the story first: Situation, Task, Action and Result"
         )
         notes = coach_notes(draft)
         self.coach.setText("\n".join(f"• {note.message}" for note in notes))

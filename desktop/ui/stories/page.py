@@ -27,6 +27,7 @@ from desktop.domain.stories import (
     due_for_rehearsal,
     duration_text,
     plan_loop,
+    story_timing,
 )
 from desktop.domain.story_themes import CustomTheme, Theme, ThemeCatalog, custom_theme_id
 from desktop.store import stories as story_store
@@ -590,6 +591,16 @@ class StoriesPage(ContextPage):
         if story is None:
             return None
         self.editor.flush()
+        # What the editor shows may be newer than the list's copy.
+        draft = self.editor.draft() if story.id == self.editor.story_id else story.draft
+        if story_timing(draft).total_words == 0:
+            dialogs.tell(
+                self,
+                "Nothing to rehearse yet",
+                "Write the story's Situation, Task, Action and Result first, then rehearse "
+                "it against the clock.",
+            )
+            return None
         return self.run_rehearsal(story)
 
     def run_rehearsal(self, story: Story) -> int | None:
