@@ -171,7 +171,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(unicodedata.normalize("NFC", text)))
 
 
-_TERM = re.compile(r"[\w]+", re.UNICODE)
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)  # as the index splits words: "retry_count" is two
 
 
 def fts_query(typed: str) -> str | None:
@@ -197,14 +197,18 @@ def search_words(typed: str) -> list[str]:
     return _TERM.findall(unicodedata.normalize("NFC", typed))[:32]
 
 
-# Markdown punctuation that means nothing in a one-line excerpt.
-_MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|[*_`~]{1,3}|\[[ xX]\]")
+# Markdown punctuation that means nothing in a one-line excerpt: what starts a line ("## ",
+# "- [ ] ") stands apart from its words; emphasis ("**", "_", "`") clings to the edge of a
+# word, and is taken off without a space, so "**estimate**, so" reads "estimate, so" and
+# "retry_count" keeps its underscore.
+_LINE_MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|\[[ xX]\]")
+_EMPHASIS = re.compile(r"(?<![^\W_])[*_`~]{1,3}(?=\S)|(?<=\S)[*_`~]{1,3}(?![^\W_])")
 
 
 def without_markup(text: str) -> str:
     """`text` on one line without the Markdown punctuation ("## ", "**", "- [ ]") that
     means nothing in an excerpt."""
-    return " ".join(_MARKUP.sub(" ", text).split())
+    return " ".join(_EMPHASIS.sub("", _LINE_MARKUP.sub(" ", text)).split())
 
 
 def make_snippet(

@@ -295,6 +295,25 @@ def test_a_prefix_match_highlights_the_whole_word(profile: Profile) -> None:
     assert f"{MATCH_START}memoization{MATCH_END}" in hit.snippet
 
 
+def test_a_snippet_reads_as_the_text_does_without_its_emphasis(profile: Profile) -> None:
+    _create(profile, _draft(body="Had to **estimate** the load, so I kept `retry_count` low."))
+
+    (hit,) = _search(profile, "estimate")
+    plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+    assert plain == "Had to estimate the load, so I kept retry_count low."
+    (hit,) = _search(profile, "load")
+    assert "load, so" in hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def test_a_name_with_underscores_is_found_and_highlighted(profile: Profile) -> None:
+    _create(profile, _draft(body="The bug was in retry_count all along."))
+
+    (hit,) = _search(profile, "retry_count")
+
+    assert f"{MATCH_START}retry{MATCH_END}_{MATCH_START}count{MATCH_END}" in hit.snippet
+
+
 def test_after_saving_the_old_words_are_gone_and_the_new_ones_found(profile: Profile) -> None:
     entry_id = _create(profile, _draft(title="Draft", body="Bellman-Ford notes.", tags=("old",)))
 
