@@ -59,6 +59,22 @@ def test_number_and_letter_keys_choose_an_answer(qtbot, context: AppContext) -> 
     assert dialog.choice_group.checkedId() == -1  # no such choice: nothing ticked
 
 
+def test_on_the_score_screen_a_number_picks_the_confidence(qtbot, context: AppContext) -> None:
+    dialog = _quiz(qtbot, context)
+    while dialog.run.current is not None:
+        dialog.choose(1)
+        dialog.check()
+        dialog.advance()
+    assert dialog.confidence_row.isVisible() and dialog.confidence_group.checkedId() == 3
+    assert "press 1\u20135" in dialog.counter.text()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5)
+    assert dialog.confidence_group.checkedId() == 5
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_9)  # no such rating: kept
+    assert dialog.confidence_group.checkedId() == 5
+    assert dialog.build_attempt().confidence == 5
+
+
 def test_a_text_box_keeps_the_keys_typed_into_it(qtbot, context: AppContext) -> None:
     dialog = _quiz(qtbot, context)
     box = QLineEdit(dialog)

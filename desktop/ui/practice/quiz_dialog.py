@@ -140,9 +140,20 @@ class QuizDialog(QDialog):
         self.choices[choice - 1].setChecked(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A number or letter picks that choice, and Enter then checks it. Only keys no child
-        took reach here, so a text box keeps the digits and letters typed into it."""
+        """A number or letter picks that choice, and Enter then checks it; on the score screen
+        a number picks the confidence. Only keys no child took reach here, so a text box
+        keeps the digits and letters typed into it."""
         number = _ANSWER_NUMBERS.get(Qt.Key(event.key())) if ANSWER_QUIZ.matches(event) else None
+        if self.confidence_row.isVisible():
+            # The score screen asks how confident the user feels: a digit answers that.
+            digit = event.text()
+            rating = self.confidence_group.button(int(digit)) if digit.isdigit() else None
+            if rating is not None:
+                rating.setChecked(True)
+                rating.setFocus()
+                return
+            super().keyPressEvent(event)
+            return
         button = self.choices[number - 1] if number is not None else None
         if button is not None and button.isVisible() and button.isEnabled():
             self.choose(number or 0)
@@ -191,7 +202,7 @@ class QuizDialog(QDialog):
         self._show_question()
 
     def _show_summary(self) -> None:
-        self.counter.setText("Finished")
+        self.counter.setText("Finished · press 1\u20135 to say how confident you feel")
         self.prompt.setText(f"You got {self.run.correct} of {self.run.total} right.")
         label = self.context.profile.taxonomy.label
         missed = [label(topic) for topic in self.run.missed_topics()]
