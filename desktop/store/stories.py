@@ -86,6 +86,13 @@ def all_stories(*, session: Session) -> list[Story]:
     return _stories(session, list(rows))
 
 
+def story_count(*, session: Session) -> int:
+    """How many stories there are (not deleted): cheap, to decide how to read them."""
+    return session.exec(
+        select(func.count(col(StoryRow.id))).where(col(StoryRow.deleted_at).is_(None))
+    ).one()
+
+
 def log_rehearsal(*, session: Session, rehearsal: Rehearsal) -> int:
     row = StoryRehearsal(
         story_id=rehearsal.story_id,

@@ -102,8 +102,8 @@ class StoryEditor(QWidget):
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Tab goes from the title straight to the form, not to an unmarked stop on the area.
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.form_scroll, 1)  # in place before the form: styled once, not twice
         self.form_scroll.setWidget(self._build_form())
-        outer.addWidget(self.form_scroll, 1)
 
         outer.addWidget(self.warning)
         self.notice = text_label("Story changed elsewhere", "warning")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,8 +55,12 @@ from desktop.ui.widgets.record_list import record_list_area, select_record, sele
 SORT_RECENT = "recent"
 SORT_DUE = "due"
 TAB_STORIES, TAB_COVERAGE, TAB_LOOP = range(3)
-# What the right side of the story bank shows: no stories yet, a story, or none that match.
-SHOW_WELCOME, SHOW_EDITOR, SHOW_NO_MATCH = range(3)
+# What the right side of the story bank shows: no stories yet, a story, none that match, or
+# nothing while the stories are read for the first show.
+SHOW_WELCOME, SHOW_EDITOR, SHOW_NO_MATCH, SHOW_READING = range(4)
+# A bank longer than this is read on a worker the first time the page shows: reading and
+# listing 60 stories held the click about 100 ms on top of building the page.
+READ_AT_ONCE_STORIES = 40
 
 
 class StoriesPage(ContextPage):
@@ -67,8 +71,14 @@ class StoriesPage(ContextPage):
         self._stories: list[Story] = []
         self._catalog: ThemeCatalog = context.profile.story_themes
         self._catalog_shown = False
-        self._restored: dict[str, str] = {}  # view choices read before the page first loads
+        self._restored: dict[str, str] = {}  # view choices, until their views have a catalog
+        # Coverage and Loop preparation are built when first needed (their tab chosen): the
+        # page's first show builds only the story bank it shows.
+        self._coverage: CoverageView | None = None
+        self._loop: LoopPrepView | None = None
         self._remembered: int | None = None  # the story open when the app last closed
+        self._reading = 0  # counts reads: a background read overtaken by another is dropped
+        self._read_pending = False  # the first show's read is on a worker thread
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -78,21 +88,17 @@ class StoriesPage(ContextPage):
         self.undo_bar = self.deletes.bar
         self.undo_bar.undo_requested.connect(self.undo_delete)
         layout.addWidget(self.undo_bar)
+        # Each part is put in its place before it is filled: under the app's style sheet a
+        # part moved into a new parent has its whole subtree styled again (built the other
+        # way, the editor was styled six times over on the first show).
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Story views")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_bank(), "Story bank")
-        self.coverage_view = CoverageView()
-        self.coverage_view.theme_set_changed.connect(self._show_coverage)
-        self.coverage_view.open_story.connect(self.open_story)
-        self.tabs.addTab(self.coverage_view, "Coverage")
-        self.loop_view = LoopPrepView()
-        self.loop_view.changed.connect(self._show_loop_plan)
-        self.loop_view.open_story.connect(self.open_story)
-        self.loop_view.export_requested.connect(self.export_loop_sheet)
-        self.tabs.addTab(self.loop_view, "Loop preparation")
-        self.tabs.currentChanged.connect(lambda _tab: self._show_current_tab())
         layout.addWidget(self.tabs, 1)
+        self._build_bank()
+        self.tabs.addTab(_tab_holder(), "Coverage")
+        self.tabs.addTab(_tab_holder(), "Loop preparation")
+        self.tabs.currentChanged.connect(lambda _tab: self._show_current_tab())
         self._build_actions()
         context.events.stories_changed.connect(self.data_changed)
         # Links show journal entries' titles: a renamed entry is renamed here too.
@@ -100,10 +106,15 @@ class StoriesPage(ContextPage):
 
     # Building ----------------------------------------------------------------------------
 
-    def _build_bank(self) -> QWidget:
+    def _build_bank(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs.addTab(self.splitter, "Story bank")
         self.splitter.addWidget(self._build_sidebar())
-        self.editor = StoryEditor(self.context.workers)
+        self.right = QStackedWidget()
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.editor = StoryEditor(self.context.workers, self.right)
         self.editor.kept.write = self._write
         self.editor.title.textEdited.connect(self._title_typed)
         self.editor.delete_requested.connect(self._delete)
@@ -111,7 +122,6 @@ class StoriesPage(ContextPage):
         self.editor.link_requested.connect(self.link_journal_entry)
         self.editor.open_entry_requested.connect(self.context.events.open_journal_entry)
         self.editor.add_theme_requested.connect(self.add_custom_theme)
-        self.right = QStackedWidget()
         self.empty_state = EmptyState(
             "Story bank empty state",
             "Behavioral rounds reward a few well-rehearsed stories. Write each one as "
@@ -126,13 +136,10 @@ class StoriesPage(ContextPage):
         self.right.addWidget(self.empty_state)
         self.right.addWidget(self.editor)
         self.right.addWidget(self.no_match)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        return self.splitter
+        self.right.addWidget(QWidget())  # SHOW_READING: no welcome before the stories are in
 
     def _build_sidebar(self) -> QWidget:
-        box = QWidget()
+        box = QWidget(self.splitter)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         top = QHBoxLayout()
@@ -197,6 +204,40 @@ class StoriesPage(ContextPage):
         pdf.triggered.connect(lambda: self.export_loop_sheet())
         self.export_button.setMenu(menu)
 
+    @property
+    def coverage_view(self) -> CoverageView:
+        if self._coverage is None:
+            view = self._coverage = CoverageView()
+            self._hold_in_tab(TAB_COVERAGE, view)
+            if self._catalog_shown:
+                self._give_coverage_catalog(view)
+            view.theme_set_changed.connect(self._show_coverage)
+            view.open_story.connect(self.open_story)
+        return self._coverage
+
+    @property
+    def loop_view(self) -> LoopPrepView:
+        if self._loop is None:
+            view = self._loop = LoopPrepView()
+            self._hold_in_tab(TAB_LOOP, view)
+            if self._catalog_shown:
+                self._give_loop_catalog(view)
+            view.changed.connect(self._show_loop_plan)
+            view.open_story.connect(self.open_story)
+            view.export_requested.connect(self.export_loop_sheet)
+        return self._loop
+
+    def _hold_in_tab(self, tab: int, view: QWidget) -> None:
+        place = self.tabs.widget(tab)
+        holder = place.layout() if place is not None else None
+        assert place is not None and holder is not None
+        holder.addWidget(view)
+        # Laid out now, as a view built with the page is when its tab is chosen: shown only
+        # on the next turn of the event loop, it would be measured at no size until then.
+        if place.isVisible():
+            view.show()
+            holder.activate()
+
     # Page protocol -----------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -222,10 +263,15 @@ class StoriesPage(ContextPage):
         settings.setValue("stories/splitter", self.splitter.saveState())
         settings.setValue("stories/tab", self.tabs.currentIndex())
         settings.setValue("stories/sort", self.sort.currentData())
-        settings.setValue("stories/coverage_set", self.coverage_view.chosen_set())
-        settings.setValue("stories/loop_set", self.loop_view.chosen_set())
-        settings.setValue("stories/custom_set", ",".join(self.loop_view.custom_ids()))
-        settings.setValue("stories/current", self.editor.story_id or "")
+        # A view never built leaves the choices it was restored with as they are.
+        if self._coverage is not None:
+            settings.setValue("stories/coverage_set", self._coverage.chosen_set())
+        if self._loop is not None:
+            settings.setValue("stories/loop_set", self._loop.chosen_set())
+            settings.setValue("stories/custom_set", ",".join(self._loop.custom_ids()))
+        # Closed before the first read came back: the story to open is still the remembered one.
+        current = self.editor.story_id or (self._remembered if self._read_pending else None)
+        settings.setValue("stories/current", current or "")
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("stories/splitter")
@@ -253,20 +299,78 @@ class StoriesPage(ContextPage):
 
     # Reading -----------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self.editor.story_id is None and self._many_stories():
+            self._read_in_background()
+        super().showEvent(event)  # reads at once if still out of date
+
+    @reports_read_failures
+    def _many_stories(self) -> bool:
+        with session_scope(self.context.profile.engine) as session:
+            return story_store.story_count(session=session) > READ_AT_ONCE_STORIES
+
+    def _read_in_background(self) -> None:
+        """The page paints at once, with a note where the list goes; the stories follow."""
+        self._stale = False
+        self._reading += 1
+        reading = self._reading
+        self._read_pending = True
+        self.list_heading.hide()
+        self.export_button.setEnabled(False)
+        self.list_empty.setText("Reading your stories…")
+        self.list_area.show_view(False)
+        self.right.setCurrentIndex(SHOW_READING)
+        engine = self.context.profile.engine
+
+        def read() -> tuple[list[Story], list[CustomTheme]]:
+            with session_scope(engine) as session:
+                stories = story_store.all_stories(session=session)
+                return stories, story_store.custom_themes(session=session)
+
+        self.context.workers.run(
+            read,
+            lambda found: self._received(reading, *found),
+            lambda _error: self._received(reading, None, []),
+            owner=self,
+        )
+
+    def _received(
+        self, reading: int, stories: list[Story] | None, custom: list[CustomTheme]
+    ) -> None:
+        if reading != self._reading:
+            return  # read again meanwhile (a save, a restore): that read is newer
+        self._read_pending = False
+        if stories is None:
+            self.reload()  # read here instead, which says what went wrong
+            return
+        self._show_read(stories, custom)
+
     @reports_read_failures
     def reload(self) -> None:
         self._stale = False
+        self._reading += 1  # a background read still on its way is older than this one
+        self._read_pending = False
         self._follow_stored_story()
         shown = self.editor.story_id
         with session_scope(self.context.profile.engine) as session:
-            self._stories = story_store.all_stories(session=session)
+            stories = story_store.all_stories(session=session)
             custom = story_store.custom_themes(session=session)
             rehearsals = (
                 story_store.rehearsals_of(session=session, story_id=shown)
                 if shown is not None
                 else []
             )
-        if shown is not None:
+        self._show_read(stories, custom, rehearsals)
+
+    def _show_read(
+        self,
+        stories: list[Story],
+        custom: list[CustomTheme],
+        rehearsals: list[Rehearsal] | None = None,
+    ) -> None:
+        self._stories = stories
+        shown = self.editor.story_id
+        if shown is not None and rehearsals is not None:
             self.editor.show_rehearsals(_rehearsal_text(rehearsals))
             story = next((s for s in self._stories if s.id == shown), None)
             if story is not None:
@@ -337,14 +441,25 @@ class StoriesPage(ContextPage):
     def _show_catalog(self, catalog: ThemeCatalog) -> None:
         self._catalog = catalog
         self._catalog_shown = True
-        restored, self._restored = self._restored, {}
         self.editor.set_catalog(catalog)
-        self.coverage_view.set_catalog(catalog)
-        custom_ids = [i for i in restored.get("custom", "").split(",") if i]
-        self.loop_view.set_catalog(catalog, custom_ids)
-        if restored:
-            self.coverage_view.choose_set(restored["coverage"])
-            self.loop_view.choose_set(restored["loop"])
+        if self._coverage is not None:
+            self._give_coverage_catalog(self._coverage)
+        if self._loop is not None:
+            self._give_loop_catalog(self._loop)
+
+    def _give_coverage_catalog(self, view: CoverageView) -> None:
+        """The catalog's theme sets to choose from; the first time, the set chosen last."""
+        view.set_catalog(self._catalog)
+        restored = self._restored.pop("coverage", None)
+        if restored is not None:
+            view.choose_set(restored)
+
+    def _give_loop_catalog(self, view: LoopPrepView) -> None:
+        custom_ids = [i for i in self._restored.pop("custom", "").split(",") if i]
+        view.set_catalog(self._catalog, custom_ids)
+        restored = self._restored.pop("loop", None)
+        if restored is not None:
+            view.choose_set(restored)
 
     def _filter_changed(self) -> None:
         """Like a notes app, the editor follows the filter: a story the filter now hides is
@@ -367,6 +482,8 @@ class StoriesPage(ContextPage):
         return story is not None and (not needle or needle in _haystack(story, self._catalog))
 
     def _show_list(self) -> None:
+        if self._read_pending:
+            return  # the filter and the order apply when the stories come in
         now = self.context.now()
         needle = self.filter.text().strip().casefold()
         current = self.editor.story_id
@@ -438,6 +555,8 @@ class StoriesPage(ContextPage):
     @reports_read_failures
     def open_story(self, story_id: int, *, switch_tab: bool = True) -> bool:
         """Show a story in the editor (switching to the story bank unless told not to)."""
+        if self._read_pending:
+            self.reload()  # asked for before the first read came back: the list must agree
         with session_scope(self.context.profile.engine) as session:
             story = story_store.get_story(session=session, story_id=story_id)
             if story is None:
@@ -619,6 +738,8 @@ class StoriesPage(ContextPage):
 
     def export_loop_sheet(self) -> bool:
         self.editor.flush()
+        if self._read_pending:
+            self.reload()
         themes = self.loop_view.themes()
         if not themes:
             dialogs.tell(
@@ -630,6 +751,13 @@ class StoriesPage(ContextPage):
             return False
         plan = plan_loop(themes, self._stories)
         return exports.export_loop_sheet(self, self.context, plan, self.loop_view.set_title())
+
+
+def _tab_holder() -> QWidget:
+    """A tab's place, empty until its view is built."""
+    holder = QWidget()
+    QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+    return holder
 
 
 def _haystack(story: Story, catalog: ThemeCatalog) -> str:
