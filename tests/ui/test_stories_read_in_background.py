@@ -12,7 +12,13 @@ from desktop.store import stories as story_store
 from desktop.store.database import session_scope
 from desktop.ui.context import AppContext
 from desktop.ui.stories import page as stories_page
-from desktop.ui.stories.page import SHOW_EDITOR, SHOW_READING, StoriesPage
+from desktop.ui.stories.page import (
+    SHOW_EDITOR,
+    SHOW_READING,
+    TAB_COVERAGE,
+    TAB_LOOP,
+    StoriesPage,
+)
 
 STORIES = 6
 
@@ -68,3 +74,32 @@ def test_a_story_opened_meanwhile_stays_open(qtbot, open_page, story_ids) -> Non
     qtbot.wait(100)  # the worker's read, come back late, changes nothing
     assert page.editor.story_id == story_ids[1]
     assert page.model.row_at(page.list.currentIndex().row()).id == story_ids[1]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("tab", [TAB_COVERAGE, TAB_LOOP])
+def test_a_view_chosen_meanwhile_waits_for_the_stories(
+    qtbot, open_page, context: AppContext, story_ids, tab: int
+) -> None:
+    """Reopened on Coverage (or chosen while the list reads), the view is not built on no
+    stories: it would say none of the themes has a story, and fit its drop-down to nothing."""
+    context.settings.setValue("stories/tab", tab)
+    context.settings.setValue("stories/coverage_set", "amazon")
+    context.settings.setValue("stories/loop_set", "amazon")
+    page = open_page(StoriesPage)
+    assert page._read_pending
+    assert page._coverage is None and page._loop is None
+    qtbot.waitUntil(lambda: not page._read_pending)
+    view = page.coverage_view if tab == TAB_COVERAGE else page.loop_view
+    assert view.isVisible()
+    assert view.chosen_set() == "amazon"  # the choice kept from last time
+    combo = view.theme_set
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) < combo.width()
+
+
+def test_coverage_chosen_while_they_are_read(qtbot, open_page, story_ids) -> None:
+    page = open_page(StoriesPage)
+    page.tabs.setCurrentIndex(TAB_COVERAGE)
+    assert page._coverage is None  # not "0 of 31 themes have a story" meanwhile
+    qtbot.waitUntil(lambda: page._coverage is not None)
+    assert page.coverage_view.isVisible()
+    assert page.coverage_view.model.columnCount() == STORIES

@@ -432,6 +432,11 @@ class StoriesPage(ContextPage):
 
     def _show_current_tab(self) -> None:
         """Coverage and loop plans are worked out only while on show (not on every save)."""
+        if self._stale or self._read_pending:
+            # Built before the stories are read (a tab restored, or chosen while they are
+            # read), a view would say no theme has a story and fit its choice of theme sets
+            # to an empty list: it is built when they come in.
+            return
         tab = self.tabs.currentIndex()
         if tab == TAB_COVERAGE:
             self._show_coverage()
