@@ -356,6 +356,8 @@ def test_a_story_with_nothing_written_is_not_rehearsed(
     assert story_id is not None and page.editor.story_id == story_id
     assert not page.editor.rehearse_button.isEnabled()
     assert "Write the story first" in page.editor.rehearse_button.toolTip()
+    assert page.editor.timing.text().startswith("Nothing written yet")
+    assert "not written yet" in str(page.model.index(0, 0).data())
     told: list[str] = []
     monkeypatch.setattr(dialogs, "tell", lambda parent, title, text: told.append(title))
     opened: list[int] = []

@@ -404,13 +404,16 @@ class StoryEditor(QWidget):
                 f"  ·  {duration_text(timing.seconds(section))}"
             )
         low, high = (s // 60 for s in TARGET_SECONDS)
+        # Nothing written yet is nothing to say out loud (nor "about 0 s spoken").
+        written = timing.total_words > 0
         self.timing.setText(
             f"About {duration_text(timing.total_seconds)} spoken "
             f"({counted(timing.total_words, 'word')} at 150 a minute); "
             f"aim for {low} to {high} minutes."
+            if written
+            else f"Nothing written yet: aim for {low} to {high} minutes spoken, "
+            f"about 150 words a minute."
         )
-        # Nothing written yet is nothing to say out loud.
-        written = timing.total_words > 0
         self.rehearse_button.setEnabled(written)
         self.rehearse_button.setToolTip(
             "Say the story out loud against the clock (Ctrl+R)"

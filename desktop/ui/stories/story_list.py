@@ -69,6 +69,8 @@ def _length(draft: StoryDraft) -> str:
     themes = len(draft.themes)
     timing = story_timing(draft)
     theme_text = "no theme" if not themes else "1 theme" if themes == 1 else f"{themes} themes"
+    if timing.total_words == 0:
+        return f"{theme_text} · not written yet"
     return f"{theme_text} · about {duration_text(timing.total_seconds)} spoken"
 
 
