@@ -72,6 +72,8 @@ def test_on_the_score_screen_a_number_picks_the_confidence(qtbot, context: AppCo
     assert dialog.confidence_group.checkedId() == 5
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_9)  # no such rating: kept
     assert dialog.confidence_group.checkedId() == 5
+    qtbot.keyClicks(QApplication.focusWidget(), "\u00b2")  # a digit to isdigit(), not to int()
+    assert dialog.confidence_group.checkedId() == 5
     assert dialog.build_attempt().confidence == 5
 
 

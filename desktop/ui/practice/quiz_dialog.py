@@ -30,6 +30,7 @@ _ANSWER_NUMBERS = {
     **{Qt.Key(Qt.Key.Key_1.value + n): n + 1 for n in range(6)},
     **{Qt.Key(Qt.Key.Key_A.value + n): n + 1 for n in range(6)},
 }
+CONFIDENCE_KEYS = ("1", "2", "3", "4", "5")  # the score screen's ratings
 
 
 class QuizDialog(QDialog):
@@ -146,8 +147,9 @@ class QuizDialog(QDialog):
         number = _ANSWER_NUMBERS.get(Qt.Key(event.key())) if ANSWER_QUIZ.matches(event) else None
         if self.confidence_row.isVisible():
             # The score screen asks how confident the user feels: a digit answers that.
+            # Only 1-5: int() refuses some characters isdigit() accepts ("²").
             digit = event.text()
-            rating = self.confidence_group.button(int(digit)) if digit.isdigit() else None
+            rating = self.confidence_group.button(int(digit)) if digit in CONFIDENCE_KEYS else None
             if rating is not None:
                 rating.setChecked(True)
                 rating.setFocus()
